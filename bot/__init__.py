@@ -1,0 +1,1 @@
+"""factbot: sourced answers about rule-of-law cooperation with Morocco."""

@@ -1,0 +1,573 @@
+"""Match a question to the fact base, or abstain.
+
+Pure and synchronous: no Slack, no database, no I/O. `Matcher(base).ask(text)`
+returns an `Answer` made of frozen dataclasses.
+
+How a question is read:
+1. Tokens are folded (case, accents, quotes, dashes), chat shorthand expanded,
+   typos corrected against the fact base's own vocabulary, and stemmed with
+   both the English and the French Snowball stemmer.
+2. Names from `aliases.yaml` (entities and synonym groups, English and French)
+   become one concept each, so "traite des êtres humains" meets "TIP".
+3. Each remaining content word is a slot; a fact scores the inverse document
+   frequency of every slot it holds, weighted by the field it holds it in
+   (example questions and titles count most, the quote least).
+
+When it abstains: the best fact must cover most of the question's weight, hold
+every specific name and number the question mentions, and hold the kind of
+thing asked for (a date for "when", a figure for "how many", a place for
+"where", a law number, another country). Otherwise the bot says it does not
+know and offers the closest facts as suggestions.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.factbase import Fact, FactBase
+from bot.text import (
+    QUANTITY_WORDS,
+    SHORTHAND,
+    STOPWORDS_EN,
+    STOPWORDS_FR,
+    Token,
+    fold,
+    is_stopword,
+    looks_like_year,
+    stems,
+    tokenize,
+)
+
+# Field weights: how much a fact "holds" a word found in each of its fields.
+W_ASK = 1.0
+W_TITLE = 1.0
+W_ANSWER = 0.9
+W_ENTITY = 0.8
+W_WHERE = 0.8
+W_WHEN = 0.8
+W_TAG = 0.7
+W_SNIPPET = 0.35
+W_TOPIC = 0.3
+
+#: Fraction of the question's weight the best fact must cover to be an answer.
+MIN_COVERAGE = 0.62
+#: A slot counts as covered for the "every name" rule only at this field weight.
+STRONG_FIELD = 0.5
+#: An entity is "ambient" (too common to be specific) above this document share.
+AMBIENT_SHARE = 0.25
+MAX_FACTS = 5
+MAX_SUGGESTIONS = 3
+
+
+# ------------------------------------------------------------------ results
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A fact and how well it fits the question."""
+
+    fact: Fact
+    score: float
+    coverage: float
+    missing: tuple[str, ...] = ()  # question words the fact does not hold
+    why_not: str | None = None  # set when the fact is only a suggestion
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    question: str
+    answered: bool
+    facts: tuple[Match, ...]
+    suggestions: tuple[Match, ...]
+    asks_for: str | None  # "date" | "count" | "place" | "law-number" | "country" | None
+    language: str  # "en" | "fr"
+
+    @property
+    def best(self) -> Match | None:
+        return self.facts[0] if self.facts else None
+
+
+# ------------------------------------------------------------------ question kinds
+
+_ASKS = [
+    ("law-number", re.compile(
+        r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
+        r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b")),
+    ("count", re.compile(
+        r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
+        r"how big|what size|how numerous)\b")),
+    ("date", re.compile(
+        r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
+        r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
+        r"en quelle annee|en quel mois|wann)\b")),
+    ("place", re.compile(
+        r"\b(where|in which city|in what city|which city|what city|quelle ville|dans quelle ville|"
+        r"what venue|which venue|quel lieu|a quel endroit)\b|(^|\s)ou\s+(se|a|ont|est|sont|le|la|"
+        r"les|l|s|etait|sera|aura)\b")),
+    ("country", re.compile(
+        r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b")),
+]
+_KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
+_WH_WORD = re.compile(r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
+                      r"pourquoi|combien)\b")
+_LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
+
+
+def asks_for(question: str) -> str | None:
+    """What kind of thing the question wants, from its wording alone."""
+    folded = fold(question).replace("-", " ")
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    for name, pattern in _ASKS:
+        if pattern.search(folded):
+            if name == "place" and not ("where" in folded or "ville" in folded or
+                                        "où" in question.lower() or "lieu" in folded or
+                                        "city" in folded or "endroit" in folded or
+                                        "venue" in folded):
+                continue
+            return name
+    if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
+        return "date"
+    return None
+
+
+def detect_language(question: str) -> str:
+    """"fr" or "en", from function words and accents: good enough for short chat questions."""
+    words = [t.surface for t in tokenize(question)]
+    fr = sum(1 for w in words if w in STOPWORDS_FR and w not in STOPWORDS_EN)
+    en = sum(1 for w in words if w in STOPWORDS_EN and w not in STOPWORDS_FR)
+    if any(c in question for c in "éèêàùçôîœÉÈ") or "qu'" in question.lower():
+        fr += 1
+    return "fr" if fr > en else "en"
+
+
+# ------------------------------------------------------------------ analysis
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One unit of meaning in a question: a word, or a name from aliases.yaml."""
+
+    text: str
+    keys: frozenset[str]
+    concept: str | None = None  # "@entity" or "~synonym-group"
+    number: bool = False
+    capitalised: bool = False
+
+
+@dataclass
+class _Lexicon:
+    """Phrases (by stem sequences) that stand for one concept."""
+
+    by_first: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    kinds: dict[str, str] = field(default_factory=dict)  # concept -> entity kind
+
+    def add(self, phrase: str, concept: str) -> None:
+        words = _split_compounds(tokenize(phrase))
+        if not words:
+            return
+        seq = tuple(frozenset(stems(t.surface)) | {t.surface} for t in words)
+        for first in seq[0]:
+            self.by_first[first].append((seq, concept))
+
+    def finalise(self) -> None:
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+
+def _split_compounds(tokens: Iterable[Token]) -> list[Token]:
+    """Hyphenated words become their parts ("post-blast" -> post, blast); "27-14" stays."""
+    out: list[Token] = []
+    for t in tokens:
+        if "-" in t.surface and not t.is_number:
+            out.extend(Token(part, t.upper) for part in t.surface.split("-") if part)
+        else:
+            out.append(t)
+    return out
+
+
+def _token_keys(t: Token) -> frozenset[str]:
+    return frozenset(stems(t.surface)) | {t.surface}
+
+
+# ------------------------------------------------------------------ the matcher
+
+
+@dataclass(frozen=True, slots=True)
+class _FactFeatures:
+    has_date: bool
+    has_count: bool
+    has_place: bool
+    has_law_number: bool
+    countries: frozenset[str]
+
+
+class Matcher:
+    """Indexes a fact base once; answers questions in well under a millisecond."""
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.facts: tuple[Fact, ...] = base.facts
+        self._lexicon = _Lexicon()
+        for entity in base.entities:
+            for name in entity.names:
+                self._lexicon.add(name, "@" + entity.id)
+            self._lexicon.kinds["@" + entity.id] = entity.kind
+        for group in base.synonyms:
+            concept = "~" + fold(group[0]).replace(" ", "-")
+            for name in group:
+                self._lexicon.add(name, concept)
+        self._lexicon.finalise()
+
+        self._surface_vocab: dict[str, int] = defaultdict(int)
+        self._weights: list[dict[str, float]] = []
+        for fact in self.facts:
+            self._weights.append(self._fact_keys(fact))
+        for group in base.synonyms:
+            for name in group:
+                for t in tokenize(name):
+                    self._surface_vocab[t.surface] += 1
+        for entity in base.entities:
+            for name in entity.names:
+                for t in tokenize(name):
+                    self._surface_vocab[t.surface] += 1
+        for w in list(self._surface_vocab):
+            if "-" in w:
+                for part in w.split("-"):
+                    self._surface_vocab[part] += 1
+
+        n = max(len(self.facts), 1)
+        df: dict[str, int] = defaultdict(int)
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        for i, weights in enumerate(self._weights):
+            for key, w in weights.items():
+                df[key] += 1
+                self._postings[key].append((i, w))
+        self._n = n
+        self._idf = {k: math.log(1 + (n - d + 0.5) / (d + 0.5)) for k, d in df.items()}
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._df = df
+        self._features = [self._features_of(f, w) for f, w in zip(self.facts, self._weights)]
+        self._deletes = _DeleteIndex(self._surface_vocab)
+        self._key_vocab = frozenset(df)
+
+    # -- indexing
+
+    def _fact_keys(self, fact: Fact) -> dict[str, float]:
+        weights: dict[str, float] = {}
+
+        def add(text: str, weight: float, *, vocab: bool = True) -> None:
+            for key in self._doc_keys(text, vocab=vocab):
+                if weights.get(key, 0.0) < weight:
+                    weights[key] = weight
+
+        for question in fact.ask:
+            add(question, W_ASK)
+        add(fact.title, W_TITLE)
+        add(fact.answer, W_ANSWER)
+        if fact.answer_fr:
+            add(fact.answer_fr, W_ANSWER)
+        for tag in fact.tags:
+            add(tag, W_TAG)
+        for eid in fact.entities:
+            entity = self.base.entity_by_id.get(eid)
+            if entity is not None:
+                weights.setdefault("@" + eid, W_ENTITY)
+                weights["@" + eid] = max(weights["@" + eid], W_ENTITY)
+        if fact.where:
+            add(fact.where, W_WHERE)
+        if fact.when is not None:
+            years = {fact.when.start.year, fact.when.end.year}
+            add(" ".join(str(y) for y in sorted(years)), W_WHEN)
+        add(fact.snippet, W_SNIPPET)
+        add(fact.topic, W_TOPIC, vocab=False)
+        return weights
+
+    def _doc_keys(self, text: str, *, vocab: bool = True) -> set[str]:
+        """Every key a fact field holds: words, both stems, joined compounds, concepts."""
+        raw = tokenize(text)
+        keys: set[str] = set()
+        for t in raw:
+            if vocab:
+                self._surface_vocab[t.surface] += 1
+            if "-" in t.surface and not t.is_number:
+                keys.add(t.surface.replace("-", ""))
+            elif t.is_number and "-" in t.surface:
+                keys.update(p for p in t.surface.split("-") if p)
+        words = _split_compounds(raw)
+        for slot in self._slots(words):
+            keys |= slot.keys
+            if slot.concept is not None:
+                keys.add(slot.concept)
+        # Words inside a name also count on their own ("judicial" in "Central Bureau of
+        # Judicial Investigation"), so partial names still find the fact.
+        for t in words:
+            if not is_stopword(t):
+                keys |= _token_keys(t)
+        return keys
+
+    def _features_of(self, fact: Fact, weights: dict[str, float]) -> _FactFeatures:
+        answer_tokens = tokenize(fact.answer)
+        has_count = any(
+            (t.is_number and not looks_like_year(t.surface)) or t.surface in QUANTITY_WORDS
+            for t in answer_tokens
+        )
+        has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
+        answer_keys = self._doc_keys(fact.answer, vocab=False) | self._doc_keys(
+            fact.snippet, vocab=False
+        )
+        places = {
+            k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")
+        }
+        countries = frozenset(
+            k for k in answer_keys if self._lexicon.kinds.get(k) == "country"
+        )
+        return _FactFeatures(
+            has_date=has_date,
+            has_count=has_count,
+            has_place=bool(fact.where) or bool(places),
+            has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
+            countries=countries,
+        )
+
+    # -- reading a question
+
+    def _slots(self, words: Sequence[Token]) -> list[Slot]:
+        """Group tokens into slots: longest alias phrase first, then single content words."""
+        slots: list[Slot] = []
+        i = 0
+        while i < len(words):
+            t = words[i]
+            found = self._phrase_at(words, i)
+            if found is not None:
+                length, concept = found
+                text = " ".join(w.surface for w in words[i : i + length])
+                slots.append(Slot(text, frozenset({concept}), concept,
+                                  capitalised=any(w.upper for w in words[i : i + length])))
+                i += length
+                continue
+            if not is_stopword(t):
+                slots.append(Slot(t.surface, _token_keys(t), None, number=t.is_number,
+                                  capitalised=t.upper))
+            i += 1
+        return slots
+
+    def _phrase_at(self, words: Sequence[Token], i: int) -> tuple[int, str] | None:
+        first = words[i]
+        best: tuple[int, str] | None = None
+        for key in _token_keys(first):
+            for seq, concept in self._lexicon.by_first.get(key, ()):
+                n = len(seq)
+                if best is not None and n <= best[0]:
+                    break
+                if i + n > len(words):
+                    continue
+                if n == 1 and is_stopword(first):
+                    continue
+                if all(seq[j] & _token_keys(words[i + j]) for j in range(n)):
+                    best = (n, concept)
+                    break
+        return best
+
+    def _correct(self, tokens: list[Token]) -> list[Token]:
+        """Expand chat shorthand, join or split compounds, fix typos against our vocabulary."""
+        out: list[Token] = []
+        for t in tokens:
+            if t.surface in SHORTHAND and not t.upper:
+                out.extend(tokenize(SHORTHAND[t.surface]))
+            else:
+                out.append(t)
+        out = _split_compounds(out)
+        # "post blast" -> "postblast", "glo act" -> "gloact" when that is one of our words.
+        joined: list[Token] = []
+        i = 0
+        while i < len(out):
+            if i + 1 < len(out):
+                pair = out[i].surface + out[i + 1].surface
+                if (
+                    pair in self._surface_vocab
+                    and not out[i].is_number
+                    and (out[i].surface not in self._surface_vocab
+                         or out[i + 1].surface not in self._surface_vocab)
+                ):
+                    joined.append(Token(pair, out[i].upper or out[i + 1].upper))
+                    i += 2
+                    continue
+            joined.append(out[i])
+            i += 1
+        fixed: list[Token] = []
+        for t in joined:
+            if t.is_number or is_stopword(t) or self._known(t.surface):
+                fixed.append(t)
+                continue
+            split = self._split_word(t.surface)
+            if split is not None:
+                fixed.extend(Token(p, t.upper) for p in split)
+                continue
+            guess = self._deletes.closest(t.surface)
+            fixed.append(Token(guess, t.upper) if guess else t)
+        return fixed
+
+    def _known(self, word: str) -> bool:
+        return word in self._surface_vocab or any(s in self._key_vocab for s in stems(word))
+
+    def _split_word(self, word: str) -> tuple[str, str] | None:
+        """"antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""
+        if len(word) < 7:
+            return None
+        for cut in range(3, len(word) - 2):
+            a, b = word[:cut], word[cut:]
+            if a in self._surface_vocab and b in self._surface_vocab and len(b) >= 4:
+                return (a, b)
+        return None
+
+    def analyse(self, question: str) -> list[Slot]:
+        """The question's slots, after correction and alias expansion."""
+        return self._slots(self._correct(tokenize(question)))
+
+    # -- answering
+
+    def ask(self, question: str) -> Answer:
+        language = detect_language(question)
+        kind = asks_for(question)
+        slots = self.analyse(question)
+        if not slots:
+            return Answer(question, False, (), (), kind, language)
+        slot_idf = [self._slot_idf(s) for s in slots]
+        total = sum(slot_idf)
+        candidates = self._candidates(slots, slot_idf)
+        scored: list[tuple[float, float, int, tuple[str, ...], bool]] = []
+        query_concepts = {s.concept for s in slots if s.concept}
+        for i in candidates:
+            weights = self._weights[i]
+            score = 0.0
+            missing: list[str] = []
+            strong_missing = False
+            for slot, idf in zip(slots, slot_idf):
+                w = max((weights.get(k, 0.0) for k in slot.keys), default=0.0)
+                score += idf * w
+                if w == 0.0:
+                    missing.append(slot.text)
+                if self._is_specific(slot) and w < STRONG_FIELD:
+                    strong_missing = True
+            scored.append((score, score / total, i, tuple(missing), strong_missing))
+        scored.sort(key=lambda r: (-r[0], self.facts[r[2]].id))
+        accepted: list[Match] = []
+        rejected: list[Match] = []
+        for score, coverage, i, missing, strong_missing in scored[:20]:
+            fact = self.facts[i]
+            why_not = self._why_not(i, kind, coverage, strong_missing, missing, query_concepts)
+            match = Match(fact, round(score, 4), round(coverage, 4), missing, why_not)
+            (rejected if why_not else accepted).append(match)
+        if accepted:
+            best = accepted[0]
+            keep = [m for m in accepted if m.score >= 0.6 * best.score][:MAX_FACTS]
+            return Answer(question, True, tuple(keep), (), kind, language)
+        suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
+        return Answer(question, False, (), suggestions, kind, language)
+
+    def _slot_idf(self, slot: Slot) -> float:
+        known = [self._idf[k] for k in slot.keys if k in self._idf]
+        return min(known) if known else self._unknown_idf
+
+    def _is_specific(self, slot: Slot) -> bool:
+        """A name or number the answer must mention: an uncommon entity, a number, or an
+        unknown capitalised word (a name we have never heard of)."""
+        if slot.number:
+            return True
+        if slot.concept is not None and slot.concept.startswith("@"):
+            df = self._df.get(slot.concept, 0)
+            return df < AMBIENT_SHARE * self._n
+        if slot.capitalised and not any(k in self._idf for k in slot.keys):
+            return True
+        return False
+
+    def _candidates(self, slots: Sequence[Slot], slot_idf: Sequence[float]) -> list[int]:
+        """Facts sharing a selective key with the question (all facts when the base is small)."""
+        if self._n <= 400:
+            return list(range(len(self.facts)))
+        limit = 0.2 * self._n
+        found: dict[int, float] = defaultdict(float)
+        for slot, idf in zip(slots, slot_idf):
+            for key in slot.keys:
+                if self._df.get(key, 0) <= limit:
+                    for i, w in self._postings.get(key, ()):
+                        found[i] += idf * w
+        if not found:
+            for slot in slots:
+                for key in slot.keys:
+                    for i, w in self._postings.get(key, ())[:200]:
+                        found[i] += w
+        ranked = sorted(found, key=lambda i: -found[i])
+        return ranked[:200]
+
+    def _why_not(
+        self,
+        i: int,
+        kind: str | None,
+        coverage: float,
+        strong_missing: bool,
+        missing: Sequence[str],
+        query_concepts: set[str],
+    ) -> str | None:
+        """None when fact `i` answers the question; otherwise a short reason."""
+        features = self._features[i]
+        if strong_missing:
+            return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
+        if coverage < MIN_COVERAGE:
+            return "does not cover: " + ", ".join(missing[:4])
+        if kind == "date" and not features.has_date:
+            return "gives no date"
+        if kind == "count" and not features.has_count:
+            return "gives no figure"
+        if kind == "place" and not features.has_place:
+            return "gives no place"
+        if kind == "law-number" and not features.has_law_number:
+            return "gives no law number"
+        if kind == "country" and not (features.countries - query_concepts):
+            return "names no other country"
+        return None
+
+
+class _DeleteIndex:
+    """Symmetric-delete spelling correction (as in SymSpell) over our own vocabulary."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        self.vocab = vocab
+        self.index: dict[str, list[str]] = defaultdict(list)
+        for word in vocab:
+            if len(word) < 4 or not word.isalpha():
+                continue
+            for variant in self._variants(word):
+                self.index[variant].append(word)
+
+    @staticmethod
+    def _variants(word: str) -> set[str]:
+        out = {word}
+        out.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+        if len(word) >= 8:
+            for w in list(out):
+                out.update(w[:i] + w[i + 1 :] for i in range(len(w)))
+        return out
+
+    def closest(self, word: str) -> str | None:
+        if len(word) < 4 or not word.isalpha():
+            return None
+        max_distance = 2 if len(word) >= 8 else 1
+        best: tuple[int, int, str] | None = None
+        for variant in self._variants(word):
+            for candidate in self.index.get(variant, ()):
+                d = DamerauLevenshtein.distance(word, candidate)
+                if d > max_distance:
+                    continue
+                rank = (d, -self.vocab[candidate], candidate)
+                if best is None or rank < best:
+                    best = rank
+        return best[2] if best else None

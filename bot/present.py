@@ -1,0 +1,93 @@
+"""Answers as the JSON contract (`ask --jsonl`) and as plain text for a terminal.
+
+Pure functions of an `Answer`; the Block Kit rendering lives in `bot.render`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.factbase import Fact, Source
+from bot.matching import Answer
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def format_date(raw: str | None) -> str | None:
+    """"2018-10-04" -> "4 October 2018", "2025-02" -> "February 2025", "2025" -> "2025"."""
+    if not raw:
+        return None
+    parts = raw.split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return raw
+    return raw
+
+
+def source_line(source: Source) -> str:
+    """"Title — Publisher, 4 October 2018 — url": what a reader needs to check a quote."""
+    bits = [source.display_title, source.publisher]
+    line = " — ".join(bits)
+    date = format_date(source.date)
+    line += f", {date}" if date else " (undated)"
+    if source.url:
+        line += f" — {source.url}"
+    return line
+
+
+def source_json(source: Source) -> dict[str, Any]:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "date": source.date,
+        "url": source.url,
+    }
+
+
+def fact_json(fact: Fact) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "answer": fact.answer,
+        "snippet": fact.snippet,
+        "source": source_json(fact.source),
+    }
+
+
+def answer_json(answer: Answer) -> dict[str, Any]:
+    """One line of `python -m bot ask --jsonl` (see ../shared/eval/CONTRACT.md)."""
+    return {
+        "question": answer.question,
+        "answered": answer.answered,
+        "facts": [fact_json(m.fact) for m in answer.facts] if answer.answered else [],
+        "suggestions": [
+            {"id": m.fact.id, "title": m.fact.title, "topic": m.fact.topic}
+            for m in answer.suggestions
+        ],
+    }
+
+
+def answer_text(answer: Answer) -> str:
+    """A readable answer for a terminal: the answer, the quote, where it comes from."""
+    if not answer.answered or answer.best is None:
+        lines = ["I don't know: the fact base does not answer that."]
+        if answer.suggestions:
+            lines.append("Closest facts:")
+            lines.extend(
+                f"  - {m.fact.title} [{m.fact.id}]" + (f" ({m.why_not})" if m.why_not else "")
+                for m in answer.suggestions
+            )
+        return "\n".join(lines)
+    fact = answer.best.fact
+    lines = [fact.answer, "", f"  > {fact.snippet}", f"  — {source_line(fact.source)}",
+             f"  [{fact.id}]"]
+    if len(answer.facts) > 1:
+        lines.append("")
+        lines.append("See also:")
+        lines.extend(f"  - {m.fact.title} [{m.fact.id}]" for m in answer.facts[1:])
+    return "\n".join(lines)

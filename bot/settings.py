@@ -1,0 +1,107 @@
+"""All configuration, read from the environment once, in one frozen object.
+
+Only the entry point calls `Settings.from_env(os.environ)`; everything else is
+handed the object. Tests pass a plain dict.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from bot.factbase import default_facts_dir
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+
+
+class SettingsError(Exception):
+    """A setting is missing or malformed; the message names the variable."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    bot_token: str | None = field(default=None, repr=False)
+    signing_secret: str | None = field(default=None, repr=False)
+    app_token: str | None = field(default=None, repr=False)
+    slack_api_url: str = DEFAULT_SLACK_API_URL
+    port: int = 3000
+    db_path: str = "./factbot.db"
+    facts_dir: Path = field(default_factory=default_facts_dir)
+    admins: frozenset[str] = frozenset()
+    tz_name: str = "Africa/Casablanca"
+    log_level: str = "INFO"
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.tz_name)
+
+    @property
+    def mode(self) -> str:
+        """"socket", "http" or "console": which way `python -m bot` runs."""
+        if self.app_token:
+            return "socket"
+        if self.signing_secret:
+            return "http"
+        return "console"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+        def get(name: str) -> str | None:
+            value = environ.get(name, "").strip()
+            return value or None
+
+        bot_token = get("SLACK_BOT_TOKEN")
+        signing_secret = get("SLACK_SIGNING_SECRET")
+        app_token = get("SLACK_APP_TOKEN")
+        if app_token and not app_token.startswith("xapp-"):
+            raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'.")
+        if bot_token and not bot_token.startswith("xox"):
+            raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'.")
+        if (app_token or signing_secret) and not bot_token:
+            raise SettingsError(
+                "SLACK_BOT_TOKEN is missing: Socket Mode and HTTP mode both need the bot token."
+            )
+        if bot_token and not (app_token or signing_secret):
+            raise SettingsError(
+                "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
+                "SLACK_SIGNING_SECRET (HTTP mode) is: set one, or unset the token for the console."
+            )
+        port_raw = get("PORT") or "3000"
+        try:
+            port = int(port_raw)
+            if not 0 <= port <= 65535:
+                raise ValueError
+        except ValueError:
+            raise SettingsError(f"PORT must be a port number, not {port_raw!r}.") from None
+        tz_name = get("FACTBOT_TZ") or "Africa/Casablanca"
+        try:
+            ZoneInfo(tz_name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise SettingsError(
+                f"FACTBOT_TZ must be an IANA time zone such as Africa/Casablanca, not {tz_name!r}."
+            ) from None
+        level = (get("LOG_LEVEL") or "INFO").upper()
+        if level not in LOG_LEVELS:
+            raise SettingsError(f"LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {level!r}.")
+        api_url = get("SLACK_API_URL") or DEFAULT_SLACK_API_URL
+        if not api_url.startswith(("http://", "https://")):
+            raise SettingsError(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}.")
+        if not api_url.endswith("/"):
+            api_url += "/"
+        facts_raw = get("FACTBOT_FACTS")
+        admins = frozenset(a for a in (get("FACTBOT_ADMINS") or "").replace(",", " ").split() if a)
+        return cls(
+            bot_token=bot_token,
+            signing_secret=signing_secret,
+            app_token=app_token,
+            slack_api_url=api_url,
+            port=port,
+            db_path=get("FACTBOT_DB") or "./factbot.db",
+            facts_dir=Path(facts_raw) if facts_raw else default_facts_dir(),
+            admins=admins,
+            tz_name=tz_name,
+            log_level=level,
+        )

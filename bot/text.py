@@ -1,0 +1,167 @@
+"""Text normalisation shared by the fact base, the linter and the matcher.
+
+Everything here is pure and deterministic: strings in, strings out.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import Stemmer
+
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
+_FOLD_TABLE = {ord(c): "-" for c in _DASHES}
+_FOLD_TABLE.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc`"})
+_FOLD_TABLE.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
+_FOLD_TABLE.update({ord("\u0153"): "oe", ord("\u00e6"): "ae", ord("\u00df"): "ss"})
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_WS = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Case-fold, strip accents, unify quote marks and dashes, collapse white space.
+
+    The same folding as the evaluation scorer, so "verbatim" means the same thing
+    to the linter and to the people who check our quotes.
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.translate(_FOLD_TABLE).lower()
+    return _WS.sub(" ", text).strip()
+
+
+def fold_for_quote(text: str) -> str:
+    """`fold`, after removing leftover markup tags such as ``<u>...</u>``."""
+    return fold(_TAG.sub("", text))
+
+
+def escape_mrkdwn(text: str) -> str:
+    """Escape the three characters Slack treats as control characters in text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+# ---------------------------------------------------------------- tokens
+
+STOPWORDS_EN = frozenset(
+    """a about above after again against all am an and any are aren as at be because been
+    before being below between both but by can could did didn do does doesn doing don down
+    during each few for from further had has have having he her here hers herself him himself
+    his how i if in into is isn it its itself just me more most my myself no nor not of off on
+    once only or other our ours ourselves out over own same she should so some such than that
+    the their theirs them themselves then there these they this those through to too under
+    until up very was wasn we were weren what when where which while who whom why will with
+    would you your yours yourself yourselves s t also tell me please pls plz get got let us
+    know any anything something thing things ever""".split()
+)
+STOPWORDS_FR = frozenset(
+    """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
+    celui ces cet cette ceux comme d dans de des du elle elles en es est et etaient etait
+    ete etre eu eux il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne
+    nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
+    ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
+    dont lors sous est-ce peut pourrais pourriez svp stp ete""".split()
+)
+STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
+
+#: Chat shorthand that is not a typo of any one word.
+SHORTHAND = {
+    "wat": "what", "wut": "what", "wht": "what", "wen": "when", "whn": "when", "hw": "how",
+    "u": "you", "r": "are", "abt": "about", "yr": "year", "yrs": "years", "nb": "number",
+    "num": "number", "b4": "before", "govt": "government", "gov": "government",
+    "intl": "international", "natl": "national", "dept": "department", "w": "with",
+}
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "seventy": 70, "hundred": 100,
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "vingt": 20, "trente": 30,
+    "cent": 100, "mille": 1000,
+}
+#: Words that make a text state a quantity ("a million", "two prosecutors", "dozens").
+QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {"million", "millions", "thousand", "thousands",
+                                              "dozen", "dozens", "hundreds", "billion"}
+
+# "2,800" / "18 000" / "1.500" -> "2800"; a thin space or no-break space also groups digits.
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")
+# "U.S." / "US" (upper case) is the United States, not the pronoun.
+_US = re.compile(r"\bU\.\s?S\.(?!\w)|\bUS\b|\bU\.S\b")
+# Letters joined by dots ("GLO.ACT", "e.g.") read as one word.
+_DOTTED = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
+_TOKEN = re.compile(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: its folded surface form and whether it was written in capitals."""
+
+    surface: str
+    upper: bool
+
+    @property
+    def is_number(self) -> bool:
+        return self.surface[:1].isdigit()
+
+
+def _group_digits(match: re.Match[str]) -> str:
+    return re.sub(r"\D", "", match.group(0))
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into folded word tokens.
+
+    Hyphenated words stay whole ("post-blast", "27-14"); callers decide whether to
+    split them. Grouped numbers are joined ("2,800" -> "2800").
+    """
+    text = _US.sub(" USA ", text)
+    text = _DOTTED.sub("", text)
+    text = _GROUPED_NUMBER.sub(_group_digits, text)
+    raw = unicodedata.normalize("NFKC", text)
+    out: list[Token] = []
+    for m in _TOKEN.finditer(raw):
+        word = m.group(0)
+        folded = fold(word)
+        if not folded:
+            continue
+        upper = len(word) >= 2 and word.isupper()
+        out.append(Token(folded, upper))
+    return out
+
+
+def is_stopword(token: Token) -> bool:
+    """A function word, unless it was written in capitals ("UN", "EU", "US" are names)."""
+    return token.surface in STOPWORDS and not token.upper
+
+
+_STEM_EN = Stemmer.Stemmer("english")
+_STEM_FR = Stemmer.Stemmer("french")
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str) -> tuple[str, ...]:
+    """The English and French Snowball stems of a folded word (one if they agree).
+
+    Both are kept so a question matches whatever language either side is written
+    in: the stems only ever come from the same surface word.
+    """
+    if word[:1].isdigit():
+        return (word,)
+    en = _STEM_EN.stemWord(word)
+    fr = _STEM_FR.stemWord(word)
+    return (en,) if en == fr else (en, fr)
+
+
+def number_value(word: str) -> int | None:
+    """The value of a digit string or a number word, else None."""
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def looks_like_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100

@@ -1,0 +1,174 @@
+"""`python -m bot lint`: every class of problem, named by file and line, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from bot.factbase import FactBaseError, check_factbase, default_facts_dir, load_factbase
+
+GOOD_FACT = """\
+- id: law-27-14-courts
+  topic: laws
+  title: Trafficking cases go to the courts of appeal
+  answer: Under Law 27-14, human trafficking offences are serious crimes handled by the courts of appeal.
+  snippet: "As under Law 27-14, human trafficking offenses constitute a serious crime"
+  source: unodc
+  when: "2018-09-24..2018-09-26"
+  entities: [law-27-14]
+  tags: [trafficking]
+  ask:
+    - Which law covers human trafficking?
+"""
+
+
+def make_base(tmp_path: Path, laws: str = GOOD_FACT, *, aliases: str | None = None,
+              sources: str | None = None) -> Path:
+    root = tmp_path / "facts"
+    (root / "sources").mkdir(parents=True)
+    (root / "sources" / "unodc.txt").write_text(
+        "As under Law 27-14, human trafficking offenses constitute a serious crime directly "
+        "handled by the courts of appeal. “Because we care” – she said.\n",
+        encoding="utf-8",
+    )
+    (root / "sources.yaml").write_text(sources or textwrap.dedent("""\
+        - id: unodc
+          title: A network
+          publisher: UNODC
+          date: 2018-10-04
+          url: null
+          archive: sources/unodc.txt
+        """), encoding="utf-8")
+    (root / "aliases.yaml").write_text(aliases or textwrap.dedent("""\
+        entities:
+          - id: law-27-14
+            kind: law
+            en: [Law 27-14]
+        synonyms:
+          - [prosecutor, procureur]
+        """), encoding="utf-8")
+    (root / "laws.yaml").write_text(laws, encoding="utf-8")
+    return root
+
+
+def messages(root: Path) -> list[str]:
+    return [str(p) for p in check_factbase(root)[1]]
+
+
+def test_a_good_base_is_clean(tmp_path: Path) -> None:
+    root = make_base(tmp_path)
+    base = load_factbase(root)
+    assert [f.id for f in base.facts] == ["law-27-14-courts"]
+    assert base.facts[0].when is not None and base.facts[0].when.precision == "day"
+
+
+def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
+    root = make_base(tmp_path, GOOD_FACT + "- id: [unclosed\n  topic: laws\n")
+    problems = messages(root)
+    assert len(problems) == 1
+    assert problems[0].startswith("laws.yaml:13: invalid YAML")
+
+
+@pytest.mark.parametrize(
+    ("edit", "expected"),
+    [
+        (("  tags: [trafficking]\n", "  tags: [trafficking]\n  colour: red\n"),
+         "laws.yaml:10: unknown key 'colour'"),
+        (("  title: Trafficking cases go to the courts of appeal\n", ""),
+         "laws.yaml:1: missing key 'title'"),
+        (("  tags: [trafficking]\n", "  tags: trafficking\n"), "laws.yaml:9: 'tags' must be a list"),
+        (("  answer: Under", "  answer:\n    - Under"), "laws.yaml:5: 'answer' must be text"),
+        (('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-13"\n'),
+         "laws.yaml:7: bad date '2018-13'"),
+        (('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-09-26..2018-09-24"\n'),
+         "laws.yaml:7: bad date"),
+        (("  source: unodc\n", "  source: nowhere\n"), "laws.yaml:6: unknown source 'nowhere'"),
+        (("human trafficking offenses constitute", "human trafficking offences are"),
+         "laws.yaml:5: snippet is not verbatim in sources/unodc.txt"),
+        (("  entities: [law-27-14]\n", "  entities: [law-99-99]\n"),
+         "laws.yaml:8: unknown entity 'law-99-99'"),
+        (("  topic: laws\n", "  topic: trainings\n"),
+         "laws.yaml:2: topic 'trainings' does not match its file 'laws.yaml'"),
+        (("- id: law-27-14-courts", "- id: Law 27-14"), "laws.yaml:1: id 'Law 27-14' must be"),
+        (("  answer: Under", "  answer: ''\n  x: Under"), "laws.yaml:4: 'answer' must not be empty"),
+    ],
+)
+def test_each_schema_error_is_reported_at_its_line(
+    tmp_path: Path, edit: tuple[str, str], expected: str
+) -> None:
+    old, new = edit
+    assert old in GOOD_FACT
+    root = make_base(tmp_path, GOOD_FACT.replace(old, new, 1))
+    problems = messages(root)
+    assert any(p.startswith(expected) for p in problems), problems
+
+
+def test_duplicate_ids(tmp_path: Path) -> None:
+    root = make_base(tmp_path, GOOD_FACT + GOOD_FACT)
+    assert messages(root) == [
+        "laws.yaml:12: duplicate fact id 'law-27-14-courts' (first at laws.yaml:1)"
+    ]
+
+
+def test_snippet_normalises_quotes_dashes_and_spaces(tmp_path: Path) -> None:
+    fact = GOOD_FACT.replace(
+        'snippet: "As under Law 27-14, human trafficking offenses constitute a serious crime"',
+        "snippet: '\"Because  we care\" - she said.'",
+    )
+    assert messages(make_base(tmp_path, fact)) == []
+
+
+def test_missing_archive(tmp_path: Path) -> None:
+    root = make_base(tmp_path)
+    (root / "sources" / "unodc.txt").unlink()
+    assert any("sources.yaml:6: archive 'sources/unodc.txt' of source 'unodc' is missing" in p
+               for p in messages(root))
+
+
+def test_colliding_aliases(tmp_path: Path) -> None:
+    aliases = textwrap.dedent("""\
+        entities:
+          - id: law-27-14
+            kind: law
+            en: [Law 27-14, TIP law]
+        synonyms:
+          - [prosecutor, procureur]
+          - [trafficking, tip law]
+        """)
+    problems = messages(make_base(tmp_path, aliases=aliases))
+    assert problems == ["aliases.yaml:7: alias 'tip law' is already used by 'law-27-14' (line 4)"]
+
+
+def test_a_top_level_that_is_not_a_list(tmp_path: Path) -> None:
+    root = make_base(tmp_path, "id: lonely\n")
+    assert messages(root) == ["laws.yaml:1: expected a list of facts"]
+
+
+def test_load_refuses_a_broken_base(tmp_path: Path) -> None:
+    root = make_base(tmp_path, GOOD_FACT.replace("  source: unodc\n", "  source: x\n"))
+    with pytest.raises(FactBaseError) as info:
+        load_factbase(root)
+    assert "unknown source 'x'" in str(info.value)
+
+
+def test_the_real_fact_base_lints_clean() -> None:
+    assert [str(p) for p in check_factbase(default_facts_dir())[1]] == []
+
+
+def test_lint_command_exit_codes_and_output(tmp_path: Path) -> None:
+    bad = make_base(tmp_path, GOOD_FACT + "- id: [unclosed\n")
+    run = subprocess.run([sys.executable, "-m", "bot", "lint", str(bad)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert run.stdout.startswith("laws.yaml:")
+    assert "Traceback" not in run.stderr
+    good = tmp_path / "good"
+    shutil.copytree(make_base(tmp_path / "g"), good)
+    run = subprocess.run([sys.executable, "-m", "bot", "lint", str(good)],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout + run.stderr
