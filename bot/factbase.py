@@ -117,6 +117,7 @@ class Entity:
     acronyms: tuple[str, ...]
     en: tuple[str, ...]
     fr: tuple[str, ...]
+    part_of: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -285,7 +286,7 @@ _SOURCE_KEYS = {"id", "title", "publisher", "date", "url", "archive"}
 _FACT_REQUIRED = {"id", "topic", "title", "answer", "snippet", "source", "ask"}
 _FACT_OPTIONAL = {"answer_fr", "when", "where", "entities", "tags"}
 _ENTITY_REQUIRED = {"id", "kind"}
-_ENTITY_OPTIONAL = {"acronyms", "en", "fr"}
+_ENTITY_OPTIONAL = {"acronyms", "en", "fr", "part_of"}
 
 
 def _check_id(reader: _Reader, node: yaml.Node | None, value: str | None) -> str | None:
@@ -352,6 +353,7 @@ def _load_aliases(
             seen_names[key] = (owner, at.start_mark.line + 1)
 
     ids: set[str] = set()
+    part_of_nodes: dict[str, yaml.Node | None] = {}
     for item in reader.items(top.get("entities"), "entities"):
         keys = reader.mapping(item, _ENTITY_REQUIRED, _ENTITY_OPTIONAL)
         eid = _check_id(reader, keys.get("id"), reader.text(keys.get("id"), "id"))
@@ -370,6 +372,7 @@ def _load_aliases(
             acronyms=reader.text_list(keys.get("acronyms"), "acronyms"),
             en=reader.text_list(keys.get("en"), "en"),
             fr=reader.text_list(keys.get("fr"), "fr"),
+            part_of=reader.text_list(keys.get("part_of"), "part_of"),
         )
         if not entity.names:
             reader.problem(item, f"entity '{eid}' has no names")
@@ -380,6 +383,11 @@ def _load_aliases(
                     if isinstance(name_item, yaml.ScalarNode):
                         claim(str(name_item.value), eid, name_item)
         entities.append(entity)
+        part_of_nodes[eid] = keys.get("part_of")
+    for entity in entities:
+        for parent in entity.part_of:
+            if parent not in ids:
+                reader.problem(part_of_nodes[entity.id], f"unknown entity '{parent}' in part_of")
     groups: list[tuple[str, ...]] = []
     syn = top.get("synonyms")
     if syn is not None and not isinstance(syn, yaml.SequenceNode):

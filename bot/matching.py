@@ -28,6 +28,8 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from importlib.resources import files
+
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.factbase import Fact, FactBase
@@ -54,16 +56,32 @@ W_WHEN = 0.8
 W_TAG = 0.7
 W_SNIPPET = 0.35
 W_TOPIC = 0.3
+W_PARENT = 0.75  # of the child's weight
+#: A small bonus for question words in a fact's title: breaks ties towards the fact *about* it.
+TITLE_BONUS = 0.1
 
 #: Fraction of the question's weight the best fact must cover to be an answer.
 MIN_COVERAGE = 0.62
 #: A slot counts as covered for the "every name" rule only at this field weight.
 STRONG_FIELD = 0.5
 #: An entity is "ambient" (too common to be specific) above this document share.
-AMBIENT_SHARE = 0.25
+AMBIENT_SHARE = 0.4
+#: Everyday words outside any curated name weigh this much of their rarity.
+COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
+#: The topic where a fact *about* an entity of each kind lives.
+_KIND_TOPIC = {"law": "laws", "institution": "institutions", "programme": "programmes",
+               "agreement": "partnerships", "event": "events", "group": "institutions"}
 MAX_SUGGESTIONS = 3
 
+
+
+def _common_words() -> frozenset[str]:
+    text = files("bot.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+
+
+COMMON_WORDS = _common_words()
 
 # ------------------------------------------------------------------ results
 
@@ -85,7 +103,7 @@ class Answer:
     answered: bool
     facts: tuple[Match, ...]
     suggestions: tuple[Match, ...]
-    asks_for: str | None  # "date" | "count" | "place" | "law-number" | "country" | None
+    asks_for: str | None  # "date" | "count" | "place" | "person" | "law-number" | "country"
     language: str  # "en" | "fr"
 
     @property
@@ -99,9 +117,14 @@ _ASKS = [
     ("law-number", re.compile(
         r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
         r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b")),
+    ("person", re.compile(
+        r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(head|director|president|chief|leader|"
+        r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder)\b|"
+        r"\b(name|names)\s+of\s+the\b|\bqui\s+(est|etait|dirige|preside)\b|\bnom\s+(du|de|des)\b|"
+        r"\bcomment\s+s\s*appelle")),
     ("count", re.compile(
         r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
-        r"how big|what size|how numerous)\b")),
+        r"how big|what size|how numerous|maximum|minimum|average|how long(?! ago))\b")),
     ("date", re.compile(
         r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
         r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
@@ -116,6 +139,7 @@ _ASKS = [
 _KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
 _WH_WORD = re.compile(r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
                       r"pourquoi|combien)\b")
+_PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 _LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
 
@@ -206,6 +230,7 @@ class _FactFeatures:
     has_count: bool
     has_place: bool
     has_law_number: bool
+    has_person: bool
     countries: frozenset[str]
 
 
@@ -228,8 +253,10 @@ class Matcher:
 
         self._surface_vocab: dict[str, int] = defaultdict(int)
         self._weights: list[dict[str, float]] = []
+        self._title_keys: list[frozenset[str]] = []
         for fact in self.facts:
             self._weights.append(self._fact_keys(fact))
+            self._title_keys.append(frozenset(self._doc_keys(fact.title, vocab=False)))
         for group in base.synonyms:
             for name in group:
                 for t in tokenize(name):
@@ -288,7 +315,24 @@ class Matcher:
             add(" ".join(str(y) for y in sorted(years)), W_WHEN)
         add(fact.snippet, W_SNIPPET)
         add(fact.topic, W_TOPIC, vocab=False)
+        # An institution's parents are involved too: INL is part of the State Department.
+        for key in [k for k in weights if k.startswith("@")]:
+            for parent in self._ancestors(key[1:]):
+                weight = weights[key] * W_PARENT
+                if weights.get("@" + parent, 0.0) < weight:
+                    weights["@" + parent] = weight
         return weights
+
+    def _ancestors(self, eid: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [eid]
+        while todo:
+            entity = self.base.entity_by_id.get(todo.pop())
+            for parent in entity.part_of if entity else ():
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
 
     def _doc_keys(self, text: str, *, vocab: bool = True) -> set[str]:
         """Every key a fact field holds: words, both stems, joined compounds, concepts."""
@@ -323,6 +367,8 @@ class Matcher:
         answer_keys = self._doc_keys(fact.answer, vocab=False) | self._doc_keys(
             fact.snippet, vocab=False
         )
+        for key in [k for k in answer_keys if k.startswith("@")]:
+            answer_keys.update("@" + parent for parent in self._ancestors(key[1:]))
         places = {
             k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")
         }
@@ -334,6 +380,7 @@ class Matcher:
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
+            has_person=bool(_PERSON.search(fact.answer)),
             countries=countries,
         )
 
@@ -445,25 +492,38 @@ class Matcher:
         candidates = self._candidates(slots, slot_idf)
         scored: list[tuple[float, float, int, tuple[str, ...], bool]] = []
         query_concepts = {s.concept for s in slots if s.concept}
+        # A precise question ("how many", "when", "who heads") about something no fact
+        # mentions at all is not answered by a fact about its neighbours.
+        unknown = [s.text for s in slots if not any(k in self._idf for k in s.keys)]
         for i in candidates:
             weights = self._weights[i]
             score = 0.0
             missing: list[str] = []
             strong_missing = False
+            title = self._title_keys[i]
+            bonus = 0.0
+            fact_topic = self.facts[i].topic
             for slot, idf in zip(slots, slot_idf):
                 w = max((weights.get(k, 0.0) for k in slot.keys), default=0.0)
                 score += idf * w
+                if slot.keys & title:
+                    bonus += TITLE_BONUS * idf
+                if slot.concept and _KIND_TOPIC.get(self._lexicon.kinds.get(slot.concept, "")) == fact_topic:
+                    bonus += TITLE_BONUS * idf / 2
                 if w == 0.0:
                     missing.append(slot.text)
                 if self._is_specific(slot) and w < STRONG_FIELD:
                     strong_missing = True
-            scored.append((score, score / total, i, tuple(missing), strong_missing))
-        scored.sort(key=lambda r: (-r[0], self.facts[r[2]].id))
+            scored.append((score + bonus, score / total, i, tuple(missing), strong_missing))
+        # Ties go to the more focused fact (fewer keys), then to the id, so runs repeat.
+        scored.sort(key=lambda r: (-round(r[0], 9), len(self._weights[r[2]]), self.facts[r[2]].id))
         accepted: list[Match] = []
         rejected: list[Match] = []
         for score, coverage, i, missing, strong_missing in scored[:20]:
             fact = self.facts[i]
             why_not = self._why_not(i, kind, coverage, strong_missing, missing, query_concepts)
+            if why_not is None and kind is not None and unknown:
+                why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             match = Match(fact, round(score, 4), round(coverage, 4), missing, why_not)
             (rejected if why_not else accepted).append(match)
         if accepted:
@@ -475,7 +535,10 @@ class Matcher:
 
     def _slot_idf(self, slot: Slot) -> float:
         known = [self._idf[k] for k in slot.keys if k in self._idf]
-        return min(known) if known else self._unknown_idf
+        idf = min(known) if known else self._unknown_idf
+        if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
+            idf *= COMMON_WORD_FACTOR
+        return idf
 
     def _is_specific(self, slot: Slot) -> bool:
         """A name or number the answer must mention: an uncommon entity, a number, or an
@@ -529,6 +592,8 @@ class Matcher:
             return "gives no figure"
         if kind == "place" and not features.has_place:
             return "gives no place"
+        if kind == "person" and not features.has_person:
+            return "names no person"
         if kind == "law-number" and not features.has_law_number:
             return "gives no law number"
         if kind == "country" and not (features.countries - query_concepts):
@@ -560,7 +625,7 @@ class _DeleteIndex:
     def closest(self, word: str) -> str | None:
         if len(word) < 4 or not word.isalpha():
             return None
-        max_distance = 2 if len(word) >= 8 else 1
+        max_distance = 2 if len(word) >= 7 else 1
         best: tuple[int, int, str] | None = None
         for variant in self._variants(word):
             for candidate in self.index.get(variant, ()):

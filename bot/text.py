@@ -54,7 +54,8 @@ STOPWORDS_EN = frozenset(
     the their theirs them themselves then there these they this those through to too under
     until up very was wasn we were weren what when where which while who whom why will with
     would you your yours yourself yourselves s t also tell me please pls plz get got let us
-    know any anything something thing things ever""".split()
+    know any anything something thing things ever roughly approximately approx around
+    exactly precisely nearly almost some many much""".split()
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -62,7 +63,8 @@ STOPWORDS_FR = frozenset(
     ete etre eu eux il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne
     nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
     ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
-    dont lors sous est-ce peut pourrais pourriez svp stp ete""".split()
+    dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
+    exactement presque""".split()
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
