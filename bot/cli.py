@@ -33,13 +33,25 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("run", help="run the bot (the default): Socket Mode, HTTP or the console")
     ask = sub.add_parser("ask", help="answer questions from the command line")
     ask.add_argument("question", nargs="*", help="the question; without it, one per line on stdin")
-    ask.add_argument("--jsonl", action="store_true",
-                     help="write one JSON object per question (see shared/eval/CONTRACT.md)")
-    ask.add_argument("--facts", type=Path, default=None,
-                     help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)")
+    ask.add_argument(
+        "--jsonl",
+        action="store_true",
+        help="write one JSON object per question (see shared/eval/CONTRACT.md)",
+    )
+    ask.add_argument(
+        "--facts",
+        type=Path,
+        default=None,
+        help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)",
+    )
     lint = sub.add_parser("lint", help="check a fact base; exit 1 and list problems if any")
-    lint.add_argument("path", nargs="?", type=Path, default=None,
-                      help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)")
+    lint.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)",
+    )
     return parser
 
 
@@ -73,8 +85,10 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
     try:
         base = load_factbase(args.facts or settings.facts_dir)
     except FactBaseError as exc:
-        print(f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
-              file=sys.stderr)
+        print(
+            f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
+            file=sys.stderr,
+        )
         return 2
     matcher = Matcher(base)
     questions: list[str] | None = [" ".join(args.question)] if args.question else None

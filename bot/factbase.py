@@ -27,8 +27,17 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 SOURCES_FILE = "sources.yaml"
 ALIASES_FILE = "aliases.yaml"
-ENTITY_KINDS = ("institution", "programme", "place", "country", "group", "law", "event",
-                "person", "agreement")
+ENTITY_KINDS = (
+    "institution",
+    "programme",
+    "place",
+    "country",
+    "group",
+    "law",
+    "event",
+    "person",
+    "agreement",
+)
 _ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
@@ -168,15 +177,15 @@ def parse_date_span(raw: str) -> DateSpan | None:
     m = _DATE.match(raw.strip())
     if not m:
         return None
-    y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+    y, mo, dd = int(m.group(1)), m.group(2), m.group(3)
     try:
-        if d is not None and mo is not None:
-            day = date(y, int(mo), int(d))
+        if dd is not None and mo is not None:
+            day = date(y, int(mo), int(dd))
             return DateSpan(raw, day, day, "day")
         if mo is not None:
             month = int(mo)
-            last = calendar.monthrange(y, month)[1]
-            return DateSpan(raw, date(y, month, 1), date(y, month, last), "month")
+            last_day = calendar.monthrange(y, month)[1]
+            return DateSpan(raw, date(y, month, 1), date(y, month, last_day), "month")
         return DateSpan(raw, date(y, 1, 1), date(y, 12, 31), "year")
     except ValueError:
         return None
@@ -265,7 +274,8 @@ class _Reader:
                 self.problem(node, f"'{key}' must not be empty")
                 return None
             return value
-        self.problem(node, f"'{key}' must be text, not a {'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}")
+        shape = "list" if isinstance(node, yaml.SequenceNode) else "mapping"
+        self.problem(node, f"'{key}' must be text, not a {shape}")
         return None
 
     def text_list(self, node: yaml.Node | None, key: str) -> tuple[str, ...]:
@@ -408,9 +418,7 @@ def _load_aliases(
 
 def topic_files(root: Path) -> list[Path]:
     """Every YAML file in the fact base that holds facts."""
-    return sorted(
-        p for p in root.glob("*.yaml") if p.name not in (SOURCES_FILE, ALIASES_FILE)
-    )
+    return sorted(p for p in root.glob("*.yaml") if p.name not in (SOURCES_FILE, ALIASES_FILE))
 
 
 def check_factbase(root: Path) -> tuple[FactBase, list[Problem]]:
@@ -437,7 +445,9 @@ def check_factbase(root: Path) -> tuple[FactBase, list[Problem]]:
                 continue
             where = f"{fact.file}:{fact.line}"
             if fact.id in first_seen:
-                reader.problem(item, f"duplicate fact id '{fact.id}' (first at {first_seen[fact.id]})")
+                reader.problem(
+                    item, f"duplicate fact id '{fact.id}' (first at {first_seen[fact.id]})"
+                )
                 continue
             first_seen[fact.id] = where
             facts.append(fact)
@@ -465,11 +475,15 @@ def _read_fact(
     source = sources.get(source_id) if source_id else None
     if source_id is not None and source is None:
         reader.problem(keys["source"], f"unknown source '{source_id}' (not in {SOURCES_FILE})")
-    if snippet is not None and source is not None and source.text:
-        if fold_for_quote(snippet) not in quote_texts[source.id]:
-            reader.problem(
-                keys["snippet"], f"snippet is not verbatim in {source.archive}: {snippet[:60]!r}..."
-            )
+    if (
+        snippet is not None
+        and source is not None
+        and source.text
+        and fold_for_quote(snippet) not in quote_texts[source.id]
+    ):
+        reader.problem(
+            keys["snippet"], f"snippet is not verbatim in {source.archive}: {snippet[:60]!r}..."
+        )
     ask = reader.text_list(keys.get("ask"), "ask")
     if "ask" in keys and not ask:
         reader.problem(keys["ask"], "'ask' needs at least one example question")

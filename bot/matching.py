@@ -27,7 +27,6 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-
 from importlib.resources import files
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -70,10 +69,15 @@ AMBIENT_SHARE = 0.4
 COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
 #: The topic where a fact *about* an entity of each kind lives.
-_KIND_TOPIC = {"law": "laws", "institution": "institutions", "programme": "programmes",
-               "agreement": "partnerships", "event": "events", "group": "institutions"}
+_KIND_TOPIC = {
+    "law": "laws",
+    "institution": "institutions",
+    "programme": "programmes",
+    "agreement": "partnerships",
+    "event": "events",
+    "group": "institutions",
+}
 MAX_SUGGESTIONS = 3
-
 
 
 def _common_words() -> frozenset[str]:
@@ -114,31 +118,57 @@ class Answer:
 # ------------------------------------------------------------------ question kinds
 
 _ASKS = [
-    ("law-number", re.compile(
-        r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
-        r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b")),
-    ("person", re.compile(
-        r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(head|director|president|chief|leader|"
-        r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder)\b|"
-        r"\b(name|names)\s+of\s+the\b|\bqui\s+(est|etait|dirige|preside)\b|\bnom\s+(du|de|des)\b|"
-        r"\bcomment\s+s\s*appelle")),
-    ("count", re.compile(
-        r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
-        r"how big|what size|how numerous|maximum|minimum|average|how long(?! ago))\b")),
-    ("date", re.compile(
-        r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
-        r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
-        r"en quelle annee|en quel mois|wann)\b")),
-    ("place", re.compile(
-        r"\b(where|in which city|in what city|which city|what city|quelle ville|dans quelle ville|"
-        r"what venue|which venue|quel lieu|a quel endroit)\b|(^|\s)ou\s+(se|a|ont|est|sont|le|la|"
-        r"les|l|s|etait|sera|aura)\b")),
-    ("country", re.compile(
-        r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b")),
+    (
+        "law-number",
+        re.compile(
+            r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
+            r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b"
+        ),
+    ),
+    (
+        "person",
+        re.compile(
+            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(head|director|president|chief|leader|"
+            r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder)\b|"
+            r"\b(name|names)\s+of\s+the\b|\bqui\s+(est|etait|dirige|preside)\b|\bnom\s+(du|de|des)\b|"
+            r"\bcomment\s+s\s*appelle"
+        ),
+    ),
+    (
+        "count",
+        re.compile(
+            r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
+            r"how big|what size|how numerous|maximum|minimum|average|how long(?! ago))\b"
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
+            r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
+            r"en quelle annee|en quel mois|wann)\b"
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(where|in which city|in what city|which city|what city|quelle ville|"
+            r"dans quelle ville|what venue|which venue|quel lieu|a quel endroit)\b|"
+            r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b"
+        ),
+    ),
+    (
+        "country",
+        re.compile(
+            r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b"
+        ),
+    ),
 ]
 _KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
-_WH_WORD = re.compile(r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
-                      r"pourquoi|combien)\b")
+_WH_WORD = re.compile(
+    r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
+    r"pourquoi|combien)\b"
+)
 _PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 _LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -149,10 +179,15 @@ def asks_for(question: str) -> str | None:
     folded = re.sub(r"[^\w\s]", " ", folded)
     for name, pattern in _ASKS:
         if pattern.search(folded):
-            if name == "place" and not ("where" in folded or "ville" in folded or
-                                        "où" in question.lower() or "lieu" in folded or
-                                        "city" in folded or "endroit" in folded or
-                                        "venue" in folded):
+            if name == "place" and not (
+                "where" in folded
+                or "ville" in folded
+                or "où" in question.lower()
+                or "lieu" in folded
+                or "city" in folded
+                or "endroit" in folded
+                or "venue" in folded
+            ):
                 continue
             return name
     if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
@@ -161,7 +196,7 @@ def asks_for(question: str) -> str | None:
 
 
 def detect_language(question: str) -> str:
-    """"fr" or "en", from function words and accents: good enough for short chat questions."""
+    """ "fr" or "en", from function words and accents: good enough for short chat questions."""
     words = [t.surface for t in tokenize(question)]
     fr = sum(1 for w in words if w in STOPWORDS_FR and w not in STOPWORDS_EN)
     en = sum(1 for w in words if w in STOPWORDS_EN and w not in STOPWORDS_FR)
@@ -265,9 +300,9 @@ class Matcher:
             for name in entity.names:
                 for t in tokenize(name):
                     self._surface_vocab[t.surface] += 1
-        for w in list(self._surface_vocab):
-            if "-" in w:
-                for part in w.split("-"):
+        for word in list(self._surface_vocab):
+            if "-" in word:
+                for part in word.split("-"):
                     self._surface_vocab[part] += 1
 
         n = max(len(self.facts), 1)
@@ -281,7 +316,9 @@ class Matcher:
         self._idf = {k: math.log(1 + (n - d + 0.5) / (d + 0.5)) for k, d in df.items()}
         self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
         self._df = df
-        self._features = [self._features_of(f, w) for f, w in zip(self.facts, self._weights)]
+        self._features = [
+            self._features_of(f, w) for f, w in zip(self.facts, self._weights, strict=True)
+        ]
         self._deletes = _DeleteIndex(self._surface_vocab)
         self._key_vocab = frozenset(df)
 
@@ -369,12 +406,8 @@ class Matcher:
         )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self._ancestors(key[1:]))
-        places = {
-            k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")
-        }
-        countries = frozenset(
-            k for k in answer_keys if self._lexicon.kinds.get(k) == "country"
-        )
+        places = {k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")}
+        countries = frozenset(k for k in answer_keys if self._lexicon.kinds.get(k) == "country")
         return _FactFeatures(
             has_date=has_date,
             has_count=has_count,
@@ -396,13 +429,20 @@ class Matcher:
             if found is not None:
                 length, concept = found
                 text = " ".join(w.surface for w in words[i : i + length])
-                slots.append(Slot(text, frozenset({concept}), concept,
-                                  capitalised=any(w.upper for w in words[i : i + length])))
+                slots.append(
+                    Slot(
+                        text,
+                        frozenset({concept}),
+                        concept,
+                        capitalised=any(w.upper for w in words[i : i + length]),
+                    )
+                )
                 i += length
                 continue
             if not is_stopword(t):
-                slots.append(Slot(t.surface, _token_keys(t), None, number=t.is_number,
-                                  capitalised=t.upper))
+                slots.append(
+                    Slot(t.surface, _token_keys(t), None, number=t.is_number, capitalised=t.upper)
+                )
             i += 1
         return slots
 
@@ -441,8 +481,10 @@ class Matcher:
                 if (
                     pair in self._surface_vocab
                     and not out[i].is_number
-                    and (out[i].surface not in self._surface_vocab
-                         or out[i + 1].surface not in self._surface_vocab)
+                    and (
+                        out[i].surface not in self._surface_vocab
+                        or out[i + 1].surface not in self._surface_vocab
+                    )
                 ):
                     joined.append(Token(pair, out[i].upper or out[i + 1].upper))
                     i += 2
@@ -466,7 +508,7 @@ class Matcher:
         return word in self._surface_vocab or any(s in self._key_vocab for s in stems(word))
 
     def _split_word(self, word: str) -> tuple[str, str] | None:
-        """"antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""
+        """ "antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""
         if len(word) < 7:
             return None
         for cut in range(3, len(word) - 2):
@@ -503,12 +545,15 @@ class Matcher:
             title = self._title_keys[i]
             bonus = 0.0
             fact_topic = self.facts[i].topic
-            for slot, idf in zip(slots, slot_idf):
+            for slot, idf in zip(slots, slot_idf, strict=True):
                 w = max((weights.get(k, 0.0) for k in slot.keys), default=0.0)
                 score += idf * w
                 if slot.keys & title:
                     bonus += TITLE_BONUS * idf
-                if slot.concept and _KIND_TOPIC.get(self._lexicon.kinds.get(slot.concept, "")) == fact_topic:
+                if (
+                    slot.concept
+                    and _KIND_TOPIC.get(self._lexicon.kinds.get(slot.concept, "")) == fact_topic
+                ):
                     bonus += TITLE_BONUS * idf / 2
                 if w == 0.0:
                     missing.append(slot.text)
@@ -519,12 +564,12 @@ class Matcher:
         scored.sort(key=lambda r: (-round(r[0], 9), len(self._weights[r[2]]), self.facts[r[2]].id))
         accepted: list[Match] = []
         rejected: list[Match] = []
-        for score, coverage, i, missing, strong_missing in scored[:20]:
+        for score, coverage, i, lacks, strong_missing in scored[:20]:
             fact = self.facts[i]
-            why_not = self._why_not(i, kind, coverage, strong_missing, missing, query_concepts)
+            why_not = self._why_not(i, kind, coverage, strong_missing, lacks, query_concepts)
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
-            match = Match(fact, round(score, 4), round(coverage, 4), missing, why_not)
+            match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)
         if accepted:
             best = accepted[0]
@@ -548,9 +593,7 @@ class Matcher:
         if slot.concept is not None and slot.concept.startswith("@"):
             df = self._df.get(slot.concept, 0)
             return df < AMBIENT_SHARE * self._n
-        if slot.capitalised and not any(k in self._idf for k in slot.keys):
-            return True
-        return False
+        return slot.capitalised and not any(k in self._idf for k in slot.keys)
 
     def _candidates(self, slots: Sequence[Slot], slot_idf: Sequence[float]) -> list[int]:
         """Facts sharing a selective key with the question (all facts when the base is small)."""
@@ -558,7 +601,7 @@ class Matcher:
             return list(range(len(self.facts)))
         limit = 0.2 * self._n
         found: dict[int, float] = defaultdict(float)
-        for slot, idf in zip(slots, slot_idf):
+        for slot, idf in zip(slots, slot_idf, strict=True):
             for key in slot.keys:
                 if self._df.get(key, 0) <= limit:
                     for i, w in self._postings.get(key, ()):

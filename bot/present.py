@@ -10,12 +10,24 @@ from typing import Any
 from bot.factbase import Fact, Source
 from bot.matching import Answer
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def format_date(raw: str | None) -> str | None:
-    """"2018-10-04" -> "4 October 2018", "2025-02" -> "February 2025", "2025" -> "2025"."""
+    """ "2018-10-04" -> "4 October 2018", "2025-02" -> "February 2025", "2025" -> "2025"."""
     if not raw:
         return None
     parts = raw.split("-")
@@ -30,7 +42,7 @@ def format_date(raw: str | None) -> str | None:
 
 
 def source_line(source: Source) -> str:
-    """"Title — Publisher, 4 October 2018 — url": what a reader needs to check a quote."""
+    """ "Title — Publisher, 4 October 2018 — url": what a reader needs to check a quote."""
     bits = [source.display_title, source.publisher]
     line = " — ".join(bits)
     date = format_date(source.date)
@@ -84,8 +96,13 @@ def answer_text(answer: Answer) -> str:
             )
         return "\n".join(lines)
     fact = answer.best.fact
-    lines = [fact.answer, "", f"  > {fact.snippet}", f"  — {source_line(fact.source)}",
-             f"  [{fact.id}]"]
+    lines = [
+        fact.answer,
+        "",
+        f"  > {fact.snippet}",
+        f"  — {source_line(fact.source)}",
+        f"  [{fact.id}]",
+    ]
     if len(answer.facts) > 1:
         lines.append("")
         lines.append("See also:")

@@ -40,7 +40,7 @@ class Settings:
 
     @property
     def mode(self) -> str:
-        """"socket", "http" or "console": which way `python -m bot` runs."""
+        """ "socket", "http" or "console": which way `python -m bot` runs."""
         if self.app_token:
             return "socket"
         if self.signing_secret:

@@ -55,7 +55,7 @@ STOPWORDS_EN = frozenset(
     until up very was wasn we were weren what when where which while who whom why will with
     would you your yours yourself yourselves s t also tell me please pls plz get got let us
     know any anything something thing things ever roughly approximately approx around
-    exactly precisely nearly almost some many much""".split()
+    exactly precisely nearly almost some many much""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -64,30 +64,87 @@ STOPWORDS_FR = frozenset(
     nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
     ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
-    exactement presque""".split()
+    exactement presque""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
 #: Chat shorthand that is not a typo of any one word.
 SHORTHAND = {
-    "wat": "what", "wut": "what", "wht": "what", "wen": "when", "whn": "when", "hw": "how",
-    "u": "you", "r": "are", "abt": "about", "yr": "year", "yrs": "years", "nb": "number",
-    "num": "number", "b4": "before", "govt": "government", "gov": "government",
-    "intl": "international", "natl": "national", "dept": "department", "w": "with",
+    "wat": "what",
+    "wut": "what",
+    "wht": "what",
+    "wen": "when",
+    "whn": "when",
+    "hw": "how",
+    "u": "you",
+    "r": "are",
+    "abt": "about",
+    "yr": "year",
+    "yrs": "years",
+    "nb": "number",
+    "num": "number",
+    "b4": "before",
+    "govt": "government",
+    "gov": "government",
+    "intl": "international",
+    "natl": "national",
+    "dept": "department",
+    "w": "with",
 }
 
 _NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "seventy": 70, "hundred": 100,
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "vingt": 20, "trente": 30,
-    "cent": 100, "mille": 1000,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "seventy": 70,
+    "hundred": 100,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "vingt": 20,
+    "trente": 30,
+    "cent": 100,
+    "mille": 1000,
 }
 #: Words that make a text state a quantity ("a million", "two prosecutors", "dozens").
-QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {"million", "millions", "thousand", "thousands",
-                                              "dozen", "dozens", "hundreds", "billion"}
+QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
+    "million",
+    "millions",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "hundreds",
+    "billion",
+}
 
 # "2,800" / "18 000" / "1.500" -> "2800"; a thin space or no-break space also groups digits.
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")

@@ -27,8 +27,9 @@ GOOD_FACT = """\
 """
 
 
-def make_base(tmp_path: Path, laws: str = GOOD_FACT, *, aliases: str | None = None,
-              sources: str | None = None) -> Path:
+def make_base(
+    tmp_path: Path, laws: str = GOOD_FACT, *, aliases: str | None = None, sources: str | None = None
+) -> Path:
     root = tmp_path / "facts"
     (root / "sources").mkdir(parents=True)
     (root / "sources" / "unodc.txt").write_text(
@@ -36,22 +37,30 @@ def make_base(tmp_path: Path, laws: str = GOOD_FACT, *, aliases: str | None = No
         "handled by the courts of appeal. “Because we care” – she said.\n",
         encoding="utf-8",
     )
-    (root / "sources.yaml").write_text(sources or textwrap.dedent("""\
+    (root / "sources.yaml").write_text(
+        sources
+        or textwrap.dedent("""\
         - id: unodc
           title: A network
           publisher: UNODC
           date: 2018-10-04
           url: null
           archive: sources/unodc.txt
-        """), encoding="utf-8")
-    (root / "aliases.yaml").write_text(aliases or textwrap.dedent("""\
+        """),
+        encoding="utf-8",
+    )
+    (root / "aliases.yaml").write_text(
+        aliases
+        or textwrap.dedent("""\
         entities:
           - id: law-27-14
             kind: law
             en: [Law 27-14]
         synonyms:
           - [prosecutor, procureur]
-        """), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     (root / "laws.yaml").write_text(laws, encoding="utf-8")
     return root
 
@@ -77,25 +86,45 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "expected"),
     [
-        (("  tags: [trafficking]\n", "  tags: [trafficking]\n  colour: red\n"),
-         "laws.yaml:10: unknown key 'colour'"),
-        (("  title: Trafficking cases go to the courts of appeal\n", ""),
-         "laws.yaml:1: missing key 'title'"),
-        (("  tags: [trafficking]\n", "  tags: trafficking\n"), "laws.yaml:9: 'tags' must be a list"),
+        (
+            ("  tags: [trafficking]\n", "  tags: [trafficking]\n  colour: red\n"),
+            "laws.yaml:10: unknown key 'colour'",
+        ),
+        (
+            ("  title: Trafficking cases go to the courts of appeal\n", ""),
+            "laws.yaml:1: missing key 'title'",
+        ),
+        (
+            ("  tags: [trafficking]\n", "  tags: trafficking\n"),
+            "laws.yaml:9: 'tags' must be a list",
+        ),
         (("  answer: Under", "  answer:\n    - Under"), "laws.yaml:5: 'answer' must be text"),
-        (('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-13"\n'),
-         "laws.yaml:7: bad date '2018-13'"),
-        (('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-09-26..2018-09-24"\n'),
-         "laws.yaml:7: bad date"),
+        (
+            ('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-13"\n'),
+            "laws.yaml:7: bad date '2018-13'",
+        ),
+        (
+            ('  when: "2018-09-24..2018-09-26"\n', '  when: "2018-09-26..2018-09-24"\n'),
+            "laws.yaml:7: bad date",
+        ),
         (("  source: unodc\n", "  source: nowhere\n"), "laws.yaml:6: unknown source 'nowhere'"),
-        (("human trafficking offenses constitute", "human trafficking offences are"),
-         "laws.yaml:5: snippet is not verbatim in sources/unodc.txt"),
-        (("  entities: [law-27-14]\n", "  entities: [law-99-99]\n"),
-         "laws.yaml:8: unknown entity 'law-99-99'"),
-        (("  topic: laws\n", "  topic: trainings\n"),
-         "laws.yaml:2: topic 'trainings' does not match its file 'laws.yaml'"),
+        (
+            ("human trafficking offenses constitute", "human trafficking offences are"),
+            "laws.yaml:5: snippet is not verbatim in sources/unodc.txt",
+        ),
+        (
+            ("  entities: [law-27-14]\n", "  entities: [law-99-99]\n"),
+            "laws.yaml:8: unknown entity 'law-99-99'",
+        ),
+        (
+            ("  topic: laws\n", "  topic: trainings\n"),
+            "laws.yaml:2: topic 'trainings' does not match its file 'laws.yaml'",
+        ),
         (("- id: law-27-14-courts", "- id: Law 27-14"), "laws.yaml:1: id 'Law 27-14' must be"),
-        (("  answer: Under", "  answer: ''\n  x: Under"), "laws.yaml:4: 'answer' must not be empty"),
+        (
+            ("  answer: Under", "  answer: ''\n  x: Under"),
+            "laws.yaml:4: 'answer' must not be empty",
+        ),
     ],
 )
 def test_each_schema_error_is_reported_at_its_line(
@@ -126,8 +155,10 @@ def test_snippet_normalises_quotes_dashes_and_spaces(tmp_path: Path) -> None:
 def test_missing_archive(tmp_path: Path) -> None:
     root = make_base(tmp_path)
     (root / "sources" / "unodc.txt").unlink()
-    assert any("sources.yaml:6: archive 'sources/unodc.txt' of source 'unodc' is missing" in p
-               for p in messages(root))
+    assert any(
+        "sources.yaml:6: archive 'sources/unodc.txt' of source 'unodc' is missing" in p
+        for p in messages(root)
+    )
 
 
 def test_colliding_aliases(tmp_path: Path) -> None:
@@ -162,13 +193,15 @@ def test_the_real_fact_base_lints_clean() -> None:
 
 def test_lint_command_exit_codes_and_output(tmp_path: Path) -> None:
     bad = make_base(tmp_path, GOOD_FACT + "- id: [unclosed\n")
-    run = subprocess.run([sys.executable, "-m", "bot", "lint", str(bad)],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "lint", str(bad)], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 1
     assert run.stdout.startswith("laws.yaml:")
     assert "Traceback" not in run.stderr
     good = tmp_path / "good"
     shutil.copytree(make_base(tmp_path / "g"), good)
-    run = subprocess.run([sys.executable, "-m", "bot", "lint", str(good)],
-                         capture_output=True, text=True, timeout=60)
+    run = subprocess.run(
+        [sys.executable, "-m", "bot", "lint", str(good)], capture_output=True, text=True, timeout=60
+    )
     assert run.returncode == 0, run.stdout + run.stderr
