@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from bot.text import fold, fold_for_quote
+from bot.text import fold, fold_for_quote, tokenize, word_keys
 
 try:  # The C loader is several times faster; fall back quietly where libyaml is missing.
     _Loader: Any = yaml.CSafeLoader
@@ -354,13 +354,31 @@ def _load_aliases(
     entities: list[Entity] = []
     seen_names: dict[str, tuple[str, int]] = {}
 
+    seen_stems: dict[str, tuple[str, str, int]] = {}
+
     def claim(name: str, owner: str, at: yaml.Node) -> None:
         key = fold(name)
+        line = at.start_mark.line + 1
         prior = seen_names.get(key)
         if prior is not None and prior[0] != owner:
             reader.problem(at, f"alias '{name}' is already used by '{prior[0]}' (line {prior[1]})")
-        else:
-            seen_names[key] = (owner, at.start_mark.line + 1)
+            return
+        seen_names[key] = (owner, line)
+        # One-word names also collide when they stem alike ("prisoner" and "prisons"):
+        # the matcher could not tell which group a question meant.
+        words = tokenize(name)
+        if len(words) != 1 or words[0].is_number or "-" in words[0].surface:
+            return
+        for stem in word_keys(words[0].surface):
+            other = seen_stems.get(stem)
+            if other is not None and other[0] != owner:
+                reader.problem(
+                    at,
+                    f"alias '{name}' stems like '{other[1]}' of '{other[0]}' (line {other[2]})",
+                )
+                return
+        for stem in word_keys(words[0].surface):
+            seen_stems.setdefault(stem, (owner, name, line))
 
     ids: set[str] = set()
     part_of_nodes: dict[str, yaml.Node | None] = {}

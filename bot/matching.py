@@ -35,14 +35,13 @@ from bot.factbase import Fact, FactBase
 from bot.text import (
     QUANTITY_WORDS,
     SHORTHAND,
-    STOPWORDS_EN,
-    STOPWORDS_FR,
     Token,
     fold,
     is_stopword,
     looks_like_year,
-    stems,
+    text_language,
     tokenize,
+    word_keys,
 )
 
 # Field weights: how much a fact "holds" a word found in each of its fields.
@@ -196,13 +195,8 @@ def asks_for(question: str) -> str | None:
 
 
 def detect_language(question: str) -> str:
-    """ "fr" or "en", from function words and accents: good enough for short chat questions."""
-    words = [t.surface for t in tokenize(question)]
-    fr = sum(1 for w in words if w in STOPWORDS_FR and w not in STOPWORDS_EN)
-    en = sum(1 for w in words if w in STOPWORDS_EN and w not in STOPWORDS_FR)
-    if any(c in question for c in "éèêàùçôîœÉÈ") or "qu'" in question.lower():
-        fr += 1
-    return "fr" if fr > en else "en"
+    """ "fr" or "en" (English when the question gives no clue)."""
+    return text_language(question) or "en"
 
 
 # ------------------------------------------------------------------ analysis
@@ -232,7 +226,7 @@ class _Lexicon:
         words = _split_compounds(tokenize(phrase))
         if not words:
             return
-        seq = tuple(frozenset(stems(t.surface)) | {t.surface} for t in words)
+        seq = tuple(word_keys(t.surface) for t in words)
         for first in seq[0]:
             self.by_first[first].append((seq, concept))
 
@@ -252,8 +246,8 @@ def _split_compounds(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
-def _token_keys(t: Token) -> frozenset[str]:
-    return frozenset(stems(t.surface)) | {t.surface}
+def _token_keys(t: Token, lang: str | None) -> frozenset[str]:
+    return word_keys(t.surface, lang)
 
 
 # ------------------------------------------------------------------ the matcher
@@ -291,7 +285,7 @@ class Matcher:
         self._title_keys: list[frozenset[str]] = []
         for fact in self.facts:
             self._weights.append(self._fact_keys(fact))
-            self._title_keys.append(frozenset(self._doc_keys(fact.title, vocab=False)))
+            self._title_keys.append(frozenset(self._doc_keys(fact.title, "en", vocab=False)))
         for group in base.synonyms:
             for name in group:
                 for t in tokenize(name):
@@ -327,26 +321,26 @@ class Matcher:
     def _fact_keys(self, fact: Fact) -> dict[str, float]:
         weights: dict[str, float] = {}
 
-        def add(text: str, weight: float, *, vocab: bool = True) -> None:
-            for key in self._doc_keys(text, vocab=vocab):
+        def add(text: str, weight: float, *, vocab: bool = True, lang: str | None = "en") -> None:
+            for key in self._doc_keys(text, lang, vocab=vocab):
                 if weights.get(key, 0.0) < weight:
                     weights[key] = weight
 
         for question in fact.ask:
-            add(question, W_ASK)
+            add(question, W_ASK, lang=text_language(question))
         add(fact.title, W_TITLE)
         add(fact.answer, W_ANSWER)
         if fact.answer_fr:
-            add(fact.answer_fr, W_ANSWER)
+            add(fact.answer_fr, W_ANSWER, lang="fr")
         for tag in fact.tags:
-            add(tag, W_TAG)
+            add(tag, W_TAG, lang=None)
         for eid in fact.entities:
             entity = self.base.entity_by_id.get(eid)
             if entity is not None:
                 weights.setdefault("@" + eid, W_ENTITY)
                 weights["@" + eid] = max(weights["@" + eid], W_ENTITY)
         if fact.where:
-            add(fact.where, W_WHERE)
+            add(fact.where, W_WHERE, lang=None)
         if fact.when is not None:
             years = {fact.when.start.year, fact.when.end.year}
             add(" ".join(str(y) for y in sorted(years)), W_WHEN)
@@ -371,7 +365,7 @@ class Matcher:
                     todo.append(parent)
         return seen
 
-    def _doc_keys(self, text: str, *, vocab: bool = True) -> set[str]:
+    def _doc_keys(self, text: str, lang: str | None, *, vocab: bool = True) -> set[str]:
         """Every key a fact field holds: words, both stems, joined compounds, concepts."""
         raw = tokenize(text)
         keys: set[str] = set()
@@ -379,11 +373,11 @@ class Matcher:
             if vocab:
                 self._surface_vocab[t.surface] += 1
             if "-" in t.surface and not t.is_number:
-                keys.add(t.surface.replace("-", ""))
+                keys |= word_keys(t.surface.replace("-", ""), lang)
             elif t.is_number and "-" in t.surface:
                 keys.update(p for p in t.surface.split("-") if p)
         words = _split_compounds(raw)
-        for slot in self._slots(words):
+        for slot in self._slots(words, lang):
             keys |= slot.keys
             if slot.concept is not None:
                 keys.add(slot.concept)
@@ -391,7 +385,7 @@ class Matcher:
         # Judicial Investigation"), so partial names still find the fact.
         for t in words:
             if not is_stopword(t):
-                keys |= _token_keys(t)
+                keys |= _token_keys(t, lang)
         return keys
 
     def _features_of(self, fact: Fact, weights: dict[str, float]) -> _FactFeatures:
@@ -401,9 +395,8 @@ class Matcher:
             for t in answer_tokens
         )
         has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
-        answer_keys = self._doc_keys(fact.answer, vocab=False) | self._doc_keys(
-            fact.snippet, vocab=False
-        )
+        answer_keys = self._doc_keys(fact.answer, "en", vocab=False)
+        answer_keys |= self._doc_keys(fact.snippet, "en", vocab=False)
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self._ancestors(key[1:]))
         places = {k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")}
@@ -419,13 +412,13 @@ class Matcher:
 
     # -- reading a question
 
-    def _slots(self, words: Sequence[Token]) -> list[Slot]:
+    def _slots(self, words: Sequence[Token], lang: str | None) -> list[Slot]:
         """Group tokens into slots: longest alias phrase first, then single content words."""
         slots: list[Slot] = []
         i = 0
         while i < len(words):
             t = words[i]
-            found = self._phrase_at(words, i)
+            found = self._phrase_at(words, i, lang)
             if found is not None:
                 length, concept = found
                 text = " ".join(w.surface for w in words[i : i + length])
@@ -441,15 +434,23 @@ class Matcher:
                 continue
             if not is_stopword(t):
                 slots.append(
-                    Slot(t.surface, _token_keys(t), None, number=t.is_number, capitalised=t.upper)
+                    Slot(
+                        t.surface,
+                        _token_keys(t, lang),
+                        None,
+                        number=t.is_number,
+                        capitalised=t.upper,
+                    )
                 )
             i += 1
         return slots
 
-    def _phrase_at(self, words: Sequence[Token], i: int) -> tuple[int, str] | None:
+    def _phrase_at(
+        self, words: Sequence[Token], i: int, lang: str | None
+    ) -> tuple[int, str] | None:
         first = words[i]
         best: tuple[int, str] | None = None
-        for key in _token_keys(first):
+        for key in _token_keys(first, lang):
             for seq, concept in self._lexicon.by_first.get(key, ()):
                 n = len(seq)
                 if best is not None and n <= best[0]:
@@ -458,7 +459,7 @@ class Matcher:
                     continue
                 if n == 1 and is_stopword(first):
                     continue
-                if all(seq[j] & _token_keys(words[i + j]) for j in range(n)):
+                if all(seq[j] & _token_keys(words[i + j], lang) for j in range(n)):
                     best = (n, concept)
                     break
         return best
@@ -505,7 +506,7 @@ class Matcher:
         return fixed
 
     def _known(self, word: str) -> bool:
-        return word in self._surface_vocab or any(s in self._key_vocab for s in stems(word))
+        return word in self._surface_vocab or not word_keys(word).isdisjoint(self._key_vocab)
 
     def _split_word(self, word: str) -> tuple[str, str] | None:
         """ "antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""
@@ -519,7 +520,7 @@ class Matcher:
 
     def analyse(self, question: str) -> list[Slot]:
         """The question's slots, after correction and alias expansion."""
-        return self._slots(self._correct(tokenize(question)))
+        return self._slots(self._correct(tokenize(question)), text_language(question))
 
     # -- answering
 

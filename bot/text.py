@@ -201,18 +201,45 @@ _STEM_EN = Stemmer.Stemmer("english")
 _STEM_FR = Stemmer.Stemmer("french")
 
 
-@lru_cache(maxsize=65536)
-def stems(word: str) -> tuple[str, ...]:
-    """The English and French Snowball stems of a folded word (one if they agree).
+@lru_cache(maxsize=131072)
+def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
+    """The index keys of a folded word: its English and its French Snowball stem.
 
-    Both are kept so a question matches whatever language either side is written
-    in: the stems only ever come from the same surface word.
+    Keys are tagged by language ("e:train", "f:format") so one language's stem
+    never meets the other's by accident ("trainer" is "train" to the French
+    stemmer, "training" is "train" to the English one). A question and a fact
+    meet on a word when either language's stems agree. Numbers are their own key.
+    A text known to be in one language (`lang` "en" or "fr") only gets that
+    language's stems; a text of unknown language gets both.
     """
     if word[:1].isdigit():
-        return (word,)
-    en = _STEM_EN.stemWord(word)
-    fr = _STEM_FR.stemWord(word)
-    return (en,) if en == fr else (en, fr)
+        return frozenset((word,))
+    if lang == "en":
+        return frozenset(("e:" + _STEM_EN.stemWord(word),))
+    if lang == "fr":
+        return frozenset(("f:" + _STEM_FR.stemWord(word),))
+    return frozenset(("e:" + _STEM_EN.stemWord(word), "f:" + _STEM_FR.stemWord(word)))
+
+
+_FRENCH_MARKS = re.compile(r"[éèêàùçôîœ]|\bqu'|\b[ldjn]'[a-zà-ÿ]", re.IGNORECASE)
+
+
+def text_language(text: str) -> str | None:
+    """ "fr", "en", or None when a short text gives no clue (a keyword, an acronym).
+
+    Counts function words that belong to one language only, plus French accents
+    and elisions: reliable on chat questions, which always carry a few.
+    """
+    words = [t.surface for t in tokenize(text)]
+    fr = sum(1 for w in words if w in STOPWORDS_FR and w not in STOPWORDS_EN)
+    en = sum(1 for w in words if w in STOPWORDS_EN and w not in STOPWORDS_FR)
+    if _FRENCH_MARKS.search(text):
+        fr += 1
+    if fr > en:
+        return "fr"
+    if en > fr:
+        return "en"
+    return None
 
 
 def number_value(word: str) -> int | None:
