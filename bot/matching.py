@@ -221,12 +221,15 @@ class _Lexicon:
         default_factory=lambda: defaultdict(list)
     )
     kinds: dict[str, str] = field(default_factory=dict)  # concept -> entity kind
+    single_words: set[str] = field(default_factory=set)  # keys of one-word names
 
-    def add(self, phrase: str, concept: str) -> None:
+    def add(self, phrase: str, concept: str, lang: str | None = None) -> None:
         words = _split_compounds(tokenize(phrase))
         if not words:
             return
-        seq = tuple(word_keys(t.surface) for t in words)
+        seq = tuple(word_keys(t.surface, lang) for t in words)
+        if len(seq) == 1:
+            self.single_words.update(seq[0])
         for first in seq[0]:
             self.by_first[first].append((seq, concept))
 
@@ -271,8 +274,10 @@ class Matcher:
         self.facts: tuple[Fact, ...] = base.facts
         self._lexicon = _Lexicon()
         for entity in base.entities:
-            for name in entity.names:
-                self._lexicon.add(name, "@" + entity.id)
+            # French names get French stems only: "organisation" must not read as "organise".
+            for lang, names in ((None, entity.acronyms), (None, entity.en), ("fr", entity.fr)):
+                for name in names:
+                    self._lexicon.add(name, "@" + entity.id, lang)
             self._lexicon.kinds["@" + entity.id] = entity.kind
         for group in base.synonyms:
             concept = "~" + fold(group[0]).replace(" ", "-")
@@ -464,7 +469,7 @@ class Matcher:
                     break
         return best
 
-    def _correct(self, tokens: list[Token]) -> list[Token]:
+    def _correct(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """Expand chat shorthand, join or split compounds, fix typos against our vocabulary."""
         out: list[Token] = []
         for t in tokens:
@@ -494,8 +499,12 @@ class Matcher:
             i += 1
         fixed: list[Token] = []
         for t in joined:
-            if t.is_number or is_stopword(t) or self._known(t.surface):
+            if t.is_number or is_stopword(t) or self._known(t.surface, lang):
                 fixed.append(t)
+                continue
+            variant = next((v for v in _spelling_variants(t.surface) if self._known(v, lang)), None)
+            if variant is not None:
+                fixed.append(Token(variant, t.upper))
                 continue
             split = self._split_word(t.surface)
             if split is not None:
@@ -505,8 +514,12 @@ class Matcher:
             fixed.append(Token(guess, t.upper) if guess else t)
         return fixed
 
-    def _known(self, word: str) -> bool:
-        return word in self._surface_vocab or not word_keys(word).isdisjoint(self._key_vocab)
+    def _known(self, word: str, lang: str | None) -> bool:
+        """Whether a fact or a curated name holds this word (in the question's language)."""
+        keys = word_keys(word, lang)
+        return not keys.isdisjoint(self._key_vocab) or not keys.isdisjoint(
+            self._lexicon.single_words
+        )
 
     def _split_word(self, word: str) -> tuple[str, str] | None:
         """ "antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""
@@ -520,7 +533,8 @@ class Matcher:
 
     def analyse(self, question: str) -> list[Slot]:
         """The question's slots, after correction and alias expansion."""
-        return self._slots(self._correct(tokenize(question)), text_language(question))
+        lang = text_language(question)
+        return self._slots(self._correct(tokenize(question), lang), lang)
 
     # -- answering
 
@@ -643,6 +657,30 @@ class Matcher:
         if kind == "country" and not (features.countries - query_concepts):
             return "names no other country"
         return None
+
+
+_BRITISH_AMERICAN = (
+    (re.compile(r"is(e|ed|es|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"iz(e|ed|es|ing|ation|ations)$"), r"is\1"),
+    (re.compile(r"our(s|ed|ing|hood|hoods)?$"), r"or\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+    (re.compile(r"ter(s)?$"), r"tre\1"),
+    (re.compile(r"ence$"), "ense"),
+    (re.compile(r"amme(s)?$"), r"am\1"),
+    (re.compile(r"am(s)?$"), r"amme\1"),
+    (re.compile(r"ll(ed|er|ers|ing)$"), r"l\1"),
+    (re.compile(r"l(ed|er|ers|ing)$"), r"ll\1"),
+)
+
+
+def _spelling_variants(word: str) -> list[str]:
+    """British and American spellings of a word we do not know ("organised" -> "organized")."""
+    out = []
+    for pattern, repl in _BRITISH_AMERICAN:
+        variant = pattern.sub(repl, word)
+        if variant != word:
+            out.append(variant)
+    return out
 
 
 class _DeleteIndex:
