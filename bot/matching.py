@@ -27,6 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from importlib.resources import files
 
 from rapidfuzz.distance import DamerauLevenshtein
@@ -67,6 +68,34 @@ AMBIENT_SHARE = 0.4
 #: Everyday words outside any curated name weigh this much of their rarity.
 COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
+MAX_BROWSE = 10
+_LIST_CUE = re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b")
+_TOPIC_CONCEPTS = {
+    "~training": "trainings",
+    "~law": "laws",
+    "~cooperation": "partnerships",
+    "~agreement": "partnerships",
+    "~agency": "institutions",
+    "~programme": "programmes",
+}
+_BROWSE_FILLER = frozenset(
+    {
+        "held",
+        "list",
+        "show",
+        "organised",
+        "organized",
+        "done",
+        "run",
+        "given",
+        "conducted",
+        "exist",
+        "existing",
+        "available",
+        "known",
+    }
+)
+_NO_DATE = date(9999, 12, 31)
 #: The topic where a fact *about* an entity of each kind lives.
 _KIND_TOPIC = {
     "law": "laws",
@@ -544,6 +573,9 @@ class Matcher:
         slots = self.analyse(question)
         if not slots:
             return Answer(question, False, (), (), kind, language)
+        browse = self._browse(question, slots, kind, language)
+        if browse is not None:
+            return browse
         slot_idf = [self._slot_idf(s) for s in slots]
         total = sum(slot_idf)
         candidates = self._candidates(slots, slot_idf)
@@ -592,6 +624,50 @@ class Matcher:
             return Answer(question, True, tuple(keep), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
         return Answer(question, False, (), suggestions, kind, language)
+
+    def _browse(
+        self, question: str, slots: Sequence[Slot], kind: str | None, language: str
+    ) -> Answer | None:
+        """ "Which trainings were held?": every fact of a topic, ranked; None if not such a question.
+
+        A question whose only subject is a topic word in the plural (or after "list"),
+        narrowed at most by names ("trainings in Casablanca"), gets that topic's facts.
+        """
+        if kind is not None or not _LIST_CUE.search(fold(question)):
+            return None
+        topic_slots = [s for s in slots if s.concept in _TOPIC_CONCEPTS]
+        if len(topic_slots) != 1:
+            return None
+        topic = _TOPIC_CONCEPTS[topic_slots[0].concept or ""]
+        plural = topic_slots[0].text.endswith("s") or "list" in fold(question)
+        rest = [s for s in slots if s is not topic_slots[0] and s.text not in _BROWSE_FILLER]
+        if not plural or any(s.concept is None and not s.number for s in rest):
+            return None
+        matches: list[Match] = []
+        for i, fact in enumerate(self.facts):
+            if fact.topic != topic:
+                continue
+            weights = self._weights[i]
+            if all(
+                max((weights.get(k, 0.0) for k in s.keys), default=0.0) >= STRONG_FIELD
+                for s in rest
+            ):
+                matches.append(Match(fact, 1.0, 1.0))
+        if not matches:
+            return None
+        # Dated facts first, in date order, taking turns across sources so one article's
+        # details do not crowd out everything else.
+        matches.sort(key=_date_key)
+        by_source: dict[str, list[Match]] = defaultdict(list)
+        for m in matches:
+            by_source[m.fact.source.id].append(m)
+        queues = sorted(by_source.values(), key=lambda ms: _date_key(ms[0]))
+        ordered: list[Match] = []
+        while len(ordered) < MAX_BROWSE and any(queues):
+            for queue in queues:
+                if queue and len(ordered) < MAX_BROWSE:
+                    ordered.append(queue.pop(0))
+        return Answer(question, True, tuple(ordered), (), "list", language)
 
     def _slot_idf(self, slot: Slot) -> float:
         known = [self._idf[k] for k in slot.keys if k in self._idf]
@@ -681,6 +757,10 @@ def _spelling_variants(word: str) -> list[str]:
         if variant != word:
             out.append(variant)
     return out
+
+
+def _date_key(match: Match) -> tuple[date, str]:
+    return (match.fact.when.start if match.fact.when else _NO_DATE, match.fact.id)
 
 
 class _DeleteIndex:
