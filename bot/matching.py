@@ -628,7 +628,7 @@ class Matcher:
     def _browse(
         self, question: str, slots: Sequence[Slot], kind: str | None, language: str
     ) -> Answer | None:
-        """ "Which trainings were held?": every fact of a topic, ranked; None if not such a question.
+        """ "Which trainings were held?": a topic's facts, ranked; None for other questions.
 
         A question whose only subject is a topic word in the plural (or after "list"),
         narrowed at most by names ("trainings in Casablanca"), gets that topic's facts.
