@@ -69,6 +69,11 @@ AMBIENT_SHARE = 0.4
 COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
 MAX_BROWSE = 10
+_ANYONE = frozenset({"~participants", "~citizens"})
+_HOW_MANY = re.compile(
+    r"\b(how many|combien de|combien d'|combien d|number of|nombre de|nombre d')"
+    r"\s*(?P<rest>.*)$"
+)
 _LIST_CUE = re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b")
 _TOPIC_CONCEPTS = {
     "~training": "trainings",
@@ -293,6 +298,7 @@ class _FactFeatures:
     has_law_number: bool
     has_person: bool
     countries: frozenset[str]
+    counted: frozenset[str]  # keys of the words right after each figure: what is counted
 
 
 class Matcher:
@@ -348,6 +354,10 @@ class Matcher:
             self._features_of(f, w) for f, w in zip(self.facts, self._weights, strict=True)
         ]
         self._deletes = _DeleteIndex(self._surface_vocab)
+        self._surface_by_key: dict[str, list[str]] = defaultdict(list)
+        for word in self._surface_vocab:
+            for key in word_keys(word):
+                self._surface_by_key[key].append(word)
         self._key_vocab = frozenset(df)
 
     # -- indexing
@@ -442,7 +452,22 @@ class Matcher:
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
             has_person=bool(_PERSON.search(fact.answer)),
             countries=countries,
+            counted=frozenset(self._counted(fact.answer, "en"))
+            | frozenset(self._counted(fact.answer_fr or "", "fr")),
         )
+
+    def _counted(self, text: str, lang: str) -> set[str]:
+        """Keys of the few words after each figure: "21 prosecutors" counts prosecutors."""
+        tokens = _split_compounds(tokenize(text))
+        keys: set[str] = set()
+        for n, t in enumerate(tokens):
+            quantity = (t.is_number and not looks_like_year(t.surface)) or (
+                t.surface in QUANTITY_WORDS
+            )
+            if quantity:
+                after = " ".join(w.surface for w in tokens[n + 1 : n + 5])
+                keys |= self._doc_keys(after, lang, vocab=False)
+        return keys
 
     # -- reading a question
 
@@ -528,8 +553,19 @@ class Matcher:
             i += 1
         fixed: list[Token] = []
         for t in joined:
-            if t.is_number or is_stopword(t) or self._known(t.surface, lang):
+            if t.is_number or is_stopword(t):
                 fixed.append(t)
+                continue
+            if self._known(t.surface, lang):
+                # An inflection we know by its stem, unless it is really a typo of another
+                # word: "prosecuters" stems like "prosecute" but is one letter off "prosecutors".
+                guess = None
+                if t.surface not in self._surface_vocab and t.surface not in COMMON_WORDS:
+                    guess = self._deletes.closest(t.surface, max_distance=1)
+                if guess is None or self._stem_is_as_close(t.surface, guess, lang):
+                    fixed.append(t)
+                else:
+                    fixed.append(Token(guess, t.upper))
                 continue
             variant = next((v for v in _spelling_variants(t.surface) if self._known(v, lang)), None)
             if variant is not None:
@@ -539,9 +575,19 @@ class Matcher:
             if split is not None:
                 fixed.extend(Token(p, t.upper) for p in split)
                 continue
-            guess = self._deletes.closest(t.surface)
+            # A real word we simply do not hold ("pris", "killed") is not a typo of one we do.
+            guess = None if t.surface in COMMON_WORDS else self._deletes.closest(t.surface)
             fixed.append(Token(guess, t.upper) if guess else t)
         return fixed
+
+    def _stem_is_as_close(self, word: str, guess: str, lang: str | None) -> bool:
+        """Whether a vocabulary word sharing `word`'s stem is as close to it as `guess` is."""
+        best = DamerauLevenshtein.distance(word, guess)
+        for key in word_keys(word, lang):
+            for other in self._surface_by_key.get(key, ()):
+                if DamerauLevenshtein.distance(word, other) <= best:
+                    return True
+        return False
 
     def _known(self, word: str, lang: str | None) -> bool:
         """Whether a fact or a curated name holds this word (in the question's language)."""
@@ -584,6 +630,9 @@ class Matcher:
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours.
         unknown = [s.text for s in slots if not any(k in self._idf for k in s.keys)]
+        counted, counted_text = (
+            self._counted_in_question(question) if kind == "count" else (frozenset(), ())
+        )
         for i in candidates:
             weights = self._weights[i]
             score = 0.0
@@ -613,7 +662,9 @@ class Matcher:
         rejected: list[Match] = []
         for score, coverage, i, lacks, strong_missing in scored[:20]:
             fact = self.facts[i]
-            why_not = self._why_not(i, kind, coverage, strong_missing, lacks, query_concepts)
+            why_not = self._why_not(
+                i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
+            )
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
@@ -669,6 +720,21 @@ class Matcher:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), "list", language)
 
+    def _counted_in_question(self, question: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """What "how many ..." counts: the first two content words after the cue."""
+        m = _HOW_MANY.search(fold(question))
+        if m is None:
+            return frozenset(), ()
+        focus = [s for s in self.analyse(m.group("rest")) if not s.number][:2]
+        if all(s.concept in _ANYONE for s in focus):
+            return frozenset(), ()  # "how many participants": any count of people will do
+        keys: set[str] = set()
+        for slot in focus:
+            keys |= slot.keys
+            if slot.concept:
+                keys.add(slot.concept)
+        return frozenset(keys), tuple(s.text for s in focus)
+
     def _slot_idf(self, slot: Slot) -> float:
         known = [self._idf[k] for k in slot.keys if k in self._idf]
         idf = min(known) if known else self._unknown_idf
@@ -713,6 +779,8 @@ class Matcher:
         strong_missing: bool,
         missing: Sequence[str],
         query_concepts: set[str],
+        counted: frozenset[str] = frozenset(),
+        counted_text: Sequence[str] = (),
     ) -> str | None:
         """None when fact `i` answers the question; otherwise a short reason."""
         features = self._features[i]
@@ -724,6 +792,8 @@ class Matcher:
             return "gives no date"
         if kind == "count" and not features.has_count:
             return "gives no figure"
+        if counted and features.counted.isdisjoint(counted):
+            return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         if kind == "place" and not features.has_place:
             return "gives no place"
         if kind == "person" and not features.has_person:
@@ -784,10 +854,11 @@ class _DeleteIndex:
                 out.update(w[:i] + w[i + 1 :] for i in range(len(w)))
         return out
 
-    def closest(self, word: str) -> str | None:
+    def closest(self, word: str, max_distance: int | None = None) -> str | None:
         if len(word) < 4 or not word.isalpha():
             return None
-        max_distance = 2 if len(word) >= 7 else 1
+        if max_distance is None:
+            max_distance = 2 if len(word) >= 7 else 1
         best: tuple[int, int, str] | None = None
         for variant in self._variants(word):
             for candidate in self.index.get(variant, ()):

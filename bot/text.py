@@ -55,7 +55,8 @@ STOPWORDS_EN = frozenset(
     until up very was wasn we were weren what when where which while who whom why will with
     would you your yours yourself yourselves s t also tell me please pls plz get got let us
     know any anything something thing things ever roughly approximately approx around
-    exactly precisely nearly almost some many much""".split()  # noqa: SIM905
+    exactly precisely nearly almost some many much ahead prior upon within via regarding
+    concerning according""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -64,7 +65,7 @@ STOPWORDS_FR = frozenset(
     nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
     ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
-    exactement presque""".split()  # noqa: SIM905
+    exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
