@@ -69,6 +69,8 @@ AMBIENT_SHARE = 0.4
 COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
 MAX_BROWSE = 10
+#: Bonus (share of the question's weight) for the fact that spells out a name asked about.
+DEFINITION_BONUS = 0.3
 _ANYONE = frozenset({"~participants", "~citizens"})
 _HOW_MANY = re.compile(
     r"\b(how many|combien de|combien d'|combien d|number of|nombre de|nombre d')"
@@ -354,6 +356,7 @@ class Matcher:
             self._features_of(f, w) for f, w in zip(self.facts, self._weights, strict=True)
         ]
         self._deletes = _DeleteIndex(self._surface_vocab)
+        self._spelled: dict[tuple[int, str], bool] = {}
         self._surface_by_key: dict[str, list[str]] = defaultdict(list)
         for word in self._surface_vocab:
             for key in word_keys(word):
@@ -627,6 +630,7 @@ class Matcher:
         candidates = self._candidates(slots, slot_idf)
         scored: list[tuple[float, float, int, tuple[str, ...], bool]] = []
         query_concepts = {s.concept for s in slots if s.concept}
+        defines = self._defined_entity(slots)
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours.
         unknown = [s.text for s in slots if not any(k in self._idf for k in s.keys)]
@@ -655,6 +659,8 @@ class Matcher:
                     missing.append(slot.text)
                 if self._is_specific(slot) and w < STRONG_FIELD:
                     strong_missing = True
+            if defines is not None and self._spells_out(i, defines):
+                bonus += DEFINITION_BONUS * total
             scored.append((score + bonus, score / total, i, tuple(missing), strong_missing))
         # Ties go to the more focused fact (fewer keys), then to the id, so runs repeat.
         scored.sort(key=lambda r: (-round(r[0], 9), len(self._weights[r[2]]), self.facts[r[2]].id))
@@ -719,6 +725,26 @@ class Matcher:
                 if queue and len(ordered) < MAX_BROWSE:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), "list", language)
+
+    def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
+        """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
+        entities = [s.concept for s in slots if s.concept and s.concept.startswith("@")]
+        others = [s for s in slots if not (s.concept and s.concept.startswith("@"))]
+        if len(entities) != 1 or any(s.concept != "~stand-for" for s in others):
+            return None
+        return entities[0][1:]
+
+    def _spells_out(self, i: int, entity_id: str) -> bool:
+        """Whether fact i's answer names the entity in two ways (acronym and full name)."""
+        cached = self._spelled.get((i, entity_id))
+        if cached is None:
+            entity = self.base.entity_by_id.get(entity_id)
+            answer = fold(self.facts[i].answer)
+            names = {fold(n) for n in entity.names} if entity else set()
+            hits = {n for n in names if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", answer)}
+            cached = len(hits) >= 2
+            self._spelled[(i, entity_id)] = cached
+        return cached
 
     def _counted_in_question(self, question: str) -> tuple[frozenset[str], tuple[str, ...]]:
         """What "how many ..." counts: the first two content words after the cue."""
