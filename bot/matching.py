@@ -659,6 +659,10 @@ class Matcher:
                     missing.append(slot.text)
                 if self._is_specific(slot) and w < STRONG_FIELD:
                     strong_missing = True
+                elif w == 0.0 and slot.concept is not None and slot.concept.startswith("@"):
+                    # Even a name everyone mentions ("Morocco") must be in the fact somewhere:
+                    # IPPOS training peacekeepers says nothing of Morocco training any.
+                    strong_missing = True
             if defines is not None and self._spells_out(i, defines):
                 bonus += DEFINITION_BONUS * total
             scored.append((score + bonus, score / total, i, tuple(missing), strong_missing))
