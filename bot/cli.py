@@ -1,6 +1,7 @@
 """`python -m bot` and `factbot`: one entry point for every way the bot runs.
 
     python -m bot                 run: Socket Mode, HTTP or the local console, by settings
+    python -m bot run --mode M    run mode M (socket, http, console) whatever else is set
     python -m bot ask "question"  answer one question (or many, one per line, on stdin)
     python -m bot ask --jsonl     the answer contract, for evaluation
     python -m bot lint [PATH]     check a fact base
@@ -30,7 +31,13 @@ def _parser() -> argparse.ArgumentParser:
         description="factbot: sourced answers about rule-of-law cooperation with Morocco.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("run", help="run the bot (the default): Socket Mode, HTTP or the console")
+    run = sub.add_parser("run", help="run the bot (the default): Socket Mode, HTTP or the console")
+    run.add_argument(
+        "--mode",
+        choices=("socket", "http", "console"),
+        default=None,
+        help="run this mode even if the environment would pick another (Procfile)",
+    )
     ask = sub.add_parser("ask", help="answer questions from the command line")
     ask.add_argument("question", nargs="*", help="the question; without it, one per line on stdin")
     ask.add_argument(
@@ -59,6 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         settings = Settings.from_env(os.environ)
+        if getattr(args, "mode", None):
+            settings = settings.with_mode(args.mode)
     except SettingsError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
         return 2

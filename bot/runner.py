@@ -1,11 +1,193 @@
-"""Run the bot in the mode the settings call for (the Slack app issue fills this in)."""
+"""Run the bot in the mode the settings call for: Socket Mode, HTTP or the console.
+
+`run` is what `python -m bot` calls. `serve` is the async body of the two Slack
+modes; tests call it directly with a stop event and a `ready` callback, which
+is the same code path the process runs, minus signal handling.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import json
+import logging
+import signal
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.factbase import FactBase, FactBaseError
+from bot.logs import install_redaction
+from bot.matching import Matcher
 from bot.settings import Settings
+
+if TYPE_CHECKING:  # slack_bolt is imported only by the Slack modes, so the console starts fast
+    from slack_bolt.async_app import AsyncApp
+
+logger = logging.getLogger(__name__)
 
 
 def run(settings: Settings) -> int:
-    from bot.console import run_console
+    """Pick the mode from the settings and run until stopped; the process exit code."""
+    install_redaction(settings)
+    if settings.mode == "console":
+        from bot.console import run_console
 
-    return run_console(settings)
+        return run_console(settings)
+    try:
+        asyncio.run(serve(settings))
+    except FactBaseError as exc:
+        print(
+            f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
+            file=sys.stderr,
+        )
+        return 2
+    except StartupError as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    except SocketModeDisabled as exc:
+        print(f"factbot: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+class StartupError(Exception):
+    """Slack refused the configuration; the message says which setting to fix."""
+
+
+class SocketModeDisabled(Exception):
+    """Slack closed the socket because Socket Mode was turned off for the app."""
+
+
+async def serve(
+    settings: Settings,
+    *,
+    stop: asyncio.Event | None = None,
+    ready: Callable[[int | None], None] | None = None,
+    base: FactBase | None = None,
+    matcher: Matcher | None = None,
+) -> None:
+    """Open the dependencies, build the app, serve until `stop` is set, unwind.
+
+    `ready` is called once the bot can take requests: with the HTTP port in HTTP
+    mode (useful with PORT=0), with None in Socket Mode.
+    """
+    from bot.app import build_app
+    from bot.deps import open_deps
+
+    if stop is None:
+        stop = _stop_on_signals()
+    async with open_deps(settings, base=base, matcher=matcher) as deps:
+        app = build_app(settings, deps)
+        await _check_bot_token(app)
+        if settings.mode == "socket":
+            await _socket_mode(app, settings, stop, ready)
+        elif settings.mode == "http":
+            await _http(app, settings, stop, ready)
+        else:
+            raise ValueError("serve() runs the Slack modes; the console has run_console()")
+
+
+async def _check_bot_token(app: AsyncApp) -> None:
+    """Fail at start-up, in one sentence, when Slack refuses the bot token.
+
+    Without this a wrong token shows up only when the first request fails.
+    """
+    from slack_sdk.errors import SlackApiError
+
+    try:
+        identity = await app.client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error")
+        raise StartupError(
+            f"Slack refused SLACK_BOT_TOKEN ({error}): copy the Bot User OAuth Token "
+            "from the app's OAuth & Permissions page."
+        ) from None
+    logger.info(
+        "slack_identity team_id=%s bot_user_id=%s bot_id=%s",
+        identity.get("team_id"),
+        identity.get("user_id"),
+        identity.get("bot_id"),
+    )
+
+
+def _stop_on_signals() -> asyncio.Event:
+    """An event set by SIGTERM (what platforms send) or SIGINT (Ctrl-C)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
+            loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def _http(
+    app: AsyncApp,
+    settings: Settings,
+    stop: asyncio.Event,
+    ready: Callable[[int | None], None] | None,
+) -> None:
+    from aiohttp import web
+
+    from bot.server import EVENTS_PATH, make_web_app
+
+    assert settings.signing_secret
+    runner = web.AppRunner(make_web_app(app, settings.signing_secret))
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, host="0.0.0.0", port=settings.port)
+        await site.start()
+        port = int(runner.addresses[0][1])
+        logger.info("http_listening port=%d path=%s", port, EVENTS_PATH)
+        if ready is not None:
+            ready(port)
+        await stop.wait()
+        logger.info("http_stopping")
+    finally:
+        await runner.cleanup()
+
+
+async def _socket_mode(
+    app: AsyncApp,
+    settings: Settings,
+    stop: asyncio.Event,
+    ready: Callable[[int | None], None] | None,
+) -> None:
+    from aiohttp import WSMessage, WSMsgType
+    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+    assert settings.app_token
+    # The socket client shares the app's Web API client, so apps.connections.open
+    # goes to SLACK_API_URL too; it sends the app token for that one call.
+    handler = AsyncSocketModeHandler(app, app_token=settings.app_token, web_client=app.client)
+    disabled = False
+
+    async def watch_for_link_disabled(message: WSMessage) -> None:
+        """The SDK reconnects after every `disconnect`; after `link_disabled` that would
+        loop forever (Socket Mode is off for the app), so stop and say why instead."""
+        nonlocal disabled
+        if message.type != WSMsgType.TEXT or '"link_disabled"' not in message.data:
+            return
+        frame = json.loads(message.data)
+        if frame.get("type") == "disconnect" and frame.get("reason") == "link_disabled":
+            logger.error("socket_mode_disabled reason=link_disabled")
+            disabled = True
+            stop.set()
+
+    handler.client.on_message_listeners.append(watch_for_link_disabled)
+    try:
+        await handler.connect_async()  # type: ignore[no-untyped-call]
+        logger.info("socket_mode_connected")
+        if ready is not None:
+            ready(None)
+        await stop.wait()
+        logger.info("socket_mode_stopping")
+    finally:
+        await handler.close_async()  # type: ignore[no-untyped-call]
+    if disabled:
+        raise SocketModeDisabled(
+            "Slack turned Socket Mode off for this app (link_disabled): turn it back on in the "
+            "app settings, or run HTTP mode."
+        )

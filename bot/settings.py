@@ -7,7 +7,7 @@ handed the object. Tests pass a plain dict.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -15,6 +15,7 @@ from bot.factbase import default_facts_dir
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+MODES = ("socket", "http", "console")
 
 
 class SettingsError(Exception):
@@ -33,6 +34,9 @@ class Settings:
     admins: frozenset[str] = frozenset()
     tz_name: str = "Africa/Casablanca"
     log_level: str = "INFO"
+    #: Set by `python -m bot run --mode ...` (the Procfile) when the environment holds
+    #: both a signing secret and an app token and a process must run one given mode.
+    forced_mode: str | None = None
 
     @property
     def tz(self) -> ZoneInfo:
@@ -41,11 +45,25 @@ class Settings:
     @property
     def mode(self) -> str:
         """ "socket", "http" or "console": which way `python -m bot` runs."""
+        if self.forced_mode:
+            return self.forced_mode
         if self.app_token:
             return "socket"
         if self.signing_secret:
             return "http"
         return "console"
+
+    def with_mode(self, mode: str) -> Settings:
+        """These settings, run in `mode`; SettingsError if the mode's variables are missing."""
+        if mode not in MODES:
+            raise SettingsError(f"The mode must be one of {', '.join(MODES)}, not {mode!r}.")
+        if mode == "socket" and not self.app_token:
+            raise SettingsError(
+                "SLACK_APP_TOKEN is missing: Socket Mode needs the app-level token."
+            )
+        if mode == "http" and not self.signing_secret:
+            raise SettingsError("SLACK_SIGNING_SECRET is missing: HTTP mode needs it.")
+        return replace(self, forced_mode=mode)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Settings:

@@ -1,0 +1,17 @@
+"""Slack surfaces, one module each; adding a surface is one file and one line here."""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+
+from bot.deps import Deps
+from handlers import actions, commands, home, mentions, messages
+
+
+def register_all(app: AsyncApp, deps: Deps) -> None:
+    """Register every surface's listeners on `app`; each closes over `deps`."""
+    commands.register(app, deps)
+    mentions.register(app, deps)
+    messages.register(app, deps)
+    actions.register(app, deps)
+    home.register(app, deps)

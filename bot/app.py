@@ -1,0 +1,150 @@
+"""The bolt app, built by a factory from settings and dependencies (never at import).
+
+`build_app` passes the Web API client and signing secret explicitly, so bolt
+never reads the environment behind our back, installs the middleware that
+applies Slack's delivery rules (ignore bots, answer each event once), the
+single error boundary, and the handlers listed in `handlers.register_all`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.deps import Deps
+from bot.render import APOLOGY
+from bot.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+#: Message subtypes written by people; every other subtype (edits, joins, bots) is ignored.
+HUMAN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
+
+
+def make_client(settings: Settings) -> AsyncWebClient:
+    """The Web API client: our bot token, our base URL, and patience when rate limited."""
+    client = AsyncWebClient(token=settings.bot_token, base_url=settings.slack_api_url)
+    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
+    return client
+
+
+def build_app(
+    settings: Settings,
+    deps: Deps,
+    *,
+    client: AsyncWebClient | None = None,
+    process_before_response: bool = False,
+) -> AsyncApp:
+    """A ready AsyncApp: middleware, error boundary and every handler registered."""
+    from handlers import register_all
+
+    bolt_logger = logging.getLogger("bot.slack")
+    bolt_logger.addFilter(_drop_env_token_warning)
+    app = AsyncApp(
+        client=client or make_client(settings),
+        # "" rather than None: with None, bolt reads SLACK_SIGNING_SECRET itself.
+        signing_secret=settings.signing_secret or "",
+        # Socket Mode has no signatures (the socket is authenticated by the app token).
+        request_verification_enabled=settings.signing_secret is not None,
+        process_before_response=process_before_response,
+        logger=bolt_logger,
+        name="factbot",
+    )
+    app.use(_ignore_rate_limit_notice)
+    app.use(_ignore_bots)
+    app.use(_once_per_event(deps))
+    app.error(_on_error)
+    register_all(app, deps)
+    return app
+
+
+def _drop_env_token_warning(record: logging.LogRecord) -> bool:
+    """bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns
+    that it will not use it. Our client carries that same token, so the warning is noise."""
+    return "`token` will be unused" not in record.getMessage()
+
+
+async def _ignore_rate_limit_notice(body: dict[str, Any], next: Any) -> BoltResponse | None:
+    """Slack tells us when it stops delivering events for a while; log it and say ok."""
+    if body.get("type") == "app_rate_limited":
+        logger.warning(
+            "events_rate_limited team=%s minute=%s",
+            body.get("team_id"),
+            body.get("minute_rate_limited"),
+        )
+        return BoltResponse(status=200, body="")
+    await next()
+    return None
+
+
+async def _ignore_bots(
+    body: dict[str, Any], context: AsyncBoltContext, next: Any
+) -> BoltResponse | None:
+    """Never answer a bot, ourselves included: two bots answering each other never stop.
+
+    bolt already drops our own events (by the ids auth.test gave it); this also
+    drops other bots' messages and non-human message subtypes such as edits.
+    """
+    event = body.get("event") if body.get("type") == "event_callback" else None
+    if isinstance(event, dict) and event.get("type") in ("message", "app_mention"):
+        from_bot = (
+            event.get("bot_id") is not None
+            or event.get("subtype") not in HUMAN_SUBTYPES
+            or (context.bot_user_id is not None and event.get("user") == context.bot_user_id)
+        )
+        if from_bot:
+            logger.debug("event_ignored reason=bot event_id=%s", body.get("event_id"))
+            return BoltResponse(status=200, body="")
+    await next()
+    return None
+
+
+def _once_per_event(deps: Deps) -> Any:
+    async def once_per_event(
+        body: dict[str, Any], request: AsyncBoltRequest, next: Any
+    ) -> BoltResponse | None:
+        """Answer each event once: Slack redelivers it (same event_id) when unsure we got it.
+
+        Retries are not dropped by their retry number: an event first delivered
+        while we were down only ever arrives as a retry.
+        """
+        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+        if (
+            isinstance(event_id, str)
+            and event_id
+            and not await deps.store.mark_event_handled(event_id)
+        ):
+            retry = request.headers.get("x-slack-retry-num", ["0"])[0]
+            logger.info("event_duplicate event_id=%s retry_num=%s", event_id, retry)
+            return BoltResponse(status=200, body="")
+        await next()
+        return None
+
+    return once_per_event
+
+
+async def _on_error(error: Exception, body: dict[str, Any], context: AsyncBoltContext) -> None:
+    """The one error boundary: log with the ids that locate it, apologise where we can."""
+    raw_event = body.get("event")
+    event: dict[str, Any] = raw_event if isinstance(raw_event, dict) else {}
+    user = body.get("user")
+    logger.error(
+        "handler_failed type=%s event=%s command=%s user=%s channel=%s",
+        body.get("type"),
+        event.get("type"),
+        body.get("command"),
+        context.user_id or (user.get("id") if isinstance(user, dict) else None),
+        context.channel_id,
+        exc_info=error,
+    )
+    respond = context.respond
+    if respond is not None and context.response_url:
+        try:
+            await respond(text=APOLOGY, response_type="ephemeral", replace_original=False)
+        except Exception:
+            logger.warning("apology_failed", exc_info=True)

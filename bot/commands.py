@@ -1,0 +1,132 @@
+"""The `/facts` grammar: one registry of subcommands, a pure parser, the help text.
+
+The help text, the usage replies and docs/slack.md all come from `SUBCOMMANDS`,
+and a test checks that every entry is documented, so the three cannot drift.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.factbase import FactBase
+from bot.text import escape_mrkdwn
+
+#: The slash command, as declared in manifest.yml.
+COMMAND = "/facts"
+
+
+@dataclass(frozen=True, slots=True)
+class Subcommand:
+    name: str
+    usage: str  # what to type after `/facts`
+    summary: str
+
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand("help", "help", "show this help"),
+    Subcommand("topics", "topics", "list the topics and how many facts each holds"),
+    Subcommand("list", "list <topic>", "list the facts of one topic, with their ids"),
+    Subcommand("source", "source <fact-id>", "show one fact with its full source entry"),
+)
+BY_NAME = {s.name: s for s in SUBCOMMANDS}
+ASK_USAGE = "<question>"
+EXAMPLE_QUESTIONS = (
+    "When was the BCIJ created?",
+    "Which law covers human trafficking?",
+    "How many prosecutors were trained in Casablanca?",
+)
+
+
+# ------------------------------------------------------------------ parsed commands
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    question: str
+
+
+@dataclass(frozen=True, slots=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Topics:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class ListTopic:
+    topic: str
+
+
+@dataclass(frozen=True, slots=True)
+class ShowSource:
+    fact_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """A subcommand used wrongly: its usage line and what went wrong (mrkdwn, escaped)."""
+
+    subcommand: Subcommand
+    problem: str
+
+
+Command = Ask | Help | Topics | ListTopic | ShowSource | Usage
+
+
+def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
+    """Read what follows `/facts` (strict) or a conversational message (not strict).
+
+    In a conversation ("@factbot list laws", a DM) a subcommand is recognised only
+    when it is used correctly, so "list the trainings in 2019" stays a question.
+    `/facts` promises its grammar, so there a misused subcommand gets its usage.
+    """
+    words = text.split()
+    if not words:
+        return Help()
+    head, args = words[0].lower(), words[1:]
+    sub = BY_NAME.get(head)
+    if sub is None:
+        return Ask(" ".join(words))
+    command = _subcommand(sub, args, base)
+    if isinstance(command, Usage) and not strict:
+        return Ask(" ".join(words))
+    return command
+
+
+def _subcommand(sub: Subcommand, args: list[str], base: FactBase) -> Command:
+    if sub.name in ("help", "topics"):
+        if args:
+            return Usage(sub, f"`{sub.name}` takes no arguments.")
+        return Help() if sub.name == "help" else Topics()
+    if sub.name == "list":
+        if len(args) != 1:
+            return Usage(sub, "Name one topic: " + ", ".join(base.topics) + ".")
+        topic = args[0].lower()
+        if topic not in base.topics:
+            return Usage(
+                sub, f"There is no topic `{_echo(topic)}`. Topics: {', '.join(base.topics)}."
+            )
+        return ListTopic(topic)
+    if len(args) != 1:
+        return Usage(sub, "Give one fact id, as shown by `/facts list &lt;topic&gt;`.")
+    fact_id = args[0].lower()
+    if base.fact(fact_id) is None:
+        return Usage(
+            sub, f"There is no fact `{_echo(fact_id)}`; `/facts list &lt;topic&gt;` shows the ids."
+        )
+    return ShowSource(fact_id)
+
+
+def _echo(word: str) -> str:
+    """User text going back into mrkdwn: short, and escaped so it cannot ping anyone."""
+    return escape_mrkdwn(word if len(word) <= 60 else word[:59] + "…")
+
+
+def help_lines(command: str = COMMAND) -> list[str]:
+    """One mrkdwn line per way to use the command, for the help reply and the App Home."""
+    lines = [f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"]
+    lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in SUBCOMMANDS)
+    return lines

@@ -1,0 +1,107 @@
+"""The local console: try the bot without Slack, from a terminal or a pipe.
+
+    python -m bot                       # no Slack tokens: a prompt
+    echo "law 27-14?" | python -m bot   # answers and exits
+
+Plain lines are treated like a direct message to the bot; `/facts ...` lines like
+the slash command. Each reply goes through the same code as in Slack and is
+printed as the text of what the bot would post (buttons shown as [Label]).
+Questions are logged to an in-memory database, so the console never writes a
+file a newcomer did not ask for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+from bot.commands import COMMAND
+from bot.factbase import FactBase, FactBaseError, load_factbase
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.matching import Matcher
+
+QUIT = frozenset({"quit", "exit", ":q"})
+BANNER = """\
+factbot console: ask a question about rule-of-law cooperation with Morocco,
+or type `/facts help`. Ctrl-D or `quit` leaves.
+(Slack is not connected: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN or
+SLACK_SIGNING_SECRET to run in Slack; see docs/slack.md.)
+"""
+
+
+def run_console(
+    settings: Settings,
+    *,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    base: FactBase | None = None,
+    matcher: Matcher | None = None,
+) -> int:
+    """Answer lines from `stdin` until it ends; 0 on a clean end, 2 on a bad fact base.
+
+    `base` and `matcher` let tests reuse a loaded fact base.
+    """
+    stdin = stdin if stdin is not None else sys.stdin
+    stdout = stdout if stdout is not None else sys.stdout
+    if settings.log_level != "DEBUG":
+        # The per-question INFO lines are for operators; here they would drown the answers.
+        logging.getLogger("bot").setLevel(logging.WARNING)
+    try:
+        base = base if base is not None else load_factbase(settings.facts_dir)
+    except FactBaseError as exc:
+        print(
+            f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        asyncio.run(_loop(settings, base, matcher, stdin, stdout))
+    except KeyboardInterrupt:
+        stdout.write("\n")
+    return 0
+
+
+async def _loop(
+    settings: Settings, base: FactBase, matcher: Matcher | None, stdin: TextIO, stdout: TextIO
+) -> None:
+    from bot.deps import open_deps
+    from bot.render import to_text
+    from bot.replies import Where, reply_to
+    from bot.usertext import clean
+
+    interactive = stdin.isatty()
+    if interactive:
+        stdout.write(BANNER)
+    async with open_deps(settings, base=base, matcher=matcher, db_path=":memory:") as deps:
+        while True:
+            if interactive:
+                stdout.write("\n> ")
+                stdout.flush()
+            line = stdin.readline()
+            if not line:
+                break
+            text = clean(line)
+            if not text:
+                continue
+            if text.lower() in QUIT:
+                break
+            if text.split()[0].lower() == COMMAND:
+                reply = await reply_to(
+                    deps,
+                    text[len(COMMAND) :].strip(),
+                    Where("console"),
+                    strict=True,
+                    shareable=True,
+                    echo_question=True,
+                    logged=False,
+                )
+            else:
+                reply = await reply_to(deps, text, Where("console"), strict=False, logged=False)
+            stdout.write(to_text(reply.message) + "\n")
+            if not interactive:
+                stdout.write("\n")
+            stdout.flush()

@@ -1,0 +1,54 @@
+"""Keep tokens and secrets out of every log line, whoever writes it.
+
+Our own code never logs a secret, but libraries log what they are given (URLs,
+exceptions, request dumps at DEBUG). A filter on every root handler rewrites
+any record that contains the configured secrets or anything shaped like a
+Slack token, including formatted tracebacks.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+
+from bot.settings import Settings
+
+REDACTED = "[redacted]"
+_TOKEN_SHAPE = re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+")
+
+
+class RedactSecrets(logging.Filter):
+    """Replace secrets in a record's message and traceback with `[redacted]`."""
+
+    def __init__(self, secrets: Iterable[str | None]) -> None:
+        super().__init__()
+        # Longest first, so a secret that contains another is replaced whole.
+        self._secrets = sorted({s for s in secrets if s and len(s) >= 6}, key=len, reverse=True)
+
+    def redact(self, text: str) -> str:
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return _TOKEN_SHAPE.sub(REDACTED, text)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        clean = self.redact(message)
+        if clean != message:
+            record.msg, record.args = clean, None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = self.redact(record.exc_text)
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return True
+
+
+def install_redaction(settings: Settings, logger: logging.Logger | None = None) -> RedactSecrets:
+    """Put the filter on every handler of `logger` (the root logger by default)."""
+    target = logger or logging.getLogger()
+    redactor = RedactSecrets([settings.bot_token, settings.app_token, settings.signing_secret])
+    for handler in target.handlers:
+        handler.addFilter(redactor)
+    return redactor

@@ -1,0 +1,187 @@
+"""From what someone wrote to what the bot replies, the same on every surface.
+
+The slash command, mentions, DMs and the console all come through `reply_to`:
+parse the `/facts` grammar, match, log the question, render. Handlers only
+translate Slack payloads into a `Where` and post the resulting `Message`.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.commands import Ask, Help, ListTopic, ShowSource, Topics, Usage, parse
+from bot.deps import Deps
+from bot.factbase import Fact
+from bot.matching import Answer, Match
+from bot.render import (
+    Message,
+    render_answer,
+    render_help,
+    render_source,
+    render_topic_list,
+    render_topics,
+    render_usage,
+)
+from bot.storage import LoggedQuestion
+from bot.usertext import clip_question
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Who asked, where, and through which surface (it goes into the question log)."""
+
+    surface: str  # "command" | "mention" | "dm" | "console" | "suggestion"
+    user_id: str | None = None
+    channel_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    message: Message
+    question_id: int | None = None  # set when the text was a question (answered or not)
+
+
+async def reply_to(
+    deps: Deps,
+    text: str,
+    where: Where,
+    *,
+    strict: bool,
+    shareable: bool = False,
+    echo_question: bool = False,
+    logged: bool = True,
+) -> Reply:
+    """The reply to one message or `/facts` text (already plain text, not Slack wire text)."""
+    command = parse(text, deps.base, strict=strict)
+    if isinstance(command, Ask):
+        return await answer_question(
+            deps,
+            command.question,
+            where,
+            shareable=shareable,
+            echo_question=echo_question,
+            logged=logged,
+        )
+    if isinstance(command, Help):
+        return Reply(render_help())
+    if isinstance(command, Topics):
+        return Reply(render_topics(deps.base))
+    if isinstance(command, ListTopic):
+        return Reply(render_topic_list(deps.base, command))
+    if isinstance(command, ShowSource):
+        fact = deps.base.fact(command.fact_id)
+        assert fact is not None  # parse() checked it
+        return Reply(render_source(fact))
+    assert isinstance(command, Usage)
+    return Reply(render_usage(command.subcommand, command.problem))
+
+
+async def answer_question(
+    deps: Deps,
+    question: str,
+    where: Where,
+    *,
+    shareable: bool = False,
+    echo_question: bool = False,
+    logged: bool = True,
+) -> Reply:
+    """Match, log the question (answered or not, for the curators), render."""
+    question, clipped = clip_question(question)
+    answer = deps.matcher.ask(question)
+    question_id = await _log(deps, answer, where)
+    best = answer.best if answer.answered else None
+    if best is not None:
+        logger.info(
+            "question_answered id=%d surface=%s fact_id=%s score=%.2f",
+            question_id,
+            where.surface,
+            best.fact.id,
+            best.score,
+        )
+    else:
+        logger.info(
+            "question_unanswered id=%d surface=%s suggestions=%d",
+            question_id,
+            where.surface,
+            len(answer.suggestions),
+        )
+    message = render_answer(
+        answer,
+        question_id=question_id,
+        shareable=shareable,
+        echo_question=echo_question,
+        clipped=clipped,
+        logged=logged,
+    )
+    return Reply(message, question_id)
+
+
+async def _log(deps: Deps, answer: Answer, where: Where) -> int:
+    answered = answer.answered and answer.best is not None
+    lead = answer.best if answered else (answer.suggestions[0] if answer.suggestions else None)
+    return await deps.store.record_question(
+        question=answer.question,
+        surface=where.surface,
+        answered=answered,
+        user_id=where.user_id,
+        channel_id=where.channel_id,
+        fact_id=lead.fact.id if lead else None,
+        score=lead.score if lead else None,
+        fact_ids=[m.fact.id for m in answer.facts] if answered else [],
+        suggestion_ids=[m.fact.id for m in answer.suggestions],
+    )
+
+
+def _match(fact: Fact, score: float | None) -> Match:
+    return Match(fact=fact, score=score or 0.0, coverage=1.0)
+
+
+async def stored_answer(deps: Deps, question_id: int) -> tuple[LoggedQuestion, Answer] | None:
+    """The answer given to a logged question, rebuilt from the log (for "Share").
+
+    Built from the fact ids that were shown, not by matching again, so what is
+    shared is what the person saw even if the matcher changed since.
+    """
+    row = await deps.store.question(question_id)
+    if row is None or not row.answered:
+        return None
+    facts = [f for f in (deps.base.fact(i) for i in row.fact_ids) if f is not None]
+    if not facts:
+        return None
+    matches = tuple(_match(f, row.score if i == 0 else None) for i, f in enumerate(facts))
+    answer = Answer(
+        question=row.question,
+        answered=True,
+        facts=matches,
+        suggestions=(),
+        asks_for=None,
+        language="en",
+    )
+    return row, answer
+
+
+async def answer_with_fact(
+    deps: Deps, question_id: int, fact_id: str, where: Where
+) -> Reply | None:
+    """Someone picked one of the closest facts offered for an unanswered question."""
+    fact = deps.base.fact(fact_id)
+    if fact is None:
+        return None
+    row = await deps.store.question(question_id)
+    question = row.question if row is not None else fact.title
+    answer = Answer(
+        question=question,
+        answered=True,
+        facts=(_match(fact, None),),
+        suggestions=(),
+        asks_for=None,
+        language="en",
+    )
+    new_id = await _log(deps, answer, where)
+    logger.info("suggestion_opened id=%d from=%d fact_id=%s", new_id, question_id, fact_id)
+    return Reply(
+        render_answer(answer, question_id=new_id, shareable=True, echo_question=True), new_id
+    )

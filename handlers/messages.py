@@ -1,0 +1,35 @@
+"""Direct messages to the bot: answered in the DM (in the thread, if one was used)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.deps import Deps
+from bot.replies import Where, reply_to
+from bot.usertext import from_slack, strip_mentions
+
+
+def register(app: AsyncApp, deps: Deps) -> None:
+    async def direct_message(
+        event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+    ) -> None:
+        # Bots, edits and other subtypes were already dropped by the app's middleware.
+        if event.get("channel_type") != "im":
+            return
+        channel = event.get("channel")
+        if not isinstance(channel, str):
+            return
+        text = from_slack(strip_mentions(str(event.get("text") or ""), context.bot_user_id))
+        reply = await reply_to(deps, text, Where("dm", event.get("user"), channel), strict=False)
+        await client.chat_postMessage(
+            channel=channel,
+            thread_ts=event.get("thread_ts"),
+            unfurl_links=False,
+            unfurl_media=False,
+            **reply.message.as_kwargs(),
+        )
+
+    app.event("message")(direct_message)

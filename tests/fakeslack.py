@@ -1,0 +1,331 @@
+"""A loopback fake of Slack: Web API, response_url and a Socket Mode server, in one aiohttp app.
+
+Bound to 127.0.0.1 port 0, it records every call as (method, parsed body) and
+lets a test wait for a call, an ack or a connection on an asyncio.Condition,
+never by sleeping. Replies come from ../shared/slack-fixtures/web_api/examples;
+messages are checked against block_kit_limits.yaml and rejected the way Slack
+rejects them (`invalid_blocks`), so an over-limit reply fails the test that sent it.
+
+Test modules make a fixture of `running_fake()` and run the bot with `running_bot`.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+from urllib.parse import parse_qsl
+
+from aiohttp import WSMsgType, web
+from payloads import APP_TOKEN, BOT_TOKEN, FIXTURES, SIGNING_SECRET, load_json, load_yaml
+
+from bot.factbase import FactBase
+from bot.matching import Matcher
+from bot.runner import serve
+from bot.settings import Settings
+
+EXAMPLES = FIXTURES / "web_api" / "examples"
+WAIT = 5.0  # seconds: a ceiling for waits that normally end in milliseconds
+MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update", "response_url")
+
+
+@dataclass
+class Call:
+    method: str  # a Web API method, or "response_url"
+    body: dict[str, Any]
+    path: str
+    headers: dict[str, str]
+    error: str | None = None  # what the fake answered, when it refused the call
+
+
+@dataclass
+class Canned:
+    body: dict[str, Any]
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+class FakeSlack:
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.acks: list[dict[str, Any]] = []
+        self.connections = 0
+        self._canned: dict[str, deque[Canned]] = defaultdict(deque)
+        self._changed = asyncio.Condition()
+        self._sockets: list[web.WebSocketResponse] = []
+        self._ts = itertools.count(1)
+        self._runner: web.AppRunner | None = None
+        self.port = 0
+
+    # ------------------------------------------------------------ lifecycle
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.add_routes(
+            [
+                web.post("/api/{method}", self._web_api),
+                web.post("/hooks/{tail:.*}", self._response_url),
+                web.get("/link", self._socket),
+            ]
+        )
+        self._runner = web.AppRunner(app, shutdown_timeout=0.5)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = int(self._runner.addresses[0][1])
+
+    async def stop(self) -> None:
+        for ws in list(self._sockets):
+            await ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/api/"
+
+    def response_url(self, name: str = "cmd") -> str:
+        return f"http://127.0.0.1:{self.port}/hooks/{name}"
+
+    # ------------------------------------------------------------ test helpers
+
+    def queue(self, method: str, body: dict[str, Any], status: int = 200, **headers: str) -> None:
+        """Answer the next call to `method` with this instead of the default."""
+        self._canned[method].append(Canned(body, status, headers))
+
+    def calls_to(self, method: str) -> list[Call]:
+        return [c for c in self.calls if c.method == method]
+
+    @property
+    def messages(self) -> list[Call]:
+        """Every message the bot sent, whichever way it sent it."""
+        return [c for c in self.calls if c.method in MESSAGE_METHODS]
+
+    async def wait_until(self, predicate: Callable[[], bool], timeout: float = WAIT) -> None:
+        async with self._changed:
+            await asyncio.wait_for(self._changed.wait_for(predicate), timeout)
+
+    async def wait_for(self, method: str, count: int = 1) -> list[Call]:
+        await self.wait_until(lambda: len(self.calls_to(method)) >= count)
+        return self.calls_to(method)
+
+    async def wait_for_ack(self, envelope_id: str) -> dict[str, Any]:
+        await self.wait_until(lambda: any(a["envelope_id"] == envelope_id for a in self.acks))
+        return next(a for a in self.acks if a["envelope_id"] == envelope_id)
+
+    async def wait_for_connections(self, count: int) -> None:
+        await self.wait_until(lambda: self.connections >= count and len(self._sockets) > 0)
+
+    async def send_frame(self, frame: dict[str, Any]) -> None:
+        """Send a Socket Mode frame on the newest connection."""
+        await self._sockets[-1].send_str(json.dumps(frame))
+
+    async def _record(self, call: Call) -> None:
+        async with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    # ------------------------------------------------------------ Web API
+
+    async def _web_api(self, request: web.Request) -> web.Response:
+        method = request.match_info["method"]
+        body = await _parsed_body(request)
+        call = Call(method, body, request.path, dict(request.headers))
+        if method in MESSAGE_METHODS or method == "views.publish":
+            call.error = _check_message(method, body)
+        if self._canned[method]:
+            canned = self._canned[method].popleft()
+            await self._record(call)
+            return web.json_response(canned.body, status=canned.status, headers=canned.headers)
+        await self._record(call)
+        if call.error is not None:
+            return web.json_response({"ok": False, "error": call.error})
+        return web.json_response(self._default_reply(method, body))
+
+    def _default_reply(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+        if method == "auth.test":
+            return load_json(EXAMPLES / "auth.test.ok.bot_token.json")
+        if method == "apps.connections.open":
+            return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
+        if method == "chat.postMessage":
+            ts = f"1700000000.{next(self._ts):06d}"
+            reply = load_json(EXAMPLES / "chat.postMessage.ok.json")
+            reply.update(channel=body.get("channel"), ts=ts)
+            reply["message"].update(text=body.get("text"), ts=ts)
+            return reply
+        if method == "views.publish":
+            return load_json(EXAMPLES / "views.publish.ok.json")
+        return {"ok": True}
+
+    async def _response_url(self, request: web.Request) -> web.Response:
+        body = await _parsed_body(request)
+        call = Call("response_url", body, request.path, dict(request.headers))
+        call.error = _check_message("response_url", body)
+        await self._record(call)
+        if call.error is not None:
+            return web.Response(status=400, text=call.error)
+        return web.Response(text="ok")
+
+    # ------------------------------------------------------------ Socket Mode
+
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        async with self._changed:
+            self.connections += 1
+            self._sockets.append(ws)
+            self._changed.notify_all()
+        await ws.send_str(json.dumps(load_json(FIXTURES / "socket_mode" / "hello.json")))
+        try:
+            async for msg in ws:
+                if msg.type != WSMsgType.TEXT:
+                    continue
+                frame = json.loads(msg.data)
+                async with self._changed:
+                    if "envelope_id" in frame:
+                        self.acks.append(frame)
+                    self._changed.notify_all()
+        finally:
+            async with self._changed:
+                self._sockets.remove(ws)
+                self._changed.notify_all()
+        return ws
+
+
+async def _parsed_body(request: web.Request) -> dict[str, Any]:
+    raw = await request.text()
+    if not raw:
+        return {}
+    if request.content_type == "application/json" or raw.startswith("{"):
+        parsed: dict[str, Any] = json.loads(raw)
+        return parsed
+    body: dict[str, Any] = dict(parse_qsl(raw, keep_blank_values=True))
+    for key in ("blocks", "view"):
+        if isinstance(body.get(key), str):
+            body[key] = json.loads(body[key])
+    return body
+
+
+# ------------------------------------------------------------------ Block Kit limits
+
+
+@cache
+def _limits() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("block_kit_limits.yaml")
+    return data
+
+
+def block_problems(blocks: list[dict[str, Any]], *, max_blocks: int) -> list[str]:
+    """Limits from block_kit_limits.yaml, checked independently of bot.render."""
+    limits = _limits()
+    b, e = limits["blocks"], limits["elements"]
+    problems = []
+    if len(blocks) > max_blocks:
+        problems.append("too many blocks")
+    for block in blocks:
+        kind = block["type"]
+        if len(block.get("block_id", "")) > b["block_id_max"]["value"]:
+            problems.append("block_id")
+        if kind == "section":
+            if "text" in block and not 0 < len(block["text"]["text"]) <= b["section"]["text_max"]:
+                problems.append("section text")
+            fields = block.get("fields", [])
+            if len(fields) > b["section"]["fields_max_items"]:
+                problems.append("section fields")
+            if any(len(f["text"]) > b["section"]["field_text_max"] for f in fields):
+                problems.append("section field text")
+        elif kind == "header":
+            if (
+                block["text"]["type"] != "plain_text"
+                or len(block["text"]["text"]) > b["header"]["text_max"]
+            ):
+                problems.append("header")
+        elif kind == "context":
+            if not 0 < len(block["elements"]) <= b["context"]["elements_max"]:
+                problems.append("context elements")
+        elif kind == "actions":
+            if not 0 < len(block["elements"]) <= b["actions"]["elements_max"]:
+                problems.append("actions elements")
+            for el in block["elements"]:
+                if len(el["text"]["text"]) > e["button"]["text_max"]:
+                    problems.append("button text")
+                if len(el.get("value", "")) > e["button"]["value_max"]:
+                    problems.append("button value")
+                if len(el.get("action_id", "")) > e["action_id_max"]["value"]:
+                    problems.append("action_id")
+    return problems
+
+
+def _check_message(method: str, body: dict[str, Any]) -> str | None:
+    limits = _limits()
+    if method == "views.publish":
+        view = body.get("view") or {}
+        max_blocks = limits["surfaces"]["home_tab_blocks_max"]["value"]
+        return (
+            "invalid_blocks"
+            if block_problems(view.get("blocks", []), max_blocks=max_blocks)
+            else None
+        )
+    text = body.get("text") or ""
+    if len(text) > limits["message_text"]["text_truncated_after"]["value"]:
+        return "msg_too_long"
+    blocks = body.get("blocks") or []
+    max_blocks = limits["surfaces"]["message_blocks_max"]["value"]
+    return "invalid_blocks" if block_problems(blocks, max_blocks=max_blocks) else None
+
+
+# ------------------------------------------------------------------ fixtures
+
+
+@asynccontextmanager
+async def running_fake() -> AsyncIterator[FakeSlack]:
+    fake = FakeSlack()
+    await fake.start()
+    try:
+        yield fake
+    finally:
+        await fake.stop()
+
+
+def slack_env(fake: FakeSlack, db: str, *, mode: str) -> dict[str, str]:
+    """The environment `python -m bot` would get, pointed at the fake."""
+    env = {
+        "SLACK_BOT_TOKEN": BOT_TOKEN,
+        "SLACK_API_URL": fake.api_url,
+        "FACTBOT_DB": db,
+        "PORT": "0",
+    }
+    if mode == "http":
+        env["SLACK_SIGNING_SECRET"] = SIGNING_SECRET
+    else:
+        env["SLACK_APP_TOKEN"] = APP_TOKEN
+    return env
+
+
+@asynccontextmanager
+async def running_bot(
+    settings: Settings, base: FactBase, matcher: Matcher
+) -> AsyncIterator[int | None]:
+    """Run `bot.runner.serve` (what `python -m bot` runs) until the block ends.
+
+    Yields the HTTP port (None in Socket Mode) once the bot is ready.
+    """
+    stop = asyncio.Event()
+    ready: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
+    task = asyncio.create_task(
+        serve(settings, stop=stop, ready=ready.set_result, base=base, matcher=matcher)
+    )
+    try:
+        await asyncio.wait({ready, task}, timeout=WAIT, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            task.result()  # serve() failed before it was ready: raise its error here
+        yield ready.result()
+    finally:
+        stop.set()
+        await asyncio.wait_for(task, WAIT)

@@ -1,0 +1,67 @@
+"""The docs, the manifest and the Procfile are part of the product: keep them honest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.commands import COMMAND, SUBCOMMANDS
+from bot.render import render_help, to_text
+
+ROOT = Path(__file__).resolve().parent.parent
+SLACK_DOC = (ROOT / "docs" / "slack.md").read_text(encoding="utf-8")
+ENV_VARS = [
+    "SLACK_BOT_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_APP_TOKEN",
+    "SLACK_API_URL",
+    "PORT",
+    "FACTBOT_DB",
+    "FACTBOT_FACTS",
+    "FACTBOT_ADMINS",
+    "FACTBOT_TZ",
+    "LOG_LEVEL",
+]
+
+
+@pytest.mark.parametrize("sub", SUBCOMMANDS, ids=lambda s: s.name)
+def test_every_subcommand_is_in_the_help_and_the_docs(sub: object) -> None:
+    usage = f"{COMMAND} {sub.usage}"  # type: ignore[attr-defined]
+    assert usage in to_text(render_help())
+    assert usage in SLACK_DOC
+
+
+@pytest.mark.parametrize("name", ENV_VARS)
+def test_every_setting_is_documented(name: str) -> None:
+    assert f"`{name}`" in SLACK_DOC
+
+
+def test_manifest_declares_what_the_handlers_need() -> None:
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+    assert [c["command"] for c in manifest["features"]["slash_commands"]] == [COMMAND]
+    assert set(manifest["settings"]["event_subscriptions"]["bot_events"]) == {
+        "app_mention",
+        "message.im",
+        "app_home_opened",
+    }
+    assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= set(
+        manifest["oauth_config"]["scopes"]["bot"]
+    )
+    assert manifest["settings"]["interactivity"]["is_enabled"] is True
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+
+
+def test_procfile_runs_http_on_port_and_socket_mode() -> None:
+    lines = dict(
+        line.split(":", 1) for line in (ROOT / "Procfile").read_text().splitlines() if line
+    )
+    assert lines["web"].split() == ["python", "-m", "bot", "run", "--mode", "http"]
+    assert lines["worker"].split() == ["python", "-m", "bot", "run", "--mode", "socket"]
+
+
+def test_quick_start_gets_to_the_console() -> None:
+    assert "python -m bot" in SLACK_DOC
+    assert 'echo "law 27-14?" | python -m bot' in SLACK_DOC

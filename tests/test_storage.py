@@ -1,0 +1,143 @@
+"""Storage: real SQLite files in tmp_path, migrations from fresh and from an older schema."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.storage import EVENT_MEMORY, MIGRATIONS, Migration, Vote, open_store
+
+
+class Clock:
+    """Time as a parameter: tests move it by hand."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def tables(path: Path) -> set[str]:
+    with sqlite3.connect(path) as db:
+        return {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+
+
+async def test_fresh_database_gets_the_whole_schema_in_wal_mode(tmp_path: Path) -> None:
+    path = tmp_path / "f.db"
+    async with open_store(str(path)) as store:
+        assert await store.applied_migrations() == [m.name for m in MIGRATIONS]
+    assert {"questions", "feedback", "handled_events", "schema_migrations"} <= tables(path)
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_reopening_applies_nothing_and_keeps_the_data(tmp_path: Path) -> None:
+    path = str(tmp_path / "f.db")
+    async with open_store(path) as store:
+        qid = await store.record_question(question="q?", surface="dm", answered=False)
+    async with open_store(path) as store:
+        assert await store.migrate() == []
+        row = await store.question(qid)
+    assert row is not None and row.question == "q?" and row.surface == "dm"
+
+
+async def test_a_database_at_the_previous_version_is_brought_up_to_date(tmp_path: Path) -> None:
+    """A later feature (the digest) appends a migration; existing rows survive it."""
+    path = str(tmp_path / "f.db")
+    async with open_store(path) as store:
+        qid = await store.record_question(
+            question="old", surface="command", answered=True, fact_id="a", fact_ids=["a"]
+        )
+    digest = Migration(
+        "0002_digest",
+        "CREATE TABLE digests (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL);"
+        "ALTER TABLE questions ADD COLUMN digest_id INTEGER REFERENCES digests (id);",
+    )
+    async with open_store(path, migrations=(*MIGRATIONS, digest)) as store:
+        assert await store.applied_migrations() == ["0001_initial", "0002_digest"]
+        row = await store.question(qid)
+        assert row is not None and row.fact_ids == ("a",)
+    with sqlite3.connect(path) as db:
+        columns = [r[1] for r in db.execute("PRAGMA table_info(questions)")]
+    assert "digest_id" in columns
+    async with open_store(path, migrations=(*MIGRATIONS, digest)) as store:
+        assert await store.migrate((*MIGRATIONS, digest)) == []
+
+
+async def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:
+    path = str(tmp_path / "f.db")
+    broken = Migration("0002_broken", "CREATE TABLE half (x INTEGER); CREATE TABLE oops (;")
+    with pytest.raises(sqlite3.OperationalError):
+        async with open_store(path, migrations=(*MIGRATIONS, broken)):
+            pass
+    assert "half" not in tables(Path(path))
+    async with open_store(path) as store:
+        assert await store.applied_migrations() == ["0001_initial"]
+
+
+async def test_question_log_keeps_what_curators_need(tmp_path: Path) -> None:
+    clock = Clock()
+    async with open_store(str(tmp_path / "f.db"), clock=clock) as store:
+        hostile = "BCIJ' OR 1=1; -- \" NEAR/3 * ^ AND OR NOT ( ) abc\x00def"
+        a = await store.record_question(
+            question=hostile,
+            surface="command",
+            answered=False,
+            user_id="U1",
+            channel_id="C1",
+            fact_id="f",
+            score=1.5,
+            suggestion_ids=["f", "g"],
+        )
+        clock.now += timedelta(hours=1)
+        b = await store.record_question(
+            question="fine", surface="dm", answered=True, fact_id="h", fact_ids=["h"]
+        )
+        since = clock.now - timedelta(minutes=30)
+        assert [q.id for q in await store.questions_since(since)] == [b]
+        unanswered = await store.questions_since(since - timedelta(hours=1), answered=False)
+        assert [q.id for q in unanswered] == [a]
+        row = unanswered[0]
+    assert row.question == hostile  # stored verbatim: every query is parameterised
+    assert (row.user_id, row.channel_id, row.fact_id, row.score) == ("U1", "C1", "f", 1.5)
+    assert row.suggestion_ids == ("f", "g") and not row.answered
+    assert row.asked_at == datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
+
+
+async def test_one_vote_per_person_per_answer_changeable(tmp_path: Path) -> None:
+    async with open_store(str(tmp_path / "f.db")) as store:
+        qid = await store.record_question(question="q", surface="dm", answered=True)
+        assert await store.record_feedback(qid, "U1", helpful=True) is Vote.NEW
+        assert await store.record_feedback(qid, "U1", helpful=True) is Vote.UNCHANGED
+        assert await store.record_feedback(qid, "U1", helpful=False) is Vote.CHANGED
+        assert await store.record_feedback(qid, "U2", helpful=True) is Vote.NEW
+        assert await store.record_feedback(qid + 1, "U1", helpful=True) is Vote.UNKNOWN_ANSWER
+        counts = await store.feedback_counts(qid)
+    assert (counts.helpful, counts.not_helpful) == (1, 1)
+
+
+async def test_an_event_id_is_handled_once_even_when_deliveries_race(tmp_path: Path) -> None:
+    async with open_store(str(tmp_path / "f.db")) as store:
+        results = await asyncio.gather(*(store.mark_event_handled("Ev1") for _ in range(10)))
+        assert sorted(results) == [False] * 9 + [True]
+        assert await store.mark_event_handled("Ev2") is True
+
+
+async def test_event_ids_are_forgotten_after_a_day(tmp_path: Path) -> None:
+    clock = Clock()
+    async with open_store(str(tmp_path / "f.db"), clock=clock) as store:
+        assert await store.mark_event_handled("Ev1")
+        clock.now += timedelta(minutes=5)  # Slack's last retry
+        assert not await store.mark_event_handled("Ev1")
+        clock.now += EVENT_MEMORY + timedelta(seconds=1)
+        assert await store.mark_event_handled("Ev1")
+
+
+async def test_in_memory_store_for_the_console() -> None:
+    async with open_store(":memory:") as store:
+        assert await store.record_question(question="q", surface="console", answered=False) == 1
