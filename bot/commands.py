@@ -27,6 +27,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("topics", "topics", "list the topics and how many facts each holds"),
     Subcommand("list", "list <topic>", "list the facts of one topic, with their ids"),
     Subcommand("source", "source <fact-id>", "show one fact with its full source entry"),
+    Subcommand(
+        "digest",
+        "digest on [HH:MM] | off | status | preview | curators on|off",
+        "a daily digest in this channel (default 09:00); curator notes are for admins",
+    ),
 )
 BY_NAME = {s.name: s for s in SUBCOMMANDS}
 ASK_USAGE = "<question>"
@@ -66,6 +71,14 @@ class ShowSource:
 
 
 @dataclass(frozen=True, slots=True)
+class DigestCommand:
+    """`/facts digest ...`: action is on | off | status | preview | curators-on | curators-off."""
+
+    action: str
+    at: str | None = None  # HH:MM, for "on"
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A subcommand used wrongly: its usage line and what went wrong (mrkdwn, escaped)."""
 
@@ -73,7 +86,7 @@ class Usage:
     problem: str
 
 
-Command = Ask | Help | Topics | ListTopic | ShowSource | Usage
+Command = Ask | Help | Topics | ListTopic | ShowSource | DigestCommand | Usage
 
 
 def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
@@ -110,6 +123,8 @@ def _subcommand(sub: Subcommand, args: list[str], base: FactBase) -> Command:
                 sub, f"There is no topic `{_echo(topic)}`. Topics: {', '.join(base.topics)}."
             )
         return ListTopic(topic)
+    if sub.name == "digest":
+        return _digest(sub, [a.lower() for a in args])
     if len(args) != 1:
         return Usage(sub, "Give one fact id, as shown by `/facts list &lt;topic&gt;`.")
     fact_id = args[0].lower()
@@ -118,6 +133,24 @@ def _subcommand(sub: Subcommand, args: list[str], base: FactBase) -> Command:
             sub, f"There is no fact `{_echo(fact_id)}`; `/facts list &lt;topic&gt;` shows the ids."
         )
     return ShowSource(fact_id)
+
+
+def _digest(sub: Subcommand, args: list[str]) -> Command:
+    from bot.digest import parse_hhmm
+
+    if not args:
+        return Usage(sub, "Say what to do with the digest: on, off, status, preview or curators.")
+    action, rest = args[0], args[1:]
+    if action == "on" and len(rest) <= 1:
+        if rest and parse_hhmm(rest[0]) is None:
+            return Usage(sub, f"`{_echo(rest[0])}` is not a time of day: use HH:MM, e.g. 08:30.")
+        at = parse_hhmm(rest[0]) if rest else None
+        return DigestCommand("on", at.strftime("%H:%M") if at else None)
+    if action in ("off", "status", "preview") and not rest:
+        return DigestCommand(action)
+    if action == "curators" and rest in (["on"], ["off"]):
+        return DigestCommand(f"curators-{rest[0]}")
+    return Usage(sub, f"I don't know `digest {_echo(' '.join(args))}`.")
 
 
 def _echo(word: str) -> str:

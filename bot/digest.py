@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -143,18 +143,6 @@ def on_this_day(facts: Sequence[Fact], day: date) -> list[Fact]:
     return hits[:MAX_ON_THIS_DAY]
 
 
-def changed_since(facts: Sequence[Fact], known: Mapping[str, str]) -> tuple[list[Fact], list[Fact]]:
-    """(added, changed) facts compared with the fingerprints a channel last saw."""
-    added, changed = [], []
-    for fact in facts:
-        previous = known.get(fact.id)
-        if previous is None:
-            added.append(fact)
-        elif previous != fingerprint(fact):
-            changed.append(fact)
-    return added, changed
-
-
 @dataclass(frozen=True, slots=True)
 class CuratorNotes:
     """What curators should look at: questions the bot could not answer, answers voted down."""
@@ -186,20 +174,22 @@ def compose_digest(
     channel: str,
     day: date,
     shown_this_cycle: Iterable[str] = (),
-    known_fingerprints: Mapping[str, str] | None = None,
+    changes: tuple[Collection[str], Collection[str]] | None = None,
     curator: CuratorNotes | None = None,
     language: str = "en",
 ) -> Digest:
     """Everything one channel's digest holds for one day. Pure: same input, same digest.
 
-    `known_fingerprints` is None for a channel's first digest: nothing is "new" to a
-    channel that has never had one (it would list the whole fact base).
+    `changes` is (added ids, changed ids) since the channel's last digest, or None
+    for its first: nothing is "new" to a channel that never had a digest (it would
+    list the whole fact base).
     """
     fotd, new_cycle = fact_of_the_day(facts, channel, shown_this_cycle)
     added: list[Fact] = []
     changed: list[Fact] = []
-    if known_fingerprints is not None:
-        added, changed = changed_since(facts, known_fingerprints)
+    if changes is not None:
+        added = [f for f in facts if f.id in changes[0]]
+        changed = [f for f in facts if f.id in changes[1] and f.id not in changes[0]]
     return Digest(
         channel=channel,
         day=day,

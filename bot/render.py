@@ -16,10 +16,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.commands import EXAMPLE_QUESTIONS, ListTopic, Subcommand, help_lines
+from bot.digest import Digest
 from bot.factbase import Fact, FactBase
 from bot.matching import Answer, Match
 from bot.present import format_date, source_line
-from bot.storage import Vote
+from bot.storage import DigestPost, Subscription, Vote
 from bot.text import escape_mrkdwn
 
 Block = dict[str, Any]
@@ -410,6 +411,101 @@ def render_home(base: FactBase, command: str = "/facts") -> dict[str, Any]:
         )
     blocks.append(_context(f"{_plural(len(base.facts))} from {len(base.sources)} sources."))
     return {"type": "home", "blocks": _fit(blocks, HOME_BLOCKS_MAX)}
+
+
+# ------------------------------------------------------------------ the daily digest
+
+
+def _digest_fact(fact: Fact, language: str) -> list[Block]:
+    """One fact in a digest: its answer (in the channel's language), the quote, the source."""
+    answer = fact.answer_fr if language == "fr" and fact.answer_fr else fact.answer
+    return [
+        _section(mrkdwn(answer, SECTION_TEXT_MAX)),
+        _section(quote(fact.snippet, SECTION_TEXT_MAX)),
+        _context(source_context(fact), f"fact `{escape_mrkdwn(fact.id)}`"),
+    ]
+
+
+def render_digest(digest: Digest, *, preview: bool = False) -> Message:
+    """A channel's daily digest: fact of the day, on this day, new and changed, curators."""
+    day = format_date(digest.day.isoformat()) or digest.day.isoformat()
+    blocks: list[Block] = [_header(f"factbot digest, {day}")]
+    if preview:
+        blocks.append(_context("Preview: this is what the next digest would look like."))
+    lines = [f"factbot digest, {day}"]
+    if digest.fact_of_the_day is not None:
+        fotd = digest.fact_of_the_day
+        blocks.append(_section("*Fact of the day*"))
+        blocks.extend(_digest_fact(fotd, digest.language))
+        lines += [fotd.answer, f"> {fotd.snippet}", f"— {source_line(fotd.source)}"]
+    if digest.on_this_day:
+        blocks.append({"type": "divider"})
+        blocks.append(_section("*On this day*"))
+        for fact in digest.on_this_day:
+            assert fact.when is not None
+            blocks.append(_context(f"*{fact.when.start.year}*"))
+            blocks.extend(_digest_fact(fact, digest.language))
+            lines.append(f"On this day in {fact.when.start.year}: {fact.answer}")
+    if digest.added or digest.changed:
+        blocks.append({"type": "divider"})
+        entries = [("New", f) for f in digest.added] + [("Updated", f) for f in digest.changed]
+        blocks.append(_section("*New and updated facts*"))
+        blocks.extend(
+            _sections(
+                f"{label}: {mrkdwn(f.answer, 600)} ({mrkdwn(source_line(f.source), 400)})"
+                for label, f in entries
+            )
+        )
+        lines += [f"{label}: {f.answer}" for label, f in entries]
+    if digest.curator is not None:
+        blocks.append({"type": "divider"})
+        blocks.append(_section("*For curators: yesterday*"))
+        if digest.curator.empty:
+            blocks.append(_context("No unanswered questions and no “not helpful” votes."))
+        if digest.curator.unanswered:
+            blocks.append(_section("Questions I could not answer:"))
+            blocks.extend(
+                _sections(f"• {mrkdwn(q, 300)} ({n}×)" for q, n in digest.curator.unanswered[:8])
+            )
+        if digest.curator.not_helpful:
+            blocks.append(_section("Answers marked not helpful:"))
+            blocks.extend(
+                _sections(
+                    f"• `{escape_mrkdwn(fid)}` ({n}×)" for fid, n in digest.curator.not_helpful[:8]
+                )
+            )
+        lines.append(
+            f"Curators: {len(digest.curator.unanswered)} unanswered, "
+            f"{len(digest.curator.not_helpful)} not helpful"
+        )
+    return Message(text=_fallback(*lines), blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
+
+
+def render_digest_status(
+    sub: Subscription | None, last: DigestPost | None, tz_name: str, next_at: str | None
+) -> Message:
+    """Where a channel's digest stands: on or off, when, paused and why, last post."""
+    if sub is None:
+        text = "No daily digest here. Start one with `/facts digest on 09:00`."
+    elif not sub.active and sub.paused_reason:
+        text = (
+            f"The daily digest is *paused*: Slack answered `{escape_mrkdwn(sub.paused_reason)}` "
+            "when I tried to post here. Invite me to the channel (or unarchive it), then "
+            "`/facts digest on` to resume."
+        )
+    elif not sub.active:
+        text = "The daily digest is *off* here. `/facts digest on 09:00` starts it again."
+    else:
+        text = f"The daily digest is *on*: every day at {sub.post_at} ({escape_mrkdwn(tz_name)})."
+        if next_at:
+            text += f" Next: {escape_mrkdwn(next_at)}."
+        if sub.curators:
+            text += " Curator notes are included."
+        if sub.language != "en":
+            text += f" Language: {escape_mrkdwn(sub.language)}."
+    if last is not None and last.posted_at is not None:
+        text += f"\nLast digest: {last.day}."
+    return Message(text=text, blocks=[_section(text)])
 
 
 # ------------------------------------------------------------------ short replies

@@ -10,20 +10,23 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.commands import Ask, Help, ListTopic, ShowSource, Topics, Usage, parse
+from bot.commands import Ask, DigestCommand, Help, ListTopic, ShowSource, Topics, Usage, parse
 from bot.deps import Deps
 from bot.factbase import Fact
 from bot.matching import Answer, Match
 from bot.render import (
     Message,
     render_answer,
+    render_digest_status,
     render_help,
+    render_notice,
     render_source,
     render_topic_list,
     render_topics,
     render_usage,
 )
 from bot.storage import LoggedQuestion
+from bot.text import escape_mrkdwn
 from bot.usertext import clip_question
 
 logger = logging.getLogger(__name__)
@@ -75,8 +78,65 @@ async def reply_to(
         fact = deps.base.fact(command.fact_id)
         assert fact is not None  # parse() checked it
         return Reply(render_source(fact))
+    if isinstance(command, DigestCommand):
+        return Reply(await digest_reply(deps, command, where))
     assert isinstance(command, Usage)
     return Reply(render_usage(command.subcommand, command.problem))
+
+
+async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Message:
+    """Subscribe, unsubscribe, inspect or preview the digest of the channel asked in."""
+    from bot.digest import next_slot, parse_hhmm
+    from bot.digest_service import DEFAULT_TIME, DigestRunner
+
+    channel = where.channel_id or "console"
+    store, settings = deps.store, deps.settings
+    if command.action == "on":
+        sub = await store.digest_subscription(channel)
+        at = command.at or (sub.post_at if sub else DEFAULT_TIME)
+        await store.subscribe_digest(channel, at, where.user_id)
+        logger.info("digest_subscribed channel=%s at=%s", channel, at)
+        return render_notice(
+            f"Daily digest on: every day at {at} ({escape_mrkdwn(settings.tz_name)}) in this "
+            "conversation. `/facts digest preview` shows the next one."
+        )
+    if command.action == "off":
+        stopped = await store.unsubscribe_digest(channel)
+        return render_notice(
+            "Daily digest off for this conversation."
+            if stopped
+            else "There was no digest running here."
+        )
+    if command.action in ("curators-on", "curators-off"):
+        if where.surface != "console" and where.user_id not in settings.admins:
+            return render_notice(
+                "Only factbot admins can turn curator notes on or off: they list other people's "
+                "questions."
+            )
+        on = command.action == "curators-on"
+        if not await store.set_digest_option(channel, curators=on):
+            return render_notice("Start a digest first: `/facts digest on 09:00`.")
+        return render_notice(
+            "Curator notes on: each digest lists yesterday's unanswered questions and answers "
+            "marked not helpful."
+            if on
+            else "Curator notes off."
+        )
+    runner = DigestRunner(deps.base, store, settings.tz, _no_post, clock=deps.clock)
+    if command.action == "preview":
+        return await runner.preview(channel)
+    sub = await store.digest_subscription(channel)
+    last = await store.last_digest_posted(channel)
+    next_at = None
+    if sub is not None and sub.active:
+        post_at = parse_hhmm(sub.post_at)
+        if post_at is not None:
+            next_at = next_slot(deps.clock(), post_at, settings.tz).strftime("%Y-%m-%d %H:%M")
+    return render_digest_status(sub, last, settings.tz_name, next_at)
+
+
+async def _no_post(channel: str, message: Message) -> str | None:
+    raise RuntimeError("previews never post")
 
 
 async def answer_question(

@@ -66,7 +66,12 @@ class Settings:
         return replace(self, forced_mode=mode)
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str]) -> Settings:
+    def from_env(cls, environ: Mapping[str, str], *, need_mode: bool = True) -> Settings:
+        """Read and check every variable; SettingsError names the one to fix.
+
+        `need_mode=False` is for commands that only call the Web API (the digest's
+        `--run-once` from cron): they need the bot token but no way to receive events.
+        """
         def get(name: str) -> str | None:
             value = environ.get(name, "").strip()
             return value or None
@@ -78,11 +83,11 @@ class Settings:
             raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'.")
         if bot_token and not bot_token.startswith("xox"):
             raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'.")
-        if (app_token or signing_secret) and not bot_token:
+        if need_mode and (app_token or signing_secret) and not bot_token:
             raise SettingsError(
                 "SLACK_BOT_TOKEN is missing: Socket Mode and HTTP mode both need the bot token."
             )
-        if bot_token and not (app_token or signing_secret):
+        if need_mode and bot_token and not (app_token or signing_secret):
             raise SettingsError(
                 "SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor "
                 "SLACK_SIGNING_SECRET (HTTP mode) is: set one, or unset the token for the console."

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -78,7 +78,59 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX handled_events_at ON handled_events (handled_at);
         """,
     ),
+    Migration(
+        "0002_digest",
+        """
+        CREATE TABLE digest_subscriptions (
+            channel_id    TEXT PRIMARY KEY,
+            post_at       TEXT    NOT NULL,          -- HH:MM, local time in FACTBOT_TZ
+            active        INTEGER NOT NULL DEFAULT 1,
+            curators      INTEGER NOT NULL DEFAULT 0, -- 1: add unanswered questions and votes
+            language      TEXT    NOT NULL DEFAULT 'en',
+            paused_reason TEXT,                      -- why the bot stopped posting here
+            subscribed_by TEXT,
+            updated_at    TEXT    NOT NULL
+        );
+
+        -- One row per channel and local day: the claim that makes a digest go out once.
+        CREATE TABLE digest_posts (
+            channel_id  TEXT    NOT NULL,
+            day         TEXT    NOT NULL,            -- YYYY-MM-DD, local
+            status      TEXT    NOT NULL,            -- claimed | posted | failed | skipped
+            worker      TEXT    NOT NULL,            -- who claimed it last
+            claimed_at  TEXT    NOT NULL,
+            attempts    INTEGER NOT NULL DEFAULT 1,
+            posted_at   TEXT,
+            message_ts  TEXT,
+            error       TEXT,
+            fact_id     TEXT,                        -- the fact of the day it showed
+            PRIMARY KEY (channel_id, day)
+        );
+
+        -- The fact-of-the-day rotation: facts a channel has seen in its current cycle.
+        CREATE TABLE digest_shown (
+            channel_id  TEXT    NOT NULL,
+            cycle       INTEGER NOT NULL,
+            fact_id     TEXT    NOT NULL,
+            day         TEXT    NOT NULL,
+            PRIMARY KEY (channel_id, cycle, fact_id)
+        );
+
+        -- When each fact was first seen and last changed, for "new and changed" lists.
+        CREATE TABLE fact_versions (
+            fact_id     TEXT PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            first_seen  TEXT NOT NULL,
+            changed_at  TEXT NOT NULL
+        );
+        """,
+    ),
 )
+
+#: A claim older than this belongs to a process that died: another may take it over.
+DIGEST_LEASE = timedelta(minutes=10)
+#: Attempts at one channel-day before the bot gives up on it.
+DIGEST_MAX_ATTEMPTS = 5
 
 
 class Vote(Enum):
@@ -109,6 +161,31 @@ class LoggedQuestion:
 class FeedbackCounts:
     helpful: int
     not_helpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    channel_id: str
+    post_at: str  # HH:MM
+    active: bool
+    curators: bool
+    language: str
+    paused_reason: str | None
+    subscribed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPost:
+    channel_id: str
+    day: str
+    status: str
+    worker: str
+    claimed_at: datetime
+    attempts: int
+    posted_at: datetime | None
+    message_ts: str | None
+    error: str | None
+    fact_id: str | None
 
 
 def _iso(moment: datetime) -> str:
@@ -260,6 +337,229 @@ class Store:
             (event_id, _iso(now)),
         ) as cur:
             return cur.rowcount == 1
+
+    # ------------------------------------------------------------ digest subscriptions
+
+    async def subscribe_digest(self, channel_id: str, post_at: str, user_id: str | None) -> None:
+        """Start (or move, or resume) a channel's daily digest."""
+        await self._db.execute(
+            "INSERT INTO digest_subscriptions (channel_id, post_at, active, subscribed_by,"
+            " updated_at) VALUES (?, ?, 1, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET"
+            " post_at = excluded.post_at, active = 1, paused_reason = NULL,"
+            " subscribed_by = excluded.subscribed_by, updated_at = excluded.updated_at",
+            (channel_id, post_at, user_id, _iso(self._clock())),
+        )
+
+    async def unsubscribe_digest(self, channel_id: str) -> bool:
+        """Stop a channel's digest; False if it had none running."""
+        async with self._db.execute(
+            "UPDATE digest_subscriptions SET active = 0, updated_at = ?"
+            " WHERE channel_id = ? AND active = 1",
+            (_iso(self._clock()), channel_id),
+        ) as cur:
+            return cur.rowcount == 1
+
+    async def set_digest_option(
+        self, channel_id: str, *, curators: bool | None = None, language: str | None = None
+    ) -> bool:
+        """Change a subscribed channel's options; False if the channel has no subscription."""
+        async with self._db.execute(
+            "UPDATE digest_subscriptions SET curators = COALESCE(?, curators),"
+            " language = COALESCE(?, language), updated_at = ? WHERE channel_id = ?",
+            (
+                None if curators is None else int(curators),
+                language,
+                _iso(self._clock()),
+                channel_id,
+            ),
+        ) as cur:
+            return cur.rowcount == 1
+
+    async def pause_digest(self, channel_id: str, reason: str) -> None:
+        """Stop posting where Slack will not let us (archived, removed); say why in status."""
+        await self._db.execute(
+            "UPDATE digest_subscriptions SET active = 0, paused_reason = ?, updated_at = ?"
+            " WHERE channel_id = ?",
+            (reason, _iso(self._clock()), channel_id),
+        )
+
+    async def digest_subscription(self, channel_id: str) -> Subscription | None:
+        async with self._db.execute(
+            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE channel_id = ?",
+            (channel_id,),
+        ) as cur:
+            row = await cur.fetchone()
+        return _subscription(row) if row is not None else None
+
+    async def active_subscriptions(self) -> list[Subscription]:
+        async with self._db.execute(
+            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE active = 1"
+            " ORDER BY channel_id"
+        ) as cur:
+            return [_subscription(row) for row in await cur.fetchall()]
+
+    # ------------------------------------------------------------ digest posts (exactly once)
+
+    async def claim_digest(self, channel_id: str, day: str, worker: str) -> bool:
+        """Take the right to post one channel's digest for one day; True if ours.
+
+        Atomic in SQLite however many processes share the file: the first insert
+        wins. A failed attempt, or a claim whose process died (older than the
+        lease), can be taken over, a bounded number of times.
+        """
+        now = self._clock()
+        async with self._db.execute(
+            "INSERT OR IGNORE INTO digest_posts (channel_id, day, status, worker, claimed_at)"
+            " VALUES (?, ?, 'claimed', ?, ?)",
+            (channel_id, day, worker, _iso(now)),
+        ) as cur:
+            if cur.rowcount == 1:
+                return True
+        async with self._db.execute(
+            "UPDATE digest_posts SET status = 'claimed', worker = ?, claimed_at = ?,"
+            " attempts = attempts + 1 WHERE channel_id = ? AND day = ? AND attempts < ? AND"
+            " (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))",
+            (worker, _iso(now), channel_id, day, DIGEST_MAX_ATTEMPTS, _iso(now - DIGEST_LEASE)),
+        ) as cur:
+            return cur.rowcount == 1
+
+    async def finish_digest(
+        self, channel_id: str, day: str, worker: str, *, message_ts: str | None, fact_id: str | None
+    ) -> None:
+        await self._db.execute(
+            "UPDATE digest_posts SET status = 'posted', posted_at = ?, message_ts = ?,"
+            " fact_id = ?, error = NULL WHERE channel_id = ? AND day = ? AND worker = ?",
+            (_iso(self._clock()), message_ts, fact_id, channel_id, day, worker),
+        )
+
+    async def fail_digest(
+        self, channel_id: str, day: str, worker: str, error: str, *, final: bool = False
+    ) -> None:
+        """Record a failed post: retried later, unless `final` (it can never succeed)."""
+        await self._db.execute(
+            "UPDATE digest_posts SET status = ?, error = ? WHERE channel_id = ? AND day = ?"
+            " AND worker = ?",
+            ("skipped" if final else "failed", error[:500], channel_id, day, worker),
+        )
+
+    async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
+        async with self._db.execute(
+            f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND day = ?",
+            (channel_id, day),
+        ) as cur:
+            row = await cur.fetchone()
+        return _post(row) if row is not None else None
+
+    async def last_digest_posted(
+        self, channel_id: str, before_day: str | None = None
+    ) -> DigestPost | None:
+        """The channel's latest posted digest (before a day, if given)."""
+        sql = f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND status = 'posted'"
+        params: list[object] = [channel_id]
+        if before_day is not None:
+            sql += " AND day < ?"
+            params.append(before_day)
+        async with self._db.execute(sql + " ORDER BY day DESC LIMIT 1", params) as cur:
+            row = await cur.fetchone()
+        return _post(row) if row is not None else None
+
+    # ------------------------------------------------------------ rotation and versions
+
+    async def digest_rotation(self, channel_id: str) -> tuple[int, set[str]]:
+        """The channel's current rotation cycle and the facts it has seen in it."""
+        async with self._db.execute(
+            "SELECT COALESCE(MAX(cycle), 0) FROM digest_shown WHERE channel_id = ?", (channel_id,)
+        ) as cur:
+            row = await cur.fetchone()
+        cycle = int(row[0]) if row is not None else 0
+        async with self._db.execute(
+            "SELECT fact_id FROM digest_shown WHERE channel_id = ? AND cycle = ?",
+            (channel_id, cycle),
+        ) as cur:
+            return cycle, {str(r[0]) for r in await cur.fetchall()}
+
+    async def record_shown(self, channel_id: str, cycle: int, fact_id: str, day: str) -> None:
+        await self._db.execute(
+            "INSERT OR IGNORE INTO digest_shown (channel_id, cycle, fact_id, day)"
+            " VALUES (?, ?, ?, ?)",
+            (channel_id, cycle, fact_id, day),
+        )
+
+    async def sync_fact_versions(self, fingerprints: Mapping[str, str]) -> None:
+        """Note facts that are new or changed since the last sync (by fingerprint)."""
+        now = _iso(self._clock())
+        await self._db.executemany(
+            "INSERT INTO fact_versions (fact_id, fingerprint, first_seen, changed_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (fact_id) DO UPDATE SET"
+            " fingerprint = excluded.fingerprint, changed_at = excluded.changed_at"
+            " WHERE fact_versions.fingerprint != excluded.fingerprint",
+            [(fid, fp, now, now) for fid, fp in sorted(fingerprints.items())],
+        )
+
+    async def facts_changed_since(self, since: datetime) -> tuple[set[str], set[str]]:
+        """(added, changed) fact ids after `since`."""
+        async with self._db.execute(
+            "SELECT fact_id, first_seen > ? FROM fact_versions WHERE changed_at > ?",
+            (_iso(since), _iso(since)),
+        ) as cur:
+            rows = await cur.fetchall()
+        added = {str(r[0]) for r in rows if r[1]}
+        return added, {str(r[0]) for r in rows if not r[1]}
+
+    async def not_helpful_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
+        """Facts voted not helpful in [since, until), most votes first (for curators)."""
+        async with self._db.execute(
+            "SELECT q.fact_id, COUNT(*) AS n FROM feedback f JOIN questions q"
+            " ON q.id = f.question_id WHERE f.helpful = 0 AND f.voted_at >= ? AND f.voted_at < ?"
+            " AND q.fact_id IS NOT NULL GROUP BY q.fact_id ORDER BY n DESC, q.fact_id",
+            (_iso(since), _iso(until)),
+        ) as cur:
+            return [(str(r[0]), int(r[1])) for r in await cur.fetchall()]
+
+    async def unanswered_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
+        """Questions the bot could not answer in [since, until), most asked first."""
+        async with self._db.execute(
+            "SELECT question, COUNT(*) AS n FROM questions WHERE answered = 0"
+            " AND asked_at >= ? AND asked_at < ? GROUP BY lower(question)"
+            " ORDER BY n DESC, MIN(asked_at)",
+            (_iso(since), _iso(until)),
+        ) as cur:
+            return [(str(r[0]), int(r[1])) for r in await cur.fetchall()]
+
+
+_SUBSCRIPTION_COLUMNS = (
+    "channel_id, post_at, active, curators, language, paused_reason, subscribed_by"
+)
+_POST_COLUMNS = (
+    "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id"
+)
+
+
+def _subscription(row: Sequence[object]) -> Subscription:
+    return Subscription(
+        channel_id=str(row[0]),
+        post_at=str(row[1]),
+        active=bool(row[2]),
+        curators=bool(row[3]),
+        language=str(row[4]),
+        paused_reason=None if row[5] is None else str(row[5]),
+        subscribed_by=None if row[6] is None else str(row[6]),
+    )
+
+
+def _post(row: Sequence[object]) -> DigestPost:
+    return DigestPost(
+        channel_id=str(row[0]),
+        day=str(row[1]),
+        status=str(row[2]),
+        worker=str(row[3]),
+        claimed_at=datetime.fromisoformat(str(row[4])),
+        attempts=int(str(row[5])),
+        posted_at=None if row[6] is None else datetime.fromisoformat(str(row[6])),
+        message_ts=None if row[7] is None else str(row[7]),
+        error=None if row[8] is None else str(row[8]),
+        fact_id=None if row[9] is None else str(row[9]),
+    )
 
 
 _QUESTION_COLUMNS = (

@@ -10,7 +10,6 @@ import pytest
 
 from bot.digest import (
     CuratorNotes,
-    changed_since,
     compose_digest,
     due_day,
     fact_of_the_day,
@@ -105,13 +104,19 @@ def test_on_this_day_matches_month_and_day_of_earlier_years(factbase: FactBase) 
     assert fact not in on_this_day(factbase.facts, fact.when.start)  # not on the day itself
 
 
-def test_changed_and_added_facts(factbase: FactBase) -> None:
-    facts = factbase.facts[:3]
-    known = {f.id: fingerprint(f) for f in facts[:2]}
-    edited = replace(facts[0], answer=facts[0].answer + " (corrected)")
-    added, changed = changed_since([edited, facts[1], facts[2]], known)
-    assert [f.id for f in added] == [facts[2].id]
-    assert [f.id for f in changed] == [facts[0].id]
+def test_added_and_changed_facts_are_listed(factbase: FactBase) -> None:
+    facts = factbase.facts
+    digest = compose_digest(
+        facts, channel="C9", day=date(2026, 11, 23), changes=({facts[2].id}, {facts[0].id})
+    )
+    assert [f.id for f in digest.added] == [facts[2].id]
+    assert [f.id for f in digest.changed] == [facts[0].id]
+
+
+def test_a_fact_edit_changes_its_fingerprint(factbase: FactBase) -> None:
+    fact = factbase.facts[0]
+    assert fingerprint(fact) == fingerprint(replace(fact))
+    assert fingerprint(fact) != fingerprint(replace(fact, answer=fact.answer + " (corrected)"))
 
 
 def test_first_digest_lists_nothing_as_new(factbase: FactBase) -> None:
@@ -123,11 +128,12 @@ def test_first_digest_lists_nothing_as_new(factbase: FactBase) -> None:
 
 def test_compose_is_pure(factbase: FactBase) -> None:
     notes = CuratorNotes(unanswered=(("who heads the bcij?", 2),))
+    everything = ({f.id for f in factbase.facts}, set[str]())
     one = compose_digest(
-        factbase.facts, channel="C9", day=date(2026, 9, 24), curator=notes, known_fingerprints={}
+        factbase.facts, channel="C9", day=date(2026, 9, 24), curator=notes, changes=everything
     )
     two = compose_digest(
-        factbase.facts, channel="C9", day=date(2026, 9, 24), curator=notes, known_fingerprints={}
+        factbase.facts, channel="C9", day=date(2026, 9, 24), curator=notes, changes=everything
     )
     assert one == two
     assert len(one.added) == 5  # capped

@@ -47,19 +47,21 @@ async def test_reopening_applies_nothing_and_keeps_the_data(tmp_path: Path) -> N
 
 
 async def test_a_database_at_the_previous_version_is_brought_up_to_date(tmp_path: Path) -> None:
-    """A later feature (the digest) appends a migration; existing rows survive it."""
+    """A database made by an older release gets the later migrations; its rows survive."""
     path = str(tmp_path / "f.db")
-    async with open_store(path) as store:
+    async with open_store(path, migrations=MIGRATIONS[:1]) as store:
         qid = await store.record_question(
             question="old", surface="command", answered=True, fact_id="a", fact_ids=["a"]
         )
     digest = Migration(
-        "0002_digest",
+        "0099_later_feature",
         "CREATE TABLE digests (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL);"
         "ALTER TABLE questions ADD COLUMN digest_id INTEGER REFERENCES digests (id);",
     )
     async with open_store(path, migrations=(*MIGRATIONS, digest)) as store:
-        assert await store.applied_migrations() == ["0001_initial", "0002_digest"]
+        assert await store.applied_migrations() == [m.name for m in MIGRATIONS] + [
+            "0099_later_feature"
+        ]
         row = await store.question(qid)
         assert row is not None and row.fact_ids == ("a",)
     with sqlite3.connect(path) as db:
@@ -71,13 +73,13 @@ async def test_a_database_at_the_previous_version_is_brought_up_to_date(tmp_path
 
 async def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:
     path = str(tmp_path / "f.db")
-    broken = Migration("0002_broken", "CREATE TABLE half (x INTEGER); CREATE TABLE oops (;")
+    broken = Migration("0099_broken", "CREATE TABLE half (x INTEGER); CREATE TABLE oops (;")
     with pytest.raises(sqlite3.OperationalError):
         async with open_store(path, migrations=(*MIGRATIONS, broken)):
             pass
     assert "half" not in tables(Path(path))
     async with open_store(path) as store:
-        assert await store.applied_migrations() == ["0001_initial"]
+        assert await store.applied_migrations() == [m.name for m in MIGRATIONS]
 
 
 async def test_question_log_keeps_what_curators_need(tmp_path: Path) -> None:

@@ -1,0 +1,253 @@
+"""Posting the daily digests: exactly once per channel and day, whatever happens.
+
+`DigestRunner.run_due(now)` is the whole algorithm; the in-process scheduler
+(`run_forever`) and `python -m bot digest --run-once` both call it. Posting is
+a function passed in (Slack's chat.postMessage, or the console's stdout), and
+time is a parameter, so tests drive it with an injected clock and never sleep.
+
+Exactly once: before posting, a runner claims the channel-day row in SQLite
+(`Store.claim_digest`, one atomic statement, so two processes on one database
+cannot both win). A post that fails is marked failed and claimed again on a
+later run within the grace window; a claim whose process died is taken over
+after a lease. A channel Slack will not let us post to pauses its subscription.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.digest import (
+    GRACE,
+    CuratorNotes,
+    Digest,
+    compose_digest,
+    due_day,
+    fingerprint,
+    next_slot,
+    parse_hhmm,
+)
+from bot.factbase import FactBase
+from bot.render import Message, render_digest
+from bot.storage import Clock, Store, Subscription
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_TIME = "09:00"
+#: Seconds between two channels' posts: Slack allows about one message a second per
+#: channel and a few hundred a minute per workspace.
+DEFAULT_PACE = 0.2
+#: The scheduler never sleeps longer than this, so failed posts are retried promptly.
+MAX_NAP = 60.0
+#: Slack errors that no retry can fix: the channel is gone, archived, or closed to us.
+PERMANENT_ERRORS = frozenset(
+    {
+        "not_in_channel",
+        "channel_not_found",
+        "is_archived",
+        "restricted_action",
+        "cannot_dm_bot",
+        "user_disabled",
+        "account_inactive",
+        "invalid_auth",
+        "not_authed",
+        "missing_scope",
+        "team_access_not_granted",
+        "ekm_access_denied",
+    }
+)
+
+
+class PostFailed(Exception):
+    """A post Slack refused; `permanent` when retrying cannot help."""
+
+    def __init__(self, code: str, *, permanent: bool) -> None:
+        super().__init__(code)
+        self.code = code
+        self.permanent = permanent
+
+
+Poster = Callable[[str, Message], Awaitable[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    channel_id: str
+    day: date
+    status: str  # "posted" | "failed" | "paused"
+    detail: str = ""
+
+
+def worker_name() -> str:
+    """Who holds a claim: host and process, so a log line says which process posted."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+class DigestRunner:
+    def __init__(
+        self,
+        base: FactBase,
+        store: Store,
+        tz: ZoneInfo,
+        post: Poster,
+        *,
+        clock: Clock,
+        worker: str | None = None,
+        pace: float = DEFAULT_PACE,
+        grace: timedelta = GRACE,
+    ) -> None:
+        self.base = base
+        self.store = store
+        self.tz = tz
+        self.post = post
+        self.clock = clock
+        self.worker = worker or worker_name()
+        self.pace = pace
+        self.grace = grace
+
+    # ------------------------------------------------------------ composing
+
+    async def compose(self, channel_id: str, day: date, sub: Subscription | None) -> Digest:
+        """The digest this channel would get on `day`, from what the store remembers."""
+        _, shown = await self.store.digest_rotation(channel_id)
+        last = await self.store.last_digest_posted(channel_id, before_day=day.isoformat())
+        changes = None
+        if last is not None and last.posted_at is not None:
+            changes = await self.store.facts_changed_since(last.posted_at)
+        curator = None
+        if sub is not None and sub.curators:
+            until = datetime.combine(day, time(0), self.tz)
+            since = until - timedelta(days=1)
+            curator = CuratorNotes(
+                unanswered=tuple(await self.store.unanswered_since(since, until)),
+                not_helpful=tuple(await self.store.not_helpful_since(since, until)),
+            )
+        return compose_digest(
+            self.base.facts,
+            channel=channel_id,
+            day=day,
+            shown_this_cycle=shown,
+            changes=changes,
+            curator=curator,
+            language=sub.language if sub else "en",
+        )
+
+    async def preview(self, channel_id: str, now: datetime | None = None) -> Message:
+        """The channel's next digest, without posting or remembering anything."""
+        now = now or self.clock()
+        sub = await self.store.digest_subscription(channel_id)
+        at = parse_hhmm(sub.post_at if sub else DEFAULT_TIME) or time(9)
+        day = due_day(now, at, self.tz, grace=self.grace) or next_slot(now, at, self.tz).date()
+        await self.sync_versions()
+        return render_digest(await self.compose(channel_id, day, sub), preview=True)
+
+    async def sync_versions(self) -> None:
+        await self.store.sync_fact_versions({f.id: fingerprint(f) for f in self.base.facts})
+
+    # ------------------------------------------------------------ posting
+
+    async def run_due(self, now: datetime | None = None) -> list[Outcome]:
+        """Post every digest due at `now` that no process has posted yet."""
+        now = now or self.clock()
+        await self.sync_versions()
+        outcomes: list[Outcome] = []
+        for sub in await self.store.active_subscriptions():
+            at = parse_hhmm(sub.post_at)
+            if at is None:
+                continue
+            day = due_day(now, at, self.tz, grace=self.grace)
+            if day is None:
+                continue
+            if not await self.store.claim_digest(sub.channel_id, day.isoformat(), self.worker):
+                continue
+            outcome = await self._post_one(sub, day)
+            outcomes.append(outcome)
+            if self.pace and outcome.status == "posted":
+                await asyncio.sleep(self.pace)
+        return outcomes
+
+    async def _post_one(self, sub: Subscription, day: date) -> Outcome:
+        channel, key = sub.channel_id, day.isoformat()
+        try:
+            digest = await self.compose(channel, day, sub)
+            ts = await self.post(channel, render_digest(digest))
+        except PostFailed as exc:
+            if exc.permanent:
+                await self.store.fail_digest(channel, key, self.worker, exc.code, final=True)
+                await self.store.pause_digest(channel, exc.code)
+                logger.warning("digest_paused channel=%s day=%s error=%s", channel, key, exc.code)
+                return Outcome(channel, day, "paused", exc.code)
+            await self.store.fail_digest(channel, key, self.worker, exc.code)
+            logger.warning("digest_failed channel=%s day=%s error=%s", channel, key, exc.code)
+            return Outcome(channel, day, "failed", exc.code)
+        except Exception as exc:  # a network error, a timeout: try again on the next run
+            await self.store.fail_digest(channel, key, self.worker, type(exc).__name__)
+            logger.exception("digest_failed channel=%s day=%s", channel, key)
+            return Outcome(channel, day, "failed", type(exc).__name__)
+        fotd = digest.fact_of_the_day
+        if fotd is not None:
+            cycle, _ = await self.store.digest_rotation(channel)
+            await self.store.record_shown(
+                channel, cycle + 1 if digest.new_cycle else cycle, fotd.id, key
+            )
+        await self.store.finish_digest(
+            channel, key, self.worker, message_ts=ts, fact_id=fotd.id if fotd else None
+        )
+        logger.info("digest_posted channel=%s day=%s fact_id=%s", channel, key, fotd and fotd.id)
+        return Outcome(channel, day, "posted", ts or "")
+
+    # ------------------------------------------------------------ scheduling
+
+    async def seconds_until_next(self, now: datetime | None = None) -> float:
+        """How long the scheduler may sleep: until the next slot, at most MAX_NAP."""
+        now = now or self.clock()
+        waits = [MAX_NAP]
+        for sub in await self.store.active_subscriptions():
+            at = parse_hhmm(sub.post_at)
+            if at is not None:
+                waits.append((next_slot(now, at, self.tz) - now).total_seconds())
+        return max(1.0, min(waits))
+
+    async def run_forever(self, stop: asyncio.Event) -> None:
+        """The in-process scheduler: run what is due, nap, repeat until `stop`."""
+        while not stop.is_set():
+            try:
+                await self.run_due()
+                nap = await self.seconds_until_next()
+            except Exception:
+                logger.exception("digest_scheduler_error")
+                nap = MAX_NAP
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=nap)
+
+
+def slack_poster(client: object) -> Poster:
+    """Post with chat.postMessage (the client retries 429s after Retry-After itself)."""
+    from slack_sdk.errors import SlackApiError
+    from slack_sdk.web.async_client import AsyncWebClient
+
+    assert isinstance(client, AsyncWebClient)
+
+    async def post(channel: str, message: Message) -> str | None:
+        try:
+            response = await client.chat_postMessage(
+                channel=channel,
+                text=message.text,
+                blocks=message.blocks,
+                unfurl_links=False,
+                unfurl_media=False,
+            )
+        except SlackApiError as exc:
+            code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+            raise PostFailed(code, permanent=code in PERMANENT_ERRORS) from None
+        ts = response.get("ts")
+        return str(ts) if ts else None
+
+    return post
