@@ -5,6 +5,8 @@
     python -m bot ask "question"  answer one question (or many, one per line, on stdin)
     python -m bot ask --jsonl     the answer contract, for evaluation
     python -m bot lint [PATH]     check a fact base
+    python -m bot digest --run-once [--now ISO]         post the digests due now (cron)
+    python -m bot digest --channel C --dry-run [--date D] print a digest, post nothing
 
 Slack libraries are imported only by the commands that need them, so `ask`
 and `lint` start fast.
@@ -13,11 +15,13 @@ and `lint` start fast.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import logging
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date, datetime
 from pathlib import Path
 
 from bot.settings import Settings, SettingsError
@@ -59,13 +63,56 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)",
     )
+    digest = sub.add_parser(
+        "digest",
+        help="print a channel's daily digest, or post every digest that is due (for cron)",
+    )
+    what = digest.add_mutually_exclusive_group(required=True)
+    what.add_argument(
+        "--dry-run", action="store_true", help="print --channel's digest, post nothing"
+    )
+    what.add_argument(
+        "--run-once", action="store_true", help="post every digest due now, then exit"
+    )
+    digest.add_argument("--channel", help="the channel id (C...), with --dry-run")
+    digest.add_argument("--date", type=_iso_date, help="the local day, with --dry-run (YYYY-MM-DD)")
+    digest.add_argument(
+        "--now", type=_iso_moment, help="the moment, with --run-once (ISO 8601 with offset)"
+    )
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+def _iso_date(text: str) -> date:
     try:
-        settings = Settings.from_env(os.environ)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-11-23") from None
+
+
+def _iso_moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a moment with its offset, like 2026-11-23T09:05:00+01:00"
+        )
+    return moment
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "digest":
+        if args.dry_run and not args.channel:
+            parser.error("digest --dry-run needs --channel C...")
+        if args.run_once and (args.channel or args.date):
+            parser.error("digest --run-once posts every due digest: no --channel or --date")
+        if args.dry_run and args.now:
+            parser.error("digest --dry-run takes --date, not --now")
+    try:
+        settings = Settings.from_env(os.environ, need_mode=args.command != "digest")
         if getattr(args, "mode", None):
             settings = settings.with_mode(args.mode)
     except SettingsError as exc:
@@ -81,6 +128,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _ask(args, settings)
     if command == "lint":
         return _lint(args.path or settings.facts_dir)
+    if command == "digest":
+        from bot.factbase import FactBaseError
+
+        if args.run_once and not settings.bot_token:
+            print(
+                "factbot: SLACK_BOT_TOKEN is missing: --run-once posts to Slack.", file=sys.stderr
+            )
+            return 2
+        try:
+            return asyncio.run(_digest(args, settings))
+        except FactBaseError as exc:
+            print(
+                f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
+                file=sys.stderr,
+            )
+            return 2
     from bot.runner import run
 
     return run(settings)
@@ -116,6 +179,41 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
                 out.write(f"? {question}\n")
             out.write(answer_text(answer) + "\n\n")
     return 0
+
+
+async def _digest(args: argparse.Namespace, settings: Settings) -> int:
+    from bot.deps import open_deps
+    from bot.digest_service import DigestRunner, slack_poster
+    from bot.render import render_digest, to_text
+
+    async with open_deps(settings) as deps:
+        if args.dry_run:
+
+            async def no_post(channel: str, message: object) -> str | None:
+                raise RuntimeError("a dry run never posts")
+
+            runner = DigestRunner(deps.base, deps.store, settings.tz, no_post, clock=deps.clock)
+            day = args.date or deps.clock().astimezone(settings.tz).date()
+            await runner.sync_versions()
+            sub = await deps.store.digest_subscription(args.channel)
+            digest = await runner.compose(args.channel, day, sub)
+            print(to_text(render_digest(digest)))
+            return 0
+        from bot.app import make_client
+
+        client = make_client(settings)
+        runner = DigestRunner(
+            deps.base, deps.store, settings.tz, slack_poster(client), clock=deps.clock
+        )
+        outcomes = await runner.run_due(args.now)
+    for outcome in outcomes:
+        print(f"{outcome.status} {outcome.channel_id} {outcome.day} {outcome.detail}".rstrip())
+    counts = {s: sum(o.status == s for o in outcomes) for s in ("posted", "failed", "paused")}
+    print(
+        f"digest: {counts['posted']} posted, {counts['failed']} failed, {counts['paused']} paused",
+        file=sys.stderr,
+    )
+    return 1 if counts["failed"] else 0
 
 
 def _lint(path: Path) -> int:

@@ -22,7 +22,9 @@ from bot.factbase import FactBase, FactBaseError, load_factbase
 from bot.settings import Settings
 
 if TYPE_CHECKING:
+    from bot.deps import Deps
     from bot.matching import Matcher
+    from bot.render import Message
 
 QUIT = frozenset({"quit", "exit", ":q"})
 BANNER = """\
@@ -69,39 +71,62 @@ async def _loop(
     settings: Settings, base: FactBase, matcher: Matcher | None, stdin: TextIO, stdout: TextIO
 ) -> None:
     from bot.deps import open_deps
+    from bot.digest_service import DigestRunner
     from bot.render import to_text
-    from bot.replies import Where, reply_to
-    from bot.usertext import clean
 
     interactive = stdin.isatty()
     if interactive:
         stdout.write(BANNER)
     async with open_deps(settings, base=base, matcher=matcher, db_path=":memory:") as deps:
-        while True:
-            if interactive:
-                stdout.write("\n> ")
-                stdout.flush()
-            line = stdin.readline()
-            if not line:
-                break
-            text = clean(line)
-            if not text:
-                continue
-            if text.lower() in QUIT:
-                break
-            if text.split()[0].lower() == COMMAND:
-                reply = await reply_to(
-                    deps,
-                    text[len(COMMAND) :].strip(),
-                    Where("console"),
-                    strict=True,
-                    shareable=True,
-                    echo_question=True,
-                    logged=False,
-                )
-            else:
-                reply = await reply_to(deps, text, Where("console"), strict=False, logged=False)
-            stdout.write(to_text(reply.message) + "\n")
-            if not interactive:
-                stdout.write("\n")
+
+        async def print_digest(channel: str, message: Message) -> str | None:
+            """The console's "channel": digests that fall due while it runs are printed."""
+            stdout.write(to_text(message) + "\n\n")
             stdout.flush()
+            return None
+
+        stop = asyncio.Event()
+        digests = DigestRunner(deps.base, deps.store, settings.tz, print_digest, clock=deps.clock)
+        scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        try:
+            await _read_eval_print(deps, stdin, stdout, interactive)
+        finally:
+            stop.set()
+            await scheduler
+
+
+async def _read_eval_print(deps: Deps, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:
+    from bot.render import to_text
+    from bot.replies import Where, reply_to
+    from bot.usertext import clean
+
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            stdout.write("\n> ")
+            stdout.flush()
+        # Read in a thread so the digest scheduler runs while we wait for input.
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        text = clean(line)
+        if not text:
+            continue
+        if text.lower() in QUIT:
+            break
+        if text.split()[0].lower() == COMMAND:
+            reply = await reply_to(
+                deps,
+                text[len(COMMAND) :].strip(),
+                Where("console"),
+                strict=True,
+                shareable=True,
+                echo_question=True,
+                logged=False,
+            )
+        else:
+            reply = await reply_to(deps, text, Where("console"), strict=False, logged=False)
+        stdout.write(to_text(reply.message) + "\n")
+        if not interactive:
+            stdout.write("\n")
+        stdout.flush()

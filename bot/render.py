@@ -316,7 +316,8 @@ def render_usage(sub: Subcommand, problem: str, command: str = "/facts") -> Mess
         _section(mrkdwn_clip_line(problem, SECTION_TEXT_MAX - 100)),
         _context(f"Usage: `{command} {escape_mrkdwn(sub.usage)}` · `{command} help` for more"),
     ]
-    return Message(text=f"Usage: {command} {escape_mrkdwn(sub.usage)}", blocks=blocks)
+    text = f"{problem} Usage: {command} {escape_mrkdwn(sub.usage)}"
+    return Message(text=mrkdwn_clip_line(text, FALLBACK_TEXT_MAX), blocks=blocks)
 
 
 def topic_counts(base: FactBase) -> list[tuple[str, int]]:
@@ -432,7 +433,7 @@ def render_digest(digest: Digest, *, preview: bool = False) -> Message:
     blocks: list[Block] = [_header(f"factbot digest, {day}")]
     if preview:
         blocks.append(_context("Preview: this is what the next digest would look like."))
-    lines = [f"factbot digest, {day}"]
+    lines = [f"factbot digest, {day}" + (" (preview)" if preview else "")]
     if digest.fact_of_the_day is not None:
         fotd = digest.fact_of_the_day
         blocks.append(_section("*Fact of the day*"))

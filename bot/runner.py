@@ -79,15 +79,25 @@ async def serve(
 
     if stop is None:
         stop = _stop_on_signals()
+    from bot.digest_service import DigestRunner, slack_poster
+
     async with open_deps(settings, base=base, matcher=matcher) as deps:
         app = build_app(settings, deps)
         await _check_bot_token(app)
-        if settings.mode == "socket":
-            await _socket_mode(app, settings, stop, ready)
-        elif settings.mode == "http":
-            await _http(app, settings, stop, ready)
-        else:
-            raise ValueError("serve() runs the Slack modes; the console has run_console()")
+        digests = DigestRunner(
+            deps.base, deps.store, settings.tz, slack_poster(app.client), clock=deps.clock
+        )
+        scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        try:
+            if settings.mode == "socket":
+                await _socket_mode(app, settings, stop, ready)
+            elif settings.mode == "http":
+                await _http(app, settings, stop, ready)
+            else:
+                raise ValueError("serve() runs the Slack modes; the console has run_console()")
+        finally:
+            stop.set()
+            await scheduler
 
 
 async def _check_bot_token(app: AsyncApp) -> None:

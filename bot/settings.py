@@ -72,6 +72,7 @@ class Settings:
         `need_mode=False` is for commands that only call the Web API (the digest's
         `--run-once` from cron): they need the bot token but no way to receive events.
         """
+
         def get(name: str) -> str | None:
             value = environ.get(name, "").strip()
             return value or None

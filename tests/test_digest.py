@@ -1,0 +1,381 @@
+"""The daily digest end to end: subscriptions, exactly-once posting, failures, rotation.
+
+Time is injected (a settable clock and explicit `now`), posts go to a recorder or
+to the loopback fake Slack, and the database is a real SQLite file: nothing here
+sleeps for real time.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import sys
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from fakeslack import running_fake
+from payloads import BOT_TOKEN
+
+from bot.app import make_client
+from bot.deps import Deps
+from bot.digest_service import DigestRunner, PostFailed, slack_poster
+from bot.factbase import FactBase
+from bot.matching import Matcher
+from bot.render import Message, to_text
+from bot.replies import Where, reply_to
+from bot.settings import Settings
+from bot.storage import DIGEST_LEASE, Store, open_store
+
+CASA = ZoneInfo("Africa/Casablanca")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class Clock:
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@dataclass
+class Recorder:
+    """A poster that records what it would have posted, and can be told to fail."""
+
+    posts: list[tuple[str, Message]]
+    failures: list[PostFailed | Exception]
+
+    async def __call__(self, channel: str, message: Message) -> str | None:
+        if self.failures:
+            raise self.failures.pop(0)
+        self.posts.append((channel, message))
+        return f"1700000000.{len(self.posts):06d}"
+
+
+def recorder() -> Recorder:
+    return Recorder([], [])
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+def small(base: FactBase, n: int = 6) -> FactBase:
+    return replace(base, facts=base.facts[:n])
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> str:
+    return str(tmp_path / "factbot.db")
+
+
+async def subscribe(store: Store, channel: str = "C1", post_at: str = "09:00") -> None:
+    await store.subscribe_digest(channel, post_at, "U1")
+
+
+def runner(
+    base: FactBase, store: Store, post: Recorder, clock: Clock, worker: str = "w1"
+) -> DigestRunner:
+    return DigestRunner(base, store, CASA, post, clock=clock, worker=worker, pace=0)
+
+
+async def test_subscribe_then_time_passes_then_one_post(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T08:00:00+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        digests = runner(factbase, store, post, clock)
+        assert await digests.run_due(at("2026-11-23T08:59:00+01:00")) == []
+        outcomes = await digests.run_due(at("2026-11-23T09:00:30+01:00"))
+        assert [o.status for o in outcomes] == ["posted"]
+        assert await digests.run_due(at("2026-11-23T09:30:00+01:00")) == []
+    assert len(post.posts) == 1
+    channel, message = post.posts[0]
+    assert channel == "C1"
+    text = to_text(message)
+    assert "Fact of the day" in text and "factbot digest, 23 November 2026" in text
+    # The fact of the day carries its source line.
+    assert " · " in text and "fact `" in text
+
+
+async def test_a_restart_does_not_post_twice(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T09:01:00+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        await runner(factbase, store, post, clock, "before-restart").run_due()
+    async with open_store(db, clock=clock) as store:
+        clock.now += timedelta(minutes=5)
+        assert await runner(factbase, store, post, clock, "after-restart").run_due() == []
+    assert len(post.posts) == 1
+
+
+async def test_two_schedulers_on_one_database_post_once(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T09:02:00+01:00"))
+    posts = recorder()
+    async with open_store(db, clock=clock) as one, open_store(db, clock=clock) as two:
+        for channel in ("C1", "C2", "C3"):
+            await subscribe(one, channel)
+        a = runner(factbase, one, posts, clock, "process-a")
+        b = runner(factbase, two, posts, clock, "process-b")
+        await asyncio.gather(a.run_due(), b.run_due(), a.run_due(), b.run_due())
+    assert sorted(channel for channel, _ in posts.posts) == ["C1", "C2", "C3"]
+
+
+async def test_slack_500_then_ok_posts_exactly_once(
+    factbase: FactBase, matcher: Matcher, db: str
+) -> None:
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    async with running_fake() as fake, open_store(db, clock=clock) as store:
+        await subscribe(store)
+        settings = Settings.from_env(
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
+        )
+        digests = DigestRunner(
+            factbase, store, CASA, slack_poster(make_client(settings)), clock=clock, pace=0
+        )
+        fake.queue("chat.postMessage", {"ok": False, "error": "internal_error"}, status=500)
+        first = await digests.run_due()
+        assert [o.status for o in first] == ["failed"]
+        clock.now += timedelta(minutes=1)
+        second = await digests.run_due()
+        assert [o.status for o in second] == ["posted"]
+        clock.now += timedelta(minutes=1)
+        assert await digests.run_due() == []
+        posted = [c for c in fake.calls_to("chat.postMessage") if c.error is None]
+        assert len(fake.calls_to("chat.postMessage")) == 2  # the 500, then the one post
+        assert len(posted) == 2 and posted[-1].body["channel"] == "C1"
+        record = await store.digest_post("C1", "2026-11-23")
+        assert record is not None and record.status == "posted" and record.attempts == 2
+
+
+async def test_rate_limited_post_is_retried_after_retry_after(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    async with running_fake() as fake, open_store(db, clock=clock) as store:
+        await subscribe(store)
+        settings = Settings.from_env(
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
+        )
+        digests = DigestRunner(
+            factbase, store, CASA, slack_poster(make_client(settings)), clock=clock, pace=0
+        )
+        fake.queue(
+            "chat.postMessage",
+            {"ok": False, "error": "ratelimited"},
+            status=429,
+            **{"Retry-After": "0"},
+        )
+        outcomes = await digests.run_due()
+        assert [o.status for o in outcomes] == ["posted"]
+        assert len(fake.calls_to("chat.postMessage")) == 2
+
+
+async def test_an_archived_channel_pauses_and_says_so(
+    factbase: FactBase, matcher: Matcher, db: str
+) -> None:
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    post = recorder()
+    post.failures.append(PostFailed("is_archived", permanent=True))
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        digests = runner(factbase, store, post, clock)
+        assert [o.status for o in await digests.run_due()] == ["paused"]
+        clock.now += timedelta(days=1)
+        assert await digests.run_due() == []  # not retried forever
+        sub = await store.digest_subscription("C1")
+        assert sub is not None and not sub.active and sub.paused_reason == "is_archived"
+        deps = Deps(Settings(), factbase, matcher, store, clock)
+        status = await reply_to(deps, "digest status", Where("command", "U1", "C1"), strict=True)
+        assert "paused" in status.message.text and "is_archived" in status.message.text
+    assert post.posts == []
+
+
+async def test_a_crashed_claim_is_taken_over_after_the_lease(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        assert await store.claim_digest("C1", "2026-11-23", "died-mid-post")
+        digests = runner(factbase, store, post, clock, "survivor")
+        assert await digests.run_due() == []  # the claim is fresh: someone may be posting
+        clock.now += DIGEST_LEASE + timedelta(seconds=1)
+        assert [o.status for o in await digests.run_due()] == ["posted"]
+    assert len(post.posts) == 1
+
+
+async def test_downtime_past_the_grace_window_skips_the_day(factbase: FactBase, db: str) -> None:
+    clock = Clock(at("2026-11-23T12:30:00+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        digests = runner(factbase, store, post, clock)
+        assert await digests.run_due() == []
+        assert [o.status for o in await digests.run_due(at("2026-11-24T09:00:01+01:00"))] == [
+            "posted"
+        ]
+
+
+async def test_rotation_shows_every_fact_once_before_any_repeat(
+    factbase: FactBase, db: str
+) -> None:
+    base = small(factbase, 6)
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        digests = runner(base, store, post, clock)
+        shown = []
+        for day in range(8):
+            now = at("2026-11-23T09:00:10+01:00") + timedelta(days=day)
+            clock.now = now
+            await digests.run_due(now)
+            record = await store.digest_post("C1", now.date().isoformat())
+            assert record is not None and record.fact_id is not None
+            shown.append(record.fact_id)
+    assert sorted(shown[:6]) == sorted(f.id for f in base.facts)
+    assert shown[6:] == shown[:2]  # the next cycle starts over in the same order
+
+
+async def test_next_digest_lists_new_and_updated_facts(factbase: FactBase, db: str) -> None:
+    base = small(factbase, 6)
+    clock = Clock(at("2026-11-23T09:00:10+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store)
+        await runner(base, store, post, clock).run_due()
+        assert "New and updated" not in to_text(post.posts[0][1])
+        clock.now = at("2026-11-23T15:00:00+01:00")  # a curator edits and adds facts
+        edited = replace(base.facts[0], answer=base.facts[0].answer + " (Corrected.)")
+        newer = replace(base, facts=(edited, *base.facts[1:], factbase.facts[6]))
+        clock.now = at("2026-11-24T09:00:10+01:00")
+        await runner(newer, store, post, clock).run_due()
+    text = to_text(post.posts[1][1])
+    assert "New and updated facts" in text
+    assert f"New: {factbase.facts[6].answer[:40]}" in text
+    assert "Updated: " in text and "(Corrected.)" in text
+
+
+async def test_curator_channels_get_yesterdays_unanswered_questions(
+    factbase: FactBase, matcher: Matcher, db: str
+) -> None:
+    clock = Clock(at("2026-11-22T15:00:00+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        deps = Deps(Settings(admins=frozenset({"UADMIN"})), factbase, matcher, store, clock)
+        await reply_to(deps, "digest on 09:00", Where("command", "U1", "CCUR"), strict=True)
+        refused = await reply_to(
+            deps, "digest curators on", Where("command", "U1", "CCUR"), strict=True
+        )
+        assert "Only factbot admins" in refused.message.text
+        await reply_to(deps, "digest curators on", Where("command", "UADMIN", "CCUR"), strict=True)
+        await reply_to(
+            deps, "Who is the president of the CNDH?", Where("dm", "U2", "D1"), strict=False
+        )
+        clock.now = at("2026-11-23T09:00:10+01:00")
+        await runner(factbase, store, post, clock).run_due()
+    text = to_text(post.posts[0][1])
+    assert "For curators" in text and "Who is the president of the CNDH?" in text
+
+
+async def test_digest_commands_in_slack_words(
+    factbase: FactBase, matcher: Matcher, db: str
+) -> None:
+    clock = Clock(at("2026-11-23T07:00:00+01:00"))
+    async with open_store(db, clock=clock) as store:
+        deps = Deps(Settings(), factbase, matcher, store, clock)
+        where = Where("command", "U1", "C7")
+
+        async def say(text: str) -> str:
+            return (await reply_to(deps, text, where, strict=True)).message.text
+
+        assert "No daily digest here" in await say("digest status")
+        assert "every day at 08:15" in await say("digest on 8:15")
+        assert "Next: 2026-11-23 08:15" in await say("digest status")
+        assert "(preview)" in await say("digest preview")
+        assert "not a time of day" in await say("digest on 25:99")
+        assert "Usage: /facts digest on" in await say("digest sometimes")
+        assert "off" in await say("digest off")
+        assert "is *off*" in await say("digest status")
+
+
+async def test_cli_run_once_twice_at_once_posts_one_digest(
+    factbase: FactBase, matcher: Matcher, tmp_path: Path
+) -> None:
+    """The issue's scenario: after `/facts digest on 09:00`, two `--run-once` started
+    together post one digest; a later run that day posts none; the next day's differs."""
+    db = str(tmp_path / "shared.db")
+    clock = Clock(at("2026-11-22T18:00:00+01:00"))
+    async with open_store(db, clock=clock) as store:
+        deps = Deps(Settings(), factbase, matcher, store, clock)
+        reply = await reply_to(deps, "digest on 09:00", Where("command", "U1", "CDIG"), strict=True)
+        assert "every day at 09:00" in reply.message.text
+    async with running_fake() as fake:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+        env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=fake.api_url, FACTBOT_DB=db)
+
+        async def run_once(now: str) -> int:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable,
+                "-m",
+                "bot",
+                "digest",
+                "--run-once",
+                "--now",
+                now,
+                cwd=ROOT,
+                env=env,
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.PIPE,
+            )
+            await asyncio.wait_for(proc.communicate(), 60)
+            assert proc.returncode is not None
+            return proc.returncode
+
+        codes = await asyncio.gather(
+            run_once("2026-11-23T09:05:00+01:00"), run_once("2026-11-23T09:05:00+01:00")
+        )
+        assert codes == [0, 0]
+        first = [c for c in fake.calls_to("chat.postMessage")]
+        assert len(first) == 1 and first[0].body["channel"] == "CDIG"
+        assert await run_once("2026-11-23T11:30:00+01:00") == 0
+        assert len(fake.calls_to("chat.postMessage")) == 1
+        assert await run_once("2026-11-24T09:05:00+01:00") == 0
+        posts = fake.calls_to("chat.postMessage")
+        assert len(posts) == 2
+        assert posts[0].body["text"] != posts[1].body["text"]
+
+
+def test_cli_digest_usage_errors() -> None:
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+    bad = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--dry-run"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert bad.returncode == 2 and "--channel" in bad.stderr
+    no_token = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--run-once"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert no_token.returncode == 2 and "SLACK_BOT_TOKEN" in no_token.stderr
+    naive = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--run-once", "--now", "2026-11-23T09:05"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert naive.returncode == 2 and "offset" in naive.stderr
