@@ -19,6 +19,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import Enum
+from typing import Any
 
 import aiosqlite
 
@@ -200,6 +201,15 @@ class Store:
         self._db = db
         self._clock = clock
 
+    async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        """Run a query and fetch its rows in one step on the connection's thread.
+
+        Never hold a cursor open across an await: another coroutine's write on the
+        same connection would then run inside this read's snapshot, which SQLite
+        refuses (SQLITE_BUSY_SNAPSHOT) when a second process has written meanwhile.
+        """
+        return [tuple(row) for row in await self._db.execute_fetchall(sql, params)]
+
     # ------------------------------------------------------------ schema
 
     async def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
@@ -230,8 +240,8 @@ class Store:
         return applied
 
     async def applied_migrations(self) -> list[str]:
-        async with self._db.execute("SELECT name FROM schema_migrations ORDER BY name") as cur:
-            return [row[0] for row in await cur.fetchall()]
+        rows = await self._all("SELECT name FROM schema_migrations ORDER BY name")
+        return [row[0] for row in rows]
 
     # ------------------------------------------------------------ questions
 
@@ -270,10 +280,10 @@ class Store:
         return question_id
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
-        async with self._db.execute(
+        rows = await self._all(
             f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id = ?", (question_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
+        row = rows[0] if rows else None
         return _logged(row) if row is not None else None
 
     async def questions_since(
@@ -285,18 +295,18 @@ class Store:
         if answered is not None:
             sql += " AND answered = ?"
             params.append(int(answered))
-        async with self._db.execute(sql + " ORDER BY asked_at, id", params) as cur:
-            return [_logged(row) for row in await cur.fetchall()]
+        rows = await self._all(sql + " ORDER BY asked_at, id", params)
+        return [_logged(row) for row in rows]
 
     # ------------------------------------------------------------ feedback
 
     async def record_feedback(self, question_id: int, user_id: str, *, helpful: bool) -> Vote:
         """One vote per person per answer; voting again replaces the earlier vote."""
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT helpful FROM feedback WHERE question_id = ? AND user_id = ?",
             (question_id, user_id),
-        ) as cur:
-            prior = await cur.fetchone()
+        )
+        prior = rows[0] if rows else None
         if prior is not None and bool(prior[0]) == helpful:
             return Vote.UNCHANGED
         try:
@@ -311,12 +321,12 @@ class Store:
         return Vote.NEW if prior is None else Vote.CHANGED
 
     async def feedback_counts(self, question_id: int) -> FeedbackCounts:
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0)"
             " FROM feedback WHERE question_id = ?",
             (question_id,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
+        row = rows[0] if rows else None
         assert row is not None
         return FeedbackCounts(helpful=int(row[0]), not_helpful=int(row[1]))
 
@@ -384,19 +394,19 @@ class Store:
         )
 
     async def digest_subscription(self, channel_id: str) -> Subscription | None:
-        async with self._db.execute(
+        rows = await self._all(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE channel_id = ?",
             (channel_id,),
-        ) as cur:
-            row = await cur.fetchone()
+        )
+        row = rows[0] if rows else None
         return _subscription(row) if row is not None else None
 
     async def active_subscriptions(self) -> list[Subscription]:
-        async with self._db.execute(
+        rows = await self._all(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE active = 1"
             " ORDER BY channel_id"
-        ) as cur:
-            return [_subscription(row) for row in await cur.fetchall()]
+        )
+        return [_subscription(row) for row in rows]
 
     # ------------------------------------------------------------ digest posts (exactly once)
 
@@ -443,11 +453,11 @@ class Store:
         )
 
     async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
-        async with self._db.execute(
+        rows = await self._all(
             f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND day = ?",
             (channel_id, day),
-        ) as cur:
-            row = await cur.fetchone()
+        )
+        row = rows[0] if rows else None
         return _post(row) if row is not None else None
 
     async def last_digest_posted(
@@ -459,24 +469,24 @@ class Store:
         if before_day is not None:
             sql += " AND day < ?"
             params.append(before_day)
-        async with self._db.execute(sql + " ORDER BY day DESC LIMIT 1", params) as cur:
-            row = await cur.fetchone()
+        rows = await self._all(sql + " ORDER BY day DESC LIMIT 1", params)
+        row = rows[0] if rows else None
         return _post(row) if row is not None else None
 
     # ------------------------------------------------------------ rotation and versions
 
     async def digest_rotation(self, channel_id: str) -> tuple[int, set[str]]:
         """The channel's current rotation cycle and the facts it has seen in it."""
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT COALESCE(MAX(cycle), 0) FROM digest_shown WHERE channel_id = ?", (channel_id,)
-        ) as cur:
-            row = await cur.fetchone()
+        )
+        row = rows[0] if rows else None
         cycle = int(row[0]) if row is not None else 0
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT fact_id FROM digest_shown WHERE channel_id = ? AND cycle = ?",
             (channel_id, cycle),
-        ) as cur:
-            return cycle, {str(r[0]) for r in await cur.fetchall()}
+        )
+        return cycle, {str(r[0]) for r in rows}
 
     async def record_shown(self, channel_id: str, cycle: int, fact_id: str, day: str) -> None:
         await self._db.execute(
@@ -498,33 +508,33 @@ class Store:
 
     async def facts_changed_since(self, since: datetime) -> tuple[set[str], set[str]]:
         """(added, changed) fact ids after `since`."""
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT fact_id, first_seen > ? FROM fact_versions WHERE changed_at > ?",
             (_iso(since), _iso(since)),
-        ) as cur:
-            rows = await cur.fetchall()
+        )
+        rows = rows
         added = {str(r[0]) for r in rows if r[1]}
         return added, {str(r[0]) for r in rows if not r[1]}
 
     async def not_helpful_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
         """Facts voted not helpful in [since, until), most votes first (for curators)."""
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT q.fact_id, COUNT(*) AS n FROM feedback f JOIN questions q"
             " ON q.id = f.question_id WHERE f.helpful = 0 AND f.voted_at >= ? AND f.voted_at < ?"
             " AND q.fact_id IS NOT NULL GROUP BY q.fact_id ORDER BY n DESC, q.fact_id",
             (_iso(since), _iso(until)),
-        ) as cur:
-            return [(str(r[0]), int(r[1])) for r in await cur.fetchall()]
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
 
     async def unanswered_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
         """Questions the bot could not answer in [since, until), most asked first."""
-        async with self._db.execute(
+        rows = await self._all(
             "SELECT question, COUNT(*) AS n FROM questions WHERE answered = 0"
             " AND asked_at >= ? AND asked_at < ? GROUP BY lower(question)"
             " ORDER BY n DESC, MIN(asked_at)",
             (_iso(since), _iso(until)),
-        ) as cur:
-            return [(str(r[0]), int(r[1])) for r in await cur.fetchall()]
+        )
+        return [(str(r[0]), int(r[1])) for r in rows]
 
 
 _SUBSCRIPTION_COLUMNS = (
