@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.browse import TimelineQuery, find_entity, parse_timeline
 from bot.factbase import FactBase
 from bot.text import escape_mrkdwn
 
@@ -20,25 +21,65 @@ class Subcommand:
     name: str
     usage: str  # what to type after `/facts`
     summary: str
+    summary_fr: str = ""
+    aliases: tuple[str, ...] = ()  # French names: `/facts aide` is `/facts help`
 
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
-    Subcommand("help", "help", "show this help"),
-    Subcommand("topics", "topics", "list the topics and how many facts each holds"),
-    Subcommand("list", "list <topic>", "list the facts of one topic, with their ids"),
-    Subcommand("source", "source <fact-id>", "show one fact with its full source entry"),
+    Subcommand("help", "help", "show this help", "afficher cette aide", ("aide",)),
+    Subcommand(
+        "topics",
+        "topics",
+        "list the topics and how many facts each holds",
+        "les sujets et le nombre de faits de chacun",
+        ("sujets",),
+    ),
+    Subcommand(
+        "list",
+        "list <topic>",
+        "list the facts of one topic, with their ids",
+        "les faits d'un sujet, avec leurs identifiants",
+        ("liste",),
+    ),
+    Subcommand(
+        "source",
+        "source <fact-id>",
+        "show one fact with its full source entry",
+        "un fait avec sa source complète",
+    ),
+    Subcommand(
+        "timeline",
+        "timeline [topic or institution] [from-to]",
+        "dated facts in order, e.g. `timeline counterterrorism 2010-2016`",
+        "les faits datés dans l'ordre, par ex. `chronologie BCIJ 2014-2016`",
+        ("chronologie",),
+    ),
+    Subcommand(
+        "about",
+        "about <institution or acronym>",
+        "who an institution is, and every fact that involves it",
+        "qui est une institution, et tous les faits qui la concernent",
+        ("apropos", "qui"),
+    ),
     Subcommand(
         "digest",
-        "digest on [HH:MM] | off | status | preview | curators on|off",
+        "digest on [HH:MM] | off | status | preview | curators on|off | lang en|fr",
         "a daily digest in this channel (default 09:00); curator notes are for admins",
+        "un point quotidien dans ce canal (09:00 par défaut) ; notes curateurs : admins",
     ),
 )
 BY_NAME = {s.name: s for s in SUBCOMMANDS}
+BY_ALIAS = {alias: s for s in SUBCOMMANDS for alias in s.aliases}
 ASK_USAGE = "<question>"
 EXAMPLE_QUESTIONS = (
     "When was the BCIJ created?",
     "Which law covers human trafficking?",
     "How many prosecutors were trained in Casablanca?",
+)
+EXAMPLE_QUESTIONS_FR = (
+    "Quand le BCIJ a-t-il été créé ?",
+    "Quelle loi réprime la traite des êtres humains ?",
+    "Combien de procureurs ont été formés à Casablanca ?",
 )
 
 
@@ -52,12 +93,25 @@ class Ask:
 
 @dataclass(frozen=True, slots=True)
 class Help:
-    pass
+    lang: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
 class Topics:
     pass
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    query: TimelineQuery
+    offset: int = 0
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class About:
+    entity_id: str
+    lang: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +129,7 @@ class DigestCommand:
     """`/facts digest ...`: action is on | off | status | preview | curators-on | curators-off."""
 
     action: str
-    at: str | None = None  # HH:MM, for "on"
+    at: str | None = None  # HH:MM for "on"; "en" or "fr" for "lang"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +138,10 @@ class Usage:
 
     subcommand: Subcommand
     problem: str
+    lang: str = "en"
 
 
-Command = Ask | Help | Topics | ListTopic | ShowSource | DigestCommand | Usage
+Command = Ask | Help | Topics | ListTopic | ShowSource | Timeline | About | DigestCommand | Usage
 
 
 def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
@@ -100,20 +155,38 @@ def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
     if not words:
         return Help()
     head, args = words[0].lower(), words[1:]
-    sub = BY_NAME.get(head)
+    sub = BY_NAME.get(head) or BY_ALIAS.get(head)
     if sub is None:
         return Ask(" ".join(words))
-    command = _subcommand(sub, args, base)
+    lang = "fr" if head in sub.aliases else "en"
+    command = _subcommand(sub, args, base, lang)
     if isinstance(command, Usage) and not strict:
         return Ask(" ".join(words))
     return command
 
 
-def _subcommand(sub: Subcommand, args: list[str], base: FactBase) -> Command:
+def _subcommand(sub: Subcommand, args: list[str], base: FactBase, lang: str) -> Command:
     if sub.name in ("help", "topics"):
         if args:
-            return Usage(sub, f"`{sub.name}` takes no arguments.")
-        return Help() if sub.name == "help" else Topics()
+            return Usage(sub, f"`{sub.name}` takes no arguments.", lang)
+        return Help(lang) if sub.name == "help" else Topics()
+    if sub.name == "timeline":
+        query = parse_timeline(base, args)
+        if isinstance(query, str):
+            return Usage(sub, escape_mrkdwn(query), lang)
+        return Timeline(query, 0, lang)
+    if sub.name == "about":
+        if not args:
+            return Usage(sub, "Name an institution or an acronym, e.g. `about BCIJ`.", lang)
+        entity = find_entity(base, " ".join(args))
+        if entity is None:
+            return Usage(
+                sub,
+                f"I have no card for `{_echo(' '.join(args))}`. Try an acronym: INL, BCIJ, "
+                "DGSN, CNDH, UNODC, GLO.ACT...",
+                lang,
+            )
+        return About(entity.id, lang)
     if sub.name == "list":
         if len(args) != 1:
             return Usage(sub, "Name one topic: " + ", ".join(base.topics) + ".")
@@ -150,6 +223,8 @@ def _digest(sub: Subcommand, args: list[str]) -> Command:
         return DigestCommand(action)
     if action == "curators" and rest in (["on"], ["off"]):
         return DigestCommand(f"curators-{rest[0]}")
+    if action in ("lang", "langue") and rest in (["en"], ["fr"]):
+        return DigestCommand("lang", rest[0])
     return Usage(sub, f"I don't know `digest {_echo(' '.join(args))}`.")
 
 
@@ -158,8 +233,19 @@ def _echo(word: str) -> str:
     return escape_mrkdwn(word if len(word) <= 60 else word[:59] + "…")
 
 
-def help_lines(command: str = COMMAND) -> list[str]:
+def help_lines(command: str = COMMAND, lang: str = "en") -> list[str]:
     """One mrkdwn line per way to use the command, for the help reply and the App Home."""
+    if lang == "fr":
+        lines = [f"`{command} <question>` : répondre à une question à partir de la base de faits"]
+        lines.extend(
+            f"`{command} {escape_mrkdwn(_french_usage(s))}` : {s.summary_fr or s.summary}"
+            for s in SUBCOMMANDS
+        )
+        return lines
     lines = [f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"]
     lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in SUBCOMMANDS)
     return lines
+
+
+def _french_usage(sub: Subcommand) -> str:
+    return sub.aliases[0] + sub.usage[len(sub.name) :] if sub.aliases else sub.usage

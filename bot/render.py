@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.commands import EXAMPLE_QUESTIONS, ListTopic, Subcommand, help_lines
+from bot.commands import EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, ListTopic, Subcommand, help_lines
 from bot.digest import Digest
 from bot.factbase import Fact, FactBase
+from bot.i18n import format_day, tr
 from bot.matching import Answer, Match
 from bot.present import format_date, source_line
 from bot.storage import DigestPost, Subscription, Vote
@@ -173,12 +174,17 @@ def _fallback(*parts: str) -> str:
 # ------------------------------------------------------------------ answers
 
 
-def source_context(fact: Fact) -> str:
+def answer_line(fact: Fact, lang: str) -> str:
+    """The curated answer in the asker's language (French when the fact has it)."""
+    return fact.answer_fr if lang == "fr" and fact.answer_fr else fact.answer
+
+
+def source_context(fact: Fact, lang: str = "en") -> str:
     """The context line under a quote: title, publisher, date and link, escaped."""
     source = fact.source
     bits = [f"*{mrkdwn(source.display_title, 400)}*", mrkdwn(source.publisher, 300)]
-    date = format_date(source.date)
-    bits.append(mrkdwn(date, 100) if date else "undated")
+    date = format_day(source.date, lang)
+    bits.append(mrkdwn(date, 100) if date else tr("undated", lang))
     url = escape_mrkdwn(source.url or "")
     if url and slack_len(url) <= SOURCE_URL_MAX:  # a link is whole or absent, never cut
         bits.append(f"<{url}>")
@@ -203,32 +209,37 @@ def render_answer(
     if not answer.answered or answer.best is None:
         return render_abstention(answer, question_id=question_id, clipped=clipped, logged=logged)
     fact = answer.best.fact
+    lang = answer.language
+    line = answer_line(fact, lang)
     blocks: list[Block] = []
     asked = mrkdwn(answer.question, QUESTION_ECHO_MAX)
     if shared_by is not None:
         blocks.append(_context(f"<@{escape_mrkdwn(shared_by)}> shared an answer to: {asked}"))
     elif echo_question:
-        blocks.append(_context(f"You asked: {asked}"))
-    blocks.append(_section(mrkdwn(fact.answer, SECTION_TEXT_MAX)))
+        blocks.append(_context(tr("you_asked", lang, question=asked)))
+    blocks.append(_section(mrkdwn(line, SECTION_TEXT_MAX)))
+    if lang == "fr":
+        # The quote stays in its original language, and says so.
+        blocks.append(_context(f"_{tr('original_quote', lang)}_"))
     blocks.append(_section(quote(fact.snippet, SECTION_TEXT_MAX)))
-    blocks.append(_context(source_context(fact), f"fact `{escape_mrkdwn(fact.id)}`"))
+    blocks.append(_context(source_context(fact, lang), f"fact `{escape_mrkdwn(fact.id)}`"))
     others = answer.facts[1:]
     if others:
         see_also = "; ".join(
             f"{mrkdwn(m.fact.title, 200)} (`{escape_mrkdwn(m.fact.id)}`)" for m in others
         )
-        blocks.append(_context(mrkdwn_clip_line("See also: " + see_also, SECTION_TEXT_MAX)))
+        blocks.append(_context(mrkdwn_clip_line(tr("see_also", lang) + see_also, SECTION_TEXT_MAX)))
     if clipped:
-        blocks.append(_context("Your question was long, so I read only its beginning."))
+        blocks.append(_context(tr("long_question", lang)))
     buttons: list[Block] = []
     if question_id is not None:
         value = str(question_id)
         if shareable:
-            buttons.append(_button("Share in channel", ACTION_SHARE, value, style="primary"))
-        buttons.append(_button("👍 Helpful", ACTION_HELPFUL, value))
-        buttons.append(_button("👎 Not helpful", ACTION_NOT_HELPFUL, value))
+            buttons.append(_button(tr("share", lang), ACTION_SHARE, value, style="primary"))
+        buttons.append(_button(tr("helpful", lang), ACTION_HELPFUL, value))
+        buttons.append(_button(tr("not_helpful", lang), ACTION_NOT_HELPFUL, value))
         blocks.append({"type": "actions", "block_id": f"answer_{value}", "elements": buttons})
-    text = _fallback(fact.answer, f"> {fact.snippet}", f"— {source_line(fact.source)}")
+    text = _fallback(line, f"> {fact.snippet}", f"— {source_line(fact.source)}")
     if shared_by is not None:
         text = f"<@{escape_mrkdwn(shared_by)}> shared: " + text
         text = text[:FALLBACK_TEXT_MAX]
@@ -249,14 +260,15 @@ def render_abstention(
     answer: Answer, *, question_id: int | None, clipped: bool = False, logged: bool = True
 ) -> Message:
     """Say plainly that the fact base does not answer, and offer the closest facts."""
+    lang = answer.language
     asked = mrkdwn(answer.question, QUESTION_ECHO_MAX)
-    said = f"I don't know: the fact base does not answer “{asked}”."
+    said = tr("dont_know", lang, question=asked)
     if logged:
-        said += " I've noted the question for the curators."
+        said += tr("noted", lang)
     blocks: list[Block] = [_section(said)]
     suggestions = answer.suggestions[:SUGGESTIONS_MAX]
     if suggestions:
-        lines = ["Closest facts I have:"]
+        lines = [tr("closest", lang)]
         lines.extend(_suggestion_line(m) for m in suggestions)
         blocks.extend(_sections(lines))
         if question_id is not None:
@@ -275,10 +287,10 @@ def render_abstention(
                 }
             )
     if clipped:
-        blocks.append(_context("Your question was long, so I read only its beginning."))
-    blocks.append(_context("Try other words, or `/facts topics` to browse what I know."))
+        blocks.append(_context(tr("long_question", lang)))
+    blocks.append(_context(tr("try_other_words", lang)))
     text = _fallback(
-        f"I don't know: the fact base does not answer “{answer.question}”.",
+        tr("dont_know", lang, question=answer.question),
         *(f"- {m.fact.title}" for m in suggestions),
     )
     return Message(text=text, blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
@@ -294,29 +306,30 @@ def _suggestion_line(match: Match) -> str:
 # ------------------------------------------------------------------ browsing
 
 
-def render_help(command: str = "/facts") -> Message:
+def render_help(command: str = "/facts", lang: str = "en") -> Message:
+    examples = EXAMPLE_QUESTIONS_FR if lang == "fr" else EXAMPLE_QUESTIONS
     blocks = [
-        _section(
-            "I answer questions about rule-of-law cooperation with Morocco from a curated "
-            "fact base, with a verbatim quote and its source."
-        ),
-        _section("\n".join(help_lines(command))),
-        _context(
-            "You can also mention me in a channel (I answer in the thread) or send me a "
-            "direct message. Try: " + " · ".join(f"_{q}_" for q in EXAMPLE_QUESTIONS)
-        ),
+        _section(tr("help_intro", lang)),
+        _section("\n".join(help_lines(command, lang))),
+        _context(tr("help_more", lang) + " · ".join(f"_{q}_" for q in examples)),
     ]
     text = "factbot: " + " | ".join(help_lines(command))
     return Message(text=mrkdwn_clip_line(text, FALLBACK_TEXT_MAX), blocks=blocks)
 
 
-def render_usage(sub: Subcommand, problem: str, command: str = "/facts") -> Message:
+def render_usage(
+    sub: Subcommand, problem: str, command: str = "/facts", lang: str = "en"
+) -> Message:
     """A misused subcommand: what went wrong (already mrkdwn) and how to use it."""
+    usage, helpword = tr("usage", lang), "aide" if lang == "fr" else "help"
     blocks = [
         _section(mrkdwn_clip_line(problem, SECTION_TEXT_MAX - 100)),
-        _context(f"Usage: `{command} {escape_mrkdwn(sub.usage)}` · `{command} help` for more"),
+        _context(
+            f"{usage}: `{command} {escape_mrkdwn(sub.usage)}` · `{command} {helpword}` "
+            + tr("for_more", lang)
+        ),
     ]
-    text = f"{problem} Usage: {command} {escape_mrkdwn(sub.usage)}"
+    text = f"{problem} {usage}: {command} {escape_mrkdwn(sub.usage)}"
     return Message(text=mrkdwn_clip_line(text, FALLBACK_TEXT_MAX), blocks=blocks)
 
 
@@ -419,57 +432,63 @@ def render_home(base: FactBase, command: str = "/facts") -> dict[str, Any]:
 
 def _digest_fact(fact: Fact, language: str) -> list[Block]:
     """One fact in a digest: its answer (in the channel's language), the quote, the source."""
-    answer = fact.answer_fr if language == "fr" and fact.answer_fr else fact.answer
     return [
-        _section(mrkdwn(answer, SECTION_TEXT_MAX)),
+        _section(mrkdwn(answer_line(fact, language), SECTION_TEXT_MAX)),
         _section(quote(fact.snippet, SECTION_TEXT_MAX)),
-        _context(source_context(fact), f"fact `{escape_mrkdwn(fact.id)}`"),
+        _context(source_context(fact, language), f"fact `{escape_mrkdwn(fact.id)}`"),
     ]
 
 
 def render_digest(digest: Digest, *, preview: bool = False) -> Message:
     """A channel's daily digest: fact of the day, on this day, new and changed, curators."""
-    day = format_date(digest.day.isoformat()) or digest.day.isoformat()
-    blocks: list[Block] = [_header(f"factbot digest, {day}")]
+    lang = digest.language
+    day = format_day(digest.day.isoformat(), lang) or digest.day.isoformat()
+    title = tr("digest_title", lang, day=day)
+    blocks: list[Block] = [_header(title)]
     if preview:
-        blocks.append(_context("Preview: this is what the next digest would look like."))
-    lines = [f"factbot digest, {day}" + (" (preview)" if preview else "")]
+        blocks.append(_context(tr("digest_preview", lang)))
+    lines = [title + (" (preview)" if preview else "")]
     if digest.fact_of_the_day is not None:
         fotd = digest.fact_of_the_day
-        blocks.append(_section("*Fact of the day*"))
-        blocks.extend(_digest_fact(fotd, digest.language))
-        lines += [fotd.answer, f"> {fotd.snippet}", f"— {source_line(fotd.source)}"]
+        blocks.append(_section(f"*{tr('fact_of_the_day', lang)}*"))
+        blocks.extend(_digest_fact(fotd, lang))
+        lines += [answer_line(fotd, lang), f"> {fotd.snippet}", f"— {source_line(fotd.source)}"]
     if digest.on_this_day:
         blocks.append({"type": "divider"})
-        blocks.append(_section("*On this day*"))
+        blocks.append(_section(f"*{tr('on_this_day', lang)}*"))
         for fact in digest.on_this_day:
             assert fact.when is not None
             blocks.append(_context(f"*{fact.when.start.year}*"))
-            blocks.extend(_digest_fact(fact, digest.language))
-            lines.append(f"On this day in {fact.when.start.year}: {fact.answer}")
+            blocks.extend(_digest_fact(fact, lang))
+            lines.append(
+                f"{tr('on_this_day', lang)} ({fact.when.start.year}): " + answer_line(fact, lang)
+            )
     if digest.added or digest.changed:
         blocks.append({"type": "divider"})
-        entries = [("New", f) for f in digest.added] + [("Updated", f) for f in digest.changed]
-        blocks.append(_section("*New and updated facts*"))
+        entries = [(tr("new", lang), f) for f in digest.added] + [
+            (tr("updated", lang), f) for f in digest.changed
+        ]
+        blocks.append(_section(f"*{tr('new_and_updated', lang)}*"))
         blocks.extend(
             _sections(
-                f"{label}: {mrkdwn(f.answer, 600)} ({mrkdwn(source_line(f.source), 400)})"
+                f"{label}: {mrkdwn(answer_line(f, lang), 600)} "
+                f"({mrkdwn(source_line(f.source), 400)})"
                 for label, f in entries
             )
         )
-        lines += [f"{label}: {f.answer}" for label, f in entries]
+        lines += [f"{label}: {answer_line(f, lang)}" for label, f in entries]
     if digest.curator is not None:
         blocks.append({"type": "divider"})
-        blocks.append(_section("*For curators: yesterday*"))
+        blocks.append(_section(f"*{tr('for_curators', lang)}*"))
         if digest.curator.empty:
-            blocks.append(_context("No unanswered questions and no “not helpful” votes."))
+            blocks.append(_context(tr("curators_nothing", lang)))
         if digest.curator.unanswered:
-            blocks.append(_section("Questions I could not answer:"))
+            blocks.append(_section(tr("curators_unanswered", lang)))
             blocks.extend(
                 _sections(f"• {mrkdwn(q, 300)} ({n}×)" for q, n in digest.curator.unanswered[:8])
             )
         if digest.curator.not_helpful:
-            blocks.append(_section("Answers marked not helpful:"))
+            blocks.append(_section(tr("curators_not_helpful", lang)))
             blocks.extend(
                 _sections(
                     f"• `{escape_mrkdwn(fid)}` ({n}×)" for fid, n in digest.curator.not_helpful[:8]

@@ -10,10 +10,22 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from bot.commands import Ask, DigestCommand, Help, ListTopic, ShowSource, Topics, Usage, parse
+from bot.browse import find_entity
+from bot.commands import (
+    About,
+    Ask,
+    DigestCommand,
+    Help,
+    ListTopic,
+    ShowSource,
+    Timeline,
+    Topics,
+    Usage,
+    parse,
+)
 from bot.deps import Deps
 from bot.factbase import Fact
-from bot.matching import Answer, Match
+from bot.matching import Answer, Match, detect_language
 from bot.render import (
     Message,
     render_answer,
@@ -25,6 +37,7 @@ from bot.render import (
     render_topics,
     render_usage,
 )
+from bot.render_browse import render_card, render_timeline
 from bot.storage import LoggedQuestion
 from bot.text import escape_mrkdwn
 from bot.usertext import clip_question
@@ -59,6 +72,12 @@ async def reply_to(
 ) -> Reply:
     """The reply to one message or `/facts` text (already plain text, not Slack wire text)."""
     command = parse(text, deps.base, strict=strict)
+    if isinstance(command, Ask) and not strict:
+        # "BCIJ?" in a mention or a DM: the institution's card, not a guess at one fact.
+        entity = find_entity(deps.base, command.question)
+        if entity is not None and entity.kind in ("institution", "programme", "group"):
+            language = detect_language(command.question)
+            return Reply(render_card(deps.base, entity, language))
     if isinstance(command, Ask):
         return await answer_question(
             deps,
@@ -69,7 +88,13 @@ async def reply_to(
             logged=logged,
         )
     if isinstance(command, Help):
-        return Reply(render_help())
+        return Reply(render_help(lang=command.lang))
+    if isinstance(command, Timeline):
+        return Reply(render_timeline(deps.base, command.query, command.offset, command.lang))
+    if isinstance(command, About):
+        return Reply(
+            render_card(deps.base, deps.base.entity_by_id[command.entity_id], command.lang)
+        )
     if isinstance(command, Topics):
         return Reply(render_topics(deps.base))
     if isinstance(command, ListTopic):
@@ -81,7 +106,7 @@ async def reply_to(
     if isinstance(command, DigestCommand):
         return Reply(await digest_reply(deps, command, where))
     assert isinstance(command, Usage)
-    return Reply(render_usage(command.subcommand, command.problem))
+    return Reply(render_usage(command.subcommand, command.problem, lang=command.lang))
 
 
 async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Message:
@@ -106,6 +131,15 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
             "Daily digest off for this conversation."
             if stopped
             else "There was no digest running here."
+        )
+    if command.action == "lang":
+        language = command.at or "en"
+        if not await store.set_digest_option(channel, language=language):
+            return render_notice("Start a digest first: `/facts digest on 09:00`.")
+        return render_notice(
+            "Le point quotidien sera en français."
+            if language == "fr"
+            else "The daily digest will be in English."
         )
     if command.action in ("curators-on", "curators-off"):
         if where.surface != "console" and where.user_id not in settings.admins:

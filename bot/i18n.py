@@ -1,0 +1,144 @@
+"""The bot's own words in English and French, in one place.
+
+Facts carry their own French line (`answer_fr`); this is everything else the
+bot says: labels, abstentions, help, digest headings. `tr(key, lang)` falls back
+to English, so a missing French string never breaks a reply.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("en", "fr")
+
+_MONTHS_FR = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "dont_know": {
+        "en": "I don't know: the fact base does not answer “{question}”.",
+        "fr": "Je ne sais pas : la base de faits ne répond pas à « {question} ».",
+    },
+    "noted": {
+        "en": " I've noted the question for the curators.",
+        "fr": " J'ai transmis la question aux curateurs.",
+    },
+    "closest": {"en": "Closest facts I have:", "fr": "Les faits les plus proches :"},
+    "try_other_words": {
+        "en": "Try other words, or `/facts topics` to browse what I know.",
+        "fr": "Essayez d'autres mots, ou `/facts sujets` pour parcourir ce que je sais.",
+    },
+    "long_question": {
+        "en": "Your question was long, so I read only its beginning.",
+        "fr": "Votre question était longue : je n'en ai lu que le début.",
+    },
+    "you_asked": {"en": "You asked: {question}", "fr": "Votre question : {question}"},
+    "original_quote": {
+        "en": "Original quote",
+        "fr": "Citation originale (en anglais)",
+    },
+    "see_also": {"en": "See also: ", "fr": "Voir aussi : "},
+    "share": {"en": "Share in channel", "fr": "Partager dans le canal"},
+    "helpful": {"en": "👍 Helpful", "fr": "👍 Utile"},
+    "not_helpful": {"en": "👎 Not helpful", "fr": "👎 Pas utile"},
+    "undated": {"en": "undated", "fr": "non daté"},
+    "help_intro": {
+        "en": "I answer questions about rule-of-law cooperation with Morocco from a curated "
+        "fact base, with a verbatim quote and its source.",
+        "fr": "Je réponds aux questions sur la coopération avec le Maroc en matière d'État de "
+        "droit, à partir d'une base de faits vérifiés, avec une citation exacte et sa source.",
+    },
+    "help_more": {
+        "en": "You can also mention me in a channel (I answer in the thread) or send me a "
+        "direct message. Try: ",
+        "fr": "Vous pouvez aussi me mentionner dans un canal (je réponds dans le fil) ou "
+        "m'écrire en message direct. Essayez : ",
+    },
+    "usage": {"en": "Usage", "fr": "Utilisation"},
+    "for_more": {"en": "for more", "fr": "pour en savoir plus"},
+    "digest_title": {"en": "factbot digest, {day}", "fr": "Le point factbot du {day}"},
+    "digest_preview": {
+        "en": "Preview: this is what the next digest would look like.",
+        "fr": "Aperçu : voici à quoi ressemblera le prochain point.",
+    },
+    "fact_of_the_day": {"en": "Fact of the day", "fr": "Le fait du jour"},
+    "on_this_day": {"en": "On this day", "fr": "Un jour comme aujourd'hui"},
+    "new_and_updated": {"en": "New and updated facts", "fr": "Faits nouveaux et mis à jour"},
+    "new": {"en": "New", "fr": "Nouveau"},
+    "updated": {"en": "Updated", "fr": "Mis à jour"},
+    "for_curators": {"en": "For curators: yesterday", "fr": "Pour les curateurs : hier"},
+    "curators_nothing": {
+        "en": "No unanswered questions and no “not helpful” votes.",
+        "fr": "Aucune question sans réponse et aucun vote « pas utile ».",
+    },
+    "curators_unanswered": {
+        "en": "Questions I could not answer:",
+        "fr": "Questions restées sans réponse :",
+    },
+    "curators_not_helpful": {
+        "en": "Answers marked not helpful:",
+        "fr": "Réponses jugées pas utiles :",
+    },
+    "timeline_title": {"en": "Timeline", "fr": "Chronologie"},
+    "timeline_empty": {
+        "en": "No dated facts match {what}.",
+        "fr": "Aucun fait daté ne correspond à {what}.",
+    },
+    "more": {"en": "More", "fr": "Suite"},
+    "card_names": {"en": "Names", "fr": "Noms"},
+    "card_part_of": {"en": "Part of", "fr": "Fait partie de"},
+    "card_facts": {"en": "What the fact base says", "fr": "Ce que dit la base de faits"},
+    "card_none": {
+        "en": "No fact mentions it yet.",
+        "fr": "Aucun fait ne le mentionne encore.",
+    },
+}
+
+
+def tr(key: str, lang: str = "en", **values: str) -> str:
+    """The bot's sentence `key` in `lang` (English if there is no such translation)."""
+    entry = CATALOGUE[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text
+
+
+def format_day(iso: str | None, lang: str = "en") -> str | None:
+    """ "2018-10-04" -> "4 October 2018" / "4 octobre 2018"; "2025-02" -> "February 2025"."""
+    if not iso:
+        return None
+    parts = iso.split("-")
+    months = _MONTHS_FR if lang == "fr" else _MONTHS_EN
+    try:
+        if len(parts) == 3:
+            day = int(parts[2])
+            day_text = "1er" if lang == "fr" and day == 1 else str(day)
+            return f"{day_text} {months[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{months[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return iso
+    return iso
