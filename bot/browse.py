@@ -129,12 +129,14 @@ def parse_timeline(base: FactBase, words: list[str]) -> TimelineQuery | str:
 
 
 def _matches_keyword(base: FactBase, fact: Fact, keyword: str) -> bool:
+    """Whether the fact's title, answers or tags use the word or one of its synonyms."""
     words = {keyword}
     for group in base.synonyms:
-        folded = [fold(w) for w in group]
+        folded = [fold(w).replace("-", " ") for w in group]
         if keyword in folded:
             words.update(folded)
-    text = " " + fold(" ".join((fact.title, fact.answer, fact.answer_fr or "", *fact.tags))) + " "
+    text = " ".join((fact.title, fact.answer, fact.answer_fr or "", *fact.tags))
+    text = " " + fold(text).replace("-", " ") + " "
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 

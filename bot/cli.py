@@ -5,6 +5,8 @@
     python -m bot ask "question"  answer one question (or many, one per line, on stdin)
     python -m bot ask --jsonl     the answer contract, for evaluation
     python -m bot lint [PATH]     check a fact base
+    python -m bot timeline [topic or institution] [from-to]   dated facts in order
+    python -m bot about NAME      an institution's card
     python -m bot digest --run-once [--now ISO]         post the digests due now (cron)
     python -m bot digest --channel C --dry-run [--date D] print a digest, post nothing
 
@@ -21,6 +23,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -55,6 +58,21 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)",
     )
+    ask.add_argument(
+        "--lang",
+        choices=("en", "fr"),
+        default=None,
+        help="answer in this language (default: the question's own language)",
+    )
+    timeline = sub.add_parser(
+        "timeline",
+        help="dated facts in order: [topic or institution] [from-to], e.g. INL 2010-2016",
+    )
+    timeline.add_argument("filter", nargs="*", help="a topic, an institution, a word, and/or years")
+    timeline.add_argument("--lang", choices=("en", "fr"), default="en")
+    about = sub.add_parser("about", help="an institution's card: names and every fact about it")
+    about.add_argument("name", nargs="+", help="an institution or acronym, e.g. INL")
+    about.add_argument("--lang", choices=("en", "fr"), default="en")
     lint = sub.add_parser("lint", help="check a fact base; exit 1 and list problems if any")
     lint.add_argument(
         "path",
@@ -126,6 +144,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "run"
     if command == "ask":
         return _ask(args, settings)
+    if command in ("timeline", "about"):
+        return _browse(args, settings)
     if command == "lint":
         return _lint(args.path or settings.facts_dir)
     if command == "digest":
@@ -171,6 +191,8 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
         if not question and not args.jsonl:
             continue
         answer = matcher.ask(question)
+        if args.lang:
+            answer = replace(answer, language=args.lang)
         if args.jsonl:
             out.write(json.dumps(answer_json(answer), ensure_ascii=False) + "\n")
             out.flush()
@@ -214,6 +236,48 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
         file=sys.stderr,
     )
     return 1 if counts["failed"] else 0
+
+
+def _browse(args: argparse.Namespace, settings: Settings) -> int:
+    """`timeline` and `about` in a terminal: the same content as in Slack, unpaged."""
+    from bot.browse import find_entity, parse_timeline, timeline, when_label
+    from bot.factbase import FactBaseError, load_factbase
+    from bot.render import answer_line, to_text
+    from bot.render_browse import render_card
+
+    try:
+        base = load_factbase(settings.facts_dir)
+    except FactBaseError as exc:
+        print(
+            f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "about":
+        entity = find_entity(base, " ".join(args.name))
+        if entity is None:
+            print(
+                f"factbot: no institution called {' '.join(args.name)!r}; try an acronym "
+                "such as INL, BCIJ, DGSN, CNDH, UNODC or GLO.ACT.",
+                file=sys.stderr,
+            )
+            return 1
+        print(to_text(render_card(base, entity, args.lang)))
+        return 0
+    query = parse_timeline(base, args.filter)
+    if isinstance(query, str):
+        print(f"factbot: {query}", file=sys.stderr)
+        return 2
+    facts = timeline(base, query)
+    if not facts:
+        print("No dated facts match.", file=sys.stderr)
+        return 1
+    for fact in facts:
+        print(
+            f"{when_label(fact, args.lang):>26}  {answer_line(fact, args.lang)}  "
+            f"[{fact.source.display_title}] ({fact.id})"
+        )
+    return 0
 
 
 def _lint(path: Path) -> int:

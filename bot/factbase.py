@@ -293,8 +293,8 @@ class _Reader:
 
 
 _SOURCE_KEYS = {"id", "title", "publisher", "date", "url", "archive"}
-_FACT_REQUIRED = {"id", "topic", "title", "answer", "snippet", "source", "ask"}
-_FACT_OPTIONAL = {"answer_fr", "when", "where", "entities", "tags"}
+_FACT_REQUIRED = {"id", "topic", "title", "answer", "answer_fr", "snippet", "source", "ask"}
+_FACT_OPTIONAL = {"when", "where", "entities", "tags"}
 _ENTITY_REQUIRED = {"id", "kind"}
 _ENTITY_OPTIONAL = {"acronyms", "en", "fr", "part_of"}
 

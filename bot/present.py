@@ -62,10 +62,11 @@ def source_json(source: Source) -> dict[str, Any]:
     }
 
 
-def fact_json(fact: Fact) -> dict[str, Any]:
+def fact_json(fact: Fact, language: str = "en") -> dict[str, Any]:
+    """A fact in the contract: `answer` in the asker's language, `snippet` verbatim."""
     return {
         "id": fact.id,
-        "answer": fact.answer,
+        "answer": fact.answer_fr if language == "fr" and fact.answer_fr else fact.answer,
         "snippet": fact.snippet,
         "source": source_json(fact.source),
     }
@@ -76,7 +77,9 @@ def answer_json(answer: Answer) -> dict[str, Any]:
     return {
         "question": answer.question,
         "answered": answer.answered,
-        "facts": [fact_json(m.fact) for m in answer.facts] if answer.answered else [],
+        "facts": [fact_json(m.fact, answer.language) for m in answer.facts]
+        if answer.answered
+        else [],
         "suggestions": [
             {"id": m.fact.id, "title": m.fact.title, "topic": m.fact.topic}
             for m in answer.suggestions
@@ -86,10 +89,15 @@ def answer_json(answer: Answer) -> dict[str, Any]:
 
 def answer_text(answer: Answer) -> str:
     """A readable answer for a terminal: the answer, the quote, where it comes from."""
+    french = answer.language == "fr"
     if not answer.answered or answer.best is None:
-        lines = ["I don't know: the fact base does not answer that."]
+        lines = [
+            "Je ne sais pas : la base de faits ne répond pas à cette question."
+            if french
+            else "I don't know: the fact base does not answer that."
+        ]
         if answer.suggestions:
-            lines.append("Closest facts:")
+            lines.append("Faits les plus proches :" if french else "Closest facts:")
             lines.extend(
                 f"  - {m.fact.title} [{m.fact.id}]" + (f" ({m.why_not})" if m.why_not else "")
                 for m in answer.suggestions
@@ -97,14 +105,15 @@ def answer_text(answer: Answer) -> str:
         return "\n".join(lines)
     fact = answer.best.fact
     lines = [
-        fact.answer,
+        fact.answer_fr if french and fact.answer_fr else fact.answer,
         "",
+        *(["  (citation originale, en anglais)"] if french else []),
         f"  > {fact.snippet}",
         f"  — {source_line(fact.source)}",
         f"  [{fact.id}]",
     ]
     if len(answer.facts) > 1:
         lines.append("")
-        lines.append("See also:")
+        lines.append("Voir aussi :" if french else "See also:")
         lines.extend(f"  - {m.fact.title} [{m.fact.id}]" for m in answer.facts[1:])
     return "\n".join(lines)

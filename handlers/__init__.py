@@ -5,7 +5,7 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.deps import Deps
-from handlers import actions, commands, home, mentions, messages
+from handlers import actions, browse, commands, home, mentions, messages
 
 
 def register_all(app: AsyncApp, deps: Deps) -> None:
@@ -15,3 +15,4 @@ def register_all(app: AsyncApp, deps: Deps) -> None:
     messages.register(app, deps)
     actions.register(app, deps)
     home.register(app, deps)
+    browse.register(app, deps)

@@ -24,6 +24,7 @@ GOOD_FACT = """\
   tags: [trafficking]
   ask:
     - Which law covers human trafficking?
+  answer_fr: La loi 27-14 fait de la traite des êtres humains un crime grave.
 """
 
 
@@ -80,7 +81,7 @@ def test_malformed_yaml_names_file_and_line(tmp_path: Path) -> None:
     root = make_base(tmp_path, GOOD_FACT + "- id: [unclosed\n  topic: laws\n")
     problems = messages(root)
     assert len(problems) == 1
-    assert problems[0].startswith("laws.yaml:13: invalid YAML")
+    assert problems[0].startswith("laws.yaml:14: invalid YAML")
 
 
 @pytest.mark.parametrize(
@@ -140,7 +141,7 @@ def test_each_schema_error_is_reported_at_its_line(
 def test_duplicate_ids(tmp_path: Path) -> None:
     root = make_base(tmp_path, GOOD_FACT + GOOD_FACT)
     assert messages(root) == [
-        "laws.yaml:12: duplicate fact id 'law-27-14-courts' (first at laws.yaml:1)"
+        "laws.yaml:13: duplicate fact id 'law-27-14-courts' (first at laws.yaml:1)"
     ]
 
 
@@ -205,3 +206,34 @@ def test_lint_command_exit_codes_and_output(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "lint", str(good)], capture_output=True, text=True, timeout=60
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_a_fact_without_its_french_line_is_refused(tmp_path: Path) -> None:
+    fact = GOOD_FACT.replace(
+        "  answer_fr: La loi 27-14 fait de la traite des êtres humains un crime grave.\n", ""
+    )
+    assert messages(make_base(tmp_path, fact)) == ["laws.yaml:1: missing key 'answer_fr'"]
+
+
+def test_a_reference_to_an_unknown_institution_is_refused(tmp_path: Path) -> None:
+    fact = GOOD_FACT.replace(
+        "  entities: [law-27-14]\n", "  entities: [law-27-14, nowhere-bureau]\n"
+    )
+    assert messages(make_base(tmp_path, fact)) == [
+        "laws.yaml:8: unknown entity 'nowhere-bureau' (not in aliases.yaml)"
+    ]
+
+
+def test_part_of_must_name_a_known_entity(tmp_path: Path) -> None:
+    aliases = textwrap.dedent("""\
+        entities:
+          - id: law-27-14
+            kind: law
+            en: [Law 27-14]
+            part_of: [atlantis]
+        synonyms:
+          - [prosecutor, procureur]
+        """)
+    assert messages(make_base(tmp_path, aliases=aliases)) == [
+        "aliases.yaml:5: unknown entity 'atlantis' in part_of"
+    ]
