@@ -379,3 +379,24 @@ def test_cli_digest_usage_errors() -> None:
         timeout=60,
     )
     assert naive.returncode == 2 and "offset" in naive.stderr
+
+
+async def test_a_channel_can_have_its_digest_in_french(
+    factbase: FactBase, matcher: Matcher, db: str
+) -> None:
+    clock = Clock(at("2026-11-22T18:00:00+01:00"))
+    post = recorder()
+    async with open_store(db, clock=clock) as store:
+        deps = Deps(Settings(), factbase, matcher, store, clock)
+        where = Where("command", "U1", "CFR")
+        assert (
+            "Start a digest first"
+            in (await reply_to(deps, "digest lang fr", where, strict=True)).message.text
+        )
+        await reply_to(deps, "digest on 09:00", where, strict=True)
+        said = await reply_to(deps, "digest lang fr", where, strict=True)
+        assert "en français" in said.message.text
+        clock.now = at("2026-11-23T09:00:10+01:00")
+        await runner(factbase, store, post, clock).run_due()
+    text = to_text(post.posts[0][1])
+    assert "Le point factbot du 23 novembre 2026" in text and "Le fait du jour" in text
