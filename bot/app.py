@@ -2,20 +2,26 @@
 
 `build_app` passes the Web API client and signing secret explicitly, so bolt
 never reads the environment behind our back, installs the middleware that
-applies Slack's delivery rules (ignore bots, answer each event once), the
-single error boundary, and the handlers listed in `handlers.register_all`.
+applies Slack's delivery rules (ignore bots and Slack's rate-limit notices), the
+single error boundary, and the handlers listed in `handlers.register_all`. Event
+listeners call `first_delivery` so that each event is answered once.
+
+The Web API client has no slack-sdk retry handlers: every retry the bot makes
+is decided in `bot.delivery`, which never re-sends a post that may have arrived.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any
 
+from aiohttp import ClientSession
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
-from slack_sdk.http_retry.builtin_async_handlers import AsyncRateLimitErrorRetryHandler
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.delivery import RetryPolicy
 from bot.deps import Deps
 from bot.render import APOLOGY
 from bot.settings import Settings
@@ -26,11 +32,23 @@ logger = logging.getLogger(__name__)
 HUMAN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 
 
-def make_client(settings: Settings) -> AsyncWebClient:
-    """The Web API client: our bot token, our base URL, and patience when rate limited."""
-    client = AsyncWebClient(token=settings.bot_token, base_url=settings.slack_api_url)
-    client.retry_handlers.append(AsyncRateLimitErrorRetryHandler(max_retry_count=2))
-    return client
+def make_client(
+    settings: Settings, policy: RetryPolicy | None = None, session: ClientSession | None = None
+) -> AsyncWebClient:
+    """The Web API client: our bot token, our base URL, the policy's timeout, no SDK retries.
+
+    slack-sdk's default handler re-sends a request after a dropped connection, which
+    can post an answer twice; `bot.delivery` retries only what Slack did not take.
+    With `session` (the delivery's), calls reuse open connections.
+    """
+    policy = policy or RetryPolicy()
+    return AsyncWebClient(
+        token=settings.bot_token,
+        base_url=settings.slack_api_url,
+        timeout=policy.timeout,  # type: ignore[arg-type]  # aiohttp takes a float
+        session=session,
+        retry_handlers=[],
+    )
 
 
 def build_app(
@@ -45,8 +63,12 @@ def build_app(
 
     bolt_logger = logging.getLogger("bot.slack")
     bolt_logger.addFilter(_drop_env_token_warning)
+    if client is None:
+        client = make_client(settings, deps.delivery.policy, deps.delivery.http_session())
+    else:
+        client.retry_handlers = []  # retries are bot.delivery's, whoever built the client
     app = AsyncApp(
-        client=client or make_client(settings),
+        client=client,
         # "" rather than None: with None, bolt reads SLACK_SIGNING_SECRET itself.
         signing_secret=settings.signing_secret or "",
         # Socket Mode has no signatures (the socket is authenticated by the app token).
@@ -57,9 +79,11 @@ def build_app(
     )
     app.use(_ignore_rate_limit_notice)
     app.use(_ignore_bots)
-    app.use(_once_per_event(deps))
-    app.error(_on_error)
+    app.error(_on_error(deps))
     register_all(app, deps)
+    # Last, so it only sees what no surface listens for: ack it, or Slack retries it.
+    app.event(re.compile(r".*"))(_unhandled_event)
+    deps.admins.attach(app.client)
     return app
 
 
@@ -104,47 +128,47 @@ async def _ignore_bots(
     return None
 
 
-def _once_per_event(deps: Deps) -> Any:
-    async def once_per_event(
-        body: dict[str, Any], request: AsyncBoltRequest, next: Any
-    ) -> BoltResponse | None:
-        """Answer each event once: Slack redelivers it (same event_id) when unsure we got it.
+async def first_delivery(deps: Deps, body: dict[str, Any], request: AsyncBoltRequest) -> bool:
+    """Answer each event once: True for its first delivery, False for Slack's redeliveries.
 
-        Retries are not dropped by their retry number: an event first delivered
-        while we were down only ever arrives as a retry.
-        """
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if (
-            isinstance(event_id, str)
-            and event_id
-            and not await deps.store.mark_event_handled(event_id)
-        ):
-            retry = request.headers.get("x-slack-retry-num", ["0"])[0]
-            logger.info("event_duplicate event_id=%s retry_num=%s", event_id, retry)
-            return BoltResponse(status=200, body="")
-        await next()
-        return None
-
-    return once_per_event
+    Slack redelivers an event (same event_id) when unsure we got it. Retries are
+    not dropped by their retry number: an event first delivered while we were
+    down only ever arrives as a retry. Event listeners call this first thing:
+    bolt has acked the event by then, so the ack never waits for the database
+    (a locked one can wait up to its busy timeout, longer than Slack's 3 s).
+    """
+    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
+    if not isinstance(event_id, str) or not event_id:
+        return True
+    if await deps.store.mark_event_handled(event_id):
+        return True
+    retry = request.headers.get("x-slack-retry-num", ["0"])[0]
+    logger.info("event_duplicate event_id=%s retry_num=%s", event_id, retry)
+    return False
 
 
-async def _on_error(error: Exception, body: dict[str, Any], context: AsyncBoltContext) -> None:
-    """The one error boundary: log with the ids that locate it, apologise where we can."""
-    raw_event = body.get("event")
-    event: dict[str, Any] = raw_event if isinstance(raw_event, dict) else {}
-    user = body.get("user")
-    logger.error(
-        "handler_failed type=%s event=%s command=%s user=%s channel=%s",
-        body.get("type"),
-        event.get("type"),
-        body.get("command"),
-        context.user_id or (user.get("id") if isinstance(user, dict) else None),
-        context.channel_id,
-        exc_info=error,
-    )
-    respond = context.respond
-    if respond is not None and context.response_url:
-        try:
-            await respond(text=APOLOGY, response_type="ephemeral", replace_original=False)
-        except Exception:
-            logger.warning("apology_failed", exc_info=True)
+async def _unhandled_event(event: dict[str, Any]) -> None:
+    """An event type (or message subtype) no surface handles: acked with 200, not answered."""
+    logger.debug("event_ignored type=%s subtype=%s", event.get("type"), event.get("subtype"))
+
+
+def _on_error(deps: Deps) -> Any:
+    async def on_error(error: Exception, body: dict[str, Any], context: AsyncBoltContext) -> None:
+        """The one error boundary: log with the ids that locate it, apologise where we can."""
+        raw_event = body.get("event")
+        event: dict[str, Any] = raw_event if isinstance(raw_event, dict) else {}
+        user = body.get("user")
+        logger.error(
+            "handler_failed type=%s event=%s command=%s user=%s channel=%s",
+            body.get("type"),
+            event.get("type"),
+            body.get("command"),
+            context.user_id or (user.get("id") if isinstance(user, dict) else None),
+            context.channel_id,
+            exc_info=error,
+        )
+        if context.response_url:
+            apology = {"text": APOLOGY, "response_type": "ephemeral", "replace_original": False}
+            await deps.delivery.respond(None, context.response_url, apology)
+
+    return on_error

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from bot.factbase import Entity, Fact, FactBase
 from bot.text import fold
@@ -34,10 +35,16 @@ def _key(text: str) -> str:
     return _ARTICLES.sub("", folded).replace(".", "").replace("-", " ").strip()
 
 
+@lru_cache(maxsize=4)
+def _name_index(base: FactBase) -> dict[str, str]:
+    """Every entity name, normalised, to its entity (first listed wins); built once per base."""
+    return {_key(name): e.id for e in reversed(base.entities) for name in e.names}
+
+
 def find_entity(base: FactBase, text: str) -> Entity | None:
     """The entity a short text names ("BCIJ?", "l'ONUDC", "glo act"), or None."""
     key = _key(text)
-    index = {_key(name): e.id for e in reversed(base.entities) for name in e.names}
+    index = _name_index(base)
     eid = index.get(key) or index.get(key.replace(" ", ""))
     return base.entity_by_id.get(eid) if eid else None
 

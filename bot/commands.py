@@ -67,6 +67,18 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "a daily digest in this channel (default 09:00); curator notes are for admins",
         "un point quotidien dans ce canal (09:00 par défaut) ; notes curateurs : admins",
     ),
+    Subcommand(
+        "reload",
+        "reload",
+        "admins: reload the fact base from disk (refused if it has lint errors)",
+        "admins : recharger la base de faits (refusé si elle a des erreurs)",
+    ),
+    Subcommand(
+        "stats",
+        "stats [days]",
+        "admins: questions, answer rate, top unanswered questions and votes, by day (default 7)",
+        "admins : questions, taux de réponse, questions sans réponse et votes, par jour",
+    ),
 )
 BY_NAME = {s.name: s for s in SUBCOMMANDS}
 BY_ALIAS = {alias: s for s in SUBCOMMANDS for alias in s.aliases}
@@ -133,6 +145,22 @@ class DigestCommand:
 
 
 @dataclass(frozen=True, slots=True)
+class Reload:
+    """`/facts reload` (admins): load the fact base from disk again."""
+
+
+@dataclass(frozen=True, slots=True)
+class ShowStats:
+    """`/facts stats [days]` (admins): usage over the last `days` local days."""
+
+    days: int = 7
+
+
+#: The most days `/facts stats` covers.
+STATS_MAX_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
 class Usage:
     """A subcommand used wrongly: its usage line and what went wrong (mrkdwn, escaped)."""
 
@@ -141,7 +169,19 @@ class Usage:
     lang: str = "en"
 
 
-Command = Ask | Help | Topics | ListTopic | ShowSource | Timeline | About | DigestCommand | Usage
+Command = (
+    Ask
+    | Help
+    | Topics
+    | ListTopic
+    | ShowSource
+    | Timeline
+    | About
+    | DigestCommand
+    | Reload
+    | ShowStats
+    | Usage
+)
 
 
 def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
@@ -198,6 +238,15 @@ def _subcommand(sub: Subcommand, args: list[str], base: FactBase, lang: str) -> 
         return ListTopic(topic)
     if sub.name == "digest":
         return _digest(sub, [a.lower() for a in args])
+    if sub.name == "reload":
+        return Usage(sub, "`reload` takes no arguments.", lang) if args else Reload()
+    if sub.name == "stats":
+        if not args:
+            return ShowStats()
+        days = args[0] if len(args) == 1 else ""
+        if days.isascii() and days.isdigit() and 0 < int(days) <= STATS_MAX_DAYS:
+            return ShowStats(int(days))
+        return Usage(sub, f"Give a number of days from 1 to {STATS_MAX_DAYS}, e.g. `stats 30`.")
     if len(args) != 1:
         return Usage(sub, "Give one fact id, as shown by `/facts list &lt;topic&gt;`.")
     fact_id = args[0].lower()

@@ -22,6 +22,7 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from bot.digest import (
@@ -37,6 +38,9 @@ from bot.digest import (
 from bot.factbase import FactBase
 from bot.render import Message, render_digest
 from bot.storage import Clock, Store, Subscription
+
+if TYPE_CHECKING:
+    from bot.delivery import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +67,10 @@ PERMANENT_ERRORS = frozenset(
         "ekm_access_denied",
     }
 )
+
+
+class PostUnconfirmed(Exception):
+    """The post may have reached Slack (it timed out after sending): never post it again."""
 
 
 class PostFailed(Exception):
@@ -93,7 +101,7 @@ def worker_name() -> str:
 class DigestRunner:
     def __init__(
         self,
-        base: FactBase,
+        base: FactBase | Callable[[], FactBase],
         store: Store,
         tz: ZoneInfo,
         post: Poster,
@@ -103,7 +111,7 @@ class DigestRunner:
         pace: float = DEFAULT_PACE,
         grace: timedelta = GRACE,
     ) -> None:
-        self.base = base
+        self._base = base
         self.store = store
         self.tz = tz
         self.post = post
@@ -111,6 +119,11 @@ class DigestRunner:
         self.worker = worker or worker_name()
         self.pace = pace
         self.grace = grace
+
+    @property
+    def base(self) -> FactBase:
+        """The fact base to draw from; given a callable, asked each time, so reloads show."""
+        return self._base() if callable(self._base) else self._base
 
     # ------------------------------------------------------------ composing
 
@@ -153,12 +166,19 @@ class DigestRunner:
 
     # ------------------------------------------------------------ posting
 
-    async def run_due(self, now: datetime | None = None) -> list[Outcome]:
-        """Post every digest due at `now` that no process has posted yet."""
+    async def run_due(
+        self, now: datetime | None = None, *, stop: asyncio.Event | None = None
+    ) -> list[Outcome]:
+        """Post every digest due at `now` that no process has posted yet.
+
+        With `stop`, returns early once it is set (shutdown), between two channels.
+        """
         now = now or self.clock()
         await self.sync_versions()
         outcomes: list[Outcome] = []
         for sub in await self.store.active_subscriptions():
+            if stop is not None and stop.is_set():
+                break
             at = parse_hhmm(sub.post_at)
             if at is None:
                 continue
@@ -177,7 +197,12 @@ class DigestRunner:
         channel, key = sub.channel_id, day.isoformat()
         try:
             digest = await self.compose(channel, day, sub)
-            ts = await self.post(channel, render_digest(digest))
+            try:
+                ts = await self.post(channel, render_digest(digest))
+            except PostUnconfirmed as exc:
+                # Counted as posted: a second digest would be worse than a missing one.
+                logger.warning("digest_unconfirmed channel=%s day=%s error=%s", channel, key, exc)
+                ts = None
         except PostFailed as exc:
             if exc.permanent:
                 await self.store.fail_digest(channel, key, self.worker, exc.code, final=True)
@@ -219,7 +244,7 @@ class DigestRunner:
         """The in-process scheduler: run what is due, nap, repeat until `stop`."""
         while not stop.is_set():
             try:
-                await self.run_due()
+                await self.run_due(stop=stop)
                 nap = await self.seconds_until_next()
             except Exception:
                 logger.exception("digest_scheduler_error")
@@ -228,26 +253,42 @@ class DigestRunner:
                 await asyncio.wait_for(stop.wait(), timeout=nap)
 
 
-def slack_poster(client: object) -> Poster:
-    """Post with chat.postMessage (the client retries 429s after Retry-After itself)."""
+def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
+    """Post with chat.postMessage, retried by `bot.delivery`'s rules (429 after Retry-After).
+
+    A post that may have gone out (a timeout after sending) raises PostUnconfirmed:
+    the runner counts it as posted rather than risk a second digest.
+    """
     from slack_sdk.errors import SlackApiError
     from slack_sdk.web.async_client import AsyncWebClient
 
+    from bot.delivery import Delivery, classify
+
     assert isinstance(client, AsyncWebClient)
+    sender = delivery or Delivery()
 
     async def post(channel: str, message: Message) -> str | None:
         try:
-            response = await client.chat_postMessage(
-                channel=channel,
-                text=message.text,
-                blocks=message.blocks,
-                unfurl_links=False,
-                unfurl_media=False,
+            response = await sender.send(
+                None,
+                lambda: client.chat_postMessage(
+                    channel=channel,
+                    text=message.text,
+                    blocks=message.blocks,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                ),
+                what="chat.postMessage",
+                raise_on_failure=True,
             )
         except SlackApiError as exc:
             code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
             raise PostFailed(code, permanent=code in PERMANENT_ERRORS) from None
-        ts = response.get("ts")
+        except Exception as exc:
+            if classify(exc).kind == "unsure":
+                raise PostUnconfirmed(type(exc).__name__) from exc
+            raise
+        ts = response.get("ts") if response is not None else None
         return str(ts) if ts else None
 
     return post

@@ -138,8 +138,11 @@ class Entity:
         return f"{full} ({self.acronyms[0]})" if self.acronyms else full
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class FactBase:
+    """A loaded fact base. Compared and hashed by identity, so derived indexes can be
+    cached per fact base (a reload makes a new one)."""
+
     root: Path
     sources: Mapping[str, Source]
     facts: tuple[Fact, ...]

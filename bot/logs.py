@@ -4,6 +4,9 @@ Our own code never logs a secret, but libraries log what they are given (URLs,
 exceptions, request dumps at DEBUG). A filter on every root handler rewrites
 any record that contains the configured secrets or anything shaped like a
 Slack token, including formatted tracebacks.
+
+`logfmt` writes the `key=value` fields of our structured lines (one `request`
+line per handled request, see bot/delivery.py).
 """
 
 from __future__ import annotations
@@ -11,11 +14,31 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from bot.settings import Settings
 
 REDACTED = "[redacted]"
 _TOKEN_SHAPE = re.compile(r"\bx(?:ox[a-z]|app)-[A-Za-z0-9-]+")
+_BARE = re.compile(r"^[A-Za-z0-9_.:/@+-]+$")
+
+
+def logfmt(**fields: Any) -> str:
+    """`key=value` pairs in order, None left out; a value with spaces or quotes is quoted."""
+    parts = []
+    for key, value in fields.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, float):
+            text = f"{value:.3f}".rstrip("0").rstrip(".")
+        else:
+            text = str(value)
+        if not _BARE.match(text):
+            text = '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        parts.append(f"{key}={text}")
+    return " ".join(parts)
 
 
 class RedactSecrets(logging.Filter):

@@ -17,7 +17,9 @@ from bot.commands import (
     DigestCommand,
     Help,
     ListTopic,
+    Reload,
     ShowSource,
+    ShowStats,
     Timeline,
     Topics,
     Usage,
@@ -58,6 +60,7 @@ class Where:
 class Reply:
     message: Message
     question_id: int | None = None  # set when the text was a question (answered or not)
+    fact_id: str | None = None  # the fact it was answered with (None when unanswered)
 
 
 async def reply_to(
@@ -105,6 +108,10 @@ async def reply_to(
         return Reply(render_source(fact))
     if isinstance(command, DigestCommand):
         return Reply(await digest_reply(deps, command, where))
+    if isinstance(command, Reload | ShowStats):
+        from bot.admin import admin_reply
+
+        return Reply(await admin_reply(deps, command, where))
     assert isinstance(command, Usage)
     return Reply(render_usage(command.subcommand, command.problem, lang=command.lang))
 
@@ -142,7 +149,7 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
             else "The daily digest will be in English."
         )
     if command.action in ("curators-on", "curators-off"):
-        if where.surface != "console" and where.user_id not in settings.admins:
+        if where.surface != "console" and not await deps.admins.allows(where):
             return render_notice(
                 "Only factbot admins can turn curator notes on or off: they list other people's "
                 "questions."
@@ -187,8 +194,9 @@ async def answer_question(
     answer = deps.matcher.ask(question)
     question_id = await _log(deps, answer, where)
     best = answer.best if answer.answered else None
+    # DEBUG: the handler's one `request` line (bot.delivery) says answered and fact_id.
     if best is not None:
-        logger.info(
+        logger.debug(
             "question_answered id=%d surface=%s fact_id=%s score=%.2f",
             question_id,
             where.surface,
@@ -196,7 +204,7 @@ async def answer_question(
             best.score,
         )
     else:
-        logger.info(
+        logger.debug(
             "question_unanswered id=%d surface=%s suggestions=%d",
             question_id,
             where.surface,
@@ -210,7 +218,7 @@ async def answer_question(
         clipped=clipped,
         logged=logged,
     )
-    return Reply(message, question_id)
+    return Reply(message, question_id, best.fact.id if best is not None else None)
 
 
 async def _log(deps: Deps, answer: Answer, where: Where) -> int:
@@ -277,5 +285,7 @@ async def answer_with_fact(
     new_id = await _log(deps, answer, where)
     logger.info("suggestion_opened id=%d from=%d fact_id=%s", new_id, question_id, fact_id)
     return Reply(
-        render_answer(answer, question_id=new_id, shareable=True, echo_question=True), new_id
+        render_answer(answer, question_id=new_id, shareable=True, echo_question=True),
+        new_id,
+        fact.id,
     )

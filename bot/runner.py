@@ -3,6 +3,12 @@
 `run` is what `python -m bot` calls. `serve` is the async body of the two Slack
 modes; tests call it directly with a stop event and a `ready` callback, which
 is the same code path the process runs, minus signal handling.
+
+Signals: SIGTERM (what platforms send on deploy) and SIGINT stop the bot
+gracefully: it stops taking new work (the HTTP socket or the Socket Mode
+connection closes), lets the replies in flight finish for up to
+`SHUTDOWN_GRACE` seconds, stops the digest scheduler between two channels,
+closes the database and exits 0. SIGHUP reloads the fact base (bot.admin).
 """
 
 from __future__ import annotations
@@ -24,7 +30,17 @@ from bot.settings import Settings
 if TYPE_CHECKING:  # slack_bolt is imported only by the Slack modes, so the console starts fast
     from slack_bolt.async_app import AsyncApp
 
+    from bot.delivery import RetryPolicy
+    from bot.deps import Deps
+
 logger = logging.getLogger(__name__)
+
+#: Seconds the replies in flight get to finish once no new work can arrive. With
+#: HTTP_SHUTDOWN_TIMEOUT before it, the bot exits within 10 s of SIGTERM: platforms
+#: kill a process 10 to 30 s after sending it.
+SHUTDOWN_GRACE = 7.0
+#: How long the HTTP server waits for requests it is still reading or acking.
+HTTP_SHUTDOWN_TIMEOUT = 2.0
 
 
 def run(settings: Settings) -> int:
@@ -68,24 +84,38 @@ async def serve(
     ready: Callable[[int | None], None] | None = None,
     base: FactBase | None = None,
     matcher: Matcher | None = None,
+    retry: RetryPolicy | None = None,
+    grace: float = SHUTDOWN_GRACE,
 ) -> None:
     """Open the dependencies, build the app, serve until `stop` is set, unwind.
 
     `ready` is called once the bot can take requests: with the HTTP port in HTTP
-    mode (useful with PORT=0), with None in Socket Mode.
+    mode (useful with PORT=0), with None in Socket Mode. Without `stop`, serve()
+    owns the process: its signals drive it (SIGTERM/SIGINT stop, SIGHUP reloads
+    the facts) and the long-lived objects are frozen out of the cyclic GC.
+    `grace` bounds the shutdown; `retry` is the reply retry policy (tests record
+    its waits instead of waiting).
     """
     from bot.app import build_app
-    from bot.deps import open_deps
-
-    if stop is None:
-        stop = _stop_on_signals()
+    from bot.deps import freeze_long_lived_objects, open_deps
     from bot.digest_service import DigestRunner, slack_poster
 
-    async with open_deps(settings, base=base, matcher=matcher) as deps:
+    loop = asyncio.get_running_loop()
+    own_signals = stop is None
+    if stop is None:
+        stop = _stop_on_signals()
+    async with open_deps(settings, base=base, matcher=matcher, retry=retry) as deps:
         app = build_app(settings, deps)
         await _check_bot_token(app)
+        if own_signals:  # serve() owns the process (not a test): tune its garbage collector
+            freeze_long_lived_objects()
+        reloads = _reload_on_sighup(deps) if own_signals else set()
         digests = DigestRunner(
-            deps.base, deps.store, settings.tz, slack_poster(app.client), clock=deps.clock
+            lambda: deps.base,
+            deps.store,
+            settings.tz,
+            slack_poster(app.client, deps.delivery),
+            clock=deps.clock,
         )
         scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
         try:
@@ -96,8 +126,21 @@ async def serve(
             else:
                 raise ValueError("serve() runs the Slack modes; the console has run_console()")
         finally:
+            # No new work arrives any more: the server or the socket is closed.
             stop.set()
-            await scheduler
+            deadline = loop.time() + grace
+            if own_signals:
+                with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
+                    loop.remove_signal_handler(signal.SIGHUP)
+            logger.info("shutdown_started in_flight=%d", deps.delivery.in_flight)
+            abandoned = await deps.delivery.drain(max(0.0, deadline - loop.time()))
+            for task in reloads:
+                task.cancel()
+            try:
+                await asyncio.wait_for(scheduler, max(0.1, deadline - loop.time()))
+            except TimeoutError:
+                logger.warning("digest_scheduler_cancelled reason=shutdown_grace")
+            logger.info("shutdown_complete abandoned=%d", abandoned)
 
 
 async def _check_bot_token(app: AsyncApp) -> None:
@@ -127,10 +170,41 @@ def _stop_on_signals() -> asyncio.Event:
     """An event set by SIGTERM (what platforms send) or SIGINT (Ctrl-C)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
+
+    def on_signal(name: str) -> None:
+        logger.info("signal_received signal=%s", name)
+        stop.set()
+
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # not on Windows
-            loop.add_signal_handler(sig, stop.set)
+            loop.add_signal_handler(sig, on_signal, sig.name)
     return stop
+
+
+def _reload_on_sighup(deps: Deps) -> set[asyncio.Task[None]]:
+    """SIGHUP reloads the fact base; returns the set of reloads running (for shutdown)."""
+    from bot.admin import reload_facts
+
+    loop = asyncio.get_running_loop()
+    running: set[asyncio.Task[None]] = set()
+
+    async def reload() -> None:
+        try:
+            await reload_facts(deps, by="SIGHUP")
+        except Exception:
+            logger.exception("facts_reload_failed by=SIGHUP")
+
+    def on_hup() -> None:
+        logger.info("signal_received signal=SIGHUP")
+        task = loop.create_task(reload(), name="facts-reload")
+        running.add(task)
+        task.add_done_callback(running.discard)
+
+    sighup = getattr(signal, "SIGHUP", None)
+    if sighup is not None:
+        with contextlib.suppress(NotImplementedError, RuntimeError):
+            loop.add_signal_handler(sighup, on_hup)
+    return running
 
 
 async def _http(
@@ -144,7 +218,11 @@ async def _http(
     from bot.server import EVENTS_PATH, make_web_app
 
     assert settings.signing_secret
-    runner = web.AppRunner(make_web_app(app, settings.signing_secret))
+    runner = web.AppRunner(
+        make_web_app(app, settings.signing_secret),
+        shutdown_timeout=HTTP_SHUTDOWN_TIMEOUT,
+        access_log=None,  # each handled request writes one `request` line (bot.delivery)
+    )
     await runner.setup()
     try:
         site = web.TCPSite(runner, host="0.0.0.0", port=settings.port)

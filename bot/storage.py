@@ -27,9 +27,15 @@ logger = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 
+#: How long a write waits for another connection's lock (a curator's sqlite3 shell, a
+#: second bot process) before SQLite gives up: a locked database delays, never drops, a row.
+BUSY_TIMEOUT_MS = 5000
+
 #: How long an event id is remembered. Slack's last retry comes about 5 minutes
 #: after the first delivery; a day leaves room for a bot that was down a while.
 EVENT_MEMORY = timedelta(days=1)
+#: Old event ids are purged at most this often (one statement fewer on most events).
+EVENT_PURGE_EVERY = timedelta(minutes=10)
 
 
 def utc_now() -> datetime:
@@ -165,6 +171,17 @@ class FeedbackCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class DayStats:
+    """One day of use, for `/facts stats`: questions asked and answered, votes cast."""
+
+    day: str  # YYYY-MM-DD, local
+    asked: int
+    answered: int
+    helpful: int
+    not_helpful: int
+
+
+@dataclass(frozen=True, slots=True)
 class Subscription:
     channel_id: str
     post_at: str  # HH:MM
@@ -200,6 +217,7 @@ class Store:
     def __init__(self, db: aiosqlite.Connection, clock: Clock = utc_now) -> None:
         self._db = db
         self._clock = clock
+        self._purged_at: datetime | None = None  # last purge of old event ids
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run a query and fetch its rows in one step on the connection's thread.
@@ -259,7 +277,7 @@ class Store:
         suggestion_ids: Sequence[str] = (),
     ) -> int:
         """Log one question and what the bot did with it; the id names the answer."""
-        async with self._db.execute(
+        row = await self._db.execute_insert(
             "INSERT INTO questions (asked_at, surface, user_id, channel_id, question, answered,"
             " fact_id, score, fact_ids, suggestion_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
@@ -274,10 +292,9 @@ class Store:
                 json.dumps(list(fact_ids)),
                 json.dumps(list(suggestion_ids)),
             ),
-        ) as cur:
-            question_id = cur.lastrowid
-        assert question_id is not None
-        return question_id
+        )
+        assert row is not None
+        return int(row[0])
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
         rows = await self._all(
@@ -339,14 +356,17 @@ class Store:
         insert is atomic, so of any number of deliveries exactly one gets True.
         """
         now = self._clock()
-        await self._db.execute(
-            "DELETE FROM handled_events WHERE handled_at < ?", (_iso(now - EVENT_MEMORY),)
-        )
-        async with self._db.execute(
-            "INSERT OR IGNORE INTO handled_events (event_id, handled_at) VALUES (?, ?)",
+        if self._purged_at is None or abs(now - self._purged_at) >= EVENT_PURGE_EVERY:
+            self._purged_at = now
+            await self._all(
+                "DELETE FROM handled_events WHERE handled_at < ?", (_iso(now - EVENT_MEMORY),)
+            )
+        inserted = await self._all(
+            "INSERT OR IGNORE INTO handled_events (event_id, handled_at) VALUES (?, ?)"
+            " RETURNING event_id",
             (event_id, _iso(now)),
-        ) as cur:
-            return cur.rowcount == 1
+        )
+        return bool(inserted)
 
     # ------------------------------------------------------------ digest subscriptions
 
@@ -536,6 +556,37 @@ class Store:
         )
         return [(str(r[0]), int(r[1])) for r in rows]
 
+    # ------------------------------------------------------------ usage statistics
+
+    async def daily_stats(self, days: Sequence[tuple[str, datetime, datetime]]) -> list[DayStats]:
+        """Questions asked and answered, and votes cast, in each (day, start, end) window.
+
+        The caller gives the windows (local midnights in UTC), so days follow the
+        bot's time zone, DST included. A suggestion opened from an unanswered
+        question is not a new question, so it is not counted as one.
+        """
+        if not days:
+            return []
+        values = ", ".join("(?, ?, ?)" for _ in days)
+        params: list[object] = []
+        for day, start, end in days:
+            params += [day, _iso(start), _iso(end)]
+        rows = await self._all(
+            f"WITH days (day, start, stop) AS (VALUES {values})"
+            " SELECT d.day,"
+            " (SELECT COUNT(*) FROM questions q WHERE q.asked_at >= d.start"
+            "  AND q.asked_at < d.stop AND q.surface != 'suggestion'),"
+            " (SELECT COUNT(*) FROM questions q WHERE q.asked_at >= d.start"
+            "  AND q.asked_at < d.stop AND q.surface != 'suggestion' AND q.answered = 1),"
+            " (SELECT COUNT(*) FROM feedback f WHERE f.voted_at >= d.start"
+            "  AND f.voted_at < d.stop AND f.helpful = 1),"
+            " (SELECT COUNT(*) FROM feedback f WHERE f.voted_at >= d.start"
+            "  AND f.voted_at < d.stop AND f.helpful = 0)"
+            " FROM days d ORDER BY d.day",
+            params,
+        )
+        return [DayStats(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
 
 _SUBSCRIPTION_COLUMNS = (
     "channel_id, post_at, active, curators, language, paused_reason, subscribed_by"
@@ -609,7 +660,7 @@ async def open_store(
 ) -> AsyncIterator[Store]:
     """Open the database, bring its schema up to date, and close it on the way out."""
     async with aiosqlite.connect(path, isolation_level=None) as db:
-        await db.execute("PRAGMA busy_timeout = 5000")
+        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         await db.execute("PRAGMA foreign_keys = ON")
         if path != ":memory:":
             await db.execute("PRAGMA journal_mode = WAL")

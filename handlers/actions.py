@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
@@ -21,6 +21,7 @@ from bot.render import (
     ACTION_SUGGESTION,
     ANSWER_GONE,
     CANNOT_POST_HERE,
+    Message,
     render_answer,
     render_notice,
     render_vote,
@@ -58,80 +59,109 @@ def _channel(body: dict[str, Any]) -> str | None:
     return None
 
 
+def _user(body: dict[str, Any]) -> str | None:
+    user = body.get("user")
+    return str(user["id"]) if isinstance(user, dict) and isinstance(user.get("id"), str) else None
+
+
+def _ephemeral(message: Message) -> dict[str, Any]:
+    return {"response_type": "ephemeral", "replace_original": False, **message.as_kwargs()}
+
+
 def register(app: AsyncApp, deps: Deps) -> None:
+    delivery = deps.delivery
+
     async def share(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        respond: AsyncRespond,
-        client: AsyncWebClient,
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
     ) -> None:
         """Post the answer someone saw privately to the channel, in their name."""
         await ack()
-        user = body["user"]["id"]
-        question_id, channel = _question_id(action.get("value")), _channel(body)
-        found = await stored_answer(deps, question_id) if question_id is not None else None
-        if found is None or channel is None:
-            await respond(text=ANSWER_GONE, response_type="ephemeral", replace_original=False)
-            return
-        _, answer = found
-        message = render_answer(answer, question_id=question_id, shared_by=user)
-        try:
-            await client.chat_postMessage(
-                channel=channel, unfurl_links=False, unfurl_media=False, **message.as_kwargs()
-            )
-        except SlackApiError as exc:
-            error = exc.response.get("error")
-            if error not in CANNOT_POST_ERRORS:
-                raise
-            logger.info(
-                "share_refused question_id=%s channel=%s error=%s", question_id, channel, error
-            )
-            notice = render_notice(CANNOT_POST_HERE)
-            await respond(response_type="ephemeral", replace_original=False, **notice.as_kwargs())
-            return
-        logger.info("answer_shared question_id=%s channel=%s", question_id, channel)
-        await respond(delete_original=True)
+        user, channel = _user(body), _channel(body)
+        question_id = _question_id(action.get("value"))
+        response_url = body.get("response_url")
+        async with delivery.handling(
+            "action", action="share", user_id=user, channel_id=channel
+        ) as handled:
+            handled.question_id = question_id
+            found = await stored_answer(deps, question_id) if question_id is not None else None
+            if found is None or channel is None or user is None:
+                await delivery.respond(
+                    handled, response_url, _ephemeral(render_notice(ANSWER_GONE))
+                )
+                return
+            row, answer = found
+            handled.text = row.question
+            message = render_answer(answer, question_id=question_id, shared_by=user)
+            try:
+                posted = await delivery.send(
+                    handled,
+                    lambda: client.chat_postMessage(
+                        channel=channel,
+                        unfurl_links=False,
+                        unfurl_media=False,
+                        **message.as_kwargs(),
+                    ),
+                    what="chat.postMessage",
+                    expected=CANNOT_POST_ERRORS,
+                )
+            except SlackApiError as exc:
+                error = exc.response.get("error")
+                logger.info(
+                    "share_refused question_id=%s channel=%s error=%s", question_id, channel, error
+                )
+                notice = render_notice(CANNOT_POST_HERE)
+                await delivery.respond(handled, response_url, _ephemeral(notice))
+                return
+            if posted is None:
+                return  # logged as failed or unconfirmed; the private answer stays
+            logger.info("answer_shared question_id=%s channel=%s", question_id, channel)
+            # Removing the private copy is idempotent: retrying it can do no harm.
+            await delivery.respond(None, response_url, {"delete_original": True}, idempotent=True)
 
-    async def feedback(
-        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
-    ) -> None:
+    async def feedback(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
         """One vote per person per answer; clicking the other button changes it."""
         await ack()
         helpful = action.get("action_id") == ACTION_HELPFUL
         question_id = _question_id(action.get("value"))
-        user = body["user"]["id"]
-        vote = (
-            Vote.UNKNOWN_ANSWER
-            if question_id is None
-            else await deps.store.record_feedback(question_id, user, helpful=helpful)
-        )
-        logger.info("feedback question_id=%s helpful=%s vote=%s", question_id, helpful, vote.value)
-        await respond(
-            response_type="ephemeral",
-            replace_original=False,
-            **render_vote(vote, helpful=helpful).as_kwargs(),
-        )
+        user = _user(body)
+        async with delivery.handling(
+            "action", action="feedback", user_id=user, channel_id=_channel(body)
+        ) as handled:
+            handled.question_id = question_id
+            vote = (
+                Vote.UNKNOWN_ANSWER
+                if question_id is None or user is None
+                else await deps.store.record_feedback(question_id, user, helpful=helpful)
+            )
+            logger.info(
+                "feedback question_id=%s helpful=%s vote=%s", question_id, helpful, vote.value
+            )
+            await delivery.respond(
+                handled, body.get("response_url"), _ephemeral(render_vote(vote, helpful=helpful))
+            )
 
-    async def suggestion(
-        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], respond: AsyncRespond
-    ) -> None:
+    async def suggestion(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
         """Show a fact offered as "closest" when the bot could not answer."""
         await ack()
         question_id = _question_id(action.get("value"))
         fact_id = str(action.get("value") or "").partition(":")[2]
-        where = Where("suggestion", body["user"]["id"], _channel(body))
-        reply = (
-            await answer_with_fact(deps, question_id, fact_id, where)
-            if question_id is not None
-            else None
-        )
-        if reply is None:
-            await respond(text=ANSWER_GONE, response_type="ephemeral", replace_original=False)
-            return
-        await respond(
-            response_type="ephemeral", replace_original=False, **reply.message.as_kwargs()
-        )
+        user, channel = _user(body), _channel(body)
+        async with delivery.handling(
+            "action", action="suggestion", user_id=user, channel_id=channel
+        ) as handled:
+            reply = (
+                await answer_with_fact(
+                    deps, question_id, fact_id, Where("suggestion", user, channel)
+                )
+                if question_id is not None
+                else None
+            )
+            if reply is None:
+                message = render_notice(ANSWER_GONE)
+            else:
+                handled.note(reply.question_id, reply.fact_id)
+                message = reply.message
+            await delivery.respond(handled, body.get("response_url"), _ephemeral(message))
 
     app.action(ACTION_SHARE)(share)
     app.action(ACTION_HELPFUL)(feedback)

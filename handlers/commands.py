@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncRespond
+from slack_bolt.async_app import AsyncAck, AsyncApp
 
 from bot.commands import COMMAND
 from bot.deps import Deps
@@ -13,17 +13,27 @@ from bot.usertext import from_slack
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
-    async def facts_command(ack: AsyncAck, command: dict[str, Any], respond: AsyncRespond) -> None:
+    async def facts_command(ack: AsyncAck, command: dict[str, Any]) -> None:
         await ack()  # within Slack's 3 s; the answer follows through response_url
-        where = Where("command", command.get("user_id"), command.get("channel_id"))
-        reply = await reply_to(
-            deps,
-            from_slack(command.get("text") or ""),
-            where,
-            strict=True,
-            shareable=True,
-            echo_question=True,
-        )
-        await respond(response_type="ephemeral", **reply.message.as_kwargs())
+        raw = command.get("text")
+        text = from_slack(raw if isinstance(raw, str) else "")
+        user, channel = command.get("user_id"), command.get("channel_id")
+        async with deps.delivery.handling(
+            "command", user_id=user, channel_id=channel, text=text
+        ) as handled:
+            reply = await reply_to(
+                deps,
+                text,
+                Where("command", user, channel),
+                strict=True,
+                shareable=True,
+                echo_question=True,
+            )
+            handled.note(reply.question_id, reply.fact_id)
+            await deps.delivery.respond(
+                handled,
+                command.get("response_url"),
+                {"response_type": "ephemeral", **reply.message.as_kwargs()},
+            )
 
     app.command(COMMAND)(facts_command)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.app import first_delivery
 from bot.deps import Deps
 from bot.replies import Where, reply_to
 from bot.usertext import from_slack, strip_mentions
@@ -14,22 +15,36 @@ from bot.usertext import from_slack, strip_mentions
 
 def register(app: AsyncApp, deps: Deps) -> None:
     async def app_mention(
-        event: dict[str, Any], context: AsyncBoltContext, client: AsyncWebClient
+        event: dict[str, Any],
+        body: dict[str, Any],
+        request: AsyncBoltRequest,
+        context: AsyncBoltContext,
+        client: AsyncWebClient,
     ) -> None:
         channel, ts = event.get("channel"), event.get("ts")
         if not isinstance(channel, str) or not isinstance(ts, str):
             return
+        if not await first_delivery(deps, body, request):
+            return  # Slack delivered it again; it was answered (or is being)
+        user = event.get("user") if isinstance(event.get("user"), str) else None
         text = from_slack(strip_mentions(str(event.get("text") or ""), context.bot_user_id))
-        reply = await reply_to(
-            deps, text, Where("mention", event.get("user"), channel), strict=False
-        )
-        # Inside a thread: answer there. A top-level mention starts a thread under itself.
-        await client.chat_postMessage(
-            channel=channel,
-            thread_ts=event.get("thread_ts") or ts,
-            unfurl_links=False,
-            unfurl_media=False,
-            **reply.message.as_kwargs(),
-        )
+        async with deps.delivery.handling(
+            "mention", user_id=user, channel_id=channel, text=text
+        ) as handled:
+            reply = await reply_to(deps, text, Where("mention", user, channel), strict=False)
+            handled.note(reply.question_id, reply.fact_id)
+            # Inside a thread: answer there. A top-level mention starts a thread under itself.
+            thread_ts = event.get("thread_ts") or ts
+            await deps.delivery.send(
+                handled,
+                lambda: client.chat_postMessage(
+                    channel=channel,
+                    thread_ts=thread_ts,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                    **reply.message.as_kwargs(),
+                ),
+                what="chat.postMessage",
+            )
 
     app.event("app_mention")(app_mention)

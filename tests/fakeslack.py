@@ -6,6 +6,10 @@ never by sleeping. Replies come from ../shared/slack-fixtures/web_api/examples;
 messages are checked against block_kit_limits.yaml and rejected the way Slack
 rejects them (`invalid_blocks`), so an over-limit reply fails the test that sent it.
 
+Faults are queued per method (`queue`): an HTTP status with headers (429 with
+Retry-After, 500), a reply held until the test releases it (`hold`: slower than
+the client's timeout), or a dropped connection after the request arrived (`drop`).
+
 Test modules make a fixture of `running_fake()` and run the bot with `running_bot`.
 """
 
@@ -15,7 +19,7 @@ import asyncio
 import itertools
 import json
 from collections import defaultdict, deque
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from functools import cache
@@ -25,6 +29,7 @@ from urllib.parse import parse_qsl
 from aiohttp import WSMsgType, web
 from payloads import APP_TOKEN, BOT_TOKEN, FIXTURES, SIGNING_SECRET, load_json, load_yaml
 
+from bot.delivery import RetryPolicy
 from bot.factbase import FactBase
 from bot.matching import Matcher
 from bot.runner import serve
@@ -49,6 +54,8 @@ class Canned:
     body: dict[str, Any]
     status: int = 200
     headers: dict[str, str] = field(default_factory=dict)
+    hold: asyncio.Event | None = None  # answer only once this is set
+    drop: bool = False  # close the connection instead of answering
 
 
 class FakeSlack:
@@ -65,18 +72,19 @@ class FakeSlack:
 
     # ------------------------------------------------------------ lifecycle
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.add_routes(
             [
                 web.post("/api/{method}", self._web_api),
+                web.get("/api/{method}", self._web_api),  # slack-sdk GETs users.info
                 web.post("/hooks/{tail:.*}", self._response_url),
                 web.get("/link", self._socket),
             ]
         )
         self._runner = web.AppRunner(app, shutdown_timeout=0.5)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = int(self._runner.addresses[0][1])
 
@@ -95,9 +103,30 @@ class FakeSlack:
 
     # ------------------------------------------------------------ test helpers
 
-    def queue(self, method: str, body: dict[str, Any], status: int = 200, **headers: str) -> None:
-        """Answer the next call to `method` with this instead of the default."""
-        self._canned[method].append(Canned(body, status, headers))
+    def queue(
+        self,
+        method: str,
+        body: dict[str, Any] | None = None,
+        status: int = 200,
+        *,
+        hold: asyncio.Event | None = None,
+        drop: bool = False,
+        **headers: str,
+    ) -> None:
+        """Answer the next call to `method` (or "response_url") with this, not the default.
+
+        The call is recorded when it arrives, whatever the answer: with `hold` or
+        `drop` it has reached Slack even though the bot never hears back.
+        """
+        self._canned[method].append(Canned(body or {"ok": True}, status, headers, hold, drop))
+
+    async def _canned_reply(self, canned: Canned, request: web.Request) -> web.StreamResponse:
+        if canned.hold is not None:
+            await canned.hold.wait()
+        if canned.drop:
+            assert request.transport is not None
+            request.transport.abort()
+        return web.json_response(canned.body, status=canned.status, headers=canned.headers)
 
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -142,7 +171,7 @@ class FakeSlack:
         if self._canned[method]:
             canned = self._canned[method].popleft()
             await self._record(call)
-            return web.json_response(canned.body, status=canned.status, headers=canned.headers)
+            return await self._canned_reply(canned, request)
         await self._record(call)
         if call.error is not None:
             return web.json_response({"ok": False, "error": call.error})
@@ -163,11 +192,13 @@ class FakeSlack:
             return load_json(EXAMPLES / "views.publish.ok.json")
         return {"ok": True}
 
-    async def _response_url(self, request: web.Request) -> web.Response:
+    async def _response_url(self, request: web.Request) -> web.StreamResponse:
         body = await _parsed_body(request)
         call = Call("response_url", body, request.path, dict(request.headers))
         call.error = _check_message("response_url", body)
         await self._record(call)
+        if self._canned["response_url"]:
+            return await self._canned_reply(self._canned["response_url"].popleft(), request)
         if call.error is not None:
             return web.Response(status=400, text=call.error)
         return web.Response(text="ok")
@@ -199,6 +230,8 @@ class FakeSlack:
 
 
 async def _parsed_body(request: web.Request) -> dict[str, Any]:
+    if request.method == "GET":
+        return dict(request.query)
     raw = await request.text()
     if not raw:
         return {}
@@ -308,18 +341,56 @@ def slack_env(fake: FakeSlack, db: str, *, mode: str) -> dict[str, str]:
     return env
 
 
+class Waits:
+    """A `RetryPolicy.sleep` that records each wait and returns at once (time is a parameter).
+
+    `during`, if set, runs in place of the wait: what the world does meanwhile.
+    """
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+        self.during: Callable[[float], Awaitable[None]] | None = None
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+        if self.during is not None:
+            await self.during(seconds)
+        await asyncio.sleep(0)
+
+
+def no_wait_policy(**overrides: Any) -> RetryPolicy:
+    """The bot's retry policy, with waits recorded instead of waited."""
+    options: dict[str, Any] = {"sleep": Waits()}
+    options.update(overrides)
+    return RetryPolicy(**options)
+
+
 @asynccontextmanager
 async def running_bot(
-    settings: Settings, base: FactBase, matcher: Matcher
+    settings: Settings,
+    base: FactBase,
+    matcher: Matcher,
+    *,
+    retry: RetryPolicy | None = None,
+    grace: float = 2.0,
 ) -> AsyncIterator[int | None]:
     """Run `bot.runner.serve` (what `python -m bot` runs) until the block ends.
 
-    Yields the HTTP port (None in Socket Mode) once the bot is ready.
+    Yields the HTTP port (None in Socket Mode) once the bot is ready. Retries do
+    not wait (see `no_wait_policy`), and shutdown gives in-flight work `grace` s.
     """
     stop = asyncio.Event()
     ready: asyncio.Future[int | None] = asyncio.get_running_loop().create_future()
     task = asyncio.create_task(
-        serve(settings, stop=stop, ready=ready.set_result, base=base, matcher=matcher)
+        serve(
+            settings,
+            stop=stop,
+            ready=ready.set_result,
+            base=base,
+            matcher=matcher,
+            retry=retry or no_wait_policy(),
+            grace=grace,
+        )
     )
     try:
         await asyncio.wait({ready, task}, timeout=WAIT, return_when=asyncio.FIRST_COMPLETED)

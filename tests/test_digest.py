@@ -16,10 +16,11 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from fakeslack import running_fake
+from fakeslack import no_wait_policy, running_fake
 from payloads import BOT_TOKEN
 
 from bot.app import make_client
+from bot.delivery import Delivery, RetryPolicy
 from bot.deps import Deps
 from bot.digest_service import DigestRunner, PostFailed, slack_poster
 from bot.factbase import FactBase
@@ -134,10 +135,12 @@ async def test_slack_500_then_ok_posts_exactly_once(
         settings = Settings.from_env(
             {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
         )
-        digests = DigestRunner(
-            factbase, store, CASA, slack_poster(make_client(settings)), clock=clock, pace=0
-        )
-        fake.queue("chat.postMessage", {"ok": False, "error": "internal_error"}, status=500)
+        # bot.delivery retries a 500 within the call (waits recorded, not waited); when
+        # every attempt fails, the runner tries again on its next run.
+        poster = slack_poster(make_client(settings), Delivery(no_wait_policy()))
+        digests = DigestRunner(factbase, store, CASA, poster, clock=clock, pace=0)
+        for _ in range(RetryPolicy().attempts):
+            fake.queue("chat.postMessage", {"ok": False, "error": "internal_error"}, status=500)
         first = await digests.run_due()
         assert [o.status for o in first] == ["failed"]
         clock.now += timedelta(minutes=1)
@@ -146,8 +149,9 @@ async def test_slack_500_then_ok_posts_exactly_once(
         clock.now += timedelta(minutes=1)
         assert await digests.run_due() == []
         posted = [c for c in fake.calls_to("chat.postMessage") if c.error is None]
-        assert len(fake.calls_to("chat.postMessage")) == 2  # the 500, then the one post
-        assert len(posted) == 2 and posted[-1].body["channel"] == "C1"
+        attempts = RetryPolicy().attempts
+        assert len(fake.calls_to("chat.postMessage")) == attempts + 1  # the 500s, then one post
+        assert len(posted) == attempts + 1 and posted[-1].body["channel"] == "C1"
         record = await store.digest_post("C1", "2026-11-23")
         assert record is not None and record.status == "posted" and record.attempts == 2
 
