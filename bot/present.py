@@ -8,37 +8,13 @@ from __future__ import annotations
 from typing import Any
 
 from bot.factbase import Fact, Source
+from bot.i18n import format_day
 from bot.matching import Answer
-
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def format_date(raw: str | None) -> str | None:
     """ "2018-10-04" -> "4 October 2018", "2025-02" -> "February 2025", "2025" -> "2025"."""
-    if not raw:
-        return None
-    parts = raw.split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 2:
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (ValueError, IndexError):
-        return raw
-    return raw
+    return format_day(raw, "en")
 
 
 def source_line(source: Source) -> str:

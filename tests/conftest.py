@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import pytest
+from fakeslack import FakeSlack, running_fake
+from httpbot import LogWatch, watching_logs
 
 from bot.factbase import FactBase, default_facts_dir, load_factbase
 from bot.matching import Matcher
@@ -21,3 +24,17 @@ def factbase() -> FactBase:
 @pytest.fixture(scope="session")
 def matcher(factbase: FactBase) -> Matcher:
     return Matcher(factbase)
+
+
+@pytest.fixture
+async def fake() -> AsyncIterator[FakeSlack]:
+    """A loopback fake of Slack (Web API, response_url, Socket Mode) for one test."""
+    async with running_fake() as fake_slack:
+        yield fake_slack
+
+
+@pytest.fixture
+def logs() -> Iterator[LogWatch]:
+    """Every log record the test produces, for assertions on log lines."""
+    with watching_logs() as watch:
+        yield watch

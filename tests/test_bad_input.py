@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import payloads as p
 import pytest
-from fakeslack import FakeSlack, running_fake
-from httpbot import Bot, LogWatch, all_text, http_bot, watching_logs
+from fakeslack import FakeSlack
+from httpbot import Bot, LogWatch, all_text, http_bot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -48,18 +48,6 @@ INPUTS: list[tuple[str, str, str]] = [
     ("usergroup", "<!subteam^SAZ94GDB8|@oncall> what is the BCIJ budget?", "I don't know"),
     ("mrkdwn", "*bold* _it_ ~strike~ `code` ```block``` > quote &amp;", "I don't know"),
 ]
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    async with running_fake() as fake_slack:
-        yield fake_slack
-
-
-@pytest.fixture
-def logs() -> Iterator[LogWatch]:
-    with watching_logs() as watch:
-        yield watch
 
 
 @pytest.fixture

@@ -12,15 +12,15 @@ from __future__ import annotations
 import asyncio
 import logging
 import socket
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import payloads as p
 import pytest
-from fakeslack import FakeSlack, Waits, running_fake
-from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot, watching_logs
+from fakeslack import FakeSlack, Waits
+from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot
 from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetryHandler
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
@@ -32,18 +32,6 @@ from bot.factbase import FactBase
 from bot.matching import Matcher
 from bot.settings import Settings
 from bot.storage import open_store
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    async with running_fake() as fake_slack:
-        yield fake_slack
-
-
-@pytest.fixture
-def logs() -> Iterator[LogWatch]:
-    with watching_logs() as watch:
-        yield watch
 
 
 @pytest.fixture

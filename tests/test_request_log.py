@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import logging
 import shlex
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import payloads as p
 import pytest
-from fakeslack import FakeSlack, running_fake
-from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot, watching_logs
+from fakeslack import FakeSlack
+from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot
 
 from bot.factbase import FactBase
 from bot.logs import install_redaction, logfmt
@@ -31,18 +31,6 @@ def fields(line: str) -> dict[str, str]:
     event, _, rest = line.partition(" ")
     assert event == "request"
     return dict(pair.split("=", 1) for pair in shlex.split(rest))
-
-
-@pytest.fixture
-async def fake() -> AsyncIterator[FakeSlack]:
-    async with running_fake() as fake_slack:
-        yield fake_slack
-
-
-@pytest.fixture
-def logs() -> Iterator[LogWatch]:
-    with watching_logs() as watch:
-        yield watch
 
 
 @pytest.fixture
