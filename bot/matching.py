@@ -22,13 +22,17 @@ know and offers the closest facts as suggestions.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from importlib.resources import files
+from itertools import compress, filterfalse, repeat
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -300,11 +304,18 @@ class _FactFeatures:
     has_law_number: bool
     has_person: bool
     countries: frozenset[str]
-    counted: frozenset[str]  # keys of the words right after each figure: what is counted
+    counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
 
 
 class Matcher:
-    """Indexes a fact base once; answers questions in well under a millisecond."""
+    """Indexes a fact base once; answers questions in well under a millisecond.
+
+    The index is compact so 10,000 facts fit in a few tens of megabytes: every key
+    (stem, number or concept) is interned to an int, and its postings are two parallel
+    arrays (fact numbers, and a one-byte code for the field weight and whether the
+    key is in the fact's title), one slice per key. Questions are scored a slot at a
+    time over those slices, skipping the slots that cannot change the top 20.
+    """
 
     def __init__(self, base: FactBase) -> None:
         self.base = base
@@ -323,11 +334,29 @@ class Matcher:
         self._lexicon.finalise()
 
         self._surface_vocab: dict[str, int] = defaultdict(int)
-        self._weights: list[dict[str, float]] = []
-        self._title_keys: list[frozenset[str]] = []
+        self._memo: dict[tuple[str, str | None], frozenset[str]] = {}
+        self._shared: dict[frozenset[str], frozenset[str]] = {}
+        key_id: dict[str, int] = {}
+        weight_code: dict[float, int] = {}
+        # Fact-major postings while indexing (key ids, codes); turned key-major below.
+        fact_keys = array("i")
+        fact_codes = array("B")
+        fact_end = array("i")
+        nkeys = array("i")
+        self._features: list[_FactFeatures] = []
         for fact in self.facts:
-            self._weights.append(self._fact_keys(fact))
-            self._title_keys.append(frozenset(self._doc_keys(fact.title, "en", vocab=False)))
+            weights = self._fact_keys(fact)
+            title = self._text_keys(fact.title, "en")
+            for key, w in weights.items():
+                kid = key_id.setdefault(key, len(key_id))
+                code = weight_code.setdefault(w, len(weight_code))
+                fact_keys.append(kid)
+                fact_codes.append(code << 1 | (key in title))
+            fact_end.append(len(fact_keys))
+            nkeys.append(len(weights))
+            self._features.append(self._features_of(fact))
+        self._memo = {}
+        self._shared = {}
         for group in base.synonyms:
             for name in group:
                 for t in tokenize(name):
@@ -341,27 +370,94 @@ class Matcher:
                 for part in word.split("-"):
                     self._surface_vocab[part] += 1
 
+        # Weight codes in ascending weight order, so the larger code is the larger weight.
+        by_weight = sorted(weight_code, key=weight_code.__getitem__)
+        ranked = sorted(by_weight)
+        if len(ranked) > 127:
+            raise ValueError("too many distinct field weights for one-byte codes")
+        table = bytearray(range(256))
+        for old, w in enumerate(by_weight):
+            new = ranked.index(w)
+            table[old << 1] = new << 1
+            table[old << 1 | 1] = new << 1 | 1
+        fact_codes = array("B", fact_codes.tobytes().translate(table))
+        self._wtab: tuple[float, ...] = tuple(ranked)
+
+        # Key-major postings (a counting sort): the facts holding key k, in fact order,
+        # are self._pfact[self._poff[k] : self._poff[k + 1]], with their codes in _pcode.
+        n_keys = len(key_id)
+        counts = [0] * (n_keys + 1)
+        for kid in fact_keys:
+            counts[kid + 1] += 1
+        for k in range(n_keys):
+            counts[k + 1] += counts[k]
+        self._poff = array("i", counts)
+        self._pfact = array("i", bytes(4 * len(fact_keys)))
+        self._pcode = array("B", bytes(len(fact_keys)))
+        best = bytearray(n_keys)  # each key's largest code: its best weight, for bounds
+        start = 0
+        for f, end in enumerate(fact_end):
+            for j in range(start, end):
+                kid = fact_keys[j]
+                p = counts[kid]
+                counts[kid] = p + 1
+                self._pfact[p] = f
+                code = fact_codes[j]
+                self._pcode[p] = code
+                if code | 1 > best[kid]:
+                    best[kid] = code | 1
+            start = end
+        del fact_keys, fact_codes, fact_end, counts
+        self._kbest = bytes(best)
+        # The commonest keys also get a table indexed by fact (code + 1, or 0): looking a
+        # fact up there is one index, where their postings run to thousands of facts.
+        self._dense: dict[int, bytes] = {}
+        common = sorted(range(n_keys), key=lambda k: self._poff[k] - self._poff[k + 1])
+        floor = max(_DENSE_MIN, len(self.facts) // 32)
+        for kid in common[:_DENSE_KEYS]:
+            a, b = self._poff[kid], self._poff[kid + 1]
+            if b - a < floor:
+                break
+            table = bytearray(len(self.facts))
+            for f, code in zip(self._pfact[a:b], self._pcode[a:b], strict=True):
+                table[f] = code + 1
+            self._dense[kid] = bytes(table)
+
         n = max(len(self.facts), 1)
-        df: dict[str, int] = defaultdict(int)
-        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        for i, weights in enumerate(self._weights):
-            for key, w in weights.items():
-                df[key] += 1
-                self._postings[key].append((i, w))
         self._n = n
-        self._idf = {k: math.log(1 + (n - d + 0.5) / (d + 0.5)) for k, d in df.items()}
-        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
-        self._df = df
-        self._features = [
-            self._features_of(f, w) for f, w in zip(self.facts, self._weights, strict=True)
+        self._key_id = key_id
+        self._idf = [
+            math.log(1 + (n - d + 0.5) / (d + 0.5))
+            for d in (self._poff[k + 1] - self._poff[k] for k in range(n_keys))
         ]
+        self._unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # Ties go to the more focused fact (fewer keys), then to the id: a fact's place in
+        # that order, so ranking compares one int.
+        order = sorted(range(len(self.facts)), key=lambda i: (nkeys[i], self.facts[i].id))
+        self._rank = array("i", bytes(4 * len(order)))
+        for r, i in enumerate(order):
+            self._rank[i] = r
+        self._by_topic: dict[str, array[int]] = {}
+        self._by_topic_ranked: dict[str, array[int]] = {}
+        for i, fact in enumerate(self.facts):
+            self._by_topic.setdefault(fact.topic, array("i")).append(i)
+        for i in order:
+            self._by_topic_ranked.setdefault(self.facts[i].topic, array("i")).append(i)
         self._deletes = _DeleteIndex(self._surface_vocab)
-        self._spelled: dict[tuple[int, str], bool] = {}
-        self._surface_by_key: dict[str, list[str]] = defaultdict(list)
+        self._spellers = self._find_spellers()
+        # Words the typo index leaves out (3 letters, or one digit or hyphen) that may be one
+        # edit from a word it holds, by stem key. A word starting with a digit is its own
+        # key, never a stem.
+        self._unindexed: dict[str, list[str]] = defaultdict(list)
         for word in self._surface_vocab:
-            for key in word_keys(word):
-                self._surface_by_key[key].append(word)
-        self._key_vocab = frozenset(df)
+            if (
+                len(word) >= 3
+                and not word[:1].isdigit()
+                and sum(not c.isalpha() for c in word) <= (0 if len(word) < 4 else 1)
+                and not (len(word) >= 4 and word.isalpha())
+            ):
+                for key in word_keys(word):
+                    self._unindexed[key].append(word)
 
     # -- indexing
 
@@ -412,13 +508,29 @@ class Matcher:
                     todo.append(parent)
         return seen
 
-    def _doc_keys(self, text: str, lang: str | None, *, vocab: bool = True) -> set[str]:
-        """Every key a fact field holds: words, both stems, joined compounds, concepts."""
+    def _doc_keys(self, text: str, lang: str | None, *, vocab: bool = True) -> frozenset[str]:
+        """Every key a fact field holds; counts its words into the vocabulary if `vocab`."""
+        if vocab:
+            for t in tokenize(text):
+                self._surface_vocab[t.surface] += 1
+        return self._text_keys(text, lang)
+
+    def _text_keys(self, text: str, lang: str | None) -> frozenset[str]:
+        """`_analyse_text`, memoised while indexing: a fact's title, answer and snippet are
+        read again for its title keys and features, and topics, tags and places recur."""
+        memo = self._memo
+        keys = memo.get((text, lang))
+        if keys is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            keys = memo[(text, lang)] = self._analyse_text(text, lang)
+        return keys
+
+    def _analyse_text(self, text: str, lang: str | None) -> frozenset[str]:
+        """Every key a text holds: words, both stems, joined compounds, concepts."""
         raw = tokenize(text)
         keys: set[str] = set()
         for t in raw:
-            if vocab:
-                self._surface_vocab[t.surface] += 1
             if "-" in t.surface and not t.is_number:
                 keys |= word_keys(t.surface.replace("-", ""), lang)
             elif t.is_number and "-" in t.surface:
@@ -433,30 +545,31 @@ class Matcher:
         for t in words:
             if not is_stopword(t):
                 keys |= _token_keys(t, lang)
-        return keys
+        return frozenset(keys)
 
-    def _features_of(self, fact: Fact, weights: dict[str, float]) -> _FactFeatures:
+    def _features_of(self, fact: Fact) -> _FactFeatures:
         answer_tokens = tokenize(fact.answer)
         has_count = any(
             (t.is_number and not looks_like_year(t.surface)) or t.surface in QUANTITY_WORDS
             for t in answer_tokens
         )
         has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
-        answer_keys = self._doc_keys(fact.answer, "en", vocab=False)
-        answer_keys |= self._doc_keys(fact.snippet, "en", vocab=False)
+        answer_keys = set(self._text_keys(fact.answer, "en"))
+        answer_keys |= self._text_keys(fact.snippet, "en")
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self._ancestors(key[1:]))
         places = {k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")}
         countries = frozenset(k for k in answer_keys if self._lexicon.kinds.get(k) == "country")
+        counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
+        # Most facts name the same countries, or count nothing: equal sets are shared.
         return _FactFeatures(
             has_date=has_date,
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
             has_person=bool(_PERSON.search(fact.answer)),
-            countries=countries,
-            counted=frozenset(self._counted(fact.answer, "en"))
-            | frozenset(self._counted(fact.answer_fr or "", "fr")),
+            countries=self._shared.setdefault(countries, countries),
+            counted=tuple(sorted(counted)),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:
@@ -469,7 +582,7 @@ class Matcher:
             )
             if quantity:
                 after = " ".join(w.surface for w in tokens[n + 1 : n + 5])
-                keys |= self._doc_keys(after, lang, vocab=False)
+                keys |= self._text_keys(after, lang)
         return keys
 
     # -- reading a question
@@ -584,10 +697,23 @@ class Matcher:
         return fixed
 
     def _stem_is_as_close(self, word: str, guess: str, lang: str | None) -> bool:
-        """Whether a vocabulary word sharing `word`'s stem is as close to it as `guess` is."""
+        """Whether a vocabulary word sharing `word`'s stem is as close to it as `guess` is.
+
+        `guess` is one edit from `word` (and `word` is not in the vocabulary), so the words
+        to check are those one edit away: the typo index finds them among its words, and
+        `_unindexed` holds the others by stem key (a dict of every word by key took 6 MB
+        at 10,000 facts).
+        """
         best = DamerauLevenshtein.distance(word, guess)
-        for key in word_keys(word, lang):
-            for other in self._surface_by_key.get(key, ()):
+        keys = word_keys(word, lang)
+        near: Iterable[str] = self._deletes.near(word) if best <= 1 else self._surface_vocab
+        for other in near:
+            if DamerauLevenshtein.distance(word, other) <= best and not keys.isdisjoint(
+                word_keys(other)
+            ):
+                return True
+        for key in keys:
+            for other in self._unindexed.get(key, ()):
                 if DamerauLevenshtein.distance(word, other) <= best:
                     return True
         return False
@@ -595,7 +721,7 @@ class Matcher:
     def _known(self, word: str, lang: str | None) -> bool:
         """Whether a fact or a curated name holds this word (in the question's language)."""
         keys = word_keys(word, lang)
-        return not keys.isdisjoint(self._key_vocab) or not keys.isdisjoint(
+        return any(k in self._key_id for k in keys) or not keys.isdisjoint(
             self._lexicon.single_words
         )
 
@@ -625,53 +751,22 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        slot_idf = [self._slot_idf(s) for s in slots]
-        total = sum(slot_idf)
-        candidates = self._candidates(slots, slot_idf)
-        scored: list[tuple[float, float, int, tuple[str, ...], bool]] = []
+        kids = [self._kids(s) for s in slots]
+        slot_idf = [self._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
         query_concepts = {s.concept for s in slots if s.concept}
         defines = self._defined_entity(slots)
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours.
-        unknown = [s.text for s in slots if not any(k in self._idf for k in s.keys)]
+        unknown = [s.text for s, k in zip(slots, kids, strict=True) if not k]
         counted, counted_text = (
             self._counted_in_question(question) if kind == "count" else (frozenset(), ())
         )
-        for i in candidates:
-            weights = self._weights[i]
-            score = 0.0
-            missing: list[str] = []
-            strong_missing = False
-            title = self._title_keys[i]
-            bonus = 0.0
-            fact_topic = self.facts[i].topic
-            for slot, idf in zip(slots, slot_idf, strict=True):
-                w = max((weights.get(k, 0.0) for k in slot.keys), default=0.0)
-                score += idf * w
-                if slot.keys & title:
-                    bonus += TITLE_BONUS * idf
-                if (
-                    slot.concept
-                    and _KIND_TOPIC.get(self._lexicon.kinds.get(slot.concept, "")) == fact_topic
-                ):
-                    bonus += TITLE_BONUS * idf / 2
-                if w == 0.0:
-                    missing.append(slot.text)
-                if self._is_specific(slot) and w < STRONG_FIELD:
-                    strong_missing = True
-                elif w == 0.0 and slot.concept is not None and slot.concept.startswith("@"):
-                    # Even a name everyone mentions ("Morocco") must be in the fact somewhere:
-                    # IPPOS training peacekeepers says nothing of Morocco training any.
-                    strong_missing = True
-            if defines is not None and self._spells_out(i, defines):
-                bonus += DEFINITION_BONUS * total
-            scored.append((score + bonus, score / total, i, tuple(missing), strong_missing))
-        # Ties go to the more focused fact (fewer keys), then to the id, so runs repeat.
-        scored.sort(key=lambda r: (-round(r[0], 9), len(self._weights[r[2]]), self.facts[r[2]].id))
+        scoring = _Scoring(self, slots, kids, slot_idf, defines)
         accepted: list[Match] = []
         rejected: list[Match] = []
-        for score, coverage, i, lacks, strong_missing in scored[:20]:
+        for score, coverage, i in scoring.top():
             fact = self.facts[i]
+            lacks, strong_missing = scoring.misses(i)
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
             )
@@ -679,6 +774,8 @@ class Matcher:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)
+            if len(accepted) == MAX_FACTS:
+                break  # scores only fall from here: the answer is these five at most
         if accepted:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= 0.6 * best.score][:MAX_FACTS]
@@ -705,15 +802,13 @@ class Matcher:
         if not plural or any(s.concept is None and not s.number for s in rest):
             return None
         matches: list[Match] = []
-        for i, fact in enumerate(self.facts):
-            if fact.topic != topic:
-                continue
-            weights = self._weights[i]
+        held = [self._slot_codes(self._kids(s)) for s in rest]
+        wtab = self._wtab
+        for i in self._by_topic.get(topic, ()):
             if all(
-                max((weights.get(k, 0.0) for k in s.keys), default=0.0) >= STRONG_FIELD
-                for s in rest
+                (c := codes.get(i)) is not None and wtab[c >> 1] >= STRONG_FIELD for codes in held
             ):
-                matches.append(Match(fact, 1.0, 1.0))
+                matches.append(Match(self.facts[i], 1.0, 1.0))
         if not matches:
             return None
         # Dated facts first, in date order, taking turns across sources so one article's
@@ -730,6 +825,38 @@ class Matcher:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), "list", language)
 
+    def _kids(self, slot: Slot) -> tuple[int, ...]:
+        """The ids of the slot's keys that some fact holds."""
+        get = self._key_id.get
+        return tuple(kid for k in slot.keys if (kid := get(k)) is not None)
+
+    def _slot_codes(self, kids: Sequence[int], only: Sequence[int] | None = None) -> dict[int, int]:
+        """Fact -> code of the slot's best key in it (the largest weight; in the title if any
+        of its keys is), for every fact holding one of `kids`; with `only`, right for the
+        facts in `only` (others may be missing or partly merged)."""
+        pfact, pcode, poff = self._pfact, self._pcode, self._poff
+        out: dict[int, int] = {}
+        # The longest posting first: it becomes the dict in C, the others merge into it.
+        for n, kid in enumerate(sorted(kids, key=lambda k: poff[k] - poff[k + 1])):
+            a, b = poff[kid], poff[kid + 1]
+            if only is not None and b - a > 8 * len(only):
+                # A few facts against a long posting: look each one up by bisection.
+                for f in only:
+                    p = bisect_left(pfact, f, a, b)
+                    if p < b and pfact[p] == f:
+                        c = pcode[p]
+                        old = out.get(f)
+                        out[f] = c if old is None else (old if old > c else c) & 254 | (old | c) & 1
+                continue
+            codes = dict(zip(pfact[a:b], pcode[a:b], strict=True))
+            if n == 0:
+                out = codes
+                continue
+            for f, c in codes.items():
+                old = out.get(f)
+                out[f] = c if old is None else (old if old > c else c) & 254 | (old | c) & 1
+        return out
+
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
         """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
         entities = [s.concept for s in slots if s.concept and s.concept.startswith("@")]
@@ -738,17 +865,25 @@ class Matcher:
             return None
         return entities[0][1:]
 
-    def _spells_out(self, i: int, entity_id: str) -> bool:
-        """Whether fact i's answer names the entity in two ways (acronym and full name)."""
-        cached = self._spelled.get((i, entity_id))
-        if cached is None:
-            entity = self.base.entity_by_id.get(entity_id)
-            answer = fold(self.facts[i].answer)
-            names = {fold(n) for n in entity.names} if entity else set()
-            hits = {n for n in names if re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", answer)}
-            cached = len(hits) >= 2
-            self._spelled[(i, entity_id)] = cached
-        return cached
+    def _find_spellers(self) -> dict[str, frozenset[int]]:
+        """Entity id -> the facts whose answer names it in two ways (acronym and full name).
+
+        Found once while indexing, so a "what is X?" question knows every such fact
+        (they get DEFINITION_BONUS) without reading answers.
+        """
+        names = [(eid, {fold(n) for n in e.names}) for eid, e in self.base.entity_by_id.items()]
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, fact in enumerate(self.facts):
+            answer = fold(fact.answer)
+            for eid, folded in names:
+                hits = 0
+                for name in folded:
+                    if name in answer and _has_word(answer, name):
+                        hits += 1
+                        if hits == 2:
+                            found[eid].append(i)
+                            break
+        return {eid: frozenset(facts) for eid, facts in found.items()}
 
     def _counted_in_question(self, question: str) -> tuple[frozenset[str], tuple[str, ...]]:
         """What "how many ..." counts: the first two content words after the cue."""
@@ -765,12 +900,16 @@ class Matcher:
                 keys.add(slot.concept)
         return frozenset(keys), tuple(s.text for s in focus)
 
-    def _slot_idf(self, slot: Slot) -> float:
-        known = [self._idf[k] for k in slot.keys if k in self._idf]
-        idf = min(known) if known else self._unknown_idf
+    def _slot_idf(self, slot: Slot, kids: Sequence[int]) -> float:
+        idf = min(self._idf[k] for k in kids) if kids else self._unknown_idf
         if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
             idf *= COMMON_WORD_FACTOR
         return idf
+
+    def _df(self, key: str) -> int:
+        """How many facts hold the key."""
+        kid = self._key_id.get(key)
+        return 0 if kid is None else self._poff[kid + 1] - self._poff[kid]
 
     def _is_specific(self, slot: Slot) -> bool:
         """A name or number the answer must mention: an uncommon entity, a number, or an
@@ -778,28 +917,8 @@ class Matcher:
         if slot.number:
             return True
         if slot.concept is not None and slot.concept.startswith("@"):
-            df = self._df.get(slot.concept, 0)
-            return df < AMBIENT_SHARE * self._n
-        return slot.capitalised and not any(k in self._idf for k in slot.keys)
-
-    def _candidates(self, slots: Sequence[Slot], slot_idf: Sequence[float]) -> list[int]:
-        """Facts sharing a selective key with the question (all facts when the base is small)."""
-        if self._n <= 400:
-            return list(range(len(self.facts)))
-        limit = 0.2 * self._n
-        found: dict[int, float] = defaultdict(float)
-        for slot, idf in zip(slots, slot_idf, strict=True):
-            for key in slot.keys:
-                if self._df.get(key, 0) <= limit:
-                    for i, w in self._postings.get(key, ()):
-                        found[i] += idf * w
-        if not found:
-            for slot in slots:
-                for key in slot.keys:
-                    for i, w in self._postings.get(key, ())[:200]:
-                        found[i] += w
-        ranked = sorted(found, key=lambda i: -found[i])
-        return ranked[:200]
+            return self._df(slot.concept) < AMBIENT_SHARE * self._n
+        return slot.capitalised and not any(k in self._key_id for k in slot.keys)
 
     def _why_not(
         self,
@@ -822,7 +941,7 @@ class Matcher:
             return "gives no date"
         if kind == "count" and not features.has_count:
             return "gives no figure"
-        if counted and features.counted.isdisjoint(counted):
+        if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         if kind == "place" and not features.has_place:
             return "gives no place"
@@ -833,6 +952,354 @@ class Matcher:
         if kind == "country" and not (features.countries - query_concepts):
             return "names no other country"
         return None
+
+
+#: How many of the best-scoring facts are weighed as answers or suggestions.
+_TOP = 20
+#: Margin for float sums taken in another order: bounds are compared with this slack.
+_EPS = 1e-6
+#: Covers the float error (about 1e-13) of a bound summed in another order than the exact
+#: score, and stays well under the 1e-9 that scores are rounded to for ranking.
+_DELTA = 1e-10
+_NONE: frozenset[int] = frozenset()
+#: Keys held by at least this many facts (and 1/32 of them) get a dense table, at most
+#: this many keys: 2.5 MB at 10,000 facts.
+_DENSE_MIN = 64
+_DENSE_KEYS = 256
+
+
+class _Scoring:
+    """One question scored over the index a slot at a time, with the exact top 20.
+
+    Scoring each candidate fact slot by slot costs too much at 10,000 facts, and taking
+    only some candidates changes answers. Here slots are read rarest first, adding each
+    one's weight to every fact in its postings. Once the slots left could not lift a
+    fact none of the earlier slots found past the 20th score so far, those slots are
+    only looked up for the facts already found (MaxScore pruning), so a common word
+    held by half the facts costs little. The facts that can still reach the top 20 are
+    then scored again in the question's slot order, as a fact-at-a-time loop adds up,
+    so scores, ties and answers are the same as scoring every fact.
+    """
+
+    def __init__(
+        self,
+        matcher: Matcher,
+        slots: Sequence[Slot],
+        kids: Sequence[tuple[int, ...]],
+        slot_idf: Sequence[float],
+        defines: str | None,
+    ) -> None:
+        self.matcher = matcher
+        self.slots = slots
+        self.kids = kids
+        self.idf = slot_idf
+        self.total = sum(slot_idf)
+        self.title_bonus = [TITLE_BONUS * idf for idf in slot_idf]
+        self.topic_bonus = [TITLE_BONUS * idf / 2 for idf in slot_idf]
+        kinds = matcher._lexicon.kinds
+        self.topics = [
+            _KIND_TOPIC.get(kinds.get(s.concept, "")) if s.concept else None for s in slots
+        ]
+        self.specific = [matcher._is_specific(s) for s in slots]
+        self.entity = [s.concept is not None and s.concept.startswith("@") for s in slots]
+        # "What is X?": the facts spelling X out get a large bonus; they are few and known.
+        self.spellers = matcher._spellers.get(defines, _NONE) if defines is not None else _NONE
+        # Per slot: fact -> code of the slot in that fact, for the facts that may rank
+        # (None for slots no fact holds, until filled in).
+        self.codes: list[dict[int, int] | None] = [None] * len(slots)
+        self.values: list[list[float] | None] = [None] * len(slots)
+        self.by_topic: dict[str, float] = {}
+        self.plan: list[tuple[dict[int, int], list[float], float, str | None, float]] = []
+
+    def _values(self, j: int) -> list[float]:
+        """What slot j adds to a fact's score and title bonus, by posting code."""
+        values = self.values[j]
+        if values is None:
+            idf, bonus = self.idf[j], self.title_bonus[j]
+            wtab = self.matcher._wtab
+            values = self.values[j] = [
+                idf * w + (bonus if title else 0.0) for w in wtab for title in (0, 1)
+            ]
+        return values
+
+    def _lookup(self, j: int, facts: Sequence[int]) -> dict[int, int]:
+        """Fact -> code of slot j, for `facts` (and maybe others)."""
+        m = self.matcher
+        kids = self.kids[j]
+        if len(kids) > 1:
+            return m._slot_codes(kids, facts)
+        dense = m._dense.get(kids[0])
+        if dense is not None:
+            return {f: c - 1 for f in facts if (c := dense[f])}
+        pfact, pcode = m._pfact, m._pcode
+        a, b = m._poff[kids[0]], m._poff[kids[0] + 1]
+        if b - a <= 8 * len(facts):
+            return dict(zip(pfact[a:b], pcode[a:b], strict=True))
+        codes: dict[int, int] = {}
+        for f in facts:  # a few facts against a long posting: bisect
+            p = bisect_left(pfact, f, a, b)
+            if p < b and pfact[p] == f:
+                codes[f] = pcode[p]
+        return codes
+
+    def top(self) -> Iterator[tuple[float, float, int]]:
+        """(score, coverage, fact) of the best facts, best first, at most _TOP of them."""
+        m = self.matcher
+        pfact, pcode, poff = m._pfact, m._pcode, m._poff
+        wtab, kbest = m._wtab, m._kbest
+        active = [j for j, kids in enumerate(self.kids) if kids]
+        bound = {
+            j: self.idf[j] * wtab[max(kbest[k] for k in self.kids[j]) >> 1] + self.title_bonus[j]
+            for j in active
+        }
+        order = sorted(active, key=lambda j: -bound[j])
+        left = [0.0] * (len(order) + 1)  # the most the slots from here on can add
+        for pos in range(len(order) - 1, -1, -1):
+            left[pos] = left[pos + 1] + bound[order[pos]]
+        by_topic: dict[str, float] = {}
+        for topic, bonus in zip(self.topics, self.topic_bonus, strict=True):
+            if topic is not None:
+                by_topic[topic] = by_topic.get(topic, 0.0) + bonus
+        extra = max(by_topic.values(), default=0.0)  # the most a topic bonus adds
+        self.by_topic = by_topic
+        spellers = self.spellers
+        defined = DEFINITION_BONUS * self.total
+
+        # acc[f]: f's score and title bonus over the slots read so far (a list indexed by
+        # fact is twice as fast to add into as a dict); `touched`: the facts with any.
+        acc = [0.0] * len(m.facts)
+        # The facts of each slot read in full, with its bound, rarest first: a fact met
+        # only in the last few can score no more than their bounds add up to.
+        parts: list[tuple[Iterable[int], float]] = []
+        met = 0  # postings read, an upper bound of the facts met
+        seen = 0.0  # the most any fact has scored so far
+        theta = -math.inf  # a lower bound of the 20th best final score
+        stop = len(order)
+        for pos, j in enumerate(order):
+            need = left[pos] + extra + _EPS  # a fact met nowhere yet scores at most this
+            if met >= _TOP and need < seen:
+                if theta <= need:
+                    # Finish the 20 best facts so far over the slots left: their full scores
+                    # bound the 20th best far better than partial ones, so reading stops
+                    # sooner and fewer facts stay in reach.
+                    theta = self._lead(parts, acc, order[pos:])
+                if theta > need:
+                    stop = pos
+                    break
+            values = self._values(j)
+            kids = self.kids[j]
+            if len(kids) == 1:
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                facts = pfact[a:b]
+                for f, c in zip(facts, pcode[a:b], strict=True):
+                    acc[f] += values[c]
+                parts.append((facts, bound[j]))
+                met += b - a
+            else:
+                codes = self.codes[j] = m._slot_codes(kids)
+                for f, c in codes.items():
+                    acc[f] += values[c]
+                parts.append((codes.keys(), bound[j]))
+                met += len(codes)
+            seen += bound[j]
+        if stop < len(order):
+            # No fact met nowhere can reach the top 20 now: finish those that can, dropping
+            # the ones that fall out of reach as the 20th best rises. Spellers are kept
+            # apart: their bound has the definition bonus too.
+            met_set = _met(parts, theta - 2 * _EPS - (left[stop] + extra))
+            pool = list(met_set - spellers) if spellers else list(met_set)
+            live = list(spellers)
+            for pos in range(stop, len(order)):
+                cut = theta - _EPS - (left[pos] + extra)
+                pool = list(compress(pool, map(cut.__le__, map(acc.__getitem__, pool))))
+                if live:
+                    live = [f for f in live if acc[f] + defined >= cut]
+                members = pool + live if live else pool
+                j = order[pos]
+                values = self._values(j)
+                kids = self.kids[j]
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                dense = m._dense.get(kids[0]) if len(kids) == 1 else None
+                if dense is not None:
+                    gains = [0.0, *values]
+                    for f in members:
+                        acc[f] += gains[dense[f]]
+                elif len(kids) == 1 and b - a <= 8 * len(members):
+                    # Reading the whole posting costs less than looking each fact up.
+                    for f, c in zip(pfact[a:b], pcode[a:b], strict=True):
+                        acc[f] += values[c]
+                else:
+                    codes = self.codes[j] = self._lookup(j, members)
+                    for f in codes.keys() & members:
+                        acc[f] += values[codes[f]]
+                if len(members) > _TOP:
+                    theta = max(theta, _kth_largest(list(map(acc.__getitem__, members)), _TOP))
+            pool += live
+        else:
+            touched = _met(parts, -math.inf)
+            pool = list(touched)
+            # A fact holding none of the question's keys still gets its topic bonus: the
+            # first of a topic in tie order may rank (as a suggestion) when little matches.
+            for topic in by_topic:
+                count = 0
+                for f in m._by_topic_ranked.get(topic, ()):
+                    if f not in touched:
+                        pool.append(f)
+                        count += 1
+                        if count == _TOP:
+                            break
+            pool.extend(f for f in spellers if f not in touched)
+        return self._best(pool, acc, extra, defined)
+
+    def _lead(
+        self, parts: list[tuple[Iterable[int], float]], acc: list[float], rest: Sequence[int]
+    ) -> float:
+        """The 20th best full score (without topic bonus) of the facts leading so far, or
+        -inf: a lower bound of the 20th best final score. The leaders are looked for among
+        the facts of the rarest slots read."""
+        facts: set[int] = set()
+        for part, _ in parts:
+            facts.update(part)
+            if len(facts) >= 4 * _TOP:
+                break
+        if len(facts) < _TOP:
+            return -math.inf
+        scores = list(map(acc.__getitem__, facts))
+        lead = list(compress(facts, map(_kth_largest(scores, _TOP).__le__, scores)))[: 2 * _TOP]
+        full = list(map(acc.__getitem__, lead))
+        m = self.matcher
+        pfact, pcode, poff = m._pfact, m._pcode, m._poff
+        for j in rest:
+            values = self._values(j)
+            kids = self.kids[j]
+            dense = m._dense.get(kids[0]) if len(kids) == 1 else None
+            if dense is not None:
+                gains = [0.0, *values]
+                full = [s + gains[dense[f]] for f, s in zip(lead, full, strict=True)]
+            elif len(kids) == 1:
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                for n, f in enumerate(lead):
+                    p = bisect_left(pfact, f, a, b)
+                    if p < b and pfact[p] == f:
+                        full[n] += values[pcode[p]]
+            else:
+                codes = m._slot_codes(kids, lead)
+                full = [
+                    s + values[c] if (c := codes.get(f)) is not None else s
+                    for f, s in zip(lead, full, strict=True)
+                ]
+        return _kth_largest(full, _TOP)
+
+    def _best(
+        self, pool: list[int], acc: list[float], extra: float, defined: float
+    ) -> Iterator[tuple[float, float, int]]:
+        """The top of `pool` by exact score, then tie order, scoring as few facts as it can.
+
+        acc[f] is f's score and title bonus (summed in another order), so acc[f] plus the
+        topic and definition bonuses bounds f's final score: facts are scored exactly in
+        the order of that bound, until the next bound cannot beat the 20th exact score.
+        """
+        rank = self.matcher._rank
+        spellers = self.spellers
+        # Spellers' bounds carry the definition bonus: they are few, and always scored.
+        fixed = list(filter(spellers.__contains__, pool)) if spellers else []
+        if fixed:
+            pool = list(filterfalse(spellers.__contains__, pool))
+        if len(pool) > 4 * _TOP:
+            # A fact's final sort key is (-rounded score, tie order); its score is at least
+            # acc and at most acc + extra, which brackets the key. The 20th best of the
+            # worst keys caps the 20th best key, so only facts whose best key is within
+            # that cap can rank: with many ties, tie order keeps this to about 20 facts.
+            scores = list(map(acc.__getitem__, pool))
+            low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+            t = _kth_largest(low, _TOP)
+            ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+            r = heapq.nsmallest(_TOP - sum(map(t.__lt__, low)), ties)[-1]
+            high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+            kept = list(compress(pool, map(t.__lt__, high)))
+            kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+            pool = kept
+        pool += fixed
+        for j, kids in enumerate(self.kids):
+            if kids and self.codes[j] is None:  # read in full above, without a dict
+                self.codes[j] = self._lookup(j, pool)
+        self._plan()
+        # A fact's best possible sort key: its bound rounded as scores are, then tie order.
+        facts, by_topic = self.matcher.facts, self.by_topic
+        bounds = [
+            (
+                -round(
+                    acc[f]
+                    + by_topic.get(facts[f].topic, 0.0)
+                    + (defined if f in spellers else 0.0)
+                    + _DELTA,
+                    9,
+                ),
+                rank[f],
+                f,
+            )
+            for f in pool
+        ]
+        heapq.heapify(bounds)
+        # Score facts in order of their best possible key; a scored fact is next once no
+        # unscored fact's best possible key beats its key. Lazily: the caller stops early.
+        ready: list[tuple[float, int, float, float, int]] = []
+        for _ in range(_TOP):
+            while bounds and (not ready or bounds[0][:2] < ready[0][:2]):
+                f = heapq.heappop(bounds)[2]
+                score, plain = self._exact(f)
+                heapq.heappush(ready, (-round(score, 9), rank[f], score, plain, f))
+            if not ready:
+                return
+            _, _, score, plain, f = heapq.heappop(ready)
+            yield score, plain / self.total, f
+
+    def _plan(self) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
+        wtab = self.matcher._wtab
+        self.plan = [
+            (codes if codes is not None else {}, [idf * w for w in wtab], tb, topic, pb)
+            for codes, idf, tb, topic, pb in zip(
+                self.codes, self.idf, self.title_bonus, self.topics, self.topic_bonus, strict=True
+            )
+        ]
+
+    def _exact(self, f: int) -> tuple[float, float]:
+        """(score with bonuses, plain score) of fact f, summed in the question's slot order."""
+        fact_topic = self.matcher.facts[f].topic
+        score = 0.0
+        bonus = 0.0
+        for codes, gain, title_bonus, topic, topic_bonus in self.plan:
+            c = codes.get(f)
+            if c is not None:
+                score += gain[c >> 1]  # idf * weight, as the fact-at-a-time loop multiplied
+                if c & 1:
+                    bonus += title_bonus
+            if topic == fact_topic:
+                bonus += topic_bonus
+        if f in self.spellers:
+            bonus += DEFINITION_BONUS * self.total
+        return score + bonus, score
+
+    def misses(self, f: int) -> tuple[tuple[str, ...], bool]:
+        """The slots fact f does not hold, and whether it lacks a name or number asked for."""
+        wtab = self.matcher._wtab
+        missing: list[str] = []
+        strong_missing = False
+        for plan, slot, specific, entity in zip(
+            self.plan, self.slots, self.specific, self.entity, strict=True
+        ):
+            c = plan[0].get(f)
+            w = wtab[c >> 1] if c is not None else 0.0
+            if w == 0.0:
+                missing.append(slot.text)
+            if specific and w < STRONG_FIELD:
+                strong_missing = True
+            elif w == 0.0 and entity:
+                # Even a name everyone mentions ("Morocco") must be in the fact somewhere:
+                # IPPOS training peacekeepers says nothing of Morocco training any.
+                strong_missing = True
+        return tuple(missing), strong_missing
 
 
 _BRITISH_AMERICAN = (
@@ -864,16 +1331,35 @@ def _date_key(match: Match) -> tuple[date, str]:
 
 
 class _DeleteIndex:
-    """Symmetric-delete spelling correction (as in SymSpell) over our own vocabulary."""
+    """Symmetric-delete spelling correction (as in SymSpell) over our own vocabulary.
+
+    A word is indexed under itself and its one-letter deletes (two-letter deletes too
+    for words of 8 letters or more); a typo finds the words sharing one of its own
+    deletes. A dict from delete strings to words takes ~28 MB at 10,000 facts, so
+    each (delete, word) pair is one int in an open-addressing table instead: high
+    bits of the delete's hash, low bits the word's number. Each hit is checked against
+    the word itself, so the words found are exactly those the dict would give.
+    """
 
     def __init__(self, vocab: dict[str, int]) -> None:
         self.vocab = vocab
-        self.index: dict[str, list[str]] = defaultdict(list)
-        for word in vocab:
-            if len(word) < 4 or not word.isalpha():
-                continue
+        self.words = [w for w in vocab if len(w) >= 4 and w.isalpha()]
+        # At most 1 + n + n(n-1)/2 deletes per word: size the table for a load under 1/2.
+        bound = sum(1 + n + (n * (n - 1) // 2 if n >= 8 else 0) for n in map(len, self.words))
+        size = 8
+        while size * 0.5 < bound:
+            size *= 2
+        self.mask = size - 1
+        self.bits = (len(self.words) + 1).bit_length()
+        self.table = array("q", bytes(8 * size))
+        table, mask, bits = self.table, self.mask, self.bits
+        for number, word in enumerate(self.words, 1):
             for variant in self._variants(word):
-                self.index[variant].append(word)
+                h = hash(variant) & _HASH_MASK
+                i = h & mask
+                while table[i]:
+                    i = (i + 1) & mask
+                table[i] = (h >> 32) << bits | number
 
     @staticmethod
     def _variants(word: str) -> set[str]:
@@ -890,12 +1376,92 @@ class _DeleteIndex:
         if max_distance is None:
             max_distance = 2 if len(word) >= 7 else 1
         best: tuple[int, int, str] | None = None
-        for variant in self._variants(word):
-            for candidate in self.index.get(variant, ()):
-                d = DamerauLevenshtein.distance(word, candidate)
-                if d > max_distance:
-                    continue
-                rank = (d, -self.vocab[candidate], candidate)
-                if best is None or rank < best:
-                    best = rank
+        for candidate in self.near(word):
+            d = DamerauLevenshtein.distance(word, candidate)
+            if d > max_distance:
+                continue
+            rank = (d, -self.vocab[candidate], candidate)
+            if best is None or rank < best:
+                best = rank
         return best[2] if best else None
+
+    def near(self, word: str) -> set[str]:
+        """The indexed words sharing a delete with `word`: among them, every one a single
+        edit away (a letter added, dropped, replaced, or two swapped)."""
+        table, mask, bits, words = self.table, self.mask, self.bits, self.words
+        low = (1 << bits) - 1
+        found: set[str] = set()
+        for variant in self._variants(word):
+            h = hash(variant) & _HASH_MASK
+            i = h & mask
+            tag = h >> 32
+            while entry := table[i]:
+                if entry >> bits == tag:
+                    candidate = words[(entry & low) - 1]
+                    cut = len(candidate) - len(variant)
+                    # A matching hash is checked: `variant` must be one of the word's deletes.
+                    if (cut == 0 and candidate == variant) or (
+                        (cut == 1 or (cut == 2 and len(candidate) >= 8))
+                        and _is_subsequence(variant, candidate)
+                    ):
+                        found.add(candidate)
+                i = (i + 1) & mask
+        return found
+
+
+_HASH_MASK = (1 << 63) - 1
+
+
+def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:
+    """The facts of `parts` that may score `cut` or more: those met in the last parts
+    only score at most the sum of those parts' bounds, so they are left out."""
+    tail = 0.0
+    end = len(parts)
+    while end and tail + parts[end - 1][1] < cut:
+        end -= 1
+        tail += parts[end][1]
+    met: set[int] = set()
+    for part, _ in parts[:end]:
+        met.update(part)
+    return met
+
+
+def _kth_largest(values: list[float], k: int) -> float:
+    """The k-th largest of `values` (at least k of them), exactly: a quickselect whose
+    partitions are filters run in C, so only a few dozen values reach a Python loop."""
+    while len(values) > 4 * k:
+        top = max(values)
+        if values.count(top) >= k:  # ties at the top, common among near-duplicate facts
+            return top
+        sample = sorted(values[:: max(1, len(values) // 32)], reverse=True)
+        pivot = sample[min(len(sample) - 1, 2 * k * len(sample) // len(values) + 1)]
+        above = list(filter(pivot.__lt__, values))
+        if len(above) >= k:
+            values = above
+            continue
+        same = values.count(pivot)
+        if len(above) + same >= k:
+            return pivot
+        k -= len(above) + same
+        values = list(filter(pivot.__gt__, values))
+    return heapq.nlargest(k, values)[-1]
+
+
+def _has_word(text: str, name: str) -> bool:
+    """Whether `name` occurs in `text` with no letter, digit or underscore either side:
+    what a regex with lookarounds for \\w finds, without compiling one per name."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
+def _is_subsequence(short: str, word: str) -> bool:
+    """Whether deleting letters from `word` can give `short`."""
+    letters = iter(word)
+    return all(c in letters for c in short)

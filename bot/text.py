@@ -9,6 +9,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from sys import intern
 
 import Stemmer
 
@@ -27,10 +28,17 @@ def fold(text: str) -> str:
     The same folding as the evaluation scorer, so "verbatim" means the same thing
     to the linter and to the people who check our quotes.
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():  # ASCII has no accents to strip: skip the per-character pass
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD_TABLE).lower()
     return _WS.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def _fold_word(word: str) -> str:
+    """`fold` of one non-ASCII word: the same French words recur in every fact."""
+    return fold(word)
 
 
 def fold_for_quote(text: str) -> str:
@@ -178,6 +186,13 @@ def tokenize(text: str) -> list[Token]:
     Hyphenated words stay whole ("post-blast", "27-14"); callers decide whether to
     split them. Grouped numbers are joined ("2,800" -> "2800").
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=512)
+def _tokens(text: str) -> tuple[Token, ...]:
+    """`tokenize`, memoised: a question or a fact field is read two or three times in a row
+    (language, question kind, slots), so a small cache spares the repeats."""
     text = _US.sub(" USA ", text)
     text = _DOTTED.sub("", text)
     text = _GROUPED_NUMBER.sub(_group_digits, text)
@@ -185,12 +200,13 @@ def tokenize(text: str) -> list[Token]:
     out: list[Token] = []
     for m in _TOKEN.finditer(raw):
         word = m.group(0)
-        folded = fold(word)
+        # A token holds only letters, digits and hyphens: folding ASCII is lower-casing.
+        folded = word.lower() if word.isascii() else _fold_word(word)
         if not folded:
             continue
         upper = len(word) >= 2 and word.isupper()
         out.append(Token(folded, upper))
-    return out
+    return tuple(out)
 
 
 def is_stopword(token: Token) -> bool:
@@ -198,11 +214,13 @@ def is_stopword(token: Token) -> bool:
     return token.surface in STOPWORDS and not token.upper
 
 
-_STEM_EN = Stemmer.Stemmer("english")
-_STEM_FR = Stemmer.Stemmer("french")
+# No stemmer-side cache (maxCacheSize 0): `word_keys` keeps its own, and PyStemmer's
+# costs more time to purge than it saves and holds megabytes of words.
+_STEM_EN = Stemmer.Stemmer("english", 0)
+_STEM_FR = Stemmer.Stemmer("french", 0)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=16384)
 def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     """The index keys of a folded word: its English and its French Snowball stem.
 
@@ -213,13 +231,16 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     A text known to be in one language (`lang` "en" or "fr") only gets that
     language's stems; a text of unknown language gets both.
     """
+    # Interned, so the many words of one stem share one key string in every index.
     if word[:1].isdigit():
         return frozenset((word,))
     if lang == "en":
-        return frozenset(("e:" + _STEM_EN.stemWord(word),))
+        return frozenset((intern("e:" + _STEM_EN.stemWord(word)),))
     if lang == "fr":
-        return frozenset(("f:" + _STEM_FR.stemWord(word),))
-    return frozenset(("e:" + _STEM_EN.stemWord(word), "f:" + _STEM_FR.stemWord(word)))
+        return frozenset((intern("f:" + _STEM_FR.stemWord(word)),))
+    return frozenset(
+        (intern("e:" + _STEM_EN.stemWord(word)), intern("f:" + _STEM_FR.stemWord(word)))
+    )
 
 
 _FRENCH_MARKS = re.compile(r"[éèêàùçôîœ]|\bqu'|\b[ldjn]'[a-zà-ÿ]", re.IGNORECASE)
