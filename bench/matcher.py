@@ -22,7 +22,7 @@ Each (engine, fact base) pair runs in its own subprocess, so its peak RSS is its
 own: the script resets the kernel's high-water mark (/proc/self/clear_refs) once
 the fact base is in memory, then builds the index and answers every question.
 
-    python bench/matcher.py              # full run (about 65 s on 2 cores)
+    python bench/matcher.py              # full run (about 50 s on 2 cores)
     python bench/matcher.py --quick      # smaller synthetic base, fewer questions
     python bench/matcher.py --markdown   # the tables as Markdown, for docs/benchmarks.md
 """
@@ -646,7 +646,7 @@ def _verdict(ok: bool) -> str:
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python bench/matcher.py", description=__doc__.split("\n")[0])
     p.add_argument("--quick", action="store_true",
-                   help="2,000 synthetic facts, half the questions, 3 cold starts (~15 s)")
+                   help="2,000 synthetic facts, half the questions, 3 cold starts (~9 s)")
     p.add_argument("--facts", type=int, default=None,
                    help="synthetic fact base size (default 10000, or 2000 with --quick)")
     p.add_argument("--seed", type=int, default=20240607, help="random seed (default %(default)s)")

@@ -536,10 +536,16 @@ class Matcher:
             elif t.is_number and "-" in t.surface:
                 keys.update(p for p in t.surface.split("-") if p)
         words = _split_compounds(raw)
-        for slot in self._slots(words, lang):
-            keys |= slot.keys
-            if slot.concept is not None:
-                keys.add(slot.concept)
+        # The concepts of the names found as `_slots` finds them (without building the
+        # slots: a word slot's keys are among those added next anyway).
+        i = 0
+        while i < len(words):
+            found = self._phrase_at(words, i, lang)
+            if found is None:
+                i += 1
+            else:
+                keys.add(found[1])
+                i += found[0]
         # Words inside a name also count on their own ("judicial" in "Central Bureau of
         # Judicial Investigation"), so partial names still find the fact.
         for t in words:
@@ -625,8 +631,11 @@ class Matcher:
     ) -> tuple[int, str] | None:
         first = words[i]
         best: tuple[int, str] | None = None
+        by_first = self._lexicon.by_first
         for key in _token_keys(first, lang):
-            for seq, concept in self._lexicon.by_first.get(key, ()):
+            if key not in by_first:
+                continue
+            for seq, concept in by_first[key]:
                 n = len(seq)
                 if best is not None and n <= best[0]:
                     break
@@ -1066,7 +1075,7 @@ class _Scoring:
         defined = DEFINITION_BONUS * self.total
 
         # acc[f]: f's score and title bonus over the slots read so far (a list indexed by
-        # fact is twice as fast to add into as a dict); `touched`: the facts with any.
+        # fact is twice as fast to add into as a dict).
         acc = [0.0] * len(m.facts)
         # The facts of each slot read in full, with its bound, rarest first: a fact met
         # only in the last few can score no more than their bounds add up to.
@@ -1108,10 +1117,11 @@ class _Scoring:
             # apart: their bound has the definition bonus too.
             met_set = _met(parts, theta - 2 * _EPS - (left[stop] + extra))
             pool = list(met_set - spellers) if spellers else list(met_set)
+            scores = list(map(acc.__getitem__, pool))
             live = list(spellers)
             for pos in range(stop, len(order)):
                 cut = theta - _EPS - (left[pos] + extra)
-                pool = list(compress(pool, map(cut.__le__, map(acc.__getitem__, pool))))
+                pool = list(compress(pool, map(cut.__le__, scores)))
                 if live:
                     live = [f for f in live if acc[f] + defined >= cut]
                 members = pool + live if live else pool
@@ -1132,8 +1142,9 @@ class _Scoring:
                     codes = self.codes[j] = self._lookup(j, members)
                     for f in codes.keys() & members:
                         acc[f] += values[codes[f]]
+                scores = list(map(acc.__getitem__, pool))
                 if len(members) > _TOP:
-                    theta = max(theta, _kth_largest(list(map(acc.__getitem__, members)), _TOP))
+                    theta = max(theta, _kth_largest(scores + [acc[f] for f in live], _TOP))
             pool += live
         else:
             touched = _met(parts, -math.inf)
@@ -1160,12 +1171,12 @@ class _Scoring:
         facts: set[int] = set()
         for part, _ in parts:
             facts.update(part)
-            if len(facts) >= 4 * _TOP:
+            if len(facts) >= 8 * _TOP:
                 break
         if len(facts) < _TOP:
             return -math.inf
         scores = list(map(acc.__getitem__, facts))
-        lead = list(compress(facts, map(_kth_largest(scores, _TOP).__le__, scores)))[: 2 * _TOP]
+        lead = list(compress(facts, map(_kth_largest(scores, _TOP).__le__, scores)))[: 3 * _TOP]
         full = list(map(acc.__getitem__, lead))
         m = self.matcher
         pfact, pcode, poff = m._pfact, m._pcode, m._poff
@@ -1428,12 +1439,12 @@ def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:
 
 def _kth_largest(values: list[float], k: int) -> float:
     """The k-th largest of `values` (at least k of them), exactly: a quickselect whose
-    partitions are filters run in C, so only a few dozen values reach a Python loop."""
-    while len(values) > 4 * k:
+    partitions are filters run in C, down to a few hundred values that C sorts."""
+    while len(values) > 256:
         top = max(values)
         if values.count(top) >= k:  # ties at the top, common among near-duplicate facts
             return top
-        sample = sorted(values[:: max(1, len(values) // 32)], reverse=True)
+        sample = sorted(values[:: len(values) // 32], reverse=True)
         pivot = sample[min(len(sample) - 1, 2 * k * len(sample) // len(values) + 1)]
         above = list(filter(pivot.__lt__, values))
         if len(above) >= k:
@@ -1444,7 +1455,7 @@ def _kth_largest(values: list[float], k: int) -> float:
             return pivot
         k -= len(above) + same
         values = list(filter(pivot.__gt__, values))
-    return heapq.nlargest(k, values)[-1]
+    return sorted(values, reverse=True)[k - 1]
 
 
 def _has_word(text: str, name: str) -> bool:

@@ -246,6 +246,7 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
 _FRENCH_MARKS = re.compile(r"[éèêàùçôîœ]|\bqu'|\b[ldjn]'[a-zà-ÿ]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)  # the matcher asks twice per question (its language, its slots)
 def text_language(text: str) -> str | None:
     """ "fr", "en", or None when a short text gives no clue (a keyword, an acronym).
 
