@@ -1389,7 +1389,9 @@ class _DeleteIndex:
         best: tuple[int, int, str] | None = None
         for candidate in self.near(word):
             d = DamerauLevenshtein.distance(word, candidate)
-            if d > max_distance:
+            if d > max_distance or (d == 2 and candidate[0] != word[0]):
+                # Two edits away is a typo only if the first letter is right: people
+                # seldom mistype it, and "gathered" is not "adhered".
                 continue
             rank = (d, -self.vocab[candidate], candidate)
             if best is None or rank < best:
