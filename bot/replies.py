@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bot.browse import find_entity
 from bot.commands import (
@@ -42,7 +43,10 @@ from bot.render import (
 from bot.render_browse import render_card, render_timeline
 from bot.storage import LoggedQuestion
 from bot.text import escape_mrkdwn
-from bot.usertext import clip_question
+from bot.usertext import clip_question, from_slack, strip_mentions
+
+if TYPE_CHECKING:
+    from slack_sdk.web.async_client import AsyncWebClient
 
 logger = logging.getLogger(__name__)
 
@@ -289,3 +293,36 @@ async def answer_with_fact(
         new_id,
         fact.id,
     )
+
+
+async def answer_in_conversation(
+    deps: Deps,
+    client: AsyncWebClient,
+    where: Where,
+    wire_text: str,
+    *,
+    bot_user_id: str | None,
+    thread_ts: str | None,
+) -> None:
+    """A mention or a DM: read the Slack text, reply with chat.postMessage in `thread_ts`.
+
+    Both conversational surfaces share this; they differ only in which thread they
+    answer in, which the handler decides.
+    """
+    text = from_slack(strip_mentions(wire_text, bot_user_id))
+    async with deps.delivery.handling(
+        where.surface, user_id=where.user_id, channel_id=where.channel_id, text=text
+    ) as handled:
+        reply = await reply_to(deps, text, where, strict=False)
+        handled.note(reply.question_id, reply.fact_id)
+        await deps.delivery.send(
+            handled,
+            lambda: client.chat_postMessage(
+                channel=where.channel_id or "",
+                thread_ts=thread_ts,
+                unfurl_links=False,
+                unfurl_media=False,
+                **reply.message.as_kwargs(),
+            ),
+            what="chat.postMessage",
+        )

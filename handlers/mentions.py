@@ -9,8 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import first_delivery
 from bot.deps import Deps
-from bot.replies import Where, reply_to
-from bot.usertext import from_slack, strip_mentions
+from bot.replies import Where, answer_in_conversation
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -27,24 +26,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not await first_delivery(deps, body, request):
             return  # Slack delivered it again; it was answered (or is being)
         user = event.get("user") if isinstance(event.get("user"), str) else None
-        text = from_slack(strip_mentions(str(event.get("text") or ""), context.bot_user_id))
-        async with deps.delivery.handling(
-            "mention", user_id=user, channel_id=channel, text=text
-        ) as handled:
-            reply = await reply_to(deps, text, Where("mention", user, channel), strict=False)
-            handled.note(reply.question_id, reply.fact_id)
-            # Inside a thread: answer there. A top-level mention starts a thread under itself.
-            thread_ts = event.get("thread_ts") or ts
-            await deps.delivery.send(
-                handled,
-                lambda: client.chat_postMessage(
-                    channel=channel,
-                    thread_ts=thread_ts,
-                    unfurl_links=False,
-                    unfurl_media=False,
-                    **reply.message.as_kwargs(),
-                ),
-                what="chat.postMessage",
-            )
+        # Inside a thread: answer there. A top-level mention starts a thread under itself.
+        await answer_in_conversation(
+            deps,
+            client,
+            Where("mention", user, channel),
+            str(event.get("text") or ""),
+            bot_user_id=context.bot_user_id,
+            thread_ts=event.get("thread_ts") or ts,
+        )
 
     app.event("app_mention")(app_mention)

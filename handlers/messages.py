@@ -9,8 +9,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.app import first_delivery
 from bot.deps import Deps
-from bot.replies import Where, reply_to
-from bot.usertext import from_slack, strip_mentions
+from bot.replies import Where, answer_in_conversation
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -30,22 +29,13 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not await first_delivery(deps, body, request):
             return  # Slack delivered it again; it was answered (or is being)
         user = event.get("user") if isinstance(event.get("user"), str) else None
-        text = from_slack(strip_mentions(str(event.get("text") or ""), context.bot_user_id))
-        async with deps.delivery.handling(
-            "dm", user_id=user, channel_id=channel, text=text
-        ) as handled:
-            reply = await reply_to(deps, text, Where("dm", user, channel), strict=False)
-            handled.note(reply.question_id, reply.fact_id)
-            await deps.delivery.send(
-                handled,
-                lambda: client.chat_postMessage(
-                    channel=channel,
-                    thread_ts=event.get("thread_ts"),
-                    unfurl_links=False,
-                    unfurl_media=False,
-                    **reply.message.as_kwargs(),
-                ),
-                what="chat.postMessage",
-            )
+        await answer_in_conversation(
+            deps,
+            client,
+            Where("dm", user, channel),
+            str(event.get("text") or ""),
+            bot_user_id=context.bot_user_id,
+            thread_ts=event.get("thread_ts"),
+        )
 
     app.event("message")(direct_message)
