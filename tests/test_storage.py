@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import EVENT_MEMORY, MIGRATIONS, Migration, Vote, open_store
+from bot.storage import EVENT_MEMORY, MIGRATIONS, Migration, Store, Vote, open_store
 
 
 class Clock:
@@ -143,3 +143,89 @@ async def test_event_ids_are_forgotten_after_a_day(tmp_path: Path) -> None:
 async def test_in_memory_store_for_the_console() -> None:
     async with open_store(":memory:") as store:
         assert await store.record_question(question="q", surface="console", answered=False) == 1
+
+
+async def count_statements(store: Store, prefix: str) -> list[str]:
+    """Every statement the store's connection runs that starts with `prefix` (from now on)."""
+    seen: list[str] = []
+
+    def trace(sql: str) -> None:  # aiosqlite's thread; list.append is atomic
+        if sql.lstrip().upper().startswith(prefix):
+            seen.append(sql)
+
+    await store._db.set_trace_callback(trace)
+    return seen
+
+
+async def test_questions_asked_together_are_written_together_each_with_its_own_id(
+    tmp_path: Path,
+) -> None:
+    """Group commit: 100 concurrent questions take a few INSERTs, and each caller gets the
+    id of its own row (the id is what the answer's buttons carry)."""
+    async with open_store(str(tmp_path / "f.db")) as store:
+        inserts = await count_statements(store, "INSERT INTO QUESTIONS")
+        texts = [f"question {n}?" for n in range(100)]
+        ids = await asyncio.gather(
+            *(
+                store.record_question(question=t, surface="dm", answered=n % 2 == 0, user_id=t)
+                for n, t in enumerate(texts)
+            )
+        )
+        assert len(set(ids)) == 100
+        for n, (text, qid) in enumerate(zip(texts, ids, strict=True)):
+            row = await store.question(qid)
+            assert row is not None
+            assert (row.question, row.user_id, row.answered) == (text, text, n % 2 == 0)
+        assert 1 <= len(inserts) <= 5
+    # A lone question is written at once, alone: no waiting for company.
+    async with open_store(str(tmp_path / "f.db")) as store:
+        inserts = await count_statements(store, "INSERT INTO QUESTIONS")
+        qid = await store.record_question(question="alone?", surface="dm", answered=False)
+        assert len(inserts) == 1 and qid == max(ids) + 1
+
+
+async def test_a_row_sqlite_refuses_fails_only_its_own_caller(tmp_path: Path) -> None:
+    """A lone surrogate cannot be stored as UTF-8: that caller gets the error; the rest of
+    its batch is written."""
+    async with open_store(str(tmp_path / "f.db")) as store:
+        results = await asyncio.gather(
+            store.record_question(question="before", surface="dm", answered=True),
+            store.record_question(question="bad \ud800", surface="dm", answered=True),
+            store.record_question(question="after", surface="dm", answered=True),
+            return_exceptions=True,
+        )
+        assert isinstance(results[1], UnicodeEncodeError)
+        for qid, text in ((results[0], "before"), (results[2], "after")):
+            assert isinstance(qid, int)
+            row = await store.question(qid)
+            assert row is not None and row.question == text
+
+
+async def test_a_caller_that_stops_waiting_still_gets_its_row_written(tmp_path: Path) -> None:
+    """Shutdown cancels replies still in flight; their question rows are not lost."""
+    path = tmp_path / "f.db"
+    async with open_store(str(path)) as store:
+        tasks = [
+            asyncio.create_task(
+                store.record_question(question=f"q{n}", surface="dm", answered=True)
+            )
+            for n in range(20)
+        ]
+        await asyncio.sleep(0)  # every task has queued its row
+        for task in tasks[1:]:
+            task.cancel()
+        await tasks[0]
+    # Closing the store waited for the queued rows.
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 20
+
+
+async def test_event_ids_delivered_together_are_written_together(tmp_path: Path) -> None:
+    async with open_store(str(tmp_path / "f.db")) as store:
+        inserts = await count_statements(store, "INSERT OR IGNORE INTO HANDLED_EVENTS")
+        assert await store.mark_event_handled("Ev0")
+        firsts = await asyncio.gather(*(store.mark_event_handled(f"Ev{n % 30}") for n in range(60)))
+        # Ev0 was known; Ev1..Ev29 each new once, their second delivery a duplicate.
+        assert sum(firsts) == 29
+        assert [firsts[n] for n in range(1, 30)] == [True] * 29
+        assert len(inserts) <= 4
