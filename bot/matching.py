@@ -72,6 +72,8 @@ AMBIENT_SHARE = 0.4
 #: Everyday words outside any curated name weigh this much of their rarity.
 COMMON_WORD_FACTOR = 0.45
 MAX_FACTS = 5
+#: Other accepted facts are shown with the best one if they score at least this share of it.
+KEEP_SHARE = 0.6
 MAX_BROWSE = 10
 #: Bonus (share of the question's weight) for the fact that spells out a name asked about.
 DEFINITION_BONUS = 0.3
@@ -774,6 +776,8 @@ class Matcher:
         accepted: list[Match] = []
         rejected: list[Match] = []
         for score, coverage, i in scoring.top():
+            if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
+                break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
             lacks, strong_missing = scoring.misses(i)
             why_not = self._why_not(
@@ -787,7 +791,7 @@ class Matcher:
                 break  # scores only fall from here: the answer is these five at most
         if accepted:
             best = accepted[0]
-            keep = [m for m in accepted if m.score >= 0.6 * best.score][:MAX_FACTS]
+            keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
             return Answer(question, True, tuple(keep), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
         return Answer(question, False, (), suggestions, kind, language)
