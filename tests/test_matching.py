@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.factbase import parse_date_span
+from bot.factbase import FactBase, parse_date_span
 from bot.matching import Matcher, asks_for, detect_language
 from bot.present import answer_json
 from bot.text import fold, tokenize
@@ -192,3 +192,51 @@ def test_every_fact_is_found_by_its_own_first_phrasing(matcher: Matcher) -> None
         if fact.id not in ids:
             misses.append((fact.id, fact.ask[0], ids[:2]))
     assert len(misses) <= len(matcher.facts) // 10, misses
+
+
+# ---------------------------------------------------------------- scoring paths
+
+
+def _both_paths(matcher: Matcher, question: str) -> tuple[list[object], list[object]]:
+    """The ranked facts of `question` from the full scoring and from the pruned one."""
+    from bot.matching import _Scoring
+
+    slots = matcher.analyse(question)
+    ranked = []
+    for path in ("every_fact", "pruned"):
+        kids = [matcher._kids(s) for s in slots]
+        idf = [matcher._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
+        scoring = _Scoring(matcher, slots, kids, idf, matcher._defined_entity(slots))
+        rows = []
+        for score, coverage, i in getattr(scoring, path)():
+            rows.append((score, coverage, i, scoring.misses(i)))
+        ranked.append(rows)
+    return ranked[0], ranked[1]
+
+
+def _questions(base: FactBase) -> list[str]:
+    asked = [q for f in base.facts for q in f.ask]
+    typos = [q.replace("e", "", 1) for q in asked[::7]]
+    others = ["what is BCIJ?", "trainings", "how many judges were trained in 2019?", "hello"]
+    return asked + typos + others
+
+
+def test_pruning_ranks_exactly_as_scoring_every_fact(factbase: FactBase, matcher: Matcher) -> None:
+    """Small bases score every touched fact; large ones prune (MaxScore). Both must give
+    the same facts, scores (to the bit), coverage and order, ties included."""
+    for question in _questions(factbase):
+        full, pruned = _both_paths(matcher, question)
+        assert full == pruned, question
+
+
+def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> None:
+    """Eight copies of every fact: 1,352 facts, every score tied eight ways, so the
+    pruned path must break ties by the same order as the full one."""
+    from dataclasses import replace
+
+    copies = tuple(replace(f, id=f"{f.id}-copy{n}") for n in range(8) for f in factbase.facts)
+    big = FactBase(factbase.root, factbase.sources, copies, factbase.entities, factbase.synonyms)
+    matcher = Matcher(big)
+    for question in _questions(factbase)[::3]:
+        full, pruned = _both_paths(matcher, question)
+        assert full == pruned, question
