@@ -1103,15 +1103,7 @@ class _Scoring:
         self._plan()
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
-        pool = set(touched)
-        for topic in {t for t in self.topics if t is not None}:
-            count = 0
-            for f in m._by_topic_ranked.get(topic, ()):
-                if f not in touched:
-                    pool.add(f)
-                    count += 1
-                    if count == _TOP:
-                        break
+        pool = touched.union(self._topic_leaders({t for t in self.topics if t}, touched))
         defined = DEFINITION_BONUS * self.total
         for f in self.spellers:
             pool.add(f)
@@ -1227,18 +1219,26 @@ class _Scoring:
         else:
             touched = _met(parts, -math.inf)
             pool = list(touched)
-            # A fact holding none of the question's keys still gets its topic bonus: the
-            # first of a topic in tie order may rank (as a suggestion) when little matches.
-            for topic in by_topic:
-                count = 0
-                for f in m._by_topic_ranked.get(topic, ()):
-                    if f not in touched:
-                        pool.append(f)
-                        count += 1
-                        if count == _TOP:
-                            break
+            pool.extend(self._topic_leaders(by_topic, touched))
             pool.extend(f for f in spellers if f not in touched)
         return self._best(pool, acc, extra, defined)
+
+    def _topic_leaders(self, topics: Iterable[str], touched: set[int]) -> list[int]:
+        """The first facts of each topic, in tie order, that hold none of the question's keys.
+
+        They still get the topic's bonus, so when little matches, the first of a topic
+        may rank (as a suggestion); later ones of the topic tie with it and rank below.
+        """
+        leaders: list[int] = []
+        for topic in topics:
+            count = 0
+            for f in self.matcher._by_topic_ranked.get(topic, ()):
+                if f not in touched:
+                    leaders.append(f)
+                    count += 1
+                    if count == _TOP:
+                        break
+        return leaders
 
     def _lead(
         self, parts: list[tuple[Iterable[int], float]], acc: list[float], rest: Sequence[int]
