@@ -40,6 +40,7 @@ class Bot:
     db: Path
     waits: Waits
     _names: itertools.count[int] = field(default_factory=itertools.count)
+    responses_read: int = 0
 
     async def post(
         self,
@@ -80,6 +81,12 @@ class Bot:
 
     async def click(self, payload: dict[str, Any]) -> tuple[int, str]:
         return await self.post(p.form_payload(payload), p.FORM)
+
+    async def next_response(self) -> dict[str, Any]:
+        """Wait for the next response_url message (to any path) not read yet; its body."""
+        self.responses_read += 1
+        calls = await self.fake.wait_for("response_url", self.responses_read)
+        return calls[self.responses_read - 1].body
 
 
 @asynccontextmanager

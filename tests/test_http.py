@@ -8,21 +8,19 @@ the work is done. Tests wait for the fake to receive a call; they never sleep.
 from __future__ import annotations
 
 import asyncio
-import io
 import json
 import random
 import re
 import sqlite3
 import time
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import aiohttp
 import payloads as p
 import pytest
-from fakeslack import FakeSlack, running_bot, running_fake, slack_env
+from fakeslack import FakeSlack, running_fake
+from httpbot import ANSWERED, UNANSWERED, Bot, all_text, http_bot
 
 from bot.factbase import FactBase
 from bot.matching import Matcher
@@ -33,49 +31,7 @@ from bot.render import (
     CANNOT_POST_HERE,
     check_limits,
 )
-from bot.settings import Settings
 from bot.text import escape_mrkdwn, fold_for_quote
-
-ANSWERED = "When was the BCIJ created?"
-UNANSWERED = "What is the BCIJ budget?"
-
-
-@dataclass
-class Bot:
-    session: aiohttp.ClientSession
-    url: str
-    fake: FakeSlack
-    db: Path
-    responses_read: int = 0
-
-    async def post(
-        self,
-        body: bytes,
-        content_type: str = p.JSON,
-        *,
-        headers: dict[str, str] | None = None,
-        **sign: Any,
-    ) -> tuple[int, str]:
-        hdrs = headers if headers is not None else p.signed_headers(body, content_type, **sign)
-        data = io.BytesIO(body) if len(body) > 64 * 1024 else body  # aiohttp warns otherwise
-        async with self.session.post(self.url, data=data, headers=hdrs) as resp:
-            return resp.status, await resp.text()
-
-    async def command(self, text: str, **kwargs: Any) -> tuple[int, str]:
-        body = p.slash_command(text, response_url=self.fake.response_url(), **kwargs)
-        return await self.post(body, p.FORM)
-
-    async def event(self, payload: dict[str, Any], **sign: Any) -> tuple[int, str]:
-        return await self.post(p.json_body(payload), p.JSON, **sign)
-
-    async def click(self, payload: dict[str, Any]) -> tuple[int, str]:
-        return await self.post(p.form_payload(payload), p.FORM)
-
-    async def next_response(self) -> dict[str, Any]:
-        """Wait for the next response_url message not read yet, and return its body."""
-        self.responses_read += 1
-        calls = await self.fake.wait_for("response_url", self.responses_read)
-        return calls[self.responses_read - 1].body
 
 
 @pytest.fixture
@@ -88,15 +44,8 @@ async def fake_slack() -> AsyncIterator[FakeSlack]:
 async def bot(
     fake_slack: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
 ) -> AsyncIterator[Bot]:
-    db = tmp_path / "factbot.db"
-    settings = Settings.from_env(slack_env(fake_slack, str(db), mode="http"))
-    assert settings.mode == "http"
-    async with running_bot(settings, factbase, matcher) as port, aiohttp.ClientSession() as s:
-        yield Bot(s, f"http://127.0.0.1:{port}/slack/events", fake_slack, db)
-
-
-def all_text(message: dict[str, Any]) -> str:
-    return json.dumps(message, ensure_ascii=False)
+    async with http_bot(fake_slack, tmp_path, factbase, matcher) as running:
+        yield running
 
 
 def button_value(message: dict[str, Any], action_id: str) -> str:
