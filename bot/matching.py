@@ -29,7 +29,7 @@ from array import array
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from importlib.resources import files
 from itertools import compress, filterfalse, repeat
@@ -65,6 +65,10 @@ TITLE_BONUS = 0.1
 
 #: Fraction of the question's weight the best fact must cover to be an answer.
 MIN_COVERAGE = 0.62
+#: A question in other words covers less of any fact. The best fact still answers, alone,
+#: when it covers this much, passes every other check and leads the next one clearly.
+CLEAR_LEAD_COVERAGE = 0.45
+CLEAR_LEAD_RATIO = 1.2
 #: A slot counts as covered for the "every name" rule only at this field weight.
 STRONG_FIELD = 0.5
 #: An entity is "ambient" (too common to be specific) above this document share.
@@ -79,7 +83,7 @@ MAX_BROWSE = 10
 DEFINITION_BONUS = 0.3
 _ANYONE = frozenset({"~participants", "~citizens"})
 _HOW_MANY = re.compile(
-    r"\b(how many|combien de|combien d'|combien d|number of|nombre de|nombre d')"
+    r"\b(how many|combien de(?! temps)|combien d'|combien d|number of|nombre de|nombre d')"
     r"\s*(?P<rest>.*)$"
 )
 _LIST_CUE = re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b")
@@ -148,7 +152,8 @@ class Answer:
     answered: bool
     facts: tuple[Match, ...]
     suggestions: tuple[Match, ...]
-    asks_for: str | None  # "date" | "count" | "place" | "person" | "law-number" | "country"
+    asks_for: str | None  # "date" | "duration" | "count" | "city" | "place" | "person"
+    # | "law-number" | "country"
     language: str  # "en" | "fr"
 
     @property
@@ -158,6 +163,15 @@ class Answer:
 
 # ------------------------------------------------------------------ question kinds
 
+#: Things with names that are not people (a question for their name is not a "person" one).
+_NAMED_THINGS = (
+    r"(programme|program|project|projet|initiative|network|reseau|law|loi|agreement|accord|"
+    r"course|training|formation|workshop|atelier|centre|center|unit|unite|office|bureau|"
+    r"agency|agence|body|organisme|institution|academy|academie|partnership|partenariat|"
+    r"framework|cadre|manual|handbook|manuel|guide|report|rapport|plan|strategy|strategie|"
+    r"charter|charte|operation|mission|exercise|exercice|system|systeme|lab|laboratoire|"
+    r"treaty|traite|convention|document|article|site|page|organization|organisation)s?\b"
+)
 _ASKS = [
     (
         "law-number",
@@ -171,15 +185,28 @@ _ASKS = [
         re.compile(
             r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(head|director|president|chief|leader|"
             r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder)\b|"
-            r"\b(name|names)\s+of\s+the\b|\bqui\s+(est|etait|dirige|preside)\b|\bnom\s+(du|de|des)\b|"
-            r"\bcomment\s+s\s*appelle"
+            # "the name of the mastermind" asks for a person; "the name of the programme" not.
+            r"\b(name|names|nom|noms)\s+(of|du|de|des)\s+(?!(the\s+|la\s+|l\s+|le\s+)?"
+            + _NAMED_THINGS
+            + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"
+            + _NAMED_THINGS
+            + r")|"
+            r"\bqui\s+(dirige|preside|diri?geait|presidait)\b|"
+            r"\b(who|qui)\b.*\b(on behalf of|au nom de|pour le compte de)\b|"
+            r"\bqui\s+(est|etait)\s+(le|la|l)\s+(actuel\s+|actuelle\s+)?(directeur|directrice|chef|"
+            r"presidente?|responsable|patron|patronne|ministre|fondateur|fondatrice|porte parole)\b"
         ),
+    ),
+    (
+        # "How long has INL worked with the DGAPR?": a start date or a length of time.
+        "duration",
+        re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
     ),
     (
         "count",
         re.compile(
             r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
-            r"how big|what size|how numerous|maximum|minimum|average|how long(?! ago))\b"
+            r"how big|what size|how numerous|maximum|minimum|average)\b"
         ),
     ),
     (
@@ -188,6 +215,13 @@ _ASKS = [
             r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
             r"en quelle annee|en quel mois|wann)\b"
+        ),
+    ),
+    (
+        "city",
+        re.compile(
+            r"\b(which|what) (city|cities|town|towns)\b|\bin which (city|cities|town)\b|"
+            r"\bquelles? villes?\b"
         ),
     ),
     (
@@ -218,6 +252,7 @@ def asks_for(question: str) -> str | None:
     """What kind of thing the question wants, from its wording alone."""
     folded = fold(question).replace("-", " ")
     folded = re.sub(r"[^\w\s]", " ", folded)
+    folded = re.sub(r"\bup to date\b", " ", folded)  # "current", not a date asked for
     for name, pattern in _ASKS:
         if pattern.search(folded):
             if name == "place" and not (
@@ -303,6 +338,7 @@ class _FactFeatures:
     has_date: bool
     has_count: bool
     has_place: bool
+    has_city: bool  # a place that is not a country (a city, a region)
     has_law_number: bool
     has_person: bool
     countries: frozenset[str]
@@ -566,7 +602,10 @@ class Matcher:
         answer_keys |= self._text_keys(fact.snippet, "en")
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self._ancestors(key[1:]))
-        places = {k for k in answer_keys if self._lexicon.kinds.get(k) in ("place", "country")}
+        kinds = self._lexicon.kinds
+        places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
+        where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
+        has_city = any(kinds.get(k) == "place" for k in places | where_keys)
         countries = frozenset(k for k in answer_keys if self._lexicon.kinds.get(k) == "country")
         counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
         # Most facts name the same countries, or count nothing: equal sets are shared.
@@ -574,6 +613,7 @@ class Matcher:
             has_date=has_date,
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
+            has_city=has_city,
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
             has_person=bool(_PERSON.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
@@ -775,6 +815,7 @@ class Matcher:
         scoring = _Scoring(self, slots, kids, slot_idf, defines)
         accepted: list[Match] = []
         rejected: list[Match] = []
+        only_coverage_short = False  # the best fact failed on coverage alone
         for score, coverage, i in scoring.top():
             if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
                 break  # scores only fall from here: nothing further would be kept
@@ -785,6 +826,14 @@ class Matcher:
             )
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
+            elif why_not is not None and not accepted and not rejected:
+                only_coverage_short = coverage < MIN_COVERAGE and (
+                    self._why_not(
+                        i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
+                    )
+                    is None
+                    and not (kind is not None and unknown)
+                )
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)
             if len(accepted) == MAX_FACTS:
@@ -793,6 +842,9 @@ class Matcher:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
             return Answer(question, True, tuple(keep), (), kind, language)
+        if only_coverage_short and _clear_lead(rejected):
+            lead = replace(rejected[0], why_not=None)
+            return Answer(question, True, (lead,), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
         return Answer(question, False, (), suggestions, kind, language)
 
@@ -952,10 +1004,14 @@ class Matcher:
             return "does not cover: " + ", ".join(missing[:4])
         if kind == "date" and not features.has_date:
             return "gives no date"
+        if kind == "duration" and not (features.has_date or features.has_count):
+            return "gives no date or length of time"
         if kind == "count" and not features.has_count:
             return "gives no figure"
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
+        if kind == "city" and not features.has_city:
+            return "names no city"
         if kind == "place" and not features.has_place:
             return "gives no place"
         if kind == "person" and not features.has_person:
@@ -1501,6 +1557,14 @@ class _DeleteIndex:
 
 
 _HASH_MASK = (1 << 63) - 1
+
+
+def _clear_lead(ranked: Sequence[Match]) -> bool:
+    """The first fact covers enough of the question and leads the second clearly."""
+    first = ranked[0]
+    return first.coverage >= CLEAR_LEAD_COVERAGE and (
+        len(ranked) == 1 or first.score >= CLEAR_LEAD_RATIO * ranked[1].score
+    )
 
 
 def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:

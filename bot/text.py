@@ -64,7 +64,9 @@ STOPWORDS_EN = frozenset(
     would you your yours yourself yourselves s t also tell me please pls plz get got let us
     know any anything something thing things ever roughly approximately approx around
     exactly precisely nearly almost some many much ahead prior upon within via regarding
-    concerning according""".split()  # noqa: SIM905
+    concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
+    isnt wasnt arent werent cant wont say says said stuff gonna wanna kinda sorta basically
+    actually really btw hey hi hello thanks thank behalf""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -73,7 +75,9 @@ STOPWORDS_FR = frozenset(
     nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
     ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
-    exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles""".split()  # noqa: SIM905
+    exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles
+    doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors
+    bonjour salut merci""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
@@ -99,6 +103,17 @@ SHORTHAND = {
     "natl": "national",
     "dept": "department",
     "w": "with",
+    "ct": "counterterrorism",
+    "intel": "intelligence",
+    "bc": "because",
+    "cuz": "because",
+    "ppl": "people",
+    "info": "information",
+    "thru": "through",
+    "pq": "pourquoi",
+    "pk": "pourquoi",
+    "qd": "quand",
+    "bcp": "beaucoup",
 }
 
 _NUMBER_WORDS = {
@@ -158,7 +173,7 @@ QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
 # "2,800" / "18 000" / "1.500" -> "2800"; a thin space or no-break space also groups digits.
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")
 # "U.S." / "US" (upper case) is the United States, not the pronoun.
-_US = re.compile(r"\bU\.\s?S\.(?!\w)|\bUS\b|\bU\.S\b")
+_US = re.compile(r"\b[Uu]\.\s?[Ss]\.(?!\w)|\bUS\b|\b[Uu]\.[Ss]\b")
 # Letters joined by dots ("GLO.ACT", "e.g.") read as one word.
 _DOTTED = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
 _TOKEN = re.compile(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)

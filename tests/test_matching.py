@@ -240,3 +240,78 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
     for question in _questions(factbase)[::3]:
         full, pruned = _both_paths(matcher, question)
         assert full == pruned, question
+
+
+# ---------------------------------------------------------------- questions in other words
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How long has INL worked with the DGAPR?", "duration"),
+        ("Depuis combien de temps l'INL coopère-t-il avec la DGAPR ?", "duration"),
+        ("How long ago was the BCIJ created?", "date"),
+        ("In which city was the workshop held?", "city"),
+        ("Dans quelle ville a eu lieu la formation ?", "city"),
+        ("Where was the workshop held?", "place"),
+        ("What is the name of the programme?", None),
+        ("Comment s'appelle le programme ?", None),
+        ("What is the name of the director of the DGSN?", "person"),
+        ("Who signed the agreement on behalf of the DGSN?", "person"),
+        ("Who signed the agreement?", None),
+        ("Is this list up to date?", None),
+    ],
+)
+def test_what_kind_of_answer_a_question_wants(question: str, kind: str | None) -> None:
+    assert asks_for(question) == kind
+
+
+def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
+    for question in (
+        "How long has INL worked with the DGAPR?",
+        "Depuis combien de temps l'INL coopère-t-il avec la DGAPR ?",
+    ):
+        assert "2010" in best_text(matcher, question)
+
+
+def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
+    matcher: Matcher,
+) -> None:
+    answer = matcher.ask("In which city are the International Law Enforcement Academies?")
+    assert not answer.answered
+    assert answer.suggestions and answer.suggestions[0].why_not == "names no city"
+
+
+def test_chat_shorthand_and_lower_case_us(matcher: Matcher) -> None:
+    slots = [(s.text, s.concept) for s in matcher.analyse("whats the u.s. ct law")]
+    assert ("usa", "@united-states") in slots
+    assert all(text not in ("whats", "ct") for text, _ in slots)
+    assert "January 2015" in matcher.ask("ct law morocco 2015").facts[0].fact.answer
+
+
+def test_a_clear_leader_answers_alone_below_the_coverage_bar(matcher: Matcher) -> None:
+    """In other words, a question covers less of its fact; the fact still answers when it
+    covers most of it, passes every other check and clearly leads the next one."""
+    from bot.matching import CLEAR_LEAD_COVERAGE, MIN_COVERAGE
+
+    cases = {
+        "whats the deal with watching charity money going to mosques": "donations",
+        "what did the feds teach moroccan border guards about faces": "facial recognition",
+    }
+    for question, words in cases.items():
+        answer = matcher.ask(question)
+        assert answer.answered and len(answer.facts) == 1, question
+        assert CLEAR_LEAD_COVERAGE <= answer.facts[0].coverage < MIN_COVERAGE
+        assert words in fold(answer.facts[0].fact.answer + " " + answer.facts[0].fact.snippet)
+
+
+def test_a_lead_that_is_not_clear_still_abstains() -> None:
+    from bot.factbase import Fact
+    from bot.matching import Match, _clear_lead
+
+    fact = object.__new__(Fact)
+    lead = Match(fact, 10.0, 0.5, (), "does not cover: x")
+    assert _clear_lead([lead])
+    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")])
+    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")])
+    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")])
