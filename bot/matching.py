@@ -69,6 +69,9 @@ MIN_COVERAGE = 0.62
 #: when it covers this much, passes every other check and leads the next one clearly.
 CLEAR_LEAD_COVERAGE = 0.45
 CLEAR_LEAD_RATIO = 1.2
+#: ... and holds at least this many of the question's slots: one name and a common word
+#: ("what time is it in Casablanca right now?") are too little to go on.
+CLEAR_LEAD_HELD = 3
 #: A slot counts as covered for the "every name" rule only at this field weight.
 STRONG_FIELD = 0.5
 #: An entity is "ambient" (too common to be specific) above this document share.
@@ -183,8 +186,9 @@ _ASKS = [
     (
         "person",
         re.compile(
-            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(head|director|president|chief|leader|"
-            r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder)\b|"
+            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}(head|director|president|chief|leader|"
+            r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder|"
+            r"ambassador|secretary|king|prime minister|attorney general|mayor|governor)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not.
             r"\b(name|names|nom|noms)\s+(of|du|de|des)\s+(?!(the\s+|la\s+|l\s+|le\s+)?"
             + _NAMED_THINGS
@@ -194,7 +198,8 @@ _ASKS = [
             r"\bqui\s+(dirige|preside|diri?geait|presidait)\b|"
             r"\b(who|qui)\b.*\b(on behalf of|au nom de|pour le compte de)\b|"
             r"\bqui\s+(est|etait)\s+(le|la|l)\s+(actuel\s+|actuelle\s+)?(directeur|directrice|chef|"
-            r"presidente?|responsable|patron|patronne|ministre|fondateur|fondatrice|porte parole)\b"
+            r"presidente?|responsable|patron|patronne|ministre|fondateur|fondatrice|porte parole|"
+            r"ambassadeur|ambassadrice|roi|premier ministre|secretaire|procureur general)\b"
         ),
     ),
     (
@@ -842,7 +847,7 @@ class Matcher:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
             return Answer(question, True, tuple(keep), (), kind, language)
-        if only_coverage_short and _clear_lead(rejected):
+        if only_coverage_short and _clear_lead(rejected, len(slots)):
             lead = replace(rejected[0], why_not=None)
             return Answer(question, True, (lead,), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
@@ -1559,11 +1564,13 @@ class _DeleteIndex:
 _HASH_MASK = (1 << 63) - 1
 
 
-def _clear_lead(ranked: Sequence[Match]) -> bool:
-    """The first fact covers enough of the question and leads the second clearly."""
+def _clear_lead(ranked: Sequence[Match], slots: int) -> bool:
+    """The first fact covers enough of the question's `slots` and leads the second clearly."""
     first = ranked[0]
-    return first.coverage >= CLEAR_LEAD_COVERAGE and (
-        len(ranked) == 1 or first.score >= CLEAR_LEAD_RATIO * ranked[1].score
+    return (
+        first.coverage >= CLEAR_LEAD_COVERAGE
+        and slots - len(first.missing) >= CLEAR_LEAD_HELD
+        and (len(ranked) == 1 or first.score >= CLEAR_LEAD_RATIO * ranked[1].score)
     )
 
 

@@ -311,7 +311,8 @@ def test_a_lead_that_is_not_clear_still_abstains() -> None:
 
     fact = object.__new__(Fact)
     lead = Match(fact, 10.0, 0.5, (), "does not cover: x")
-    assert _clear_lead([lead])
-    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")])
-    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")])
-    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")])
+    assert _clear_lead([lead], 5)
+    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")], 5)
+    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")], 5)
+    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")], 5)
+    assert not _clear_lead([Match(fact, 10.0, 0.5, ("a", "b"), "does not cover: a, b")], 4)
