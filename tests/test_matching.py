@@ -259,6 +259,7 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("What is the name of the director of the DGSN?", "person"),
         ("Who signed the agreement on behalf of the DGSN?", "person"),
         ("Who signed the agreement?", None),
+        ("Who was the US ambassador to Morocco in 2014?", "person"),
         ("Is this list up to date?", None),
     ],
 )
@@ -303,6 +304,10 @@ def test_a_clear_leader_answers_alone_below_the_coverage_bar(matcher: Matcher) -
         assert answer.answered and len(answer.facts) == 1, question
         assert CLEAR_LEAD_COVERAGE <= answer.facts[0].coverage < MIN_COVERAGE
         assert words in fold(answer.facts[0].fact.answer + " " + answer.facts[0].fact.snippet)
+
+
+def test_one_name_and_a_common_word_are_not_a_clear_lead(matcher: Matcher) -> None:
+    assert not matcher.ask("What time is it in Casablanca right now?").answered
 
 
 def test_a_lead_that_is_not_clear_still_abstains() -> None:
