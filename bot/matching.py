@@ -1174,7 +1174,7 @@ class _Scoring:
         totals = [score[f] + bonus[f] for f in facts]
         if len(facts) > _TOP:
             # Only facts within rounding of the 20th best total can rank: sort just those.
-            cut = heapq.nlargest(_TOP, totals)[-1] - _ROUNDING
+            cut = sorted(totals, reverse=True)[_TOP - 1] - _ROUNDING  # sorted() runs in C
             kept = [(t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
         else:
             kept = list(zip(totals, facts, strict=True))
