@@ -72,6 +72,8 @@ class Message:
 
 def slack_len(text: str) -> int:
     """Length in UTF-16 code units: an upper bound on what Slack counts."""
+    if text.isascii():  # most text: one unit a character, without encoding it
+        return len(text)
     return len(text.encode("utf-16-le")) // 2
 
 
@@ -614,13 +616,21 @@ def check_limits(blocks: Sequence[Block], *, max_blocks: int = MESSAGE_BLOCKS_MA
 
 def _text_size(value: object) -> int:
     """All the text in a block, counted the way the size limits count it."""
-    if isinstance(value, dict):
-        return sum(_text_size(v) for k, v in value.items() if k in ("text", "fields", "elements"))
-    if isinstance(value, list):
-        return sum(_text_size(v) for v in value)
     if isinstance(value, str):
         return slack_len(value)
+    if isinstance(value, dict):
+        total = 0
+        for key in _TEXT_KEYS:
+            inner = value.get(key)
+            if inner is not None:
+                total += _text_size(inner)
+        return total
+    if isinstance(value, list):
+        return sum(map(_text_size, value))
     return 0
+
+
+_TEXT_KEYS = ("text", "fields", "elements")
 
 
 # ------------------------------------------------------------------ terminal
