@@ -61,56 +61,128 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 
 
+class StoreClosed(RuntimeError):
+    """A write arrived after the store began closing: it is refused, not half-written."""
+
+
+class WriteInterrupted(RuntimeError):
+    """The group-commit writer stopped (cancelled) before this write was confirmed."""
+
+
+class WriteMismatch(RuntimeError):
+    """Rows went in but their ids could not be matched to them (never retried)."""
+
+
+#: Errors raised before SQLite runs a statement (a value it cannot bind): nothing of
+#: the batch was written, so each row can be tried alone and only the bad one fails.
+#: Any other error is not retried: the rows may be in, and writing them twice (or
+#: calling a new event a repeat) is worse.
+_BEFORE_WRITING: tuple[type[Exception], ...] = (
+    UnicodeEncodeError,
+    OverflowError,
+    sqlite3.InterfaceError,
+    sqlite3.ProgrammingError,
+    sqlite3.DataError,
+)
+
+
 class GroupCommit(Generic[Item, Result]):
     """Writes that arrive while a batch is in SQLite wait and go in together, next.
 
     `write_batch` gets the items in arrival order and returns one result each.
-    If a batch fails for a reason other than the database (a row SQLite cannot
-    take, say), its items are written one by one, so a bad row fails only its
-    own caller. A caller that stops waiting (cancelled at shutdown) does not take
+    A value SQLite cannot bind fails only its own caller: that batch is written
+    row by row. A caller that stops waiting (cancelled at shutdown) does not take
     its row back: it is written anyway, and `flush` waits for every queued row.
+    Whatever happens to the writer, no caller is left waiting for ever.
     """
 
-    def __init__(self, write_batch: Callable[[list[Item]], Awaitable[list[Result]]]) -> None:
+    def __init__(
+        self, what: str, write_batch: Callable[[list[Item]], Awaitable[list[Result]]]
+    ) -> None:
+        self.what = what  # for logs: "question", "event_id"
         self._write_batch = write_batch
         self._queue: list[tuple[Item, asyncio.Future[Result]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._closing = False
+
+    @property
+    def idle(self) -> bool:
+        return not self._queue and (self._writer is None or self._writer.done())
 
     async def submit(self, item: Item) -> Result:
+        if self._closing:
+            raise StoreClosed(f"the store is closing: {self.what} not written")
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._queue.append((item, future))
-        if self._writer is None or self._writer.done():
-            self._writer = asyncio.create_task(self._write_queued(), name="sqlite-group-commit")
+        self._start_writer()
         return await future
 
+    def close(self) -> None:
+        """Refuse new writes from now on (those queued are still written by `flush`)."""
+        self._closing = True
+
     async def flush(self) -> None:
-        """Wait until every row queued so far is written (the store is closing)."""
-        while self._writer is not None and not self._writer.done():
-            await asyncio.shield(self._writer)
+        """Wait until every row queued so far is written."""
+        while not self.idle:
+            self._start_writer()
+            assert self._writer is not None
+            try:
+                await asyncio.shield(self._writer)
+            except asyncio.CancelledError:
+                task = asyncio.current_task()
+                if task is not None and task.cancelling():
+                    raise  # this flush itself was cancelled
+                # The writer was cancelled; its callers were told. Write what is left.
+            except Exception:  # noqa: BLE001 - each caller was handed the error already
+                pass
+
+    def _start_writer(self) -> None:
+        if self._queue and (self._writer is None or self._writer.done()):
+            self._writer = asyncio.create_task(
+                self._write_queued(), name=f"sqlite-group-commit-{self.what}"
+            )
 
     async def _write_queued(self) -> None:
-        while self._queue:
-            batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
-            try:
-                results = await self._write_batch([item for item, _ in batch])
-            except sqlite3.OperationalError as exc:  # locked past the busy timeout, disk
-                for _, future in batch:
-                    _fail(future, exc)
-                continue
-            except Exception as exc:  # noqa: BLE001 - one row may be at fault: try each alone
-                if len(batch) == 1:
-                    _fail(batch[0][1], exc)
-                    continue
-                for item, future in batch:
-                    try:
-                        (result,) = await self._write_batch([item])
-                    except Exception as one:  # noqa: BLE001 - handed to its caller
-                        _fail(future, one)
-                    else:
-                        _resolve(future, result)
-                continue
-            for (_, future), result in zip(batch, results, strict=True):
-                _resolve(future, result)
+        batch: list[tuple[Item, asyncio.Future[Result]]] = []
+        try:
+            while self._queue:
+                batch, self._queue = self._queue[:MAX_BATCH], self._queue[MAX_BATCH:]
+                await self._write(batch)
+                batch = []
+        except BaseException as exc:
+            # The writer itself stopped: fail the batch in hand, leave the rest queued
+            # for the next writer (a later submit, or flush).
+            error = exc if isinstance(exc, Exception) else WriteInterrupted(self.what)
+            for _, future in batch:
+                _fail(future, error, self.what)
+            raise
+
+    async def _write(self, batch: list[tuple[Item, asyncio.Future[Result]]]) -> None:
+        try:
+            results = await self._write_batch([item for item, _ in batch])
+        except _BEFORE_WRITING as exc:
+            if len(batch) == 1:
+                _fail(batch[0][1], exc, self.what)
+                return
+            for item, future in batch:  # one row may be at fault: try each alone
+                try:
+                    (result,) = await self._write_batch([item])
+                except Exception as one:  # noqa: BLE001 - handed to its caller
+                    _fail(future, one, self.what)
+                else:
+                    _resolve(future, result)
+            return
+        except Exception as exc:  # noqa: BLE001 - locked past the busy timeout, disk...
+            for _, future in batch:
+                _fail(future, exc, self.what)
+            return
+        if len(results) != len(batch):
+            mismatch = WriteMismatch(f"{len(batch)} {self.what} rows, {len(results)} results")
+            for _, future in batch:
+                _fail(future, mismatch, self.what)
+            return
+        for (_, future), result in zip(batch, results, strict=True):
+            _resolve(future, result)
 
 
 def _resolve(future: asyncio.Future[Result], result: Result) -> None:
@@ -118,10 +190,10 @@ def _resolve(future: asyncio.Future[Result], result: Result) -> None:
         future.set_result(result)
 
 
-def _fail(future: asyncio.Future[Any], exc: BaseException) -> None:
+def _fail(future: asyncio.Future[Any], exc: BaseException, what: str) -> None:
     """Hand a failed write to its caller, or log it if the caller stopped waiting."""
     if future.done():
-        logger.error("write_failed caller=gone", exc_info=exc)
+        logger.error("write_failed what=%s caller=gone", what, exc_info=exc)
     else:
         future.set_exception(exc)
 
@@ -302,13 +374,26 @@ class Store:
         self._db = db
         self._clock = clock
         self._purged_at: datetime | None = None  # last purge of old event ids
-        self._questions: GroupCommit[tuple[object, ...], int] = GroupCommit(self._insert_questions)
-        self._events: GroupCommit[tuple[str, str], bool] = GroupCommit(self._insert_events)
+        self._questions: GroupCommit[tuple[object, ...], int] = GroupCommit(
+            "question", self._insert_questions
+        )
+        self._events: GroupCommit[tuple[str, str], bool] = GroupCommit(
+            "event_id", self._insert_events
+        )
 
-    async def flush(self) -> None:
-        """Wait for the group-committed writes still queued (before closing)."""
-        await self._questions.flush()
-        await self._events.flush()
+    async def flush(self, *, closing: bool = False) -> None:
+        """Wait for the group-committed writes still queued; with `closing`, refuse any
+        that arrive after (a late event handler gets StoreClosed, not a closed database).
+
+        An event's writes come in two steps (its id, then its question), so both queues
+        are drained until neither has anything left.
+        """
+        while not (self._questions.idle and self._events.idle):
+            await self._events.flush()
+            await self._questions.flush()
+        if closing:
+            self._questions.close()
+            self._events.close()
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run a query and fetch its rows in one step on the connection's thread.
@@ -396,7 +481,9 @@ class Store:
             [value for row in rows for value in row],
         )
         ids = sorted(int(row[0]) for row in inserted)
-        assert len(ids) == len(rows) and ids[-1] - ids[0] == len(rows) - 1, ids
+        if len(ids) != len(rows) or ids[-1] - ids[0] != len(rows) - 1:
+            # Only if the largest id was ever used (SQLite then picks ids at random).
+            raise WriteMismatch(f"question ids {ids[:3]}... do not follow each other")
         return ids
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
@@ -784,4 +871,4 @@ async def open_store(
         try:
             yield store
         finally:
-            await store.flush()
+            await store.flush(closing=True)

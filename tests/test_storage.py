@@ -9,7 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import EVENT_MEMORY, MIGRATIONS, Migration, Store, Vote, open_store
+from bot.storage import (
+    EVENT_MEMORY,
+    MIGRATIONS,
+    GroupCommit,
+    Migration,
+    Store,
+    StoreClosed,
+    Vote,
+    WriteInterrupted,
+    WriteMismatch,
+    open_store,
+)
 
 
 class Clock:
@@ -201,23 +212,88 @@ async def test_a_row_sqlite_refuses_fails_only_its_own_caller(tmp_path: Path) ->
             assert row is not None and row.question == text
 
 
-async def test_a_caller_that_stops_waiting_still_gets_its_row_written(tmp_path: Path) -> None:
-    """Shutdown cancels replies still in flight; their question rows are not lost."""
+async def test_rows_of_callers_that_stop_waiting_are_written_before_the_store_closes(
+    tmp_path: Path,
+) -> None:
+    """Shutdown cancels replies still in flight; their question rows are not lost: closing
+    the store waits for every queued row, and refuses writes that come after."""
     path = tmp_path / "f.db"
     async with open_store(str(path)) as store:
+        await store.record_question(question="before", surface="dm", answered=True)
         tasks = [
             asyncio.create_task(
                 store.record_question(question=f"q{n}", surface="dm", answered=True)
             )
             for n in range(20)
         ]
-        await asyncio.sleep(0)  # every task has queued its row
-        for task in tasks[1:]:
+        await asyncio.sleep(0)  # yield once: each task runs to its first await (queued)
+        for task in tasks:
             task.cancel()
-        await tasks[0]
-    # Closing the store waited for the queued rows.
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 20
+        assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 21
+    with pytest.raises(StoreClosed):
+        await store.record_question(question="after", surface="dm", answered=True)
+
+
+async def _gathered(commit: GroupCommit[str, str], items: list[str]) -> list[object]:
+    return await asyncio.gather(*(commit.submit(i) for i in items), return_exceptions=True)
+
+
+async def test_a_value_sqlite_cannot_bind_is_retried_row_by_row() -> None:
+    calls: list[list[str]] = []
+
+    async def write(items: list[str]) -> list[str]:
+        calls.append(items)
+        if any(i == "bad" for i in items):
+            raise UnicodeEncodeError("utf-8", "bad", 0, 1, "surrogates not allowed")
+        return [i.upper() for i in items]
+
+    results = await _gathered(GroupCommit("test", write), ["a", "bad", "c"])
+    assert results[0] == "A" and results[2] == "C"
+    assert isinstance(results[1], UnicodeEncodeError)
+    assert calls == [["a", "bad", "c"], ["a"], ["bad"], ["c"]]
+
+
+async def test_an_error_after_writing_may_have_begun_is_not_retried() -> None:
+    """A failure that may follow the commit (a locked database, a mismatch) goes to every
+    caller of the batch; retrying could write rows twice or call a new event a repeat."""
+    calls: list[list[str]] = []
+
+    async def write(items: list[str]) -> list[str]:
+        calls.append(items)
+        raise sqlite3.OperationalError("database is locked")
+
+    results = await _gathered(GroupCommit("test", write), ["a", "b"])
+    assert all(isinstance(r, sqlite3.OperationalError) for r in results)
+    assert calls == [["a", "b"]]
+
+    async def too_few(items: list[str]) -> list[str]:
+        return items[:1]
+
+    results = await _gathered(GroupCommit("test", too_few), ["a", "b"])
+    assert all(isinstance(r, WriteMismatch) for r in results)
+
+
+async def test_a_cancelled_writer_leaves_no_caller_waiting() -> None:
+    release = asyncio.Event()
+    started = asyncio.Event()
+
+    async def write(items: list[str]) -> list[str]:
+        started.set()
+        await release.wait()
+        return items
+
+    commit: GroupCommit[str, str] = GroupCommit("test", write)
+    first = asyncio.gather(*(commit.submit(i) for i in ("a", "b")), return_exceptions=True)
+    await started.wait()
+    later = asyncio.ensure_future(commit.submit("c"))  # queued behind the batch in SQLite
+    assert commit._writer is not None
+    commit._writer.cancel()
+    assert all(isinstance(r, WriteInterrupted) for r in await first)
+    release.set()
+    await commit.flush()  # a new writer takes what was still queued
+    assert await later == "c"
+    assert commit.idle
 
 
 async def test_event_ids_delivered_together_are_written_together(tmp_path: Path) -> None:
