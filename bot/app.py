@@ -123,7 +123,8 @@ class DeliveryRules(AsyncMiddleware):
         if isinstance(event, dict) and _from_bot(event, req.context.bot_user_id):
             logger.debug("event_ignored reason=bot event_id=%s", body.get("event_id"))
             return BoltResponse(status=200, body="")
-        return await next()
+        await next()  # bolt's next() returns nothing: the listener's response is bolt's
+        return None
 
 
 def _from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:

@@ -86,7 +86,7 @@ MAX_BROWSE = 10
 DEFINITION_BONUS = 0.3
 _ANYONE = frozenset({"~participants", "~citizens"})
 _HOW_MANY = re.compile(
-    r"\b(how many|combien de(?! temps)|combien d'|combien d|number of|nombre de|nombre d')"
+    r"\b(how many|combien d(?!e temps)'?|number of|nombre de|nombre d')"
     r"\s*(?P<rest>.*)$"
 )
 _LIST_CUE = re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b")
@@ -166,14 +166,31 @@ class Answer:
 
 # ------------------------------------------------------------------ question kinds
 
-#: Things with names that are not people (a question for their name is not a "person" one).
+#: Things with names that are not people (a question for their name is not a "person" one),
+#: up to two words ahead ("the name of the new law", "le nom du nouveau programme").
 _NAMED_THINGS = (
-    r"(programme|program|project|projet|initiative|network|reseau|law|loi|agreement|accord|"
-    r"course|training|formation|workshop|atelier|centre|center|unit|unite|office|bureau|"
-    r"agency|agence|body|organisme|institution|academy|academie|partnership|partenariat|"
-    r"framework|cadre|manual|handbook|manuel|guide|report|rapport|plan|strategy|strategie|"
-    r"charter|charte|operation|mission|exercise|exercice|system|systeme|lab|laboratoire|"
-    r"treaty|traite|convention|document|article|site|page|organization|organisation)s?\b"
+    r"(\w+\s+){0,2}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
+    r"laws?|lois?|agreements?|accords?|courses?|trainings?|formations?|workshops?|ateliers?|"
+    r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
+    r"bodies|organismes?|institutions?|academy|academies|academies?|partnerships?|"
+    r"partenariats?|frameworks?|cadres?|manuals?|handbooks?|manuels?|guides?|reports?|"
+    r"rapports?|plans?|strategy|strategies|strategies?|charters?|chartes?|operations?|"
+    r"missions?|exercises?|exercices?|systems?|systemes?|labs?|laboratory|laboratories|"
+    r"laboratoires?|treaty|treaties|traites?|conventions?|documents?|articles?|sites?|"
+    r"pages?|organizations?|organisations?|ministry|ministries|ministeres?|committees?|"
+    r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
+    r"countries|country|pays|groups?|groupes?|units?|forces?|acts?)\b"
+)
+#: Roles whose holder is asked for by name ("who is the director ...?").
+_ROLES_EN = (
+    r"(head|director|president|chief|leader|minister|chair|chairman|chairwoman|spokesperson|"
+    r"spokesman|commander|boss|founder|ambassador|secretary|king|prime minister|"
+    r"attorney general|mayor|governor|prosecutor general|delegate general)"
+)
+_ROLES_FR = (
+    r"(directeur|directrice|chef|presidente?|responsable|patron|patronne|ministre|fondateur|"
+    r"fondatrice|porte parole|ambassadeur|ambassadrice|roi|premier ministre|secretaire|"
+    r"procureur|procureure|delegue|deleguee|commandant)"
 )
 _ASKS = [
     (
@@ -186,20 +203,24 @@ _ASKS = [
     (
         "person",
         re.compile(
-            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}(head|director|president|chief|leader|"
-            r"minister|chair|chairman|chairwoman|spokesperson|spokesman|commander|boss|founder|"
-            r"ambassador|secretary|king|prime minister|attorney general|mayor|governor)\b|"
-            # "the name of the mastermind" asks for a person; "the name of the programme" not.
-            r"\b(name|names|nom|noms)\s+(of|du|de|des)\s+(?!(the\s+|la\s+|l\s+|le\s+)?"
+            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
+            + _ROLES_EN
+            + r"\b|"
+            r"\bwho\s+(heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
+            r"is in charge|was in charge|is responsible|was responsible)\b|"
+            # "the name of the mastermind" asks for a person; "the name of the programme" not;
+            # "au nom du Maroc" (on behalf of) asks for neither.
+            r"(?<!\bau )\b(name|names|nom|noms)\s+(of|du|de|des)\s+(?!(the\s+|la\s+|l\s+|le\s+)?"
             + _NAMED_THINGS
             + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"
             + _NAMED_THINGS
             + r")|"
-            r"\bqui\s+(dirige|preside|diri?geait|presidait)\b|"
-            r"\b(who|qui)\b.*\b(on behalf of|au nom de|pour le compte de)\b|"
-            r"\bqui\s+(est|etait)\s+(le|la|l)\s+(actuel\s+|actuelle\s+)?(directeur|directrice|chef|"
-            r"presidente?|responsable|patron|patronne|ministre|fondateur|fondatrice|porte parole|"
-            r"ambassadeur|ambassadrice|roi|premier ministre|secretaire|procureur general)\b"
+            r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
+            r"\bqui\s+(est|etait|sera)\s+(a la tete|responsable|en charge)\b|"
+            r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}" + _ROLES_FR + r"\b|"
+            # "Who signed on behalf of the DGSN?": a person speaking for a body. Anchored
+            # at the start, so a long text is read once.
+            r"^\W*(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de)\b"
         ),
     ),
     (
@@ -225,15 +246,14 @@ _ASKS = [
     (
         "city",
         re.compile(
-            r"\b(which|what) (city|cities|town|towns)\b|\bin which (city|cities|town)\b|"
-            r"\bquelles? villes?\b"
+            r"\b(which|what)\s+(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
+            r"\bquelles?\s+villes?\b"
         ),
     ),
     (
         "place",
         re.compile(
-            r"\b(where|in which city|in what city|which city|what city|quelle ville|"
-            r"dans quelle ville|what venue|which venue|quel lieu|a quel endroit)\b|"
+            r"\b(where|what venue|which venue|quel lieu|a quel endroit)\b|"
             r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b"
         ),
     ),
@@ -250,6 +270,15 @@ _WH_WORD = re.compile(
     r"pourquoi|combien)\b"
 )
 _PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
+_DURATION = re.compile(
+    r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)[\s-]+"
+    r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
+    r"jours?|heures?|decennies?|décennies?)\b|"
+    r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
 _LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
 
@@ -344,6 +373,7 @@ class _FactFeatures:
     has_count: bool
     has_place: bool
     has_city: bool  # a place that is not a country (a city, a region)
+    has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_law_number: bool
     has_person: bool
     countries: frozenset[str]
@@ -619,6 +649,8 @@ class Matcher:
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
             has_city=has_city,
+            has_duration=bool(_DURATION.search(fact.answer))
+            or bool(fact.answer_fr and _DURATION.search(fact.answer_fr)),
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
             has_person=bool(_PERSON.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
@@ -1009,8 +1041,8 @@ class Matcher:
             return "does not cover: " + ", ".join(missing[:4])
         if kind == "date" and not features.has_date:
             return "gives no date"
-        if kind == "duration" and not (features.has_date or features.has_count):
-            return "gives no date or length of time"
+        if kind == "duration" and not features.has_duration:
+            return "gives no length of time"
         if kind == "count" and not features.has_count:
             return "gives no figure"
         if counted and counted.isdisjoint(features.counted):

@@ -65,7 +65,7 @@ STOPWORDS_EN = frozenset(
     know any anything something thing things ever roughly approximately approx around
     exactly precisely nearly almost some many much ahead prior upon within via regarding
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
-    isnt wasnt arent werent cant wont say says said stuff gonna wanna kinda sorta basically
+    isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(

@@ -260,6 +260,18 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Who signed the agreement on behalf of the DGSN?", "person"),
         ("Who signed the agreement?", None),
         ("Who was the US ambassador to Morocco in 2014?", "person"),
+        ("Qui était le premier directeur de la DGAPR ?", "person"),
+        ("Qui est responsable du BCIJ ?", "person"),
+        ("Qui est à la tête de la DGSN ?", "person"),
+        ("Who runs the DGAPR?", "person"),
+        ("Who is in charge of the BCIJ?", "person"),
+        ("What is the name of the new law?", None),
+        ("Quel est le nom du nouveau programme ?", None),
+        ("What are the names of the agencies?", None),
+        ("Which agreement did the official who acted on behalf of Morocco sign?", None),
+        ("Quand l'accord a-t-il été signé au nom du Maroc ?", "date"),
+        ("Which town hall hosted it?", None),
+        ("Combien de temps a duré le projet ?", "duration"),
         ("Is this list up to date?", None),
     ],
 )
@@ -273,6 +285,14 @@ def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
         "Depuis combien de temps l'INL coopère-t-il avec la DGAPR ?",
     ):
         assert "2010" in best_text(matcher, question)
+
+
+def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> None:
+    """A start date answers "how long has ...", not "how long did it last"."""
+    answer = matcher.ask("How long did the Casablanca GLO.ACT workshop last?")
+    assert not answer.answered
+    assert answer.suggestions[0].why_not == "gives no length of time"
+    assert "four years" in matcher.ask("How long is GLO.ACT meant to run?").facts[0].fact.answer
 
 
 def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
