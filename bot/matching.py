@@ -155,7 +155,7 @@ class Answer:
     answered: bool
     facts: tuple[Match, ...]
     suggestions: tuple[Match, ...]
-    asks_for: str | None  # "date" | "duration" | "count" | "city" | "place" | "person"
+    asks_for: str | None  # "date" | "money" | "duration" | "count" | "city" | "place" | "person"
     # | "law-number" | "country"
     language: str  # "en" | "fr"
 
@@ -224,6 +224,17 @@ _ASKS = [
         ),
     ),
     (
+        # "What did the programme cost?": an amount of money, not any figure.
+        "money",
+        re.compile(
+            r"\b(how much|combien)\b[^?]*\b(cost|costs|spend|spent|money|fund|funds|funding|"
+            r"funded|budget|pay|paid|invest|invested|argent|coute|coutent|coutera|cout|"
+            r"finance|finances|financement|depense|depenses|budget)\b|"
+            r"^\W*(what|which)\b[^?]*\b(cost|costs|costed|budget|price|spending)\b|"
+            r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b"
+        ),
+    ),
+    (
         # "How long has INL worked with the DGAPR?": a start date or a length of time.
         "duration",
         re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
@@ -270,6 +281,11 @@ _WH_WORD = re.compile(
     r"pourquoi|combien)\b"
 )
 _PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
+_MONEY = re.compile(
+    r"[€$£]\s*\d|\d\s*[€$£]|\b\d[\d,. ]*\s*(million|billion|milliards?|thousand)?\s*"
+    r"(euros?|dollars?|usd|eur|dirhams?|mad)\b|\b(euros?|dollars?)\s+\d",
+    re.IGNORECASE,
+)
 _DURATION = re.compile(
     r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|"
@@ -374,6 +390,7 @@ class _FactFeatures:
     has_place: bool
     has_city: bool  # a place that is not a country (a city, a region)
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
+    has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_law_number: bool
     has_person: bool
     countries: frozenset[str]
@@ -649,6 +666,7 @@ class Matcher:
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
             has_city=has_city,
+            has_money=bool(_MONEY.search(fact.answer)),
             has_duration=bool(_DURATION.search(fact.answer))
             or bool(fact.answer_fr and _DURATION.search(fact.answer_fr)),
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
@@ -1041,6 +1059,8 @@ class Matcher:
             return "does not cover: " + ", ".join(missing[:4])
         if kind == "date" and not features.has_date:
             return "gives no date"
+        if kind == "money" and not features.has_money:
+            return "gives no amount of money"
         if kind == "duration" and not features.has_duration:
             return "gives no length of time"
         if kind == "count" and not features.has_count:

@@ -66,7 +66,7 @@ STOPWORDS_EN = frozenset(
     exactly precisely nearly almost some many much ahead prior upon within via regarding
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
-    actually really btw hey hi hello thanks thank behalf""".split()  # noqa: SIM905
+    actually really btw hey hi hello thanks thank behalf total overall entire whole""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -77,7 +77,7 @@ STOPWORDS_FR = frozenset(
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
     exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles
     doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors
-    bonjour salut merci""".split()  # noqa: SIM905
+    bonjour salut merci totale totaux entier entiere""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

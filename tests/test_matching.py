@@ -272,6 +272,10 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Quand l'accord a-t-il été signé au nom du Maroc ?", "date"),
         ("Which town hall hosted it?", None),
         ("Combien de temps a duré le projet ?", "duration"),
+        ("What did the training programme cost?", "money"),
+        ("How much funding did the EU provide?", "money"),
+        ("Quel est le budget de GLO.ACT ?", "money"),
+        ("How much did the US double its aid?", "count"),
         ("Is this list up to date?", None),
     ],
 )
@@ -293,6 +297,17 @@ def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> N
     assert not answer.answered
     assert answer.suggestions[0].why_not == "gives no length of time"
     assert "four years" in matcher.ask("How long is GLO.ACT meant to run?").facts[0].fact.answer
+
+
+def test_a_cost_question_needs_an_amount_of_money(matcher: Matcher) -> None:
+    answer = matcher.ask("What did the CNDH-DGSN training programme cost?")
+    assert not answer.answered
+    assert answer.suggestions[0].why_not == "gives no amount of money"
+    for question in (
+        "What is the budget of GLO.ACT?",
+        "Quel est le budget total du projet GLO.ACT ?",
+    ):
+        assert "11 million" in matcher.ask(question).facts[0].fact.answer
 
 
 def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
