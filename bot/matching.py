@@ -86,7 +86,7 @@ MAX_BROWSE = 10
 DEFINITION_BONUS = 0.3
 _ANYONE = frozenset({"~participants", "~citizens"})
 _HOW_MANY = re.compile(
-    r"\b(how many|combien d(?!e temps)'?|number of|nombre de|nombre d')"
+    r"\b(how many|combien (?:de(?!\s+temps)\b|d'|d\b)|number of|nombre de|nombre d')"
     r"\s*(?P<rest>.*)$"
 )
 _LIST_CUE = re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b")

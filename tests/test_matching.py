@@ -299,6 +299,23 @@ def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> N
     assert "four years" in matcher.ask("How long is GLO.ACT meant to run?").facts[0].fact.answer
 
 
+@pytest.mark.parametrize(
+    ("question", "counted"),
+    [
+        ("combien de morts lors des attentats", "morts lors des attentats"),
+        ("combien d'agents ont été formés", "agents ont ete formes"),
+        ("combien d agents", "agents"),
+        ("how many police officers", "police officers"),
+        ("combien de temps a duré le projet", None),
+    ],
+)
+def test_what_a_how_many_question_counts(question: str, counted: str | None) -> None:
+    from bot.matching import _HOW_MANY
+
+    found = _HOW_MANY.search(fold(question))
+    assert (found.group("rest") if found else None) == counted
+
+
 def test_a_cost_question_needs_an_amount_of_money(matcher: Matcher) -> None:
     answer = matcher.ask("What did the CNDH-DGSN training programme cost?")
     assert not answer.answered
