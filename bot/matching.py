@@ -31,6 +31,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cache
 from importlib.resources import files
 from itertools import compress, filterfalse, repeat
 
@@ -134,6 +135,18 @@ def _common_words() -> frozenset[str]:
 
 
 COMMON_WORDS = _common_words()
+
+
+@cache
+def known_words() -> frozenset[str]:
+    """Real English and French words (bot/data/known_words.txt), never typo-corrected.
+
+    Loaded on the first word the fact base does not hold, not at import: most
+    questions need no correction, and a one-question `python -m bot ask` starts faster.
+    """
+    text = files("bot.data").joinpath("known_words.txt").read_text(encoding="utf-8")
+    return COMMON_WORDS | frozenset(w for w in text.split() if not w.startswith("#"))
+
 
 # ------------------------------------------------------------------ results
 
@@ -782,7 +795,7 @@ class Matcher:
                 # An inflection we know by its stem, unless it is really a typo of another
                 # word: "prosecuters" stems like "prosecute" but is one letter off "prosecutors".
                 guess = None
-                if t.surface not in self._surface_vocab and t.surface not in COMMON_WORDS:
+                if t.surface not in self._surface_vocab and t.surface not in known_words():
                     guess = self._deletes.closest(t.surface, max_distance=1)
                 if guess is None or self._stem_is_as_close(t.surface, guess, lang):
                     fixed.append(t)
@@ -797,8 +810,9 @@ class Matcher:
             if split is not None:
                 fixed.extend(Token(p, t.upper) for p in split)
                 continue
-            # A real word we simply do not hold ("pris", "killed") is not a typo of one we do.
-            guess = None if t.surface in COMMON_WORDS else self._deletes.closest(t.surface)
+            # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
+            # not a typo of one we do.
+            guess = None if t.surface in known_words() else self._deletes.closest(t.surface)
             fixed.append(Token(guess, t.upper) if guess else t)
         return fixed
 

@@ -335,6 +335,20 @@ def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
     assert answer.suggestions and answer.suggestions[0].why_not == "names no city"
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("did they rewrite the law", ["rewrite", "law"]),  # not "retraite"
+        ("merging the agencies", ["merging", "agencies"]),  # not "emerging"
+        ("ils sont devenus formateurs", ["devenus", "formateurs"]),  # not "détenus"
+        ("quels textes seront etudies", ["textes", "seront", "etudies"]),  # not "studies"
+        ("polise training in tiflet", ["police", "training", "tiflet"]),  # a typo still is
+    ],
+)
+def test_real_words_are_not_typos(matcher: Matcher, question: str, words: list[str]) -> None:
+    assert [s.text for s in matcher.analyse(question)] == words
+
+
 def test_chat_shorthand_and_lower_case_us(matcher: Matcher) -> None:
     slots = [(s.text, s.concept) for s in matcher.analyse("whats the u.s. ct law")]
     assert ("usa", "@united-states") in slots
