@@ -114,6 +114,11 @@ SHORTHAND = {
     "pk": "pourquoi",
     "qd": "quand",
     "bcp": "beaucoup",
+    "admin": "administration",
+    "mgmt": "management",
+    "govts": "governments",
+    "reps": "representatives",
+    "stats": "statistics",
 }
 
 _NUMBER_WORDS = {
