@@ -761,9 +761,11 @@ class Matcher:
     def _correct(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """Expand chat shorthand, join or split compounds, fix typos against our vocabulary."""
         out: list[Token] = []
-        for t in tokens:
+        for n, t in enumerate(tokens):
             if t.surface in SHORTHAND and not t.upper:
                 out.extend(tokenize(SHORTHAND[t.surface]))
+            elif t.surface == "1" and _chat_one(tokens, n):
+                continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
             else:
                 out.append(t)
         out = _split_compounds(out)
@@ -857,15 +859,21 @@ class Matcher:
 
     def analyse(self, question: str) -> list[Slot]:
         """The question's slots, after correction and alias expansion."""
+        return self._read(question)[1]
+
+    def _read(self, question: str) -> tuple[str, list[Slot]]:
+        """The question as corrected words (shorthand expanded, typos fixed), and its slots."""
         lang = text_language(question)
-        return self._slots(self._correct(tokenize(question), lang), lang)
+        words = self._correct(tokenize(question), lang)
+        return " ".join(t.surface for t in words), self._slots(words, lang)
 
     # -- answering
 
     def ask(self, question: str) -> Answer:
         language = detect_language(question)
-        kind = asks_for(question)
-        slots = self.analyse(question)
+        corrected, slots = self._read(question)
+        # The kind from the corrected words: "wat yr", "name of the militray exercize".
+        kind = asks_for(corrected) if corrected else asks_for(question)
         if not slots:
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -1628,6 +1636,16 @@ class _DeleteIndex:
 
 
 _HASH_MASK = (1 << 63) - 1
+
+
+_BEFORE_CHAT_ONE = frozenset({"which", "just", "only", "that", "this", "the", "any", "each"})
+
+
+def _chat_one(tokens: Sequence[Token], n: int) -> bool:
+    """Token n is a "1" written for the pronoun "one": after "which"/"just"..., no unit after."""
+    before = tokens[n - 1].surface if n else ""
+    after = tokens[n + 1].surface if n + 1 < len(tokens) else ""
+    return before in _BEFORE_CHAT_ONE and after not in QUANTITY_WORDS
 
 
 def _clear_lead(ranked: Sequence[Match], slots: int) -> bool:

@@ -66,7 +66,8 @@ STOPWORDS_EN = frozenset(
     exactly precisely nearly almost some many much ahead prior upon within via regarding
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
-    actually really btw hey hi hello thanks thank behalf total overall entire whole""".split()  # noqa: SIM905
+    actually really btw hey hi hello thanks thank behalf total overall entire whole rite
+    tho though anyway""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -115,6 +116,10 @@ SHORTHAND = {
     "qd": "quand",
     "bcp": "beaucoup",
     "admin": "administration",
+    "depts": "departments",
+    "1st": "first",
+    "2nd": "second",
+    "3rd": "third",
     "mgmt": "management",
     "govts": "governments",
     "reps": "representatives",

@@ -283,6 +283,15 @@ def test_what_kind_of_answer_a_question_wants(question: str, kind: str | None) -
     assert asks_for(question) == kind
 
 
+def test_the_kind_is_read_after_correction(matcher: Matcher) -> None:
+    """Raw, "the name of the militray exercize" asks for a person's name; corrected, not."""
+    question = "wat is the name of the anual militray exercize with the americans"
+    assert asks_for(question) == "person"
+    answer = matcher.ask(question)
+    assert answer.asks_for is None and answer.answered
+    assert "African Lion" in answer.facts[0].fact.answer
+
+
 def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
     for question in (
         "How long has INL worked with the DGAPR?",
@@ -343,6 +352,8 @@ def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
         ("ils sont devenus formateurs", ["devenus", "formateurs"]),  # not "détenus"
         ("quels textes seront etudies", ["textes", "seront", "etudies"]),  # not "studies"
         ("polise training in tiflet", ["police", "training", "tiflet"]),  # a typo still is
+        ("which 1 did morocco co-chair", ["morocco", "co chair"]),  # "1" for "one"
+        ("the 1 million march", ["1", "million", "march"]),  # a figure stays
     ],
 )
 def test_real_words_are_not_typos(matcher: Matcher, question: str, words: list[str]) -> None:
