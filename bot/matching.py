@@ -874,6 +874,10 @@ class Matcher:
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         kind = asks_for(corrected) if corrected else asks_for(question)
+        if kind in _KIND_WORDS:
+            # "What date ...?", "In which city ...?": the word names the kind of answer
+            # wanted, which the kind check enforces; no fact has to contain the word.
+            slots = [s for s in slots if s.text not in _KIND_WORDS[kind]]
         if not slots:
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -1638,6 +1642,16 @@ class _DeleteIndex:
 _HASH_MASK = (1 << 63) - 1
 
 
+#: Words that only say what kind of answer is wanted, per kind.
+_KIND_WORDS: dict[str, frozenset[str]] = {
+    "date": frozenset({"date", "dates", "year", "years", "month", "annee", "annees", "mois"}),
+    "city": frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    "place": frozenset({"place", "location", "venue", "lieu", "endroit", "located", "situe"}),
+    "person": frozenset({"name", "names", "nom", "noms", "person", "personne"}),
+    "money": frozenset({"cost", "costs", "costed", "price", "amount", "montant", "prix", "cout"}),
+    "duration": frozenset({"long", "temps", "duree"}),
+    "count": frozenset({"number", "nombre", "figure", "chiffre"}),
+}
 _BEFORE_CHAT_ONE = frozenset({"which", "just", "only", "that", "this", "the", "any", "each"})
 
 

@@ -292,6 +292,17 @@ def test_the_kind_is_read_after_correction(matcher: Matcher) -> None:
     assert "African Lion" in answer.facts[0].fact.answer
 
 
+def test_words_naming_the_kind_of_answer_are_not_required_of_the_fact(matcher: Matcher) -> None:
+    """'In which city', 'what year': the kind check wants a city or a date; no fact has
+    to contain the word 'city' or 'year' (they cost coverage before)."""
+    for question, words in (
+        ("In which city was the first CNDH-DGSN training of trainers session held?", "Rabat"),
+        ("What year did Morocco join the TSCTP?", "2005"),
+    ):
+        best = matcher.ask(question).facts[0]
+        assert words in best.fact.answer and best.coverage == 1.0
+
+
 def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
     for question in (
         "How long has INL worked with the DGAPR?",
