@@ -205,9 +205,11 @@ _ROLES_FR = (
     r"fondatrice|porte parole|ambassadeur|ambassadrice|roi|premier ministre|secretaire|"
     r"procureur|procureure|delegue|deleguee|commandant)"
 )
-_ASKS = [
+#: (kind, words one of which the question must hold, pattern), tried in this order.
+_ASKS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
     (
         "law-number",
+        ("law", "loi", "bill", "decree", "dahir", "act"),
         re.compile(
             r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
             r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b"
@@ -215,6 +217,7 @@ _ASKS = [
     ),
     (
         "person",
+        ("who", "nam", "nom", "appelle", "qui"),
         re.compile(
             r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
             + _ROLES_EN
@@ -239,6 +242,7 @@ _ASKS = [
     (
         # "What did the programme cost?": an amount of money, not any figure.
         "money",
+        ("much", "combien", "what", "which", "quel"),
         re.compile(
             r"\b(how much|combien)\b[^?]*\b(cost|costs|spend|spent|money|fund|funds|funding|"
             r"funded|budget|pay|paid|invest|invested|argent|coute|coutent|coutera|cout|"
@@ -250,10 +254,12 @@ _ASKS = [
     (
         # "How long has INL worked with the DGAPR?": a start date or a length of time.
         "duration",
+        ("long", "combien"),
         re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
     ),
     (
         "count",
+        ("how", "number", "combien", "nombre", "size", "maximum", "minimum", "average"),
         re.compile(
             r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
             r"how big|what size|how numerous|maximum|minimum|average)\b"
@@ -261,6 +267,7 @@ _ASKS = [
     ),
     (
         "date",
+        ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann"),
         re.compile(
             r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
@@ -269,6 +276,7 @@ _ASKS = [
     ),
     (
         "city",
+        ("city", "cities", "town", "ville"),
         re.compile(
             r"\b(which|what)\s+(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
             r"\bquelles?\s+villes?\b"
@@ -276,6 +284,7 @@ _ASKS = [
     ),
     (
         "place",
+        ("where", "venue", "lieu", "endroit", "ou "),
         re.compile(
             r"\b(where|what venue|which venue|quel lieu|a quel endroit)\b|"
             r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b"
@@ -283,6 +292,7 @@ _ASKS = [
     ),
     (
         "country",
+        ("countr", "nation", "pays"),
         re.compile(
             r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b"
         ),
@@ -311,17 +321,22 @@ _DURATION = re.compile(
 _LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
 
-def asks_for(question: str) -> str | None:
-    """What kind of thing the question wants, from its wording alone."""
+def asks_for(question: str, *, original: str | None = None) -> str | None:
+    """What kind of thing the question wants, from its wording alone.
+
+    `original` is the question as written when `question` is its corrected form
+    (which has lost its accents: "où" is "where", "ou" is "or").
+    """
     folded = fold(question).replace("-", " ")
     folded = re.sub(r"[^\w\s]", " ", folded)
     folded = re.sub(r"\bup to date\b", " ", folded)  # "current", not a date asked for
-    for name, pattern in _ASKS:
-        if pattern.search(folded):
+    for name, triggers, pattern in _ASKS:
+        # A cheap substring test first: most questions hold no cue of most kinds.
+        if any(t in folded for t in triggers) and pattern.search(folded):
             if name == "place" and not (
                 "where" in folded
                 or "ville" in folded
-                or "où" in question.lower()
+                or "où" in (original or question).lower()
                 or "lieu" in folded
                 or "city" in folded
                 or "endroit" in folded
@@ -873,7 +888,7 @@ class Matcher:
         language = detect_language(question)
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
-        kind = asks_for(corrected) if corrected else asks_for(question)
+        kind = asks_for(corrected, original=question) if corrected else asks_for(question)
         if kind in _KIND_WORDS:
             # "What date ...?", "In which city ...?": the word names the kind of answer
             # wanted, which the kind check enforces; no fact has to contain the word.

@@ -303,6 +303,13 @@ def test_words_naming_the_kind_of_answer_are_not_required_of_the_fact(matcher: M
         assert words in best.fact.answer and best.coverage == 1.0
 
 
+def test_ou_with_its_accent_asks_where_even_after_correction(matcher: Matcher) -> None:
+    """The corrected question has lost its accents; "où" (where) is read from the original."""
+    answer = matcher.ask("Où se tiendra la première session de formation des formateurs ?")
+    assert answer.asks_for == "place" and "Rabat" in answer.facts[0].fact.answer
+    assert asks_for("ou se tiendra la formation", original="ou se tiendra la formation") is None
+
+
 def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
     for question in (
         "How long has INL worked with the DGAPR?",
