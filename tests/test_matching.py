@@ -310,6 +310,17 @@ def test_ou_with_its_accent_asks_where_even_after_correction(matcher: Matcher) -
     assert asks_for("ou se tiendra la formation", original="ou se tiendra la formation") is None
 
 
+def test_a_year_bound_rules_out_facts_dated_outside_it(matcher: Matcher) -> None:
+    """'After 2003' is no question about 2003: the May 2003 attacks do not answer it, and
+    a fact dated later need not name 2003."""
+    answer = matcher.ask("Which attacks struck Morocco after 2003?")
+    offered = answer.facts or answer.suggestions
+    may_2003 = next(m for m in offered if m.fact.id == "may-16-2003-attacks")
+    assert may_2003.why_not == "is from 2003, before 2004"
+    assert all(m.fact.id != "may-16-2003-attacks" for m in answer.facts)
+    assert "2011" in best_text(matcher, "Which terrorist attacks hit Morocco after 2003?")
+
+
 def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
     for question in (
         "How long has INL worked with the DGAPR?",
