@@ -909,15 +909,6 @@ class Matcher:
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         kind = asks_for(corrected, original=question) if corrected else asks_for(question)
-        if kind in _KIND_WORDS:
-            # "What date ...?", "In which city ...?": the word names the kind of answer
-            # wanted, which the kind check enforces; no fact has to contain the word.
-            slots = [s for s in slots if s.text not in _KIND_WORDS[kind]]
-        period = _period(corrected or fold(question))
-        if period is not None:
-            # "attacks after 2003": the year bounds the answer; no fact has to name it.
-            bound = {str(y) for y in period if y is not None}
-            slots = [s for s in slots if not (s.number and s.text in bound)]
         if not slots:
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -945,8 +936,6 @@ class Matcher:
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
             )
-            if why_not is None and period is not None:
-                why_not = _outside(fact, period)
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
@@ -964,9 +953,6 @@ class Matcher:
         if accepted:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
-            if period is not None:
-                # Of the facts shown, those dated inside the years asked about come first.
-                keep.sort(key=lambda m: m.fact.when is None)
             return Answer(question, True, tuple(keep), (), kind, language)
         if only_coverage_short and _clear_lead(rejected, len(slots)):
             lead = replace(rejected[0], why_not=None)
@@ -1685,51 +1671,6 @@ class _DeleteIndex:
 
 
 _HASH_MASK = (1 << 63) - 1
-
-
-#: Words that only say what kind of answer is wanted, per kind.
-_KIND_WORDS: dict[str, frozenset[str]] = {
-    "date": frozenset({"date", "dates", "year", "years", "month", "annee", "annees", "mois"}),
-    "city": frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
-    "place": frozenset({"place", "location", "venue", "lieu", "endroit", "located", "situe"}),
-    "person": frozenset({"name", "names", "nom", "noms", "person", "personne"}),
-    "money": frozenset({"cost", "costs", "costed", "price", "amount", "montant", "prix", "cout"}),
-    "duration": frozenset({"long", "temps", "duree"}),
-    "count": frozenset({"number", "nombre", "figure", "chiffre"}),
-}
-_AFTER_YEAR = re.compile(r"\b(after|since|post|depuis|apres)\s+((?:19|20)\d\d)\b")
-_BEFORE_YEAR = re.compile(r"\b(before|until|till|prior to|avant|jusqu en)\s+((?:19|20)\d\d)\b")
-
-
-def _period(text: str) -> tuple[int | None, int | None] | None:
-    """The years a question bounds its answer to: (first, last), either open; or None.
-
-    "after 2003" starts in 2004, "since 2011" in 2011; "before 2016" ends in 2015,
-    "until 2016" in 2016.
-    """
-    after, before = _AFTER_YEAR.search(text), _BEFORE_YEAR.search(text)
-    if after is None and before is None:
-        return None
-    first = last = None
-    if after is not None:
-        year = int(after.group(2))
-        first = year + 1 if after.group(1) in ("after", "post", "apres") else year
-    if before is not None:
-        year = int(before.group(2))
-        last = year - 1 if before.group(1) in ("before", "prior to", "avant") else year
-    return first, last
-
-
-def _outside(fact: Fact, period: tuple[int | None, int | None]) -> str | None:
-    """Why a dated fact falls outside the years asked about (None: inside, or undated)."""
-    if fact.when is None:
-        return None
-    first, last = period
-    if first is not None and fact.when.end.year < first:
-        return f"is from {fact.when.start.year}, before {first}"
-    if last is not None and fact.when.start.year > last:
-        return f"is from {fact.when.start.year}, after {last}"
-    return None
 
 
 _BEFORE_CHAT_ONE = frozenset({"which", "just", "only", "that", "this", "the", "any", "each"})
