@@ -246,7 +246,8 @@ _ASKS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
             r"is in charge|was in charge|is responsible|was responsible)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
-            r"(?<!\bau )\b(name|names|nom|noms)\s+(of|du|de|des)\s+(?!(the\s+|la\s+|l\s+|le\s+)?"
+            r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"
+            r"(?!(the\s+|la\s+|l\s+|le\s+)?"
             + _NAMED_THINGS
             + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"
             + _NAMED_THINGS
@@ -264,10 +265,14 @@ _ASKS: list[tuple[str, tuple[str, ...], re.Pattern[str]]] = [
         "money",
         ("much", "combien", "what", "which", "quel"),
         re.compile(
-            r"\b(how much|combien)\b[^?]*\b(cost|costs|spend|spent|money|fund|funds|funding|"
-            r"funded|budget|pay|paid|invest|invested|argent|coute|coutent|coutera|cout|"
-            r"finance|finances|financement|depense|depenses|budget)\b|"
-            r"^\W*(what|which)\b[^?]*\b(cost|costs|costed|budget|price|spending)\b|"
+            r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
+            r"budget|pay|paid|invest|invested)\b|"
+            r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
+            r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
+            r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"
+            r"(cost|costs|budget|price)\b|"
+            r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
+            r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b"
         ),
     ),
@@ -325,8 +330,10 @@ _WH_WORD = re.compile(
 )
 _PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 _MONEY = re.compile(
-    r"[€$£]\s*\d|\d\s*[€$£]|\b\d[\d,. ]*\s*(million|billion|milliards?|thousand)?\s*"
-    r"(euros?|dollars?|usd|eur|dirhams?|mad)\b|\b(euros?|dollars?)\s+\d",
+    r"[€$£]\s*\d|\d\s*[€$£]|"
+    r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:million|billion|milliards?|millions?|"
+    r"thousand)\s*)?(?:d\s*)?(?:euros?|dollars?|usd|eur|dirhams?|mad)\b|"
+    r"\b(euros?|dollars?|usd|eur)\s+\d",
     re.IGNORECASE,
 )
 _DURATION = re.compile(
@@ -714,7 +721,8 @@ class Matcher:
             has_count=has_count,
             has_place=bool(fact.where) or bool(places),
             has_city=has_city,
-            has_money=bool(_MONEY.search(fact.answer)),
+            has_money=bool(_MONEY.search(fact.answer))
+            or bool(fact.answer_fr and _MONEY.search(fact.answer_fr)),
             has_duration=bool(_DURATION.search(fact.answer))
             or bool(fact.answer_fr and _DURATION.search(fact.answer_fr)),
             has_law_number=bool(_LAW_NUMBER.search(fact.answer)),
@@ -1677,10 +1685,15 @@ _BEFORE_CHAT_ONE = frozenset({"which", "just", "only", "that", "this", "the", "a
 
 
 def _chat_one(tokens: Sequence[Token], n: int) -> bool:
-    """Token n is a "1" written for the pronoun "one": after "which"/"just"..., no unit after."""
+    """Token n is a "1" written for the pronoun "one": after "which"/"just"..., and last or
+    before a function word ("which 1 did ...?"); never "just 1 day", "1.5 million"."""
     before = tokens[n - 1].surface if n else ""
-    after = tokens[n + 1].surface if n + 1 < len(tokens) else ""
-    return before in _BEFORE_CHAT_ONE and after not in QUANTITY_WORDS
+    if before not in _BEFORE_CHAT_ONE:
+        return False
+    if n + 1 == len(tokens):
+        return True
+    after = tokens[n + 1]
+    return is_stopword(after) and not after.is_number and after.surface not in QUANTITY_WORDS
 
 
 def _clear_lead(ranked: Sequence[Match], slots: int) -> bool:

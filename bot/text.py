@@ -116,6 +116,17 @@ SHORTHAND = {
     "qd": "quand",
     "bcp": "beaucoup",
     "admin": "administration",
+    # Question words mistyped: left to the typo corrector they become other words
+    # ("wher" -> "when", "wich" -> "with") and the question asks for the wrong kind.
+    "wher": "where",
+    "whre": "where",
+    "wehre": "where",
+    "wich": "which",
+    "whch": "which",
+    "whcih": "which",
+    "wnen": "when",
+    "hwo": "how",
+    "wann": "when",
     "depts": "departments",
     "1st": "first",
     "2nd": "second",
