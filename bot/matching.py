@@ -205,14 +205,14 @@ _NAMED_THINGS = (
     r"(\w+\s+){0,2}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
     r"laws?|lois?|agreements?|accords?|courses?|trainings?|formations?|workshops?|ateliers?|"
     r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
-    r"bodies|organismes?|institutions?|academy|academies|academies?|partnerships?|"
+    r"bodies|organismes?|institutions?|academy|academies|partnerships?|"
     r"partenariats?|frameworks?|cadres?|manuals?|handbooks?|manuels?|guides?|reports?|"
-    r"rapports?|plans?|strategy|strategies|strategies?|charters?|chartes?|operations?|"
+    r"rapports?|plans?|strategy|strategies|charters?|chartes?|operations?|"
     r"missions?|exercises?|exercices?|systems?|systemes?|labs?|laboratory|laboratories|"
     r"laboratoires?|treaty|treaties|traites?|conventions?|documents?|articles?|sites?|"
     r"pages?|organizations?|organisations?|ministry|ministries|ministeres?|committees?|"
     r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
-    r"countries|country|pays|groups?|groupes?|units?|forces?|acts?)\b"
+    r"countries|country|pays|groups?|groupes?|forces?|acts?)\b"
 )
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (
@@ -331,7 +331,7 @@ _WH_WORD = re.compile(
 _PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 _MONEY = re.compile(
     r"[€$£]\s*\d|\d\s*[€$£]|"
-    r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:million|billion|milliards?|millions?|"
+    r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:millions?|billion|milliards?|"
     r"thousand)\s*)?(?:d\s*)?(?:euros?|dollars?|usd|eur|dirhams?|mad)\b|"
     r"\b(euros?|dollars?|usd|eur)\s+\d",
     re.IGNORECASE,
