@@ -26,11 +26,11 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.digest import CuratorNotes, compose_digest
-from bot.digest_service import DigestRunner
-from bot.factbase import FactBase, default_facts_dir, load_factbase
-from bot.render import Message, render_digest
-from bot.storage import open_store
+from bot.core.digest import CuratorNotes, compose_digest
+from bot.services.digest_runner import DigestRunner
+from bot.core.factbase import FactBase, default_facts_dir, load_factbase
+from bot.render.blocks import Message, render_digest
+from bot.storage.sqlite import open_store
 
 TZ = ZoneInfo("Africa/Casablanca")
 

@@ -211,7 +211,7 @@ class Result:
 
 def questions() -> list[str]:
     """Real phrasings from the fact base, and questions it does not answer."""
-    from bot.factbase import default_facts_dir, load_factbase
+    from bot.core.factbase import default_facts_dir, load_factbase
 
     base = load_factbase(default_facts_dir())
     asks = [a for f in base.facts for a in f.ask[:2]]

@@ -195,7 +195,7 @@ def _pools(facts: Sequence[Any]) -> dict[str, list[str]]:
 
 
 def _random_when(rng: random.Random, precision: str) -> Any:
-    from bot.factbase import parse_date_span
+    from bot.core.factbase import parse_date_span
 
     y, m, d = rng.randint(1995, 2025), rng.randint(1, 12), rng.randint(1, 28)
     raw = {"year": f"{y}", "month": f"{y}-{m:02d}"}.get(precision, f"{y}-{m:02d}-{d:02d}")
@@ -204,7 +204,7 @@ def _random_when(rng: random.Random, precision: str) -> Any:
 
 def synthetic_factbase(real: Any, n: int, seed: int) -> Any:
     """`n` facts made from the real ones: same shape and fields, varied words, new names."""
-    from bot.factbase import FactBase
+    from bot.core.factbase import FactBase
 
     rng = random.Random(seed)
     names = _Names(rng)
@@ -409,7 +409,7 @@ def percentile(sorted_values: Sequence[float], q: float) -> float:
 
 
 def load_base(which: str, n: int, seed: int) -> Any:
-    from bot.factbase import default_facts_dir, load_factbase
+    from bot.core.factbase import default_facts_dir, load_factbase
 
     real = load_factbase(default_facts_dir())
     return real if which == "real" else synthetic_factbase(real, n, seed)

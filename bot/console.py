@@ -17,14 +17,14 @@ import logging
 import sys
 from typing import TYPE_CHECKING, TextIO
 
-from bot.commands import COMMAND
-from bot.factbase import FactBase, FactBaseError, load_factbase
+from bot.services.subcommands import COMMAND
+from bot.core.factbase import FactBase, FactBaseError, load_factbase
 from bot.settings import Settings
 
 if TYPE_CHECKING:
-    from bot.deps import Deps
+    from bot.services.deps import Deps
     from bot.matching import Matcher
-    from bot.render import Message
+    from bot.render.blocks import Message
 
 QUIT = frozenset({"quit", "exit", ":q"})
 BANNER = """\
@@ -70,9 +70,9 @@ def run_console(
 async def _loop(
     settings: Settings, base: FactBase, matcher: Matcher | None, stdin: TextIO, stdout: TextIO
 ) -> None:
-    from bot.deps import open_deps
-    from bot.digest_service import DigestRunner
-    from bot.render import to_text
+    from bot.services.deps import open_deps
+    from bot.services.digest_runner import DigestRunner
+    from bot.render.blocks import to_text
 
     interactive = stdin.isatty()
     if interactive:
@@ -96,9 +96,9 @@ async def _loop(
 
 
 async def _read_eval_print(deps: Deps, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:
-    from bot.render import to_text
-    from bot.replies import Where, reply_to
-    from bot.usertext import clean
+    from bot.render.blocks import to_text
+    from bot.services.replies import Where, reply_to
+    from bot.core.usertext import clean
 
     loop = asyncio.get_running_loop()
     while True:

@@ -37,8 +37,8 @@ from itertools import chain, compress, filterfalse, repeat
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.factbase import Fact, FactBase
-from bot.text import (
+from bot.core.factbase import Fact, FactBase
+from bot.core.text import (
     QUANTITY_WORDS,
     SHORTHAND,
     Token,

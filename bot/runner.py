@@ -8,7 +8,7 @@ Signals: SIGTERM (what platforms send on deploy) and SIGINT stop the bot
 gracefully: it stops taking new work (the HTTP socket or the Socket Mode
 connection closes), lets the replies in flight finish for up to
 `SHUTDOWN_GRACE` seconds, stops the digest scheduler between two channels,
-closes the database and exits 0. SIGHUP reloads the fact base (bot.admin).
+closes the database and exits 0. SIGHUP reloads the fact base (bot.services.admin).
 """
 
 from __future__ import annotations
@@ -22,16 +22,16 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from bot.factbase import FactBase, FactBaseError
-from bot.logs import install_redaction
+from bot.core.factbase import FactBase, FactBaseError
+from bot.services.logs import install_redaction
 from bot.matching import Matcher
 from bot.settings import Settings
 
 if TYPE_CHECKING:  # slack_bolt is imported only by the Slack modes, so the console starts fast
     from slack_bolt.async_app import AsyncApp
 
-    from bot.delivery import RetryPolicy
-    from bot.deps import Deps
+    from bot.services.delivery import RetryPolicy
+    from bot.services.deps import Deps
 
 logger = logging.getLogger(__name__)
 
@@ -96,9 +96,9 @@ async def serve(
     `grace` bounds the shutdown; `retry` is the reply retry policy (tests record
     its waits instead of waiting).
     """
-    from bot.app import build_app
-    from bot.deps import freeze_long_lived_objects, open_deps
-    from bot.digest_service import DigestRunner, slack_poster
+    from bot.slack.app import build_app
+    from bot.services.deps import freeze_long_lived_objects, open_deps
+    from bot.services.digest_runner import DigestRunner, slack_poster
 
     loop = asyncio.get_running_loop()
     own_signals = stop is None
@@ -183,7 +183,7 @@ def _stop_on_signals() -> asyncio.Event:
 
 def _reload_on_sighup(deps: Deps) -> set[asyncio.Task[None]]:
     """SIGHUP reloads the fact base; returns the set of reloads running (for shutdown)."""
-    from bot.admin import reload_facts
+    from bot.services.admin import reload_facts
 
     loop = asyncio.get_running_loop()
     running: set[asyncio.Task[None]] = set()
@@ -215,13 +215,13 @@ async def _http(
 ) -> None:
     from aiohttp import web
 
-    from bot.server import EVENTS_PATH, make_web_app
+    from bot.slack.server import EVENTS_PATH, make_web_app
 
     assert settings.signing_secret
     runner = web.AppRunner(
         make_web_app(app, settings.signing_secret),
         shutdown_timeout=HTTP_SHUTDOWN_TIMEOUT,
-        access_log=None,  # each handled request writes one `request` line (bot.delivery)
+        access_log=None,  # each handled request writes one `request` line (bot.services.delivery)
     )
     await runner.setup()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from bot.deps import Deps
+from bot.services.deps import Deps
 from handlers import actions, browse, commands, home, mentions, messages
 
 

@@ -13,8 +13,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.deps import Deps
-from bot.render import (
+from bot.services.deps import Deps
+from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
     ACTION_SHARE,
@@ -26,8 +26,8 @@ from bot.render import (
     render_notice,
     render_vote,
 )
-from bot.replies import Where, answer_with_fact, stored_answer
-from bot.storage import Vote
+from bot.services.replies import Where, answer_with_fact, stored_answer
+from bot.storage.sqlite import Vote
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """The timeline's "More" button: the next page replaces the one clicked.
 
-The button's value holds the timeline query and the offset (bot.render_browse),
+The button's value holds the timeline query and the offset (bot.render.browse),
 so a click needs no state: render the next page and swap it in, through the
 same delivery (retries, request log line) as every other reply.
 """
@@ -12,8 +12,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot.deps import Deps
-from bot.render_browse import ACTION_TIMELINE_MORE, parse_timeline_token, render_timeline
+from bot.services.deps import Deps
+from bot.render.browse import ACTION_TIMELINE_MORE, parse_timeline_token, render_timeline
 
 logger = logging.getLogger(__name__)
 

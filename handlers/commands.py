@@ -6,10 +6,10 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot.commands import COMMAND
-from bot.deps import Deps
-from bot.replies import Where, reply_to
-from bot.usertext import from_slack
+from bot.services.subcommands import COMMAND
+from bot.services.deps import Deps
+from bot.services.replies import Where, reply_to
+from bot.core.usertext import from_slack
 
 
 def register(app: AsyncApp, deps: Deps) -> None:

@@ -7,9 +7,9 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import first_delivery
-from bot.deps import Deps
-from bot.replies import Where, answer_in_conversation
+from bot.slack.app import first_delivery
+from bot.services.deps import Deps
+from bot.services.replies import Where, answer_in_conversation
 
 
 def register(app: AsyncApp, deps: Deps) -> None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from wordfreq import top_n_list
 
-from bot.text import fold
+from bot.core.text import fold
 
 DATA = Path(__file__).resolve().parent.parent / "bot" / "data"
 

@@ -9,7 +9,7 @@ import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import LogWatch, watching_logs
 
-from bot.factbase import FactBase, default_facts_dir, load_factbase
+from bot.core.factbase import FactBase, default_facts_dir, load_factbase
 from bot.matching import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -29,8 +29,8 @@ from urllib.parse import parse_qsl
 from aiohttp import WSMsgType, web
 from payloads import APP_TOKEN, BOT_TOKEN, FIXTURES, SIGNING_SECRET, load_json, load_yaml
 
-from bot.delivery import RetryPolicy
-from bot.factbase import FactBase
+from bot.services.delivery import RetryPolicy
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
 from bot.runner import serve
 from bot.settings import Settings
@@ -255,7 +255,7 @@ def _limits() -> dict[str, Any]:
 
 
 def block_problems(blocks: list[dict[str, Any]], *, max_blocks: int) -> list[str]:
-    """Limits from block_kit_limits.yaml, checked independently of bot.render."""
+    """Limits from block_kit_limits.yaml, checked independently of bot.render.blocks."""
     limits = _limits()
     b, e = limits["blocks"], limits["elements"]
     problems = []

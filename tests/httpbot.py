@@ -23,8 +23,8 @@ import aiohttp
 import payloads as p
 from fakeslack import FakeSlack, Waits, running_bot, slack_env
 
-from bot.delivery import RetryPolicy
-from bot.factbase import FactBase, default_facts_dir
+from bot.services.delivery import RetryPolicy
+from bot.core.factbase import FactBase, default_facts_dir
 from bot.matching import Matcher
 from bot.settings import Settings
 

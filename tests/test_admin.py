@@ -18,12 +18,12 @@ import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, UNANSWERED, Bot, all_text, copy_facts, http_bot
 
-from bot.admin import NOT_AN_ADMIN, day_windows
-from bot.commands import ShowStats, Usage, parse
-from bot.factbase import FactBase
+from bot.services.admin import NOT_AN_ADMIN, day_windows
+from bot.services.subcommands import ShowStats, Usage, parse
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
-from bot.render import ACTION_HELPFUL, ACTION_NOT_HELPFUL, check_limits
-from bot.storage import open_store
+from bot.render.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, check_limits
+from bot.storage.sqlite import open_store
 
 ADMIN = "UADMIN"
 FACT_FILE = "institutions.yaml"

@@ -17,9 +17,9 @@ from fakeslack import FakeSlack, running_fake, slack_env
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import build_app, make_client
-from bot.deps import open_deps
-from bot.factbase import FactBase
+from bot.slack.app import build_app, make_client
+from bot.services.deps import open_deps
+from bot.core.factbase import FactBase
 from bot.matching import Answer, Matcher
 from bot.settings import Settings
 
@@ -84,7 +84,7 @@ async def test_dispatch_answers_a_command_with_the_injected_client(
 
 def test_the_client_honours_slack_api_url_and_leaves_retries_to_delivery() -> None:
     """slack-sdk's default handler re-sends after a dropped connection (a duplicate answer);
-    the bot's client has none, and bot.delivery decides every retry (tests/test_faults.py)."""
+    the bot's client has none, and bot.services.delivery decides every retry (tests/test_faults.py)."""
     settings = Settings.from_env(
         {
             "SLACK_BOT_TOKEN": p.BOT_TOKEN,
@@ -99,7 +99,7 @@ def test_the_client_honours_slack_api_url_and_leaves_retries_to_delivery() -> No
 
 
 def test_importing_the_app_builds_nothing() -> None:
-    import bot.app
+    import bot.slack.app
     import handlers
 
-    assert not any(isinstance(v, AsyncApp) for m in (bot.app, handlers) for v in vars(m).values())
+    assert not any(isinstance(v, AsyncApp) for m in (bot.slack.app, handlers) for v in vars(m).values())

@@ -13,7 +13,7 @@ import yaml
 from fakeslack import block_problems
 from test_http import Bot, bot, fake_slack  # noqa: F401  (fixtures)
 
-from bot.browse import (
+from bot.core.browse import (
     TimelineQuery,
     card_entities,
     facts_involving,
@@ -21,21 +21,21 @@ from bot.browse import (
     parse_timeline,
     timeline,
 )
-from bot.deps import Deps
-from bot.factbase import FactBase
+from bot.services.deps import Deps
+from bot.core.factbase import FactBase
 from bot.matching import Matcher, detect_language
-from bot.present import answer_json
-from bot.render import MESSAGE_BLOCKS_MAX, check_limits, render_answer, to_text
-from bot.render_browse import (
+from bot.render.plain import answer_json
+from bot.render.blocks import MESSAGE_BLOCKS_MAX, check_limits, render_answer, to_text
+from bot.render.browse import (
     ACTION_TIMELINE_MORE,
     PAGE,
     parse_timeline_token,
     render_card,
     render_timeline,
 )
-from bot.replies import Where, reply_to
+from bot.services.replies import Where, reply_to
 from bot.settings import Settings
-from bot.storage import open_store
+from bot.storage.sqlite import open_store
 
 DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.yaml"
 FRENCH_OPENERS = ("Quel", "Quelle", "Quels", "Quelles", "Combien", "Où", "Quand", "Qui ", "Que ")

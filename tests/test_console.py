@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from bot.console import run_console
-from bot.factbase import FactBase
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
 from bot.settings import Settings
 

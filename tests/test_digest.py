@@ -19,16 +19,16 @@ import pytest
 from fakeslack import no_wait_policy, running_fake
 from payloads import BOT_TOKEN
 
-from bot.app import make_client
-from bot.delivery import Delivery, RetryPolicy
-from bot.deps import Deps
-from bot.digest_service import DigestRunner, PostFailed, slack_poster
-from bot.factbase import FactBase
+from bot.slack.app import make_client
+from bot.services.delivery import Delivery, RetryPolicy
+from bot.services.deps import Deps
+from bot.services.digest_runner import DigestRunner, PostFailed, slack_poster
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
-from bot.render import Message, to_text
-from bot.replies import Where, reply_to
+from bot.render.blocks import Message, to_text
+from bot.services.replies import Where, reply_to
 from bot.settings import Settings
-from bot.storage import DIGEST_LEASE, Store, open_store
+from bot.storage.sqlite import DIGEST_LEASE, Store, open_store
 
 CASA = ZoneInfo("Africa/Casablanca")
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,7 +135,7 @@ async def test_slack_500_then_ok_posts_exactly_once(
         settings = Settings.from_env(
             {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
         )
-        # bot.delivery retries a 500 within the call (waits recorded, not waited); when
+        # bot.services.delivery retries a 500 within the call (waits recorded, not waited); when
         # every attempt fails, the runner tries again on its next run.
         poster = slack_poster(make_client(settings), Delivery(no_wait_policy()))
         digests = DigestRunner(factbase, store, CASA, poster, clock=clock, pace=0)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.digest import (
+from bot.core.digest import (
     CuratorNotes,
     compose_digest,
     due_day,
@@ -19,7 +19,7 @@ from bot.digest import (
     parse_hhmm,
     slot_for,
 )
-from bot.factbase import FactBase, parse_date_span
+from bot.core.factbase import FactBase, parse_date_span
 
 CASA = ZoneInfo("Africa/Casablanca")
 PARIS = ZoneInfo("Europe/Paris")

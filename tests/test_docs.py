@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.commands import COMMAND, SUBCOMMANDS
-from bot.render import render_help, to_text
+from bot.services.subcommands import COMMAND, SUBCOMMANDS
+from bot.render.blocks import render_help, to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SLACK_DOC = (ROOT / "docs" / "slack.md").read_text(encoding="utf-8")

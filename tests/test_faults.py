@@ -25,13 +25,13 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetr
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.app import make_client
-from bot.delivery import Delivery, RetryPolicy, classify
-from bot.digest_service import DigestRunner, slack_poster
-from bot.factbase import FactBase
+from bot.slack.app import make_client
+from bot.services.delivery import Delivery, RetryPolicy, classify
+from bot.services.digest_runner import DigestRunner, slack_poster
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
 from bot.settings import Settings
-from bot.storage import open_store
+from bot.storage.sqlite import open_store
 
 
 @pytest.fixture

@@ -22,16 +22,16 @@ import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, UNANSWERED, Bot, all_text, http_bot
 
-from bot.factbase import FactBase
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
-from bot.render import (
+from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
     ACTION_SHARE,
     CANNOT_POST_HERE,
     check_limits,
 )
-from bot.text import escape_mrkdwn, fold_for_quote
+from bot.core.text import escape_mrkdwn, fold_for_quote
 
 
 @pytest.fixture

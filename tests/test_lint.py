@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.factbase import FactBaseError, check_factbase, default_facts_dir, load_factbase
+from bot.core.factbase import FactBaseError, check_factbase, default_facts_dir, load_factbase
 
 GOOD_FACT = """\
 - id: law-27-14-courts

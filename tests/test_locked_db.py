@@ -19,10 +19,10 @@ import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, http_bot
 
-from bot.factbase import FactBase
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
-from bot.render import ACTION_HELPFUL
-from bot.storage import BUSY_TIMEOUT_MS, Store, Vote, open_store
+from bot.render.blocks import ACTION_HELPFUL
+from bot.storage.sqlite import BUSY_TIMEOUT_MS, Store, Vote, open_store
 
 
 @contextmanager

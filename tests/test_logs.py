@@ -21,7 +21,7 @@ import payloads as p
 import pytest
 from fakeslack import WAIT, FakeSlack, running_fake
 
-from bot.logs import REDACTED, RedactSecrets, install_redaction
+from bot.services.logs import REDACTED, RedactSecrets, install_redaction
 from bot.settings import Settings
 
 SECRETS = (p.BOT_TOKEN, p.APP_TOKEN, p.SIGNING_SECRET)

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.factbase import FactBase, parse_date_span
+from bot.core.factbase import FactBase, parse_date_span
 from bot.matching import Matcher, asks_for, detect_language
-from bot.present import answer_json
-from bot.text import fold, tokenize
+from bot.render.plain import answer_json
+from bot.core.text import fold, tokenize
 
 
 def best_id(matcher: Matcher, question: str) -> str | None:
@@ -485,7 +485,7 @@ def test_one_name_and_a_common_word_are_not_a_clear_lead(matcher: Matcher) -> No
 
 
 def test_a_lead_that_is_not_clear_still_abstains() -> None:
-    from bot.factbase import Fact
+    from bot.core.factbase import Fact
     from bot.matching import Match, _clear_lead
 
     fact = object.__new__(Fact)

@@ -8,10 +8,10 @@ from dataclasses import replace
 import pytest
 from fakeslack import block_problems
 
-from bot.commands import SUBCOMMANDS, ListTopic
-from bot.factbase import Fact, FactBase, Source
+from bot.services.subcommands import SUBCOMMANDS, ListTopic
+from bot.core.factbase import Fact, FactBase, Source
 from bot.matching import Answer, Match
-from bot.render import (
+from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_SHARE,
     HOME_BLOCKS_MAX,

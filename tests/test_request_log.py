@@ -18,10 +18,10 @@ import pytest
 from fakeslack import FakeSlack
 from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot
 
-from bot.factbase import FactBase
-from bot.logs import install_redaction, logfmt
+from bot.core.factbase import FactBase
+from bot.services.logs import install_redaction, logfmt
 from bot.matching import Matcher
-from bot.render import ACTION_HELPFUL
+from bot.render.blocks import ACTION_HELPFUL
 from bot.settings import Settings
 
 SECRETS = (p.BOT_TOKEN, p.APP_TOKEN, p.SIGNING_SECRET)

@@ -26,11 +26,11 @@ import pytest
 from fakeslack import WAIT, FakeSlack, running_bot, running_fake, slack_env
 from httpbot import ANSWERED, copy_facts, watching_logs
 
-from bot.digest_service import DigestRunner
-from bot.factbase import FactBase
+from bot.services.digest_runner import DigestRunner
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
 from bot.settings import Settings
-from bot.storage import open_store
+from bot.storage.sqlite import open_store
 
 SECRETS = (p.BOT_TOKEN, p.APP_TOKEN, p.SIGNING_SECRET)
 NEW_ANSWER = (

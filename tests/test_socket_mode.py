@@ -16,9 +16,9 @@ import payloads as p
 import pytest
 from fakeslack import WAIT, FakeSlack, running_bot, running_fake, slack_env
 
-from bot.factbase import FactBase
+from bot.core.factbase import FactBase
 from bot.matching import Matcher
-from bot.render import check_limits
+from bot.render.blocks import check_limits
 from bot.runner import SocketModeDisabled, StartupError, serve
 from bot.settings import Settings
 

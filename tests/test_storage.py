@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.storage import (
+from bot.storage.sqlite import (
     EVENT_MEMORY,
     MIGRATIONS,
     GroupCommit,

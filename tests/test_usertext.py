@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.commands import Ask, Help, ListTopic, ShowSource, Topics, Usage, parse
-from bot.factbase import FactBase
-from bot.text import escape_mrkdwn
-from bot.usertext import MAX_QUESTION_CHARS, clip_question, from_slack, strip_mentions
+from bot.services.subcommands import Ask, Help, ListTopic, ShowSource, Topics, Usage, parse
+from bot.core.factbase import FactBase
+from bot.core.text import escape_mrkdwn
+from bot.core.usertext import MAX_QUESTION_CHARS, clip_question, from_slack, strip_mentions
 
 
 @pytest.mark.parametrize(

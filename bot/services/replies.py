@@ -11,8 +11,8 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.browse import find_entity
-from bot.commands import (
+from bot.core.browse import find_entity
+from bot.services.subcommands import (
     About,
     Ask,
     DigestCommand,
@@ -26,10 +26,10 @@ from bot.commands import (
     Usage,
     parse,
 )
-from bot.deps import Deps
-from bot.factbase import Fact
+from bot.services.deps import Deps
+from bot.core.factbase import Fact
 from bot.matching import Answer, Match, detect_language
-from bot.render import (
+from bot.render.blocks import (
     Message,
     render_answer,
     render_digest_status,
@@ -40,10 +40,10 @@ from bot.render import (
     render_topics,
     render_usage,
 )
-from bot.render_browse import render_card, render_timeline
-from bot.storage import LoggedQuestion
-from bot.text import escape_mrkdwn
-from bot.usertext import clip_question, from_slack, strip_mentions
+from bot.render.browse import render_card, render_timeline
+from bot.storage.sqlite import LoggedQuestion
+from bot.core.text import escape_mrkdwn
+from bot.core.usertext import clip_question, from_slack, strip_mentions
 
 if TYPE_CHECKING:
     from slack_sdk.web.async_client import AsyncWebClient
@@ -113,7 +113,7 @@ async def reply_to(
     if isinstance(command, DigestCommand):
         return Reply(await digest_reply(deps, command, where))
     if isinstance(command, Reload | ShowStats):
-        from bot.admin import admin_reply
+        from bot.services.admin import admin_reply
 
         return Reply(await admin_reply(deps, command, where))
     assert isinstance(command, Usage)
@@ -122,8 +122,8 @@ async def reply_to(
 
 async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Message:
     """Subscribe, unsubscribe, inspect or preview the digest of the channel asked in."""
-    from bot.digest import next_slot, parse_hhmm
-    from bot.digest_service import DEFAULT_TIME, DigestRunner
+    from bot.core.digest import next_slot, parse_hhmm
+    from bot.services.digest_runner import DEFAULT_TIME, DigestRunner
 
     channel = where.channel_id or "console"
     store, settings = deps.store, deps.settings
@@ -198,7 +198,7 @@ async def answer_question(
     answer = deps.matcher.ask(question)
     question_id = await _log(deps, answer, where)
     best = answer.best if answer.answered else None
-    # DEBUG: the handler's one `request` line (bot.delivery) says answered and fact_id.
+    # DEBUG: the handler's one `request` line (bot.services.delivery) says answered and fact_id.
     if best is not None:
         logger.debug(
             "question_answered id=%d surface=%s fact_id=%s score=%.2f",

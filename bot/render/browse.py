@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import json
 
-from bot.browse import (
+from bot.core.browse import (
     TimelineQuery,
     facts_involving,
     grouped_by_topic,
     timeline,
     when_label,
 )
-from bot.factbase import Entity, FactBase
-from bot.i18n import tr
-from bot.render import (
+from bot.core.factbase import Entity, FactBase
+from bot.core.i18n import tr
+from bot.render.blocks import (
     MESSAGE_BLOCKS_MAX,
     SECTION_TEXT_MAX,
     Block,
@@ -33,7 +33,7 @@ from bot.render import (
     answer_line,
     mrkdwn,
 )
-from bot.text import escape_mrkdwn
+from bot.core.text import escape_mrkdwn
 
 PAGE = 15
 ACTION_TIMELINE_MORE = "timeline_more"

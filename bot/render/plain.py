@@ -1,14 +1,14 @@
 """Answers as the JSON contract (`ask --jsonl`) and as plain text for a terminal.
 
-Pure functions of an `Answer`; the Block Kit rendering lives in `bot.render`.
+Pure functions of an `Answer`; the Block Kit rendering lives in `bot.render.blocks`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from bot.factbase import Fact, Source
-from bot.i18n import format_day
+from bot.core.factbase import Fact, Source
+from bot.core.i18n import format_day
 from bot.matching import Answer
 
 

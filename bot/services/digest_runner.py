@@ -25,7 +25,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from bot.digest import (
+from bot.core.digest import (
     GRACE,
     CuratorNotes,
     Digest,
@@ -35,12 +35,12 @@ from bot.digest import (
     next_slot,
     parse_hhmm,
 )
-from bot.factbase import FactBase
-from bot.render import Message, render_digest
-from bot.storage import Clock, Store, Subscription
+from bot.core.factbase import FactBase
+from bot.render.blocks import Message, render_digest
+from bot.storage.sqlite import Clock, Store, Subscription
 
 if TYPE_CHECKING:
-    from bot.delivery import Delivery
+    from bot.services.delivery import Delivery
 
 logger = logging.getLogger(__name__)
 
@@ -254,7 +254,7 @@ class DigestRunner:
 
 
 def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
-    """Post with chat.postMessage, retried by `bot.delivery`'s rules (429 after Retry-After).
+    """Post with chat.postMessage, retried by `bot.services.delivery`'s rules (429 after Retry-After).
 
     A post that may have gone out (a timeout after sending) raises PostUnconfirmed:
     the runner counts it as posted rather than risk a second digest.
@@ -262,7 +262,7 @@ def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
     from slack_sdk.errors import SlackApiError
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.delivery import Delivery, classify
+    from bot.services.delivery import Delivery, classify
 
     assert isinstance(client, AsyncWebClient)
     sender = delivery or Delivery()

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from bot.text import fold, fold_for_quote, tokenize, word_keys
+from bot.core.text import fold, fold_for_quote, tokenize, word_keys
 
 try:  # The C loader is several times faster; fall back quietly where libyaml is missing.
     _Loader: Any = yaml.CSafeLoader

@@ -5,7 +5,7 @@ according to Slack's `users.info` (remembered for ADMIN_TTL, so a busy admin cos
 one lookup every few minutes). Someone at the local console is an admin.
 
 `reload_facts` loads and lints the fact base on disk and builds its matcher in a
-worker thread, then swaps both in at once (`bot.deps.FactsHolder`). A fact base
+worker thread, then swaps both in at once (`bot.services.deps.FactsHolder`). A fact base
 with lint errors is refused and the last good one keeps serving. `/facts reload`
 and SIGHUP both come here.
 """
@@ -20,16 +20,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from bot.storage import Clock, DayStats
+from bot.storage.sqlite import Clock, DayStats
 
 if TYPE_CHECKING:
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from bot.commands import Reload, ShowStats
-    from bot.deps import Deps
-    from bot.factbase import Problem
-    from bot.render import Message
-    from bot.replies import Where
+    from bot.services.subcommands import Reload, ShowStats
+    from bot.services.deps import Deps
+    from bot.core.factbase import Problem
+    from bot.render.blocks import Message
+    from bot.services.replies import Where
 
 logger = logging.getLogger(__name__)
 
@@ -88,7 +88,7 @@ class Admins:
         import aiohttp
         from slack_sdk.errors import SlackApiError
 
-        from bot.delivery import classify
+        from bot.services.delivery import classify
 
         try:
             response = await client.users_info(user=user)
@@ -127,9 +127,9 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
 
     Reloads never overlap: a second one waits for the first, then loads again.
     """
-    from bot.deps import freeze_long_lived_objects
-    from bot.digest import fingerprint
-    from bot.factbase import check_factbase
+    from bot.services.deps import freeze_long_lived_objects
+    from bot.core.digest import fingerprint
+    from bot.core.factbase import check_factbase
     from bot.matching import Matcher
 
     holder = deps.facts
@@ -241,8 +241,8 @@ async def gather_stats(deps: Deps, days: int) -> UsageStats:
 
 async def admin_reply(deps: Deps, command: Reload | ShowStats, where: Where) -> Message:
     """The reply to `/facts reload` or `/facts stats`: the work for an admin, else a refusal."""
-    from bot.commands import Reload
-    from bot.render import render_notice
+    from bot.services.subcommands import Reload
+    from bot.render.blocks import render_notice
 
     name = "reload" if isinstance(command, Reload) else "stats"
     if not await deps.admins.allows(where):
@@ -256,7 +256,7 @@ async def admin_reply(deps: Deps, command: Reload | ShowStats, where: Where) -> 
 
 
 def render_reload(outcome: ReloadOutcome) -> Message:
-    from bot.render import Message, mrkdwn
+    from bot.render.blocks import Message, mrkdwn
 
     if not outcome.ok:
         n = len(outcome.problems)
@@ -292,7 +292,7 @@ def render_reload(outcome: ReloadOutcome) -> Message:
 
 
 def render_stats(stats: UsageStats) -> Message:
-    from bot.render import Message, mrkdwn
+    from bot.render.blocks import Message, mrkdwn
 
     n = len(stats.days)
     asked = stats.asked
@@ -324,7 +324,7 @@ def _rate(part: int, whole: int) -> str:
 
 def _sections(lines: list[str]) -> list[dict[str, Any]]:
     """Pack lines into as few sections as fit Slack's 3,000-character section limit."""
-    from bot.render import SECTION_TEXT_MAX, slack_len
+    from bot.render.blocks import SECTION_TEXT_MAX, slack_len
 
     blocks: list[dict[str, Any]] = []
     chunk = ""

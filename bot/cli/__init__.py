@@ -149,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "lint":
         return _lint(args.path or settings.facts_dir)
     if command == "digest":
-        from bot.factbase import FactBaseError
+        from bot.core.factbase import FactBaseError
 
         if args.run_once and not settings.bot_token:
             print(
@@ -170,9 +170,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _ask(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.factbase import FactBaseError, load_factbase
+    from bot.core.factbase import FactBaseError, load_factbase
     from bot.matching import Matcher
-    from bot.present import answer_json, answer_text
+    from bot.render.plain import answer_json, answer_text
 
     try:
         base = load_factbase(args.facts or settings.facts_dir)
@@ -204,9 +204,9 @@ def _ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _digest(args: argparse.Namespace, settings: Settings) -> int:
-    from bot.deps import open_deps
-    from bot.digest_service import DigestRunner, slack_poster
-    from bot.render import render_digest, to_text
+    from bot.services.deps import open_deps
+    from bot.services.digest_runner import DigestRunner, slack_poster
+    from bot.render.blocks import render_digest, to_text
 
     async with open_deps(settings) as deps:
         if args.dry_run:
@@ -221,7 +221,7 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
             digest = await runner.compose(args.channel, day, sub)
             print(to_text(render_digest(digest)))
             return 0
-        from bot.app import make_client
+        from bot.slack.app import make_client
 
         client = make_client(settings)
         runner = DigestRunner(
@@ -240,10 +240,10 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
 
 def _browse(args: argparse.Namespace, settings: Settings) -> int:
     """`timeline` and `about` in a terminal: the same content as in Slack, unpaged."""
-    from bot.browse import find_entity, parse_timeline, timeline, when_label
-    from bot.factbase import FactBaseError, load_factbase
-    from bot.render import answer_line, to_text
-    from bot.render_browse import render_card
+    from bot.core.browse import find_entity, parse_timeline, timeline, when_label
+    from bot.core.factbase import FactBaseError, load_factbase
+    from bot.render.blocks import answer_line, to_text
+    from bot.render.browse import render_card
 
     try:
         base = load_factbase(settings.facts_dir)
@@ -281,7 +281,7 @@ def _browse(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _lint(path: Path) -> int:
-    from bot.factbase import check_factbase
+    from bot.core.factbase import check_factbase
 
     base, problems = check_factbase(path)
     for problem in problems:

@@ -39,7 +39,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
-from bot.logs import logfmt
+from bot.services.logs import logfmt
 
 if TYPE_CHECKING:
     import aiohttp

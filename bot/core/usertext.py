@@ -6,7 +6,7 @@ are addressed to people, not part of the question), links and channels become
 their readable label (a disguised link shows its real target), the text is
 unescaped once, and invisible characters that could disguise text are removed.
 What someone typed literally, such as "<!channel>", arrives escaped and stays text.
-Everything echoed back is escaped again by `bot.text.escape_mrkdwn`.
+Everything echoed back is escaped again by `bot.core.text.escape_mrkdwn`.
 """
 
 from __future__ import annotations

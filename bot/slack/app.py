@@ -7,7 +7,7 @@ single error boundary, and the handlers listed in `handlers.register_all`. Event
 listeners call `first_delivery` so that each event is answered once.
 
 The Web API client has no slack-sdk retry handlers: every retry the bot makes
-is decided in `bot.delivery`, which never re-sends a post that may have arrived.
+is decided in `bot.services.delivery`, which never re-sends a post that may have arrived.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.delivery import RetryPolicy
-from bot.deps import Deps
-from bot.render import APOLOGY
+from bot.services.delivery import RetryPolicy
+from bot.services.deps import Deps
+from bot.render.blocks import APOLOGY
 from bot.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ def make_client(
     """The Web API client: our bot token, our base URL, the policy's timeout, no SDK retries.
 
     slack-sdk's default handler re-sends a request after a dropped connection, which
-    can post an answer twice; `bot.delivery` retries only what Slack did not take.
+    can post an answer twice; `bot.services.delivery` retries only what Slack did not take.
     With `session` (the delivery's), calls reuse open connections.
     """
     policy = policy or RetryPolicy()
@@ -68,7 +68,7 @@ def build_app(
     if client is None:
         client = make_client(settings, deps.delivery.policy, deps.delivery.http_session())
     else:
-        client.retry_handlers = []  # retries are bot.delivery's, whoever built the client
+        client.retry_handlers = []  # retries are bot.services.delivery's, whoever built the client
     app = AsyncApp(
         client=client,
         # "" rather than None: with None, bolt reads SLACK_SIGNING_SECRET itself.

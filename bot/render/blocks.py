@@ -15,14 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.commands import EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, ListTopic, Subcommand, help_lines
-from bot.digest import Digest
-from bot.factbase import Fact, FactBase
-from bot.i18n import format_day, tr
+from bot.services.subcommands import EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, ListTopic, Subcommand, help_lines
+from bot.core.digest import Digest
+from bot.core.factbase import Fact, FactBase
+from bot.core.i18n import format_day, tr
 from bot.matching import Answer, Match
-from bot.present import format_date, source_line
-from bot.storage import DigestPost, Subscription, Vote
-from bot.text import escape_mrkdwn
+from bot.render.plain import format_date, source_line
+from bot.storage.sqlite import DigestPost, Subscription, Vote
+from bot.core.text import escape_mrkdwn
 
 Block = dict[str, Any]
 

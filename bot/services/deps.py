@@ -20,12 +20,12 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.admin import Admins
-from bot.delivery import Delivery, RetryPolicy
-from bot.factbase import FactBase, load_factbase
+from bot.services.admin import Admins
+from bot.services.delivery import Delivery, RetryPolicy
+from bot.core.factbase import FactBase, load_factbase
 from bot.matching import Matcher
 from bot.settings import Settings
-from bot.storage import Clock, Store, open_store, utc_now
+from bot.storage.sqlite import Clock, Store, open_store, utc_now
 
 logger = logging.getLogger(__name__)
 

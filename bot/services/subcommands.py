@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.browse import TimelineQuery, find_entity, parse_timeline
-from bot.factbase import FactBase
-from bot.text import escape_mrkdwn
+from bot.core.browse import TimelineQuery, find_entity, parse_timeline
+from bot.core.factbase import FactBase
+from bot.core.text import escape_mrkdwn
 
 #: The slash command, as declared in manifest.yml.
 COMMAND = "/facts"
@@ -258,7 +258,7 @@ def _subcommand(sub: Subcommand, args: list[str], base: FactBase, lang: str) -> 
 
 
 def _digest(sub: Subcommand, args: list[str]) -> Command:
-    from bot.digest import parse_hhmm
+    from bot.core.digest import parse_hhmm
 
     if not args:
         return Usage(sub, "Say what to do with the digest: on, off, status, preview or curators.")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.factbase import Fact
+from bot.core.factbase import Fact
 
 #: A digest missed by more than this (downtime) is skipped for the day, not posted late.
 GRACE = timedelta(hours=3)
