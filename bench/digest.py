@@ -27,9 +27,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from bot.core.digest import CuratorNotes, compose_digest
-from bot.services.digest_runner import DigestRunner
 from bot.core.factbase import FactBase, default_facts_dir, load_factbase
-from bot.render.blocks import Message, render_digest
+from bot.render.blocks import Message
+from bot.render.digest import render_digest
+from bot.services.digest_runner import DigestRunner
 from bot.storage.sqlite import open_store
 
 TZ = ZoneInfo("Africa/Casablanca")

@@ -65,18 +65,100 @@ TARGET_RSS_MB = 100.0
 # ------------------------------------------------------------------ synthetic fact base
 
 _FIRST_NAMES = (
-    "Amina", "Youssef", "Karim", "Salma", "Omar", "Leila", "Hassan", "Nadia", "Rachid", "Fatima",
-    "Mehdi", "Samira", "Driss", "Imane", "Hamid", "Zineb", "Anas", "Khadija", "Tarik", "Houda",
-    "John", "Sarah", "Michael", "Emily", "David", "Laura", "Robert", "Claire", "Pierre", "Sophie",
-    "Jean", "Camille", "Thomas", "Julie", "Antoine", "Marie", "James", "Susan", "Daniel", "Karen",
+    "Amina",
+    "Youssef",
+    "Karim",
+    "Salma",
+    "Omar",
+    "Leila",
+    "Hassan",
+    "Nadia",
+    "Rachid",
+    "Fatima",
+    "Mehdi",
+    "Samira",
+    "Driss",
+    "Imane",
+    "Hamid",
+    "Zineb",
+    "Anas",
+    "Khadija",
+    "Tarik",
+    "Houda",
+    "John",
+    "Sarah",
+    "Michael",
+    "Emily",
+    "David",
+    "Laura",
+    "Robert",
+    "Claire",
+    "Pierre",
+    "Sophie",
+    "Jean",
+    "Camille",
+    "Thomas",
+    "Julie",
+    "Antoine",
+    "Marie",
+    "James",
+    "Susan",
+    "Daniel",
+    "Karen",
 )
 _SYLLABLES = (
-    "ben", "al", "el", "ou", "za", "ra", "mi", "ka", "ta", "la", "na", "sa", "da", "ha", "ya",
-    "fi", "lou", "mar", "dou", "bou", "cha", "ber", "mou", "tin", "ghi", "zar", "kes", "sef",
-    "nou", "rif", "tam", "dar", "lem", "gan", "vor", "tel", "bri", "son", "ham",
+    "ben",
+    "al",
+    "el",
+    "ou",
+    "za",
+    "ra",
+    "mi",
+    "ka",
+    "ta",
+    "la",
+    "na",
+    "sa",
+    "da",
+    "ha",
+    "ya",
+    "fi",
+    "lou",
+    "mar",
+    "dou",
+    "bou",
+    "cha",
+    "ber",
+    "mou",
+    "tin",
+    "ghi",
+    "zar",
+    "kes",
+    "sef",
+    "nou",
+    "rif",
+    "tam",
+    "dar",
+    "lem",
+    "gan",
+    "vor",
+    "tel",
+    "bri",
+    "son",
+    "ham",
 )
-_NAME_SUFFIXES = ("Centre", "Institute", "Initiative", "Programme", "Academy", "Unit",
-                  "Task Force", "Working Group", "Partnership", "Network")
+_NAME_SUFFIXES = (
+    "Centre",
+    "Institute",
+    "Initiative",
+    "Programme",
+    "Academy",
+    "Unit",
+    "Task Force",
+    "Working Group",
+    "Partnership",
+    "Network",
+)
 _UNRELATED = (
     "What is the capital of Australia?",
     "How do I reset my password?",
@@ -111,8 +193,11 @@ _UNRELATED = (
 )
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]{4,}")
 _NUMBER = re.compile(r"\d+")
-_FRENCH = re.compile(r"[éèêàùçôîœ]|\b(qu'|l'|d'|est-ce|quel|quelle|quels|quelles|le|la|les|des|du|"
-                     r"au|aux|une|combien|quand|comment|pourquoi|qui)\b", re.IGNORECASE)
+_FRENCH = re.compile(
+    r"[éèêàùçôîœ]|\b(qu'|l'|d'|est-ce|quel|quelle|quels|quelles|le|la|les|des|du|"
+    r"au|aux|une|combien|quand|comment|pourquoi|qui)\b",
+    re.IGNORECASE,
+)
 _SIMPLE_TOKEN = re.compile(r"\w+")
 
 
@@ -163,8 +248,11 @@ class _Recombiner:
             digits = m.group(0)
             if len(digits) == 4 and digits[:2] in ("19", "20"):
                 return str(self.rng.randint(1995, 2025))
-            return str(self.rng.randint(10 ** (len(digits) - 1) if len(digits) > 1 else 1,
-                                        10 ** len(digits) - 1))
+            return str(
+                self.rng.randint(
+                    10 ** (len(digits) - 1) if len(digits) > 1 else 1, 10 ** len(digits) - 1
+                )
+            )
 
         out = _NUMBER.sub(renumber, _WORD.sub(swap, text))
         if name is not None:
@@ -181,8 +269,9 @@ def _is_french(text: str) -> bool:
 
 def _pools(facts: Sequence[Any]) -> dict[str, list[str]]:
     """Word occurrences per field and language (multisets: common words stay common)."""
-    pools: dict[str, list[str]] = {k: [] for k in ("ask", "ask_fr", "title", "answer",
-                                                    "answer_fr", "snippet", "tag")}
+    pools: dict[str, list[str]] = {
+        k: [] for k in ("ask", "ask_fr", "title", "answer", "answer_fr", "snippet", "tag")
+    }
     for f in facts:
         for q in f.ask:
             pools["ask_fr" if _is_french(q) else "ask"].extend(_WORD.findall(q))
@@ -216,8 +305,9 @@ def synthetic_factbase(real: Any, n: int, seed: int) -> Any:
         t = rng.choice(real.facts)
         name = names.any()
         asks = tuple(
-            recombine.vary(q, "ask_fr" if _is_french(q) else "ask",
-                           name if rng.random() < 0.5 else None)
+            recombine.vary(
+                q, "ask_fr" if _is_french(q) else "ask", name if rng.random() < 0.5 else None
+            )
             for q in t.ask
         )
         entities = list(t.entities)
@@ -230,21 +320,23 @@ def synthetic_factbase(real: Any, n: int, seed: int) -> Any:
         where = t.where
         if where is not None and rng.random() < 0.5:
             where = rng.choice(wheres)
-        facts.append(replace(
-            t,
-            id=f"synthetic-{i:05d}",
-            title=recombine.vary(t.title, "title", name),
-            answer=recombine.vary(t.answer, "answer", name),
-            answer_fr=recombine.vary(t.answer_fr, "answer_fr", name) if t.answer_fr else None,
-            snippet=recombine.vary(t.snippet, "snippet", name),
-            ask=asks,
-            when=_random_when(rng, t.when.precision) if t.when is not None else None,
-            where=where,
-            entities=tuple(entities),
-            tags=tuple(dict.fromkeys(tags)),
-            file="<synthetic>",
-            line=i + 1,
-        ))
+        facts.append(
+            replace(
+                t,
+                id=f"synthetic-{i:05d}",
+                title=recombine.vary(t.title, "title", name),
+                answer=recombine.vary(t.answer, "answer", name),
+                answer_fr=recombine.vary(t.answer_fr, "answer_fr", name) if t.answer_fr else None,
+                snippet=recombine.vary(t.snippet, "snippet", name),
+                ask=asks,
+                when=_random_when(rng, t.when.precision) if t.when is not None else None,
+                where=where,
+                entities=tuple(entities),
+                tags=tuple(dict.fromkeys(tags)),
+                file="<synthetic>",
+                line=i + 1,
+            )
+        )
     return FactBase(real.root, real.sources, tuple(facts), real.entities, real.synonyms)
 
 
@@ -269,13 +361,13 @@ def _typo(rng: random.Random, text: str) -> str:
         j = rng.randint(1, len(w) - 2)
         op = rng.randrange(4)
         if op == 0:
-            w = w[:j] + w[j + 1:]
+            w = w[:j] + w[j + 1 :]
         elif op == 1:
             w = w[:j] + w[j] + w[j:]
         elif op == 2:
-            w = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+            w = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
         else:
-            w = w[:j] + rng.choice("aeioustrnl") + w[j + 1:]
+            w = w[:j] + rng.choice("aeioustrnl") + w[j + 1 :]
         words[i] = w
     return " ".join(words)
 
@@ -300,8 +392,10 @@ def question_set(base: Any, seed: int, known: int, typos: int, unknown: int) -> 
     pairs = [(q, f.id) for f in base.facts for q in f.ask]
     picked = pairs if len(pairs) <= known else rng.sample(pairs, known)
     out = [Question(q, "phrasing", fid) for q, fid in picked]
-    out += [Question(_typo(rng, q), "typo", fid)
-            for q, fid in rng.sample(picked, min(typos, len(picked)))]
+    out += [
+        Question(_typo(rng, q), "typo", fid)
+        for q, fid in rng.sample(picked, min(typos, len(picked)))
+    ]
     out += [Question(q, "unrelated", None) for q in _UNRELATED]
     made = 0
     for q, _ in rng.sample(pairs, len(pairs)):
@@ -422,8 +516,9 @@ def worker(engine: str, which: str, n: int, seed: int, quick: bool, trace: bool)
         questions = question_set(base, seed, known=10**9, typos=400, unknown=60)
     else:
         scale = 2 if quick else 1
-        questions = question_set(base, seed, known=800 // scale, typos=400 // scale,
-                                 unknown=60 // scale)
+        questions = question_set(
+            base, seed, known=800 // scale, typos=400 // scale, unknown=60 // scale
+        )
     texts = [doc_text(f) for f in base.facts] if engine != "factbot" else None
     if engine != "factbot":  # import the library before the baseline: its code is not its index
         import bm25s  # noqa: F401
@@ -503,8 +598,12 @@ def cold_start(runs: int) -> dict[str, float]:
                 rss.append(usage.ru_maxrss / 1024)
     finally:
         os.close(devnull)
-    return {"runs": runs, "median_s": statistics.median(times), "min_s": min(times),
-            "peak_rss_mb": max(rss)}
+    return {
+        "runs": runs,
+        "median_s": statistics.median(times),
+        "min_s": min(times),
+        "peak_rss_mb": max(rss),
+    }
 
 
 # ------------------------------------------------------------------ report
@@ -522,9 +621,9 @@ class Machine:
 
 def code_version() -> str:
     """The commit measured, and whether the matcher or the facts differ from it (read-only)."""
+
     def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True,
-                              check=False)
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
 
     head = git("rev-parse", "--short", "HEAD")
     if head.returncode != 0:
@@ -543,38 +642,72 @@ def machine() -> Machine:
                     break
     except OSError:
         pass
-    return Machine(os.cpu_count() or 0, cpu, platform.python_version(),
-                   f"{platform.system()} {platform.release()}", date.today().isoformat(),
-                   code_version())
+    return Machine(
+        os.cpu_count() or 0,
+        cpu,
+        platform.python_version(),
+        f"{platform.system()} {platform.release()}",
+        date.today().isoformat(),
+        code_version(),
+    )
 
 
 def _fmt(value: float | None, spec: str) -> str:
     return "n/a" if value is None else format(value, spec)
 
 
-def render(results: list[dict[str, Any]], cold: dict[str, float], mach: Machine,
-           command: str, markdown: bool) -> str:
-    header: tuple[str, ...] = ("base", "engine", "facts", "questions", "build s", "p50 ms",
-                               "p99 ms", "mean ms", "RSS before MB", "peak RSS MB", "top-1")
-    rows: list[tuple[str, ...]] = [(
-        r["base"], r["engine"], str(r["facts"]), str(r["questions"]), f"{r['build_s']:.3f}",
-        f"{r['p50_ms']:.3f}", f"{r['p99_ms']:.3f}", f"{r['mean_ms']:.3f}",
-        f"{r['rss_base_mb']:.1f}", f"{r['rss_peak_mb']:.1f}",
-        _fmt(r["top1"], ".1%"),
-    ) for r in results]
+def render(
+    results: list[dict[str, Any]],
+    cold: dict[str, float],
+    mach: Machine,
+    command: str,
+    markdown: bool,
+) -> str:
+    header: tuple[str, ...] = (
+        "base",
+        "engine",
+        "facts",
+        "questions",
+        "build s",
+        "p50 ms",
+        "p99 ms",
+        "mean ms",
+        "RSS before MB",
+        "peak RSS MB",
+        "top-1",
+    )
+    rows: list[tuple[str, ...]] = [
+        (
+            r["base"],
+            r["engine"],
+            str(r["facts"]),
+            str(r["questions"]),
+            f"{r['build_s']:.3f}",
+            f"{r['p50_ms']:.3f}",
+            f"{r['p99_ms']:.3f}",
+            f"{r['mean_ms']:.3f}",
+            f"{r['rss_base_mb']:.1f}",
+            f"{r['rss_peak_mb']:.1f}",
+            _fmt(r["top1"], ".1%"),
+        )
+        for r in results
+    ]
     if any(r["traced_mb"] is not None for r in results):
         header += ("index MB (traced)",)
         rows = [row + (_fmt(r["traced_mb"], ".1f"),) for row, r in zip(rows, results, strict=True)]
 
     def table(head: Sequence[str], body: Sequence[Sequence[str]]) -> list[str]:
         if markdown:
-            lines = ["| " + " | ".join(head) + " |",
-                     "|" + "|".join("---" if i < 2 else "--:" for i in range(len(head))) + "|"]
+            lines = [
+                "| " + " | ".join(head) + " |",
+                "|" + "|".join("---" if i < 2 else "--:" for i in range(len(head))) + "|",
+            ]
             return lines + ["| " + " | ".join(row) + " |" for row in body]
         widths = [max(len(x) for x in col) for col in zip(head, *body, strict=True)]
         fmt = "  ".join(f"{{:<{w}}}" if i < 2 else f"{{:>{w}}}" for i, w in enumerate(widths))
         return [fmt.format(*head), fmt.format(*("-" * w for w in widths))] + [
-            fmt.format(*row) for row in body]
+            fmt.format(*row) for row in body
+        ]
 
     by = {(r["base"], r["engine"]): r for r in results}
     ratio_rows = []
@@ -585,10 +718,15 @@ def render(results: list[dict[str, Any]], cold: dict[str, float], mach: Machine,
         for other in ENGINES[1:]:
             o = by.get((which, other))
             if o is not None:
-                ratio_rows.append((which, f"factbot / {other}",
-                                   f"{fb['p50_ms'] / o['p50_ms']:.2f}",
-                                   f"{fb['p99_ms'] / o['p99_ms']:.2f}",
-                                   f"{fb['build_s'] / o['build_s']:.1f}"))
+                ratio_rows.append(
+                    (
+                        which,
+                        f"factbot / {other}",
+                        f"{fb['p50_ms'] / o['p50_ms']:.2f}",
+                        f"{fb['p99_ms'] / o['p99_ms']:.2f}",
+                        f"{fb['build_s'] / o['build_s']:.1f}",
+                    )
+                )
     syn = by.get(("synthetic", "factbot"))
     checks: list[tuple[str, str, str, str]] = []
     if syn is not None:
@@ -596,40 +734,75 @@ def render(results: list[dict[str, Any]], cold: dict[str, float], mach: Machine,
         peak = syn["rss_peak_mb"]
         n = syn["facts"]
         checks += [
-            (f"p50 at {n} facts", f"<= {TARGET_P50_MS} ms", f"{syn['p50_ms']:.3f} ms",
-             _verdict(syn["p50_ms"] <= TARGET_P50_MS)),
-            (f"p99 at {n} facts", f"<= {TARGET_P99_MS} ms", f"{syn['p99_ms']:.3f} ms",
-             _verdict(syn["p99_ms"] <= TARGET_P99_MS)),
+            (
+                f"p50 at {n} facts",
+                f"<= {TARGET_P50_MS} ms",
+                f"{syn['p50_ms']:.3f} ms",
+                _verdict(syn["p50_ms"] <= TARGET_P50_MS),
+            ),
+            (
+                f"p99 at {n} facts",
+                f"<= {TARGET_P99_MS} ms",
+                f"{syn['p99_ms']:.3f} ms",
+                _verdict(syn["p99_ms"] <= TARGET_P99_MS),
+            ),
         ]
         if rank is not None:
-            checks.append((f"faster than rank-bm25 at {n} facts", "ratio < 1 (p50 and p99)",
-                           f"{syn['p50_ms'] / rank['p50_ms']:.2f} / "
-                           f"{syn['p99_ms'] / rank['p99_ms']:.2f}",
-                           _verdict(syn["p50_ms"] < rank["p50_ms"]
-                                    and syn["p99_ms"] < rank["p99_ms"])))
-        checks.append((f"peak RSS at {n} facts", f"<= {TARGET_RSS_MB:.0f} MB", f"{peak:.1f} MB",
-                       _verdict(peak <= TARGET_RSS_MB)))
+            checks.append(
+                (
+                    f"faster than rank-bm25 at {n} facts",
+                    "ratio < 1 (p50 and p99)",
+                    f"{syn['p50_ms'] / rank['p50_ms']:.2f} / {syn['p99_ms'] / rank['p99_ms']:.2f}",
+                    _verdict(syn["p50_ms"] < rank["p50_ms"] and syn["p99_ms"] < rank["p99_ms"]),
+                )
+            )
+        checks.append(
+            (
+                f"peak RSS at {n} facts",
+                f"<= {TARGET_RSS_MB:.0f} MB",
+                f"{peak:.1f} MB",
+                _verdict(peak <= TARGET_RSS_MB),
+            )
+        )
     if cold:
-        checks.append(("cold start, real base", f"<= {TARGET_COLD_S} s",
-                       f"{cold['median_s']:.3f} s (median)",
-                       _verdict(cold["median_s"] <= TARGET_COLD_S)))
+        checks.append(
+            (
+                "cold start, real base",
+                f"<= {TARGET_COLD_S} s",
+                f"{cold['median_s']:.3f} s (median)",
+                _verdict(cold["median_s"] <= TARGET_COLD_S),
+            )
+        )
         if syn is not None:
-            checks.append((f"cold start at {syn['facts']} facts (lower bound: index build only)",
-                           f"<= {TARGET_COLD_S} s", f">= {syn['build_s']:.2f} s",
-                           _verdict(syn["build_s"] <= TARGET_COLD_S)))
+            checks.append(
+                (
+                    f"cold start at {syn['facts']} facts (lower bound: index build only)",
+                    f"<= {TARGET_COLD_S} s",
+                    f">= {syn['build_s']:.2f} s",
+                    _verdict(syn["build_s"] <= TARGET_COLD_S),
+                )
+            )
 
-    out = [f"Machine: {mach.cpus} CPUs, {mach.cpu}; Python {mach.python}; {mach.system}; "
-           f"{mach.date}", f"Code: {mach.code}", ""]
+    out = [
+        f"Machine: {mach.cpus} CPUs, {mach.cpu}; Python {mach.python}; {mach.system}; {mach.date}",
+        f"Code: {mach.code}",
+        "",
+    ]
     out += ["Per-question latency, index build and peak RSS (each engine in its own process):", ""]
     out += table(header, rows)
     out += ["", "Ratios (factbot latency / baseline latency; > 1 means factbot is slower):", ""]
     out += table(("base", "ratio", "p50", "p99", "build"), ratio_rows)
     if cold:
-        out += ["", f'Cold start of `python -m bot ask "{COLD_QUESTION}"` '
-                f"({cold['runs']} runs, fresh processes):", ""]
-        out += table(("median s", "min s", "peak RSS MB"),
-                     [(f"{cold['median_s']:.3f}", f"{cold['min_s']:.3f}",
-                       f"{cold['peak_rss_mb']:.1f}")])
+        out += [
+            "",
+            f'Cold start of `python -m bot ask "{COLD_QUESTION}"` '
+            f"({cold['runs']} runs, fresh processes):",
+            "",
+        ]
+        out += table(
+            ("median s", "min s", "peak RSS MB"),
+            [(f"{cold['median_s']:.3f}", f"{cold['min_s']:.3f}", f"{cold['peak_rss_mb']:.1f}")],
+        )
     out += ["", "Targets (issue 2):", ""]
     out += table(("target", "bar", "measured", "met"), checks)
     out += ["", "Reproduce with:", "", f"    {command}"]
@@ -645,17 +818,29 @@ def _verdict(ok: bool) -> str:
 
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python bench/matcher.py", description=__doc__.split("\n")[0])
-    p.add_argument("--quick", action="store_true",
-                   help="2,000 synthetic facts, half the questions, 3 cold starts (~9 s)")
-    p.add_argument("--facts", type=int, default=None,
-                   help="synthetic fact base size (default 10000, or 2000 with --quick)")
+    p.add_argument(
+        "--quick",
+        action="store_true",
+        help="2,000 synthetic facts, half the questions, 3 cold starts (~9 s)",
+    )
+    p.add_argument(
+        "--facts",
+        type=int,
+        default=None,
+        help="synthetic fact base size (default 10000, or 2000 with --quick)",
+    )
     p.add_argument("--seed", type=int, default=20240607, help="random seed (default %(default)s)")
-    p.add_argument("--cold-runs", type=int, default=None,
-                   help="cold-start runs (default 7, or 3 with --quick)")
-    p.add_argument("--engines", default=",".join(ENGINES),
-                   help="comma-separated subset of %(default)s")
-    p.add_argument("--tracemalloc", action="store_true",
-                   help="also rebuild each index under tracemalloc and report its Python heap")
+    p.add_argument(
+        "--cold-runs", type=int, default=None, help="cold-start runs (default 7, or 3 with --quick)"
+    )
+    p.add_argument(
+        "--engines", default=",".join(ENGINES), help="comma-separated subset of %(default)s"
+    )
+    p.add_argument(
+        "--tracemalloc",
+        action="store_true",
+        help="also rebuild each index under tracemalloc and report its Python heap",
+    )
     p.add_argument("--markdown", action="store_true", help="print the tables as Markdown")
     p.add_argument("--json", type=Path, default=None, help="also write raw results here")
     p.add_argument("--worker", nargs=2, metavar=("ENGINE", "BASE"), help=argparse.SUPPRESS)
@@ -684,7 +869,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"... {engine} on the {which} fact base", file=sys.stderr, flush=True)
             proc = subprocess.run(
                 [sys.executable, __file__, "--worker", engine, which, *common],
-                cwd=ROOT, capture_output=True, text=True, check=False,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
             )
             if proc.returncode != 0:
                 print(proc.stderr, file=sys.stderr)
@@ -700,8 +888,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     mach = machine()
     print(render(results, cold, mach, command, args.markdown))
     if args.json is not None:
-        args.json.write_text(json.dumps({"machine": asdict(mach), "command": command,
-                                         "results": results, "cold_start": cold}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {
+                    "machine": asdict(mach),
+                    "command": command,
+                    "results": results,
+                    "cold_start": cold,
+                },
+                indent=2,
+            )
+        )
     return 0
 
 

@@ -15,16 +15,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from bot.services.subcommands import COMMAND
 from bot.core.factbase import FactBase, FactBaseError, load_factbase
+from bot.core.i18n import COMMAND
+from bot.core.records import Where
+from bot.core.usertext import clean
+from bot.matching import Matcher
+from bot.render.blocks import Message, to_text
+from bot.services.deps import Deps, open_deps
+from bot.services.digest_runner import DigestRunner
+from bot.services.replies import reply_to
 from bot.settings import Settings
-
-if TYPE_CHECKING:
-    from bot.services.deps import Deps
-    from bot.matching import Matcher
-    from bot.render.blocks import Message
 
 QUIT = frozenset({"quit", "exit", ":q"})
 BANNER = """\
@@ -70,10 +72,6 @@ def run_console(
 async def _loop(
     settings: Settings, base: FactBase, matcher: Matcher | None, stdin: TextIO, stdout: TextIO
 ) -> None:
-    from bot.services.deps import open_deps
-    from bot.services.digest_runner import DigestRunner
-    from bot.render.blocks import to_text
-
     interactive = stdin.isatty()
     if interactive:
         stdout.write(BANNER)
@@ -96,10 +94,6 @@ async def _loop(
 
 
 async def _read_eval_print(deps: Deps, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:
-    from bot.render.blocks import to_text
-    from bot.services.replies import Where, reply_to
-    from bot.core.usertext import clean
-
     loop = asyncio.get_running_loop()
     while True:
         if interactive:

@@ -20,18 +20,23 @@ import logging
 import signal
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+from aiohttp import WSMessage, WSMsgType, web
+from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.errors import SlackApiError
+
+from bot.console import run_console
 from bot.core.factbase import FactBase, FactBaseError
-from bot.services.logs import install_redaction
 from bot.matching import Matcher
+from bot.services.admin import reload_facts
+from bot.services.delivery import RetryPolicy
+from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
+from bot.services.digest_runner import DigestRunner, slack_poster
+from bot.services.logs import install_redaction
 from bot.settings import Settings
-
-if TYPE_CHECKING:  # slack_bolt is imported only by the Slack modes, so the console starts fast
-    from slack_bolt.async_app import AsyncApp
-
-    from bot.services.delivery import RetryPolicy
-    from bot.services.deps import Deps
+from bot.slack.app import build_app
+from bot.slack.server import EVENTS_PATH, make_web_app
 
 logger = logging.getLogger(__name__)
 
@@ -47,8 +52,6 @@ def run(settings: Settings) -> int:
     """Pick the mode from the settings and run until stopped; the process exit code."""
     install_redaction(settings)
     if settings.mode == "console":
-        from bot.console import run_console
-
         return run_console(settings)
     try:
         asyncio.run(serve(settings))
@@ -96,9 +99,6 @@ async def serve(
     `grace` bounds the shutdown; `retry` is the reply retry policy (tests record
     its waits instead of waiting).
     """
-    from bot.slack.app import build_app
-    from bot.services.deps import freeze_long_lived_objects, open_deps
-    from bot.services.digest_runner import DigestRunner, slack_poster
 
     loop = asyncio.get_running_loop()
     own_signals = stop is None
@@ -148,7 +148,6 @@ async def _check_bot_token(app: AsyncApp) -> None:
 
     Without this a wrong token shows up only when the first request fails.
     """
-    from slack_sdk.errors import SlackApiError
 
     try:
         identity = await app.client.auth_test()
@@ -183,7 +182,6 @@ def _stop_on_signals() -> asyncio.Event:
 
 def _reload_on_sighup(deps: Deps) -> set[asyncio.Task[None]]:
     """SIGHUP reloads the fact base; returns the set of reloads running (for shutdown)."""
-    from bot.services.admin import reload_facts
 
     loop = asyncio.get_running_loop()
     running: set[asyncio.Task[None]] = set()
@@ -213,10 +211,6 @@ async def _http(
     stop: asyncio.Event,
     ready: Callable[[int | None], None] | None,
 ) -> None:
-    from aiohttp import web
-
-    from bot.slack.server import EVENTS_PATH, make_web_app
-
     assert settings.signing_secret
     runner = web.AppRunner(
         make_web_app(app, settings.signing_secret),
@@ -243,9 +237,6 @@ async def _socket_mode(
     stop: asyncio.Event,
     ready: Callable[[int | None], None] | None,
 ) -> None:
-    from aiohttp import WSMessage, WSMsgType
-    from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
-
     assert settings.app_token
     # The socket client shares the app's Web API client, so apps.connections.open
     # goes to SLACK_API_URL too; it sends the app token for that one call.

@@ -13,7 +13,8 @@ from slack_bolt.async_app import AsyncAck, AsyncApp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.services.deps import Deps
+from bot.core.records import Vote, Where
+from bot.render.answers import render_answer, render_vote
 from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
@@ -22,12 +23,10 @@ from bot.render.blocks import (
     ANSWER_GONE,
     CANNOT_POST_HERE,
     Message,
-    render_answer,
     render_notice,
-    render_vote,
 )
-from bot.services.replies import Where, answer_with_fact, stored_answer
-from bot.storage.sqlite import Vote
+from bot.services.deps import Deps
+from bot.services.replies import answer_with_fact, stored_answer
 
 logger = logging.getLogger(__name__)
 

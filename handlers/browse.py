@@ -12,8 +12,8 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot.services.deps import Deps
 from bot.render.browse import ACTION_TIMELINE_MORE, parse_timeline_token, render_timeline
+from bot.services.deps import Deps
 
 logger = logging.getLogger(__name__)
 

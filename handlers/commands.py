@@ -6,10 +6,11 @@ from typing import Any
 
 from slack_bolt.async_app import AsyncAck, AsyncApp
 
-from bot.services.subcommands import COMMAND
-from bot.services.deps import Deps
-from bot.services.replies import Where, reply_to
+from bot.core.i18n import COMMAND
+from bot.core.records import Where
 from bot.core.usertext import from_slack
+from bot.services.deps import Deps
+from bot.services.replies import reply_to
 
 
 def register(app: AsyncApp, deps: Deps) -> None:

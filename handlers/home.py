@@ -7,9 +7,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.app import first_delivery
+from bot.render.answers import render_home
 from bot.services.deps import Deps
-from bot.render.blocks import render_home
+from bot.services.events import first_delivery
+from bot.services.subcommands import SUBCOMMANDS
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -25,7 +26,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not await first_delivery(deps, body, request):
             return
         async with deps.delivery.handling("home", user_id=user) as handled:
-            view = render_home(deps.base)
+            view = render_home(deps.base, SUBCOMMANDS.help_lines())
             # Publishing the same view twice is harmless, so even a timeout is retried.
             await deps.delivery.send(
                 handled,

@@ -7,9 +7,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.app import first_delivery
+from bot.core.records import Where
 from bot.services.deps import Deps
-from bot.services.replies import Where, answer_in_conversation
+from bot.services.events import first_delivery
+from bot.services.replies import answer_in_conversation
 
 
 def register(app: AsyncApp, deps: Deps) -> None:

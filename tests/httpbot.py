@@ -23,9 +23,9 @@ import aiohttp
 import payloads as p
 from fakeslack import FakeSlack, Waits, running_bot, slack_env
 
-from bot.services.delivery import RetryPolicy
 from bot.core.factbase import FactBase, default_facts_dir
 from bot.matching import Matcher
+from bot.services.delivery import RetryPolicy
 from bot.settings import Settings
 
 ANSWERED = "When was the BCIJ created?"

@@ -18,11 +18,12 @@ import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, UNANSWERED, Bot, all_text, copy_facts, http_bot
 
-from bot.services.admin import NOT_AN_ADMIN, day_windows
-from bot.services.subcommands import ShowStats, Usage, parse
 from bot.core.factbase import FactBase
+from bot.core.grammar import ShowStats
 from bot.matching import Matcher
 from bot.render.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, check_limits
+from bot.services.admin import NOT_AN_ADMIN, day_windows
+from bot.services.subcommands import Usage, parse
 from bot.storage.sqlite import open_store
 
 ADMIN = "UADMIN"

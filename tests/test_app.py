@@ -17,11 +17,11 @@ from fakeslack import FakeSlack, running_fake, slack_env
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.app import build_app, make_client
-from bot.services.deps import open_deps
 from bot.core.factbase import FactBase
 from bot.matching import Answer, Matcher
+from bot.services.deps import open_deps
 from bot.settings import Settings
+from bot.slack.app import build_app, make_client
 
 
 class ExplodingMatcher:
@@ -102,4 +102,6 @@ def test_importing_the_app_builds_nothing() -> None:
     import bot.slack.app
     import handlers
 
-    assert not any(isinstance(v, AsyncApp) for m in (bot.slack.app, handlers) for v in vars(m).values())
+    assert not any(
+        isinstance(v, AsyncApp) for m in (bot.slack.app, handlers) for v in vars(m).values()
+    )

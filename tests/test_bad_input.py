@@ -23,11 +23,12 @@ from httpbot import Bot, LogWatch, all_text, http_bot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.services.subcommands import parse
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
-from bot.render.blocks import FALLBACK_TEXT_MAX, check_limits, render_answer
 from bot.core.usertext import clip_question, from_slack
+from bot.matching import Matcher
+from bot.render.answers import render_answer
+from bot.render.blocks import FALLBACK_TEXT_MAX, check_limits
+from bot.services.subcommands import parse
 
 LONG = ("Which law covers human trafficking in Morocco and when was it adopted " * 80)[:5000]
 INPUTS: list[tuple[str, str, str]] = [

@@ -21,11 +21,11 @@ from bot.core.browse import (
     parse_timeline,
     timeline,
 )
-from bot.services.deps import Deps
 from bot.core.factbase import FactBase
+from bot.core.records import Where
 from bot.matching import Matcher, detect_language
-from bot.render.plain import answer_json
-from bot.render.blocks import MESSAGE_BLOCKS_MAX, check_limits, render_answer, to_text
+from bot.render.answers import render_answer
+from bot.render.blocks import MESSAGE_BLOCKS_MAX, check_limits, to_text
 from bot.render.browse import (
     ACTION_TIMELINE_MORE,
     PAGE,
@@ -33,7 +33,9 @@ from bot.render.browse import (
     render_card,
     render_timeline,
 )
-from bot.services.replies import Where, reply_to
+from bot.render.plain import answer_json
+from bot.services.deps import Deps
+from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.storage.sqlite import open_store
 

@@ -19,15 +19,16 @@ import pytest
 from fakeslack import no_wait_policy, running_fake
 from payloads import BOT_TOKEN
 
-from bot.slack.app import make_client
+from bot.core.factbase import FactBase
+from bot.core.records import Where
+from bot.matching import Matcher
+from bot.render.blocks import Message, to_text
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.services.deps import Deps
 from bot.services.digest_runner import DigestRunner, PostFailed, slack_poster
-from bot.core.factbase import FactBase
-from bot.matching import Matcher
-from bot.render.blocks import Message, to_text
-from bot.services.replies import Where, reply_to
+from bot.services.replies import reply_to
 from bot.settings import Settings
+from bot.slack.app import make_client
 from bot.storage.sqlite import DIGEST_LEASE, Store, open_store
 
 CASA = ZoneInfo("Africa/Casablanca")

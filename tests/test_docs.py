@@ -7,8 +7,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.services.subcommands import COMMAND, SUBCOMMANDS
-from bot.render.blocks import render_help, to_text
+from bot.core.i18n import COMMAND
+from bot.render.answers import render_help
+from bot.render.blocks import to_text
+from bot.services.subcommands import SUBCOMMANDS, help_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 SLACK_DOC = (ROOT / "docs" / "slack.md").read_text(encoding="utf-8")
@@ -26,10 +28,10 @@ ENV_VARS = [
 ]
 
 
-@pytest.mark.parametrize("sub", SUBCOMMANDS, ids=lambda s: s.name)
+@pytest.mark.parametrize("sub", SUBCOMMANDS.entries, ids=lambda s: s.name)
 def test_every_subcommand_is_in_the_help_and_the_docs(sub: object) -> None:
     usage = f"{COMMAND} {sub.usage}"  # type: ignore[attr-defined]
-    assert usage in to_text(render_help())
+    assert usage in to_text(render_help(help_lines()))
     assert usage in SLACK_DOC
 
 

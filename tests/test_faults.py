@@ -25,12 +25,12 @@ from slack_sdk.http_retry.builtin_async_handlers import AsyncConnectionErrorRetr
 from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.slack.app import make_client
-from bot.services.delivery import Delivery, RetryPolicy, classify
-from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.core.factbase import FactBase
 from bot.matching import Matcher
+from bot.services.delivery import Delivery, RetryPolicy, classify
+from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.settings import Settings
+from bot.slack.app import make_client
 from bot.storage.sqlite import open_store
 
 

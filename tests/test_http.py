@@ -23,6 +23,7 @@ from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, UNANSWERED, Bot, all_text, http_bot
 
 from bot.core.factbase import FactBase
+from bot.core.text import escape_mrkdwn, fold_for_quote
 from bot.matching import Matcher
 from bot.render.blocks import (
     ACTION_HELPFUL,
@@ -31,7 +32,6 @@ from bot.render.blocks import (
     CANNOT_POST_HERE,
     check_limits,
 )
-from bot.core.text import escape_mrkdwn, fold_for_quote
 
 
 @pytest.fixture

@@ -20,9 +20,10 @@ from fakeslack import FakeSlack, running_fake
 from httpbot import ANSWERED, http_bot
 
 from bot.core.factbase import FactBase
+from bot.core.records import Vote
 from bot.matching import Matcher
 from bot.render.blocks import ACTION_HELPFUL
-from bot.storage.sqlite import BUSY_TIMEOUT_MS, Store, Vote, open_store
+from bot.storage.sqlite import BUSY_TIMEOUT_MS, Store, open_store
 
 
 @contextmanager

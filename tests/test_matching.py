@@ -7,9 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase, parse_date_span
+from bot.core.text import fold, tokenize
 from bot.matching import Matcher, asks_for, detect_language
 from bot.render.plain import answer_json
-from bot.core.text import fold, tokenize
 
 
 def best_id(matcher: Matcher, question: str) -> str | None:

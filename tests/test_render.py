@@ -8,9 +8,16 @@ from dataclasses import replace
 import pytest
 from fakeslack import block_problems
 
-from bot.services.subcommands import SUBCOMMANDS, ListTopic
 from bot.core.factbase import Fact, FactBase, Source
 from bot.matching import Answer, Match
+from bot.render.answers import (
+    render_answer,
+    render_help,
+    render_home,
+    render_source,
+    render_topic_list,
+    render_topics,
+)
 from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_SHARE,
@@ -18,15 +25,10 @@ from bot.render.blocks import (
     check_limits,
     clip,
     mrkdwn,
-    render_answer,
-    render_help,
-    render_home,
-    render_source,
-    render_topic_list,
-    render_topics,
     slack_len,
     to_text,
 )
+from bot.services.subcommands import SUBCOMMANDS, help_lines
 
 LONG = "Long answer with emoji 🇲🇦 and 摩洛哥 & <!channel> text " * 300  # ~15,000 characters
 
@@ -137,10 +139,10 @@ def test_long_topic_lists_and_homes_are_cut_with_a_marker() -> None:
     facts = tuple(fact(i, title=LONG[:300], id=f"fact-{i:04d}") for i in range(600))
     topics = tuple(fact(i, topic=f"topic-{i:03d}", id=f"t-{i}") for i in range(300))
     base = FactBase(root=None, sources={}, facts=facts + topics, entities=(), synonyms=())  # type: ignore[arg-type]
-    listing = render_topic_list(base, ListTopic("laws"))
+    listing = render_topic_list(base, "laws")
     assert_within_limits(listing.blocks)
     assert "and more" in str(listing.blocks[-1])
-    home = render_home(base)
+    home = render_home(base, help_lines())
     assert_within_limits(home["blocks"], max_blocks=HOME_BLOCKS_MAX)
     assert_within_limits(render_topics(base).blocks)
 
@@ -150,12 +152,12 @@ def test_real_fact_base_renders_within_limits(factbase: FactBase) -> None:
         assert_within_limits(render_answer(answer(f), question_id=1, shareable=True).blocks)
         assert_within_limits(render_source(f).blocks)
     for topic in factbase.topics:
-        assert_within_limits(render_topic_list(factbase, ListTopic(topic)).blocks)
-    assert_within_limits(render_home(factbase)["blocks"], max_blocks=HOME_BLOCKS_MAX)
+        assert_within_limits(render_topic_list(factbase, topic).blocks)
+    assert_within_limits(render_home(factbase, help_lines())["blocks"], max_blocks=HOME_BLOCKS_MAX)
 
 
 def test_help_names_every_subcommand() -> None:
-    text = to_text(render_help())
+    text = to_text(render_help(help_lines()))
     for sub in SUBCOMMANDS:
         assert f"/facts {sub.usage}" in text
 

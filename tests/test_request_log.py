@@ -19,9 +19,9 @@ from fakeslack import FakeSlack
 from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot
 
 from bot.core.factbase import FactBase
-from bot.services.logs import install_redaction, logfmt
 from bot.matching import Matcher
 from bot.render.blocks import ACTION_HELPFUL
+from bot.services.logs import install_redaction, logfmt
 from bot.settings import Settings
 
 SECRETS = (p.BOT_TOKEN, p.APP_TOKEN, p.SIGNING_SECRET)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.records import Vote
 from bot.storage.sqlite import (
     EVENT_MEMORY,
     MIGRATIONS,
@@ -16,7 +17,6 @@ from bot.storage.sqlite import (
     Migration,
     Store,
     StoreClosed,
-    Vote,
     WriteInterrupted,
     WriteMismatch,
     open_store,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.services.subcommands import Ask, Help, ListTopic, ShowSource, Topics, Usage, parse
 from bot.core.factbase import FactBase
+from bot.core.grammar import Ask, Help, ListTopic, ShowSource, Topics
 from bot.core.text import escape_mrkdwn
 from bot.core.usertext import MAX_QUESTION_CHARS, clip_question, from_slack, strip_mentions
+from bot.services.subcommands import Usage, parse
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.core.factbase import Entity, Fact, FactBase
+from bot.core.i18n import format_day
 from bot.core.text import fold
 
 #: Kinds of entity that get a card: who is who, and the programmes they run.
@@ -173,7 +174,6 @@ def timeline(base: FactBase, query: TimelineQuery) -> list[Fact]:
 
 def when_label(fact: Fact, lang: str = "en") -> str:
     """How a timeline shows a fact's date: "2015", "May 2015", "24-26 September 2018"."""
-    from bot.core.i18n import format_day
 
     span = fact.when
     if span is None:

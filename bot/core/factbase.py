@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+import facts
 from bot.core.text import fold, fold_for_quote, tokenize, word_keys
 
 try:  # The C loader is several times faster; fall back quietly where libyaml is missing.
@@ -44,7 +45,6 @@ _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def default_facts_dir() -> Path:
     """The fact base shipped with the package (the repository's `facts/`)."""
-    import facts
 
     return Path(facts.__file__).resolve().parent
 

@@ -142,3 +142,19 @@ def format_day(iso: str | None, lang: str = "en") -> str | None:
     except (ValueError, IndexError):
         return iso
     return iso
+
+
+#: The slash command, as declared in manifest.yml.
+COMMAND = "/facts"
+
+#: Questions the help text and the App Home offer as examples.
+EXAMPLE_QUESTIONS = (
+    "When was the BCIJ created?",
+    "Which law covers human trafficking?",
+    "How many prosecutors were trained in Casablanca?",
+)
+EXAMPLE_QUESTIONS_FR = (
+    "Quand le BCIJ a-t-il été créé ?",
+    "Quelle loi réprime la traite des êtres humains ?",
+    "Combien de procureurs ont été formés à Casablanca ?",
+)

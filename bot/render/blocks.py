@@ -15,13 +15,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.services.subcommands import EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, ListTopic, Subcommand, help_lines
-from bot.core.digest import Digest
-from bot.core.factbase import Fact, FactBase
+from bot.core.factbase import Fact
 from bot.core.i18n import format_day, tr
-from bot.matching import Answer, Match
-from bot.render.plain import format_date, source_line
-from bot.storage.sqlite import DigestPost, Subscription, Vote
 from bot.core.text import escape_mrkdwn
 
 Block = dict[str, Any]
@@ -108,25 +103,25 @@ def quote(text: str, limit: int) -> str:
     return "\n".join("> " + line for line in lines)
 
 
-def _section(text: str) -> Block:
+def section(text: str) -> Block:
     return {"type": "section", "text": {"type": "mrkdwn", "text": text or " "}}
 
 
-def _context(*texts: str) -> Block:
+def context(*texts: str) -> Block:
     return {
         "type": "context",
         "elements": [{"type": "mrkdwn", "text": t or " "} for t in texts[:CONTEXT_ELEMENTS_MAX]],
     }
 
 
-def _header(text: str) -> Block:
+def header(text: str) -> Block:
     return {
         "type": "header",
         "text": {"type": "plain_text", "text": clip(text, HEADER_TEXT_MAX), "emoji": True},
     }
 
 
-def _button(label: str, action_id: str, value: str, *, style: str | None = None) -> Block:
+def button(label: str, action_id: str, value: str, *, style: str | None = None) -> Block:
     button: Block = {
         "type": "button",
         "text": {"type": "plain_text", "text": clip(label, BUTTON_TEXT_MAX), "emoji": True},
@@ -138,7 +133,7 @@ def _button(label: str, action_id: str, value: str, *, style: str | None = None)
     return button
 
 
-def _sections(lines: Iterable[str], limit: int = SECTION_TEXT_MAX) -> list[Block]:
+def sections(lines: Iterable[str], limit: int = SECTION_TEXT_MAX) -> list[Block]:
     """Pack lines of mrkdwn into as few sections as fit, each within the section limit."""
     blocks: list[Block] = []
     chunk = ""
@@ -146,106 +141,31 @@ def _sections(lines: Iterable[str], limit: int = SECTION_TEXT_MAX) -> list[Block
         line = mrkdwn_clip_line(line, limit)
         candidate = f"{chunk}\n{line}" if chunk else line
         if slack_len(candidate) > limit:
-            blocks.append(_section(chunk))
+            blocks.append(section(chunk))
             chunk = line
         else:
             chunk = candidate
     if chunk:
-        blocks.append(_section(chunk))
+        blocks.append(section(chunk))
     return blocks
 
 
-def _fit(blocks: list[Block], max_blocks: int, note: str = "…and more") -> list[Block]:
+def fit(blocks: list[Block], max_blocks: int, note: str = "…and more") -> list[Block]:
     """Keep a message within the block count and total size, saying when it was cut."""
     out: list[Block] = []
     total = 0
     for block in blocks:
         size = _text_size(block)
         if len(out) >= max_blocks - 1 or total + size > MESSAGE_TOTAL_TEXT_MAX - 200:
-            out.append(_context(escape_mrkdwn(note)))
+            out.append(context(escape_mrkdwn(note)))
             return out
         out.append(block)
         total += size
     return out
 
 
-def _fallback(*parts: str) -> str:
+def fallback(*parts: str) -> str:
     return mrkdwn("\n".join(p for p in parts if p), FALLBACK_TEXT_MAX)
-
-
-# ------------------------------------------------------------------ answers
-
-
-def answer_line(fact: Fact, lang: str) -> str:
-    """The curated answer in the asker's language (French when the fact has it)."""
-    return fact.answer_fr if lang == "fr" and fact.answer_fr else fact.answer
-
-
-def source_context(fact: Fact, lang: str = "en") -> str:
-    """The context line under a quote: title, publisher, date and link, escaped."""
-    source = fact.source
-    bits = [f"*{mrkdwn(source.display_title, 400)}*", mrkdwn(source.publisher, 300)]
-    date = format_day(source.date, lang)
-    bits.append(mrkdwn(date, 100) if date else tr("undated", lang))
-    url = escape_mrkdwn(source.url or "")
-    if url and slack_len(url) <= SOURCE_URL_MAX:  # a link is whole or absent, never cut
-        bits.append(f"<{url}>")
-    return " · ".join(bits)
-
-
-def render_answer(
-    answer: Answer,
-    *,
-    question_id: int | None,
-    shareable: bool = False,
-    shared_by: str | None = None,
-    echo_question: bool = False,
-    clipped: bool = False,
-    logged: bool = True,
-) -> Message:
-    """An answer (or an abstention) as a message.
-
-    `shareable` adds "Share in channel" (the answer is ephemeral); `shared_by` says
-    who shared it; `question_id` is the logged question the buttons refer to.
-    """
-    if not answer.answered or answer.best is None:
-        return render_abstention(answer, question_id=question_id, clipped=clipped, logged=logged)
-    fact = answer.best.fact
-    lang = answer.language
-    line = answer_line(fact, lang)
-    blocks: list[Block] = []
-    asked = mrkdwn(answer.question, QUESTION_ECHO_MAX)
-    if shared_by is not None:
-        blocks.append(_context(f"<@{escape_mrkdwn(shared_by)}> shared an answer to: {asked}"))
-    elif echo_question:
-        blocks.append(_context(tr("you_asked", lang, question=asked)))
-    blocks.append(_section(mrkdwn(line, SECTION_TEXT_MAX)))
-    if lang == "fr":
-        # The quote stays in its original language, and says so.
-        blocks.append(_context(f"_{tr('original_quote', lang)}_"))
-    blocks.append(_section(quote(fact.snippet, SECTION_TEXT_MAX)))
-    blocks.append(_context(source_context(fact, lang), f"fact `{escape_mrkdwn(fact.id)}`"))
-    others = answer.facts[1:]
-    if others:
-        see_also = "; ".join(
-            f"{mrkdwn(m.fact.title, 200)} (`{escape_mrkdwn(m.fact.id)}`)" for m in others
-        )
-        blocks.append(_context(mrkdwn_clip_line(tr("see_also", lang) + see_also, SECTION_TEXT_MAX)))
-    if clipped:
-        blocks.append(_context(tr("long_question", lang)))
-    buttons: list[Block] = []
-    if question_id is not None:
-        value = str(question_id)
-        if shareable:
-            buttons.append(_button(tr("share", lang), ACTION_SHARE, value, style="primary"))
-        buttons.append(_button(tr("helpful", lang), ACTION_HELPFUL, value))
-        buttons.append(_button(tr("not_helpful", lang), ACTION_NOT_HELPFUL, value))
-        blocks.append({"type": "actions", "block_id": f"answer_{value}", "elements": buttons})
-    text = _fallback(line, f"> {fact.snippet}", f"— {source_line(fact.source)}")
-    if shared_by is not None:
-        text = f"<@{escape_mrkdwn(shared_by)}> shared: " + text
-        text = text[:FALLBACK_TEXT_MAX]
-    return Message(text=text, blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
 
 
 def mrkdwn_clip_line(already_escaped: str, limit: int) -> str:
@@ -258,295 +178,9 @@ def mrkdwn_clip_line(already_escaped: str, limit: int) -> str:
     return cut + "…"
 
 
-def render_abstention(
-    answer: Answer, *, question_id: int | None, clipped: bool = False, logged: bool = True
-) -> Message:
-    """Say plainly that the fact base does not answer, and offer the closest facts."""
-    lang = answer.language
-    asked = mrkdwn(answer.question, QUESTION_ECHO_MAX)
-    said = tr("dont_know", lang, question=asked)
-    if logged:
-        said += tr("noted", lang)
-    blocks: list[Block] = [_section(said)]
-    suggestions = answer.suggestions[:SUGGESTIONS_MAX]
-    if suggestions:
-        lines = [tr("closest", lang)]
-        lines.extend(_suggestion_line(m) for m in suggestions)
-        blocks.extend(_sections(lines))
-        if question_id is not None:
-            blocks.append(
-                {
-                    "type": "actions",
-                    "block_id": f"suggestions_{question_id}",
-                    "elements": [
-                        _button(
-                            m.fact.title,
-                            f"{ACTION_SUGGESTION_PREFIX}{i}",
-                            f"{question_id}:{m.fact.id}",
-                        )
-                        for i, m in enumerate(suggestions)
-                    ],
-                }
-            )
-    if clipped:
-        blocks.append(_context(tr("long_question", lang)))
-    blocks.append(_context(tr("try_other_words", lang)))
-    text = _fallback(
-        tr("dont_know", lang, question=answer.question),
-        *(f"- {m.fact.title}" for m in suggestions),
-    )
-    return Message(text=text, blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
-
-
-def _suggestion_line(match: Match) -> str:
-    line = f"• {mrkdwn(match.fact.title, 200)} (`{escape_mrkdwn(match.fact.id)}`)"
-    if match.why_not:
-        line += f": {mrkdwn(match.why_not, 200)}"
-    return line
-
-
-# ------------------------------------------------------------------ browsing
-
-
-def render_help(command: str = "/facts", lang: str = "en") -> Message:
-    examples = EXAMPLE_QUESTIONS_FR if lang == "fr" else EXAMPLE_QUESTIONS
-    blocks = [
-        _section(tr("help_intro", lang)),
-        _section("\n".join(help_lines(command, lang))),
-        _context(tr("help_more", lang) + " · ".join(f"_{q}_" for q in examples)),
-    ]
-    text = "factbot: " + " | ".join(help_lines(command))
-    return Message(text=mrkdwn_clip_line(text, FALLBACK_TEXT_MAX), blocks=blocks)
-
-
-def render_usage(
-    sub: Subcommand, problem: str, command: str = "/facts", lang: str = "en"
-) -> Message:
-    """A misused subcommand: what went wrong (already mrkdwn) and how to use it."""
-    usage, helpword = tr("usage", lang), "aide" if lang == "fr" else "help"
-    blocks = [
-        _section(mrkdwn_clip_line(problem, SECTION_TEXT_MAX - 100)),
-        _context(
-            f"{usage}: `{command} {escape_mrkdwn(sub.usage)}` · `{command} {helpword}` "
-            + tr("for_more", lang)
-        ),
-    ]
-    text = f"{problem} {usage}: {command} {escape_mrkdwn(sub.usage)}"
-    return Message(text=mrkdwn_clip_line(text, FALLBACK_TEXT_MAX), blocks=blocks)
-
-
-def topic_counts(base: FactBase) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for fact in base.facts:
-        counts[fact.topic] = counts.get(fact.topic, 0) + 1
-    return sorted(counts.items())
-
-
-def _plural(n: int) -> str:
-    return f"{n} fact" if n == 1 else f"{n} facts"
-
-
-def render_topics(base: FactBase) -> Message:
-    lines = [f"• *{escape_mrkdwn(t)}*: {_plural(n)}" for t, n in topic_counts(base)]
-    blocks = _sections(["Topics in the fact base:", *lines])
-    blocks.append(_context("`/facts list &lt;topic&gt;` lists a topic's facts."))
-    return Message(text=_fallback("Topics: " + ", ".join(base.topics)), blocks=_fit(blocks, 50))
-
-
-def render_topic_list(base: FactBase, command: ListTopic) -> Message:
-    facts = [f for f in base.facts if f.topic == command.topic]
-    head = f"*{escape_mrkdwn(command.topic)}*: {_plural(len(facts))}"
-    lines = [f"• {mrkdwn(f.title, 300)}: `{escape_mrkdwn(f.id)}`" for f in facts]
-    blocks = _sections([head, *lines])
-    blocks.append(_context("`/facts source &lt;fact-id&gt;` shows a fact with its source."))
-    blocks = _fit(blocks, MESSAGE_BLOCKS_MAX, "…and more: the list is too long for one message")
-    text = _fallback(f"{command.topic}: " + ", ".join(f.id for f in facts))
-    return Message(text=text, blocks=blocks)
-
-
-def render_source(fact: Fact) -> Message:
-    """One fact with its full source entry, for people checking a quote."""
-    source = fact.source
-    fields = [
-        ("Source", source.display_title),
-        ("Publisher", source.publisher),
-        ("Date", format_date(source.date) or "undated"),
-        ("Source id", source.id),
-        ("Archive", source.archive),
-        ("Topic", fact.topic),
-    ]
-    if fact.when is not None:
-        fields.append(("When", fact.when.raw))
-    if fact.where:
-        fields.append(("Where", fact.where))
-    field_blocks = [
-        {"type": "mrkdwn", "text": f"*{name}*\n{mrkdwn(value, FIELD_TEXT_MAX - 50)}"}
-        for name, value in fields[:SECTION_FIELDS_MAX]
-    ]
-    blocks: list[Block] = [
-        _section(f"*{mrkdwn(fact.title, 500)}* (`{escape_mrkdwn(fact.id)}`)"),
-        _section(mrkdwn(fact.answer, SECTION_TEXT_MAX)),
-        _section(quote(fact.snippet, SECTION_TEXT_MAX)),
-        {"type": "section", "fields": field_blocks},
-    ]
-    url = escape_mrkdwn(source.url or "")
-    if url and slack_len(url) <= SOURCE_URL_MAX:
-        blocks.append(_context(f"<{url}>"))
-    text = _fallback(fact.answer, f"> {fact.snippet}", f"— {source_line(source)}")
-    return Message(text=text, blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
-
-
-def render_home(base: FactBase, command: str = "/facts") -> dict[str, Any]:
-    """The App Home tab: what the bot knows, topic by topic, and how to ask."""
-    blocks: list[Block] = [
-        _header("factbot"),
-        _section(
-            "Sourced answers about rule-of-law cooperation with Morocco. Every answer "
-            "comes from a curated fact base, with a verbatim quote and its source."
-        ),
-        _header("How to ask"),
-        _section(
-            "\n".join(help_lines(command))
-            + "\nOr mention me in a channel (I answer in the thread), or write to me here in "
-            "*Messages*."
-        ),
-        {"type": "divider"},
-        _header("Topics"),
-    ]
-    counts = topic_counts(base)
-    for start in range(0, len(counts), SECTION_FIELDS_MAX):
-        chunk = counts[start : start + SECTION_FIELDS_MAX]
-        blocks.append(
-            {
-                "type": "section",
-                "fields": [
-                    {"type": "mrkdwn", "text": f"*{escape_mrkdwn(t)}*\n{_plural(n)}"}
-                    for t, n in chunk
-                ],
-            }
-        )
-    blocks.append(_context(f"{_plural(len(base.facts))} from {len(base.sources)} sources."))
-    return {"type": "home", "blocks": _fit(blocks, HOME_BLOCKS_MAX)}
-
-
-# ------------------------------------------------------------------ the daily digest
-
-
-def _digest_fact(fact: Fact, language: str) -> list[Block]:
-    """One fact in a digest: its answer (in the channel's language), the quote, the source."""
-    return [
-        _section(mrkdwn(answer_line(fact, language), SECTION_TEXT_MAX)),
-        _section(quote(fact.snippet, SECTION_TEXT_MAX)),
-        _context(source_context(fact, language), f"fact `{escape_mrkdwn(fact.id)}`"),
-    ]
-
-
-def render_digest(digest: Digest, *, preview: bool = False) -> Message:
-    """A channel's daily digest: fact of the day, on this day, new and changed, curators."""
-    lang = digest.language
-    day = format_day(digest.day.isoformat(), lang) or digest.day.isoformat()
-    title = tr("digest_title", lang, day=day)
-    blocks: list[Block] = [_header(title)]
-    if preview:
-        blocks.append(_context(tr("digest_preview", lang)))
-    lines = [title + (" (preview)" if preview else "")]
-    if digest.fact_of_the_day is not None:
-        fotd = digest.fact_of_the_day
-        blocks.append(_section(f"*{tr('fact_of_the_day', lang)}*"))
-        blocks.extend(_digest_fact(fotd, lang))
-        lines += [answer_line(fotd, lang), f"> {fotd.snippet}", f"— {source_line(fotd.source)}"]
-    if digest.on_this_day:
-        blocks.append({"type": "divider"})
-        blocks.append(_section(f"*{tr('on_this_day', lang)}*"))
-        for fact in digest.on_this_day:
-            assert fact.when is not None
-            blocks.append(_context(f"*{fact.when.start.year}*"))
-            blocks.extend(_digest_fact(fact, lang))
-            lines.append(
-                f"{tr('on_this_day', lang)} ({fact.when.start.year}): " + answer_line(fact, lang)
-            )
-    if digest.added or digest.changed:
-        blocks.append({"type": "divider"})
-        entries = [(tr("new", lang), f) for f in digest.added] + [
-            (tr("updated", lang), f) for f in digest.changed
-        ]
-        blocks.append(_section(f"*{tr('new_and_updated', lang)}*"))
-        blocks.extend(
-            _sections(
-                f"{label}: {mrkdwn(answer_line(f, lang), 600)} "
-                f"({mrkdwn(source_line(f.source), 400)})"
-                for label, f in entries
-            )
-        )
-        lines += [f"{label}: {answer_line(f, lang)}" for label, f in entries]
-    if digest.curator is not None:
-        blocks.append({"type": "divider"})
-        blocks.append(_section(f"*{tr('for_curators', lang)}*"))
-        if digest.curator.empty:
-            blocks.append(_context(tr("curators_nothing", lang)))
-        if digest.curator.unanswered:
-            blocks.append(_section(tr("curators_unanswered", lang)))
-            blocks.extend(
-                _sections(f"• {mrkdwn(q, 300)} ({n}×)" for q, n in digest.curator.unanswered[:8])
-            )
-        if digest.curator.not_helpful:
-            blocks.append(_section(tr("curators_not_helpful", lang)))
-            blocks.extend(
-                _sections(
-                    f"• `{escape_mrkdwn(fid)}` ({n}×)" for fid, n in digest.curator.not_helpful[:8]
-                )
-            )
-        lines.append(
-            f"Curators: {len(digest.curator.unanswered)} unanswered, "
-            f"{len(digest.curator.not_helpful)} not helpful"
-        )
-    return Message(text=_fallback(*lines), blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
-
-
-def render_digest_status(
-    sub: Subscription | None, last: DigestPost | None, tz_name: str, next_at: str | None
-) -> Message:
-    """Where a channel's digest stands: on or off, when, paused and why, last post."""
-    if sub is None:
-        text = "No daily digest here. Start one with `/facts digest on 09:00`."
-    elif not sub.active and sub.paused_reason:
-        text = (
-            f"The daily digest is *paused*: Slack answered `{escape_mrkdwn(sub.paused_reason)}` "
-            "when I tried to post here. Invite me to the channel (or unarchive it), then "
-            "`/facts digest on` to resume."
-        )
-    elif not sub.active:
-        text = "The daily digest is *off* here. `/facts digest on 09:00` starts it again."
-    else:
-        text = f"The daily digest is *on*: every day at {sub.post_at} ({escape_mrkdwn(tz_name)})."
-        if next_at:
-            text += f" Next: {escape_mrkdwn(next_at)}."
-        if sub.curators:
-            text += " Curator notes are included."
-        if sub.language != "en":
-            text += f" Language: {escape_mrkdwn(sub.language)}."
-    if last is not None and last.posted_at is not None:
-        text += f"\nLast digest: {last.day}."
-    return Message(text=text, blocks=[_section(text)])
-
-
-# ------------------------------------------------------------------ short replies
-
-
-def render_vote(vote: Vote, *, helpful: bool) -> Message:
-    word = "helpful" if helpful else "not helpful"
-    text = {
-        Vote.NEW: f"Thanks: I've noted that you found this answer {word}.",
-        Vote.CHANGED: f"Changed: your vote on this answer is now “{word}”.",
-        Vote.UNCHANGED: f"You had already marked this answer {word}.",
-        Vote.UNKNOWN_ANSWER: "I can no longer find that answer, so I couldn't record your vote.",
-    }[vote]
-    return Message(text=text, blocks=[_section(text)])
-
-
 def render_notice(text: str) -> Message:
     """A one-line reply of our own words (mrkdwn allowed, no user text)."""
-    return Message(text=text, blocks=[_section(text)])
+    return Message(text=text, blocks=[section(text)])
 
 
 CANNOT_POST_HERE = (
@@ -670,3 +304,23 @@ def to_text(message: Message | dict[str, Any]) -> str:
         elif kind == "divider":
             lines.append("-" * 40)
     return "\n".join(lines).strip("\n")
+
+
+# ------------------------------------------------------------------ one fact, one line
+
+
+def answer_line(fact: Fact, lang: str) -> str:
+    """The curated answer in the asker's language (French when the fact has it)."""
+    return fact.answer_fr if lang == "fr" and fact.answer_fr else fact.answer
+
+
+def source_context(fact: Fact, lang: str = "en") -> str:
+    """The context line under a quote: title, publisher, date and link, escaped."""
+    source = fact.source
+    bits = [f"*{mrkdwn(source.display_title, 400)}*", mrkdwn(source.publisher, 300)]
+    date = format_day(source.date, lang)
+    bits.append(mrkdwn(date, 100) if date else tr("undated", lang))
+    url = escape_mrkdwn(source.url or "")
+    if url and slack_len(url) <= SOURCE_URL_MAX:  # a link is whole or absent, never cut
+        bits.append(f"<{url}>")
+    return " · ".join(bits)

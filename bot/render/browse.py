@@ -18,22 +18,22 @@ from bot.core.browse import (
 )
 from bot.core.factbase import Entity, FactBase
 from bot.core.i18n import tr
+from bot.core.text import escape_mrkdwn
 from bot.render.blocks import (
     MESSAGE_BLOCKS_MAX,
     SECTION_TEXT_MAX,
     Block,
     Message,
-    _button,
-    _context,
-    _fallback,
-    _fit,
-    _header,
-    _section,
-    _sections,
     answer_line,
+    button,
+    context,
+    fallback,
+    fit,
+    header,
     mrkdwn,
+    section,
+    sections,
 )
-from bot.core.text import escape_mrkdwn
 
 PAGE = 15
 ACTION_TIMELINE_MORE = "timeline_more"
@@ -81,10 +81,10 @@ def render_timeline(
     what = _describe(query)
     if not facts:
         text = tr("timeline_empty", lang, what=escape_mrkdwn(what))
-        return Message(text=text, blocks=[_section(text)])
+        return Message(text=text, blocks=[section(text)])
     page = facts[offset : offset + PAGE]
     title = f"{tr('timeline_title', lang)}: {what} ({len(facts)})"
-    blocks: list[Block] = [_header(title)]
+    blocks: list[Block] = [header(title)]
     lines = []
     for fact in page:
         label = escape_mrkdwn(when_label(fact, lang))
@@ -93,16 +93,16 @@ def render_timeline(
             f"*{label}* · {mrkdwn(answer_line(fact, lang), 500)} _({source})_ "
             f"`{escape_mrkdwn(fact.id)}`"
         )
-    blocks.extend(_sections(lines, SECTION_TEXT_MAX))
+    blocks.extend(sections(lines, SECTION_TEXT_MAX))
     shown_to = offset + len(page)
     if shown_to < len(facts):
-        blocks.append(_context(f"{offset + 1}–{shown_to} / {len(facts)}"))
+        blocks.append(context(f"{offset + 1}–{shown_to} / {len(facts)}"))
         blocks.append(
             {
                 "type": "actions",
                 "block_id": f"timeline_{offset}",
                 "elements": [
-                    _button(
+                    button(
                         tr("more", lang),
                         ACTION_TIMELINE_MORE,
                         timeline_token(query, shown_to, lang),
@@ -110,14 +110,14 @@ def render_timeline(
                 ],
             }
         )
-    fallback = [title] + [f"{when_label(f, lang)}: {answer_line(f, lang)}" for f in page]
-    return Message(text=_fallback(*fallback), blocks=_fit(blocks, MESSAGE_BLOCKS_MAX))
+    plain = [title] + [f"{when_label(f, lang)}: {answer_line(f, lang)}" for f in page]
+    return Message(text=fallback(*plain), blocks=fit(blocks, MESSAGE_BLOCKS_MAX))
 
 
 def render_card(base: FactBase, entity: Entity, lang: str = "en") -> Message:
     """Who an institution is (names in English and French) and every fact involving it."""
     title = entity.label
-    blocks: list[Block] = [_header(title)]
+    blocks: list[Block] = [header(title)]
     names = []
     if entity.acronyms:
         names.append(" / ".join(entity.acronyms))
@@ -129,20 +129,20 @@ def render_card(base: FactBase, entity: Entity, lang: str = "en") -> Message:
     parents = [base.entity_by_id[p].label for p in entity.part_of if p in base.entity_by_id]
     if parents:
         fields.append(f"*{tr('card_part_of', lang)}*: {mrkdwn(', '.join(parents), 500)}")
-    blocks.append(_section("\n".join(fields)))
+    blocks.append(section("\n".join(fields)))
     facts = facts_involving(base, entity)
     if not facts:
-        blocks.append(_context(tr("card_none", lang)))
+        blocks.append(context(tr("card_none", lang)))
     else:
-        blocks.append(_section(f"*{tr('card_facts', lang)}* ({len(facts)})"))
+        blocks.append(section(f"*{tr('card_facts', lang)}* ({len(facts)})"))
         for topic, group in grouped_by_topic(facts):
             lines = [f"*{escape_mrkdwn(topic)}*"]
             lines.extend(
                 f"• {mrkdwn(answer_line(f, lang), 400)} `{escape_mrkdwn(f.id)}`" for f in group
             )
-            blocks.extend(_sections(lines))
+            blocks.extend(sections(lines))
     note = (
         f"…`/facts timeline {escape_mrkdwn(entity.acronyms[0] if entity.acronyms else entity.id)}`"
     )
-    fallback = [title, *(answer_line(f, lang) for f in facts[:10])]
-    return Message(text=_fallback(*fallback), blocks=_fit(blocks, MESSAGE_BLOCKS_MAX, note))
+    plain = [title, *(answer_line(f, lang) for f in facts[:10])]
+    return Message(text=fallback(*plain), blocks=fit(blocks, MESSAGE_BLOCKS_MAX, note))

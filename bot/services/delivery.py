@@ -37,12 +37,13 @@ import random
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.services.logs import logfmt
-
-if TYPE_CHECKING:
-    import aiohttp
 
 logger = logging.getLogger(__name__)
 request_logger = logging.getLogger("bot.request")
@@ -93,8 +94,6 @@ class Failure:
 
 def classify(exc: BaseException) -> Failure:
     """Sort an exception from one call to Slack into retry / unsure / final."""
-    import aiohttp
-    from slack_sdk.errors import SlackApiError
 
     if isinstance(exc, SlackApiError | ResponseUrlRefused):
         if isinstance(exc, SlackApiError):
@@ -172,7 +171,6 @@ class Delivery:
 
     def http_session(self) -> aiohttp.ClientSession:
         """The one HTTP session for Slack (made on first use, inside the event loop)."""
-        import aiohttp
 
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession(
@@ -345,7 +343,6 @@ class Delivery:
         `idempotent` for messages that do the same however often they arrive
         (`delete_original`), which may then be re-sent after a timeout too.
         """
-        from slack_sdk.webhook.async_client import AsyncWebhookClient
 
         if not isinstance(response_url, str) or not response_url:
             if handled is not None:

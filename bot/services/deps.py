@@ -20,12 +20,13 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.services.admin import Admins
-from bot.services.delivery import Delivery, RetryPolicy
 from bot.core.factbase import FactBase, load_factbase
+from bot.core.records import Clock, utc_now
 from bot.matching import Matcher
+from bot.services.admins import Admins
+from bot.services.delivery import Delivery, RetryPolicy
 from bot.settings import Settings
-from bot.storage.sqlite import Clock, Store, open_store, utc_now
+from bot.storage import Store, open_store
 
 logger = logging.getLogger(__name__)
 

@@ -22,8 +22,10 @@ import socket
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.digest import (
     GRACE,
@@ -36,11 +38,14 @@ from bot.core.digest import (
     parse_hhmm,
 )
 from bot.core.factbase import FactBase
-from bot.render.blocks import Message, render_digest
-from bot.storage.sqlite import Clock, Store, Subscription
-
-if TYPE_CHECKING:
-    from bot.services.delivery import Delivery
+from bot.core.grammar import DigestCommand
+from bot.core.records import Clock, Subscription, Where
+from bot.core.text import escape_mrkdwn
+from bot.render.blocks import Message, render_notice
+from bot.render.digest import render_digest, render_digest_status
+from bot.services.delivery import Delivery, classify
+from bot.services.deps import Deps
+from bot.storage import Store
 
 logger = logging.getLogger(__name__)
 
@@ -254,15 +259,11 @@ class DigestRunner:
 
 
 def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
-    """Post with chat.postMessage, retried by `bot.services.delivery`'s rules (429 after Retry-After).
+    """Post with chat.postMessage, retried as `bot.services.delivery` says (429: Retry-After).
 
     A post that may have gone out (a timeout after sending) raises PostUnconfirmed:
     the runner counts it as posted rather than risk a second digest.
     """
-    from slack_sdk.errors import SlackApiError
-    from slack_sdk.web.async_client import AsyncWebClient
-
-    from bot.services.delivery import Delivery, classify
 
     assert isinstance(client, AsyncWebClient)
     sender = delivery or Delivery()
@@ -292,3 +293,68 @@ def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
         return str(ts) if ts else None
 
     return post
+
+
+# ------------------------------------------------------------------ /facts digest ...
+
+
+async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Message:
+    """Subscribe, unsubscribe, inspect or preview the digest of the channel asked in."""
+
+    channel = where.channel_id or "console"
+    store, settings = deps.store, deps.settings
+    if command.action == "on":
+        sub = await store.digest_subscription(channel)
+        at = command.at or (sub.post_at if sub else DEFAULT_TIME)
+        await store.subscribe_digest(channel, at, where.user_id)
+        logger.info("digest_subscribed channel=%s at=%s", channel, at)
+        return render_notice(
+            f"Daily digest on: every day at {at} ({escape_mrkdwn(settings.tz_name)}) in this "
+            "conversation. `/facts digest preview` shows the next one."
+        )
+    if command.action == "off":
+        stopped = await store.unsubscribe_digest(channel)
+        return render_notice(
+            "Daily digest off for this conversation."
+            if stopped
+            else "There was no digest running here."
+        )
+    if command.action == "lang":
+        language = command.at or "en"
+        if not await store.set_digest_option(channel, language=language):
+            return render_notice("Start a digest first: `/facts digest on 09:00`.")
+        return render_notice(
+            "Le point quotidien sera en français."
+            if language == "fr"
+            else "The daily digest will be in English."
+        )
+    if command.action in ("curators-on", "curators-off"):
+        if where.surface != "console" and not await deps.admins.allows(where):
+            return render_notice(
+                "Only factbot admins can turn curator notes on or off: they list other people's "
+                "questions."
+            )
+        on = command.action == "curators-on"
+        if not await store.set_digest_option(channel, curators=on):
+            return render_notice("Start a digest first: `/facts digest on 09:00`.")
+        return render_notice(
+            "Curator notes on: each digest lists yesterday's unanswered questions and answers "
+            "marked not helpful."
+            if on
+            else "Curator notes off."
+        )
+    runner = DigestRunner(deps.base, store, settings.tz, _no_post, clock=deps.clock)
+    if command.action == "preview":
+        return await runner.preview(channel)
+    sub = await store.digest_subscription(channel)
+    last = await store.last_digest_posted(channel)
+    next_at = None
+    if sub is not None and sub.active:
+        post_at = parse_hhmm(sub.post_at)
+        if post_at is not None:
+            next_at = next_slot(deps.clock(), post_at, settings.tz).strftime("%Y-%m-%d %H:%M")
+    return render_digest_status(sub, last, settings.tz_name, next_at)
+
+
+async def _no_post(channel: str, message: Message) -> str | None:
+    raise RuntimeError("previews never post")

@@ -9,55 +9,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.browse import find_entity
-from bot.services.subcommands import (
-    About,
-    Ask,
-    DigestCommand,
-    Help,
-    ListTopic,
-    Reload,
-    ShowSource,
-    ShowStats,
-    Timeline,
-    Topics,
-    Usage,
-    parse,
-)
-from bot.services.deps import Deps
 from bot.core.factbase import Fact
-from bot.matching import Answer, Match, detect_language
-from bot.render.blocks import (
-    Message,
-    render_answer,
-    render_digest_status,
-    render_help,
-    render_notice,
-    render_source,
-    render_topic_list,
-    render_topics,
-    render_usage,
-)
-from bot.render.browse import render_card, render_timeline
-from bot.storage.sqlite import LoggedQuestion
-from bot.core.text import escape_mrkdwn
+from bot.core.grammar import Ask
+from bot.core.records import LoggedQuestion, Where
 from bot.core.usertext import clip_question, from_slack, strip_mentions
-
-if TYPE_CHECKING:
-    from slack_sdk.web.async_client import AsyncWebClient
+from bot.matching import Answer, Match, detect_language
+from bot.render.answers import render_answer, render_usage
+from bot.render.blocks import Message
+from bot.render.browse import render_card
+from bot.services.deps import Deps
+from bot.services.subcommands import SUBCOMMANDS, Call, Registry, Usage
 
 logger = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class Where:
-    """Who asked, where, and through which surface (it goes into the question log)."""
-
-    surface: str  # "command" | "mention" | "dm" | "console" | "suggestion"
-    user_id: str | None = None
-    channel_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,9 +43,10 @@ async def reply_to(
     shareable: bool = False,
     echo_question: bool = False,
     logged: bool = True,
+    registry: Registry = SUBCOMMANDS,
 ) -> Reply:
     """The reply to one message or `/facts` text (already plain text, not Slack wire text)."""
-    command = parse(text, deps.base, strict=strict)
+    command = registry.parse(text, deps.base, strict=strict)
     if isinstance(command, Ask) and not strict:
         # "BCIJ?" in a mention or a DM: the institution's card, not a guess at one fact.
         entity = find_entity(deps.base, command.question)
@@ -94,94 +62,9 @@ async def reply_to(
             echo_question=echo_question,
             logged=logged,
         )
-    if isinstance(command, Help):
-        return Reply(render_help(lang=command.lang))
-    if isinstance(command, Timeline):
-        return Reply(render_timeline(deps.base, command.query, command.offset, command.lang))
-    if isinstance(command, About):
-        return Reply(
-            render_card(deps.base, deps.base.entity_by_id[command.entity_id], command.lang)
-        )
-    if isinstance(command, Topics):
-        return Reply(render_topics(deps.base))
-    if isinstance(command, ListTopic):
-        return Reply(render_topic_list(deps.base, command))
-    if isinstance(command, ShowSource):
-        fact = deps.base.fact(command.fact_id)
-        assert fact is not None  # parse() checked it
-        return Reply(render_source(fact))
-    if isinstance(command, DigestCommand):
-        return Reply(await digest_reply(deps, command, where))
-    if isinstance(command, Reload | ShowStats):
-        from bot.services.admin import admin_reply
-
-        return Reply(await admin_reply(deps, command, where))
-    assert isinstance(command, Usage)
-    return Reply(render_usage(command.subcommand, command.problem, lang=command.lang))
-
-
-async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Message:
-    """Subscribe, unsubscribe, inspect or preview the digest of the channel asked in."""
-    from bot.core.digest import next_slot, parse_hhmm
-    from bot.services.digest_runner import DEFAULT_TIME, DigestRunner
-
-    channel = where.channel_id or "console"
-    store, settings = deps.store, deps.settings
-    if command.action == "on":
-        sub = await store.digest_subscription(channel)
-        at = command.at or (sub.post_at if sub else DEFAULT_TIME)
-        await store.subscribe_digest(channel, at, where.user_id)
-        logger.info("digest_subscribed channel=%s at=%s", channel, at)
-        return render_notice(
-            f"Daily digest on: every day at {at} ({escape_mrkdwn(settings.tz_name)}) in this "
-            "conversation. `/facts digest preview` shows the next one."
-        )
-    if command.action == "off":
-        stopped = await store.unsubscribe_digest(channel)
-        return render_notice(
-            "Daily digest off for this conversation."
-            if stopped
-            else "There was no digest running here."
-        )
-    if command.action == "lang":
-        language = command.at or "en"
-        if not await store.set_digest_option(channel, language=language):
-            return render_notice("Start a digest first: `/facts digest on 09:00`.")
-        return render_notice(
-            "Le point quotidien sera en français."
-            if language == "fr"
-            else "The daily digest will be in English."
-        )
-    if command.action in ("curators-on", "curators-off"):
-        if where.surface != "console" and not await deps.admins.allows(where):
-            return render_notice(
-                "Only factbot admins can turn curator notes on or off: they list other people's "
-                "questions."
-            )
-        on = command.action == "curators-on"
-        if not await store.set_digest_option(channel, curators=on):
-            return render_notice("Start a digest first: `/facts digest on 09:00`.")
-        return render_notice(
-            "Curator notes on: each digest lists yesterday's unanswered questions and answers "
-            "marked not helpful."
-            if on
-            else "Curator notes off."
-        )
-    runner = DigestRunner(deps.base, store, settings.tz, _no_post, clock=deps.clock)
-    if command.action == "preview":
-        return await runner.preview(channel)
-    sub = await store.digest_subscription(channel)
-    last = await store.last_digest_posted(channel)
-    next_at = None
-    if sub is not None and sub.active:
-        post_at = parse_hhmm(sub.post_at)
-        if post_at is not None:
-            next_at = next_slot(deps.clock(), post_at, settings.tz).strftime("%Y-%m-%d %H:%M")
-    return render_digest_status(sub, last, settings.tz_name, next_at)
-
-
-async def _no_post(channel: str, message: Message) -> str | None:
-    raise RuntimeError("previews never post")
+    if isinstance(command, Usage):
+        return Reply(render_usage(command.subcommand.usage, command.problem, lang=command.lang))
+    return Reply(await registry.reply(Call(deps, where, registry), command))
 
 
 async def answer_question(

@@ -1,271 +1,230 @@
-"""The `/facts` grammar: one registry of subcommands, a pure parser, the help text.
+"""The `/facts` subcommands: one registry entry each, holding all of a subcommand.
 
-The help text, the usage replies and docs/slack.md all come from `SUBCOMMANDS`,
-and a test checks that every entry is documented, so the three cannot drift.
+An entry carries its grammar (`parse`: the words after the name -> a command
+record or `Invalid`), its help text (`usage`, `summary`, `summary_fr`, French
+`aliases`), its handler (`run`: does the work, returns what to show) and its
+renderer (`render`: that result -> a Slack message). `Subcommand` is generic in
+the command record and the result, so mypy checks that the parser feeds the
+handler and the handler feeds the renderer; a missing piece is a TypeError at
+import. Adding a subcommand is one entry in `SUBCOMMANDS` (and, for a new kind of
+command, its record). The help text, the usage replies and docs/slack.md all
+come from this registry, and a test checks that every entry is documented.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
-from bot.core.browse import TimelineQuery, find_entity, parse_timeline
-from bot.core.factbase import FactBase
+from bot.core.browse import find_entity, parse_timeline
+from bot.core.digest import parse_hhmm
+from bot.core.factbase import Entity, Fact, FactBase
+from bot.core.grammar import (
+    STATS_MAX_DAYS,
+    About,
+    Ask,
+    DigestCommand,
+    Help,
+    ListTopic,
+    Reload,
+    ShowSource,
+    ShowStats,
+    Timeline,
+    Topics,
+)
+from bot.core.i18n import COMMAND
+from bot.core.records import Where
 from bot.core.text import escape_mrkdwn
+from bot.render.answers import (
+    render_help,
+    render_source,
+    render_topic_list,
+    render_topics,
+)
+from bot.render.blocks import Message
+from bot.render.browse import render_card, render_timeline
+from bot.services.admin import run_reload, run_stats
+from bot.services.deps import Deps
+from bot.services.digest_runner import digest_reply
 
-#: The slash command, as declared in manifest.yml.
-COMMAND = "/facts"
+Command = TypeVar("Command")
+Result = TypeVar("Result")
+
+ASK_USAGE = "<question>"
 
 
 @dataclass(frozen=True, slots=True)
-class Subcommand:
+class Invalid:
+    """The words after a subcommand do not fit its grammar: what went wrong (mrkdwn, escaped)."""
+
+    problem: str
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """What a handler may use besides its command: the dependencies, who asked, the registry."""
+
+    deps: Deps
+    where: Where
+    registry: Registry
+
+
+@dataclass(frozen=True, slots=True)
+class Subcommand(Generic[Command, Result]):
+    """One subcommand, whole: grammar, help text, handler and renderer."""
+
     name: str
     usage: str  # what to type after `/facts`
     summary: str
-    summary_fr: str = ""
+    summary_fr: str
+    command: type[Command]  # the record `parse` returns; replies are dispatched on it
+    parse: Callable[[list[str], FactBase, str], Command | Invalid]  # (args, base, lang)
+    run: Callable[[Call, Command], Awaitable[Result]]
+    render: Callable[[Result], Message]
     aliases: tuple[str, ...] = ()  # French names: `/facts aide` is `/facts help`
 
+    async def reply(self, call: Call, command: Command) -> Message:
+        return self.render(await self.run(call, command))
 
-SUBCOMMANDS: tuple[Subcommand, ...] = (
-    Subcommand("help", "help", "show this help", "afficher cette aide", ("aide",)),
-    Subcommand(
-        "topics",
-        "topics",
-        "list the topics and how many facts each holds",
-        "les sujets et le nombre de faits de chacun",
-        ("sujets",),
-    ),
-    Subcommand(
-        "list",
-        "list <topic>",
-        "list the facts of one topic, with their ids",
-        "les faits d'un sujet, avec leurs identifiants",
-        ("liste",),
-    ),
-    Subcommand(
-        "source",
-        "source <fact-id>",
-        "show one fact with its full source entry",
-        "un fait avec sa source complète",
-    ),
-    Subcommand(
-        "timeline",
-        "timeline [topic or institution] [from-to]",
-        "dated facts in order, e.g. `timeline counterterrorism 2010-2016`",
-        "les faits datés dans l'ordre, par ex. `chronologie BCIJ 2014-2016`",
-        ("chronologie",),
-    ),
-    Subcommand(
-        "about",
-        "about <institution or acronym>",
-        "who an institution is, and every fact that involves it",
-        "qui est une institution, et tous les faits qui la concernent",
-        ("apropos", "qui"),
-    ),
-    Subcommand(
-        "digest",
-        "digest on [HH:MM] | off | status | preview | curators on|off | lang en|fr",
-        "a daily digest in this channel (default 09:00); curator notes are for admins",
-        "un point quotidien dans ce canal (09:00 par défaut) ; notes curateurs : admins",
-    ),
-    Subcommand(
-        "reload",
-        "reload",
-        "admins: reload the fact base from disk (refused if it has lint errors)",
-        "admins : recharger la base de faits (refusé si elle a des erreurs)",
-    ),
-    Subcommand(
-        "stats",
-        "stats [days]",
-        "admins: questions, answer rate, top unanswered questions and votes, by day (default 7)",
-        "admins : questions, taux de réponse, questions sans réponse et votes, par jour",
-    ),
-)
-BY_NAME = {s.name: s for s in SUBCOMMANDS}
-BY_ALIAS = {alias: s for s in SUBCOMMANDS for alias in s.aliases}
-ASK_USAGE = "<question>"
-EXAMPLE_QUESTIONS = (
-    "When was the BCIJ created?",
-    "Which law covers human trafficking?",
-    "How many prosecutors were trained in Casablanca?",
-)
-EXAMPLE_QUESTIONS_FR = (
-    "Quand le BCIJ a-t-il été créé ?",
-    "Quelle loi réprime la traite des êtres humains ?",
-    "Combien de procureurs ont été formés à Casablanca ?",
-)
-
-
-# ------------------------------------------------------------------ parsed commands
-
-
-@dataclass(frozen=True, slots=True)
-class Ask:
-    question: str
-
-
-@dataclass(frozen=True, slots=True)
-class Help:
-    lang: str = "en"
-
-
-@dataclass(frozen=True, slots=True)
-class Topics:
-    pass
-
-
-@dataclass(frozen=True, slots=True)
-class Timeline:
-    query: TimelineQuery
-    offset: int = 0
-    lang: str = "en"
-
-
-@dataclass(frozen=True, slots=True)
-class About:
-    entity_id: str
-    lang: str = "en"
-
-
-@dataclass(frozen=True, slots=True)
-class ListTopic:
-    topic: str
-
-
-@dataclass(frozen=True, slots=True)
-class ShowSource:
-    fact_id: str
-
-
-@dataclass(frozen=True, slots=True)
-class DigestCommand:
-    """`/facts digest ...`: action is on | off | status | preview | curators-on | curators-off."""
-
-    action: str
-    at: str | None = None  # HH:MM for "on"; "en" or "fr" for "lang"
-
-
-@dataclass(frozen=True, slots=True)
-class Reload:
-    """`/facts reload` (admins): load the fact base from disk again."""
-
-
-@dataclass(frozen=True, slots=True)
-class ShowStats:
-    """`/facts stats [days]` (admins): usage over the last `days` local days."""
-
-    days: int = 7
-
-
-#: The most days `/facts stats` covers.
-STATS_MAX_DAYS = 90
+    def french_usage(self) -> str:
+        return self.aliases[0] + self.usage[len(self.name) :] if self.aliases else self.usage
 
 
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """A subcommand used wrongly: its usage line and what went wrong (mrkdwn, escaped)."""
+    """A subcommand used wrongly: its entry and what went wrong (mrkdwn, escaped)."""
 
-    subcommand: Subcommand
+    subcommand: Subcommand[Any, Any]
     problem: str
     lang: str = "en"
 
 
-Command = (
-    Ask
-    | Help
-    | Topics
-    | ListTopic
-    | ShowSource
-    | Timeline
-    | About
-    | DigestCommand
-    | Reload
-    | ShowStats
-    | Usage
-)
+class Registry:
+    """The subcommands of `/facts`, looked up by name, French alias and command record."""
 
+    def __init__(self, entries: Sequence[Subcommand[Any, Any]]) -> None:
+        self.entries = tuple(entries)
+        self._by_word: dict[str, Subcommand[Any, Any]] = {}
+        self._by_command: dict[type, Subcommand[Any, Any]] = {}
+        for entry in self.entries:
+            for word in (entry.name, *entry.aliases):
+                if word in self._by_word:
+                    raise ValueError(f"two subcommands are called {word!r}")
+                self._by_word[word] = entry
+            if entry.command in self._by_command:
+                raise ValueError(f"two subcommands return {entry.command.__name__}")
+            self._by_command[entry.command] = entry
 
-def parse(text: str, base: FactBase, *, strict: bool = True) -> Command:
-    """Read what follows `/facts` (strict) or a conversational message (not strict).
+    def __iter__(self) -> Any:
+        return iter(self.entries)
 
-    In a conversation ("@factbot list laws", a DM) a subcommand is recognised only
-    when it is used correctly, so "list the trainings in 2019" stays a question.
-    `/facts` promises its grammar, so there a misused subcommand gets its usage.
-    """
-    words = text.split()
-    if not words:
-        return Help()
-    head, args = words[0].lower(), words[1:]
-    sub = BY_NAME.get(head) or BY_ALIAS.get(head)
-    if sub is None:
-        return Ask(" ".join(words))
-    lang = "fr" if head in sub.aliases else "en"
-    command = _subcommand(sub, args, base, lang)
-    if isinstance(command, Usage) and not strict:
-        return Ask(" ".join(words))
-    return command
+    def plus(self, *entries: Subcommand[Any, Any]) -> Registry:
+        return Registry((*self.entries, *entries))
 
+    def parse(self, text: str, base: FactBase, *, strict: bool = True) -> object:
+        """Read what follows `/facts` (strict) or a conversational message (not strict).
 
-def _subcommand(sub: Subcommand, args: list[str], base: FactBase, lang: str) -> Command:
-    if sub.name in ("help", "topics"):
-        if args:
-            return Usage(sub, f"`{sub.name}` takes no arguments.", lang)
-        return Help(lang) if sub.name == "help" else Topics()
-    if sub.name == "timeline":
-        query = parse_timeline(base, args)
-        if isinstance(query, str):
-            return Usage(sub, escape_mrkdwn(query), lang)
-        return Timeline(query, 0, lang)
-    if sub.name == "about":
-        if not args:
-            return Usage(sub, "Name an institution or an acronym, e.g. `about BCIJ`.", lang)
-        entity = find_entity(base, " ".join(args))
-        if entity is None:
-            return Usage(
-                sub,
-                f"I have no card for `{_echo(' '.join(args))}`. Try an acronym: INL, BCIJ, "
-                "DGSN, CNDH, UNODC, GLO.ACT...",
-                lang,
+        Returns `Ask`, `Usage` or the record of the subcommand used. In a conversation
+        ("@factbot list laws", a DM) a subcommand is recognised only when it is used
+        correctly, so "list the trainings in 2019" stays a question. `/facts`
+        promises its grammar, so there a misused subcommand gets its usage.
+        """
+        words = text.split()
+        if not words:
+            return Help()
+        head, args = words[0].lower(), words[1:]
+        entry = self._by_word.get(head)
+        if entry is None:
+            return Ask(" ".join(words))
+        lang = "fr" if head in entry.aliases else "en"
+        parsed = entry.parse(args, base, lang)
+        if isinstance(parsed, Invalid):
+            return Usage(entry, parsed.problem, lang) if strict else Ask(" ".join(words))
+        return parsed
+
+    async def reply(self, call: Call, command: object) -> Message:
+        """Carry out a parsed subcommand and render its reply."""
+        return await self._by_command[type(command)].reply(call, command)
+
+    def help_lines(self, command: str = COMMAND, lang: str = "en") -> list[str]:
+        """One mrkdwn line per way to use the command, for the help reply and the App Home."""
+        if lang == "fr":
+            lines = [
+                f"`{command} <question>` : répondre à une question à partir de la base de faits"
+            ]
+            lines.extend(
+                f"`{command} {escape_mrkdwn(s.french_usage())}` : {s.summary_fr or s.summary}"
+                for s in self.entries
             )
-        return About(entity.id, lang)
-    if sub.name == "list":
-        if len(args) != 1:
-            return Usage(sub, "Name one topic: " + ", ".join(base.topics) + ".")
-        topic = args[0].lower()
-        if topic not in base.topics:
-            return Usage(
-                sub, f"There is no topic `{_echo(topic)}`. Topics: {', '.join(base.topics)}."
-            )
-        return ListTopic(topic)
-    if sub.name == "digest":
-        return _digest(sub, [a.lower() for a in args])
-    if sub.name == "reload":
-        return Usage(sub, "`reload` takes no arguments.", lang) if args else Reload()
-    if sub.name == "stats":
-        if not args:
-            return ShowStats()
-        days = args[0] if len(args) == 1 else ""
-        if days.isascii() and days.isdigit() and 0 < int(days) <= STATS_MAX_DAYS:
-            return ShowStats(int(days))
-        return Usage(sub, f"Give a number of days from 1 to {STATS_MAX_DAYS}, e.g. `stats 30`.")
+            return lines
+        lines = [f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"]
+        lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in self.entries)
+        return lines
+
+
+def _echo(word: str) -> str:
+    """User text going back into mrkdwn: short, and escaped so it cannot ping anyone."""
+    return escape_mrkdwn(word if len(word) <= 60 else word[:59] + "…")
+
+
+# ------------------------------------------------------------------ grammars
+
+
+def _no_arguments(record: Callable[[str], Any], name: str) -> Callable[..., Any]:
+    def parse(args: list[str], base: FactBase, lang: str) -> Any:
+        return Invalid(f"`{name}` takes no arguments.") if args else record(lang)
+
+    return parse
+
+
+def _parse_timeline(args: list[str], base: FactBase, lang: str) -> Timeline | Invalid:
+    query = parse_timeline(base, args)
+    if isinstance(query, str):
+        return Invalid(escape_mrkdwn(query))
+    return Timeline(query, 0, lang)
+
+
+def _parse_about(args: list[str], base: FactBase, lang: str) -> About | Invalid:
+    if not args:
+        return Invalid("Name an institution or an acronym, e.g. `about BCIJ`.")
+    entity = find_entity(base, " ".join(args))
+    if entity is None:
+        return Invalid(
+            f"I have no card for `{_echo(' '.join(args))}`. Try an acronym: INL, BCIJ, "
+            "DGSN, CNDH, UNODC, GLO.ACT..."
+        )
+    return About(entity.id, lang)
+
+
+def _parse_list(args: list[str], base: FactBase, lang: str) -> ListTopic | Invalid:
     if len(args) != 1:
-        return Usage(sub, "Give one fact id, as shown by `/facts list &lt;topic&gt;`.")
+        return Invalid("Name one topic: " + ", ".join(base.topics) + ".")
+    topic = args[0].lower()
+    if topic not in base.topics:
+        return Invalid(f"There is no topic `{_echo(topic)}`. Topics: {', '.join(base.topics)}.")
+    return ListTopic(topic)
+
+
+def _parse_source(args: list[str], base: FactBase, lang: str) -> ShowSource | Invalid:
+    if len(args) != 1:
+        return Invalid("Give one fact id, as shown by `/facts list &lt;topic&gt;`.")
     fact_id = args[0].lower()
     if base.fact(fact_id) is None:
-        return Usage(
-            sub, f"There is no fact `{_echo(fact_id)}`; `/facts list &lt;topic&gt;` shows the ids."
+        return Invalid(
+            f"There is no fact `{_echo(fact_id)}`; `/facts list &lt;topic&gt;` shows the ids."
         )
     return ShowSource(fact_id)
 
 
-def _digest(sub: Subcommand, args: list[str]) -> Command:
-    from bot.core.digest import parse_hhmm
-
-    if not args:
-        return Usage(sub, "Say what to do with the digest: on, off, status, preview or curators.")
-    action, rest = args[0], args[1:]
+def _parse_digest(args: list[str], base: FactBase, lang: str) -> DigestCommand | Invalid:
+    words = [a.lower() for a in args]
+    if not words:
+        return Invalid("Say what to do with the digest: on, off, status, preview or curators.")
+    action, rest = words[0], words[1:]
     if action == "on" and len(rest) <= 1:
         if rest and parse_hhmm(rest[0]) is None:
-            return Usage(sub, f"`{_echo(rest[0])}` is not a time of day: use HH:MM, e.g. 08:30.")
+            return Invalid(f"`{_echo(rest[0])}` is not a time of day: use HH:MM, e.g. 08:30.")
         at = parse_hhmm(rest[0]) if rest else None
         return DigestCommand("on", at.strftime("%H:%M") if at else None)
     if action in ("off", "status", "preview") and not rest:
@@ -274,27 +233,172 @@ def _digest(sub: Subcommand, args: list[str]) -> Command:
         return DigestCommand(f"curators-{rest[0]}")
     if action in ("lang", "langue") and rest in (["en"], ["fr"]):
         return DigestCommand("lang", rest[0])
-    return Usage(sub, f"I don't know `digest {_echo(' '.join(args))}`.")
+    return Invalid(f"I don't know `digest {_echo(' '.join(words))}`.")
 
 
-def _echo(word: str) -> str:
-    """User text going back into mrkdwn: short, and escaped so it cannot ping anyone."""
-    return escape_mrkdwn(word if len(word) <= 60 else word[:59] + "…")
+def _parse_stats(args: list[str], base: FactBase, lang: str) -> ShowStats | Invalid:
+    if not args:
+        return ShowStats()
+    days = args[0] if len(args) == 1 else ""
+    if days.isascii() and days.isdigit() and 0 < int(days) <= STATS_MAX_DAYS:
+        return ShowStats(int(days))
+    return Invalid(f"Give a number of days from 1 to {STATS_MAX_DAYS}, e.g. `stats 30`.")
+
+
+# ------------------------------------------------------------------ handlers
+
+
+async def _help(call: Call, command: Help) -> tuple[list[str], str]:
+    return call.registry.help_lines(lang=command.lang), command.lang
+
+
+async def _topics(call: Call, command: Topics) -> FactBase:
+    return call.deps.base
+
+
+async def _list(call: Call, command: ListTopic) -> tuple[FactBase, str]:
+    return call.deps.base, command.topic
+
+
+async def _source(call: Call, command: ShowSource) -> Fact:
+    fact = call.deps.base.fact(command.fact_id)
+    if fact is None:  # the fact base was reloaded between parse and reply
+        raise LookupError(command.fact_id)
+    return fact
+
+
+async def _timeline(call: Call, command: Timeline) -> tuple[FactBase, Timeline]:
+    return call.deps.base, command
+
+
+async def _about(call: Call, command: About) -> tuple[FactBase, Entity, str]:
+    base = call.deps.base
+    return base, base.entity_by_id[command.entity_id], command.lang
+
+
+async def _digest(call: Call, command: DigestCommand) -> Message:
+    return await digest_reply(call.deps, command, call.where)
+
+
+async def _reload(call: Call, command: Reload) -> Message:
+    return await run_reload(call.deps, call.where)
+
+
+async def _stats(call: Call, command: ShowStats) -> Message:
+    return await run_stats(call.deps, command.days, call.where)
+
+
+def _as_is(message: Message) -> Message:
+    """For handlers that choose among several replies (a refusal, a notice) themselves."""
+    return message
+
+
+SUBCOMMANDS = Registry(
+    (
+        Subcommand(
+            "help",
+            "help",
+            "show this help",
+            "afficher cette aide",
+            Help,
+            _no_arguments(Help, "help"),
+            _help,
+            lambda shown: render_help(shown[0], lang=shown[1]),
+            ("aide",),
+        ),
+        Subcommand(
+            "topics",
+            "topics",
+            "list the topics and how many facts each holds",
+            "les sujets et le nombre de faits de chacun",
+            Topics,
+            _no_arguments(lambda lang: Topics(), "topics"),
+            _topics,
+            render_topics,
+            ("sujets",),
+        ),
+        Subcommand(
+            "list",
+            "list <topic>",
+            "list the facts of one topic, with their ids",
+            "les faits d'un sujet, avec leurs identifiants",
+            ListTopic,
+            _parse_list,
+            _list,
+            lambda shown: render_topic_list(*shown),
+            ("liste",),
+        ),
+        Subcommand(
+            "source",
+            "source <fact-id>",
+            "show one fact with its full source entry",
+            "un fait avec sa source complète",
+            ShowSource,
+            _parse_source,
+            _source,
+            render_source,
+        ),
+        Subcommand(
+            "timeline",
+            "timeline [topic or institution] [from-to]",
+            "dated facts in order, e.g. `timeline counterterrorism 2010-2016`",
+            "les faits datés dans l'ordre, par ex. `chronologie BCIJ 2014-2016`",
+            Timeline,
+            _parse_timeline,
+            _timeline,
+            lambda shown: render_timeline(shown[0], shown[1].query, shown[1].offset, shown[1].lang),
+            ("chronologie",),
+        ),
+        Subcommand(
+            "about",
+            "about <institution or acronym>",
+            "who an institution is, and every fact that involves it",
+            "qui est une institution, et tous les faits qui la concernent",
+            About,
+            _parse_about,
+            _about,
+            lambda shown: render_card(*shown),
+            ("apropos", "qui"),
+        ),
+        Subcommand(
+            "digest",
+            "digest on [HH:MM] | off | status | preview | curators on|off | lang en|fr",
+            "a daily digest in this channel (default 09:00); curator notes are for admins",
+            "un point quotidien dans ce canal (09:00 par défaut) ; notes curateurs : admins",
+            DigestCommand,
+            _parse_digest,
+            _digest,
+            _as_is,
+        ),
+        Subcommand(
+            "reload",
+            "reload",
+            "admins: reload the fact base from disk (refused if it has lint errors)",
+            "admins : recharger la base de faits (refusé si elle a des erreurs)",
+            Reload,
+            _no_arguments(lambda lang: Reload(), "reload"),
+            _reload,
+            _as_is,
+        ),
+        Subcommand(
+            "stats",
+            "stats [days]",
+            "admins: questions, answer rate, top unanswered questions and votes, by day "
+            "(default 7)",
+            "admins : questions, taux de réponse, questions sans réponse et votes, par jour",
+            ShowStats,
+            _parse_stats,
+            _stats,
+            _as_is,
+        ),
+    )
+)
+
+
+def parse(text: str, base: FactBase, *, strict: bool = True) -> object:
+    """`SUBCOMMANDS.parse`: the `/facts` grammar as the bot serves it."""
+    return SUBCOMMANDS.parse(text, base, strict=strict)
 
 
 def help_lines(command: str = COMMAND, lang: str = "en") -> list[str]:
-    """One mrkdwn line per way to use the command, for the help reply and the App Home."""
-    if lang == "fr":
-        lines = [f"`{command} <question>` : répondre à une question à partir de la base de faits"]
-        lines.extend(
-            f"`{command} {escape_mrkdwn(_french_usage(s))}` : {s.summary_fr or s.summary}"
-            for s in SUBCOMMANDS
-        )
-        return lines
-    lines = [f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"]
-    lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in SUBCOMMANDS)
-    return lines
-
-
-def _french_usage(sub: Subcommand) -> str:
-    return sub.aliases[0] + sub.usage[len(sub.name) :] if sub.aliases else sub.usage
+    return SUBCOMMANDS.help_lines(command, lang)

@@ -4,7 +4,7 @@
 never reads the environment behind our back, installs the middleware that
 applies Slack's delivery rules (ignore bots and Slack's rate-limit notices), the
 single error boundary, and the handlers listed in `handlers.register_all`. Event
-listeners call `first_delivery` so that each event is answered once.
+listeners call `bot.services.events.first_delivery` so that each event is answered once.
 
 The Web API client has no slack-sdk retry handlers: every retry the bot makes
 is decided in `bot.services.delivery`, which never re-sends a post that may have arrived.
@@ -14,24 +14,20 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiohttp import ClientSession
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
-from slack_bolt.middleware.async_middleware import AsyncMiddleware
-from slack_bolt.response import BoltResponse
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.render.blocks import APOLOGY
 from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps
-from bot.render.blocks import APOLOGY
 from bot.settings import Settings
+from bot.slack.rules import DeliveryRules
+from handlers import register_all
 
 logger = logging.getLogger(__name__)
-
-#: Message subtypes written by people; every other subtype (edits, joins, bots) is ignored.
-HUMAN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
 
 
 def make_client(
@@ -61,7 +57,6 @@ def build_app(
     process_before_response: bool = False,
 ) -> AsyncApp:
     """A ready AsyncApp: middleware, error boundary and every handler registered."""
-    from handlers import register_all
 
     bolt_logger = logging.getLogger("bot.slack")
     bolt_logger.addFilter(_drop_env_token_warning)
@@ -92,73 +87,6 @@ def _drop_env_token_warning(record: logging.LogRecord) -> bool:
     """bolt reads SLACK_BOT_TOKEN from the environment even when given a client, then warns
     that it will not use it. Our client carries that same token, so the warning is noise."""
     return "`token` will be unused" not in record.getMessage()
-
-
-class DeliveryRules(AsyncMiddleware):
-    """Slack's delivery rules, before any listener: rate-limit notices and bots get a 200.
-
-    A subclass of bolt's middleware class rather than a decorated function: bolt
-    calls it directly, without building the keyword arguments of a function
-    middleware on every request (measurable under load, bench/load_http.py).
-    """
-
-    async def async_process(
-        self,
-        *,
-        req: AsyncBoltRequest,
-        resp: BoltResponse,
-        next: Callable[[], Awaitable[BoltResponse]],
-    ) -> BoltResponse | None:
-        body = req.body
-        kind = body.get("type")
-        if kind == "app_rate_limited":
-            # Slack tells us when it stops delivering events for a while; log it, say ok.
-            logger.warning(
-                "events_rate_limited team=%s minute=%s",
-                body.get("team_id"),
-                body.get("minute_rate_limited"),
-            )
-            return BoltResponse(status=200, body="")
-        event = body.get("event") if kind == "event_callback" else None
-        if isinstance(event, dict) and _from_bot(event, req.context.bot_user_id):
-            logger.debug("event_ignored reason=bot event_id=%s", body.get("event_id"))
-            return BoltResponse(status=200, body="")
-        await next()  # bolt's next() returns nothing: the listener's response is bolt's
-        return None
-
-
-def _from_bot(event: dict[str, Any], bot_user_id: str | None) -> bool:
-    """Never answer a bot, ourselves included: two bots answering each other never stop.
-
-    bolt already drops our own events (by the ids auth.test gave it); this also
-    drops other bots' messages and non-human message subtypes such as edits.
-    """
-    if event.get("type") not in ("message", "app_mention"):
-        return False
-    return (
-        event.get("bot_id") is not None
-        or event.get("subtype") not in HUMAN_SUBTYPES
-        or (bot_user_id is not None and event.get("user") == bot_user_id)
-    )
-
-
-async def first_delivery(deps: Deps, body: dict[str, Any], request: AsyncBoltRequest) -> bool:
-    """Answer each event once: True for its first delivery, False for Slack's redeliveries.
-
-    Slack redelivers an event (same event_id) when unsure we got it. Retries are
-    not dropped by their retry number: an event first delivered while we were
-    down only ever arrives as a retry. Event listeners call this first thing:
-    bolt has acked the event by then, so the ack never waits for the database
-    (a locked one can wait up to its busy timeout, longer than Slack's 3 s).
-    """
-    event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-    if not isinstance(event_id, str) or not event_id:
-        return True
-    if await deps.store.mark_event_handled(event_id):
-        return True
-    retry = request.headers.get("x-slack-retry-num", ["0"])[0]
-    logger.info("event_duplicate event_id=%s retry_num=%s", event_id, retry)
-    return False
 
 
 async def _unhandled_event(event: dict[str, Any]) -> None:

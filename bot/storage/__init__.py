@@ -1,1 +1,25 @@
-"""storage"""
+"""Storage: the only package that speaks SQL. One `Store` with intent-named methods.
+
+Callers import from here; `bot.storage.sqlite` is the backend (aiosqlite, migrations,
+group commit). The records it returns live in `bot.core.records`.
+"""
+
+from bot.storage.sqlite import (
+    BUSY_TIMEOUT_MS,
+    DIGEST_LEASE,
+    DIGEST_MAX_ATTEMPTS,
+    Store,
+    StoreClosed,
+    WriteInterrupted,
+    open_store,
+)
+
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "DIGEST_LEASE",
+    "DIGEST_MAX_ATTEMPTS",
+    "Store",
+    "StoreClosed",
+    "WriteInterrupted",
+    "open_store",
+]

@@ -28,14 +28,23 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequenc
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from enum import Enum
 from typing import Any, Generic, TypeVar
 
 import aiosqlite
 
+from bot.core.records import (
+    Clock,
+    DayStats,
+    DigestPost,
+    FeedbackCounts,
+    LoggedQuestion,
+    Subscription,
+    Vote,
+    utc_now,
+)
+
 logger = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 
 #: How long a write waits for another connection's lock (a curator's sqlite3 shell, a
 #: second bot process) before SQLite gives up: a locked database delays, never drops, a row.
@@ -51,10 +60,6 @@ EVENT_PURGE_EVERY = timedelta(minutes=10)
 #: Rows in one group-committed statement: 10 parameters a question row, well under
 #: SQLite's limit of 32,766 bound parameters.
 MAX_BATCH = 256
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 Item = TypeVar("Item")
@@ -294,72 +299,6 @@ MIGRATIONS: tuple[Migration, ...] = (
 DIGEST_LEASE = timedelta(minutes=10)
 #: Attempts at one channel-day before the bot gives up on it.
 DIGEST_MAX_ATTEMPTS = 5
-
-
-class Vote(Enum):
-    """What a feedback click did, so the reply can say so."""
-
-    NEW = "new"
-    CHANGED = "changed"
-    UNCHANGED = "unchanged"
-    UNKNOWN_ANSWER = "unknown"  # the answer is not in the log (a message older than the DB)
-
-
-@dataclass(frozen=True, slots=True)
-class LoggedQuestion:
-    id: int
-    asked_at: datetime
-    surface: str
-    user_id: str | None
-    channel_id: str | None
-    question: str
-    answered: bool
-    fact_id: str | None
-    score: float | None
-    fact_ids: tuple[str, ...]
-    suggestion_ids: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class FeedbackCounts:
-    helpful: int
-    not_helpful: int
-
-
-@dataclass(frozen=True, slots=True)
-class DayStats:
-    """One day of use, for `/facts stats`: questions asked and answered, votes cast."""
-
-    day: str  # YYYY-MM-DD, local
-    asked: int
-    answered: int
-    helpful: int
-    not_helpful: int
-
-
-@dataclass(frozen=True, slots=True)
-class Subscription:
-    channel_id: str
-    post_at: str  # HH:MM
-    active: bool
-    curators: bool
-    language: str
-    paused_reason: str | None
-    subscribed_by: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class DigestPost:
-    channel_id: str
-    day: str
-    status: str
-    worker: str
-    claimed_at: datetime
-    attempts: int
-    posted_at: datetime | None
-    message_ts: str | None
-    error: str | None
-    fact_id: str | None
 
 
 def _iso(moment: datetime) -> str:

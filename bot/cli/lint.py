@@ -1,0 +1,26 @@
+"""`python -m bot lint [PATH]`: check a fact base; every problem as `file:line: message`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from bot.core.factbase import check_factbase
+from bot.settings import Settings
+
+
+def main(args: argparse.Namespace, settings: Settings) -> int:
+    path: Path = args.path or settings.facts_dir
+    base, problems = check_factbase(path)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
+        return 1
+    print(
+        f"ok: {len(base.facts)} facts, {len(base.sources)} sources, "
+        f"{len(base.entities)} entities, {len(base.synonyms)} synonym groups",
+        file=sys.stderr,
+    )
+    return 0

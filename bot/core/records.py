@@ -1,0 +1,132 @@
+"""The records the layers hand each other: plain frozen dataclasses, no I/O.
+
+Storage returns them, services pass them on, renderers show them. They live in
+the core so that rendering a digest status or a vote never imports the module
+that speaks SQL, and admin results never import the service that produced them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import Enum
+
+from bot.core.factbase import Problem
+
+#: Where "now" comes from: tests pass a fixed or stepping clock.
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    """Who asked, where, and through which surface (it goes into the question log)."""
+
+    surface: str  # "command" | "mention" | "dm" | "console" | "suggestion"
+    user_id: str | None = None
+    channel_id: str | None = None
+
+
+class Vote(Enum):
+    """What a feedback click did, so the reply can say so."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+    UNKNOWN_ANSWER = "unknown"  # the answer is not in the log (a message older than the DB)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedQuestion:
+    id: int
+    asked_at: datetime
+    surface: str
+    user_id: str | None
+    channel_id: str | None
+    question: str
+    answered: bool
+    fact_id: str | None
+    score: float | None
+    fact_ids: tuple[str, ...]
+    suggestion_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class FeedbackCounts:
+    helpful: int
+    not_helpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class DayStats:
+    """One day of use, for `/facts stats`: questions asked and answered, votes cast."""
+
+    day: str  # YYYY-MM-DD, local
+    asked: int
+    answered: int
+    helpful: int
+    not_helpful: int
+
+
+@dataclass(frozen=True, slots=True)
+class Subscription:
+    channel_id: str
+    post_at: str  # HH:MM
+    active: bool
+    curators: bool
+    language: str
+    paused_reason: str | None
+    subscribed_by: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class DigestPost:
+    channel_id: str
+    day: str
+    status: str
+    worker: str
+    claimed_at: datetime
+    attempts: int
+    posted_at: datetime | None
+    message_ts: str | None
+    error: str | None
+    fact_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReloadOutcome:
+    ok: bool
+    generation: int  # of the fact base serving now
+    facts: int  # facts serving now
+    problems: tuple[Problem, ...] = ()
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class UsageStats:
+    days: tuple[DayStats, ...]  # oldest first
+    unanswered: tuple[tuple[str, int], ...]  # question, times asked; most asked first
+    tz_name: str
+
+    @property
+    def asked(self) -> int:
+        return sum(d.asked for d in self.days)
+
+    @property
+    def answered(self) -> int:
+        return sum(d.answered for d in self.days)
+
+    @property
+    def helpful(self) -> int:
+        return sum(d.helpful for d in self.days)
+
+    @property
+    def not_helpful(self) -> int:
+        return sum(d.not_helpful for d in self.days)

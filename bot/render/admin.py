@@ -1,0 +1,72 @@
+"""Replies to the admin commands: a reload's outcome and usage statistics."""
+
+from __future__ import annotations
+
+from bot.core.records import ReloadOutcome, UsageStats
+from bot.render.blocks import Message, mrkdwn, sections
+
+#: Problems listed in a refused reload; the rest are counted.
+PROBLEMS_SHOWN = 15
+
+
+def render_reload(outcome: ReloadOutcome) -> Message:
+    if not outcome.ok:
+        n = len(outcome.problems)
+        lines = [
+            f"*Reload refused*: the fact base on disk has {n} problem{'s' if n != 1 else ''} "
+            f"(`python -m bot lint` lists them). I am still serving the last good fact base "
+            f"({outcome.facts} facts).",
+        ]
+        lines += [f"• {mrkdwn(str(p), 280)}" for p in outcome.problems[:PROBLEMS_SHOWN]]
+        if n > PROBLEMS_SHOWN:
+            lines.append(f"…and {n - PROBLEMS_SHOWN} more.")
+        return Message(text=mrkdwn(f"Reload refused: {n} problems", 300), blocks=sections(lines))
+    changes = (
+        f"{len(outcome.added)} added, {len(outcome.changed)} changed, "
+        f"{len(outcome.removed)} removed"
+    )
+    text = (
+        f"*Reloaded*: {outcome.facts} facts ({changes}) in {outcome.seconds:.1f} s. "
+        "New questions get the new fact base now."
+    )
+    details = []
+    for label, ids in (
+        ("Added", outcome.added),
+        ("Changed", outcome.changed),
+        ("Removed", outcome.removed),
+    ):
+        if ids:
+            shown = ", ".join(f"`{mrkdwn(i, 80)}`" for i in ids[:20])
+            details.append(f"{label}: {shown}" + (" …" if len(ids) > 20 else ""))
+    return Message(
+        text=f"Reloaded: {outcome.facts} facts ({changes})", blocks=sections([text, *details])
+    )
+
+
+def render_stats(stats: UsageStats) -> Message:
+    n = len(stats.days)
+    asked = stats.asked
+    head = (
+        f"*factbot over the last {n} day{'s' if n != 1 else ''}* ({mrkdwn(stats.tz_name, 60)}): "
+        f"{asked} question{'s' if asked != 1 else ''}, "
+        f"{stats.answered} answered ({_rate(stats.answered, asked)}); "
+        f"votes: {stats.helpful} helpful, {stats.not_helpful} not helpful."
+    )
+    rows = [f"{'day':<10}  {'asked':>5}  {'answered':>8}  {'rate':>4}  {'helpful':>7}  {'not':>4}"]
+    rows += [
+        f"{d.day:<10}  {d.asked:>5}  {d.answered:>8}  {_rate(d.answered, d.asked):>4}  "
+        f"{d.helpful:>7}  {d.not_helpful:>4}"
+        for d in stats.days
+    ]
+    lines = [head, "```\n" + "\n".join(rows) + "\n```"]
+    if stats.unanswered:
+        lines.append("*Top unanswered questions*")
+        lines += [f"• {mrkdwn(q, 200)} ({count}×)" for q, count in stats.unanswered]
+    else:
+        lines.append("No unanswered questions in this period.")
+    summary = f"factbot, last {n} days: {asked} questions, {_rate(stats.answered, asked)} answered"
+    return Message(text=summary, blocks=sections(lines))
+
+
+def _rate(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"

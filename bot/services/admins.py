@@ -1,0 +1,74 @@
+"""Who is an admin: FACTBOT_ADMINS, or a workspace admin or owner according to Slack.
+
+Slack's `users.info` answer is remembered for ADMIN_TTL, so a busy admin costs
+one lookup every few minutes. Someone at the local console is an admin.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+import aiohttp
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from bot.core.records import Clock, Where
+from bot.services.delivery import classify
+
+logger = logging.getLogger(__name__)
+
+#: How long a users.info answer (admin or not) is trusted.
+ADMIN_TTL = timedelta(minutes=10)
+#: How long a failed users.info lookup counts as "not an admin" before asking again.
+ADMIN_ERROR_TTL = timedelta(minutes=1)
+
+
+class Admins:
+    """Decides who may run admin commands; remembers Slack's answers for a while."""
+
+    def __init__(self, ids: frozenset[str], *, clock: Clock, ttl: timedelta = ADMIN_TTL) -> None:
+        self.ids = ids
+        self._clock = clock
+        self._ttl = ttl
+        self._client: AsyncWebClient | None = None
+        self._cache: dict[str, tuple[bool, datetime]] = {}
+
+    def attach(self, client: AsyncWebClient) -> None:
+        """Ask this Web API client about workspace admins (the app's client, in Slack modes)."""
+        self._client = client
+
+    async def allows(self, where: Where) -> bool:
+        if where.surface == "console":  # whoever runs the process owns it
+            return True
+        user = where.user_id
+        if not user:
+            return False
+        if user in self.ids:
+            return True
+        if self._client is None:
+            return False
+        now = self._clock()
+        cached = self._cache.get(user)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        allowed, ttl = await self._ask_slack(self._client, user)
+        self._cache[user] = (allowed, now + ttl)
+        return allowed
+
+    async def _ask_slack(self, client: AsyncWebClient, user: str) -> tuple[bool, timedelta]:
+        try:
+            response = await client.users_info(user=user)
+        except SlackApiError as exc:
+            # missing_scope: the app was installed before users:read was added to the manifest.
+            logger.warning("admin_lookup_failed user=%s error=%s", user, classify(exc).reason)
+            return False, ADMIN_ERROR_TTL
+        except (aiohttp.ClientError, TimeoutError) as exc:
+            logger.warning("admin_lookup_failed user=%s error=%s", user, type(exc).__name__)
+            return False, ADMIN_ERROR_TTL
+        profile = response.get("user")
+        allowed = isinstance(profile, dict) and any(
+            profile.get(flag) is True for flag in ("is_admin", "is_owner", "is_primary_owner")
+        )
+        logger.info("admin_lookup user=%s admin=%s", user, allowed)
+        return allowed, self._ttl
