@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fakeslack import FakeSlack, running_fake
-from httpbot import LogWatch, watching_logs
+from httpbot import Bot, LogWatch, http_bot, watching_logs
 
 from bot.core.factbase import FactBase, default_facts_dir, load_factbase
 from bot.matching import Matcher
@@ -38,3 +38,18 @@ def logs() -> Iterator[LogWatch]:
     """Every log record the test produces, for assertions on log lines."""
     with watching_logs() as watch:
         yield watch
+
+
+@pytest.fixture
+async def fake_slack() -> AsyncIterator[FakeSlack]:
+    async with running_fake() as fake:
+        yield fake
+
+
+@pytest.fixture
+async def bot(
+    fake_slack: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> AsyncIterator[Bot]:
+    """factbot in HTTP mode on a loopback port, talking to the fake Slack."""
+    async with http_bot(fake_slack, tmp_path, factbase, matcher) as running:
+        yield running

@@ -77,7 +77,7 @@ def test_reliability_doc_names_only_tests_that_exist() -> None:
     doc = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
     defined: dict[str, set[str]] = {
         f.name: set(re.findall(r"def (test_\w+)", f.read_text(encoding="utf-8")))
-        for f in (ROOT / "tests").glob("test_*.py")
+        for f in (ROOT / "tests").rglob("test_*.py")
     }
     everywhere = set().union(*defined.values())
     cited = re.findall(r"`(test_\w+\.py)?(?:::)?(test_\w+)`", doc)

@@ -11,7 +11,7 @@ import payloads as p
 import pytest
 import yaml
 from fakeslack import block_problems
-from test_http import Bot, bot, fake_slack  # noqa: F401  (fixtures)
+from httpbot import Bot
 
 from bot.core.browse import (
     TimelineQuery,
@@ -39,7 +39,7 @@ from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.storage.sqlite import open_store
 
-DEV = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "dev.yaml"
+DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.yaml"
 FRENCH_OPENERS = ("Quel", "Quelle", "Quels", "Quelles", "Combien", "Où", "Quand", "Qui ", "Que ")
 
 
@@ -218,7 +218,7 @@ async def test_a_message_that_only_names_an_institution_gets_its_card(
 # ------------------------------------------------------------------ through Slack
 
 
-async def test_timeline_more_button_swaps_in_the_next_page(bot: Bot) -> None:  # noqa: F811
+async def test_timeline_more_button_swaps_in_the_next_page(bot: Bot) -> None:
     status, _ = await bot.command("timeline")
     assert status == 200
     first = await bot.next_response()
@@ -243,7 +243,7 @@ async def test_timeline_more_button_swaps_in_the_next_page(bot: Bot) -> None:  #
 
 
 @pytest.mark.parametrize("value", ["", "not json", json.dumps({"o": 1})])
-async def test_a_forged_more_button_is_ignored(bot: Bot, value: str) -> None:  # noqa: F811
+async def test_a_forged_more_button_is_ignored(bot: Bot, value: str) -> None:
     status, _ = await bot.click(
         p.block_actions(ACTION_TIMELINE_MORE, value, response_url=bot.fake.response_url("x"))
     )

@@ -13,18 +13,13 @@ import random
 import re
 import sqlite3
 import time
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import Any
 
 import payloads as p
-import pytest
-from fakeslack import FakeSlack, running_fake
-from httpbot import ANSWERED, UNANSWERED, Bot, all_text, http_bot
+from httpbot import ANSWERED, UNANSWERED, Bot, all_text
 
 from bot.core.factbase import FactBase
 from bot.core.text import escape_mrkdwn, fold_for_quote
-from bot.matching import Matcher
 from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
@@ -32,20 +27,6 @@ from bot.render.blocks import (
     CANNOT_POST_HERE,
     check_limits,
 )
-
-
-@pytest.fixture
-async def fake_slack() -> AsyncIterator[FakeSlack]:
-    async with running_fake() as fake:
-        yield fake
-
-
-@pytest.fixture
-async def bot(
-    fake_slack: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
-) -> AsyncIterator[Bot]:
-    async with http_bot(fake_slack, tmp_path, factbase, matcher) as running:
-        yield running
 
 
 def button_value(message: dict[str, Any], action_id: str) -> str:

@@ -21,7 +21,7 @@ from bot.core.factbase import FactBase
 from bot.matching import Matcher
 from bot.settings import Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def clean_env(home: Path, **extra: str) -> dict[str, str]:

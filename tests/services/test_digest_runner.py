@@ -32,7 +32,7 @@ from bot.slack.app import make_client
 from bot.storage.sqlite import DIGEST_LEASE, Store, open_store
 
 CASA = ZoneInfo("Africa/Casablanca")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
