@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -14,6 +15,45 @@ from bot.matching import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+#: Why a test that reads ../shared (Slack fixtures, question sets) is skipped without it.
+NO_SHARED = (
+    f"needs {SHARED} beside the checkout (Slack wire fixtures and question sets); "
+    "CI has it and runs these tests"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "shared: the test reads ../shared (skipped without it)")
+    if not SHARED.is_dir() and os.environ.get("FACTBOT_REQUIRE_SHARED"):
+        raise pytest.UsageError(f"FACTBOT_REQUIRE_SHARED is set but {SHARED} is missing")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Without ../shared, tests marked `shared` are skipped, saying why; with it, all run."""
+    if SHARED.is_dir():
+        return
+    skip = pytest.mark.skip(reason=NO_SHARED)
+    for item in items:
+        if _reads_shared(item):
+            item.add_marker(skip)
+
+
+#: Test helpers built on ../shared/slack-fixtures, and the fixtures that use them.
+_SHARED_HELPERS = frozenset({"payloads", "fakeslack", "httpbot"})
+_SHARED_FIXTURES = frozenset({"fake", "fake_slack", "bot"})
+
+
+def _reads_shared(item: pytest.Item) -> bool:
+    if item.get_closest_marker("shared"):
+        return True
+    if _SHARED_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    module = getattr(item, "module", None)
+    used = {
+        getattr(value, "__module__", None) or getattr(value, "__name__", None)
+        for value in vars(module).values()
+    }
+    return bool(used & _SHARED_HELPERS)
 
 
 @pytest.fixture(scope="session")

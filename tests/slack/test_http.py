@@ -415,9 +415,6 @@ async def test_mutated_real_payloads_never_get_a_5xx(bot: Bot) -> None:
     assert "May 2015" in (await bot.next_response())["text"]
 
 
-ADVERSARIAL = p.load_yaml("adversarial_inputs.yaml")["cases"]
-
-
 def _case_text(case: dict[str, Any]) -> str:
     if "text_generator" in case:
         return str(eval(case["text_generator"]))  # noqa: S307 - fixture-authored expressions
@@ -440,7 +437,8 @@ def _live_sequences(message: dict[str, Any], base: FactBase) -> list[str]:
 async def test_adversarial_inputs_are_escaped_and_within_limits(
     bot: Bot, factbase: FactBase
 ) -> None:
-    cases = [c for c in ADVERSARIAL if "event_overrides" not in c]  # bot-loop: tested above
+    adversarial = p.load_yaml("adversarial_inputs.yaml")["cases"]
+    cases = [c for c in adversarial if "event_overrides" not in c]  # bot-loop: tested above
     assert len(cases) >= 15
     for i, case in enumerate(cases):
         text = _case_text(case)
