@@ -1,0 +1,228 @@
+"""Read a chat message as a person would: the question inside its wrapper, or chatter.
+
+People write to a bot the way they write to a colleague: "morning! for the donor
+note due at 4: what does ILEA stand for again? thx". The greeting, the purpose and
+the thanks are not part of the question, yet every word of them counts against how
+much of the question a fact covers, and the bot abstains. Other messages hold no
+question at all ("thanks!", "ping", "who made you?", ":+1:"), and a sourced fact
+is the wrong reply to them.
+
+`read_message` splits a message into segments at sentence punctuation, colons and
+dashes, keeps the segments that ask something, and drops the ones that are only
+conversation: every content word a greeting, a thank-you, an apology, a purpose
+("for the deck", "pour une diapo"), or a word the fact base does not know at all
+(the caller says which words it knows). Inside the kept text it drops leading and
+trailing filler ("quick one", "hey", "thx", "merci d'avance"). A message with
+nothing left, or that only talks to or about the bot, is `Chatter`.
+
+Pure and synchronous: no Slack, no I/O. The word lists are about conversation, not
+about the fact base, and are the same in every deployment.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from bot.core.text import STOPWORDS, fold
+
+
+class Chatter(Enum):
+    """Why a message holds no question for the fact base."""
+
+    EMPTY = "empty"  # nothing but mentions, punctuation or emoji
+    GREETING = "greeting"  # hello, thanks, ok, lol
+    TEST = "test"  # ping, test, are you there
+    ABOUT_BOT = "about_bot"  # who made you, what can you do
+    LINK = "link"  # a pasted link and nothing else
+    COMMAND = "command"  # "/facts topcis" typed as a message
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a message asks (`question`), or why it asks nothing (`chatter`)."""
+
+    question: str
+    chatter: Chatter | None = None
+    wrapped: bool = False  # True when conversation was taken off around the question
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(fold(text).split())
+
+
+#: Greetings, thanks, acknowledgements and sign-offs, English and French.
+SOCIAL = _words(
+    """hi hey hello hiya howdy yo morning evening afternoon good gm night all folks team
+    everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate
+    ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
+    sure yes yeah yep no nope got it noted bye later cya welcome
+    bonjour bonsoir salut coucou hello merci beaucoup avance parfait genial top
+    daccord dac ok oui non bien recu bonne journee soiree"""
+)
+#: Words that frame a request without saying what is asked.
+FRAMING = _words(
+    """quick q question one brief little small fast again sorry bug bother interrupt
+    pinging ping asking ask wondering wonder remind reminder recall remember forgot
+    forget cant cannot help please pls plz kindly need needed needs want wanted
+    looking check checking confirm double doublecheck just real fyi btw so well um
+    uh hmm ah oh also another follow followup up
+    petite rapide rappel vite question questions desole desolee deranger encore
+    besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement"""
+)
+#: What the answer is for: documents, meetings, deadlines, and who it is for.
+PURPOSE = _words(
+    """for slide slides deck decks annex annexe appendix note notes memo memos brief
+    briefing briefings report reports draft drafting para paragraph paragraphs
+    presentation presentations doc docs document documents email emails mail letter
+    meeting meetings call calls talk speech newsletter article story piece post
+    tomorrow today tonight later soon asap urgent urgently due deadline eod eow
+    boss manager director team colleague colleagues client clients donor donors
+    prep prepping preparing writing working doing putting together finishing trying
+    size room pm am oclock minutes hour hours week monday tuesday wednesday thursday
+    friday
+    pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
+    presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
+    redige redaction equipe collegue chef bailleur bailleurs"""
+)
+#: Talking to or about the bot rather than about the fact base.
+BOT_WORDS = _words("you u your yourself factbot bot tu toi vous votre ton ta")
+BOT_VERBS = _words(
+    """made make built build created create wrote write programmed coded runs run
+    maintains maintain maintained owns own owner works work working alive up there
+    online awake do does can know answer answers help use used using name named
+    called who what are is who's whats exist real human robot
+    fait cree fonctionne marche sais peux fais connais es etes la marches repond
+    appelle qui quoi"""
+)
+TEST_WORDS = _words("test testing tests ping pong echo check 123 1 2 3 essai")
+
+#: Words that start a question, English and French (folded).
+QUESTION_CUES = _words(
+    """what whats when where which who whom whose why how is are was were do does did
+    can could has have had will would should list name give tell show any
+    quel quelle quels quelles quand ou qui que qu quoi combien comment pourquoi
+    lequel laquelle lesquels lesquelles est liste donne donnez dis dites"""
+)
+
+CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
+
+_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
+_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
+_URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
+_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+# Segment ends: sentence punctuation followed by a space (but not after an
+# abbreviation such as "Ms." or "U.S."), colons, semicolons, dashes between spaces,
+# ellipses and line breaks.
+_ABBREVIATION = r"(?<!\b[A-Z])(?<!\bMs)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bMrs)(?<!\bvs)"
+_SEGMENT_END = re.compile(
+    rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
+)
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
+_TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
+
+
+def _folded_words(text: str) -> list[str]:
+    """The folded words of `text`, French elisions taken off ("d'avance" -> "avance")."""
+    words = (_ELISION.sub("", fold(w).replace("’", "'")) for w in _WORD.findall(text))
+    return [w.replace("'", "") for w in words if w]
+
+
+def _content_words(text: str) -> list[str]:
+    """The folded words of `text` that are not stop words (numbers are kept)."""
+    return [w for w in _folded_words(text) if w not in STOPWORDS]
+
+
+def _is_conversation(text: str, knows: Callable[[str], bool]) -> bool:
+    """True when no word of `text` says what is asked: only conversation, or words the
+    fact base has never heard of (a deadline, a room, a colleague's name)."""
+    words = _content_words(text)
+    return all(w in CONVERSATIONAL or _TIME.match(w) is not None or not knows(w) for w in words)
+
+
+def _asks(segment: str) -> bool:
+    stripped = segment.rstrip()
+    if stripped.endswith("?"):
+        return True
+    words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
+    return bool(words) and words[0] in QUESTION_CUES
+
+
+def _trim(segment: str) -> str:
+    """Drop conversational words at the start and end of a segment, and comma parts
+    that are only conversation ("sorry to bug you again, how many ...")."""
+    parts = [p.strip() for p in segment.split(",")]
+    while len(parts) > 1 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
+        parts.pop(0)
+    while len(parts) > 1 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
+        parts.pop()
+    text = ", ".join(p for p in parts if p)
+    tokens = text.split()
+    while tokens and _only_conversation(tokens[0]):
+        tokens.pop(0)
+    while tokens and _only_conversation(tokens[-1].rstrip("?!.")):
+        tail = tokens.pop()
+        if tail.endswith("?") and tokens:
+            tokens[-1] += "?"
+    return " ".join(tokens)
+
+
+def _only_conversation(token: str) -> bool:
+    words = _folded_words(token)
+    return bool(words) and all(w in SOCIAL or w in FRAMING for w in words)
+
+
+def _chatter(text: str) -> Chatter | None:
+    """What a message with no question left in it is, if it is one of the known kinds."""
+    words = _content_words(text)
+    everything = _folded_words(text)
+    if not everything:
+        return Chatter.EMPTY
+    if all(w in TEST_WORDS or w in SOCIAL for w in words) and any(
+        w in TEST_WORDS for w in everything
+    ):
+        return Chatter.TEST
+    if any(w in BOT_WORDS for w in everything) and all(
+        w in BOT_WORDS or w in BOT_VERBS or w in CONVERSATIONAL or w in TEST_WORDS for w in words
+    ):
+        return Chatter.ABOUT_BOT
+    if all(w in CONVERSATIONAL for w in words):
+        return Chatter.GREETING
+    return None
+
+
+def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) -> Reading:
+    """The question in a chat message, or the kind of chatter it is.
+
+    `knows(word)` says whether the fact base has heard of a folded word; segments
+    made only of words it does not know are conversation, not question. Without it,
+    only the conversational word lists decide.
+    """
+    original = text
+    if fold(text).lstrip().startswith("/facts"):
+        return Reading("", Chatter.COMMAND)
+    had_link = _URL.search(text) is not None
+    text = _URL.sub(" ", text)
+    text = _MENTION.sub(" ", text)
+    text = _EMOJI.sub(" ", text)
+    text = _PICTOGRAPH.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    if not _WORD.search(text):
+        return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
+    kind = _chatter(text)
+    if kind is not None:
+        return Reading("", kind)
+    segments = [s.strip() for s in _SEGMENT_END.split(text) if s and s.strip(" ,.!?")]
+    asking = [s for s in segments if _asks(s)]
+    kept = [s for s in segments if s in asking or not _is_conversation(s, knows)] or segments
+    question = " ".join(t for t in (_trim(s) for s in kept) if t)
+    if not question:
+        return Reading("", Chatter.GREETING)
+    if not any(knows(w) for w in _content_words(question)):
+        kind = _chatter(question)
+        if kind is not None:
+            return Reading("", kind)
+    return Reading(question, None, wrapped=question != original.strip())

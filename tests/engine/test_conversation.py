@@ -1,0 +1,116 @@
+"""Reading a chat message: the question inside its wrapper, or chatter. One rule a test."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine.conversation import Chatter, read_message
+
+#: A fact base that knows only these words (folded).
+KNOWN = frozenset(
+    "ilea stand bcij morocco set created glo.act glo act pays countries law trafficking "
+    "prosecutors trained casablanca year charter judicial reform".split()
+)
+
+
+def knows(word: str) -> bool:
+    return word in KNOWN
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # greeting + purpose before a colon, thanks after the question mark
+        (
+            "morning! for the donor note due at 4: what does ILEA stand for again? thx",
+            "what does ILEA stand for?",
+        ),
+        # an apology as a comma part, a purpose sentence after the question
+        (
+            "sorry to bug you again, when was the BCIJ created?? it's for the annex",
+            "when was the BCIJ created??",
+        ),
+        # a French wrapper before a colon
+        (
+            "@factbot rappel rapide : GLO.ACT couvre combien de pays en tout ?",
+            "GLO.ACT couvre combien de pays en tout ?",
+        ),
+        # a dash between the filler and the question; purpose afterwards
+        (
+            "hey quick one — when was the BCIJ created? need it for a slide",
+            "when was the BCIJ created?",
+        ),
+        # no punctuation at all: leading filler words go
+        (
+            "quick q, which year did Morocco approve the judicial reform charter",
+            "which year did Morocco approve the judicial reform charter",
+        ),
+        # French thanks with an elision
+        (
+            "salut, petite question : quand le BCIJ a-t-il été créé ? merci d'avance",
+            "quand le BCIJ a-t-il été créé ?",
+        ),
+        # a mention in wire form and an emoji code
+        ("<@U0FACTBOT> when was the BCIJ created? :pray:", "when was the BCIJ created?"),
+    ],
+)
+def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
+    reading = read_message(message, knows)
+    assert reading.chatter is None
+    assert reading.question == question
+    assert reading.wrapped
+
+
+def test_a_clean_question_is_left_as_it_is() -> None:
+    reading = read_message("When was the BCIJ created?", knows)
+    assert reading.question == "When was the BCIJ created?" and not reading.wrapped
+
+
+def test_an_abbreviation_does_not_end_a_sentence() -> None:
+    assert read_message("who is Ms. Oufroukhi exactly?", knows).question == (
+        "who is Ms. Oufroukhi exactly?"
+    )
+
+
+def test_a_segment_of_words_the_fact_base_never_heard_of_is_conversation() -> None:
+    """Context with no fact-base word ("trying to size the room") does not count."""
+    with_context = read_message("how many prosecutors were trained? trying to size the room", knows)
+    assert with_context.question == "how many prosecutors were trained?"
+    # ... but a segment the fact base knows words of is kept: it narrows the question.
+    kept = read_message("about the casablanca training: how many prosecutors?", knows)
+    assert "casablanca" in kept.question
+
+
+def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
+    reading = read_message("anyone know if the wifi is down?", knows)
+    assert reading.chatter is None and reading.question == "anyone know if the wifi is down?"
+
+
+@pytest.mark.parametrize(
+    ("message", "kind"),
+    [
+        ("thanks!", Chatter.GREETING),
+        ("merci beaucoup", Chatter.GREETING),
+        ("lol ok", Chatter.GREETING),
+        ("hello", Chatter.GREETING),
+        ("ping", Chatter.TEST),
+        ("test test", Chatter.TEST),
+        ("who made you?", Chatter.ABOUT_BOT),
+        ("what can you do?", Chatter.ABOUT_BOT),
+        ("who maintains this bot?", Chatter.ABOUT_BOT),
+        ("tu es là ?", Chatter.ABOUT_BOT),
+        (":+1:", Chatter.EMPTY),
+        ("🙏", Chatter.EMPTY),
+        ("<@U0FACTBOT>", Chatter.EMPTY),
+        ("https://example.org/report.pdf", Chatter.LINK),
+        ("/facts topcis", Chatter.COMMAND),
+    ],
+)
+def test_chatter_is_recognised(message: str, kind: Chatter) -> None:
+    reading = read_message(message, knows)
+    assert reading.chatter is kind and reading.question == ""
+
+
+def test_you_in_a_real_question_is_not_about_the_bot() -> None:
+    reading = read_message("can you list the GLO.ACT countries?", knows)
+    assert reading.chatter is None and "GLO.ACT countries" in reading.question
