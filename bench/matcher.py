@@ -432,7 +432,7 @@ def build_engine(engine: str, base: Any, texts: list[str] | None) -> Search:
     """
     ids = [f.id for f in base.facts]
     if engine == "factbot":
-        from bot.matching import Matcher
+        from bot.engine import Matcher
 
         matcher = Matcher(base)
 
@@ -525,7 +525,7 @@ def worker(engine: str, which: str, n: int, seed: int, quick: bool, trace: bool)
         import numpy  # noqa: F401
         import rank_bm25  # noqa: F401
     else:
-        import bot.matching  # noqa: F401
+        import bot.engine  # noqa: F401
     gc.collect()
     rss_base = _status_kb("VmRSS")
     peak_reset = _reset_peak_rss()

@@ -21,7 +21,7 @@ from bot.core.factbase import FactBase, FactBaseError, load_factbase
 from bot.core.i18n import COMMAND
 from bot.core.records import Where
 from bot.core.usertext import clean
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import Message, to_text
 from bot.services.deps import Deps, open_deps
 from bot.services.digest_runner import DigestRunner

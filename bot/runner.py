@@ -28,7 +28,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.console import run_console
 from bot.core.factbase import FactBase, FactBaseError
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.services.admin import reload_facts
 from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps

@@ -11,7 +11,7 @@ from fakeslack import FakeSlack, running_fake
 from httpbot import Bot, LogWatch, http_bot, watching_logs
 
 from bot.core.factbase import FactBase, default_facts_dir, load_factbase
-from bot.matching import Matcher
+from bot.engine import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

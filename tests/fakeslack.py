@@ -30,7 +30,7 @@ from aiohttp import WSMsgType, web
 from payloads import APP_TOKEN, BOT_TOKEN, FIXTURES, SIGNING_SECRET, load_json, load_yaml
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.runner import serve
 from bot.services.delivery import RetryPolicy
 from bot.settings import Settings

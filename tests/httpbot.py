@@ -24,7 +24,7 @@ import payloads as p
 from fakeslack import FakeSlack, Waits, running_bot, slack_env
 
 from bot.core.factbase import FactBase, default_facts_dir
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.services.delivery import RetryPolicy
 from bot.settings import Settings
 

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 #: Lowest first. A module may import its own layer or any layer below it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("bot.core", "bot.data"),  # fact base, text, i18n, grammar records: pure
-    ("bot.engine", "bot.matching", "bot.settings"),  # the answering engine; settings
+    ("bot.engine", "bot.settings"),  # the answering engine; settings
     ("bot.render", "bot.storage"),  # Block Kit and text; SQL. Neither imports the other.
     ("bot.services",),  # dependencies, delivery, admin, digest runner, the registry
     ("handlers",),  # one module per Slack surface

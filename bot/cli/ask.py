@@ -8,7 +8,7 @@ import sys
 from dataclasses import replace
 
 from bot.cli.common import load_or_explain
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.plain import answer_json, answer_text
 from bot.settings import Settings
 

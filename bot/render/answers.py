@@ -9,7 +9,7 @@ from bot.core.factbase import Fact, FactBase
 from bot.core.i18n import COMMAND, EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, tr
 from bot.core.records import Vote
 from bot.core.text import escape_mrkdwn
-from bot.matching import Answer, Match
+from bot.engine import Answer, Match
 from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.core.factbase import Fact, Source
 from bot.core.i18n import format_day
-from bot.matching import Answer
+from bot.engine import Answer
 
 
 def format_date(raw: str | None) -> str | None:

@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from bot.core.digest import fingerprint
 from bot.core.factbase import check_factbase
 from bot.core.records import ReloadOutcome, UsageStats, Where
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.admin import render_reload, render_stats
 from bot.render.blocks import Message, render_notice
 from bot.services.deps import Deps, freeze_long_lived_objects

@@ -22,7 +22,7 @@ from datetime import datetime
 
 from bot.core.factbase import FactBase, load_factbase
 from bot.core.records import Clock, utc_now
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.services.admins import Admins
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.settings import Settings

@@ -17,7 +17,7 @@ from bot.core.factbase import Fact
 from bot.core.grammar import Ask
 from bot.core.records import LoggedQuestion, Where
 from bot.core.usertext import clip_question, from_slack, strip_mentions
-from bot.matching import Answer, Match, detect_language
+from bot.engine import Answer, Match, detect_language
 from bot.render.answers import render_answer, render_usage
 from bot.render.blocks import Message
 from bot.render.browse import render_card

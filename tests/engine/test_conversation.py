@@ -8,8 +8,28 @@ from bot.engine.conversation import Chatter, read_message
 
 #: A fact base that knows only these words (folded).
 KNOWN = frozenset(
-    "ilea stand bcij morocco set created glo.act glo act pays countries law trafficking "
-    "prosecutors trained casablanca year charter judicial reform".split()
+    [
+        "ilea",
+        "stand",
+        "bcij",
+        "morocco",
+        "set",
+        "created",
+        "glo.act",
+        "glo",
+        "act",
+        "pays",
+        "countries",
+        "law",
+        "trafficking",
+        "prosecutors",
+        "trained",
+        "casablanca",
+        "year",
+        "charter",
+        "judicial",
+        "reform",
+    ]
 )
 
 

@@ -9,7 +9,7 @@ import pytest
 from fakeslack import block_problems
 
 from bot.core.factbase import Fact, FactBase, Source
-from bot.matching import Answer, Match
+from bot.engine import Answer, Match
 from bot.render.answers import (
     render_answer,
     render_help,

@@ -20,7 +20,7 @@ from httpbot import ANSWERED, UNANSWERED, Bot, all_text, copy_facts, http_bot
 
 from bot.core.factbase import FactBase
 from bot.core.grammar import ShowStats
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, check_limits
 from bot.services.admin import NOT_AN_ADMIN, day_windows
 from bot.services.subcommands import Usage, parse

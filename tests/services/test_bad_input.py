@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
 from bot.core.usertext import clip_question, from_slack
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.answers import render_answer
 from bot.render.blocks import FALLBACK_TEXT_MAX, check_limits
 from bot.services.subcommands import parse

@@ -23,7 +23,7 @@ from bot.core.browse import (
 )
 from bot.core.factbase import FactBase
 from bot.core.records import Where
-from bot.matching import Matcher, detect_language
+from bot.engine import Matcher, detect_language
 from bot.render.answers import render_answer
 from bot.render.blocks import MESSAGE_BLOCKS_MAX, check_limits, to_text
 from bot.render.browse import (

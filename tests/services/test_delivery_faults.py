@@ -26,7 +26,7 @@ from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryInt
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.services.delivery import Delivery, RetryPolicy, classify
 from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.settings import Settings

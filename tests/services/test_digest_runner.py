@@ -21,7 +21,7 @@ from payloads import BOT_TOKEN
 
 from bot.core.factbase import FactBase
 from bot.core.records import Where
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import Message, to_text
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.services.deps import Deps

@@ -19,7 +19,7 @@ from fakeslack import FakeSlack
 from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch, http_bot
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import ACTION_HELPFUL
 from bot.services.logs import install_redaction, logfmt
 from bot.settings import Settings

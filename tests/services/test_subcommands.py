@@ -10,7 +10,7 @@ import pytest
 
 from bot.core.factbase import FactBase
 from bot.core.records import Where
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import Message, render_notice, to_text
 from bot.services.deps import Deps, open_deps
 from bot.services.replies import reply_to

@@ -18,7 +18,7 @@ from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.factbase import FactBase
-from bot.matching import Answer, Matcher
+from bot.engine import Answer, Matcher
 from bot.services.deps import open_deps
 from bot.settings import Settings
 from bot.slack.app import build_app, make_client

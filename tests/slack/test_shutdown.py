@@ -27,7 +27,7 @@ from fakeslack import WAIT, FakeSlack, running_bot, running_fake, slack_env
 from httpbot import ANSWERED, copy_facts, watching_logs
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.services.digest_runner import DigestRunner
 from bot.settings import Settings
 from bot.storage.sqlite import open_store

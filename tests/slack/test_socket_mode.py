@@ -17,7 +17,7 @@ import pytest
 from fakeslack import WAIT, FakeSlack, running_bot, running_fake, slack_env
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import check_limits
 from bot.runner import SocketModeDisabled, StartupError, serve
 from bot.settings import Settings

@@ -21,7 +21,7 @@ from httpbot import ANSWERED, http_bot
 
 from bot.core.factbase import FactBase
 from bot.core.records import Vote
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.render.blocks import ACTION_HELPFUL
 from bot.storage.sqlite import BUSY_TIMEOUT_MS, Store, open_store
 

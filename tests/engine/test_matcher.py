@@ -1,14 +1,21 @@
-"""The matcher against the real fact base: what a user asking would get back."""
+"""The engine against the real fact base: what a user asking would get back."""
 
 from __future__ import annotations
+
+import re
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.core.factbase import FactBase, parse_date_span
+from bot.core.factbase import Fact, FactBase, parse_date_span
 from bot.core.text import fold, tokenize
-from bot.matching import Matcher, asks_for, detect_language
+from bot.engine import Kind, Match, Matcher, asks_for, detect_language
+from bot.engine.kinds import _KEYWORD_DATE, _WH_WORD, HOW_MANY
+from bot.engine.matcher import _clear_lead
+from bot.engine.scoring import Scoring
+from bot.engine.weights import CLEAR_LEAD_COVERAGE, MIN_COVERAGE
 from bot.render.plain import answer_json
 
 
@@ -39,20 +46,20 @@ def test_tokenize_keeps_law_numbers_and_joins_grouped_digits() -> None:
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("When was the BCIJ set up?", "date"),
-        ("bcij creation date", "date"),
-        ("En quelle année le Maroc a-t-il rejoint le TSCTP ?", "date"),
-        ("How many officials attended?", "count"),
-        ("Combien de procureurs ?", "count"),
-        ("Where did the first session take place?", "place"),
-        ("Où se tiendra la session ?", "place"),
-        ("Who is the director of the CNDH?", "person"),
-        ("What is the number of the anti-terrorism law?", "law-number"),
-        ("Which countries does GLO.ACT cover?", "country"),
+        ("When was the BCIJ set up?", Kind.DATE),
+        ("bcij creation date", Kind.DATE),
+        ("En quelle année le Maroc a-t-il rejoint le TSCTP ?", Kind.DATE),
+        ("How many officials attended?", Kind.COUNT),
+        ("Combien de procureurs ?", Kind.COUNT),
+        ("Where did the first session take place?", Kind.PLACE),
+        ("Où se tiendra la session ?", Kind.PLACE),
+        ("Who is the director of the CNDH?", Kind.PERSON),
+        ("What is the number of the anti-terrorism law?", Kind.LAW_NUMBER),
+        ("Which countries does GLO.ACT cover?", Kind.COUNTRY),
         ("What does DGAPR stand for?", None),
     ],
 )
-def test_question_kinds(question: str, kind: str | None) -> None:
+def test_question_kinds(question: str, kind: Kind | None) -> None:
     assert asks_for(question) == kind
 
 
@@ -201,14 +208,12 @@ def test_every_fact_is_found_by_its_own_first_phrasing(matcher: Matcher) -> None
 
 def _both_paths(matcher: Matcher, question: str) -> tuple[list[object], list[object]]:
     """The ranked facts of `question` from the full scoring and from the pruned one."""
-    from bot.matching import _Scoring
-
     slots = matcher.analyse(question)
     ranked = []
     for path in ("every_fact", "pruned"):
         kids = [matcher._kids(s) for s in slots]
         idf = [matcher._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
-        scoring = _Scoring(matcher, slots, kids, idf, matcher._defined_entity(slots))
+        scoring = Scoring(matcher.index, slots, kids, idf, matcher._defined_entity(slots))
         rows = []
         for score, coverage, i in getattr(scoring, path)():
             rows.append((score, coverage, i, scoring.misses(i)))
@@ -234,8 +239,6 @@ def test_pruning_ranks_exactly_as_scoring_every_fact(factbase: FactBase, matcher
 def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> None:
     """Eight copies of every fact: 1,352 facts, every score tied eight ways, so the
     pruned path must break ties by the same order as the full one."""
-    from dataclasses import replace
-
     copies = tuple(replace(f, id=f"{f.id}-copy{n}") for n in range(8) for f in factbase.facts)
     big = FactBase(factbase.root, factbase.sources, copies, factbase.entities, factbase.synonyms)
     matcher = Matcher(big)
@@ -250,51 +253,51 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
-        ("How long has INL worked with the DGAPR?", "duration"),
-        ("Depuis combien de temps l'INL coopère-t-il avec la DGAPR ?", "duration"),
-        ("How long ago was the BCIJ created?", "date"),
-        ("In which city was the workshop held?", "city"),
-        ("Dans quelle ville a eu lieu la formation ?", "city"),
-        ("Where was the workshop held?", "place"),
+        ("How long has INL worked with the DGAPR?", Kind.DURATION),
+        ("Depuis combien de temps l'INL coopère-t-il avec la DGAPR ?", Kind.DURATION),
+        ("How long ago was the BCIJ created?", Kind.DATE),
+        ("In which city was the workshop held?", Kind.CITY),
+        ("Dans quelle ville a eu lieu la formation ?", Kind.CITY),
+        ("Where was the workshop held?", Kind.PLACE),
         ("What is the name of the programme?", None),
         ("Comment s'appelle le programme ?", None),
-        ("What is the name of the director of the DGSN?", "person"),
-        ("Who signed the agreement on behalf of the DGSN?", "person"),
+        ("What is the name of the director of the DGSN?", Kind.PERSON),
+        ("Who signed the agreement on behalf of the DGSN?", Kind.PERSON),
         ("Who signed the agreement?", None),
-        ("Who was the US ambassador to Morocco in 2014?", "person"),
-        ("Qui était le premier directeur de la DGAPR ?", "person"),
-        ("Qui est responsable du BCIJ ?", "person"),
-        ("Qui est à la tête de la DGSN ?", "person"),
-        ("Who runs the DGAPR?", "person"),
-        ("Who is in charge of the BCIJ?", "person"),
+        ("Who was the US ambassador to Morocco in 2014?", Kind.PERSON),
+        ("Qui était le premier directeur de la DGAPR ?", Kind.PERSON),
+        ("Qui est responsable du BCIJ ?", Kind.PERSON),
+        ("Qui est à la tête de la DGSN ?", Kind.PERSON),
+        ("Who runs the DGAPR?", Kind.PERSON),
+        ("Who is in charge of the BCIJ?", Kind.PERSON),
         ("What is the name of the new law?", None),
         ("Quel est le nom du nouveau programme ?", None),
         ("What are the names of the agencies?", None),
         ("Which agreement did the official who acted on behalf of Morocco sign?", None),
-        ("Quand l'accord a-t-il été signé au nom du Maroc ?", "date"),
+        ("Quand l'accord a-t-il été signé au nom du Maroc ?", Kind.DATE),
         ("Which town hall hosted it?", None),
-        ("Combien de temps a duré le projet ?", "duration"),
-        ("What did the training programme cost?", "money"),
-        ("whats the budget of glo.act", "money"),
-        ("What year was the GLO.ACT budget adopted?", "date"),
-        ("Which city hosted the budget meeting?", "city"),
+        ("Combien de temps a duré le projet ?", Kind.DURATION),
+        ("What did the training programme cost?", Kind.MONEY),
+        ("whats the budget of glo.act", Kind.MONEY),
+        ("What year was the GLO.ACT budget adopted?", Kind.DATE),
+        ("Which city hosted the budget meeting?", Kind.CITY),
         ("Which programmes does the EU budget fund?", None),
-        ("Combien de projets ont un budget ?", "count"),
+        ("Combien de projets ont un budget ?", Kind.COUNT),
         ("What is the full name of GLO.ACT?", None),
         ("Quel est le nom complet de GLO.ACT ?", None),
-        ("How much funding did the EU provide?", "money"),
-        ("Quel est le budget de GLO.ACT ?", "money"),
-        ("How much did the US double its aid?", "count"),
+        ("How much funding did the EU provide?", Kind.MONEY),
+        ("Quel est le budget de GLO.ACT ?", Kind.MONEY),
+        ("How much did the US double its aid?", Kind.COUNT),
         ("Is this list up to date?", None),
     ],
 )
-def test_what_kind_of_answer_a_question_wants(question: str, kind: str | None) -> None:
+def test_what_kind_of_answer_a_question_wants(question: str, kind: Kind | None) -> None:
     assert asks_for(question) == kind
 
 
 def test_mistyped_question_words_keep_their_kind(matcher: Matcher) -> None:
     """Left to the typo corrector, "wher" became "when" and the question asked for a date."""
-    assert matcher.ask("wher was the african lion exercise held").asks_for == "place"
+    assert matcher.ask("wher was the african lion exercise held").asks_for is Kind.PLACE
     assert matcher.ask("wich agency runs the bcij").asks_for is None
 
 
@@ -347,26 +350,23 @@ _CUE_PHRASES = [
 def test_the_trigger_gate_never_changes_a_kind(phrases: list[str]) -> None:
     """asks_for runs a pattern only if the question holds one of its trigger words: the
     gate must be a necessary condition, so the kinds are those of every pattern tried."""
-    import re
-
-    from bot.matching import _ASKS, _KEYWORD_DATE, _WH_WORD
-
     question = " ".join(phrases)
     folded = re.sub(r"\bup to date\b", " ", re.sub(r"[^\w\s]", " ", fold(question)))
     ungated = next(
         (
-            name
-            for name, _, pattern in _ASKS
-            if pattern.search(folded)
+            kind
+            for kind in Kind
+            if kind is not Kind.LIST
+            and kind.pattern.search(folded)
             and not (
-                name == "place"
+                kind is Kind.PLACE
                 and not any(
                     w in folded for w in ("where", "ville", "lieu", "city", "endroit", "venue")
                 )
                 and "où" not in question
             )
         ),
-        "date" if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded) else None,
+        Kind.DATE if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded) else None,
     )
     assert asks_for(question) == ungated
 
@@ -374,7 +374,7 @@ def test_the_trigger_gate_never_changes_a_kind(phrases: list[str]) -> None:
 def test_the_kind_is_read_after_correction(matcher: Matcher) -> None:
     """Raw, "the name of the militray exercize" asks for a person's name; corrected, not."""
     question = "wat is the name of the anual militray exercize with the americans"
-    assert asks_for(question) == "person"
+    assert asks_for(question) is Kind.PERSON
     answer = matcher.ask(question)
     assert answer.asks_for is None and answer.answered
     assert "African Lion" in answer.facts[0].fact.answer
@@ -383,7 +383,7 @@ def test_the_kind_is_read_after_correction(matcher: Matcher) -> None:
 def test_ou_with_its_accent_asks_where_even_after_correction(matcher: Matcher) -> None:
     """The corrected question has lost its accents; "où" (where) is read from the original."""
     answer = matcher.ask("Où se tiendra la première session de formation des formateurs ?")
-    assert answer.asks_for == "place" and "Rabat" in answer.facts[0].fact.answer
+    assert answer.asks_for is Kind.PLACE and "Rabat" in answer.facts[0].fact.answer
     assert asks_for("ou se tiendra la formation", original="ou se tiendra la formation") is None
 
 
@@ -414,9 +414,7 @@ def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> N
     ],
 )
 def test_what_a_how_many_question_counts(question: str, counted: str | None) -> None:
-    from bot.matching import _HOW_MANY
-
-    found = _HOW_MANY.search(fold(question))
+    found = HOW_MANY.search(fold(question))
     assert (found.group("rest") if found else None) == counted
 
 
@@ -467,8 +465,6 @@ def test_chat_shorthand_and_lower_case_us(matcher: Matcher) -> None:
 def test_a_clear_leader_answers_alone_below_the_coverage_bar(matcher: Matcher) -> None:
     """In other words, a question covers less of its fact; the fact still answers when it
     covers most of it, passes every other check and clearly leads the next one."""
-    from bot.matching import CLEAR_LEAD_COVERAGE, MIN_COVERAGE
-
     cases = {
         "whats the deal with watching charity money going to mosques": "donations",
         "what did the feds teach moroccan border guards about faces": "facial recognition",
@@ -485,9 +481,6 @@ def test_one_name_and_a_common_word_are_not_a_clear_lead(matcher: Matcher) -> No
 
 
 def test_a_lead_that_is_not_clear_still_abstains() -> None:
-    from bot.core.factbase import Fact
-    from bot.matching import Match, _clear_lead
-
     fact = object.__new__(Fact)
     lead = Match(fact, 10.0, 0.5, (), "does not cover: x")
     assert _clear_lead([lead], 5)

@@ -1,0 +1,25 @@
+"""The answering engine: a question in, an `Answer` (or an abstention) out.
+
+Modules, from the bottom up (each imports only those above it, and bot.core.text /
+bot.core.factbase): `weights` (tuning constants), `kinds` (question kinds), `answer`
+(result types), `lexicon` (names and word lists), `spelling` (typo correction),
+`index` (the postings), `scoring` (exact MaxScore), `matcher` (the decision).
+"""
+
+from bot.engine.answer import Answer, Match, Slot
+from bot.engine.kinds import Kind, asks_for
+from bot.engine.lexicon import COMMON_WORDS, NAMED_SYNONYM_GROUPS, known_words
+from bot.engine.matcher import Matcher, detect_language
+
+__all__ = [
+    "COMMON_WORDS",
+    "NAMED_SYNONYM_GROUPS",
+    "Answer",
+    "Kind",
+    "Match",
+    "Matcher",
+    "Slot",
+    "asks_for",
+    "detect_language",
+    "known_words",
+]

@@ -1,0 +1,402 @@
+"""The fact base as an index: postings by key, weights, rarity, and what each fact holds.
+
+Why this module exists: building the index (reading every fact field into keys, the
+postings, the tables the exact scoring reads) is one job, done once per fact base.
+Its attributes are public and read-only by convention, so `scoring` reads them
+without reaching into the matcher.
+
+The index is compact so 10,000 facts fit in a few tens of megabytes: every key
+(stem, number or concept) is interned to an int, and its postings are two parallel
+arrays (fact numbers, and a one-byte code for the field weight and whether the
+key is in the fact's title), one slice per key.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
+
+from bot.core.factbase import Fact, FactBase
+from bot.core.text import (
+    QUANTITY_WORDS,
+    fold,
+    is_stopword,
+    looks_like_year,
+    text_language,
+    tokenize,
+    word_keys,
+)
+from bot.engine.answer import Slot
+from bot.engine.kinds import DURATION, LAW_NUMBER, MONEY, PERSON, FactFeatures
+from bot.engine.lexicon import Lexicon, split_compounds, token_keys
+from bot.engine.spelling import Speller
+from bot.engine.weights import (
+    AMBIENT_SHARE,
+    COUNTED_WINDOW,
+    DENSE_KEYS,
+    DENSE_MIN,
+    W_ANSWER,
+    W_ASK,
+    W_ENTITY,
+    W_PARENT,
+    W_SNIPPET,
+    W_TAG,
+    W_TITLE,
+    W_TOPIC,
+    W_WHEN,
+    W_WHERE,
+)
+
+
+class Index:
+    """A fact base indexed once: read by `scoring.Scoring` and the `Matcher`.
+
+    Postings: the facts holding key k, in fact order, are
+    `pfact[poff[k] : poff[k + 1]]`, with their codes in `pcode`; a code is
+    `weight number << 1 | in title`, and `wtab[code >> 1]` is the field weight.
+    """
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.facts: tuple[Fact, ...] = base.facts
+        self.lexicon = Lexicon.of(base)
+
+        #: Every word of the facts and curated names as written, with its count.
+        self.vocab: dict[str, int] = defaultdict(int)
+        self._memo: dict[tuple[str, str | None], frozenset[str]] = {}
+        self._shared: dict[frozenset[str], frozenset[str]] = {}
+        key_id: dict[str, int] = {}
+        weight_code: dict[float, int] = {}
+        # Fact-major postings while indexing (key ids, codes); turned key-major below.
+        fact_keys = array("i")
+        fact_codes = array("B")
+        fact_end = array("i")
+        nkeys = array("i")
+        self.features: list[FactFeatures] = []
+        for fact in self.facts:
+            weights = self._fact_keys(fact)
+            title = self._text_keys(fact.title, "en")
+            for key, w in weights.items():
+                kid = key_id.setdefault(key, len(key_id))
+                code = weight_code.setdefault(w, len(weight_code))
+                fact_keys.append(kid)
+                fact_codes.append(code << 1 | (key in title))
+            fact_end.append(len(fact_keys))
+            nkeys.append(len(weights))
+            self.features.append(self._features_of(fact))
+        self._memo = {}
+        self._shared = {}
+        for group in base.synonyms:
+            for name in group:
+                for t in tokenize(name):
+                    self.vocab[t.surface] += 1
+        for entity in base.entities:
+            for name in entity.names:
+                for t in tokenize(name):
+                    self.vocab[t.surface] += 1
+        for word in list(self.vocab):
+            if "-" in word:
+                for part in word.split("-"):
+                    self.vocab[part] += 1
+
+        # Weight codes in ascending weight order, so the larger code is the larger weight.
+        by_weight = sorted(weight_code, key=weight_code.__getitem__)
+        ranked = sorted(by_weight)
+        if len(ranked) > 127:
+            raise ValueError("too many distinct field weights for one-byte codes")
+        table = bytearray(range(256))
+        for old, w in enumerate(by_weight):
+            new = ranked.index(w)
+            table[old << 1] = new << 1
+            table[old << 1 | 1] = new << 1 | 1
+        fact_codes = array("B", fact_codes.tobytes().translate(table))
+        self.wtab: tuple[float, ...] = tuple(ranked)
+
+        # Key-major postings (a counting sort).
+        n_keys = len(key_id)
+        counts = [0] * (n_keys + 1)
+        for kid in fact_keys:
+            counts[kid + 1] += 1
+        for k in range(n_keys):
+            counts[k + 1] += counts[k]
+        self.poff = array("i", counts)
+        self.pfact = array("i", bytes(4 * len(fact_keys)))
+        self.pcode = array("B", bytes(len(fact_keys)))
+        best = bytearray(n_keys)  # each key's largest code: its best weight, for bounds
+        start = 0
+        for f, end in enumerate(fact_end):
+            for j in range(start, end):
+                kid = fact_keys[j]
+                p = counts[kid]
+                counts[kid] = p + 1
+                self.pfact[p] = f
+                code = fact_codes[j]
+                self.pcode[p] = code
+                if code | 1 > best[kid]:
+                    best[kid] = code | 1
+            start = end
+        del fact_keys, fact_codes, fact_end, counts
+        #: Each key's largest code (title bit set): its best weight, for MaxScore bounds.
+        self.kbest = bytes(best)
+        # The commonest keys also get a table indexed by fact (code + 1, or 0): looking a
+        # fact up there is one index, where their postings run to thousands of facts.
+        self.dense: dict[int, bytes] = {}
+        common = sorted(range(n_keys), key=lambda k: self.poff[k] - self.poff[k + 1])
+        floor = max(DENSE_MIN, len(self.facts) // 32)
+        for kid in common[:DENSE_KEYS]:
+            a, b = self.poff[kid], self.poff[kid + 1]
+            if b - a < floor:
+                break
+            table = bytearray(len(self.facts))
+            for f, code in zip(self.pfact[a:b], self.pcode[a:b], strict=True):
+                table[f] = code + 1
+            self.dense[kid] = bytes(table)
+
+        n = max(len(self.facts), 1)
+        self.n = n
+        self.key_id = key_id
+        self.idf = [
+            math.log(1 + (n - d + 0.5) / (d + 0.5))
+            for d in (self.poff[k + 1] - self.poff[k] for k in range(n_keys))
+        ]
+        self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
+        # Ties go to the more focused fact (fewer keys), then to the id: a fact's place in
+        # that order, so ranking compares one int.
+        order = sorted(range(len(self.facts)), key=lambda i: (nkeys[i], self.facts[i].id))
+        self.rank = array("i", bytes(4 * len(order)))
+        for r, i in enumerate(order):
+            self.rank[i] = r
+        self.by_topic: dict[str, array[int]] = {}
+        self.by_topic_ranked: dict[str, array[int]] = {}
+        for i, fact in enumerate(self.facts):
+            self.by_topic.setdefault(fact.topic, array("i")).append(i)
+        for i in order:
+            self.by_topic_ranked.setdefault(self.facts[i].topic, array("i")).append(i)
+        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
+        self.spellers = self._find_spellers()
+
+    # -- reading facts
+
+    def _fact_keys(self, fact: Fact) -> dict[str, float]:
+        weights: dict[str, float] = {}
+
+        def add(text: str, weight: float, *, vocab: bool = True, lang: str | None = "en") -> None:
+            for key in self._doc_keys(text, lang, vocab=vocab):
+                if weights.get(key, 0.0) < weight:
+                    weights[key] = weight
+
+        for question in fact.ask:
+            add(question, W_ASK, lang=text_language(question))
+        add(fact.title, W_TITLE)
+        add(fact.answer, W_ANSWER)
+        if fact.answer_fr:
+            add(fact.answer_fr, W_ANSWER, lang="fr")
+        for tag in fact.tags:
+            add(tag, W_TAG, lang=None)
+        for eid in fact.entities:
+            entity = self.base.entity_by_id.get(eid)
+            if entity is not None:
+                weights.setdefault("@" + eid, W_ENTITY)
+                weights["@" + eid] = max(weights["@" + eid], W_ENTITY)
+        if fact.where:
+            add(fact.where, W_WHERE, lang=None)
+        if fact.when is not None:
+            years = {fact.when.start.year, fact.when.end.year}
+            add(" ".join(str(y) for y in sorted(years)), W_WHEN)
+        add(fact.snippet, W_SNIPPET)
+        add(fact.topic, W_TOPIC, vocab=False)
+        # An institution's parents are involved too: INL is part of the State Department.
+        for key in [k for k in weights if k.startswith("@")]:
+            for parent in self.ancestors(key[1:]):
+                weight = weights[key] * W_PARENT
+                if weights.get("@" + parent, 0.0) < weight:
+                    weights["@" + parent] = weight
+        return weights
+
+    def ancestors(self, eid: str) -> set[str]:
+        """The entities `eid` is part of, directly or not."""
+        seen: set[str] = set()
+        todo = [eid]
+        while todo:
+            entity = self.base.entity_by_id.get(todo.pop())
+            for parent in entity.part_of if entity else ():
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+        return seen
+
+    def _doc_keys(self, text: str, lang: str | None, *, vocab: bool = True) -> frozenset[str]:
+        """Every key a fact field holds; counts its words into the vocabulary if `vocab`."""
+        if vocab:
+            for t in tokenize(text):
+                self.vocab[t.surface] += 1
+        return self._text_keys(text, lang)
+
+    def _text_keys(self, text: str, lang: str | None) -> frozenset[str]:
+        """`_analyse_text`, memoised while indexing: a fact's title, answer and snippet are
+        read again for its title keys and features, and topics, tags and places recur."""
+        memo = self._memo
+        keys = memo.get((text, lang))
+        if keys is None:
+            if len(memo) >= 4096:
+                memo.clear()
+            keys = memo[(text, lang)] = self._analyse_text(text, lang)
+        return keys
+
+    def _analyse_text(self, text: str, lang: str | None) -> frozenset[str]:
+        """Every key a text holds: words, both stems, joined compounds, concepts."""
+        raw = tokenize(text)
+        keys: set[str] = set()
+        for t in raw:
+            if "-" in t.surface and not t.is_number:
+                keys |= word_keys(t.surface.replace("-", ""), lang)
+            elif t.is_number and "-" in t.surface:
+                keys.update(p for p in t.surface.split("-") if p)
+        words = split_compounds(raw)
+        # The concepts of the names found as the matcher's slots find them (without building
+        # the slots: a word slot's keys are among those added next anyway).
+        i = 0
+        while i < len(words):
+            found = self.lexicon.phrase_at(words, i, lang)
+            if found is None:
+                i += 1
+            else:
+                keys.add(found[1])
+                i += found[0]
+        # Words inside a name also count on their own ("judicial" in "Central Bureau of
+        # Judicial Investigation"), so partial names still find the fact.
+        for t in words:
+            if not is_stopword(t):
+                keys |= token_keys(t, lang)
+        return frozenset(keys)
+
+    def _features_of(self, fact: Fact) -> FactFeatures:
+        answer_tokens = tokenize(fact.answer)
+        has_count = any(
+            (t.is_number and not looks_like_year(t.surface)) or t.surface in QUANTITY_WORDS
+            for t in answer_tokens
+        )
+        has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
+        answer_keys = set(self._text_keys(fact.answer, "en"))
+        answer_keys |= self._text_keys(fact.snippet, "en")
+        for key in [k for k in answer_keys if k.startswith("@")]:
+            answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
+        kinds = self.lexicon.kinds
+        places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
+        where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
+        has_city = any(kinds.get(k) == "place" for k in places | where_keys)
+        countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
+        counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
+        # Most facts name the same countries, or count nothing: equal sets are shared.
+        return FactFeatures(
+            has_date=has_date,
+            has_count=has_count,
+            has_place=bool(fact.where) or bool(places),
+            has_city=has_city,
+            has_money=bool(MONEY.search(fact.answer))
+            or bool(fact.answer_fr and MONEY.search(fact.answer_fr)),
+            has_duration=bool(DURATION.search(fact.answer))
+            or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
+            has_law_number=bool(LAW_NUMBER.search(fact.answer)),
+            has_person=bool(PERSON.search(fact.answer)),
+            countries=self._shared.setdefault(countries, countries),
+            counted=tuple(sorted(counted)),
+        )
+
+    def _counted(self, text: str, lang: str) -> set[str]:
+        """Keys of the few words after each figure: "21 prosecutors" counts prosecutors."""
+        tokens = split_compounds(tokenize(text))
+        keys: set[str] = set()
+        for n, t in enumerate(tokens):
+            quantity = (t.is_number and not looks_like_year(t.surface)) or (
+                t.surface in QUANTITY_WORDS
+            )
+            if quantity:
+                after = " ".join(w.surface for w in tokens[n + 1 : n + 1 + COUNTED_WINDOW])
+                keys |= self._text_keys(after, lang)
+        return keys
+
+    def _find_spellers(self) -> dict[str, frozenset[int]]:
+        """Entity id -> the facts whose answer names it in two ways (acronym and full name).
+
+        Found once while indexing, so a "what is X?" question knows every such fact
+        (they get DEFINITION_BONUS) without reading answers.
+        """
+        names = [(eid, {fold(n) for n in e.names}) for eid, e in self.base.entity_by_id.items()]
+        found: dict[str, list[int]] = defaultdict(list)
+        for i, fact in enumerate(self.facts):
+            answer = fold(fact.answer)
+            for eid, folded in names:
+                hits = 0
+                for name in folded:
+                    if name in answer and _has_word(answer, name):
+                        hits += 1
+                        if hits == 2:
+                            found[eid].append(i)
+                            break
+        return {eid: frozenset(facts) for eid, facts in found.items()}
+
+    # -- looking up
+
+    def key_ids(self, slot: Slot) -> tuple[int, ...]:
+        """The ids of the slot's keys that some fact holds."""
+        get = self.key_id.get
+        return tuple(kid for k in slot.keys if (kid := get(k)) is not None)
+
+    def slot_codes(self, kids: Sequence[int], only: Sequence[int] | None = None) -> dict[int, int]:
+        """Fact -> code of the slot's best key in it (the largest weight; in the title if any
+        of its keys is), for every fact holding one of `kids`; with `only`, right for the
+        facts in `only` (others may be missing or partly merged)."""
+        pfact, pcode, poff = self.pfact, self.pcode, self.poff
+        out: dict[int, int] = {}
+        # The longest posting first: it becomes the dict in C, the others merge into it.
+        for n, kid in enumerate(sorted(kids, key=lambda k: poff[k] - poff[k + 1])):
+            a, b = poff[kid], poff[kid + 1]
+            if only is not None and b - a > 8 * len(only):
+                # A few facts against a long posting: look each one up by bisection.
+                for f in only:
+                    p = bisect_left(pfact, f, a, b)
+                    if p < b and pfact[p] == f:
+                        c = pcode[p]
+                        old = out.get(f)
+                        out[f] = c if old is None else (old if old > c else c) & 254 | (old | c) & 1
+                continue
+            codes = dict(zip(pfact[a:b], pcode[a:b], strict=True))
+            if n == 0:
+                out = codes
+                continue
+            for f, c in codes.items():
+                old = out.get(f)
+                out[f] = c if old is None else (old if old > c else c) & 254 | (old | c) & 1
+        return out
+
+    def df(self, key: str) -> int:
+        """How many facts hold the key."""
+        kid = self.key_id.get(key)
+        return 0 if kid is None else self.poff[kid + 1] - self.poff[kid]
+
+    def is_specific(self, slot: Slot) -> bool:
+        """A name or number the answer must mention: an uncommon entity, a number, or an
+        unknown capitalised word (a name we have never heard of)."""
+        if slot.number:
+            return True
+        if slot.concept is not None and slot.concept.startswith("@"):
+            return self.df(slot.concept) < AMBIENT_SHARE * self.n
+        return slot.capitalised and not any(k in self.key_id for k in slot.keys)
+
+
+def _has_word(text: str, name: str) -> bool:
+    """Whether `name` occurs in `text` with no letter, digit or underscore either side:
+    what a regex with lookarounds for \\w finds, without compiling one per name."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        start = text.find(name, start + 1)
+    return False

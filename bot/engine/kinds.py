@@ -1,0 +1,291 @@
+"""Question kinds: what a question asks for, and what a fact must hold to answer it.
+
+Why this module exists: a kind used to be a bare string spelled in four places (the
+list of patterns, the fact features, the abstention checks, the answer type). Here
+`Kind` is one table: each entry carries its name, the words that gate its pattern,
+the pattern, and what a fact must hold to answer it (with the reason given when it
+does not), so adding a kind is adding one entry. `Kind` is a `StrEnum`: a member
+equals its old string ("date", "law-number") and `.value` is that string.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Set
+from dataclasses import dataclass
+from enum import StrEnum
+
+from bot.core.text import fold
+
+# ------------------------------------------------------------------ what a fact holds
+
+
+@dataclass(frozen=True, slots=True)
+class FactFeatures:
+    """What a fact holds that some kind of question needs (found once, while indexing)."""
+
+    has_date: bool
+    has_count: bool
+    has_place: bool
+    has_city: bool  # a place that is not a country (a city, a region)
+    has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
+    has_money: bool  # an amount of money ("€11 million", "5 million dollars")
+    has_law_number: bool
+    has_person: bool
+    countries: frozenset[str]
+    counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
+
+
+#: A person named with a title in an answer ("Mr. Hammouchi").
+PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
+#: An amount of money in an answer ("€11 million", "5 million dollars").
+MONEY = re.compile(
+    r"[€$£]\s*\d|\d\s*[€$£]|"
+    r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:millions?|billion|milliards?|"
+    r"thousand)\s*)?(?:d\s*)?(?:euros?|dollars?|usd|eur|dirhams?|mad)\b|"
+    r"\b(euros?|dollars?|usd|eur)\s+\d",
+    re.IGNORECASE,
+)
+#: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019").
+DURATION = re.compile(
+    r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)[\s-]+"
+    r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
+    r"jours?|heures?|decennies?|décennies?)\b|"
+    r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: A law's number in an answer ("Law 27-14", "loi n° 86.14").
+LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
+
+# ------------------------------------------------------------------ question wording
+
+#: Things with names that are not people (a question for their name is not a "person" one),
+#: up to two words ahead ("the name of the new law", "le nom du nouveau programme").
+_NAMED_THINGS = (
+    r"(\w+\s+){0,2}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
+    r"laws?|lois?|agreements?|accords?|courses?|trainings?|formations?|workshops?|ateliers?|"
+    r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
+    r"bodies|organismes?|institutions?|academy|academies|partnerships?|"
+    r"partenariats?|frameworks?|cadres?|manuals?|handbooks?|manuels?|guides?|reports?|"
+    r"rapports?|plans?|strategy|strategies|charters?|chartes?|operations?|"
+    r"missions?|exercises?|exercices?|systems?|systemes?|labs?|laboratory|laboratories|"
+    r"laboratoires?|treaty|treaties|traites?|conventions?|documents?|articles?|sites?|"
+    r"pages?|organizations?|organisations?|ministry|ministries|ministeres?|committees?|"
+    r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
+    r"countries|country|pays|groups?|groupes?|forces?|acts?)\b"
+)
+#: Roles whose holder is asked for by name ("who is the director ...?").
+_ROLES_EN = (
+    r"(head|director|president|chief|leader|minister|chair|chairman|chairwoman|spokesperson|"
+    r"spokesman|commander|boss|founder|ambassador|secretary|king|prime minister|"
+    r"attorney general|mayor|governor|prosecutor general|delegate general)"
+)
+_ROLES_FR = (
+    r"(directeur|directrice|chef|presidente?|responsable|patron|patronne|ministre|fondateur|"
+    r"fondatrice|porte parole|ambassadeur|ambassadrice|roi|premier ministre|secretaire|"
+    r"procureur|procureure|delegue|deleguee|commandant)"
+)
+#: A date asked by a keyword alone ("bcij creation date"), when no question word says otherwise.
+_KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
+_WH_WORD = re.compile(
+    r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
+    r"pourquoi|combien)\b"
+)
+#: "How many X": the words after the cue say what is counted.
+HOW_MANY = re.compile(
+    r"\b(how many|combien (?:de(?!\s+temps)\b|d'|d\b)|number of|nombre de|nombre d')"
+    r"\s*(?P<rest>.*)$"
+)
+
+#: What a fact must hold for a kind: (its features, the concepts the question names).
+Holds = Callable[[FactFeatures, Set[str]], bool]
+
+
+class Kind(StrEnum):
+    """What a question asks for. Members are tried by `asks_for` in this order.
+
+    Each entry: (name, trigger words one of which the folded question must hold before
+    the pattern is tried, the pattern, what a fact must hold, the reason when it does
+    not, words one of which the folded question must also hold, the same for the
+    question as written). `LIST` has no trigger words, so `asks_for` never returns
+    it: the matcher's topic listing does, from its cue.
+    """
+
+    triggers: tuple[str, ...]
+    pattern: re.Pattern[str]
+    holds: Holds
+    lacks: str
+    confirm: tuple[str, ...]
+    confirm_written: tuple[str, ...]
+
+    def __new__(
+        cls,
+        name: str,
+        triggers: tuple[str, ...],
+        pattern: re.Pattern[str],
+        holds: Holds,
+        lacks: str,
+        confirm: tuple[str, ...] = (),
+        confirm_written: tuple[str, ...] = (),
+    ) -> Kind:
+        member = str.__new__(cls, name)
+        member._value_ = name
+        member.triggers = triggers
+        member.pattern = pattern
+        member.holds = holds
+        member.lacks = lacks
+        member.confirm = confirm
+        member.confirm_written = confirm_written
+        return member
+
+    LAW_NUMBER = (
+        "law-number",
+        ("law", "loi", "bill", "decree", "dahir", "act"),
+        re.compile(
+            r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
+            r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b"
+        ),
+        lambda f, asked: f.has_law_number,
+        "gives no law number",
+    )
+    PERSON = (
+        "person",
+        ("who", "nam", "nom", "appelle", "qui"),
+        re.compile(
+            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
+            + _ROLES_EN
+            + r"\b|"
+            r"\bwho\s+(heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
+            r"is in charge|was in charge|is responsible|was responsible)\b|"
+            # "the name of the mastermind" asks for a person; "the name of the programme" not;
+            # "au nom du Maroc" (on behalf of) asks for neither.
+            r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"
+            r"(?!(the\s+|la\s+|l\s+|le\s+)?"
+            + _NAMED_THINGS
+            + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"
+            + _NAMED_THINGS
+            + r")|"
+            r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
+            r"\bqui\s+(est|etait|sera)\s+(a la tete|responsable|en charge)\b|"
+            r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}" + _ROLES_FR + r"\b|"
+            # "Who signed on behalf of the DGSN?": a person speaking for a body. Anchored
+            # at the start, so a long text is read once.
+            r"^\W*(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de)\b"
+        ),
+        lambda f, asked: f.has_person,
+        "names no person",
+    )
+    # "What did the programme cost?": an amount of money, not any figure.
+    MONEY = (
+        "money",
+        ("much", "combien", "what", "which", "quel"),
+        re.compile(
+            r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
+            r"budget|pay|paid|invest|invested)\b|"
+            r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
+            r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
+            r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"
+            r"(cost|costs|budget|price)\b|"
+            r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
+            r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
+            r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b"
+        ),
+        lambda f, asked: f.has_money,
+        "gives no amount of money",
+    )
+    # "How long has INL worked with the DGAPR?": a start date or a length of time.
+    DURATION = (
+        "duration",
+        ("long", "combien"),
+        re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
+        lambda f, asked: f.has_duration,
+        "gives no length of time",
+    )
+    # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
+    COUNT = (
+        "count",
+        ("how", "number", "combien", "nombre", "size", "maximum", "minimum", "average"),
+        re.compile(
+            r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
+            r"how big|what size|how numerous|maximum|minimum|average)\b"
+        ),
+        lambda f, asked: f.has_count,
+        "gives no figure",
+    )
+    DATE = (
+        "date",
+        ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann"),
+        re.compile(
+            r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
+            r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
+            r"en quelle annee|en quel mois|wann)\b"
+        ),
+        lambda f, asked: f.has_date,
+        "gives no date",
+    )
+    CITY = (
+        "city",
+        ("city", "cities", "town", "ville"),
+        re.compile(
+            r"\b(which|what)\s+(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
+            r"\bquelles?\s+villes?\b"
+        ),
+        lambda f, asked: f.has_city,
+        "names no city",
+    )
+    # "ou" is "or" unless written "où", or the question says where in other words.
+    PLACE = (
+        "place",
+        ("where", "venue", "lieu", "endroit", "ou "),
+        re.compile(
+            r"\b(where|what venue|which venue|quel lieu|a quel endroit)\b|"
+            r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b"
+        ),
+        lambda f, asked: f.has_place,
+        "gives no place",
+        ("where", "ville", "lieu", "city", "endroit", "venue"),
+        ("où",),
+    )
+    # Another country than those the question names.
+    COUNTRY = (
+        "country",
+        ("countr", "nation", "pays"),
+        re.compile(
+            r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b"
+        ),
+        lambda f, asked: bool(f.countries - asked),
+        "names no other country",
+    )
+    # "Which trainings were held?": a topic's facts, listed (see the matcher's `_browse`).
+    LIST = (
+        "list",
+        (),
+        re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b"),
+        lambda f, asked: True,
+        "",
+    )
+
+
+def asks_for(question: str, *, original: str | None = None) -> Kind | None:
+    """What kind of thing the question wants, from its wording alone.
+
+    `original` is the question as written when `question` is its corrected form
+    (which has lost its accents: "où" is "where", "ou" is "or").
+    """
+    folded = fold(question).replace("-", " ")
+    folded = re.sub(r"[^\w\s]", " ", folded)
+    folded = re.sub(r"\bup to date\b", " ", folded)  # "current", not a date asked for
+    for kind in Kind:
+        # A cheap substring test first: most questions hold no cue of most kinds.
+        if any(t in folded for t in kind.triggers) and kind.pattern.search(folded):
+            if kind.confirm and not (
+                any(w in folded for w in kind.confirm)
+                or any(w in (original or question).lower() for w in kind.confirm_written)
+            ):
+                continue
+            return kind
+    if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
+        return Kind.DATE
+    return None

@@ -1,0 +1,216 @@
+"""The words the engine knows: curated names, everyday and real words, and word tables.
+
+Why this module exists: which phrases stand for one concept (aliases.yaml's entities
+and synonym groups), which words are everyday or real (never typo-corrected), and the
+small tables that tie concepts to topics are data about words, not about scoring.
+Synonym groups the code refers to by name are listed once, in `NAMED_SYNONYM_GROUPS`,
+so a test (and a later lint step) can check that each exists in the fact base.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from itertools import chain
+
+from bot.core.factbase import FactBase
+from bot.core.text import Token, fold, is_stopword, tokenize, word_keys
+
+# ------------------------------------------------------------------ synonym groups by name
+
+
+def group_id(group: Sequence[str]) -> str:
+    """A synonym group's id: its first name, folded, spaces as hyphens ("stand-for")."""
+    return fold(group[0]).replace(" ", "-")
+
+
+#: The synonym groups (ids, without "~") that the engine's code names.
+NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
+    {
+        "participants",
+        "citizens",
+        "training",
+        "law",
+        "cooperation",
+        "agreement",
+        "agency",
+        "programme",
+        "stand-for",
+    }
+)
+
+
+def named_group(gid: str) -> str:
+    """The concept of a synonym group the code names; only those in NAMED_SYNONYM_GROUPS."""
+    if gid not in NAMED_SYNONYM_GROUPS:
+        raise ValueError(f"{gid!r} is not in NAMED_SYNONYM_GROUPS")
+    return "~" + gid
+
+
+#: "What does X stand for?": the group of words asking for a name spelled out.
+STAND_FOR = named_group("stand-for")
+#: "How many participants": any count of people answers.
+ANYONE = frozenset({named_group("participants"), named_group("citizens")})
+#: A topic word in a question ("which trainings ...?") and the topic it lists.
+TOPIC_CONCEPTS = {
+    named_group("training"): "trainings",
+    named_group("law"): "laws",
+    named_group("cooperation"): "partnerships",
+    named_group("agreement"): "partnerships",
+    named_group("agency"): "institutions",
+    named_group("programme"): "programmes",
+}
+#: The topic where a fact *about* an entity of each kind lives.
+KIND_TOPIC = {
+    "law": "laws",
+    "institution": "institutions",
+    "programme": "programmes",
+    "agreement": "partnerships",
+    "event": "events",
+    "group": "institutions",
+}
+#: Words that do not narrow a topic list ("which trainings were held?").
+BROWSE_FILLER = frozenset(
+    {
+        "held",
+        "list",
+        "show",
+        "organised",
+        "organized",
+        "done",
+        "run",
+        "given",
+        "conducted",
+        "exist",
+        "existing",
+        "available",
+        "known",
+    }
+)
+
+# ------------------------------------------------------------------ everyday and real words
+
+
+def _common_words() -> frozenset[str]:
+    text = files("bot.data").joinpath("common_words.txt").read_text(encoding="utf-8")
+    return frozenset(w for w in text.split() if not w.startswith("#") and w.isalpha())
+
+
+COMMON_WORDS = _common_words()
+
+
+class WordHashes:
+    """A set of words held as their sorted hashes: 8 bytes a word, not 100.
+
+    42,000 words as a frozenset of strings took the 10,000-fact benchmark past its
+    100 MB bar (the set, and the list of strings it was made from). Hashes are this
+    process's own (`hash` is salted per process), computed at load time; a clash is
+    as unlikely as in any set, and would only spare a typo from correction.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._hashes = array("q", sorted(array("q", map(hash, words))))
+
+    def __contains__(self, word: object) -> bool:
+        h = hash(word)
+        i = bisect_left(self._hashes, h)
+        return i < len(self._hashes) and self._hashes[i] == h
+
+
+@cache
+def known_words() -> WordHashes:
+    """Real English and French words (bot/data/known_words.txt), never typo-corrected.
+
+    Loaded on the first word the fact base does not hold, not at import: most
+    questions need no correction, and a one-question `python -m bot ask` starts faster.
+    Read a line at a time, so no list of 42,000 strings is ever built.
+    """
+    with files("bot.data").joinpath("known_words.txt").open(encoding="utf-8") as lines:
+        listed = (line.strip() for line in lines if not line.startswith("#"))
+        return WordHashes(chain(COMMON_WORDS, listed))
+
+
+# ------------------------------------------------------------------ names as concepts
+
+
+def split_compounds(tokens: Iterable[Token]) -> list[Token]:
+    """Hyphenated words become their parts ("post-blast" -> post, blast); "27-14" stays."""
+    out: list[Token] = []
+    for t in tokens:
+        if "-" in t.surface and not t.is_number:
+            out.extend(Token(part, t.upper) for part in t.surface.split("-") if part)
+        else:
+            out.append(t)
+    return out
+
+
+def token_keys(t: Token, lang: str | None) -> frozenset[str]:
+    return word_keys(t.surface, lang)
+
+
+@dataclass
+class Lexicon:
+    """Phrases (by stem sequences) that stand for one concept."""
+
+    by_first: dict[str, list[tuple[tuple[frozenset[str], ...], str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    kinds: dict[str, str] = field(default_factory=dict)  # concept -> entity kind
+    single_words: set[str] = field(default_factory=set)  # keys of one-word names
+
+    @classmethod
+    def of(cls, base: FactBase) -> Lexicon:
+        """Every entity ("@id") and synonym group ("~id") of the fact base, by its names."""
+        lexicon = cls()
+        for entity in base.entities:
+            # French names get French stems only: "organisation" must not read as "organise".
+            for lang, names in ((None, entity.acronyms), (None, entity.en), ("fr", entity.fr)):
+                for name in names:
+                    lexicon.add(name, "@" + entity.id, lang)
+            lexicon.kinds["@" + entity.id] = entity.kind
+        for group in base.synonyms:
+            concept = "~" + group_id(group)
+            for name in group:
+                lexicon.add(name, concept)
+        lexicon.finalise()
+        return lexicon
+
+    def add(self, phrase: str, concept: str, lang: str | None = None) -> None:
+        words = split_compounds(tokenize(phrase))
+        if not words:
+            return
+        seq = tuple(word_keys(t.surface, lang) for t in words)
+        if len(seq) == 1:
+            self.single_words.update(seq[0])
+        for first in seq[0]:
+            self.by_first[first].append((seq, concept))
+
+    def finalise(self) -> None:
+        for entries in self.by_first.values():
+            entries.sort(key=lambda e: -len(e[0]))
+
+    def phrase_at(self, words: Sequence[Token], i: int, lang: str | None) -> tuple[int, str] | None:
+        """(length, concept) of the longest name starting at word i, or None."""
+        first = words[i]
+        best: tuple[int, str] | None = None
+        by_first = self.by_first
+        for key in token_keys(first, lang):
+            if key not in by_first:
+                continue
+            for seq, concept in by_first[key]:
+                n = len(seq)
+                if best is not None and n <= best[0]:
+                    break
+                if i + n > len(words):
+                    continue
+                if n == 1 and is_stopword(first):
+                    continue
+                if all(seq[j] & token_keys(words[i + j], lang) for j in range(n)):
+                    best = (n, concept)
+                    break
+        return best

@@ -1,0 +1,285 @@
+"""Match a question to the fact base, or abstain.
+
+Pure and synchronous: no Slack, no database, no I/O. `Matcher(base).ask(text)`
+returns an `Answer` made of frozen dataclasses.
+
+Why this module exists: it is the engine's one decision, whether a fact answers,
+built on the other modules (reading words, the index, the exact scoring, the kinds).
+
+How a question is read:
+1. Tokens are folded (case, accents, quotes, dashes), chat shorthand expanded,
+   typos corrected against the fact base's own vocabulary, and stemmed with
+   both the English and the French Snowball stemmer (`spelling`).
+2. Names from `aliases.yaml` (entities and synonym groups, English and French)
+   become one concept each, so "traite des êtres humains" meets "TIP" (`lexicon`).
+3. Each remaining content word is a slot; a fact scores the inverse document
+   frequency of every slot it holds, weighted by the field it holds it in
+   (example questions and titles count most, the quote least) (`index`, `scoring`).
+
+When it abstains: the best fact must cover most of the question's weight, hold
+every specific name and number the question mentions, and hold the kind of
+thing asked for (`kinds`: a date for "when", a figure for "how many", a place for
+"where", a law number, another country). Otherwise the bot says it does not
+know and offers the closest facts as suggestions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence, Set
+from dataclasses import replace
+from datetime import date
+
+from bot.core.factbase import Fact, FactBase
+from bot.core.text import Token, fold, is_stopword, text_language, tokenize
+from bot.engine.answer import Answer, Match, Slot
+from bot.engine.index import Index
+from bot.engine.kinds import HOW_MANY, Kind, asks_for
+from bot.engine.lexicon import ANYONE, BROWSE_FILLER, STAND_FOR, TOPIC_CONCEPTS, token_keys
+from bot.engine.scoring import Scoring, slot_idf
+from bot.engine.weights import (
+    CLEAR_LEAD_COVERAGE,
+    CLEAR_LEAD_HELD,
+    CLEAR_LEAD_RATIO,
+    COUNTED_FOCUS,
+    KEEP_SHARE,
+    MAX_BROWSE,
+    MAX_FACTS,
+    MAX_SUGGESTIONS,
+    MIN_COVERAGE,
+    STRONG_FIELD,
+)
+
+_NO_DATE = date(9999, 12, 31)
+
+
+def detect_language(question: str) -> str:
+    """ "fr" or "en" (English when the question gives no clue)."""
+    return text_language(question) or "en"
+
+
+class Matcher:
+    """Indexes a fact base once; answers questions in well under a millisecond.
+
+    Questions are scored a slot at a time over the index's postings, skipping the
+    slots that cannot change the top 20 (see `scoring.Scoring`).
+    """
+
+    def __init__(self, base: FactBase) -> None:
+        self.base = base
+        self.index = Index(base)
+        self.facts: tuple[Fact, ...] = self.index.facts
+
+    # -- reading a question
+
+    def _slots(self, words: Sequence[Token], lang: str | None) -> list[Slot]:
+        """Group tokens into slots: longest alias phrase first, then single content words."""
+        slots: list[Slot] = []
+        phrase_at = self.index.lexicon.phrase_at
+        i = 0
+        while i < len(words):
+            t = words[i]
+            found = phrase_at(words, i, lang)
+            if found is not None:
+                length, concept = found
+                text = " ".join(w.surface for w in words[i : i + length])
+                slots.append(
+                    Slot(
+                        text,
+                        frozenset({concept}),
+                        concept,
+                        capitalised=any(w.upper for w in words[i : i + length]),
+                    )
+                )
+                i += length
+                continue
+            if not is_stopword(t):
+                slots.append(
+                    Slot(
+                        t.surface,
+                        token_keys(t, lang),
+                        None,
+                        number=t.is_number,
+                        capitalised=t.upper,
+                    )
+                )
+            i += 1
+        return slots
+
+    def analyse(self, question: str) -> list[Slot]:
+        """The question's slots, after correction and alias expansion."""
+        return self._read(question)[1]
+
+    def _read(self, question: str) -> tuple[str, list[Slot]]:
+        """The question as corrected words (shorthand expanded, typos fixed), and its slots."""
+        lang = text_language(question)
+        words = self.index.speller.correct(tokenize(question), lang)
+        return " ".join(t.surface for t in words), self._slots(words, lang)
+
+    # -- answering
+
+    def ask(self, question: str) -> Answer:
+        language = detect_language(question)
+        corrected, slots = self._read(question)
+        # The kind from the corrected words: "wat yr", "name of the militray exercize".
+        kind = asks_for(corrected, original=question) if corrected else asks_for(question)
+        if not slots:
+            return Answer(question, False, (), (), kind, language)
+        browse = self._browse(question, slots, kind, language)
+        if browse is not None:
+            return browse
+        kids = [self._kids(s) for s in slots]
+        idf = [self._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
+        query_concepts = {s.concept for s in slots if s.concept}
+        defines = self._defined_entity(slots)
+        # A precise question ("how many", "when", "who heads") about something no fact
+        # mentions at all is not answered by a fact about its neighbours.
+        unknown = [s.text for s, k in zip(slots, kids, strict=True) if not k]
+        counted, counted_text = (
+            self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
+        )
+        scoring = Scoring(self.index, slots, kids, idf, defines)
+        accepted: list[Match] = []
+        rejected: list[Match] = []
+        only_coverage_short = False  # the best fact failed on coverage alone
+        for score, coverage, i in scoring.top():
+            if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
+                break  # scores only fall from here: nothing further would be kept
+            fact = self.facts[i]
+            lacks, strong_missing = scoring.misses(i)
+            why_not = self._why_not(
+                i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
+            )
+            if why_not is None and kind is not None and unknown:
+                why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
+            elif why_not is not None and not accepted and not rejected:
+                only_coverage_short = coverage < MIN_COVERAGE and (
+                    self._why_not(
+                        i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
+                    )
+                    is None
+                    and not (kind is not None and unknown)
+                )
+            match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
+            (rejected if why_not else accepted).append(match)
+            if len(accepted) == MAX_FACTS:
+                break  # scores only fall from here: the answer is these five at most
+        if accepted:
+            best = accepted[0]
+            keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
+            return Answer(question, True, tuple(keep), (), kind, language)
+        if only_coverage_short and _clear_lead(rejected, len(slots)):
+            lead = replace(rejected[0], why_not=None)
+            return Answer(question, True, (lead,), (), kind, language)
+        suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
+        return Answer(question, False, (), suggestions, kind, language)
+
+    def _browse(
+        self, question: str, slots: Sequence[Slot], kind: Kind | None, language: str
+    ) -> Answer | None:
+        """ "Which trainings were held?": a topic's facts, ranked; None for other questions.
+
+        A question whose only subject is a topic word in the plural (or after "list"),
+        narrowed at most by names ("trainings in Casablanca"), gets that topic's facts.
+        """
+        if kind is not None or not Kind.LIST.pattern.search(fold(question)):
+            return None
+        topic_slots = [s for s in slots if s.concept in TOPIC_CONCEPTS]
+        if len(topic_slots) != 1:
+            return None
+        topic = TOPIC_CONCEPTS[topic_slots[0].concept or ""]
+        plural = topic_slots[0].text.endswith("s") or "list" in fold(question)
+        rest = [s for s in slots if s is not topic_slots[0] and s.text not in BROWSE_FILLER]
+        if not plural or any(s.concept is None and not s.number for s in rest):
+            return None
+        matches: list[Match] = []
+        index = self.index
+        held = [index.slot_codes(self._kids(s)) for s in rest]
+        wtab = index.wtab
+        for i in index.by_topic.get(topic, ()):
+            if all(
+                (c := codes.get(i)) is not None and wtab[c >> 1] >= STRONG_FIELD for codes in held
+            ):
+                matches.append(Match(self.facts[i], 1.0, 1.0))
+        if not matches:
+            return None
+        # Dated facts first, in date order, taking turns across sources so one article's
+        # details do not crowd out everything else.
+        matches.sort(key=_date_key)
+        by_source: dict[str, list[Match]] = defaultdict(list)
+        for m in matches:
+            by_source[m.fact.source.id].append(m)
+        queues = sorted(by_source.values(), key=lambda ms: _date_key(ms[0]))
+        ordered: list[Match] = []
+        while len(ordered) < MAX_BROWSE and any(queues):
+            for queue in queues:
+                if queue and len(ordered) < MAX_BROWSE:
+                    ordered.append(queue.pop(0))
+        return Answer(question, True, tuple(ordered), (), Kind.LIST, language)
+
+    def _kids(self, slot: Slot) -> tuple[int, ...]:
+        """The ids of the slot's keys that some fact holds."""
+        return self.index.key_ids(slot)
+
+    def _slot_idf(self, slot: Slot, kids: Sequence[int]) -> float:
+        return slot_idf(self.index, slot, kids)
+
+    def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
+        """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
+        entities = [s.concept for s in slots if s.concept and s.concept.startswith("@")]
+        others = [s for s in slots if not (s.concept and s.concept.startswith("@"))]
+        if len(entities) != 1 or any(s.concept != STAND_FOR for s in others):
+            return None
+        return entities[0][1:]
+
+    def _counted_in_question(self, question: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """What "how many ..." counts: the first two content words after the cue."""
+        m = HOW_MANY.search(fold(question))
+        if m is None:
+            return frozenset(), ()
+        focus = [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
+        if all(s.concept in ANYONE for s in focus):
+            return frozenset(), ()  # "how many participants": any count of people will do
+        keys: set[str] = set()
+        for slot in focus:
+            keys |= slot.keys
+            if slot.concept:
+                keys.add(slot.concept)
+        return frozenset(keys), tuple(s.text for s in focus)
+
+    def _why_not(
+        self,
+        i: int,
+        kind: Kind | None,
+        coverage: float,
+        strong_missing: bool,
+        missing: Sequence[str],
+        query_concepts: Set[str],
+        counted: frozenset[str] = frozenset(),
+        counted_text: Sequence[str] = (),
+    ) -> str | None:
+        """None when fact `i` answers the question; otherwise a short reason."""
+        features = self.index.features[i]
+        if strong_missing:
+            return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
+        if coverage < MIN_COVERAGE:
+            return "does not cover: " + ", ".join(missing[:4])
+        if kind is not None and not kind.holds(features, query_concepts):
+            return kind.lacks
+        if counted and counted.isdisjoint(features.counted):
+            return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
+        return None
+
+
+def _date_key(match: Match) -> tuple[date, str]:
+    return (match.fact.when.start if match.fact.when else _NO_DATE, match.fact.id)
+
+
+def _clear_lead(ranked: Sequence[Match], slots: int) -> bool:
+    """The first fact covers enough of the question's `slots` and leads the second clearly."""
+    first = ranked[0]
+    return (
+        first.coverage >= CLEAR_LEAD_COVERAGE
+        and slots - len(first.missing) >= CLEAR_LEAD_HELD
+        and (len(ranked) == 1 or first.score >= CLEAR_LEAD_RATIO * ranked[1].score)
+    )

@@ -1,0 +1,487 @@
+"""Exact scoring of a question over the index: the top facts, as scoring every fact would.
+
+Why this module exists: the MaxScore pruning that keeps a question under a
+millisecond at 10,000 facts is the subtlest code of the engine, and must rank
+exactly as the plain fact-at-a-time loop does (tests/engine/test_matcher.py checks
+both paths agree to the bit). It reads the `Index`'s public tables and knows
+nothing of question kinds or abstention.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, filterfalse, repeat
+
+from bot.engine.answer import Slot
+from bot.engine.index import Index
+from bot.engine.lexicon import COMMON_WORDS, KIND_TOPIC
+from bot.engine.weights import (
+    COMMON_WORD_FACTOR,
+    DEFINITION_BONUS,
+    SMALL_BASE,
+    STRONG_FIELD,
+    TITLE_BONUS,
+    TOP,
+    TOPIC_SHARE,
+)
+
+
+def slot_idf(index: Index, slot: Slot, kids: Sequence[int]) -> float:
+    """A slot's weight: the rarity of its rarest-held key (everyday words weigh less)."""
+    idf = min(index.idf[k] for k in kids) if kids else index.unknown_idf
+    if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
+        idf *= COMMON_WORD_FACTOR
+    return idf
+
+
+#: Margin for float sums taken in another order: bounds are compared with this slack.
+_EPS = 1e-6
+#: Covers the float error (about 1e-13) of a bound summed in another order than the exact
+#: score, and stays well under the 1e-9 that scores are rounded to for ranking.
+_DELTA = 1e-10
+_NONE: frozenset[int] = frozenset()
+#: Scores are ranked rounded to 9 places: a fact this far below another may tie with it.
+_ROUNDING = 1e-9
+
+
+class Scoring:
+    """One question scored over the index a slot at a time, with the exact top 20.
+
+    Scoring each candidate fact slot by slot costs too much at 10,000 facts, and taking
+    only some candidates changes answers. Here slots are read rarest first, adding each
+    one's weight to every fact in its postings. Once the slots left could not lift a
+    fact none of the earlier slots found past the 20th score so far, those slots are
+    only looked up for the facts already found (MaxScore pruning), so a common word
+    held by half the facts costs little. The facts that can still reach the top 20 are
+    then scored again in the question's slot order, as a fact-at-a-time loop adds up,
+    so scores, ties and answers are the same as scoring every fact.
+    """
+
+    def __init__(
+        self,
+        index: Index,
+        slots: Sequence[Slot],
+        kids: Sequence[tuple[int, ...]],
+        slot_idf: Sequence[float],
+        defines: str | None,
+    ) -> None:
+        self.index = index
+        self.slots = slots
+        self.kids = kids
+        self.idf = slot_idf
+        self.total = sum(slot_idf)
+        self.title_bonus = [TITLE_BONUS * idf for idf in slot_idf]
+        self.topic_bonus = [TITLE_BONUS * idf * TOPIC_SHARE for idf in slot_idf]
+        kinds = index.lexicon.kinds
+        self.topics = [
+            KIND_TOPIC.get(kinds.get(s.concept, "")) if s.concept else None for s in slots
+        ]
+        self.specific = [index.is_specific(s) for s in slots]
+        self.entity = [s.concept is not None and s.concept.startswith("@") for s in slots]
+        # "What is X?": the facts spelling X out get a large bonus; they are few and known.
+        self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
+        # Per slot: fact -> code of the slot in that fact, for the facts that may rank
+        # (None for slots no fact holds, until filled in).
+        self.codes: list[dict[int, int] | None] = [None] * len(slots)
+        self.values: list[list[float] | None] = [None] * len(slots)
+        self.by_topic: dict[str, float] = {}
+        self.plan: list[tuple[dict[int, int], list[float], float, str | None, float]] = []
+
+    def _values(self, j: int) -> list[float]:
+        """What slot j adds to a fact's score and title bonus, by posting code."""
+        values = self.values[j]
+        if values is None:
+            idf, bonus = self.idf[j], self.title_bonus[j]
+            wtab = self.index.wtab
+            values = self.values[j] = [
+                idf * w + (bonus if title else 0.0) for w in wtab for title in (0, 1)
+            ]
+        return values
+
+    def _lookup(self, j: int, facts: Sequence[int]) -> dict[int, int]:
+        """Fact -> code of slot j, for `facts` (and maybe others)."""
+        m = self.index
+        kids = self.kids[j]
+        if len(kids) > 1:
+            return m.slot_codes(kids, facts)
+        dense = m.dense.get(kids[0])
+        if dense is not None:
+            return {f: c - 1 for f in facts if (c := dense[f])}
+        pfact, pcode = m.pfact, m.pcode
+        a, b = m.poff[kids[0]], m.poff[kids[0] + 1]
+        if b - a <= 8 * len(facts):
+            return dict(zip(pfact[a:b], pcode[a:b], strict=True))
+        codes: dict[int, int] = {}
+        for f in facts:  # a few facts against a long posting: bisect
+            p = bisect_left(pfact, f, a, b)
+            if p < b and pfact[p] == f:
+                codes[f] = pcode[p]
+        return codes
+
+    def top(self) -> Iterator[tuple[float, float, int]]:
+        """(score, coverage, fact) of the best facts, best first, at most TOP of them."""
+        if len(self.index.facts) <= SMALL_BASE:
+            return self.every_fact()
+        return self.pruned()
+
+    def every_fact(self) -> Iterator[tuple[float, float, int]]:
+        """`top()` by scoring every fact the question touches, slot by slot, in full.
+
+        Cheaper than pruning when postings are short (a base of hundreds of facts),
+        and the reference `pruned()` must agree with (tests/engine/test_matcher.py). Each
+        fact's score and bonus are summed in the question's slot order, as `_exact`
+        sums them, so the floats are the same to the last bit.
+        """
+        m = self.index
+        n = len(m.facts)
+        pfact, pcode, poff, wtab = m.pfact, m.pcode, m.poff, m.wtab
+        score = [0.0] * n
+        bonus = [0.0] * n
+        touched: set[int] = set()
+        for j, kids in enumerate(self.kids):
+            if kids:
+                if len(kids) == 1:
+                    a, b = poff[kids[0]], poff[kids[0] + 1]
+                    codes = dict(zip(pfact[a:b], pcode[a:b], strict=True))
+                else:
+                    codes = m.slot_codes(kids)
+                self.codes[j] = codes
+                gain = [self.idf[j] * w for w in wtab]
+                title = self.title_bonus[j]
+                for f, c in codes.items():
+                    score[f] += gain[c >> 1]
+                    if c & 1:
+                        bonus[f] += title
+                touched.update(codes)
+            topic = self.topics[j]
+            if topic is not None:
+                topic_bonus = self.topic_bonus[j]
+                for f in m.by_topic.get(topic, ()):
+                    bonus[f] += topic_bonus
+        self._plan()
+        # The facts pruned() weighs: those touched, the first of each topic asked about
+        # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
+        pool = touched.union(self._topic_leaders({t for t in self.topics if t}, touched))
+        defined = DEFINITION_BONUS * self.total
+        for f in self.spellers:
+            pool.add(f)
+            bonus[f] += defined
+        rank = m.rank
+        facts = list(pool)
+        totals = [score[f] + bonus[f] for f in facts]
+        if len(facts) > TOP:
+            # Only facts within rounding of the 20th best total can rank: sort just those.
+            cut = sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
+            kept = [(t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
+        else:
+            kept = list(zip(totals, facts, strict=True))
+        kept.sort(key=lambda tf: (-round(tf[0], 9), rank[tf[1]]))
+        for total, f in kept[:TOP]:
+            yield total, score[f] / self.total, f
+
+    def pruned(self) -> Iterator[tuple[float, float, int]]:
+        """`top()` with MaxScore pruning, for large bases: see the class docstring."""
+        m = self.index
+        pfact, pcode, poff = m.pfact, m.pcode, m.poff
+        wtab, kbest = m.wtab, m.kbest
+        active = [j for j, kids in enumerate(self.kids) if kids]
+        bound = {
+            j: self.idf[j] * wtab[max(kbest[k] for k in self.kids[j]) >> 1] + self.title_bonus[j]
+            for j in active
+        }
+        order = sorted(active, key=lambda j: -bound[j])
+        left = [0.0] * (len(order) + 1)  # the most the slots from here on can add
+        for pos in range(len(order) - 1, -1, -1):
+            left[pos] = left[pos + 1] + bound[order[pos]]
+        by_topic: dict[str, float] = {}
+        for topic, bonus in zip(self.topics, self.topic_bonus, strict=True):
+            if topic is not None:
+                by_topic[topic] = by_topic.get(topic, 0.0) + bonus
+        extra = max(by_topic.values(), default=0.0)  # the most a topic bonus adds
+        self.by_topic = by_topic
+        spellers = self.spellers
+        defined = DEFINITION_BONUS * self.total
+
+        # acc[f]: f's score and title bonus over the slots read so far (a list indexed by
+        # fact is twice as fast to add into as a dict).
+        acc = [0.0] * len(m.facts)
+        # The facts of each slot read in full, with its bound, rarest first: a fact met
+        # only in the last few can score no more than their bounds add up to.
+        parts: list[tuple[Iterable[int], float]] = []
+        met = 0  # postings read, an upper bound of the facts met
+        seen = 0.0  # the most any fact has scored so far
+        theta = -math.inf  # a lower bound of the 20th best final score
+        stop = len(order)
+        for pos, j in enumerate(order):
+            need = left[pos] + extra + _EPS  # a fact met nowhere yet scores at most this
+            if met >= TOP and need < seen:
+                if theta <= need:
+                    # Finish the 20 best facts so far over the slots left: their full scores
+                    # bound the 20th best far better than partial ones, so reading stops
+                    # sooner and fewer facts stay in reach.
+                    theta = self._lead(parts, acc, order[pos:])
+                if theta > need:
+                    stop = pos
+                    break
+            values = self._values(j)
+            kids = self.kids[j]
+            if len(kids) == 1:
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                facts = pfact[a:b]
+                for f, c in zip(facts, pcode[a:b], strict=True):
+                    acc[f] += values[c]
+                parts.append((facts, bound[j]))
+                met += b - a
+            else:
+                codes = self.codes[j] = m.slot_codes(kids)
+                for f, c in codes.items():
+                    acc[f] += values[c]
+                parts.append((codes.keys(), bound[j]))
+                met += len(codes)
+            seen += bound[j]
+        if stop < len(order):
+            # No fact met nowhere can reach the top 20 now: finish those that can, dropping
+            # the ones that fall out of reach as the 20th best rises. Spellers are kept
+            # apart: their bound has the definition bonus too.
+            met_set = _met(parts, theta - 2 * _EPS - (left[stop] + extra))
+            pool = list(met_set - spellers) if spellers else list(met_set)
+            scores = list(map(acc.__getitem__, pool))
+            live = list(spellers)
+            for pos in range(stop, len(order)):
+                cut = theta - _EPS - (left[pos] + extra)
+                pool = list(compress(pool, map(cut.__le__, scores)))
+                if live:
+                    live = [f for f in live if acc[f] + defined >= cut]
+                members = pool + live if live else pool
+                j = order[pos]
+                values = self._values(j)
+                kids = self.kids[j]
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                dense = m.dense.get(kids[0]) if len(kids) == 1 else None
+                if dense is not None:
+                    gains = [0.0, *values]
+                    for f in members:
+                        acc[f] += gains[dense[f]]
+                elif len(kids) == 1 and b - a <= 8 * len(members):
+                    # Reading the whole posting costs less than looking each fact up.
+                    for f, c in zip(pfact[a:b], pcode[a:b], strict=True):
+                        acc[f] += values[c]
+                else:
+                    codes = self.codes[j] = self._lookup(j, members)
+                    for f in codes.keys() & members:
+                        acc[f] += values[codes[f]]
+                scores = list(map(acc.__getitem__, pool))
+                if len(members) > TOP:
+                    theta = max(theta, _kth_largest(scores + [acc[f] for f in live], TOP))
+            pool += live
+        else:
+            touched = _met(parts, -math.inf)
+            pool = list(touched)
+            pool.extend(self._topic_leaders(by_topic, touched))
+            pool.extend(f for f in spellers if f not in touched)
+        return self._best(pool, acc, extra, defined)
+
+    def _topic_leaders(self, topics: Iterable[str], touched: set[int]) -> list[int]:
+        """The first facts of each topic, in tie order, that hold none of the question's keys.
+
+        They still get the topic's bonus, so when little matches, the first of a topic
+        may rank (as a suggestion); later ones of the topic tie with it and rank below.
+        """
+        leaders: list[int] = []
+        for topic in topics:
+            count = 0
+            for f in self.index.by_topic_ranked.get(topic, ()):
+                if f not in touched:
+                    leaders.append(f)
+                    count += 1
+                    if count == TOP:
+                        break
+        return leaders
+
+    def _lead(
+        self, parts: list[tuple[Iterable[int], float]], acc: list[float], rest: Sequence[int]
+    ) -> float:
+        """The 20th best full score (without topic bonus) of the facts leading so far, or
+        -inf: a lower bound of the 20th best final score. The leaders are looked for among
+        the facts of the rarest slots read."""
+        facts: set[int] = set()
+        for part, _ in parts:
+            facts.update(part)
+            if len(facts) >= 8 * TOP:
+                break
+        if len(facts) < TOP:
+            return -math.inf
+        scores = list(map(acc.__getitem__, facts))
+        lead = list(compress(facts, map(_kth_largest(scores, TOP).__le__, scores)))[: 3 * TOP]
+        full = list(map(acc.__getitem__, lead))
+        m = self.index
+        pfact, pcode, poff = m.pfact, m.pcode, m.poff
+        for j in rest:
+            values = self._values(j)
+            kids = self.kids[j]
+            dense = m.dense.get(kids[0]) if len(kids) == 1 else None
+            if dense is not None:
+                gains = [0.0, *values]
+                full = [s + gains[dense[f]] for f, s in zip(lead, full, strict=True)]
+            elif len(kids) == 1:
+                a, b = poff[kids[0]], poff[kids[0] + 1]
+                for n, f in enumerate(lead):
+                    p = bisect_left(pfact, f, a, b)
+                    if p < b and pfact[p] == f:
+                        full[n] += values[pcode[p]]
+            else:
+                codes = m.slot_codes(kids, lead)
+                full = [
+                    s + values[c] if (c := codes.get(f)) is not None else s
+                    for f, s in zip(lead, full, strict=True)
+                ]
+        return _kth_largest(full, TOP)
+
+    def _best(
+        self, pool: list[int], acc: list[float], extra: float, defined: float
+    ) -> Iterator[tuple[float, float, int]]:
+        """The top of `pool` by exact score, then tie order, scoring as few facts as it can.
+
+        acc[f] is f's score and title bonus (summed in another order), so acc[f] plus the
+        topic and definition bonuses bounds f's final score: facts are scored exactly in
+        the order of that bound, until the next bound cannot beat the 20th exact score.
+        """
+        rank = self.index.rank
+        spellers = self.spellers
+        # Spellers' bounds carry the definition bonus: they are few, and always scored.
+        fixed = list(filter(spellers.__contains__, pool)) if spellers else []
+        if fixed:
+            pool = list(filterfalse(spellers.__contains__, pool))
+        if len(pool) > 4 * TOP:
+            # A fact's final sort key is (-rounded score, tie order); its score is at least
+            # acc and at most acc + extra, which brackets the key. The 20th best of the
+            # worst keys caps the 20th best key, so only facts whose best key is within
+            # that cap can rank: with many ties, tie order keeps this to about 20 facts.
+            scores = list(map(acc.__getitem__, pool))
+            low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+            t = _kth_largest(low, TOP)
+            ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+            r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
+            high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+            kept = list(compress(pool, map(t.__lt__, high)))
+            kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+            pool = kept
+        pool += fixed
+        for j, kids in enumerate(self.kids):
+            if kids and self.codes[j] is None:  # read in full above, without a dict
+                self.codes[j] = self._lookup(j, pool)
+        self._plan()
+        # A fact's best possible sort key: its bound rounded as scores are, then tie order.
+        facts, by_topic = self.index.facts, self.by_topic
+        bounds = [
+            (
+                -round(
+                    acc[f]
+                    + by_topic.get(facts[f].topic, 0.0)
+                    + (defined if f in spellers else 0.0)
+                    + _DELTA,
+                    9,
+                ),
+                rank[f],
+                f,
+            )
+            for f in pool
+        ]
+        heapq.heapify(bounds)
+        # Score facts in order of their best possible key; a scored fact is next once no
+        # unscored fact's best possible key beats its key. Lazily: the caller stops early.
+        ready: list[tuple[float, int, float, float, int]] = []
+        for _ in range(TOP):
+            while bounds and (not ready or bounds[0][:2] < ready[0][:2]):
+                f = heapq.heappop(bounds)[2]
+                score, plain = self._exact(f)
+                heapq.heappush(ready, (-round(score, 9), rank[f], score, plain, f))
+            if not ready:
+                return
+            _, _, score, plain, f = heapq.heappop(ready)
+            yield score, plain / self.total, f
+
+    def _plan(self) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
+        wtab = self.index.wtab
+        self.plan = [
+            (codes if codes is not None else {}, [idf * w for w in wtab], tb, topic, pb)
+            for codes, idf, tb, topic, pb in zip(
+                self.codes, self.idf, self.title_bonus, self.topics, self.topic_bonus, strict=True
+            )
+        ]
+
+    def _exact(self, f: int) -> tuple[float, float]:
+        """(score with bonuses, plain score) of fact f, summed in the question's slot order."""
+        fact_topic = self.index.facts[f].topic
+        score = 0.0
+        bonus = 0.0
+        for codes, gain, title_bonus, topic, topic_bonus in self.plan:
+            c = codes.get(f)
+            if c is not None:
+                score += gain[c >> 1]  # idf * weight, as the fact-at-a-time loop multiplied
+                if c & 1:
+                    bonus += title_bonus
+            if topic == fact_topic:
+                bonus += topic_bonus
+        if f in self.spellers:
+            bonus += DEFINITION_BONUS * self.total
+        return score + bonus, score
+
+    def misses(self, f: int) -> tuple[tuple[str, ...], bool]:
+        """The slots fact f does not hold, and whether it lacks a name or number asked for."""
+        wtab = self.index.wtab
+        missing: list[str] = []
+        strong_missing = False
+        for plan, slot, specific, entity in zip(
+            self.plan, self.slots, self.specific, self.entity, strict=True
+        ):
+            c = plan[0].get(f)
+            w = wtab[c >> 1] if c is not None else 0.0
+            if w == 0.0:
+                missing.append(slot.text)
+            if specific and w < STRONG_FIELD:
+                strong_missing = True
+            elif w == 0.0 and entity:
+                # Even a name everyone mentions ("Morocco") must be in the fact somewhere:
+                # IPPOS training peacekeepers says nothing of Morocco training any.
+                strong_missing = True
+        return tuple(missing), strong_missing
+
+
+def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:
+    """The facts of `parts` that may score `cut` or more: those met in the last parts
+    only score at most the sum of those parts' bounds, so they are left out."""
+    tail = 0.0
+    end = len(parts)
+    while end and tail + parts[end - 1][1] < cut:
+        end -= 1
+        tail += parts[end][1]
+    met: set[int] = set()
+    for part, _ in parts[:end]:
+        met.update(part)
+    return met
+
+
+def _kth_largest(values: list[float], k: int) -> float:
+    """The k-th largest of `values` (at least k of them), exactly: a quickselect whose
+    partitions are filters run in C, down to a few hundred values that C sorts."""
+    while len(values) > 256:
+        top = max(values)
+        if values.count(top) >= k:  # ties at the top, common among near-duplicate facts
+            return top
+        sample = sorted(values[:: len(values) // 32], reverse=True)
+        pivot = sample[min(len(sample) - 1, 2 * k * len(sample) // len(values) + 1)]
+        above = list(filter(pivot.__lt__, values))
+        if len(above) >= k:
+            values = above
+            continue
+        same = values.count(pivot)
+        if len(above) + same >= k:
+            return pivot
+        k -= len(above) + same
+        values = list(filter(pivot.__gt__, values))
+    return sorted(values, reverse=True)[k - 1]

@@ -1,0 +1,67 @@
+"""Every tuning constant of the engine, in one place.
+
+Why this module exists: the numbers that decide answers (field weights, bonuses,
+the abstention bars) and those that only decide speed and memory were spread
+over 1,700 lines. Here each has one line saying what it does, so a change to one
+is a change to this file alone. The float margins that keep the pruned scoring
+exact (`scoring._EPS`, `_DELTA`, `_ROUNDING`) are not tuning and stay there.
+"""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------ field weights
+# How much a fact "holds" a word found in each of its fields.
+
+W_ASK = 1.0  # a curator's example question
+W_TITLE = 1.0  # the fact's title
+W_ANSWER = 0.9  # the answer (English or French)
+W_ENTITY = 0.8  # an entity the fact lists under `entities`
+W_WHERE = 0.8  # the fact's place
+W_WHEN = 0.8  # the years of the fact's date
+W_TAG = 0.7  # a curator's tag
+W_SNIPPET = 0.35  # the quoted snippet
+W_TOPIC = 0.3  # the fact's topic name
+W_PARENT = 0.75  # an entity's parents ("INL" -> State Department), as a share of its weight
+
+# ------------------------------------------------------------------ bonuses
+
+TITLE_BONUS = 0.1  # share of a slot's weight added when the fact's title holds it
+TOPIC_SHARE = 0.5  # share of TITLE_BONUS added when the fact is in the topic of a name asked
+DEFINITION_BONUS = 0.3  # share of the question's weight for facts spelling out a name asked
+
+# ------------------------------------------------------------------ slot weights
+
+COMMON_WORD_FACTOR = 0.45  # share of its rarity an everyday word outside any name weighs
+AMBIENT_SHARE = 0.4  # an entity in more than this share of facts is not "specific"
+
+# ------------------------------------------------------------------ abstention
+
+MIN_COVERAGE = 0.62  # share of the question's weight the best fact must hold to answer
+CLEAR_LEAD_COVERAGE = 0.45  # below MIN_COVERAGE, a clear leader still answers from this share
+CLEAR_LEAD_RATIO = 1.2  # ... when its score is this many times the next fact's
+CLEAR_LEAD_HELD = 3  # ... and it holds at least this many of the question's slots
+STRONG_FIELD = 0.5  # field weight at which a name or number asked counts as held
+
+# ------------------------------------------------------------------ what is shown
+
+MAX_FACTS = 5  # most facts in one answer
+KEEP_SHARE = 0.6  # other facts join the best one when they score this share of it
+MAX_BROWSE = 10  # most facts in a topic list ("which trainings were held?")
+MAX_SUGGESTIONS = 3  # most closest facts offered when the engine abstains
+
+# ------------------------------------------------------------------ reading questions
+
+COUNTED_WINDOW = 4  # words after a figure in an answer that say what it counts
+COUNTED_FOCUS = 2  # content words after "how many" that say what is counted
+TYPO_MIN_LETTERS = 4  # shorter words (or words with digits) are never typo-corrected
+TYPO_TWO_EDITS_FROM = 7  # words this long may be two edits from what was meant
+SPLIT_MIN_LETTERS = 7  # shortest word split in two known words ("antiterrorism")
+SPLIT_MIN_HEAD = 3  # shortest first half of such a split
+SPLIT_MIN_TAIL = 4  # shortest second half of such a split
+
+# ------------------------------------------------------------------ speed and memory
+
+TOP = 20  # how many of the best-scoring facts are weighed as answers or suggestions
+SMALL_BASE = 500  # up to this many facts, score every touched fact instead of pruning
+DENSE_MIN = 64  # keys held by this many facts (and 1/32 of them) get a table by fact
+DENSE_KEYS = 256  # at most this many such tables: 2.5 MB at 10,000 facts

@@ -1,0 +1,119 @@
+"""Small fact bases for unit tests of the engine, built from the real dataclasses."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from bot.core.factbase import Entity, Fact, FactBase, Source, parse_date_span
+from bot.engine import Match, Matcher
+
+SOURCE = Source(
+    id="test-source",
+    title="A test article",
+    publisher="Tests",
+    date="2020-01-01",
+    url=None,
+    archive="sources/test.txt",
+    text="",
+)
+
+
+def make_fact(
+    id: str,
+    answer: str,
+    *,
+    ask: Iterable[str] = (),
+    title: str = "",
+    snippet: str | None = None,
+    when: str | None = None,
+    where: str | None = None,
+    entities: Iterable[str] = (),
+    tags: Iterable[str] = (),
+    topic: str = "laws",
+    answer_fr: str | None = None,
+    source: Source = SOURCE,
+) -> Fact:
+    """A fact; its snippet is its answer unless given, `when` as curators write it."""
+    span = None
+    if when is not None:
+        span = parse_date_span(when)
+        assert span is not None, f"bad date {when!r}"
+    return Fact(
+        id=id,
+        topic=topic,
+        title=title,
+        answer=answer,
+        snippet=answer if snippet is None else snippet,
+        source=source,
+        ask=tuple(ask),
+        answer_fr=answer_fr,
+        when=span,
+        where=where,
+        entities=tuple(entities),
+        tags=tuple(tags),
+    )
+
+
+def make_entity(
+    id: str,
+    kind: str,
+    *en: str,
+    acronyms: Iterable[str] = (),
+    fr: Iterable[str] = (),
+    part_of: Iterable[str] = (),
+) -> Entity:
+    return Entity(id, kind, tuple(acronyms), en, tuple(fr), tuple(part_of))
+
+
+def make_base(
+    *facts: Fact,
+    entities: Iterable[Entity] = (),
+    synonyms: Iterable[Iterable[str]] = (),
+) -> FactBase:
+    sources = {SOURCE.id: SOURCE}
+    for fact in facts:
+        sources.setdefault(fact.source.id, fact.source)
+    return FactBase(Path("."), sources, facts, tuple(entities), tuple(tuple(g) for g in synonyms))
+
+
+def make_matcher(
+    *facts: Fact,
+    entities: Iterable[Entity] = (),
+    synonyms: Iterable[Iterable[str]] = (),
+) -> Matcher:
+    return Matcher(make_base(*facts, entities=entities, synonyms=synonyms))
+
+
+# ---------------------------------------------------------------- shared pieces
+
+DOGS = "Sniffer dogs were given to the police."
+#: Facts on other things, so the words of the facts under test are rare.
+FILLER = (
+    make_fact("filler-budget", "The ministry published its budget.", topic="events"),
+    make_fact("filler-court", "A court opened in the capital.", topic="events"),
+    make_fact("filler-report", "An annual report was released.", topic="events"),
+)
+
+MOROCCO = make_entity("morocco", "country", "Morocco", fr=("Maroc",))
+TUNISIA = make_entity("tunisia", "country", "Tunisia", fr=("Tunisie",))
+TANGIER = make_entity("tangier", "place", "Tangier", fr=("Tanger",))
+BCIJ = make_entity(
+    "bcij", "institution", "Central Bureau of Judicial Investigation", acronyms=("BCIJ",)
+)
+
+
+def ids(matches: Iterable[Match]) -> list[str]:
+    return [m.fact.id for m in matches]
+
+
+def why_not(matcher: Matcher, question: str) -> str | None:
+    answer = matcher.ask(question)
+    assert not answer.answered, f"answered {question!r} with {ids(answer.facts)}"
+    assert answer.suggestions, f"no suggestion for {question!r}"
+    return answer.suggestions[0].why_not
+
+
+def words(matcher: Matcher, question: str) -> list[str]:
+    """The question's slots, as text: what the engine read."""
+    return [s.text for s in matcher.analyse(question)]

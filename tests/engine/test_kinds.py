@@ -1,0 +1,37 @@
+"""Question kinds: one typed table."""
+
+from __future__ import annotations
+
+from bot.engine import Kind, asks_for
+
+
+def test_a_kind_is_typed_and_equals_its_old_string() -> None:
+    kind = asks_for("When was the BCIJ created?")
+    assert kind is Kind.DATE and kind == "date" and kind.value == "date"
+    assert Kind("law-number") is Kind.LAW_NUMBER
+
+
+EXAMPLES = {
+    Kind.LAW_NUMBER: "What is the law number for human trafficking?",
+    Kind.PERSON: "Who runs the DGAPR?",
+    Kind.MONEY: "What did the training programme cost?",
+    Kind.DURATION: "How long has INL worked with the DGAPR?",
+    Kind.COUNT: "How many officials attended?",
+    Kind.DATE: "When was the BCIJ set up?",
+    Kind.CITY: "In which city was the workshop held?",
+    Kind.PLACE: "Where was the workshop held?",
+    Kind.COUNTRY: "Which countries does GLO.ACT cover?",
+}
+
+
+def test_every_kind_but_list_is_read_from_the_wording() -> None:
+    assert set(EXAMPLES) == set(Kind) - {Kind.LIST}
+    for kind, question in EXAMPLES.items():
+        assert asks_for(question) is kind, question
+        assert kind.triggers and kind.lacks
+
+
+def test_a_list_is_never_read_from_the_wording_alone() -> None:
+    """The topic listing says LIST; asks_for never does (LIST has no trigger words)."""
+    assert Kind.LIST.triggers == ()
+    assert asks_for("Which trainings were held?") is None

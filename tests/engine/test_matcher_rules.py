@@ -1,0 +1,320 @@
+"""The matcher's decisions, rule by rule, on fact bases of a few facts.
+
+Each test fails when its rule is switched off (its constant set to a neutral value,
+or its check short-circuited): the rule changes answers, and the test says how.
+"""
+
+from __future__ import annotations
+
+import pytest
+from builders import (
+    BCIJ,
+    DOGS,
+    FILLER,
+    MOROCCO,
+    TANGIER,
+    TUNISIA,
+    ids,
+    make_fact,
+    make_matcher,
+    why_not,
+)
+
+from bot.engine import Kind, Matcher, asks_for
+
+# ---------------------------------------------------------------- coverage
+
+
+def test_coverage_bar_abstains_when_the_fact_holds_too_little_of_the_question() -> None:
+    matcher = make_matcher(make_fact("dogs", DOGS), *FILLER)
+    assert matcher.ask("sniffer dogs police").answered
+    reason = why_not(matcher, "sniffer customs airport border")
+    assert reason is not None and reason.startswith("does not cover")
+
+
+# ---------------------------------------------------------------- the clear leader
+
+LEAD = make_fact("lead", "Sniffer dogs were given to the police in Rabat by the customs service.")
+
+
+def test_a_clear_leader_answers_below_the_coverage_bar() -> None:
+    matcher = make_matcher(LEAD, *FILLER)
+    answer = matcher.ask("sniffer dogs police rabat airport terminal")
+    assert answer.answered and ids(answer.facts) == ["lead"]
+    assert 0.45 <= answer.facts[0].coverage < 0.62
+
+
+def test_a_leader_close_to_the_next_fact_abstains() -> None:
+    twin = make_fact("twin", LEAD.answer)
+    matcher = make_matcher(LEAD, twin, *FILLER)
+    answer = matcher.ask("sniffer dogs given police rabat customs service airport terminal")
+    assert not answer.answered
+    assert 0.45 <= answer.suggestions[0].coverage < 0.62
+
+
+def test_a_leader_holding_too_few_slots_abstains() -> None:
+    matcher = make_matcher(make_fact("dogs", "Sniffer dogs arrived."), *FILLER)
+    answer = matcher.ask("sniffer dogs annual ministry")  # two held, each in a filler fact
+    assert not answer.answered
+    lead, second = answer.suggestions[:2]
+    assert 0.45 <= lead.coverage < 0.62 and lead.score >= 1.2 * second.score
+
+
+# ---------------------------------------------------------------- names and numbers
+
+
+def test_every_number_asked_must_be_in_the_fact() -> None:
+    matcher = make_matcher(
+        make_fact("trained", "Prosecutors were trained in Rabat in 2018."), *FILLER
+    )
+    assert matcher.ask("prosecutors trained rabat 2018").answered
+    assert why_not(matcher, "prosecutors trained rabat 2019") == "does not mention 2019"
+
+
+def test_every_uncommon_entity_asked_must_be_in_the_fact() -> None:
+    """An entity few facts name must be held in a strong field, not only in the quote."""
+    arrests = make_fact("arrests", "The BCIJ arrested a cell.", topic="events")
+    weak = make_fact("dogs", DOGS, snippet="The BCIJ said sniffer dogs were given to the police.")
+    more = [make_fact(f"more-{n}", f"A {w} was signed.") for n, w in enumerate(("deal", "pact"))]
+    matcher = make_matcher(weak, arrests, *FILLER, *more, entities=[BCIJ])
+    assert matcher.ask("sniffer dogs police").answered
+    answer = matcher.ask("BCIJ sniffer dogs police")
+    assert not answer.answered
+    assert answer.suggestions[0].coverage >= 0.62 and answer.suggestions[0].why_not == "too far"
+
+
+def test_an_unknown_capitalised_name_must_be_in_the_fact() -> None:
+    matcher = make_matcher(make_fact("dogs", DOGS), *FILLER)
+    assert matcher.ask("sniffer dogs police").answered
+    assert why_not(matcher, "ZRX sniffer dogs police") == "does not mention zrx"
+
+
+def test_a_name_held_only_in_a_weak_field_is_not_held() -> None:
+    """A number only in the quote (weight 0.35 < STRONG_FIELD) does not count as given."""
+    fact = make_fact(
+        "trained",
+        "Prosecutors were trained in Rabat.",
+        snippet="In 2018 prosecutors were trained in Rabat.",
+    )
+    matcher = make_matcher(fact, *FILLER)
+    answer = matcher.ask("prosecutors trained rabat 2018")
+    assert not answer.answered
+    assert answer.suggestions[0].coverage >= 0.62
+
+
+def _morocco_base(target_snippet: str) -> Matcher:
+    target = make_fact("dogs", DOGS, snippet=target_snippet)
+    others = [
+        make_fact(f"morocco-{n}", f"Morocco opened a {word} office.", entities=["morocco"])
+        for n, word in enumerate(("court", "budget", "report", "customs"))
+    ]
+    return make_matcher(target, *others, entities=[MOROCCO])
+
+
+def test_an_ambient_entity_may_be_held_in_a_weak_field() -> None:
+    """Morocco is in most facts: a fact naming it only in its quote still answers."""
+    matcher = _morocco_base("In Morocco, sniffer dogs were given to the police.")
+    answer = matcher.ask("Morocco sniffer dogs police")
+    assert answer.answered and ids(answer.facts) == ["dogs"]
+
+
+def test_an_ambient_entity_must_still_be_somewhere_in_the_fact() -> None:
+    matcher = _morocco_base(DOGS)
+    assert why_not(matcher, "Morocco sniffer dogs police") == "does not mention morocco"
+
+
+# ---------------------------------------------------------------- question kinds
+
+
+def _kind_case(answer: str, question: str, **fields: object) -> Matcher:
+    """A fact whose example question is `question`, so only the kind's rule decides."""
+    fact = make_fact("target", answer, ask=[question], **fields)  # type: ignore[arg-type]
+    return make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA, TANGIER])
+
+
+KIND_CASES = [
+    # (question, kind, answer lacking it, answer holding it (or fields), reason)
+    (
+        "When were sniffer dogs given to the police?",
+        Kind.DATE,
+        DOGS,
+        ("Sniffer dogs were given to the police in 2019.", {}),
+        "gives no date",
+    ),
+    (
+        "How many sniffer dogs were given to the police?",
+        Kind.COUNT,
+        DOGS,
+        ("Twelve sniffer dogs were given to the police.", {}),
+        "gives no figure",
+    ),
+    (
+        "Where were sniffer dogs given to the police?",
+        Kind.PLACE,
+        DOGS,
+        (DOGS, {"where": "Tangier"}),
+        "gives no place",
+    ),
+    (
+        "In which city were sniffer dogs given to the police?",
+        Kind.CITY,
+        "Sniffer dogs were given to the police of Morocco.",
+        ("Sniffer dogs were given to the police of Tangier.", {}),
+        "names no city",
+    ),
+    (
+        "Who is the director of the police academy?",
+        Kind.PERSON,
+        "The police academy has a new director.",
+        ("Mr. Alami is the director of the police academy.", {}),
+        "names no person",
+    ),
+    (
+        "What is the law number for human trafficking?",
+        Kind.LAW_NUMBER,
+        "A law on human trafficking was passed.",
+        ("Law 27-14 on human trafficking was passed.", {}),
+        "gives no law number",
+    ),
+    (
+        "How much did the sniffer dog programme cost?",
+        Kind.MONEY,
+        "The sniffer dog programme cost a lot.",
+        ("The sniffer dog programme cost €2 million.", {}),
+        "gives no amount of money",
+    ),
+    (
+        "How long did the prosecutors workshop last?",
+        Kind.DURATION,
+        "The prosecutors workshop took place in 2019.",
+        ("The prosecutors workshop lasted three days.", {}),
+        "gives no length of time",
+    ),
+    (
+        "Which other countries joined the programme with Morocco?",
+        Kind.COUNTRY,
+        "Morocco joined the programme.",
+        ("Morocco and Tunisia joined the programme.", {}),
+        "names no other country",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "lacking", "holding", "reason"),
+    KIND_CASES,
+    ids=[str(case[1]) for case in KIND_CASES],
+)
+def test_each_kind_needs_a_fact_holding_what_it_asks_for(
+    question: str,
+    kind: Kind,
+    lacking: str,
+    holding: tuple[str, dict[str, object]],
+    reason: str,
+) -> None:
+    assert asks_for(question) is kind
+    assert why_not(_kind_case(lacking, question), question) == reason
+    answer_text, fields = holding
+    assert _kind_case(answer_text, question, **fields).ask(question).answered
+
+
+def test_a_count_must_count_the_thing_asked_about() -> None:
+    question = "How many dogs were given to officers in Rabat?"
+    wrong = make_fact(
+        "target", "Twelve police officers from Rabat were given dogs.", ask=[question]
+    )
+    right = make_fact(
+        "target", "Twelve dogs were given to police officers in Rabat.", ask=[question]
+    )
+    assert why_not(make_matcher(wrong, *FILLER), question) == "gives no figure for dogs, given"
+    assert make_matcher(right, *FILLER).ask(question).answered
+
+
+def test_a_count_of_participants_takes_any_count_of_people() -> None:
+    question = "Workshop in Rabat: how many participants?"
+    fact = make_fact(
+        "target", "Twenty prosecutors from Rabat took part in the workshop.", ask=[question]
+    )
+    matcher = make_matcher(fact, *FILLER, synonyms=[("participants", "took part")])
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.COUNT and answer.answered
+
+
+def test_a_precise_question_about_something_unknown_abstains() -> None:
+    question = "When was the canine sniffer academy of Rabat founded?"
+    fact = make_fact(
+        "academy", "The canine sniffer academy of Rabat opened in 2010.", ask=[question]
+    )
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask(question).answered
+    reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
+    assert reason == "nothing in the fact base mentions zorglub"
+
+
+# ---------------------------------------------------------------- lists
+
+TRAINING = ("training", "trainings", "workshop", "workshops")
+
+
+def _trainings(n: int) -> list[object]:
+    return [
+        make_fact(
+            f"training-{i:02}",
+            f"A workshop for {word} was held.",
+            when=f"20{10 + i}",
+            topic="trainings",
+        )
+        for i, word in zip(
+            range(n), ("judges", "prosecutors", "police", "wardens") * 4, strict=False
+        )
+    ]
+
+
+def test_which_trainings_lists_the_topic_in_date_order() -> None:
+    trainings = _trainings(3)
+    matcher = make_matcher(*reversed(trainings), *FILLER, synonyms=[TRAINING])  # type: ignore[arg-type]
+    answer = matcher.ask("Which trainings were held?")
+    assert answer.asks_for is Kind.LIST and answer.answered
+    assert ids(answer.facts) == ["training-00", "training-01", "training-02"]
+
+
+def test_a_list_shows_at_most_ten_facts() -> None:
+    matcher = make_matcher(*_trainings(12), *FILLER, synonyms=[TRAINING])  # type: ignore[arg-type]
+    answer = matcher.ask("Which trainings were held?")
+    assert answer.asks_for is Kind.LIST and len(answer.facts) == 10
+
+
+# ---------------------------------------------------------------- what is shown
+
+
+def test_facts_scoring_near_the_best_join_it_and_others_do_not() -> None:
+    best = make_fact("best", "Sniffer dogs were given to the new police of Rabat.")
+    near = make_fact("near", "Sniffer dogs were given to the police of Rabat.")
+    far = make_fact("far", "Sniffer dogs arrived.")
+    answer = make_matcher(best, near, far, *FILLER).ask("sniffer dogs given new police rabat")
+    assert ids(answer.facts) == ["best", "near"]
+
+
+def test_an_answer_has_at_most_five_facts() -> None:
+    copies = [make_fact(f"dogs-{n}", DOGS) for n in range(7)]
+    answer = make_matcher(*copies, *FILLER).ask("sniffer dogs police")
+    assert answer.answered and len(answer.facts) == 5
+
+
+def test_an_abstention_offers_at_most_three_suggestions() -> None:
+    copies = [make_fact(f"dogs-{n}", DOGS) for n in range(5)]
+    answer = make_matcher(*copies, *FILLER).ask("sniffer customs airport border")
+    assert not answer.answered and len(answer.suggestions) == 3
+
+
+def test_a_count_is_read_in_the_four_words_after_a_figure() -> None:
+    question = "How many dogs were there?"
+    near = make_fact("a", "Twelve new trained police dogs arrived.")
+    far = make_fact("a", "Twelve officers came with the police dogs.")
+    assert make_matcher(near, *FILLER).ask(question).answered
+    assert why_not(make_matcher(far, *FILLER), question) == "gives no figure for dogs"
+
+
+def test_a_count_is_of_the_first_two_words_after_how_many() -> None:
+    fact = make_fact("a", "Twelve dogs arrived with the police.")
+    assert make_matcher(fact, *FILLER).ask("How many police dogs arrived?").answered

@@ -1,0 +1,58 @@
+"""Reading a question's words: typos, spellings, compounds, chat, on a few facts.
+
+Each test fails when its rule is switched off.
+"""
+
+from __future__ import annotations
+
+from builders import (
+    FILLER,
+    make_fact,
+    make_matcher,
+    words,
+)
+
+# ---------------------------------------------------------------- reading words
+
+
+def test_typo_correction_never_touches_a_real_word() -> None:
+    matcher = make_matcher(make_fact("emerging", "Emerging threats were discussed."), *FILLER)
+    assert words(matcher, "emergign threats") == ["emerging", "threats"]
+    assert words(matcher, "merging threats") == ["merging", "threats"]
+
+
+def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
+    fact = make_fact("p", "Prosecutors prosecute traffickers.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "prosecuters") == ["prosecutors"]
+
+
+def test_british_and_american_spellings_meet() -> None:
+    matcher = make_matcher(make_fact("w", "A workshop was organized in Rabat."), *FILLER)
+    assert words(matcher, "organised workshop") == ["organized", "workshop"]
+
+
+def test_compounds_are_joined_and_split_to_the_fact_base_words() -> None:
+    fact = make_fact("c", "A postblast course on terrorism for anti units.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "post blast course") == ["postblast", "course"]
+    assert words(matcher, "antiterrorism course") == ["anti", "terrorism", "course"]
+
+
+def test_a_chat_one_is_the_pronoun_not_a_figure() -> None:
+    matcher = make_matcher(make_fact("m", "Morocco co-chaired the forum."), *FILLER)
+    assert words(matcher, "which 1 did morocco co-chair") == ["morocco", "co", "chair"]
+    assert words(matcher, "just 1 day") == ["1", "day"]
+
+
+def test_long_words_may_be_two_edits_off_short_ones_not() -> None:
+    fact = make_fact("t", "Prosecutors attended a training. The cat sat.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "trxinig") == ["training"]  # 7 letters, two edits
+    assert words(matcher, "cta") == ["cta"]  # 3 letters: never corrected
+
+
+def test_two_edits_are_a_typo_only_with_the_first_letter_right() -> None:
+    matcher = make_matcher(make_fact("t", "Prosecutors attended a training."), *FILLER)
+    assert words(matcher, "trxinig") == ["training"]
+    assert words(matcher, "xrainig") == ["xrainig"]
