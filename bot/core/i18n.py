@@ -112,6 +112,43 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "card_names": {"en": "Names", "fr": "Noms"},
     "card_part_of": {"en": "Part of", "fr": "Fait partie de"},
     "card_facts": {"en": "What the fact base says", "fr": "Ce que dit la base de faits"},
+    "chatter_greeting": {
+        "en": "Hello! Ask me about rule-of-law cooperation with Morocco: partnerships, laws "
+        "and trainings. For example: _{example}_",
+        "fr": "Bonjour ! Posez-moi une question sur la coopération avec le Maroc en matière "
+        "d'État de droit : partenariats, lois, formations. Par exemple : _{example}_",
+    },
+    "chatter_thanks": {
+        "en": "You're welcome! Ask me anything else about the fact base, e.g. _{example}_",
+        "fr": "Avec plaisir ! Posez-moi une autre question, par exemple : _{example}_",
+    },
+    "chatter_test": {
+        "en": "I'm here and listening. Ask me a question, e.g. _{example}_",
+        "fr": "Je suis là. Posez-moi une question, par exemple : _{example}_",
+    },
+    "chatter_about_bot": {
+        "en": "I'm factbot: I answer questions about rule-of-law cooperation with Morocco "
+        "from a fact base curated from published sources, always with a verbatim quote and "
+        "its source. `{command} help` shows what I can do.",
+        "fr": "Je suis factbot : je réponds aux questions sur la coopération avec le Maroc en "
+        "matière d'État de droit à partir d'une base de faits tirée de sources publiées, "
+        "toujours avec une citation exacte et sa source. `{command} aide` montre ce que je "
+        "sais faire.",
+    },
+    "chatter_word": {
+        "en": "I need a question to look up, e.g. _{example}_ `{command} topics` lists what "
+        "I know.",
+        "fr": "Il me faut une question, par exemple : _{example}_ `{command} sujets` liste ce "
+        "que je sais.",
+    },
+    "chatter_link": {
+        "en": "I can't read links. Ask me a question, e.g. _{example}_",
+        "fr": "Je ne lis pas les liens. Posez-moi une question, par exemple : _{example}_",
+    },
+    "did_you_mean": {
+        "en": "Did you mean `{command} {name}`?",
+        "fr": "Vouliez-vous dire `{command} {name}` ?",
+    },
     "card_none": {
         "en": "No fact mentions it yet.",
         "fr": "Aucun fait ne le mentionne encore.",

@@ -310,3 +310,22 @@ def number_value(word: str) -> int | None:
 
 def looks_like_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
+
+
+#: The most words of a message that are read, and the most letters of a word. No
+#: question needs more, and typo correction costs grow with the square of a word's
+#: length: a 5,000-letter word would take gigabytes (issue: "one long word stalls").
+MAX_WORDS = 60
+MAX_WORD_CHARS = 40
+
+
+def bounded(text: str) -> str:
+    """`text` with at most MAX_WORDS words of at most MAX_WORD_CHARS characters each.
+
+    Every way text enters the engine goes through this, so the work any message can
+    cause is bounded whatever it holds.
+    """
+    words = text.split(maxsplit=MAX_WORDS)[:MAX_WORDS]
+    if len(words) < MAX_WORDS and all(len(w) <= MAX_WORD_CHARS for w in words):
+        return text
+    return " ".join(w[:MAX_WORD_CHARS] for w in words)

@@ -7,6 +7,7 @@ bot.core.factbase): `weights` (tuning constants), `kinds` (question kinds), `ans
 """
 
 from bot.engine.answer import Answer, Match, Slot
+from bot.engine.conversation import Chatter
 from bot.engine.kinds import Kind, asks_for
 from bot.engine.lexicon import COMMON_WORDS, NAMED_SYNONYM_GROUPS, known_words
 from bot.engine.matcher import Matcher, detect_language
@@ -15,6 +16,7 @@ __all__ = [
     "COMMON_WORDS",
     "NAMED_SYNONYM_GROUPS",
     "Answer",
+    "Chatter",
     "Kind",
     "Match",
     "Matcher",

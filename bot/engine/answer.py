@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.core.factbase import Fact
+from bot.engine.conversation import Chatter
 from bot.engine.kinds import Kind
 
 
@@ -32,6 +33,8 @@ class Answer:
     suggestions: tuple[Match, ...]
     asks_for: Kind | None  # a `Kind`, which is also its string ("date", "law-number", ...)
     language: str  # "en" | "fr"
+    #: Set when the message asked nothing of the fact base (a greeting, a test, a bare word).
+    chatter: Chatter | None = None
 
     @property
     def best(self) -> Match | None:

@@ -33,11 +33,13 @@ class Chatter(Enum):
     """Why a message holds no question for the fact base."""
 
     EMPTY = "empty"  # nothing but mentions, punctuation or emoji
-    GREETING = "greeting"  # hello, thanks, ok, lol
+    GREETING = "greeting"  # hello, ok, lol
+    THANKS = "thanks"  # thanks, merci, cheers
     TEST = "test"  # ping, test, are you there
     ABOUT_BOT = "about_bot"  # who made you, what can you do
     LINK = "link"  # a pasted link and nothing else
     COMMAND = "command"  # "/facts topcis" typed as a message
+    BARE_WORD = "bare_word"  # one everyday word ("training") or one the fact base never heard of
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +99,7 @@ BOT_VERBS = _words(
     fait cree fonctionne marche sais peux fais connais es etes la marches repond
     appelle qui quoi"""
 )
+THANKS_WORDS = _words("thanks thank thx ty tyvm tks cheers appreciated appreciate merci")
 TEST_WORDS = _words("test testing tests ping pong echo check 123 1 2 3 essai")
 
 #: Words that start a question, English and French (folded).
@@ -154,12 +157,12 @@ def _asks(segment: str) -> bool:
 def _trim(segment: str) -> str:
     """Drop conversational words at the start and end of a segment, and comma parts
     that are only conversation ("sorry to bug you again, how many ...")."""
-    parts = [p.strip() for p in segment.split(",")]
-    while len(parts) > 1 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
-        parts.pop(0)
-    while len(parts) > 1 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
-        parts.pop()
-    text = ", ".join(p for p in parts if p)
+    parts = re.split(r"(,\s+)", segment)  # "18,000" is one part: a comma then a space splits
+    while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
+        del parts[:2]
+    while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
+        del parts[-2:]
+    text = "".join(parts).strip()
     tokens = text.split()
     while tokens and _only_conversation(tokens[0]):
         tokens.pop(0)
@@ -190,7 +193,7 @@ def _chatter(text: str) -> Chatter | None:
     ):
         return Chatter.ABOUT_BOT
     if all(w in CONVERSATIONAL for w in words):
-        return Chatter.GREETING
+        return Chatter.THANKS if any(w in THANKS_WORDS for w in everything) else Chatter.GREETING
     return None
 
 

@@ -31,11 +31,19 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.factbase import Fact, FactBase
-from bot.core.text import Token, fold, is_stopword, text_language, tokenize
+from bot.core.text import Token, bounded, fold, is_stopword, text_language, tokenize
 from bot.engine.answer import Answer, Match, Slot
+from bot.engine.conversation import Chatter, read_message
 from bot.engine.index import Index
 from bot.engine.kinds import HOW_MANY, Kind, asks_for
-from bot.engine.lexicon import ANYONE, BROWSE_FILLER, STAND_FOR, TOPIC_CONCEPTS, token_keys
+from bot.engine.lexicon import (
+    ANYONE,
+    BROWSE_FILLER,
+    COMMON_WORDS,
+    STAND_FOR,
+    TOPIC_CONCEPTS,
+    token_keys,
+)
 from bot.engine.scoring import Scoring, slot_idf
 from bot.engine.weights import (
     CLEAR_LEAD_COVERAGE,
@@ -119,7 +127,42 @@ class Matcher:
     # -- answering
 
     def ask(self, question: str) -> Answer:
+        """The answer to a message: its question read out of any conversation around it.
+
+        The `Answer` keeps the message as it was written (`question`); what is matched
+        is the question inside it, bounded in length (`bounded`) so that no message
+        can cost more than a few milliseconds.
+        """
         language = detect_language(question)
+        reading = read_message(bounded(question), self._knows)
+        if reading.chatter is not None:
+            return Answer(question, False, (), (), None, language, reading.chatter)
+        if self._bare_word(reading.question):
+            return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
+        answer = self._answer(reading.question, language)
+        return answer if answer.question == question else replace(answer, question=question)
+
+    def _knows(self, word: str) -> bool:
+        """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym."""
+        index = self.index
+        return word in index.vocab or index.speller.known(word, None)
+
+    def _bare_word(self, text: str) -> bool:
+        """One word alone that names nothing: an everyday word ("training", "law") or one
+        the fact base has never heard of, even after typo correction ("hlep")."""
+        tokens = tokenize(text)
+        if len(tokens) != 1 or tokens[0].is_number or is_stopword(tokens[0]):
+            return False
+        words = self.index.speller.correct(tokens, None)
+        if len(words) != 1:
+            return False
+        name = self.index.lexicon.phrase_at(words, 0, None)
+        if name is not None and name[1].startswith("@"):
+            return False  # an entity's name (an acronym, an institution, a place) is never bare
+        word = words[0].surface
+        return word in COMMON_WORDS or not self._knows(word)
+
+    def _answer(self, question: str, language: str) -> Answer:
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         kind = asks_for(corrected, original=question) if corrected else asks_for(question)

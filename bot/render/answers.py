@@ -10,6 +10,7 @@ from bot.core.i18n import COMMAND, EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, tr
 from bot.core.records import Vote
 from bot.core.text import escape_mrkdwn
 from bot.engine import Answer, Match
+from bot.engine.conversation import Chatter
 from bot.render.blocks import (
     ACTION_HELPFUL,
     ACTION_NOT_HELPFUL,
@@ -138,6 +139,30 @@ def render_abstention(
         *(f"- {m.fact.title}" for m in suggestions),
     )
     return Message(text=text, blocks=fit(blocks, MESSAGE_BLOCKS_MAX))
+
+
+_CHATTER_KEYS = {
+    Chatter.EMPTY: "chatter_greeting",
+    Chatter.GREETING: "chatter_greeting",
+    Chatter.THANKS: "chatter_thanks",
+    Chatter.TEST: "chatter_test",
+    Chatter.ABOUT_BOT: "chatter_about_bot",
+    Chatter.LINK: "chatter_link",
+    Chatter.COMMAND: "chatter_word",
+    Chatter.BARE_WORD: "chatter_word",
+}
+
+
+def render_chatter(kind: Chatter, lang: str = "en", meant: str | None = None) -> Message:
+    """A short, helpful reply to a message that asks the fact base nothing; never a fact.
+
+    `meant` is the subcommand a mistyped word was probably meant to be ("hlep" -> help).
+    """
+    examples = EXAMPLE_QUESTIONS_FR if lang == "fr" else EXAMPLE_QUESTIONS
+    said = tr(_CHATTER_KEYS[kind], lang, example=examples[0], command=COMMAND)
+    if meant is not None:
+        said = tr("did_you_mean", lang, command=COMMAND, name=escape_mrkdwn(meant)) + " " + said
+    return Message(text=fallback(said), blocks=[section(mrkdwn_clip_line(said, SECTION_TEXT_MAX))])
 
 
 def _suggestion_line(match: Match) -> str:

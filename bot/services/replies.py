@@ -17,8 +17,8 @@ from bot.core.factbase import Fact
 from bot.core.grammar import Ask
 from bot.core.records import LoggedQuestion, Where
 from bot.core.usertext import clip_question, from_slack, strip_mentions
-from bot.engine import Answer, Match, detect_language
-from bot.render.answers import render_answer, render_usage
+from bot.engine import Answer, Chatter, Match, detect_language
+from bot.render.answers import render_answer, render_chatter, render_usage
 from bot.render.blocks import Message
 from bot.render.browse import render_card
 from bot.services.deps import Deps
@@ -53,6 +53,11 @@ async def reply_to(
         if entity is not None and entity.kind in ("institution", "programme", "group"):
             language = detect_language(command.question)
             return Reply(render_card(deps.base, entity, language))
+    if isinstance(command, Ask) and find_entity(deps.base, command.question) is None:
+        meant = registry.meant(command.question)
+        if meant is not None:  # "/facts topcis": a mistyped subcommand, not a question
+            language = detect_language(command.question)
+            return Reply(render_chatter(Chatter.COMMAND, language, meant))
     if isinstance(command, Ask):
         return await answer_question(
             deps,
@@ -79,6 +84,10 @@ async def answer_question(
     """Match, log the question (answered or not, for the curators), render."""
     question, clipped = clip_question(question)
     answer = deps.matcher.ask(question)
+    if answer.chatter is not None:  # nothing asked of the fact base: help, not a fact, no log
+        mistyped = answer.chatter in (Chatter.BARE_WORD, Chatter.COMMAND)
+        meant = SUBCOMMANDS.meant(question) if mistyped else None
+        return Reply(render_chatter(answer.chatter, answer.language, meant))
     question_id = await _log(deps, answer, where)
     best = answer.best if answer.answered else None
     # DEBUG: the handler's one `request` line (bot.services.delivery) says answered and fact_id.

@@ -17,6 +17,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.core.browse import find_entity, parse_timeline
 from bot.core.digest import parse_hhmm
 from bot.core.factbase import Entity, Fact, FactBase
@@ -146,6 +149,22 @@ class Registry:
     async def reply(self, call: Call, command: object) -> Message:
         """Carry out a parsed subcommand and render its reply."""
         return await self._by_command[type(command)].reply(call, command)
+
+    def meant(self, text: str) -> str | None:
+        """The subcommand a mistyped word was probably meant to be: "hlep" -> "help",
+        "/facts topcis" -> "topics"; None when none is that close (one edit for words of
+        up to five letters, so "hello" is not "help"; two for longer ones)."""
+        words = text.replace(COMMAND, " ").split()
+        if len(words) != 1:
+            return None
+        word = words[0].lower()
+        found = process.extractOne(
+            word,
+            list(self._by_word),
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=1 if len(word) <= 5 else 2,
+        )
+        return self._by_word[found[0]].name if found is not None else None
 
     def help_lines(self, command: str = COMMAND, lang: str = "en") -> list[str]:
         """One mrkdwn line per way to use the command, for the help reply and the App Home."""

@@ -109,8 +109,8 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
 @pytest.mark.parametrize(
     ("message", "kind"),
     [
-        ("thanks!", Chatter.GREETING),
-        ("merci beaucoup", Chatter.GREETING),
+        ("thanks!", Chatter.THANKS),
+        ("merci beaucoup", Chatter.THANKS),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("ping", Chatter.TEST),

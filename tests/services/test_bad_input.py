@@ -40,7 +40,7 @@ INPUTS: list[tuple[str, str, str]] = [
     ("5000 characters", LONG, "read only its beginning"),
     ("control characters", "law\x00 27-14\x07\x1b[31m?\r\n\x7f", "27-14"),
     ("emoji", "🇲🇦🤔 when was the BCIJ created? 🙏🏽", "May 2015"),
-    ("only emoji", "🇲🇦🤔🙏🏽👍", "I don't know"),
+    ("only emoji", "🇲🇦🤔🙏🏽👍", "Ask me about rule-of-law cooperation"),  # chatter: help, no fact
     ("arabic", "متى تم إنشاء المكتب المركزي للأبحاث القضائية؟", "I don't know"),
     ("hebrew and bidi", "מתי \u202enoitagitsevni\u202c BCIJ?", "BCIJ"),
     ("broadcast", "<!channel> <!here> <!everyone> when was the BCIJ created?", "May 2015"),

@@ -1,0 +1,117 @@
+"""The matcher reads messages, not only questions: wrappers, chatter, bare words, bounds.
+
+Each rule on a fact base of two or three facts; each test fails with its rule off.
+"""
+
+from __future__ import annotations
+
+import tracemalloc
+
+from builders import make_base, make_entity, make_fact
+
+from bot.core.text import MAX_WORD_CHARS, MAX_WORDS, bounded
+from bot.engine import Chatter, Matcher
+
+BCIJ = make_entity(
+    "bcij", "institution", "Central Bureau of Judicial Investigation", acronyms=["BCIJ"]
+)
+CREATED = make_fact(
+    "bcij-created",
+    "Morocco created the BCIJ in May 2015.",
+    ask=["When was the BCIJ created?"],
+    when="2015-05",
+    entities=["bcij"],
+)
+TRAINING = make_fact(
+    "training-test",
+    "The training ended with a test of the trainees' skills.",
+    ask=["How did the training end?"],
+    topic="trainings",
+)
+LAB = make_fact(
+    "dna-lab",
+    "The police lab obtained a certification for DNA testing in 2018.",
+    ask=["When was the DNA lab certified?"],
+    when="2018",
+)
+
+
+def matcher() -> Matcher:
+    return Matcher(make_base(CREATED, TRAINING, LAB, entities=[BCIJ]))
+
+
+def test_a_question_wrapped_in_conversation_is_answered() -> None:
+    """The greeting, purpose and thanks do not count against coverage."""
+    message = "morning! for the donor note due at 4 tomorrow: when was the BCIJ created? thx a lot"
+    answer = matcher().ask(message)
+    assert answer.answered and answer.best is not None
+    assert answer.best.fact.id == "bcij-created"
+    assert answer.question == message  # the answer keeps the message as written
+
+
+def test_the_wrapper_would_sink_the_question_otherwise() -> None:
+    """Without the reading, the same words are too many for the fact to cover."""
+    plain = matcher()
+    slots = plain.analyse("morning for the donor note due at 4 tomorrow when was the BCIJ created")
+    assert len(slots) > 2 * len(plain.analyse("when was the BCIJ created"))
+
+
+def test_chatter_gets_no_fact_even_when_its_words_are_in_the_fact_base() -> None:
+    m = matcher()
+    for message, kind in [
+        ("test test", Chatter.TEST),
+        ("thanks!", Chatter.THANKS),
+        ("who made you?", Chatter.ABOUT_BOT),
+        (":+1:", Chatter.EMPTY),
+    ]:
+        answer = m.ask(message)
+        assert not answer.answered and answer.facts == () and answer.suggestions == ()
+        assert answer.chatter is kind, message
+
+
+def test_one_everyday_word_alone_is_not_a_question() -> None:
+    m = matcher()
+    for word in ("training", "police", "hlep"):
+        answer = m.ask(word)
+        assert not answer.answered and answer.chatter is Chatter.BARE_WORD, word
+
+
+def test_one_name_alone_is_a_question() -> None:
+    answer = matcher().ask("BCIJ")
+    assert answer.chatter is None
+    assert answer.answered and answer.best is not None and answer.best.fact.id == "bcij-created"
+
+
+def test_an_everyday_word_that_names_an_institution_is_a_question() -> None:
+    parliament = make_entity("parliament", "institution", "Parliament")
+    adopted = make_fact(
+        "law-adopted", "Parliament adopted the law in 2015.", entities=["parliament"], when="2015"
+    )
+    answer = Matcher(make_base(adopted, TRAINING, entities=[parliament])).ask("parliament")
+    assert answer.chatter is None and answer.answered
+
+
+def test_one_rare_fact_word_alone_is_a_question() -> None:
+    answer = matcher().ask("DNA")
+    assert answer.chatter is None and answer.answered
+
+
+def test_bounded_caps_words_and_their_length() -> None:
+    assert bounded("When was the BCIJ created?") == "When was the BCIJ created?"
+    long = bounded("x" * 5000)
+    assert long == "x" * MAX_WORD_CHARS
+    many = bounded(" ".join(["word"] * 500))
+    assert len(many.split()) == MAX_WORDS
+
+
+def test_a_5000_letter_word_and_fifty_of_them_cost_little_memory() -> None:
+    """Without the bound, typo correction of one 5,000-letter word needs gigabytes."""
+    m = matcher()
+    tracemalloc.start()
+    try:
+        assert not m.ask("q" * 5000).answered
+        assert not m.ask(" ".join(["zx" * 2500] * 50)).answered
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 20_000_000
