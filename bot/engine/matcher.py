@@ -33,7 +33,7 @@ from datetime import date
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import Token, bounded, fold, is_stopword, text_language, tokenize
 from bot.engine.answer import Answer, Match, Slot
-from bot.engine.conversation import Chatter, read_message
+from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
 from bot.engine.index import Index
 from bot.engine.kinds import HOW_MANY, Kind, asks_for
 from bot.engine.lexicon import (
@@ -148,12 +148,16 @@ class Matcher:
         return word in index.vocab or index.speller.known(word, None)
 
     def _bare_word(self, text: str) -> bool:
-        """One word alone that names nothing: an everyday word ("training", "law") or one
-        the fact base has never heard of, even after typo correction ("hlep")."""
+        """One word alone that names nothing: an everyday word ("training", "the law?") or
+        one the fact base has never heard of, even after typo correction ("hlep"). A
+        question word makes it a question ("how many dogs?"); a name never is bare."""
         tokens = tokenize(text)
-        if len(tokens) != 1 or tokens[0].is_number or is_stopword(tokens[0]):
+        if any(t.surface in QUESTION_CUES for t in tokens):
             return False
-        words = self.index.speller.correct(tokens, None)
+        content = [t for t in tokens if not is_stopword(t)]
+        if len(content) != 1 or content[0].is_number:
+            return False
+        words = self.index.speller.correct(content, None)
         if len(words) != 1:
             return False
         name = self.index.lexicon.phrase_at(words, 0, None)
