@@ -84,10 +84,10 @@ PURPOSE = _words(
     boss manager director team colleague colleagues client clients donor donors
     prep prepping preparing writing working doing putting together finishing trying
     size room pm am oclock minutes hour hours week monday tuesday wednesday thursday
-    friday
+    friday timeline chart table graphic infographic summary factsheet onepager handout
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
-    redige redaction equipe collegue chef bailleur bailleurs"""
+    redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words("you u your yourself factbot bot tu toi vous votre ton ta")
@@ -111,6 +111,15 @@ QUESTION_CUES = _words(
 )
 
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
+
+#: A segment that starts like this is the asker's own guess, not part of the question:
+#: "i thought belgium but not sure", "je crois que c'était en 2015".
+_HEDGE = re.compile(
+    r"^(?:i|we)\s+(?:thought|think|believe|guess|assume|reckon|remember)\b"
+    r"|^(?:not|pas)\s+(?:sure|certain|sur|sure)\b|^(?:maybe|perhaps|iirc|afaik)\b"
+    r"|^(?:je|j')\s*(?:crois|pensais|pense|suppose|croyais)\b",
+    re.IGNORECASE,
+)
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")

@@ -101,6 +101,13 @@ def test_a_segment_of_words_the_fact_base_never_heard_of_is_conversation() -> No
     assert "casablanca" in kept.question
 
 
+def test_the_askers_own_guess_is_not_part_of_the_question() -> None:
+    reading = read_message("when was the BCIJ created? i thought 2014 but not sure", knows)
+    assert reading.question == "when was the BCIJ created?"
+    french = read_message("quand le BCIJ a-t-il été créé ? je crois que c'était en 2014", knows)
+    assert french.question == "quand le BCIJ a-t-il été créé ?"
+
+
 def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
     reading = read_message("anyone know if the wifi is down?", knows)
     assert reading.chatter is None and reading.question == "anyone know if the wifi is down?"
