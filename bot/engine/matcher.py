@@ -46,16 +46,13 @@ from bot.engine.lexicon import (
 )
 from bot.engine.scoring import Scoring, slot_idf
 from bot.engine.weights import (
-    CLEAR_LEAD_COVERAGE,
-    CLEAR_LEAD_HELD,
-    CLEAR_LEAD_RATIO,
     COUNTED_FOCUS,
     KEEP_SHARE,
     MAX_BROWSE,
     MAX_FACTS,
     MAX_SUGGESTIONS,
-    MIN_COVERAGE,
     STRONG_FIELD,
+    Thresholds,
 )
 
 _NO_DATE = date(9999, 12, 31)
@@ -73,8 +70,9 @@ class Matcher:
     slots that cannot change the top 20 (see `scoring.Scoring`).
     """
 
-    def __init__(self, base: FactBase) -> None:
+    def __init__(self, base: FactBase, thresholds: Thresholds | None = None) -> None:
         self.base = base
+        self.thresholds = thresholds or Thresholds()
         self.index = Index(base)
         self.facts: tuple[Fact, ...] = self.index.facts
 
@@ -200,7 +198,7 @@ class Matcher:
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
-                only_coverage_short = coverage < MIN_COVERAGE and (
+                only_coverage_short = coverage < self.thresholds.min_coverage and (
                     self._why_not(
                         i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
                     )
@@ -215,7 +213,7 @@ class Matcher:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
             return Answer(question, True, tuple(keep), (), kind, language)
-        if only_coverage_short and _clear_lead(rejected, len(slots)):
+        if only_coverage_short and _clear_lead(rejected, len(slots), self.thresholds):
             lead = replace(rejected[0], why_not=None)
             return Answer(question, True, (lead,), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
@@ -309,7 +307,7 @@ class Matcher:
         features = self.index.features[i]
         if strong_missing:
             return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
-        if coverage < MIN_COVERAGE:
+        if coverage < self.thresholds.min_coverage:
             return "does not cover: " + ", ".join(missing[:4])
         if kind is not None and not kind.holds(features, query_concepts):
             return kind.lacks
@@ -322,11 +320,11 @@ def _date_key(match: Match) -> tuple[date, str]:
     return (match.fact.when.start if match.fact.when else _NO_DATE, match.fact.id)
 
 
-def _clear_lead(ranked: Sequence[Match], slots: int) -> bool:
+def _clear_lead(ranked: Sequence[Match], slots: int, bars: Thresholds) -> bool:
     """The first fact covers enough of the question's `slots` and leads the second clearly."""
     first = ranked[0]
     return (
-        first.coverage >= CLEAR_LEAD_COVERAGE
-        and slots - len(first.missing) >= CLEAR_LEAD_HELD
-        and (len(ranked) == 1 or first.score >= CLEAR_LEAD_RATIO * ranked[1].score)
+        first.coverage >= bars.clear_lead_coverage
+        and slots - len(first.missing) >= bars.clear_lead_held
+        and (len(ranked) == 1 or first.score >= bars.clear_lead_ratio * ranked[1].score)
     )

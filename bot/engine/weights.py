@@ -9,6 +9,8 @@ exact (`scoring._EPS`, `_DELTA`, `_ROUNDING`) are not tuning and stay there.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 # ------------------------------------------------------------------ field weights
 # How much a fact "holds" a word found in each of its fields.
 
@@ -36,11 +38,24 @@ AMBIENT_SHARE = 0.4  # an entity in more than this share of facts is not "specif
 
 # ------------------------------------------------------------------ abstention
 
+# Fit by scripts/fit_thresholds.py on labelled questions (cross-validated); change them
+# by running it, not by hand. `Thresholds` carries them so the script can try others.
 MIN_COVERAGE = 0.62  # share of the question's weight the best fact must hold to answer
 CLEAR_LEAD_COVERAGE = 0.45  # below MIN_COVERAGE, a clear leader still answers from this share
 CLEAR_LEAD_RATIO = 1.2  # ... when its score is this many times the next fact's
 CLEAR_LEAD_HELD = 3  # ... and it holds at least this many of the question's slots
 STRONG_FIELD = 0.5  # field weight at which a name or number asked counts as held
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """The abstention bars a `Matcher` applies (the constants above by default)."""
+
+    min_coverage: float = MIN_COVERAGE
+    clear_lead_coverage: float = CLEAR_LEAD_COVERAGE
+    clear_lead_ratio: float = CLEAR_LEAD_RATIO
+    clear_lead_held: int = CLEAR_LEAD_HELD
+
 
 # ------------------------------------------------------------------ what is shown
 

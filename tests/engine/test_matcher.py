@@ -15,7 +15,7 @@ from bot.engine import Kind, Match, Matcher, asks_for, detect_language
 from bot.engine.kinds import _KEYWORD_DATE, _WH_WORD, HOW_MANY
 from bot.engine.matcher import _clear_lead
 from bot.engine.scoring import Scoring
-from bot.engine.weights import CLEAR_LEAD_COVERAGE, MIN_COVERAGE
+from bot.engine.weights import CLEAR_LEAD_COVERAGE, MIN_COVERAGE, Thresholds
 from bot.render.plain import answer_json
 
 
@@ -483,8 +483,10 @@ def test_one_name_and_a_common_word_are_not_a_clear_lead(matcher: Matcher) -> No
 def test_a_lead_that_is_not_clear_still_abstains() -> None:
     fact = object.__new__(Fact)
     lead = Match(fact, 10.0, 0.5, (), "does not cover: x")
-    assert _clear_lead([lead], 5)
-    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")], 5)
-    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")], 5)
-    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")], 5)
-    assert not _clear_lead([Match(fact, 10.0, 0.5, ("a", "b"), "does not cover: a, b")], 4)
+    assert _clear_lead([lead], 5, Thresholds())
+    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")], 5, Thresholds())
+    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")], 5, Thresholds())
+    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")], 5, Thresholds())
+    assert not _clear_lead(
+        [Match(fact, 10.0, 0.5, ("a", "b"), "does not cover: a, b")], 4, Thresholds()
+    )

@@ -1,0 +1,159 @@
+"""Fit the engine's abstention bars on labelled questions, with cross-validation.
+
+    python scripts/fit_thresholds.py            # report: current bars vs the fitted ones
+    python scripts/fit_thresholds.py --write    # also write the fitted bars to weights.py
+
+The bars (`bot.engine.weights.Thresholds`: the coverage a fact needs, and when a
+clear leader may answer below it) decide between answering and abstaining. They
+are not set by hand: this script tries every combination on a grid, scores each
+on labelled question sets exactly as `../shared/eval/score.py` does, and picks the
+combination with the best cross-validated objective
+
+    accuracy + abstention - WRONG_COST * wrong answers (share of all questions)
+
+because a wrong answer is worse than "I don't know". Folds are by question
+(5 folds, seeded), so each question is scored by bars fit without it. The sets
+used are the readable ones: `../shared/eval/dev.yaml` and tests/eval/*.yaml, never
+tests/eval/blind/ (kept unread) nor heldout3 (kept nearly blind).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import itertools
+import json
+import random
+import re
+import sys
+from dataclasses import astuple, fields
+from pathlib import Path
+from types import ModuleType
+
+from bot.core.factbase import default_facts_dir, load_factbase
+from bot.engine import Matcher
+from bot.engine.weights import Thresholds
+from bot.render.plain import answer_json
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5")
+WRONG_COST = 2.0
+FOLDS = 5
+GRID = {
+    "min_coverage": [round(0.50 + 0.02 * i, 2) for i in range(14)],
+    "clear_lead_coverage": [0.35, 0.40, 0.45, 0.50, 0.55],
+    "clear_lead_ratio": [1.2, 1.5, 2.0],
+    "clear_lead_held": [2, 3, 4],
+}
+
+
+def _scorer() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"fit_thresholds: cannot load {SCORER}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _questions(score: ModuleType) -> list[dict[str, object]]:
+    paths = [ROOT.parent / "shared" / "eval" / "dev.yaml"]
+    paths += [ROOT / "tests" / "eval" / f"{name}.yaml" for name in SETS]
+    found = []
+    for path in paths:
+        found.extend(score.load_questions(path))
+    return found
+
+
+def _outcomes(
+    score: ModuleType, matcher: Matcher, questions: list[dict[str, object]]
+) -> list[tuple[bool, bool, bool]]:
+    """Per question: (in scope, passed, answered) under the matcher's bars."""
+    lines = [json.dumps(answer_json(matcher.ask(str(q["line"])))) for q in questions]
+    records, _, _ = score.score(questions, lines, {})
+    return [(bool(r["in_scope"]), bool(r["passed"]), bool(r["answered"])) for r in records]
+
+
+def _objective(rows: list[tuple[bool, bool, bool]]) -> tuple[float, float, float, float]:
+    inside = [r for r in rows if r[0]]
+    outside = [r for r in rows if not r[0]]
+    accuracy = sum(r[1] for r in inside) / max(1, len(inside))
+    abstention = sum(r[1] for r in outside) / max(1, len(outside))
+    wrong = sum(r[2] and not r[1] for r in rows) / max(1, len(rows))
+    return accuracy + abstention - WRONG_COST * wrong, accuracy, abstention, wrong
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--write", action="store_true", help="write the fitted bars to weights.py")
+    args = parser.parse_args(argv)
+    score = _scorer()
+    questions = _questions(score)
+    base = load_factbase(default_facts_dir())
+    names = [f.name for f in fields(Thresholds)]
+    combos = [
+        Thresholds(**dict(zip(names, values, strict=True)))
+        for values in itertools.product(*(GRID[n] for n in names))
+    ]
+    current = Thresholds()
+    if current not in combos:
+        combos.append(current)
+    print(f"{len(questions)} labelled questions, {len(combos)} combinations", file=sys.stderr)
+    matcher = Matcher(base)
+    table: dict[Thresholds, list[tuple[bool, bool, bool]]] = {}
+    for i, bars in enumerate(combos):
+        matcher.thresholds = bars  # the index is the same; only the decision changes
+        table[bars] = _outcomes(score, matcher, questions)
+        if i % 50 == 0:
+            print(f"  {i}/{len(combos)}", file=sys.stderr)
+    order = list(range(len(questions)))
+    random.Random(20261204).shuffle(order)
+    folds = [order[k::FOLDS] for k in range(FOLDS)]
+    held_out: list[tuple[bool, bool, bool]] = []
+    chosen = []
+    for test in folds:
+        train = sorted(set(order) - set(test))
+        best = max(
+            combos, key=lambda b: (_objective([table[b][j] for j in train])[0], b == current)
+        )
+        chosen.append(best)
+        held_out.extend(table[best][j] for j in test)
+    final = max(combos, key=lambda b: (_objective(table[b])[0], b == current))
+    cv = _objective(held_out)
+    now = _objective(table[current])
+    fit = _objective(table[final])
+    print(f"objective = accuracy + abstention - {WRONG_COST:.1f} x wrong")
+    print(
+        f"current bars {astuple(current)}: objective {now[0]:.3f} "
+        f"(accuracy {now[1]:.2f}, abstention {now[2]:.2f}, wrong {now[3]:.3f})"
+    )
+    print(
+        f"cross-validated ({FOLDS} folds, bars fit without each question): objective "
+        f"{cv[0]:.3f} (accuracy {cv[1]:.2f}, abstention {cv[2]:.2f}, wrong {cv[3]:.3f})"
+    )
+    print(
+        f"fit on all {astuple(final)}: objective {fit[0]:.3f} (accuracy {fit[1]:.2f}, "
+        f"abstention {fit[2]:.2f}, wrong {fit[3]:.3f})"
+    )
+    print("per-fold choices: " + "; ".join(str(astuple(c)) for c in chosen))
+    if args.write:
+        _write(final)
+    return 0
+
+
+def _write(bars: Thresholds) -> None:
+    path = ROOT / "bot" / "engine" / "weights.py"
+    text = path.read_text(encoding="utf-8")
+    for name, value in zip(
+        ("MIN_COVERAGE", "CLEAR_LEAD_COVERAGE", "CLEAR_LEAD_RATIO", "CLEAR_LEAD_HELD"),
+        astuple(bars),
+        strict=True,
+    ):
+        text = re.sub(rf"^{name} = [0-9.]+", f"{name} = {value}", text, count=1, flags=re.M)
+    path.write_text(text, encoding="utf-8")
+    print(f"wrote {astuple(bars)} to {path}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
