@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 from bot.core.factbase import check_factbase
+from bot.engine import NAMED_SYNONYM_GROUPS
 from bot.settings import Settings
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
     path: Path = args.path or settings.facts_dir
-    base, problems = check_factbase(path)
+    base, problems = check_factbase(path, named_groups=NAMED_SYNONYM_GROUPS)
     for problem in problems:
         print(problem)
     if problems:

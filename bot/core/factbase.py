@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -138,6 +138,24 @@ class Entity:
         return f"{full} ({self.acronyms[0]})" if self.acronyms else full
 
 
+@dataclass(frozen=True, slots=True)
+class SynonymGroup:
+    """Words that mean the same thing (aliases.yaml `synonyms`), under an explicit id.
+
+    The engine names a few groups by id (`bot.engine.NAMED_SYNONYM_GROUPS`); lint checks
+    that each exists, so reordering or rewording a group cannot silently change answers.
+    """
+
+    id: str
+    words: tuple[str, ...]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.words)
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
 @dataclass(frozen=True, eq=False)
 class FactBase:
     """A loaded fact base. Compared and hashed by identity, so derived indexes can be
@@ -147,7 +165,7 @@ class FactBase:
     sources: Mapping[str, Source]
     facts: tuple[Fact, ...]
     entities: tuple[Entity, ...]
-    synonyms: tuple[tuple[str, ...], ...]
+    synonyms: tuple[SynonymGroup, ...]
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -345,7 +363,7 @@ def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
 
 def _load_aliases(
     root: Path, problems: list[Problem]
-) -> tuple[tuple[Entity, ...], tuple[tuple[str, ...], ...]]:
+) -> tuple[tuple[Entity, ...], tuple[SynonymGroup, ...]]:
     reader = _Reader(root / ALIASES_FILE, root, problems)
     node = reader.compose()
     if node is None:
@@ -419,21 +437,30 @@ def _load_aliases(
         for parent in entity.part_of:
             if parent not in ids:
                 reader.problem(part_of_nodes[entity.id], f"unknown entity '{parent}' in part_of")
-    groups: list[tuple[str, ...]] = []
+    groups: list[SynonymGroup] = []
     syn = top.get("synonyms")
     if syn is not None and not isinstance(syn, yaml.SequenceNode):
-        reader.problem(syn, "'synonyms' must be a list of lists")
+        reader.problem(syn, "'synonyms' must be a list of groups (id and words)")
     elif syn is not None:
-        for group_node in syn.value:
-            group = reader.text_list(group_node, "synonyms")
-            if len(group) < 2:
-                reader.problem(group_node, "a synonym group needs at least two words")
+        group_ids: set[str] = set()
+        for group_node in reader.items(syn, "synonym groups"):
+            keys = reader.mapping(group_node, {"id", "words"}, set())
+            gid = _check_id(reader, keys.get("id"), reader.text(keys.get("id"), "id"))
+            words = reader.text_list(keys.get("words"), "words")
+            if gid is None or "words" not in keys:
                 continue
-            owner = f"synonyms[{group[0]}]"
-            for word_node in group_node.value:
+            if gid in group_ids:
+                reader.problem(keys["id"], f"duplicate synonym group id '{gid}'")
+                continue
+            group_ids.add(gid)
+            if len(words) < 2:
+                reader.problem(keys["words"], "a synonym group needs at least two words")
+                continue
+            owner = f"synonyms[{gid}]"
+            for word_node in keys["words"].value:
                 if isinstance(word_node, yaml.ScalarNode):
                     claim(str(word_node.value), owner, word_node)
-            groups.append(group)
+            groups.append(SynonymGroup(gid, words))
     return tuple(entities), tuple(groups)
 
 
@@ -442,8 +469,13 @@ def topic_files(root: Path) -> list[Path]:
     return sorted(p for p in root.glob("*.yaml") if p.name not in (SOURCES_FILE, ALIASES_FILE))
 
 
-def check_factbase(root: Path) -> tuple[FactBase, list[Problem]]:
-    """Load the fact base at `root`, collecting every problem instead of stopping at one."""
+def check_factbase(
+    root: Path, *, named_groups: Collection[str] = ()
+) -> tuple[FactBase, list[Problem]]:
+    """Load the fact base at `root`, collecting every problem instead of stopping at one.
+
+    `named_groups`: synonym group ids some code relies on; each must exist.
+    """
     root = root.resolve()
     problems: list[Problem] = []
     if not root.is_dir():
@@ -451,6 +483,16 @@ def check_factbase(root: Path) -> tuple[FactBase, list[Problem]]:
         return FactBase(root, {}, (), (), ()), problems
     sources = _load_sources(root, problems)
     entities, synonyms = _load_aliases(root, problems)
+    defined = {g.id for g in synonyms}
+    for gid in sorted(set(named_groups) - defined):
+        problems.append(
+            Problem(
+                ALIASES_FILE,
+                1,
+                f"the answering engine relies on synonym group '{gid}', "
+                "which `synonyms` does not define",
+            )
+        )
     entity_ids = {e.id for e in entities}
     quote_texts = {sid: fold_for_quote(s.text) for sid, s in sources.items()}
     facts: list[Fact] = []
@@ -541,9 +583,9 @@ def _read_fact(
     )
 
 
-def load_factbase(root: Path) -> FactBase:
+def load_factbase(root: Path, *, named_groups: Collection[str] = ()) -> FactBase:
     """Load a fact base that lints clean, or raise FactBaseError with every problem."""
-    base, problems = check_factbase(root)
+    base, problems = check_factbase(root, named_groups=named_groups)
     if problems:
         raise FactBaseError(problems)
     return base

@@ -19,14 +19,9 @@ from importlib.resources import files
 from itertools import chain
 
 from bot.core.factbase import FactBase
-from bot.core.text import Token, fold, is_stopword, tokenize, word_keys
+from bot.core.text import Token, is_stopword, tokenize, word_keys
 
 # ------------------------------------------------------------------ synonym groups by name
-
-
-def group_id(group: Sequence[str]) -> str:
-    """A synonym group's id: its first name, folded, spaces as hyphens ("stand-for")."""
-    return fold(group[0]).replace(" ", "-")
 
 
 #: The synonym groups (ids, without "~") that the engine's code names.
@@ -174,7 +169,7 @@ class Lexicon:
                     lexicon.add(name, "@" + entity.id, lang)
             lexicon.kinds["@" + entity.id] = entity.kind
         for group in base.synonyms:
-            concept = "~" + group_id(group)
+            concept = "~" + group.id
             for name in group:
                 lexicon.add(name, concept)
         lexicon.finalise()

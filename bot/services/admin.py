@@ -13,13 +13,14 @@ import gc
 import logging
 import time
 from datetime import date, datetime, timedelta
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.core.digest import fingerprint
 from bot.core.factbase import check_factbase
 from bot.core.records import ReloadOutcome, UsageStats, Where
-from bot.engine import Matcher
+from bot.engine import NAMED_SYNONYM_GROUPS, Matcher
 from bot.render.admin import render_reload, render_stats
 from bot.render.blocks import Message, render_notice
 from bot.services.deps import Deps, freeze_long_lived_objects
@@ -51,7 +52,9 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
     async with holder.reloading:
         started = time.perf_counter()
         old = holder.current
-        base, problems = await asyncio.to_thread(check_factbase, deps.settings.facts_dir)
+        base, problems = await asyncio.to_thread(
+            partial(check_factbase, named_groups=NAMED_SYNONYM_GROUPS), deps.settings.facts_dir
+        )
         if problems:
             logger.warning(
                 "facts_reload_refused by=%s problems=%d serving_generation=%d facts=%d",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from bot.core.factbase import Entity, Fact, FactBase, Source, parse_date_span
+from bot.core.factbase import Entity, Fact, FactBase, Source, SynonymGroup, parse_date_span
+from bot.core.text import fold
 from bot.engine import Match, Matcher
 
 SOURCE = Source(
@@ -74,7 +75,8 @@ def make_base(
     sources = {SOURCE.id: SOURCE}
     for fact in facts:
         sources.setdefault(fact.source.id, fact.source)
-    return FactBase(Path("."), sources, facts, tuple(entities), tuple(tuple(g) for g in synonyms))
+    groups = tuple(SynonymGroup(fold(g[0]).replace(" ", "-"), g) for g in map(tuple, synonyms))
+    return FactBase(Path("."), sources, facts, tuple(entities), groups)
 
 
 def make_matcher(

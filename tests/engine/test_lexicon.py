@@ -2,21 +2,42 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from bot.core.factbase import FactBase
+from bot.core.factbase import FactBase, check_factbase, default_facts_dir
 from bot.core.text import fold
-from bot.engine.lexicon import NAMED_SYNONYM_GROUPS, group_id, named_group
+from bot.engine.lexicon import NAMED_SYNONYM_GROUPS, named_group
 
 
 def test_named_synonym_groups_are_checked() -> None:
     assert named_group("stand-for") == "~stand-for"
     with pytest.raises(ValueError):
         named_group("no-such-group")
-    assert group_id(("stand for", "stands for")) == "stand-for"
 
 
 def test_every_named_synonym_group_exists_in_the_fact_base(factbase: FactBase) -> None:
-    groups = {group_id(group) for group in factbase.synonyms}
+    groups = {group.id for group in factbase.synonyms}
     assert sorted(NAMED_SYNONYM_GROUPS - groups) == []
     assert all(fold(g) == g for g in NAMED_SYNONYM_GROUPS)
+
+
+def test_lint_reports_a_named_group_that_is_gone(tmp_path: Path) -> None:
+    """Renaming or deleting a group the engine relies on is a lint error, not a silent change."""
+    base = tmp_path / "facts"
+    (base / "sources").mkdir(parents=True)
+    for path in default_facts_dir().rglob("*"):
+        if path.is_file() and "__pycache__" not in path.parts:
+            target = base / path.relative_to(default_facts_dir())
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(path.read_bytes())
+    aliases = base / "aliases.yaml"
+    aliases.write_text(aliases.read_text(encoding="utf-8").replace("id: stand-for", "id: acronym"))
+    _, problems = check_factbase(base, named_groups=NAMED_SYNONYM_GROUPS)
+    assert [str(p) for p in problems] == [
+        "aliases.yaml:1: the answering engine relies on synonym group 'stand-for', "
+        "which `synonyms` does not define"
+    ]
+    _, clean = check_factbase(default_facts_dir(), named_groups=NAMED_SYNONYM_GROUPS)
+    assert clean == []
