@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from bot.core.factbase import FactBaseError, check_factbase, default_facts_dir, load_factbase
+from bot.engine import NAMED_SYNONYM_GROUPS
 
 GOOD_FACT = """\
 - id: law-27-14-courts
@@ -26,6 +27,13 @@ GOOD_FACT = """\
     - Which law covers human trafficking?
   answer_fr: La loi 27-14 fait de la traite des êtres humains un crime grave.
 """
+
+
+#: The synonym groups the engine relies on, which `python -m bot lint` requires.
+NAMED_GROUPS = "".join(
+    f"  - {{id: {gid}, words: [{gid.replace('-', ' ')}, {gid}-word]}}\n"
+    for gid in sorted(NAMED_SYNONYM_GROUPS)
+)
 
 
 def make_base(
@@ -58,8 +66,9 @@ def make_base(
             kind: law
             en: [Law 27-14]
         synonyms:
-          - [prosecutor, procureur]
-        """),
+          - {id: prosecutor, words: [prosecutor, procureur]}
+        """)
+        + NAMED_GROUPS,
         encoding="utf-8",
     )
     (root / "laws.yaml").write_text(laws, encoding="utf-8")
@@ -169,8 +178,8 @@ def test_colliding_aliases(tmp_path: Path) -> None:
             kind: law
             en: [Law 27-14, TIP law]
         synonyms:
-          - [prosecutor, procureur]
-          - [trafficking, tip law]
+          - {id: prosecutor, words: [prosecutor, procureur]}
+          - {id: trafficking, words: [trafficking, tip law]}
         """)
     problems = messages(make_base(tmp_path, aliases=aliases))
     assert problems == ["aliases.yaml:7: alias 'tip law' is already used by 'law-27-14' (line 4)"]
@@ -232,8 +241,27 @@ def test_part_of_must_name_a_known_entity(tmp_path: Path) -> None:
             en: [Law 27-14]
             part_of: [atlantis]
         synonyms:
-          - [prosecutor, procureur]
+          - {id: prosecutor, words: [prosecutor, procureur]}
         """)
     assert messages(make_base(tmp_path, aliases=aliases)) == [
         "aliases.yaml:5: unknown entity 'atlantis' in part_of"
+    ]
+
+
+def test_synonym_groups_need_a_unique_id(tmp_path: Path) -> None:
+    aliases = textwrap.dedent("""\
+        entities:
+          - id: law-27-14
+            kind: law
+            en: [Law 27-14]
+        synonyms:
+          - [prosecutor, procureur]
+          - {id: judge, words: [judge, juge]}
+          - {id: judge, words: [magistrate, magistrat]}
+          - {words: [court, tribunal]}
+        """)
+    assert messages(make_base(tmp_path, aliases=aliases)) == [
+        "aliases.yaml:6: expected a synonym group (a mapping of keys)",
+        "aliases.yaml:8: duplicate synonym group id 'judge'",
+        "aliases.yaml:9: missing key 'id'",
     ]
