@@ -78,6 +78,9 @@ class Source:
     url: str | None
     archive: str
     text: str = field(repr=False)
+    #: For an undated source: the year it was written around (`circa`), or in or after.
+    circa: int | None = None
+    not_before: int | None = None
 
     @property
     def display_title(self) -> str:
@@ -331,7 +334,7 @@ def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
     reader = _Reader(root / SOURCES_FILE, root, problems)
     sources: dict[str, Source] = {}
     for item in reader.items(reader.compose(), "sources"):
-        keys = reader.mapping(item, _SOURCE_KEYS, {"seed"})
+        keys = reader.mapping(item, _SOURCE_KEYS, {"seed", "circa", "not_before"})
         sid = _check_id(reader, keys.get("id"), reader.text(keys.get("id"), "id"))
         publisher = reader.text(keys.get("publisher"), "publisher")
         archive = reader.text(keys.get("archive"), "archive")
@@ -343,6 +346,11 @@ def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
         raw_date = reader.text(keys.get("date"), "date", nullable=True)
         if raw_date is not None and parse_date_span(raw_date) is None:
             reader.problem(keys["date"], f"bad date '{raw_date}' (use 2018-10-04, 2025-02 or 2025)")
+        circa, not_before = (
+            _year(reader, keys.get(name), name, raw_date) for name in ("circa", "not_before")
+        )
+        if circa is not None and not_before is not None:
+            reader.problem(keys["circa"], "give 'circa' or 'not_before', not both")
         archive_path = (root / archive).resolve()
         try:
             text = archive_path.read_text(encoding="utf-8")
@@ -357,8 +365,24 @@ def _load_sources(root: Path, problems: list[Problem]) -> dict[str, Source]:
             url=reader.text(keys.get("url"), "url", nullable=True),
             archive=archive,
             text=text,
+            circa=circa,
+            not_before=not_before,
         )
     return sources
+
+
+def _year(reader: _Reader, node: yaml.Node | None, key: str, date: str | None) -> int | None:
+    """An approximate year for an undated source ('circa: 2014', 'not_before: 2018')."""
+    text = reader.text(node, key)
+    if text is None:
+        return None
+    if date is not None:
+        reader.problem(node, f"'{key}' is for undated sources; this one has date {date}")
+        return None
+    if not re.fullmatch(r"(19|20)\d\d", text):
+        reader.problem(node, f"'{key}' must be a year like 2014, not '{text}'")
+        return None
+    return int(text)
 
 
 def _load_aliases(

@@ -66,6 +66,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "helpful": {"en": "👍 Helpful", "fr": "👍 Utile"},
     "not_helpful": {"en": "👎 Not helpful", "fr": "👎 Pas utile"},
     "undated": {"en": "undated", "fr": "non daté"},
+    "circa": {"en": "undated, circa {year}", "fr": "non daté, vers {year}"},
+    "not_before": {"en": "undated, {year} or later", "fr": "non daté, {year} ou après"},
     "help_intro": {
         "en": "I answer questions about rule-of-law cooperation with Morocco from a curated "
         "fact base, with a verbatim quote and its source.",
@@ -195,3 +197,12 @@ EXAMPLE_QUESTIONS_FR = (
     "Quelle loi réprime la traite des êtres humains ?",
     "Combien de procureurs ont été formés à Casablanca ?",
 )
+
+
+def undated_label(circa: int | None, not_before: int | None, lang: str = "en") -> str:
+    """How an undated source's time is shown: "undated, circa 2014", or just "undated"."""
+    if circa is not None:
+        return tr("circa", lang, year=str(circa))
+    if not_before is not None:
+        return tr("not_before", lang, year=str(not_before))
+    return tr("undated", lang)

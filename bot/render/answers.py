@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.factbase import Fact, FactBase
-from bot.core.i18n import COMMAND, EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, tr
+from bot.core.i18n import COMMAND, EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR, tr, undated_label
 from bot.core.records import Vote
 from bot.core.text import escape_mrkdwn
 from bot.engine import Answer, Match
@@ -238,7 +238,7 @@ def render_source(fact: Fact) -> Message:
     fields = [
         ("Source", source.display_title),
         ("Publisher", source.publisher),
-        ("Date", format_date(source.date) or "undated"),
+        ("Date", format_date(source.date) or undated_label(source.circa, source.not_before)),
         ("Source id", source.id),
         ("Archive", source.archive),
         ("Topic", fact.topic),

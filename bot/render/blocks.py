@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bot.core.factbase import Fact
-from bot.core.i18n import format_day, tr
+from bot.core.i18n import format_day, undated_label
 from bot.core.text import escape_mrkdwn
 
 Block = dict[str, Any]
@@ -319,7 +319,7 @@ def source_context(fact: Fact, lang: str = "en") -> str:
     source = fact.source
     bits = [f"*{mrkdwn(source.display_title, 400)}*", mrkdwn(source.publisher, 300)]
     date = format_day(source.date, lang)
-    bits.append(mrkdwn(date, 100) if date else tr("undated", lang))
+    bits.append(mrkdwn(date, 100) if date else undated_label(source.circa, source.not_before, lang))
     url = escape_mrkdwn(source.url or "")
     if url and slack_len(url) <= SOURCE_URL_MAX:  # a link is whole or absent, never cut
         bits.append(f"<{url}>")

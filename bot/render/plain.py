@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.core.factbase import Fact, Source
-from bot.core.i18n import format_day
+from bot.core.i18n import format_day, undated_label
 from bot.engine import Answer
 
 
@@ -22,7 +22,7 @@ def source_line(source: Source) -> str:
     bits = [source.display_title, source.publisher]
     line = " — ".join(bits)
     date = format_date(source.date)
-    line += f", {date}" if date else " (undated)"
+    line += f", {date}" if date else f" ({undated_label(source.circa, source.not_before)})"
     if source.url:
         line += f" — {source.url}"
     return line

@@ -265,3 +265,25 @@ def test_synonym_groups_need_a_unique_id(tmp_path: Path) -> None:
         "aliases.yaml:8: duplicate synonym group id 'judge'",
         "aliases.yaml:9: missing key 'id'",
     ]
+
+
+def test_an_undated_source_may_give_an_approximate_year(tmp_path: Path) -> None:
+    sources = textwrap.dedent("""\
+        - id: unodc
+          title: A network
+          publisher: UNODC
+          date: null
+          circa: 2014
+          url: null
+          archive: sources/unodc.txt
+        """)
+    base = check_factbase(make_base(tmp_path / "ok", sources=sources))
+    assert base[1] == [] and base[0].sources["unodc"].circa == 2014
+    dated = sources.replace("date: null", "date: 2018-10-04")
+    assert messages(make_base(tmp_path / "dated", sources=dated)) == [
+        "sources.yaml:5: 'circa' is for undated sources; this one has date 2018-10-04"
+    ]
+    both = sources.replace("circa: 2014", "circa: 2014\n  not_before: soon")
+    assert messages(make_base(tmp_path / "both", sources=both)) == [
+        "sources.yaml:6: 'not_before' must be a year like 2014, not 'soon'"
+    ]
