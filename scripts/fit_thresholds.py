@@ -41,8 +41,8 @@ SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5")
 WRONG_COST = 2.0
 FOLDS = 5
 GRID = {
-    "min_coverage": [0.50, 0.53, 0.56, 0.59, 0.62, 0.65, 0.68, 0.71, 0.74],
-    "clear_lead_coverage": [0.35, 0.40, 0.45, 0.50, 0.55],
+    "min_coverage": [0.56, 0.59, 0.62, 0.65, 0.68, 0.71, 0.74, 0.77, 0.80],
+    "clear_lead_coverage": [0.30, 0.35, 0.40, 0.45, 0.50],
     "clear_lead_ratio": [1.2, 1.5, 2.0],
     "clear_lead_held": [3],
 }
