@@ -14,7 +14,7 @@ teach (served base + one more phrasing) build the same thing.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TypeVar
@@ -36,7 +36,7 @@ REWORDING_OVERLAP = 0.6
 
 
 @dataclass(frozen=True, slots=True)
-class Review:
+class ShowReview:
     """`/facts review` (curators): what waits for them."""
 
 
@@ -267,26 +267,97 @@ def proposal_title(answer: str) -> str:
 # ------------------------------------------------------------------ review intervals
 
 
+# ------------------------------------------------------------------ what a curator is shown
+
+
+@dataclass(frozen=True, slots=True)
+class Takeover:
+    """A phrasing of another fact whose answer a new phrasing would change."""
+
+    phrasing: str
+    owner: str  # the fact the phrasing belongs to
+    before: str | None  # the fact it reached before (None: no answer)
+    after: str | None  # the fact it would reach with the new phrasing
+
+
+@dataclass(frozen=True, slots=True)
+class TeachResult:
+    """What teaching a phrasing did, or would do: the check shown before it is kept."""
+
+    fact_id: str
+    title: str
+    question: str
+    reaches: bool  # with the phrasing, the question is answered with its fact
+    answered_by: str | None  # what the question reaches with it (None: no answer)
+    taken: tuple[Takeover, ...]
+    kept: bool
+    already: bool = False  # the fact held this phrasing already
+
+    @property
+    def clean(self) -> bool:
+        return self.reaches and not self.taken
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What became of an approval or a rejection."""
+
+    proposal: Proposal  # as it stands now
+    done: bool  # this request decided it
+    problem: str | None = None  # why it did not (plain text)
+    fact: Fact | None = None  # the fact now served, when approved
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewItem:
+    """Questions that reword each other, asked and not (well) answered."""
+
+    question: str  # the wording shown (the most asked)
+    question_id: int  # a log id of that wording, for the buttons
+    asked: int  # times asked, every wording included
+    wordings: tuple[str, ...]  # the other wordings
+    question_ids: tuple[int, ...]  # log ids of every wording
+    voted_down: str | None  # the fact voted not helpful, if that is why it is here
+    suggestions: tuple[Fact, ...]  # the matcher's nearest facts
+
+
+@dataclass(frozen=True, slots=True)
+class ReviewQueue:
+    """What waits for the curators: questions, facts due for review, proposals."""
+
+    items: tuple[ReviewItem, ...]
+    overdue: tuple[Overdue, ...]
+    proposals: tuple[Proposal, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.items or self.overdue or self.proposals)
+
+
 @dataclass(frozen=True, slots=True)
 class Overdue:
     fact: Fact
     due: date
 
 
-def overdue_facts(base: FactBase, today: date) -> list[Overdue]:
+def overdue_facts(
+    base: FactBase, today: date, stamps: Mapping[str, date] | None = None
+) -> list[Overdue]:
     """Facts whose last review is `review_every` days old or more, the longest overdue first.
 
-    A fact never reviewed (no `reviewed` date) is not tracked: a curator starts its
-    clock by giving it a date, in its topic file or with "Still true".
+    The last review is the later of the fact's `reviewed` and its "Still true"
+    stamp in `stamps`. A fact never reviewed is not tracked: a curator starts its
+    clock by giving it a `reviewed` date in its topic file.
     """
     if base.review_every is None:
         return []
     every = timedelta(days=base.review_every)
-    due = [
-        Overdue(f, f.reviewed + every)
-        for f in base.facts
-        if f.reviewed is not None and f.reviewed + every <= today
-    ]
+    stamps = stamps or {}
+    due = []
+    for fact in base.facts:
+        last = max((d for d in (fact.reviewed, stamps.get(fact.id)) if d is not None), default=None)
+        if last is not None and last + every <= today:
+            due.append(Overdue(fact, last + every))
     return sorted(due, key=lambda o: (o.due, o.fact.id))
 
 

@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -492,10 +492,12 @@ def quote_problem(snippet: str, source: Source, folded_text: str | None = None) 
 def check_factbase(root: Path, *, today: date | None = None) -> tuple[FactBase, list[Problem]]:
     """Load the fact base at `root`, collecting every problem instead of stopping at one.
 
-    `today` is the day `reviewed` dates may not be after (default: the system's today).
+    `today` is the day `reviewed` dates may not be after. By default it is the
+    latest date on Earth right now (UTC+14): a curator stamping "today" in their
+    time zone is never told it is in the future by a server elsewhere.
     """
     root = root.resolve()
-    today = today or date.today()
+    today = today or (datetime.now(UTC) + timedelta(hours=14)).date()
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), 1, "fact base folder does not exist"))

@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.core.curation import apply_curation, question_key
 from bot.core.digest import fingerprint
 from bot.core.factbase import check_factbase
 from bot.core.records import ReloadOutcome, UsageStats, Where
@@ -69,6 +70,7 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
                 problems=tuple(problems),
                 seconds=time.perf_counter() - started,
             )
+        base = apply_curation(base, await deps.store.curation())  # what was taught from Slack
         matcher = await asyncio.to_thread(Matcher, base)
         new = holder.swap(base, matcher)
         if gc.get_freeze_count():  # the server froze the old base: do the same for the new
@@ -121,7 +123,18 @@ async def gather_stats(deps: Deps, days: int) -> UsageStats:
     windows = day_windows(deps.clock(), days, deps.settings.tz_name)
     per_day = await deps.store.daily_stats(windows)
     unanswered = await deps.store.unanswered_since(windows[0][1], windows[-1][2])
-    return UsageStats(tuple(per_day), tuple(unanswered[:TOP_UNANSWERED]), deps.settings.tz_name)
+    marks = await deps.store.review_marks()  # known gaps are counted, not listed again
+    unanswered = [
+        (q, n)
+        for q, n in unanswered
+        if (mark := marks.get(question_key(q))) is None or mark.verdict != "gap"
+    ]
+    return UsageStats(
+        tuple(per_day),
+        tuple(unanswered[:TOP_UNANSWERED]),
+        deps.settings.tz_name,
+        known_gaps=await deps.store.known_gaps(),
+    )
 
 
 async def refusal(deps: Deps, name: str, where: Where) -> Message | None:

@@ -209,6 +209,13 @@ class CurationStore:
             (fact_id, day.isoformat(), by, _iso(self._clock())),
         )
 
+    async def review_stamps(self) -> dict[str, date]:
+        """The latest "Still true" day of each stamped fact."""
+        rows = await self._rows(
+            "SELECT fact_id, MAX(reviewed_on) FROM fact_reviews GROUP BY fact_id"
+        )
+        return {str(r[0]): date.fromisoformat(str(r[1])) for r in rows}
+
     # ------------------------------------------------------------ the review queue
 
     async def review_candidates(self, since: datetime) -> list[ReviewCandidate]:

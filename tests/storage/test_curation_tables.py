@@ -84,7 +84,10 @@ async def test_marks_gaps_and_stamps(tmp_path: Path) -> None:
         await store.stamp_reviewed("f1", date(2026, 5, 4), "U1")
         await store.stamp_reviewed("f1", date(2026, 5, 4), "U2")
         stamps = (await store.curation()).stamps
-    assert {k: m.verdict for k, m in marks.items()} == {"what is the budget": "gap", "who": "taught"}
+    assert {k: m.verdict for k, m in marks.items()} == {
+        "what is the budget": "gap",
+        "who": "taught",
+    }
     assert [(s.fact_id, s.reviewed, s.by) for s in stamps] == [("f1", date(2026, 5, 4), "U2")]
 
 
