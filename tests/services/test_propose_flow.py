@@ -21,6 +21,7 @@ from bot.engine import Matcher
 from bot.render.blocks import check_limits
 from bot.render.curation import (
     ACTION_APPROVE,
+    ACTION_OPEN_PROPOSAL,
     ACTION_REJECT,
     SHORTCUT_PROPOSE,
     VIEW_PROPOSE,
@@ -122,7 +123,8 @@ async def test_propose_and_the_message_shortcut_open_the_form(bot: Bot, factbase
     calls = await bot.fake.wait_for("views.open", 2)
     prefilled = {b.get("block_id"): b for b in calls[-1].body["view"]["blocks"]}
     assert (
-        prefilled["question"]["element"]["initial_value"] == "Did the *US* help Morocco & its police?"
+        prefilled["question"]["element"]["initial_value"]
+        == "Did the *US* help Morocco & its police?"
     )
 
 
@@ -217,3 +219,16 @@ async def test_a_rejection_asks_why_and_tells_the_proposer(bot: Bot) -> None:
     (update,) = await bot.fake.wait_for("chat.update")
     assert "rejected* by <@UOTHER>" in all_text(update.body)
     assert "I don't know" in (await bot.ask(QUESTION, user_id="UASK"))["text"]
+
+
+async def test_propose_in_a_dm_offers_a_button_that_opens_the_form(bot: Bot) -> None:
+    await bot.event(p.message_im("propose", event_id="EvPROPOSEDM"))
+    (reply,) = await bot.fake.wait_for("chat.postMessage")
+    (element,) = [e for b in reply.body["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert element["action_id"] == ACTION_OPEN_PROPOSAL
+    await bot.click(
+        p.block_actions(element["action_id"], element["value"], response_url=bot.new_response_url())
+    )
+    (opened,) = await bot.fake.wait_for("views.open")
+    assert opened.body["view"]["callback_id"] == VIEW_PROPOSE
+    assert opened.body["trigger_id"] == "111.222.valid"  # the click's own trigger
