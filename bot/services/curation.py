@@ -311,14 +311,16 @@ async def approve(deps: Deps, proposal_id: int, where: Where) -> Decision | Mess
             )
         current = holder.current
         day = local_today(deps)
-        fact_id = new_fact_id(proposal.draft.answer, frozenset(current.base.by_id))
+        curation = await deps.store.curation()
+        taken = {*current.base.by_id, *(p.fact_id for p in curation.approved if p.fact_id)}
+        fact_id = new_fact_id(proposal.draft.answer, taken)
         fact = proposal_fact(replace(proposal, fact_id=fact_id, reviewed=day), current.base)
         if isinstance(fact, str):
             return Decision(proposal, False, f"It no longer checks out: {fact}")
         if not await deps.store.approve_proposal(proposal.id, by, fact_id, day):
             latest = await deps.store.proposal(proposal.id) or proposal
             return Decision(latest, False, f"It was already {latest.status}.")
-        base = apply_curation(current.base, await deps.store.curation())
+        base = apply_curation(current.base, await deps.store.curation())  # with this one
         matcher = await asyncio.to_thread(Matcher, base)
         holder.swap(base, matcher)
         if gc.get_freeze_count():
