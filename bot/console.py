@@ -7,7 +7,10 @@ Plain lines are treated like a direct message to the bot; `/facts ...` lines lik
 the slash command. Each reply goes through the same code as in Slack and is
 printed as the text of what the bot would post (buttons shown as [Label]).
 Questions are logged to an in-memory database, so the console never writes a
-file a newcomer did not ask for.
+file a newcomer did not ask for. With FACTBOT_DB set explicitly, the console
+uses that database instead: what curators taught is served, and what is taught
+here (`teach <fact-id> <question>`) is kept; its digest scheduler then stays off,
+so the console never claims a channel's digest from the bot sharing the file.
 """
 
 from __future__ import annotations
@@ -75,7 +78,9 @@ async def _loop(
     interactive = stdin.isatty()
     if interactive:
         stdout.write(BANNER)
-    async with open_deps(settings, base=base, matcher=matcher, db_path=":memory:") as deps:
+    shared = settings.db_from_env  # FACTBOT_DB set: the curators' database, not a scratch one
+    db_path = None if shared else ":memory:"
+    async with open_deps(settings, base=base, matcher=matcher, db_path=db_path) as deps:
 
         async def print_digest(channel: str, message: Message) -> str | None:
             """The console's "channel": digests that fall due while it runs are printed."""
@@ -85,12 +90,17 @@ async def _loop(
 
         stop = asyncio.Event()
         digests = DigestRunner(deps.base, deps.store, settings.tz, print_digest, clock=deps.clock)
-        scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        scheduler = (
+            None
+            if shared
+            else asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        )
         try:
             await _read_eval_print(deps, stdin, stdout, interactive)
         finally:
             stop.set()
-            await scheduler
+            if scheduler is not None:
+                await scheduler
 
 
 async def _read_eval_print(deps: Deps, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:

@@ -37,6 +37,10 @@ class Settings:
     #: Set by `python -m bot run --mode ...` (the Procfile) when the environment holds
     #: both a signing secret and an app token and a process must run one given mode.
     forced_mode: str | None = None
+    #: Where proposed facts go for approval (FACTBOT_CURATORS_CHANNEL, a channel id).
+    curators_channel: str | None = None
+    #: FACTBOT_DB was set: commands that only read (`ask`, the console) use that database.
+    db_from_env: bool = False
 
     @property
     def tz(self) -> ZoneInfo:
@@ -128,4 +132,6 @@ class Settings:
             admins=admins,
             tz_name=tz_name,
             log_level=level,
+            curators_channel=get("FACTBOT_CURATORS_CHANNEL"),
+            db_from_env=get("FACTBOT_DB") is not None,
         )

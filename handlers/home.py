@@ -1,4 +1,8 @@
-"""The App Home tab: the topics, how many facts each holds, and how to ask."""
+"""The App Home tab: the topics, how many facts each holds, and how to ask.
+
+Curators also see what waits for them (questions, proposals, facts due for review)
+and a button that opens the review (handlers/review.py).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,10 @@ from typing import Any
 from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.records import Where
 from bot.render.answers import render_home
+from bot.render.curation import with_curator_home
+from bot.services.curation import review_queue
 from bot.services.deps import Deps
 from bot.services.events import first_delivery
 from bot.services.subcommands import SUBCOMMANDS
@@ -27,6 +34,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         async with deps.delivery.handling("home", user_id=user) as handled:
             view = render_home(deps.base, SUBCOMMANDS.help_lines())
+            if await deps.admins.allows(Where("home", user)):
+                view = with_curator_home(view, await review_queue(deps))
             # Publishing the same view twice is harmless, so even a timeout is retried.
             await deps.delivery.send(
                 handled,

@@ -200,3 +200,84 @@ def envelope_app_mention(
 
 def frame(name: str) -> dict[str, Any]:
     return load_json(SOCKET / name)
+
+
+# ------------------------------------------------------------------ shortcuts and modals
+# No fixture in ../shared has these two payloads; their shape follows Slack's
+# reference pages (docs.slack.dev/reference/interaction-payloads/shortcuts-interactive-payload
+# and .../view-interactions-payload), as bolt-python's scenario tests build them.
+
+
+def message_shortcut(
+    callback_id: str,
+    text: str,
+    *,
+    response_url: str,
+    user_id: str = "W111",
+    channel_id: str = "C111",
+    message_ts: str = "1700000000.000100",
+) -> dict[str, Any]:
+    """A message shortcut ("..." menu on a message), with the message it was used on."""
+    return {
+        "type": "message_action",
+        "token": "verification_token",
+        "action_ts": "1700000001.000200",
+        "team": {"id": "T111", "domain": "workspace-domain"},
+        "user": {"id": user_id, "name": "someone", "team_id": "T111"},
+        "channel": {"id": channel_id, "name": "test-channel"},
+        "is_enterprise_install": False,
+        "enterprise": None,
+        "callback_id": callback_id,
+        "trigger_id": "111.222.shortcut",
+        "response_url": response_url,
+        "message_ts": message_ts,
+        "message": {"type": "message", "user": "U0AUTHOR", "ts": message_ts, "text": text},
+    }
+
+
+def view_submission(
+    view: dict[str, Any], values: dict[str, Any], *, user_id: str
+) -> dict[str, Any]:
+    """The submission of a modal the bot opened (`view` as sent to views.open).
+
+    `values` maps block ids to what was typed (a str) or picked (("select", value)).
+    """
+    state: dict[str, Any] = {}
+    for block_id, value in values.items():
+        if isinstance(value, tuple):
+            option = {"text": {"type": "plain_text", "text": value[1]}, "value": value[1]}
+            state[block_id] = {"value": {"type": "static_select", "selected_option": option}}
+        else:
+            state[block_id] = {"value": {"type": "plain_text_input", "value": value}}
+    return {
+        "type": "view_submission",
+        "team": {"id": "T111", "domain": "workspace-domain"},
+        "user": {"id": user_id, "username": "someone", "name": "someone", "team_id": "T111"},
+        "api_app_id": "A111",
+        "token": "verification_token",
+        "trigger_id": "111.222.submit",
+        "view": {
+            "id": "V111",
+            "team_id": "T111",
+            "type": "modal",
+            "blocks": view["blocks"],
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view["callback_id"],
+            "state": {"values": state},
+            "hash": "1700000000.abcdef",
+            "title": view["title"],
+            "clear_on_close": False,
+            "notify_on_close": False,
+            "close": view.get("close"),
+            "submit": view.get("submit"),
+            "previous_view_id": None,
+            "root_view_id": "V111",
+            "app_id": "A111",
+            "external_id": "",
+            "app_installed_team_id": "T111",
+            "bot_id": BOT_ID,
+        },
+        "response_urls": [],
+        "is_enterprise_install": False,
+        "enterprise": None,
+    }

@@ -10,6 +10,7 @@ import yaml
 from bot.core.i18n import COMMAND
 from bot.render.answers import render_help
 from bot.render.blocks import to_text
+from bot.render.curation import SHORTCUT_PROPOSE
 from bot.services.subcommands import SUBCOMMANDS, help_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,6 +26,7 @@ ENV_VARS = [
     "FACTBOT_ADMINS",
     "FACTBOT_TZ",
     "LOG_LEVEL",
+    "FACTBOT_CURATORS_CHANNEL",
 ]
 
 
@@ -54,6 +56,9 @@ def test_manifest_declares_what_the_handlers_need() -> None:
     assert manifest["settings"]["interactivity"]["is_enabled"] is True
     assert manifest["settings"]["socket_mode_enabled"] is True
     assert manifest["features"]["app_home"]["home_tab_enabled"] is True
+    assert [(s["type"], s["callback_id"]) for s in manifest["features"]["shortcuts"]] == [
+        ("message", SHORTCUT_PROPOSE)
+    ]
 
 
 def test_procfile_runs_http_on_port_and_socket_mode() -> None:

@@ -9,6 +9,7 @@
     python -m bot about NAME      an institution's card
     python -m bot digest --run-once [--now ISO]         post the digests due now (cron)
     python -m bot digest --channel C --dry-run [--date D] print a digest, post nothing
+    python -m bot facts export --to DIR   the fact base with what was taught in Slack merged in
 
 Each subcommand is one entry in `COMMANDS`: its name, help, arguments, and the
 module that carries it out (`bot.cli.<name>`, with `main(args, settings) -> int`).
@@ -126,6 +127,22 @@ def _digest_arguments(digest: argparse.ArgumentParser) -> None:
     )
 
 
+def _facts_arguments(facts: argparse.ArgumentParser) -> None:
+    actions = facts.add_subparsers(dest="facts_action", metavar="ACTION", required=True)
+    export = actions.add_parser(
+        "export", help="write the fact base with what curators taught in Slack merged in"
+    )
+    export.add_argument(
+        "--to", type=Path, required=True, help="folder to write (the fact base's own folder works)"
+    )
+    export.add_argument(
+        "--facts",
+        type=Path,
+        default=None,
+        help="fact base folder (default: $FACTBOT_FACTS or the packaged facts/)",
+    )
+
+
 COMMANDS: tuple[CliCommand, ...] = (
     CliCommand(
         "run",
@@ -157,6 +174,13 @@ COMMANDS: tuple[CliCommand, ...] = (
         "print a channel's daily digest, or post every digest that is due (for cron)",
         _digest_arguments,
         "bot.cli.digest",
+        needs_mode=False,
+    ),
+    CliCommand(
+        "facts",
+        "export: the fact base with taught phrasings, review dates and approved facts merged in",
+        _facts_arguments,
+        "bot.cli.facts",
         needs_mode=False,
     ),
 )

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import sys
 from dataclasses import replace
 
 from bot.cli.common import load_or_explain
+from bot.core.curation import apply_curation
 from bot.engine import Matcher
 from bot.render.plain import answer_json, answer_text
 from bot.settings import Settings
+from bot.storage import read_curation
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
     base = load_or_explain(args.facts or settings.facts_dir)
     if base is None:
         return 2
+    if settings.db_from_env:  # only when asked: never a stray ./factbot.db by default
+        base = apply_curation(base, asyncio.run(read_curation(settings.db_path)))
     matcher = Matcher(base)
     questions: list[str] | None = [" ".join(args.question)] if args.question else None
     out = sys.stdout

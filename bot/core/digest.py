@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.core.curation import Overdue
 from bot.core.factbase import Fact
 
 #: A digest missed by more than this (downtime) is skipped for the day, not posted late.
@@ -149,10 +150,11 @@ class CuratorNotes:
 
     unanswered: tuple[tuple[str, int], ...] = ()  # (question, times asked)
     not_helpful: tuple[tuple[str, int], ...] = ()  # (fact id, votes)
+    overdue: tuple[Overdue, ...] = ()  # facts due for review (bot.core.curation)
 
     @property
     def empty(self) -> bool:
-        return not self.unanswered and not self.not_helpful
+        return not self.unanswered and not self.not_helpful and not self.overdue
 
 
 @dataclass(frozen=True, slots=True)

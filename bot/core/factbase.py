@@ -11,7 +11,7 @@ import calendar
 import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -28,6 +28,8 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 SOURCES_FILE = "sources.yaml"
 ALIASES_FILE = "aliases.yaml"
+#: Optional settings of the whole fact base (`review_every`); not a topic file.
+BASE_FILE = "base.yaml"
 ENTITY_KINDS = (
     "institution",
     "programme",
@@ -41,6 +43,8 @@ ENTITY_KINDS = (
 )
 _ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: A fact's `owner`: the Slack user id of the person who keeps it true (U... or W...).
+OWNER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
 
 def default_facts_dir() -> Path:
@@ -120,6 +124,8 @@ class Fact:
     tags: tuple[str, ...] = ()
     file: str = ""
     line: int = 0
+    owner: str | None = None  # Slack user id of who keeps it true
+    reviewed: date | None = None  # when a curator last checked it still holds
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,6 +175,8 @@ class FactBase:
     facts: tuple[Fact, ...]
     entities: tuple[Entity, ...]
     synonyms: tuple[SynonymGroup, ...]
+    #: Days after `reviewed` when a fact is due for review again (facts/base.yaml); None: never.
+    review_every: int | None = None
 
     @property
     def topics(self) -> tuple[str, ...]:
@@ -318,7 +326,7 @@ class _Reader:
 
 _SOURCE_KEYS = {"id", "title", "publisher", "date", "url", "archive"}
 _FACT_REQUIRED = {"id", "topic", "title", "answer", "answer_fr", "snippet", "source", "ask"}
-_FACT_OPTIONAL = {"when", "where", "entities", "tags"}
+_FACT_OPTIONAL = {"when", "where", "entities", "tags", "owner", "reviewed"}
 _ENTITY_REQUIRED = {"id", "kind"}
 _ENTITY_OPTIONAL = {"acronyms", "en", "fr", "part_of"}
 
@@ -490,17 +498,60 @@ def _load_aliases(
 
 def topic_files(root: Path) -> list[Path]:
     """Every YAML file in the fact base that holds facts."""
-    return sorted(p for p in root.glob("*.yaml") if p.name not in (SOURCES_FILE, ALIASES_FILE))
+    return sorted(
+        p for p in root.glob("*.yaml") if p.name not in (SOURCES_FILE, ALIASES_FILE, BASE_FILE)
+    )
+
+
+def _load_base_settings(root: Path, problems: list[Problem]) -> int | None:
+    """`review_every` from the optional facts/base.yaml: whole days, or None."""
+    path = root / BASE_FILE
+    if not path.exists():
+        return None
+    reader = _Reader(path, root, problems)
+    node = reader.compose()
+    if node is None:
+        return None
+    if not isinstance(node, yaml.MappingNode):
+        reader.problem(node, "expected a mapping such as 'review_every: 365'")
+        return None
+    keys = reader.mapping(node, set(), {"review_every"})
+    raw = reader.text(keys.get("review_every"), "review_every")
+    if raw is None:
+        return None
+    if not (raw.isascii() and raw.isdigit() and int(raw) > 0):
+        reader.problem(keys["review_every"], f"review_every must be a number of days, not {raw!r}")
+        return None
+    return int(raw)
+
+
+def quote_problem(snippet: str, source: Source, folded_text: str | None = None) -> str | None:
+    """Why `snippet` is not a verbatim quote of `source`'s archive, or None if it is.
+
+    The linter's check (white space, quote marks, dashes and leftover tags folded),
+    shared with anything else that accepts a quote, such as a proposed fact.
+    `folded_text` is `fold_for_quote(source.text)` when the caller already has it.
+    """
+    if not source.text:
+        return f"the archive of source '{source.id}' ({source.archive}) is missing or empty"
+    folded = folded_text if folded_text is not None else fold_for_quote(source.text)
+    if fold_for_quote(snippet) not in folded:
+        return f"snippet is not verbatim in {source.archive}: {snippet[:60]!r}..."
+    return None
 
 
 def check_factbase(
-    root: Path, *, named_groups: Collection[str] = ()
+    root: Path, *, named_groups: Collection[str] = (), today: date | None = None
 ) -> tuple[FactBase, list[Problem]]:
     """Load the fact base at `root`, collecting every problem instead of stopping at one.
 
     `named_groups`: synonym group ids some code relies on; each must exist.
+    `today` is the day `reviewed` dates may not be after. By default it is the
+    latest date on Earth right now (UTC+14): a curator stamping "today" in their
+    time zone is never told it is in the future by a server elsewhere.
     """
     root = root.resolve()
+    today = today or (datetime.now(UTC) + timedelta(hours=14)).date()
     problems: list[Problem] = []
     if not root.is_dir():
         problems.append(Problem(str(root), 1, "fact base folder does not exist"))
@@ -517,6 +568,7 @@ def check_factbase(
                 "which `synonyms` does not define",
             )
         )
+    review_every = _load_base_settings(root, problems)
     entity_ids = {e.id for e in entities}
     quote_texts = {sid: fold_for_quote(s.text) for sid, s in sources.items()}
     facts: list[Fact] = []
@@ -527,7 +579,7 @@ def check_factbase(
     for path in files:
         reader = _Reader(path, root, problems)
         for item in reader.items(reader.compose(), "facts"):
-            fact = _read_fact(reader, item, path.stem, sources, quote_texts, entity_ids)
+            fact = _read_fact(reader, item, path.stem, sources, quote_texts, entity_ids, today)
             if fact is None:
                 continue
             where = f"{fact.file}:{fact.line}"
@@ -538,7 +590,7 @@ def check_factbase(
                 continue
             first_seen[fact.id] = where
             facts.append(fact)
-    return FactBase(root, sources, tuple(facts), entities, synonyms), problems
+    return FactBase(root, sources, tuple(facts), entities, synonyms, review_every), problems
 
 
 def _read_fact(
@@ -548,6 +600,7 @@ def _read_fact(
     sources: Mapping[str, Source],
     quote_texts: Mapping[str, str],
     entity_ids: set[str],
+    today: date,
 ) -> Fact | None:
     before = len(reader.problems)
     keys = reader.mapping(item, _FACT_REQUIRED, _FACT_OPTIONAL)
@@ -562,15 +615,10 @@ def _read_fact(
     source = sources.get(source_id) if source_id else None
     if source_id is not None and source is None:
         reader.problem(keys["source"], f"unknown source '{source_id}' (not in {SOURCES_FILE})")
-    if (
-        snippet is not None
-        and source is not None
-        and source.text
-        and fold_for_quote(snippet) not in quote_texts[source.id]
-    ):
-        reader.problem(
-            keys["snippet"], f"snippet is not verbatim in {source.archive}: {snippet[:60]!r}..."
-        )
+    if snippet is not None and source is not None and source.text:
+        not_verbatim = quote_problem(snippet, source, quote_texts[source.id])
+        if not_verbatim is not None:
+            reader.problem(keys["snippet"], not_verbatim)
     ask = reader.text_list(keys.get("ask"), "ask")
     if "ask" in keys and not ask:
         reader.problem(keys["ask"], "'ask' needs at least one example question")
@@ -586,6 +634,10 @@ def _read_fact(
     for eid in entities:
         if eid not in entity_ids:
             reader.problem(keys["entities"], f"unknown entity '{eid}' (not in {ALIASES_FILE})")
+    owner = reader.text(keys.get("owner"), "owner")
+    if owner is not None and not OWNER_ID.match(owner):
+        reader.problem(keys["owner"], f"owner '{owner}' must be a Slack user id such as U0123ABCD")
+    reviewed = _reviewed(reader, keys.get("reviewed"), today)
     if len(reader.problems) > before:
         return None
     assert fid and topic and title and answer and snippet and source
@@ -604,7 +656,24 @@ def _read_fact(
         tags=tuple(t.lower() for t in reader.text_list(keys.get("tags"), "tags")),
         file=reader.name,
         line=item.start_mark.line + 1,
+        owner=owner,
+        reviewed=reviewed,
     )
+
+
+def _reviewed(reader: _Reader, node: yaml.Node | None, today: date) -> date | None:
+    """A fact's `reviewed` day: one exact day (2026-03-01), never after `today`."""
+    raw = reader.text(node, "reviewed")
+    if raw is None:
+        return None
+    span = parse_date_span(raw)
+    if span is None or span.precision != "day" or span.start != span.end:
+        reader.problem(node, f"reviewed must be one day such as 2026-03-01, not {raw!r}")
+        return None
+    if span.start > today:
+        reader.problem(node, f"reviewed {raw} is in the future")
+        return None
+    return span.start
 
 
 def load_factbase(root: Path, *, named_groups: Collection[str] = ()) -> FactBase:

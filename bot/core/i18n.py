@@ -105,6 +105,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "Answers marked not helpful:",
         "fr": "Réponses jugées pas utiles :",
     },
+    "curators_overdue": {
+        "en": "Facts due for review (`/facts review` has a *Still true* button):",
+        "fr": "Faits à revoir (`/facts revue` a un bouton *Still true*) :",
+    },
+    "due_since": {"en": "due since", "fr": "à revoir depuis le"},
     "timeline_title": {"en": "Timeline", "fr": "Chronologie"},
     "timeline_empty": {
         "en": "No dated facts match {what}.",

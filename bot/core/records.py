@@ -114,6 +114,7 @@ class UsageStats:
     days: tuple[DayStats, ...]  # oldest first
     unanswered: tuple[tuple[str, int], ...]  # question, times asked; most asked first
     tz_name: str
+    known_gaps: int = 0  # questions curators marked "not in the sources"
 
     @property
     def asked(self) -> int:

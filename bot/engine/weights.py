@@ -40,7 +40,8 @@ AMBIENT_SHARE = 0.4  # an entity in more than this share of facts is not "specif
 
 # Checked by scripts/fit_thresholds.py on labelled questions (cross-validated); change
 # them by running it, not by hand. On 2026-12-04 (878 questions) its best fit, (0.77,
-# 0.35, 1.2, 3), scored no better held out (objective 1.615) than these bars (1.621). `Thresholds` carries them so the script can try others.
+# 0.35, 1.2, 3), scored no better held out (objective 1.615) than these bars (1.621).
+# `Thresholds` carries them so the script can try others.
 MIN_COVERAGE = 0.62  # share of the question's weight the best fact must hold to answer
 CLEAR_LEAD_COVERAGE = 0.45  # below MIN_COVERAGE, a clear leader still answers from this share
 CLEAR_LEAD_RATIO = 1.2  # ... when its score is this many times the next fact's

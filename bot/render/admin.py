@@ -64,6 +64,10 @@ def render_stats(stats: UsageStats) -> Message:
         lines += [f"• {mrkdwn(q, 200)} ({count}×)" for q, count in stats.unanswered]
     else:
         lines.append("No unanswered questions in this period.")
+    if stats.known_gaps:
+        lines.append(
+            f"Known gaps (marked “not in the sources” in `/facts review`): {stats.known_gaps}."
+        )
     summary = f"factbot, last {n} days: {asked} questions, {_rate(stats.answered, asked)} answered"
     return Message(text=summary, blocks=sections(lines))
 

@@ -92,9 +92,19 @@ def render_digest(digest: Digest, *, preview: bool = False) -> Message:
                     f"• `{escape_mrkdwn(fid)}` ({n}×)" for fid, n in digest.curator.not_helpful[:8]
                 )
             )
+        if digest.curator.overdue:
+            blocks.append(section(tr("curators_overdue", lang)))
+            blocks.extend(
+                sections(
+                    f"• `{escape_mrkdwn(o.fact.id)}` {mrkdwn(o.fact.title, 200)} "
+                    f"({tr('due_since', lang)} {o.due.isoformat()})"
+                    for o in digest.curator.overdue[:8]
+                )
+            )
         lines.append(
             f"Curators: {len(digest.curator.unanswered)} unanswered, "
-            f"{len(digest.curator.not_helpful)} not helpful"
+            f"{len(digest.curator.not_helpful)} not helpful, "
+            f"{len(digest.curator.overdue)} due for review"
         )
     return Message(text=fallback(*lines), blocks=fit(blocks, MESSAGE_BLOCKS_MAX))
 

@@ -13,14 +13,14 @@ import gc
 import logging
 import time
 from datetime import date, datetime, timedelta
-from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.core.curation import apply_curation, question_key
 from bot.core.digest import fingerprint
 from bot.core.factbase import check_factbase
 from bot.core.records import ReloadOutcome, UsageStats, Where
-from bot.engine import NAMED_SYNONYM_GROUPS, Matcher
+from bot.engine import Matcher
 from bot.render.admin import render_reload, render_stats
 from bot.render.blocks import Message, render_notice
 from bot.services.deps import Deps, freeze_long_lived_objects
@@ -52,9 +52,7 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
     async with holder.reloading:
         started = time.perf_counter()
         old = holder.current
-        base, problems = await asyncio.to_thread(
-            partial(check_factbase, named_groups=NAMED_SYNONYM_GROUPS), deps.settings.facts_dir
-        )
+        base, problems = await asyncio.to_thread(check_factbase, deps.settings.facts_dir)
         if problems:
             logger.warning(
                 "facts_reload_refused by=%s problems=%d serving_generation=%d facts=%d",
@@ -72,6 +70,7 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
                 problems=tuple(problems),
                 seconds=time.perf_counter() - started,
             )
+        base = apply_curation(base, await deps.store.curation())  # what was taught from Slack
         matcher = await asyncio.to_thread(Matcher, base)
         new = holder.swap(base, matcher)
         if gc.get_freeze_count():  # the server froze the old base: do the same for the new
@@ -124,7 +123,18 @@ async def gather_stats(deps: Deps, days: int) -> UsageStats:
     windows = day_windows(deps.clock(), days, deps.settings.tz_name)
     per_day = await deps.store.daily_stats(windows)
     unanswered = await deps.store.unanswered_since(windows[0][1], windows[-1][2])
-    return UsageStats(tuple(per_day), tuple(unanswered[:TOP_UNANSWERED]), deps.settings.tz_name)
+    marks = await deps.store.review_marks()  # known gaps are counted, not listed again
+    unanswered = [
+        (q, n)
+        for q, n in unanswered
+        if (mark := marks.get(question_key(q))) is None or mark.verdict != "gap"
+    ]
+    return UsageStats(
+        tuple(per_day),
+        tuple(unanswered[:TOP_UNANSWERED]),
+        deps.settings.tz_name,
+        known_gaps=await deps.store.known_gaps(),
+    )
 
 
 async def refusal(deps: Deps, name: str, where: Where) -> Message | None:

@@ -20,6 +20,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.core.curation import apply_curation
 from bot.core.factbase import FactBase, load_factbase
 from bot.core.records import Clock, utc_now
 from bot.engine import Matcher
@@ -128,6 +129,10 @@ async def open_deps(
         matcher = Matcher(base)
     path = db_path or settings.db_path
     async with open_store(path, clock=clock) as store:
+        curation = await store.curation()  # what curators taught from Slack (bot.services.curation)
+        if not curation.empty:
+            base = apply_curation(base, curation)
+            matcher = await asyncio.to_thread(Matcher, base)
         logger.info("deps_ready facts=%d topics=%d", len(base.facts), len(base.topics))
         delivery = Delivery(retry)
         try:

@@ -27,6 +27,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from bot.core.curation import overdue_facts
 from bot.core.digest import (
     GRACE,
     CuratorNotes,
@@ -146,6 +147,7 @@ class DigestRunner:
             curator = CuratorNotes(
                 unanswered=tuple(await self.store.unanswered_since(since, until)),
                 not_helpful=tuple(await self.store.not_helpful_since(since, until)),
+                overdue=tuple(overdue_facts(self.base, day, await self.store.review_stamps())),
             )
         return compose_digest(
             self.base.facts,

@@ -21,6 +21,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.browse import find_entity, parse_timeline
+from bot.core.curation import Propose, ShowReview, Teach
 from bot.core.digest import parse_hhmm
 from bot.core.factbase import Entity, Fact, FactBase
 from bot.core.grammar import (
@@ -48,6 +49,7 @@ from bot.render.answers import (
 from bot.render.blocks import Message
 from bot.render.browse import render_card, render_timeline
 from bot.services.admin import run_reload, run_stats
+from bot.services.curation import run_propose, run_review, run_teach
 from bot.services.deps import Deps
 from bot.services.digest_runner import digest_reply
 
@@ -264,6 +266,23 @@ def _parse_stats(args: list[str], base: FactBase, lang: str) -> ShowStats | Inva
     return Invalid(f"Give a number of days from 1 to {STATS_MAX_DAYS}, e.g. `stats 30`.")
 
 
+def _parse_teach(args: list[str], base: FactBase, lang: str) -> Teach | Invalid:
+    anyway = bool(args) and args[0].lower() in ("--anyway", "—anyway")
+    words = args[1:] if anyway else args
+    if not words:
+        return Invalid(
+            "Give a fact id, then the question, e.g. `teach bcij-established who set up the BCIJ?`."
+        )
+    fact_id = words[0].lower()
+    if base.fact(fact_id) is None:
+        return Invalid(
+            f"There is no fact `{_echo(fact_id)}`; `/facts list &lt;topic&gt;` shows the ids."
+        )
+    if len(words) < 2:
+        return Invalid(f"Give the question to teach after `{_echo(fact_id)}`.")
+    return Teach(fact_id, " ".join(words[1:]), anyway)
+
+
 # ------------------------------------------------------------------ handlers
 
 
@@ -305,6 +324,18 @@ async def _reload(call: Call, command: Reload) -> Message:
 
 async def _stats(call: Call, command: ShowStats) -> Message:
     return await run_stats(call.deps, command.days, call.where)
+
+
+async def _review(call: Call, command: ShowReview) -> Message:
+    return await run_review(call.deps, call.where)
+
+
+async def _teach(call: Call, command: Teach) -> Message:
+    return await run_teach(call.deps, command, call.where)
+
+
+async def _propose(call: Call, command: Propose) -> Message:
+    return await run_propose(call.deps, call.where)
 
 
 def _as_is(message: Message) -> Message:
@@ -409,6 +440,40 @@ SUBCOMMANDS = Registry(
             _parse_stats,
             _stats,
             _as_is,
+        ),
+        Subcommand(
+            "review",
+            "review",
+            "curators: questions to teach or close, facts due for review, proposed facts",
+            "curateurs : questions à enseigner ou clore, faits à revoir, faits proposés",
+            ShowReview,
+            _no_arguments(lambda lang: ShowReview(), "review"),
+            _review,
+            _as_is,
+            ("revue",),
+        ),
+        Subcommand(
+            "teach",
+            "teach <fact-id> <question>",
+            "curators: teach a fact a question, checked first (`teach --anyway ...` keeps it "
+            "even if it moves other answers)",
+            "curateurs : apprendre une question à un fait, vérifiée d'abord",
+            Teach,
+            _parse_teach,
+            _teach,
+            _as_is,
+            ("enseigner",),
+        ),
+        Subcommand(
+            "propose",
+            "propose",
+            "propose a new fact with a verbatim quote from a source (a form; a curator approves)",
+            "proposer un fait avec une citation exacte d'une source (un formulaire)",
+            Propose,
+            _no_arguments(lambda lang: Propose(), "propose"),
+            _propose,
+            _as_is,
+            ("proposer",),
         ),
     )
 )

@@ -4,6 +4,7 @@ Callers import from here; `bot.storage.sqlite` is the backend (aiosqlite, migrat
 group commit). The records it returns live in `bot.core.records`.
 """
 
+from bot.storage.curation import ReviewCandidate, ReviewMark, read_curation
 from bot.storage.sqlite import (
     BUSY_TIMEOUT_MS,
     DIGEST_LEASE,
@@ -22,4 +23,7 @@ __all__ = [
     "StoreClosed",
     "WriteInterrupted",
     "open_store",
+    "ReviewCandidate",
+    "ReviewMark",
+    "read_curation",
 ]

@@ -42,6 +42,7 @@ from bot.core.records import (
     Vote,
     utc_now,
 )
+from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
 
 logger = logging.getLogger(__name__)
 
@@ -293,6 +294,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(MIGRATION_NAME, MIGRATION_SQL),  # "0004_curation", in bot/storage/curation.py
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -306,8 +308,12 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-class Store:
-    """The bot's memory over one aiosqlite connection; build it with `open_store`."""
+class Store(CurationStore):
+    """The bot's memory over one aiosqlite connection; build it with `open_store`.
+
+    The curation methods (taught phrasings, review marks, proposals) come from
+    `bot.storage.curation.CurationStore`.
+    """
 
     def __init__(self, db: aiosqlite.Connection, clock: Clock = utc_now) -> None:
         self._db = db

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -287,3 +288,43 @@ def test_an_undated_source_may_give_an_approximate_year(tmp_path: Path) -> None:
     assert messages(make_base(tmp_path / "both", sources=both)) == [
         "sources.yaml:6: 'not_before' must be a year like 2014, not 'soon'"
     ]
+
+
+# ------------------------------------------------------------------ review fields
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ("  owner: U0CURATOR\n  reviewed: 2026-03-01\n", None),
+        ("  owner: bob\n", "laws.yaml:10: owner 'bob' must be a Slack user id"),
+        ("  owner: [U0CURATOR]\n", "laws.yaml:10: 'owner' must be text, not a list"),
+        ("  reviewed: 2026-03\n", "laws.yaml:10: reviewed must be one day"),
+        ("  reviewed: 2026-02-30\n", "laws.yaml:10: reviewed must be one day"),
+        ("  reviewed: 2026-03-01..2026-03-02\n", "laws.yaml:10: reviewed must be one day"),
+        ("  reviewed: 2026-04-02\n", "laws.yaml:10: reviewed 2026-04-02 is in the future"),
+    ],
+)
+def test_owner_and_reviewed_are_checked(tmp_path: Path, lines: str, expected: str | None) -> None:
+    fact = GOOD_FACT.replace("  tags: [trafficking]\n", "  tags: [trafficking]\n" + lines)
+    base, problems = check_factbase(make_base(tmp_path, fact), today=date(2026, 4, 1))
+    shown = [str(p) for p in problems]
+    if expected is None:
+        assert shown == []
+        assert base.facts[0].owner == "U0CURATOR"
+        assert base.facts[0].reviewed == date(2026, 3, 1)
+    else:
+        assert len(shown) == 1 and shown[0].startswith(expected), shown
+
+
+def test_review_every_comes_from_base_yaml_which_holds_no_facts(tmp_path: Path) -> None:
+    root = make_base(tmp_path)
+    assert load_factbase(root).review_every is None
+    (root / "base.yaml").write_text("# how often facts are checked\nreview_every: 365\n")
+    base = load_factbase(root)
+    assert base.review_every == 365
+    assert [f.id for f in base.facts] == ["law-27-14-courts"]
+    (root / "base.yaml").write_text("review_every: a year\n")
+    assert messages(root) == ["base.yaml:1: review_every must be a number of days, not 'a year'"]
+    (root / "base.yaml").write_text("review_every: 30\nreviewers: [U1]\n")
+    assert messages(root)[0].startswith("base.yaml:2: unknown key 'reviewers'")
