@@ -71,6 +71,8 @@ class AnswerQueue:
         self._lock = threading.Lock()  # offer() runs on the edge's thread
         self._pending = 0  # admitted and not finished
         self._closed = False
+        self._inbox: list[Job] = []  # offered, not yet handed to the loop
+        self._wake_pending = False
         self._jobs: asyncio.Queue[Job] = asyncio.Queue()
         self._running: dict[asyncio.Task[None], Job | None] = {}
         self._idle = asyncio.Event()
@@ -138,38 +140,51 @@ class AnswerQueue:
         if self._running:
             await asyncio.gather(*self._running, return_exceptions=True)
         self._running.clear()
-        never_started = 0
+        with self._lock:
+            unseen, self._inbox = self._inbox, []
+        waiting: list[Job] = []
         while not self._jobs.empty():
-            job = self._jobs.get_nowait()
-            never_started += 1
+            waiting.append(self._jobs.get_nowait())
+        for job in [*waiting, *unseen]:
             logger.error("answer_abandoned %s", describe(job))
-        return never_started
+        return len(waiting) + len(unseen)
 
     # ------------------------------------------------------------ any thread
 
     def offer(self, request: AsyncBoltRequest, kind: str) -> bool:
         """Queue `request` for an answer; False (and nothing queued) when the queue is full.
 
-        Safe to call from any thread: the job is handed to the bot's loop.
+        Safe to call from any thread. Jobs offered from another thread are handed
+        to the bot's loop in batches: one wake-up of that loop for all the jobs
+        offered since the last one, not one per job.
         """
         loop = self._loop
         if loop is None:
             raise RuntimeError("AnswerQueue.start() was not called")
+        job = Job(request, kind)
         with self._lock:
             if self._closed or self._pending >= self.capacity:
                 self.shed += 1
                 return False
             self._pending += 1
-        job = Job(request, kind)
-        if _on_loop(loop):
-            self._admit(job)
-        else:
-            loop.call_soon_threadsafe(self._admit, job)
+            self._inbox.append(job)
+            wake = not self._wake_pending
+            self._wake_pending = True
+        if wake:
+            if _on_loop(loop):
+                self._admit()
+            else:
+                loop.call_soon_threadsafe(self._admit)
         return True
 
-    def _admit(self, job: Job) -> None:
-        self._idle.clear()
-        self._jobs.put_nowait(job)
+    def _admit(self) -> None:
+        with self._lock:
+            jobs, self._inbox = self._inbox, []
+            self._wake_pending = False
+        if jobs:
+            self._idle.clear()
+        for job in jobs:
+            self._jobs.put_nowait(job)
 
 
 def _on_loop(loop: asyncio.AbstractEventLoop) -> bool:
