@@ -17,12 +17,16 @@ answers, some it does not). For each target it reports:
 * peak RSS of the target process (VmHWM).
 
 The bare app acks and answers a fixed string: bolt, aiohttp and the Web API
-client, no matching, rendering or SQLite. factbot's target (issue 5), on a
-2-core machine: 500 requests at concurrency 50, p99 ack < 300 ms, no error,
-every question answered exactly once, throughput >= 0.7x the bare app.
+client, no matching, rendering or SQLite. The bars (see `bars`): every ack
+within Slack's 3 s and the ack p99 within 1.5x of the bare app's in the same
+run, every question answered exactly once, no error (acks first, checked at
+2,000 requests and concurrency 200); issue 5's, at 500 requests and concurrency
+50: ack p99 < 300 ms and throughput >= 0.7x the bare app's. `--heavy N` makes
+the first N slash commands 3,000-character one-word questions, the costliest
+input the matcher has met, to show that they do not hold up the acks.
 
     python bench/load_http.py [--requests 500] [--concurrency 50] [--rounds 5]
-                              [--markdown] [--json PATH]
+                              [--heavy N] [--markdown] [--json PATH]
 
 With several rounds, the targets alternate (bare, factbot, bare, ...) and the
 median of each figure is shown. Five rounds by default: a round lasts under half
@@ -37,8 +41,10 @@ import contextlib
 import json
 import os
 import platform
+import random
 import signal
 import statistics
+import string
 import sys
 import tempfile
 import time
@@ -224,8 +230,20 @@ def questions() -> list[str]:
     return asks + unknown * (len(asks) // 20)
 
 
+def heavy_word(seed: int) -> str:
+    """A 3,000-character one-word question: the costliest input the matcher has seen."""
+    rng = random.Random(seed)
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(3000))
+
+
 async def load(
-    target: Target, fake: FakeSlack, asked: list[str], n: int, concurrency: int, tag: str
+    target: Target,
+    fake: FakeSlack,
+    asked: list[str],
+    n: int,
+    concurrency: int,
+    tag: str,
+    heavy: int = 0,
 ) -> Result:
     first_call = len(fake.calls)
     gate = asyncio.Semaphore(concurrency)
@@ -236,6 +254,8 @@ async def load(
     bodies: list[tuple[bytes, str]] = []
     for i in range(n):
         text = asked[i % len(asked)]
+        if i % 2 == 0 and i // 2 < heavy:
+            text = heavy_word(i)
         if i % 2 == 0:
             path = f"/hooks/{tag}-{i}"
             url_of[path] = i
@@ -327,7 +347,9 @@ async def round_trip(
         warm = max(10, args.concurrency)
         await load(target, fake, asked[::-1], warm, args.concurrency, f"warm{r}{name}")
         target.log.clear()
-        result = await load(target, fake, asked, args.requests, args.concurrency, f"r{r}{name}")
+        result = await load(
+            target, fake, asked, args.requests, args.concurrency, f"r{r}{name}", args.heavy
+        )
     finally:
         code, stopped_in = await stop(target)
     result.exit_code, result.stop_s = code, stopped_in
@@ -377,8 +399,37 @@ def describe(r: Result) -> str:
     )
 
 
-def report(bare: Result, bot: Result, args: argparse.Namespace, markdown: bool) -> str:
+def bars(bare: Result, bot: Result) -> list[tuple[str, str, str, bool]]:
+    """(what, bar, measured, met) for every target this benchmark checks.
+
+    Acks first (the hardening issue): every ack within Slack's 3 s, the ack p99
+    within 1.5x of the bare app's in the same run, nothing lost or sent twice.
+    Issue 5's: ack p99 under 300 ms, end-to-end throughput at least 0.7x.
+    """
     ratio = bot.throughput_rps / bare.throughput_rps
+    ack_ratio = bot.ack_p99_ms / bare.ack_p99_ms
+    return [
+        ("ack p99", "< 3 s (Slack's limit)", f"{bot.ack_p99_ms:.1f} ms", bot.ack_p99_ms < 3000),
+        (
+            "ack p99 against bare bolt's",
+            "<= 1.5x",
+            f"{ack_ratio:.2f}x ({bot.ack_p99_ms:.0f} / {bare.ack_p99_ms:.0f} ms)",
+            ack_ratio <= 1.5,
+        ),
+        (
+            "answers",
+            "every question exactly once",
+            f"{bot.delivered}/{bot.requests} delivered, {bot.missing} lost, "
+            f"{bot.duplicates} duplicates",
+            bot.delivered == bot.requests and bot.duplicates == 0,
+        ),
+        ("errors", "none", str(bot.errors), bot.errors == 0),
+        ("ack p99 (issue 5)", "< 300 ms", f"{bot.ack_p99_ms:.1f} ms", bot.ack_p99_ms < 300),
+        ("throughput (issue 5)", ">= 0.7x bare bolt", f"{ratio:.2f}x", ratio >= 0.7),
+    ]
+
+
+def report(bare: Result, bot: Result, args: argparse.Namespace, markdown: bool) -> str:
     rows = [
         (
             "target",
@@ -420,17 +471,7 @@ def report(bare: Result, bot: Result, args: argparse.Namespace, markdown: bool) 
                 f"{r.stop_s:.2f}",
             )
         )
-    checks = [
-        ("ack p99", "< 300 ms", f"{bot.ack_p99_ms:.1f} ms", bot.ack_p99_ms < 300),
-        ("errors", "none", str(bot.errors), bot.errors == 0),
-        (
-            "answers",
-            "every question exactly once",
-            f"{bot.delivered}/{bot.requests} delivered, {bot.duplicates} duplicates",
-            bot.delivered == bot.requests and bot.duplicates == 0,
-        ),
-        ("throughput", ">= 0.7x bare bolt", f"{ratio:.2f}x", ratio >= 0.7),
-    ]
+    checks = bars(bare, bot)
     if markdown:
         out = ["| " + " | ".join(rows[0]) + " |", "|" + "---|" * len(rows[0])]
         out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
@@ -458,6 +499,7 @@ def report(bare: Result, bot: Result, args: argparse.Namespace, markdown: bool) 
     out.append(
         f"Reproduce: python bench/load_http.py --requests {args.requests} "
         f"--concurrency {args.concurrency} --rounds {args.rounds}"
+        + (f" --heavy {args.heavy}" if args.heavy else "")
     )
     return "\n".join(out)
 
@@ -467,6 +509,12 @@ def main() -> int:
     parser.add_argument("--requests", type=int, default=500)
     parser.add_argument("--concurrency", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--heavy",
+        type=int,
+        default=0,
+        help="the first N slash commands ask a 3,000-character one-word question",
+    )
     parser.add_argument("--markdown", action="store_true")
     parser.add_argument("--json", type=Path, default=None)
     parser.add_argument("--profile", type=Path, default=None, help="cProfile factbot to PATH")
@@ -490,14 +538,7 @@ def main() -> int:
         data = {k: [asdict(r) for r in v] for k, v in results["rounds"].items()}
         args.json.write_text(json.dumps(data, indent=2))
     bot = results["factbot"]
-    ok = (
-        bot.ack_p99_ms < 300
-        and bot.errors == 0
-        and bot.duplicates == 0
-        and bot.delivered == bot.requests
-        and bot.throughput_rps >= 0.7 * results["bare"].throughput_rps
-    )
-    return 0 if ok else 1
+    return 0 if all(met for *_, met in bars(results["bare"], bot)) else 1
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
+import threading
 from typing import TextIO
 
 from bot.core.factbase import FactBase, FactBaseError, load_factbase
@@ -103,14 +104,50 @@ async def _loop(
                 await scheduler
 
 
+class LineReader:
+    """Lines of `stdin`, one per `readline()`, read on a daemon thread of its own.
+
+    Reading in a thread lets the digest scheduler run while the prompt waits. Not
+    the loop's default executor: on Ctrl-C, asyncio.run waits for that executor's
+    threads, and one blocked reading the terminal would hold the exit until Enter.
+    A daemon thread is left behind, so Ctrl-C ends the console at once. Only one
+    line is read per call, so nothing after `quit` is consumed.
+    """
+
+    def __init__(self, stdin: TextIO) -> None:
+        self._stdin = stdin
+        self._wanted = threading.Semaphore(0)
+        self._lines: asyncio.Queue[str] = asyncio.Queue()
+        self._loop = asyncio.get_running_loop()
+        self._thread = threading.Thread(target=self._read, name="console-stdin", daemon=True)
+        self._thread.start()
+
+    async def readline(self) -> str:
+        self._wanted.release()
+        return await self._lines.get()
+
+    def _read(self) -> None:
+        while True:
+            self._wanted.acquire()
+            try:
+                line = self._stdin.readline()
+            except (OSError, ValueError):  # stdin closed under us
+                line = ""
+            try:
+                self._loop.call_soon_threadsafe(self._lines.put_nowait, line)
+            except RuntimeError:  # the loop has closed: the console is over
+                return
+            if not line:
+                return
+
+
 async def _read_eval_print(deps: Deps, stdin: TextIO, stdout: TextIO, interactive: bool) -> None:
-    loop = asyncio.get_running_loop()
+    reader = LineReader(stdin)
     while True:
         if interactive:
             stdout.write("\n> ")
             stdout.flush()
-        # Read in a thread so the digest scheduler runs while we wait for input.
-        line = await loop.run_in_executor(None, stdin.readline)
+        line = await reader.readline()
         if not line:
             break
         text = clean(line)

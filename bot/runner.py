@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
+import itertools
 import json
 import logging
 import signal
+import sqlite3
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
-from aiohttp import WSMessage, WSMsgType, web
+import aiohttp
+from aiohttp import WSMessage, WSMsgType
 from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
 from slack_bolt.async_app import AsyncApp
 from slack_sdk.errors import SlackApiError
@@ -36,25 +40,40 @@ from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.services.logs import install_redaction
 from bot.settings import Settings
 from bot.slack.app import build_app
-from bot.slack.server import EVENTS_PATH, make_web_app
+from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
+from bot.slack.work import CAPACITY, WORKERS, AnswerQueue
 
 logger = logging.getLogger(__name__)
 
 #: Seconds the replies in flight get to finish once no new work can arrive. With
-#: HTTP_SHUTDOWN_TIMEOUT before it, the bot exits within 10 s of SIGTERM: platforms
-#: kill a process 10 to 30 s after sending it.
+#: HttpLimits.shutdown_timeout (2 s) before it, the bot exits within 10 s of SIGTERM:
+#: platforms kill a process 10 to 30 s after sending it.
 SHUTDOWN_GRACE = 7.0
-#: How long the HTTP server waits for requests it is still reading or acking.
-HTTP_SHUTDOWN_TIMEOUT = 2.0
+#: Seconds start-up keeps trying to reach Slack (`python -m bot run --wait-for-slack`).
+#: Under a minute, since some platforms give a web process 60 s to open its port.
+SLACK_WAIT = 30.0
+SLACK_BACKOFF_FIRST = 0.5
+SLACK_BACKOFF_MAX = 8.0
 
 
-def run(settings: Settings) -> int:
-    """Pick the mode from the settings and run until stopped; the process exit code."""
+def run(settings: Settings, *, wait_for_slack: float | None = None) -> int:
+    """Pick the mode from the settings and run until stopped; the process exit code.
+
+    Every way start-up can fail that is not a bug ends in one sentence on stderr
+    that says what to fix, and exit code 2: a bad fact base, a database folder
+    that does not exist, Slack unreachable (after `wait_for_slack` seconds of
+    retries) or refusing the token, the port in use.
+    """
     install_redaction(settings)
     if settings.mode == "console":
         return run_console(settings)
+    problem = settings.db_folder_problem()
+    if problem is not None:
+        print(f"factbot: {problem}", file=sys.stderr)
+        return 2
+    wait = SLACK_WAIT if wait_for_slack is None else wait_for_slack
     try:
-        asyncio.run(serve(settings))
+        asyncio.run(serve(settings, wait_for_slack=wait))
     except FactBaseError as exc:
         print(
             f"factbot: the fact base has problems (run `python -m bot lint`):\n{exc}",
@@ -63,6 +82,14 @@ def run(settings: Settings) -> int:
         return 2
     except StartupError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    except sqlite3.Error as exc:
+        logger.debug("database_failed", exc_info=exc)
+        print(
+            f"factbot: the database FACTBOT_DB={settings.db_path} cannot be used ({exc}): "
+            "point FACTBOT_DB at a writable SQLite file.",
+            file=sys.stderr,
+        )
         return 2
     except SocketModeDisabled as exc:
         print(f"factbot: {exc}", file=sys.stderr)
@@ -73,7 +100,7 @@ def run(settings: Settings) -> int:
 
 
 class StartupError(Exception):
-    """Slack refused the configuration; the message says which setting to fix."""
+    """Start-up cannot go on; the message is one sentence that says what to fix."""
 
 
 class SocketModeDisabled(Exception):
@@ -89,6 +116,10 @@ async def serve(
     matcher: Matcher | None = None,
     retry: RetryPolicy | None = None,
     grace: float = SHUTDOWN_GRACE,
+    wait_for_slack: float = SLACK_WAIT,
+    limits: HttpLimits | None = None,
+    workers: int = WORKERS,
+    capacity: int = CAPACITY,
 ) -> None:
     """Open the dependencies, build the app, serve until `stop` is set, unwind.
 
@@ -97,16 +128,26 @@ async def serve(
     owns the process: its signals drive it (SIGTERM/SIGINT stop, SIGHUP reloads
     the facts) and the long-lived objects are frozen out of the cyclic GC.
     `grace` bounds the shutdown; `retry` is the reply retry policy (tests record
-    its waits instead of waiting).
+    its waits instead of waiting), and its `sleep` also paces the retries of
+    start-up while Slack is unreachable, for up to `wait_for_slack` seconds.
+    `limits`, `workers` and `capacity` size the HTTP edge and its answer queue.
     """
 
     loop = asyncio.get_running_loop()
     own_signals = stop is None
     if stop is None:
         stop = _stop_on_signals()
+    http = settings.mode == "http"
     async with open_deps(settings, base=base, matcher=matcher, retry=retry) as deps:
-        app = build_app(settings, deps)
-        await _check_bot_token(app)
+        # In HTTP mode the edge acks and the answer queue's workers run each request
+        # to its end, so bolt's dispatch returns when the answer is sent; the edge
+        # has checked the signature (bolt's own check would fail a request that
+        # waited in the queue longer than Slack's 5-minute window).
+        app = build_app(settings, deps, process_before_response=http, edge_verified=http)
+        sleep = (retry or RetryPolicy()).sleep
+        if not await _check_bot_token(app, stop, settings, wait_for=wait_for_slack, sleep=sleep):
+            logger.info("shutdown_complete abandoned=0")
+            return
         if own_signals:  # serve() owns the process (not a test): tune its garbage collector
             freeze_long_lived_objects()
         reloads = _reload_on_sighup(deps) if own_signals else set()
@@ -118,11 +159,13 @@ async def serve(
             clock=deps.clock,
         )
         scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
         try:
             if settings.mode == "socket":
                 await _socket_mode(app, settings, stop, ready)
-            elif settings.mode == "http":
-                await _http(app, settings, stop, ready)
+            elif http:
+                work.start()
+                await _http(app, settings, work, stop, ready, limits)
             else:
                 raise ValueError("serve() runs the Slack modes; the console has run_console()")
         finally:
@@ -132,8 +175,12 @@ async def serve(
             if own_signals:
                 with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
                     loop.remove_signal_handler(signal.SIGHUP)
-            logger.info("shutdown_started in_flight=%d", deps.delivery.in_flight)
+            logger.info(
+                "shutdown_started in_flight=%d queued=%d", deps.delivery.in_flight, work.pending
+            )
+            await work.join(max(0.0, deadline - loop.time()))
             abandoned = await deps.delivery.drain(max(0.0, deadline - loop.time()))
+            abandoned += await work.close()
             for task in reloads:
                 task.cancel()
             try:
@@ -143,26 +190,85 @@ async def serve(
             logger.info("shutdown_complete abandoned=%d", abandoned)
 
 
-async def _check_bot_token(app: AsyncApp) -> None:
-    """Fail at start-up, in one sentence, when Slack refuses the bot token.
+#: Slack's answers to auth.test that no amount of waiting changes.
+_TRANSIENT_STATUS = frozenset({429, 500, 502, 503, 504})
 
-    Without this a wrong token shows up only when the first request fails.
+
+async def _check_bot_token(
+    app: AsyncApp,
+    stop: asyncio.Event,
+    settings: Settings,
+    *,
+    wait_for: float,
+    sleep: Callable[[float], Awaitable[None]],
+) -> bool:
+    """Ask Slack who the bot is before taking any work; False if told to stop meanwhile.
+
+    A refused token ends start-up in one sentence (StartupError); without this a
+    wrong token shows up only when the first request fails. While Slack cannot be
+    reached (no network yet, DNS, a 5xx or 429), start-up retries with exponential
+    backoff (0.5 s, 1 s, 2 s, ... at most 8 s apart) for up to `wait_for` seconds,
+    one WARNING line per attempt, then gives up in one sentence.
     """
 
-    try:
-        identity = await app.client.auth_test()
-    except SlackApiError as exc:
-        error = exc.response.get("error")
-        raise StartupError(
-            f"Slack refused SLACK_BOT_TOKEN ({error}): copy the Bot User OAuth Token "
-            "from the app's OAuth & Permissions page."
-        ) from None
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + wait_for
+    for attempt in itertools.count(1):
+        try:
+            identity = await app.client.auth_test()
+            break
+        except SlackApiError as exc:
+            if exc.response.status_code not in _TRANSIENT_STATUS:
+                error = exc.response.get("error")
+                raise StartupError(
+                    f"Slack refused SLACK_BOT_TOKEN ({error}): copy the Bot User OAuth Token "
+                    "from the app's OAuth & Permissions page."
+                ) from None
+            reason = f"HTTP {exc.response.status_code}"
+        except (aiohttp.ClientError, OSError, TimeoutError) as exc:
+            reason = _short_reason(exc)
+        left = deadline - loop.time()
+        if left <= 0:
+            raise StartupError(
+                f"Slack did not answer at {settings.slack_api_url} for {wait_for:g} s "
+                f"({reason}): check the network connection and SLACK_API_URL."
+            )
+        delay = min(left, SLACK_BACKOFF_MAX, SLACK_BACKOFF_FIRST * 2 ** (attempt - 1))
+        logger.warning(
+            "slack_unreachable attempt=%d reason=%s retry_in_s=%.1f", attempt, reason, delay
+        )
+        if await _stopped_during(stop, sleep(delay)):
+            return False
     logger.info(
         "slack_identity team_id=%s bot_user_id=%s bot_id=%s",
         identity.get("team_id"),
         identity.get("user_id"),
         identity.get("bot_id"),
     )
+    return True
+
+
+def _short_reason(exc: BaseException) -> str:
+    """What went wrong reaching Slack, in a few words for one log line or sentence."""
+    if isinstance(exc, aiohttp.ClientConnectorError):
+        return f"cannot connect to {exc.host}:{exc.port}: {exc.os_error.strerror or exc.os_error}"
+    if isinstance(exc, TimeoutError):
+        return "no answer within the timeout"
+    text = str(exc) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+async def _stopped_during(stop: asyncio.Event, wait: Awaitable[None]) -> bool:
+    """Run `wait` unless `stop` is set first; True if it was."""
+    waiting = asyncio.ensure_future(wait)
+    stopping = asyncio.ensure_future(stop.wait())
+    try:
+        await asyncio.wait({waiting, stopping}, return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        for task in (waiting, stopping):
+            task.cancel()
+        await asyncio.gather(waiting, stopping, return_exceptions=True)
+    return stop.is_set()
 
 
 def _stop_on_signals() -> asyncio.Event:
@@ -208,27 +314,46 @@ def _reload_on_sighup(deps: Deps) -> set[asyncio.Task[None]]:
 async def _http(
     app: AsyncApp,
     settings: Settings,
+    work: AnswerQueue,
     stop: asyncio.Event,
     ready: Callable[[int | None], None] | None,
+    limits: HttpLimits | None,
 ) -> None:
     assert settings.signing_secret
-    runner = web.AppRunner(
-        make_web_app(app, settings.signing_secret),
-        shutdown_timeout=HTTP_SHUTDOWN_TIMEOUT,
-        access_log=None,  # each handled request writes one `request` line (bot.services.delivery)
+    edge = HttpEdge(
+        settings.signing_secret,
+        work.offer,
+        app.async_dispatch,
+        host="0.0.0.0",
+        port=settings.port,
+        limits=limits,
     )
-    await runner.setup()
     try:
-        site = web.TCPSite(runner, host="0.0.0.0", port=settings.port)
-        await site.start()
-        port = int(runner.addresses[0][1])
-        logger.info("http_listening port=%d path=%s", port, EVENTS_PATH)
+        port = await edge.start()
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise StartupError(
+                f"PORT {settings.port} is in use by another program: stop it, or set PORT "
+                "to a free port."
+            ) from None
+        raise StartupError(
+            f"cannot listen on PORT {settings.port} ({exc.strerror or exc}): set PORT to "
+            "a port this user may open (1024 or above)."
+        ) from None
+    try:
+        logger.info(
+            "http_listening port=%d path=%s workers=%d capacity=%d",
+            port,
+            EVENTS_PATH,
+            work.workers,
+            work.capacity,
+        )
         if ready is not None:
             ready(port)
         await stop.wait()
         logger.info("http_stopping")
     finally:
-        await runner.cleanup()
+        await edge.stop()
 
 
 async def _socket_mode(

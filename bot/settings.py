@@ -69,6 +69,22 @@ class Settings:
             raise SettingsError("SLACK_SIGNING_SECRET is missing: HTTP mode needs it.")
         return replace(self, forced_mode=mode)
 
+    def db_folder_problem(self) -> str | None:
+        """One sentence naming FACTBOT_DB if its folder does not exist, else None.
+
+        Checked by the commands that open the database (the Slack modes, the digest),
+        not by `from_env`: `ask`, `lint` and the console never open it.
+        """
+        if self.db_path == ":memory:":
+            return None
+        folder = Path(self.db_path).expanduser().absolute().parent
+        if folder.is_dir():
+            return None
+        return (
+            f"FACTBOT_DB is {self.db_path}, but the folder {folder} does not exist: "
+            "create it, or point FACTBOT_DB at a file in an existing folder."
+        )
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str], *, need_mode: bool = True) -> Settings:
         """Read and check every variable; SettingsError names the one to fix.

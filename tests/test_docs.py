@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -89,3 +90,33 @@ def test_reliability_doc_names_only_tests_that_exist() -> None:
     assert len(cited) > 20
     for module, name in cited:
         assert name in (defined.get(module, set()) if module else everywhere), f"{module}::{name}"
+
+
+#: A measured figure: a number with the unit of a timing, a ratio, a rate or a size.
+FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?\s?(?:ms|x|req/s|MB)(?![\w])")
+#: A link into docs/benchmarks.md, and its text.
+BENCH_LINK = re.compile(r"\[([^\]]*)\]\(benchmarks\.md(?:#[\w-]*)?\)")
+NUMBER = re.compile(r"(?<![\w.])\d[\d,/]*(?:\.\d+)?(?![\w])")
+
+
+def test_every_figure_in_the_reliability_doc_comes_from_the_benchmarks() -> None:
+    """docs/reliability.md quotes no figure of its own: each timing, ratio, rate or size
+    it gives, and each number in a link to docs/benchmarks.md, is written there, next
+    to the script and command that measured it. A new benchmark run updates
+    benchmarks.md; a figure left behind in reliability.md fails here."""
+    reliability = (ROOT / "docs" / "reliability.md").read_text(encoding="utf-8")
+    benchmarks = (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")
+    quoted = FIGURE.findall(reliability)
+    for link_text in BENCH_LINK.findall(reliability):
+        quoted += NUMBER.findall(link_text)
+    missing = sorted({f for f in quoted if f not in benchmarks})
+    assert missing == [], f"figures in reliability.md that benchmarks.md does not give: {missing}"
+    assert len(quoted) >= 8
+
+
+def test_the_figure_check_catches_a_stale_figure() -> None:
+    """The check itself: the figures the old reliability.md quoted are caught."""
+    stale = "the ack p99 is 62 ms ... **Throughput** is 0.43x ... [p99 62 ms](benchmarks.md#load)"
+    assert FIGURE.findall(stale) == ["62 ms", "0.43x", "62 ms"]
+    assert NUMBER.findall(BENCH_LINK.findall(stale)[0]) == ["62"]
+    assert "62 ms" not in (ROOT / "docs" / "benchmarks.md").read_text(encoding="utf-8")

@@ -69,6 +69,13 @@ def _run_arguments(run: argparse.ArgumentParser) -> None:
         default=None,
         help="run this mode even if the environment would pick another (Procfile)",
     )
+    run.add_argument(
+        "--wait-for-slack",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long start-up retries while Slack cannot be reached (default 30)",
+    )
 
 
 def _ask_arguments(ask: argparse.ArgumentParser) -> None:
@@ -220,7 +227,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     carry_out: Callable[[argparse.Namespace, Settings], int] = importlib.import_module(
         command.module
     ).main
-    return carry_out(args, settings)
+    try:
+        code = carry_out(args, settings)
+        sys.stdout.flush()  # a closed pipe shows here, not as a message at exit
+    except BrokenPipeError:
+        return _reader_left()
+    return code
+
+
+#: The exit code of a program that a closed pipe ended (128 + SIGPIPE), as shells report it.
+EXIT_PIPE_CLOSED = 141
+
+
+def _reader_left() -> int:
+    """The program reading our output has gone (`... | head -1`): end quietly.
+
+    What is still buffered for stdout goes to /dev/null, so Python's own flush at
+    exit does not fail again. The code is the one a shell reports for a program
+    that SIGPIPE ended, so `set -o pipefail` scripts see what happened.
+    """
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_PIPE_CLOSED
 
 
 def _misused(args: argparse.Namespace) -> str | None:

@@ -9,4 +9,4 @@ from bot.settings import Settings
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    return run(settings)
+    return run(settings, wait_for_slack=getattr(args, "wait_for_slack", None))

@@ -55,8 +55,15 @@ def build_app(
     *,
     client: AsyncWebClient | None = None,
     process_before_response: bool = False,
+    edge_verified: bool = False,
 ) -> AsyncApp:
-    """A ready AsyncApp: middleware, error boundary and every handler registered."""
+    """A ready AsyncApp: middleware, error boundary and every handler registered.
+
+    `edge_verified`: every request reaches bolt through the HTTP edge
+    (`bot.slack.server`), which has checked its signature already; bolt does not
+    check it again, since a request may wait in the answer queue past Slack's
+    5-minute window before bolt sees it.
+    """
 
     bolt_logger = logging.getLogger("bot.slack")
     bolt_logger.addFilter(_drop_env_token_warning)
@@ -69,7 +76,7 @@ def build_app(
         # "" rather than None: with None, bolt reads SLACK_SIGNING_SECRET itself.
         signing_secret=settings.signing_secret or "",
         # Socket Mode has no signatures (the socket is authenticated by the app token).
-        request_verification_enabled=settings.signing_secret is not None,
+        request_verification_enabled=settings.signing_secret is not None and not edge_verified,
         process_before_response=process_before_response,
         logger=bolt_logger,
         name="factbot",

@@ -1,26 +1,62 @@
-"""HTTP mode: the aiohttp endpoint Slack posts events, commands and clicks to.
+"""HTTP mode: the edge Slack posts events, commands and clicks to.
 
-bolt does the Slack work; this edge makes sure a bad request gets a 4xx and
-never reaches it. bolt answers 500 to a non-numeric timestamp and fails on a
-body that is not UTF-8, so both are checked here first. The signature is checked
-over the raw bytes before the body is even decoded, so a forged request learns
-nothing (401), and a signed but malformed body gets 400. A 5xx from bolt can only come from a
-middleware failing on an odd shape; it is logged and answered 400, never 5xx,
-because Slack retries any non-2xx delivery the same way.
+The edge runs in a thread of its own, on its own event loop (`HttpEdge`), and
+acks there: it reads a request, checks its signature and shape, and answers
+Slack at once. The work of answering goes to `bot.slack.work.AnswerQueue` on the
+bot's loop. So no answer, however much CPU it takes, can hold up an ack: while
+the bot's thread runs Python, the edge's thread gets the interpreter back every
+few milliseconds (the GIL's switch interval) and acks.
+
+What is acked here, with an empty 200, is what factbot's listeners ack empty:
+slash commands, events and clicks (`EDGE_ACKED`). Anything else (Slack's URL
+check, an SSL check, a kind no listener handles) goes through bolt and gets
+bolt's answer. When the answer queue is full the edge still answers at once: a
+slash command gets "busy, try again" as its ack (Slack shows it; nothing else
+is sent), while an event or a click gets a 503, so that nothing is acknowledged
+that will not be answered: Slack delivers the event again later (each event is
+answered once, `bot.services.events`), and shows the person who clicked an
+error, so they click again.
+
+Bad requests get a 4xx and never reach bolt. The signature is checked over the
+raw bytes before the body is even decoded, so a forged request learns nothing
+(401), and a signed but malformed body gets 400. bolt answers 500 to a
+non-numeric timestamp and fails on a body that is not UTF-8, so both are
+checked here first. A 5xx from bolt can only come from a middleware failing on
+an odd shape; it is logged and answered 400, never 5xx, because Slack retries
+any non-2xx delivery the same way.
+
+Connections are bounded (`HttpLimits`): a connection that has not sent a
+complete request's headers within `idle_timeout` (a stalled or idle one) is
+closed by aiohttp's keep-alive timer; a body not read within `read_timeout`
+gets a 408 and the connection is closed; at `max_connections` the connection
+that has been open longest without a request in progress is closed to make
+room. None of this writes a line per connection at INFO: each is a DEBUG line,
+and a summary line (`http_edge`) says every `SUMMARY_EVERY` seconds how many
+there were, if any.
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import hashlib
 import hmac
+import json
 import logging
+import threading
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
-from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.async_app import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+
+from bot.services.logs import logfmt
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +65,43 @@ EVENTS_PATH = "/slack/events"
 MAX_BODY_BYTES = 1024 * 1024
 #: Slack's replay window: a request signed longer ago (or ahead) than this is refused.
 MAX_CLOCK_SKEW = 300
+#: Seconds between two `http_edge` summary lines (only written when there is news).
+SUMMARY_EVERY = 30.0
+#: What a slash command's ack says when the answer queue is full (shown to that person only).
+BUSY = (
+    "factbot is answering a lot of questions right now: please ask again in a minute. "
+    "/ factbot reçoit beaucoup de questions en ce moment : reposez-la dans une minute."
+)
+
+#: Offer a request for an answer; False when the queue is full (`AnswerQueue.offer`).
+Offer = Callable[[AsyncBoltRequest, str], bool]
+#: Run a request through bolt and return bolt's response (on the bot's loop).
+Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
+#: The same, as a coroutine function (the edge runs it on the bot's loop).
+BotDispatch = Callable[[AsyncBoltRequest], Coroutine[Any, Any, BoltResponse]]
+#: Write one log line: level, message, arguments.
+Log = Callable[..., None]
+
+
+@dataclass(frozen=True)
+class HttpLimits:
+    """What one connection may take from the server. Slack sends a whole request at once."""
+
+    #: Seconds a connection may stay open without a complete request's headers, whether
+    #: it is idle between requests or sending them a byte at a time (aiohttp's keep-alive).
+    idle_timeout: float = 15.0
+    #: Seconds to read a request's body once its headers are in.
+    read_timeout: float = 10.0
+    #: Open connections at most; at the cap the oldest one with no request in progress goes.
+    max_connections: int = 1000
+    #: Connections the kernel holds for us before we accept them.
+    backlog: int = 1024
+    max_body_bytes: int = MAX_BODY_BYTES
+    max_line_size: int = 8190  # the request line
+    max_field_size: int = 8190  # one header
+    max_headers: int = 64
+    #: Seconds the server waits for requests in progress when it stops.
+    shutdown_timeout: float = 2.0
 
 
 def signature_is_valid(
@@ -48,21 +121,67 @@ def signature_is_valid(
     return hmac.compare_digest(expected, signature)
 
 
-def make_web_app(
-    app: AsyncApp, signing_secret: str, *, clock: Callable[[], float] = time.time
-) -> web.Application:
-    """The aiohttp application: POST /slack/events, and GET /healthz for the platform."""
+#: Payload kinds factbot's listeners ack with nothing: the edge acks them itself.
+EDGE_ACKED = ("command", "event", "action")
 
-    async def events(request: web.Request) -> web.Response:
-        raw = await request.read()
+
+def edge_kind(body: dict[str, Any]) -> str | None:
+    """ "command", "event" or "action" when the edge may ack the request itself, else None."""
+    kind = body.get("type")
+    if kind == "event_callback":
+        return "event"
+    if kind == "block_actions":
+        return "action"
+    if kind is None and isinstance(body.get("command"), str):
+        return "command"
+    return None
+
+
+def make_web_app(
+    signing_secret: str,
+    offer: Offer,
+    dispatch: Dispatch,
+    *,
+    limits: HttpLimits | None = None,
+    clock: Callable[[], float] = time.time,
+    log: Log = logger.log,
+    tally: Counter[str] | None = None,
+    busy: set[object] | None = None,
+) -> web.Application:
+    """The aiohttp application: POST /slack/events, and GET /healthz for the platform.
+
+    `offer` queues an acked request for its answer; `dispatch` runs any other
+    request through bolt. `tally` counts what the summary line reports; `busy`
+    holds the connections with a request in progress (see `ConnectionCap`).
+    """
+    limits = limits or HttpLimits()
+    counts: Counter[str] = tally if tally is not None else Counter()
+    in_progress: set[object] = busy if busy is not None else set()
+
+    def reject(status: int, reason: str) -> web.Response:
+        log(logging.INFO, "request_rejected status=%d reason=%s", status, reason)
+        return web.json_response(
+            {"error": "invalid request" if status == 401 else reason}, status=status
+        )
+
+    async def events(request: web.Request) -> web.StreamResponse:
+        try:
+            async with asyncio.timeout(limits.read_timeout):
+                raw = await request.read()
+        except TimeoutError:
+            counts["read_timeouts"] += 1
+            log(logging.DEBUG, "request_read_timeout remote=%s", request.remote)
+            response = web.json_response({"error": "request body too slow"}, status=408)
+            response.force_close()
+            return response
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
         if not signature_is_valid(signing_secret, raw, timestamp, signature, now=clock()):
-            return _reject(401, "bad, stale or missing signature")
+            return reject(401, "bad, stale or missing signature")
         try:
             body = raw.decode("utf-8")
         except UnicodeDecodeError:
-            return _reject(400, "body is not UTF-8")
+            return reject(400, "body is not UTF-8")
         try:
             bolt_request = AsyncBoltRequest(
                 body=body,
@@ -70,29 +189,42 @@ def make_web_app(
                 headers={k: v for k, v in request.headers.items()},
             )
         except Exception as exc:  # noqa: BLE001 - any parse failure is the sender's fault
-            return _reject(400, f"unparseable body ({type(exc).__name__})")
+            return reject(400, f"unparseable body ({type(exc).__name__})")
         problem = shape_problem(bolt_request.body)
         if problem is not None:
-            return _reject(400, problem)
-        response = await app.async_dispatch(bolt_request)
-        if response.status >= 500:
-            logger.error("request_failed status=%d mapped_to=400", response.status)
-            return web.json_response({"error": "bad request"}, status=400)
-        return await to_aiohttp_response(response)
+            return reject(400, problem)
+        kind = edge_kind(bolt_request.body)
+        if kind is None:
+            bolt_response = await dispatch(bolt_request)
+            if bolt_response.status >= 500:
+                log(logging.ERROR, "request_failed status=%d mapped_to=400", bolt_response.status)
+                return web.json_response({"error": "bad request"}, status=400)
+            return await to_aiohttp_response(bolt_response)
+        if offer(bolt_request, kind):
+            return web.Response(status=200)
+        counts[f"shed_{kind}s"] += 1
+        log(logging.DEBUG, "answer_shed kind=%s", kind)
+        if kind == "command":
+            return web.json_response({"response_type": "ephemeral", "text": BUSY})
+        return web.json_response({"error": "busy"}, status=503, headers={"Retry-After": "60"})
 
     async def health(_: web.Request) -> web.Response:
         return web.Response(text="ok")
 
-    web_app = web.Application(client_max_size=MAX_BODY_BYTES)
+    @web.middleware
+    async def mark_busy(
+        request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+    ) -> web.StreamResponse:
+        """Connections with a request in progress are never the ones closed to make room."""
+        in_progress.add(request.protocol)
+        try:
+            return await handler(request)
+        finally:
+            in_progress.discard(request.protocol)
+
+    web_app = web.Application(client_max_size=limits.max_body_bytes, middlewares=[mark_busy])
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", health)])
     return web_app
-
-
-def _reject(status: int, reason: str) -> web.Response:
-    logger.info("request_rejected status=%d reason=%s", status, reason)
-    return web.json_response(
-        {"error": "invalid request" if status == 401 else reason}, status=status
-    )
 
 
 def shape_problem(body: Any) -> str | None:
@@ -132,3 +264,255 @@ def shape_problem(body: Any) -> str | None:
         if body.get(key) is not None and not isinstance(body[key], dict | str):
             return f"{key} has the wrong type"
     return None
+
+
+# ------------------------------------------------------------------ connections
+
+
+class ConnectionCap:
+    """The listening socket's protocol factory: at most `limit` connections at once.
+
+    At the cap, the connection open longest without a request in progress (a
+    stalled one, or an idle keep-alive one) is closed to make room, so stalled
+    connections can never lock Slack out. Only when every connection has a
+    request in progress is the new one refused with a 503.
+    """
+
+    def __init__(
+        self, server: web.Server, limit: int, busy: set[object], tally: Counter[str], log: Log
+    ) -> None:
+        self._server = server
+        self._limit = limit
+        self._busy = busy
+        self._tally = tally
+        self._log = log
+
+    def __call__(self) -> asyncio.BaseProtocol:
+        live = [c for c in self._server.connections if c.transport is not None]
+        if len(live) >= self._limit:
+            victim = next((c for c in live if c not in self._busy), None)
+            if victim is None:
+                self._tally["refused"] += 1
+                self._log(logging.DEBUG, "http_connection_refused open=%d", len(live))
+                return _Refuse()
+            self._tally["evicted"] += 1
+            self._log(logging.DEBUG, "http_connection_evicted open=%d", len(live))
+            victim.force_close()
+        return self._server()
+
+
+class _Refuse(asyncio.Protocol):
+    """Answers 503 and hangs up: every connection has a request in progress."""
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.WriteTransport)
+        transport.write(
+            b"HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        transport.close()
+
+
+class _ServerLog:
+    """aiohttp's server logger: a malformed or aborted request is a DEBUG line, counted.
+
+    aiohttp logs a bad request line or header (a scanner, a slowloris sending
+    junk) with a traceback at ERROR, once per connection. Here it is one DEBUG
+    line and a count in the summary; anything else (a bug in our handler) keeps
+    its traceback at ERROR.
+    """
+
+    def __init__(self, log: Log, tally: Counter[str]) -> None:
+        self._log = log
+        self._tally = tally
+
+    def debug(self, msg: str, *args: Any, **kwargs: Any) -> None:
+        self._log(logging.DEBUG, "aiohttp: " + msg, *args)
+
+    def exception(self, msg: str, *args: Any, exc_info: Any = None, **kwargs: Any) -> None:
+        if isinstance(exc_info, HttpProcessingError | ConnectionError):
+            self._tally["bad_requests"] += 1
+            reason = f"{type(exc_info).__name__}: {exc_info}"[:120]
+            self._log(logging.DEBUG, "http_request_malformed reason=%s", json.dumps(reason))
+            return
+        self._log(logging.ERROR, "aiohttp: " + msg, *args, exc_info=exc_info)
+
+    error = exception
+
+
+# ------------------------------------------------------------------ the edge's thread
+
+
+class HttpEdge:
+    """The HTTP server on its own thread and event loop; acks never wait for the bot's loop.
+
+    `start()` and `stop()` are called from the bot's loop. Log lines written on
+    the edge's thread are handed to the bot's loop and written there, so every
+    line of the bot comes from one thread.
+    """
+
+    def __init__(
+        self,
+        signing_secret: str,
+        offer: Offer,
+        dispatch: BotDispatch,
+        *,
+        host: str = "0.0.0.0",
+        port: int = 3000,
+        limits: HttpLimits | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self._secret = signing_secret
+        self._offer = offer
+        self._dispatch = dispatch
+        self._host = host
+        self._port = port
+        self.limits = limits or HttpLimits()
+        self._clock = clock
+        self.tally: Counter[str] = Counter()
+        self._thread: threading.Thread | None = None
+        self._bot_loop: asyncio.AbstractEventLoop | None = None
+        self._edge_loop: asyncio.AbstractEventLoop | None = None
+        self._stopping: asyncio.Event | None = None
+        self._ready: asyncio.Future[int] | None = None
+        self._done: asyncio.Future[None] | None = None
+        self.open_connections = 0
+
+    # ------------------------------------------------------------ the bot's loop
+
+    async def start(self) -> int:
+        """Listen; the port. OSError (the port is in use, ...) if the socket cannot be bound."""
+        loop = asyncio.get_running_loop()
+        self._bot_loop = loop
+        self._ready = loop.create_future()
+        self._done = loop.create_future()
+        self._thread = threading.Thread(target=self._run, name="http-edge", daemon=True)
+        self._thread.start()
+        try:
+            return await asyncio.shield(self._ready)
+        except BaseException:
+            await asyncio.shield(self._done)
+            raise
+
+    async def stop(self) -> None:
+        """Stop listening, let requests in progress finish (`shutdown_timeout`), end the thread."""
+        if self._done is None:
+            return
+        edge, stopping = self._edge_loop, self._stopping
+        if edge is not None and stopping is not None and not self._done.done():
+            edge.call_soon_threadsafe(stopping.set)
+        await asyncio.shield(self._done)
+        if self._thread is not None:
+            await asyncio.to_thread(self._thread.join)
+        self._thread = None
+
+    def _log(self, level: int, msg: str, *args: Any, exc_info: Any = None) -> None:
+        """Log on the bot's loop (called on the edge's thread)."""
+        loop = self._bot_loop
+        if not logger.isEnabledFor(level):
+            return
+        try:
+            assert loop is not None
+            loop.call_soon_threadsafe(lambda: logger.log(level, msg, *args, exc_info=exc_info))
+        except RuntimeError:  # the bot's loop is closed: write it from here
+            logger.log(level, msg, *args, exc_info=exc_info)
+
+    def _settle(self, future: asyncio.Future[Any] | None, result: Any, error: Any) -> None:
+        loop = self._bot_loop
+        assert loop is not None and future is not None
+
+        def settle() -> None:
+            if future.done():
+                return
+            if error is not None:
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+        loop.call_soon_threadsafe(settle)
+
+    # ------------------------------------------------------------ the edge's thread
+
+    def _run(self) -> None:
+        error: BaseException | None = None
+        try:
+            asyncio.run(self._serve())
+        except BaseException as exc:  # noqa: BLE001 - handed to the bot's loop
+            error = exc
+        if error is not None:
+            self._settle(self._ready, None, error)
+        self._settle(self._done, None, None)
+
+    async def _serve(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._edge_loop = loop
+        self._stopping = asyncio.Event()
+        bot_loop = self._bot_loop
+        assert bot_loop is not None
+        limits = self.limits
+        busy: set[object] = set()
+
+        async def dispatch(request: AsyncBoltRequest) -> BoltResponse:
+            future: concurrent.futures.Future[BoltResponse] = asyncio.run_coroutine_threadsafe(
+                self._dispatch(request), bot_loop
+            )
+            return await asyncio.wrap_future(future)
+
+        web_app = make_web_app(
+            self._secret,
+            self._offer,
+            dispatch,
+            limits=limits,
+            clock=self._clock,
+            log=self._log,
+            tally=self.tally,
+            busy=busy,
+        )
+        runner = web.AppRunner(
+            web_app,
+            shutdown_timeout=limits.shutdown_timeout,
+            handler_cancellation=True,
+            access_log=None,  # each handled request writes one `request` line (delivery)
+            keepalive_timeout=limits.idle_timeout,
+            max_line_size=limits.max_line_size,
+            max_field_size=limits.max_field_size,
+            max_headers=limits.max_headers,
+            lingering_time=1.0,
+            logger=_ServerLog(self._log, self.tally),
+        )
+        await runner.setup()
+        try:
+            assert runner.server is not None
+            cap = ConnectionCap(runner.server, limits.max_connections, busy, self.tally, self._log)
+            server = await loop.create_server(
+                cap, self._host, self._port, backlog=limits.backlog, reuse_address=True
+            )
+            port = int(server.sockets[0].getsockname()[1])
+            self._settle(self._ready, port, None)
+            summary = loop.create_task(self._summarise(runner.server))
+            try:
+                await self._stopping.wait()
+            finally:
+                server.close()
+                summary.cancel()
+                self._write_summary(runner.server)
+        finally:
+            await runner.cleanup()
+
+    async def _summarise(self, server: web.Server) -> None:
+        while True:
+            await asyncio.sleep(SUMMARY_EVERY)
+            self._write_summary(server)
+
+    def _write_summary(self, server: web.Server) -> None:
+        """One `http_edge` line with what happened since the last one, if anything did."""
+        news = +self.tally
+        self.open_connections = len(server.connections)
+        if not news:
+            return
+        self.tally.clear()
+        shed = sum(v for k, v in news.items() if k.startswith("shed_"))
+        self._log(
+            logging.WARNING if shed else logging.INFO,
+            "http_edge %s",
+            logfmt(open_connections=self.open_connections, **dict(sorted(news.items()))),
+        )

@@ -78,3 +78,27 @@ def test_bad_subcommand_shows_usage() -> None:
     result = run("frobnicate")
     assert result.returncode == 2
     assert "usage:" in result.stderr
+
+
+def test_a_closed_pipe_ends_the_cli_quietly() -> None:
+    """`python -m bot about INL | head -1`: the reader has gone before the output is written.
+
+    The read end is closed before the process writes, so the write fails every
+    time (not only when `head` happens to exit first): no traceback, no
+    "Exception ignored" message, and the exit code a shell reports for SIGPIPE.
+    """
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+    for args in (("about", "INL"), ("timeline",), ("ask", "When was the BCIJ created?")):
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=ROOT,
+            env=base,
+        )
+        assert proc.stdout is not None
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=60)
+        stderr = err.decode()
+        assert proc.returncode in (0, 141), stderr
+        assert stderr == "", args

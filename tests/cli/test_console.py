@@ -6,10 +6,12 @@ empty folder, as a newcomer on a fresh machine would after the quick start.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import pty
 import select
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -157,3 +159,37 @@ def test_console_in_process(
 def test_a_bad_fact_base_stops_the_console(tmp_path: Path) -> None:
     out = io.StringIO()
     assert run_console(Settings(facts_dir=tmp_path), stdin=io.StringIO("x\n"), stdout=out) == 2
+
+
+def test_ctrl_c_at_the_prompt_ends_the_console_at_once(tmp_path: Path) -> None:
+    """Ctrl-C while the prompt waits for a line: the console ends now, not at the next Enter."""
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        cwd=tmp_path,
+        env=clean_env(tmp_path),
+        close_fds=True,
+    )
+    os.close(follower)
+    seen = b""
+    try:
+        while b"\n> " not in seen:
+            ready, _, _ = select.select([leader], [], [], 20)
+            assert ready, f"no prompt in {seen!r}"
+            seen += os.read(leader, 65536)
+        proc.send_signal(signal.SIGINT)  # what the terminal sends on Ctrl-C
+        assert proc.wait(timeout=10) == 0
+        with contextlib.suppress(OSError):  # the pty may be gone with the process
+            while select.select([leader], [], [], 0.5)[0]:
+                chunk = os.read(leader, 65536)
+                if not chunk:
+                    break
+                seen += chunk
+        assert b"Traceback" not in seen
+    finally:
+        proc.kill()
+        proc.wait()
+        os.close(leader)
