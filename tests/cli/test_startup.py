@@ -18,7 +18,7 @@ import payloads as p
 from fakeslack import FakeSlack, running_bot, slack_env
 
 from bot.core.factbase import FactBase
-from bot.matching import Matcher
+from bot.engine import Matcher
 from bot.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -32,7 +32,7 @@ from fakeslack import WAIT, FakeSlack, no_wait_policy, slack_env
 from httpbot import ANSWERED, LogWatch, watching_logs
 
 from bot.core.factbase import FactBase
-from bot.matching import Answer, Matcher
+from bot.engine import Answer, Matcher
 from bot.runner import serve
 from bot.settings import Settings
 from bot.slack.server import BUSY, HttpLimits
