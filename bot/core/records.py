@@ -29,6 +29,32 @@ class Where:
     surface: str  # "command" | "mention" | "dm" | "console" | "suggestion"
     user_id: str | None = None
     channel_id: str | None = None
+    #: The outbox row of the acknowledged request this question came in (None: no outbox,
+    #: the console say). The question log keeps it, so a reply sent again after a crash
+    #: replaces the question row its first attempt wrote instead of adding a second.
+    outbox_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingReply:
+    """An acknowledged question whose reply has not been confirmed yet (an outbox row).
+
+    The reply goes to `response_url` (a slash command) or into `channel_id`, in
+    `thread_ts` if set (a mention or a DM). `claim` names who may send it now; only
+    the holder of the claim sends, and only while the claim is fresh.
+    """
+
+    id: int
+    surface: str  # "command" | "mention" | "dm"
+    text: str  # what was asked, as plain text (already read from Slack's wire format)
+    received_at: datetime
+    claim: str  # unique per claim: "<worker>/<n>"
+    claimed_at: datetime
+    user_id: str | None = None
+    channel_id: str | None = None
+    response_url: str | None = None
+    thread_ts: str | None = None
+    attempts: int = 1  # claims so far, the first (at the ack) included
 
 
 class Vote(Enum):
