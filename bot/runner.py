@@ -34,6 +34,7 @@ from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
 from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.services.logs import install_redaction
+from bot.services.outbox import keep_answering
 from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.server import EVENTS_PATH, make_web_app
@@ -118,6 +119,8 @@ async def serve(
             clock=deps.clock,
         )
         scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        # From start-up on: answer what a dead process acknowledged but never answered.
+        recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
         try:
             if settings.mode == "socket":
                 await _socket_mode(app, settings, stop, ready)
@@ -134,6 +137,8 @@ async def serve(
                     loop.remove_signal_handler(signal.SIGHUP)
             logger.info("shutdown_started in_flight=%d", deps.delivery.in_flight)
             abandoned = await deps.delivery.drain(max(0.0, deadline - loop.time()))
+            recovery.cancel()  # what it had not sent stays in the outbox for the next start
+            await asyncio.gather(recovery, return_exceptions=True)
             for task in reloads:
                 task.cancel()
             try:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -47,6 +48,7 @@ class Call:
     path: str
     headers: dict[str, str]
     error: str | None = None  # what the fake answered, when it refused the call
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass
