@@ -58,6 +58,7 @@ class Canned:
     headers: dict[str, str] = field(default_factory=dict)
     hold: asyncio.Event | None = None  # answer only once this is set
     drop: bool = False  # close the connection instead of answering
+    text: str | None = None  # a plain-text body instead of JSON (response_url's "expired_url")
 
 
 class FakeSlack:
@@ -113,6 +114,7 @@ class FakeSlack:
         *,
         hold: asyncio.Event | None = None,
         drop: bool = False,
+        text: str | None = None,
         **headers: str,
     ) -> None:
         """Answer the next call to `method` (or "response_url") with this, not the default.
@@ -120,7 +122,7 @@ class FakeSlack:
         The call is recorded when it arrives, whatever the answer: with `hold` or
         `drop` it has reached Slack even though the bot never hears back.
         """
-        self._canned[method].append(Canned(body or {"ok": True}, status, headers, hold, drop))
+        self._canned[method].append(Canned(body or {"ok": True}, status, headers, hold, drop, text))
 
     async def _canned_reply(self, canned: Canned, request: web.Request) -> web.StreamResponse:
         if canned.hold is not None:
@@ -128,6 +130,8 @@ class FakeSlack:
         if canned.drop:
             assert request.transport is not None
             request.transport.abort()
+        if canned.text is not None:
+            return web.Response(text=canned.text, status=canned.status, headers=canned.headers)
         return web.json_response(canned.body, status=canned.status, headers=canned.headers)
 
     def calls_to(self, method: str) -> list[Call]:

@@ -57,6 +57,15 @@ class PendingReply:
     attempts: int = 1  # claims so far, the first (at the ack) included
 
 
+@dataclass(frozen=True, slots=True)
+class ReplyTrouble:
+    """Replies that never reached Slack, grouped, for `/facts stats`."""
+
+    status: str  # "expired" | "failed" | "unconfirmed"
+    reason: str  # response_url_expired, http_404, timeout, ...
+    count: int
+
+
 class Vote(Enum):
     """What a feedback click did, so the reply can say so."""
 
@@ -140,6 +149,8 @@ class UsageStats:
     days: tuple[DayStats, ...]  # oldest first
     unanswered: tuple[tuple[str, int], ...]  # question, times asked; most asked first
     tz_name: str
+    undelivered: tuple[ReplyTrouble, ...] = ()  # replies that never reached Slack
+    replies_waiting: int = 0  # acknowledged questions whose reply is not confirmed yet
 
     @property
     def asked(self) -> int:

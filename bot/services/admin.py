@@ -119,9 +119,16 @@ def _midnight(day: date, tz: Any) -> datetime:
 
 async def gather_stats(deps: Deps, days: int) -> UsageStats:
     windows = day_windows(deps.clock(), days, deps.settings.tz_name)
+    since, until = windows[0][1], windows[-1][2]
     per_day = await deps.store.daily_stats(windows)
-    unanswered = await deps.store.unanswered_since(windows[0][1], windows[-1][2])
-    return UsageStats(tuple(per_day), tuple(unanswered[:TOP_UNANSWERED]), deps.settings.tz_name)
+    unanswered = await deps.store.unanswered_since(since, until)
+    return UsageStats(
+        tuple(per_day),
+        tuple(unanswered[:TOP_UNANSWERED]),
+        deps.settings.tz_name,
+        undelivered=tuple(await deps.store.reply_troubles(since, until)),
+        replies_waiting=await deps.store.replies_waiting(),
+    )
 
 
 async def refusal(deps: Deps, name: str, where: Where) -> Message | None:

@@ -40,6 +40,7 @@ from bot.core.records import (
     FeedbackCounts,
     LoggedQuestion,
     PendingReply,
+    ReplyTrouble,
     Subscription,
     Vote,
     utc_now,
@@ -758,6 +759,22 @@ class Store:
     async def forget_question_of_reply(self, reply_id: int) -> None:
         """Drop the question row an earlier attempt at this reply logged (it is logged again)."""
         await self._db.execute("DELETE FROM questions WHERE outbox_id = ?", (reply_id,))
+
+    async def reply_troubles(self, since: datetime, until: datetime) -> list[ReplyTrouble]:
+        """Replies to questions asked in [since, until) that never reached Slack, by reason."""
+        rows = await self._all(
+            "SELECT status, COALESCE(error, ''), COUNT(*) AS n FROM outbox"
+            " WHERE status IN ('expired', 'failed', 'unconfirmed')"
+            " AND received_at >= ? AND received_at < ? GROUP BY status, error"
+            " ORDER BY n DESC, status, error",
+            (_iso(since), _iso(until)),
+        )
+        return [ReplyTrouble(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    async def replies_waiting(self) -> int:
+        """Acknowledged questions whose reply Slack has not confirmed yet."""
+        rows = await self._all("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+        return int(rows[0][0])
 
     # ------------------------------------------------------------ digest subscriptions
 

@@ -19,18 +19,20 @@ from pathlib import Path
 import payloads as p
 import pytest
 from fakeslack import WAIT, FakeSlack, no_wait_policy, slack_env
-from httpbot import ANSWERED, Bot, LogWatch
+from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch
 from slack_bolt.async_app import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.factbase import FactBase
+from bot.core.records import Where
 from bot.matching import Matcher
 from bot.services.delivery import Delivery
 from bot.services.deps import Deps
 from bot.services.outbox import answer, recover
+from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.slack.app import build_app, make_client
-from bot.storage import OUTBOX_LEASE, Store, open_store
+from bot.storage import OUTBOX_LEASE, REPLY_DEADLINE, Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = "UADMIN"
@@ -249,3 +251,41 @@ async def test_a_reply_taken_over_is_never_sent_by_its_first_holder(
         await answer(slow, slow_client, pending)  # the first holder, too late
     assert len(fake.calls_to("response_url")) == 1
     assert outbox(db) == [("trigger:SLOW", "sent", None)]
+
+
+# ------------------------------------------------------------------ what never reached Slack
+
+
+async def test_replies_too_late_or_refused_are_recorded_and_shown_in_stats(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    db = tmp_path / "f.db"
+    clock = Clock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    async with (
+        bot_deps(fake, db, factbase, matcher, clock) as (deps, client),
+        bot_deps(fake, db, factbase, matcher, clock) as (later, later_client),
+    ):
+        late = await deps.store.accept_reply(
+            surface="command", request_key="trigger:LATE", text=ANSWERED,
+            response_url=fake.response_url("late"),
+        )  # fmt: skip
+        assert late is not None  # its process hangs; its claim runs out; then half an hour
+        clock.now += REPLY_DEADLINE + timedelta(seconds=1)
+        refused = await deps.store.accept_reply(
+            surface="command", request_key="trigger:USED", text=UNANSWERED,
+            response_url=fake.response_url("used"),
+        )  # fmt: skip
+        assert refused is not None
+        fake.queue("response_url", status=404, text="used_url")
+        await answer(deps, client, refused)
+        assert (await recover(later, later_client)).expired == 1
+        stats = await reply_to(deps, "stats", Where("command", ADMIN, "C1"), strict=True)
+    assert outbox(db) == [
+        ("trigger:LATE", "expired", "response_url_expired"),
+        ("trigger:USED", "failed", "used_url"),
+    ]
+    assert [c.path for c in fake.calls_to("response_url")] == ["/hooks/used"]
+    text = str(stats.message.blocks)
+    assert "*Replies that never reached Slack*: 2" in text
+    assert "1 too late to send (`response_url_expired`)" in text
+    assert "1 refused by Slack or failed (`used_url`)" in text
