@@ -148,6 +148,7 @@ class Handled:
     answered: bool | None = None  # None: not a question (help, topics, a click)
     delivery: str = "none"  # sent | failed | unconfirmed | abandoned | taken_over | none
     reason: str | None = None  # why it failed or is unconfirmed (classify's reason)
+    in_flight: bool = False  # an attempt is out: Slack may have the reply already
     attempts: int = 0
     started: float = field(default_factory=time.perf_counter)
 
@@ -284,8 +285,12 @@ class Delivery:
                     handled.delivery, handled.attempts = "taken_over", attempt - 1
                 return None
             try:
+                if handled is not None:
+                    handled.in_flight = True  # stays set if this task is cancelled meanwhile
                 result = await call()
             except Exception as exc:
+                if handled is not None:
+                    handled.in_flight = False
                 failure = classify(exc)
                 if failure.kind == "final" and failure.reason in expected:
                     raise
@@ -308,7 +313,7 @@ class Delivery:
                 self._give_up(handled, what, attempt, failure, exc)
                 return None
             if handled is not None:
-                handled.delivery, handled.attempts = "sent", attempt
+                handled.delivery, handled.attempts, handled.in_flight = "sent", attempt, False
             return result
         raise AssertionError("unreachable: the last attempt returns or gives up")
 

@@ -194,7 +194,12 @@ async def answer(
             await deps.store.finish_reply(pending.id, "failed", type(exc).__name__)
             raise
         handled.note(reply.question_id, reply.fact_id)
-        await _send(deps, client, pending, reply.message.as_kwargs(), handled)
+        try:
+            await _send(deps, client, pending, reply.message.as_kwargs(), handled)
+        except asyncio.CancelledError:  # shutdown ran out of time for it
+            if handled.in_flight:  # it may have reached Slack: never sent again
+                await deps.store.finish_reply(pending.id, "unconfirmed", "abandoned_in_flight")
+            raise  # otherwise it stays owed: the next start sends it
         await _record(deps, pending, handled)
 
 

@@ -1096,6 +1096,7 @@ async def open_store(
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA synchronous = NORMAL")
         workers = Workers(path)
+        left: list[tuple[Any, ...]] = []
         store = Store(db, clock, workers)
         await store.migrate(migrations)
         try:
@@ -1103,5 +1104,12 @@ async def open_store(
         finally:
             try:
                 await store.flush(closing=True)
+                if workers.holding:
+                    left = await store._all(
+                        "SELECT 1 FROM outbox WHERE status = 'pending' AND worker = ? LIMIT 1",
+                        (workers.name,),
+                    )
             finally:
-                workers.release()
+                # Replies left unsent (cancelled at shutdown): keep the unlocked lock file,
+                # so the next process knows at once that they are its to send.
+                workers.release(keep_file=bool(left))

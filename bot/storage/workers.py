@@ -44,6 +44,11 @@ class Workers:
         self._dir = None if db_path == ":memory:" else Path(f"{db_path}-workers")
         self._held: IO[bytes] | None = None
 
+    @property
+    def holding(self) -> bool:
+        """True once this worker holds its lock (it has claimed outbox rows)."""
+        return self._held is not None
+
     def hold(self) -> None:
         """Take this worker's lock (once). Without it, others fall back to the lease."""
         if self._held is not None or self._dir is None or fcntl is None:
@@ -67,13 +72,16 @@ class Workers:
             return
         self._held = handle
 
-    def release(self) -> None:
+    def release(self, *, keep_file: bool = False) -> None:
+        """Drop the lock. With `keep_file` the unlocked file stays, telling the next process
+        at once that this worker is gone (it left claims behind)."""
         if self._held is not None:
             path = Path(self._held.name)
             self._held.close()  # the lock goes with the file descriptor
             self._held = None
-            with contextlib.suppress(OSError):
-                path.unlink()
+            if not keep_file:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def dead(self, worker: str) -> bool:
         """True only when `worker` is certainly gone: its lock file exists and is free."""

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import aiohttp
 import payloads as p
 import pytest
-from fakeslack import WAIT, FakeSlack, no_wait_policy, slack_env
+from fakeslack import WAIT, FakeSlack, Waits, no_wait_policy, running_bot, slack_env
 from httpbot import ANSWERED, UNANSWERED, Bot, LogWatch
 from slack_bolt.async_app import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
@@ -26,7 +27,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.core.factbase import FactBase
 from bot.core.records import Where
 from bot.matching import Matcher
-from bot.services.delivery import Delivery
+from bot.services.delivery import Delivery, RetryPolicy
 from bot.services.deps import Deps
 from bot.services.outbox import answer, recover
 from bot.services.replies import reply_to
@@ -289,3 +290,44 @@ async def test_replies_too_late_or_refused_are_recorded_and_shown_in_stats(
     assert "*Replies that never reached Slack*: 2" in text
     assert "1 too late to send (`response_url_expired`)" in text
     assert "1 refused by Slack or failed (`used_url`)" in text
+
+
+# ------------------------------------------------------------------ cut off by a shutdown
+
+
+async def test_replies_cut_off_by_shutdown_go_out_at_the_next_start_unless_already_sent(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    """Shutdown's grace runs out on two replies. One was waiting to retry (Slack answered 429):
+    it is still owed, and the next start sends it at once. The other was in flight (Slack may
+    have it): it is recorded as unconfirmed and never sent again."""
+    db = tmp_path / "f.db"
+    settings = Settings.from_env(slack_env(fake, str(db), mode="http"))
+    stuck = Waits()
+
+    async def forever(seconds: float) -> None:
+        await asyncio.Event().wait()
+
+    stuck.during = forever
+    release = asyncio.Event()
+    fake.queue("response_url", {"ok": False}, 429, **{"Retry-After": "1"})
+    fake.queue("response_url", hold=release)
+    async with (
+        running_bot(settings, factbase, matcher, retry=RetryPolicy(sleep=stuck), grace=0.2) as port,
+        aiohttp.ClientSession() as session,
+    ):
+        url = f"http://127.0.0.1:{port}/slack/events"
+        for name, question in (("waiting", ANSWERED), ("in-flight", UNANSWERED)):
+            body = p.slash_command(question, response_url=fake.response_url(name))
+            async with session.post(url, data=body, headers=p.signed_headers(body, p.FORM)) as r:
+                assert r.status == 200
+            await fake.wait_until(lambda n=name: any(c.path == f"/hooks/{n}" for c in fake.calls))
+    release.set()
+    async with running_bot(settings, factbase, matcher):
+        await fake.wait_for("response_url", 3)
+    paths = [c.path for c in fake.calls_to("response_url")]
+    assert paths == ["/hooks/waiting", "/hooks/in-flight", "/hooks/waiting"]
+    assert [row[1:] for row in outbox(db)] == [
+        ("sent", None),
+        ("unconfirmed", "abandoned_in_flight"),
+    ]
