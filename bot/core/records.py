@@ -122,7 +122,7 @@ class Subscription:
 class DigestPost:
     channel_id: str
     day: str
-    status: str
+    status: str  # claimed | posting | posted | failed | skipped
     worker: str
     claimed_at: datetime
     attempts: int
@@ -130,6 +130,8 @@ class DigestPost:
     message_ts: str | None
     error: str | None
     fact_id: str | None
+    #: When a post was about to be sent and may have reached Slack (None: it cannot have).
+    intent_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)

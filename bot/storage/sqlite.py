@@ -348,6 +348,14 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX questions_outbox ON questions (outbox_id) WHERE outbox_id IS NOT NULL;
         """,
     ),
+    Migration(
+        "0004_digest_intent",
+        """
+        -- Set just before a digest is posted: a post may then be in the channel even if
+        -- the row says nothing more, so a runner taking the claim over reads the channel first.
+        ALTER TABLE digest_posts ADD COLUMN intent_at TEXT;
+        """,
+    ),
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -838,46 +846,82 @@ class Store:
 
     # ------------------------------------------------------------ digest posts (exactly once)
 
-    async def claim_digest(self, channel_id: str, day: str, worker: str) -> bool:
-        """Take the right to post one channel's digest for one day; True if ours.
+    async def claim_digest(
+        self, channel_id: str, day: str, worker: str, *, now: datetime | None = None
+    ) -> DigestPost | None:
+        """Take the right to post one channel's digest for one day; the row if ours.
 
         Atomic in SQLite however many processes share the file: the first insert
         wins. A failed attempt, or a claim whose process died (older than the
-        lease), can be taken over, a bounded number of times.
+        lease, judged at `now`), can be taken over, a bounded number of times. The
+        row's `intent_at` says whether an earlier holder may have posted already.
         """
-        now = self._clock()
-        async with self._db.execute(
+        now = now or self._clock()
+        rows = await self._all(
             "INSERT OR IGNORE INTO digest_posts (channel_id, day, status, worker, claimed_at)"
-            " VALUES (?, ?, 'claimed', ?, ?)",
+            f" VALUES (?, ?, 'claimed', ?, ?) RETURNING {_POST_COLUMNS}",
             (channel_id, day, worker, _iso(now)),
-        ) as cur:
-            if cur.rowcount == 1:
-                return True
-        async with self._db.execute(
+        )
+        if rows:
+            return _post(rows[0])
+        rows = await self._all(
             "UPDATE digest_posts SET status = 'claimed', worker = ?, claimed_at = ?,"
             " attempts = attempts + 1 WHERE channel_id = ? AND day = ? AND attempts < ? AND"
-            " (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))",
+            " (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < ?))"
+            f" RETURNING {_POST_COLUMNS}",
             (worker, _iso(now), channel_id, day, DIGEST_MAX_ATTEMPTS, _iso(now - DIGEST_LEASE)),
+        )
+        return _post(rows[0]) if rows else None
+
+    async def begin_digest_post(
+        self, channel_id: str, day: str, worker: str, *, now: datetime | None = None
+    ) -> bool:
+        """Record the intent to post, just before posting: from here on the digest may be in
+        the channel even if this process dies before `finish_digest`. False if the claim
+        was lost meanwhile (then do not post)."""
+        async with self._db.execute(
+            "UPDATE digest_posts SET status = 'posting', intent_at = ? WHERE channel_id = ?"
+            " AND day = ? AND worker = ? AND status = 'claimed'",
+            (_iso(now or self._clock()), channel_id, day, worker),
         ) as cur:
             return cur.rowcount == 1
 
     async def finish_digest(
-        self, channel_id: str, day: str, worker: str, *, message_ts: str | None, fact_id: str | None
+        self,
+        channel_id: str,
+        day: str,
+        worker: str,
+        *,
+        message_ts: str | None,
+        fact_id: str | None,
+        now: datetime | None = None,
     ) -> None:
         await self._db.execute(
             "UPDATE digest_posts SET status = 'posted', posted_at = ?, message_ts = ?,"
             " fact_id = ?, error = NULL WHERE channel_id = ? AND day = ? AND worker = ?",
-            (_iso(self._clock()), message_ts, fact_id, channel_id, day, worker),
+            (_iso(now or self._clock()), message_ts, fact_id, channel_id, day, worker),
         )
 
     async def fail_digest(
-        self, channel_id: str, day: str, worker: str, error: str, *, final: bool = False
+        self,
+        channel_id: str,
+        day: str,
+        worker: str,
+        error: str,
+        *,
+        final: bool = False,
+        maybe_posted: bool = False,
     ) -> None:
-        """Record a failed post: retried later, unless `final` (it can never succeed)."""
+        """Record a failed post: retried later, unless `final` (it can never succeed).
+
+        Unless `maybe_posted` (an error whose meaning is unknown), Slack said the post
+        was not made, so the intent is cleared: the next holder need not look first.
+        """
         await self._db.execute(
-            "UPDATE digest_posts SET status = ?, error = ? WHERE channel_id = ? AND day = ?"
-            " AND worker = ?",
-            ("skipped" if final else "failed", error[:500], channel_id, day, worker),
+            "UPDATE digest_posts SET status = ?, error = ?,"
+            " intent_at = CASE WHEN ? THEN intent_at END"
+            " WHERE channel_id = ? AND day = ? AND worker = ?",
+            ("skipped" if final else "failed", error[:500], maybe_posted, channel_id, day, worker),
         )
 
     async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
@@ -923,15 +967,17 @@ class Store:
             (channel_id, cycle, fact_id, day),
         )
 
-    async def sync_fact_versions(self, fingerprints: Mapping[str, str]) -> None:
+    async def sync_fact_versions(
+        self, fingerprints: Mapping[str, str], *, now: datetime | None = None
+    ) -> None:
         """Note facts that are new or changed since the last sync (by fingerprint)."""
-        now = _iso(self._clock())
+        at = _iso(now or self._clock())
         await self._db.executemany(
             "INSERT INTO fact_versions (fact_id, fingerprint, first_seen, changed_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (fact_id) DO UPDATE SET"
             " fingerprint = excluded.fingerprint, changed_at = excluded.changed_at"
             " WHERE fact_versions.fingerprint != excluded.fingerprint",
-            [(fid, fp, now, now) for fid, fp in sorted(fingerprints.items())],
+            [(fid, fp, at, at) for fid, fp in sorted(fingerprints.items())],
         )
 
     async def facts_changed_since(self, since: datetime) -> tuple[set[str], set[str]]:
@@ -1000,7 +1046,8 @@ _SUBSCRIPTION_COLUMNS = (
     "channel_id, post_at, active, curators, language, paused_reason, subscribed_by"
 )
 _POST_COLUMNS = (
-    "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id"
+    "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id,"
+    " intent_at"
 )
 
 
@@ -1028,6 +1075,7 @@ def _post(row: Sequence[object]) -> DigestPost:
         message_ts=None if row[7] is None else str(row[7]),
         error=None if row[8] is None else str(row[8]),
         fact_id=None if row[9] is None else str(row[9]),
+        intent_at=None if row[10] is None else datetime.fromisoformat(str(row[10])),
     )
 
 
