@@ -23,6 +23,7 @@ import signal
 import sqlite3
 import sys
 from collections.abc import Awaitable, Callable
+from functools import partial
 
 import aiohttp
 from aiohttp import WSMessage, WSMsgType
@@ -38,6 +39,7 @@ from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
 from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.services.logs import install_redaction
+from bot.services.outbox import admit, keep_answering
 from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
@@ -160,12 +162,14 @@ async def serve(
         )
         scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
         work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
+        # From start-up on: answer what a dead process acknowledged but never answered.
+        recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
         try:
             if settings.mode == "socket":
                 await _socket_mode(app, settings, stop, ready)
             elif http:
                 work.start()
-                await _http(app, settings, work, stop, ready, limits)
+                await _http(app, deps, settings, work, stop, ready, limits)
             else:
                 raise ValueError("serve() runs the Slack modes; the console has run_console()")
         finally:
@@ -181,6 +185,8 @@ async def serve(
             await work.join(max(0.0, deadline - loop.time()))
             abandoned = await deps.delivery.drain(max(0.0, deadline - loop.time()))
             abandoned += await work.close()
+            recovery.cancel()  # what it had not sent stays in the outbox for the next start
+            await asyncio.gather(recovery, return_exceptions=True)
             for task in reloads:
                 task.cancel()
             try:
@@ -313,6 +319,7 @@ def _reload_on_sighup(deps: Deps) -> set[asyncio.Task[None]]:
 
 async def _http(
     app: AsyncApp,
+    deps: Deps,
     settings: Settings,
     work: AnswerQueue,
     stop: asyncio.Event,
@@ -324,6 +331,8 @@ async def _http(
         settings.signing_secret,
         work.offer,
         app.async_dispatch,
+        admit=partial(admit, deps.store),
+        db_path=settings.db_path,
         host="0.0.0.0",
         port=settings.port,
         limits=limits,

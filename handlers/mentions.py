@@ -1,40 +1,37 @@
-"""`@factbot <question>` in a channel: the answer goes into the thread."""
+"""`@factbot <question>` in a channel: the answer goes into the thread.
+
+The question is written to the outbox before bolt acks the event (a listener
+middleware, bot.services.outbox); a redelivery of the same event_id is acked
+there and goes no further.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.records import Where
 from bot.services.deps import Deps
-from bot.services.events import first_delivery
-from bot.services.replies import answer_in_conversation
+from bot.services.outbox import answer, pending_reply, record_before_ack
+
+
+def _thread(event: Mapping[str, Any]) -> str | None:
+    """Inside a thread: answer there. A top-level mention starts a thread under itself."""
+    thread = event.get("thread_ts") or event.get("ts")
+    return thread if isinstance(thread, str) else None
+
+
+def _has_ts(event: Mapping[str, Any]) -> bool:
+    return isinstance(event.get("ts"), str)
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
-    async def app_mention(
-        event: dict[str, Any],
-        body: dict[str, Any],
-        request: AsyncBoltRequest,
-        context: AsyncBoltContext,
-        client: AsyncWebClient,
-    ) -> None:
-        channel, ts = event.get("channel"), event.get("ts")
-        if not isinstance(channel, str) or not isinstance(ts, str):
-            return
-        if not await first_delivery(deps, body, request):
-            return  # Slack delivered it again; it was answered (or is being)
-        user = event.get("user") if isinstance(event.get("user"), str) else None
-        # Inside a thread: answer there. A top-level mention starts a thread under itself.
-        await answer_in_conversation(
-            deps,
-            client,
-            Where("mention", user, channel),
-            str(event.get("text") or ""),
-            bot_user_id=context.bot_user_id,
-            thread_ts=event.get("thread_ts") or ts,
-        )
+    async def app_mention(context: AsyncBoltContext, client: AsyncWebClient) -> None:
+        pending = pending_reply(context)
+        if pending is not None:
+            await answer(deps, client, pending)
 
-    app.event("app_mention")(app_mention)
+    recorded = record_before_ack(deps, "mention", thread=_thread, wanted=_has_ts)
+    app.event("app_mention", middleware=[recorded])(app_mention)

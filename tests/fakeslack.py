@@ -10,6 +10,12 @@ Faults are queued per method (`queue`): an HTTP status with headers (429 with
 Retry-After, 500), a reply held until the test releases it (`hold`: slower than
 the client's timeout), or a dropped connection after the request arrived (`drop`).
 
+Like Slack, it keeps what chat.postMessage posted in each channel (with its
+message metadata) and answers conversations.history from it, newest first,
+`oldest`/`latest` exclusive, paged by `limit` and `cursor`; metadata only with
+`include_all_metadata`. Message timestamps come from `clock` (real time unless a
+test sets it, to match a bot run with `--now`).
+
 Test modules make a fixture of `running_fake()` and run the bot with `running_bot`.
 """
 
@@ -18,6 +24,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import time
 from collections import defaultdict, deque
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -47,6 +54,7 @@ class Call:
     path: str
     headers: dict[str, str]
     error: str | None = None  # what the fake answered, when it refused the call
+    at: float = field(default_factory=time.monotonic)  # when it arrived
 
 
 @dataclass
@@ -56,6 +64,7 @@ class Canned:
     headers: dict[str, str] = field(default_factory=dict)
     hold: asyncio.Event | None = None  # answer only once this is set
     drop: bool = False  # close the connection instead of answering
+    text: str | None = None  # a plain-text body instead of JSON (response_url's "expired_url")
 
 
 class FakeSlack:
@@ -69,6 +78,10 @@ class FakeSlack:
         self._ts = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.port = 0
+        #: Slack's clock, in epoch seconds: what posted messages' `ts` are made of.
+        self.clock: Callable[[], float] = time.time
+        #: What chat.postMessage posted, per channel, oldest first (Slack's message objects).
+        self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
 
     # ------------------------------------------------------------ lifecycle
 
@@ -111,6 +124,7 @@ class FakeSlack:
         *,
         hold: asyncio.Event | None = None,
         drop: bool = False,
+        text: str | None = None,
         **headers: str,
     ) -> None:
         """Answer the next call to `method` (or "response_url") with this, not the default.
@@ -118,7 +132,7 @@ class FakeSlack:
         The call is recorded when it arrives, whatever the answer: with `hold` or
         `drop` it has reached Slack even though the bot never hears back.
         """
-        self._canned[method].append(Canned(body or {"ok": True}, status, headers, hold, drop))
+        self._canned[method].append(Canned(body or {"ok": True}, status, headers, hold, drop, text))
 
     async def _canned_reply(self, canned: Canned, request: web.Request) -> web.StreamResponse:
         if canned.hold is not None:
@@ -126,6 +140,8 @@ class FakeSlack:
         if canned.drop:
             assert request.transport is not None
             request.transport.abort()
+        if canned.text is not None:
+            return web.Response(text=canned.text, status=canned.status, headers=canned.headers)
         return web.json_response(canned.body, status=canned.status, headers=canned.headers)
 
     def calls_to(self, method: str) -> list[Call]:
@@ -170,6 +186,8 @@ class FakeSlack:
             call.error = _check_message(method, body)
         if self._canned[method]:
             canned = self._canned[method].popleft()
+            if canned.status == 200 and canned.body.get("ok") and call.error is None:
+                self._post(method, body)  # taken, even if the answer is held or dropped
             await self._record(call)
             return await self._canned_reply(canned, request)
         await self._record(call)
@@ -177,16 +195,57 @@ class FakeSlack:
             return web.json_response({"ok": False, "error": call.error})
         return web.json_response(self._default_reply(method, body))
 
+    def _post(self, method: str, body: dict[str, Any]) -> dict[str, Any] | None:
+        """Keep a posted message in its channel's history, as Slack would; the message."""
+        if method != "chat.postMessage":
+            return None
+        ts = f"{int(self.clock())}.{next(self._ts):06d}"
+        message = load_json(EXAMPLES / "chat.postMessage.ok.json")["message"]
+        message.pop("attachments", None)
+        message.update(text=body.get("text"), ts=ts)
+        for key in ("blocks", "thread_ts", "metadata"):
+            if body.get(key) is not None:
+                message[key] = body[key]
+        self.history[str(body.get("channel"))].append(message)
+        return message
+
+    def _conversations_history(self, body: dict[str, Any]) -> dict[str, Any]:
+        """conversations.history over what was posted (parameters arrive as strings)."""
+        oldest = float(body.get("oldest") or 0)
+        latest = float(body.get("latest") or "inf")
+        limit = int(body.get("limit") or 100)
+        start = int(body.get("cursor") or 0)
+        with_metadata = str(body.get("include_all_metadata", "")).lower() in ("1", "true")
+        found = [
+            m
+            for m in reversed(self.history.get(str(body.get("channel")), []))
+            if oldest < float(m["ts"]) < latest
+        ]
+        page = [dict(m) for m in found[start : start + limit]]
+        if not with_metadata:
+            for message in page:
+                message.pop("metadata", None)
+        more = start + limit < len(found)
+        return {
+            "ok": True,
+            "messages": page,
+            "has_more": more,
+            "pin_count": 0,
+            "response_metadata": {"next_cursor": str(start + limit) if more else ""},
+        }
+
     def _default_reply(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
         if method == "auth.test":
             return load_json(EXAMPLES / "auth.test.ok.bot_token.json")
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}
+        if method == "conversations.history":
+            return self._conversations_history(body)
         if method == "chat.postMessage":
-            ts = f"1700000000.{next(self._ts):06d}"
+            message = self._post(method, body)
+            assert message is not None
             reply = load_json(EXAMPLES / "chat.postMessage.ok.json")
-            reply.update(channel=body.get("channel"), ts=ts)
-            reply["message"].update(text=body.get("text"), ts=ts)
+            reply.update(channel=body.get("channel"), ts=message["ts"], message=message)
             return reply
         if method == "views.publish":
             return load_json(EXAMPLES / "views.publish.ok.json")
@@ -239,7 +298,7 @@ async def _parsed_body(request: web.Request) -> dict[str, Any]:
         parsed: dict[str, Any] = json.loads(raw)
         return parsed
     body: dict[str, Any] = dict(parse_qsl(raw, keep_blank_values=True))
-    for key in ("blocks", "view"):
+    for key in ("blocks", "view", "metadata"):
         if isinstance(body.get(key), str):
             body[key] = json.loads(body[key])
     return body

@@ -10,7 +10,9 @@ from __future__ import annotations
 import copy
 import hashlib
 import hmac
+import itertools
 import json
+import secrets
 import time
 from functools import cache
 from pathlib import Path
@@ -80,6 +82,13 @@ def signed_headers(
 FORM = "application/x-www-form-urlencoded"
 JSON = "application/json"
 
+_TRIGGERS = itertools.count(1)
+
+
+def new_trigger_id() -> str:
+    """A trigger_id of its own, as Slack gives every invocation (the fixtures share one)."""
+    return f"{int(time.time())}.{next(_TRIGGERS)}.{secrets.token_hex(10)}"
+
 
 # ------------------------------------------------------------------ HTTP bodies
 
@@ -91,8 +100,11 @@ def slash_command(
     user_id: str = "U2CERLKJA",
     channel_id: str = "C111",
     command: str = "/facts",
+    trigger_id: str | None = None,
 ) -> bytes:
-    """The docs' slash command body, as /facts with our text, form-encoded like Slack."""
+    """The docs' slash command body, as /facts with our text, form-encoded like Slack.
+
+    Each body gets a trigger_id of its own (pass one to send the same invocation twice)."""
     fields = dict(parse_qsl(_text(HTTP / "slash_command.body.txt"), keep_blank_values=True))
     fields.update(
         command=command,
@@ -100,6 +112,7 @@ def slash_command(
         response_url=response_url,
         user_id=user_id,
         channel_id=channel_id,
+        trigger_id=trigger_id or new_trigger_id(),
     )
     return urlencode(fields).encode()
 
@@ -173,7 +186,9 @@ def json_body(payload: dict[str, Any]) -> bytes:
 def envelope_slash_command(text: str, *, response_url: str, envelope_id: str) -> dict[str, Any]:
     frame = load_json(SOCKET / "envelope_slash_commands.json")
     frame["envelope_id"] = envelope_id
-    frame["payload"].update(command="/facts", text=text, response_url=response_url)
+    frame["payload"].update(
+        command="/facts", text=text, response_url=response_url, trigger_id=new_trigger_id()
+    )
     return frame
 
 

@@ -29,6 +29,41 @@ class Where:
     surface: str  # "command" | "mention" | "dm" | "console" | "suggestion"
     user_id: str | None = None
     channel_id: str | None = None
+    #: The outbox row of the acknowledged request this question came in (None: no outbox,
+    #: the console say). The question log keeps it, so a reply sent again after a crash
+    #: replaces the question row its first attempt wrote instead of adding a second.
+    outbox_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PendingReply:
+    """An acknowledged question whose reply has not been confirmed yet (an outbox row).
+
+    The reply goes to `response_url` (a slash command) or into `channel_id`, in
+    `thread_ts` if set (a mention or a DM). `claim` names who may send it now; only
+    the holder of the claim sends, and only while the claim is fresh.
+    """
+
+    id: int
+    surface: str  # "command" | "mention" | "dm"
+    text: str  # what was asked, as plain text (already read from Slack's wire format)
+    received_at: datetime
+    claim: str  # unique per claim: "<worker>/<n>"
+    claimed_at: datetime
+    user_id: str | None = None
+    channel_id: str | None = None
+    response_url: str | None = None
+    thread_ts: str | None = None
+    attempts: int = 1  # claims so far, the first (at the ack) included
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyTrouble:
+    """Replies that never reached Slack, grouped, for `/facts stats`."""
+
+    status: str  # "expired" | "failed" | "unconfirmed"
+    reason: str  # response_url_expired, http_404, timeout, ...
+    count: int
 
 
 class Vote(Enum):
@@ -87,7 +122,7 @@ class Subscription:
 class DigestPost:
     channel_id: str
     day: str
-    status: str
+    status: str  # claimed | posting | posted | failed | skipped
     worker: str
     claimed_at: datetime
     attempts: int
@@ -95,6 +130,8 @@ class DigestPost:
     message_ts: str | None
     error: str | None
     fact_id: str | None
+    #: When a post was about to be sent and may have reached Slack (None: it cannot have).
+    intent_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +152,8 @@ class UsageStats:
     unanswered: tuple[tuple[str, int], ...]  # question, times asked; most asked first
     tz_name: str
     known_gaps: int = 0  # questions curators marked "not in the sources"
+    undelivered: tuple[ReplyTrouble, ...] = ()  # replies that never reached Slack
+    replies_waiting: int = 0  # acknowledged questions whose reply is not confirmed yet
 
     @property
     def asked(self) -> int:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.core.records import ReloadOutcome, UsageStats
+from bot.core.records import ReloadOutcome, ReplyTrouble, UsageStats
 from bot.render.blocks import Message, mrkdwn, sections
 
 #: Problems listed in a refused reload; the rest are counted.
@@ -68,8 +68,34 @@ def render_stats(stats: UsageStats) -> Message:
         lines.append(
             f"Known gaps (marked “not in the sources” in `/facts review`): {stats.known_gaps}."
         )
+    lines.append(_delivery(stats.undelivered, stats.replies_waiting))
     summary = f"factbot, last {n} days: {asked} questions, {_rate(stats.answered, asked)} answered"
     return Message(text=summary, blocks=sections(lines))
+
+
+#: What each outcome of a reply that never reached Slack means, for an admin.
+TROUBLE = {
+    "expired": "too late to send",
+    "failed": "refused by Slack or failed",
+    "unconfirmed": "sent, but Slack never confirmed it",
+}
+
+
+def _delivery(troubles: tuple[ReplyTrouble, ...], waiting: int) -> str:
+    """The replies owed to acknowledged questions that never reached Slack, by reason."""
+    total = sum(t.count for t in troubles)
+    lines = []
+    if total:
+        lines.append(f"*Replies that never reached Slack*: {total}")
+        lines += [
+            f"• {t.count} {TROUBLE.get(t.status, t.status)} (`{mrkdwn(t.reason or '-', 60)}`)"
+            for t in troubles[:10]
+        ]
+    else:
+        lines.append("Every reply to an acknowledged question reached Slack.")
+    if waiting:
+        lines.append(f"{waiting} repl{'ies' if waiting != 1 else 'y'} waiting to be sent now.")
+    return "\n".join(lines)
 
 
 def _rate(part: int, whole: int) -> str:

@@ -121,8 +121,9 @@ def _midnight(day: date, tz: Any) -> datetime:
 
 async def gather_stats(deps: Deps, days: int) -> UsageStats:
     windows = day_windows(deps.clock(), days, deps.settings.tz_name)
+    since, until = windows[0][1], windows[-1][2]
     per_day = await deps.store.daily_stats(windows)
-    unanswered = await deps.store.unanswered_since(windows[0][1], windows[-1][2])
+    unanswered = await deps.store.unanswered_since(since, until)
     marks = await deps.store.review_marks()  # known gaps are counted, not listed again
     unanswered = [
         (q, n)
@@ -134,6 +135,8 @@ async def gather_stats(deps: Deps, days: int) -> UsageStats:
         tuple(unanswered[:TOP_UNANSWERED]),
         deps.settings.tz_name,
         known_gaps=await deps.store.known_gaps(),
+        undelivered=tuple(await deps.store.reply_troubles(since, until)),
+        replies_waiting=await deps.store.replies_waiting(),
     )
 
 

@@ -15,6 +15,10 @@ lists the test behind each rule):
   retried.
 - Anything else Slack refuses (`ok: false`, another 4xx) is final.
 
+A reply owed to an acknowledged question (bot.services.outbox) is sent under a
+`guard`, asked before every attempt: it says whether this process still holds the
+reply's claim, so a reply another process has taken over is never sent by both.
+
 A reply that finally fails is logged at ERROR with its question and question id,
 so a curator can answer by hand: nothing fails silently.
 
@@ -142,7 +146,9 @@ class Handled:
     question_id: int | None = None
     fact_id: str | None = None
     answered: bool | None = None  # None: not a question (help, topics, a click)
-    delivery: str = "none"  # sent | failed | unconfirmed | abandoned | none
+    delivery: str = "none"  # sent | failed | unconfirmed | abandoned | taken_over | none
+    reason: str | None = None  # why it failed or is unconfirmed (classify's reason)
+    in_flight: bool = False  # an attempt is out: Slack may have the reply already
     attempts: int = 0
     started: float = field(default_factory=time.perf_counter)
 
@@ -261,19 +267,30 @@ class Delivery:
         idempotent: bool = False,
         expected: frozenset[str] = frozenset(),
         raise_on_failure: bool = False,
+        guard: Callable[[], Awaitable[bool]] | None = None,
     ) -> T | None:
         """Make one call to Slack under the retry rules; None if it finally failed (logged).
 
         Slack error codes in `expected` are raised to the caller, which handles them
         (say `not_in_channel` on "Share"), instead of being logged as failures. With
         `raise_on_failure` the last error is raised instead of logged (the digest
-        runner records failures itself).
+        runner records failures itself). With `guard`, each attempt is made only if
+        it says yes (the reply's claim is still ours); if not, nothing more is sent.
         """
         policy = self.policy
         for attempt in range(1, policy.attempts + 1):
+            if guard is not None and not await guard():
+                logger.warning("reply_taken_over %s", logfmt(what=what, attempt=attempt))
+                if handled is not None:
+                    handled.delivery, handled.attempts = "taken_over", attempt - 1
+                return None
             try:
+                if handled is not None:
+                    handled.in_flight = True  # stays set if this task is cancelled meanwhile
                 result = await call()
             except Exception as exc:
+                if handled is not None:
+                    handled.in_flight = False
                 failure = classify(exc)
                 if failure.kind == "final" and failure.reason in expected:
                     raise
@@ -296,7 +313,7 @@ class Delivery:
                 self._give_up(handled, what, attempt, failure, exc)
                 return None
             if handled is not None:
-                handled.delivery, handled.attempts = "sent", attempt
+                handled.delivery, handled.attempts, handled.in_flight = "sent", attempt, False
             return result
         raise AssertionError("unreachable: the last attempt returns or gives up")
 
@@ -314,6 +331,7 @@ class Delivery:
             logger.error("slack_call_failed %s", fields, exc_info=exc if not unsure else None)
             return
         handled.delivery, handled.attempts = ("unconfirmed" if unsure else "failed"), attempts
+        handled.reason = failure.reason
         where = logfmt(
             surface=handled.surface,
             question_id=handled.question_id,
@@ -337,16 +355,18 @@ class Delivery:
         message: Mapping[str, Any],
         *,
         idempotent: bool = False,
+        guard: Callable[[], Awaitable[bool]] | None = None,
     ) -> bool:
         """Post to a response_url (slash commands, clicks); True once Slack accepted it.
 
         `idempotent` for messages that do the same however often they arrive
-        (`delete_original`), which may then be re-sent after a timeout too.
+        (`delete_original`), which may then be re-sent after a timeout too. `guard`
+        as for `send`.
         """
 
         if not isinstance(response_url, str) or not response_url:
             if handled is not None:
-                handled.delivery = "failed"
+                handled.delivery, handled.reason = "failed", "no_response_url"
             logger.error("reply_failed what=response_url reason=no_response_url")
             return False
         body = {k: v for k, v in message.items() if v is not None}
@@ -362,7 +382,9 @@ class Delivery:
                 raise ResponseUrlRefused(response.status_code, response.body, response.headers)
             return response.status_code
 
-        sent = await self.send(handled, post, what="response_url", idempotent=idempotent)
+        sent = await self.send(
+            handled, post, what="response_url", idempotent=idempotent, guard=guard
+        )
         return sent is not None
 
 

@@ -10,6 +10,16 @@ Exactly once: before posting, a runner claims the channel-day row in SQLite
 cannot both win). A post that fails is marked failed and claimed again on a
 later run within the grace window; a claim whose process died is taken over
 after a lease. A channel Slack will not let us post to pauses its subscription.
+
+Just before posting, the runner records its intent (`begin_digest_post`) and
+tags the post with Slack message metadata (`factbot_digest`, the day and the
+channel). A process killed after Slack took the post but before the row said so
+leaves that intent behind; whoever takes the claim over first reads the channel
+back (conversations.history since the intent) and, if the tagged post is there,
+records it instead of posting a second one.
+
+Time is a parameter throughout: `run_due(now)` judges slots, leases and intents
+from `now`, so `python -m bot digest --run-once --now T` behaves as at T.
 """
 
 from __future__ import annotations
@@ -19,13 +29,15 @@ import contextlib
 import logging
 import os
 import socket
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any, Protocol, runtime_checkable
 from zoneinfo import ZoneInfo
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.core.curation import overdue_facts
 from bot.core.digest import (
@@ -40,7 +52,7 @@ from bot.core.digest import (
 )
 from bot.core.factbase import FactBase
 from bot.core.grammar import DigestCommand
-from bot.core.records import Clock, Subscription, Where
+from bot.core.records import Clock, DigestPost, Subscription, Where
 from bot.core.text import escape_mrkdwn
 from bot.render.blocks import Message, render_notice
 from bot.render.digest import render_digest, render_digest_status
@@ -75,6 +87,21 @@ PERMANENT_ERRORS = frozenset(
 )
 
 
+#: The message metadata event type that tags a digest (with its day and channel).
+DIGEST_EVENT = "factbot_digest"
+#: The channel is read back from this long before the recorded intent: Slack's clock
+#: and ours may differ a little, and a digest is matched by its tag, not by its time.
+CLOCK_SKEW = timedelta(minutes=5)
+#: conversations.history pages (of HISTORY_PAGE messages) read when looking for a digest.
+HISTORY_PAGES = 10
+HISTORY_PAGE = 200
+
+
+def digest_metadata(channel: str, day: str) -> dict[str, Any]:
+    """The Slack message metadata a digest is posted with: it finds the post again."""
+    return {"event_type": DIGEST_EVENT, "event_payload": {"day": day, "channel": channel}}
+
+
 class PostUnconfirmed(Exception):
     """The post may have reached Slack (it timed out after sending): never post it again."""
 
@@ -88,14 +115,44 @@ class PostFailed(Exception):
         self.permanent = permanent
 
 
+class CannotLook(Exception):
+    """This publisher cannot read a channel back (the console prints; a test records)."""
+
+
 Poster = Callable[[str, Message], Awaitable[str | None]]
+
+
+@runtime_checkable
+class Publisher(Protocol):
+    """Posts digests tagged with metadata, and finds a tagged post again."""
+
+    async def post(
+        self, channel: str, message: Message, metadata: Mapping[str, Any]
+    ) -> str | None: ...
+
+    async def find(
+        self, channel: str, metadata: Mapping[str, Any], since: datetime
+    ) -> str | None: ...
+
+
+class _Plain:
+    """A plain poster (a function) as a Publisher that posts untagged and cannot look."""
+
+    def __init__(self, post: Poster) -> None:
+        self._post = post
+
+    async def post(self, channel: str, message: Message, metadata: Mapping[str, Any]) -> str | None:
+        return await self._post(channel, message)
+
+    async def find(self, channel: str, metadata: Mapping[str, Any], since: datetime) -> str | None:
+        raise CannotLook(channel)
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
     channel_id: str
     day: date
-    status: str  # "posted" | "failed" | "paused"
+    status: str  # "posted" | "failed" | "paused" | "skipped"
     detail: str = ""
 
 
@@ -110,7 +167,7 @@ class DigestRunner:
         base: FactBase | Callable[[], FactBase],
         store: Store,
         tz: ZoneInfo,
-        post: Poster,
+        post: Poster | Publisher,
         *,
         clock: Clock,
         worker: str | None = None,
@@ -120,7 +177,7 @@ class DigestRunner:
         self._base = base
         self.store = store
         self.tz = tz
-        self.post = post
+        self.publisher: Publisher = post if isinstance(post, Publisher) else _Plain(post)
         self.clock = clock
         self.worker = worker or worker_name()
         self.pace = pace
@@ -165,11 +222,13 @@ class DigestRunner:
         sub = await self.store.digest_subscription(channel_id)
         at = parse_hhmm(sub.post_at if sub else DEFAULT_TIME) or time(9)
         day = due_day(now, at, self.tz, grace=self.grace) or next_slot(now, at, self.tz).date()
-        await self.sync_versions()
+        await self.sync_versions(now)
         return render_digest(await self.compose(channel_id, day, sub), preview=True)
 
-    async def sync_versions(self) -> None:
-        await self.store.sync_fact_versions({f.id: fingerprint(f) for f in self.base.facts})
+    async def sync_versions(self, now: datetime | None = None) -> None:
+        await self.store.sync_fact_versions(
+            {f.id: fingerprint(f) for f in self.base.facts}, now=now or self.clock()
+        )
 
     # ------------------------------------------------------------ posting
 
@@ -178,10 +237,12 @@ class DigestRunner:
     ) -> list[Outcome]:
         """Post every digest due at `now` that no process has posted yet.
 
-        With `stop`, returns early once it is set (shutdown), between two channels.
+        Every judgment (which slot is due, whether a claim's lease has run out, when
+        the intent to post was) is made from `now`. With `stop`, returns early once
+        it is set (shutdown), between two channels.
         """
         now = now or self.clock()
-        await self.sync_versions()
+        await self.sync_versions(now)
         outcomes: list[Outcome] = []
         for sub in await self.store.active_subscriptions():
             if stop is not None and stop.is_set():
@@ -192,25 +253,47 @@ class DigestRunner:
             day = due_day(now, at, self.tz, grace=self.grace)
             if day is None:
                 continue
-            if not await self.store.claim_digest(sub.channel_id, day.isoformat(), self.worker):
+            claim = await self.store.claim_digest(
+                sub.channel_id, day.isoformat(), self.worker, now=now
+            )
+            if claim is None:
                 continue
-            outcome = await self._post_one(sub, day)
+            outcome = await self._post_one(sub, day, now, claim)
             outcomes.append(outcome)
             if self.pace and outcome.status == "posted":
                 await asyncio.sleep(self.pace)
         return outcomes
 
-    async def _post_one(self, sub: Subscription, day: date) -> Outcome:
+    async def _post_one(
+        self, sub: Subscription, day: date, now: datetime, claim: DigestPost
+    ) -> Outcome:
         channel, key = sub.channel_id, day.isoformat()
+        tag = digest_metadata(channel, key)
         try:
             digest = await self.compose(channel, day, sub)
-            try:
-                ts = await self.post(channel, render_digest(digest))
-            except PostUnconfirmed as exc:
-                # Counted as posted: a second digest would be worse than a missing one.
-                logger.warning("digest_unconfirmed channel=%s day=%s error=%s", channel, key, exc)
-                ts = None
-        except PostFailed as exc:
+        except Exception as exc:
+            await self.store.fail_digest(
+                channel, key, self.worker, type(exc).__name__, maybe_posted=True
+            )
+            logger.exception("digest_failed channel=%s day=%s", channel, key)
+            return Outcome(channel, day, "failed", type(exc).__name__)
+        if claim.intent_at is not None:
+            # An earlier holder was about to post and never said how it went: look first.
+            looked = await self._look_for_earlier_post(channel, day, tag, claim.intent_at)
+            if isinstance(looked, Outcome):
+                return looked
+            if looked is not None:
+                return await self._record_posted(channel, day, digest, looked or None, now)
+        if not await self.store.begin_digest_post(channel, key, self.worker, now=now):
+            logger.warning("digest_claim_lost channel=%s day=%s", channel, key)
+            return Outcome(channel, day, "failed", "claim_lost")
+        try:
+            ts = await self.publisher.post(channel, render_digest(digest), tag)
+        except PostUnconfirmed as exc:
+            # Counted as posted: a second digest would be worse than a missing one.
+            logger.warning("digest_unconfirmed channel=%s day=%s error=%s", channel, key, exc)
+            ts = None
+        except PostFailed as exc:  # Slack said no: nothing was posted
             if exc.permanent:
                 await self.store.fail_digest(channel, key, self.worker, exc.code, final=True)
                 await self.store.pause_digest(channel, exc.code)
@@ -219,10 +302,51 @@ class DigestRunner:
             await self.store.fail_digest(channel, key, self.worker, exc.code)
             logger.warning("digest_failed channel=%s day=%s error=%s", channel, key, exc.code)
             return Outcome(channel, day, "failed", exc.code)
-        except Exception as exc:  # a network error, a timeout: try again on the next run
-            await self.store.fail_digest(channel, key, self.worker, type(exc).__name__)
+        except Exception as exc:  # no answer we understand: it may be in the channel
+            await self.store.fail_digest(
+                channel, key, self.worker, type(exc).__name__, maybe_posted=True
+            )
             logger.exception("digest_failed channel=%s day=%s", channel, key)
             return Outcome(channel, day, "failed", type(exc).__name__)
+        return await self._record_posted(channel, day, digest, ts, now)
+
+    async def _look_for_earlier_post(
+        self, channel: str, day: date, tag: Mapping[str, Any], intent_at: datetime
+    ) -> str | Outcome | None:
+        """Did an earlier holder's post reach the channel? Its ts ("" if it cannot be told,
+        which counts as posted), None if not, or an Outcome if the channel cannot be read."""
+        key = day.isoformat()
+        try:
+            ts = await self.publisher.find(channel, tag, intent_at - CLOCK_SKEW)
+        except CannotLook:
+            logger.warning("digest_unverified channel=%s day=%s", channel, key)
+            return ""
+        except PostFailed as exc:
+            # Not knowing, the bot does not post: a second digest is worse than none.
+            await self.store.fail_digest(
+                channel,
+                key,
+                self.worker,
+                f"unverified:{exc.code}",
+                final=exc.permanent,
+                maybe_posted=True,
+            )
+            logger.warning("digest_unverified channel=%s day=%s error=%s", channel, key, exc.code)
+            return Outcome(channel, day, "skipped" if exc.permanent else "failed", exc.code)
+        except Exception as exc:
+            await self.store.fail_digest(
+                channel, key, self.worker, f"unverified:{type(exc).__name__}", maybe_posted=True
+            )
+            logger.exception("digest_unverified channel=%s day=%s", channel, key)
+            return Outcome(channel, day, "failed", type(exc).__name__)
+        if ts is not None:
+            logger.info("digest_found channel=%s day=%s ts=%s", channel, key, ts)
+        return ts
+
+    async def _record_posted(
+        self, channel: str, day: date, digest: Digest, ts: str | None, now: datetime
+    ) -> Outcome:
+        key = day.isoformat()
         fotd = digest.fact_of_the_day
         if fotd is not None:
             cycle, _ = await self.store.digest_rotation(channel)
@@ -230,7 +354,7 @@ class DigestRunner:
                 channel, cycle + 1 if digest.new_cycle else cycle, fotd.id, key
             )
         await self.store.finish_digest(
-            channel, key, self.worker, message_ts=ts, fact_id=fotd.id if fotd else None
+            channel, key, self.worker, message_ts=ts, fact_id=fotd.id if fotd else None, now=now
         )
         logger.info("digest_posted channel=%s day=%s fact_id=%s", channel, key, fotd and fotd.id)
         return Outcome(channel, day, "posted", ts or "")
@@ -260,33 +384,35 @@ class DigestRunner:
                 await asyncio.wait_for(stop.wait(), timeout=nap)
 
 
-def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
-    """Post with chat.postMessage, retried as `bot.services.delivery` says (429: Retry-After).
+class SlackPublisher:
+    """Posts digests with chat.postMessage and finds them again with conversations.history,
+    retried as `bot.services.delivery` says (429: Retry-After).
 
     A post that may have gone out (a timeout after sending) raises PostUnconfirmed:
     the runner counts it as posted rather than risk a second digest.
     """
 
-    assert isinstance(client, AsyncWebClient)
-    sender = delivery or Delivery()
+    def __init__(self, client: AsyncWebClient, delivery: Delivery | None = None) -> None:
+        self.client = client
+        self.sender = delivery or Delivery()
 
-    async def post(channel: str, message: Message) -> str | None:
+    async def post(self, channel: str, message: Message, metadata: Mapping[str, Any]) -> str | None:
         try:
-            response = await sender.send(
+            response = await self.sender.send(
                 None,
-                lambda: client.chat_postMessage(
+                lambda: self.client.chat_postMessage(
                     channel=channel,
                     text=message.text,
                     blocks=message.blocks,
                     unfurl_links=False,
                     unfurl_media=False,
+                    metadata=dict(metadata),
                 ),
                 what="chat.postMessage",
                 raise_on_failure=True,
             )
         except SlackApiError as exc:
-            code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
-            raise PostFailed(code, permanent=code in PERMANENT_ERRORS) from None
+            raise _refused(exc) from None
         except Exception as exc:
             if classify(exc).kind == "unsure":
                 raise PostUnconfirmed(type(exc).__name__) from exc
@@ -294,7 +420,59 @@ def slack_poster(client: object, delivery: Delivery | None = None) -> Poster:
         ts = response.get("ts") if response is not None else None
         return str(ts) if ts else None
 
-    return post
+    async def find(self, channel: str, metadata: Mapping[str, Any], since: datetime) -> str | None:
+        """The ts of a message posted in `channel` after `since` carrying `metadata`, or None.
+
+        Raises PostFailed when Slack will not say (no history scope, say), and when the
+        channel holds more messages since then than the bot reads back.
+        """
+        cursor: str | None = None
+        for _ in range(HISTORY_PAGES):
+            try:
+                page = await self.sender.send(
+                    None,
+                    self._history(channel, since, cursor),
+                    what="conversations.history",
+                    idempotent=True,
+                    raise_on_failure=True,
+                )
+            except SlackApiError as exc:
+                raise _refused(exc) from None
+            assert page is not None
+            for found in page.get("messages") or []:
+                tag = found.get("metadata") or {}
+                if (
+                    tag.get("event_type") == metadata["event_type"]
+                    and tag.get("event_payload") == metadata["event_payload"]
+                ):
+                    return str(found.get("ts"))
+            cursor = (page.get("response_metadata") or {}).get("next_cursor")
+            if not page.get("has_more") or not cursor:
+                return None
+        raise PostFailed("history_too_long", permanent=False)
+
+    def _history(
+        self, channel: str, since: datetime, cursor: str | None
+    ) -> Callable[[], Awaitable[AsyncSlackResponse]]:
+        """One page of the channel since `since`, with every message's metadata."""
+        return lambda: self.client.conversations_history(
+            channel=channel,
+            oldest=f"{since.timestamp():.6f}",
+            include_all_metadata=True,
+            limit=HISTORY_PAGE,
+            cursor=cursor,
+        )
+
+
+def _refused(exc: SlackApiError) -> PostFailed:
+    code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
+    return PostFailed(code, permanent=code in PERMANENT_ERRORS)
+
+
+def slack_poster(client: object, delivery: Delivery | None = None) -> SlackPublisher:
+    """The digest publisher for a Slack Web API client (the serving process and cron)."""
+    assert isinstance(client, AsyncWebClient)
+    return SlackPublisher(client, delivery)
 
 
 # ------------------------------------------------------------------ /facts digest ...

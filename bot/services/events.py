@@ -11,6 +11,9 @@ from bot.services.deps import Deps
 
 logger = logging.getLogger(__name__)
 
+#: Message subtypes written by people; every other subtype (edits, joins, bots) is ignored.
+HUMAN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
+
 
 async def first_delivery(deps: Deps, body: dict[str, Any], request: AsyncBoltRequest) -> bool:
     """Answer each event once: True for its first delivery, False for Slack's redeliveries.

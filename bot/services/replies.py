@@ -2,7 +2,8 @@
 
 The slash command, mentions, DMs and the console all come through `reply_to`:
 parse the `/facts` grammar, match, log the question, render. Handlers only
-translate Slack payloads into a `Where` and post the resulting `Message`.
+translate Slack payloads into a `Where`; `bot.services.outbox` records each
+question before its ack and sends the resulting `Message`.
 """
 
 from __future__ import annotations
@@ -10,13 +11,11 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from slack_sdk.web.async_client import AsyncWebClient
-
 from bot.core.browse import find_entity
 from bot.core.factbase import Fact
 from bot.core.grammar import Ask
 from bot.core.records import LoggedQuestion, Where
-from bot.core.usertext import clip_question, from_slack, strip_mentions
+from bot.core.usertext import clip_question
 from bot.engine import Answer, Chatter, Match, detect_language
 from bot.render.answers import render_answer, render_chatter, render_usage
 from bot.render.blocks import Message
@@ -130,6 +129,7 @@ async def _log(deps: Deps, answer: Answer, where: Where) -> int:
         score=lead.score if lead else None,
         fact_ids=[m.fact.id for m in answer.facts] if answered else [],
         suggestion_ids=[m.fact.id for m in answer.suggestions],
+        outbox_id=where.outbox_id,
     )
 
 
@@ -185,36 +185,3 @@ async def answer_with_fact(
         new_id,
         fact.id,
     )
-
-
-async def answer_in_conversation(
-    deps: Deps,
-    client: AsyncWebClient,
-    where: Where,
-    wire_text: str,
-    *,
-    bot_user_id: str | None,
-    thread_ts: str | None,
-) -> None:
-    """A mention or a DM: read the Slack text, reply with chat.postMessage in `thread_ts`.
-
-    Both conversational surfaces share this; they differ only in which thread they
-    answer in, which the handler decides.
-    """
-    text = from_slack(strip_mentions(wire_text, bot_user_id))
-    async with deps.delivery.handling(
-        where.surface, user_id=where.user_id, channel_id=where.channel_id, text=text
-    ) as handled:
-        reply = await reply_to(deps, text, where, strict=False)
-        handled.note(reply.question_id, reply.fact_id)
-        await deps.delivery.send(
-            handled,
-            lambda: client.chat_postMessage(
-                channel=where.channel_id or "",
-                thread_ts=thread_ts,
-                unfurl_links=False,
-                unfurl_media=False,
-                **reply.message.as_kwargs(),
-            ),
-            what="chat.postMessage",
-        )

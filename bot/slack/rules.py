@@ -10,10 +10,9 @@ from slack_bolt.async_app import AsyncBoltRequest
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.response import BoltResponse
 
-logger = logging.getLogger(__name__)
+from bot.services.events import HUMAN_SUBTYPES
 
-#: Message subtypes written by people; every other subtype (edits, joins, bots) is ignored.
-HUMAN_SUBTYPES = frozenset({None, "file_share", "thread_broadcast"})
+logger = logging.getLogger(__name__)
 
 
 class DeliveryRules(AsyncMiddleware):

@@ -48,6 +48,7 @@ import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from aiohttp import web
@@ -57,6 +58,8 @@ from slack_bolt.async_app import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 
 from bot.services.logs import logfmt
+from bot.services.outbox import admit
+from bot.storage import open_store
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +78,8 @@ BUSY = (
 
 #: Offer a request for an answer; False when the queue is full (`AnswerQueue.offer`).
 Offer = Callable[[AsyncBoltRequest, str], bool]
+#: Record a request before it is acked (on the bot's loop); False: seen before, ack only.
+Admit = Callable[[AsyncBoltRequest, str], Coroutine[Any, Any, bool]]
 #: Run a request through bolt and return bolt's response (on the bot's loop).
 Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
 #: The same, as a coroutine function (the edge runs it on the bot's loop).
@@ -147,11 +152,14 @@ def make_web_app(
     log: Log = logger.log,
     tally: Counter[str] | None = None,
     busy: set[object] | None = None,
+    admit: Admit | None = None,
 ) -> web.Application:
     """The aiohttp application: POST /slack/events, and GET /healthz for the platform.
 
     `offer` queues an acked request for its answer; `dispatch` runs any other
-    request through bolt. `tally` counts what the summary line reports; `busy`
+    request through bolt. `admit`, when given, records a question before its ack
+    (the outbox) and says False for one answered before (same trigger_id or event_id):
+    that one is acked and not queued. `tally` counts what the summary line reports; `busy`
     holds the connections with a request in progress (see `ConnectionCap`).
     """
     limits = limits or HttpLimits()
@@ -200,6 +208,8 @@ def make_web_app(
                 log(logging.ERROR, "request_failed status=%d mapped_to=400", bolt_response.status)
                 return web.json_response({"error": "bad request"}, status=400)
             return await to_aiohttp_response(bolt_response)
+        if admit is not None and not await admit(bolt_request, kind):
+            return web.Response(status=200)  # delivered again: answered (or being)
         if offer(bolt_request, kind):
             return web.Response(status=200)
         counts[f"shed_{kind}s"] += 1
@@ -356,6 +366,8 @@ class HttpEdge:
         offer: Offer,
         dispatch: BotDispatch,
         *,
+        admit: Admit | None = None,
+        db_path: str | None = None,
         host: str = "0.0.0.0",
         port: int = 3000,
         limits: HttpLimits | None = None,
@@ -364,6 +376,8 @@ class HttpEdge:
         self._secret = signing_secret
         self._offer = offer
         self._dispatch = dispatch
+        self._admit = admit
+        self._db_path = db_path
         self._host = host
         self._port = port
         self.limits = limits or HttpLimits()
@@ -443,6 +457,15 @@ class HttpEdge:
         self._settle(self._done, None, None)
 
     async def _serve(self) -> None:
+        """Serve; questions are recorded through a connection of the edge's own, so that
+        the ack never waits for the bot's loop (an in-memory database has only the bot's)."""
+        if self._db_path is None or self._db_path == ":memory:":
+            await self._serve_with(None)
+            return
+        async with open_store(self._db_path) as store:
+            await self._serve_with(partial(admit, store))
+
+    async def _serve_with(self, own_admit: Admit | None) -> None:
         loop = asyncio.get_running_loop()
         self._edge_loop = loop
         self._stopping = asyncio.Event()
@@ -457,6 +480,16 @@ class HttpEdge:
             )
             return await asyncio.wrap_future(future)
 
+        async def admit_request(request: AsyncBoltRequest, kind: str) -> bool:
+            if own_admit is not None:
+                return await own_admit(request, kind)
+            if self._admit is None:
+                return True
+            future: concurrent.futures.Future[bool] = asyncio.run_coroutine_threadsafe(
+                self._admit(request, kind), bot_loop
+            )
+            return await asyncio.wrap_future(future)
+
         web_app = make_web_app(
             self._secret,
             self._offer,
@@ -466,6 +499,7 @@ class HttpEdge:
             log=self._log,
             tally=self.tally,
             busy=busy,
+            admit=admit_request,
         )
         runner = web.AppRunner(
             web_app,

@@ -1,4 +1,4 @@
-"""What curators teach the bot from Slack: the `0004_curation` tables and their methods.
+"""What curators teach the bot from Slack: the `0005_curation` tables and their methods.
 
 `CurationStore` is mixed into `bot.storage.sqlite.Store`, so callers see one Store
 with intent-named methods (`teach_phrasing`, `stamp_reviewed`, `add_proposal`...);
@@ -30,7 +30,7 @@ from bot.core.curation import (
 )
 from bot.core.records import Clock, utc_now
 
-MIGRATION_NAME = "0004_curation"
+MIGRATION_NAME = "0005_curation"
 MIGRATION_SQL = """
     -- Phrasings taught from Slack (/facts teach, the review's "Answer with" buttons).
     CREATE TABLE taught_phrasings (
@@ -342,7 +342,7 @@ async def open_reader(path: str) -> AsyncIterator[CurationStore | None]:
     """The curation methods over a database opened read-only; None if it holds no curation.
 
     Nothing is created or migrated: a missing file, or one from before
-    `0004_curation`, reads as nothing taught.
+    `0005_curation`, reads as nothing taught.
     """
     if path == ":memory:" or not os.path.exists(path):
         yield None

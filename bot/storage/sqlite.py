@@ -9,8 +9,9 @@ later features (the weekly digest, say) append to `MIGRATIONS`, never edit it.
 Methods are named after what the bot means to do (`record_question`,
 `mark_event_handled`), not after tables, so callers never see SQL.
 
-The two writes on every request (the question log row, the event id that makes
-an event answered once) are group-committed: while one batch is in SQLite,
+The writes on every request (the outbox row written before the ack, the question
+log row, the outbox row marked sent once Slack confirmed the reply, the event id
+that makes an App Home event answered once) are group-committed: while one batch is in SQLite,
 the rows that arrive queue up and go in together as the next one, in one
 statement and one trip to aiosqlite's thread. A lone request is written at once,
 as before; fifty at a time cost a few trips instead of fifty. Each caller still
@@ -26,7 +27,7 @@ import logging
 import sqlite3
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
@@ -38,11 +39,14 @@ from bot.core.records import (
     DigestPost,
     FeedbackCounts,
     LoggedQuestion,
+    PendingReply,
+    ReplyTrouble,
     Subscription,
     Vote,
     utc_now,
 )
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
+from bot.storage.workers import Workers
 
 logger = logging.getLogger(__name__)
 
@@ -58,9 +62,28 @@ EVENT_MEMORY = timedelta(days=1)
 EVENT_PURGE_EVERY = timedelta(minutes=10)
 
 
-#: Rows in one group-committed statement: 10 parameters a question row, well under
+#: Rows in one group-committed statement: at most 11 parameters a row, well under
 #: SQLite's limit of 32,766 bound parameters.
 MAX_BATCH = 256
+
+#: How long a claim on an outbox row keeps other processes from sending its reply. Its
+#: holder renews it before any attempt once half of it has gone, and an attempt lasts at
+#: most the client's timeout (10 s), so an attempt always ends inside the claim. A claim
+#: whose process is known dead (bot.storage.workers) is taken over at once.
+OUTBOX_LEASE = timedelta(seconds=60)
+#: Slack's response_url takes replies for 30 minutes. A reply not sent within this of its
+#: question is recorded as expired instead (a minute early: the send itself takes time).
+REPLY_DEADLINE = timedelta(minutes=29)
+#: Claims of one outbox row (the first is at the ack) before the bot gives up on it.
+MAX_REPLY_CLAIMS = 3
+#: How long a sent reply's row is kept: the memory that answers a trigger_id or an
+#: event_id once. Rows of replies that never arrived are kept for `/facts stats`.
+OUTBOX_MEMORY = timedelta(days=1)
+OUTBOX_TROUBLE_MEMORY = timedelta(days=90)
+#: Outbox rows claimed at once by one recovery pass.
+RECOVERY_BATCH = 200
+#: Outbox outcomes that are final: the reply reached Slack, or never will.
+REPLY_DONE = ("sent", "expired", "failed", "unconfirmed")
 
 
 Item = TypeVar("Item")
@@ -294,7 +317,47 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
-    Migration(MIGRATION_NAME, MIGRATION_SQL),  # "0004_curation", in bot/storage/curation.py
+    Migration(
+        "0003_outbox",
+        """
+        -- One row per acknowledged question, written before the ack: where its reply goes,
+        -- and whether Slack confirmed it. Unsent rows are answered after a crash.
+        CREATE TABLE outbox (
+            id           INTEGER PRIMARY KEY,
+            received_at  TEXT    NOT NULL,          -- when it was acknowledged (UTC)
+            surface      TEXT    NOT NULL,          -- command | mention | dm
+            request_key  TEXT    NOT NULL UNIQUE,   -- trigger:<trigger_id> | event:<event_id>
+            user_id      TEXT,
+            channel_id   TEXT,
+            text         TEXT    NOT NULL,          -- the question, plain text
+            response_url TEXT,                      -- a command's reply target
+            thread_ts    TEXT,                      -- a mention's or DM's thread (with channel_id)
+            -- pending | sent | expired | failed | unconfirmed
+            status       TEXT    NOT NULL DEFAULT 'pending',
+            worker       TEXT    NOT NULL,          -- the process holding the claim
+            claim        TEXT    NOT NULL,          -- unique per claim: <worker>/<n>
+            claimed_at   TEXT    NOT NULL,
+            attempts     INTEGER NOT NULL DEFAULT 1, -- claims so far
+            done_at      TEXT,
+            error        TEXT                       -- why it was never sent
+        );
+        CREATE INDEX outbox_pending ON outbox (status, claimed_at);
+        CREATE INDEX outbox_received ON outbox (received_at);
+
+        -- The outbox row a question came in, so a reply sent again replaces its question row.
+        ALTER TABLE questions ADD COLUMN outbox_id INTEGER;
+        CREATE INDEX questions_outbox ON questions (outbox_id) WHERE outbox_id IS NOT NULL;
+        """,
+    ),
+    Migration(
+        "0004_digest_intent",
+        """
+        -- Set just before a digest is posted: a post may then be in the channel even if
+        -- the row says nothing more, so a runner taking the claim over reads the channel first.
+        ALTER TABLE digest_posts ADD COLUMN intent_at TEXT;
+        """,
+    ),
+    Migration(MIGRATION_NAME, MIGRATION_SQL),  # "0005_curation", in bot/storage/curation.py
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -315,30 +378,54 @@ class Store(CurationStore):
     `bot.storage.curation.CurationStore`.
     """
 
-    def __init__(self, db: aiosqlite.Connection, clock: Clock = utc_now) -> None:
+    def __init__(
+        self, db: aiosqlite.Connection, clock: Clock = utc_now, workers: Workers | None = None
+    ) -> None:
         self._db = db
         self._clock = clock
+        self._workers = workers or Workers(":memory:")
+        self.closing = False  # set once the lifespan starts closing the store
+        self._claims = 0  # claims this worker has made (each claim token is unique)
         self._purged_at: datetime | None = None  # last purge of old event ids
+        self._outbox_purged_at: datetime | None = None
         self._questions: GroupCommit[tuple[object, ...], int] = GroupCommit(
             "question", self._insert_questions
         )
         self._events: GroupCommit[tuple[str, str], bool] = GroupCommit(
             "event_id", self._insert_events
         )
+        self._accepted: GroupCommit[tuple[object, ...], int | None] = GroupCommit(
+            "outbox", self._insert_replies
+        )
+        self._finished: GroupCommit[tuple[int, str, str | None, str], None] = GroupCommit(
+            "outbox_done", self._finish_replies
+        )
+
+    @property
+    def _queues(self) -> tuple[GroupCommit[Any, Any], ...]:
+        return (self._accepted, self._events, self._questions, self._finished)
+
+    @property
+    def worker(self) -> str:
+        """This process's name in outbox claims."""
+        return self._workers.name
 
     async def flush(self, *, closing: bool = False) -> None:
         """Wait for the group-committed writes still queued; with `closing`, refuse any
         that arrive after (a late event handler gets StoreClosed, not a closed database).
 
-        An event's writes come in two steps (its id, then its question), so both queues
-        are drained until neither has anything left.
+        A request's writes come in steps (its outbox row, its question, its reply marked
+        sent), so every queue is drained until none has anything left. With `closing`,
+        `closing` is set first: a reply not sent by then is left to the next process.
         """
-        while not (self._questions.idle and self._events.idle):
-            await self._events.flush()
-            await self._questions.flush()
         if closing:
-            self._questions.close()
-            self._events.close()
+            self.closing = True
+        while not all(queue.idle for queue in self._queues):
+            for queue in self._queues:
+                await queue.flush()
+        if closing:
+            for queue in self._queues:
+                queue.close()
 
     async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
         """Run a query and fetch its rows in one step on the connection's thread.
@@ -396,6 +483,7 @@ class Store(CurationStore):
         score: float | None = None,
         fact_ids: Sequence[str] = (),
         suggestion_ids: Sequence[str] = (),
+        outbox_id: int | None = None,
     ) -> int:
         """Log one question and what the bot did with it; the id names the answer."""
         return await self._questions.submit(
@@ -410,6 +498,7 @@ class Store(CurationStore):
                 score,
                 json.dumps(list(fact_ids)),
                 json.dumps(list(suggestion_ids)),
+                outbox_id,
             )
         )
 
@@ -419,10 +508,10 @@ class Store(CurationStore):
         A new row's id is one more than the largest id before it, and the rows of
         one INSERT go in in order, so the ids sorted are the rows' ids in order.
         """
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         inserted = await self._all(
             "INSERT INTO questions (asked_at, surface, user_id, channel_id, question, answered,"
-            f" fact_id, score, fact_ids, suggestion_ids) VALUES {values} RETURNING id",
+            f" fact_id, score, fact_ids, suggestion_ids, outbox_id) VALUES {values} RETURNING id",
             [value for row in rows for value in row],
         )
         ids = sorted(int(row[0]) for row in inserted)
@@ -514,6 +603,193 @@ class Store(CurationStore):
             new.discard(event_id)  # a second delivery in the same batch is a duplicate
         return first
 
+    # ------------------------------------------------------------ the outbox (replies owed)
+
+    async def accept_reply(
+        self,
+        *,
+        surface: str,
+        request_key: str,
+        text: str,
+        user_id: str | None = None,
+        channel_id: str | None = None,
+        response_url: str | None = None,
+        thread_ts: str | None = None,
+    ) -> PendingReply | None:
+        """Record an acknowledged question and where its reply goes, claimed by this worker.
+
+        Call it before the ack: once it returns, the reply is owed even if the process
+        dies. None when `request_key` (a trigger_id, an event_id) was accepted before:
+        the same request delivered again, which gets no second reply.
+        """
+        self._workers.hold()
+        now = self._clock()
+        claim = self._new_claim()
+        reply_id = await self._accepted.submit(
+            (
+                _iso(now),
+                surface,
+                request_key,
+                user_id,
+                channel_id,
+                text,
+                response_url,
+                thread_ts,
+                self.worker,
+                claim,
+                _iso(now),
+            )
+        )
+        if reply_id is None:
+            return None
+        return PendingReply(
+            id=reply_id,
+            surface=surface,
+            text=text,
+            received_at=now,
+            claim=claim,
+            claimed_at=now,
+            user_id=user_id,
+            channel_id=channel_id,
+            response_url=response_url,
+            thread_ts=thread_ts,
+        )
+
+    def _new_claim(self) -> str:
+        self._claims += 1
+        return f"{self.worker}/{self._claims}"
+
+    async def _insert_replies(self, rows: list[tuple[object, ...]]) -> list[int | None]:
+        """Outbox rows in one INSERT; each row's id, or None for a request key seen before
+        (or earlier in the same batch)."""
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        inserted = await self._all(
+            "INSERT OR IGNORE INTO outbox (received_at, surface, request_key, user_id,"
+            " channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
+            f" VALUES {values} RETURNING request_key, id",
+            [value for row in rows for value in row],
+        )
+        new = {str(key): int(reply_id) for key, reply_id in inserted}
+        return [new.pop(str(row[2]), None) for row in rows]
+
+    async def finish_reply(self, reply_id: int, status: str, error: str | None = None) -> None:
+        """Record what became of a reply: sent (Slack confirmed it), or why it never will be."""
+        assert status in REPLY_DONE, status
+        detail = None if error is None else error[:200]
+        await self._finished.submit((reply_id, status, detail, _iso(self._clock())))
+
+    async def _finish_replies(self, rows: list[tuple[int, str, str | None, str]]) -> list[None]:
+        values = ", ".join(["(?, ?, ?, ?)"] * len(rows))
+        await self._all(
+            f"WITH done (id, status, error, done_at) AS (VALUES {values})"
+            " UPDATE outbox SET status = done.status, error = done.error,"
+            " done_at = done.done_at FROM done WHERE outbox.id = done.id",
+            [value for row in rows for value in row],
+        )
+        return [None] * len(rows)
+
+    async def keep_claim(self, reply: PendingReply) -> PendingReply | None:
+        """Still ours to send? The claim, renewed if half its lease has gone; None if lost.
+
+        Called before every attempt to send: an attempt starts with at least half a
+        lease left, and lasts at most the client's timeout, well inside it. Once the
+        store is closing nothing more is sent: the row stays for the next process,
+        since its outcome could no longer be written down.
+        """
+        if self.closing:
+            return None
+        now = self._clock()
+        if now - reply.claimed_at < OUTBOX_LEASE / 2:
+            return reply
+        async with self._db.execute(
+            "UPDATE outbox SET claimed_at = ? WHERE id = ? AND claim = ? AND status = 'pending'",
+            (_iso(now), reply.id, reply.claim),
+        ) as cur:
+            renewed = cur.rowcount == 1
+        return replace(reply, claimed_at=now) if renewed else None
+
+    async def claim_unsent_replies(
+        self, limit: int = RECOVERY_BATCH
+    ) -> tuple[list[PendingReply], int, int]:
+        """Take over replies nobody is sending: (claimed, expired, given up).
+
+        A row is free when its claim is older than the lease, or its worker is dead
+        (bot.storage.workers). Free rows older than REPLY_DEADLINE are recorded as
+        expired, rows claimed MAX_REPLY_CLAIMS times as failed; the rest are claimed for
+        this worker in one UPDATE, atomic however many processes share the file.
+        """
+        self._workers.hold()
+        now = self._clock()
+        if self._outbox_purged_at is None or abs(now - self._outbox_purged_at) >= (
+            EVENT_PURGE_EVERY
+        ):  # here, not on the ack's path: old rows go while nobody waits for them
+            self._outbox_purged_at = now
+            await self._all(
+                "DELETE FROM outbox WHERE (status = 'sent' AND received_at < ?)"
+                " OR (status != 'pending' AND received_at < ?)",
+                (_iso(now - OUTBOX_MEMORY), _iso(now - OUTBOX_TROUBLE_MEMORY)),
+            )
+        stale = _iso(now - OUTBOX_LEASE)
+        others = await self._all(
+            "SELECT DISTINCT worker FROM outbox WHERE status = 'pending' AND worker != ?"
+            " AND claimed_at >= ?",
+            (self.worker, stale),
+        )
+        dead = [str(w) for (w,) in others if self._workers.dead(str(w))]
+        free = "status = 'pending' AND (claimed_at < ?"
+        if dead:
+            free += f" OR worker IN ({', '.join('?' * len(dead))})"
+        free += ")"
+        free_params: list[object] = [stale, *dead]
+        async with self._db.execute(
+            "UPDATE outbox SET status = 'expired', done_at = ?, error = CASE surface"
+            " WHEN 'command' THEN 'response_url_expired' ELSE 'too_late' END"
+            f" WHERE {free} AND received_at < ?",
+            [_iso(now), *free_params, _iso(now - REPLY_DEADLINE)],
+        ) as cur:
+            expired = max(0, cur.rowcount)
+        async with self._db.execute(
+            "UPDATE outbox SET status = 'failed', done_at = ?, error = 'gave_up'"
+            f" WHERE {free} AND attempts >= ?",
+            [_iso(now), *free_params, MAX_REPLY_CLAIMS],
+        ) as cur:
+            given_up = max(0, cur.rowcount)
+        claim = self._new_claim()
+        rows = await self._all(
+            "UPDATE outbox SET worker = ?, claim = ?, claimed_at = ?, attempts = attempts + 1"
+            f" WHERE {free} AND id IN (SELECT id FROM outbox WHERE {free} ORDER BY id LIMIT ?)"
+            f" RETURNING {_REPLY_COLUMNS}",
+            [self.worker, claim, _iso(now), *free_params, *free_params, limit],
+        )
+        for worker in dead:
+            left = await self._all(
+                "SELECT 1 FROM outbox WHERE status = 'pending' AND worker = ? LIMIT 1", (worker,)
+            )
+            if not left:
+                self._workers.forget(worker)
+        claimed = sorted((_pending(row) for row in rows), key=lambda r: r.id)
+        return claimed, expired, given_up
+
+    async def forget_question_of_reply(self, reply_id: int) -> None:
+        """Drop the question row an earlier attempt at this reply logged (it is logged again)."""
+        await self._db.execute("DELETE FROM questions WHERE outbox_id = ?", (reply_id,))
+
+    async def reply_troubles(self, since: datetime, until: datetime) -> list[ReplyTrouble]:
+        """Replies to questions asked in [since, until) that never reached Slack, by reason."""
+        rows = await self._all(
+            "SELECT status, COALESCE(error, ''), COUNT(*) AS n FROM outbox"
+            " WHERE status IN ('expired', 'failed', 'unconfirmed')"
+            " AND received_at >= ? AND received_at < ? GROUP BY status, error"
+            " ORDER BY n DESC, status, error",
+            (_iso(since), _iso(until)),
+        )
+        return [ReplyTrouble(str(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    async def replies_waiting(self) -> int:
+        """Acknowledged questions whose reply Slack has not confirmed yet."""
+        rows = await self._all("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+        return int(rows[0][0])
+
     # ------------------------------------------------------------ digest subscriptions
 
     async def subscribe_digest(self, channel_id: str, post_at: str, user_id: str | None) -> None:
@@ -576,46 +852,82 @@ class Store(CurationStore):
 
     # ------------------------------------------------------------ digest posts (exactly once)
 
-    async def claim_digest(self, channel_id: str, day: str, worker: str) -> bool:
-        """Take the right to post one channel's digest for one day; True if ours.
+    async def claim_digest(
+        self, channel_id: str, day: str, worker: str, *, now: datetime | None = None
+    ) -> DigestPost | None:
+        """Take the right to post one channel's digest for one day; the row if ours.
 
         Atomic in SQLite however many processes share the file: the first insert
         wins. A failed attempt, or a claim whose process died (older than the
-        lease), can be taken over, a bounded number of times.
+        lease, judged at `now`), can be taken over, a bounded number of times. The
+        row's `intent_at` says whether an earlier holder may have posted already.
         """
-        now = self._clock()
-        async with self._db.execute(
+        now = now or self._clock()
+        rows = await self._all(
             "INSERT OR IGNORE INTO digest_posts (channel_id, day, status, worker, claimed_at)"
-            " VALUES (?, ?, 'claimed', ?, ?)",
+            f" VALUES (?, ?, 'claimed', ?, ?) RETURNING {_POST_COLUMNS}",
             (channel_id, day, worker, _iso(now)),
-        ) as cur:
-            if cur.rowcount == 1:
-                return True
-        async with self._db.execute(
+        )
+        if rows:
+            return _post(rows[0])
+        rows = await self._all(
             "UPDATE digest_posts SET status = 'claimed', worker = ?, claimed_at = ?,"
             " attempts = attempts + 1 WHERE channel_id = ? AND day = ? AND attempts < ? AND"
-            " (status = 'failed' OR (status = 'claimed' AND claimed_at < ?))",
+            " (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < ?))"
+            f" RETURNING {_POST_COLUMNS}",
             (worker, _iso(now), channel_id, day, DIGEST_MAX_ATTEMPTS, _iso(now - DIGEST_LEASE)),
+        )
+        return _post(rows[0]) if rows else None
+
+    async def begin_digest_post(
+        self, channel_id: str, day: str, worker: str, *, now: datetime | None = None
+    ) -> bool:
+        """Record the intent to post, just before posting: from here on the digest may be in
+        the channel even if this process dies before `finish_digest`. False if the claim
+        was lost meanwhile (then do not post)."""
+        async with self._db.execute(
+            "UPDATE digest_posts SET status = 'posting', intent_at = ? WHERE channel_id = ?"
+            " AND day = ? AND worker = ? AND status = 'claimed'",
+            (_iso(now or self._clock()), channel_id, day, worker),
         ) as cur:
             return cur.rowcount == 1
 
     async def finish_digest(
-        self, channel_id: str, day: str, worker: str, *, message_ts: str | None, fact_id: str | None
+        self,
+        channel_id: str,
+        day: str,
+        worker: str,
+        *,
+        message_ts: str | None,
+        fact_id: str | None,
+        now: datetime | None = None,
     ) -> None:
         await self._db.execute(
             "UPDATE digest_posts SET status = 'posted', posted_at = ?, message_ts = ?,"
             " fact_id = ?, error = NULL WHERE channel_id = ? AND day = ? AND worker = ?",
-            (_iso(self._clock()), message_ts, fact_id, channel_id, day, worker),
+            (_iso(now or self._clock()), message_ts, fact_id, channel_id, day, worker),
         )
 
     async def fail_digest(
-        self, channel_id: str, day: str, worker: str, error: str, *, final: bool = False
+        self,
+        channel_id: str,
+        day: str,
+        worker: str,
+        error: str,
+        *,
+        final: bool = False,
+        maybe_posted: bool = False,
     ) -> None:
-        """Record a failed post: retried later, unless `final` (it can never succeed)."""
+        """Record a failed post: retried later, unless `final` (it can never succeed).
+
+        Unless `maybe_posted` (an error whose meaning is unknown), Slack said the post
+        was not made, so the intent is cleared: the next holder need not look first.
+        """
         await self._db.execute(
-            "UPDATE digest_posts SET status = ?, error = ? WHERE channel_id = ? AND day = ?"
-            " AND worker = ?",
-            ("skipped" if final else "failed", error[:500], channel_id, day, worker),
+            "UPDATE digest_posts SET status = ?, error = ?,"
+            " intent_at = CASE WHEN ? THEN intent_at END"
+            " WHERE channel_id = ? AND day = ? AND worker = ?",
+            ("skipped" if final else "failed", error[:500], maybe_posted, channel_id, day, worker),
         )
 
     async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
@@ -661,15 +973,17 @@ class Store(CurationStore):
             (channel_id, cycle, fact_id, day),
         )
 
-    async def sync_fact_versions(self, fingerprints: Mapping[str, str]) -> None:
+    async def sync_fact_versions(
+        self, fingerprints: Mapping[str, str], *, now: datetime | None = None
+    ) -> None:
         """Note facts that are new or changed since the last sync (by fingerprint)."""
-        now = _iso(self._clock())
+        at = _iso(now or self._clock())
         await self._db.executemany(
             "INSERT INTO fact_versions (fact_id, fingerprint, first_seen, changed_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (fact_id) DO UPDATE SET"
             " fingerprint = excluded.fingerprint, changed_at = excluded.changed_at"
             " WHERE fact_versions.fingerprint != excluded.fingerprint",
-            [(fid, fp, now, now) for fid, fp in sorted(fingerprints.items())],
+            [(fid, fp, at, at) for fid, fp in sorted(fingerprints.items())],
         )
 
     async def facts_changed_since(self, since: datetime) -> tuple[set[str], set[str]]:
@@ -738,7 +1052,8 @@ _SUBSCRIPTION_COLUMNS = (
     "channel_id, post_at, active, curators, language, paused_reason, subscribed_by"
 )
 _POST_COLUMNS = (
-    "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id"
+    "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id,"
+    " intent_at"
 )
 
 
@@ -766,6 +1081,29 @@ def _post(row: Sequence[object]) -> DigestPost:
         message_ts=None if row[7] is None else str(row[7]),
         error=None if row[8] is None else str(row[8]),
         fact_id=None if row[9] is None else str(row[9]),
+        intent_at=None if row[10] is None else datetime.fromisoformat(str(row[10])),
+    )
+
+
+_REPLY_COLUMNS = (
+    "id, surface, text, received_at, claim, claimed_at, user_id, channel_id, response_url,"
+    " thread_ts, attempts"
+)
+
+
+def _pending(row: Sequence[object]) -> PendingReply:
+    return PendingReply(
+        id=int(str(row[0])),
+        surface=str(row[1]),
+        text=str(row[2]),
+        received_at=datetime.fromisoformat(str(row[3])),
+        claim=str(row[4]),
+        claimed_at=datetime.fromisoformat(str(row[5])),
+        user_id=None if row[6] is None else str(row[6]),
+        channel_id=None if row[7] is None else str(row[7]),
+        response_url=None if row[8] is None else str(row[8]),
+        thread_ts=None if row[9] is None else str(row[9]),
+        attempts=int(str(row[10])),
     )
 
 
@@ -811,9 +1149,21 @@ async def open_store(
         if path != ":memory:":
             await db.execute("PRAGMA journal_mode = WAL")
             await db.execute("PRAGMA synchronous = NORMAL")
-        store = Store(db, clock)
+        workers = Workers(path)
+        left: list[tuple[Any, ...]] = []
+        store = Store(db, clock, workers)
         await store.migrate(migrations)
         try:
             yield store
         finally:
-            await store.flush(closing=True)
+            try:
+                await store.flush(closing=True)
+                if workers.holding:
+                    left = await store._all(
+                        "SELECT 1 FROM outbox WHERE status = 'pending' AND worker = ? LIMIT 1",
+                        (workers.name,),
+                    )
+            finally:
+                # Replies left unsent (cancelled at shutdown): keep the unlocked lock file,
+                # so the next process knows at once that they are its to send.
+                workers.release(keep_file=bool(left))

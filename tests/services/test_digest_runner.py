@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -25,7 +27,13 @@ from bot.engine import Matcher
 from bot.render.blocks import Message, to_text
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.services.deps import Deps
-from bot.services.digest_runner import DigestRunner, PostFailed, slack_poster
+from bot.services.digest_runner import (
+    DigestRunner,
+    PostFailed,
+    SlackPublisher,
+    digest_metadata,
+    slack_poster,
+)
 from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.slack.app import make_client
@@ -155,6 +163,7 @@ async def test_slack_500_then_ok_posts_exactly_once(
         assert len(posted) == attempts + 1 and posted[-1].body["channel"] == "C1"
         record = await store.digest_post("C1", "2026-11-23")
         assert record is not None and record.status == "posted" and record.attempts == 2
+        assert fake.calls_to("conversations.history") == []  # Slack said no: nothing to look for
 
 
 async def test_rate_limited_post_is_retried_after_retry_after(factbase: FactBase, db: str) -> None:
@@ -405,3 +414,130 @@ async def test_a_channel_can_have_its_digest_in_french(
         await runner(factbase, store, post, clock).run_due()
     text = to_text(post.posts[0][1])
     assert "Le point factbot du 23 novembre 2026" in text and "Le fait du jour" in text
+
+
+# ------------------------------------------------------------------ killed after Slack took it
+
+
+class Killed(BaseException):
+    """The process dies here: nothing after this line runs (not even `except Exception`)."""
+
+
+class DiesAfterPosting:
+    """A publisher whose process is killed right after Slack accepted the post."""
+
+    def __init__(self, inner: SlackPublisher) -> None:
+        self.inner = inner
+
+    async def post(self, channel: str, message: Message, metadata: Mapping[str, Any]) -> str | None:
+        await self.inner.post(channel, message, metadata)
+        raise Killed
+
+    async def find(self, channel: str, metadata: Mapping[str, Any], since: datetime) -> str | None:
+        return await self.inner.find(channel, metadata, since)
+
+
+async def test_a_digest_slack_took_before_its_runner_died_is_recorded_not_posted_again(
+    factbase: FactBase, db: str
+) -> None:
+    """The runner dies between Slack's acceptance and its record; the next run past the lease
+    reads the channel back, finds the tagged post and records it: one digest."""
+    posted_at = at("2026-11-23T09:00:10+01:00")
+    async with running_fake() as fake:
+        fake.clock = posted_at.timestamp  # Slack's clock agrees with the runner's
+        settings = Settings.from_env(
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
+        )
+        publisher = slack_poster(make_client(settings), Delivery(no_wait_policy()))
+        clock = Clock(posted_at)
+        async with open_store(db, clock=clock) as store:
+            await subscribe(store)
+            dying = DigestRunner(
+                factbase, store, CASA, DiesAfterPosting(publisher), clock=clock, worker="w1"
+            )
+            with pytest.raises(Killed):
+                await dying.run_due(posted_at)
+        async with open_store(db, clock=clock) as store:
+            survivor = DigestRunner(factbase, store, CASA, publisher, clock=clock, worker="w2")
+            assert await survivor.run_due(posted_at + DIGEST_LEASE / 2) == []  # still leased
+            outcomes = await survivor.run_due(posted_at + DIGEST_LEASE + timedelta(seconds=1))
+            record = await store.digest_post("C1", "2026-11-23")
+        (message,) = fake.history["C1"]  # exactly one digest in the channel
+        assert [o.status for o in outcomes] == ["posted"]
+        assert record is not None and record.status == "posted"
+        assert record.message_ts == message["ts"] and record.worker == "w2"
+        assert message["metadata"] == digest_metadata("C1", "2026-11-23")
+        (history,) = fake.calls_to("conversations.history")
+        assert float(history.body["oldest"]) <= posted_at.timestamp()
+
+
+async def test_cli_run_once_killed_after_slack_took_the_post_then_past_the_lease_posts_once(
+    factbase: FactBase, matcher: Matcher, tmp_path: Path
+) -> None:
+    """`python -m bot digest --run-once --now T`, SIGKILLed while Slack holds its answer to the
+    post (Slack has the digest, the runner never hears it). Runs at T+5 min and T+11 min: the
+    first leaves the claim alone, the second finds the post by its metadata. Every judgment
+    (slot, lease, where to read the channel from) comes from --now, not the machine's clock."""
+    db = str(tmp_path / "shared.db")
+    first = at("2026-11-23T09:05:00+01:00")
+    async with open_store(db) as store:
+        await subscribe(store, "CDIG")
+    async with running_fake() as fake:
+        fake.clock = first.timestamp
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+        env.update(SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=fake.api_url, FACTBOT_DB=db)
+
+        async def run_once(now: datetime) -> asyncio.subprocess.Process:
+            return await asyncio.create_subprocess_exec(
+                sys.executable, "-m", "bot", "digest", "--run-once", "--now", now.isoformat(),
+                cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+            )  # fmt: skip
+
+        release = asyncio.Event()
+        fake.queue("chat.postMessage", hold=release)  # Slack takes it, answers never
+        dying = await run_once(first)
+        await fake.wait_for("chat.postMessage")
+        dying.kill()
+        assert await dying.wait() == -9
+        release.set()
+        outputs = []
+        for later in (first + timedelta(minutes=5), first + timedelta(minutes=11)):
+            proc = await run_once(later)
+            out, err = await asyncio.wait_for(proc.communicate(), 60)
+            assert proc.returncode == 0, err.decode()
+            outputs.append(out.decode())
+        (message,) = fake.history["CDIG"]  # exactly one digest in the channel
+        assert len(fake.calls_to("chat.postMessage")) == 1
+    assert outputs == ["", f"posted CDIG 2026-11-23 {message['ts']}\n"]  # within the lease: none
+    async with open_store(db) as store:
+        record = await store.digest_post("CDIG", "2026-11-23")
+    assert record is not None and record.status == "posted" and record.message_ts == message["ts"]
+    assert record.claimed_at == first + timedelta(minutes=11)
+
+
+async def test_a_digest_whose_channel_cannot_be_read_back_is_skipped_not_posted_twice(
+    factbase: FactBase, db: str
+) -> None:
+    """Without the history scope the taking-over runner cannot tell: it skips the day."""
+    posted_at = at("2026-11-23T09:00:10+01:00")
+    async with running_fake() as fake:
+        fake.clock = posted_at.timestamp
+        settings = Settings.from_env(
+            {"SLACK_BOT_TOKEN": BOT_TOKEN, "SLACK_API_URL": fake.api_url}, need_mode=False
+        )
+        publisher = slack_poster(make_client(settings), Delivery(no_wait_policy()))
+        clock = Clock(posted_at)
+        async with open_store(db, clock=clock) as store:
+            await subscribe(store)
+            dying = DigestRunner(factbase, store, CASA, DiesAfterPosting(publisher), clock=clock)
+            with pytest.raises(Killed):
+                await dying.run_due(posted_at)
+            fake.queue("conversations.history", {"ok": False, "error": "missing_scope"})
+            survivor = DigestRunner(factbase, store, CASA, publisher, clock=clock, worker="w2")
+            outcomes = await survivor.run_due(posted_at + DIGEST_LEASE + timedelta(seconds=1))
+            assert await survivor.run_due(posted_at + DIGEST_LEASE * 2) == []  # not retried
+            record = await store.digest_post("C1", "2026-11-23")
+        assert [(o.status, o.detail) for o in outcomes] == [("skipped", "missing_scope")]
+        assert len(fake.history["C1"]) == 1
+        assert record is not None and record.status == "skipped"
+        assert record.error == "unverified:missing_scope"

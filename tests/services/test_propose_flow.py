@@ -179,7 +179,8 @@ async def test_an_approved_proposal_is_answered_at_once_and_its_author_cannot_ap
     answer = await bot.ask(QUESTION, user_id="UASK3")
     assert "worked with the US to further improve its domestic capabilities" in answer["text"]
     (update,) = await bot.fake.wait_for("chat.update")
-    assert update.body["channel"] == CHANNEL and update.body["ts"] == "1700000000.000001"
+    (posted,) = [m for m in bot.fake.history[CHANNEL] if m.get("blocks") == post["blocks"]]
+    assert update.body["channel"] == CHANNEL and update.body["ts"] == posted["ts"]
     assert "approved* by <@UOTHER>" in all_text(update.body)
     assert not any(b["type"] == "actions" for b in update.body["blocks"])
     await bot.fake.wait_until(lambda: len(posts_to(bot, CURATOR)) == 2)

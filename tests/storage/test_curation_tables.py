@@ -1,4 +1,4 @@
-"""The curation tables (migration 0004_curation) on real SQLite files."""
+"""The curation tables (migration 0005_curation) on real SQLite files."""
 
 from __future__ import annotations
 
@@ -23,15 +23,15 @@ DRAFT = ProposalDraft(
 )
 
 
-async def test_migration_0004_comes_last_and_upgrades_a_digest_era_database(
+async def test_the_curation_migration_comes_last_and_upgrades_an_older_database(
     tmp_path: Path,
 ) -> None:
-    assert MIGRATIONS[-1].name == "0004_curation"
+    assert MIGRATIONS[-1].name == "0005_curation"
     path = str(tmp_path / "f.db")
-    async with open_store(path, migrations=MIGRATIONS[:2]) as store:
+    async with open_store(path, migrations=MIGRATIONS[:-1]) as store:
         qid = await store.record_question(question="old one", surface="dm", answered=False)
     async with open_store(path) as store:
-        assert "0004_curation" in await store.applied_migrations()
+        assert "0005_curation" in await store.applied_migrations()
         assert (await store.curation()).empty
         assert await store.teach_phrasing("f1", "old one", "U1")
         assert [c.id for c in await store.review_candidates(T0 - timedelta(days=3650))] == [qid]

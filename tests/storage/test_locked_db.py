@@ -101,26 +101,29 @@ async def fake() -> AsyncIterator[FakeSlack]:
 async def test_questions_and_votes_sent_while_locked_are_all_answered_after(
     fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
 ) -> None:
-    """End to end: Slack gets its acks at once (commands, clicks and events); the replies
-    and rows follow the lock."""
+    """End to end: a click is acked at once; a question's ack waits for its outbox row
+    (tests/services/test_outbox.py), so it follows a short lock; replies and rows follow."""
     async with http_bot(fake, tmp_path, factbase, matcher) as bot:
         first = await bot.ask(ANSWERED)
         qid = next(
             e["value"] for b in first["blocks"] for e in b.get("elements", []) if "value" in e
         )
         with write_lock(bot.db):
-            assert (await bot.command("law 27-14?"))[0] == 200
+            command = asyncio.create_task(bot.command("law 27-14?"))
+            event = asyncio.create_task(bot.event(p.message_im(ANSWERED, event_id="EvLOCKED")))
             vote = p.block_actions(ACTION_HELPFUL, qid, response_url=fake.response_url("vote"))
-            assert (await bot.click(vote))[0] == 200
-            # An event is acked before its id is written: the ack does not wait either.
-            assert (await bot.event(p.message_im(ANSWERED, event_id="EvLOCKED")))[0] == 200
+            assert (await bot.click(vote))[0] == 200  # not a question: acked at once
+            assert not command.done() and not event.done()  # their rows wait for the lock
             assert len(fake.calls_to("response_url")) == 1  # only the first answer, so far
             assert fake.calls_to("chat.postMessage") == []
+        assert (await command)[0] == 200 and (await event)[0] == 200
         await fake.wait_for("response_url", 3)
         await fake.wait_for("chat.postMessage")
     with sqlite3.connect(bot.db) as db:
         assert db.execute("SELECT COUNT(*) FROM questions").fetchone()[0] == 3
-        assert db.execute("SELECT event_id FROM handled_events").fetchall() == [("EvLOCKED",)]
+        assert db.execute(
+            "SELECT request_key, status FROM outbox WHERE surface = 'dm'"
+        ).fetchall() == [("event:EvLOCKED", "sent")]
         assert db.execute("SELECT helpful FROM feedback").fetchall() == [(1,)]
     texts = [c.body["text"] for c in fake.calls_to("response_url")]
     assert any("Thanks" in t for t in texts)

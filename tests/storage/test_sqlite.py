@@ -13,6 +13,7 @@ from bot.core.records import Vote
 from bot.storage.sqlite import (
     EVENT_MEMORY,
     MIGRATIONS,
+    OUTBOX_LEASE,
     GroupCommit,
     Migration,
     Store,
@@ -60,10 +61,14 @@ async def test_reopening_applies_nothing_and_keeps_the_data(tmp_path: Path) -> N
 async def test_a_database_at_the_previous_version_is_brought_up_to_date(tmp_path: Path) -> None:
     """A database made by an older release gets the later migrations; its rows survive."""
     path = str(tmp_path / "f.db")
-    async with open_store(path, migrations=MIGRATIONS[:1]) as store:
-        qid = await store.record_question(
-            question="old", surface="command", answered=True, fact_id="a", fact_ids=["a"]
-        )
+    async with open_store(path, migrations=MIGRATIONS[:1]):
+        pass
+    with sqlite3.connect(path) as db:  # a row as the first release wrote it
+        qid = db.execute(
+            "INSERT INTO questions (asked_at, surface, question, answered, fact_id, fact_ids)"
+            " VALUES ('2026-11-01T09:00:00.000000+00:00', 'command', 'old', 1, 'a', '[\"a\"]')"
+        ).lastrowid
+    assert qid is not None
     digest = Migration(
         "0099_later_feature",
         "CREATE TABLE digests (id INTEGER PRIMARY KEY, sent_at TEXT NOT NULL);"
@@ -305,3 +310,30 @@ async def test_event_ids_delivered_together_are_written_together(tmp_path: Path)
         assert sum(firsts) == 29
         assert [firsts[n] for n in range(1, 30)] == [True] * 29
         assert len(inserts) <= 4
+
+
+async def test_processes_claiming_at_once_never_claim_the_same_reply(tmp_path: Path) -> None:
+    """Four connections (four processes' workers) claim free outbox rows at the same time,
+    a few at a time, until none is left: every row is claimed exactly once."""
+    path = str(tmp_path / "f.db")
+    clock = Clock()
+    async with open_store(path, clock=clock) as owner:
+        for n in range(60):
+            await owner.accept_reply(surface="command", request_key=f"trigger:{n}", text="q")
+        clock.now += OUTBOX_LEASE + timedelta(seconds=1)  # its claims run out: all are free
+        async with (
+            open_store(path, clock=clock) as a,
+            open_store(path, clock=clock) as b,
+            open_store(path, clock=clock) as c,
+            open_store(path, clock=clock) as d,
+        ):
+            claimed: list[int] = []
+            while True:
+                rounds = await asyncio.gather(
+                    *(s.claim_unsent_replies(limit=4) for s in (a, b, c, d))
+                )
+                batch = [r.id for replies, _, _ in rounds for r in replies]
+                if not batch:
+                    break
+                claimed += batch
+    assert sorted(claimed) == list(range(1, 61))  # each once: no row went to two workers
