@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from bot.core.factbase import FactBase, FactBaseError, load_factbase
+from bot.core.factbase import FactBase, FactBaseError, Problem, load_factbase
 
 
 def load_or_explain(path: Path) -> FactBase | None:
@@ -18,3 +18,12 @@ def load_or_explain(path: Path) -> FactBase | None:
             file=sys.stderr,
         )
         return None
+
+
+def print_problems(problems: list[Problem], where: str) -> bool:
+    """Every problem as `file:line: message` on stdout and a count on stderr; True if any."""
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in {where}", file=sys.stderr)
+    return bool(problems)

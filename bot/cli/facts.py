@@ -15,7 +15,7 @@ import asyncio
 import os
 import sys
 
-from bot.cli.common import load_or_explain
+from bot.cli.common import load_or_explain, print_problems
 from bot.core.export import write_export
 from bot.core.factbase import check_factbase
 from bot.settings import Settings
@@ -35,10 +35,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     curation = asyncio.run(read_curation(settings.db_path))
     summary = write_export(base, curation, args.to)
     _, problems = check_factbase(args.to)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in the export at {args.to}", file=sys.stderr)
+    if print_problems(problems, f"the export at {args.to}"):
         return 1
     print(
         f"exported to {args.to}: {summary.phrasings} taught phrasing(s), {summary.stamps} review "

@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.cli.common import print_problems
 from bot.core.factbase import check_factbase
 from bot.engine import NAMED_SYNONYM_GROUPS
 from bot.settings import Settings
@@ -14,10 +15,7 @@ from bot.settings import Settings
 def main(args: argparse.Namespace, settings: Settings) -> int:
     path: Path = args.path or settings.facts_dir
     base, problems = check_factbase(path, named_groups=NAMED_SYNONYM_GROUPS)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) in {path}", file=sys.stderr)
+    if print_problems(problems, str(path)):
         return 1
     print(
         f"ok: {len(base.facts)} facts, {len(base.sources)} sources, "
