@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.factbase import Fact, FactBase, parse_date_span
+from bot.core.i18n import EXAMPLE_QUESTIONS, EXAMPLE_QUESTIONS_FR
 from bot.core.text import fold, tokenize
 from bot.engine import Kind, Match, Matcher, asks_for, detect_language
 from bot.engine.kinds import _KEYWORD_DATE, _WH_WORD, HOW_MANY
@@ -490,3 +491,15 @@ def test_a_lead_that_is_not_clear_still_abstains() -> None:
     assert not _clear_lead(
         [Match(fact, 10.0, 0.5, ("a", "b"), "does not cover: a, b")], 4, Thresholds()
     )
+
+
+def test_the_example_questions_the_bot_offers_are_answered(matcher: Matcher) -> None:
+    """The help text and the App Home offer these: each must reach its fact."""
+    expected = [
+        "bcij-established",
+        "law-27-14-trafficking-courts-of-appeal",
+        "glo-act-casablanca-workshop-21-prosecutors",
+    ] * 2
+    for question, fact_id in zip(EXAMPLE_QUESTIONS + EXAMPLE_QUESTIONS_FR, expected, strict=True):
+        answer = matcher.ask(question)
+        assert answer.best is not None and answer.best.fact.id == fact_id, question
