@@ -139,7 +139,7 @@ _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 
 def _folded_words(text: str) -> list[str]:
     """The folded words of `text`, French elisions taken off ("d'avance" -> "avance")."""
-    words = (_ELISION.sub("", fold(w).replace("’", "'")) for w in _WORD.findall(text))
+    words = (_ELISION.sub("", w) for w in _WORD.findall(fold(text).replace("’", "'")))
     return [w.replace("'", "") for w in words if w]
 
 
@@ -233,8 +233,8 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     question = " ".join(t for t in (_trim(s) for s in kept) if t)
     if not question:
         return Reading("", Chatter.GREETING)
-    if not any(knows(w) for w in _content_words(question)):
+    if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)
-        if kind is not None:
+        if kind is not None and not any(knows(w) for w in _content_words(question)):
             return Reading("", kind)
     return Reading(question, None, wrapped=question != original.strip())
