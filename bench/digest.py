@@ -31,7 +31,7 @@ from bot.core.factbase import FactBase, default_facts_dir, load_factbase
 from bot.render.blocks import Message
 from bot.render.digest import render_digest
 from bot.services.digest_runner import DigestRunner
-from bot.storage.sqlite import open_store
+from bot.storage.store import open_store
 
 TZ = ZoneInfo("Africa/Casablanca")
 

@@ -44,6 +44,7 @@ from bot.settings import Settings
 from bot.slack.app import build_app
 from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
 from bot.slack.work import CAPACITY, WORKERS, AnswerQueue
+from bot.storage import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 
@@ -84,6 +85,10 @@ def run(settings: Settings, *, wait_for_slack: float | None = None) -> int:
         return 2
     except StartupError as exc:
         print(f"factbot: {exc}", file=sys.stderr)
+        return 2
+    except DatabaseUnavailable as exc:
+        logger.debug("database_failed", exc_info=exc)
+        print(f"factbot: {settings.database_name}: {exc}.", file=sys.stderr)
         return 2
     except sqlite3.Error as exc:
         logger.debug("database_failed", exc_info=exc)
@@ -332,7 +337,7 @@ async def _http(
         work.offer,
         app.async_dispatch,
         admit=partial(admit, deps.store),
-        db_path=settings.db_path,
+        db_path=settings.database,
         host="0.0.0.0",
         port=settings.port,
         limits=limits,

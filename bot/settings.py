@@ -39,8 +39,22 @@ class Settings:
     forced_mode: str | None = None
     #: Where proposed facts go for approval (FACTBOT_CURATORS_CHANNEL, a channel id).
     curators_channel: str | None = None
-    #: FACTBOT_DB was set: commands that only read (`ask`, the console) use that database.
+    #: FACTBOT_DB or FACTBOT_DATABASE_URL was set: commands that only read (`ask`, the
+    #: console) use that database.
     db_from_env: bool = False
+    #: FACTBOT_DATABASE_URL: a PostgreSQL database shared by several workers (it wins
+    #: over FACTBOT_DB). Kept out of repr: it may hold a password.
+    database_url: str | None = field(default=None, repr=False)
+
+    @property
+    def database(self) -> str:
+        """Where the store lives: the PostgreSQL URL if set, else the SQLite file."""
+        return self.database_url or self.db_path
+
+    @property
+    def database_name(self) -> str:
+        """The variable that names the database, for messages."""
+        return "FACTBOT_DATABASE_URL" if self.database_url else f"FACTBOT_DB={self.db_path}"
 
     @property
     def tz(self) -> ZoneInfo:
@@ -75,7 +89,7 @@ class Settings:
         Checked by the commands that open the database (the Slack modes, the digest),
         not by `from_env`: `ask`, `lint` and the console never open it.
         """
-        if self.db_path == ":memory:":
+        if self.database_url or self.db_path == ":memory:":
             return None
         folder = Path(self.db_path).expanduser().absolute().parent
         if folder.is_dir():
@@ -135,6 +149,12 @@ class Settings:
             raise SettingsError(f"SLACK_API_URL must be an http(s) URL, not {api_url!r}.")
         if not api_url.endswith("/"):
             api_url += "/"
+        database_url = get("FACTBOT_DATABASE_URL")
+        if database_url and not database_url.startswith(("postgresql://", "postgres://")):
+            raise SettingsError(
+                "FACTBOT_DATABASE_URL must be a PostgreSQL URL such as "
+                "postgresql://user:password@host:5432/factbot (for SQLite, set FACTBOT_DB)."
+            )
         facts_raw = get("FACTBOT_FACTS")
         admins = frozenset(a for a in (get("FACTBOT_ADMINS") or "").replace(",", " ").split() if a)
         return cls(
@@ -149,5 +169,6 @@ class Settings:
             tz_name=tz_name,
             log_level=level,
             curators_channel=get("FACTBOT_CURATORS_CHANNEL"),
-            db_from_env=get("FACTBOT_DB") is not None,
+            db_from_env=get("FACTBOT_DB") is not None or database_url is not None,
+            database_url=database_url,
         )

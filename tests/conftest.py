@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import asyncpg
 import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import Bot, LogWatch, http_bot, watching_logs
@@ -24,8 +27,60 @@ NO_SHARED = (
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "shared: the test reads ../shared (skipped without it)")
+    config.addinivalue_line("markers", "postgres: the test needs a PostgreSQL server")
     if not SHARED.is_dir() and os.environ.get("FACTBOT_REQUIRE_SHARED"):
         raise pytest.UsageError(f"FACTBOT_REQUIRE_SHARED is set but {SHARED} is missing")
+    if os.environ.get("FACTBOT_REQUIRE_POSTGRES") and not PG_SERVER:
+        raise pytest.UsageError(
+            "FACTBOT_REQUIRE_POSTGRES is set but FACTBOT_TEST_DATABASE_URL is not"
+        )
+
+
+#: A PostgreSQL server the tests may create databases on (.ci/postgres starts one).
+PG_SERVER = os.environ.get("FACTBOT_TEST_DATABASE_URL", "").strip()
+NO_POSTGRES = (
+    "needs a PostgreSQL server: set FACTBOT_TEST_DATABASE_URL (`source .ci/postgres` starts a "
+    "throwaway one); CI has it and runs these tests"
+)
+
+
+@asynccontextmanager
+async def fresh_postgres() -> AsyncIterator[str]:
+    """A new, empty database on the test server, dropped afterwards: its URL."""
+    if not PG_SERVER:
+        pytest.skip(NO_POSTGRES)
+    name = f"factbot_test_{secrets.token_hex(6)}"
+    admin = await asyncpg.connect(PG_SERVER)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    base, _, _ = PG_SERVER.rpartition("/")
+    try:
+        yield f"{base}/{name}"
+    finally:
+        admin = await asyncpg.connect(PG_SERVER)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """Where a test's store lives, once per backend: a SQLite file, a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "f.db")
+        return
+    async with fresh_postgres() as url:
+        yield url
+
+
+@pytest.fixture
+async def postgres() -> AsyncIterator[str]:
+    """A fresh PostgreSQL database (for tests that only make sense there)."""
+    async with fresh_postgres() as url:
+        yield url
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

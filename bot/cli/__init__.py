@@ -10,6 +10,7 @@
     python -m bot digest --run-once [--now ISO]         post the digests due now (cron)
     python -m bot digest --channel C --dry-run [--date D] print a digest, post nothing
     python -m bot facts export --to DIR   the fact base with what was taught in Slack merged in
+    python -m bot migrate         bring the database's schema up to date (the Procfile's release)
 
 Each subcommand is one entry in `COMMANDS`: its name, help, arguments, and the
 module that carries it out (`bot.cli.<name>`, with `main(args, settings) -> int`).
@@ -181,6 +182,13 @@ COMMANDS: tuple[CliCommand, ...] = (
         "print a channel's daily digest, or post every digest that is due (for cron)",
         _digest_arguments,
         "bot.cli.digest",
+        needs_mode=False,
+    ),
+    CliCommand(
+        "migrate",
+        "bring the database's schema up to date (FACTBOT_DATABASE_URL or FACTBOT_DB)",
+        lambda _: None,
+        "bot.cli.migrate",
         needs_mode=False,
     ),
     CliCommand(

@@ -21,7 +21,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     if base is None:
         return 2
     if settings.db_from_env:  # only when asked: never a stray ./factbot.db by default
-        base = apply_curation(base, asyncio.run(read_curation(settings.db_path)))
+        base = apply_curation(base, asyncio.run(read_curation(settings.database)))
     matcher = Matcher(base)
     questions: list[str] | None = [" ".join(args.question)] if args.question else None
     out = sys.stdout

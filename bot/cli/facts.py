@@ -23,7 +23,7 @@ from bot.storage import read_curation
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    if not os.path.exists(settings.db_path):
+    if not settings.database_url and not os.path.exists(settings.db_path):
         print(
             f"factbot: no database at {settings.db_path}: set FACTBOT_DB to the bot's database.",
             file=sys.stderr,
@@ -32,7 +32,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
     base = load_or_explain(args.facts or settings.facts_dir)
     if base is None:
         return 2
-    curation = asyncio.run(read_curation(settings.db_path))
+    curation = asyncio.run(read_curation(settings.database))
     summary = write_export(base, curation, args.to)
     _, problems = check_factbase(args.to)
     if print_problems(problems, f"the export at {args.to}"):

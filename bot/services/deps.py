@@ -27,7 +27,7 @@ from bot.engine import Matcher
 from bot.services.admins import Admins
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.settings import Settings
-from bot.storage import Store, open_store
+from bot.storage import Store, open_store, redacted
 
 logger = logging.getLogger(__name__)
 
@@ -127,7 +127,7 @@ async def open_deps(
         base = load_factbase(settings.facts_dir)
     if matcher is None:
         matcher = Matcher(base)
-    path = db_path or settings.db_path
+    path = db_path or settings.database
     async with open_store(path, clock=clock) as store:
         curation = await store.curation()  # what curators taught from Slack (bot.services.curation)
         if not curation.empty:
@@ -139,4 +139,4 @@ async def open_deps(
             yield Deps(settings, base, matcher, store, clock, delivery=delivery)
         finally:
             await delivery.close()
-    logger.info("database_closed path=%s", path)
+    logger.info("database_closed path=%s", redacted(path))

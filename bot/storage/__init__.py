@@ -1,12 +1,23 @@
 """Storage: the only package that speaks SQL. One `Store` with intent-named methods.
 
-Callers import from here; `bot.storage.sqlite` is the backend (aiosqlite, migrations,
-group commit). The records it returns live in `bot.core.records`.
+Callers import from here; `bot.storage.store` holds the Store (migrations, group
+commit), `bot.storage.db` the two backends (SQLite through aiosqlite, PostgreSQL
+through asyncpg), chosen by the database location. The records it returns live in
+`bot.core.records`.
 """
 
 from bot.storage.curation import ReviewCandidate, ReviewMark, read_curation
-from bot.storage.sqlite import (
+from bot.storage.db import (
     BUSY_TIMEOUT_MS,
+    BadValue,
+    Database,
+    DatabaseUnavailable,
+    IntegrityError,
+    connect,
+    is_postgres,
+    redacted,
+)
+from bot.storage.store import (
     DIGEST_LEASE,
     DIGEST_MAX_ATTEMPTS,
     OUTBOX_LEASE,
@@ -20,6 +31,13 @@ from bot.storage.sqlite import (
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
+    "BadValue",
+    "DatabaseUnavailable",
+    "Database",
+    "IntegrityError",
+    "connect",
+    "is_postgres",
+    "redacted",
     "DIGEST_LEASE",
     "DIGEST_MAX_ATTEMPTS",
     "OUTBOX_LEASE",

@@ -1,6 +1,6 @@
 """What curators teach the bot from Slack: the `0005_curation` tables and their methods.
 
-`CurationStore` is mixed into `bot.storage.sqlite.Store`, so callers see one Store
+`CurationStore` is mixed into `bot.storage.store.Store`, so callers see one Store
 with intent-named methods (`teach_phrasing`, `stamp_reviewed`, `add_proposal`...);
 keeping them here keeps the curation schema in one place. `read_curation` opens a
 database read-only for the commands that only read what was taught (`python -m
@@ -10,15 +10,12 @@ bot ask`), without creating or migrating anything.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 from urllib.parse import quote
-
-import aiosqlite
 
 from bot.core.curation import (
     Curation,
@@ -29,6 +26,7 @@ from bot.core.curation import (
     question_key,
 )
 from bot.core.records import Clock, utc_now
+from bot.storage.db import Database, IntegrityError, connect, is_postgres
 
 MIGRATION_NAME = "0005_curation"
 MIGRATION_SQL = """
@@ -106,7 +104,7 @@ class ReviewMark:
 
 
 def _iso(moment: datetime) -> str:
-    """As bot.storage.sqlite stores times: UTC, microseconds, so text order is time order."""
+    """As bot.storage.store stores times: UTC, microseconds, so text order is time order."""
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
@@ -151,16 +149,15 @@ def _proposal(row: Sequence[object]) -> Proposal:
 class CurationStore:
     """The curation methods of `Store` (which sets `_db` and `_clock`)."""
 
-    _db: aiosqlite.Connection
+    _db: Database
     _clock: Clock
 
     async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        return [tuple(row) for row in await self._db.execute_fetchall(sql, params)]
+        return await self._db.fetch(sql, params)
 
     async def _change(self, sql: str, params: Sequence[object]) -> int:
         """Run one write; how many rows it changed."""
-        async with self._db.execute(sql, params) as cur:
-            return cur.rowcount
+        return await self._db.execute(sql, params)
 
     # ------------------------------------------------------------ what was taught
 
@@ -193,8 +190,8 @@ class CurationStore:
         """Keep a phrasing for a fact; False if that fact had it already."""
         return (
             await self._change(
-                "INSERT OR IGNORE INTO taught_phrasings (fact_id, phrasing, taught_by, taught_at)"
-                " VALUES (?, ?, ?, ?)",
+                "INSERT INTO taught_phrasings (fact_id, phrasing, taught_by, taught_at)"
+                " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 (fact_id, phrasing, by, _iso(self._clock())),
             )
             == 1
@@ -317,7 +314,7 @@ class CurationStore:
                 " fact_id = ?, reviewed_on = ? WHERE id = ? AND status = 'pending'",
                 (by, _iso(self._clock()), fact_id, day.isoformat(), proposal_id),
             )
-        except sqlite3.IntegrityError:  # the id was given to another proposal meanwhile
+        except IntegrityError:  # the id was given to another proposal meanwhile
             return False
         return changed == 1
 
@@ -332,30 +329,28 @@ class CurationStore:
 
 
 class _Reader(CurationStore):
-    def __init__(self, db: aiosqlite.Connection, clock: Clock = utc_now) -> None:
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
         self._db = db
         self._clock = clock
 
 
 @asynccontextmanager
-async def open_reader(path: str) -> AsyncIterator[CurationStore | None]:
-    """The curation methods over a database opened read-only; None if it holds no curation.
+async def open_reader(location: str) -> AsyncIterator[CurationStore | None]:
+    """The curation methods over a database opened for reading; None if it holds no curation.
 
-    Nothing is created or migrated: a missing file, or one from before
-    `0005_curation`, reads as nothing taught.
+    Nothing is created or migrated: a missing SQLite file, or a database from before
+    `0005_curation`, reads as nothing taught. A SQLite file is opened read-only.
     """
-    if path == ":memory:" or not os.path.exists(path):
-        yield None
-        return
-    uri = f"file:{quote(os.path.abspath(path))}?mode=ro"
-    async with aiosqlite.connect(uri, uri=True, isolation_level=None) as db:
-        try:
-            done = await db.execute_fetchall(
-                "SELECT 1 FROM schema_migrations WHERE name = ?", (MIGRATION_NAME,)
-            )
-        except sqlite3.OperationalError:  # no schema_migrations: not (yet) a factbot database
-            done = []
-        yield _Reader(db) if list(done) else None
+    if not is_postgres(location):
+        if location == ":memory:" or not os.path.exists(location):
+            yield None
+            return
+        location = f"file:{quote(os.path.abspath(location))}?mode=ro"
+    async with connect(location) as db:
+        done = await db.has_table("schema_migrations") and await db.fetch(
+            "SELECT 1 FROM schema_migrations WHERE name = ?", (MIGRATION_NAME,)
+        )
+        yield _Reader(db) if done else None
 
 
 async def read_curation(path: str) -> Curation:

@@ -1,4 +1,8 @@
-"""Which processes sharing the database are still alive: a lock file each, held for life.
+"""Which processes sharing the database are still alive: a lock each, held for life.
+
+On SQLite the lock is a file (below); on PostgreSQL it is a session advisory lock
+(`PostgresWorkers`), which the server drops when the holder's connection ends, so
+it answers for workers on any machine.
 
 A process that claims outbox rows first takes an exclusive `flock` on a file of
 its own, `<database>-workers/<worker>`, and keeps it until it exits. The kernel
@@ -14,13 +18,19 @@ never wrong.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import logging
 import os
 import secrets
 import socket
+from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
+
+import asyncpg
+
+from bot.storage.db import advisory_key
 
 try:  # POSIX only; elsewhere every claim waits for its lease
     import fcntl
@@ -36,8 +46,35 @@ def new_worker_name() -> str:
     return f"{host}:{os.getpid()}:{secrets.token_hex(4)}"
 
 
-class Workers:
-    """This process's lock file, and a way to tell whether another worker is dead."""
+class Liveness(ABC):
+    """This process's lock, and a way to tell whether another worker is dead."""
+
+    name: str
+
+    @property
+    @abstractmethod
+    def holding(self) -> bool:
+        """True once this worker holds its lock (it has claimed outbox rows)."""
+
+    @abstractmethod
+    async def hold(self) -> None:
+        """Take this worker's lock (once). Without it, others fall back to the lease."""
+
+    @abstractmethod
+    async def release(self, *, keep_file: bool = False) -> None:
+        """Drop the lock (`keep_file`: leave a trace that this worker left claims behind)."""
+
+    @abstractmethod
+    async def dead(self, worker: str) -> bool:
+        """True only when `worker` is certainly gone; when unsure, False (the lease decides)."""
+
+    @abstractmethod
+    async def forget(self, worker: str) -> None:
+        """Drop what is known of a dead worker once nothing it claimed is left."""
+
+
+class Workers(Liveness):
+    """A lock file per worker beside the SQLite database."""
 
     def __init__(self, db_path: str) -> None:
         self.name = new_worker_name()
@@ -46,11 +83,9 @@ class Workers:
 
     @property
     def holding(self) -> bool:
-        """True once this worker holds its lock (it has claimed outbox rows)."""
         return self._held is not None
 
-    def hold(self) -> None:
-        """Take this worker's lock (once). Without it, others fall back to the lease."""
+    async def hold(self) -> None:
         if self._held is not None or self._dir is None or fcntl is None:
             return
         path = self._dir / self.name
@@ -72,7 +107,7 @@ class Workers:
             return
         self._held = handle
 
-    def release(self, *, keep_file: bool = False) -> None:
+    async def release(self, *, keep_file: bool = False) -> None:
         """Drop the lock. With `keep_file` the unlocked file stays, telling the next process
         at once that this worker is gone (it left claims behind)."""
         if self._held is not None:
@@ -83,7 +118,7 @@ class Workers:
                 with contextlib.suppress(OSError):
                     path.unlink()
 
-    def dead(self, worker: str) -> bool:
+    async def dead(self, worker: str) -> bool:
         """True only when `worker` is certainly gone: its lock file exists and is free."""
         if self._dir is None or fcntl is None or worker == self.name or "/" in worker:
             return False
@@ -97,8 +132,75 @@ class Workers:
             return False  # held: alive
         return True
 
-    def forget(self, worker: str) -> None:
+    async def forget(self, worker: str) -> None:
         """Remove a dead worker's lock file once nothing it claimed is left."""
         if self._dir is not None and worker != self.name and "/" not in worker:
             with contextlib.suppress(OSError):
                 (self._dir / worker).unlink()
+
+
+class PostgresWorkers(Liveness):
+    """A session advisory lock per worker, on a connection of its own held for life.
+
+    PostgreSQL drops a session's advisory locks when its connection ends: the
+    process died, or its machine did. A worker's row in `workers` says it once held
+    its lock; a row whose lock another session can take belongs to a dead worker.
+    """
+
+    def __init__(self, dsn: str, pool: asyncpg.Pool) -> None:
+        self.name = new_worker_name()
+        self._dsn = dsn
+        self._pool = pool
+        self._held: Any = None  # the connection holding the lock
+        self._taking = asyncio.Lock()
+
+    @property
+    def holding(self) -> bool:
+        return self._held is not None
+
+    async def hold(self) -> None:
+        if self._held is not None:
+            return
+        async with self._taking:
+            if self._held is not None:
+                return
+            try:
+                connection = await asyncpg.connect(self._dsn)
+            except (OSError, asyncpg.PostgresError) as exc:
+                logger.warning("worker_lock_unavailable error=%s", type(exc).__name__)
+                return
+            await connection.execute("SELECT pg_advisory_lock($1)", advisory_key(self.name))
+            await connection.execute(
+                "INSERT INTO workers (name, started_at) VALUES ($1, now()::text)"
+                " ON CONFLICT DO NOTHING",
+                self.name,
+            )
+            self._held = connection
+
+    async def release(self, *, keep_file: bool = False) -> None:
+        if self._held is None:
+            return
+        connection, self._held = self._held, None
+        try:
+            if not keep_file:
+                await connection.execute("DELETE FROM workers WHERE name = $1", self.name)
+        finally:
+            await connection.close()  # the advisory lock goes with the session
+
+    async def dead(self, worker: str) -> bool:
+        if worker == self.name:
+            return False
+        async with self._pool.acquire() as connection:
+            known = await connection.fetchval("SELECT 1 FROM workers WHERE name = $1", worker)
+            if not known:
+                return False  # never held a lock: the lease decides
+            key = advisory_key(worker)
+            if not await connection.fetchval("SELECT pg_try_advisory_lock($1)", key):
+                return False  # held: alive
+            await connection.execute("SELECT pg_advisory_unlock($1)", key)
+            return True
+
+    async def forget(self, worker: str) -> None:
+        if worker != self.name:
+            async with self._pool.acquire() as connection:
+                await connection.execute("DELETE FROM workers WHERE name = $1", worker)

@@ -24,7 +24,7 @@ from bot.engine import Matcher
 from bot.render.blocks import ACTION_HELPFUL, ACTION_NOT_HELPFUL, check_limits
 from bot.services.admin import NOT_AN_ADMIN, day_windows
 from bot.services.subcommands import Usage, parse
-from bot.storage.sqlite import open_store
+from bot.storage.store import open_store
 
 ADMIN = "UADMIN"
 FACT_FILE = "institutions.yaml"

@@ -37,7 +37,7 @@ from bot.render.plain import answer_json
 from bot.services.deps import Deps
 from bot.services.replies import reply_to
 from bot.settings import Settings
-from bot.storage.sqlite import open_store
+from bot.storage.store import open_store
 
 DEV = Path(__file__).resolve().parents[3] / "shared" / "eval" / "dev.yaml"
 FRENCH_OPENERS = ("Quel", "Quelle", "Quels", "Quelles", "Combien", "Où", "Quand", "Qui ", "Que ")

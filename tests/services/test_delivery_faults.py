@@ -31,7 +31,7 @@ from bot.services.delivery import Delivery, RetryPolicy, classify
 from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.settings import Settings
 from bot.slack.app import make_client
-from bot.storage.sqlite import open_store
+from bot.storage.store import open_store
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ from bot.services.digest_runner import (
 from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.slack.app import make_client
-from bot.storage.sqlite import DIGEST_LEASE, Store, open_store
+from bot.storage.store import DIGEST_LEASE, Store, open_store
 
 CASA = ZoneInfo("Africa/Casablanca")
 ROOT = Path(__file__).resolve().parents[2]

@@ -85,7 +85,7 @@ async def statement_started(store: Store, prefix: str) -> asyncio.Event:
         if sql.lstrip().upper().startswith(prefix):
             loop.call_soon_threadsafe(started.set)
 
-    await store._db.set_trace_callback(trace)
+    await store._db.connection.set_trace_callback(trace)
     return started
 
 
@@ -121,7 +121,7 @@ async def test_a_question_is_acked_only_once_its_outbox_row_is_written(
         body, content_type, method = request_for(surface, fake)
         request = AsyncBoltRequest(body=body.decode(), headers=p.signed_headers(body, content_type))
         with write_lock(db):
-            started = await statement_started(deps.store, "INSERT OR IGNORE INTO OUTBOX")
+            started = await statement_started(deps.store, "INSERT INTO OUTBOX")
             dispatched = asyncio.create_task(app.async_dispatch(request))
             await asyncio.wait_for(started.wait(), WAIT)  # the row is in SQLite, held up
             assert request.context.ack.response is None  # and Slack has no ack yet

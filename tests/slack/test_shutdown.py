@@ -30,7 +30,7 @@ from bot.core.factbase import FactBase
 from bot.engine import Matcher
 from bot.services.digest_runner import DigestRunner
 from bot.settings import Settings
-from bot.storage.sqlite import open_store
+from bot.storage.store import open_store
 
 SECRETS = (p.BOT_TOKEN, p.APP_TOKEN, p.SIGNING_SECRET)
 NEW_ANSWER = (

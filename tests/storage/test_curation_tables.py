@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bot.core.curation import ProposalDraft
 from bot.storage import read_curation
-from bot.storage.sqlite import MIGRATIONS, open_store
+from bot.storage.store import MIGRATIONS, open_store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
 DRAFT = ProposalDraft(
@@ -23,12 +23,10 @@ DRAFT = ProposalDraft(
 )
 
 
-async def test_the_curation_migration_comes_last_and_upgrades_an_older_database(
-    tmp_path: Path,
-) -> None:
-    assert MIGRATIONS[-1].name == "0005_curation"
-    path = str(tmp_path / "f.db")
-    async with open_store(path, migrations=MIGRATIONS[:-1]) as store:
+async def test_the_curation_migration_upgrades_an_older_database(database: str) -> None:
+    curation = [m.name for m in MIGRATIONS].index("0005_curation")
+    path = database
+    async with open_store(path, migrations=MIGRATIONS[:curation]) as store:
         qid = await store.record_question(question="old one", surface="dm", answered=False)
     async with open_store(path) as store:
         assert "0005_curation" in await store.applied_migrations()
@@ -37,8 +35,8 @@ async def test_the_curation_migration_comes_last_and_upgrades_an_older_database(
         assert [c.id for c in await store.review_candidates(T0 - timedelta(days=3650))] == [qid]
 
 
-async def test_a_phrasing_is_kept_once_with_who_and_when(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db"), clock=lambda: T0) as store:
+async def test_a_phrasing_is_kept_once_with_who_and_when(database: str) -> None:
+    async with open_store(database, clock=lambda: T0) as store:
         assert await store.teach_phrasing("f1", "how much?", "U1")
         assert not await store.teach_phrasing("f1", "how much?", "U2")
         assert await store.teach_phrasing("f2", "how much?", "U2")
@@ -49,8 +47,8 @@ async def test_a_phrasing_is_kept_once_with_who_and_when(tmp_path: Path) -> None
     ]
 
 
-async def test_review_candidates_are_unanswered_or_voted_down(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db"), clock=lambda: T0) as store:
+async def test_review_candidates_are_unanswered_or_voted_down(database: str) -> None:
+    async with open_store(database, clock=lambda: T0) as store:
         unanswered = await store.record_question(question="u?", surface="command", answered=False)
         answered = await store.record_question(
             question="a?", surface="dm", answered=True, fact_id="fa", fact_ids=["fa"]
@@ -74,8 +72,8 @@ async def test_review_candidates_are_unanswered_or_voted_down(tmp_path: Path) ->
     ]
 
 
-async def test_marks_gaps_and_stamps(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db"), clock=lambda: T0) as store:
+async def test_marks_gaps_and_stamps(database: str) -> None:
+    async with open_store(database, clock=lambda: T0) as store:
         await store.mark_question("What is the budget?", "skip", "U1")
         await store.mark_question("what is the BUDGET", "gap", "U2")  # same words: replaces
         await store.mark_question("Who?", "taught", "U2", "f1")
@@ -91,8 +89,8 @@ async def test_marks_gaps_and_stamps(tmp_path: Path) -> None:
     assert [(s.fact_id, s.reviewed, s.by) for s in stamps] == [("f1", date(2026, 5, 4), "U2")]
 
 
-async def test_a_proposal_is_decided_once(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db"), clock=lambda: T0) as store:
+async def test_a_proposal_is_decided_once(database: str) -> None:
+    async with open_store(database, clock=lambda: T0) as store:
         first = await store.add_proposal(DRAFT, "UP")
         second = await store.add_proposal(DRAFT, "UP")
         await store.note_proposal_message(first, "CCUR", "1.2")

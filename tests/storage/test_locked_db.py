@@ -23,7 +23,8 @@ from bot.core.factbase import FactBase
 from bot.core.records import Vote
 from bot.engine import Matcher
 from bot.render.blocks import ACTION_HELPFUL
-from bot.storage.sqlite import BUSY_TIMEOUT_MS, Store, open_store
+from bot.storage.db import BUSY_TIMEOUT_MS
+from bot.storage.store import Store, open_store
 
 
 @contextmanager
@@ -48,7 +49,7 @@ async def statement_started(store: Store, prefix: str) -> asyncio.Event:
         if sql.lstrip().upper().startswith(prefix):
             loop.call_soon_threadsafe(started.set)
 
-    await store._db.set_trace_callback(trace)
+    await store._db.connection.set_trace_callback(trace)
     return started
 
 
@@ -59,9 +60,9 @@ async def store(tmp_path: Path) -> AsyncIterator[Store]:
 
 
 async def test_wal_and_a_busy_timeout_are_set(tmp_path: Path, store: Store) -> None:
-    rows = await store._db.execute_fetchall("PRAGMA busy_timeout")
+    rows = await store._db.fetch("PRAGMA busy_timeout")
     assert list(rows)[0][0] == BUSY_TIMEOUT_MS
-    rows = await store._db.execute_fetchall("PRAGMA journal_mode")
+    rows = await store._db.fetch("PRAGMA journal_mode")
     assert list(rows)[0][0] == "wal"
 
 

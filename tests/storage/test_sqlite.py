@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.core.records import Vote
-from bot.storage.sqlite import (
+from bot.storage.db import BadValue, is_postgres
+from bot.storage.store import (
     EVENT_MEMORY,
     MIGRATIONS,
     OUTBOX_LEASE,
@@ -48,8 +49,8 @@ async def test_fresh_database_gets_the_whole_schema_in_wal_mode(tmp_path: Path) 
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
-async def test_reopening_applies_nothing_and_keeps_the_data(tmp_path: Path) -> None:
-    path = str(tmp_path / "f.db")
+async def test_reopening_applies_nothing_and_keeps_the_data(database: str) -> None:
+    path = database
     async with open_store(path) as store:
         qid = await store.record_question(question="q?", surface="dm", answered=False)
     async with open_store(path) as store:
@@ -98,9 +99,9 @@ async def test_a_failing_migration_leaves_no_trace(tmp_path: Path) -> None:
         assert await store.applied_migrations() == [m.name for m in MIGRATIONS]
 
 
-async def test_question_log_keeps_what_curators_need(tmp_path: Path) -> None:
+async def test_question_log_keeps_what_curators_need(database: str) -> None:
     clock = Clock()
-    async with open_store(str(tmp_path / "f.db"), clock=clock) as store:
+    async with open_store(database, clock=clock) as store:
         hostile = "BCIJ' OR 1=1; -- \" NEAR/3 * ^ AND OR NOT ( ) abc\x00def"
         a = await store.record_question(
             question=hostile,
@@ -121,14 +122,16 @@ async def test_question_log_keeps_what_curators_need(tmp_path: Path) -> None:
         unanswered = await store.questions_since(since - timedelta(hours=1), answered=False)
         assert [q.id for q in unanswered] == [a]
         row = unanswered[0]
-    assert row.question == hostile  # stored verbatim: every query is parameterised
+    # Stored verbatim (every query is parameterised); PostgreSQL's text cannot hold NUL.
+    kept = hostile if not is_postgres(database) else hostile.replace("\x00", "\ufffd")
+    assert row.question == kept
     assert (row.user_id, row.channel_id, row.fact_id, row.score) == ("U1", "C1", "f", 1.5)
     assert row.suggestion_ids == ("f", "g") and not row.answered
     assert row.asked_at == datetime(2026, 11, 2, 9, 0, tzinfo=UTC)
 
 
-async def test_one_vote_per_person_per_answer_changeable(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db")) as store:
+async def test_one_vote_per_person_per_answer_changeable(database: str) -> None:
+    async with open_store(database) as store:
         qid = await store.record_question(question="q", surface="dm", answered=True)
         assert await store.record_feedback(qid, "U1", helpful=True) is Vote.NEW
         assert await store.record_feedback(qid, "U1", helpful=True) is Vote.UNCHANGED
@@ -139,16 +142,16 @@ async def test_one_vote_per_person_per_answer_changeable(tmp_path: Path) -> None
     assert (counts.helpful, counts.not_helpful) == (1, 1)
 
 
-async def test_an_event_id_is_handled_once_even_when_deliveries_race(tmp_path: Path) -> None:
-    async with open_store(str(tmp_path / "f.db")) as store:
+async def test_an_event_id_is_handled_once_even_when_deliveries_race(database: str) -> None:
+    async with open_store(database) as store:
         results = await asyncio.gather(*(store.mark_event_handled("Ev1") for _ in range(10)))
         assert sorted(results) == [False] * 9 + [True]
         assert await store.mark_event_handled("Ev2") is True
 
 
-async def test_event_ids_are_forgotten_after_a_day(tmp_path: Path) -> None:
+async def test_event_ids_are_forgotten_after_a_day(database: str) -> None:
     clock = Clock()
-    async with open_store(str(tmp_path / "f.db"), clock=clock) as store:
+    async with open_store(database, clock=clock) as store:
         assert await store.mark_event_handled("Ev1")
         clock.now += timedelta(minutes=5)  # Slack's last retry
         assert not await store.mark_event_handled("Ev1")
@@ -169,7 +172,7 @@ async def count_statements(store: Store, prefix: str) -> list[str]:
         if sql.lstrip().upper().startswith(prefix):
             seen.append(sql)
 
-    await store._db.set_trace_callback(trace)
+    await store._db.connection.set_trace_callback(trace)
     return seen
 
 
@@ -200,17 +203,17 @@ async def test_questions_asked_together_are_written_together_each_with_its_own_i
         assert len(inserts) == 1 and qid == max(ids) + 1
 
 
-async def test_a_row_sqlite_refuses_fails_only_its_own_caller(tmp_path: Path) -> None:
+async def test_a_row_sqlite_refuses_fails_only_its_own_caller(database: str) -> None:
     """A lone surrogate cannot be stored as UTF-8: that caller gets the error; the rest of
     its batch is written."""
-    async with open_store(str(tmp_path / "f.db")) as store:
+    async with open_store(database) as store:
         results = await asyncio.gather(
             store.record_question(question="before", surface="dm", answered=True),
             store.record_question(question="bad \ud800", surface="dm", answered=True),
             store.record_question(question="after", surface="dm", answered=True),
             return_exceptions=True,
         )
-        assert isinstance(results[1], UnicodeEncodeError)
+        assert isinstance(results[1], UnicodeEncodeError | BadValue)
         for qid, text in ((results[0], "before"), (results[2], "after")):
             assert isinstance(qid, int)
             row = await store.question(qid)
@@ -303,19 +306,19 @@ async def test_a_cancelled_writer_leaves_no_caller_waiting() -> None:
 
 async def test_event_ids_delivered_together_are_written_together(tmp_path: Path) -> None:
     async with open_store(str(tmp_path / "f.db")) as store:
-        inserts = await count_statements(store, "INSERT OR IGNORE INTO HANDLED_EVENTS")
+        inserts = await count_statements(store, "INSERT INTO HANDLED_EVENTS")
         assert await store.mark_event_handled("Ev0")
         firsts = await asyncio.gather(*(store.mark_event_handled(f"Ev{n % 30}") for n in range(60)))
         # Ev0 was known; Ev1..Ev29 each new once, their second delivery a duplicate.
         assert sum(firsts) == 29
         assert [firsts[n] for n in range(1, 30)] == [True] * 29
-        assert len(inserts) <= 4
+        assert 1 <= len(inserts) <= 4
 
 
-async def test_processes_claiming_at_once_never_claim_the_same_reply(tmp_path: Path) -> None:
+async def test_processes_claiming_at_once_never_claim_the_same_reply(database: str) -> None:
     """Four connections (four processes' workers) claim free outbox rows at the same time,
     a few at a time, until none is left: every row is claimed exactly once."""
-    path = str(tmp_path / "f.db")
+    path = database
     clock = Clock()
     async with open_store(path, clock=clock) as owner:
         for n in range(60):

@@ -1,22 +1,26 @@
-"""Everything the bot remembers, in one SQLite file: the only module that speaks SQL.
+"""Everything the bot remembers, in SQLite or PostgreSQL: with `bot.storage.curation`,
+the only code that speaks SQL.
 
-One aiosqlite connection (one owner, opened by the lifespan), WAL so a curator can
-read the file while the bot writes, a busy timeout so a concurrent reader never
-turns into an error. The schema is an ordered list of migrations, each applied
-once in its own transaction together with its record in `schema_migrations`;
-later features (the weekly digest, say) append to `MIGRATIONS`, never edit it.
+The database is a `bot.storage.db.Database`: one aiosqlite connection (the default;
+WAL so a curator can read the file while the bot writes, a busy timeout so a
+concurrent reader never turns into an error), or an asyncpg pool shared by several
+workers. The SQL is written once for both. The schema is an ordered list of
+migrations, each applied once in its own transaction together with its record in
+`schema_migrations`, under a lock so that processes starting at once apply each
+one once; later features append to `MIGRATIONS`, never edit it.
 
 Methods are named after what the bot means to do (`record_question`,
 `mark_event_handled`), not after tables, so callers never see SQL.
 
 The writes on every request (the outbox row written before the ack, the question
 log row, the outbox row marked sent once Slack confirmed the reply, the event id
-that makes an App Home event answered once) are group-committed: while one batch is in SQLite,
-the rows that arrive queue up and go in together as the next one, in one
+that makes an App Home event answered once) are group-committed on SQLite: while
+one batch is in SQLite, the rows that arrive queue up and go in together as the next one, in one
 statement and one trip to aiosqlite's thread. A lone request is written at once,
 as before; fifty at a time cost a few trips instead of fifty. Each caller still
 waits for its own row to be committed, so nothing is acknowledged before it is
-written, and a locked database delays a batch, never drops it.
+written, and a locked database delays a batch, never drops it. On PostgreSQL each
+write goes at once on a connection of the pool, concurrently.
 """
 
 from __future__ import annotations
@@ -31,8 +35,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any, Generic, TypeVar
 
-import aiosqlite
-
 from bot.core.records import (
     Clock,
     DayStats,
@@ -46,14 +48,11 @@ from bot.core.records import (
     utc_now,
 )
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
-from bot.storage.workers import Workers
+from bot.storage.db import Database, IntegrityError, PostgresDatabase, connect
+from bot.storage.workers import Liveness, PostgresWorkers, Workers
 
 logger = logging.getLogger(__name__)
 
-
-#: How long a write waits for another connection's lock (a curator's sqlite3 shell, a
-#: second bot process) before SQLite gives up: a locked database delays, never drops, a row.
-BUSY_TIMEOUT_MS = 5000
 
 #: How long an event id is remembered. Slack's last retry comes about 5 minutes
 #: after the first delivery; a day leaves room for a bot that was down a while.
@@ -126,25 +125,42 @@ class GroupCommit(Generic[Item, Result]):
     """
 
     def __init__(
-        self, what: str, write_batch: Callable[[list[Item]], Awaitable[list[Result]]]
+        self,
+        what: str,
+        write_batch: Callable[[list[Item]], Awaitable[list[Result]]],
+        *,
+        batched: bool = True,
     ) -> None:
         self.what = what  # for logs: "question", "event_id"
         self._write_batch = write_batch
+        #: False on PostgreSQL: each write goes at once, alone, beside the others.
+        self._batched = batched
         self._queue: list[tuple[Item, asyncio.Future[Result]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._alone: set[asyncio.Task[list[Result]]] = set()
         self._closing = False
 
     @property
     def idle(self) -> bool:
-        return not self._queue and (self._writer is None or self._writer.done())
+        return not self._queue and (self._writer is None or self._writer.done()) and not self._alone
 
     async def submit(self, item: Item) -> Result:
         if self._closing:
             raise StoreClosed(f"the store is closing: {self.what} not written")
+        if not self._batched:
+            # A task of its own, so a caller that stops waiting does not take its row back.
+            task = asyncio.create_task(self._write_alone(item), name=f"write-{self.what}")
+            self._alone.add(task)
+            task.add_done_callback(self._alone.discard)
+            results = await asyncio.shield(task)
+            return results[0]
         future: asyncio.Future[Result] = asyncio.get_running_loop().create_future()
         self._queue.append((item, future))
         self._start_writer()
         return await future
+
+    async def _write_alone(self, item: Item) -> list[Result]:
+        return await self._write_batch([item])
 
     def close(self) -> None:
         """Refuse new writes from now on (those queued are still written by `flush`)."""
@@ -152,6 +168,8 @@ class GroupCommit(Generic[Item, Result]):
 
     async def flush(self) -> None:
         """Wait until every row queued so far is written."""
+        if self._alone:
+            await asyncio.gather(*self._alone, return_exceptions=True)
         while not self.idle:
             self._start_writer()
             assert self._writer is not None
@@ -358,6 +376,41 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(MIGRATION_NAME, MIGRATION_SQL),  # "0005_curation", in bot/storage/curation.py
+    Migration(
+        "0006_workspaces",
+        """
+        -- Workers that held a liveness lock (PostgreSQL: bot.storage.workers).
+        CREATE TABLE workers (
+            name        TEXT PRIMARY KEY,
+            started_at  TEXT NOT NULL
+        );
+
+        -- The workspace (and Enterprise Grid org) each tenant row belongs to. '' is the
+        -- single workspace of a bot run with SLACK_BOT_TOKEN (and every row from before).
+        ALTER TABLE questions ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE questions ADD COLUMN enterprise_id TEXT NOT NULL DEFAULT '';
+        CREATE INDEX questions_team ON questions (team_id, asked_at);
+        ALTER TABLE outbox ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outbox ADD COLUMN enterprise_id TEXT NOT NULL DEFAULT '';
+        CREATE INDEX outbox_team ON outbox (team_id);
+        ALTER TABLE digest_subscriptions ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE digest_subscriptions ADD COLUMN enterprise_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE digest_posts ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE digest_shown ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+        ALTER TABLE feedback ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+
+        -- What a workspace's admins set from Slack (/facts settings); NULL: the default
+        -- from the environment (FACTBOT_TZ, FACTBOT_ADMINS, English).
+        CREATE TABLE workspace_settings (
+            team_id     TEXT PRIMARY KEY,
+            tz_name     TEXT,
+            language    TEXT,
+            admins      TEXT,                         -- JSON list of user ids
+            updated_by  TEXT,
+            updated_at  TEXT NOT NULL
+        );
+        """,
+    ),
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -372,14 +425,14 @@ def _iso(moment: datetime) -> str:
 
 
 class Store(CurationStore):
-    """The bot's memory over one aiosqlite connection; build it with `open_store`.
+    """The bot's memory over one `Database`; build it with `open_store`.
 
     The curation methods (taught phrasings, review marks, proposals) come from
     `bot.storage.curation.CurationStore`.
     """
 
     def __init__(
-        self, db: aiosqlite.Connection, clock: Clock = utc_now, workers: Workers | None = None
+        self, db: Database, clock: Clock = utc_now, workers: Liveness | None = None
     ) -> None:
         self._db = db
         self._clock = clock
@@ -388,17 +441,18 @@ class Store(CurationStore):
         self._claims = 0  # claims this worker has made (each claim token is unique)
         self._purged_at: datetime | None = None  # last purge of old event ids
         self._outbox_purged_at: datetime | None = None
+        batched = db.group_commits
         self._questions: GroupCommit[tuple[object, ...], int] = GroupCommit(
-            "question", self._insert_questions
+            "question", self._insert_questions, batched=batched
         )
         self._events: GroupCommit[tuple[str, str], bool] = GroupCommit(
-            "event_id", self._insert_events
+            "event_id", self._insert_events, batched=batched
         )
         self._accepted: GroupCommit[tuple[object, ...], int | None] = GroupCommit(
-            "outbox", self._insert_replies
+            "outbox", self._insert_replies, batched=batched
         )
         self._finished: GroupCommit[tuple[int, str, str | None, str], None] = GroupCommit(
-            "outbox_done", self._finish_replies
+            "outbox_done", self._finish_replies, batched=batched
         )
 
     @property
@@ -427,46 +481,45 @@ class Store(CurationStore):
             for queue in self._queues:
                 queue.close()
 
-    async def _all(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        """Run a query and fetch its rows in one step on the connection's thread.
-
-        Never hold a cursor open across an await: another coroutine's write on the
-        same connection would then run inside this read's snapshot, which SQLite
-        refuses (SQLITE_BUSY_SNAPSHOT) when a second process has written meanwhile.
-        """
-        return [tuple(row) for row in await self._db.execute_fetchall(sql, params)]
+    @property
+    def dialect(self) -> str:
+        """ "sqlite" or "postgresql"."""
+        return self._db.dialect
 
     # ------------------------------------------------------------ schema
 
     async def migrate(self, migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
-        """Apply the migrations not yet recorded, in order; return their names."""
-        await self._db.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations ("
-            " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
-        )
-        done = set(await self.applied_migrations())
+        """Apply the migrations not yet recorded, in order; return their names.
+
+        Each runs in one transaction with its record, under `migration_lock`, so that
+        of several processes starting at once each migration is applied by one; the
+        others wait, then find it recorded.
+        """
+        async with self._db.migration_lock() as tx:
+            await tx.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
         applied: list[str] = []
         for migration in migrations:
-            if migration.name in done:
-                continue
-            await self._db.execute("BEGIN IMMEDIATE")
-            try:
+            async with self._db.migration_lock() as tx:
+                rows = await tx.fetch(
+                    "SELECT 1 FROM schema_migrations WHERE name = ?", (migration.name,)
+                )
+                if rows:
+                    continue
                 for statement in _statements(migration.sql):
-                    await self._db.execute(statement)
-                await self._db.execute(
+                    await tx.execute(tx.schema(statement))
+                await tx.execute(
                     "INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)",
                     (migration.name, _iso(self._clock())),
                 )
-            except BaseException:
-                await self._db.execute("ROLLBACK")
-                raise
-            await self._db.execute("COMMIT")
             logger.info("migration_applied name=%s", migration.name)
             applied.append(migration.name)
         return applied
 
     async def applied_migrations(self) -> list[str]:
-        rows = await self._all("SELECT name FROM schema_migrations ORDER BY name")
+        rows = await self._db.fetch("SELECT name FROM schema_migrations ORDER BY name")
         return [row[0] for row in rows]
 
     # ------------------------------------------------------------ questions
@@ -509,7 +562,7 @@ class Store(CurationStore):
         one INSERT go in in order, so the ids sorted are the rows' ids in order.
         """
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
-        inserted = await self._all(
+        inserted = await self._db.fetch(
             "INSERT INTO questions (asked_at, surface, user_id, channel_id, question, answered,"
             f" fact_id, score, fact_ids, suggestion_ids, outbox_id) VALUES {values} RETURNING id",
             [value for row in rows for value in row],
@@ -521,7 +574,7 @@ class Store(CurationStore):
         return ids
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
-        rows = await self._all(
+        rows = await self._db.fetch(
             f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id = ?", (question_id,)
         )
         row = rows[0] if rows else None
@@ -536,14 +589,14 @@ class Store(CurationStore):
         if answered is not None:
             sql += " AND answered = ?"
             params.append(int(answered))
-        rows = await self._all(sql + " ORDER BY asked_at, id", params)
+        rows = await self._db.fetch(sql + " ORDER BY asked_at, id", params)
         return [_logged(row) for row in rows]
 
     # ------------------------------------------------------------ feedback
 
     async def record_feedback(self, question_id: int, user_id: str, *, helpful: bool) -> Vote:
         """One vote per person per answer; voting again replaces the earlier vote."""
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT helpful FROM feedback WHERE question_id = ? AND user_id = ?",
             (question_id, user_id),
         )
@@ -557,12 +610,12 @@ class Store(CurationStore):
                 " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
                 (question_id, user_id, int(helpful), _iso(self._clock())),
             )
-        except aiosqlite.IntegrityError:
+        except IntegrityError:
             return Vote.UNKNOWN_ANSWER
         return Vote.NEW if prior is None else Vote.CHANGED
 
     async def feedback_counts(self, question_id: int) -> FeedbackCounts:
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0)"
             " FROM feedback WHERE question_id = ?",
             (question_id,),
@@ -587,13 +640,13 @@ class Store(CurationStore):
         now = self._clock()
         if self._purged_at is None or abs(now - self._purged_at) >= EVENT_PURGE_EVERY:
             self._purged_at = now
-            await self._all(
+            await self._db.fetch(
                 "DELETE FROM handled_events WHERE handled_at < ?", (_iso(now - EVENT_MEMORY),)
             )
         values = ", ".join(["(?, ?)"] * len(events))
-        inserted = await self._all(
-            f"INSERT OR IGNORE INTO handled_events (event_id, handled_at) VALUES {values}"
-            " RETURNING event_id",
+        inserted = await self._db.fetch(
+            f"INSERT INTO handled_events (event_id, handled_at) VALUES {values}"
+            " ON CONFLICT DO NOTHING RETURNING event_id",
             [value for event in events for value in event],
         )
         new = {str(row[0]) for row in inserted}
@@ -622,7 +675,7 @@ class Store(CurationStore):
         dies. None when `request_key` (a trigger_id, an event_id) was accepted before:
         the same request delivered again, which gets no second reply.
         """
-        self._workers.hold()
+        await self._workers.hold()
         now = self._clock()
         claim = self._new_claim()
         reply_id = await self._accepted.submit(
@@ -663,10 +716,10 @@ class Store(CurationStore):
         """Outbox rows in one INSERT; each row's id, or None for a request key seen before
         (or earlier in the same batch)."""
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
-        inserted = await self._all(
-            "INSERT OR IGNORE INTO outbox (received_at, surface, request_key, user_id,"
+        inserted = await self._db.fetch(
+            "INSERT INTO outbox (received_at, surface, request_key, user_id,"
             " channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
-            f" VALUES {values} RETURNING request_key, id",
+            f" VALUES {values} ON CONFLICT DO NOTHING RETURNING request_key, id",
             [value for row in rows for value in row],
         )
         new = {str(key): int(reply_id) for key, reply_id in inserted}
@@ -679,8 +732,9 @@ class Store(CurationStore):
         await self._finished.submit((reply_id, status, detail, _iso(self._clock())))
 
     async def _finish_replies(self, rows: list[tuple[int, str, str | None, str]]) -> list[None]:
-        values = ", ".join(["(?, ?, ?, ?)"] * len(rows))
-        await self._all(
+        # PostgreSQL types a VALUES list's parameters as text unless told.
+        values = ", ".join(["(CAST(? AS BIGINT), ?, ?, ?)"] * len(rows))
+        await self._db.fetch(
             f"WITH done (id, status, error, done_at) AS (VALUES {values})"
             " UPDATE outbox SET status = done.status, error = done.error,"
             " done_at = done.done_at FROM done WHERE outbox.id = done.id",
@@ -701,11 +755,11 @@ class Store(CurationStore):
         now = self._clock()
         if now - reply.claimed_at < OUTBOX_LEASE / 2:
             return reply
-        async with self._db.execute(
+        changed = await self._db.execute(
             "UPDATE outbox SET claimed_at = ? WHERE id = ? AND claim = ? AND status = 'pending'",
             (_iso(now), reply.id, reply.claim),
-        ) as cur:
-            renewed = cur.rowcount == 1
+        )
+        renewed = changed == 1
         return replace(reply, claimed_at=now) if renewed else None
 
     async def claim_unsent_replies(
@@ -718,55 +772,55 @@ class Store(CurationStore):
         expired, rows claimed MAX_REPLY_CLAIMS times as failed; the rest are claimed for
         this worker in one UPDATE, atomic however many processes share the file.
         """
-        self._workers.hold()
+        await self._workers.hold()
         now = self._clock()
         if self._outbox_purged_at is None or abs(now - self._outbox_purged_at) >= (
             EVENT_PURGE_EVERY
         ):  # here, not on the ack's path: old rows go while nobody waits for them
             self._outbox_purged_at = now
-            await self._all(
+            await self._db.fetch(
                 "DELETE FROM outbox WHERE (status = 'sent' AND received_at < ?)"
                 " OR (status != 'pending' AND received_at < ?)",
                 (_iso(now - OUTBOX_MEMORY), _iso(now - OUTBOX_TROUBLE_MEMORY)),
             )
         stale = _iso(now - OUTBOX_LEASE)
-        others = await self._all(
+        others = await self._db.fetch(
             "SELECT DISTINCT worker FROM outbox WHERE status = 'pending' AND worker != ?"
             " AND claimed_at >= ?",
             (self.worker, stale),
         )
-        dead = [str(w) for (w,) in others if self._workers.dead(str(w))]
+        dead = [str(w) for (w,) in others if await self._workers.dead(str(w))]
         free = "status = 'pending' AND (claimed_at < ?"
         if dead:
             free += f" OR worker IN ({', '.join('?' * len(dead))})"
         free += ")"
         free_params: list[object] = [stale, *dead]
-        async with self._db.execute(
+        changed = await self._db.execute(
             "UPDATE outbox SET status = 'expired', done_at = ?, error = CASE surface"
             " WHEN 'command' THEN 'response_url_expired' ELSE 'too_late' END"
             f" WHERE {free} AND received_at < ?",
             [_iso(now), *free_params, _iso(now - REPLY_DEADLINE)],
-        ) as cur:
-            expired = max(0, cur.rowcount)
-        async with self._db.execute(
+        )
+        expired = changed
+        changed = await self._db.execute(
             "UPDATE outbox SET status = 'failed', done_at = ?, error = 'gave_up'"
             f" WHERE {free} AND attempts >= ?",
             [_iso(now), *free_params, MAX_REPLY_CLAIMS],
-        ) as cur:
-            given_up = max(0, cur.rowcount)
+        )
+        given_up = changed
         claim = self._new_claim()
-        rows = await self._all(
+        rows = await self._db.fetch(
             "UPDATE outbox SET worker = ?, claim = ?, claimed_at = ?, attempts = attempts + 1"
             f" WHERE {free} AND id IN (SELECT id FROM outbox WHERE {free} ORDER BY id LIMIT ?)"
             f" RETURNING {_REPLY_COLUMNS}",
             [self.worker, claim, _iso(now), *free_params, *free_params, limit],
         )
         for worker in dead:
-            left = await self._all(
+            left = await self._db.fetch(
                 "SELECT 1 FROM outbox WHERE status = 'pending' AND worker = ? LIMIT 1", (worker,)
             )
             if not left:
-                self._workers.forget(worker)
+                await self._workers.forget(worker)
         claimed = sorted((_pending(row) for row in rows), key=lambda r: r.id)
         return claimed, expired, given_up
 
@@ -776,7 +830,7 @@ class Store(CurationStore):
 
     async def reply_troubles(self, since: datetime, until: datetime) -> list[ReplyTrouble]:
         """Replies to questions asked in [since, until) that never reached Slack, by reason."""
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT status, COALESCE(error, ''), COUNT(*) AS n FROM outbox"
             " WHERE status IN ('expired', 'failed', 'unconfirmed')"
             " AND received_at >= ? AND received_at < ? GROUP BY status, error"
@@ -787,7 +841,7 @@ class Store(CurationStore):
 
     async def replies_waiting(self) -> int:
         """Acknowledged questions whose reply Slack has not confirmed yet."""
-        rows = await self._all("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+        rows = await self._db.fetch("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
         return int(rows[0][0])
 
     # ------------------------------------------------------------ digest subscriptions
@@ -804,18 +858,18 @@ class Store(CurationStore):
 
     async def unsubscribe_digest(self, channel_id: str) -> bool:
         """Stop a channel's digest; False if it had none running."""
-        async with self._db.execute(
+        changed = await self._db.execute(
             "UPDATE digest_subscriptions SET active = 0, updated_at = ?"
             " WHERE channel_id = ? AND active = 1",
             (_iso(self._clock()), channel_id),
-        ) as cur:
-            return cur.rowcount == 1
+        )
+        return changed == 1
 
     async def set_digest_option(
         self, channel_id: str, *, curators: bool | None = None, language: str | None = None
     ) -> bool:
         """Change a subscribed channel's options; False if the channel has no subscription."""
-        async with self._db.execute(
+        changed = await self._db.execute(
             "UPDATE digest_subscriptions SET curators = COALESCE(?, curators),"
             " language = COALESCE(?, language), updated_at = ? WHERE channel_id = ?",
             (
@@ -824,8 +878,8 @@ class Store(CurationStore):
                 _iso(self._clock()),
                 channel_id,
             ),
-        ) as cur:
-            return cur.rowcount == 1
+        )
+        return changed == 1
 
     async def pause_digest(self, channel_id: str, reason: str) -> None:
         """Stop posting where Slack will not let us (archived, removed); say why in status."""
@@ -836,7 +890,7 @@ class Store(CurationStore):
         )
 
     async def digest_subscription(self, channel_id: str) -> Subscription | None:
-        rows = await self._all(
+        rows = await self._db.fetch(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE channel_id = ?",
             (channel_id,),
         )
@@ -844,7 +898,7 @@ class Store(CurationStore):
         return _subscription(row) if row is not None else None
 
     async def active_subscriptions(self) -> list[Subscription]:
-        rows = await self._all(
+        rows = await self._db.fetch(
             f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE active = 1"
             " ORDER BY channel_id"
         )
@@ -863,14 +917,15 @@ class Store(CurationStore):
         row's `intent_at` says whether an earlier holder may have posted already.
         """
         now = now or self._clock()
-        rows = await self._all(
-            "INSERT OR IGNORE INTO digest_posts (channel_id, day, status, worker, claimed_at)"
-            f" VALUES (?, ?, 'claimed', ?, ?) RETURNING {_POST_COLUMNS}",
+        rows = await self._db.fetch(
+            "INSERT INTO digest_posts (channel_id, day, status, worker, claimed_at)"
+            " VALUES (?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING"
+            f" RETURNING {_POST_COLUMNS}",
             (channel_id, day, worker, _iso(now)),
         )
         if rows:
             return _post(rows[0])
-        rows = await self._all(
+        rows = await self._db.fetch(
             "UPDATE digest_posts SET status = 'claimed', worker = ?, claimed_at = ?,"
             " attempts = attempts + 1 WHERE channel_id = ? AND day = ? AND attempts < ? AND"
             " (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < ?))"
@@ -885,12 +940,12 @@ class Store(CurationStore):
         """Record the intent to post, just before posting: from here on the digest may be in
         the channel even if this process dies before `finish_digest`. False if the claim
         was lost meanwhile (then do not post)."""
-        async with self._db.execute(
+        changed = await self._db.execute(
             "UPDATE digest_posts SET status = 'posting', intent_at = ? WHERE channel_id = ?"
             " AND day = ? AND worker = ? AND status = 'claimed'",
             (_iso(now or self._clock()), channel_id, day, worker),
-        ) as cur:
-            return cur.rowcount == 1
+        )
+        return changed == 1
 
     async def finish_digest(
         self,
@@ -931,7 +986,7 @@ class Store(CurationStore):
         )
 
     async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
-        rows = await self._all(
+        rows = await self._db.fetch(
             f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND day = ?",
             (channel_id, day),
         )
@@ -947,7 +1002,7 @@ class Store(CurationStore):
         if before_day is not None:
             sql += " AND day < ?"
             params.append(before_day)
-        rows = await self._all(sql + " ORDER BY day DESC LIMIT 1", params)
+        rows = await self._db.fetch(sql + " ORDER BY day DESC LIMIT 1", params)
         row = rows[0] if rows else None
         return _post(row) if row is not None else None
 
@@ -955,12 +1010,12 @@ class Store(CurationStore):
 
     async def digest_rotation(self, channel_id: str) -> tuple[int, set[str]]:
         """The channel's current rotation cycle and the facts it has seen in it."""
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT COALESCE(MAX(cycle), 0) FROM digest_shown WHERE channel_id = ?", (channel_id,)
         )
         row = rows[0] if rows else None
         cycle = int(row[0]) if row is not None else 0
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT fact_id FROM digest_shown WHERE channel_id = ? AND cycle = ?",
             (channel_id, cycle),
         )
@@ -968,8 +1023,8 @@ class Store(CurationStore):
 
     async def record_shown(self, channel_id: str, cycle: int, fact_id: str, day: str) -> None:
         await self._db.execute(
-            "INSERT OR IGNORE INTO digest_shown (channel_id, cycle, fact_id, day)"
-            " VALUES (?, ?, ?, ?)",
+            "INSERT INTO digest_shown (channel_id, cycle, fact_id, day)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
             (channel_id, cycle, fact_id, day),
         )
 
@@ -988,7 +1043,7 @@ class Store(CurationStore):
 
     async def facts_changed_since(self, since: datetime) -> tuple[set[str], set[str]]:
         """(added, changed) fact ids after `since`."""
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT fact_id, first_seen > ? FROM fact_versions WHERE changed_at > ?",
             (_iso(since), _iso(since)),
         )
@@ -998,7 +1053,7 @@ class Store(CurationStore):
 
     async def not_helpful_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
         """Facts voted not helpful in [since, until), most votes first (for curators)."""
-        rows = await self._all(
+        rows = await self._db.fetch(
             "SELECT q.fact_id, COUNT(*) AS n FROM feedback f JOIN questions q"
             " ON q.id = f.question_id WHERE f.helpful = 0 AND f.voted_at >= ? AND f.voted_at < ?"
             " AND q.fact_id IS NOT NULL GROUP BY q.fact_id ORDER BY n DESC, q.fact_id",
@@ -1008,8 +1063,8 @@ class Store(CurationStore):
 
     async def unanswered_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
         """Questions the bot could not answer in [since, until), most asked first."""
-        rows = await self._all(
-            "SELECT question, COUNT(*) AS n FROM questions WHERE answered = 0"
+        rows = await self._db.fetch(
+            "SELECT MIN(question), COUNT(*) AS n FROM questions WHERE answered = 0"
             " AND asked_at >= ? AND asked_at < ? GROUP BY lower(question)"
             " ORDER BY n DESC, MIN(asked_at)",
             (_iso(since), _iso(until)),
@@ -1031,7 +1086,7 @@ class Store(CurationStore):
         params: list[object] = []
         for day, start, end in days:
             params += [day, _iso(start), _iso(end)]
-        rows = await self._all(
+        rows = await self._db.fetch(
             f"WITH days (day, start, stop) AS (VALUES {values})"
             " SELECT d.day,"
             " (SELECT COUNT(*) FROM questions q WHERE q.asked_at >= d.start"
@@ -1137,33 +1192,35 @@ def _statements(sql: str) -> list[str]:
 
 @asynccontextmanager
 async def open_store(
-    path: str,
+    location: str,
     *,
     clock: Clock = utc_now,
     migrations: Sequence[Migration] = MIGRATIONS,
+    migrate: bool = True,
 ) -> AsyncIterator[Store]:
-    """Open the database, bring its schema up to date, and close it on the way out."""
-    async with aiosqlite.connect(path, isolation_level=None) as db:
-        await db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        await db.execute("PRAGMA foreign_keys = ON")
-        if path != ":memory:":
-            await db.execute("PRAGMA journal_mode = WAL")
-            await db.execute("PRAGMA synchronous = NORMAL")
-        workers = Workers(path)
+    """Open the database (a SQLite path or a PostgreSQL URL), bring its schema up to date
+    (unless `migrate` is False), and close it on the way out."""
+    async with connect(location) as db:
+        workers: Liveness
+        if isinstance(db, PostgresDatabase):
+            workers = PostgresWorkers(location, db.pool)
+        else:
+            workers = Workers(location)
         left: list[tuple[Any, ...]] = []
         store = Store(db, clock, workers)
-        await store.migrate(migrations)
+        if migrate:
+            await store.migrate(migrations)
         try:
             yield store
         finally:
             try:
                 await store.flush(closing=True)
                 if workers.holding:
-                    left = await store._all(
+                    left = await db.fetch(
                         "SELECT 1 FROM outbox WHERE status = 'pending' AND worker = ? LIMIT 1",
                         (workers.name,),
                     )
             finally:
                 # Replies left unsent (cancelled at shutdown): keep the unlocked lock file,
                 # so the next process knows at once that they are its to send.
-                workers.release(keep_file=bool(left))
+                await workers.release(keep_file=bool(left))
