@@ -111,6 +111,7 @@ QUESTION_CUES = _words(
 )
 
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
+_PURPOSE_NOUNS = PURPOSE - _words("for pour")
 
 #: A segment that starts like this is the asker's own guess, not part of the question:
 #: "i thought belgium but not sure", "je crois que c'était en 2015".
@@ -135,6 +136,15 @@ _SEGMENT_END = re.compile(
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
 _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
+
+
+_PARENTHESES = re.compile(r"\(([^()]*)\)")
+
+
+def _aside(inner: str, knows: Callable[[str], bool]) -> str:
+    """A parenthesis that is only conversation ("(need it for a slide)") goes; one that
+    says something ("(the BCIJ)") stays, without its brackets."""
+    return " " if _is_conversation(inner, knows) else f" {inner} "
 
 
 def _folded_words(text: str) -> list[str]:
@@ -163,16 +173,22 @@ def _asks(segment: str) -> bool:
     return bool(words) and words[0] in QUESTION_CUES
 
 
+#: Words that open a trailing aside saying what the answer is for: "... it's for the annex",
+#: "... need it for a slide", "... pour la note".
+_ASIDE_OPENERS = _words("for its it's need needed this thats that's pour cest c'est")
+
+
 def _trim(segment: str) -> str:
-    """Drop conversational words at the start and end of a segment, and comma parts
-    that are only conversation ("sorry to bug you again, how many ...")."""
+    """Drop conversational words at the start and end of a segment, comma parts that
+    are only conversation ("sorry to bug you again, how many ..."), and a trailing
+    aside that is only conversation ("... it's for the annex")."""
     parts = re.split(r"(,\s+)", segment)  # "18,000" is one part: a comma then a space splits
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
         del parts[:2]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
         del parts[-2:]
     text = "".join(parts).strip()
-    tokens = text.split()
+    tokens = _without_trailing_aside(text.split())
     while tokens and _only_conversation(tokens[0]):
         tokens.pop(0)
     while tokens and _only_conversation(tokens[-1].rstrip("?!.")):
@@ -180,6 +196,23 @@ def _trim(segment: str) -> str:
         if tail.endswith("?") and tokens:
             tokens[-1] += "?"
     return " ".join(tokens)
+
+
+def _without_trailing_aside(tokens: list[str]) -> list[str]:
+    """`tokens` without the longest tail that opens an aside, names a purpose and holds
+    only conversation; at least two words of question stay."""
+    for start in range(2, len(tokens)):
+        opener = _folded_words(tokens[start])
+        if not opener or opener[0] not in _ASIDE_OPENERS:
+            continue
+        tail = _content_words(" ".join(tokens[start:]))
+        # It must say what the answer is for ("the annex"): "stand for again" is a question.
+        if all(w in CONVERSATIONAL for w in tail) and any(w in _PURPOSE_NOUNS for w in tail):
+            kept = tokens[:start]
+            if tokens[-1].endswith("?") and not kept[-1].endswith("?"):
+                kept[-1] += "?"
+            return kept
+    return tokens
 
 
 def _only_conversation(token: str) -> bool:
@@ -221,6 +254,7 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     text = _MENTION.sub(" ", text)
     text = _EMOJI.sub(" ", text)
     text = _PICTOGRAPH.sub(" ", text)
+    text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)

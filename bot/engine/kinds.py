@@ -146,6 +146,8 @@ class Kind(StrEnum):
         re.compile(
             r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
             r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b"
+            # "the number of Law Enforcement Academies" counts academies, it names no law.
+            r"(?!\s+enforcement)"
         ),
         lambda f, asked: f.has_law_number,
         "gives no law number",

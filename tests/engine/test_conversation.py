@@ -141,3 +141,21 @@ def test_chatter_is_recognised(message: str, kind: Chatter) -> None:
 def test_you_in_a_real_question_is_not_about_the_bot() -> None:
     reading = read_message("can you list the GLO.ACT countries?", knows)
     assert reading.chatter is None and "GLO.ACT countries" in reading.question
+
+
+def test_a_parenthesis_that_is_only_conversation_goes() -> None:
+    reading = read_message("judicial reform charter year (need it for a slide) thx", knows)
+    assert reading.question == "judicial reform charter year"
+    # One that says something stays, without its brackets.
+    kept = read_message("when was the bureau (the BCIJ) created?", knows)
+    assert kept.question == "when was the bureau the BCIJ created?"
+
+
+def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
+    reading = read_message("sorry to bug you, glo.act countries it's for the annex", knows)
+    assert reading.question == "glo.act countries"
+    asked = read_message("which law covers trafficking? need it for the deck", knows)
+    assert asked.question == "which law covers trafficking?"
+    # An aside that names something the fact base knows is part of the question.
+    kept = read_message("prosecutors trained for the casablanca charter", knows)
+    assert kept.question == "prosecutors trained for the casablanca charter"

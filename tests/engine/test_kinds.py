@@ -35,3 +35,11 @@ def test_a_list_is_never_read_from_the_wording_alone() -> None:
     """The topic listing says LIST; asks_for never does (LIST has no trigger words)."""
     assert Kind.LIST.triggers == ()
     assert asks_for("Which trainings were held?") is None
+
+
+def test_law_enforcement_is_not_a_law() -> None:
+    """'What number of Law Enforcement Academies' counts academies; it asks no law number."""
+    assert asks_for("What number of International Law Enforcement Academies are there?") is (
+        Kind.COUNT
+    )
+    assert asks_for("What is the number of the trafficking law?") is Kind.LAW_NUMBER
