@@ -308,6 +308,12 @@ def number_value(word: str) -> int | None:
     return _NUMBER_WORDS.get(word)
 
 
+def figures(text: str) -> frozenset[int]:
+    """The values of the figures in `text` that are not years ("21 prosecutors", "five")."""
+    values = (number_value(t.surface) for t in tokenize(text) if not looks_like_year(t.surface))
+    return frozenset(v for v in values if v is not None)
+
+
 def looks_like_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 

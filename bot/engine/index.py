@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
     QUANTITY_WORDS,
+    figures,
     fold,
     is_stopword,
     looks_like_year,
@@ -304,6 +305,7 @@ class Index:
             has_person=bool(PERSON.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),
+            figures=figures(fact.answer),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:

@@ -34,6 +34,7 @@ class FactFeatures:
     has_person: bool
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
+    figures: frozenset[int] = frozenset()  # the values of its answer's figures (not years)
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").

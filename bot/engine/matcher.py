@@ -31,7 +31,15 @@ from dataclasses import replace
 from datetime import date
 
 from bot.core.factbase import Fact, FactBase
-from bot.core.text import Token, bounded, fold, is_stopword, text_language, tokenize
+from bot.core.text import (
+    Token,
+    bounded,
+    figures,
+    fold,
+    is_stopword,
+    text_language,
+    tokenize,
+)
 from bot.engine.answer import Answer, Match, Slot
 from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
 from bot.engine.index import Index
@@ -183,6 +191,7 @@ class Matcher:
         counted, counted_text = (
             self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
         )
+        stated = figures(question) if kind is Kind.COUNT else frozenset()
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         rejected: list[Match] = []
@@ -194,7 +203,7 @@ class Matcher:
             lacks, strong_missing = scoring.misses(i)
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
-            )
+            ) or self._figure_not_new(i, stated)
             if why_not is None and kind is not None and unknown:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
@@ -291,6 +300,14 @@ class Matcher:
             if slot.concept:
                 keys.add(slot.concept)
         return frozenset(keys), tuple(s.text for s in focus)
+
+    def _figure_not_new(self, i: int, stated: frozenset[int]) -> str | None:
+        """A count question that states every figure the fact gives ("how many of the 21
+        prosecutors were women?") asks for another figure, which the fact does not give."""
+        given = self.index.features[i].figures
+        if stated and given and given <= stated:
+            return "gives no figure but " + ", ".join(str(v) for v in sorted(given)[:2])
+        return None
 
     def _why_not(
         self,

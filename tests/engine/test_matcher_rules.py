@@ -318,3 +318,15 @@ def test_a_count_is_read_in_the_four_words_after_a_figure() -> None:
 def test_a_count_is_of_the_first_two_words_after_how_many() -> None:
     fact = make_fact("a", "Twelve dogs arrived with the police.")
     assert make_matcher(fact, *FILLER).ask("How many police dogs arrived?").answered
+
+
+# ---------------------------------------------------------------- a figure the question states
+
+
+def test_a_count_the_question_already_states_is_not_an_answer() -> None:
+    """'How many of the 21 prosecutors were women?' wants another figure than the 21."""
+    fact = make_fact("trained", "In Casablanca, 21 prosecutors were trained on trafficking cases.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("How many prosecutors were trained in Casablanca?").answered
+    reason = why_not(matcher, "How many of the 21 prosecutors trained in Casablanca were women?")
+    assert reason == "gives no figure but 21"
