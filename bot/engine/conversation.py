@@ -138,6 +138,8 @@ _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
 _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 
 
+#: A French segment that opens with "c'est" states something ("c'est pour la note").
+_STATEMENT = re.compile(r"^\W*c\s*['’]?\s*est\b")
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
@@ -169,6 +171,8 @@ def _asks(segment: str) -> bool:
     stripped = segment.rstrip()
     if stripped.endswith("?"):
         return True
+    if _STATEMENT.match(fold(stripped)):
+        return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
     return bool(words) and words[0] in QUESTION_CUES
 

@@ -159,3 +159,9 @@ def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
     # An aside that names something the fact base knows is part of the question.
     kept = read_message("prosecutors trained for the casablanca charter", knows)
     assert kept.question == "prosecutors trained for the casablanca charter"
+
+
+def test_a_french_statement_after_the_question_is_not_a_question() -> None:
+    """'c'est pour l'annexe' holds 'est', a French question cue, yet states a purpose."""
+    reading = read_message("combien de pays GLO.ACT couvre ? c'est pour l'annexe", knows)
+    assert reading.question == "combien de pays GLO.ACT couvre ?"
