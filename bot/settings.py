@@ -45,6 +45,8 @@ class Settings:
     #: FACTBOT_DATABASE_URL: a PostgreSQL database shared by several workers (it wins
     #: over FACTBOT_DB). Kept out of repr: it may hold a password.
     database_url: str | None = field(default=None, repr=False)
+    #: Where built indexes are kept between runs (bot.engine.cache); None: nowhere.
+    cache_dir: Path | None = None
 
     @property
     def database(self) -> str:
@@ -155,6 +157,16 @@ class Settings:
                 "FACTBOT_DATABASE_URL must be a PostgreSQL URL such as "
                 "postgresql://user:password@host:5432/factbot (for SQLite, set FACTBOT_DB)."
             )
+        cache_raw = get("FACTBOT_CACHE_DIR")
+        cache_home = get("XDG_CACHE_HOME") or (
+            str(Path(home) / ".cache") if (home := get("HOME")) else None
+        )
+        if cache_raw is not None and cache_raw.lower() in ("off", "none", "0"):
+            cache_dir = None
+        elif cache_raw is not None:
+            cache_dir = Path(cache_raw).expanduser()
+        else:
+            cache_dir = Path(cache_home) / "factbot" if cache_home else None
         facts_raw = get("FACTBOT_FACTS")
         admins = frozenset(a for a in (get("FACTBOT_ADMINS") or "").replace(",", " ").split() if a)
         return cls(
@@ -171,4 +183,5 @@ class Settings:
             curators_channel=get("FACTBOT_CURATORS_CHANNEL"),
             db_from_env=get("FACTBOT_DB") is not None or database_url is not None,
             database_url=database_url,
+            cache_dir=cache_dir,
         )

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from bot.cli.common import load_or_explain
 from bot.core.curation import apply_curation
-from bot.engine import Matcher
+from bot.engine import Matcher, cached_index
 from bot.render.plain import answer_json, answer_text
 from bot.settings import Settings
 from bot.storage import read_curation
@@ -22,7 +22,7 @@ def main(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     if settings.db_from_env:  # only when asked: never a stray ./factbot.db by default
         base = apply_curation(base, asyncio.run(read_curation(settings.database)))
-    matcher = Matcher(base)
+    matcher = Matcher(base, index=cached_index(base, settings.cache_dir))
     questions: list[str] | None = [" ".join(args.question)] if args.question else None
     out = sys.stdout
     lines = questions if questions is not None else (line.rstrip("\n") for line in sys.stdin)

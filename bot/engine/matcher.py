@@ -78,10 +78,13 @@ class Matcher:
     slots that cannot change the top 20 (see `scoring.Scoring`).
     """
 
-    def __init__(self, base: FactBase, thresholds: Thresholds | None = None) -> None:
+    def __init__(
+        self, base: FactBase, thresholds: Thresholds | None = None, *, index: Index | None = None
+    ) -> None:
+        """`index`: `base`'s index built already (`bot.engine.cache`); else it is built here."""
         self.base = base
         self.thresholds = thresholds or Thresholds()
-        self.index = Index(base)
+        self.index = index if index is not None and index.base is base else Index(base)
         self.facts: tuple[Fact, ...] = self.index.facts
 
     # -- reading a question

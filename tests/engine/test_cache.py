@@ -1,0 +1,86 @@
+"""The index kept on disk: loaded when the fact base and the code are the same, else rebuilt."""
+
+from __future__ import annotations
+
+import os
+import pickle
+from pathlib import Path
+
+from builders import DOGS, FILLER, make_base, make_fact
+
+from bot.engine import Matcher, cached_index
+from bot.engine.cache import KEEP, index_key
+from bot.engine.index import Index
+from bot.settings import Settings
+
+QUESTION = "Who got the sniffer dogs?"
+
+
+def files(folder: Path) -> list[Path]:
+    return sorted(folder.glob("index-*.pickle"))
+
+
+def test_a_second_start_loads_the_index_and_answers_the_same(tmp_path: Path) -> None:
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    built = cached_index(base, tmp_path)
+    assert len(files(tmp_path)) == 1
+    same = make_base(make_fact("dogs", DOGS), *FILLER)  # loaded again: equal, not the same object
+    loaded = cached_index(same, tmp_path)
+    assert loaded is not built and loaded.base is same and loaded.facts is same.facts
+    assert Matcher(same, index=loaded).ask(QUESTION) == Matcher(base, index=built).ask(QUESTION)
+    assert Matcher(same, index=loaded).ask(QUESTION).facts[0].fact is same.facts[0]
+
+
+def test_a_changed_fact_base_never_gets_the_old_index(tmp_path: Path) -> None:
+    old = make_base(make_fact("dogs", DOGS), *FILLER)
+    new = make_base(make_fact("dogs", "Sniffer dogs were given to the customs service."), *FILLER)
+    assert index_key(old) != index_key(new)
+    cached_index(old, tmp_path)
+    index = cached_index(new, tmp_path)
+    assert len(files(tmp_path)) == 2
+    assert Matcher(new, index=index).ask("Who got the sniffer dogs, customs?").answered
+
+
+def test_a_file_others_may_write_is_not_loaded(tmp_path: Path) -> None:
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    cached_index(base, tmp_path)
+    (path,) = files(tmp_path)
+    os.chmod(path, 0o666)
+    marker = Index(base)
+    marker.n = -1  # what a tampered file would hold
+    path.write_bytes(pickle.dumps(marker))
+    assert cached_index(base, tmp_path).n == len(base.facts)  # rebuilt, not loaded
+
+
+def test_a_broken_file_is_rebuilt_not_an_error(tmp_path: Path) -> None:
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    cached_index(base, tmp_path)
+    (path,) = files(tmp_path)
+    path.write_bytes(b"not a pickle")
+    assert Matcher(base, index=cached_index(base, tmp_path)).ask(QUESTION).answered
+
+
+def test_only_the_newest_files_are_kept(tmp_path: Path) -> None:
+    for n in range(KEEP + 3):
+        cached_index(make_base(make_fact(f"f{n}", f"Fact number {n} about dogs.")), tmp_path)
+    assert len(files(tmp_path)) == KEEP
+
+
+def test_no_cache_directory_writes_nothing(tmp_path: Path) -> None:
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    assert cached_index(base, None).base is base
+    assert files(tmp_path) == []
+
+
+def test_an_index_of_another_base_is_not_used() -> None:
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    other = make_base(make_fact("cats", "Cats were given to the police."), *FILLER)
+    assert Matcher(base, index=Index(other)).index.base is base
+
+
+def test_the_cache_directory_comes_from_the_environment(tmp_path: Path) -> None:
+    assert Settings.from_env({"HOME": "/home/u"}).cache_dir == Path("/home/u/.cache/factbot")
+    assert Settings.from_env({"XDG_CACHE_HOME": "/c"}).cache_dir == Path("/c/factbot")
+    assert Settings.from_env({"FACTBOT_CACHE_DIR": str(tmp_path)}).cache_dir == tmp_path
+    assert Settings.from_env({"FACTBOT_CACHE_DIR": "off", "HOME": "/home/u"}).cache_dir is None
+    assert Settings.from_env({}).cache_dir is None
