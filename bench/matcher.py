@@ -41,6 +41,7 @@ import shlex
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
@@ -576,17 +577,22 @@ def worker(engine: str, which: str, n: int, seed: int, quick: bool, trace: bool)
 # ------------------------------------------------------------------ cold start
 
 
-def cold_start(runs: int) -> dict[str, float]:
-    """Wall time and peak RSS of `python -m bot ask "..."`, each run a fresh process."""
+def cold_start(runs: int, cache_dir: str) -> dict[str, float]:
+    """Wall time and peak RSS of `python -m bot ask "..."`, each run a fresh process.
+
+    `cache_dir` is FACTBOT_CACHE_DIR: a fresh folder (the warm-up run builds the index
+    kept there, the measured runs load it) or "off" (every run builds the index).
+    """
     argv = [sys.executable, "-m", "bot", "ask", COLD_QUESTION]
     env = {k: v for k, v in os.environ.items() if not k.startswith("FACTBOT_")}
+    env["FACTBOT_CACHE_DIR"] = cache_dir
     env.pop("PYTHONPROFILEIMPORTTIME", None)
     devnull = os.open(os.devnull, os.O_WRONLY)
     actions = [(os.POSIX_SPAWN_DUP2, devnull, 1)]
     times: list[float] = []
     rss: list[float] = []
     try:
-        for i in range(runs + 1):  # the first run only warms the page cache
+        for i in range(runs + 1):  # the first run only warms the page cache (and the index)
             start = time.perf_counter()
             pid = os.posix_spawn(sys.executable, argv, env, file_actions=actions)
             _, status, usage = os.wait4(pid, 0)
@@ -600,6 +606,7 @@ def cold_start(runs: int) -> dict[str, float]:
         os.close(devnull)
     return {
         "runs": runs,
+        "cache": cache_dir != "off",
         "median_s": statistics.median(times),
         "min_s": min(times),
         "peak_rss_mb": max(rss),
@@ -767,10 +774,18 @@ def render(
     if cold:
         checks.append(
             (
-                "cold start, real base",
+                "cold start, real base (index kept on disk)",
                 f"<= {TARGET_COLD_S} s",
                 f"{cold['median_s']:.3f} s (median)",
                 _verdict(cold["median_s"] <= TARGET_COLD_S),
+            )
+        )
+        checks.append(
+            (
+                "cold start, real base, first run (index built)",
+                f"<= {TARGET_COLD_S} s",
+                f"{cold['nocache_median_s']:.3f} s (median)",
+                _verdict(cold["nocache_median_s"] <= TARGET_COLD_S),
             )
         )
         if syn is not None:
@@ -800,8 +815,21 @@ def render(
             "",
         ]
         out += table(
-            ("median s", "min s", "peak RSS MB"),
-            [(f"{cold['median_s']:.3f}", f"{cold['min_s']:.3f}", f"{cold['peak_rss_mb']:.1f}")],
+            ("index", "median s", "min s", "peak RSS MB"),
+            [
+                (
+                    "kept on disk (FACTBOT_CACHE_DIR)",
+                    f"{cold['median_s']:.3f}",
+                    f"{cold['min_s']:.3f}",
+                    f"{cold['peak_rss_mb']:.1f}",
+                ),
+                (
+                    "built (FACTBOT_CACHE_DIR=off)",
+                    f"{cold['nocache_median_s']:.3f}",
+                    f"{cold['nocache_min_s']:.3f}",
+                    f"{cold['nocache_peak_rss_mb']:.1f}",
+                ),
+            ],
         )
     out += ["", "Targets (issue 2):", ""]
     out += table(("target", "bar", "measured", "met"), checks)
@@ -882,7 +910,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     cold: dict[str, float] = {}
     if runs > 0:
         print(f"... cold start x{runs}", file=sys.stderr, flush=True)
-        cold = cold_start(runs)
+        with tempfile.TemporaryDirectory(prefix="factbot-bench-cache-") as cache:
+            cold = cold_start(runs, cache)
+        built = cold_start(runs, "off")
+        cold.update({f"nocache_{k}": v for k, v in built.items() if k not in ("runs", "cache")})
 
     command = "python bench/matcher.py" + "".join(f" {a}" for a in _repro_flags(args))
     mach = machine()
