@@ -9,6 +9,10 @@ gracefully: it stops taking new work (the HTTP socket or the Socket Mode
 connection closes), lets the replies in flight finish for up to
 `SHUTDOWN_GRACE` seconds, stops the digest scheduler between two channels,
 closes the database and exits 0. SIGHUP reloads the fact base (bot.services.admin).
+
+Several workers may share one PostgreSQL database (bot.services.cluster): the
+digest scheduler posts only while its worker holds the leader lock, and every
+worker follows the others' reloads.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from bot.console import run_console
 from bot.core.factbase import FactBase, FactBaseError
 from bot.engine import Matcher
 from bot.services.admin import reload_facts
+from bot.services.cluster import DIGEST_LEADER, follow_reloads, lead_digests
 from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
 from bot.services.digest_runner import DigestRunner, slack_poster
@@ -165,7 +170,8 @@ async def serve(
             slack_poster(app.client, deps.delivery),
             clock=deps.clock,
         )
-        scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+        scheduler = asyncio.create_task(_lead_digests(digests, deps, stop), name="digest-scheduler")
+        following = asyncio.create_task(follow_reloads(deps, stop), name="facts-follow")
         work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
         # From start-up on: answer what a dead process acknowledged but never answered.
         recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
@@ -192,13 +198,20 @@ async def serve(
             abandoned += await work.close()
             recovery.cancel()  # what it had not sent stays in the outbox for the next start
             await asyncio.gather(recovery, return_exceptions=True)
-            for task in reloads:
+            for task in (*reloads, following):
                 task.cancel()
+            await asyncio.gather(following, return_exceptions=True)
             try:
                 await asyncio.wait_for(scheduler, max(0.1, deadline - loop.time()))
             except TimeoutError:
                 logger.warning("digest_scheduler_cancelled reason=shutdown_grace")
             logger.info("shutdown_complete abandoned=%d", abandoned)
+
+
+async def _lead_digests(digests: DigestRunner, deps: Deps, stop: asyncio.Event) -> None:
+    """The digest scheduler, under the leader lock (released when it returns)."""
+    async with deps.store.leader_lock(DIGEST_LEADER) as lock:
+        await lead_digests(digests, lock, stop)
 
 
 #: Slack's answers to auth.test that no amount of waiting changes.

@@ -4,6 +4,10 @@
 worker thread, then swaps both in at once (`bot.services.deps.FactsHolder`). A fact base
 with lint errors is refused and the last good one keeps serving. `/facts reload`
 and SIGHUP both come here. Who may run them is `bot.services.admins`.
+
+A reload on one worker reaches every worker sharing the database: it bumps the
+facts generation (`announce_change`, also called by curation changes), and the
+others reload when they see it move (`bot.services.cluster`).
 """
 
 from __future__ import annotations
@@ -42,16 +46,33 @@ PRIVATE_ONLY = (
 )
 
 
-async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
+async def announce_change(deps: Deps, seen: int, by: str, *, fresh: bool) -> None:
+    """Tell the other workers that the fact base changed: they reload (bot.services.cluster).
+
+    `seen` is the facts generation read before the change was built. This worker
+    counts as up to date only if nobody changed anything meanwhile and, unless
+    `fresh` (a whole reload, which read everything again), it had caught up with
+    `seen` before; otherwise its next look at the generation reloads it.
+    """
+    holder = deps.facts
+    new = await deps.store.bump_facts_generation(by)
+    if new == seen + 1 and (fresh or holder.cluster_generation == seen):
+        holder.cluster_generation = new
+
+
+async def reload_facts(deps: Deps, *, by: str, announce: bool = True) -> ReloadOutcome:
     """Load, lint and index the fact base on disk; swap it in only if it is clean.
 
-    Reloads never overlap: a second one waits for the first, then loads again.
+    Reloads never overlap: a second one waits for the first, then loads again. With
+    `announce` (`/facts reload`, SIGHUP), every other worker reloads too; without
+    (a worker following another's reload), this one is up to date afterwards.
     """
 
     holder = deps.facts
     async with holder.reloading:
         started = time.perf_counter()
         old = holder.current
+        seen = await deps.store.facts_generation()
         base, problems = await asyncio.to_thread(check_factbase, deps.settings.facts_dir)
         if problems:
             logger.warning(
@@ -63,6 +84,8 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
             )
             for problem in problems[:PROBLEMS_LOGGED]:
                 logger.warning("facts_problem %s", problem)
+            if not announce:  # not again every few seconds: the next announced reload will
+                holder.cluster_generation = seen
             return ReloadOutcome(
                 ok=False,
                 generation=old.generation,
@@ -73,6 +96,10 @@ async def reload_facts(deps: Deps, *, by: str) -> ReloadOutcome:
         base = apply_curation(base, await deps.store.curation())  # what was taught from Slack
         matcher = await asyncio.to_thread(Matcher, base)
         new = holder.swap(base, matcher)
+        if announce:
+            await announce_change(deps, seen, by, fresh=True)
+        else:
+            holder.cluster_generation = seen
         if gc.get_freeze_count():  # the server froze the old base: do the same for the new
             freeze_long_lived_objects()
         before = {f.id: fingerprint(f) for f in old.base.facts}

@@ -48,7 +48,7 @@ from bot.core.records import Where
 from bot.engine import Answer, Matcher
 from bot.render.blocks import Message, render_notice
 from bot.render.curation import render_proposal_link, render_review, render_teach
-from bot.services.admin import refusal
+from bot.services.admin import announce_change, refusal
 from bot.services.deps import Deps, freeze_long_lived_objects
 from bot.storage import ReviewCandidate, ReviewMark
 
@@ -131,6 +131,7 @@ async def teach(deps: Deps, command: Teach, where: Where) -> TeachResult | str:
     question = " ".join(command.question.split())
     holder = deps.facts
     async with holder.reloading:
+        seen = await deps.store.facts_generation()
         current = holder.current
         fact = current.base.fact(command.fact_id)
         if fact is None:
@@ -149,6 +150,7 @@ async def teach(deps: Deps, command: Teach, where: Where) -> TeachResult | str:
             await deps.store.teach_phrasing(fact.id, question, by)
             await deps.store.mark_question(question, "taught", by, fact.id)
             holder.swap(base, matcher)
+            await announce_change(deps, seen, by, fresh=False)  # the other workers reload
             if gc.get_freeze_count():
                 freeze_long_lived_objects()
         logger.info(
@@ -300,6 +302,7 @@ async def approve(deps: Deps, proposal_id: int, where: Where) -> Decision | Mess
     by = where.user_id or where.surface
     holder = deps.facts
     async with holder.reloading:
+        seen = await deps.store.facts_generation()
         proposal = await deps.store.proposal(proposal_id)
         if proposal is None:
             return render_notice("I can no longer find that proposal.")
@@ -323,6 +326,7 @@ async def approve(deps: Deps, proposal_id: int, where: Where) -> Decision | Mess
         base = apply_curation(current.base, await deps.store.curation())  # with this one
         matcher = await asyncio.to_thread(Matcher, base)
         holder.swap(base, matcher)
+        await announce_change(deps, seen, by, fresh=False)  # the other workers reload
         if gc.get_freeze_count():
             freeze_long_lived_objects()
         logger.info("proposal_approved id=%d fact_id=%s by=%s", proposal.id, fact_id, by)

@@ -50,6 +50,9 @@ class FactsHolder:
         self._current = LoadedFacts(base, matcher, 1, clock())
         #: Held while a reload loads and indexes, so two reloads never overlap.
         self.reloading = asyncio.Lock()
+        #: The facts generation of the database (every worker's reloads and curation
+        #: changes) that the fact base served here includes (bot.services.cluster).
+        self.cluster_generation = 0
 
     @property
     def current(self) -> LoadedFacts:
@@ -129,6 +132,7 @@ async def open_deps(
         matcher = Matcher(base)
     path = db_path or settings.database
     async with open_store(path, clock=clock) as store:
+        generation = await store.facts_generation()  # read first: a change after it reloads
         curation = await store.curation()  # what curators taught from Slack (bot.services.curation)
         if not curation.empty:
             base = apply_curation(base, curation)
@@ -136,7 +140,9 @@ async def open_deps(
         logger.info("deps_ready facts=%d topics=%d", len(base.facts), len(base.topics))
         delivery = Delivery(retry)
         try:
-            yield Deps(settings, base, matcher, store, clock, delivery=delivery)
+            deps = Deps(settings, base, matcher, store, clock, delivery=delivery)
+            deps.facts.cluster_generation = generation
+            yield deps
         finally:
             await delivery.close()
     logger.info("database_closed path=%s", redacted(path))

@@ -47,6 +47,9 @@ from bot.core.records import (
     Vote,
     utc_now,
 )
+from bot.storage.cluster import MIGRATION_NAME as CLUSTER_MIGRATION
+from bot.storage.cluster import MIGRATION_SQL as CLUSTER_SQL
+from bot.storage.cluster import ClusterStore
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
 from bot.storage.db import Database, IntegrityError, PostgresDatabase, connect
 from bot.storage.workers import Liveness, PostgresWorkers, Workers
@@ -411,6 +414,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(CLUSTER_MIGRATION, CLUSTER_SQL),  # "0008_cluster", in bot/storage/cluster.py
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -424,17 +428,24 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-class Store(CurationStore):
+class Store(CurationStore, ClusterStore):
     """The bot's memory over one `Database`; build it with `open_store`.
 
     The curation methods (taught phrasings, review marks, proposals) come from
-    `bot.storage.curation.CurationStore`.
+    `bot.storage.curation.CurationStore`; leadership and the facts generation shared
+    by several workers from `bot.storage.cluster.ClusterStore`.
     """
 
     def __init__(
-        self, db: Database, clock: Clock = utc_now, workers: Liveness | None = None
+        self,
+        db: Database,
+        clock: Clock = utc_now,
+        workers: Liveness | None = None,
+        *,
+        location: str | None = None,
     ) -> None:
         self._db = db
+        self._location = location or db.location
         self._clock = clock
         self._workers = workers or Workers(":memory:")
         self.closing = False  # set once the lifespan starts closing the store
@@ -1207,7 +1218,7 @@ async def open_store(
         else:
             workers = Workers(location)
         left: list[tuple[Any, ...]] = []
-        store = Store(db, clock, workers)
+        store = Store(db, clock, workers, location=location)
         if migrate:
             await store.migrate(migrations)
         try:
