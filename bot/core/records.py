@@ -153,6 +153,25 @@ WORKSPACE_SETTINGS = ("tz", "language", "admins")
 
 
 @dataclass(frozen=True, slots=True)
+class Workspace:
+    """A workspace's settings in effect: what its admins set, else the environment's."""
+
+    stored: WorkspaceSettings
+    tz_name: str
+    language: str  # "en" | "fr": answers to a question that gives no clue of its own
+    admins: frozenset[str]
+
+    def source(self, name: str) -> str:
+        """ "workspace" when the workspace set `name`, "default" when the environment's."""
+        value = {
+            "tz": self.stored.tz_name,
+            "language": self.stored.language,
+            "admins": self.stored.admins,
+        }[name]
+        return "default" if value is None else "workspace"
+
+
+@dataclass(frozen=True, slots=True)
 class DigestPost:
     channel_id: str
     day: str

@@ -675,8 +675,9 @@ class Store(CurationStore):
         """
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         inserted = await self._db.fetch(
-            "INSERT INTO questions (team_id, enterprise_id, asked_at, surface, user_id, channel_id, question, answered,"
-            f" fact_id, score, fact_ids, suggestion_ids, outbox_id) VALUES {values} RETURNING id",
+            "INSERT INTO questions (team_id, enterprise_id, asked_at, surface, user_id,"
+            " channel_id, question, answered, fact_id, score, fact_ids, suggestion_ids,"
+            f" outbox_id) VALUES {values} RETURNING id",
             [value for row in rows for value in row],
         )
         ids = sorted(int(row[0]) for row in inserted)
@@ -843,8 +844,8 @@ class Store(CurationStore):
         (or earlier in the same batch)."""
         values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         inserted = await self._db.fetch(
-            "INSERT INTO outbox (team_id, enterprise_id, received_at, surface, request_key, user_id,"
-            " channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
+            "INSERT INTO outbox (team_id, enterprise_id, received_at, surface, request_key,"
+            " user_id, channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
             f" VALUES {values} ON CONFLICT DO NOTHING RETURNING request_key, id",
             [value for row in rows for value in row],
         )
@@ -1307,11 +1308,7 @@ class Store(CurationStore):
         """Set one of this workspace's settings (`tz`, `language`, `admins`); None resets it
         to the environment's default. The settings as they now stand."""
         column = _SETTING_COLUMNS[name]
-        stored: str | None
-        if value is None or isinstance(value, str):
-            stored = value
-        else:
-            stored = json.dumps(list(value))
+        stored = value if value is None or isinstance(value, str) else json.dumps(list(value))
         await self._db.execute(
             f"INSERT INTO workspace_settings (team_id, {column}, updated_by, updated_at)"
             " VALUES (?, ?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET"
