@@ -132,6 +132,7 @@ async def serve(
     limits: HttpLimits | None = None,
     workers: int = WORKERS,
     capacity: int = CAPACITY,
+    workspaces: bool = False,
 ) -> None:
     """Open the dependencies, build the app, serve until `stop` is set, unwind.
 
@@ -143,6 +144,7 @@ async def serve(
     its waits instead of waiting), and its `sleep` also paces the retries of
     start-up while Slack is unreachable, for up to `wait_for_slack` seconds.
     `limits`, `workers` and `capacity` size the HTTP edge and its answer queue.
+    `workspaces`: serve several Slack workspaces, each request in its own (`Deps`).
     """
 
     loop = asyncio.get_running_loop()
@@ -150,7 +152,9 @@ async def serve(
     if stop is None:
         stop = _stop_on_signals()
     http = settings.mode == "http"
-    async with open_deps(settings, base=base, matcher=matcher, retry=retry) as deps:
+    async with open_deps(
+        settings, base=base, matcher=matcher, retry=retry, workspaces=workspaces
+    ) as deps:
         # In HTTP mode the edge acks and the answer queue's workers run each request
         # to its end, so bolt's dispatch returns when the answer is sent; the edge
         # has checked the signature (bolt's own check would fail a request that
@@ -349,7 +353,8 @@ async def _http(
         settings.signing_secret,
         work.offer,
         app.async_dispatch,
-        admit=partial(admit, deps.store),
+        admit=partial(admit, deps.store, workspaces=deps.workspaces),
+        workspaces=deps.workspaces,
         db_path=settings.database,
         host="0.0.0.0",
         port=settings.port,

@@ -9,11 +9,11 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.records import Vote, Where
+from bot.core.records import Vote
 from bot.render.answers import render_answer, render_vote
 from bot.render.blocks import (
     ACTION_HELPFUL,
@@ -71,18 +71,25 @@ def register(app: AsyncApp, deps: Deps) -> None:
     delivery = deps.delivery
 
     async def share(
-        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         """Post the answer someone saw privately to the channel, in their name."""
         await ack()
         user, channel = _user(body), _channel(body)
+        where = deps.where(context, "action", user, channel)
         question_id = _question_id(action.get("value"))
         response_url = body.get("response_url")
         async with delivery.handling(
             "action", action="share", user_id=user, channel_id=channel
         ) as handled:
             handled.question_id = question_id
-            found = await stored_answer(deps, question_id) if question_id is not None else None
+            found = (
+                await stored_answer(deps, question_id, where) if question_id is not None else None
+            )
             if found is None or channel is None or user is None:
                 await delivery.respond(
                     handled, response_url, _ephemeral(render_notice(ANSWER_GONE))
@@ -117,12 +124,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
             # Removing the private copy is idempotent: retrying it can do no harm.
             await delivery.respond(None, response_url, {"delete_original": True}, idempotent=True)
 
-    async def feedback(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
-        """One vote per person per answer; clicking the other button changes it."""
+    async def feedback(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
+        """One vote per person per answer (of the workspace's); the other button changes it."""
         await ack()
         helpful = action.get("action_id") == ACTION_HELPFUL
         question_id = _question_id(action.get("value"))
         user = _user(body)
+        store = deps.store_for(deps.where(context, "action", user))
         async with delivery.handling(
             "action", action="feedback", user_id=user, channel_id=_channel(body)
         ) as handled:
@@ -130,7 +140,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             vote = (
                 Vote.UNKNOWN_ANSWER
                 if question_id is None or user is None
-                else await deps.store.record_feedback(question_id, user, helpful=helpful)
+                else await store.record_feedback(question_id, user, helpful=helpful)
             )
             logger.info(
                 "feedback question_id=%s helpful=%s vote=%s", question_id, helpful, vote.value
@@ -139,7 +149,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 handled, body.get("response_url"), _ephemeral(render_vote(vote, helpful=helpful))
             )
 
-    async def suggestion(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
+    async def suggestion(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
         """Show a fact offered as "closest" when the bot could not answer."""
         await ack()
         question_id = _question_id(action.get("value"))
@@ -150,7 +162,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ) as handled:
             reply = (
                 await answer_with_fact(
-                    deps, question_id, fact_id, Where("suggestion", user, channel)
+                    deps, question_id, fact_id, deps.where(context, "suggestion", user, channel)
                 )
                 if question_id is not None
                 else None

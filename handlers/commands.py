@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.i18n import COMMAND
 from bot.services.deps import Deps
-from bot.services.outbox import accept_command, answer, pending_reply
+from bot.services.outbox import accept_command, answer, pending_reply, request_store
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
@@ -22,7 +22,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         ack: AsyncAck, command: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
     ) -> None:
         # Recorded first, then the ack (in HTTP mode the edge recorded it before its ack).
-        pending = pending_reply(context) or await accept_command(deps.store, command)
+        store = request_store(deps.store, context, workspaces=deps.workspaces)
+        pending = pending_reply(context) or await accept_command(store, command)
         await ack()  # within Slack's 3 s; the answer follows through response_url
         if pending is not None:
             await answer(deps, client, pending)

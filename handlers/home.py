@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt.async_app import AsyncApp, AsyncBoltRequest
+from slack_bolt.async_app import AsyncApp, AsyncBoltContext, AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.records import Where
 from bot.render.answers import render_home
 from bot.render.curation import with_curator_home
 from bot.services.curation import review_queue
@@ -26,6 +25,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         body: dict[str, Any],
         request: AsyncBoltRequest,
         client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         user = event.get("user")
         if event.get("tab") != "home" or not isinstance(user, str):
@@ -34,8 +34,9 @@ def register(app: AsyncApp, deps: Deps) -> None:
             return
         async with deps.delivery.handling("home", user_id=user) as handled:
             view = render_home(deps.base, SUBCOMMANDS.help_lines())
-            if await deps.admins.allows(Where("home", user)):
-                view = with_curator_home(view, await review_queue(deps))
+            where = deps.where(context, "home", user)
+            if await deps.admins.allows(where):
+                view = with_curator_home(view, await review_queue(deps, where))
             # Publishing the same view twice is harmless, so even a timeout is retried.
             await deps.delivery.send(
                 handled,

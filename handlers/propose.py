@@ -19,12 +19,11 @@ import json
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.curation import Decision
 from bot.core.i18n import COMMAND
-from bot.core.records import Where
 from bot.core.usertext import from_slack
 from bot.render.blocks import Message, render_notice
 from bot.render.curation import (
@@ -165,10 +164,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
         )
 
     async def approve_clicked(
-        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         await ack()
-        where = Where("action", _user(body), _channel(body))
+        where = deps.where(context, "action", _user(body), _channel(body))
         value = str(action.get("value") or "")
         async with delivery.handling(
             "action", action=ACTION_APPROVE, user_id=where.user_id, channel_id=where.channel_id
@@ -184,10 +187,14 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 await tell(client, outcome, handled)
 
     async def reject_clicked(
-        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         await ack()
-        where = Where("action", _user(body), _channel(body))
+        where = deps.where(context, "action", _user(body), _channel(body))
         value = str(action.get("value") or "")
         async with delivery.handling(
             "action", action=ACTION_REJECT, user_id=where.user_id, channel_id=where.channel_id
@@ -209,14 +216,18 @@ def register(app: AsyncApp, deps: Deps) -> None:
             )
 
     async def reject_submitted(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         reason = read_reject_form(view.get("state", {}).get("values", {}))
         if not reason:
             await ack(response_action="errors", errors={"reason": "Say why, for the proposer."})
             return
         await ack()
-        where = Where("action", _user(body))
+        where = deps.where(context, "action", _user(body))
         raw_id = str(view.get("private_metadata") or "")
         async with delivery.handling(
             "action", action="reject_submitted", user_id=where.user_id

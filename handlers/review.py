@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from slack_bolt.async_app import AsyncAck, AsyncApp
+from slack_bolt.async_app import AsyncAck, AsyncApp, AsyncBoltContext
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.curation import Teach
@@ -36,10 +36,11 @@ from bot.services.deps import Deps
 logger = logging.getLogger(__name__)
 
 
-def _where(body: dict[str, Any]) -> Where:
+def _where(deps: Deps, body: dict[str, Any], context: AsyncBoltContext) -> Where:
     user = body.get("user")
     channel = body.get("channel")
-    return Where(
+    return deps.where(
+        context,
         "action",
         str(user["id"]) if isinstance(user, dict) and isinstance(user.get("id"), str) else None,
         str(channel["id"]) if isinstance(channel, dict) and "id" in channel else None,
@@ -54,13 +55,15 @@ def register(app: AsyncApp, deps: Deps) -> None:
         payload = {"replace_original": True, **message.as_kwargs()}
         await delivery.respond(None, body.get("response_url"), payload)
 
-    async def with_review(notice: Message) -> Message:
-        return render_review(await review_queue(deps), notice=notice)
+    async def with_review(notice: Message, where: Where) -> Message:
+        return render_review(await review_queue(deps, where), notice=notice)
 
-    async def curator_action(ack: AsyncAck, body: dict[str, Any], action: dict[str, Any]) -> None:
+    async def curator_action(
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
+    ) -> None:
         """Every review button: only curators; the work, then the review as it is now."""
         await ack()
-        where = _where(body)
+        where = _where(deps, body, context)
         action_id = str(action.get("action_id") or "")
         async with delivery.handling(
             "action", action=action_id, user_id=where.user_id, channel_id=where.channel_id
@@ -77,12 +80,13 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def _carry_out(action_id: str, value: object, where: Where) -> Message:
         if ACTION_TEACH.match(action_id):
             question_id, _, fact_id = str(value or "").partition(":")
-            row = await deps.store.question(int(question_id)) if question_id.isdigit() else None
+            store = deps.store_for(where)
+            row = await store.question(int(question_id)) if question_id.isdigit() else None
             if row is None:
-                return await with_review(render_notice(ANSWER_GONE))
+                return await with_review(render_notice(ANSWER_GONE), where)
             result = await teach(deps, Teach(fact_id, row.question), where)
             notice = render_notice(result) if isinstance(result, str) else render_teach(result)
-            return await with_review(notice)
+            return await with_review(notice, where)
         if action_id == ACTION_KEEP_ANYWAY:
             parsed = parse_keep_anyway(value)
             if parsed is None:
@@ -97,24 +101,28 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 if verdict == "gap"
                 else "Skipped until someone asks again"
             )
-            return await with_review(render_notice(f"{said}: {len(marked)} question(s)."))
+            return await with_review(render_notice(f"{said}: {len(marked)} question(s)."), where)
         fact = await still_true(deps, str(value or ""), where)
         if fact is None:
-            return await with_review(render_notice("That fact is no longer in the fact base."))
+            return await with_review(
+                render_notice("That fact is no longer in the fact base."), where
+            )
         return await with_review(
-            render_notice(f"Stamped `{fact.id}` as still true today. Thank you!")
+            render_notice(f"Stamped `{fact.id}` as still true today. Thank you!"), where
         )
 
-    async def open_review(ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient) -> None:
+    async def open_review(
+        ack: AsyncAck, body: dict[str, Any], client: AsyncWebClient, context: AsyncBoltContext
+    ) -> None:
         """The Home tab's button: the review, in the curator's DM with the bot."""
         await ack()
-        where = _where(body)
+        where = _where(deps, body, context)
         user = where.user_id
         if user is None:
             return
         async with delivery.handling("action", action=ACTION_OPEN_REVIEW, user_id=user) as handled:
             message = await refusal(deps, "review", where) or render_review(
-                await review_queue(deps)
+                await review_queue(deps, where)
             )
             await delivery.send(
                 handled,

@@ -432,6 +432,7 @@ async def running_bot(
     *,
     retry: RetryPolicy | None = None,
     grace: float = 2.0,
+    workspaces: bool = False,
 ) -> AsyncIterator[int | None]:
     """Run `bot.runner.serve` (what `python -m bot` runs) until the block ends.
 
@@ -449,6 +450,7 @@ async def running_bot(
             matcher=matcher,
             retry=retry or no_wait_policy(),
             grace=grace,
+            workspaces=workspaces,
         )
     )
     try:

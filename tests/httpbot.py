@@ -98,6 +98,7 @@ async def http_bot(
     *,
     env: dict[str, str] | None = None,
     retry: dict[str, Any] | None = None,
+    workspaces: bool = False,
 ) -> AsyncIterator[Bot]:
     """The bot in HTTP mode on a real SQLite file; retries record their waits, never wait."""
     db = tmp_path / "factbot.db"
@@ -105,7 +106,7 @@ async def http_bot(
     waits = Waits()
     policy = RetryPolicy(sleep=waits, **(retry or {}))
     async with (
-        running_bot(settings, base, matcher, retry=policy) as port,
+        running_bot(settings, base, matcher, retry=policy, workspaces=workspaces) as port,
         aiohttp.ClientSession() as session,
     ):
         yield Bot(session, f"http://127.0.0.1:{port}/slack/events", fake, db, waits)

@@ -101,10 +101,13 @@ def slash_command(
     channel_id: str = "C111",
     command: str = "/facts",
     trigger_id: str | None = None,
+    team_id: str | None = None,
+    enterprise_id: str | None = None,
 ) -> bytes:
     """The docs' slash command body, as /facts with our text, form-encoded like Slack.
 
-    Each body gets a trigger_id of its own (pass one to send the same invocation twice)."""
+    Each body gets a trigger_id of its own (pass one to send the same invocation twice);
+    `team_id` and `enterprise_id` replace the workspace (and org) it comes from."""
     fields = dict(parse_qsl(_text(HTTP / "slash_command.body.txt"), keep_blank_values=True))
     fields.update(
         command=command,
@@ -114,6 +117,10 @@ def slash_command(
         channel_id=channel_id,
         trigger_id=trigger_id or new_trigger_id(),
     )
+    if team_id is not None:
+        fields["team_id"] = team_id
+    if enterprise_id is not None:
+        fields["enterprise_id"] = enterprise_id
     return urlencode(fields).encode()
 
 

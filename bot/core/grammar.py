@@ -73,3 +73,18 @@ class ShowStats:
 
 #: The most days `/facts stats` covers.
 STATS_MAX_DAYS = 90
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceCommand:
+    """`/facts settings ...`: show the workspace's settings, set one (admins), or reset one
+    to the environment's default (admins).
+
+    `name` is one of `bot.core.records.WORKSPACE_SETTINGS`; `value` a time zone, a
+    language or user ids, already checked.
+    """
+
+    action: str  # show | set | reset
+    name: str | None = None
+    value: tuple[str, ...] = ()
+    lang: str = "en"

@@ -33,6 +33,18 @@ class Where:
     #: the console say). The question log keeps it, so a reply sent again after a crash
     #: replaces the question row its first attempt wrote instead of adding a second.
     outbox_id: int | None = None
+    #: The Slack workspace (and Enterprise Grid org) asking: '' is the single workspace of
+    #: a bot run with SLACK_BOT_TOKEN, and the console. Every tenant row carries it.
+    team_id: str = ""
+    enterprise_id: str = ""
+
+
+def workspace_of(team_id: object, enterprise_id: object) -> tuple[str, str]:
+    """(team, enterprise) of a request: the workspace, or the org when Slack names no
+    workspace (an Enterprise Grid org-wide install); '' for what Slack did not say."""
+    enterprise = enterprise_id if isinstance(enterprise_id, str) else ""
+    team = team_id if isinstance(team_id, str) and team_id else enterprise
+    return team, enterprise
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +67,9 @@ class PendingReply:
     response_url: str | None = None
     thread_ts: str | None = None
     attempts: int = 1  # claims so far, the first (at the ack) included
+    #: Whose question it is: the reply goes out with that workspace's token.
+    team_id: str = ""
+    enterprise_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +131,44 @@ class Subscription:
     language: str
     paused_reason: str | None
     subscribed_by: str | None
+    team_id: str = ""  # the workspace the channel's digest belongs to
+    enterprise_id: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceSettings:
+    """What a workspace's admins set with `/facts settings`; None: the environment's default
+    (FACTBOT_TZ, FACTBOT_ADMINS, English)."""
+
+    team_id: str
+    tz_name: str | None = None
+    language: str | None = None
+    admins: tuple[str, ...] | None = None
+    updated_by: str | None = None
+    updated_at: datetime | None = None
+
+
+#: The settings `/facts settings` may change, in the order they are shown.
+WORKSPACE_SETTINGS = ("tz", "language", "admins")
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    """A workspace's settings in effect: what its admins set, else the environment's."""
+
+    stored: WorkspaceSettings
+    tz_name: str
+    language: str  # "en" | "fr": answers to a question that gives no clue of its own
+    admins: frozenset[str]
+
+    def source(self, name: str) -> str:
+        """ "workspace" when the workspace set `name`, "default" when the environment's."""
+        value = {
+            "tz": self.stored.tz_name,
+            "language": self.stored.language,
+            "admins": self.stored.admins,
+        }[name]
+        return "default" if value is None else "workspace"
 
 
 @dataclass(frozen=True, slots=True)

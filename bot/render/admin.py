@@ -1,8 +1,14 @@
-"""Replies to the admin commands: a reload's outcome and usage statistics."""
+"""Replies to the admin commands: a reload's outcome, usage statistics, workspace settings."""
 
 from __future__ import annotations
 
-from bot.core.records import ReloadOutcome, ReplyTrouble, UsageStats
+from bot.core.records import (
+    WORKSPACE_SETTINGS,
+    ReloadOutcome,
+    ReplyTrouble,
+    UsageStats,
+    Workspace,
+)
 from bot.render.blocks import Message, mrkdwn, sections
 
 #: Problems listed in a refused reload; the rest are counted.
@@ -100,3 +106,49 @@ def _delivery(troubles: tuple[ReplyTrouble, ...], waiting: int) -> str:
 
 def _rate(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+_SETTING_LABELS = {
+    "en": {"tz": "Time zone", "language": "Language", "admins": "Admins"},
+    "fr": {"tz": "Fuseau horaire", "language": "Langue", "admins": "Admins"},
+}
+_DEFAULT_SOURCES = {
+    "tz": "FACTBOT_TZ",
+    "language": "English",
+    "admins": "FACTBOT_ADMINS",
+}
+
+
+def render_settings(workspace: Workspace, changed: str | None = None, lang: str = "en") -> Message:
+    """`/facts settings`: each setting in effect and where it comes from."""
+    labels = _SETTING_LABELS.get(lang, _SETTING_LABELS["en"])
+    fr = lang == "fr"
+    lines = ["*Réglages de cet espace de travail*" if fr else "*This workspace's settings*"]
+    if changed is not None:
+        lines.append(
+            f"Réglage modifié : {labels[changed]}." if fr else f"Changed: {labels[changed]}."
+        )
+    values = {
+        "tz": f"`{mrkdwn(workspace.tz_name, 80)}`",
+        "language": "français (fr)" if workspace.language == "fr" else "English (en)",
+        "admins": ", ".join(f"<@{a}>" for a in sorted(workspace.admins))
+        or ("aucun (admins Slack seulement)" if fr else "none (Slack admins only)"),
+    }
+    stored = workspace.stored
+    for name in WORKSPACE_SETTINGS:
+        if workspace.source(name) == "workspace":
+            by = f" <@{stored.updated_by}>" if stored.updated_by else ""
+            source = f"réglé ici{by}" if fr else f"set here{' by' + by if by else ''}"
+        else:
+            default = _DEFAULT_SOURCES[name]
+            source = f"par défaut : {default}" if fr else f"default: {default}"
+        colon = " :" if fr else ":"
+        lines.append(f"• {labels[name]}{colon} {values[name]} _({source})_")
+    lines.append(
+        "Les admins changent un réglage avec `/facts parametres tz|language|admins ...`, "
+        "et le remettent par défaut avec `/facts parametres reset <nom>`."
+        if fr
+        else "Admins change one with `/facts settings tz|language|admins ...`, and put it back "
+        "to the default with `/facts settings reset <name>`."
+    )
+    return Message(text=lines[0].strip("*"), blocks=sections(lines))

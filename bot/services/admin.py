@@ -146,11 +146,14 @@ def _midnight(day: date, tz: Any) -> datetime:
     return datetime(day.year, day.month, day.day, tzinfo=tz)
 
 
-async def gather_stats(deps: Deps, days: int) -> UsageStats:
-    windows = day_windows(deps.clock(), days, deps.settings.tz_name)
+async def gather_stats(deps: Deps, days: int, where: Where) -> UsageStats:
+    """The workspace's figures over its last `days` local days (its own time zone)."""
+    tz_name = (await deps.workspace(where)).tz_name
+    store = deps.store_for(where)
+    windows = day_windows(deps.clock(), days, tz_name)
     since, until = windows[0][1], windows[-1][2]
-    per_day = await deps.store.daily_stats(windows)
-    unanswered = await deps.store.unanswered_since(since, until)
+    per_day = await store.daily_stats(windows)
+    unanswered = await store.unanswered_since(since, until)
     marks = await deps.store.review_marks()  # known gaps are counted, not listed again
     unanswered = [
         (q, n)
@@ -160,10 +163,10 @@ async def gather_stats(deps: Deps, days: int) -> UsageStats:
     return UsageStats(
         tuple(per_day),
         tuple(unanswered[:TOP_UNANSWERED]),
-        deps.settings.tz_name,
+        tz_name,
         known_gaps=await deps.store.known_gaps(),
-        undelivered=tuple(await deps.store.reply_troubles(since, until)),
-        replies_waiting=await deps.store.replies_waiting(),
+        undelivered=tuple(await store.reply_troubles(since, until)),
+        replies_waiting=await store.replies_waiting(),
     )
 
 
@@ -190,4 +193,4 @@ async def run_stats(deps: Deps, days: int, where: Where) -> Message:
     refused = await refusal(deps, "stats", where)
     if refused is not None:
         return refused
-    return render_stats(await gather_stats(deps, days))
+    return render_stats(await gather_stats(deps, days, where))

@@ -1,7 +1,9 @@
-"""Who is an admin: FACTBOT_ADMINS, or a workspace admin or owner according to Slack.
+"""Who is an admin: the workspace's admins (`/facts settings admins`, else FACTBOT_ADMINS),
+or a workspace admin or owner according to Slack.
 
-Slack's `users.info` answer is remembered for ADMIN_TTL, so a busy admin costs
-one lookup every few minutes. Someone at the local console is an admin.
+Slack's `users.info` answer is remembered for ADMIN_TTL per workspace and user, so a
+busy admin costs one lookup every few minutes, and one workspace's answer never
+stands for another's. Someone at the local console is an admin.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.records import Clock, Where
 from bot.services.delivery import classify
+from bot.storage import Store
 
 logger = logging.getLogger(__name__)
 
@@ -27,12 +30,21 @@ ADMIN_ERROR_TTL = timedelta(minutes=1)
 class Admins:
     """Decides who may run admin commands; remembers Slack's answers for a while."""
 
-    def __init__(self, ids: frozenset[str], *, clock: Clock, ttl: timedelta = ADMIN_TTL) -> None:
-        self.ids = ids
+    def __init__(
+        self,
+        ids: frozenset[str],
+        *,
+        clock: Clock,
+        ttl: timedelta = ADMIN_TTL,
+        store: Store | None = None,
+    ) -> None:
+        self.ids = ids  # FACTBOT_ADMINS: the admins of a workspace that named none
         self._clock = clock
         self._ttl = ttl
+        self._store = store  # where each workspace's own admins are kept
         self._client: AsyncWebClient | None = None
-        self._cache: dict[str, tuple[bool, datetime]] = {}
+        #: (team, user) -> (admin?, until when the answer holds)
+        self._cache: dict[tuple[str, str], tuple[bool, datetime]] = {}
 
     def attach(self, client: AsyncWebClient) -> None:
         """Ask this Web API client about workspace admins (the app's client, in Slack modes)."""
@@ -44,17 +56,25 @@ class Admins:
         user = where.user_id
         if not user:
             return False
-        if user in self.ids:
+        if user in await self._named(where):
             return True
         if self._client is None:
             return False
         now = self._clock()
-        cached = self._cache.get(user)
+        key = (where.team_id, user)
+        cached = self._cache.get(key)
         if cached is not None and cached[1] > now:
             return cached[0]
         allowed, ttl = await self._ask_slack(self._client, user)
-        self._cache[user] = (allowed, now + ttl)
+        self._cache[key] = (allowed, now + ttl)
         return allowed
+
+    async def _named(self, where: Where) -> frozenset[str]:
+        """The admins named for the workspace asking: its own list, else FACTBOT_ADMINS."""
+        if self._store is None:
+            return self.ids
+        stored = await self._store.for_team(where.team_id, where.enterprise_id).workspace_settings()
+        return self.ids if stored.admins is None else frozenset(stored.admins)
 
     async def _ask_slack(self, client: AsyncWebClient, user: str) -> tuple[bool, timedelta]:
         try:

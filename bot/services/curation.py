@@ -231,10 +231,10 @@ def review_items(
     return items
 
 
-async def review_queue(deps: Deps) -> ReviewQueue:
+async def review_queue(deps: Deps, where: Where) -> ReviewQueue:
     """What waits for the curators now."""
     since = deps.clock() - timedelta(days=REVIEW_DAYS)
-    candidates = await deps.store.review_candidates(since)
+    candidates = await deps.store_for(where).review_candidates(since)
     marks = await deps.store.review_marks()
     current = deps.facts.current
     items = await asyncio.to_thread(review_items, current.matcher, candidates, marks)
@@ -258,7 +258,7 @@ async def mark_questions(
     by = where.user_id or where.surface
     marked = []
     for question_id in question_ids:
-        row = await deps.store.question(question_id)
+        row = await deps.store_for(where).question(question_id)
         if row is not None:
             await deps.store.mark_question(row.question, verdict, by)
             marked.append(row.question)
@@ -367,7 +367,7 @@ async def run_review(deps: Deps, where: Where) -> Message:
     refused = await refusal(deps, "review", where)
     if refused is not None:
         return refused
-    return render_review(await review_queue(deps))
+    return render_review(await review_queue(deps, where))
 
 
 async def run_teach(deps: Deps, command: Teach, where: Where) -> Message:

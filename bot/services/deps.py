@@ -15,14 +15,15 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from bot.core.curation import apply_curation
 from bot.core.factbase import FactBase, load_factbase
-from bot.core.records import Clock, utc_now
+from bot.core.records import Clock, Where, Workspace, utc_now, workspace_of
 from bot.engine import Matcher
 from bot.services.admins import Admins
 from bot.services.delivery import Delivery, RetryPolicy
@@ -80,9 +81,14 @@ def freeze_long_lived_objects() -> None:
 
 
 class Deps:
-    """The bot's dependencies: settings, fact base, store, admins, and reply delivery."""
+    """The bot's dependencies: settings, fact base, store, admins, and reply delivery.
 
-    __slots__ = ("settings", "facts", "store", "clock", "admins", "delivery")
+    `workspaces`: one bot serves several Slack workspaces, each request in its own
+    (`team_of`); False (a bot run with SLACK_BOT_TOKEN) puts every request in the one
+    workspace '', where the rows of earlier releases are.
+    """
+
+    __slots__ = ("settings", "facts", "store", "clock", "admins", "delivery", "workspaces")
 
     def __init__(
         self,
@@ -93,13 +99,38 @@ class Deps:
         clock: Clock = utc_now,
         *,
         delivery: Delivery | None = None,
+        workspaces: bool = False,
     ) -> None:
         self.settings = settings
         self.facts = FactsHolder(base, matcher, clock)
         self.store = store
         self.clock = clock
-        self.admins = Admins(settings.admins, clock=clock)
+        self.admins = Admins(settings.admins, clock=clock, store=store)
         self.delivery = delivery or Delivery()
+        self.workspaces = workspaces
+
+    def team_of(self, team_id: object, enterprise_id: object) -> tuple[str, str]:
+        """(team, enterprise) a request from Slack belongs to ('', '' with one workspace)."""
+        return workspace_of(team_id, enterprise_id) if self.workspaces else ("", "")
+
+    def where(
+        self,
+        context: Mapping[str, Any],
+        surface: str,
+        user_id: str | None = None,
+        channel_id: str | None = None,
+    ) -> Where:
+        """Who asked, where, in which workspace (bolt's context names the team)."""
+        team, enterprise = self.team_of(context.get("team_id"), context.get("enterprise_id"))
+        return Where(surface, user_id, channel_id, team_id=team, enterprise_id=enterprise)
+
+    def store_for(self, where: Where) -> Store:
+        """The store as the workspace asking sees it."""
+        return self.store.for_team(where.team_id, where.enterprise_id)
+
+    async def workspace(self, where: Where) -> Workspace:
+        """The settings in effect where the request came from."""
+        return await workspace_settings(self.store_for(where), self.settings)
 
     @property
     def base(self) -> FactBase:
@@ -108,6 +139,17 @@ class Deps:
     @property
     def matcher(self) -> Matcher:
         return self.facts.current.matcher
+
+
+async def workspace_settings(store: Store, settings: Settings) -> Workspace:
+    """The settings in effect in `store`'s workspace: its own, else the environment's."""
+    stored = await store.workspace_settings()
+    return Workspace(
+        stored,
+        tz_name=stored.tz_name or settings.tz_name,
+        language=stored.language or "en",
+        admins=settings.admins if stored.admins is None else frozenset(stored.admins),
+    )
 
 
 @asynccontextmanager
@@ -119,6 +161,7 @@ async def open_deps(
     db_path: str | None = None,
     clock: Clock = utc_now,
     retry: RetryPolicy | None = None,
+    workspaces: bool = False,
 ) -> AsyncIterator[Deps]:
     """Load facts, open the store, yield the dependencies, close in reverse order.
 
@@ -140,7 +183,9 @@ async def open_deps(
         logger.info("deps_ready facts=%d topics=%d", len(base.facts), len(base.topics))
         delivery = Delivery(retry)
         try:
-            deps = Deps(settings, base, matcher, store, clock, delivery=delivery)
+            deps = Deps(
+                settings, base, matcher, store, clock, delivery=delivery, workspaces=workspaces
+            )
             deps.facts.cluster_generation = generation
             yield deps
         finally:

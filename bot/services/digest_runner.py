@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import copy
 import logging
 import os
 import socket
@@ -177,6 +178,7 @@ class DigestRunner:
         self._base = base
         self.store = store
         self.tz = tz
+        self.default_tz = tz  # FACTBOT_TZ: the time zone of a workspace that set none
         self.publisher: Publisher = post if isinstance(post, Publisher) else _Plain(post)
         self.clock = clock
         self.worker = worker or worker_name()
@@ -187,6 +189,15 @@ class DigestRunner:
     def base(self) -> FactBase:
         """The fact base to draw from; given a callable, asked each time, so reloads show."""
         return self._base() if callable(self._base) else self._base
+
+    async def for_workspace(self, team_id: str, enterprise_id: str = "") -> DigestRunner:
+        """This runner as one workspace's: its rows, and its days in its own time zone."""
+        store = self.store.for_team(team_id, enterprise_id)
+        tz_name = (await store.workspace_settings()).tz_name
+        view = copy.copy(self)
+        view.store = store
+        view.tz = ZoneInfo(tz_name) if tz_name else self.default_tz
+        return view
 
     # ------------------------------------------------------------ composing
 
@@ -244,21 +255,22 @@ class DigestRunner:
         now = now or self.clock()
         await self.sync_versions(now)
         outcomes: list[Outcome] = []
-        for sub in await self.store.active_subscriptions():
+        for sub in await self.store.active_subscriptions():  # every workspace's
             if stop is not None and stop.is_set():
                 break
             at = parse_hhmm(sub.post_at)
             if at is None:
                 continue
-            day = due_day(now, at, self.tz, grace=self.grace)
+            team = await self.for_workspace(sub.team_id, sub.enterprise_id)
+            day = due_day(now, at, team.tz, grace=self.grace)
             if day is None:
                 continue
-            claim = await self.store.claim_digest(
+            claim = await team.store.claim_digest(
                 sub.channel_id, day.isoformat(), self.worker, now=now
             )
             if claim is None:
                 continue
-            outcome = await self._post_one(sub, day, now, claim)
+            outcome = await team._post_one(sub, day, now, claim)
             outcomes.append(outcome)
             if self.pace and outcome.status == "posted":
                 await asyncio.sleep(self.pace)
@@ -368,7 +380,8 @@ class DigestRunner:
         for sub in await self.store.active_subscriptions():
             at = parse_hhmm(sub.post_at)
             if at is not None:
-                waits.append((next_slot(now, at, self.tz) - now).total_seconds())
+                tz = (await self.for_workspace(sub.team_id, sub.enterprise_id)).tz
+                waits.append((next_slot(now, at, tz) - now).total_seconds())
         return max(1.0, min(waits))
 
     async def run_forever(self, stop: asyncio.Event) -> None:
@@ -482,14 +495,15 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
     """Subscribe, unsubscribe, inspect or preview the digest of the channel asked in."""
 
     channel = where.channel_id or "console"
-    store, settings = deps.store, deps.settings
+    store, workspace = deps.store_for(where), await deps.workspace(where)
+    tz_name, tz = workspace.tz_name, ZoneInfo(workspace.tz_name)
     if command.action == "on":
         sub = await store.digest_subscription(channel)
         at = command.at or (sub.post_at if sub else DEFAULT_TIME)
         await store.subscribe_digest(channel, at, where.user_id)
         logger.info("digest_subscribed channel=%s at=%s", channel, at)
         return render_notice(
-            f"Daily digest on: every day at {at} ({escape_mrkdwn(settings.tz_name)}) in this "
+            f"Daily digest on: every day at {at} ({escape_mrkdwn(tz_name)}) in this "
             "conversation. `/facts digest preview` shows the next one."
         )
     if command.action == "off":
@@ -523,7 +537,7 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
             if on
             else "Curator notes off."
         )
-    runner = DigestRunner(deps.base, store, settings.tz, _no_post, clock=deps.clock)
+    runner = DigestRunner(deps.base, store, tz, _no_post, clock=deps.clock)
     if command.action == "preview":
         return await runner.preview(channel)
     sub = await store.digest_subscription(channel)
@@ -532,8 +546,8 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
     if sub is not None and sub.active:
         post_at = parse_hhmm(sub.post_at)
         if post_at is not None:
-            next_at = next_slot(deps.clock(), post_at, settings.tz).strftime("%Y-%m-%d %H:%M")
-    return render_digest_status(sub, last, settings.tz_name, next_at)
+            next_at = next_slot(deps.clock(), post_at, tz).strftime("%Y-%m-%d %H:%M")
+    return render_digest_status(sub, last, tz_name, next_at)
 
 
 async def _no_post(channel: str, message: Message) -> str | None:

@@ -39,7 +39,7 @@ from slack_bolt.async_app import AsyncBoltContext, AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
-from bot.core.records import PendingReply, Where
+from bot.core.records import PendingReply, Where, workspace_of
 from bot.core.usertext import from_slack, strip_mentions
 from bot.services.delivery import Handled
 from bot.services.deps import Deps
@@ -70,8 +70,19 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def request_store(store: Store, context: Mapping[str, Any], *, workspaces: bool) -> Store:
+    """The store as the workspace of a request sees it (bolt's context names the team, or
+    only the org in an Enterprise Grid org-wide install); '' when the bot serves one."""
+    if not workspaces:
+        return store
+    return store.for_team(*workspace_of(context.get("team_id"), context.get("enterprise_id")))
+
+
 async def accept_command(store: Store, command: Mapping[str, Any]) -> PendingReply | None:
-    """Record a `/facts` before its ack; None when its trigger_id was answered already."""
+    """Record a `/facts` before its ack; None when its trigger_id was answered already.
+
+    `store` is the asking workspace's (`request_store`): the team goes on the row.
+    """
     raw = command.get("text")
     pending = await store.accept_reply(
         surface="command",
@@ -121,7 +132,9 @@ async def accept_event(
     return pending
 
 
-async def admit(store: Store, request: AsyncBoltRequest, kind: str) -> bool:
+async def admit(
+    store: Store, request: AsyncBoltRequest, kind: str, *, workspaces: bool = False
+) -> bool:
     """Record a question before the HTTP edge acks it; False when it was seen before.
 
     In HTTP mode the edge acks before bolt runs any listener, so the outbox row is
@@ -131,6 +144,7 @@ async def admit(store: Store, request: AsyncBoltRequest, kind: str) -> bool:
     instead of writing it again.
     """
     body = request.body
+    store = request_store(store, request.context, workspaces=workspaces)
     if kind == "command":
         pending = await accept_command(store, body)
     elif kind == "event":
@@ -209,7 +223,7 @@ def record_before_ack(
             return None
         user = event.get("user")
         pending = await accept_event(
-            deps.store,
+            request_store(deps.store, context, workspaces=deps.workspaces),
             body,
             surface=surface,
             text=from_slack(strip_mentions(str(event.get("text") or ""), context.bot_user_id)),
@@ -238,7 +252,14 @@ async def answer(
 ) -> None:
     """Work out the reply to an accepted question, send it while the claim is ours, record it."""
     surface = pending.surface
-    where = Where(surface, pending.user_id, pending.channel_id, outbox_id=pending.id)
+    where = Where(
+        surface,
+        pending.user_id,
+        pending.channel_id,
+        outbox_id=pending.id,
+        team_id=pending.team_id,
+        enterprise_id=pending.enterprise_id,
+    )
     async with deps.delivery.handling(
         surface, user_id=pending.user_id, channel_id=pending.channel_id, text=pending.text
     ) as handled:

@@ -9,14 +9,15 @@ question before its ack and sends the resulting `Message`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.core.browse import find_entity
 from bot.core.factbase import Fact
 from bot.core.grammar import Ask
 from bot.core.records import LoggedQuestion, Where
+from bot.core.text import text_language
 from bot.core.usertext import clip_question
-from bot.engine import Answer, Chatter, Match, detect_language
+from bot.engine import Answer, Chatter, Match
 from bot.render.answers import render_answer, render_chatter, render_usage
 from bot.render.blocks import Message
 from bot.render.browse import render_card
@@ -50,12 +51,12 @@ async def reply_to(
         # "BCIJ?" in a mention or a DM: the institution's card, not a guess at one fact.
         entity = find_entity(deps.base, command.question)
         if entity is not None and entity.kind in ("institution", "programme", "group"):
-            language = detect_language(command.question)
+            language = await _language(deps, command.question, where)
             return Reply(render_card(deps.base, entity, language))
     if isinstance(command, Ask) and find_entity(deps.base, command.question) is None:
         meant = registry.meant(command.question)
         if meant is not None:  # "/facts topcis": a mistyped subcommand, not a question
-            language = detect_language(command.question)
+            language = await _language(deps, command.question, where)
             return Reply(render_chatter(Chatter.COMMAND, language, meant))
     if isinstance(command, Ask):
         return await answer_question(
@@ -83,6 +84,8 @@ async def answer_question(
     """Match, log the question (answered or not, for the curators), render."""
     question, clipped = clip_question(question)
     answer = deps.matcher.ask(question)
+    if text_language(question) is None:  # no clue of its own: the workspace's language
+        answer = replace(answer, language=(await deps.workspace(where)).language)
     if answer.chatter is not None:  # nothing asked of the fact base: help, not a fact, no log
         mistyped = answer.chatter in (Chatter.BARE_WORD, Chatter.COMMAND)
         meant = SUBCOMMANDS.meant(question) if mistyped else None
@@ -116,10 +119,15 @@ async def answer_question(
     return Reply(message, question_id, best.fact.id if best is not None else None)
 
 
+async def _language(deps: Deps, text: str, where: Where) -> str:
+    """The language to reply in: the text's own, else the workspace's (English by default)."""
+    return text_language(text) or (await deps.workspace(where)).language
+
+
 async def _log(deps: Deps, answer: Answer, where: Where) -> int:
     answered = answer.answered and answer.best is not None
     lead = answer.best if answered else (answer.suggestions[0] if answer.suggestions else None)
-    return await deps.store.record_question(
+    return await deps.store_for(where).record_question(
         question=answer.question,
         surface=where.surface,
         answered=answered,
@@ -137,13 +145,16 @@ def _match(fact: Fact, score: float | None) -> Match:
     return Match(fact=fact, score=score or 0.0, coverage=1.0)
 
 
-async def stored_answer(deps: Deps, question_id: int) -> tuple[LoggedQuestion, Answer] | None:
-    """The answer given to a logged question, rebuilt from the log (for "Share").
+async def stored_answer(
+    deps: Deps, question_id: int, where: Where
+) -> tuple[LoggedQuestion, Answer] | None:
+    """The answer given to a logged question of the workspace of `where`, rebuilt from the
+    log (for "Share").
 
     Built from the fact ids that were shown, not by matching again, so what is
     shared is what the person saw even if the matcher changed since.
     """
-    row = await deps.store.question(question_id)
+    row = await deps.store_for(where).question(question_id)
     if row is None or not row.answered:
         return None
     facts = [f for f in (deps.base.fact(i) for i in row.fact_ids) if f is not None]
@@ -156,7 +167,7 @@ async def stored_answer(deps: Deps, question_id: int) -> tuple[LoggedQuestion, A
         facts=matches,
         suggestions=(),
         asks_for=None,
-        language="en",
+        language=(await deps.workspace(where)).language,
     )
     return row, answer
 
@@ -168,7 +179,7 @@ async def answer_with_fact(
     fact = deps.base.fact(fact_id)
     if fact is None:
         return None
-    row = await deps.store.question(question_id)
+    row = await deps.store_for(where).question(question_id)
     question = row.question if row is not None else fact.title
     answer = Answer(
         question=question,
@@ -176,7 +187,7 @@ async def answer_with_fact(
         facts=(_match(fact, None),),
         suggestions=(),
         asks_for=None,
-        language="en",
+        language=(await deps.workspace(where)).language,
     )
     new_id = await _log(deps, answer, where)
     logger.info("suggestion_opened id=%d from=%d fact_id=%s", new_id, question_id, fact_id)

@@ -13,9 +13,13 @@ come from this registry, and a test checks that every entry is documented.
 
 from __future__ import annotations
 
+import logging
+import re
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Generic, TypeVar
+from zoneinfo import available_timezones
 
 from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
@@ -36,10 +40,12 @@ from bot.core.grammar import (
     ShowStats,
     Timeline,
     Topics,
+    WorkspaceCommand,
 )
 from bot.core.i18n import COMMAND
-from bot.core.records import Where
+from bot.core.records import Where, Workspace
 from bot.core.text import escape_mrkdwn
+from bot.render.admin import render_settings
 from bot.render.answers import (
     render_help,
     render_source,
@@ -48,10 +54,12 @@ from bot.render.answers import (
 )
 from bot.render.blocks import Message
 from bot.render.browse import render_card, render_timeline
-from bot.services.admin import run_reload, run_stats
+from bot.services.admin import refusal, run_reload, run_stats
 from bot.services.curation import run_propose, run_review, run_teach
 from bot.services.deps import Deps
 from bot.services.digest_runner import digest_reply
+
+logger = logging.getLogger(__name__)
 
 Command = TypeVar("Command")
 Result = TypeVar("Result")
@@ -283,6 +291,60 @@ def _parse_teach(args: list[str], base: FactBase, lang: str) -> Teach | Invalid:
     return Teach(fact_id, " ".join(words[1:]), anyway)
 
 
+#: The words that name each workspace setting (English and French).
+_SETTING_NAMES = {
+    "tz": "tz",
+    "timezone": "tz",
+    "fuseau": "tz",
+    "language": "language",
+    "lang": "language",
+    "langue": "language",
+    "admins": "admins",
+}
+#: A Slack user id, as typed (`U123`, `@U123`) or as Slack sends a mention (`<@U123|name>`).
+_USER_ID = re.compile(r"^(?:<@|@)?([UW][A-Z0-9]{2,})(?:\|[^<>]*)?>?$")
+
+
+@lru_cache(maxsize=1)
+def _zones() -> dict[str, str]:
+    """Every IANA time zone known here, by its name folded to lower case."""
+    return {name.lower(): name for name in available_timezones()}
+
+
+def _parse_settings(args: list[str], base: FactBase, lang: str) -> WorkspaceCommand | Invalid:
+    if not args:
+        return WorkspaceCommand("show", lang=lang)
+    head, rest = args[0].lower(), args[1:]
+    if head == "reset":
+        name = _SETTING_NAMES.get(rest[0].lower()) if len(rest) == 1 else None
+        if name is None:
+            return Invalid("Say which setting to reset: `tz`, `language` or `admins`.")
+        return WorkspaceCommand("reset", name, lang=lang)
+    name = _SETTING_NAMES.get(head)
+    if name is None:
+        return Invalid(f"There is no setting `{_echo(head)}`: use `tz`, `language` or `admins`.")
+    if name == "tz":
+        zone = _zones().get(rest[0].lower()) if len(rest) == 1 else None
+        if zone is None:
+            shown = _echo(" ".join(rest)) if rest else "nothing"
+            return Invalid(
+                f"`{shown}` is not a time zone: give one IANA name, e.g. `Africa/Casablanca`."
+            )
+        return WorkspaceCommand("set", "tz", (zone,), lang)
+    if name == "language":
+        if [w.lower() for w in rest] not in (["en"], ["fr"]):
+            return Invalid("Give `en` or `fr`.")
+        return WorkspaceCommand("set", "language", (rest[0].lower(),), lang)
+    users = [_USER_ID.match(word) for word in rest]
+    if not users or not all(users):
+        return Invalid(
+            "Give the admins' Slack user ids (a profile's _Copy member ID_), e.g. "
+            "`admins U012AB3CD U045EF6GH`."
+        )
+    ids = tuple(dict.fromkeys(m.group(1) for m in users if m is not None))
+    return WorkspaceCommand("set", "admins", ids, lang)
+
+
 # ------------------------------------------------------------------ handlers
 
 
@@ -336,6 +398,35 @@ async def _teach(call: Call, command: Teach) -> Message:
 
 async def _propose(call: Call, command: Propose) -> Message:
     return await run_propose(call.deps, call.where)
+
+
+async def _settings(
+    call: Call, command: WorkspaceCommand
+) -> Message | tuple[Workspace, str | None, str]:
+    """Anyone sees the workspace's settings; only its admins change them."""
+    deps, where = call.deps, call.where
+    if command.action != "show" and command.name is not None:
+        refused = await refusal(deps, "settings", where)
+        if refused is not None:
+            return refused
+        value: str | tuple[str, ...] | None = None
+        if command.action == "set":
+            value = command.value if command.name == "admins" else command.value[0]
+        await deps.store_for(where).set_workspace_setting(
+            command.name, value, by=where.user_id or where.surface
+        )
+        logger.info(
+            "workspace_setting team=%s name=%s action=%s user=%s",
+            where.team_id,
+            command.name,
+            command.action,
+            where.user_id,
+        )
+    return await deps.workspace(where), command.name, command.lang
+
+
+def _render_settings(shown: Message | tuple[Workspace, str | None, str]) -> Message:
+    return shown if isinstance(shown, Message) else render_settings(*shown)
 
 
 def _as_is(message: Message) -> Message:
@@ -440,6 +531,17 @@ SUBCOMMANDS = Registry(
             _parse_stats,
             _stats,
             _as_is,
+        ),
+        Subcommand(
+            "settings",
+            "settings [tz <zone> | language en|fr | admins <user-id>... | reset <name>]",
+            "this workspace's time zone, default language and admins (admins change them)",
+            "le fuseau horaire, la langue par défaut et les admins de cet espace (admins)",
+            WorkspaceCommand,
+            _parse_settings,
+            _settings,
+            _render_settings,
+            ("parametres",),
         ),
         Subcommand(
             "review",

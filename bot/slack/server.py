@@ -368,6 +368,7 @@ class HttpEdge:
         *,
         admit: Admit | None = None,
         db_path: str | None = None,
+        workspaces: bool = False,
         host: str = "0.0.0.0",
         port: int = 3000,
         limits: HttpLimits | None = None,
@@ -378,6 +379,7 @@ class HttpEdge:
         self._dispatch = dispatch
         self._admit = admit
         self._db_path = db_path
+        self._workspaces = workspaces  # questions recorded in their own workspace (Deps)
         self._host = host
         self._port = port
         self.limits = limits or HttpLimits()
@@ -463,7 +465,7 @@ class HttpEdge:
             await self._serve_with(None)
             return
         async with open_store(self._db_path) as store:
-            await self._serve_with(partial(admit, store))
+            await self._serve_with(partial(admit, store, workspaces=self._workspaces))
 
     async def _serve_with(self, own_admit: Admit | None) -> None:
         loop = asyncio.get_running_loop()

@@ -150,6 +150,8 @@ class CurationStore:
     """The curation methods of `Store` (which sets `_db` and `_clock`)."""
 
     _db: Database
+    #: The workspace whose questions the review reads ('' unless `Store.for_team` says).
+    _team_id: str = ""
     _clock: Clock
 
     async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
@@ -224,11 +226,11 @@ class CurationStore:
         rows = await self._rows(
             "SELECT q.id, q.asked_at, q.question, q.answered, q.fact_id,"
             " EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id AND f.helpful = 0)"
-            " FROM questions q WHERE q.asked_at >= ? AND ((q.answered = 0 AND"
+            " FROM questions q WHERE q.team_id = ? AND q.asked_at >= ? AND ((q.answered = 0 AND"
             " q.surface != 'suggestion') OR EXISTS (SELECT 1 FROM feedback f"
             " WHERE f.question_id = q.id AND f.helpful = 0))"
             " ORDER BY q.asked_at DESC, q.id DESC LIMIT ?",
-            (_iso(since), REVIEW_ROWS),
+            (self._team_id, _iso(since), REVIEW_ROWS),
         )
         return [
             ReviewCandidate(

@@ -26,6 +26,7 @@ write goes at once on a connection of the pool, concurrently.
 from __future__ import annotations
 
 import asyncio
+import copy
 import json
 import logging
 import sqlite3
@@ -45,6 +46,7 @@ from bot.core.records import (
     ReplyTrouble,
     Subscription,
     Vote,
+    WorkspaceSettings,
     utc_now,
 )
 from bot.storage.cluster import MIGRATION_NAME as CLUSTER_MIGRATION
@@ -415,6 +417,71 @@ MIGRATIONS: tuple[Migration, ...] = (
         """,
     ),
     Migration(CLUSTER_MIGRATION, CLUSTER_SQL),  # "0008_cluster", in bot/storage/cluster.py
+    Migration(
+        "0009_tenancy",
+        """
+        -- A channel is a workspace's: a channel shared between two workspaces (Slack Connect)
+        -- has one id in both, and each workspace keeps its own digest there. The keys gain
+        -- the team, so the tables are rebuilt (SQLite cannot change a primary key in place).
+        CREATE TABLE digest_subscriptions_0009 (
+            team_id       TEXT    NOT NULL DEFAULT '',
+            enterprise_id TEXT    NOT NULL DEFAULT '',
+            channel_id    TEXT    NOT NULL,
+            post_at       TEXT    NOT NULL,
+            active        INTEGER NOT NULL DEFAULT 1,
+            curators      INTEGER NOT NULL DEFAULT 0,
+            language      TEXT    NOT NULL DEFAULT 'en',
+            paused_reason TEXT,
+            subscribed_by TEXT,
+            updated_at    TEXT    NOT NULL,
+            PRIMARY KEY (team_id, channel_id)
+        );
+        INSERT INTO digest_subscriptions_0009 (team_id, enterprise_id, channel_id, post_at,
+            active, curators, language, paused_reason, subscribed_by, updated_at)
+            SELECT team_id, enterprise_id, channel_id, post_at, active, curators, language,
+            paused_reason, subscribed_by, updated_at FROM digest_subscriptions;
+        DROP TABLE digest_subscriptions;
+        ALTER TABLE digest_subscriptions_0009 RENAME TO digest_subscriptions;
+
+        CREATE TABLE digest_posts_0009 (
+            team_id     TEXT    NOT NULL DEFAULT '',
+            channel_id  TEXT    NOT NULL,
+            day         TEXT    NOT NULL,
+            status      TEXT    NOT NULL,
+            worker      TEXT    NOT NULL,
+            claimed_at  TEXT    NOT NULL,
+            attempts    INTEGER NOT NULL DEFAULT 1,
+            posted_at   TEXT,
+            message_ts  TEXT,
+            error       TEXT,
+            fact_id     TEXT,
+            intent_at   TEXT,
+            PRIMARY KEY (team_id, channel_id, day)
+        );
+        INSERT INTO digest_posts_0009 (team_id, channel_id, day, status, worker, claimed_at,
+            attempts, posted_at, message_ts, error, fact_id, intent_at)
+            SELECT team_id, channel_id, day, status, worker, claimed_at, attempts, posted_at,
+            message_ts, error, fact_id, intent_at FROM digest_posts;
+        DROP TABLE digest_posts;
+        ALTER TABLE digest_posts_0009 RENAME TO digest_posts;
+
+        CREATE TABLE digest_shown_0009 (
+            team_id     TEXT    NOT NULL DEFAULT '',
+            channel_id  TEXT    NOT NULL,
+            cycle       INTEGER NOT NULL,
+            fact_id     TEXT    NOT NULL,
+            day         TEXT    NOT NULL,
+            PRIMARY KEY (team_id, channel_id, cycle, fact_id)
+        );
+        INSERT INTO digest_shown_0009 (team_id, channel_id, cycle, fact_id, day)
+            SELECT team_id, channel_id, cycle, fact_id, day FROM digest_shown;
+        DROP TABLE digest_shown;
+        ALTER TABLE digest_shown_0009 RENAME TO digest_shown;
+
+        -- Votes and the questions a workspace's stats and review read, by team.
+        CREATE INDEX feedback_team ON feedback (team_id, voted_at);
+        """,
+    ),
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -428,12 +495,32 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+class _Shared:
+    """What a store and its workspace views (`Store.for_team`) change together."""
+
+    __slots__ = ("closing", "claims", "purged_at", "outbox_purged_at")
+
+    def __init__(self) -> None:
+        self.closing = False  # set once the lifespan starts closing the store
+        self.claims = 0  # claims this worker has made (each claim token is unique)
+        self.purged_at: datetime | None = None  # last purge of old event ids
+        self.outbox_purged_at: datetime | None = None
+
+
 class Store(CurationStore, ClusterStore):
     """The bot's memory over one `Database`; build it with `open_store`.
 
     The curation methods (taught phrasings, review marks, proposals) come from
-    `bot.storage.curation.CurationStore`; leadership and the facts generation shared
-    by several workers from `bot.storage.cluster.ClusterStore`.
+    `bot.storage.curation.CurationStore`; they are the one curated fact base's, shared
+    by every workspace. Leadership and the facts generation shared by several workers
+    come from `bot.storage.cluster.ClusterStore`.
+
+    Tenant rows (questions, votes, the outbox, digests, workspace settings) belong to
+    one Slack workspace. `for_team` gives a view of the same store (same database,
+    same group-commit queues) that reads and writes only that workspace's rows; the
+    store itself is the workspace '' (a bot run with SLACK_BOT_TOKEN, the console),
+    except for the two passes that serve every workspace: `claim_unsent_replies`
+    and `active_subscriptions`.
     """
 
     def __init__(
@@ -448,10 +535,11 @@ class Store(CurationStore, ClusterStore):
         self._location = location or db.location
         self._clock = clock
         self._workers = workers or Workers(":memory:")
-        self.closing = False  # set once the lifespan starts closing the store
-        self._claims = 0  # claims this worker has made (each claim token is unique)
-        self._purged_at: datetime | None = None  # last purge of old event ids
-        self._outbox_purged_at: datetime | None = None
+        self._shared = _Shared()
+        self._team_id = ""
+        self._enterprise_id = ""
+        #: False on the store itself: the passes over every workspace see them all.
+        self._scoped = False
         batched = db.group_commits
         self._questions: GroupCommit[tuple[object, ...], int] = GroupCommit(
             "question", self._insert_questions, batched=batched
@@ -465,6 +553,28 @@ class Store(CurationStore, ClusterStore):
         self._finished: GroupCommit[tuple[int, str, str | None, str], None] = GroupCommit(
             "outbox_done", self._finish_replies, batched=batched
         )
+
+    def for_team(self, team_id: str, enterprise_id: str = "") -> Store:
+        """This store, seen from one workspace: every tenant read and write is that team's."""
+        view = copy.copy(self)
+        view._team_id = team_id
+        view._enterprise_id = enterprise_id
+        view._scoped = True
+        return view
+
+    @property
+    def team_id(self) -> str:
+        """The workspace this store reads and writes ('' on the store itself)."""
+        return self._team_id
+
+    @property
+    def closing(self) -> bool:
+        """Set once the lifespan starts closing the store (seen by every view)."""
+        return self._shared.closing
+
+    @closing.setter
+    def closing(self, value: bool) -> None:
+        self._shared.closing = value
 
     @property
     def _queues(self) -> tuple[GroupCommit[Any, Any], ...]:
@@ -552,6 +662,8 @@ class Store(CurationStore, ClusterStore):
         """Log one question and what the bot did with it; the id names the answer."""
         return await self._questions.submit(
             (
+                self._team_id,
+                self._enterprise_id,
                 _iso(self._clock()),
                 surface,
                 user_id,
@@ -572,10 +684,11 @@ class Store(CurationStore, ClusterStore):
         A new row's id is one more than the largest id before it, and the rows of
         one INSERT go in in order, so the ids sorted are the rows' ids in order.
         """
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         inserted = await self._db.fetch(
-            "INSERT INTO questions (asked_at, surface, user_id, channel_id, question, answered,"
-            f" fact_id, score, fact_ids, suggestion_ids, outbox_id) VALUES {values} RETURNING id",
+            "INSERT INTO questions (team_id, enterprise_id, asked_at, surface, user_id,"
+            " channel_id, question, answered, fact_id, score, fact_ids, suggestion_ids,"
+            f" outbox_id) VALUES {values} RETURNING id",
             [value for row in rows for value in row],
         )
         ids = sorted(int(row[0]) for row in inserted)
@@ -585,8 +698,10 @@ class Store(CurationStore, ClusterStore):
         return ids
 
     async def question(self, question_id: int) -> LoggedQuestion | None:
+        """A logged question of this workspace (another workspace's id reads as None)."""
         rows = await self._db.fetch(
-            f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id = ?", (question_id,)
+            f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id = ? AND team_id = ?",
+            (question_id, self._team_id),
         )
         row = rows[0] if rows else None
         return _logged(row) if row is not None else None
@@ -595,8 +710,8 @@ class Store(CurationStore, ClusterStore):
         self, since: datetime, *, answered: bool | None = None
     ) -> list[LoggedQuestion]:
         """Questions asked at or after `since`, oldest first (curators, and the digest)."""
-        sql = f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE asked_at >= ?"
-        params: list[object] = [_iso(since)]
+        sql = f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE team_id = ? AND asked_at >= ?"
+        params: list[object] = [self._team_id, _iso(since)]
         if answered is not None:
             sql += " AND answered = ?"
             params.append(int(answered))
@@ -606,20 +721,27 @@ class Store(CurationStore, ClusterStore):
     # ------------------------------------------------------------ feedback
 
     async def record_feedback(self, question_id: int, user_id: str, *, helpful: bool) -> Vote:
-        """One vote per person per answer; voting again replaces the earlier vote."""
+        """One vote per person per answer; voting again replaces the earlier vote.
+
+        A vote on an answer this workspace did not give (another workspace's id) is
+        UNKNOWN_ANSWER, like one on an answer the log never had.
+        """
         rows = await self._db.fetch(
-            "SELECT helpful FROM feedback WHERE question_id = ? AND user_id = ?",
-            (question_id, user_id),
+            "SELECT f.helpful FROM questions q LEFT JOIN feedback f ON f.question_id = q.id"
+            " AND f.user_id = ? WHERE q.id = ? AND q.team_id = ?",
+            (user_id, question_id, self._team_id),
         )
-        prior = rows[0] if rows else None
+        if not rows:
+            return Vote.UNKNOWN_ANSWER
+        prior = rows[0] if rows[0][0] is not None else None
         if prior is not None and bool(prior[0]) == helpful:
             return Vote.UNCHANGED
         try:
             await self._db.execute(
-                "INSERT INTO feedback (question_id, user_id, helpful, voted_at) VALUES (?, ?, ?, ?)"
-                " ON CONFLICT (question_id, user_id)"
+                "INSERT INTO feedback (question_id, user_id, helpful, voted_at, team_id)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT (question_id, user_id)"
                 " DO UPDATE SET helpful = excluded.helpful, voted_at = excluded.voted_at",
-                (question_id, user_id, int(helpful), _iso(self._clock())),
+                (question_id, user_id, int(helpful), _iso(self._clock()), self._team_id),
             )
         except IntegrityError:
             return Vote.UNKNOWN_ANSWER
@@ -628,8 +750,8 @@ class Store(CurationStore, ClusterStore):
     async def feedback_counts(self, question_id: int) -> FeedbackCounts:
         rows = await self._db.fetch(
             "SELECT COALESCE(SUM(helpful), 0), COALESCE(SUM(1 - helpful), 0)"
-            " FROM feedback WHERE question_id = ?",
-            (question_id,),
+            " FROM feedback WHERE question_id = ? AND team_id = ?",
+            (question_id, self._team_id),
         )
         row = rows[0] if rows else None
         assert row is not None
@@ -649,8 +771,9 @@ class Store(CurationStore, ClusterStore):
         """Insert event ids, ignoring known ones; True for each that was new (the first
         of several deliveries in one batch, if any)."""
         now = self._clock()
-        if self._purged_at is None or abs(now - self._purged_at) >= EVENT_PURGE_EVERY:
-            self._purged_at = now
+        shared = self._shared
+        if shared.purged_at is None or abs(now - shared.purged_at) >= EVENT_PURGE_EVERY:
+            shared.purged_at = now
             await self._db.fetch(
                 "DELETE FROM handled_events WHERE handled_at < ?", (_iso(now - EVENT_MEMORY),)
             )
@@ -691,6 +814,8 @@ class Store(CurationStore, ClusterStore):
         claim = self._new_claim()
         reply_id = await self._accepted.submit(
             (
+                self._team_id,
+                self._enterprise_id,
                 _iso(now),
                 surface,
                 request_key,
@@ -717,24 +842,26 @@ class Store(CurationStore, ClusterStore):
             channel_id=channel_id,
             response_url=response_url,
             thread_ts=thread_ts,
+            team_id=self._team_id,
+            enterprise_id=self._enterprise_id,
         )
 
     def _new_claim(self) -> str:
-        self._claims += 1
-        return f"{self.worker}/{self._claims}"
+        self._shared.claims += 1
+        return f"{self.worker}/{self._shared.claims}"
 
     async def _insert_replies(self, rows: list[tuple[object, ...]]) -> list[int | None]:
         """Outbox rows in one INSERT; each row's id, or None for a request key seen before
         (or earlier in the same batch)."""
-        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
+        values = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(rows))
         inserted = await self._db.fetch(
-            "INSERT INTO outbox (received_at, surface, request_key, user_id,"
-            " channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
+            "INSERT INTO outbox (team_id, enterprise_id, received_at, surface, request_key,"
+            " user_id, channel_id, text, response_url, thread_ts, worker, claim, claimed_at)"
             f" VALUES {values} ON CONFLICT DO NOTHING RETURNING request_key, id",
             [value for row in rows for value in row],
         )
         new = {str(key): int(reply_id) for key, reply_id in inserted}
-        return [new.pop(str(row[2]), None) for row in rows]
+        return [new.pop(str(row[4]), None) for row in rows]
 
     async def finish_reply(self, reply_id: int, status: str, error: str | None = None) -> None:
         """Record what became of a reply: sent (Slack confirmed it), or why it never will be."""
@@ -785,10 +912,11 @@ class Store(CurationStore, ClusterStore):
         """
         await self._workers.hold()
         now = self._clock()
-        if self._outbox_purged_at is None or abs(now - self._outbox_purged_at) >= (
+        shared = self._shared
+        if shared.outbox_purged_at is None or abs(now - shared.outbox_purged_at) >= (
             EVENT_PURGE_EVERY
         ):  # here, not on the ack's path: old rows go while nobody waits for them
-            self._outbox_purged_at = now
+            shared.outbox_purged_at = now
             await self._db.fetch(
                 "DELETE FROM outbox WHERE (status = 'sent' AND received_at < ?)"
                 " OR (status != 'pending' AND received_at < ?)",
@@ -843,16 +971,19 @@ class Store(CurationStore, ClusterStore):
         """Replies to questions asked in [since, until) that never reached Slack, by reason."""
         rows = await self._db.fetch(
             "SELECT status, COALESCE(error, ''), COUNT(*) AS n FROM outbox"
-            " WHERE status IN ('expired', 'failed', 'unconfirmed')"
+            " WHERE team_id = ? AND status IN ('expired', 'failed', 'unconfirmed')"
             " AND received_at >= ? AND received_at < ? GROUP BY status, error"
             " ORDER BY n DESC, status, error",
-            (_iso(since), _iso(until)),
+            (self._team_id, _iso(since), _iso(until)),
         )
         return [ReplyTrouble(str(r[0]), str(r[1]), int(r[2])) for r in rows]
 
     async def replies_waiting(self) -> int:
         """Acknowledged questions whose reply Slack has not confirmed yet."""
-        rows = await self._db.fetch("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+        rows = await self._db.fetch(
+            "SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND team_id = ?",
+            (self._team_id,),
+        )
         return int(rows[0][0])
 
     # ------------------------------------------------------------ digest subscriptions
@@ -860,19 +991,27 @@ class Store(CurationStore, ClusterStore):
     async def subscribe_digest(self, channel_id: str, post_at: str, user_id: str | None) -> None:
         """Start (or move, or resume) a channel's daily digest."""
         await self._db.execute(
-            "INSERT INTO digest_subscriptions (channel_id, post_at, active, subscribed_by,"
-            " updated_at) VALUES (?, ?, 1, ?, ?) ON CONFLICT (channel_id) DO UPDATE SET"
+            "INSERT INTO digest_subscriptions (team_id, enterprise_id, channel_id, post_at,"
+            " active, subscribed_by, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?)"
+            " ON CONFLICT (team_id, channel_id) DO UPDATE SET"
             " post_at = excluded.post_at, active = 1, paused_reason = NULL,"
             " subscribed_by = excluded.subscribed_by, updated_at = excluded.updated_at",
-            (channel_id, post_at, user_id, _iso(self._clock())),
+            (
+                self._team_id,
+                self._enterprise_id,
+                channel_id,
+                post_at,
+                user_id,
+                _iso(self._clock()),
+            ),
         )
 
     async def unsubscribe_digest(self, channel_id: str) -> bool:
         """Stop a channel's digest; False if it had none running."""
         changed = await self._db.execute(
             "UPDATE digest_subscriptions SET active = 0, updated_at = ?"
-            " WHERE channel_id = ? AND active = 1",
-            (_iso(self._clock()), channel_id),
+            " WHERE team_id = ? AND channel_id = ? AND active = 1",
+            (_iso(self._clock()), self._team_id, channel_id),
         )
         return changed == 1
 
@@ -882,11 +1021,13 @@ class Store(CurationStore, ClusterStore):
         """Change a subscribed channel's options; False if the channel has no subscription."""
         changed = await self._db.execute(
             "UPDATE digest_subscriptions SET curators = COALESCE(?, curators),"
-            " language = COALESCE(?, language), updated_at = ? WHERE channel_id = ?",
+            " language = COALESCE(?, language), updated_at = ? WHERE team_id = ?"
+            " AND channel_id = ?",
             (
                 None if curators is None else int(curators),
                 language,
                 _iso(self._clock()),
+                self._team_id,
                 channel_id,
             ),
         )
@@ -896,23 +1037,28 @@ class Store(CurationStore, ClusterStore):
         """Stop posting where Slack will not let us (archived, removed); say why in status."""
         await self._db.execute(
             "UPDATE digest_subscriptions SET active = 0, paused_reason = ?, updated_at = ?"
-            " WHERE channel_id = ?",
-            (reason, _iso(self._clock()), channel_id),
+            " WHERE team_id = ? AND channel_id = ?",
+            (reason, _iso(self._clock()), self._team_id, channel_id),
         )
 
     async def digest_subscription(self, channel_id: str) -> Subscription | None:
         rows = await self._db.fetch(
-            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE channel_id = ?",
-            (channel_id,),
+            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions"
+            " WHERE team_id = ? AND channel_id = ?",
+            (self._team_id, channel_id),
         )
         row = rows[0] if rows else None
         return _subscription(row) if row is not None else None
 
     async def active_subscriptions(self) -> list[Subscription]:
-        rows = await self._db.fetch(
-            f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE active = 1"
-            " ORDER BY channel_id"
-        )
+        """The digests running: every workspace's on the store itself (each with its team,
+        for the digest runner), this workspace's on a view."""
+        sql = f"SELECT {_SUBSCRIPTION_COLUMNS} FROM digest_subscriptions WHERE active = 1"
+        params: list[object] = []
+        if self._scoped:
+            sql += " AND team_id = ?"
+            params.append(self._team_id)
+        rows = await self._db.fetch(sql + " ORDER BY team_id, channel_id", params)
         return [_subscription(row) for row in rows]
 
     # ------------------------------------------------------------ digest posts (exactly once)
@@ -929,19 +1075,28 @@ class Store(CurationStore, ClusterStore):
         """
         now = now or self._clock()
         rows = await self._db.fetch(
-            "INSERT INTO digest_posts (channel_id, day, status, worker, claimed_at)"
-            " VALUES (?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING"
+            "INSERT INTO digest_posts (team_id, channel_id, day, status, worker, claimed_at)"
+            " VALUES (?, ?, ?, 'claimed', ?, ?) ON CONFLICT DO NOTHING"
             f" RETURNING {_POST_COLUMNS}",
-            (channel_id, day, worker, _iso(now)),
+            (self._team_id, channel_id, day, worker, _iso(now)),
         )
         if rows:
             return _post(rows[0])
         rows = await self._db.fetch(
             "UPDATE digest_posts SET status = 'claimed', worker = ?, claimed_at = ?,"
-            " attempts = attempts + 1 WHERE channel_id = ? AND day = ? AND attempts < ? AND"
+            " attempts = attempts + 1 WHERE team_id = ? AND channel_id = ? AND day = ?"
+            " AND attempts < ? AND"
             " (status = 'failed' OR (status IN ('claimed', 'posting') AND claimed_at < ?))"
             f" RETURNING {_POST_COLUMNS}",
-            (worker, _iso(now), channel_id, day, DIGEST_MAX_ATTEMPTS, _iso(now - DIGEST_LEASE)),
+            (
+                worker,
+                _iso(now),
+                self._team_id,
+                channel_id,
+                day,
+                DIGEST_MAX_ATTEMPTS,
+                _iso(now - DIGEST_LEASE),
+            ),
         )
         return _post(rows[0]) if rows else None
 
@@ -952,9 +1107,9 @@ class Store(CurationStore, ClusterStore):
         the channel even if this process dies before `finish_digest`. False if the claim
         was lost meanwhile (then do not post)."""
         changed = await self._db.execute(
-            "UPDATE digest_posts SET status = 'posting', intent_at = ? WHERE channel_id = ?"
-            " AND day = ? AND worker = ? AND status = 'claimed'",
-            (_iso(now or self._clock()), channel_id, day, worker),
+            "UPDATE digest_posts SET status = 'posting', intent_at = ? WHERE team_id = ?"
+            " AND channel_id = ? AND day = ? AND worker = ? AND status = 'claimed'",
+            (_iso(now or self._clock()), self._team_id, channel_id, day, worker),
         )
         return changed == 1
 
@@ -970,8 +1125,17 @@ class Store(CurationStore, ClusterStore):
     ) -> None:
         await self._db.execute(
             "UPDATE digest_posts SET status = 'posted', posted_at = ?, message_ts = ?,"
-            " fact_id = ?, error = NULL WHERE channel_id = ? AND day = ? AND worker = ?",
-            (_iso(now or self._clock()), message_ts, fact_id, channel_id, day, worker),
+            " fact_id = ?, error = NULL WHERE team_id = ? AND channel_id = ? AND day = ?"
+            " AND worker = ?",
+            (
+                _iso(now or self._clock()),
+                message_ts,
+                fact_id,
+                self._team_id,
+                channel_id,
+                day,
+                worker,
+            ),
         )
 
     async def fail_digest(
@@ -992,14 +1156,23 @@ class Store(CurationStore, ClusterStore):
         await self._db.execute(
             "UPDATE digest_posts SET status = ?, error = ?,"
             " intent_at = CASE WHEN ? THEN intent_at END"
-            " WHERE channel_id = ? AND day = ? AND worker = ?",
-            ("skipped" if final else "failed", error[:500], maybe_posted, channel_id, day, worker),
+            " WHERE team_id = ? AND channel_id = ? AND day = ? AND worker = ?",
+            (
+                "skipped" if final else "failed",
+                error[:500],
+                maybe_posted,
+                self._team_id,
+                channel_id,
+                day,
+                worker,
+            ),
         )
 
     async def digest_post(self, channel_id: str, day: str) -> DigestPost | None:
         rows = await self._db.fetch(
-            f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND day = ?",
-            (channel_id, day),
+            f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE team_id = ? AND channel_id = ?"
+            " AND day = ?",
+            (self._team_id, channel_id, day),
         )
         row = rows[0] if rows else None
         return _post(row) if row is not None else None
@@ -1008,8 +1181,11 @@ class Store(CurationStore, ClusterStore):
         self, channel_id: str, before_day: str | None = None
     ) -> DigestPost | None:
         """The channel's latest posted digest (before a day, if given)."""
-        sql = f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE channel_id = ? AND status = 'posted'"
-        params: list[object] = [channel_id]
+        sql = (
+            f"SELECT {_POST_COLUMNS} FROM digest_posts WHERE team_id = ? AND channel_id = ?"
+            " AND status = 'posted'"
+        )
+        params: list[object] = [self._team_id, channel_id]
         if before_day is not None:
             sql += " AND day < ?"
             params.append(before_day)
@@ -1022,21 +1198,22 @@ class Store(CurationStore, ClusterStore):
     async def digest_rotation(self, channel_id: str) -> tuple[int, set[str]]:
         """The channel's current rotation cycle and the facts it has seen in it."""
         rows = await self._db.fetch(
-            "SELECT COALESCE(MAX(cycle), 0) FROM digest_shown WHERE channel_id = ?", (channel_id,)
+            "SELECT COALESCE(MAX(cycle), 0) FROM digest_shown WHERE team_id = ? AND channel_id = ?",
+            (self._team_id, channel_id),
         )
         row = rows[0] if rows else None
         cycle = int(row[0]) if row is not None else 0
         rows = await self._db.fetch(
-            "SELECT fact_id FROM digest_shown WHERE channel_id = ? AND cycle = ?",
-            (channel_id, cycle),
+            "SELECT fact_id FROM digest_shown WHERE team_id = ? AND channel_id = ? AND cycle = ?",
+            (self._team_id, channel_id, cycle),
         )
         return cycle, {str(r[0]) for r in rows}
 
     async def record_shown(self, channel_id: str, cycle: int, fact_id: str, day: str) -> None:
         await self._db.execute(
-            "INSERT INTO digest_shown (channel_id, cycle, fact_id, day)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            (channel_id, cycle, fact_id, day),
+            "INSERT INTO digest_shown (team_id, channel_id, cycle, fact_id, day)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (self._team_id, channel_id, cycle, fact_id, day),
         )
 
     async def sync_fact_versions(
@@ -1066,19 +1243,20 @@ class Store(CurationStore, ClusterStore):
         """Facts voted not helpful in [since, until), most votes first (for curators)."""
         rows = await self._db.fetch(
             "SELECT q.fact_id, COUNT(*) AS n FROM feedback f JOIN questions q"
-            " ON q.id = f.question_id WHERE f.helpful = 0 AND f.voted_at >= ? AND f.voted_at < ?"
+            " ON q.id = f.question_id WHERE f.team_id = ? AND q.team_id = ? AND f.helpful = 0"
+            " AND f.voted_at >= ? AND f.voted_at < ?"
             " AND q.fact_id IS NOT NULL GROUP BY q.fact_id ORDER BY n DESC, q.fact_id",
-            (_iso(since), _iso(until)),
+            (self._team_id, self._team_id, _iso(since), _iso(until)),
         )
         return [(str(r[0]), int(r[1])) for r in rows]
 
     async def unanswered_since(self, since: datetime, until: datetime) -> list[tuple[str, int]]:
         """Questions the bot could not answer in [since, until), most asked first."""
         rows = await self._db.fetch(
-            "SELECT MIN(question), COUNT(*) AS n FROM questions WHERE answered = 0"
+            "SELECT MIN(question), COUNT(*) AS n FROM questions WHERE team_id = ? AND answered = 0"
             " AND asked_at >= ? AND asked_at < ? GROUP BY lower(question)"
             " ORDER BY n DESC, MIN(asked_at)",
-            (_iso(since), _iso(until)),
+            (self._team_id, _iso(since), _iso(until)),
         )
         return [(str(r[0]), int(r[1])) for r in rows]
 
@@ -1097,25 +1275,68 @@ class Store(CurationStore, ClusterStore):
         params: list[object] = []
         for day, start, end in days:
             params += [day, _iso(start), _iso(end)]
+        params += [self._team_id] * 4
         rows = await self._db.fetch(
             f"WITH days (day, start, stop) AS (VALUES {values})"
             " SELECT d.day,"
-            " (SELECT COUNT(*) FROM questions q WHERE q.asked_at >= d.start"
+            " (SELECT COUNT(*) FROM questions q WHERE q.team_id = ? AND q.asked_at >= d.start"
             "  AND q.asked_at < d.stop AND q.surface != 'suggestion'),"
-            " (SELECT COUNT(*) FROM questions q WHERE q.asked_at >= d.start"
+            " (SELECT COUNT(*) FROM questions q WHERE q.team_id = ? AND q.asked_at >= d.start"
             "  AND q.asked_at < d.stop AND q.surface != 'suggestion' AND q.answered = 1),"
-            " (SELECT COUNT(*) FROM feedback f WHERE f.voted_at >= d.start"
+            " (SELECT COUNT(*) FROM feedback f WHERE f.team_id = ? AND f.voted_at >= d.start"
             "  AND f.voted_at < d.stop AND f.helpful = 1),"
-            " (SELECT COUNT(*) FROM feedback f WHERE f.voted_at >= d.start"
+            " (SELECT COUNT(*) FROM feedback f WHERE f.team_id = ? AND f.voted_at >= d.start"
             "  AND f.voted_at < d.stop AND f.helpful = 0)"
             " FROM days d ORDER BY d.day",
             params,
         )
         return [DayStats(str(r[0]), int(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
 
+    # ------------------------------------------------------------ workspace settings
+
+    async def workspace_settings(self) -> WorkspaceSettings:
+        """What this workspace's admins set with `/facts settings` (None: the default)."""
+        rows = await self._db.fetch(
+            "SELECT tz_name, language, admins, updated_by, updated_at FROM workspace_settings"
+            " WHERE team_id = ?",
+            (self._team_id,),
+        )
+        if not rows:
+            return WorkspaceSettings(self._team_id)
+        tz_name, language, admins, updated_by, updated_at = rows[0]
+        return WorkspaceSettings(
+            team_id=self._team_id,
+            tz_name=None if tz_name is None else str(tz_name),
+            language=None if language is None else str(language),
+            admins=None if admins is None else tuple(str(a) for a in json.loads(str(admins))),
+            updated_by=None if updated_by is None else str(updated_by),
+            updated_at=datetime.fromisoformat(str(updated_at)),
+        )
+
+    async def set_workspace_setting(
+        self, name: str, value: str | Sequence[str] | None, *, by: str | None
+    ) -> WorkspaceSettings:
+        """Set one of this workspace's settings (`tz`, `language`, `admins`); None resets it
+        to the environment's default. The settings as they now stand."""
+        column = _SETTING_COLUMNS[name]
+        stored = value if value is None or isinstance(value, str) else json.dumps(list(value))
+        await self._db.execute(
+            f"INSERT INTO workspace_settings (team_id, {column}, updated_by, updated_at)"
+            " VALUES (?, ?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET"
+            f" {column} = excluded.{column}, updated_by = excluded.updated_by,"
+            " updated_at = excluded.updated_at",
+            (self._team_id, stored, by, _iso(self._clock())),
+        )
+        return await self.workspace_settings()
+
+
+#: The column of each setting `/facts settings` may change (fixed names, never user text).
+_SETTING_COLUMNS = {"tz": "tz_name", "language": "language", "admins": "admins"}
+
 
 _SUBSCRIPTION_COLUMNS = (
-    "channel_id, post_at, active, curators, language, paused_reason, subscribed_by"
+    "channel_id, post_at, active, curators, language, paused_reason, subscribed_by, team_id,"
+    " enterprise_id"
 )
 _POST_COLUMNS = (
     "channel_id, day, status, worker, claimed_at, attempts, posted_at, message_ts, error, fact_id,"
@@ -1132,6 +1353,8 @@ def _subscription(row: Sequence[object]) -> Subscription:
         language=str(row[4]),
         paused_reason=None if row[5] is None else str(row[5]),
         subscribed_by=None if row[6] is None else str(row[6]),
+        team_id=str(row[7]),
+        enterprise_id=str(row[8]),
     )
 
 
@@ -1153,7 +1376,7 @@ def _post(row: Sequence[object]) -> DigestPost:
 
 _REPLY_COLUMNS = (
     "id, surface, text, received_at, claim, claimed_at, user_id, channel_id, response_url,"
-    " thread_ts, attempts"
+    " thread_ts, attempts, team_id, enterprise_id"
 )
 
 
@@ -1170,6 +1393,8 @@ def _pending(row: Sequence[object]) -> PendingReply:
         response_url=None if row[8] is None else str(row[8]),
         thread_ts=None if row[9] is None else str(row[9]),
         attempts=int(str(row[10])),
+        team_id=str(row[11]),
+        enterprise_id=str(row[12]),
     )
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.core.curation import ProposalDraft
-from bot.storage import read_curation
+from bot.storage import connect, read_curation
 from bot.storage.store import MIGRATIONS, open_store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)
@@ -26,8 +26,14 @@ DRAFT = ProposalDraft(
 async def test_the_curation_migration_upgrades_an_older_database(database: str) -> None:
     curation = [m.name for m in MIGRATIONS].index("0005_curation")
     path = database
-    async with open_store(path, migrations=MIGRATIONS[:curation]) as store:
-        qid = await store.record_question(question="old one", surface="dm", answered=False)
+    async with open_store(path, migrations=MIGRATIONS[:curation]):
+        pass
+    async with connect(path) as db:  # a question as the release before curation wrote it
+        (row,) = await db.fetch(
+            "INSERT INTO questions (asked_at, surface, question, answered)"
+            " VALUES ('2026-05-01T09:00:00.000000+00:00', 'dm', 'old one', 0) RETURNING id"
+        )
+        qid = int(row[0])
     async with open_store(path) as store:
         assert "0005_curation" in await store.applied_migrations()
         assert (await store.curation()).empty
