@@ -139,7 +139,7 @@ _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 
 
 #: A French segment that opens with "c'est" states something ("c'est pour la note").
-_STATEMENT = re.compile(r"^\W*c\s*['’]?\s*est\b")
+_STATEMENT = re.compile(r"^\W*c\s*['’]?\s*est\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 
@@ -171,7 +171,7 @@ def _asks(segment: str) -> bool:
     stripped = segment.rstrip()
     if stripped.endswith("?"):
         return True
-    if _STATEMENT.match(fold(stripped)):
+    if _STATEMENT.match(stripped):
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
     return bool(words) and words[0] in QUESTION_CUES
@@ -179,7 +179,12 @@ def _asks(segment: str) -> bool:
 
 #: Words that open a trailing aside saying what the answer is for: "... it's for the annex",
 #: "... need it for a slide", "... pour la note".
-_ASIDE_OPENERS = _words("for its it's need needed this thats that's pour cest c'est")
+_ASIDE_OPENERS = frozenset(
+    ["for", "its", "it's", "need", "needed", "this", "thats", "that's", "pour", "cest", "c'est"]
+)
+_ASIDE_CUE = re.compile(
+    r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
+)
 
 
 def _trim(segment: str) -> str:
@@ -205,9 +210,10 @@ def _trim(segment: str) -> str:
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
     """`tokens` without the longest tail that opens an aside, names a purpose and holds
     only conversation; at least two words of question stay."""
+    if len(tokens) < 3 or not _ASIDE_CUE.search(" ".join(tokens[2:])):
+        return tokens  # most questions: no word that could open an aside
     for start in range(2, len(tokens)):
-        opener = _folded_words(tokens[start])
-        if not opener or opener[0] not in _ASIDE_OPENERS:
+        if tokens[start].lower().replace("’", "'").strip(".,;:!?") not in _ASIDE_OPENERS:
             continue
         tail = _content_words(" ".join(tokens[start:]))
         # It must say what the answer is for ("the annex"): "stand for again" is a question.
@@ -258,7 +264,8 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     text = _MENTION.sub(" ", text)
     text = _EMOJI.sub(" ", text)
     text = _PICTOGRAPH.sub(" ", text)
-    text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
+    if "(" in text:
+        text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
