@@ -321,6 +321,17 @@ class Index:
                 keys |= self._text_keys(after, lang)
         return keys
 
+    def __getstate__(self) -> dict[str, object]:
+        """What `bot.engine.cache` keeps: all but the speller, whose table holds this
+        process's string hashes (salted per process); `__setstate__` rebuilds it."""
+        state = self.__dict__.copy()
+        del state["speller"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
+
     def _find_spellers(self) -> dict[str, frozenset[int]]:
         """Entity id -> the facts whose answer names it in two ways (acronym and full name).
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from pathlib import Path
 
 from builders import DOGS, FILLER, make_base, make_fact
@@ -14,6 +16,7 @@ from bot.engine.index import Index
 from bot.settings import Settings
 
 QUESTION = "Who got the sniffer dogs?"
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def files(folder: Path) -> list[Path]:
@@ -84,3 +87,35 @@ def test_the_cache_directory_comes_from_the_environment(tmp_path: Path) -> None:
     assert Settings.from_env({"FACTBOT_CACHE_DIR": str(tmp_path)}).cache_dir == tmp_path
     assert Settings.from_env({"FACTBOT_CACHE_DIR": "off", "HOME": "/home/u"}).cache_dir is None
     assert Settings.from_env({}).cache_dir is None
+
+
+def test_an_index_loaded_in_another_process_answers_as_a_built_one(tmp_path: Path) -> None:
+    """String hashes are salted per process: what the index keeps must not depend on them
+    (the typo corrector's table is rebuilt on loading)."""
+    questions = "\n".join(
+        [
+            "how many prison oficials got trainned by inl in morroco",
+            "wen was the bcij creatd",
+            "When was the BCIJ created?",
+            "quelle loi couvre la traite des etres humains ?",
+        ]
+    )
+
+    def ask(cache: str, seed: str) -> str:
+        env = {**os.environ, "FACTBOT_CACHE_DIR": cache, "PYTHONHASHSEED": seed}
+        env.pop("FACTBOT_DB", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "ask", "--jsonl"],
+            input=questions,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+            check=True,
+        )
+        return done.stdout
+
+    built = ask("off", "1")
+    assert ask(str(tmp_path), "2") == built  # builds and keeps the index
+    assert files(tmp_path)
+    assert ask(str(tmp_path), "3") == built  # loads it in a process with other hashes
