@@ -121,6 +121,9 @@ class CannotLook(Exception):
 
 
 Poster = Callable[[str, Message], Awaitable[str | None]]
+#: A workspace's own publisher (team_id, enterprise_id), posting with that workspace's
+#: token; None when the workspace has no installation (its digests wait).
+PublisherFor = Callable[[str, str], Awaitable["Publisher | None"]]
 
 
 @runtime_checkable
@@ -174,6 +177,7 @@ class DigestRunner:
         worker: str | None = None,
         pace: float = DEFAULT_PACE,
         grace: timedelta = GRACE,
+        publisher_for: PublisherFor | None = None,
     ) -> None:
         self._base = base
         self.store = store
@@ -184,6 +188,8 @@ class DigestRunner:
         self.worker = worker or worker_name()
         self.pace = pace
         self.grace = grace
+        #: Several workspaces (OAuth): each posts with its own token. None: `post` for all.
+        self.publisher_for = publisher_for
 
     @property
     def base(self) -> FactBase:
@@ -254,14 +260,38 @@ class DigestRunner:
         """
         now = now or self.clock()
         await self.sync_versions(now)
-        outcomes: list[Outcome] = []
+        lanes: dict[tuple[str, str], list[Subscription]] = {}
         for sub in await self.store.active_subscriptions():  # every workspace's
+            lanes.setdefault((sub.team_id, sub.enterprise_id), []).append(sub)
+        # Slack's rate limits are per workspace: each workspace's digests go one after
+        # another, paced; different workspaces do not wait for each other.
+        per_lane = await asyncio.gather(
+            *(self._run_lane(team, subs, now, stop) for team, subs in lanes.items())
+        )
+        return [outcome for lane in per_lane for outcome in lane]
+
+    async def _run_lane(
+        self,
+        team_key: tuple[str, str],
+        subs: list[Subscription],
+        now: datetime,
+        stop: asyncio.Event | None,
+    ) -> list[Outcome]:
+        """One workspace's due digests, in channel order, `pace` seconds apart."""
+        team = await self.for_workspace(*team_key)
+        if self.publisher_for is not None:
+            publisher = await self.publisher_for(*team_key)
+            if publisher is None:
+                logger.warning("digest_no_installation team=%s", team_key[0])
+                return []
+            team.publisher = publisher
+        outcomes: list[Outcome] = []
+        for sub in subs:
             if stop is not None and stop.is_set():
                 break
             at = parse_hhmm(sub.post_at)
             if at is None:
                 continue
-            team = await self.for_workspace(sub.team_id, sub.enterprise_id)
             day = due_day(now, at, team.tz, grace=self.grace)
             if day is None:
                 continue

@@ -70,6 +70,16 @@ class LeaderLock(ABC):
         """Give leadership up (the next `lead` of another process takes it)."""
 
 
+#: What a connection the server ended raises: asyncpg's protocol may be left mid-operation
+#: (InternalClientError, "another operation is in progress"), which is no PostgresError.
+_CONNECTION_LOST = (
+    OSError,
+    asyncpg.PostgresError,
+    asyncpg.InterfaceError,
+    asyncpg.InternalClientError,
+)
+
+
 class PostgresLeaderLock(LeaderLock):
     """A session advisory lock on a connection held for as long as this process leads."""
 
@@ -92,7 +102,7 @@ class PostgresLeaderLock(LeaderLock):
                 self._leading = bool(
                     await self._connection.fetchval("SELECT pg_try_advisory_lock($1)", self._key)
                 )
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+        except _CONNECTION_LOST as exc:
             logger.warning(
                 "leader_lock_unavailable name=%s error=%s", self.name, type(exc).__name__
             )
@@ -107,7 +117,7 @@ class PostgresLeaderLock(LeaderLock):
     async def release(self) -> None:
         connection, self._connection, self._leading = self._connection, None, False
         if connection is not None:
-            with contextlib.suppress(OSError, asyncpg.PostgresError, asyncpg.InterfaceError):
+            with contextlib.suppress(*_CONNECTION_LOST):
                 await asyncio.wait_for(connection.close(), 5)
             if not connection.is_closed():
                 connection.terminate()
