@@ -49,6 +49,9 @@ from bot.core.records import (
 )
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
 from bot.storage.db import Database, IntegrityError, PostgresDatabase, connect
+from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
+from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
+from bot.storage.installations import InstallationsStore
 from bot.storage.workers import Liveness, PostgresWorkers, Workers
 
 logger = logging.getLogger(__name__)
@@ -411,6 +414,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(INSTALLATIONS, INSTALLATIONS_SQL),  # "0007_installations", in installations.py
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -424,11 +428,12 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-class Store(CurationStore):
+class Store(CurationStore, InstallationsStore):
     """The bot's memory over one `Database`; build it with `open_store`.
 
     The curation methods (taught phrasings, review marks, proposals) come from
-    `bot.storage.curation.CurationStore`.
+    `bot.storage.curation.CurationStore`; the installations (OAuth, uninstall) from
+    `bot.storage.installations.InstallationsStore`.
     """
 
     def __init__(
