@@ -42,6 +42,7 @@ from bot.services.logs import install_redaction
 from bot.services.outbox import admit, keep_answering
 from bot.settings import Settings
 from bot.slack.app import build_app
+from bot.slack.oauth import INSTALL_PATH, OAuthPages, admit_if_installed
 from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
 from bot.slack.work import CAPACITY, WORKERS, AnswerQueue
 from bot.storage import DatabaseUnavailable
@@ -152,7 +153,10 @@ async def serve(
         # waited in the queue longer than Slack's 5-minute window).
         app = build_app(settings, deps, process_before_response=http, edge_verified=http)
         sleep = (retry or RetryPolicy()).sleep
-        if not await _check_bot_token(app, stop, settings, wait_for=wait_for_slack, sleep=sleep):
+        multi = settings.multi_workspace  # no token of its own: each workspace's is stored
+        if not multi and not await _check_bot_token(
+            app, stop, settings, wait_for=wait_for_slack, sleep=sleep
+        ):
             logger.info("shutdown_complete abandoned=0")
             return
         if own_signals:  # serve() owns the process (not a test): tune its garbage collector
@@ -165,10 +169,18 @@ async def serve(
             slack_poster(app.client, deps.delivery),
             clock=deps.clock,
         )
-        scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
         work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
-        # From start-up on: answer what a dead process acknowledged but never answered.
-        recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
+        if multi:
+            # The digest and the outbox recovery post with the app's client, which has no
+            # token here; they wait for rows that say their workspace (client_for_team).
+            logger.warning("digest_off reason=multi_workspace_not_yet_supported")
+            logger.warning("outbox_recovery_off reason=multi_workspace_not_yet_supported")
+            scheduler = asyncio.create_task(_until(stop), name="digest-scheduler")
+            recovery = asyncio.create_task(_until(stop), name="outbox")
+        else:
+            scheduler = asyncio.create_task(digests.run_forever(stop), name="digest-scheduler")
+            # From start-up on: answer what a dead process acknowledged but never answered.
+            recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
         try:
             if settings.mode == "socket":
                 await _socket_mode(app, settings, stop, ready)
@@ -199,6 +211,10 @@ async def serve(
             except TimeoutError:
                 logger.warning("digest_scheduler_cancelled reason=shutdown_grace")
             logger.info("shutdown_complete abandoned=%d", abandoned)
+
+
+async def _until(stop: asyncio.Event) -> None:
+    await stop.wait()
 
 
 #: Slack's answers to auth.test that no amount of waiting changes.
@@ -332,11 +348,16 @@ async def _http(
     limits: HttpLimits | None,
 ) -> None:
     assert settings.signing_secret
+    multi = settings.multi_workspace
+    admit_with = admit_if_installed if multi else admit
     edge = HttpEdge(
         settings.signing_secret,
         work.offer,
         app.async_dispatch,
-        admit=partial(admit, deps.store),
+        admit=partial(admit_with, deps.store),
+        admit_with=admit_with,
+        oauth_settings=settings if multi else None,
+        oauth=OAuthPages(settings, deps.store) if multi else None,
         db_path=settings.database,
         host="0.0.0.0",
         port=settings.port,
@@ -362,6 +383,8 @@ async def _http(
             work.workers,
             work.capacity,
         )
+        if multi:
+            logger.info("oauth_pages install=%s", INSTALL_PATH)
         if ready is not None:
             ready(port)
         await stop.wait()
