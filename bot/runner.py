@@ -40,13 +40,14 @@ from bot.core.factbase import FactBase, FactBaseError
 from bot.engine import Matcher
 from bot.services.admin import reload_facts
 from bot.services.cluster import DIGEST_LEADER, follow_reloads, lead_digests
-from bot.services.delivery import RetryPolicy
+from bot.services.delivery import RetryPolicy, one_client
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
-from bot.services.digest_runner import DigestRunner, slack_poster
+from bot.services.digest_runner import DigestRunner, Publisher, slack_poster
 from bot.services.logs import install_redaction
 from bot.services.outbox import admit, keep_answering
 from bot.settings import Settings
 from bot.slack.app import build_app
+from bot.slack.oauth import INSTALL_PATH, OAuthPages, admit_if_installed, team_clients
 from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
 from bot.slack.work import CAPACITY, WORKERS, AnswerQueue
 from bot.storage import DatabaseUnavailable
@@ -152,6 +153,8 @@ async def serve(
     if stop is None:
         stop = _stop_on_signals()
     http = settings.mode == "http"
+    # Installed through OAuth, every request belongs to its own workspace.
+    workspaces = workspaces or settings.multi_workspace
     async with open_deps(
         settings, base=base, matcher=matcher, retry=retry, workspaces=workspaces
     ) as deps:
@@ -161,24 +164,45 @@ async def serve(
         # waited in the queue longer than Slack's 5-minute window).
         app = build_app(settings, deps, process_before_response=http, edge_verified=http)
         sleep = (retry or RetryPolicy()).sleep
-        if not await _check_bot_token(app, stop, settings, wait_for=wait_for_slack, sleep=sleep):
+        multi = settings.multi_workspace  # no token of its own: each workspace's is stored
+        if not multi and not await _check_bot_token(
+            app, stop, settings, wait_for=wait_for_slack, sleep=sleep
+        ):
             logger.info("shutdown_complete abandoned=0")
             return
         if own_signals:  # serve() owns the process (not a test): tune its garbage collector
             freeze_long_lived_objects()
         reloads = _reload_on_sighup(deps) if own_signals else set()
+        # Several workspaces: the digests and the replies owed after a crash go out with
+        # each workspace's own token; one workspace: with the app's client.
+        client_for = (
+            team_clients(
+                settings,
+                deps.store,
+                policy=deps.delivery.policy,
+                session=deps.delivery.http_session(),
+            )
+            if multi
+            else one_client(app.client)
+        )
+
+        async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+            client = await client_for(team_id, enterprise_id)
+            return None if client is None else slack_poster(client, deps.delivery)
+
         digests = DigestRunner(
             lambda: deps.base,
             deps.store,
             settings.tz,
             slack_poster(app.client, deps.delivery),
             clock=deps.clock,
+            publisher_for=publisher_for if multi else None,
         )
+        work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
         scheduler = asyncio.create_task(_lead_digests(digests, deps, stop), name="digest-scheduler")
         following = asyncio.create_task(follow_reloads(deps, stop), name="facts-follow")
-        work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
         # From start-up on: answer what a dead process acknowledged but never answered.
-        recovery = asyncio.create_task(keep_answering(deps, app.client, stop), name="outbox")
+        recovery = asyncio.create_task(keep_answering(deps, client_for, stop), name="outbox")
         try:
             if settings.mode == "socket":
                 await _socket_mode(app, settings, stop, ready)
@@ -349,12 +373,16 @@ async def _http(
     limits: HttpLimits | None,
 ) -> None:
     assert settings.signing_secret
+    multi = settings.multi_workspace
+    admit_with = admit_if_installed if multi else partial(admit, workspaces=deps.workspaces)
     edge = HttpEdge(
         settings.signing_secret,
         work.offer,
         app.async_dispatch,
-        admit=partial(admit, deps.store, workspaces=deps.workspaces),
-        workspaces=deps.workspaces,
+        admit=partial(admit_with, deps.store),
+        admit_with=admit_with,
+        oauth_settings=settings if multi else None,
+        oauth=OAuthPages(settings, deps.store) if multi else None,
         db_path=settings.database,
         host="0.0.0.0",
         port=settings.port,
@@ -380,6 +408,8 @@ async def _http(
             work.workers,
             work.capacity,
         )
+        if multi:
+            logger.info("oauth_pages install=%s", INSTALL_PATH)
         if ready is not None:
             ready(port)
         await stop.wait()

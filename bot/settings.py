@@ -9,13 +9,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from cryptography.fernet import Fernet
 
 from bot.core.factbase import default_facts_dir
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 MODES = ("socket", "http", "console")
+#: Where Slack sends a person back after "Add to Slack" (bot/slack/oauth.py serves it).
+OAUTH_REDIRECT_PATH = "/slack/oauth_redirect"
+#: How to make FACTBOT_ENCRYPTION_KEY, quoted in the error that asks for one.
+MAKE_KEY = (
+    'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
+)
+_TRUE = ("1", "true", "yes", "on")
 
 
 class SettingsError(Exception):
@@ -47,6 +57,24 @@ class Settings:
     database_url: str | None = field(default=None, repr=False)
     #: Where built indexes are kept between runs (bot.engine.cache); None: nowhere.
     cache_dir: Path | None = None
+    #: SLACK_CLIENT_ID and SLACK_CLIENT_SECRET without SLACK_BOT_TOKEN: many workspaces
+    #: install the bot through OAuth (bot/slack/oauth.py), each with a token of its own.
+    client_id: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
+    #: FACTBOT_ENCRYPTION_KEY: the Fernet key the installations' tokens are encrypted with.
+    encryption_key: str | None = field(default=None, repr=False)
+    #: FACTBOT_PUBLIC_URL: where Slack reaches this bot (https://factbot.example.org),
+    #: for the OAuth redirect URI; SLACK_REDIRECT_URI names that URI outright.
+    public_url: str | None = None
+    redirect_uri: str | None = None
+    #: FACTBOT_TRUST_FORWARDED: the bot is behind a router that sets X-Forwarded-Proto
+    #: and X-Forwarded-Host; only then are they used to build the redirect URI.
+    trust_forwarded: bool = False
+
+    @property
+    def multi_workspace(self) -> bool:
+        """True when workspaces install the bot through OAuth (no SLACK_BOT_TOKEN)."""
+        return bool(self.client_id and self.client_secret and not self.bot_token)
 
     @property
     def database(self) -> str:
@@ -67,6 +95,8 @@ class Settings:
         """ "socket", "http" or "console": which way `python -m bot` runs."""
         if self.forced_mode:
             return self.forced_mode
+        if self.multi_workspace:
+            return "http"
         if self.app_token:
             return "socket"
         if self.signing_secret:
@@ -77,6 +107,11 @@ class Settings:
         """These settings, run in `mode`; SettingsError if the mode's variables are missing."""
         if mode not in MODES:
             raise SettingsError(f"The mode must be one of {', '.join(MODES)}, not {mode!r}.")
+        if mode == "socket" and self.multi_workspace:
+            raise SettingsError(
+                "Socket Mode serves one workspace: with SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
+                "(many workspaces) run HTTP mode, or set SLACK_BOT_TOKEN instead."
+            )
         if mode == "socket" and not self.app_token:
             raise SettingsError(
                 "SLACK_APP_TOKEN is missing: Socket Mode needs the app-level token."
@@ -120,7 +155,24 @@ class Settings:
             raise SettingsError("SLACK_APP_TOKEN must be an app-level token starting with 'xapp-'.")
         if bot_token and not bot_token.startswith("xox"):
             raise SettingsError("SLACK_BOT_TOKEN must be a bot token starting with 'xoxb-'.")
-        if need_mode and (app_token or signing_secret) and not bot_token:
+        client_id = get("SLACK_CLIENT_ID")
+        client_secret = get("SLACK_CLIENT_SECRET")
+        if bool(client_id) != bool(client_secret) and not bot_token:
+            missing = "SLACK_CLIENT_SECRET" if client_id else "SLACK_CLIENT_ID"
+            raise SettingsError(
+                f"{missing} is missing: installing through OAuth needs both the app's "
+                "Client ID and Client Secret (Basic Information page)."
+            )
+        multi = bool(client_id and client_secret and not bot_token)
+        encryption_key = get("FACTBOT_ENCRYPTION_KEY")
+        if multi:
+            if not signing_secret:
+                raise SettingsError(
+                    "SLACK_SIGNING_SECRET is missing: installing through OAuth (SLACK_CLIENT_ID "
+                    "and SLACK_CLIENT_SECRET) runs HTTP mode, which needs it."
+                )
+            _check_key(encryption_key)
+        if need_mode and (app_token or signing_secret) and not bot_token and not multi:
             raise SettingsError(
                 "SLACK_BOT_TOKEN is missing: Socket Mode and HTTP mode both need the bot token."
             )
@@ -167,6 +219,8 @@ class Settings:
             cache_dir = Path(cache_raw).expanduser()
         else:
             cache_dir = Path(cache_home) / "factbot" if cache_home else None
+        public_url = _url(get("FACTBOT_PUBLIC_URL"), "FACTBOT_PUBLIC_URL")
+        redirect_uri = _url(get("SLACK_REDIRECT_URI"), "SLACK_REDIRECT_URI")
         facts_raw = get("FACTBOT_FACTS")
         admins = frozenset(a for a in (get("FACTBOT_ADMINS") or "").replace(",", " ").split() if a)
         return cls(
@@ -184,4 +238,36 @@ class Settings:
             db_from_env=get("FACTBOT_DB") is not None or database_url is not None,
             database_url=database_url,
             cache_dir=cache_dir,
+            client_id=client_id if multi else None,
+            client_secret=client_secret if multi else None,
+            encryption_key=encryption_key if multi else None,
+            public_url=public_url.rstrip("/") if public_url else None,
+            redirect_uri=redirect_uri,
+            trust_forwarded=(get("FACTBOT_TRUST_FORWARDED") or "").lower() in _TRUE,
         )
+
+
+def _check_key(key: str | None) -> None:
+    """SettingsError, in one sentence saying how to make one, unless `key` is a Fernet key."""
+    if not key:
+        raise SettingsError(
+            "FACTBOT_ENCRYPTION_KEY is missing: installations' tokens are stored encrypted "
+            f"with it, so make one with `{MAKE_KEY}` and keep it secret."
+        )
+    try:
+        Fernet(key.encode())
+    except ValueError:
+        raise SettingsError(
+            "FACTBOT_ENCRYPTION_KEY is not a Fernet key (32 url-safe base64-encoded bytes): "
+            f"make one with `{MAKE_KEY}`."
+        ) from None
+
+
+def _url(value: str | None, name: str) -> str | None:
+    """An http(s) URL with a host, or None; SettingsError names the variable otherwise."""
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise SettingsError(f"{name} must be an http(s) URL such as https://factbot.example.org.")
+    return value

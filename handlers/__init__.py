@@ -5,7 +5,17 @@ from __future__ import annotations
 from slack_bolt.async_app import AsyncApp
 
 from bot.services.deps import Deps
-from handlers import actions, browse, commands, home, mentions, messages, propose, review
+from handlers import (
+    actions,
+    browse,
+    commands,
+    home,
+    lifecycle,
+    mentions,
+    messages,
+    propose,
+    review,
+)
 
 
 def register_all(app: AsyncApp, deps: Deps) -> None:
@@ -18,3 +28,4 @@ def register_all(app: AsyncApp, deps: Deps) -> None:
     home.register(app, deps)
     browse.register(app, deps)
     review.register(app, deps)
+    lifecycle.register(app, deps)

@@ -16,6 +16,11 @@ message metadata) and answers conversations.history from it, newest first,
 `include_all_metadata`. Message timestamps come from `clock` (real time unless a
 test sets it, to match a bot run with `--now`).
 
+OAuth: `add_install_code(code, team_id)` makes `oauth.v2.access` exchange that code,
+once, for a bot token of that workspace (`invalid_code` otherwise, as Slack says), and
+auth.test then answers for that token's workspace. Every call keeps its headers, so a
+test reads which token (Authorization) each call carried.
+
 Test modules make a fixture of `running_fake()` and run the bot with `running_bot`.
 """
 
@@ -82,6 +87,10 @@ class FakeSlack:
         self.clock: Callable[[], float] = time.time
         #: What chat.postMessage posted, per channel, oldest first (Slack's message objects).
         self.history: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        #: OAuth codes not yet exchanged: code -> oauth.v2.access's answer.
+        self.install_codes: dict[str, dict[str, Any]] = {}
+        #: Bot tokens handed out by oauth.v2.access: token -> (team_id, bot_user_id, bot_id).
+        self.tokens: dict[str, tuple[str, str, str]] = {}
 
     # ------------------------------------------------------------ lifecycle
 
@@ -144,6 +153,26 @@ class FakeSlack:
             return web.Response(text=canned.text, status=canned.status, headers=canned.headers)
         return web.json_response(canned.body, status=canned.status, headers=canned.headers)
 
+    def add_install_code(self, code: str, team_id: str, *, team_name: str = "") -> str:
+        """Make `code` exchangeable, once, for a new bot token of `team_id`; the token."""
+        n = len(self.tokens) + 1
+        token = f"xoxb-{team_id}-{n}-fakebottoken{n}"
+        bot_user, bot_id = f"U0BOT{team_id}", f"B0BOT{team_id}"
+        self.tokens[token] = (team_id, bot_user, bot_id)
+        self.install_codes[code] = {
+            "ok": True,
+            "app_id": "A0FACTBOT",
+            "authed_user": {"id": f"U0ADMIN{team_id}"},
+            "scope": "app_mentions:read,chat:write,commands",
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": bot_user,
+            "team": {"id": team_id, "name": team_name or f"Workspace {team_id}"},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        return token
+
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
 
@@ -193,7 +222,7 @@ class FakeSlack:
         await self._record(call)
         if call.error is not None:
             return web.json_response({"ok": False, "error": call.error})
-        return web.json_response(self._default_reply(method, body))
+        return web.json_response(self._default_reply(method, body, call.headers))
 
     def _post(self, method: str, body: dict[str, Any]) -> dict[str, Any] | None:
         """Keep a posted message in its channel's history, as Slack would; the message."""
@@ -234,8 +263,18 @@ class FakeSlack:
             "response_metadata": {"next_cursor": str(start + limit) if more else ""},
         }
 
-    def _default_reply(self, method: str, body: dict[str, Any]) -> dict[str, Any]:
+    def _default_reply(
+        self, method: str, body: dict[str, Any], headers: dict[str, str] | None = None
+    ) -> dict[str, Any]:
+        if method == "oauth.v2.access":
+            granted = self.install_codes.pop(str(body.get("code")), None)
+            return granted or {"ok": False, "error": "invalid_code"}
         if method == "auth.test":
+            token = (headers or {}).get("Authorization", "").removeprefix("Bearer ")
+            token = str(body.get("token") or token)
+            if token in self.tokens:
+                team, user, bot = self.tokens[token]
+                return {"ok": True, "team_id": team, "user_id": user, "bot_id": bot}
             return load_json(EXAMPLES / "auth.test.ok.bot_token.json")
         if method == "apps.connections.open":
             return {"ok": True, "url": f"ws://127.0.0.1:{self.port}/link"}

@@ -13,6 +13,7 @@ from bot.render.answers import render_help
 from bot.render.blocks import to_text
 from bot.render.curation import SHORTCUT_PROPOSE
 from bot.services.subcommands import SUBCOMMANDS, help_lines
+from bot.slack.oauth import BOT_SCOPES, REDIRECT_PATH
 
 ROOT = Path(__file__).resolve().parent.parent
 SLACK_DOC = (ROOT / "docs" / "slack.md").read_text(encoding="utf-8")
@@ -28,6 +29,12 @@ ENV_VARS = [
     "FACTBOT_TZ",
     "LOG_LEVEL",
     "FACTBOT_CURATORS_CHANNEL",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+    "FACTBOT_ENCRYPTION_KEY",
+    "FACTBOT_PUBLIC_URL",
+    "SLACK_REDIRECT_URI",
+    "FACTBOT_TRUST_FORWARDED",
 ]
 
 
@@ -50,6 +57,8 @@ def test_manifest_declares_what_the_handlers_need() -> None:
         "app_mention",
         "message.im",
         "app_home_opened",
+        "app_uninstalled",
+        "tokens_revoked",
     }
     assert {"app_mentions:read", "chat:write", "commands", "im:history"} <= set(
         manifest["oauth_config"]["scopes"]["bot"]
@@ -60,6 +69,12 @@ def test_manifest_declares_what_the_handlers_need() -> None:
     assert [(s["type"], s["callback_id"]) for s in manifest["features"]["shortcuts"]] == [
         ("message", SHORTCUT_PROPOSE)
     ]
+
+
+def test_install_asks_for_the_manifests_scopes_and_redirects_to_its_path() -> None:
+    manifest = yaml.safe_load((ROOT / "manifest.yml").read_text(encoding="utf-8"))
+    assert list(BOT_SCOPES) == manifest["oauth_config"]["scopes"]["bot"]
+    assert all(url.endswith(REDIRECT_PATH) for url in manifest["oauth_config"]["redirect_urls"])
 
 
 def test_procfile_runs_http_on_port_and_socket_mode() -> None:

@@ -16,7 +16,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.records import Clock, Where
-from bot.services.delivery import classify
+from bot.services.delivery import ClientFor, classify, one_client
 from bot.storage import Store
 
 logger = logging.getLogger(__name__)
@@ -42,13 +42,17 @@ class Admins:
         self._clock = clock
         self._ttl = ttl
         self._store = store  # where each workspace's own admins are kept
-        self._client: AsyncWebClient | None = None
+        self._client_for: ClientFor | None = None
         #: (team, user) -> (admin?, until when the answer holds)
         self._cache: dict[tuple[str, str], tuple[bool, datetime]] = {}
 
-    def attach(self, client: AsyncWebClient) -> None:
-        """Ask this Web API client about workspace admins (the app's client, in Slack modes)."""
-        self._client = client
+    def attach(self, client: AsyncWebClient | ClientFor) -> None:
+        """Ask Slack about workspace admins: with the app's client (one workspace), or with
+        each workspace's own client (several workspaces: `client(team_id, enterprise_id)`)."""
+        if isinstance(client, AsyncWebClient):
+            self._client_for = one_client(client)
+        else:
+            self._client_for = client
 
     async def allows(self, where: Where) -> bool:
         if where.surface == "console":  # whoever runs the process owns it
@@ -58,14 +62,17 @@ class Admins:
             return False
         if user in await self._named(where):
             return True
-        if self._client is None:
+        if self._client_for is None:
             return False
         now = self._clock()
         key = (where.team_id, user)
         cached = self._cache.get(key)
         if cached is not None and cached[1] > now:
             return cached[0]
-        allowed, ttl = await self._ask_slack(self._client, user)
+        client = await self._client_for(where.team_id, where.enterprise_id)
+        if client is None:  # the workspace has no installation (any more)
+            return False
+        allowed, ttl = await self._ask_slack(client, user)
         self._cache[key] = (allowed, now + ttl)
         return allowed
 

@@ -45,6 +45,7 @@ from typing import Any, Literal, TypeVar
 
 import aiohttp
 from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from bot.services.logs import logfmt
@@ -58,6 +59,20 @@ T = TypeVar("T")
 LOGGED_QUESTION_MAX = 300
 #: Seconds an idle connection to Slack is kept for reuse.
 KEEPALIVE_SECONDS = 5.0
+
+
+#: The Web API client that acts in one workspace (team_id, enterprise_id), or None when
+#: the workspace has no installation: in multi-workspace mode each has its own token.
+ClientFor = Callable[[str, str], Awaitable[AsyncWebClient | None]]
+
+
+def one_client(client: AsyncWebClient) -> ClientFor:
+    """The same client for every workspace (a bot run with SLACK_BOT_TOKEN)."""
+
+    async def client_for(team_id: str, enterprise_id: str) -> AsyncWebClient | None:
+        return client
+
+    return client_for
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,15 @@ class RedactSecrets(logging.Filter):
 def install_redaction(settings: Settings, logger: logging.Logger | None = None) -> RedactSecrets:
     """Put the filter on every handler of `logger` (the root logger by default)."""
     target = logger or logging.getLogger()
-    redactor = RedactSecrets([settings.bot_token, settings.app_token, settings.signing_secret])
+    redactor = RedactSecrets(
+        [
+            settings.bot_token,
+            settings.app_token,
+            settings.signing_secret,
+            settings.client_secret,
+            settings.encryption_key,
+        ]
+    )
     for handler in target.handlers:
         handler.addFilter(redactor)
     return redactor

@@ -41,7 +41,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.records import PendingReply, Where, workspace_of
 from bot.core.usertext import from_slack, strip_mentions
-from bot.services.delivery import Handled
+from bot.services.delivery import ClientFor, Handled, one_client
 from bot.services.deps import Deps
 from bot.services.events import HUMAN_SUBTYPES
 from bot.services.replies import reply_to
@@ -342,8 +342,14 @@ class Recovered:
     given_up: int
 
 
-async def recover(deps: Deps, client: AsyncWebClient) -> Recovered:
-    """Answer one batch of replies nobody is sending; record those too late to send."""
+async def recover(deps: Deps, client: AsyncWebClient | ClientFor) -> Recovered:
+    """Answer one batch of replies nobody is sending; record those too late to send.
+
+    `client` sends them: the app's client (one workspace), or a function giving each
+    workspace's own (several workspaces); a reply owed in a workspace that has no
+    installation any more is recorded as failed.
+    """
+    client_for = one_client(client) if isinstance(client, AsyncWebClient) else client
     claimed, expired, given_up = await deps.store.claim_unsent_replies()
     if expired or given_up:
         logger.warning("replies_not_sent expired=%d gave_up=%d", expired, given_up)
@@ -363,7 +369,11 @@ async def recover(deps: Deps, client: AsyncWebClient) -> Recovered:
                 pending.attempts,
             )
             try:
-                await answer(deps, client, pending, recovered=True)
+                team_client = await client_for(pending.team_id, pending.enterprise_id)
+                if team_client is None:
+                    await deps.store.finish_reply(pending.id, "failed", "not_installed")
+                    return
+                await answer(deps, team_client, pending, recovered=True)
             except Exception:  # recorded as failed by answer(); the others go on
                 logger.exception("reply_recovery_failed id=%d", pending.id)
 
@@ -371,7 +381,9 @@ async def recover(deps: Deps, client: AsyncWebClient) -> Recovered:
     return Recovered(len(claimed), expired, given_up)
 
 
-async def keep_answering(deps: Deps, client: AsyncWebClient, stop: asyncio.Event) -> None:
+async def keep_answering(
+    deps: Deps, client: AsyncWebClient | ClientFor, stop: asyncio.Event
+) -> None:
     """From start-up until `stop`: answer what a dead or stuck process left unanswered."""
     while not stop.is_set():
         try:

@@ -5,6 +5,10 @@ never reads the environment behind our back, installs the middleware that
 applies Slack's delivery rules (ignore bots and Slack's rate-limit notices), the
 single error boundary, and the handlers listed in `handlers.register_all`. Event
 listeners call `bot.services.events.first_delivery` so that each event is answered once.
+In multi-workspace mode (`Settings.multi_workspace`) the app's client has no token:
+bolt's `authorize` (`bot.slack.oauth.installation_authorize`) puts the request's
+workspace's token on `context.client`, and a workspace with no installation gets
+no listener run, so no Web API call.
 
 The Web API client has no slack-sdk retry handlers: every retry the bot makes
 is decided in `bot.services.delivery`, which never re-sends a post that may have arrived.
@@ -24,6 +28,7 @@ from bot.render.blocks import APOLOGY
 from bot.services.delivery import RetryPolicy
 from bot.services.deps import Deps
 from bot.settings import Settings
+from bot.slack.oauth import installation_authorize, team_clients
 from bot.slack.rules import DeliveryRules
 from handlers import register_all
 
@@ -71,6 +76,16 @@ def build_app(
         client = make_client(settings, deps.delivery.policy, deps.delivery.http_session())
     else:
         client.retry_handlers = []  # retries are bot.services.delivery's, whoever built the client
+    multi: dict[str, Any] = {}
+    if settings.multi_workspace:
+        # Each request's context.client gets its workspace's bot token from the database
+        # (bolt copies this client, retry handlers included: none).
+        assert settings.encryption_key
+        installations = deps.store.installation_store(settings.encryption_key)
+        multi = {
+            "authorize": installation_authorize(installations),
+            "installation_store": installations,
+        }
     app = AsyncApp(
         client=client,
         # "" rather than None: with None, bolt reads SLACK_SIGNING_SECRET itself.
@@ -80,13 +95,24 @@ def build_app(
         process_before_response=process_before_response,
         logger=bolt_logger,
         name="factbot",
+        **multi,
     )
     app.use(DeliveryRules())
     app.error(_on_error(deps))
     register_all(app, deps)
     # Last, so it only sees what no surface listens for: ack it, or Slack retries it.
     app.event(re.compile(r".*"))(_unhandled_event)
-    deps.admins.attach(app.client)
+    if settings.multi_workspace:  # each workspace's admins are asked with its own token
+        deps.admins.attach(
+            team_clients(
+                settings,
+                deps.store,
+                policy=deps.delivery.policy,
+                session=deps.delivery.http_session(),
+            )
+        )
+    else:
+        deps.admins.attach(app.client)
     return app
 
 

@@ -59,7 +59,9 @@ from slack_bolt.response import BoltResponse
 
 from bot.services.logs import logfmt
 from bot.services.outbox import admit
-from bot.storage import open_store
+from bot.settings import Settings
+from bot.slack.oauth import INSTALL_PATH, REDIRECT_PATH, STATE_COOKIE, OAuthPages, Page, PageRequest
+from bot.storage import Store, open_store
 
 logger = logging.getLogger(__name__)
 
@@ -86,6 +88,10 @@ Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
 BotDispatch = Callable[[AsyncBoltRequest], Coroutine[Any, Any, BoltResponse]]
 #: Write one log line: level, message, arguments.
 Log = Callable[..., None]
+#: Serve one OAuth page ("install" or "finish") for a request (`bot.slack.oauth.OAuthPages`).
+OAuthPage = Callable[[str, PageRequest], Awaitable[Page]]
+#: Record a request before its ack over a given store (`admit`, or `admit_if_installed`).
+AdmitWith = Callable[[Store, AsyncBoltRequest, str], Coroutine[Any, Any, bool]]
 
 
 @dataclass(frozen=True)
@@ -153,8 +159,12 @@ def make_web_app(
     tally: Counter[str] | None = None,
     busy: set[object] | None = None,
     admit: Admit | None = None,
+    oauth: OAuthPage | None = None,
 ) -> web.Application:
     """The aiohttp application: POST /slack/events, and GET /healthz for the platform.
+
+    With `oauth` (multi-workspace mode), also GET /slack/install and
+    GET /slack/oauth_redirect (`bot.slack.oauth`).
 
     `offer` queues an acked request for its answer; `dispatch` runs any other
     request through bolt. `admit`, when given, records a question before its ack
@@ -221,6 +231,40 @@ def make_web_app(
     async def health(_: web.Request) -> web.Response:
         return web.Response(text="ok")
 
+    async def oauth_page(request: web.Request) -> web.Response:
+        assert oauth is not None
+        which = "install" if request.path == INSTALL_PATH else "finish"
+        page = await oauth(
+            which,
+            PageRequest(
+                query=dict(request.query),
+                headers=request.headers,
+                scheme=request.scheme,
+                host=request.host,
+                cookies=dict(request.cookies),
+            ),
+        )
+        response = web.Response(
+            text=page.html,
+            status=page.status,
+            content_type="text/html",
+            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+        )
+        if page.set_state:
+            response.set_cookie(
+                STATE_COOKIE,
+                page.set_state,
+                max_age=600,
+                path="/slack/",
+                httponly=True,
+                samesite="Lax",
+                secure=request.scheme == "https"
+                or request.headers.get("X-Forwarded-Proto") == "https",
+            )
+        elif page.set_state == "":
+            response.del_cookie(STATE_COOKIE, path="/slack/")
+        return response
+
     @web.middleware
     async def mark_busy(
         request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -234,6 +278,8 @@ def make_web_app(
 
     web_app = web.Application(client_max_size=limits.max_body_bytes, middlewares=[mark_busy])
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", health)])
+    if oauth is not None:
+        web_app.add_routes([web.get(INSTALL_PATH, oauth_page), web.get(REDIRECT_PATH, oauth_page)])
     return web_app
 
 
@@ -274,6 +320,10 @@ def shape_problem(body: Any) -> str | None:
         if body.get(key) is not None and not isinstance(body[key], dict | str):
             return f"{key} has the wrong type"
     return None
+
+
+async def _page(pages: OAuthPages, which: str, request: PageRequest) -> Page:
+    return await (pages.install(request) if which == "install" else pages.finish(request))
 
 
 # ------------------------------------------------------------------ connections
@@ -367,8 +417,10 @@ class HttpEdge:
         dispatch: BotDispatch,
         *,
         admit: Admit | None = None,
+        admit_with: AdmitWith = admit,
+        oauth_settings: Settings | None = None,
+        oauth: OAuthPages | None = None,
         db_path: str | None = None,
-        workspaces: bool = False,
         host: str = "0.0.0.0",
         port: int = 3000,
         limits: HttpLimits | None = None,
@@ -378,8 +430,12 @@ class HttpEdge:
         self._offer = offer
         self._dispatch = dispatch
         self._admit = admit
+        self._admit_with = admit_with
+        #: Multi-workspace mode: the OAuth pages, over the edge's own store, or `oauth`
+        #: (over the bot's store, run on the bot's loop) for a database in memory.
+        self._oauth_settings = oauth_settings
+        self._oauth = oauth
         self._db_path = db_path
-        self._workspaces = workspaces  # questions recorded in their own workspace (Deps)
         self._host = host
         self._port = port
         self.limits = limits or HttpLimits()
@@ -462,12 +518,15 @@ class HttpEdge:
         """Serve; questions are recorded through a connection of the edge's own, so that
         the ack never waits for the bot's loop (an in-memory database has only the bot's)."""
         if self._db_path is None or self._db_path == ":memory:":
-            await self._serve_with(None)
+            await self._serve_with(None, None)
             return
         async with open_store(self._db_path) as store:
-            await self._serve_with(partial(admit, store, workspaces=self._workspaces))
+            pages = None
+            if self._oauth_settings is not None:
+                pages = OAuthPages(self._oauth_settings, store)
+            await self._serve_with(partial(self._admit_with, store), pages)
 
-    async def _serve_with(self, own_admit: Admit | None) -> None:
+    async def _serve_with(self, own_admit: Admit | None, own_pages: OAuthPages | None) -> None:
         loop = asyncio.get_running_loop()
         self._edge_loop = loop
         self._stopping = asyncio.Event()
@@ -492,6 +551,15 @@ class HttpEdge:
             )
             return await asyncio.wrap_future(future)
 
+        async def oauth_page(which: str, request: PageRequest) -> Page:
+            if own_pages is not None:
+                return await _page(own_pages, which, request)
+            assert self._oauth is not None
+            future: concurrent.futures.Future[Page] = asyncio.run_coroutine_threadsafe(
+                _page(self._oauth, which, request), bot_loop
+            )
+            return await asyncio.wrap_future(future)
+
         web_app = make_web_app(
             self._secret,
             self._offer,
@@ -502,6 +570,7 @@ class HttpEdge:
             tally=self.tally,
             busy=busy,
             admit=admit_request,
+            oauth=oauth_page if own_pages is not None or self._oauth is not None else None,
         )
         runner = web.AppRunner(
             web_app,

@@ -17,6 +17,11 @@ from bot.storage.db import (
     is_postgres,
     redacted,
 )
+from bot.storage.installations import (
+    STATE_LIFETIME,
+    InstallationStore,
+    OAuthStateStore,
+)
 from bot.storage.store import (
     DIGEST_LEASE,
     DIGEST_MAX_ATTEMPTS,
@@ -47,6 +52,9 @@ __all__ = [
     "StoreClosed",
     "WriteInterrupted",
     "open_store",
+    "STATE_LIFETIME",
+    "InstallationStore",
+    "OAuthStateStore",
     "ReviewCandidate",
     "ReviewMark",
     "read_curation",

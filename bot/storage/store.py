@@ -54,6 +54,9 @@ from bot.storage.cluster import MIGRATION_SQL as CLUSTER_SQL
 from bot.storage.cluster import ClusterStore
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
 from bot.storage.db import Database, IntegrityError, PostgresDatabase, connect
+from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
+from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
+from bot.storage.installations import InstallationsStore
 from bot.storage.workers import Liveness, PostgresWorkers, Workers
 
 logger = logging.getLogger(__name__)
@@ -416,6 +419,7 @@ MIGRATIONS: tuple[Migration, ...] = (
         );
         """,
     ),
+    Migration(INSTALLATIONS, INSTALLATIONS_SQL),  # "0007_installations", in installations.py
     Migration(CLUSTER_MIGRATION, CLUSTER_SQL),  # "0008_cluster", in bot/storage/cluster.py
     Migration(
         "0009_tenancy",
@@ -507,13 +511,14 @@ class _Shared:
         self.outbox_purged_at: datetime | None = None
 
 
-class Store(CurationStore, ClusterStore):
+class Store(CurationStore, ClusterStore, InstallationsStore):
     """The bot's memory over one `Database`; build it with `open_store`.
 
     The curation methods (taught phrasings, review marks, proposals) come from
     `bot.storage.curation.CurationStore`; they are the one curated fact base's, shared
     by every workspace. Leadership and the facts generation shared by several workers
-    come from `bot.storage.cluster.ClusterStore`.
+    come from `bot.storage.cluster.ClusterStore`; the installations (OAuth, uninstall)
+    from `bot.storage.installations.InstallationsStore`.
 
     Tenant rows (questions, votes, the outbox, digests, workspace settings) belong to
     one Slack workspace. `for_team` gives a view of the same store (same database,

@@ -1,0 +1,273 @@
+"""Many workspaces, end to end: "Add to Slack", each workspace's own token, uninstall.
+
+The bot runs as `python -m bot` runs it (bot.runner.serve) in multi-workspace mode,
+on each backend (the `database` fixture), against the loopback fake Slack, which
+exchanges OAuth codes and records the Authorization header of every call. Events
+are signed as Slack signs them. Nothing sleeps: tests wait for the fake's calls.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import aiohttp
+import payloads as p
+import pytest
+from cryptography.fernet import Fernet
+from fakeslack import FakeSlack, running_bot
+from httpbot import ANSWERED, watching_logs
+
+from bot.core.factbase import FactBase
+from bot.engine import Matcher
+from bot.settings import Settings
+from bot.slack.oauth import BOT_SCOPES, STATE_COOKIE
+from bot.storage import open_store
+
+KEY = Fernet.generate_key().decode()
+PUBLIC = "https://factbot.example.org"
+
+
+def multi_env(fake: FakeSlack, database: str, **extra: str) -> dict[str, str]:
+    where = "FACTBOT_DATABASE_URL" if database.startswith("postgresql") else "FACTBOT_DB"
+    return {
+        "SLACK_CLIENT_ID": "1234.5678",
+        "SLACK_CLIENT_SECRET": "client-secret-value",
+        "SLACK_SIGNING_SECRET": p.SIGNING_SECRET,
+        "FACTBOT_ENCRYPTION_KEY": KEY,
+        "SLACK_API_URL": fake.api_url,
+        where: database,
+        "PORT": "0",
+        **extra,
+    }
+
+
+@asynccontextmanager
+async def edge(
+    fake: FakeSlack, database: str, base: FactBase, matcher: Matcher, **extra: str
+) -> AsyncIterator[str]:
+    """One worker of the bot; its base URL."""
+    settings = Settings.from_env(multi_env(fake, database, **extra))
+    async with running_bot(settings, base, matcher) as port:
+        yield f"http://127.0.0.1:{port}"
+
+
+def browser() -> aiohttp.ClientSession:
+    """A browser: keeps cookies (for 127.0.0.1 too), does not follow redirects by itself."""
+    return aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+
+
+async def start_install(session: aiohttp.ClientSession, url: str) -> dict[str, list[str]]:
+    """GET /slack/install; the authorize link's query."""
+    async with session.get(f"{url}/slack/install") as resp:
+        assert resp.status == 200
+        page = await resp.text()
+    href = page.split('id="add-to-slack" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    assert href.startswith("https://slack.com/oauth/v2/authorize?")
+    return parse_qs(urlsplit(href).query, keep_blank_values=True)
+
+
+async def come_back(session: aiohttp.ClientSession, url: str, **query: str) -> tuple[int, str]:
+    """Slack's redirect to /slack/oauth_redirect, as the browser follows it."""
+    async with session.get(f"{url}/slack/oauth_redirect", params=query) as resp:
+        return resp.status, await resp.text()
+
+
+async def install(
+    fake: FakeSlack, session: aiohttp.ClientSession, start: str, finish: str, team: str
+) -> str:
+    """A whole install of `team`: started on one worker, finished on another; its token."""
+    query = await start_install(session, start)
+    token = fake.add_install_code(f"code-{team}", team)
+    status, page = await come_back(session, finish, code=f"code-{team}", state=query["state"][0])
+    assert status == 200, page
+    assert "factbot is installed" in page
+    return token
+
+
+def mention(team: str, channel: str, text: str, event_id: str) -> dict[str, Any]:
+    body = p.app_mention(text, channel=channel, event_id=event_id)
+    body["team_id"] = team
+    for authorization in body.get("authorizations", []):
+        authorization["team_id"] = team
+    return body
+
+
+async def send(session: aiohttp.ClientSession, url: str, body: dict[str, Any]) -> int:
+    raw = p.json_body(body)
+    async with session.post(
+        f"{url}/slack/events", data=raw, headers=p.signed_headers(raw, p.JSON)
+    ) as resp:
+        return resp.status
+
+
+def calls_in(fake: FakeSlack, channel: str) -> list[Any]:
+    return [c for c in fake.calls if c.body.get("channel") == channel]
+
+
+async def test_install_starts_on_one_worker_and_finishes_on_another(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    async with (
+        edge(fake, database, factbase, matcher, FACTBOT_PUBLIC_URL=PUBLIC) as one,
+        edge(fake, database, factbase, matcher, FACTBOT_PUBLIC_URL=PUBLIC) as two,
+        browser() as session,
+    ):
+        query = await start_install(session, one)
+        assert query["client_id"] == ["1234.5678"]
+        assert query["scope"] == [",".join(BOT_SCOPES)]
+        assert query["redirect_uri"] == [f"{PUBLIC}/slack/oauth_redirect"]
+        token = fake.add_install_code("code-T1", "T1")
+        status, page = await come_back(session, two, code="code-T1", state=query["state"][0])
+        assert status == 200 and "Workspace T1" in page
+        (exchange,) = fake.calls_to("oauth.v2.access")
+        assert exchange.body["code"] == "code-T1"
+        assert exchange.body["redirect_uri"] == f"{PUBLIC}/slack/oauth_redirect"
+        # The state was consumed: the same redirect, replayed (cookie and all), installs
+        # nothing more.
+        fake.add_install_code("code-T1-again", "T1")
+        session.cookie_jar.update_cookies({STATE_COOKIE: query["state"][0]})
+        status, page = await come_back(session, one, code="code-T1-again", state=query["state"][0])
+        assert status == 400 and "expired or was already used" in page
+        assert len(fake.calls_to("oauth.v2.access")) == 1
+    async with open_store(database) as store:
+        bot = await store.installation_store(KEY).async_find_bot(enterprise_id=None, team_id="T1")
+        assert bot is not None and bot.bot_token == token and bot.bot_id == "B0BOTT1"
+        raw = repr(await store._db.fetch("SELECT * FROM installations"))
+        assert token not in raw
+
+
+async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    async with edge(fake, database, factbase, matcher) as url, browser() as session:
+        token_a = await install(fake, session, url, url, "TA")
+        token_b = await install(fake, session, url, url, "TB")
+        assert await send(session, url, mention("TA", "CA", ANSWERED, "EvA1")) == 200
+        assert await send(session, url, mention("TB", "CB", ANSWERED, "EvB1")) == 200
+        await fake.wait_until(lambda: bool(calls_in(fake, "CA")) and bool(calls_in(fake, "CB")))
+        assert {c.headers["Authorization"] for c in calls_in(fake, "CA")} == {f"Bearer {token_a}"}
+        assert {c.headers["Authorization"] for c in calls_in(fake, "CB")} == {f"Bearer {token_b}"}
+        async with open_store(database) as store:
+            assert await store._db.fetch(
+                "SELECT COUNT(*) FROM outbox WHERE request_key = 'event:EvA1'"
+            ) == [(1,)]
+            # The tenant rows of TA (as tenant scoping will write them).
+            await store._db.execute(
+                "UPDATE outbox SET team_id = 'TA' WHERE request_key = 'event:EvA1'"
+            )
+            await store._db.execute(
+                "UPDATE questions SET team_id = 'TA' WHERE outbox_id IN"
+                " (SELECT id FROM outbox WHERE team_id = 'TA')"
+            )
+            before = await store._db.fetch("SELECT COUNT(*) FROM questions WHERE team_id = 'TA'")
+            assert before == [(1,)]
+
+        uninstalled = {
+            "team_id": "TA",
+            "api_app_id": "A0FACTBOT",
+            "type": "event_callback",
+            "event_id": "EvA-gone",
+            "event_time": 1700000000,
+            "event": {"type": "app_uninstalled", "event_ts": "1700000000.000100"},
+        }
+        calls_before = len(fake.calls)
+        with watching_logs("handlers") as logs:
+            assert await send(session, url, uninstalled) == 200
+            (line,) = await logs.wait_for("workspace_forgotten")  # handled after its ack
+        assert "team_id=TA" in line and "installations=1" in line
+        async with open_store(database) as store:
+            assert await store.uninstalled_at("TA") is not None
+            for table in ("installations", "questions", "outbox"):
+                rows = await store._db.fetch(f"SELECT COUNT(*) FROM {table} WHERE team_id = 'TA'")
+                assert rows == [(0,)], table
+            assert await store.is_installed("TB")
+
+        # TA's events now make no Web API call and leave no row; TB is still answered.
+        assert await send(session, url, mention("TA", "CA", ANSWERED, "EvA2")) == 200
+        assert await send(session, url, mention("TB", "CB", ANSWERED, "EvB2")) == 200
+        await fake.wait_until(lambda: len(calls_in(fake, "CB")) >= 2)
+        new_calls = fake.calls[calls_before:]
+        assert all(c.headers.get("Authorization") != f"Bearer {token_a}" for c in new_calls)
+        assert not [c for c in new_calls if c.body.get("channel") == "CA"]
+        async with open_store(database) as store:
+            assert await store._db.fetch(
+                "SELECT COUNT(*) FROM outbox WHERE request_key = 'event:EvA2'"
+            ) == [(0,)]
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "says"),
+    [
+        ({"error": "access_denied", "state": "x"}, 403, "cancelled"),
+        ({"code": "c"}, 400, "needs the state and code"),
+        ({"code": "c", "state": "never-issued"}, 400, "another browser"),
+        ({"error": "invalid_team_for_non_distributed_app"}, 400, "did not install"),
+    ],
+)
+async def test_bad_redirects_get_a_plain_error_page(
+    fake: FakeSlack,
+    tmp_path: Path,
+    factbase: FactBase,
+    matcher: Matcher,
+    query: dict[str, str],
+    status: int,
+    says: str,
+) -> None:
+    async with edge(fake, str(tmp_path / "f.db"), factbase, matcher) as url, browser() as s:
+        got, page = await come_back(s, url, **query)
+        assert got == status and says in page
+        assert 'href="/slack/install"' in page  # a way to try again
+        assert not fake.calls_to("oauth.v2.access")
+
+
+async def test_a_code_slack_refuses_and_a_stale_state_get_error_pages(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    db = str(tmp_path / "f.db")
+    async with edge(fake, db, factbase, matcher) as url, browser() as session:
+        query = await start_install(session, url)
+        status, page = await come_back(session, url, code="unknown", state=query["state"][0])
+        assert status == 400 and "Slack refused the installation (invalid_code)" in page
+        # A state issued more than 10 minutes ago.
+        query = await start_install(session, url)
+        async with open_store(db) as store:
+            await store._db.execute(
+                "UPDATE oauth_states SET created_at = '2000-01-01T00:00:00+00:00'"
+            )
+        fake.add_install_code("good", "T9")
+        status, page = await come_back(session, url, code="good", state=query["state"][0])
+        assert status == 400 and "expired" in page
+        assert len(fake.calls_to("oauth.v2.access")) == 1  # the stale state never got that far
+
+
+async def test_forwarded_headers_build_the_redirect_uri_only_when_trusted(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    forwarded = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "bot.example.net"}
+    for trust, expected in (("", "http://127.0.0.1:"), ("1", "https://bot.example.net/")):
+        env = {"FACTBOT_TRUST_FORWARDED": trust}
+        async with (
+            edge(fake, str(tmp_path / f"f{trust}.db"), factbase, matcher, **env) as url,
+            browser() as session,
+        ):
+            async with session.get(f"{url}/slack/install", headers=forwarded) as resp:
+                page = await resp.text()
+            assert f"redirect_uri={expected}".replace(":", "%3A").replace("/", "%2F") in page
+
+
+async def test_the_state_cookie_is_set_for_the_browser_that_started(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    async with edge(fake, str(tmp_path / "f.db"), factbase, matcher) as url:
+        async with browser() as session:
+            query = await start_install(session, url)
+            cookies = {c.key: c.value for c in session.cookie_jar}
+            assert cookies[STATE_COOKIE] == query["state"][0]
+        async with browser() as other:  # another browser, the same link: refused, unused
+            fake.add_install_code("c1", "T1")
+            status, page = await come_back(other, url, code="c1", state=query["state"][0])
+            assert status == 400 and "another browser" in page

@@ -1,0 +1,193 @@
+"""Installations (OAuth): tokens encrypted at rest, states used once, a workspace forgotten.
+
+Every test runs on both backends (the `database` fixture: SQLite and PostgreSQL).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from cryptography.fernet import Fernet
+from slack_sdk.oauth.installation_store.models.installation import Installation
+
+from bot.storage import STATE_LIFETIME, Store, open_store
+
+KEY = Fernet.generate_key().decode()
+TOKEN_A = "xoxb-111-222-plaintokenA"
+TOKEN_B = "xoxb-333-444-plaintokenB"
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = datetime(2025, 3, 1, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+def installation(team: str, token: str, *, user_token: str | None = None) -> Installation:
+    return Installation(
+        app_id="A0FACTBOT",
+        team_id=team,
+        team_name=f"Workspace {team}",
+        user_id=f"U0ADMIN{team}",
+        user_token=user_token,
+        bot_token=token,
+        bot_id=f"B{team}",
+        bot_user_id=f"UBOT{team}",
+        bot_scopes="chat:write,commands",
+    )
+
+
+async def test_tokens_are_encrypted_at_rest_and_read_back(database: str) -> None:
+    async with open_store(database) as store:
+        installations = store.installation_store(KEY)
+        await installations.async_save(installation("TA", TOKEN_A, user_token="xoxp-9-secretuser"))
+        rows = await store._db.fetch("SELECT * FROM installations")
+        raw = repr(rows)
+        assert "TA" in raw and "UBOTTA" in raw  # ids are stored plainly...
+        assert TOKEN_A not in raw and "plaintokenA" not in raw  # ...tokens never
+        assert "xoxp-9-secretuser" not in raw
+        bot = await installations.async_find_bot(enterprise_id=None, team_id="TA")
+        assert bot is not None and bot.bot_token == TOKEN_A and bot.bot_user_id == "UBOTTA"
+        found = await installations.async_find_installation(enterprise_id=None, team_id="TA")
+        assert found is not None and found.user_token == "xoxp-9-secretuser"
+        assert found.user_id == "U0ADMINTA" and found.bot_scopes == ["chat:write", "commands"]
+        # Another key cannot read them: the workspace must install again, nothing leaks.
+        other = store.installation_store(Fernet.generate_key().decode())
+        assert await other.async_find_bot(enterprise_id=None, team_id="TA") is None
+
+
+async def test_installing_again_replaces_the_token(database: str) -> None:
+    async with open_store(database) as store:
+        installations = store.installation_store(KEY)
+        await installations.async_save(installation("TA", TOKEN_A))
+        await installations.async_save(installation("TA", TOKEN_B))
+        bot = await installations.async_find_bot(enterprise_id=None, team_id="TA")
+        assert bot is not None and bot.bot_token == TOKEN_B
+        assert await store._db.fetch("SELECT COUNT(*) FROM installations") == [(1,)]
+        assert await installations.async_find_bot(enterprise_id=None, team_id="TB") is None
+        await installations.async_delete_all(enterprise_id=None, team_id="TA")
+        assert await installations.async_find_bot(enterprise_id=None, team_id="TA") is None
+
+
+async def test_a_state_is_consumed_once(database: str) -> None:
+    async with open_store(database) as store:
+        states = store.oauth_state_store()
+        first, second = await states.async_issue(), await states.async_issue()
+        assert first != second and len(first) >= 32
+        assert await states.async_consume(first) is True
+        assert await states.async_consume(first) is False  # used
+        assert await states.async_consume("never-issued") is False
+        assert await states.async_consume(second) is True
+
+
+async def test_a_state_expires(database: str) -> None:
+    clock = Clock()
+    async with open_store(database, clock=clock) as store:
+        states = store.oauth_state_store()
+        late, in_time = await states.async_issue(), await states.async_issue()
+        clock.now += STATE_LIFETIME - timedelta(seconds=1)
+        assert await states.async_consume(in_time) is True
+        clock.now += timedelta(seconds=2)
+        assert await states.async_consume(late) is False
+        # Expired states are purged when the next is issued.
+        await states.async_issue()
+        assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(1,)]
+
+
+#: Tables with rows of a workspace, and how many `seed` puts in each for one team.
+SEEDED = {
+    "installations": 1,
+    "feedback": 2,
+    "questions": 2,
+    "outbox": 1,
+    "digest_posts": 1,
+    "digest_shown": 1,
+    "digest_subscriptions": 1,
+    "workspace_settings": 1,
+}
+
+
+async def seed(store: Store, team: str, channel: str) -> None:
+    """A workspace with data in every table, written through the Store and then tagged
+    with its team_id (tenant scoping of the writes is not this branch's work)."""
+    await store.installation_store(KEY).async_save(installation(team, f"xoxb-{team}-1-tok"))
+    first = await store.record_question(question="q1", surface="mention", answered=True)
+    second = await store.record_question(question="q2", surface="dm", answered=False)
+    await store.record_feedback(first, "U1", helpful=True)
+    await store.record_feedback(second, "U2", helpful=False)
+    await store.accept_reply(surface="mention", request_key=f"event:{team}", text="q1")
+    await store.subscribe_digest(channel, "09:00", "U1")
+    await store.claim_digest(channel, "2025-03-01", "w1")
+    await store.record_shown(channel, 1, "fact-1", "2025-03-01")
+    await store._db.execute(
+        "INSERT INTO workspace_settings (team_id, updated_at) VALUES (?, ?)", (team, "now")
+    )
+    for table in ("questions", "outbox", "digest_subscriptions", "feedback"):
+        await store._db.execute(f"UPDATE {table} SET team_id = ? WHERE team_id = ''", (team,))
+    # Rows of digest_posts and digest_shown name no team yet: found by their channel.
+
+
+async def counts(store: Store, team: str) -> dict[str, int]:
+    """Rows of `team` in each table (digest posts and rotation: by its channels too)."""
+    found = {}
+    for table in SEEDED:
+        sql, params = f"SELECT COUNT(*) FROM {table} WHERE team_id = ?", [team]
+        if table in ("digest_posts", "digest_shown"):
+            sql += (
+                " OR channel_id IN (SELECT channel_id FROM digest_subscriptions WHERE team_id = ?)"
+            )
+            params.append(team)
+        found[table] = int((await store._db.fetch(sql, params))[0][0])
+    return found
+
+
+async def test_forget_workspace_deletes_its_rows_and_only_its_rows(database: str) -> None:
+    async with open_store(database) as store:
+        await seed(store, "TA", "CA")
+        await seed(store, "TB", "CB")
+        assert await counts(store, "TA") == SEEDED
+        assert await counts(store, "TB") == SEEDED
+        forgotten = await store.forget_workspace("TA")
+        assert forgotten == SEEDED
+        assert await counts(store, "TA") == dict.fromkeys(SEEDED, 0)
+        assert await counts(store, "TB") == SEEDED  # the other workspace is untouched
+        assert await store.installation_store(KEY).async_find_bot(enterprise_id=None, team_id="TB")
+        assert await store.uninstalled_at("TA") is not None
+        assert await store.uninstalled_at("TB") is None
+        # Slack delivers the event again: nothing more to delete.
+        assert await store.forget_workspace("TA") == dict.fromkeys(SEEDED, 0)
+        # Installing again clears the record that it left.
+        await store.installation_store(KEY).async_save(installation("TA", TOKEN_A))
+        assert await store.uninstalled_at("TA") is None
+
+
+async def test_forget_workspace_of_an_org_wide_install_keeps_the_single_workspace_rows(
+    database: str,
+) -> None:
+    async with open_store(database) as store:
+        await store.record_question(question="legacy", surface="dm", answered=True)
+        org = Installation(
+            enterprise_id="E1",
+            is_enterprise_install=True,
+            user_id="U0ADMIN",
+            bot_token=TOKEN_A,
+            bot_id="B1",
+            bot_user_id="UB1",
+        )
+        await store.installation_store(KEY).async_save(org)
+        assert await store.is_installed("T-in-org", "E1")  # any workspace of the org
+        forgotten = await store.forget_workspace("", "E1")
+        assert forgotten["installations"] == 1 and forgotten["questions"] == 0
+        assert await store._db.fetch("SELECT question FROM questions") == [("legacy",)]
+        assert not await store.is_installed("T-in-org", "E1")
+
+
+async def test_is_installed_says_which_workspaces_have_an_installation(database: str) -> None:
+    async with open_store(database) as store:
+        assert not await store.is_installed("TA")
+        await store.installation_store(KEY).async_save(installation("TA", TOKEN_A))
+        assert await store.is_installed("TA")
+        assert not await store.is_installed("TB")
+        assert not await store.is_installed("")
