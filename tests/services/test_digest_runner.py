@@ -30,6 +30,7 @@ from bot.services.deps import Deps
 from bot.services.digest_runner import (
     DigestRunner,
     PostFailed,
+    Publisher,
     SlackPublisher,
     digest_metadata,
     slack_poster,
@@ -541,3 +542,51 @@ async def test_a_digest_whose_channel_cannot_be_read_back_is_skipped_not_posted_
         assert len(fake.history["C1"]) == 1
         assert record is not None and record.status == "skipped"
         assert record.error == "unverified:missing_scope"
+
+
+@dataclass
+class Posting:
+    """A Publisher over a Recorder (a workspace's own, in these tests)."""
+
+    recorder: Recorder
+
+    async def post(self, channel: str, message: Message, metadata: Mapping[str, Any]) -> str | None:
+        return await self.recorder(channel, message)
+
+    async def find(self, channel: str, metadata: Mapping[str, Any], since: datetime) -> str | None:
+        return None
+
+
+async def test_each_workspace_posts_with_its_own_publisher(factbase: FactBase, db: str) -> None:
+    """Several workspaces: a workspace's digests go out through its own publisher (its
+    token); one with no installation posts nothing, and the others are not held up."""
+    clock = Clock(at("2026-11-23T08:00:00+01:00"))
+    posts: dict[str, Recorder] = {"TA": recorder(), "TB": recorder()}
+    asked: list[tuple[str, str]] = []
+
+    async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+        asked.append((team_id, enterprise_id))
+        found = posts.get(team_id)
+        return None if found is None else Posting(found)
+
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store.for_team("TA"), "CA1")
+        await subscribe(store.for_team("TA"), "CA2")
+        await subscribe(store.for_team("TB", "E1"), "CB")
+        await subscribe(store.for_team("TGONE"), "CG")
+        nobody = recorder()  # the app's own poster: never used when workspaces have their own
+        digests = DigestRunner(
+            factbase, store, CASA, nobody, clock=clock, pace=0, publisher_for=publisher_for
+        )
+        outcomes = await digests.run_due(at("2026-11-23T09:00:30+01:00"))
+        assert sorted((o.channel_id, o.status) for o in outcomes) == [
+            ("CA1", "posted"),
+            ("CA2", "posted"),
+            ("CB", "posted"),
+        ]
+        # The uninstalled workspace's channel was not even claimed: it posts once installed.
+        assert await store.for_team("TGONE").digest_post("CG", "2026-11-23") is None
+    assert [c for c, _ in posts["TA"].posts] == ["CA1", "CA2"]
+    assert [c for c, _ in posts["TB"].posts] == ["CB"]
+    assert nobody.posts == []
+    assert sorted(asked) == [("TA", ""), ("TB", "E1"), ("TGONE", "")]

@@ -331,3 +331,41 @@ async def test_replies_cut_off_by_shutdown_go_out_at_the_next_start_unless_alrea
         ("sent", None),
         ("unconfirmed", "abandoned_in_flight"),
     ]
+
+
+async def test_replies_owed_in_several_workspaces_go_out_with_each_ones_client(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    """Recovered replies are sent with their workspace's own token; one owed in a workspace
+    that has no installation any more is recorded as failed, and nothing is sent."""
+    db = tmp_path / "f.db"
+    clock = Clock(datetime(2026, 11, 23, 9, 0, tzinfo=UTC))
+    async with bot_deps(fake, db, factbase, matcher, clock) as (deps, _):
+        for team, channel in (("TA", "CA"), ("TB", "CB"), ("TGONE", "CG")):
+            owed = await deps.store.for_team(team).accept_reply(
+                surface="mention",
+                request_key=f"event:Ev{team}",
+                text=ANSWERED,
+                channel_id=channel,
+                thread_ts="1700000000.000100",
+            )
+            assert owed is not None and owed.team_id == team
+        clock.now += OUTBOX_LEASE + timedelta(seconds=1)
+        clients = {
+            team: AsyncWebClient(token=f"xoxb-{team}", base_url=fake.api_url, retry_handlers=[])
+            for team in ("TA", "TB")
+        }
+
+        async def client_for(team_id: str, enterprise_id: str) -> AsyncWebClient | None:
+            return clients.get(team_id)
+
+        assert (await recover(deps, client_for)).claimed == 3
+    tokens = {
+        c.body["channel"]: c.headers["Authorization"] for c in fake.calls_to("chat.postMessage")
+    }
+    assert tokens == {"CA": "Bearer xoxb-TA", "CB": "Bearer xoxb-TB"}
+    assert sorted(outbox(db)) == [
+        ("event:EvTA", "sent", None),
+        ("event:EvTB", "sent", None),
+        ("event:EvTGONE", "failed", "not_installed"),
+    ]

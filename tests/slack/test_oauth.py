@@ -143,11 +143,18 @@ async def test_install_starts_on_one_worker_and_finishes_on_another(
 async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls(
     fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
 ) -> None:
-    async with edge(fake, database, factbase, matcher) as url, browser() as session:
-        token_a = await install(fake, session, url, url, "TA")
-        token_b = await install(fake, session, url, url, "TB")
-        assert await send(session, url, mention("TA", "CA", ANSWERED, "EvA1")) == 200
-        assert await send(session, url, mention("TB", "CB", ANSWERED, "EvB1")) == 200
+    """Two workers share the database: each workspace is installed across both, and
+    answered by either with its own token; the uninstall reaches one worker, and the
+    other makes no call for that workspace any more."""
+    async with (
+        edge(fake, database, factbase, matcher) as one,
+        edge(fake, database, factbase, matcher) as two,
+        browser() as session,
+    ):
+        token_a = await install(fake, session, one, two, "TA")
+        token_b = await install(fake, session, two, one, "TB")
+        assert await send(session, two, mention("TA", "CA", ANSWERED, "EvA1")) == 200
+        assert await send(session, one, mention("TB", "CB", ANSWERED, "EvB1")) == 200
         await fake.wait_until(lambda: bool(calls_in(fake, "CA")) and bool(calls_in(fake, "CB")))
         assert {c.headers["Authorization"] for c in calls_in(fake, "CA")} == {f"Bearer {token_a}"}
         assert {c.headers["Authorization"] for c in calls_in(fake, "CB")} == {f"Bearer {token_b}"}
@@ -155,16 +162,13 @@ async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls
             assert await store._db.fetch(
                 "SELECT COUNT(*) FROM outbox WHERE request_key = 'event:EvA1'"
             ) == [(1,)]
-            # The tenant rows of TA (as tenant scoping will write them).
-            await store._db.execute(
-                "UPDATE outbox SET team_id = 'TA' WHERE request_key = 'event:EvA1'"
-            )
-            await store._db.execute(
-                "UPDATE questions SET team_id = 'TA' WHERE outbox_id IN"
-                " (SELECT id FROM outbox WHERE team_id = 'TA')"
-            )
-            before = await store._db.fetch("SELECT COUNT(*) FROM questions WHERE team_id = 'TA'")
-            assert before == [(1,)]
+            # Each workspace's rows carry its team.
+            for table in ("outbox", "questions"):
+                for team in ("TA", "TB"):
+                    rows = await store._db.fetch(
+                        f"SELECT COUNT(*) FROM {table} WHERE team_id = ?", (team,)
+                    )
+                    assert rows == [(1,)], (table, team)
 
         uninstalled = {
             "team_id": "TA",
@@ -176,7 +180,7 @@ async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls
         }
         calls_before = len(fake.calls)
         with watching_logs("handlers") as logs:
-            assert await send(session, url, uninstalled) == 200
+            assert await send(session, one, uninstalled) == 200
             (line,) = await logs.wait_for("workspace_forgotten")  # handled after its ack
         assert "team_id=TA" in line and "installations=1" in line
         async with open_store(database) as store:
@@ -184,11 +188,13 @@ async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls
             for table in ("installations", "questions", "outbox"):
                 rows = await store._db.fetch(f"SELECT COUNT(*) FROM {table} WHERE team_id = 'TA'")
                 assert rows == [(0,)], table
+                kept = await store._db.fetch(f"SELECT COUNT(*) FROM {table} WHERE team_id = 'TB'")
+                assert kept == [(1,)], table
             assert await store.is_installed("TB")
 
         # TA's events now make no Web API call and leave no row; TB is still answered.
-        assert await send(session, url, mention("TA", "CA", ANSWERED, "EvA2")) == 200
-        assert await send(session, url, mention("TB", "CB", ANSWERED, "EvB2")) == 200
+        assert await send(session, two, mention("TA", "CA", ANSWERED, "EvA2")) == 200
+        assert await send(session, two, mention("TB", "CB", ANSWERED, "EvB2")) == 200
         await fake.wait_until(lambda: len(calls_in(fake, "CB")) >= 2)
         new_calls = fake.calls[calls_before:]
         assert all(c.headers.get("Authorization") != f"Bearer {token_a}" for c in new_calls)
