@@ -22,11 +22,9 @@ commands not yet answered, and only the restarted bot can answer them.
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import socket
 import sqlite3
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +32,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 import payloads as p
+from botprocs import start_worker, stop_worker
 from fakeslack import FakeSlack
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,82 +45,6 @@ QUESTIONS = (
 )
 #: The promise: after a restart, every acknowledged command is answered within this.
 RECOVERY_LIMIT = 60.0
-
-
-@dataclass
-class BotProcess:
-    proc: asyncio.subprocess.Process
-    port: int = 0
-    lines: list[str] = field(default_factory=list)
-    reader: asyncio.Task[None] | None = None
-    changed: asyncio.Event = field(default_factory=asyncio.Event)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/slack/events"
-
-    async def wait_lines(self, text: str, count: int, timeout: float) -> None:
-        """Wait until `count` log lines contain `text`."""
-
-        async def until() -> None:
-            while sum(text in line for line in self.lines) < count:
-                self.changed.clear()
-                await self.changed.wait()
-
-        await asyncio.wait_for(until(), timeout)
-
-
-async def start_bot(fake: FakeSlack, db: Path, workdir: Path) -> BotProcess:
-    """`python -m bot run --mode http` on `db`, talking to `fake`; returns once it listens."""
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(workdir),
-        "SLACK_BOT_TOKEN": p.BOT_TOKEN,
-        "SLACK_SIGNING_SECRET": p.SIGNING_SECRET,
-        "SLACK_API_URL": fake.api_url,
-        "FACTBOT_DB": str(db),
-        "PORT": "0",
-        "LOG_LEVEL": "INFO",
-    }
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable,
-        "-m",
-        "bot",
-        "run",
-        "--mode",
-        "http",
-        env=env,
-        cwd=ROOT,
-        stdin=asyncio.subprocess.DEVNULL,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.STDOUT,
-    )
-    bot = BotProcess(proc)
-    ready: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-    async def read() -> None:
-        assert proc.stdout is not None
-        async for raw in proc.stdout:
-            line = raw.decode("utf-8", "replace")
-            bot.lines.append(line)
-            bot.changed.set()
-            if "http_listening" in line and not ready.done():
-                ready.set_result(int(line.split("port=")[1].split()[0]))
-        if not ready.done():
-            ready.set_exception(RuntimeError("the bot exited:\n" + "".join(bot.lines)))
-
-    bot.reader = asyncio.create_task(read())
-    bot.port = await asyncio.wait_for(ready, 60)
-    return bot
-
-
-async def stop_bot(bot: BotProcess) -> int:
-    if bot.proc.returncode is None:
-        bot.proc.send_signal(signal.SIGTERM)
-    code = await asyncio.wait_for(bot.proc.wait(), 30)
-    if bot.reader is not None:
-        await bot.reader
-    return code
 
 
 @dataclass
@@ -170,7 +93,7 @@ async def crash_under_load(
     unreachable_every: int = 0,
 ) -> CrashReport:
     db = workdir / "crash.db"
-    bot = await start_bot(fake, db, workdir)
+    bot = await start_worker(fake, str(db), workdir)
     late = FakeSlack()  # listens only after the kill
     late_port = free_port()
     paths = [f"/hooks/crash{i}" for i in range(requests)]
@@ -230,7 +153,7 @@ async def crash_under_load(
     # (auth.test) came from the dead one.
     auth_tests = len(fake.calls_to("auth.test"))
     started = time.monotonic()
-    restarted_task = asyncio.create_task(start_bot(fake, db, workdir))
+    restarted_task = asyncio.create_task(start_worker(fake, str(db), workdir))
     await fake.wait_until(lambda: len(fake.calls_to("auth.test")) > auth_tests, RECOVERY_LIMIT)
     first_of_new = [i for i, c in enumerate(fake.calls) if c.method == "auth.test"][auth_tests]
     old_replies = [c for c in fake.calls[:first_of_new] if c.method == "response_url"]
@@ -251,11 +174,11 @@ async def crash_under_load(
         # Every row the dead process left pending is handled (one `request` line each)
         # before the count of duplicates is taken: none can come later.
         try:
-            await restarted.wait_lines(" request surface=command", len(pending), RECOVERY_LIMIT)
+            await restarted.wait_for_log("request", len(pending), RECOVERY_LIMIT)
         except TimeoutError:
             errors.append(f"the restarted bot did not handle the {len(pending)} rows left")
     finally:
-        code = await stop_bot(restarted)
+        code = await stop_worker(restarted)
         await late.stop()
     if code != 0:
         errors.append(f"the restarted bot exited {code}")
