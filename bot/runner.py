@@ -50,7 +50,7 @@ from bot.slack.app import build_app
 from bot.slack.oauth import INSTALL_PATH, OAuthPages, admit_if_installed, team_clients
 from bot.slack.server import EVENTS_PATH, HttpEdge, HttpLimits
 from bot.slack.work import CAPACITY, WORKERS, AnswerQueue
-from bot.storage import DatabaseUnavailable
+from bot.storage.db import DatabaseUnavailable
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from bot.core.curation import apply_curation
 from bot.engine import Matcher, cached_index
 from bot.render.plain import answer_json, answer_text
 from bot.settings import Settings
-from bot.storage import read_curation
+from bot.storage.curation import read_curation
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:

@@ -19,7 +19,7 @@ from bot.cli.common import load_or_explain, print_problems
 from bot.core.export import write_export
 from bot.core.factbase import check_factbase
 from bot.settings import Settings
-from bot.storage import read_curation
+from bot.storage.curation import read_curation
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:

@@ -12,7 +12,8 @@ import asyncio
 import sys
 
 from bot.settings import Settings
-from bot.storage import DatabaseUnavailable, open_store, redacted
+from bot.storage.db import DatabaseUnavailable, redacted
+from bot.storage.store import open_store
 
 
 async def _migrate(location: str) -> list[str]:

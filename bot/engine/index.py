@@ -305,7 +305,7 @@ class Index:
             has_person=bool(PERSON.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),
-            figures=figures(fact.answer),
+            figures=tuple(sorted(figures(fact.answer))),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:

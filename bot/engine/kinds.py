@@ -34,7 +34,8 @@ class FactFeatures:
     has_person: bool
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
-    figures: frozenset[int] = frozenset()  # the values of its answer's figures (not years)
+    #: The values of its answer's figures, not years (a tuple: 10,000 sets cost 2 MB more).
+    figures: tuple[int, ...] = ()
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").

@@ -308,7 +308,7 @@ class Matcher:
         """A count question that states every figure the fact gives ("how many of the 21
         prosecutors were women?") asks for another figure, which the fact does not give."""
         given = self.index.features[i].figures
-        if stated and given and given <= stated:
+        if stated and given and stated.issuperset(given):
             return "gives no figure but " + ", ".join(str(v) for v in sorted(given)[:2])
         return None
 

@@ -17,7 +17,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.records import Clock, Where
 from bot.services.delivery import ClientFor, classify, one_client
-from bot.storage import Store
+from bot.storage.store import Store
 
 logger = logging.getLogger(__name__)
 

@@ -50,7 +50,7 @@ from bot.render.blocks import Message, render_notice
 from bot.render.curation import render_proposal_link, render_review, render_teach
 from bot.services.admin import announce_change, refusal
 from bot.services.deps import Deps, freeze_long_lived_objects
-from bot.storage import ReviewCandidate, ReviewMark
+from bot.storage.curation import ReviewCandidate, ReviewMark
 
 logger = logging.getLogger(__name__)
 

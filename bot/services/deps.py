@@ -28,7 +28,8 @@ from bot.engine import Matcher
 from bot.services.admins import Admins
 from bot.services.delivery import Delivery, RetryPolicy
 from bot.settings import Settings
-from bot.storage import Store, open_store, redacted
+from bot.storage.db import redacted
+from bot.storage.store import Store, open_store
 
 logger = logging.getLogger(__name__)
 

@@ -59,7 +59,7 @@ from bot.render.blocks import Message, render_notice
 from bot.render.digest import render_digest, render_digest_status
 from bot.services.delivery import Delivery, classify
 from bot.services.deps import Deps
-from bot.storage import Store
+from bot.storage.store import Store
 
 logger = logging.getLogger(__name__)
 

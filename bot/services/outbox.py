@@ -45,7 +45,7 @@ from bot.services.delivery import ClientFor, Handled, one_client
 from bot.services.deps import Deps
 from bot.services.events import HUMAN_SUBTYPES
 from bot.services.replies import reply_to
-from bot.storage import RECOVERY_BATCH, Store
+from bot.storage.store import RECOVERY_BATCH, Store
 
 logger = logging.getLogger(__name__)
 

@@ -42,7 +42,8 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.services.delivery import ClientFor, RetryPolicy
 from bot.services.outbox import admit
 from bot.settings import OAUTH_REDIRECT_PATH, Settings
-from bot.storage import InstallationStore, Store
+from bot.storage.installations import InstallationStore
+from bot.storage.store import Store
 
 logger = logging.getLogger(__name__)
 

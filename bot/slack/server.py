@@ -61,7 +61,7 @@ from bot.services.logs import logfmt
 from bot.services.outbox import admit
 from bot.settings import Settings
 from bot.slack.oauth import INSTALL_PATH, REDIRECT_PATH, STATE_COOKIE, OAuthPages, Page, PageRequest
-from bot.storage import Store, open_store
+from bot.storage.store import Store, open_store
 
 logger = logging.getLogger(__name__)
 

@@ -33,7 +33,7 @@ from bot.services.outbox import answer, recover
 from bot.services.replies import reply_to
 from bot.settings import Settings
 from bot.slack.app import build_app, make_client
-from bot.storage import OUTBOX_LEASE, REPLY_DEADLINE, Store, open_store
+from bot.storage.store import OUTBOX_LEASE, REPLY_DEADLINE, Store, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 ADMIN = "UADMIN"
@@ -166,7 +166,7 @@ async def test_a_request_key_is_accepted_once_even_when_deliveries_race(tmp_path
 
 DEAD_PROCESS = """
 import asyncio, sys
-from bot.storage import open_store
+from bot.storage.store import open_store
 
 async def main(db, url):
     async with open_store(db) as store:

@@ -25,7 +25,7 @@ from bot.core.factbase import FactBase
 from bot.engine import Matcher
 from bot.settings import Settings
 from bot.slack.oauth import BOT_SCOPES, STATE_COOKIE
-from bot.storage import open_store
+from bot.storage.store import open_store
 
 KEY = Fernet.generate_key().decode()
 PUBLIC = "https://factbot.example.org"

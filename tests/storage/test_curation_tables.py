@@ -7,7 +7,8 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bot.core.curation import ProposalDraft
-from bot.storage import connect, read_curation
+from bot.storage.curation import read_curation
+from bot.storage.db import connect
 from bot.storage.store import MIGRATIONS, open_store
 
 T0 = datetime(2026, 5, 4, 9, 0, tzinfo=UTC)

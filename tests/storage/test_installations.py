@@ -10,7 +10,8 @@ from datetime import UTC, datetime, timedelta
 from cryptography.fernet import Fernet
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
-from bot.storage import STATE_LIFETIME, Store, open_store
+from bot.storage.installations import STATE_LIFETIME
+from bot.storage.store import Store, open_store
 
 KEY = Fernet.generate_key().decode()
 TOKEN_A = "xoxb-111-222-plaintokenA"
