@@ -94,6 +94,11 @@ OAuthPage = Callable[[str, PageRequest], Awaitable[Page]]
 AdmitWith = Callable[[Store, AsyncBoltRequest, str], Coroutine[Any, Any, bool]]
 
 
+#: PostgreSQL connections of the edge's own pool: it only writes one outbox row per
+#: request before the ack, a few milliseconds each.
+EDGE_POOL_SIZE = 4
+
+
 @dataclass(frozen=True)
 class HttpLimits:
     """What one connection may take from the server. Slack sends a whole request at once."""
@@ -520,7 +525,7 @@ class HttpEdge:
         if self._db_path is None or self._db_path == ":memory:":
             await self._serve_with(None, None)
             return
-        async with open_store(self._db_path) as store:
+        async with open_store(self._db_path, pool_size=EDGE_POOL_SIZE) as store:
             pages = None
             if self._oauth_settings is not None:
                 pages = OAuthPages(self._oauth_settings, store)

@@ -233,17 +233,18 @@ def redacted(location: str) -> str:
 
 
 @asynccontextmanager
-async def connect(location: str) -> AsyncIterator[Database]:
+async def connect(location: str, *, pool_size: int = PG_POOL_SIZE) -> AsyncIterator[Database]:
     """Open the database at `location` (a SQLite path or a PostgreSQL URL); close it after.
 
     A SQLite `file:` URI (read-only, say: `file:/path?mode=ro`) is opened as a URI and
-    its journal mode left as it is.
+    its journal mode left as it is. `pool_size`: at most this many PostgreSQL
+    connections at once.
     """
     database: Database
     if is_postgres(location):
         try:
             pool = await asyncpg.create_pool(
-                location, min_size=1, max_size=PG_POOL_SIZE, command_timeout=60
+                location, min_size=1, max_size=pool_size, command_timeout=60
             )
         except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError, ValueError) as exc:
             raise DatabaseUnavailable(

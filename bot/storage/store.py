@@ -53,7 +53,7 @@ from bot.storage.cluster import MIGRATION_NAME as CLUSTER_MIGRATION
 from bot.storage.cluster import MIGRATION_SQL as CLUSTER_SQL
 from bot.storage.cluster import ClusterStore
 from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
-from bot.storage.db import Database, IntegrityError, PostgresDatabase, connect
+from bot.storage.db import PG_POOL_SIZE, Database, IntegrityError, PostgresDatabase, connect
 from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
 from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
 from bot.storage.installations import InstallationsStore
@@ -1438,10 +1438,12 @@ async def open_store(
     clock: Clock = utc_now,
     migrations: Sequence[Migration] = MIGRATIONS,
     migrate: bool = True,
+    pool_size: int = PG_POOL_SIZE,
 ) -> AsyncIterator[Store]:
     """Open the database (a SQLite path or a PostgreSQL URL), bring its schema up to date
-    (unless `migrate` is False), and close it on the way out."""
-    async with connect(location) as db:
+    (unless `migrate` is False), and close it on the way out. `pool_size`: PostgreSQL
+    connections at most (the HTTP edge, which only writes outbox rows, needs few)."""
+    async with connect(location, pool_size=pool_size) as db:
         workers: Liveness
         if isinstance(db, PostgresDatabase):
             workers = PostgresWorkers(location, db.pool)
