@@ -48,6 +48,8 @@ from bot.storage.store import Store
 logger = logging.getLogger(__name__)
 
 INSTALL_PATH = "/slack/install"
+#: The "Add to Slack" page, at the bot's public address (multi-workspace mode).
+ADD_PATH = "/"
 REDIRECT_PATH = OAUTH_REDIRECT_PATH
 AUTHORIZE_URL = "https://slack.com/oauth/v2/authorize"
 #: The bot scopes asked for at install: manifest.yml's (tests/test_docs.py checks they agree).
@@ -84,12 +86,14 @@ class PageRequest:
 
 @dataclass(frozen=True)
 class Page:
-    """A plain HTML page; `set_state` sets the state cookie ("" clears it)."""
+    """A plain HTML page; `set_state` sets the state cookie ("" clears it); `location`
+    makes it a redirect there (the page is for clients that do not follow it)."""
 
     status: int
     title: str
     body: str  # HTML, every value in it escaped
     set_state: str | None = None
+    location: str | None = None
 
     @property
     def html(self) -> str:
@@ -101,7 +105,8 @@ class Page:
 
 
 class OAuthPages:
-    """`GET /slack/install` and `GET /slack/oauth_redirect` over one store."""
+    """`GET /` ("Add to Slack"), `GET /slack/install` (to Slack's authorize page) and
+    `GET /slack/oauth_redirect` over one store."""
 
     def __init__(
         self, settings: Settings, store: Store, *, policy: RetryPolicy | None = None
@@ -134,8 +139,18 @@ class OAuthPages:
         body = f"<p>{html.escape(message)}</p>{self._try_again()}"
         return Page(status, "factbot was not installed", body, set_state="")
 
+    def add_to_slack(self) -> Page:
+        """The plain page a workspace admin starts from: what factbot is, and the button."""
+        body = (
+            "<p>factbot answers questions about rule-of-law cooperation with Morocco from a "
+            "curated, sourced fact base.</p>"
+            f'<p><a id="add-to-slack" href="{INSTALL_PATH}">Add to Slack</a></p>'
+        )
+        return Page(200, "Add factbot to Slack", body)
+
     async def install(self, request: PageRequest) -> Page:
-        """An "Add to Slack" link with a fresh state (in the database and a cookie)."""
+        """A redirect to Slack's authorize page with a fresh state (in the database, used
+        once, and in a cookie for the browser that started)."""
         state = await self._states.async_issue()
         query = urlencode(
             {
@@ -146,13 +161,9 @@ class OAuthPages:
                 "state": state,
             }
         )
-        url = html.escape(f"{AUTHORIZE_URL}?{query}")
-        body = (
-            "<p>factbot answers questions about rule-of-law cooperation with Morocco from a "
-            "curated, sourced fact base.</p>"
-            f'<p><a id="add-to-slack" href="{url}">Add to Slack</a></p>'
-        )
-        return Page(200, "Add factbot to Slack", body, set_state=state)
+        url = f"{AUTHORIZE_URL}?{query}"
+        body = f'<p><a id="authorize" href="{html.escape(url)}">Continue to Slack</a></p>'
+        return Page(302, "Add factbot to Slack", body, set_state=state, location=url)
 
     async def finish(self, request: PageRequest) -> Page:
         """Slack's redirect: consume the state, exchange the code, save the installation."""

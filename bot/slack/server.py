@@ -60,7 +60,15 @@ from slack_bolt.response import BoltResponse
 from bot.services.logs import logfmt
 from bot.services.outbox import admit
 from bot.settings import Settings
-from bot.slack.oauth import INSTALL_PATH, REDIRECT_PATH, STATE_COOKIE, OAuthPages, Page, PageRequest
+from bot.slack.oauth import (
+    ADD_PATH,
+    INSTALL_PATH,
+    REDIRECT_PATH,
+    STATE_COOKIE,
+    OAuthPages,
+    Page,
+    PageRequest,
+)
 from bot.storage.store import Store, open_store
 
 logger = logging.getLogger(__name__)
@@ -88,7 +96,7 @@ Dispatch = Callable[[AsyncBoltRequest], Awaitable[BoltResponse]]
 BotDispatch = Callable[[AsyncBoltRequest], Coroutine[Any, Any, BoltResponse]]
 #: Write one log line: level, message, arguments.
 Log = Callable[..., None]
-#: Serve one OAuth page ("install" or "finish") for a request (`bot.slack.oauth.OAuthPages`).
+#: Serve one OAuth page ("add", "install" or "finish") for a request (`bot.slack.oauth`).
 OAuthPage = Callable[[str, PageRequest], Awaitable[Page]]
 #: Record a request before its ack over a given store (`admit`, or `admit_if_installed`).
 AdmitWith = Callable[[Store, AsyncBoltRequest, str], Coroutine[Any, Any, bool]]
@@ -168,8 +176,9 @@ def make_web_app(
 ) -> web.Application:
     """The aiohttp application: POST /slack/events, and GET /healthz for the platform.
 
-    With `oauth` (multi-workspace mode), also GET /slack/install and
-    GET /slack/oauth_redirect (`bot.slack.oauth`).
+    With `oauth` (multi-workspace mode), also GET / (the "Add to Slack" page), GET
+    /slack/install (a redirect to Slack's authorize page) and GET /slack/oauth_redirect
+    (`bot.slack.oauth`).
 
     `offer` queues an acked request for its answer; `dispatch` runs any other
     request through bolt. `admit`, when given, records a question before its ack
@@ -238,7 +247,7 @@ def make_web_app(
 
     async def oauth_page(request: web.Request) -> web.Response:
         assert oauth is not None
-        which = "install" if request.path == INSTALL_PATH else "finish"
+        which = {INSTALL_PATH: "install", ADD_PATH: "add"}.get(request.path, "finish")
         page = await oauth(
             which,
             PageRequest(
@@ -249,11 +258,11 @@ def make_web_app(
                 cookies=dict(request.cookies),
             ),
         )
+        headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+        if page.location is not None:
+            headers["Location"] = page.location
         response = web.Response(
-            text=page.html,
-            status=page.status,
-            content_type="text/html",
-            headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
+            text=page.html, status=page.status, content_type="text/html", headers=headers
         )
         if page.set_state:
             response.set_cookie(
@@ -284,7 +293,13 @@ def make_web_app(
     web_app = web.Application(client_max_size=limits.max_body_bytes, middlewares=[mark_busy])
     web_app.add_routes([web.post(EVENTS_PATH, events), web.get("/healthz", health)])
     if oauth is not None:
-        web_app.add_routes([web.get(INSTALL_PATH, oauth_page), web.get(REDIRECT_PATH, oauth_page)])
+        web_app.add_routes(
+            [
+                web.get(ADD_PATH, oauth_page),
+                web.get(INSTALL_PATH, oauth_page),
+                web.get(REDIRECT_PATH, oauth_page),
+            ]
+        )
     return web_app
 
 
@@ -328,6 +343,8 @@ def shape_problem(body: Any) -> str | None:
 
 
 async def _page(pages: OAuthPages, which: str, request: PageRequest) -> Page:
+    if which == "add":
+        return pages.add_to_slack()
     return await (pages.install(request) if which == "install" else pages.finish(request))
 
 

@@ -61,11 +61,15 @@ def browser() -> aiohttp.ClientSession:
 
 
 async def start_install(session: aiohttp.ClientSession, url: str) -> dict[str, list[str]]:
-    """GET /slack/install; the authorize link's query."""
-    async with session.get(f"{url}/slack/install") as resp:
+    """The "Add to Slack" page, its button, and the redirect to Slack: the authorize query."""
+    async with session.get(f"{url}/") as resp:
         assert resp.status == 200
         page = await resp.text()
-    href = page.split('id="add-to-slack" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    button = page.split('id="add-to-slack" href="', 1)[1].split('"', 1)[0]
+    assert button == "/slack/install"
+    async with session.get(f"{url}{button}", allow_redirects=False) as resp:
+        assert resp.status == 302
+        href = resp.headers["Location"]
     assert href.startswith("https://slack.com/oauth/v2/authorize?")
     return parse_qs(urlsplit(href).query, keep_blank_values=True)
 
@@ -260,9 +264,11 @@ async def test_forwarded_headers_build_the_redirect_uri_only_when_trusted(
             edge(fake, str(tmp_path / f"f{trust}.db"), factbase, matcher, **env) as url,
             browser() as session,
         ):
-            async with session.get(f"{url}/slack/install", headers=forwarded) as resp:
-                page = await resp.text()
-            assert f"redirect_uri={expected}".replace(":", "%3A").replace("/", "%2F") in page
+            async with session.get(
+                f"{url}/slack/install", headers=forwarded, allow_redirects=False
+            ) as resp:
+                location = resp.headers["Location"]
+            assert f"redirect_uri={expected}".replace(":", "%3A").replace("/", "%2F") in location
 
 
 async def test_the_state_cookie_is_set_for_the_browser_that_started(
