@@ -356,8 +356,8 @@ class InstallationsStore:
 
         Deleted, in one transaction: the installation (tokens, bot and installer ids) of
         (enterprise_id, team_id); the votes and questions, outbox rows, digest posts,
-        rotation and subscriptions (with those of its subscribed channels) and the
-        workspace settings whose team_id is `team_id`. An org-wide install (team_id '')
+        rotation and subscriptions and the workspace settings whose team_id is
+        `team_id` (another workspace's digests in a channel both share stay). An org-wide install (team_id '')
         is forgotten by its enterprise_id where a table has one. What stays is a bare
         record in `uninstalled_teams`. Calling it again deletes nothing more.
         """
@@ -367,10 +367,15 @@ class InstallationsStore:
         tenant = "team_id = ?" if by_team else "enterprise_id = ?"
         who: list[object] = [team_id if by_team else enterprise_id]
         questions = f"question_id IN (SELECT id FROM questions WHERE {tenant})"
-        channels = f"channel_id IN (SELECT channel_id FROM digest_subscriptions WHERE {tenant})"
-        # Tables with a team_id but no enterprise_id: by team, and by question or channel.
+        # An org's digests, by the (team, channel) of its subscriptions: never by channel
+        # alone, which a Slack Connect channel shares with another workspace.
+        channels = (
+            "(team_id, channel_id) IN"
+            f" (SELECT team_id, channel_id FROM digest_subscriptions WHERE {tenant})"
+        )
+        # Tables with a team_id but no enterprise_id: by team (votes also by question).
         own = (f"team_id = ? OR {questions}", [team_id, *who])
-        posted = (f"team_id = ? OR {channels}", [team_id, *who])
+        posted = ("team_id = ?", [team_id])
         statements: dict[str, tuple[str, list[object]]] = {
             "installations": ("enterprise_id = ? AND team_id = ?", [enterprise_id, team_id]),
             "feedback": own if by_team else (questions, who),

@@ -111,36 +111,26 @@ SEEDED = {
 
 
 async def seed(store: Store, team: str, channel: str) -> None:
-    """A workspace with data in every table, written through the Store and then tagged
-    with its team_id (tenant scoping of the writes is not this branch's work)."""
+    """A workspace with data in every table, written through its own view of the Store."""
     await store.installation_store(KEY).async_save(installation(team, f"xoxb-{team}-1-tok"))
-    first = await store.record_question(question="q1", surface="mention", answered=True)
-    second = await store.record_question(question="q2", surface="dm", answered=False)
-    await store.record_feedback(first, "U1", helpful=True)
-    await store.record_feedback(second, "U2", helpful=False)
-    await store.accept_reply(surface="mention", request_key=f"event:{team}", text="q1")
-    await store.subscribe_digest(channel, "09:00", "U1")
-    await store.claim_digest(channel, "2025-03-01", "w1")
-    await store.record_shown(channel, 1, "fact-1", "2025-03-01")
-    await store._db.execute(
-        "INSERT INTO workspace_settings (team_id, updated_at) VALUES (?, ?)", (team, "now")
-    )
-    for table in ("questions", "outbox", "digest_subscriptions", "feedback"):
-        await store._db.execute(f"UPDATE {table} SET team_id = ? WHERE team_id = ''", (team,))
-    # Rows of digest_posts and digest_shown name no team yet: found by their channel.
+    own = store.for_team(team)
+    first = await own.record_question(question="q1", surface="mention", answered=True)
+    second = await own.record_question(question="q2", surface="dm", answered=False)
+    await own.record_feedback(first, "U1", helpful=True)
+    await own.record_feedback(second, "U2", helpful=False)
+    await own.accept_reply(surface="mention", request_key=f"event:{team}", text="q1")
+    await own.subscribe_digest(channel, "09:00", "U1")
+    await own.claim_digest(channel, "2025-03-01", "w1")
+    await own.record_shown(channel, 1, "fact-1", "2025-03-01")
+    await own.set_workspace_setting("language", "fr", by="U1")
 
 
 async def counts(store: Store, team: str) -> dict[str, int]:
-    """Rows of `team` in each table (digest posts and rotation: by its channels too)."""
+    """Rows of `team` in each table."""
     found = {}
     for table in SEEDED:
-        sql, params = f"SELECT COUNT(*) FROM {table} WHERE team_id = ?", [team]
-        if table in ("digest_posts", "digest_shown"):
-            sql += (
-                " OR channel_id IN (SELECT channel_id FROM digest_subscriptions WHERE team_id = ?)"
-            )
-            params.append(team)
-        found[table] = int((await store._db.fetch(sql, params))[0][0])
+        rows = await store._db.fetch(f"SELECT COUNT(*) FROM {table} WHERE team_id = ?", (team,))
+        found[table] = int(rows[0][0])
     return found
 
 
@@ -162,6 +152,19 @@ async def test_forget_workspace_deletes_its_rows_and_only_its_rows(database: str
         # Installing again clears the record that it left.
         await store.installation_store(KEY).async_save(installation("TA", TOKEN_A))
         assert await store.uninstalled_at("TA") is None
+
+
+async def test_a_channel_shared_by_two_workspaces_keeps_the_other_ones_digests(
+    database: str,
+) -> None:
+    """A Slack Connect channel has one id in both workspaces: forgetting one workspace
+    leaves the other's subscription, posts and rotation in that channel."""
+    async with open_store(database) as store:
+        await seed(store, "TA", "CSHARED")
+        await seed(store, "TB", "CSHARED")
+        await store.forget_workspace("TA")
+        assert await counts(store, "TA") == dict.fromkeys(SEEDED, 0)
+        assert await counts(store, "TB") == SEEDED
 
 
 async def test_forget_workspace_of_an_org_wide_install_keeps_the_single_workspace_rows(
