@@ -357,9 +357,10 @@ class InstallationsStore:
         Deleted, in one transaction: the installation (tokens, bot and installer ids) of
         (enterprise_id, team_id); the votes and questions, outbox rows, digest posts,
         rotation and subscriptions and the workspace settings whose team_id is
-        `team_id` (another workspace's digests in a channel both share stay). An org-wide install (team_id '')
-        is forgotten by its enterprise_id where a table has one. What stays is a bare
-        record in `uninstalled_teams`. Calling it again deletes nothing more.
+        `team_id` (another workspace's digests in a channel both share stay). An
+        org-wide install (team_id '') is forgotten by its enterprise_id where a table
+        has one. What stays is a bare record in `uninstalled_teams`. Calling it again
+        deletes nothing more.
         """
         by_team = bool(team_id) or not enterprise_id
         # The single workspace of a bot run with SLACK_BOT_TOKEN (team_id '', no
@@ -375,7 +376,7 @@ class InstallationsStore:
         )
         # Tables with a team_id but no enterprise_id: by team (votes also by question).
         own = (f"team_id = ? OR {questions}", [team_id, *who])
-        posted = ("team_id = ?", [team_id])
+        posted: tuple[str, list[object]] = ("team_id = ?", [team_id])
         statements: dict[str, tuple[str, list[object]]] = {
             "installations": ("enterprise_id = ? AND team_id = ?", [enterprise_id, team_id]),
             "feedback": own if by_team else (questions, who),
