@@ -10,14 +10,19 @@ from bot.core.factbase import FactBaseError
 from bot.render.blocks import to_text
 from bot.render.digest import render_digest
 from bot.services.deps import open_deps
-from bot.services.digest_runner import DigestRunner, slack_poster
+from bot.services.digest_runner import DigestRunner, Publisher, slack_poster
 from bot.settings import Settings
 from bot.slack.app import make_client
+from bot.slack.oauth import team_clients
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
-    if args.run_once and not settings.bot_token:
-        print("factbot: SLACK_BOT_TOKEN is missing: --run-once posts to Slack.", file=sys.stderr)
+    if args.run_once and not settings.bot_token and not settings.multi_workspace:
+        print(
+            "factbot: SLACK_BOT_TOKEN is missing (or, for several workspaces, "
+            "SLACK_CLIENT_ID and SLACK_CLIENT_SECRET): --run-once posts to Slack.",
+            file=sys.stderr,
+        )
         return 2
     try:
         return asyncio.run(_digest(args, settings))
@@ -45,8 +50,20 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
             return 0
 
         client = make_client(settings)
+        teams = team_clients(settings, deps.store)
+
+        async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+            team_client = await teams(team_id, enterprise_id)
+            return None if team_client is None else slack_poster(team_client)
+
         runner = DigestRunner(
-            deps.base, deps.store, settings.tz, slack_poster(client), clock=deps.clock
+            deps.base,
+            deps.store,
+            settings.tz,
+            slack_poster(client),
+            clock=deps.clock,
+            # Several workspaces: each posts with its own token.
+            publisher_for=publisher_for if settings.multi_workspace else None,
         )
         outcomes = await runner.run_due(args.now)
     for outcome in outcomes:

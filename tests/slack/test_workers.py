@@ -27,7 +27,9 @@ import payloads as p
 import pytest
 from botprocs import Worker, bot_env, run_command, start_workers, stop_workers
 from conftest import fresh_postgres
+from cryptography.fernet import Fernet
 from fakeslack import FakeSlack
+from slack_sdk.oauth.installation_store.models.installation import Installation
 
 from bot.storage.store import open_store
 
@@ -213,3 +215,41 @@ async def test_three_migrates_at_once_give_the_schema_of_one_and_then_up_to_date
         assert await _schema(together) == await _schema(alone)
         code, out = await run_command(["migrate"], env_together)
         assert code == 0 and "the schema is up to date" in out, out
+
+
+async def test_digest_run_once_posts_each_workspaces_digest_with_its_own_token(
+    fake: FakeSlack, database: str, tmp_path: Path
+) -> None:
+    """Several workspaces (OAuth): cron's `digest --run-once` posts each workspace's digest
+    with that workspace's token, and nothing for a workspace with no installation."""
+    key = Fernet.generate_key().decode()
+    async with open_store(database) as store:
+        for team in ("TA", "TB"):
+            await store.installation_store(key).async_save(
+                Installation(
+                    app_id="A0FACTBOT",
+                    team_id=team,
+                    user_id=f"U0ADMIN{team}",
+                    bot_token=f"xoxb-{team}-token",
+                    bot_id=f"B{team}",
+                    bot_user_id=f"UBOT{team}",
+                )
+            )
+        for team in ("TA", "TB", "TGONE"):
+            await store.for_team(team).subscribe_digest(f"C{team}", "09:00", "U1")
+    env = bot_env(fake, database, tmp_path)
+    del env["SLACK_BOT_TOKEN"]
+    env.update(
+        SLACK_CLIENT_ID="1234.5678",
+        SLACK_CLIENT_SECRET="client-secret-value",
+        FACTBOT_ENCRYPTION_KEY=key,
+        FACTBOT_TZ="Africa/Casablanca",
+    )
+    code, out = await run_command(
+        ("digest", "--run-once", "--now", "2026-11-23T09:00:10+01:00"), env
+    )
+    assert code == 0, out
+    tokens = {
+        c.body["channel"]: c.headers["Authorization"] for c in fake.calls_to("chat.postMessage")
+    }
+    assert tokens == {"CTA": "Bearer xoxb-TA-token", "CTB": "Bearer xoxb-TB-token"}
