@@ -42,7 +42,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import aiohttp
-import asyncpg
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
@@ -50,6 +49,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 import payloads as p  # noqa: E402
 from botprocs import Worker, start_workers, stop_workers  # noqa: E402
 from fakeslack import FakeSlack, running_fake  # noqa: E402
+from pgdb import throwaway_database  # noqa: E402
 
 QUESTIONS = (
     "When was the BCIJ created?",
@@ -83,20 +83,8 @@ async def fresh_database(backend: str, server: str, workdir: Path) -> AsyncItera
         path = workdir / f"bench-{secrets.token_hex(4)}.db"
         yield str(path)
         return
-    name = f"factbot_bench_{secrets.token_hex(6)}"
-    admin = await asyncpg.connect(server)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    try:
-        yield f"{server.rpartition('/')[0]}/{name}"
-    finally:
-        admin = await asyncpg.connect(server)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+    async with throwaway_database(server, "factbot_bench") as url:
+        yield url
 
 
 async def send(

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import os
-import secrets
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import asyncpg
 import pytest
 from fakeslack import FakeSlack, running_fake
 from httpbot import Bot, LogWatch, http_bot, watching_logs
+from pgdb import throwaway_database
 
 from bot.core.factbase import FactBase, default_facts_dir, load_factbase
 from bot.engine import Matcher
@@ -49,21 +48,8 @@ async def fresh_postgres() -> AsyncIterator[str]:
     """A new, empty database on the test server, dropped afterwards: its URL."""
     if not PG_SERVER:
         pytest.skip(NO_POSTGRES)
-    name = f"factbot_test_{secrets.token_hex(6)}"
-    admin = await asyncpg.connect(PG_SERVER)
-    try:
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    base, _, _ = PG_SERVER.rpartition("/")
-    try:
-        yield f"{base}/{name}"
-    finally:
-        admin = await asyncpg.connect(PG_SERVER)
-        try:
-            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        finally:
-            await admin.close()
+    async with throwaway_database(PG_SERVER) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

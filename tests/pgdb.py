@@ -1,0 +1,28 @@
+"""A throwaway PostgreSQL database on a server the tests (or a benchmark) may use."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import asyncpg
+
+
+@asynccontextmanager
+async def throwaway_database(server: str, prefix: str = "factbot_test") -> AsyncIterator[str]:
+    """A new, empty database on `server` (a superuser URL), dropped afterwards: its URL."""
+    name = f"{prefix}_{secrets.token_hex(6)}"
+    admin = await asyncpg.connect(server)
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    try:
+        yield f"{server.rpartition('/')[0]}/{name}"
+    finally:
+        admin = await asyncpg.connect(server)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
