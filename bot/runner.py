@@ -42,7 +42,7 @@ from bot.services.admin import reload_facts
 from bot.services.cluster import DIGEST_LEADER, follow_reloads, lead_digests
 from bot.services.delivery import RetryPolicy, one_client
 from bot.services.deps import Deps, freeze_long_lived_objects, open_deps
-from bot.services.digest_runner import DigestRunner, Publisher, slack_poster
+from bot.services.digest_runner import DigestRunner, slack_poster, workspace_publishers
 from bot.services.logs import install_redaction
 from bot.services.outbox import admit, keep_answering
 from bot.settings import Settings
@@ -186,17 +186,13 @@ async def serve(
             else one_client(app.client)
         )
 
-        async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
-            client = await client_for(team_id, enterprise_id)
-            return None if client is None else slack_poster(client, deps.delivery)
-
         digests = DigestRunner(
             lambda: deps.base,
             deps.store,
             settings.tz,
             slack_poster(app.client, deps.delivery),
             clock=deps.clock,
-            publisher_for=publisher_for if multi else None,
+            publisher_for=workspace_publishers(client_for, deps.delivery) if multi else None,
         )
         work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
         scheduler = asyncio.create_task(_lead_digests(digests, deps, stop), name="digest-scheduler")

@@ -10,7 +10,7 @@ from bot.core.factbase import FactBaseError
 from bot.render.blocks import to_text
 from bot.render.digest import render_digest
 from bot.services.deps import open_deps
-from bot.services.digest_runner import DigestRunner, Publisher, slack_poster
+from bot.services.digest_runner import DigestRunner, slack_poster, workspace_publishers
 from bot.settings import Settings
 from bot.slack.app import make_client
 from bot.slack.oauth import team_clients
@@ -50,12 +50,6 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
             return 0
 
         client = make_client(settings)
-        teams = team_clients(settings, deps.store)
-
-        async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
-            team_client = await teams(team_id, enterprise_id)
-            return None if team_client is None else slack_poster(team_client)
-
         runner = DigestRunner(
             deps.base,
             deps.store,
@@ -63,7 +57,11 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
             slack_poster(client),
             clock=deps.clock,
             # Several workspaces: each posts with its own token.
-            publisher_for=publisher_for if settings.multi_workspace else None,
+            publisher_for=(
+                workspace_publishers(team_clients(settings, deps.store))
+                if settings.multi_workspace
+                else None
+            ),
         )
         outcomes = await runner.run_due(args.now)
     for outcome in outcomes:

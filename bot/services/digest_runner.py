@@ -57,7 +57,7 @@ from bot.core.records import Clock, DigestPost, Subscription, Where
 from bot.core.text import escape_mrkdwn
 from bot.render.blocks import Message, render_notice
 from bot.render.digest import render_digest, render_digest_status
-from bot.services.delivery import Delivery, classify
+from bot.services.delivery import ClientFor, Delivery, classify
 from bot.services.deps import Deps
 from bot.storage.store import Store
 
@@ -510,6 +510,16 @@ class SlackPublisher:
 def _refused(exc: SlackApiError) -> PostFailed:
     code = str(exc.response.get("error") or f"http_{exc.response.status_code}")
     return PostFailed(code, permanent=code in PERMANENT_ERRORS)
+
+
+def workspace_publishers(client_for: ClientFor, delivery: Delivery | None = None) -> PublisherFor:
+    """Each workspace's digest publisher, posting with that workspace's own client."""
+
+    async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+        client = await client_for(team_id, enterprise_id)
+        return None if client is None else SlackPublisher(client, delivery)
+
+    return publisher_for
 
 
 def slack_poster(client: object, delivery: Delivery | None = None) -> SlackPublisher:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import textwrap
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from pathlib import Path
 
 import asyncpg
 import pytest
+from factdir import write_base as write_factbase
 
 from bot.core.records import Where
 from bot.render.blocks import to_text
@@ -55,22 +55,7 @@ NEW_WORDING = "what year did the Rabat tribunal start hearing cases"
 
 
 def write_base(root: Path) -> Path:
-    (root / "sources").mkdir(parents=True)
-    (root / "sources" / "news.txt").write_text(ARCHIVE, encoding="utf-8")
-    (root / "sources.yaml").write_text(
-        textwrap.dedent("""\
-        - id: news
-          title: News
-          publisher: Tests
-          date: 2020-01-01
-          url: null
-          archive: sources/news.txt
-        """),
-        encoding="utf-8",
-    )
-    (root / "aliases.yaml").write_text("entities: []\nsynonyms: []\n", encoding="utf-8")
-    (root / "laws.yaml").write_text(FACTS, encoding="utf-8")
-    return root
+    return write_factbase(root, ARCHIVE, FACTS)
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ every surface drives it (`reply_to`), as a curator and as someone who is not.
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
+from factdir import write_base as write_factbase
 
 from bot.core.factbase import FactBase, load_factbase
 from bot.core.records import Where
@@ -66,22 +66,7 @@ FACTS = """\
 
 
 def write_base(root: Path) -> Path:
-    (root / "sources").mkdir(parents=True)
-    (root / "sources" / "news.txt").write_text(ARCHIVE, encoding="utf-8")
-    (root / "sources.yaml").write_text(
-        textwrap.dedent("""\
-        - id: news
-          title: News
-          publisher: Tests
-          date: 2020-01-01
-          url: null
-          archive: sources/news.txt
-        """),
-        encoding="utf-8",
-    )
-    (root / "aliases.yaml").write_text("entities: []\nsynonyms: []\n", encoding="utf-8")
-    (root / "laws.yaml").write_text(FACTS, encoding="utf-8")
-    return root
+    return write_factbase(root, ARCHIVE, FACTS)
 
 
 @pytest.fixture
