@@ -31,7 +31,15 @@ from bot.core.text import (
     word_keys,
 )
 from bot.engine.answer import Slot
-from bot.engine.kinds import DURATION, LAW_NUMBER, MONEY, PERSON, FactFeatures
+from bot.engine.kinds import (
+    DURATION,
+    LAW_NUMBER,
+    MONEY,
+    PEOPLE,
+    PERSON,
+    FactFeatures,
+    role_key,
+)
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
 from bot.engine.spelling import Speller
 from bot.engine.weights import (
@@ -50,6 +58,9 @@ from bot.engine.weights import (
     W_WHEN,
     W_WHERE,
 )
+
+#: The entity kinds that can do something: the answer to "who signed / trained / funds ...?".
+_ACTOR_KINDS = frozenset({"institution", "country", "group"})
 
 
 class Index:
@@ -283,9 +294,13 @@ class Index:
         has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
         answer_keys = set(self._text_keys(fact.answer, "en"))
         answer_keys |= self._text_keys(fact.snippet, "en")
+        kinds = self.lexicon.kinds
+        actors = frozenset(
+            [k for k in answer_keys if kinds.get(k) in _ACTOR_KINDS]
+            + [role_key(m.group()) for m in PEOPLE.finditer(fact.answer)]
+        )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
-        kinds = self.lexicon.kinds
         places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
         where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
         has_city = any(kinds.get(k) == "place" for k in places | where_keys)
@@ -306,6 +321,7 @@ class Index:
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),
             figures=tuple(sorted(figures(fact.answer))),
+            actors=self._shared.setdefault(actors, actors),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:

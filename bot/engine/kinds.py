@@ -36,10 +36,22 @@ class FactFeatures:
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
     #: The values of its answer's figures, not years (a tuple: 10,000 sets cost 2 MB more).
     figures: tuple[int, ...] = ()
+    #: Who its answer says did something: the bodies, groups and countries it names
+    #: (concepts, "@dgsn") and the people it names by their role (`role_key`, "%judge").
+    actors: frozenset[str] = frozenset()
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").
 PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
+#: People named by their role in an answer ("a retired judge", "two UNODC experts"); a
+#: "training of trainers" names no trainer.
+PEOPLE = re.compile(
+    r"\b(police|judges?|attorneys?|experts?|officers?|officials?|prosecutors?|(?<!of )trainers?|"
+    r"instructors?|specialists?|ambassadors?|ministers?|directors?|presidents?|secretary|inspectors?|"
+    r"agents?|coordinators?|facilitators?|consultants?|advis[eo]rs?|lawyers?|magistrates?|"
+    r"juges?|procureurs?|formateurs?|formatrices?|ministres?|directeurs?|directrices?)\b",
+    re.IGNORECASE,
+)
 #: An amount of money in an answer ("€11 million", "5 million dollars").
 MONEY = re.compile(
     r"[€$£]\s*\d|\d\s*[€$£]|"
@@ -181,6 +193,15 @@ class Kind(StrEnum):
         lambda f, asked: f.has_person,
         "names no person",
     )
+    # "Who signed the CNDH-DGSN agreement?": somebody the question does not name already.
+    # "Who is X?" asks what X is, so it is not one of these.
+    ACTOR = (
+        "actor",
+        ("who", "qui"),
+        re.compile(r"^\W*(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"),
+        lambda f, asked: f.has_person or bool(f.actors - asked),
+        "names nobody the question does not name already",
+    )
     # "What did the programme cost?": an amount of money, not any figure.
     MONEY = (
         "money",
@@ -270,6 +291,11 @@ class Kind(StrEnum):
         lambda f, asked: True,
         "",
     )
+
+
+def role_key(word: str) -> str:
+    """One key for a role word in the singular and the plural: "judges" and "judge"."""
+    return "%" + fold(word).removesuffix("s")
 
 
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:

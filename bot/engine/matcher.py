@@ -43,7 +43,7 @@ from bot.core.text import (
 from bot.engine.answer import Answer, Match, Slot
 from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
 from bot.engine.index import Index
-from bot.engine.kinds import HOW_MANY, Kind, asks_for
+from bot.engine.kinds import HOW_MANY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
@@ -186,11 +186,16 @@ class Matcher:
             return browse
         kids = [self._kids(s) for s in slots]
         idf = [self._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
+        # What the question names: its concepts, and its words as roles ("the judges").
         query_concepts = {s.concept for s in slots if s.concept}
+        query_concepts.update(role_key(w) for s in slots for w in s.text.split())
         defines = self._defined_entity(slots)
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours.
         unknown = [s.text for s, k in zip(slots, kids, strict=True) if not k]
+        # "Who ..." is often asked in words of one's own ("who opened it with that line?"):
+        # a new name answers it (`Kind.ACTOR`), not the question's every word.
+        unknown_blocks = kind not in (None, Kind.ACTOR) and bool(unknown)
         counted, counted_text = (
             self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
         )
@@ -207,7 +212,7 @@ class Matcher:
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
             ) or self._figure_not_new(i, stated)
-            if why_not is None and kind is not None and unknown:
+            if why_not is None and unknown_blocks:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
                 only_coverage_short = coverage < self.thresholds.min_coverage and (
@@ -215,7 +220,7 @@ class Matcher:
                         i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
                     )
                     is None
-                    and not (kind is not None and unknown)
+                    and not unknown_blocks
                 )
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)

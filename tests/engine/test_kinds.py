@@ -14,6 +14,7 @@ def test_a_kind_is_typed_and_equals_its_old_string() -> None:
 EXAMPLES = {
     Kind.LAW_NUMBER: "What is the law number for human trafficking?",
     Kind.PERSON: "Who runs the DGAPR?",
+    Kind.ACTOR: "Who signed the agreement?",
     Kind.MONEY: "What did the training programme cost?",
     Kind.DURATION: "How long has INL worked with the DGAPR?",
     Kind.COUNT: "How many officials attended?",

@@ -264,7 +264,7 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Comment s'appelle le programme ?", None),
         ("What is the name of the director of the DGSN?", Kind.PERSON),
         ("Who signed the agreement on behalf of the DGSN?", Kind.PERSON),
-        ("Who signed the agreement?", None),
+        ("Who signed the agreement?", Kind.ACTOR),
         ("Who was the US ambassador to Morocco in 2014?", Kind.PERSON),
         ("Qui était le premier directeur de la DGAPR ?", Kind.PERSON),
         ("Qui est responsable du BCIJ ?", Kind.PERSON),

@@ -191,6 +191,13 @@ KIND_CASES = [
         "gives no length of time",
     ),
     (
+        "Who signed the training agreement with Morocco?",
+        Kind.ACTOR,
+        "Morocco signed a training agreement.",
+        ("Tunisia and Morocco signed a training agreement.", {}),
+        "names nobody the question does not name already",
+    ),
+    (
         "Which other countries joined the programme with Morocco?",
         Kind.COUNTRY,
         "Morocco joined the programme.",
@@ -249,6 +256,41 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     assert matcher.ask(question).answered
     reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
     assert reason == "nothing in the fact base mentions zorglub"
+
+
+def test_who_did_it_may_be_people_named_by_their_role() -> None:
+    question = "Who trained the police of Morocco on sniffer dogs?"
+    by_role = make_fact("target", "Two retired judges trained the police of Morocco on dogs.")
+    matcher = make_matcher(by_role, *FILLER, entities=[MOROCCO])
+    assert matcher.ask(question).answered
+
+
+def test_people_the_question_names_are_not_who_did_it() -> None:
+    fact = make_fact("target", "The judges of Morocco were trained on dogs.")
+    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO])
+    reason = why_not(matcher, "Who trained the judge of Morocco on dogs?")
+    assert reason == "names nobody the question does not name already"
+
+
+def test_a_training_of_trainers_names_nobody_who_did_it() -> None:
+    question = "Who signed the training agreement with Morocco?"
+    fact = make_fact("target", "Morocco signed an agreement for a training of trainers.")
+    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO])
+    assert why_not(matcher, question) == "names nobody the question does not name already"
+
+
+def test_who_is_asks_what_something_is_not_who_did_it() -> None:
+    assert asks_for("Who is the BCIJ?") is None
+    assert asks_for("who signed it?") is Kind.ACTOR
+    assert asks_for("qui a signé l'accord ?") is Kind.ACTOR
+
+
+def test_a_who_question_may_hold_words_the_fact_base_does_not_know() -> None:
+    """Unlike "when" or "how many", "who ..." is often asked with words of one's own
+    ("who opened the workshop with that line?"): the fact must name somebody new instead."""
+    fact = make_fact("target", "Tunisia opened the dog workshop with a speech.")
+    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA])
+    assert matcher.ask("Who opened the dog workshop with that zorglub speech?").answered
 
 
 # ---------------------------------------------------------------- lists
