@@ -37,6 +37,7 @@ from bot.engine.kinds import (
     MONEY,
     PEOPLE,
     PERSON,
+    START,
     FactFeatures,
     role_key,
 )
@@ -317,6 +318,8 @@ class Index:
             has_duration=bool(DURATION.search(fact.answer))
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
+            has_start=bool(START.search(fact.answer))
+            or bool(fact.answer_fr and START.search(fact.answer_fr)),
             has_person=bool(PERSON.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),

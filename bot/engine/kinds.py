@@ -31,6 +31,7 @@ class FactFeatures:
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_law_number: bool
+    has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
     has_person: bool
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
@@ -68,6 +69,12 @@ DURATION = re.compile(
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
     r"jours?|heures?|decennies?|décennies?)\b|"
     r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: A beginning in an answer: what "since when?" asks for.
+START = re.compile(
+    r"\b(since|joined|began|begun|started|launched|created|established|founded|set up|"
+    r"inaugurated|depuis|rejoint|adhere|adhéré|cree|créé|creee|créée|lance|lancé|fonde|fondé)\b",
     re.IGNORECASE,
 )
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
@@ -227,6 +234,17 @@ class Kind(StrEnum):
         re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
         lambda f, asked: f.has_duration,
         "gives no length of time",
+    )
+    # "Since when has INL worked with the police?": when it began, not any date.
+    START = (
+        "start",
+        ("since", "depuis"),
+        re.compile(
+            r"\b(since when|since what year|since which year|since what date|depuis quand|"
+            r"depuis quelle annee|depuis quelle date)\b"
+        ),
+        lambda f, asked: f.has_start or f.has_duration,
+        "gives no beginning",
     )
     # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
     COUNT = (

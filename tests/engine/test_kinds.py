@@ -19,6 +19,7 @@ EXAMPLES = {
     Kind.DURATION: "How long has INL worked with the DGAPR?",
     Kind.COUNT: "How many officials attended?",
     Kind.DATE: "When was the BCIJ set up?",
+    Kind.START: "Since when has INL worked with the DGAPR?",
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",

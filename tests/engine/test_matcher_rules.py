@@ -191,6 +191,13 @@ KIND_CASES = [
         "gives no length of time",
     ),
     (
+        "Since when have sniffer dogs been given to the police?",
+        Kind.START,
+        "Sniffer dogs were given to the police in 2019.",
+        ("Sniffer dogs have been given to the police since 2019.", {}),
+        "gives no beginning",
+    ),
+    (
         "Who signed the training agreement with Morocco?",
         Kind.ACTOR,
         "Morocco signed a training agreement.",
@@ -256,6 +263,13 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     assert matcher.ask(question).answered
     reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
     assert reason == "nothing in the fact base mentions zorglub"
+
+
+def test_since_when_may_be_answered_by_a_span_of_years() -> None:
+    fact = make_fact("target", "Sniffer dogs were given to the police from 2015 to 2019.")
+    since = make_fact("since", "The archive has been open since 2001.")  # "since" is a word here
+    matcher = make_matcher(fact, since, *FILLER)
+    assert matcher.ask("Since when have sniffer dogs been given to the police?").answered
 
 
 def test_who_did_it_may_be_people_named_by_their_role() -> None:
