@@ -39,6 +39,7 @@ from bot.engine.kinds import (
     PERSON,
     START,
     FactFeatures,
+    listed,
     role_key,
 )
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
@@ -318,6 +319,7 @@ class Index:
             has_duration=bool(DURATION.search(fact.answer))
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
+            listed=listed(fact.answer),
             has_start=bool(START.search(fact.answer))
             or bool(fact.answer_fr and START.search(fact.answer_fr)),
             has_person=bool(PERSON.search(fact.answer)),

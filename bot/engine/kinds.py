@@ -32,6 +32,7 @@ class FactFeatures:
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_law_number: bool
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
+    listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     has_person: bool
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
@@ -77,6 +78,25 @@ START = re.compile(
     r"inaugurated|depuis|rejoint|adhere|adhéré|cree|créé|creee|créée|lance|lancé|fonde|fondé)\b",
     re.IGNORECASE,
 )
+#: One item of a list in an answer: up to five words before a comma or "and".
+_ITEM = r"[\w.'’-]+(?: [\w.'’-]+){0,4}"
+#: Several things named in an answer: "A, B and C", "A, B, C".
+LISTED = re.compile(rf"(?:{_ITEM}, )+(?:{_ITEM},? (?:and|or|et|ou) )?{_ITEM}", re.IGNORECASE)
+
+
+def listed(text: str) -> int:
+    """How many things the longest list in `text` names ("A, B and C": 3); 1 for none."""
+    most = 1
+    for m in LISTED.finditer(text):
+        found = m.group().lower()
+        # Commas part the items; a last "and" without its comma ("B and C") parts one more.
+        last_and = any(
+            f" {w} " in found and f", {w} " not in found for w in ("and", "or", "et", "ou")
+        )
+        most = max(most, found.count(",") + 1 + last_and)
+    return most
+
+
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -245,6 +265,48 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_start or f.has_duration,
         "gives no beginning",
+    )
+    # "Which seven states ...?", "Where are the five academies?": the things themselves,
+    # not the count the question already knows. (Two things are often "A and B", which
+    # says little: from three on, a list has commas.)
+    MEMBERS = (
+        "members",
+        (
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "twelve",
+            "trois",
+            "quatre",
+            "cinq",
+            "sept",
+            "huit",
+            "neuf",
+            "dix",
+            "douze",
+            "1",
+            "3",
+            "4",
+            "5",
+            "6",
+            "7",
+            "8",
+            "9",
+        ),
+        re.compile(
+            r"^\W*(which|what|where|name|list|quels|quelles|ou|nomme|citez|cite)\s+"
+            r"((are|were|is|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
+            r"((the|les)\s+)?"
+            r"(three|four|five|six|seven|eight|nine|ten|twelve|trois|quatre|cinq|six|"
+            r"sept|huit|neuf|dix|douze|[3-9]|1[0-2])\s+(?!(years?|months?|days?|ans|mois|jours)\b)\w"
+        ),
+        lambda f, asked: f.listed >= 3,
+        "names them nowhere",
     )
     # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
     COUNT = (

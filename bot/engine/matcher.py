@@ -192,14 +192,19 @@ class Matcher:
         defines = self._defined_entity(slots)
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours.
-        unknown = [s.text for s, k in zip(slots, kids, strict=True) if not k]
+        # ("Which seven prisons ...?": the count is the cue, the list answers it.)
+        unknown = [
+            s.text
+            for s, k in zip(slots, kids, strict=True)
+            if not k and not (kind is Kind.MEMBERS and figures(s.text))
+        ]
         # "Who ..." is often asked in words of one's own ("who opened it with that line?"):
         # a new name answers it (`Kind.ACTOR`), not the question's every word.
         unknown_blocks = kind not in (None, Kind.ACTOR) and bool(unknown)
         counted, counted_text = (
             self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
         )
-        stated = figures(question) if kind is Kind.COUNT else frozenset()
+        stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         rejected: list[Match] = []
@@ -211,7 +216,11 @@ class Matcher:
             lacks, strong_missing = scoring.misses(i)
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
-            ) or self._figure_not_new(i, stated)
+            ) or (
+                self._counts_others(i, stated)
+                if kind is Kind.MEMBERS
+                else self._figure_not_new(i, stated)
+            )
             if why_not is None and unknown_blocks:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
@@ -315,6 +324,14 @@ class Matcher:
         given = self.index.features[i].figures
         if stated and given and stated.issuperset(given):
             return "gives no figure but " + ", ".join(str(v) for v in sorted(given)[:2])
+        return None
+
+    def _counts_others(self, i: int, stated: frozenset[int]) -> str | None:
+        """ "Which seven states ...?" is not answered by a list of what 25 countries did, nor
+        by "safe, secure and humane": the fact must count the things it lists as asked."""
+        features = self.index.features[i]
+        if stated and not stated.issubset(features.figures) and features.listed < max(stated):
+            return "does not count " + ", ".join(str(v) for v in sorted(stated)[:2])
         return None
 
     def _why_not(

@@ -20,6 +20,7 @@ EXAMPLES = {
     Kind.COUNT: "How many officials attended?",
     Kind.DATE: "When was the BCIJ set up?",
     Kind.START: "Since when has INL worked with the DGAPR?",
+    Kind.MEMBERS: "Which five academies does INL run?",
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",

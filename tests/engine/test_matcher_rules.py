@@ -21,6 +21,7 @@ from builders import (
 )
 
 from bot.engine import Kind, Matcher, asks_for
+from bot.engine.kinds import listed
 
 # ---------------------------------------------------------------- coverage
 
@@ -191,6 +192,13 @@ KIND_CASES = [
         "gives no length of time",
     ),
     (
+        "Which three countries joined the dog programme?",
+        Kind.MEMBERS,
+        "Three countries joined the dog programme.",
+        ("Morocco, Tunisia and Spain joined the dog programme.", {}),
+        "names them nowhere",
+    ),
+    (
         "Since when have sniffer dogs been given to the police?",
         Kind.START,
         "Sniffer dogs were given to the police in 2019.",
@@ -263,6 +271,28 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     assert matcher.ask(question).answered
     reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
     assert reason == "nothing in the fact base mentions zorglub"
+
+
+def test_which_seven_needs_a_list_of_seven_or_the_count_seven() -> None:
+    question = "Which seven prisons train their guards with dogs?"
+    adjectives = make_fact("target", "Prisons train guards with dogs to be safe, calm and humane.")
+    assert why_not(make_matcher(adjectives, *FILLER), question) == "does not count 7"
+    counted = make_fact(
+        "target", "Seven prisons train guards with dogs: Sale, Fes, Meknes and Taza."
+    )
+    assert make_matcher(counted, *FILLER).ask(question).answered
+    listing = make_fact(
+        "target",
+        "Prisons in Sale, Fes, Meknes, Taza, Oujda, Safi and Tiznit train guards with dogs.",
+    )
+    assert make_matcher(listing, *FILLER).ask(question).answered
+
+
+def test_a_list_is_counted_by_its_items() -> None:
+    assert listed("Togo, Senegal, Burkina Faso, Mali, Nepal, and Jordan") == 6
+    assert listed("joining a group, receiving training, and recruiting") == 3
+    assert listed("Morocco and Tunisia") == 1
+    assert listed("no list at all") == 1
 
 
 def test_since_when_may_be_answered_by_a_span_of_years() -> None:
