@@ -311,10 +311,23 @@ class Kind(StrEnum):
     # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
     COUNT = (
         "count",
-        ("how", "number", "combien", "nombre", "size", "maximum", "minimum", "average"),
+        (
+            "how",
+            "number",
+            "combien",
+            "nombre",
+            "size",
+            "maximum",
+            "minimum",
+            "average",
+            "count",
+            "tally",
+        ),
         re.compile(
             r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
-            r"how big|what size|how numerous|maximum|minimum|average)\b"
+            r"how big|what size|how numerous|maximum|minimum|average)\b|"
+            # "What was the vote count?", "what's the final tally?"
+            r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b"
         ),
         lambda f, asked: f.has_count,
         "gives no figure",
@@ -323,7 +336,10 @@ class Kind(StrEnum):
         "date",
         ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann"),
         re.compile(
-            r"\b(when|what year|which year|what date|which date|since when|how long ago|what month|"
+            # "What was the vote count when the bill passed?" asks for a count: a "when"
+            # after another question word joins a clause, it asks for no date.
+            r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
+            r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
             r"en quelle annee|en quel mois|wann)\b"
         ),

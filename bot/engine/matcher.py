@@ -196,7 +196,9 @@ class Matcher:
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
-            if not k and not (kind is Kind.MEMBERS and figures(s.text))
+            if not k
+            and not (kind is Kind.MEMBERS and figures(s.text))
+            and (kind is Kind.COUNT or s.text not in COMMON_WORDS)
         ]
         # "Who ..." is often asked in words of one's own ("who opened it with that line?"):
         # a new name answers it (`Kind.ACTOR`), not the question's every word.

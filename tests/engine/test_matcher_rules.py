@@ -337,6 +337,28 @@ def test_a_who_question_may_hold_words_the_fact_base_does_not_know() -> None:
     assert matcher.ask("Who opened the dog workshop with that zorglub speech?").answered
 
 
+def test_an_everyday_word_no_fact_holds_does_not_make_a_date_question_unanswerable() -> None:
+    """ "When were the attacks that triggered the march?": "triggered" is in no fact, but
+    an everyday word says how, not what: the fact about the march still answers."""
+    fact = make_fact("march", "A march against the dog attacks took place in Rabat in 2003.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("When was the march that followed the dog attacks in Rabat?").answered
+
+
+def test_an_everyday_word_no_fact_holds_still_blocks_a_count() -> None:
+    """ "How many people were killed in the attacks?" is not answered by how many marched."""
+    fact = make_fact("march", "Two thousand people marched in Rabat after the dog attacks.")
+    matcher = make_matcher(fact, *FILLER)
+    reason = why_not(matcher, "How many people were killed in the dog attacks in Rabat?")
+    assert reason is not None and "killed" in reason
+
+
+def test_a_when_after_another_question_word_asks_for_no_date() -> None:
+    assert asks_for("What did the officer say when she opened the workshop?") is None
+    assert asks_for("When did she open the workshop?") is Kind.DATE
+    assert asks_for("What was the vote count when the bill passed?") is Kind.COUNT
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
