@@ -54,6 +54,7 @@ from bot.engine.lexicon import (
 )
 from bot.engine.scoring import Scoring, slot_idf
 from bot.engine.weights import (
+    AMBIENT_SHARE,
     COUNTED_FOCUS,
     KEEP_SHARE,
     MAX_BROWSE,
@@ -157,9 +158,10 @@ class Matcher:
         return word in index.vocab or index.speller.known(word, None)
 
     def _bare_word(self, text: str) -> bool:
-        """One word alone that names nothing: an everyday word ("training", "the law?") or
-        one the fact base has never heard of, even after typo correction ("hlep"). A
-        question word makes it a question ("how many dogs?"); a name never is bare."""
+        """One word alone that names nothing: an everyday word ("training", "the law?"), one
+        the fact base has never heard of, even after typo correction ("hlep"), or a name in
+        so many facts that none is about it ("Morocco"). A question word makes it a question
+        ("how many dogs?"); any other name gets its card ("INL", "Tiflet")."""
         tokens = tokenize(text)
         if any(t.surface in QUESTION_CUES for t in tokens):
             return False
@@ -171,7 +173,8 @@ class Matcher:
             return False
         name = self.index.lexicon.phrase_at(words, 0, None)
         if name is not None and name[1].startswith("@"):
-            return False  # an entity's name (an acronym, an institution, a place) is never bare
+            df = self.index.df(name[1])
+            return df > MAX_FACTS and df >= AMBIENT_SHARE * self.index.n
         word = words[0].surface
         return word in COMMON_WORDS or not self._knows(word)
 
@@ -179,7 +182,7 @@ class Matcher:
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         kind = asks_for(corrected, original=question) if corrected else asks_for(question)
-        if not slots:
+        if not slots or (kind is None and _names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
@@ -358,6 +361,16 @@ class Matcher:
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         return None
+
+
+def _names_nothing(slots: Sequence[Slot]) -> bool:
+    """ "What time is it?": one everyday word and no name, so no fact is about it."""
+    return (
+        len(slots) == 1
+        and slots[0].concept is None
+        and not slots[0].number
+        and fold(slots[0].text) in COMMON_WORDS
+    )
 
 
 def _date_key(match: Match) -> tuple[date, str]:

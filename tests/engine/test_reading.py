@@ -91,6 +91,29 @@ def test_an_everyday_word_that_names_an_institution_is_a_question() -> None:
     assert answer.chatter is None and answer.answered
 
 
+def test_a_name_in_most_facts_alone_gets_help_not_one_of_them() -> None:
+    """ "Morocco" alone: it is in nearly every fact, so none of them is its card."""
+    morocco = make_entity("morocco", "country", "Morocco")
+    facts = [
+        make_fact(
+            f"dogs-{n}", f"Morocco gave {n} sniffer dogs to the police.", entities=["morocco"]
+        )
+        for n in range(6)
+    ]
+    few = Matcher(make_base(*facts[:2], TRAINING, entities=[morocco])).ask("Morocco")
+    assert few.chatter is None and few.answered  # in two facts: they are about it
+    many = Matcher(make_base(*facts, TRAINING, entities=[morocco])).ask("Morocco")
+    assert not many.answered and many.chatter is Chatter.BARE_WORD
+
+
+def test_one_everyday_word_in_a_question_with_no_kind_names_nothing() -> None:
+    """ "What time is it?" is not answered by a fact that happens to hold "time"."""
+    ended = make_fact("ended", "The training ended in time for the test.", topic="trainings")
+    m = Matcher(make_base(ended, CREATED, entities=[BCIJ]))
+    assert m.ask("what time did the training end?").answered
+    assert not m.ask("what time is it?").answered
+
+
 def test_one_rare_fact_word_alone_is_a_question() -> None:
     answer = matcher().ask("DNA")
     assert answer.chatter is None and answer.answered
