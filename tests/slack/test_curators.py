@@ -317,6 +317,7 @@ async def test_with_no_curators_workspace_nobody_curates_and_every_curation_comm
             for team in (HOME, OTHER):  # a FACTBOT_ADMINS id, in either workspace
                 said = await slack.command("review", team=team, user=CURATOR)
                 assert said["text"] == NOT_SET_UP.format(name="review")
+                assert said["text"].endswith(".") and ". " not in said["text"]  # one sentence
                 said = await slack.command(f"teach {FACT} {QUESTION}", team=team, user=CURATOR)
                 assert said["text"] == NOT_SET_UP.format(name="teach")
             helped = all_text(await slack.command("help", team=HOME, user=CURATOR))
