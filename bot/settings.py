@@ -6,6 +6,7 @@ handed the object. Tests pass a plain dict.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,6 +27,8 @@ MAKE_KEY = (
     'python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"'
 )
 _TRUE = ("1", "true", "yes", "on")
+#: A Slack workspace's team id, as FACTBOT_CURATORS_TEAM names the curators' workspace.
+_TEAM_ID = re.compile(r"T[A-Z0-9]{2,}")
 
 
 class SettingsError(Exception):
@@ -49,6 +52,10 @@ class Settings:
     forced_mode: str | None = None
     #: Where proposed facts go for approval (FACTBOT_CURATORS_CHANNEL, a channel id).
     curators_channel: str | None = None
+    #: FACTBOT_CURATORS_TEAM: with many workspaces, the team id of the one workspace whose
+    #: admins curate the fact base every workspace is answered from (and where
+    #: FACTBOT_CURATORS_CHANNEL is). Unset there: nobody curates. Unused with one workspace.
+    curators_team: str | None = None
     #: FACTBOT_DB or FACTBOT_DATABASE_URL was set: commands that only read (`ask`, the
     #: console) use that database.
     db_from_env: bool = False
@@ -221,6 +228,12 @@ class Settings:
             cache_dir = Path(cache_home) / "factbot" if cache_home else None
         public_url = _url(get("FACTBOT_PUBLIC_URL"), "FACTBOT_PUBLIC_URL")
         redirect_uri = _url(get("SLACK_REDIRECT_URI"), "SLACK_REDIRECT_URI")
+        curators_team = get("FACTBOT_CURATORS_TEAM")
+        if curators_team is not None and not _TEAM_ID.fullmatch(curators_team):
+            raise SettingsError(
+                "FACTBOT_CURATORS_TEAM must be the curators' workspace's team id, such as "
+                f"T0123ABCD, not {curators_team[:40]!r}."
+            )
         facts_raw = get("FACTBOT_FACTS")
         admins = frozenset(a for a in (get("FACTBOT_ADMINS") or "").replace(",", " ").split() if a)
         return cls(
@@ -235,6 +248,7 @@ class Settings:
             tz_name=tz_name,
             log_level=level,
             curators_channel=get("FACTBOT_CURATORS_CHANNEL"),
+            curators_team=curators_team,
             db_from_env=get("FACTBOT_DB") is not None or database_url is not None,
             database_url=database_url,
             cache_dir=cache_dir,

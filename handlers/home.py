@@ -1,7 +1,8 @@
 """The App Home tab: the topics, how many facts each holds, and how to ask.
 
-Curators also see what waits for them (questions, proposals, facts due for review)
-and a button that opens the review (handlers/review.py).
+Curators (`bot.services.admins.Curators`) also see what waits for them (questions,
+proposals, facts due for review) and a button that opens the review
+(handlers/review.py); with many workspaces, anyone else reads who curates.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.render.answers import render_home
 from bot.render.curation import with_curator_home
-from bot.services.curation import review_queue
+from bot.services.curation import review_queue, who_curates
 from bot.services.deps import Deps
 from bot.services.events import first_delivery
 from bot.services.subcommands import SUBCOMMANDS
@@ -33,10 +34,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if not await first_delivery(deps, body, request):
             return
         async with deps.delivery.handling("home", user_id=user) as handled:
-            view = render_home(deps.base, SUBCOMMANDS.help_lines())
             where = deps.where(context, "home", user)
-            if await deps.admins.allows(where):
-                view = with_curator_home(view, await review_queue(deps, where))
+            curator = await deps.curators.is_curator(where)
+            curated_by = None if curator else await who_curates(deps)
+            view = render_home(deps.base, SUBCOMMANDS.help_lines(curated_by=curated_by))
+            if curator:
+                view = with_curator_home(view, await review_queue(deps))
             # Publishing the same view twice is harmless, so even a timeout is retried.
             await deps.delivery.send(
                 handled,

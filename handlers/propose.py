@@ -11,6 +11,12 @@ checks a snippet; a bad quote is refused inside the form (`response_action:
 errors`) with the reason. A valid proposal goes to FACTBOT_CURATORS_CHANNEL with
 Approve / Reject. Approving (a curator, not the proposer) serves the fact at
 once; rejecting asks why in a second form and tells the proposer.
+
+Anyone in any workspace may propose. The curators' channel is in the curators'
+workspace: the proposal is posted there, and its message updated once decided,
+with that workspace's client, whichever workspace the proposer or the decider is
+in; the proposer is told of the decision with their own workspace's client
+(`bot.services.curation.curators_client`, `proposer_client`).
 """
 
 from __future__ import annotations
@@ -44,7 +50,14 @@ from bot.render.curation import (
     render_proposal_received,
     render_reject_form,
 )
-from bot.services.curation import approve, may_reject, propose, reject
+from bot.services.curation import (
+    approve,
+    curators_client,
+    may_reject,
+    propose,
+    proposer_client,
+    reject,
+)
 from bot.services.deps import Deps
 
 logger = logging.getLogger(__name__)
@@ -111,12 +124,17 @@ def register(app: AsyncApp, deps: Deps) -> None:
         await open_form(client, body.get("trigger_id"), _user(body), "", "button")
 
     async def submitted(
-        ack: AsyncAck, body: dict[str, Any], view: dict[str, Any], client: AsyncWebClient
+        ack: AsyncAck,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        client: AsyncWebClient,
+        context: AsyncBoltContext,
     ) -> None:
         """Check the quote (and the rest) before the form closes; a refusal stays in the form."""
         user = _user(body) or "unknown"
+        where = deps.where(context, "action", user)
         values = view.get("state", {}).get("values", {})
-        outcome = await propose(deps, read_proposal_form(values), user)
+        outcome = await propose(deps, read_proposal_form(values), where)
         if isinstance(outcome, dict):
             await ack(response_action="errors", errors=form_errors(outcome))
             return
@@ -125,11 +143,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
             proposal = await deps.store.proposal(outcome)
             assert proposal is not None
             channel = settings.curators_channel
-            if channel:
+            curators = await curators_client(deps) if channel else None
+            if channel and curators is not None:
                 post = render_proposal_post(proposal, deps.base)
                 sent = await delivery.send(
                     handled,
-                    lambda: client.chat_postMessage(
+                    lambda: curators.chat_postMessage(
                         channel=channel, unfurl_links=False, **post.as_kwargs()
                     ),
                     what="chat.postMessage",
@@ -137,38 +156,44 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 ts = sent.get("ts") if sent is not None else None
                 if isinstance(ts, str):
                     await deps.store.note_proposal_message(proposal.id, channel, ts)
-            thanks = render_proposal_received(proposal.id, channel=channel)
+            elif channel:  # no curators' workspace, or it has no installation
+                logger.warning("proposal_not_posted id=%d reason=no_curators_client", proposal.id)
+            # The channel's link means something in the curators' workspace only.
+            named = channel if where.team_id == deps.curators.home_team else None
+            thanks = render_proposal_received(proposal.id, channel=named)
             await delivery.send(
                 handled,
                 lambda: client.chat_postMessage(channel=user, **thanks.as_kwargs()),
                 what="chat.postMessage",
             )
 
-    async def tell(client: AsyncWebClient, decision: Decision, handled: Any) -> None:
-        """After a decision: the curators' message says it, and the proposer hears of it."""
+    async def tell(decision: Decision, handled: Any) -> None:
+        """After a decision: the curators' message says it (in the curators' workspace), and
+        the proposer hears of it (in theirs), each with that workspace's client."""
         proposal = decision.proposal
-        if proposal.channel_id and proposal.message_ts:
+        curators = await curators_client(deps)
+        if proposal.channel_id and proposal.message_ts and curators is not None:
             decided = render_decided(proposal, deps.base)
             channel, ts = proposal.channel_id, proposal.message_ts
             await delivery.send(
                 handled,
-                lambda: client.chat_update(channel=channel, ts=ts, **decided.as_kwargs()),
+                lambda: curators.chat_update(channel=channel, ts=ts, **decided.as_kwargs()),
                 what="chat.update",
                 idempotent=True,
             )
+        proposer = await proposer_client(deps, proposal)
+        if proposer is None:  # the proposer's workspace uninstalled the app meanwhile
+            logger.info("proposal_decision_untold id=%d reason=not_installed", proposal.id)
+            return
         news = render_decision_for_proposer(proposal)
         await delivery.send(
             handled,
-            lambda: client.chat_postMessage(channel=proposal.proposed_by, **news.as_kwargs()),
+            lambda: proposer.chat_postMessage(channel=proposal.proposed_by, **news.as_kwargs()),
             what="chat.postMessage",
         )
 
     async def approve_clicked(
-        ack: AsyncAck,
-        body: dict[str, Any],
-        action: dict[str, Any],
-        client: AsyncWebClient,
-        context: AsyncBoltContext,
+        ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
     ) -> None:
         await ack()
         where = deps.where(context, "action", _user(body), _channel(body))
@@ -184,7 +209,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
             reply = outcome if isinstance(outcome, Message) else render_decision(outcome)
             await delivery.respond(handled, body.get("response_url"), _ephemeral(reply))
             if isinstance(outcome, Decision) and outcome.done:
-                await tell(client, outcome, handled)
+                await tell(outcome, handled)
 
     async def reject_clicked(
         ack: AsyncAck,
@@ -238,7 +263,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 else render_decision_gone()
             )
             if isinstance(outcome, Decision) and outcome.done:
-                await tell(client, outcome, handled)
+                await tell(outcome, handled)
             elif where.user_id is not None:
                 reply = outcome if isinstance(outcome, Message) else render_decision(outcome)
                 user = where.user_id

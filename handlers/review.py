@@ -29,8 +29,13 @@ from bot.render.curation import (
     render_review,
     render_teach,
 )
-from bot.services.admin import refusal
-from bot.services.curation import mark_questions, review_queue, still_true, teach
+from bot.services.curation import (
+    curation_refusal,
+    mark_questions,
+    review_queue,
+    still_true,
+    teach,
+)
 from bot.services.deps import Deps
 
 logger = logging.getLogger(__name__)
@@ -55,8 +60,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         payload = {"replace_original": True, **message.as_kwargs()}
         await delivery.respond(None, body.get("response_url"), payload)
 
-    async def with_review(notice: Message, where: Where) -> Message:
-        return render_review(await review_queue(deps, where), notice=notice)
+    async def with_review(notice: Message) -> Message:
+        return render_review(await review_queue(deps), notice=notice)
 
     async def curator_action(
         ack: AsyncAck, body: dict[str, Any], action: dict[str, Any], context: AsyncBoltContext
@@ -68,7 +73,7 @@ def register(app: AsyncApp, deps: Deps) -> None:
         async with delivery.handling(
             "action", action=action_id, user_id=where.user_id, channel_id=where.channel_id
         ):
-            refused = await refusal(deps, "review", where)
+            refused = await curation_refusal(deps, "review", where)
             if refused is not None:
                 payload = {"response_type": "ephemeral", "replace_original": False}
                 await delivery.respond(
@@ -80,13 +85,16 @@ def register(app: AsyncApp, deps: Deps) -> None:
     async def _carry_out(action_id: str, value: object, where: Where) -> Message:
         if ACTION_TEACH.match(action_id):
             question_id, _, fact_id = str(value or "").partition(":")
-            store = deps.store_for(where)
-            row = await store.question(int(question_id)) if question_id.isdigit() else None
-            if row is None:
-                return await with_review(render_notice(ANSWER_GONE), where)
-            result = await teach(deps, Teach(fact_id, row.question), where)
+            question = (
+                await deps.store.review_question(int(question_id))
+                if question_id.isdigit()
+                else None
+            )
+            if question is None:
+                return await with_review(render_notice(ANSWER_GONE))
+            result = await teach(deps, Teach(fact_id, question), where)
             notice = render_notice(result) if isinstance(result, str) else render_teach(result)
-            return await with_review(notice, where)
+            return await with_review(notice)
         if action_id == ACTION_KEEP_ANYWAY:
             parsed = parse_keep_anyway(value)
             if parsed is None:
@@ -101,14 +109,12 @@ def register(app: AsyncApp, deps: Deps) -> None:
                 if verdict == "gap"
                 else "Skipped until someone asks again"
             )
-            return await with_review(render_notice(f"{said}: {len(marked)} question(s)."), where)
+            return await with_review(render_notice(f"{said}: {len(marked)} question(s)."))
         fact = await still_true(deps, str(value or ""), where)
         if fact is None:
-            return await with_review(
-                render_notice("That fact is no longer in the fact base."), where
-            )
+            return await with_review(render_notice("That fact is no longer in the fact base."))
         return await with_review(
-            render_notice(f"Stamped `{fact.id}` as still true today. Thank you!"), where
+            render_notice(f"Stamped `{fact.id}` as still true today. Thank you!")
         )
 
     async def open_review(
@@ -121,8 +127,8 @@ def register(app: AsyncApp, deps: Deps) -> None:
         if user is None:
             return
         async with delivery.handling("action", action=ACTION_OPEN_REVIEW, user_id=user) as handled:
-            message = await refusal(deps, "review", where) or render_review(
-                await review_queue(deps, where)
+            message = await curation_refusal(deps, "review", where) or render_review(
+                await review_queue(deps)
             )
             await delivery.send(
                 handled,

@@ -80,7 +80,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 
 #: Test helpers built on ../shared/slack-fixtures, and the fixtures that use them.
-_SHARED_HELPERS = frozenset({"payloads", "fakeslack", "httpbot"})
+_SHARED_HELPERS = frozenset({"payloads", "fakeslack", "httpbot", "oauthbot"})
 _SHARED_FIXTURES = frozenset({"fake", "fake_slack", "bot"})
 
 

@@ -70,3 +70,15 @@ def test_the_redirect_uri_settings() -> None:
         {**MULTI, "FACTBOT_PUBLIC_URL": "https://f.example.org/", "FACTBOT_TRUST_FORWARDED": "1"}
     )
     assert settings.public_url == "https://f.example.org" and settings.trust_forwarded
+
+
+def test_the_curators_workspace_is_a_team_id() -> None:
+    assert Settings.from_env({**MULTI, "FACTBOT_CURATORS_TEAM": "T0123ABCD"}).curators_team == (
+        "T0123ABCD"
+    )
+    assert Settings.from_env(MULTI).curators_team is None
+    for wrong in ("general", "t0123abcd", "C0123ABCD", "T0123ABCD,T0456"):
+        with pytest.raises(SettingsError) as raised:
+            Settings.from_env({**MULTI, "FACTBOT_CURATORS_TEAM": wrong})
+        message = str(raised.value)
+        assert message.startswith("FACTBOT_CURATORS_TEAM ") and one_sentence(message)

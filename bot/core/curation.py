@@ -102,6 +102,9 @@ class Proposal:
     reason: str | None = None  # why it was rejected
     channel_id: str | None = None  # where the curators were asked (for chat.update)
     message_ts: str | None = None
+    #: The proposer's workspace (and org): the decision is told there, with its token.
+    team_id: str = ""
+    enterprise_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

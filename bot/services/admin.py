@@ -171,8 +171,10 @@ async def gather_stats(deps: Deps, days: int, where: Where) -> UsageStats:
 
 
 async def refusal(deps: Deps, name: str, where: Where) -> Message | None:
-    """Why `where` may not run admin command `name` here, or None when it may."""
-    if not await deps.admins.allows(where):
+    """Why `where` may not run admin command `name` in its workspace, or None when it may.
+
+    Curation (the one fact base's) has its own: `bot.services.curation.curation_refusal`."""
+    if not await deps.admins.is_workspace_admin(where):
         logger.info("admin_refused command=%s user=%s", name, where.user_id)
         return render_notice(NOT_AN_ADMIN.format(name=name))
     if where.surface == "mention":  # the answer would be public in the channel

@@ -1,9 +1,20 @@
-"""Who is an admin: the workspace's admins (`/facts settings admins`, else FACTBOT_ADMINS),
-or a workspace admin or owner according to Slack.
+"""Two roles, kept apart: a workspace's admins, and the deployment's curators.
+
+A workspace admin (`Admins.is_workspace_admin`) runs the admin commands of that one
+workspace (`/facts settings`, `stats`, `reload`, digest curator notes): the people
+the workspace named (`/facts settings admins`, else FACTBOT_ADMINS), or a workspace
+admin or owner according to Slack.
+
+A curator (`Curators.is_curator`) changes the one fact base every workspace is
+answered from: teaches it, reviews the question log, approves proposed facts. With
+one workspace (SLACK_BOT_TOKEN) the curators are its admins. With many (OAuth), they
+are the admins of one home workspace only (FACTBOT_CURATORS_TEAM): the admins of any
+other workspace that installed the app are never curators, and with no home
+workspace set nobody curates.
 
 Slack's `users.info` answer is remembered for ADMIN_TTL per workspace and user, so a
 busy admin costs one lookup every few minutes, and one workspace's answer never
-stands for another's. Someone at the local console is an admin.
+stands for another's. Someone at the local console is both.
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ ADMIN_ERROR_TTL = timedelta(minutes=1)
 
 
 class Admins:
-    """Decides who may run admin commands; remembers Slack's answers for a while."""
+    """Decides who is an admin of the workspace asking; remembers Slack's answers a while."""
 
     def __init__(
         self,
@@ -54,7 +65,8 @@ class Admins:
         else:
             self._client_for = client
 
-    async def allows(self, where: Where) -> bool:
+    async def is_workspace_admin(self, where: Where) -> bool:
+        """May `where`'s user run the admin commands of `where`'s workspace?"""
         if where.surface == "console":  # whoever runs the process owns it
             return True
         user = where.user_id
@@ -99,3 +111,34 @@ class Admins:
         )
         logger.info("admin_lookup user=%s admin=%s", user, allowed)
         return allowed, self._ttl
+
+
+class Curators:
+    """Decides who curates the one fact base: a role of the deployment, not of a workspace.
+
+    `home_team`: the curators' workspace (FACTBOT_CURATORS_TEAM); `several_workspaces`:
+    requests come from many workspaces, each with its own admins.
+    """
+
+    def __init__(self, admins: Admins, *, home_team: str | None, several_workspaces: bool) -> None:
+        self._admins = admins
+        self._home_team = home_team
+        self._several = several_workspaces
+
+    @property
+    def several_workspaces(self) -> bool:
+        return self._several
+
+    @property
+    def home_team(self) -> str | None:
+        """The curators' workspace ('' with one workspace); None: curation is not set up."""
+        return self._home_team if self._several else ""
+
+    async def is_curator(self, where: Where) -> bool:
+        """May `where`'s user teach, review and approve? Only in the curators' workspace."""
+        if where.surface == "console":
+            return True
+        home = self.home_team
+        if home is None or where.team_id != home:
+            return False
+        return await self._admins.is_workspace_admin(where)

@@ -1,7 +1,17 @@
 """Curators teach the bot from Slack: the review queue, teaching, "Still true", proposals.
 
-Who may: curators are the admins (`bot.services.admins`: FACTBOT_ADMINS and the
-workspace's admins and owners; the console's user is one). Anyone may propose a fact.
+Who may: the curators (`bot.services.admins.Curators`), a role of the deployment,
+since the fact base is one for every workspace. With one workspace they are its
+admins (FACTBOT_ADMINS, the workspace's admins and owners; the console's user is
+one). With many (OAuth), they are the admins of the home workspace named by
+FACTBOT_CURATORS_TEAM, and nobody else; with none named, nobody curates and every
+curation command says so. Anyone, in any workspace, may propose a fact.
+
+The review reads the deployment's question log (every workspace's) and shows the
+curators question wordings only: never who asked, in which channel or workspace.
+Proposals are posted, and their messages updated, with the curators' workspace's
+client (`curators_client`); the proposer hears of the decision with their own
+workspace's (`proposer_client`).
 
 Teaching a phrasing is checked before it is kept: a candidate matcher is built
 with the phrasing added, and asked the phrasing and every other fact's phrasings;
@@ -19,9 +29,11 @@ import asyncio
 import gc
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from weakref import WeakKeyDictionary
+
+from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.curation import (
     Curation,
@@ -45,10 +57,11 @@ from bot.core.curation import (
 )
 from bot.core.factbase import Fact, FactBase
 from bot.core.records import Where
+from bot.core.text import escape_mrkdwn
 from bot.engine import Answer, Matcher
 from bot.render.blocks import Message, render_notice
 from bot.render.curation import render_proposal_link, render_review, render_teach
-from bot.services.admin import announce_change, refusal
+from bot.services.admin import PRIVATE_ONLY, announce_change, refusal
 from bot.services.deps import Deps, freeze_long_lived_objects
 from bot.storage.curation import ReviewCandidate, ReviewMark
 
@@ -59,9 +72,97 @@ REVIEW_DAYS = 30
 #: Nearest facts offered as "Answer with ..." for one question.
 SUGGESTIONS = 3
 
+#: With many workspaces and no curators' workspace named: what every curation command says.
+NOT_SET_UP = (
+    "Curation is not set up for this deployment: until its operator names the curators' "
+    "workspace (`FACTBOT_CURATORS_TEAM`), nobody can use `/facts {name}`."
+)
+#: With many workspaces, to someone who is not one of the curators.
+NOT_A_CURATOR = (
+    "Sorry, `/facts {name}` is for factbot's curators, who look after the one fact base "
+    "every workspace is answered from: the admins of the {workspace} workspace. "
+    "Anyone may propose a fact with `/facts propose`."
+)
+
 #: Each served matcher's answers to every fact's own phrasings: the "before" of the
 #: teach check. A memo of a pure function of an immutable matcher, dropped with it.
 _OWN_ANSWERS: WeakKeyDictionary[Matcher, dict[tuple[str, str], str | None]] = WeakKeyDictionary()
+
+
+# ------------------------------------------------------------------ who curates
+
+
+async def curators_workspace(deps: Deps) -> str | None:
+    """The curators' workspace as people know it (its name, else its team id), escaped for
+    mrkdwn; None when curation is not set up. '' with one workspace."""
+    home = deps.curators.home_team
+    if not home:
+        return home
+    key = deps.settings.encryption_key
+    installation = (
+        await deps.store.installation_store(key).async_find_installation(
+            enterprise_id=None, team_id=home
+        )
+        if key
+        else None
+    )
+    name = installation.team_name if installation is not None else None
+    return escape_mrkdwn(name or home)
+
+
+@dataclass(frozen=True, slots=True)
+class CuratedBy:
+    """Who curates, told to someone who does not (the help, the Home tab): the curators'
+    workspace (mrkdwn-escaped), or None: curation is not set up for this deployment."""
+
+    workspace: str | None
+
+
+async def who_curates(deps: Deps) -> CuratedBy | None:
+    """What the help says of who curates; None with one workspace (its help is as ever)."""
+    if not deps.curators.several_workspaces:
+        return None
+    return CuratedBy(await curators_workspace(deps))
+
+
+async def curation_refusal(deps: Deps, name: str, where: Where) -> Message | None:
+    """Why `where` may not run curation command `name`, or None when it may.
+
+    With one workspace this is the admin commands' refusal, word for word.
+    """
+    if not deps.curators.several_workspaces:
+        return await refusal(deps, name, where)
+    if not await deps.curators.is_curator(where):
+        workspace = await curators_workspace(deps)
+        logger.info(
+            "curation_refused command=%s user=%s team=%s set_up=%s",
+            name,
+            where.user_id,
+            where.team_id,
+            workspace is not None,
+        )
+        if workspace is None:
+            return render_notice(NOT_SET_UP.format(name=name))
+        return render_notice(NOT_A_CURATOR.format(name=name, workspace=workspace))
+    if where.surface == "mention":  # the answer would be public in the channel
+        return render_notice(PRIVATE_ONLY.format(name=name))
+    return None
+
+
+async def curators_client(deps: Deps) -> AsyncWebClient | None:
+    """The client that acts in the curators' workspace (their channel, its messages); None
+    when there is none (curation not set up, not installed, the console)."""
+    home = deps.curators.home_team
+    if home is None or deps.client_for is None:
+        return None
+    return await deps.client_for(home, "")
+
+
+async def proposer_client(deps: Deps, proposal: Proposal) -> AsyncWebClient | None:
+    """The client that acts in the workspace a proposal came from (to tell its author)."""
+    if deps.client_for is None:
+        return None
+    return await deps.client_for(proposal.team_id, proposal.enterprise_id)
 
 
 def local_today(deps: Deps) -> date:
@@ -231,10 +332,11 @@ def review_items(
     return items
 
 
-async def review_queue(deps: Deps, where: Where) -> ReviewQueue:
-    """What waits for the curators now."""
+async def review_queue(deps: Deps) -> ReviewQueue:
+    """What waits for the curators now (the deployment's, whoever of them asks)."""
     since = deps.clock() - timedelta(days=REVIEW_DAYS)
-    candidates = await deps.store_for(where).review_candidates(since)
+    # The store itself: the deployment's log, every workspace's question wordings.
+    candidates = await deps.store.review_candidates(since)
     marks = await deps.store.review_marks()
     current = deps.facts.current
     items = await asyncio.to_thread(review_items, current.matcher, candidates, marks)
@@ -258,10 +360,10 @@ async def mark_questions(
     by = where.user_id or where.surface
     marked = []
     for question_id in question_ids:
-        row = await deps.store_for(where).question(question_id)
-        if row is not None:
-            await deps.store.mark_question(row.question, verdict, by)
-            marked.append(row.question)
+        question = await deps.store.review_question(question_id)
+        if question is not None:
+            await deps.store.mark_question(question, verdict, by)
+            marked.append(question)
     logger.info("questions_marked verdict=%s count=%d by=%s", verdict, len(marked), by)
     return marked
 
@@ -280,13 +382,17 @@ async def still_true(deps: Deps, fact_id: str, where: Where) -> Fact | None:
 # ------------------------------------------------------------------ proposals
 
 
-async def propose(deps: Deps, draft: ProposalDraft, by: str) -> int | dict[str, str]:
-    """Keep a proposed fact for the curators; or what is wrong with it, field by field."""
+async def propose(deps: Deps, draft: ProposalDraft, where: Where) -> int | dict[str, str]:
+    """Keep a proposed fact for the curators (anyone's, from any workspace: its workspace is
+    kept to tell the decision there); or what is wrong with it, field by field."""
+    by = where.user_id or "unknown"
     problems = check_draft(draft, deps.base)
     if problems:
         logger.info("proposal_refused by=%s fields=%s", by, ",".join(sorted(problems)))
         return problems
-    proposal_id = await deps.store.add_proposal(draft, by)
+    proposal_id = await deps.store.add_proposal(
+        draft, by, team_id=where.team_id, enterprise_id=where.enterprise_id
+    )
     logger.info("proposal_received id=%d by=%s source=%s", proposal_id, by, draft.source_id)
     return proposal_id
 
@@ -296,7 +402,7 @@ async def approve(deps: Deps, proposal_id: int, where: Where) -> Decision | Mess
 
     Returns the decision, or the refusal to show.
     """
-    refused = await refusal(deps, "approve", where)
+    refused = await curation_refusal(deps, "approve", where)
     if refused is not None:
         return refused
     by = where.user_id or where.surface
@@ -336,7 +442,7 @@ async def approve(deps: Deps, proposal_id: int, where: Where) -> Decision | Mess
 
 async def may_reject(deps: Deps, proposal_id: int, where: Where) -> Proposal | Message:
     """The pending proposal a curator may reject, or what to tell them instead."""
-    refused = await refusal(deps, "reject", where)
+    refused = await curation_refusal(deps, "reject", where)
     if refused is not None:
         return refused
     proposal = await deps.store.proposal(proposal_id)
@@ -364,14 +470,14 @@ async def reject(deps: Deps, proposal_id: int, reason: str, where: Where) -> Dec
 
 
 async def run_review(deps: Deps, where: Where) -> Message:
-    refused = await refusal(deps, "review", where)
+    refused = await curation_refusal(deps, "review", where)
     if refused is not None:
         return refused
-    return render_review(await review_queue(deps, where))
+    return render_review(await review_queue(deps))
 
 
 async def run_teach(deps: Deps, command: Teach, where: Where) -> Message:
-    refused = await refusal(deps, "teach", where)
+    refused = await curation_refusal(deps, "teach", where)
     if refused is not None:
         return refused
     result = await teach(deps, command, where)

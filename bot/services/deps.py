@@ -21,12 +21,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from slack_sdk.web.async_client import AsyncWebClient
+
 from bot.core.curation import apply_curation
 from bot.core.factbase import FactBase, load_factbase
 from bot.core.records import Clock, Where, Workspace, utc_now, workspace_of
 from bot.engine import Matcher
-from bot.services.admins import Admins
-from bot.services.delivery import Delivery, RetryPolicy
+from bot.services.admins import Admins, Curators
+from bot.services.delivery import ClientFor, Delivery, RetryPolicy, one_client
 from bot.settings import Settings
 from bot.storage.db import redacted
 from bot.storage.store import Store, open_store
@@ -82,14 +84,26 @@ def freeze_long_lived_objects() -> None:
 
 
 class Deps:
-    """The bot's dependencies: settings, fact base, store, admins, and reply delivery.
+    """The bot's dependencies: settings, fact base, store, admins and curators, and reply
+    delivery.
 
     `workspaces`: one bot serves several Slack workspaces, each request in its own
     (`team_of`); False (a bot run with SLACK_BOT_TOKEN) puts every request in the one
-    workspace '', where the rows of earlier releases are.
+    workspace '', where the rows of earlier releases are. `client_for` acts in any one
+    workspace (the Slack app attaches it: `attach`); None at the console.
     """
 
-    __slots__ = ("settings", "facts", "store", "clock", "admins", "delivery", "workspaces")
+    __slots__ = (
+        "settings",
+        "facts",
+        "store",
+        "clock",
+        "admins",
+        "curators",
+        "delivery",
+        "workspaces",
+        "client_for",
+    )
 
     def __init__(
         self,
@@ -107,8 +121,19 @@ class Deps:
         self.store = store
         self.clock = clock
         self.admins = Admins(settings.admins, clock=clock, store=store)
+        self.curators = Curators(
+            self.admins, home_team=settings.curators_team, several_workspaces=workspaces
+        )
         self.delivery = delivery or Delivery()
         self.workspaces = workspaces
+        self.client_for: ClientFor | None = None
+
+    def attach(self, client: AsyncWebClient | ClientFor) -> None:
+        """Act in Slack with the app's client (one workspace), or with each workspace's own
+        (several: `client(team_id, enterprise_id)`): admin lookups, curators' messages."""
+        client_for = one_client(client) if isinstance(client, AsyncWebClient) else client
+        self.client_for = client_for
+        self.admins.attach(client_for)
 
     def team_of(self, team_id: object, enterprise_id: object) -> tuple[str, str]:
         """(team, enterprise) a request from Slack belongs to ('', '' with one workspace)."""

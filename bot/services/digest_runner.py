@@ -563,7 +563,7 @@ async def digest_reply(deps: Deps, command: DigestCommand, where: Where) -> Mess
             else "The daily digest will be in English."
         )
     if command.action in ("curators-on", "curators-off"):
-        if where.surface != "console" and not await deps.admins.allows(where):
+        if where.surface != "console" and not await deps.admins.is_workspace_admin(where):
             return render_notice(
                 "Only factbot admins can turn curator notes on or off: they list other people's "
                 "questions."

@@ -55,7 +55,7 @@ from bot.render.answers import (
 from bot.render.blocks import Message
 from bot.render.browse import render_card, render_timeline
 from bot.services.admin import refusal, run_reload, run_stats
-from bot.services.curation import run_propose, run_review, run_teach
+from bot.services.curation import CuratedBy, run_propose, run_review, run_teach, who_curates
 from bot.services.deps import Deps
 from bot.services.digest_runner import digest_reply
 
@@ -65,6 +65,19 @@ Command = TypeVar("Command")
 Result = TypeVar("Result")
 
 ASK_USAGE = "<question>"
+#: With many workspaces, the help's last line for someone who does not curate: who does.
+CURATED_BY = {
+    "en": "Curators (`{command} review`, `teach`, approving proposed facts) are the admins of "
+    "the {workspace} workspace; anyone may propose a fact.",
+    "fr": "Les curateurs (`{command} revue`, `enseigner`, validation des faits proposés) sont "
+    "les admins de l'espace de travail {workspace} ; tout le monde peut proposer un fait.",
+}
+NOT_CURATED = {
+    "en": "Curation (`{command} review`, `teach`, approving proposed facts) is not set up for "
+    "this deployment.",
+    "fr": "La curation (`{command} revue`, `enseigner`, validation des faits proposés) n'est pas "
+    "configurée pour ce déploiement.",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +189,11 @@ class Registry:
         )
         return self._by_word[found[0]].name if found is not None else None
 
-    def help_lines(self, command: str = COMMAND, lang: str = "en") -> list[str]:
-        """One mrkdwn line per way to use the command, for the help reply and the App Home."""
+    def help_lines(
+        self, command: str = COMMAND, lang: str = "en", *, curated_by: CuratedBy | None = None
+    ) -> list[str]:
+        """One mrkdwn line per way to use the command, for the help reply and the App Home;
+        then, for someone who does not curate (`curated_by`), who does."""
         if lang == "fr":
             lines = [
                 f"`{command} <question>` : répondre à une question à partir de la base de faits"
@@ -186,9 +202,18 @@ class Registry:
                 f"`{command} {escape_mrkdwn(s.french_usage())}` : {s.summary_fr or s.summary}"
                 for s in self.entries
             )
-            return lines
-        lines = [f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"]
-        lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in self.entries)
+        else:
+            lines = [
+                f"`{command} {escape_mrkdwn(ASK_USAGE)}`: answer a question from the fact base"
+            ]
+            lines.extend(f"`{command} {escape_mrkdwn(s.usage)}`: {s.summary}" for s in self.entries)
+        if curated_by is not None:
+            said = NOT_CURATED if curated_by.workspace is None else CURATED_BY
+            lines.append(
+                said["fr" if lang == "fr" else "en"].format(
+                    command=command, workspace=curated_by.workspace
+                )
+            )
         return lines
 
 
@@ -349,7 +374,10 @@ def _parse_settings(args: list[str], base: FactBase, lang: str) -> WorkspaceComm
 
 
 async def _help(call: Call, command: Help) -> tuple[list[str], str]:
-    return call.registry.help_lines(lang=command.lang), command.lang
+    curated_by = await who_curates(call.deps)
+    if curated_by is not None and await call.deps.curators.is_curator(call.where):
+        curated_by = None  # a curator needs no telling
+    return call.registry.help_lines(lang=command.lang, curated_by=curated_by), command.lang
 
 
 async def _topics(call: Call, command: Topics) -> FactBase:
@@ -586,5 +614,7 @@ def parse(text: str, base: FactBase, *, strict: bool = True) -> object:
     return SUBCOMMANDS.parse(text, base, strict=strict)
 
 
-def help_lines(command: str = COMMAND, lang: str = "en") -> list[str]:
-    return SUBCOMMANDS.help_lines(command, lang)
+def help_lines(
+    command: str = COMMAND, lang: str = "en", *, curated_by: CuratedBy | None = None
+) -> list[str]:
+    return SUBCOMMANDS.help_lines(command, lang, curated_by=curated_by)

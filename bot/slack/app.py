@@ -102,8 +102,8 @@ def build_app(
     register_all(app, deps)
     # Last, so it only sees what no surface listens for: ack it, or Slack retries it.
     app.event(re.compile(r".*"))(_unhandled_event)
-    if settings.multi_workspace:  # each workspace's admins are asked with its own token
-        deps.admins.attach(
+    if settings.multi_workspace:  # each workspace is acted in with its own token
+        deps.attach(
             team_clients(
                 settings,
                 deps.store,
@@ -111,8 +111,14 @@ def build_app(
                 session=deps.delivery.http_session(),
             )
         )
+        if settings.curators_team is None:
+            logger.warning(
+                "curation_not_set_up reason=no_curators_team: with many workspaces, "
+                "FACTBOT_CURATORS_TEAM names the workspace whose admins curate; until it is "
+                "set nobody can teach, review or approve"
+            )
     else:
-        deps.admins.attach(app.client)
+        deps.attach(app.client)
     return app
 
 

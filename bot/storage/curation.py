@@ -1,4 +1,5 @@
-"""What curators teach the bot from Slack: the `0005_curation` tables and their methods.
+"""What curators teach the bot from Slack: the `0005_curation` tables (and
+`0010_proposal_team`) and their methods.
 
 `CurationStore` is mixed into `bot.storage.store.Store`, so callers see one Store
 with intent-named methods (`teach_phrasing`, `stamp_reviewed`, `add_proposal`...);
@@ -83,6 +84,15 @@ MIGRATION_SQL = """
     CREATE INDEX proposals_status ON proposals (status, id);
 """
 
+#: The proposer's workspace on each proposal: the decision is told there, with its token.
+PROPOSAL_TEAM_MIGRATION = "0010_proposal_team"
+PROPOSAL_TEAM_SQL = """
+    -- The workspace (and org) a proposal came from; '' for one workspace, and for
+    -- proposals from before.
+    ALTER TABLE proposals ADD COLUMN team_id TEXT NOT NULL DEFAULT '';
+    ALTER TABLE proposals ADD COLUMN enterprise_id TEXT NOT NULL DEFAULT '';
+"""
+
 #: How many questions the review reads from the log at most.
 REVIEW_ROWS = 500
 
@@ -113,6 +123,9 @@ _PROPOSAL_COLUMNS = (
     " topic, when_text, where_text, fact_id, decided_by, decided_at, reviewed_on, reason,"
     " channel_id, message_ts"
 )
+#: With the proposer's workspace (0010_proposal_team): what the bot itself reads.
+#: `curation()` reads without it, so `read_curation` reads a database from before.
+_PROPOSAL_COLUMNS_TEAM = _PROPOSAL_COLUMNS + ", team_id, enterprise_id"
 
 
 def _text(value: object) -> str | None:
@@ -143,6 +156,8 @@ def _proposal(row: Sequence[object]) -> Proposal:
         reason=_text(row[16]),
         channel_id=_text(row[17]),
         message_ts=_text(row[18]),
+        team_id=str(row[19]) if len(row) > 19 else "",
+        enterprise_id=str(row[20]) if len(row) > 20 else "",
     )
 
 
@@ -150,8 +165,9 @@ class CurationStore:
     """The curation methods of `Store` (which sets `_db` and `_clock`)."""
 
     _db: Database
-    #: The workspace whose questions the review reads ('' unless `Store.for_team` says).
+    #: The workspace a view (`Store.for_team`) reads; the store itself reads every one.
     _team_id: str = ""
+    _scoped: bool = False
     _clock: Clock
 
     async def _rows(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
@@ -217,20 +233,28 @@ class CurationStore:
 
     # ------------------------------------------------------------ the review queue
 
+    def _review_scope(self) -> tuple[str, list[object]]:
+        """The questions the review reads: a view's workspace's; on the store itself, the
+        whole deployment's log (every workspace's: the fact base they are answered from is one).
+        """
+        return (" AND q.team_id = ?", [self._team_id]) if self._scoped else ("", [])
+
     async def review_candidates(self, since: datetime) -> list[ReviewCandidate]:
-        """Questions since `since` that went unanswered or were voted not helpful, newest first.
+        """Questions since `since` that went unanswered or were voted not helpful, newest first:
+        their wording only, never who asked, where, or in which workspace.
 
         A suggestion someone opened is not a new question unless it was voted down.
         A vote changed back to helpful no longer counts.
         """
+        scope, params = self._review_scope()
         rows = await self._rows(
             "SELECT q.id, q.asked_at, q.question, q.answered, q.fact_id,"
             " EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id AND f.helpful = 0)"
-            " FROM questions q WHERE q.team_id = ? AND q.asked_at >= ? AND ((q.answered = 0 AND"
+            f" FROM questions q WHERE q.asked_at >= ?{scope} AND ((q.answered = 0 AND"
             " q.surface != 'suggestion') OR EXISTS (SELECT 1 FROM feedback f"
             " WHERE f.question_id = q.id AND f.helpful = 0))"
             " ORDER BY q.asked_at DESC, q.id DESC LIMIT ?",
-            (self._team_id, _iso(since), REVIEW_ROWS),
+            (_iso(since), *params, REVIEW_ROWS),
         )
         return [
             ReviewCandidate(
@@ -241,6 +265,15 @@ class CurationStore:
             )
             for r in rows
         ]
+
+    async def review_question(self, question_id: int) -> str | None:
+        """The wording of a logged question the review's buttons name (None: no such
+        question, or another workspace's on a view); the wording only."""
+        scope, params = self._review_scope()
+        rows = await self._rows(
+            f"SELECT q.question FROM questions q WHERE q.id = ?{scope}", (question_id, *params)
+        )
+        return str(rows[0][0]) if rows else None
 
     async def mark_question(
         self, question: str, verdict: str, by: str, fact_id: str | None = None
@@ -266,13 +299,18 @@ class CurationStore:
 
     # ------------------------------------------------------------ proposals
 
-    async def add_proposal(self, draft: ProposalDraft, by: str) -> int:
+    async def add_proposal(
+        self, draft: ProposalDraft, by: str, *, team_id: str = "", enterprise_id: str = ""
+    ) -> int:
+        """Keep a proposal from `by` of workspace `team_id` (the decision is told there)."""
         rows = await self._rows(
-            "INSERT INTO proposals (proposed_by, proposed_at, source_id, snippet, answer,"
-            " answer_fr, question, topic, when_text, where_text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO proposals (proposed_by, team_id, enterprise_id, proposed_at, source_id,"
+            " snippet, answer, answer_fr, question, topic, when_text, where_text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             (
                 by,
+                team_id,
+                enterprise_id,
                 _iso(self._clock()),
                 draft.source_id,
                 draft.snippet,
@@ -288,13 +326,13 @@ class CurationStore:
 
     async def proposal(self, proposal_id: int) -> Proposal | None:
         rows = await self._rows(
-            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE id = ?", (proposal_id,)
+            f"SELECT {_PROPOSAL_COLUMNS_TEAM} FROM proposals WHERE id = ?", (proposal_id,)
         )
         return _proposal(rows[0]) if rows else None
 
     async def pending_proposals(self) -> list[Proposal]:
         rows = await self._rows(
-            f"SELECT {_PROPOSAL_COLUMNS} FROM proposals WHERE status = 'pending' ORDER BY id"
+            f"SELECT {_PROPOSAL_COLUMNS_TEAM} FROM proposals WHERE status = 'pending' ORDER BY id"
         )
         return [_proposal(r) for r in rows]
 

@@ -52,7 +52,13 @@ from bot.core.records import (
 from bot.storage.cluster import MIGRATION_NAME as CLUSTER_MIGRATION
 from bot.storage.cluster import MIGRATION_SQL as CLUSTER_SQL
 from bot.storage.cluster import ClusterStore
-from bot.storage.curation import MIGRATION_NAME, MIGRATION_SQL, CurationStore
+from bot.storage.curation import (
+    MIGRATION_NAME,
+    MIGRATION_SQL,
+    PROPOSAL_TEAM_MIGRATION,
+    PROPOSAL_TEAM_SQL,
+    CurationStore,
+)
 from bot.storage.db import PG_POOL_SIZE, Database, IntegrityError, PostgresDatabase, connect
 from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
 from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
@@ -486,6 +492,8 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX feedback_team ON feedback (team_id, voted_at);
         """,
     ),
+    # "0010_proposal_team", in bot/storage/curation.py
+    Migration(PROPOSAL_TEAM_MIGRATION, PROPOSAL_TEAM_SQL),
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -524,8 +532,9 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
     one Slack workspace. `for_team` gives a view of the same store (same database,
     same group-commit queues) that reads and writes only that workspace's rows; the
     store itself is the workspace '' (a bot run with SLACK_BOT_TOKEN, the console),
-    except for the two passes that serve every workspace: `claim_unsent_replies`
-    and `active_subscriptions`.
+    except for what serves every workspace: `claim_unsent_replies`,
+    `active_subscriptions`, and the curators' review of the deployment's question log
+    (`review_candidates`, `review_question`: question wordings only).
     """
 
     def __init__(

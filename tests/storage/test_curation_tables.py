@@ -138,3 +138,33 @@ async def test_read_curation_reads_only(tmp_path: Path) -> None:
     async with open_store(str(path)) as store:
         await store.teach_phrasing("f1", "how much?", "U1")
     assert [t.phrasing for t in (await read_curation(str(path))).phrasings] == ["how much?"]
+
+
+async def test_a_proposal_keeps_its_workspace_and_older_ones_read_as_the_single_one(
+    database: str,
+) -> None:
+    before = [m.name for m in MIGRATIONS].index("0010_proposal_team")
+    async with open_store(database, migrations=MIGRATIONS[:before], clock=lambda: T0) as store:
+        async with connect(database) as db:  # a proposal as the release before wrote it
+            (row,) = await db.fetch(
+                "INSERT INTO proposals (proposed_by, proposed_at, status, source_id, snippet,"
+                " answer, answer_fr, question, topic, fact_id, decided_by, decided_at)"
+                " VALUES ('UOLD', '2026-05-01T09:00:00.000000+00:00', 'approved', 'unodc',"
+                " 'a quote', 'An answer.', 'Une réponse.', 'What?', 'laws', 'old-answer', 'UC',"
+                " '2026-05-01T10:00:00.000000+00:00') RETURNING id"
+            )
+        old = int(row[0])
+    # `python -m bot ask` reads what was taught from a database not migrated yet.
+    assert [p.fact_id for p in (await read_curation(database)).approved] == ["old-answer"]
+    async with open_store(database, clock=lambda: T0) as store:
+        assert "0010_proposal_team" in await store.applied_migrations()
+        found = await store.proposal(old)
+        assert found is not None and (found.team_id, found.enterprise_id) == ("", "")
+        new = await store.add_proposal(DRAFT, "UP", team_id="T2", enterprise_id="E2")
+        (pending,) = await store.pending_proposals()
+    assert (pending.id, pending.proposed_by, pending.team_id, pending.enterprise_id) == (
+        new,
+        "UP",
+        "T2",
+        "E2",
+    )

@@ -3,7 +3,7 @@ each workspace reads and writes only its own rows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime, timedelta
 
 from bot.core.records import Vote
@@ -143,3 +143,31 @@ async def test_workspace_settings_are_set_and_reset_per_workspace(database: str)
         assert (await store.workspace_settings()).admins is None
         reset = await one.set_workspace_setting("tz", None, by="U2")
         assert reset.tz_name is None and reset.admins == ("U5", "U6")
+
+
+async def test_the_review_reads_the_whole_deployments_log_on_the_store_wordings_only(
+    database: str,
+) -> None:
+    """The curators review every workspace's questions (the fact base is one); a view still
+    reads its own workspace's. Only the wording comes back: no user, channel or team."""
+    async with open_store(database, clock=lambda: T0) as store:
+        one, two = store.for_team("T1", "E1"), store.for_team("T2")
+        mine = await one.record_question(
+            question="one's gap?", surface="command", answered=False, user_id="U1", channel_id="C1"
+        )
+        theirs = await ask(two, "two's answer?", answered=True)
+        assert await two.record_feedback(theirs, "U2", helpful=False) is Vote.NEW
+        everyone = await store.review_candidates(T0 - timedelta(1))
+        assert [(c.id, c.question, c.voted_down) for c in everyone] == [
+            (theirs, "two's answer?", "f1"),
+            (mine, "one's gap?", None),
+        ]
+        assert [f.name for f in fields(everyone[0])] == ["id", "asked_at", "question", "voted_down"]
+        assert [c.question for c in await one.review_candidates(T0 - timedelta(1))] == [
+            "one's gap?"
+        ]
+        assert await store.review_question(theirs) == "two's answer?"
+        assert await store.review_question(mine) == "one's gap?"
+        assert await one.review_question(theirs) is None
+        assert await two.review_question(theirs) == "two's answer?"
+        assert await store.review_question(theirs + mine + 1) is None
