@@ -25,7 +25,7 @@ from bot.core.digest import fingerprint
 from bot.core.factbase import check_factbase
 from bot.core.records import ReloadOutcome, UsageStats, Where
 from bot.engine import Matcher
-from bot.render.admin import render_reload, render_stats
+from bot.render.admin import render_stats
 from bot.render.blocks import Message, render_notice
 from bot.services.deps import Deps, freeze_long_lived_objects
 
@@ -180,14 +180,6 @@ async def refusal(deps: Deps, name: str, where: Where) -> Message | None:
     if where.surface == "mention":  # the answer would be public in the channel
         return render_notice(PRIVATE_ONLY.format(name=name))
     return None
-
-
-async def run_reload(deps: Deps, where: Where) -> Message:
-    """`/facts reload`: the outcome for an admin, else a refusal."""
-    refused = await refusal(deps, "reload", where)
-    if refused is not None:
-        return refused
-    return render_reload(await reload_facts(deps, by=where.user_id or where.surface))
 
 
 async def run_stats(deps: Deps, days: int, where: Where) -> Message:

@@ -59,9 +59,10 @@ from bot.core.factbase import Fact, FactBase
 from bot.core.records import Where
 from bot.core.text import escape_mrkdwn
 from bot.engine import Answer, Matcher
+from bot.render.admin import render_reload
 from bot.render.blocks import Message, render_notice
 from bot.render.curation import render_proposal_link, render_review, render_teach
-from bot.services.admin import PRIVATE_ONLY, announce_change, refusal
+from bot.services.admin import PRIVATE_ONLY, announce_change, refusal, reload_facts
 from bot.services.deps import Deps, freeze_long_lived_objects
 from bot.storage.curation import ReviewCandidate, ReviewMark
 
@@ -487,3 +488,12 @@ async def run_teach(deps: Deps, command: Teach, where: Where) -> Message:
 async def run_propose(deps: Deps, where: Where) -> Message:
     """Outside a slash command (a DM, the console) there is no trigger to open a form with."""
     return render_proposal_link(console=where.surface == "console")
+
+
+async def run_reload(deps: Deps, where: Where) -> Message:
+    """`/facts reload`: the outcome for a curator, else a refusal. The fact base is the
+    deployment's, one for every workspace: reloading it is curation."""
+    refused = await curation_refusal(deps, "reload", where)
+    if refused is not None:
+        return refused
+    return render_reload(await reload_facts(deps, by=where.user_id or where.surface))

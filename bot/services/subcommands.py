@@ -54,8 +54,15 @@ from bot.render.answers import (
 )
 from bot.render.blocks import Message
 from bot.render.browse import render_card, render_timeline
-from bot.services.admin import refusal, run_reload, run_stats
-from bot.services.curation import CuratedBy, run_propose, run_review, run_teach, who_curates
+from bot.services.admin import refusal, run_stats
+from bot.services.curation import (
+    CuratedBy,
+    run_propose,
+    run_reload,
+    run_review,
+    run_teach,
+    who_curates,
+)
 from bot.services.deps import Deps
 from bot.services.digest_runner import digest_reply
 
@@ -542,8 +549,8 @@ SUBCOMMANDS = Registry(
         Subcommand(
             "reload",
             "reload",
-            "admins: reload the fact base from disk (refused if it has lint errors)",
-            "admins : recharger la base de faits (refusé si elle a des erreurs)",
+            "curators: reload the fact base from disk (refused if it has lint errors)",
+            "curateurs : recharger la base de faits (refusé si elle a des erreurs)",
             Reload,
             _no_arguments(lambda lang: Reload(), "reload"),
             _reload,

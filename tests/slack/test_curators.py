@@ -205,6 +205,9 @@ async def test_an_admin_of_another_workspace_cannot_curate_the_home_workspaces_c
             assert said["text"] == REFUSED_HERE.format(name="review")
         said = await slack.command(f"teach {FACT} {QUESTION}", team=OTHER, user=OTHER_ADMIN)
         assert said["text"] == REFUSED_HERE.format(name="teach")
+        # The one fact base is every workspace's: reloading it is curation too.
+        said = await slack.command("reload", team=OTHER, user=OTHER_ADMIN)
+        assert said["text"] == REFUSED_HERE.format(name="reload")
         for element in (teach, gap, skip):
             said = await slack.click(element, team=OTHER, user=OTHER_ADMIN)
             assert said["text"] == REFUSED_HERE.format(name="review")
