@@ -97,7 +97,7 @@ BOT_VERBS = _words(
     online awake do does can know answer answers help use used using name named
     called who what are is who's whats exist real human robot
     fait cree fonctionne marche sais peux fais connais es etes la marches repond
-    appelle qui quoi"""
+    appelle qui quoi sers sert servir aide aider a ete"""
 )
 THANKS_WORDS = _words("thanks thank thx ty tyvm tks cheers appreciated appreciate merci")
 TEST_WORDS = _words("test testing tests ping pong echo check 123 1 2 3 essai")
@@ -139,6 +139,8 @@ _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 
 
 #: A French segment that opens with "c'est" states something ("c'est pour la note").
+#: "t'" before a verb ("t'a créé", "t'appelles"): the bot, addressed as "tu".
+_TO_YOU = re.compile(r"(?<![\w'’])t['’]\s*\w", re.IGNORECASE)
 _STATEMENT = re.compile(r"^\W*c\s*['’]?\s*est\b", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 
@@ -240,7 +242,9 @@ def _chatter(text: str) -> Chatter | None:
         w in TEST_WORDS for w in everything
     ):
         return Chatter.TEST
-    if any(w in BOT_WORDS for w in everything) and all(
+    # "qui t'a créé ?": the elided "te" / "tu" speaks to the bot as "tu" does.
+    addressed = any(w in BOT_WORDS for w in everything) or _TO_YOU.search(text) is not None
+    if addressed and all(
         w in BOT_WORDS or w in BOT_VERBS or w in CONVERSATIONAL or w in TEST_WORDS for w in words
     ):
         return Chatter.ABOUT_BOT

@@ -126,6 +126,8 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("what can you do?", Chatter.ABOUT_BOT),
         ("who maintains this bot?", Chatter.ABOUT_BOT),
         ("tu es là ?", Chatter.ABOUT_BOT),
+        ("tu sers à quoi ?", Chatter.ABOUT_BOT),
+        ("qui t'a créé ?", Chatter.ABOUT_BOT),
         (":+1:", Chatter.EMPTY),
         ("🙏", Chatter.EMPTY),
         ("<@U0FACTBOT>", Chatter.EMPTY),
@@ -141,6 +143,11 @@ def test_chatter_is_recognised(message: str, kind: Chatter) -> None:
 def test_you_in_a_real_question_is_not_about_the_bot() -> None:
     reading = read_message("can you list the GLO.ACT countries?", knows)
     assert reading.chatter is None and "GLO.ACT countries" in reading.question
+
+
+def test_an_elided_t_in_a_real_question_is_not_about_the_bot() -> None:
+    reading = read_message("qui t'a parlé du BCIJ ?", knows)
+    assert reading.chatter is None and "BCIJ" in reading.question
 
 
 def test_a_parenthesis_that_is_only_conversation_goes() -> None:
