@@ -221,11 +221,7 @@ class Matcher:
             lacks, strong_missing = scoring.misses(i)
             why_not = self._why_not(
                 i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
-            ) or (
-                self._counts_others(i, stated)
-                if kind is Kind.MEMBERS
-                else self._figure_not_new(i, stated)
-            )
+            ) or self._figures_rule(i, kind, stated)
             if why_not is None and unknown_blocks:
                 why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
             elif why_not is not None and not accepted and not rejected:
@@ -234,6 +230,7 @@ class Matcher:
                         i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
                     )
                     is None
+                    and self._figures_rule(i, kind, stated) is None
                     and not unknown_blocks
                 )
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
@@ -331,11 +328,17 @@ class Matcher:
             return "gives no figure but " + ", ".join(str(v) for v in sorted(given)[:2])
         return None
 
+    def _figures_rule(self, i: int, kind: Kind | None, stated: frozenset[int]) -> str | None:
+        """What the question's own figures rule out (see the two rules below)."""
+        if kind is Kind.MEMBERS:
+            return self._counts_others(i, stated)
+        return self._figure_not_new(i, stated)
+
     def _counts_others(self, i: int, stated: frozenset[int]) -> str | None:
         """ "Which seven states ...?" is not answered by a list of what 25 countries did, nor
         by "safe, secure and humane": the fact must count the things it lists as asked."""
         features = self.index.features[i]
-        if stated and not stated.issubset(features.figures) and features.listed < max(stated):
+        if stated and not stated.issubset(features.figures) and features.listed != max(stated):
             return "does not count " + ", ".join(str(v) for v in sorted(stated)[:2])
         return None
 

@@ -273,6 +273,27 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     assert reason == "nothing in the fact base mentions zorglub"
 
 
+def test_which_two_needs_two_names_not_the_count_two() -> None:
+    question = "Which two prisons train their guards with dogs?"
+    counted = make_fact("target", "Two prisons train guards with dogs.")
+    assert why_not(make_matcher(counted, *FILLER), question) == "names them nowhere"
+    named = make_fact("target", "Sale and Fes prisons train guards with dogs.")
+    assert make_matcher(named, *FILLER).ask(question).answered
+    six = make_fact(
+        "target", "Prisons of Sale, Fes, Meknes, Taza, Oujda and Safi train guards with dogs."
+    )
+    assert why_not(make_matcher(six, *FILLER), question) == "does not count 2"
+
+
+def test_a_clear_leader_below_the_coverage_bar_must_still_count_as_asked() -> None:
+    lead = make_fact("lead", "Police in Rabat, Fes and Sale got sniffer dogs from customs.")
+    question = "Which two police got sniffer dogs from customs at the capital court?"
+    assert make_matcher(lead, *FILLER).ask(question.replace("two ", "")).answered
+    asked = make_matcher(lead, *FILLER).ask(question)
+    assert 0.45 <= asked.suggestions[0].coverage < 0.62  # a clear lead, short of the bar
+    assert not asked.answered  # it lists three
+
+
 def test_which_seven_needs_a_list_of_seven_or_the_count_seven() -> None:
     question = "Which seven prisons train their guards with dogs?"
     adjectives = make_fact("target", "Prisons train guards with dogs to be safe, calm and humane.")
@@ -291,7 +312,11 @@ def test_which_seven_needs_a_list_of_seven_or_the_count_seven() -> None:
 def test_a_list_is_counted_by_its_items() -> None:
     assert listed("Togo, Senegal, Burkina Faso, Mali, Nepal, and Jordan") == 6
     assert listed("joining a group, receiving training, and recruiting") == 3
-    assert listed("Morocco and Tunisia") == 1
+    assert listed("Morocco and Tunisia") == 2  # two names
+    assert listed("the CNDH-DGSN programme") == 2
+    assert listed("dogs and cats") == 1  # two words: "and" joins more than names
+    assert listed("According to the page, dogs, cats and mice") == 3
+    assert listed("According to the page (2014), the dogs were fed.") == 1
     assert listed("no list at all") == 1
 
 
