@@ -140,12 +140,14 @@ _NAMED_THINGS = (
 _ROLES_EN = (
     r"(head|director|president|chief|leader|minister|chair|chairman|chairwoman|spokesperson|"
     r"spokesman|commander|boss|founder|ambassador|secretary|king|prime minister|"
-    r"attorney general|mayor|governor|prosecutor general|delegate general)"
+    r"attorney general|mayor|governor|prosecutor general|delegate general|judge|expert|"
+    r"officer|official|prosecutor|attorney|representative|trainer|instructor|facilitator)"
 )
 _ROLES_FR = (
     r"(directeur|directrice|chef|presidente?|responsable|patron|patronne|ministre|fondateur|"
     r"fondatrice|porte parole|ambassadeur|ambassadrice|roi|premier ministre|secretaire|"
-    r"procureur|procureure|delegue|deleguee|commandant)"
+    r"procureur|procureure|delegue|deleguee|commandant|juge|expert|experte|representant|"
+    r"representante|formateur|formatrice)"
 )
 #: A date asked by a keyword alone ("bcij creation date"), when no question word says otherwise.
 _KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
@@ -234,7 +236,8 @@ class Kind(StrEnum):
             r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}" + _ROLES_FR + r"\b|"
             # "Who signed on behalf of the DGSN?": a person speaking for a body. Anchored
             # at the start, so a long text is read once.
-            r"^\W*(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de)\b"
+            r"^\W*(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de|"
+            r"on \w+ s behalf|on the \w+ side|on each side|du cote)\b"
         ),
         lambda f, asked: f.has_person,
         "names no person",
