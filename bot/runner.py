@@ -8,7 +8,9 @@ Signals: SIGTERM (what platforms send on deploy) and SIGINT stop the bot
 gracefully: it stops taking new work (the HTTP socket or the Socket Mode
 connection closes), lets the replies in flight finish for up to
 `SHUTDOWN_GRACE` seconds, stops the digest scheduler between two channels,
-closes the database and exits 0. SIGHUP reloads the fact base (bot.services.admin).
+and only then gives up its worker lock (bot.storage.workers) and closes the
+database, and exits 0. Until that lock is free no other worker takes over a reply
+this one is still sending. SIGHUP reloads the fact base (bot.services.admin).
 
 Several workers may share one PostgreSQL database (bot.services.cluster): the
 digest scheduler posts only while its worker holds the leader lock, and every
@@ -230,6 +232,7 @@ async def serve(
             except TimeoutError:
                 logger.warning("digest_scheduler_cancelled reason=shutdown_grace")
             logger.info("shutdown_complete abandoned=%d", abandoned)
+            # Leaving open_deps gives up the worker lock: only now, with the replies ended.
 
 
 async def _lead_digests(digests: DigestRunner, deps: Deps, stop: asyncio.Event) -> None:
@@ -371,6 +374,9 @@ async def _http(
     assert settings.signing_secret
     multi = settings.multi_workspace
     admit_with = admit_if_installed if multi else partial(admit, workspaces=deps.workspaces)
+    # The edge writes each question's outbox row under this worker's lock, taken first: the
+    # lock lives with the bot's store, given up once serve() has drained the replies.
+    await deps.store.hold_worker_lock()
     edge = HttpEdge(
         settings.signing_secret,
         work.offer,
@@ -380,6 +386,7 @@ async def _http(
         oauth_settings=settings if multi else None,
         oauth=OAuthPages(settings, deps.store) if multi else None,
         db_path=settings.database,
+        liveness=deps.store.liveness,
         host="0.0.0.0",
         port=settings.port,
         limits=limits,

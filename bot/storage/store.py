@@ -57,7 +57,7 @@ from bot.storage.db import PG_POOL_SIZE, Database, IntegrityError, PostgresDatab
 from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
 from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
 from bot.storage.installations import InstallationsStore
-from bot.storage.workers import Liveness, PostgresWorkers, Workers
+from bot.storage.workers import Borrowed, Liveness, PostgresWorkers, Workers
 
 logger = logging.getLogger(__name__)
 
@@ -502,11 +502,10 @@ def _iso(moment: datetime) -> str:
 class _Shared:
     """What a store and its workspace views (`Store.for_team`) change together."""
 
-    __slots__ = ("closing", "claims", "purged_at", "outbox_purged_at")
+    __slots__ = ("closing", "purged_at", "outbox_purged_at")
 
     def __init__(self) -> None:
         self.closing = False  # set once the lifespan starts closing the store
-        self.claims = 0  # claims this worker has made (each claim token is unique)
         self.purged_at: datetime | None = None  # last purge of old event ids
         self.outbox_purged_at: datetime | None = None
 
@@ -589,6 +588,15 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
     def worker(self) -> str:
         """This process's name in outbox claims."""
         return self._workers.name
+
+    @property
+    def liveness(self) -> Liveness:
+        """This worker's lock, for a second store of the same process to borrow (`open_store`)."""
+        return self._workers
+
+    async def hold_worker_lock(self) -> None:
+        """Take this worker's lock now, before any row is written under its name."""
+        await self._workers.hold()
 
     async def flush(self, *, closing: bool = False) -> None:
         """Wait for the group-committed writes still queued; with `closing`, refuse any
@@ -852,8 +860,7 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         )
 
     def _new_claim(self) -> str:
-        self._shared.claims += 1
-        return f"{self.worker}/{self._shared.claims}"
+        return self._workers.new_claim()
 
     async def _insert_replies(self, rows: list[tuple[object, ...]]) -> list[int | None]:
         """Outbox rows in one INSERT; each row's id, or None for a request key seen before
@@ -1439,13 +1446,18 @@ async def open_store(
     migrations: Sequence[Migration] = MIGRATIONS,
     migrate: bool = True,
     pool_size: int = PG_POOL_SIZE,
+    borrow: Liveness | None = None,
 ) -> AsyncIterator[Store]:
     """Open the database (a SQLite path or a PostgreSQL URL), bring its schema up to date
     (unless `migrate` is False), and close it on the way out. `pool_size`: PostgreSQL
-    connections at most (the HTTP edge, which only writes outbox rows, needs few)."""
+    connections at most (the HTTP edge, which only writes outbox rows, needs few).
+    `borrow`: the lock of another store of this process (`Store.liveness`), under whose
+    name this one writes outbox rows; that store, not this one, gives it up."""
     async with connect(location, pool_size=pool_size) as db:
         workers: Liveness
-        if isinstance(db, PostgresDatabase):
+        if borrow is not None:
+            workers = Borrowed(borrow)
+        elif isinstance(db, PostgresDatabase):
             workers = PostgresWorkers(location, db.pool)
         else:
             workers = Workers(location)

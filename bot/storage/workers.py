@@ -14,12 +14,17 @@ This only answers for processes on the same machine, which is also the only
 way SQLite in WAL mode may share a file. When it cannot tell (no lock file, no
 `fcntl`, a database in memory), it says "alive" and the lease decides: slower,
 never wrong.
+
+One process has one lock, whatever number of stores it opens: the HTTP edge's
+store borrows the bot's (`Borrowed`), so the rows it writes at the ack are covered
+by the lock the bot gives up only after its last reply (bot.runner).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import os
 import secrets
@@ -49,7 +54,13 @@ def new_worker_name() -> str:
 class Liveness(ABC):
     """This process's lock, and a way to tell whether another worker is dead."""
 
-    name: str
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name or new_worker_name()
+        self._claims = itertools.count(1)
+
+    def new_claim(self) -> str:
+        """A claim no other claim of this worker has (several stores may share the worker)."""
+        return f"{self.name}/{next(self._claims)}"
 
     @property
     @abstractmethod
@@ -77,7 +88,7 @@ class Workers(Liveness):
     """A lock file per worker beside the SQLite database."""
 
     def __init__(self, db_path: str) -> None:
-        self.name = new_worker_name()
+        super().__init__()
         self._dir = None if db_path == ":memory:" else Path(f"{db_path}-workers")
         self._held: IO[bytes] | None = None
 
@@ -148,7 +159,7 @@ class PostgresWorkers(Liveness):
     """
 
     def __init__(self, dsn: str, pool: asyncpg.Pool) -> None:
-        self.name = new_worker_name()
+        super().__init__()
         self._dsn = dsn
         self._pool = pool
         self._held: Any = None  # the connection holding the lock
@@ -204,3 +215,35 @@ class PostgresWorkers(Liveness):
         if worker != self.name:
             async with self._pool.acquire() as connection:
                 await connection.execute("DELETE FROM workers WHERE name = $1", worker)
+
+
+class Borrowed(Liveness):
+    """Another store's lock in this same process, seen from a second store (the HTTP edge's).
+
+    The rows the second store writes carry the owner's name and claims, so the owner's
+    lock covers them; the owner takes and gives it up. This store never takes claims
+    over (the edge only writes rows before the ack), so it finds no worker dead.
+    """
+
+    def __init__(self, owner: Liveness) -> None:
+        super().__init__(owner.name)
+        self._owner = owner
+
+    def new_claim(self) -> str:
+        return self._owner.new_claim()
+
+    @property
+    def holding(self) -> bool:
+        return False  # not this store's to give up when it closes
+
+    async def hold(self) -> None:
+        return None
+
+    async def release(self, *, keep_file: bool = False) -> None:
+        return None
+
+    async def dead(self, worker: str) -> bool:
+        return False
+
+    async def forget(self, worker: str) -> None:
+        return None
