@@ -598,6 +598,10 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         """Take this worker's lock now, before any row is written under its name."""
         await self._workers.hold()
 
+    async def until_worker_gone(self) -> None:
+        """Return once this worker lost its lock for good: it must stop (bot.storage.workers)."""
+        await self._workers.gone.wait()
+
     async def flush(self, *, closing: bool = False) -> None:
         """Wait for the group-committed writes still queued; with `closing`, refuse any
         that arrive after (a late event handler gets StoreClosed, not a closed database).
@@ -899,11 +903,22 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         lease left, and lasts at most the client's timeout, well inside it. Once the
         store is closing nothing more is sent: the row stays for the next process,
         since its outcome could no longer be written down.
+
+        A peer takes a claim over only once its lease has run out or this worker's lock
+        is free (bot.storage.workers). So while the lock has been held without a break
+        and half the lease is left, the database can only say "ours", and is not asked.
+        Once the lock was lost (PostgreSQL: its connection ended), peers may have taken
+        any claim: it is taken back first, and every attempt then asks the database.
+        Without the lock nothing is sent: a peer may be sending it.
         """
         if self.closing:
             return None
+        workers = self._workers
+        await workers.settle()  # a lost lock being taken back: its outcome first
+        if not workers.vouches:
+            return None
         now = self._clock()
-        if now - reply.claimed_at < OUTBOX_LEASE / 2:
+        if workers.never_lost and now - reply.claimed_at < OUTBOX_LEASE / 2:
             return reply
         changed = await self._db.execute(
             "UPDATE outbox SET claimed_at = ? WHERE id = ? AND claim = ? AND status = 'pending'",
@@ -940,7 +955,14 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
             " AND claimed_at >= ?",
             (self.worker, stale),
         )
-        dead = [str(w) for (w,) in others if await self._workers.dead(str(w))]
+        # The dead stay dead (their locks held here) until their rows are taken over.
+        async with self._workers.dead_among([str(w) for (w,) in others]) as dead:
+            return await self._take_over(now, stale, dead, limit)
+
+    async def _take_over(
+        self, now: datetime, stale: str, dead: list[str], limit: int
+    ) -> tuple[list[PendingReply], int, int]:
+        """claim_unsent_replies's writes: rows of the `dead` workers, or older than `stale`."""
         free = "status = 'pending' AND (claimed_at < ?"
         if dead:
             free += f" OR worker IN ({', '.join('?' * len(dead))})"

@@ -9,6 +9,7 @@ one fresh database, all talking to one loopback fake Slack (tests/botprocs.py).
 * Three `python -m bot digest --run-once` at once post one digest per channel.
 * Three `python -m bot migrate` at once on a fresh database give the schema one gives.
 * A worker stopped (SIGTERM) while Slack is slow to take its replies keeps them until sent.
+* A worker whose lock's connection is cut and cannot be had again stops, in one line.
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ import aiohttp
 import asyncpg
 import payloads as p
 import pytest
-from botprocs import Worker, bot_env, run_command, start_workers, stop_workers
-from conftest import fresh_postgres
+from botprocs import Worker, bot_env, run_command, start_worker, start_workers, stop_workers
+from conftest import PG_SERVER, fresh_postgres
 from cryptography.fernet import Fernet
 from fakeslack import FakeSlack, no_wait_policy
 from slack_sdk.oauth.installation_store.models.installation import Installation
@@ -38,6 +39,7 @@ from bot.services.deps import open_deps
 from bot.services.outbox import Recovered, recover
 from bot.settings import Settings
 from bot.slack.app import make_client
+from bot.storage.db import advisory_key
 from bot.storage.store import open_store
 
 QUESTIONS = ("When was the BCIJ created?", "law 27-14?", "What is the BCIJ budget?", "help")
@@ -313,3 +315,40 @@ async def test_a_worker_stopped_while_slack_is_slow_keeps_its_replies_until_they
     async with open_store(database) as store:
         assert await store.replies_waiting() == 0
 
+
+@pytest.mark.postgres
+async def test_a_worker_that_loses_its_lock_for_good_stops_in_one_line(
+    fake: FakeSlack, postgres: str, tmp_path: Path
+) -> None:
+    """Its lock's connection is cut and the database takes no new connection, so the lock
+    cannot be had again: its peers may be sending its replies now. It says so in one line,
+    stops the way SIGTERM stops it, and exits 1 (a platform restarts it)."""
+    one = await start_worker(fake, postgres, tmp_path)
+    database = postgres.rpartition("/")[2]
+    admin = await asyncpg.connect(PG_SERVER)
+    try:
+        own = await asyncpg.connect(postgres)
+        try:
+            name = await own.fetchval("SELECT name FROM workers")  # the one worker's
+        finally:
+            await own.close()
+        key = advisory_key(name)
+        holder = await admin.fetchval(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND classid = $1 AND objid = $2 AND objsubid = 1",
+            (key >> 32) & 0xFFFFFFFF,
+            key & 0xFFFFFFFF,
+        )
+        await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        try:
+            assert await admin.fetchval("SELECT pg_terminate_backend($1, 5000)", holder)
+            code = await asyncio.wait_for(one.proc.wait(), 30)
+        finally:
+            await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+    finally:
+        await admin.close()
+        await stop_workers([one])
+    assert code == 1
+    assert [line for line in one.errors if " worker_lock_lost " not in line] == []
+    assert one.logged("worker_lock_lost") == 1
+    assert one.logged("shutdown_complete") == 1
