@@ -8,7 +8,12 @@ Signals: SIGTERM (what platforms send on deploy) and SIGINT stop the bot
 gracefully: it stops taking new work (the HTTP socket or the Socket Mode
 connection closes), lets the replies in flight finish for up to
 `SHUTDOWN_GRACE` seconds, stops the digest scheduler between two channels,
-closes the database and exits 0. SIGHUP reloads the fact base (bot.services.admin).
+and only then gives up its worker lock (bot.storage.workers) and closes the
+database, and exits 0. Until that lock is free no other worker takes over a reply
+this one is still sending. SIGHUP reloads the fact base (bot.services.admin).
+
+A worker that lost its lock for good (PostgreSQL: its connection ended and the
+lock could not be taken back) stops the same way, sending nothing more, and exits 1.
 
 Several workers may share one PostgreSQL database (bot.services.cluster): the
 digest scheduler posts only while its worker holds the leader lock, and every
@@ -107,6 +112,8 @@ def run(settings: Settings, *, wait_for_slack: float | None = None) -> int:
     except SocketModeDisabled as exc:
         print(f"factbot: {exc}", file=sys.stderr)
         return 1
+    except WorkerLost:
+        return 1  # `worker_lock_lost` said why, in one line
     except KeyboardInterrupt:
         pass
     return 0
@@ -118,6 +125,10 @@ class StartupError(Exception):
 
 class SocketModeDisabled(Exception):
     """Slack closed the socket because Socket Mode was turned off for the app."""
+
+
+class WorkerLost(Exception):
+    """This worker lost its lock for good: the others may be sending its replies (logged)."""
 
 
 async def serve(
@@ -155,6 +166,7 @@ async def serve(
     http = settings.mode == "http"
     # Installed through OAuth, every request belongs to its own workspace.
     workspaces = workspaces or settings.multi_workspace
+    lost = False  # the worker lock, for good: exit 1 once unwound
     async with open_deps(
         settings, base=base, matcher=matcher, retry=retry, workspaces=workspaces
     ) as deps:
@@ -195,6 +207,9 @@ async def serve(
             publisher_for=workspace_publishers(client_for, deps.delivery) if multi else None,
         )
         work = AnswerQueue(app.async_dispatch, workers=workers, capacity=capacity)
+        worker_gone = asyncio.create_task(
+            _stop_when_worker_gone(deps, stop), name="worker-lock-watch"
+        )
         scheduler = asyncio.create_task(_lead_digests(digests, deps, stop), name="digest-scheduler")
         following = asyncio.create_task(follow_reloads(deps, stop), name="facts-follow")
         # From start-up on: answer what a dead process acknowledged but never answered.
@@ -229,7 +244,19 @@ async def serve(
                 await asyncio.wait_for(scheduler, max(0.1, deadline - loop.time()))
             except TimeoutError:
                 logger.warning("digest_scheduler_cancelled reason=shutdown_grace")
+            lost = worker_gone.done() and not worker_gone.cancelled()
+            worker_gone.cancel()
+            await asyncio.gather(worker_gone, return_exceptions=True)
             logger.info("shutdown_complete abandoned=%d", abandoned)
+            # Leaving open_deps gives up the worker lock: only now, with the replies ended.
+    if lost:
+        raise WorkerLost()
+
+
+async def _stop_when_worker_gone(deps: Deps, stop: asyncio.Event) -> None:
+    """Stop the worker once it lost its lock for good (bot.storage.workers)."""
+    await deps.store.until_worker_gone()
+    stop.set()
 
 
 async def _lead_digests(digests: DigestRunner, deps: Deps, stop: asyncio.Event) -> None:
@@ -371,6 +398,9 @@ async def _http(
     assert settings.signing_secret
     multi = settings.multi_workspace
     admit_with = admit_if_installed if multi else partial(admit, workspaces=deps.workspaces)
+    # The edge writes each question's outbox row under this worker's lock, taken first: the
+    # lock lives with the bot's store, given up once serve() has drained the replies.
+    await deps.store.hold_worker_lock()
     edge = HttpEdge(
         settings.signing_secret,
         work.offer,
@@ -380,6 +410,7 @@ async def _http(
         oauth_settings=settings if multi else None,
         oauth=OAuthPages(settings, deps.store) if multi else None,
         db_path=settings.database,
+        liveness=deps.store.liveness,
         host="0.0.0.0",
         port=settings.port,
         limits=limits,

@@ -70,6 +70,7 @@ from bot.slack.oauth import (
     PageRequest,
 )
 from bot.storage.store import Store, open_store
+from bot.storage.workers import Liveness
 
 logger = logging.getLogger(__name__)
 
@@ -443,6 +444,7 @@ class HttpEdge:
         oauth_settings: Settings | None = None,
         oauth: OAuthPages | None = None,
         db_path: str | None = None,
+        liveness: Liveness | None = None,
         host: str = "0.0.0.0",
         port: int = 3000,
         limits: HttpLimits | None = None,
@@ -458,6 +460,10 @@ class HttpEdge:
         self._oauth_settings = oauth_settings
         self._oauth = oauth
         self._db_path = db_path
+        #: The bot's worker lock (`Store.liveness`): the edge's store writes its outbox rows
+        #: under it, so they stay covered until the bot has answered them, whenever the edge
+        #: stops. Without it the edge's store has a lock of its own, given up when it stops.
+        self._liveness = liveness
         self._host = host
         self._port = port
         self.limits = limits or HttpLimits()
@@ -542,7 +548,9 @@ class HttpEdge:
         if self._db_path is None or self._db_path == ":memory:":
             await self._serve_with(None, None)
             return
-        async with open_store(self._db_path, pool_size=EDGE_POOL_SIZE) as store:
+        async with open_store(
+            self._db_path, pool_size=EDGE_POOL_SIZE, borrow=self._liveness
+        ) as store:
             pages = None
             if self._oauth_settings is not None:
                 pages = OAuthPages(self._oauth_settings, store)

@@ -63,7 +63,7 @@ from bot.storage.db import PG_POOL_SIZE, Database, IntegrityError, PostgresDatab
 from bot.storage.installations import MIGRATION_NAME as INSTALLATIONS
 from bot.storage.installations import MIGRATION_SQL as INSTALLATIONS_SQL
 from bot.storage.installations import InstallationsStore
-from bot.storage.workers import Liveness, PostgresWorkers, Workers
+from bot.storage.workers import Borrowed, Liveness, PostgresWorkers, Workers
 
 logger = logging.getLogger(__name__)
 
@@ -510,11 +510,10 @@ def _iso(moment: datetime) -> str:
 class _Shared:
     """What a store and its workspace views (`Store.for_team`) change together."""
 
-    __slots__ = ("closing", "claims", "purged_at", "outbox_purged_at")
+    __slots__ = ("closing", "purged_at", "outbox_purged_at")
 
     def __init__(self) -> None:
         self.closing = False  # set once the lifespan starts closing the store
-        self.claims = 0  # claims this worker has made (each claim token is unique)
         self.purged_at: datetime | None = None  # last purge of old event ids
         self.outbox_purged_at: datetime | None = None
 
@@ -598,6 +597,19 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
     def worker(self) -> str:
         """This process's name in outbox claims."""
         return self._workers.name
+
+    @property
+    def liveness(self) -> Liveness:
+        """This worker's lock, for a second store of the same process to borrow (`open_store`)."""
+        return self._workers
+
+    async def hold_worker_lock(self) -> None:
+        """Take this worker's lock now, before any row is written under its name."""
+        await self._workers.hold()
+
+    async def until_worker_gone(self) -> None:
+        """Return once this worker lost its lock for good: it must stop (bot.storage.workers)."""
+        await self._workers.gone.wait()
 
     async def flush(self, *, closing: bool = False) -> None:
         """Wait for the group-committed writes still queued; with `closing`, refuse any
@@ -861,8 +873,7 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         )
 
     def _new_claim(self) -> str:
-        self._shared.claims += 1
-        return f"{self.worker}/{self._shared.claims}"
+        return self._workers.new_claim()
 
     async def _insert_replies(self, rows: list[tuple[object, ...]]) -> list[int | None]:
         """Outbox rows in one INSERT; each row's id, or None for a request key seen before
@@ -901,11 +912,22 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         lease left, and lasts at most the client's timeout, well inside it. Once the
         store is closing nothing more is sent: the row stays for the next process,
         since its outcome could no longer be written down.
+
+        A peer takes a claim over only once its lease has run out or this worker's lock
+        is free (bot.storage.workers). So while the lock has been held without a break
+        and half the lease is left, the database can only say "ours", and is not asked.
+        Once the lock was lost (PostgreSQL: its connection ended), peers may have taken
+        any claim: it is taken back first, and every attempt then asks the database.
+        Without the lock nothing is sent: a peer may be sending it.
         """
         if self.closing:
             return None
+        workers = self._workers
+        await workers.settle()  # a lost lock being taken back: its outcome first
+        if not workers.vouches:
+            return None
         now = self._clock()
-        if now - reply.claimed_at < OUTBOX_LEASE / 2:
+        if workers.never_lost and now - reply.claimed_at < OUTBOX_LEASE / 2:
             return reply
         changed = await self._db.execute(
             "UPDATE outbox SET claimed_at = ? WHERE id = ? AND claim = ? AND status = 'pending'",
@@ -942,7 +964,14 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
             " AND claimed_at >= ?",
             (self.worker, stale),
         )
-        dead = [str(w) for (w,) in others if await self._workers.dead(str(w))]
+        # The dead stay dead (their locks held here) until their rows are taken over.
+        async with self._workers.dead_among([str(w) for (w,) in others]) as dead:
+            return await self._take_over(now, stale, dead, limit)
+
+    async def _take_over(
+        self, now: datetime, stale: str, dead: list[str], limit: int
+    ) -> tuple[list[PendingReply], int, int]:
+        """claim_unsent_replies's writes: rows of the `dead` workers, or older than `stale`."""
         free = "status = 'pending' AND (claimed_at < ?"
         if dead:
             free += f" OR worker IN ({', '.join('?' * len(dead))})"
@@ -1448,13 +1477,18 @@ async def open_store(
     migrations: Sequence[Migration] = MIGRATIONS,
     migrate: bool = True,
     pool_size: int = PG_POOL_SIZE,
+    borrow: Liveness | None = None,
 ) -> AsyncIterator[Store]:
     """Open the database (a SQLite path or a PostgreSQL URL), bring its schema up to date
     (unless `migrate` is False), and close it on the way out. `pool_size`: PostgreSQL
-    connections at most (the HTTP edge, which only writes outbox rows, needs few)."""
+    connections at most (the HTTP edge, which only writes outbox rows, needs few).
+    `borrow`: the lock of another store of this process (`Store.liveness`), under whose
+    name this one writes outbox rows; that store, not this one, gives it up."""
     async with connect(location, pool_size=pool_size) as db:
         workers: Liveness
-        if isinstance(db, PostgresDatabase):
+        if borrow is not None:
+            workers = Borrowed(borrow)
+        elif isinstance(db, PostgresDatabase):
             workers = PostgresWorkers(location, db.pool)
         else:
             workers = Workers(location)

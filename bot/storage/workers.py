@@ -14,19 +14,31 @@ This only answers for processes on the same machine, which is also the only
 way SQLite in WAL mode may share a file. When it cannot tell (no lock file, no
 `fcntl`, a database in memory), it says "alive" and the lease decides: slower,
 never wrong.
+
+One process has one lock, whatever number of stores it opens: the HTTP edge's
+store borrows the bot's (`Borrowed`), so the rows it writes at the ack are covered
+by the lock the bot gives up only after its last reply (bot.runner).
+
+A peer takes a dead worker's claims over while holding that worker's lock itself
+(`dead_among`): a worker that comes back (PostgreSQL: its liveness connection was
+lost, and it takes its lock again on a fresh one) waits until the takeover is
+written, and then finds those rows' claims are no longer its own.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import logging
 import os
 import secrets
 import socket
 from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import asyncpg
 
@@ -39,6 +51,16 @@ except ImportError:  # pragma: no cover - Windows
 
 logger = logging.getLogger(__name__)
 
+#: Seconds a worker whose liveness connection was lost waits for its lock on a fresh
+#: one. A peer taking its replies over holds it for the few milliseconds that takes; a
+#: lock still held after this is held by a session of ours the server has not yet seen
+#: die, and the worker stops rather than answer without one.
+RETAKE_TIMEOUT = 10.0
+#: Seconds before the second try to take a lost lock back (then twice as long each time).
+RETAKE_FIRST_PAUSE = 0.1
+#: Seconds to close a connection politely (the server then drops its locks before it answers).
+CLOSE_TIMEOUT = 5.0
+
 
 def new_worker_name() -> str:
     """A name no other process ever had: host, pid, and a random part (pids are reused)."""
@@ -49,24 +71,50 @@ def new_worker_name() -> str:
 class Liveness(ABC):
     """This process's lock, and a way to tell whether another worker is dead."""
 
-    name: str
+    def __init__(self, name: str | None = None) -> None:
+        self.name = name or new_worker_name()
+        self._claims = itertools.count(1)
+        #: Set when the lock was lost and could not be taken back: the worker must stop.
+        self.gone = asyncio.Event()
+        self._ever_held = False
+        self._lost = False
+
+    def new_claim(self) -> str:
+        """A claim no other claim of this worker has (several stores may share the worker)."""
+        return f"{self.name}/{next(self._claims)}"
 
     @property
     @abstractmethod
     def holding(self) -> bool:
-        """True once this worker holds its lock (it has claimed outbox rows)."""
+        """True while this worker holds its lock (it has claimed outbox rows)."""
+
+    @property
+    def never_lost(self) -> bool:
+        """False once the lock was lost after being held: peers may have taken claims over."""
+        return not self._lost
+
+    @property
+    def vouches(self) -> bool:
+        """True while no peer can take this worker's claims before their lease runs out:
+        it holds its lock, or never had one (peers then wait out the lease)."""
+        return self.holding or not self._ever_held
 
     @abstractmethod
     async def hold(self) -> None:
         """Take this worker's lock (once). Without it, others fall back to the lease."""
+
+    async def settle(self) -> None:
+        """Wait while a lost lock is being taken back (at most RETAKE_TIMEOUT s)."""
+        return None
 
     @abstractmethod
     async def release(self, *, keep_file: bool = False) -> None:
         """Drop the lock (`keep_file`: leave a trace that this worker left claims behind)."""
 
     @abstractmethod
-    async def dead(self, worker: str) -> bool:
-        """True only when `worker` is certainly gone; when unsure, False (the lease decides)."""
+    def dead_among(self, workers: Sequence[str]) -> AbstractAsyncContextManager[list[str]]:
+        """Those of `workers` certainly gone, each kept from coming back (its lock held)
+        until the block ends; when unsure, a worker is left out (the lease decides)."""
 
     @abstractmethod
     async def forget(self, worker: str) -> None:
@@ -77,7 +125,7 @@ class Workers(Liveness):
     """A lock file per worker beside the SQLite database."""
 
     def __init__(self, db_path: str) -> None:
-        self.name = new_worker_name()
+        super().__init__()
         self._dir = None if db_path == ":memory:" else Path(f"{db_path}-workers")
         self._held: IO[bytes] | None = None
 
@@ -106,6 +154,7 @@ class Workers(Liveness):
             self._dir = None
             return
         self._held = handle
+        self._ever_held = True
 
     async def release(self, *, keep_file: bool = False) -> None:
         """Drop the lock. With `keep_file` the unlocked file stays, telling the next process
@@ -118,19 +167,33 @@ class Workers(Liveness):
                 with contextlib.suppress(OSError):
                     path.unlink()
 
-    async def dead(self, worker: str) -> bool:
-        """True only when `worker` is certainly gone: its lock file exists and is free."""
-        if self._dir is None or fcntl is None or worker == self.name or "/" in worker:
-            return False
-        path = self._dir / worker
+    @asynccontextmanager
+    async def dead_among(self, workers: Sequence[str]) -> AsyncIterator[list[str]]:
+        """Those whose lock file exists and is free; their locks held until the block ends."""
+        held: dict[str, IO[bytes]] = {}
         try:
-            with open(path, "rb") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except FileNotFoundError:
-            return False  # never held here, or cleaned up: the lease decides
+            for worker in workers:
+                handle = self._lock_if_dead(worker)
+                if handle is not None:
+                    held[worker] = handle
+            yield list(held)
+        finally:
+            for handle in held.values():
+                handle.close()
+
+    def _lock_if_dead(self, worker: str) -> IO[bytes] | None:
+        if self._dir is None or fcntl is None or worker == self.name or "/" in worker:
+            return None
+        try:
+            handle = open(self._dir / worker, "rb")  # noqa: SIM115 - closed by dead_among
         except OSError:
-            return False  # held: alive
-        return True
+            return None  # never held here, or cleaned up: the lease decides
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            handle.close()
+            return None  # held: alive
+        return handle
 
     async def forget(self, worker: str) -> None:
         """Remove a dead worker's lock file once nothing it claimed is left."""
@@ -145,62 +208,201 @@ class PostgresWorkers(Liveness):
     PostgreSQL drops a session's advisory locks when its connection ends: the
     process died, or its machine did. A worker's row in `workers` says it once held
     its lock; a row whose lock another session can take belongs to a dead worker.
+
+    The connection is watched (asyncpg calls back when it ends). When it ends while
+    the worker lives (the server restarted, a proxy or an administrator cut it),
+    peers see the worker as dead and may take its replies over. So the worker takes
+    its lock back at once on a fresh connection (trying again for up to
+    RETAKE_TIMEOUT s: a restarting server), and from then on checks every claim in
+    the database before sending (`Store.keep_claim`): a reply a peer took meanwhile is
+    the peer's. Meanwhile nothing is sent. If the lock cannot be had back, `gone` is
+    set, with one ERROR line, and the worker stops (bot.runner).
     """
 
     def __init__(self, dsn: str, pool: asyncpg.Pool) -> None:
-        self.name = new_worker_name()
+        super().__init__()
         self._dsn = dsn
         self._pool = pool
-        self._held: Any = None  # the connection holding the lock
+        self._held: asyncpg.Connection | None = None  # the connection holding the lock
         self._taking = asyncio.Lock()
+        self._retaking: asyncio.Task[None] | None = None
+        self._released = False
 
     @property
     def holding(self) -> bool:
-        return self._held is not None
+        return self._held is not None and not self._held.is_closed()
 
     async def hold(self) -> None:
-        if self._held is not None:
+        """Take the lock the first time (a lost one is taken back by `_retake`, not waited
+        for here: a row written meanwhile under this worker's name is checked before it is
+        sent, like any other)."""
+        if self._held is not None or self._released or self.gone.is_set():
+            return
+        if self._retaking is not None and not self._retaking.done():
             return
         async with self._taking:
-            if self._held is not None:
+            if self._held is not None or self._released or self.gone.is_set():
                 return
             try:
-                connection = await asyncpg.connect(self._dsn)
-            except (OSError, asyncpg.PostgresError) as exc:
-                logger.warning("worker_lock_unavailable error=%s", type(exc).__name__)
+                self._held = await self._take(RETAKE_TIMEOUT)
+            except _Unavailable as exc:
+                logger.warning("worker_lock_unavailable error=%s", exc)
                 return
-            await connection.execute("SELECT pg_advisory_lock($1)", advisory_key(self.name))
+            self._ever_held = True
+
+    async def settle(self) -> None:
+        if self._held is not None and self._held.is_closed():
+            self._on_connection_end(self._held)  # before asyncpg's callback has run
+        if self._retaking is not None and not self._retaking.done():
+            await asyncio.shield(self._retaking)
+
+    def _on_connection_end(self, connection: object) -> None:
+        """asyncpg's callback when the lock's connection ended: take the lock back."""
+        if self._released or connection is not self._held:
+            return
+        self._lost = True
+        if self._retaking is None or self._retaking.done():
+            self._retaking = asyncio.get_running_loop().create_task(
+                self._retake(), name="worker-lock-retake"
+            )
+
+    async def _retake(self) -> None:
+        """Take the lock back on a fresh connection within RETAKE_TIMEOUT, or set `gone`."""
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + RETAKE_TIMEOUT
+        pause = RETAKE_FIRST_PAUSE
+        async with self._taking:
+            self._held = None
+            while True:
+                try:
+                    self._held = await self._take(max(0.1, deadline - loop.time()))
+                except _Unavailable as exc:
+                    left = deadline - loop.time()
+                    if left > 0:
+                        await asyncio.sleep(min(pause, left))
+                        pause *= 2
+                        continue
+                    logger.error(
+                        "worker_lock_lost worker=%s error=%s action=stopping", self.name, exc
+                    )
+                    self.gone.set()
+                    return
+                logger.warning("worker_lock_retaken worker=%s", self.name)
+                return
+
+    async def _take(self, timeout: float) -> asyncpg.Connection:
+        """A fresh connection holding this worker's lock; _Unavailable if it cannot be had.
+
+        Whatever goes wrong after the connection opens, it is closed: a connection left
+        open would hold the lock with nobody watching it."""
+        try:
+            connection = await asyncpg.connect(self._dsn, timeout=timeout)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            raise _Unavailable(type(exc).__name__) from exc
+        try:
+            await connection.execute(
+                "SELECT pg_advisory_lock($1)", advisory_key(self.name), timeout=timeout
+            )
             await connection.execute(
                 "INSERT INTO workers (name, started_at) VALUES ($1, now()::text)"
                 " ON CONFLICT DO NOTHING",
                 self.name,
             )
-            self._held = connection
+            connection.add_termination_listener(self._on_connection_end)
+        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
+            with contextlib.suppress(Exception):  # (close() aborts it when it cannot say goodbye)
+                await connection.close(timeout=CLOSE_TIMEOUT)
+            raise _Unavailable(type(exc).__name__) from exc
+        except BaseException:  # cancelled, or a bug: still never leave it open
+            connection.terminate()
+            raise
+        return connection
 
     async def release(self, *, keep_file: bool = False) -> None:
-        if self._held is None:
+        self._released = True
+        if self._retaking is not None:
+            self._retaking.cancel()
+            await asyncio.gather(self._retaking, return_exceptions=True)
+        async with self._taking:
+            connection, self._held = self._held, None
+        if connection is None:
             return
-        connection, self._held = self._held, None
+        connection.remove_termination_listener(self._on_connection_end)
+        if connection.is_closed():
+            return
         try:
             if not keep_file:
                 await connection.execute("DELETE FROM workers WHERE name = $1", self.name)
         finally:
             await connection.close()  # the advisory lock goes with the session
 
-    async def dead(self, worker: str) -> bool:
-        if worker == self.name:
-            return False
+    @asynccontextmanager
+    async def dead_among(self, workers: Sequence[str]) -> AsyncIterator[list[str]]:
+        """Those that once held a lock which is free now; their locks held (on a connection
+        of the pool) until the block ends, so none of them takes its lock back meanwhile."""
+        others = [worker for worker in workers if worker != self.name]
+        if not others:
+            yield []
+            return
         async with self._pool.acquire() as connection:
-            known = await connection.fetchval("SELECT 1 FROM workers WHERE name = $1", worker)
-            if not known:
-                return False  # never held a lock: the lease decides
-            key = advisory_key(worker)
-            if not await connection.fetchval("SELECT pg_try_advisory_lock($1)", key):
-                return False  # held: alive
-            await connection.execute("SELECT pg_advisory_unlock($1)", key)
-            return True
+            rows = await connection.fetch(
+                "SELECT name FROM workers WHERE name = ANY($1::text[])", others
+            )
+            known = {str(row[0]) for row in rows}  # never held a lock: the lease decides
+            dead: list[str] = []
+            try:
+                for worker in others:
+                    key = advisory_key(worker)
+                    if worker in known and await connection.fetchval(
+                        "SELECT pg_try_advisory_lock($1)", key
+                    ):
+                        dead.append(worker)
+                yield dead
+            finally:  # (the pool's reset on release unlocks them too, should this fail)
+                if dead:
+                    await connection.execute(
+                        "SELECT pg_advisory_unlock(key) FROM unnest($1::bigint[]) AS key",
+                        [advisory_key(worker) for worker in dead],
+                    )
 
     async def forget(self, worker: str) -> None:
         if worker != self.name:
             async with self._pool.acquire() as connection:
                 await connection.execute("DELETE FROM workers WHERE name = $1", worker)
+
+
+class _Unavailable(Exception):
+    """The lock could not be taken; the message names the error, for the log line."""
+
+
+class Borrowed(Liveness):
+    """Another store's lock in this same process, seen from a second store (the HTTP edge's).
+
+    The rows the second store writes carry the owner's name and claims, so the owner's
+    lock covers them; the owner takes and gives it up. This store never takes claims
+    over (the edge only writes rows before the ack), so it finds no worker dead.
+    """
+
+    def __init__(self, owner: Liveness) -> None:
+        super().__init__(owner.name)
+        self._owner = owner
+
+    def new_claim(self) -> str:
+        return self._owner.new_claim()
+
+    @property
+    def holding(self) -> bool:
+        return False  # not this store's to give up when it closes
+
+    async def hold(self) -> None:
+        return None
+
+    async def release(self, *, keep_file: bool = False) -> None:
+        return None
+
+    @asynccontextmanager
+    async def dead_among(self, workers: Sequence[str]) -> AsyncIterator[list[str]]:
+        yield []
+
+    async def forget(self, worker: str) -> None:
+        return None

@@ -8,6 +8,8 @@ one fresh database, all talking to one loopback fake Slack (tests/botprocs.py).
 * 600 slash commands spread over the three at concurrency 60 are each answered once.
 * Three `python -m bot digest --run-once` at once post one digest per channel.
 * Three `python -m bot migrate` at once on a fresh database give the schema one gives.
+* A worker stopped (SIGTERM) while Slack is slow to take its replies keeps them until sent.
+* A worker whose lock's connection is cut and cannot be had again stops, in one line.
 """
 
 from __future__ import annotations
@@ -25,12 +27,19 @@ import aiohttp
 import asyncpg
 import payloads as p
 import pytest
-from botprocs import Worker, bot_env, run_command, start_workers, stop_workers
-from conftest import fresh_postgres
+from botprocs import Worker, bot_env, run_command, start_worker, start_workers, stop_workers
+from conftest import PG_SERVER, fresh_postgres
 from cryptography.fernet import Fernet
-from fakeslack import FakeSlack
+from fakeslack import FakeSlack, no_wait_policy
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
+from bot.core.factbase import FactBase
+from bot.engine import Matcher
+from bot.services.deps import open_deps
+from bot.services.outbox import Recovered, recover
+from bot.settings import Settings
+from bot.slack.app import make_client
+from bot.storage.db import advisory_key
 from bot.storage.store import open_store
 
 QUESTIONS = ("When was the BCIJ created?", "law 27-14?", "What is the BCIJ budget?", "help")
@@ -253,3 +262,93 @@ async def test_digest_run_once_posts_each_workspaces_digest_with_its_own_token(
         c.body["channel"]: c.headers["Authorization"] for c in fake.calls_to("chat.postMessage")
     }
     assert tokens == {"CTA": "Bearer xoxb-TA-token", "CTB": "Bearer xoxb-TB-token"}
+
+
+async def recovery_pass(
+    fake: FakeSlack, database: str, workdir: Path, factbase: FactBase, matcher: Matcher
+) -> Recovered:
+    """One recovery pass of a peer (each worker runs one every 5 s: bot.services.outbox),
+    run here so that the test knows when it happened and what it took over."""
+    settings = Settings.from_env(bot_env(fake, database, workdir))
+    async with open_deps(settings, base=factbase, matcher=matcher, retry=no_wait_policy()) as deps:
+        client = make_client(settings, deps.delivery.policy, deps.delivery.http_session())
+        return await recover(deps, client)
+
+
+async def test_a_worker_stopped_while_slack_is_slow_keeps_its_replies_until_they_are_sent(
+    fake: FakeSlack, database: str, tmp_path: Path, factbase: FactBase, matcher: Matcher
+) -> None:
+    """SIGTERM to one of two workers while Slack holds its replies: it stops taking requests,
+    finishes the replies, and only then gives up its lock. So no peer takes them over
+    meanwhile (a peer's recovery pass run right then finds nothing), the other worker goes
+    on answering, and each question gets exactly one reply."""
+    slack_answers = asyncio.Event()
+    fake.queue("chat.postMessage", hold=slack_answers)
+    fake.queue("response_url", hold=slack_answers)
+    mention = p.app_mention(QUESTIONS[0], event_id="Ev0STOPPING1")
+    workers = await start_workers(fake, database, tmp_path, 2)
+    stopping, peer = workers
+    try:
+        async with aiohttp.ClientSession() as session:
+            command = p.slash_command(QUESTIONS[1], response_url=fake.response_url("stopping"))
+            assert await post(session, stopping.url, p.json_body(mention), p.JSON) == 200
+            assert await post(session, stopping.url, command, p.FORM) == 200
+            await fake.wait_until(lambda: len(fake.messages) == 2)  # both held by Slack
+            stopping.proc.send_signal(signal.SIGTERM)
+            await stopping.wait_for_log("shutdown_started")  # no longer listening
+            recovered = await recovery_pass(fake, database, tmp_path, factbase, matcher)
+            command = p.slash_command(QUESTIONS[0], response_url=fake.response_url("peer"))
+            assert await post(session, peer.url, command, p.FORM) == 200
+            slack_answers.set()
+        codes = await stop_workers(workers)
+    finally:
+        await stop_workers(workers)
+    posts = [c.body["thread_ts"] for c in fake.calls_to("chat.postMessage")]
+    assert posts == [mention["event"]["ts"]]
+    assert sorted(c.path for c in fake.calls_to("response_url")) == [
+        "/hooks/peer",
+        "/hooks/stopping",
+    ]
+    assert recovered == Recovered(0, 0, 0)
+    assert codes == [0, 0]
+    assert [e for w in workers for e in w.errors] == []
+    async with open_store(database) as store:
+        assert await store.replies_waiting() == 0
+
+
+@pytest.mark.postgres
+async def test_a_worker_that_loses_its_lock_for_good_stops_in_one_line(
+    fake: FakeSlack, postgres: str, tmp_path: Path
+) -> None:
+    """Its lock's connection is cut and the database takes no new connection, so the lock
+    cannot be had again: its peers may be sending its replies now. It says so in one line,
+    stops the way SIGTERM stops it, and exits 1 (a platform restarts it)."""
+    one = await start_worker(fake, postgres, tmp_path)
+    database = postgres.rpartition("/")[2]
+    admin = await asyncpg.connect(PG_SERVER)
+    try:
+        own = await asyncpg.connect(postgres)
+        try:
+            name = await own.fetchval("SELECT name FROM workers")  # the one worker's
+        finally:
+            await own.close()
+        key = advisory_key(name)
+        holder = await admin.fetchval(
+            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
+            " AND classid = $1 AND objid = $2 AND objsubid = 1",
+            (key >> 32) & 0xFFFFFFFF,
+            key & 0xFFFFFFFF,
+        )
+        await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
+        try:
+            assert await admin.fetchval("SELECT pg_terminate_backend($1, 5000)", holder)
+            code = await asyncio.wait_for(one.proc.wait(), 30)
+        finally:
+            await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
+    finally:
+        await admin.close()
+        await stop_workers([one])
+    assert code == 1
+    assert [line for line in one.errors if " worker_lock_lost " not in line] == []
+    assert one.logged("worker_lock_lost") == 1
+    assert one.logged("shutdown_complete") == 1
