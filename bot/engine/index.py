@@ -249,6 +249,10 @@ class Index:
                 self.vocab[t.surface] += 1
         return self._text_keys(text, lang)
 
+    def text_keys(self, text: str, lang: str | None) -> frozenset[str]:
+        """Every key a text holds, as a fact field's are found (words, stems, concepts)."""
+        return self._analyse_text(text, lang)
+
     def _text_keys(self, text: str, lang: str | None) -> frozenset[str]:
         """`_analyse_text`, memoised while indexing: a fact's title, answer and snippet are
         read again for its title keys and features, and topics, tags and places recur."""

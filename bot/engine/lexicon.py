@@ -49,6 +49,18 @@ def named_group(gid: str) -> str:
 
 #: "What does X stand for?": the group of words asking for a name spelled out.
 STAND_FOR = named_group("stand-for")
+#: "The third training", "la deuxième session": which one of a series is asked about.
+#: The forms of each rank from the second on ("first" also means "at first").
+ORDINALS: tuple[frozenset[str], ...] = tuple(
+    frozenset(forms.split())
+    for forms in (
+        "second 2nd deuxieme seconde",
+        "third 3rd troisieme",
+        "fourth 4th quatrieme",
+        "fifth 5th cinquieme",
+        "sixth 6th sixieme",
+    )
+)
 #: "How many participants": any count of people answers.
 ANYONE = frozenset({named_group("participants"), named_group("citizens")})
 #: A topic word in a question ("which trainings ...?") and the topic it lists.

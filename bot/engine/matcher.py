@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bot.core.factbase import Fact, FactBase
@@ -48,6 +48,7 @@ from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
     COMMON_WORDS,
+    ORDINALS,
     STAND_FOR,
     TOPIC_CONCEPTS,
     token_keys,
@@ -210,6 +211,18 @@ class Matcher:
             self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
         )
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
+        # (Only a precise question ranks: "what second line of effort?" means "another".)
+        ranks = self._ranks(slots) if kind is not None else []
+        asked = _Asked(
+            kind,
+            query_concepts,
+            counted,
+            counted_text,
+            stated,
+            tuple(ranks),
+            unknown_blocks,
+            tuple(unknown),
+        )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         rejected: list[Match] = []
@@ -219,19 +232,12 @@ class Matcher:
                 break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
             lacks, strong_missing = scoring.misses(i)
-            why_not = self._why_not(
-                i, kind, coverage, strong_missing, lacks, query_concepts, counted, counted_text
-            ) or self._figures_rule(i, kind, stated)
-            if why_not is None and unknown_blocks:
-                why_not = "nothing in the fact base mentions " + ", ".join(unknown[:3])
-            elif why_not is not None and not accepted and not rejected:
-                only_coverage_short = coverage < self.thresholds.min_coverage and (
-                    self._why_not(
-                        i, kind, 1.0, strong_missing, lacks, query_concepts, counted, counted_text
-                    )
-                    is None
-                    and self._figures_rule(i, kind, stated) is None
-                    and not unknown_blocks
+            why_not = self._fails(asked, i, coverage, strong_missing, lacks)
+            if why_not is not None and not accepted and not rejected:
+                # Short of the coverage bar alone: a clear lead may still answer.
+                only_coverage_short = (
+                    coverage < self.thresholds.min_coverage
+                    and self._fails(asked, i, 1.0, strong_missing, lacks) is None
                 )
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)
@@ -328,6 +334,65 @@ class Matcher:
             return "gives no figure but " + ", ".join(str(v) for v in sorted(given)[:2])
         return None
 
+    def _fails(
+        self, asked: _Asked, i: int, coverage: float, strong_missing: bool, lacks: Sequence[str]
+    ) -> str | None:
+        """None when fact `i` answers the question; otherwise a short reason (every rule)."""
+        return (
+            self._why_not(
+                i,
+                asked.kind,
+                coverage,
+                strong_missing,
+                lacks,
+                asked.concepts,
+                asked.counted,
+                asked.counted_text,
+            )
+            or self._figures_rule(i, asked.kind, asked.stated)
+            or self._rank_not_held(i, asked.ranks)
+            or (
+                "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
+                if asked.unknown_blocks
+                else None
+            )
+        )
+
+    def _ranks(self, slots: Sequence[Slot]) -> list[tuple[frozenset[str], Slot]]:
+        """Each rank the question names, with what it ranks: "the third training"."""
+        ranks = []
+        for slot, after in zip(slots, slots[1:], strict=False):
+            words = set(fold(slot.text).split())
+            for forms in ORDINALS:
+                if words & forms:
+                    ranks.append((forms, after))
+        return ranks
+
+    def _rank_not_held(self, i: int, ranks: Sequence[tuple[frozenset[str], Slot]]) -> str | None:
+        """ "When is the second session?" is not answered by the first session's date, nor
+        "the third training" by "the third day": the fact must rank the same thing."""
+        if not ranks:
+            return None
+        fact = self.facts[i]
+        texts = (fact.title, fact.answer, fact.answer_fr or "", fact.snippet)
+        for forms, ranked in ranks:
+            wanted = ranked.keys | ({ranked.concept} if ranked.concept else set())
+            if not any(self._ranks_in(text, forms, wanted) for text in texts):
+                return "says nothing of a " + min(forms, key=len) + " " + ranked.text
+        return None
+
+    def _ranks_in(self, text: str, forms: frozenset[str], wanted: Set[str]) -> bool:
+        """Whether `text` ranks what is `wanted`: the word after the rank ("the third
+        day" ranks days; "le troisième jour de l'atelier" still ranks days)."""
+        tokens = tokenize(text)
+        lang = text_language(text)
+        for n, token in enumerate(tokens):
+            if token.surface in forms:
+                after = [t for t in tokens[n + 1 : n + 6] if not is_stopword(t)][:1]
+                if after and wanted & self.index.text_keys(after[0].surface, lang):
+                    return True
+        return False
+
     def _figures_rule(self, i: int, kind: Kind | None, stated: frozenset[int]) -> str | None:
         """What the question's own figures rule out (see the two rules below)."""
         if kind is Kind.MEMBERS:
@@ -364,6 +429,20 @@ class Matcher:
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Asked:
+    """What the rules check a fact against, read once from the question."""
+
+    kind: Kind | None
+    concepts: Set[str]
+    counted: frozenset[str]
+    counted_text: tuple[str, ...]
+    stated: frozenset[int]
+    ranks: tuple[tuple[frozenset[str], Slot], ...]
+    unknown_blocks: bool
+    unknown: tuple[str, ...]
 
 
 def _names_nothing(slots: Sequence[Slot]) -> bool:

@@ -384,6 +384,43 @@ def test_a_when_after_another_question_word_asks_for_no_date() -> None:
     assert asks_for("What was the vote count when the bill passed?") is Kind.COUNT
 
 
+def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
+    first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
+    third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
+    matcher = make_matcher(first, third_day, *FILLER)
+    assert matcher.ask("When was the first training for dogs in Rabat?").answered
+    answer = matcher.ask("When was the third training for dogs in Rabat?")
+    assert not answer.answered
+    assert {m.why_not for m in answer.suggestions} == {"says nothing of a 3rd training"}
+    third = make_fact("third", "The third training for dogs was in Rabat in 2021.")
+    assert (
+        make_matcher(third, *FILLER).ask("When was the third training for dogs in Rabat?").answered
+    )
+    # The rank may be in the French answer only.
+    deuxieme = make_fact(
+        "second",
+        "One more training for dogs was in Rabat in 2021.",
+        answer_fr="La deuxième formation pour chiens a eu lieu à Rabat en 2021.",
+    )
+    matcher = make_matcher(deuxieme, *FILLER, synonyms=[("training", "formation")])
+    assert matcher.ask("When was the second training for dogs in Rabat?").answered
+
+
+def test_a_clear_leader_short_of_the_coverage_bar_must_rank_as_asked() -> None:
+    first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
+    answer = make_matcher(first, *FILLER).ask(
+        "When was the third training for police dogs in Rabat?"
+    )
+    assert 0.45 <= answer.suggestions[0].coverage < 0.62 and not answer.answered
+
+
+def test_a_rank_in_a_question_of_no_precise_kind_may_mean_another() -> None:
+    """ "What second line of effort ...?" asks for another one, not the second of a series."""
+    fact = make_fact("roots", "Morocco also fought the root causes of terrorism.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("What second line of effort fought the root causes of terrorism?").answered
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
