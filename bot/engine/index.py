@@ -37,6 +37,7 @@ from bot.engine.kinds import (
     MONEY,
     PEOPLE,
     PERSON,
+    REASON,
     START,
     FactFeatures,
     listed,
@@ -324,6 +325,8 @@ class Index:
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
             listed=listed(fact.answer),
+            has_reason=bool(REASON.search(fact.answer))
+            or bool(fact.answer_fr and REASON.search(fact.answer_fr)),
             has_start=bool(START.search(fact.answer))
             or bool(fact.answer_fr and START.search(fact.answer_fr)),
             has_person=bool(PERSON.search(fact.answer)),

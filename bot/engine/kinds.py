@@ -32,6 +32,7 @@ class FactFeatures:
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_law_number: bool
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
+    has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     has_person: bool
     countries: frozenset[str]
@@ -116,6 +117,15 @@ def listed(text: str) -> int:
     return most
 
 
+#: A reason or a purpose in an answer: what "why?" asks for. "to" before a verb: not
+#: before a determiner, a name or a figure ("to the US", "to Darfur", "to 2019").
+REASON = re.compile(
+    r"\b(because|since|as a result|due to|owing to|so that|so as to|in order to|aims?|aimed|"
+    r"intended|designed|purpose|goal|objective|in response|in preparation|"
+    r"to (?!(the|a|an|its|their|his|her|this|that|these|those|all|each|some|date|about|"
+    r"around|over|more|less)\b)[a-z]{2,}|parce|afin|pour (?!(le|la|les|l|un|une|des|"
+    r"ce|cette|ces|son|sa|ses|leur|leurs)\b)[a-z]{2,}er\b|vise|visant|en raison)",
+)
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -304,6 +314,17 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.listed >= 2,
         "names them nowhere",
+    )
+    # "Why was Tangier chosen?": a reason or a purpose, not where or when it happened.
+    REASON = (
+        "reason",
+        ("why", "pourquoi", "reason", "purpose", "raison", "but"),
+        re.compile(
+            r"^\W*(why|pourquoi)\b|\b(for what reason|for what purpose|dans quel but|"
+            r"pour quelle raison|what (is|was) the (reason|purpose|rationale) (for|behind|of))\b"
+        ),
+        lambda f, asked: f.has_reason,
+        "gives no reason",
     )
     # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
     COUNT = (

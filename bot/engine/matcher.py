@@ -204,9 +204,10 @@ class Matcher:
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (kind is Kind.COUNT or s.text not in COMMON_WORDS)
         ]
-        # "Who ..." is often asked in words of one's own ("who opened it with that line?"):
-        # a new name answers it (`Kind.ACTOR`), not the question's every word.
-        unknown_blocks = kind not in (None, Kind.ACTOR) and bool(unknown)
+        # "Who ..." and "why ..." are often asked in words of one's own ("who opened it with
+        # that line?", "why the surge?"): a new name or a reason answers them, not the
+        # question's every word.
+        unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON) and bool(unknown)
         counted, counted_text = (
             self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
         )

@@ -21,6 +21,7 @@ EXAMPLES = {
     Kind.DATE: "When was the BCIJ set up?",
     Kind.START: "Since when has INL worked with the DGAPR?",
     Kind.MEMBERS: "Which five academies does INL run?",
+    Kind.REASON: "Why was Tangier chosen?",
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",

@@ -21,7 +21,7 @@ from builders import (
 )
 
 from bot.engine import Kind, Matcher, asks_for
-from bot.engine.kinds import listed
+from bot.engine.kinds import REASON, listed
 
 # ---------------------------------------------------------------- coverage
 
@@ -197,6 +197,13 @@ KIND_CASES = [
         "Three countries joined the dog programme.",
         ("Morocco, Tunisia and Spain joined the dog programme.", {}),
         "names them nowhere",
+    ),
+    (
+        "Why were sniffer dogs given to the police?",
+        Kind.REASON,
+        "Sniffer dogs were given to the police in Tangier.",
+        ("Sniffer dogs were given to the police to find drugs.", {}),
+        "gives no reason",
     ),
     (
         "Since when have sniffer dogs been given to the police?",
@@ -419,6 +426,23 @@ def test_a_rank_in_a_question_of_no_precise_kind_may_mean_another() -> None:
     fact = make_fact("roots", "Morocco also fought the root causes of terrorism.")
     matcher = make_matcher(fact, *FILLER)
     assert matcher.ask("What second line of effort fought the root causes of terrorism?").answered
+
+
+def test_a_reason_is_a_purpose_or_a_cause_not_a_place_or_a_date() -> None:
+    for answer, holds in (
+        ("Dogs came to the police because of drug smuggling.", True),
+        ("Dogs came to the police in order to find drugs.", True),
+        ("Les chiens sont arrivés afin de trouver la drogue.", True),
+        ("Dogs came to the police in Tangier in 2019.", False),
+        ("Dogs came to the police of Tangier and to the customs.", False),
+    ):
+        assert bool(REASON.search(answer)) is holds, answer
+
+
+def test_a_why_question_may_hold_words_the_fact_base_does_not_know() -> None:
+    fact = make_fact("target", "Sniffer dogs were given to the police to find drugs.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("Why were sniffer dogs given to the zorglub police?").answered
 
 
 # ---------------------------------------------------------------- lists
