@@ -32,6 +32,7 @@ from bot.core.text import (
 )
 from bot.engine.answer import Slot
 from bot.engine.kinds import (
+    COMPARATIVE,
     DURATION,
     LAW_NUMBER,
     MONEY,
@@ -325,6 +326,7 @@ class Index:
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
             listed=listed(fact.answer),
+            compares=bool(COMPARATIVE.search(fact.answer)),
             has_reason=bool(REASON.search(fact.answer))
             or bool(fact.answer_fr and REASON.search(fact.answer_fr)),
             has_start=bool(START.search(fact.answer))

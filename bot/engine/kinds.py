@@ -33,6 +33,7 @@ class FactFeatures:
     has_law_number: bool
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
     has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
+    compares: bool  # "more than 25 countries", "the largest", "plus que"
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     has_person: bool
     countries: frozenset[str]
@@ -125,6 +126,12 @@ REASON = re.compile(
     r"to (?!(the|a|an|its|their|his|her|this|that|these|those|all|each|some|date|about|"
     r"around|over|more|less)\b)[a-z]{2,}|parce|afin|pour (?!(le|la|les|l|un|une|des|"
     r"ce|cette|ces|son|sa|ses|leur|leurs)\b)[a-z]{2,}er\b|vise|visant|en raison)",
+)
+#: A comparison in an answer: what "more X or Y?" asks for.
+COMPARATIVE = re.compile(
+    r"\b(than|more|most|larger|largest|bigger|biggest|fewer|less|least|higher|highest|"
+    r"lower|lowest|plus|moins|davantage)\b",
+    re.IGNORECASE,
 )
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
@@ -290,10 +297,13 @@ class Kind(StrEnum):
     # "Since when has INL worked with the police?": when it began, not any date.
     START = (
         "start",
-        ("since", "depuis"),
+        ("since", "depuis", "start", "begin", "began", "commenc", "kick", "debut"),
         re.compile(
             r"\b(since when|since what year|since which year|since what date|depuis quand|"
-            r"depuis quelle annee|depuis quelle date)\b"
+            r"depuis quelle annee|depuis quelle date)\b|"
+            # "When did the NYPD start working with the HNP?"
+            r"^\W*(when|quand)\b[^?]*\b(start|starts|started|begin|begins|began|commence|"
+            r"commenced|kick off|kicked off|commence|commencera|a commence|debute|a debute)\b"
         ),
         lambda f, asked: f.has_start or f.has_duration,
         "gives no beginning",
@@ -325,6 +335,19 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_reason,
         "gives no reason",
+    )
+    # "Has IPPOS trained more police from Senegal or from Togo?": a comparison, which a
+    # fact naming both does not make.
+    COMPARE = (
+        "compare",
+        ("than", " or ", "que", " ou ", "compar"),
+        re.compile(
+            r"\b(bigger|larger|smaller|more|fewer|less|better|worse|higher|lower|older|newer|"
+            r"longer|shorter|earlier|later)\b[^?]{0,60}\b(than|or)\b|"
+            r"\b(plus|moins)\b[^?]{0,60}\b(que|qu|ou)\b|\bcompar(e|ed|es|ing|er|aison)\b"
+        ),
+        lambda f, asked: f.compares,
+        "compares nothing",
     )
     # What is counted must be counted too: see `HOW_MANY` and the matcher's abstention.
     COUNT = (

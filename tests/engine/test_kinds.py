@@ -22,6 +22,7 @@ EXAMPLES = {
     Kind.START: "Since when has INL worked with the DGAPR?",
     Kind.MEMBERS: "Which five academies does INL run?",
     Kind.REASON: "Why was Tangier chosen?",
+    Kind.COMPARE: "Is the Tiflet centre bigger than the others?",
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",

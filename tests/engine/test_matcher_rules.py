@@ -213,6 +213,20 @@ KIND_CASES = [
         "gives no beginning",
     ),
     (
+        "When did the police start giving sniffer dogs to customs?",
+        Kind.START,
+        "The police gave sniffer dogs to customs in 2019.",
+        ("The police began giving sniffer dogs to customs in 2019.", {}),
+        "gives no beginning",
+    ),
+    (
+        "Did the police give more sniffer dogs to Rabat or to Tangier?",
+        Kind.COMPARE,
+        "The police gave sniffer dogs to Rabat and to Tangier.",
+        ("The police gave more sniffer dogs to Rabat than to Tangier.", {}),
+        "compares nothing",
+    ),
+    (
         "Who signed the training agreement with Morocco?",
         Kind.ACTOR,
         "Morocco signed a training agreement.",
