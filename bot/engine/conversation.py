@@ -62,7 +62,7 @@ SOCIAL = _words(
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
     sure yes yeah yep no nope got it noted bye later cya welcome
     bonjour bonsoir salut coucou hello merci beaucoup avance parfait genial top
-    daccord dac ok oui non bien recu bonne journee soiree"""
+    daccord dac ok oui non bien recu bonne journee soiree monde tout tous"""
 )
 #: Words that frame a request without saying what is asked.
 FRAMING = _words(
@@ -83,6 +83,8 @@ PURPOSE = _words(
     tomorrow today tonight later soon asap urgent urgently due deadline eod eow
     boss manager director team colleague colleagues client clients donor donors
     prep prepping preparing writing working doing putting together finishing trying
+    send sending sent submit submitting share sharing publish publishing print printing
+    envoyer envoie envoi partager
     size room pm am oclock minutes hour hours week monday tuesday wednesday thursday
     friday timeline chart table graphic infographic summary factsheet onepager handout
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
@@ -152,9 +154,10 @@ def _aside(inner: str, knows: Callable[[str], bool]) -> str:
 
 
 def _folded_words(text: str) -> list[str]:
-    """The folded words of `text`, French elisions taken off ("d'avance" -> "avance")."""
+    """The folded words of `text`, French elisions taken off ("d'avance" -> "avance"),
+    hyphenated ones apart ("double-checking" is "double checking")."""
     words = (_ELISION.sub("", w) for w in _WORD.findall(fold(text).replace("’", "'")))
-    return [w.replace("'", "") for w in words if w]
+    return [part for w in words if w for part in w.replace("'", "").split("-") if part]
 
 
 def _content_words(text: str) -> list[str]:

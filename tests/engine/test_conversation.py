@@ -81,6 +81,12 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
     assert reading.wrapped
 
 
+def test_a_hyphenated_wrapper_is_conversation_even_in_words_the_base_knows() -> None:
+    """ "double-checking" is "double checking"; what the answer is for may be to "send" it."""
+    reading = read_message("Double-checking before I send: when was the BCIJ created?")
+    assert reading.question == "when was the BCIJ created?"
+
+
 def test_a_clean_question_is_left_as_it_is() -> None:
     reading = read_message("When was the BCIJ created?", knows)
     assert reading.question == "When was the BCIJ created?" and not reading.wrapped
@@ -120,6 +126,7 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("merci beaucoup", Chatter.THANKS),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
+        ("Bonjour tout le monde !", Chatter.GREETING),
         ("ping", Chatter.TEST),
         ("test test", Chatter.TEST),
         ("who made you?", Chatter.ABOUT_BOT),
