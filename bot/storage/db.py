@@ -214,7 +214,15 @@ class SqliteDatabase(_Sqlite):
                 raise
             finally:
                 self._open = None
-            await self.connection.execute("COMMIT")
+            try:
+                await self.connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                # A failed COMMIT (a deferred constraint) leaves the transaction open:
+                # end it here, or the next statements, anyone's, would land in it.
+                await self.connection.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.IntegrityError):
+                    raise IntegrityError(str(exc)) from exc
+                raise
 
     async def close(self) -> None:
         await self.connection.close()

@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from bot.storage.db import SqliteDatabase, connect
+from bot.storage.db import IntegrityError, SqliteDatabase, connect
 from bot.storage.store import Store, open_store
 
 HANDLED = "INSERT INTO handled_events (event_id, handled_at) VALUES (?, '2026-11-02T09:00:00')"
@@ -111,3 +111,22 @@ async def test_statements_of_the_transactions_own_task_go_in_at_once(tmp_path: P
                 await db.executemany(HANDLED, [("d",)])
                 raise Abandoned
         assert await db.fetch("SELECT 1 FROM handled_events") == []
+
+
+async def test_a_commit_that_fails_leaves_no_transaction_open(tmp_path: Path) -> None:
+    """A COMMIT refused by a deferred constraint is rolled back: the next statement (any
+    coroutine's) is committed on its own, not left inside a transaction nobody ends."""
+    path = tmp_path / "f.db"
+    async with open_store(str(path)) as store:
+        db = store._db
+        await db.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)")
+        await db.execute(
+            "CREATE TABLE child (parent_id INTEGER"
+            " REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)"
+        )
+        with pytest.raises(IntegrityError):
+            async with db.transaction() as tx:
+                await tx.execute("INSERT INTO child (parent_id) VALUES (7)")
+        await db.execute(HANDLED, ("after",))
+        assert committed(path, "SELECT event_id FROM handled_events") == [("after",)]
+    assert committed(path, "SELECT parent_id FROM child") == []
