@@ -219,7 +219,8 @@ class SqliteDatabase(_Sqlite):
             except sqlite3.Error as exc:
                 # A failed COMMIT (a deferred constraint) leaves the transaction open:
                 # end it here, or the next statements, anyone's, would land in it.
-                await self.connection.execute("ROLLBACK")
+                if self.connection.in_transaction:
+                    await self.connection.execute("ROLLBACK")
                 if isinstance(exc, sqlite3.IntegrityError):
                     raise IntegrityError(str(exc)) from exc
                 raise
