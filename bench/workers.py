@@ -16,6 +16,7 @@ own, after a warm-up of W commands. It reports:
     python bench/workers.py --postgres postgresql://postgres@127.0.0.1:55432/postgres
                             [--requests 1200] [--concurrency 60] [--warmup 60]
                             [--rounds 3] [--markdown]
+    python bench/workers.py --sqlite-only      # 1 worker on SQLite, no PostgreSQL needed
 
 The PostgreSQL URL is a server where the script may create (and then drops) databases;
 without --postgres, FACTBOT_TEST_DATABASE_URL. With several rounds the configurations
@@ -231,14 +232,15 @@ def table(results: list[Result], markdown: bool) -> str:
 
 
 async def main_async(args: argparse.Namespace, server: str) -> list[Result]:
+    configs = [c for c in CONFIGS if c[0] == "sqlite"] if args.sqlite_only else list(CONFIGS)
     rounds: dict[tuple[str, int], list[Result]] = collections.defaultdict(list)
     with tempfile.TemporaryDirectory() as tmp:
         for round_no in range(1, args.rounds + 1):
-            for backend, count in CONFIGS:
+            for backend, count in configs:
                 result = await measure(backend, count, server, args, Path(tmp))
                 print(f"round {round_no}: {table([result], markdown=False)}", flush=True)
                 rounds[(backend, count)].append(result)
-    return [median_result(rounds[config]) for config in CONFIGS]
+    return [median_result(rounds[config]) for config in configs]
 
 
 def main() -> int:
@@ -249,8 +251,11 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=60)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument(
+        "--sqlite-only", action="store_true", help="only 1 worker on SQLite (no PostgreSQL)"
+    )
     args = parser.parse_args()
-    if not args.postgres:
+    if not args.postgres and not args.sqlite_only:
         parser.error("--postgres (or FACTBOT_TEST_DATABASE_URL): a server to create databases on")
     print(
         f"machine: {os.cpu_count()} CPUs (os.cpu_count), {platform.machine()},"
@@ -258,8 +263,9 @@ def main() -> int:
         " machine with the workers and the database"
     )
     print(
-        "command: python bench/workers.py --postgres URL"
-        f" --requests {args.requests} --concurrency {args.concurrency}"
+        "command: python bench/workers.py"
+        + (" --sqlite-only" if args.sqlite_only else " --postgres URL")
+        + f" --requests {args.requests} --concurrency {args.concurrency}"
         f" --warmup {args.warmup} --rounds {args.rounds}" + (" --markdown" if args.markdown else "")
     )
     results = asyncio.run(main_async(args, args.postgres))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import logging
 import re
 import sqlite3
@@ -80,7 +81,12 @@ class Database(ABC):
 
     @abstractmethod
     def transaction(self) -> AbstractAsyncContextManager[Database]:
-        """A connection inside one transaction: committed on exit, rolled back on error."""
+        """A connection inside one transaction: committed on exit, rolled back on error.
+
+        Its statements go through the handle it yields. Statements of other coroutines
+        never land in it (on SQLite, whose one connection every coroutine shares, they
+        wait until it ends). A transaction opened inside one is a savepoint in it.
+        """
 
     @abstractmethod
     def migration_lock(self) -> AbstractAsyncContextManager[Database]:
@@ -94,51 +100,70 @@ class Database(ABC):
     async def close(self) -> None: ...
 
 
-class SqliteDatabase(Database):
-    """One aiosqlite connection in autocommit mode (transactions are explicit)."""
+class _Turns:
+    """Whose turn it is on the one SQLite connection: any statements, or one transaction.
+
+    Every coroutine of the process shares the connection, and SQLite has one
+    transaction per connection: a statement sent while another coroutine's transaction
+    is open would run inside it, erased by its ROLLBACK (an outbox row already
+    acknowledged to Slack) or committed by its COMMIT. So a transaction has the
+    connection alone: it shuts the door to new statements, waits for those already
+    sent to finish, and only then begins; statements arriving meanwhile wait for it to
+    end. Its own task's statements go in at once: they are part of it.
+
+    Used as `async with turns:` around one statement; costs nothing while no
+    transaction is open.
+    """
+
+    def __init__(self) -> None:
+        self._one_transaction = asyncio.Lock()
+        #: The task whose transaction has (or is about to have) the connection.
+        self.holder: asyncio.Task[Any] | None = None
+        self._free = asyncio.Event()  # set while no transaction holds the connection
+        self._free.set()
+        self._running = 0  # statements sent and not finished
+        self._idle = asyncio.Event()  # set while none is
+        self._idle.set()
+
+    async def __aenter__(self) -> None:
+        if self.holder is not None:
+            me = asyncio.current_task()
+            while self.holder is not None and self.holder is not me:
+                await self._free.wait()
+        self._running += 1
+        self._idle.clear()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._running -= 1
+        if not self._running:
+            self._idle.set()
+
+    @asynccontextmanager
+    async def alone(self) -> AsyncIterator[None]:
+        """The connection to this task alone, once the statements already sent are done."""
+        async with self._one_transaction:
+            self.holder = asyncio.current_task()
+            self._free.clear()
+            try:
+                await self._idle.wait()
+                yield
+            finally:
+                self.holder = None
+                self._free.set()
+
+
+class _Sqlite(Database):
+    """What the database and a transaction on it share: one aiosqlite connection."""
 
     dialect = "sqlite"
     group_commits = True
-
-    def __init__(self, connection: aiosqlite.Connection, location: str) -> None:
-        self.connection = connection
-        self.location = location
-        self._in_transaction = asyncio.Lock()
-
-    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
-        try:
-            return [tuple(row) for row in await self.connection.execute_fetchall(sql, params)]
-        except sqlite3.IntegrityError as exc:
-            raise IntegrityError(str(exc)) from exc
-
-    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
-        try:
-            async with self.connection.execute(sql, params) as cursor:
-                return max(0, cursor.rowcount)
-        except sqlite3.IntegrityError as exc:
-            raise IntegrityError(str(exc)) from exc
+    connection: aiosqlite.Connection
 
     async def has_table(self, name: str) -> bool:
         rows = await self.fetch(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
         )
         return bool(rows)
-
-    async def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
-        async with self.transaction() as tx:
-            await tx.connection.executemany(sql, rows)  # type: ignore[attr-defined]
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[Database]:
-        # One connection: a second transaction on it must wait for the first to end.
-        async with self._in_transaction:
-            await self.connection.execute("BEGIN IMMEDIATE")
-            try:
-                yield self
-            except BaseException:
-                await self.connection.execute("ROLLBACK")
-                raise
-            await self.connection.execute("COMMIT")
 
     def migration_lock(self) -> AbstractAsyncContextManager[Database]:
         # BEGIN IMMEDIATE takes SQLite's write lock: other processes wait (busy timeout).
@@ -147,8 +172,123 @@ class SqliteDatabase(Database):
     def schema(self, ddl: str) -> str:
         return ddl
 
+
+class SqliteDatabase(_Sqlite):
+    """One aiosqlite connection in autocommit mode (transactions are explicit), shared by
+    every coroutine; a transaction has it to itself (`_Turns`)."""
+
+    def __init__(self, connection: aiosqlite.Connection, location: str) -> None:
+        self.connection = connection
+        self.location = location
+        self._turns = _Turns()
+        self._open: _SqliteTransaction | None = None  # the transaction holding the connection
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        async with self._turns:
+            return await _sqlite_fetch(self.connection, sql, params)
+
+    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        async with self._turns:
+            return await _sqlite_execute(self.connection, sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        async with self.transaction() as tx:
+            await tx.executemany(sql, rows)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        if self._open is not None and self._turns.holder is asyncio.current_task():
+            # Asked again by the task already inside one: a savepoint in it (waiting for
+            # the open transaction to end would wait for ever).
+            async with self._open.transaction() as nested:
+                yield nested
+            return
+        async with self._turns.alone():
+            transaction = _SqliteTransaction(self.connection, self.location)
+            await self.connection.execute("BEGIN IMMEDIATE")
+            self._open = transaction
+            try:
+                yield transaction
+            except BaseException:
+                await self.connection.execute("ROLLBACK")
+                raise
+            finally:
+                self._open = None
+            try:
+                await self.connection.execute("COMMIT")
+            except sqlite3.Error as exc:
+                # A failed COMMIT (a deferred constraint) leaves the transaction open:
+                # end it here, or the next statements, anyone's, would land in it.
+                if self.connection.in_transaction:
+                    await self.connection.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.IntegrityError):
+                    raise IntegrityError(str(exc)) from exc
+                raise
+
     async def close(self) -> None:
         await self.connection.close()
+
+
+class _SqliteTransaction(_Sqlite):
+    """The connection inside a transaction that holds it alone: statements go at once.
+
+    What `SqliteDatabase.transaction` yields; its statements (even several at once,
+    gathered) are the transaction's.
+    """
+
+    def __init__(self, connection: aiosqlite.Connection, location: str) -> None:
+        self.connection = connection
+        self.location = location
+
+    async def fetch(self, sql: str, params: Sequence[object] = ()) -> list[tuple[Any, ...]]:
+        return await _sqlite_fetch(self.connection, sql, params)
+
+    async def execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        return await _sqlite_execute(self.connection, sql, params)
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        try:
+            await self.connection.executemany(sql, rows)
+        except sqlite3.IntegrityError as exc:
+            raise IntegrityError(str(exc)) from exc
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Database]:
+        # Nested: a savepoint, undone alone on error (as PostgreSQL's nested transaction).
+        name = f"nested_{next(_SAVEPOINTS)}"
+        await self.execute(f"SAVEPOINT {name}")
+        try:
+            yield self
+        except BaseException:
+            await self.execute(f"ROLLBACK TO {name}")
+            await self.execute(f"RELEASE {name}")
+            raise
+        await self.execute(f"RELEASE {name}")
+
+    async def close(self) -> None:
+        """Nothing: the connection is the database's, which closes it."""
+
+
+_SAVEPOINTS = itertools.count(1)
+
+
+async def _sqlite_fetch(
+    connection: aiosqlite.Connection, sql: str, params: Sequence[object]
+) -> list[tuple[Any, ...]]:
+    try:
+        return [tuple(row) for row in await connection.execute_fetchall(sql, params)]
+    except sqlite3.IntegrityError as exc:
+        raise IntegrityError(str(exc)) from exc
+
+
+async def _sqlite_execute(
+    connection: aiosqlite.Connection, sql: str, params: Sequence[object]
+) -> int:
+    try:
+        async with connection.execute(sql, params) as cursor:
+            return max(0, cursor.rowcount)
+    except sqlite3.IntegrityError as exc:
+        raise IntegrityError(str(exc)) from exc
 
 
 class PostgresDatabase(Database):
