@@ -84,9 +84,13 @@ START = re.compile(
 _ITEM = r"[\w.'’-]+(?: [\w.'’-]+){0,4}"
 #: Several things named in an answer: "A, B and C", "A, B, and C".
 LISTED = re.compile(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or|et|ou) {_ITEM}", re.IGNORECASE)
-#: How an answer says where it comes from ("According to INL's page (circa 2014), ..."):
-#: its comma is not a list's.
-_ATTRIBUTION = re.compile(r"^(?:according to|selon|d'après)\b[^,]*,\s*", re.IGNORECASE)
+#: How an answer says where it comes from ("According to INL's page (circa 2014), ...") or
+#: when ("In 2011, ..."): its comma is not a list's.
+_ATTRIBUTION = re.compile(
+    r"^(?:(?:according to|selon|d'après)\b[^,]*|(?:in|on|by|since|from|after|before|during|"
+    r"en|le|depuis|après|avant)\s+[^,]{1,30}),\s*",
+    re.IGNORECASE,
+)
 
 
 #: Two names joined: "the CNDH and DGSN", "the European Union (EU) and the UNODC",
@@ -267,6 +271,19 @@ class Kind(StrEnum):
         re.compile(r"^\W*(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"),
         lambda f, asked: f.has_person or bool(f.actors - asked),
         "names nobody the question does not name already",
+    )
+    # "Which organisation does Mr. Chabib work for?": a body the question does not name.
+    BODY = (
+        "body",
+        ("which", "what", "quel", "for whom", "pour qui"),
+        re.compile(
+            r"^\W*(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
+            # One body: "which institutions must reform cover?" may ask for kinds of them.
+            r"(\w+\s+)?(organi[sz]ation|body|agency|institution|ministry|organisme|agence|"
+            r"ministere|entity)\b"
+        ),
+        lambda f, asked: any(a.startswith("@") for a in f.actors - asked),
+        "names no body the question does not name already",
     )
     # "What did the programme cost?": an amount of money, not any figure.
     MONEY = (

@@ -15,6 +15,7 @@ EXAMPLES = {
     Kind.LAW_NUMBER: "What is the law number for human trafficking?",
     Kind.PERSON: "Who runs the DGAPR?",
     Kind.ACTOR: "Who signed the agreement?",
+    Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",
     Kind.DURATION: "How long has INL worked with the DGAPR?",
     Kind.COUNT: "How many officials attended?",

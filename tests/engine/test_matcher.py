@@ -303,7 +303,7 @@ def test_what_kind_of_answer_a_question_wants(question: str, kind: Kind | None) 
 def test_mistyped_question_words_keep_their_kind(matcher: Matcher) -> None:
     """Left to the typo corrector, "wher" became "when" and the question asked for a date."""
     assert matcher.ask("wher was the african lion exercise held").asks_for is Kind.PLACE
-    assert matcher.ask("wich agency runs the bcij").asks_for is None
+    assert matcher.ask("wich agency runs the bcij").asks_for is Kind.BODY  # not a date
 
 
 _CUE_PHRASES = [

@@ -227,6 +227,13 @@ KIND_CASES = [
         "compares nothing",
     ),
     (
+        "Which organisation does Mr. Alami of the dog unit work for?",
+        Kind.BODY,
+        "Mr. Alami of the dog unit worked with prosecutors.",
+        ("Mr. Alami of the dog unit works for Tunisia's customs.", {}),
+        "names no body the question does not name already",
+    ),
+    (
         "Who signed the training agreement with Morocco?",
         Kind.ACTOR,
         "Morocco signed a training agreement.",
@@ -338,6 +345,7 @@ def test_a_list_is_counted_by_its_items() -> None:
     assert listed("dogs and cats") == 1  # two words: "and" joins more than names
     assert listed("According to the page, dogs, cats and mice") == 3
     assert listed("According to the page (2014), the dogs were fed.") == 1
+    assert listed("In 2011, Morocco joined the US and 28 other countries.") == 1
     assert listed("no list at all") == 1
 
 
