@@ -78,7 +78,9 @@ STOPWORDS_FR = frozenset(
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
     exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles
     doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors
-    bonjour salut merci totale totaux entier entiere""".split()  # noqa: SIM905
+    bonjour salut merci totale totaux entier entiere sera seront serait seraient aura
+    auront aurait pendant durant tout toute toutes tous precisement vraiment deja
+    encore""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -318,8 +318,9 @@ class Matcher:
         if m is None:
             return frozenset(), ()
         focus = [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
-        if all(s.concept in ANYONE for s in focus):
-            return frozenset(), ()  # "how many participants": any count of people will do
+        if focus and focus[0].concept in ANYONE:
+            # "how many participants (in the first session)": any count of people will do.
+            return frozenset(), ()
         keys: set[str] = set()
         for slot in focus:
             keys |= slot.keys

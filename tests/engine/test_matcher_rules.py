@@ -290,6 +290,16 @@ def test_a_count_of_participants_takes_any_count_of_people() -> None:
     assert answer.asks_for is Kind.COUNT and answer.answered
 
 
+def test_a_count_of_participants_of_something_takes_any_count_of_people() -> None:
+    """ "how many participants in the first session": the people are counted, whatever
+    word follows them."""
+    question = "How many participants in the first dog workshop in Rabat?"
+    fact = make_fact("target", "Twenty prosecutors from Rabat took part in the first dog workshop.")
+    matcher = make_matcher(fact, *FILLER, synonyms=[("participants", "took part")])
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.COUNT and answer.answered
+
+
 def test_a_precise_question_about_something_unknown_abstains() -> None:
     question = "When was the canine sniffer academy of Rabat founded?"
     fact = make_fact(
