@@ -364,35 +364,56 @@ def team_clients(
     return client_for
 
 
-def request_team(body: Mapping[str, Any]) -> tuple[str, str]:
-    """(team_id, enterprise_id) a Slack payload comes from ("" when it does not say)."""
-    team: object = body.get("team_id") or body.get("team")
-    if isinstance(team, dict):
-        team = team.get("id")
-    if not team:
-        user = body.get("user")
-        team = user.get("team_id") if isinstance(user, dict) else None
-    enterprise: object = body.get("enterprise_id") or body.get("enterprise")
-    if isinstance(enterprise, dict):
-        enterprise = enterprise.get("id")
-    return (team if isinstance(team, str) else ""), (
-        enterprise if isinstance(enterprise, str) else ""
+@dataclass(frozen=True, slots=True)
+class RequestWorkspace:
+    """The installation a request is for: what bolt's `authorize` is asked for."""
+
+    team_id: str  # "" when Slack names none (an org-wide install's event)
+    enterprise_id: str
+    is_enterprise_install: bool
+
+
+def request_workspace(context: Mapping[str, Any]) -> RequestWorkspace:
+    """The installation a request is delivered to, as bolt authorizes it.
+
+    bolt's context holds the ids it read from the body, by Slack's rules for each
+    kind: an Events API payload's `authorizations[0]` (the installation the event is
+    delivered to), a click's `team.id` (or `user.team_id`), a slash command's
+    `team_id`. Never an event's outer `team_id`: in a Slack Connect channel that
+    can be the other organisation's workspace, which never installed factbot.
+    """
+    team, enterprise = context.get("team_id"), context.get("enterprise_id")
+    return RequestWorkspace(
+        team_id=team if isinstance(team, str) else "",
+        enterprise_id=enterprise if isinstance(enterprise, str) else "",
+        is_enterprise_install=context.get("is_enterprise_install") is True,
     )
 
 
 async def admit_if_installed(store: Store, request: AsyncBoltRequest, kind: str) -> bool:
     """`bot.services.outbox.admit`, for a workspace that has an installation only.
 
-    A question from a workspace with none (never installed, or uninstalled while an
-    event was on its way) is acked and dropped: no outbox row, nothing answered.
-    The events that say a workspace left go on to their listener all the same.
+    The workspace is the one bolt authorizes the request as (`request_workspace`),
+    so the outbox row, the answer's token and the store's view are all that
+    workspace's. A question for a workspace with none (never installed, or
+    uninstalled while an event was on its way) is acked and dropped: no outbox row,
+    nothing answered. The events that say a workspace left go on to their listener
+    all the same.
     """
     body = request.body
     event = body.get("event")
     if isinstance(event, dict) and event.get("type") in LIFECYCLE_EVENTS:
         return True
-    team_id, enterprise_id = request_team(body)
-    if not await store.is_installed(team_id, enterprise_id):
-        logger.info("request_ignored kind=%s team_id=%s reason=not_installed", kind, team_id)
+    where = request_workspace(request.context)
+    installed = await store.is_installed(
+        where.team_id, where.enterprise_id, is_enterprise_install=where.is_enterprise_install
+    )
+    if not installed:
+        logger.info(
+            "request_ignored kind=%s team_id=%s enterprise_id=%s reason=not_installed",
+            kind,
+            where.team_id,
+            where.enterprise_id,
+        )
         return False
     return await admit(store, request, kind, workspaces=True)

@@ -341,13 +341,21 @@ class InstallationsStore:
         """slack-sdk's OAuth state store over this database."""
         return OAuthStateStore(self._db, self._clock)
 
-    async def is_installed(self, team_id: str | None, enterprise_id: str | None = None) -> bool:
-        """Whether this workspace (or its org, installed org-wide) has an installation."""
+    async def is_installed(
+        self,
+        team_id: str | None,
+        enterprise_id: str | None = None,
+        *,
+        is_enterprise_install: bool = False,
+    ) -> bool:
+        """Whether this workspace (or its org, installed org-wide) has an installation:
+        the row `InstallationStore.async_find_bot` would find for the same ids."""
+        enterprise, team = _where(enterprise_id, team_id, is_enterprise_install)
         rows = await self._db.fetch(
             "SELECT 1 FROM installations WHERE (enterprise_id = ? AND team_id = ?)"
             " OR (? != '' AND enterprise_id = ? AND team_id = '' AND is_enterprise_install = 1)"
             " LIMIT 1",
-            (enterprise_id or "", team_id or "", enterprise_id or "", enterprise_id or ""),
+            (enterprise, team, enterprise, enterprise),
         )
         return bool(rows)
 

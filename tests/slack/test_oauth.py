@@ -209,6 +209,58 @@ async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls
             ) == [(0,)]
 
 
+def connect_mention(
+    outer_team: str, delivered_to: str, channel: str, text: str, event_id: str
+) -> dict[str, Any]:
+    """A mention in a Slack Connect channel, as Slack delivers it to one installation.
+
+    The outer `team_id` (and the event's `team`, `user_team`) is the asker's
+    workspace, another organisation's; `authorizations[0]` names the installation the
+    event is delivered to (https://docs.slack.dev/apis/events-api/#callback-field).
+    """
+    body = p.app_mention(text, channel=channel, event_id=event_id)
+    body["team_id"] = outer_team
+    body["event"].update(team=outer_team, user_team=outer_team, source_team=outer_team)
+    body["is_ext_shared_channel"] = True
+    body["event_context"] = f"4-app_mention-{outer_team}-{channel}"
+    (authorization,) = body["authorizations"]
+    authorization["team_id"] = delivered_to
+    return body
+
+
+async def test_a_slack_connect_event_is_answered_as_the_installation_it_is_delivered_to(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    """In a channel shared with another organisation, an event's outer team_id can be
+    that organisation's workspace: the event is ours by `authorizations[0]`, as bolt
+    authorizes it. An event whose authorizations name no installation is dropped, even
+    when its outer team_id is an installed workspace."""
+    async with edge(fake, database, factbase, matcher) as url, browser() as session:
+        token_a = await install(fake, session, url, url, "TA")
+        shared = connect_mention("TOTHER", "TA", "CSHARED", ANSWERED, "EvConnect1")
+        assert await send(session, url, shared) == 200
+        await fake.wait_until(lambda: bool(calls_in(fake, "CSHARED")))
+        assert {c.headers["Authorization"] for c in calls_in(fake, "CSHARED")} == {
+            f"Bearer {token_a}"
+        }
+        async with open_store(database) as store:
+            for table in ("outbox", "questions"):
+                rows = await store._db.fetch(f"SELECT team_id FROM {table}")
+                assert rows == [("TA",)], table
+
+        # Delivered to a workspace with no installation: acked, no row, no call.
+        stranger = connect_mention("TA", "TNOBODY", "CSTRANGE", ANSWERED, "EvConnect2")
+        assert await send(session, url, stranger) == 200
+        async with open_store(database) as store:
+            assert await store._db.fetch(
+                "SELECT COUNT(*) FROM outbox WHERE request_key = 'event:EvConnect2'"
+            ) == [(0,)]
+        # A later question is answered; the dropped one never was.
+        assert await send(session, url, mention("TA", "CLATER", ANSWERED, "EvA3")) == 200
+        await fake.wait_until(lambda: bool(calls_in(fake, "CLATER")))
+        assert not calls_in(fake, "CSTRANGE")
+
+
 @pytest.mark.parametrize(
     ("query", "status", "says"),
     [

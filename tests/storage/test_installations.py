@@ -188,6 +188,34 @@ async def test_forget_workspace_of_an_org_wide_install_keeps_the_single_workspac
         assert not await store.is_installed("T-in-org", "E1")
 
 
+def org_wide(enterprise: str) -> Installation:
+    return Installation(
+        enterprise_id=enterprise,
+        is_enterprise_install=True,
+        user_id="U0ADMIN",
+        bot_token=TOKEN_A,
+        bot_id="B1",
+        bot_user_id="UB1",
+    )
+
+
+async def test_is_installed_finds_what_bolts_authorize_finds(database: str) -> None:
+    """An org-wide request (is_enterprise_install) is the org's installation, not a
+    workspace's; a workspace's request is its own installation, or its org's."""
+    async with open_store(database) as store:
+        workspace_in_org = installation("T2", TOKEN_B)
+        workspace_in_org.enterprise_id = "E2"
+        await store.installation_store(KEY).async_save(workspace_in_org)
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        assert await store.is_installed("", "E1", is_enterprise_install=True)
+        assert await store.is_installed("T1", "E1", is_enterprise_install=True)
+        assert await store.is_installed("T1", "E1")
+        assert await store.is_installed("T2", "E2")
+        # E2 has one workspace installed, not the app org-wide.
+        assert not await store.is_installed("T2", "E2", is_enterprise_install=True)
+        assert not await store.is_installed("", "E2", is_enterprise_install=True)
+
+
 async def test_is_installed_says_which_workspaces_have_an_installation(database: str) -> None:
     async with open_store(database) as store:
         assert not await store.is_installed("TA")
