@@ -393,8 +393,8 @@ class InstallationsStore:
             "digest_posts": posted if by_team else (channels, who),
             "digest_shown": posted if by_team else (channels, who),
             "digest_subscriptions": (tenant, who),
-            # An org-wide install has no settings row of its own (NULL matches nothing).
-            "workspace_settings": ("team_id = ?", [team_id if by_team else None]),
+            # An org-wide install: the settings of every workspace of the org.
+            "workspace_settings": (tenant, who),
         }
         counts: dict[str, int] = {}
         async with self._db.transaction() as tx:

@@ -11,7 +11,7 @@ from cryptography.fernet import Fernet
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
 from bot.storage.installations import STATE_LIFETIME
-from bot.storage.store import Store, open_store
+from bot.storage.store import MIGRATIONS, Store, open_store
 
 KEY = Fernet.generate_key().decode()
 TOKEN_A = "xoxb-111-222-plaintokenA"
@@ -197,6 +197,55 @@ def org_wide(enterprise: str) -> Installation:
         bot_id="B1",
         bot_user_id="UB1",
     )
+
+
+async def test_an_org_wide_uninstall_forgets_the_settings_of_every_workspace_of_the_org(
+    database: str,
+) -> None:
+    """The settings a workspace of the org set (and the org's own, when Slack named no
+    workspace) go with the org; another org's and the single workspace's stay."""
+    async with open_store(database) as store:
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        await store.set_workspace_setting("language", "fr", by="U0")  # the single workspace
+        await store.for_team("T1-in-E1", "E1").set_workspace_setting("tz", "UTC", by="U1")
+        await store.for_team("T2-in-E1", "E1").set_workspace_setting("language", "fr", by="U2")
+        await store.for_team("E1", "E1").set_workspace_setting("language", "fr", by="U3")
+        await store.for_team("T-in-E2", "E2").set_workspace_setting("tz", "UTC", by="U4")
+        # A view that does not name the org keeps the org it is known to be in.
+        await store.for_team("T1-in-E1").set_workspace_setting("language", "fr", by="U1")
+        forgotten = await store.forget_workspace("", "E1")
+        assert forgotten["workspace_settings"] == 3
+        rows = await store._db.fetch("SELECT team_id FROM workspace_settings ORDER BY team_id")
+        assert rows == [("",), ("T-in-E2",)]
+        assert (await store.for_team("T-in-E2", "E2").workspace_settings()).tz_name == "UTC"
+
+
+async def test_settings_saved_before_they_knew_their_org_learn_it_from_the_workspaces_rows(
+    database: str,
+) -> None:
+    """Settings rows written before the `0010_settings_enterprise` migration take the org
+    their workspace's questions, outbox rows or digests name, so an org-wide uninstall
+    forgets them too."""
+    before = [m for m in MIGRATIONS if m.name < "0010_settings_enterprise"]
+    async with open_store(database, migrations=before) as store:
+        await store.for_team("T1-in-E1", "E1").record_question(
+            question="q", surface="dm", answered=True
+        )
+        await store.for_team("T2-in-E1", "E1").subscribe_digest("C2", "09:00", "U1")
+        for team in ("T1-in-E1", "T2-in-E1", "T-alone"):
+            await store._db.execute(
+                "INSERT INTO workspace_settings (team_id, language, updated_at)"
+                " VALUES (?, 'fr', '2025-03-01T09:00:00.000000+00:00')",
+                (team,),
+            )
+    async with open_store(database) as store:
+        rows = await store._db.fetch(
+            "SELECT team_id, enterprise_id FROM workspace_settings ORDER BY team_id"
+        )
+        assert rows == [("T-alone", ""), ("T1-in-E1", "E1"), ("T2-in-E1", "E1")]
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        assert (await store.forget_workspace("", "E1"))["workspace_settings"] == 2
+        assert await store._db.fetch("SELECT team_id FROM workspace_settings") == [("T-alone",)]
 
 
 async def test_is_installed_finds_what_bolts_authorize_finds(database: str) -> None:
