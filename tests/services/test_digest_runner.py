@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from fakeslack import no_wait_policy, running_fake
+from httpbot import watching_logs
 from payloads import BOT_TOKEN
 
 from bot.core.factbase import FactBase
@@ -590,3 +591,37 @@ async def test_each_workspace_posts_with_its_own_publisher(factbase: FactBase, d
     assert [c for c, _ in posts["TB"].posts] == ["CB"]
     assert nobody.posts == []
     assert sorted(asked) == [("TA", ""), ("TB", "E1"), ("TGONE", "")]
+
+
+async def test_a_workspace_whose_lane_fails_does_not_stop_the_others(
+    factbase: FactBase, db: str
+) -> None:
+    """One workspace's lane raises (its installation cannot be read): the other
+    workspace's digest is still posted, and the failure is logged once, without the
+    error's message (it may carry a token)."""
+    clock = Clock(at("2026-11-23T08:00:00+01:00"))
+    posted = recorder()
+    secret = "xoxb-TA-1-secrettoken"
+
+    async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+        if team_id == "TA":
+            raise RuntimeError(f"could not read the installation with {secret}")
+        return Posting(posted)
+
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store.for_team("TA"), "CA")
+        await subscribe(store.for_team("TB"), "CB")
+        digests = DigestRunner(
+            factbase, store, CASA, recorder(), clock=clock, pace=0, publisher_for=publisher_for
+        )
+        with watching_logs("bot.services.digest_runner") as logs:
+            outcomes = await digests.run_due(at("2026-11-23T09:00:30+01:00"))
+        assert sorted((o.channel_id, o.status) for o in outcomes) == [
+            ("", "failed"),
+            ("CB", "posted"),
+        ]
+        assert await store.for_team("TA").digest_post("CA", "2026-11-23") is None
+    assert [c for c, _ in posted.posts] == ["CB"]
+    (line,) = logs.lines("digest_lane_failed")
+    assert "team=TA" in line and "error=RuntimeError" in line
+    assert all(secret not in r.getMessage() and r.exc_info is None for r in logs.records)
