@@ -18,6 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.fernet import Fernet
 from fakeslack import no_wait_policy, running_fake
 from httpbot import watching_logs
 from payloads import BOT_TOKEN
@@ -395,6 +396,68 @@ def test_cli_digest_usage_errors() -> None:
         timeout=60,
     )
     assert naive.returncode == 2 and "offset" in naive.stderr
+    one_workspace = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--dry-run", "--channel", "C1", "--team", "T1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        one_workspace.returncode == 2 and "--team is for several workspaces" in one_workspace.stderr
+    )
+
+
+async def test_cli_dry_run_shows_the_digest_of_the_workspace_named(
+    factbase: FactBase, db: str
+) -> None:
+    """Several workspaces: `digest --dry-run` needs `--team`, and shows that workspace's
+    digest of the channel (a Slack Connect channel has one id in both workspaces)."""
+    async with open_store(db) as store:
+        await store.for_team("TA").subscribe_digest("CSHARED", "09:00", "U1")
+        await store.for_team("TB").subscribe_digest("CSHARED", "09:00", "U2")
+        await store.for_team("TB").set_digest_option("CSHARED", language="fr")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+    env.update(
+        SLACK_CLIENT_ID="1234.5678",
+        SLACK_CLIENT_SECRET="client-secret-value",
+        SLACK_SIGNING_SECRET="signing-secret",
+        FACTBOT_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+        FACTBOT_DB=db,
+    )
+
+    async def dry_run(*extra: str) -> tuple[int, str, str]:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "digest",
+            "--dry-run",
+            "--channel",
+            "CSHARED",
+            "--date",
+            "2026-11-23",
+            *extra,
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+        assert proc.returncode is not None
+        return proc.returncode, out.decode(), err.decode()
+
+    code, out, err = await dry_run()
+    assert code == 2 and out == "" and "--team T" in err
+    code, out, err = await dry_run("--team", "TB")
+    assert code == 0, err
+    assert "Le point factbot du 23 novembre 2026" in out
+    code, out, err = await dry_run("--team", "TA")
+    assert code == 0, err
+    assert "factbot digest, 23 November 2026" in out
+    code, out, err = await dry_run("--team", "TNONE")
+    assert code == 0 and "CSHARED has no digest in workspace TNONE" in err
 
 
 async def test_a_channel_can_have_its_digest_in_french(
