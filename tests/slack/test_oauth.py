@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -25,6 +26,7 @@ from bot.core.factbase import FactBase
 from bot.engine import Matcher
 from bot.settings import Settings
 from bot.slack.oauth import BOT_SCOPES, STATE_COOKIE
+from bot.storage.installations import MAX_LIVE_STATES
 from bot.storage.store import open_store
 
 KEY = Fernet.generate_key().decode()
@@ -335,3 +337,38 @@ async def test_the_state_cookie_is_set_for_the_browser_that_started(
             fake.add_install_code("c1", "T1")
             status, page = await come_back(other, url, code="c1", state=query["state"][0])
             assert status == 400 and "another browser" in page
+
+
+async def test_install_hits_cannot_grow_the_states_past_their_bound(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    """GET /slack/install needs no login: a crawler hitting it adds states until the cap,
+    then gets a 503 page that adds none. Once those states expire, a person's install
+    starts (purging them) and completes."""
+    async with edge(fake, database, factbase, matcher) as url, browser() as session:
+        async with open_store(database) as store:
+            now = datetime.now(UTC).isoformat(timespec="microseconds")
+            await store._db.executemany(
+                "INSERT INTO oauth_states (state, created_at) VALUES (?, ?)",
+                [(f"crawled-{n}", now) for n in range(MAX_LIVE_STATES - 3)],
+            )
+        statuses = []
+        async with aiohttp.ClientSession() as crawler:
+            for _ in range(10):
+                async with crawler.get(f"{url}/slack/install", allow_redirects=False) as resp:
+                    statuses.append(resp.status)
+                    page = await resp.text()
+                    retry_after = resp.headers.get("Retry-After")
+        assert statuses == [302] * 3 + [503] * 7
+        assert "try again in a few minutes" in page and retry_after == "60"
+        async with open_store(database) as store:
+            live = await store._db.fetch("SELECT COUNT(*) FROM oauth_states")
+            assert live == [(MAX_LIVE_STATES,)]
+            # Ten minutes later, as far as the states can tell.
+            await store._db.execute(
+                "UPDATE oauth_states SET created_at = '2000-01-01T00:00:00.000000+00:00'"
+            )
+        await install(fake, session, url, url, "TA")
+        async with open_store(database) as store:
+            assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(0,)]
+            assert await store.is_installed("TA")

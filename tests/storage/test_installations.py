@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from cryptography.fernet import Fernet
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
-from bot.storage.installations import STATE_LIFETIME
+from bot.storage.installations import STATE_LIFETIME, OAuthStateStore, StatesExhausted
 from bot.storage.store import MIGRATIONS, Store, open_store
 
 KEY = Fernet.generate_key().decode()
@@ -95,6 +96,33 @@ async def test_a_state_expires(database: str) -> None:
         # Expired states are purged when the next is issued.
         await states.async_issue()
         assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(1,)]
+
+
+async def test_live_states_are_capped_and_expired_ones_make_room(database: str) -> None:
+    """Anyone may start an install: at the cap no state is issued (none is added), until
+    the oldest expire and are purged."""
+    clock = Clock()
+    async with open_store(database, clock=clock) as store:
+        states = OAuthStateStore(store._db, clock, capacity=3)
+        first = await states.async_issue()
+        clock.now += timedelta(minutes=5)
+        await states.async_issue()
+        await states.async_issue()
+        for _ in range(5):
+            with pytest.raises(StatesExhausted):
+                await states.async_issue()
+        assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(3,)]
+        # A state consumed frees its place.
+        assert await states.async_consume(first) is True
+        fourth = await states.async_issue()
+        clock.now += timedelta(minutes=5, seconds=1)  # the three issued at +5 min: live
+        with pytest.raises(StatesExhausted):
+            await states.async_issue()
+        clock.now += timedelta(minutes=5)  # now they have expired: purged at the next issue
+        latest = await states.async_issue()
+        assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(1,)]
+        assert await states.async_consume(latest) is True
+        assert await states.async_consume(fourth) is False
 
 
 #: Tables with rows of a workspace, and how many `seed` puts in each for one team.
