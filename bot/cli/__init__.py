@@ -8,7 +8,7 @@
     python -m bot timeline [topic or institution] [from-to]   dated facts in order
     python -m bot about NAME      an institution's card
     python -m bot digest --run-once [--now ISO]         post the digests due now (cron)
-    python -m bot digest --channel C --dry-run [--date D] print a digest, post nothing
+    python -m bot digest --channel C --dry-run [--team T] [--date D]   print a digest, post nothing
     python -m bot facts export --to DIR   the fact base with what was taught in Slack merged in
     python -m bot migrate         bring the database's schema up to date (the Procfile's release)
 
@@ -129,6 +129,11 @@ def _digest_arguments(digest: argparse.ArgumentParser) -> None:
         "--run-once", action="store_true", help="post every digest due now, then exit"
     )
     digest.add_argument("--channel", help="the channel id (C...), with --dry-run")
+    digest.add_argument(
+        "--team",
+        help="the workspace id (T...) the channel is in, with --dry-run; needed, and only"
+        " taken, with several workspaces (SLACK_CLIENT_ID)",
+    )
     digest.add_argument("--date", type=_iso_date, help="the local day, with --dry-run (YYYY-MM-DD)")
     digest.add_argument(
         "--now", type=_iso_moment, help="the moment, with --run-once (ISO 8601 with offset)"
@@ -266,8 +271,8 @@ def _misused(args: argparse.Namespace) -> str | None:
         return None
     if args.dry_run and not args.channel:
         return "digest --dry-run needs --channel C..."
-    if args.run_once and (args.channel or args.date):
-        return "digest --run-once posts every due digest: no --channel or --date"
+    if args.run_once and (args.channel or args.date or args.team):
+        return "digest --run-once posts every due digest: no --channel, --team or --date"
     if args.dry_run and args.now:
         return "digest --dry-run takes --date, not --now"
     return None

@@ -17,6 +17,20 @@ from bot.slack.oauth import team_clients
 
 
 def main(args: argparse.Namespace, settings: Settings) -> int:
+    if args.dry_run and settings.multi_workspace and not args.team:
+        print(
+            "factbot: several workspaces install this bot (SLACK_CLIENT_ID): say whose "
+            "channel it is, digest --dry-run --channel C... --team T...",
+            file=sys.stderr,
+        )
+        return 2
+    if args.team and not settings.multi_workspace:
+        print(
+            "factbot: --team is for several workspaces (SLACK_CLIENT_ID and "
+            "SLACK_CLIENT_SECRET); this bot serves one: leave it out.",
+            file=sys.stderr,
+        )
+        return 2
     if args.run_once and not settings.bot_token and not settings.multi_workspace:
         print(
             "factbot: SLACK_BOT_TOKEN is missing (or, for several workspaces, "
@@ -42,9 +56,18 @@ async def _digest(args: argparse.Namespace, settings: Settings) -> int:
                 raise RuntimeError("a dry run never posts")
 
             runner = DigestRunner(deps.base, deps.store, settings.tz, no_post, clock=deps.clock)
-            day = args.date or deps.clock().astimezone(settings.tz).date()
+            # The workspace's own rows and time zone ('' : the one workspace of a bot
+            # run with SLACK_BOT_TOKEN).
+            runner = await runner.for_workspace(args.team or "")
+            day = args.date or deps.clock().astimezone(runner.tz).date()
             await runner.sync_versions()
-            sub = await deps.store.digest_subscription(args.channel)
+            sub = await runner.store.digest_subscription(args.channel)
+            if sub is None and args.team:
+                print(
+                    f"factbot: {args.channel} has no digest in workspace {args.team}: "
+                    "this is the digest it would get.",
+                    file=sys.stderr,
+                )
             digest = await runner.compose(args.channel, day, sub)
             print(to_text(render_digest(digest)))
             return 0

@@ -30,6 +30,7 @@ import copy
 import logging
 import os
 import socket
+import traceback
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -264,11 +265,41 @@ class DigestRunner:
         for sub in await self.store.active_subscriptions():  # every workspace's
             lanes.setdefault((sub.team_id, sub.enterprise_id), []).append(sub)
         # Slack's rate limits are per workspace: each workspace's digests go one after
-        # another, paced; different workspaces do not wait for each other.
+        # another, paced; different workspaces do not wait for each other, and one
+        # workspace's lane failing neither cancels nor skips another's.
         per_lane = await asyncio.gather(
-            *(self._run_lane(team, subs, now, stop) for team, subs in lanes.items())
+            *(self._run_lane(team, subs, now, stop) for team, subs in lanes.items()),
+            return_exceptions=True,
         )
-        return [outcome for lane in per_lane for outcome in lane]
+        outcomes: list[Outcome] = []
+        for team_key, lane in zip(lanes, per_lane, strict=True):
+            if isinstance(lane, Exception):
+                outcomes.append(self._lane_failed(team_key, lane, now))
+            elif isinstance(lane, BaseException):
+                raise lane  # cancelled (shutdown): not a failure of that workspace
+            else:
+                outcomes += lane
+        return outcomes
+
+    def _lane_failed(self, team_key: tuple[str, str], exc: Exception, now: datetime) -> Outcome:
+        """Log a workspace's lane that raised, and say so as one failed outcome.
+
+        The line names the error's type and where it was raised, never its message:
+        an error from a Slack client or from reading an installation may carry a token.
+        Its digests not posted are tried again on a later run (one it had claimed, once
+        the claim's lease runs out).
+        """
+        frames = traceback.extract_tb(exc.__traceback__)
+        where = f"{frames[-1].filename.rsplit('/', 1)[-1]}:{frames[-1].lineno}" if frames else ""
+        logger.error(
+            "digest_lane_failed team=%s enterprise_id=%s error=%s at=%s",
+            team_key[0],
+            team_key[1],
+            type(exc).__name__,
+            where,
+        )
+        day = now.astimezone(self.tz).date()
+        return Outcome("", day, "failed", f"workspace {team_key[0]}: {type(exc).__name__}")
 
     async def _run_lane(
         self,

@@ -6,7 +6,9 @@ Multi-workspace mode (SLACK_CLIENT_ID and SLACK_CLIENT_SECRET, no SLACK_BOT_TOKE
 - `GET /slack/install` issues a state into the database and shows an "Add to
   Slack" link to Slack's authorize URL (the scopes in `BOT_SCOPES`, the manifest's).
   The state is also set in a cookie, so only the browser that started an install
-  can finish it.
+  can finish it. Anyone may ask for the page, so the states are bounded: expired
+  ones are purged as new ones are issued, and at `MAX_LIVE_STATES` unexpired ones
+  the page is a 503 (try again in a few minutes) that issues nothing.
 - `GET /slack/oauth_redirect` is where Slack sends the person back. The state is
   consumed once, atomically, by whichever worker the redirect reaches (it is in
   the database, not in memory); the code is exchanged through `oauth.v2.access` at
@@ -42,7 +44,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 from bot.services.delivery import ClientFor, RetryPolicy
 from bot.services.outbox import admit
 from bot.settings import OAUTH_REDIRECT_PATH, Settings
-from bot.storage.installations import InstallationStore
+from bot.storage.installations import InstallationStore, StatesExhausted
 from bot.storage.store import Store
 
 logger = logging.getLogger(__name__)
@@ -66,6 +68,8 @@ BOT_SCOPES = (
 )
 #: The browser that started an install carries its state back in this cookie.
 STATE_COOKIE = "factbot_oauth_state"
+#: Seconds a browser is told to wait when no install can start (every state is taken).
+INSTALL_RETRY_AFTER = 60
 #: Events that reach the bot after (or as) a workspace leaves: handled with no token.
 LIFECYCLE_EVENTS = frozenset({"app_uninstalled", "tokens_revoked"})
 
@@ -94,6 +98,7 @@ class Page:
     body: str  # HTML, every value in it escaped
     set_state: str | None = None
     location: str | None = None
+    retry_after: int | None = None  # seconds, for a page that says "try again later"
 
     @property
     def html(self) -> str:
@@ -134,10 +139,14 @@ class OAuthPages:
     def _try_again(self) -> str:
         return f'<p><a href="{INSTALL_PATH}">Try again</a>.</p>'
 
-    def _error(self, status: int, message: str, *, why: str) -> Page:
+    def _error(
+        self, status: int, message: str, *, why: str, retry_after: int | None = None
+    ) -> Page:
         logger.info("oauth_failed status=%d reason=%s", status, why)
         body = f"<p>{html.escape(message)}</p>{self._try_again()}"
-        return Page(status, "factbot was not installed", body, set_state="")
+        return Page(
+            status, "factbot was not installed", body, set_state="", retry_after=retry_after
+        )
 
     def add_to_slack(self) -> Page:
         """The plain page a workspace admin starts from: what factbot is, and the button."""
@@ -150,8 +159,18 @@ class OAuthPages:
 
     async def install(self, request: PageRequest) -> Page:
         """A redirect to Slack's authorize page with a fresh state (in the database, used
-        once, and in a cookie for the browser that started)."""
-        state = await self._states.async_issue()
+        once, and in a cookie for the browser that started); a 503 page when as many
+        installs are under way as the state store holds (`MAX_LIVE_STATES`)."""
+        try:
+            state = await self._states.async_issue()
+        except StatesExhausted:
+            return self._error(
+                503,
+                "Too many installations of factbot are under way right now: "
+                "please try again in a few minutes.",
+                why="too_many_installs_under_way",
+                retry_after=INSTALL_RETRY_AFTER,
+            )
         query = urlencode(
             {
                 "client_id": self._settings.client_id,
@@ -364,35 +383,56 @@ def team_clients(
     return client_for
 
 
-def request_team(body: Mapping[str, Any]) -> tuple[str, str]:
-    """(team_id, enterprise_id) a Slack payload comes from ("" when it does not say)."""
-    team: object = body.get("team_id") or body.get("team")
-    if isinstance(team, dict):
-        team = team.get("id")
-    if not team:
-        user = body.get("user")
-        team = user.get("team_id") if isinstance(user, dict) else None
-    enterprise: object = body.get("enterprise_id") or body.get("enterprise")
-    if isinstance(enterprise, dict):
-        enterprise = enterprise.get("id")
-    return (team if isinstance(team, str) else ""), (
-        enterprise if isinstance(enterprise, str) else ""
+@dataclass(frozen=True, slots=True)
+class RequestWorkspace:
+    """The installation a request is for: what bolt's `authorize` is asked for."""
+
+    team_id: str  # "" when Slack names none (an org-wide install's event)
+    enterprise_id: str
+    is_enterprise_install: bool
+
+
+def request_workspace(context: Mapping[str, Any]) -> RequestWorkspace:
+    """The installation a request is delivered to, as bolt authorizes it.
+
+    bolt's context holds the ids it read from the body, by Slack's rules for each
+    kind: an Events API payload's `authorizations[0]` (the installation the event is
+    delivered to), a click's `team.id` (or `user.team_id`), a slash command's
+    `team_id`. Never an event's outer `team_id`: in a Slack Connect channel that
+    can be the other organisation's workspace, which never installed factbot.
+    """
+    team, enterprise = context.get("team_id"), context.get("enterprise_id")
+    return RequestWorkspace(
+        team_id=team if isinstance(team, str) else "",
+        enterprise_id=enterprise if isinstance(enterprise, str) else "",
+        is_enterprise_install=context.get("is_enterprise_install") is True,
     )
 
 
 async def admit_if_installed(store: Store, request: AsyncBoltRequest, kind: str) -> bool:
     """`bot.services.outbox.admit`, for a workspace that has an installation only.
 
-    A question from a workspace with none (never installed, or uninstalled while an
-    event was on its way) is acked and dropped: no outbox row, nothing answered.
-    The events that say a workspace left go on to their listener all the same.
+    The workspace is the one bolt authorizes the request as (`request_workspace`),
+    so the outbox row, the answer's token and the store's view are all that
+    workspace's. A question for a workspace with none (never installed, or
+    uninstalled while an event was on its way) is acked and dropped: no outbox row,
+    nothing answered. The events that say a workspace left go on to their listener
+    all the same.
     """
     body = request.body
     event = body.get("event")
     if isinstance(event, dict) and event.get("type") in LIFECYCLE_EVENTS:
         return True
-    team_id, enterprise_id = request_team(body)
-    if not await store.is_installed(team_id, enterprise_id):
-        logger.info("request_ignored kind=%s team_id=%s reason=not_installed", kind, team_id)
+    where = request_workspace(request.context)
+    installed = await store.is_installed(
+        where.team_id, where.enterprise_id, is_enterprise_install=where.is_enterprise_install
+    )
+    if not installed:
+        logger.info(
+            "request_ignored kind=%s team_id=%s enterprise_id=%s reason=not_installed",
+            kind,
+            where.team_id,
+            where.enterprise_id,
+        )
         return False
     return await admit(store, request, kind, workspaces=True)

@@ -262,6 +262,8 @@ def make_web_app(
         headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
         if page.location is not None:
             headers["Location"] = page.location
+        if page.retry_after is not None:
+            headers["Retry-After"] = str(page.retry_after)
         response = web.Response(
             text=page.html, status=page.status, content_type="text/html", headers=headers
         )

@@ -78,6 +78,11 @@ MIGRATION_SQL = """
 #: How long an issued state may be consumed: Slack's consent screen takes a person a
 #: minute or two; a state older than this is refused (and purged at the next issue).
 STATE_LIFETIME = timedelta(minutes=10)
+#: Unexpired states at most. `GET /slack/install` issues one to anyone who asks, so
+#: without a cap a crawler (or an attacker) grows the table without bound; installs
+#: by people are a few in ten minutes. At the cap no install starts until the oldest
+#: state expires.
+MAX_LIVE_STATES = 1000
 
 _COLUMNS = (
     "enterprise_id, team_id, is_enterprise_install, app_id, enterprise_name, enterprise_url,"
@@ -277,29 +282,47 @@ class InstallationStore(AsyncInstallationStore):
         await self.async_delete_installation(enterprise_id=enterprise_id, team_id=team_id)
 
 
+class StatesExhausted(Exception):
+    """As many installs are under way as the state store holds: no state was issued."""
+
+
 class OAuthStateStore(AsyncOAuthStateStore):
     """States in the database: any worker can consume what another issued, once."""
 
     def __init__(
-        self, db: Database, clock: Clock = utc_now, lifetime: timedelta = STATE_LIFETIME
+        self,
+        db: Database,
+        clock: Clock = utc_now,
+        lifetime: timedelta = STATE_LIFETIME,
+        capacity: int = MAX_LIVE_STATES,
     ) -> None:
         self._db = db
         self._clock = clock
         self._lifetime = lifetime
+        self._capacity = capacity
 
     @property
     def logger(self) -> logging.Logger:
         return logger
 
     async def async_issue(self, *args: Any, **kwargs: Any) -> str:
+        """A new state; expired ones are purged first. StatesExhausted at `capacity`.
+
+        The count and the insert are one statement: exact on SQLite (writes take
+        turns); on PostgreSQL, issues racing at the cap may pass it by as many as race.
+        """
         now = self._clock()
         await self._db.execute(
             "DELETE FROM oauth_states WHERE created_at < ?", (_iso(now - self._lifetime),)
         )
         state = secrets.token_urlsafe(32)
-        await self._db.execute(
-            "INSERT INTO oauth_states (state, created_at) VALUES (?, ?)", (state, _iso(now))
+        issued = await self._db.execute(
+            "INSERT INTO oauth_states (state, created_at) SELECT ?, ?"
+            " WHERE (SELECT COUNT(*) FROM oauth_states) < ?",
+            (state, _iso(now), self._capacity),
         )
+        if not issued:
+            raise StatesExhausted(f"{self._capacity} installs under way")
         return state
 
     async def async_consume(self, state: str) -> bool:
@@ -341,13 +364,21 @@ class InstallationsStore:
         """slack-sdk's OAuth state store over this database."""
         return OAuthStateStore(self._db, self._clock)
 
-    async def is_installed(self, team_id: str | None, enterprise_id: str | None = None) -> bool:
-        """Whether this workspace (or its org, installed org-wide) has an installation."""
+    async def is_installed(
+        self,
+        team_id: str | None,
+        enterprise_id: str | None = None,
+        *,
+        is_enterprise_install: bool = False,
+    ) -> bool:
+        """Whether this workspace (or its org, installed org-wide) has an installation:
+        the row `InstallationStore.async_find_bot` would find for the same ids."""
+        enterprise, team = _where(enterprise_id, team_id, is_enterprise_install)
         rows = await self._db.fetch(
             "SELECT 1 FROM installations WHERE (enterprise_id = ? AND team_id = ?)"
             " OR (? != '' AND enterprise_id = ? AND team_id = '' AND is_enterprise_install = 1)"
             " LIMIT 1",
-            (enterprise_id or "", team_id or "", enterprise_id or "", enterprise_id or ""),
+            (enterprise, team, enterprise, enterprise),
         )
         return bool(rows)
 
@@ -385,8 +416,8 @@ class InstallationsStore:
             "digest_posts": posted if by_team else (channels, who),
             "digest_shown": posted if by_team else (channels, who),
             "digest_subscriptions": (tenant, who),
-            # An org-wide install has no settings row of its own (NULL matches nothing).
-            "workspace_settings": ("team_id = ?", [team_id if by_team else None]),
+            # An org-wide install: the settings of every workspace of the org.
+            "workspace_settings": (tenant, who),
         }
         counts: dict[str, int] = {}
         async with self._db.transaction() as tx:

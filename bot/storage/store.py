@@ -494,6 +494,23 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
     # "0010_proposal_team", in bot/storage/curation.py
     Migration(PROPOSAL_TEAM_MIGRATION, PROPOSAL_TEAM_SQL),
+    Migration(
+        "0011_settings_enterprise",
+        """
+        -- A workspace's settings know its Enterprise Grid org, so that an org-wide
+        -- uninstall forgets the settings of every workspace of the org. Rows from before
+        -- take the org their workspace's other rows name ('' if none does).
+        ALTER TABLE workspace_settings ADD COLUMN enterprise_id TEXT NOT NULL DEFAULT '';
+        UPDATE workspace_settings SET enterprise_id = COALESCE((
+            SELECT MAX(known.enterprise_id) FROM (
+                SELECT team_id, enterprise_id FROM digest_subscriptions
+                UNION ALL SELECT team_id, enterprise_id FROM outbox
+                UNION ALL SELECT team_id, enterprise_id FROM questions
+            ) AS known
+            WHERE known.team_id = workspace_settings.team_id AND known.enterprise_id != ''
+        ), '');
+        """,
+    ),
 )
 
 #: A claim older than this belongs to a process that died: another may take it over.
@@ -1363,12 +1380,15 @@ class Store(CurationStore, ClusterStore, InstallationsStore):
         to the environment's default. The settings as they now stand."""
         column = _SETTING_COLUMNS[name]
         stored = value if value is None or isinstance(value, str) else json.dumps(list(value))
+        # The org is kept once known: a view that does not name it never erases it.
         await self._db.execute(
-            f"INSERT INTO workspace_settings (team_id, {column}, updated_by, updated_at)"
-            " VALUES (?, ?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET"
+            "INSERT INTO workspace_settings"
+            f" (team_id, enterprise_id, {column}, updated_by, updated_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (team_id) DO UPDATE SET"
             f" {column} = excluded.{column}, updated_by = excluded.updated_by,"
-            " updated_at = excluded.updated_at",
-            (self._team_id, stored, by, _iso(self._clock())),
+            " updated_at = excluded.updated_at, enterprise_id ="
+            " COALESCE(NULLIF(excluded.enterprise_id, ''), workspace_settings.enterprise_id)",
+            (self._team_id, self._enterprise_id, stored, by, _iso(self._clock())),
         )
         return await self.workspace_settings()
 

@@ -18,7 +18,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from cryptography.fernet import Fernet
 from fakeslack import no_wait_policy, running_fake
+from httpbot import watching_logs
 from payloads import BOT_TOKEN
 
 from bot.core.factbase import FactBase
@@ -394,6 +396,68 @@ def test_cli_digest_usage_errors() -> None:
         timeout=60,
     )
     assert naive.returncode == 2 and "offset" in naive.stderr
+    one_workspace = subprocess.run(
+        [sys.executable, "-m", "bot", "digest", "--dry-run", "--channel", "C1", "--team", "T1"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (
+        one_workspace.returncode == 2 and "--team is for several workspaces" in one_workspace.stderr
+    )
+
+
+async def test_cli_dry_run_shows_the_digest_of_the_workspace_named(
+    factbase: FactBase, db: str
+) -> None:
+    """Several workspaces: `digest --dry-run` needs `--team`, and shows that workspace's
+    digest of the channel (a Slack Connect channel has one id in both workspaces)."""
+    async with open_store(db) as store:
+        await store.for_team("TA").subscribe_digest("CSHARED", "09:00", "U1")
+        await store.for_team("TB").subscribe_digest("CSHARED", "09:00", "U2")
+        await store.for_team("TB").set_digest_option("CSHARED", language="fr")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "FACTBOT_"))}
+    env.update(
+        SLACK_CLIENT_ID="1234.5678",
+        SLACK_CLIENT_SECRET="client-secret-value",
+        SLACK_SIGNING_SECRET="signing-secret",
+        FACTBOT_ENCRYPTION_KEY=Fernet.generate_key().decode(),
+        FACTBOT_DB=db,
+    )
+
+    async def dry_run(*extra: str) -> tuple[int, str, str]:
+        proc = await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "digest",
+            "--dry-run",
+            "--channel",
+            "CSHARED",
+            "--date",
+            "2026-11-23",
+            *extra,
+            cwd=ROOT,
+            env=env,
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        out, err = await asyncio.wait_for(proc.communicate(), 60)
+        assert proc.returncode is not None
+        return proc.returncode, out.decode(), err.decode()
+
+    code, out, err = await dry_run()
+    assert code == 2 and out == "" and "--team T" in err
+    code, out, err = await dry_run("--team", "TB")
+    assert code == 0, err
+    assert "Le point factbot du 23 novembre 2026" in out
+    code, out, err = await dry_run("--team", "TA")
+    assert code == 0, err
+    assert "factbot digest, 23 November 2026" in out
+    code, out, err = await dry_run("--team", "TNONE")
+    assert code == 0 and "CSHARED has no digest in workspace TNONE" in err
 
 
 async def test_a_channel_can_have_its_digest_in_french(
@@ -590,3 +654,37 @@ async def test_each_workspace_posts_with_its_own_publisher(factbase: FactBase, d
     assert [c for c, _ in posts["TB"].posts] == ["CB"]
     assert nobody.posts == []
     assert sorted(asked) == [("TA", ""), ("TB", "E1"), ("TGONE", "")]
+
+
+async def test_a_workspace_whose_lane_fails_does_not_stop_the_others(
+    factbase: FactBase, db: str
+) -> None:
+    """One workspace's lane raises (its installation cannot be read): the other
+    workspace's digest is still posted, and the failure is logged once, without the
+    error's message (it may carry a token)."""
+    clock = Clock(at("2026-11-23T08:00:00+01:00"))
+    posted = recorder()
+    secret = "xoxb-TA-1-secrettoken"
+
+    async def publisher_for(team_id: str, enterprise_id: str) -> Publisher | None:
+        if team_id == "TA":
+            raise RuntimeError(f"could not read the installation with {secret}")
+        return Posting(posted)
+
+    async with open_store(db, clock=clock) as store:
+        await subscribe(store.for_team("TA"), "CA")
+        await subscribe(store.for_team("TB"), "CB")
+        digests = DigestRunner(
+            factbase, store, CASA, recorder(), clock=clock, pace=0, publisher_for=publisher_for
+        )
+        with watching_logs("bot.services.digest_runner") as logs:
+            outcomes = await digests.run_due(at("2026-11-23T09:00:30+01:00"))
+        assert sorted((o.channel_id, o.status) for o in outcomes) == [
+            ("", "failed"),
+            ("CB", "posted"),
+        ]
+        assert await store.for_team("TA").digest_post("CA", "2026-11-23") is None
+    assert [c for c, _ in posted.posts] == ["CB"]
+    (line,) = logs.lines("digest_lane_failed")
+    assert "team=TA" in line and "error=RuntimeError" in line
+    assert all(secret not in r.getMessage() and r.exc_info is None for r in logs.records)

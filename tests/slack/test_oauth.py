@@ -8,6 +8,7 @@ are signed as Slack signs them. Nothing sleeps: tests wait for the fake's calls.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from oauthbot import KEY, PUBLIC, browser, come_back, edge, install, start_insta
 from bot.core.factbase import FactBase
 from bot.engine import Matcher
 from bot.slack.oauth import BOT_SCOPES, STATE_COOKIE
+from bot.storage.installations import MAX_LIVE_STATES
 from bot.storage.store import open_store
 
 
@@ -141,6 +143,58 @@ async def test_each_workspace_is_answered_with_its_own_token_until_it_uninstalls
             ) == [(0,)]
 
 
+def connect_mention(
+    outer_team: str, delivered_to: str, channel: str, text: str, event_id: str
+) -> dict[str, Any]:
+    """A mention in a Slack Connect channel, as Slack delivers it to one installation.
+
+    The outer `team_id` (and the event's `team`, `user_team`) is the asker's
+    workspace, another organisation's; `authorizations[0]` names the installation the
+    event is delivered to (https://docs.slack.dev/apis/events-api/#callback-field).
+    """
+    body = p.app_mention(text, channel=channel, event_id=event_id)
+    body["team_id"] = outer_team
+    body["event"].update(team=outer_team, user_team=outer_team, source_team=outer_team)
+    body["is_ext_shared_channel"] = True
+    body["event_context"] = f"4-app_mention-{outer_team}-{channel}"
+    (authorization,) = body["authorizations"]
+    authorization["team_id"] = delivered_to
+    return body
+
+
+async def test_a_slack_connect_event_is_answered_as_the_installation_it_is_delivered_to(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    """In a channel shared with another organisation, an event's outer team_id can be
+    that organisation's workspace: the event is ours by `authorizations[0]`, as bolt
+    authorizes it. An event whose authorizations name no installation is dropped, even
+    when its outer team_id is an installed workspace."""
+    async with edge(fake, database, factbase, matcher) as url, browser() as session:
+        token_a = await install(fake, session, url, url, "TA")
+        shared = connect_mention("TOTHER", "TA", "CSHARED", ANSWERED, "EvConnect1")
+        assert await send(session, url, shared) == 200
+        await fake.wait_until(lambda: bool(calls_in(fake, "CSHARED")))
+        assert {c.headers["Authorization"] for c in calls_in(fake, "CSHARED")} == {
+            f"Bearer {token_a}"
+        }
+        async with open_store(database) as store:
+            for table in ("outbox", "questions"):
+                rows = await store._db.fetch(f"SELECT team_id FROM {table}")
+                assert rows == [("TA",)], table
+
+        # Delivered to a workspace with no installation: acked, no row, no call.
+        stranger = connect_mention("TA", "TNOBODY", "CSTRANGE", ANSWERED, "EvConnect2")
+        assert await send(session, url, stranger) == 200
+        async with open_store(database) as store:
+            assert await store._db.fetch(
+                "SELECT COUNT(*) FROM outbox WHERE request_key = 'event:EvConnect2'"
+            ) == [(0,)]
+        # A later question is answered; the dropped one never was.
+        assert await send(session, url, mention("TA", "CLATER", ANSWERED, "EvA3")) == 200
+        await fake.wait_until(lambda: bool(calls_in(fake, "CLATER")))
+        assert not calls_in(fake, "CSTRANGE")
+
+
 @pytest.mark.parametrize(
     ("query", "status", "says"),
     [
@@ -215,3 +269,38 @@ async def test_the_state_cookie_is_set_for_the_browser_that_started(
             fake.add_install_code("c1", "T1")
             status, page = await come_back(other, url, code="c1", state=query["state"][0])
             assert status == 400 and "another browser" in page
+
+
+async def test_install_hits_cannot_grow_the_states_past_their_bound(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    """GET /slack/install needs no login: a crawler hitting it adds states until the cap,
+    then gets a 503 page that adds none. Once those states expire, a person's install
+    starts (purging them) and completes."""
+    async with edge(fake, database, factbase, matcher) as url, browser() as session:
+        async with open_store(database) as store:
+            now = datetime.now(UTC).isoformat(timespec="microseconds")
+            await store._db.executemany(
+                "INSERT INTO oauth_states (state, created_at) VALUES (?, ?)",
+                [(f"crawled-{n}", now) for n in range(MAX_LIVE_STATES - 3)],
+            )
+        statuses = []
+        async with aiohttp.ClientSession() as crawler:
+            for _ in range(10):
+                async with crawler.get(f"{url}/slack/install", allow_redirects=False) as resp:
+                    statuses.append(resp.status)
+                    page = await resp.text()
+                    retry_after = resp.headers.get("Retry-After")
+        assert statuses == [302] * 3 + [503] * 7
+        assert "try again in a few minutes" in page and retry_after == "60"
+        async with open_store(database) as store:
+            live = await store._db.fetch("SELECT COUNT(*) FROM oauth_states")
+            assert live == [(MAX_LIVE_STATES,)]
+            # Ten minutes later, as far as the states can tell.
+            await store._db.execute(
+                "UPDATE oauth_states SET created_at = '2000-01-01T00:00:00.000000+00:00'"
+            )
+        await install(fake, session, url, url, "TA")
+        async with open_store(database) as store:
+            assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(0,)]
+            assert await store.is_installed("TA")

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from cryptography.fernet import Fernet
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
-from bot.storage.installations import STATE_LIFETIME
-from bot.storage.store import Store, open_store
+from bot.storage.installations import STATE_LIFETIME, OAuthStateStore, StatesExhausted
+from bot.storage.store import MIGRATIONS, Store, open_store
 
 KEY = Fernet.generate_key().decode()
 TOKEN_A = "xoxb-111-222-plaintokenA"
@@ -95,6 +96,33 @@ async def test_a_state_expires(database: str) -> None:
         # Expired states are purged when the next is issued.
         await states.async_issue()
         assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(1,)]
+
+
+async def test_live_states_are_capped_and_expired_ones_make_room(database: str) -> None:
+    """Anyone may start an install: at the cap no state is issued (none is added), until
+    the oldest expire and are purged."""
+    clock = Clock()
+    async with open_store(database, clock=clock) as store:
+        states = OAuthStateStore(store._db, clock, capacity=3)
+        first = await states.async_issue()
+        clock.now += timedelta(minutes=5)
+        await states.async_issue()
+        await states.async_issue()
+        for _ in range(5):
+            with pytest.raises(StatesExhausted):
+                await states.async_issue()
+        assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(3,)]
+        # A state consumed frees its place.
+        assert await states.async_consume(first) is True
+        fourth = await states.async_issue()
+        clock.now += timedelta(minutes=5, seconds=1)  # the three issued at +5 min: live
+        with pytest.raises(StatesExhausted):
+            await states.async_issue()
+        clock.now += timedelta(minutes=5)  # now they have expired: purged at the next issue
+        latest = await states.async_issue()
+        assert await store._db.fetch("SELECT COUNT(*) FROM oauth_states") == [(1,)]
+        assert await states.async_consume(latest) is True
+        assert await states.async_consume(fourth) is False
 
 
 #: Tables with rows of a workspace, and how many `seed` puts in each for one team.
@@ -186,6 +214,83 @@ async def test_forget_workspace_of_an_org_wide_install_keeps_the_single_workspac
         assert forgotten["installations"] == 1 and forgotten["questions"] == 0
         assert await store._db.fetch("SELECT question FROM questions") == [("legacy",)]
         assert not await store.is_installed("T-in-org", "E1")
+
+
+def org_wide(enterprise: str) -> Installation:
+    return Installation(
+        enterprise_id=enterprise,
+        is_enterprise_install=True,
+        user_id="U0ADMIN",
+        bot_token=TOKEN_A,
+        bot_id="B1",
+        bot_user_id="UB1",
+    )
+
+
+async def test_an_org_wide_uninstall_forgets_the_settings_of_every_workspace_of_the_org(
+    database: str,
+) -> None:
+    """The settings a workspace of the org set (and the org's own, when Slack named no
+    workspace) go with the org; another org's and the single workspace's stay."""
+    async with open_store(database) as store:
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        await store.set_workspace_setting("language", "fr", by="U0")  # the single workspace
+        await store.for_team("T1-in-E1", "E1").set_workspace_setting("tz", "UTC", by="U1")
+        await store.for_team("T2-in-E1", "E1").set_workspace_setting("language", "fr", by="U2")
+        await store.for_team("E1", "E1").set_workspace_setting("language", "fr", by="U3")
+        await store.for_team("T-in-E2", "E2").set_workspace_setting("tz", "UTC", by="U4")
+        # A view that does not name the org keeps the org it is known to be in.
+        await store.for_team("T1-in-E1").set_workspace_setting("language", "fr", by="U1")
+        forgotten = await store.forget_workspace("", "E1")
+        assert forgotten["workspace_settings"] == 3
+        rows = await store._db.fetch("SELECT team_id FROM workspace_settings ORDER BY team_id")
+        assert rows == [("",), ("T-in-E2",)]
+        assert (await store.for_team("T-in-E2", "E2").workspace_settings()).tz_name == "UTC"
+
+
+async def test_settings_saved_before_they_knew_their_org_learn_it_from_the_workspaces_rows(
+    database: str,
+) -> None:
+    """Settings rows written before the `0011_settings_enterprise` migration take the org
+    their workspace's questions, outbox rows or digests name, so an org-wide uninstall
+    forgets them too."""
+    before = [m for m in MIGRATIONS if m.name < "0011_settings_enterprise"]
+    async with open_store(database, migrations=before) as store:
+        await store.for_team("T1-in-E1", "E1").record_question(
+            question="q", surface="dm", answered=True
+        )
+        await store.for_team("T2-in-E1", "E1").subscribe_digest("C2", "09:00", "U1")
+        for team in ("T1-in-E1", "T2-in-E1", "T-alone"):
+            await store._db.execute(
+                "INSERT INTO workspace_settings (team_id, language, updated_at)"
+                " VALUES (?, 'fr', '2025-03-01T09:00:00.000000+00:00')",
+                (team,),
+            )
+    async with open_store(database) as store:
+        rows = await store._db.fetch(
+            "SELECT team_id, enterprise_id FROM workspace_settings ORDER BY team_id"
+        )
+        assert rows == [("T-alone", ""), ("T1-in-E1", "E1"), ("T2-in-E1", "E1")]
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        assert (await store.forget_workspace("", "E1"))["workspace_settings"] == 2
+        assert await store._db.fetch("SELECT team_id FROM workspace_settings") == [("T-alone",)]
+
+
+async def test_is_installed_finds_what_bolts_authorize_finds(database: str) -> None:
+    """An org-wide request (is_enterprise_install) is the org's installation, not a
+    workspace's; a workspace's request is its own installation, or its org's."""
+    async with open_store(database) as store:
+        workspace_in_org = installation("T2", TOKEN_B)
+        workspace_in_org.enterprise_id = "E2"
+        await store.installation_store(KEY).async_save(workspace_in_org)
+        await store.installation_store(KEY).async_save(org_wide("E1"))
+        assert await store.is_installed("", "E1", is_enterprise_install=True)
+        assert await store.is_installed("T1", "E1", is_enterprise_install=True)
+        assert await store.is_installed("T1", "E1")
+        assert await store.is_installed("T2", "E2")
+        # E2 has one workspace installed, not the app org-wide.
+        assert not await store.is_installed("T2", "E2", is_enterprise_install=True)
+        assert not await store.is_installed("", "E2", is_enterprise_install=True)
 
 
 async def test_is_installed_says_which_workspaces_have_an_installation(database: str) -> None:
