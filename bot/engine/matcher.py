@@ -194,23 +194,25 @@ class Matcher:
         query_concepts = {s.concept for s in slots if s.concept}
         query_concepts.update(role_key(w) for s in slots for w in s.text.split())
         defines = self._defined_entity(slots)
+        focus = self._count_focus(question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
-        # mentions at all is not answered by a fact about its neighbours.
-        # ("Which seven prisons ...?": the count is the cue, the list answers it.)
+        # mentions at all is not answered by a fact about its neighbours. An everyday word
+        # ("so far", "triggered") says how, not what, unless it is what a count counts
+        # ("how many people were killed?"). ("Which seven prisons ...?": the count is the
+        # cue, the list answers it.)
+        counting = {s.text for s in focus}
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
             if not k
             and not (kind is Kind.MEMBERS and figures(s.text))
-            and (kind is Kind.COUNT or s.text not in COMMON_WORDS)
+            and (s.text not in COMMON_WORDS or s.text in counting)
         ]
         # "Who ..." and "why ..." are often asked in words of one's own ("who opened it with
         # that line?", "why the surge?"): a new name or a reason answers them, not the
         # question's every word.
         unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON) and bool(unknown)
-        counted, counted_text = (
-            self._counted_in_question(question) if kind is Kind.COUNT else (frozenset(), ())
-        )
+        counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
         # (Only a precise question ranks: "what second line of effort?" means "another".)
         ranks = self._ranks(slots) if kind is not None else []
@@ -312,13 +314,16 @@ class Matcher:
             return None
         return entities[0][1:]
 
-    def _counted_in_question(self, question: str) -> tuple[frozenset[str], tuple[str, ...]]:
-        """What "how many ..." counts: the first two content words after the cue."""
+    def _count_focus(self, question: str) -> list[Slot]:
+        """The first two content words after "how many": what is counted, and how."""
         m = HOW_MANY.search(fold(question))
         if m is None:
-            return frozenset(), ()
-        focus = [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
-        if focus and focus[0].concept in ANYONE:
+            return []
+        return [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
+
+    def _counted_in_question(self, focus: Sequence[Slot]) -> tuple[frozenset[str], tuple[str, ...]]:
+        """What "how many ..." counts: the keys of its focus words, and their text."""
+        if not focus or focus[0].concept in ANYONE:
             # "how many participants (in the first session)": any count of people will do.
             return frozenset(), ()
         keys: set[str] = set()

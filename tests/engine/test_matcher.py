@@ -448,7 +448,10 @@ def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
         ("did they rewrite the law", ["rewrite", "law"]),  # not "retraite"
         ("merging the agencies", ["merging", "agencies"]),  # not "emerging"
         ("ils sont devenus formateurs", ["devenus", "formateurs"]),  # not "détenus"
-        ("quels textes seront etudies", ["textes", "etudies"]),  # not "studies"; "seront" is a verb form
+        (
+            "quels textes seront etudies",
+            ["textes", "etudies"],
+        ),  # not "studies"; "seront" is a verb form
         ("polise training in tiflet", ["police", "training", "tiflet"]),  # a typo still is
         ("which 1 did morocco co-chair", ["morocco", "co chair"]),  # "1" for "one"
         ("the 1 million march", ["1", "million", "march"]),  # a figure stays

@@ -417,6 +417,13 @@ def test_an_everyday_word_no_fact_holds_still_blocks_a_count() -> None:
     assert reason is not None and "killed" in reason
 
 
+def test_an_everyday_word_outside_what_a_count_counts_does_not_block_it() -> None:
+    """ "How many dogs has the police got so far?": "far" says how, "dogs" what."""
+    fact = make_fact("dogs", "The police of Rabat got twelve sniffer dogs.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("How many sniffer dogs has the police of Rabat got so far?").answered
+
+
 def test_a_when_after_another_question_word_asks_for_no_date() -> None:
     assert asks_for("What did the officer say when she opened the workshop?") is None
     assert asks_for("When did she open the workshop?") is Kind.DATE
