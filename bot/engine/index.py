@@ -40,6 +40,7 @@ from bot.engine.kinds import (
     PERSON,
     REASON,
     START,
+    SUPPORTED,
     FactFeatures,
     listed,
     role_key,
@@ -307,6 +308,13 @@ class Index:
             [k for k in answer_keys if kinds.get(k) in _ACTOR_KINDS]
             + [role_key(m.group()) for m in PEOPLE.finditer(fact.answer)]
         )
+        helping = {
+            key
+            for text in (fact.answer, fact.answer_fr or "")
+            for m in SUPPORTED.finditer(text)
+            for key in self._text_keys(next(g for g in m.groups() if g), None)
+        }
+        supporters = actors & helping
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
@@ -336,6 +344,7 @@ class Index:
             counted=tuple(sorted(counted)),
             figures=tuple(sorted(figures(fact.answer))),
             actors=self._shared.setdefault(actors, actors),
+            supporters=self._shared.setdefault(supporters, supporters),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from bot.core.text import fold
+from bot.engine.lexicon import HELP
 
 # ------------------------------------------------------------------ what a fact holds
 
@@ -43,6 +44,9 @@ class FactFeatures:
     #: Who its answer says did something: the bodies, groups and countries it names
     #: (concepts, "@dgsn") and the people it names by their role (`role_key`, "%judge").
     actors: frozenset[str] = frozenset()
+    #: Those of its actors it names as helping ("With INL support, the lab obtained ..."):
+    #: they did not do it, unless the question asks who helped.
+    supporters: frozenset[str] = frozenset()
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").
@@ -137,6 +141,23 @@ COMPARATIVE = re.compile(
     r"lower|lowest|plus|moins|davantage)\b",
     re.IGNORECASE,
 )
+#: Who an answer names as helping: "with INL('s capacity-building) support", "supported by
+#: the EU", "avec le soutien de l'INL", "grâce à l'ONUDC".
+SUPPORTED = re.compile(
+    r"\bwith (?:the )?(?P<a>[^,.;]{1,60}?)(?:'s|’s)? (?:[\w-]+ )?(?:support|help|assistance|"
+    r"funding|backing)\b|\b(?:supported|funded|backed|assisted|sponsored|financed) by "
+    r"(?P<b>[^,.;]{1,60})|\bavec (?:le |l['’])?(?:soutien|appui|aide|concours) (?:de |du |des |"
+    r"d['’])(?P<c>[^,.;]{1,60})|\bgrâce (?:à|au|aux) (?P<d>[^,.;]{1,60})",
+    re.IGNORECASE,
+)
+
+
+def _did_it(f: FactFeatures, asked: Set[str]) -> frozenset[str]:
+    """The actors of a fact that did something the question may ask about: not those it
+    names as helping, unless the question asks who helped."""
+    return f.actors if HELP in asked else f.actors - f.supporters
+
+
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -269,7 +290,7 @@ class Kind(StrEnum):
         "actor",
         ("who", "qui"),
         re.compile(r"^\W*(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"),
-        lambda f, asked: f.has_person or bool(f.actors - asked),
+        lambda f, asked: f.has_person or bool(_did_it(f, asked) - asked),
         "names nobody the question does not name already",
     )
     # "Which organisation does Mr. Chabib work for?": a body the question does not name.
@@ -282,7 +303,7 @@ class Kind(StrEnum):
             r"(\w+\s+)?(organi[sz]ation|body|agency|institution|ministry|organisme|agence|"
             r"ministere|entity)\b"
         ),
-        lambda f, asked: any(a.startswith("@") for a in f.actors - asked),
+        lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",
     )
     # "What did the programme cost?": an amount of money, not any figure.

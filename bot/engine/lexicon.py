@@ -36,6 +36,7 @@ NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
         "agency",
         "programme",
         "stand-for",
+        "help",
     }
 )
 
@@ -61,6 +62,8 @@ ORDINALS: tuple[frozenset[str], ...] = tuple(
         "sixth 6th sixieme",
     )
 )
+#: "Who helped ...?": those a fact names as helping did something too.
+HELP = named_group("help")
 #: "How many participants": any count of people answers.
 ANYONE = frozenset({named_group("participants"), named_group("citizens")})
 #: A topic word in a question ("which trainings ...?") and the topic it lists.

@@ -15,6 +15,7 @@ from builders import (
     TANGIER,
     TUNISIA,
     ids,
+    make_entity,
     make_fact,
     make_matcher,
     why_not,
@@ -130,7 +131,7 @@ def test_an_ambient_entity_must_still_be_somewhere_in_the_fact() -> None:
 def _kind_case(answer: str, question: str, **fields: object) -> Matcher:
     """A fact whose example question is `question`, so only the kind's rule decides."""
     fact = make_fact("target", answer, ask=[question], **fields)  # type: ignore[arg-type]
-    return make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA, TANGIER])
+    return make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA, TANGIER, BCIJ])
 
 
 KIND_CASES = [
@@ -230,7 +231,7 @@ KIND_CASES = [
         "Which organisation does Mr. Alami of the dog unit work for?",
         Kind.BODY,
         "Mr. Alami of the dog unit worked with prosecutors.",
-        ("Mr. Alami of the dog unit works for Tunisia's customs.", {}),
+        ("Mr. Alami of the dog unit works for the BCIJ.", {}),
         "names no body the question does not name already",
     ),
     (
@@ -482,6 +483,29 @@ def test_a_why_question_may_hold_words_the_fact_base_does_not_know() -> None:
     fact = make_fact("target", "Sniffer dogs were given to the police to find drugs.")
     matcher = make_matcher(fact, *FILLER)
     assert matcher.ask("Why were sniffer dogs given to the zorglub police?").answered
+
+
+def test_who_helped_is_not_who_did_it() -> None:
+    """ "With INL support, the lab obtained a certification": INL did not certify it."""
+    inl = make_entity("inl", "institution", "Bureau of Dogs", acronyms=("INL",))
+    lab = make_entity("lab", "institution", "dog lab")
+    fact = make_fact(
+        "cert", "With INL support, the dog lab obtained a certification in 2018.", entities=["lab"]
+    )
+    synonyms = [("help", "support", "helped"), ("certification", "certified")]
+    matcher = make_matcher(fact, *FILLER, entities=[inl, lab], synonyms=synonyms)
+    reason = why_not(matcher, "Which body certified the dog lab in 2018?")
+    assert reason is not None and "names no body" in reason
+    assert matcher.ask("Who helped the dog lab get a certification in 2018?").answered
+
+
+def test_a_country_is_not_a_body() -> None:
+    fact = make_fact("cert", "The dog lab of Tunisia obtained a certification in 2018.")
+    synonyms = [("certification", "certified")]
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], synonyms=synonyms)
+    assert asks_for("Which body certified the dog lab in 2018?") is Kind.BODY
+    assert not matcher.ask("Which body certified the dog lab in 2018?").answered
+    assert matcher.ask("Who certified the dog lab in 2018?").answered  # a country may act
 
 
 # ---------------------------------------------------------------- lists
