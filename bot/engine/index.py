@@ -35,6 +35,7 @@ from bot.engine.kinds import (
     COMPARATIVE,
     DURATION,
     LAW_NUMBER,
+    LAW_WORD,
     MONEY,
     PEOPLE,
     PERSON,
@@ -333,6 +334,8 @@ class Index:
             has_duration=bool(DURATION.search(fact.answer))
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
+            names_law=any(kinds.get(k) == "law" for k in answer_keys)
+            or bool(LAW_WORD.search(fact.answer)),
             listed=listed(fact.answer),
             compares=bool(COMPARATIVE.search(fact.answer)),
             has_reason=bool(REASON.search(fact.answer))

@@ -32,6 +32,7 @@ class FactFeatures:
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_law_number: bool
+    names_law: bool  # a law by its name or number ("the anti-terrorism law", "Law 27-14")
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
     has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
     compares: bool  # "more than 25 countries", "the largest", "plus que"
@@ -158,6 +159,13 @@ def _did_it(f: FactFeatures, asked: Set[str]) -> frozenset[str]:
     return f.actors if HELP in asked else f.actors - f.supporters
 
 
+#: A law named in an answer ("a new anti-terrorism law", "the criminal code"), not law
+#: enforcement.
+LAW_WORD = re.compile(
+    r"\b(laws?|lois?|codes?|charter|charte|constitution|conventions?|act|bill|decree|dahir)\b"
+    r"(?!\s+enforcement)",
+    re.IGNORECASE,
+)
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -255,6 +263,15 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_law_number,
         "gives no law number",
+    )
+    # "Which law covers trafficking?", "quelle loi porte sur la traite ?": a law, by its
+    # number or its name ("the anti-terrorism law").
+    LAW = (
+        "law",
+        ("law", "loi", "bill", "decree", "dahir"),
+        re.compile(r"^\W*(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)"),
+        lambda f, asked: f.has_law_number or f.names_law,
+        "names no law",
     )
     PERSON = (
         "person",

@@ -14,6 +14,7 @@ def test_a_kind_is_typed_and_equals_its_old_string() -> None:
 EXAMPLES = {
     Kind.LAW_NUMBER: "What is the law number for human trafficking?",
     Kind.PERSON: "Who runs the DGAPR?",
+    Kind.LAW: "Quelle loi porte sur la traite ?",
     Kind.ACTOR: "Who signed the agreement?",
     Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",

@@ -179,6 +179,13 @@ KIND_CASES = [
         "gives no law number",
     ),
     (
+        "Which law covers sniffer dogs?",
+        Kind.LAW,
+        "Sniffer dogs were covered at a police workshop.",
+        ("A new dog law covers sniffer dogs.", {}),
+        "names no law",
+    ),
+    (
         "How much did the sniffer dog programme cost?",
         Kind.MONEY,
         "The sniffer dog programme cost a lot.",
