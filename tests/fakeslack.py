@@ -153,8 +153,11 @@ class FakeSlack:
             return web.Response(text=canned.text, status=canned.status, headers=canned.headers)
         return web.json_response(canned.body, status=canned.status, headers=canned.headers)
 
-    def add_install_code(self, code: str, team_id: str, *, team_name: str = "") -> str:
-        """Make `code` exchangeable, once, for a new bot token of `team_id`; the token."""
+    def add_install_code(
+        self, code: str, team_id: str, *, team_name: str = "", enterprise_id: str = ""
+    ) -> str:
+        """Make `code` exchangeable, once, for a new bot token of `team_id` (a workspace of
+        the Enterprise Grid org `enterprise_id`, if given); the token."""
         n = len(self.tokens) + 1
         token = f"xoxb-{team_id}-{n}-fakebottoken{n}"
         bot_user, bot_id = f"U0BOT{team_id}", f"B0BOT{team_id}"
@@ -168,7 +171,9 @@ class FakeSlack:
             "access_token": token,
             "bot_user_id": bot_user,
             "team": {"id": team_id, "name": team_name or f"Workspace {team_id}"},
-            "enterprise": None,
+            "enterprise": (
+                {"id": enterprise_id, "name": f"Org {enterprise_id}"} if enterprise_id else None
+            ),
             "is_enterprise_install": False,
         }
         return token

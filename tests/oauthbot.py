@@ -74,11 +74,18 @@ async def come_back(session: aiohttp.ClientSession, url: str, **query: str) -> t
 
 
 async def install(
-    fake: FakeSlack, session: aiohttp.ClientSession, start: str, finish: str, team: str
+    fake: FakeSlack,
+    session: aiohttp.ClientSession,
+    start: str,
+    finish: str,
+    team: str,
+    *,
+    enterprise: str = "",
 ) -> str:
-    """A whole install of `team`: started on one worker, finished on another; its token."""
+    """A whole install of `team` (a workspace of Enterprise Grid org `enterprise`, if
+    given): started on one worker, finished on another; its token."""
     query = await start_install(session, start)
-    token = fake.add_install_code(f"code-{team}", team)
+    token = fake.add_install_code(f"code-{team}", team, enterprise_id=enterprise)
     status, page = await come_back(session, finish, code=f"code-{team}", state=query["state"][0])
     assert status == 200, page
     assert "factbot is installed" in page

@@ -93,16 +93,31 @@ _OWN_ANSWERS: WeakKeyDictionary[Matcher, dict[tuple[str, str], str | None]] = We
 # ------------------------------------------------------------------ who curates
 
 
+async def curators_home(deps: Deps) -> tuple[str, str] | None:
+    """The curators' workspace as (team_id, enterprise_id); None when curation is not set
+    up; ('', '') with one workspace.
+
+    FACTBOT_CURATORS_TEAM names the team alone. A workspace inside an Enterprise Grid
+    org was installed under the org's enterprise id too: the installation says which."""
+    home = deps.curators.home_team
+    if not home:
+        return None if home is None else ("", "")
+    return home, await deps.store.installed_enterprise(home) or ""
+
+
 async def curators_workspace(deps: Deps) -> str | None:
     """The curators' workspace as people know it (its name, else its team id), escaped for
     mrkdwn; None when curation is not set up. '' with one workspace."""
-    home = deps.curators.home_team
+    found = await curators_home(deps)
+    if found is None:
+        return None
+    home, enterprise = found
     if not home:
-        return home
+        return ""
     key = deps.settings.encryption_key
     installation = (
         await deps.store.installation_store(key).async_find_installation(
-            enterprise_id=None, team_id=home
+            enterprise_id=enterprise or None, team_id=home
         )
         if key
         else None
@@ -153,10 +168,10 @@ async def curation_refusal(deps: Deps, name: str, where: Where) -> Message | Non
 async def curators_client(deps: Deps) -> AsyncWebClient | None:
     """The client that acts in the curators' workspace (their channel, its messages); None
     when there is none (curation not set up, not installed, the console)."""
-    home = deps.curators.home_team
-    if home is None or deps.client_for is None:
+    if deps.client_for is None:
         return None
-    return await deps.client_for(home, "")
+    found = await curators_home(deps)
+    return None if found is None else await deps.client_for(*found)
 
 
 async def proposer_client(deps: Deps, proposal: Proposal) -> AsyncWebClient | None:

@@ -7,10 +7,12 @@
   On PostgreSQL it is a session advisory lock (`pg_try_advisory_lock`) on a
   connection of its own, held for as long as the process leads: when the process
   dies, or its machine, or the network between, the server ends the session and
-  drops the lock, and another worker takes it on its next try. On SQLite it is an
-  exclusive `flock` on a file beside the database (`<database>-leader-<name>`),
-  which the kernel drops when its process dies; a database in memory has one
-  process, which always leads.
+  drops the lock, and another worker takes it on its next try. The connection is
+  watched (`bot.storage.advisory`): if the server ends it while the process lives,
+  the process stops leading at once (`LeaderLock.until_lost`) and tries for the lock
+  again like any follower. On SQLite it is an exclusive `flock` on a file beside
+  the database (`<database>-leader-<name>`), which the kernel drops when its
+  process dies; a database in memory has one process, which always leads.
 * **The facts generation.** A counter each reload (and each curation change that
   rebuilds the matcher) bumps; every worker reads it every few seconds and
   reloads when it moved (`bot.services.cluster`).
@@ -26,11 +28,17 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import asyncpg
 
 from bot.core.records import Clock
+from bot.storage.advisory import (
+    CLOSE_TIMEOUT,
+    CONNECTION_LOST,
+    LockUnavailable,
+    watched_connection,
+)
 from bot.storage.db import Database, PostgresDatabase, advisory_key
 
 try:  # POSIX only; elsewhere a SQLite process always leads (the claims keep posts single)
@@ -69,56 +77,83 @@ class LeaderLock(ABC):
     async def release(self) -> None:
         """Give leadership up (the next `lead` of another process takes it)."""
 
+    async def until_lost(self) -> None:
+        """Return once this process no longer leads (at once if it does not): the lock was
+        lost under it, or released. A lock that cannot be lost while held never returns."""
+        await asyncio.get_running_loop().create_future()
 
-#: What a connection the server ended raises: asyncpg's protocol may be left mid-operation
-#: (InternalClientError, "another operation is in progress"), which is no PostgresError.
-_CONNECTION_LOST = (
-    OSError,
-    asyncpg.PostgresError,
-    asyncpg.InterfaceError,
-    asyncpg.InternalClientError,
-)
+
+#: Seconds one try at the lead may take (connecting, asking the server): a lock that cannot
+#: be confirmed within it counts as lost.
+LEAD_TIMEOUT = 10.0
 
 
 class PostgresLeaderLock(LeaderLock):
-    """A session advisory lock on a connection held for as long as this process leads."""
+    """A session advisory lock on a connection held for as long as this process leads.
+
+    The connection is watched (`bot.storage.advisory`): when it ends while this process
+    leads (a server restart, a proxy or an administrator cutting it), the lock is gone
+    and another worker may take it at once, so this process stops leading then and
+    there (`until_lost` returns), not at its next try. Its next `lead` tries for the
+    lock again on a fresh connection, like any follower's.
+    """
 
     def __init__(self, dsn: str, name: str) -> None:
         self.name = name
         self._dsn = dsn
         self._key = advisory_key(f"leader:{name}")
-        self._connection: Any = None  # kept between tries, leading or not
+        self._connection: asyncpg.Connection | None = None  # kept between tries, leading or not
         self._leading = False
+        self._lead_over = asyncio.Event()  # the current lead's end: set while not leading
+        self._lead_over.set()
 
     async def lead(self) -> bool:
+        if self._connection is not None and self._connection.is_closed():
+            self._on_connection_end(self._connection)  # before asyncpg's callback has run
         try:
-            if self._connection is None or self._connection.is_closed():
-                self._leading = False
-                self._connection = await asyncpg.connect(self._dsn)
+            if self._connection is None:
+                self._connection = await watched_connection(
+                    self._dsn, self._on_connection_end, timeout=LEAD_TIMEOUT
+                )
             if self._leading:
                 # The lock lives as long as the session: a session that answers still has it.
-                await self._connection.fetchval("SELECT 1")
-            else:
-                self._leading = bool(
-                    await self._connection.fetchval("SELECT pg_try_advisory_lock($1)", self._key)
-                )
-        except _CONNECTION_LOST as exc:
-            logger.warning(
-                "leader_lock_unavailable name=%s error=%s", self.name, type(exc).__name__
-            )
-            await self._drop()
+                await self._connection.fetchval("SELECT 1", timeout=LEAD_TIMEOUT)
+            elif await self._connection.fetchval(
+                "SELECT pg_try_advisory_lock($1)", self._key, timeout=LEAD_TIMEOUT
+            ):
+                self._leading = True
+                self._lead_over = asyncio.Event()
+        except (*CONNECTION_LOST, LockUnavailable) as exc:
+            error = str(exc) if isinstance(exc, LockUnavailable) else type(exc).__name__
+            logger.warning("leader_lock_unavailable name=%s error=%s", self.name, error)
+            self._drop()
         return self._leading
 
-    async def _drop(self) -> None:
-        connection, self._connection, self._leading = self._connection, None, False
+    async def until_lost(self) -> None:
+        await self._lead_over.wait()
+
+    def _on_connection_end(self, connection: object) -> None:
+        """asyncpg's callback when the lock's connection ended: the lead, if held, is over."""
+        if connection is self._connection:
+            self._connection = None
+            self._stop_leading()
+
+    def _stop_leading(self) -> None:
+        self._leading = False
+        self._lead_over.set()
+
+    def _drop(self) -> None:
+        connection, self._connection = self._connection, None
+        self._stop_leading()
         if connection is not None:
             connection.terminate()  # the lock, if the session still had it, goes with it
 
     async def release(self) -> None:
-        connection, self._connection, self._leading = self._connection, None, False
+        connection, self._connection = self._connection, None
+        self._stop_leading()
         if connection is not None:
-            with contextlib.suppress(*_CONNECTION_LOST):
-                await asyncio.wait_for(connection.close(), 5)
+            with contextlib.suppress(*CONNECTION_LOST):
+                await asyncio.wait_for(connection.close(), CLOSE_TIMEOUT)
             if not connection.is_closed():
                 connection.terminate()
 

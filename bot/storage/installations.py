@@ -382,6 +382,22 @@ class InstallationsStore:
         )
         return bool(rows)
 
+    async def installed_enterprise(self, team_id: str) -> str | None:
+        """The enterprise id a workspace's installation is kept under ('' for a workspace in
+        no Enterprise Grid org), found by its team id alone; None if it has none of its own.
+
+        For a workspace named by team id only (FACTBOT_CURATORS_TEAM). Slack's team ids
+        are unique across orgs; should a workspace have rows under two (it joined an org
+        and installed again), the latest install is the one."""
+        if not team_id:
+            return None
+        rows = await self._db.fetch(
+            "SELECT enterprise_id FROM installations WHERE team_id = ?"
+            " ORDER BY installed_at DESC LIMIT 1",
+            (team_id,),
+        )
+        return str(rows[0][0]) if rows else None
+
     async def forget_workspace(self, team_id: str, enterprise_id: str = "") -> dict[str, int]:
         """Delete a workspace that left: its installation and every row of its own; counts.
 

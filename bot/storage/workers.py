@@ -42,6 +42,7 @@ from typing import IO
 
 import asyncpg
 
+from bot.storage.advisory import LockUnavailable, watched_connection
 from bot.storage.db import advisory_key
 
 try:  # POSIX only; elsewhere every claim waits for its lease
@@ -58,8 +59,6 @@ logger = logging.getLogger(__name__)
 RETAKE_TIMEOUT = 10.0
 #: Seconds before the second try to take a lost lock back (then twice as long each time).
 RETAKE_FIRST_PAUSE = 0.1
-#: Seconds to close a connection politely (the server then drops its locks before it answers).
-CLOSE_TIMEOUT = 5.0
 
 
 def new_worker_name() -> str:
@@ -245,7 +244,7 @@ class PostgresWorkers(Liveness):
                 return
             try:
                 self._held = await self._take(RETAKE_TIMEOUT)
-            except _Unavailable as exc:
+            except LockUnavailable as exc:
                 logger.warning("worker_lock_unavailable error=%s", exc)
                 return
             self._ever_held = True
@@ -276,7 +275,7 @@ class PostgresWorkers(Liveness):
             while True:
                 try:
                     self._held = await self._take(max(0.1, deadline - loop.time()))
-                except _Unavailable as exc:
+                except LockUnavailable as exc:
                     left = deadline - loop.time()
                     if left > 0:
                         await asyncio.sleep(min(pause, left))
@@ -291,15 +290,10 @@ class PostgresWorkers(Liveness):
                 return
 
     async def _take(self, timeout: float) -> asyncpg.Connection:
-        """A fresh connection holding this worker's lock; _Unavailable if it cannot be had.
+        """A fresh, watched connection holding this worker's lock (LockUnavailable if it
+        cannot be had; `watched_connection` closes it on any failure)."""
 
-        Whatever goes wrong after the connection opens, it is closed: a connection left
-        open would hold the lock with nobody watching it."""
-        try:
-            connection = await asyncpg.connect(self._dsn, timeout=timeout)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-            raise _Unavailable(type(exc).__name__) from exc
-        try:
+        async def lock(connection: asyncpg.Connection) -> None:
             await connection.execute(
                 "SELECT pg_advisory_lock($1)", advisory_key(self.name), timeout=timeout
             )
@@ -308,15 +302,10 @@ class PostgresWorkers(Liveness):
                 " ON CONFLICT DO NOTHING",
                 self.name,
             )
-            connection.add_termination_listener(self._on_connection_end)
-        except (OSError, asyncpg.PostgresError, asyncpg.InterfaceError) as exc:
-            with contextlib.suppress(Exception):  # (close() aborts it when it cannot say goodbye)
-                await connection.close(timeout=CLOSE_TIMEOUT)
-            raise _Unavailable(type(exc).__name__) from exc
-        except BaseException:  # cancelled, or a bug: still never leave it open
-            connection.terminate()
-            raise
-        return connection
+
+        return await watched_connection(
+            self._dsn, self._on_connection_end, timeout=timeout, setup=lock
+        )
 
     async def release(self, *, keep_file: bool = False) -> None:
         self._released = True
@@ -369,10 +358,6 @@ class PostgresWorkers(Liveness):
         if worker != self.name:
             async with self._pool.acquire() as connection:
                 await connection.execute("DELETE FROM workers WHERE name = $1", worker)
-
-
-class _Unavailable(Exception):
-    """The lock could not be taken; the message names the error, for the log line."""
 
 
 class Borrowed(Liveness):

@@ -215,6 +215,8 @@ class ScriptedLock(LeaderLock):
 class SpyRunner:
     """What `lead_digests` needs of a DigestRunner; records whether it led at each run."""
 
+    worker = "spy"
+
     def __init__(self, lock: ScriptedLock) -> None:
         self.lock = lock
         self.runs: list[bool] = []

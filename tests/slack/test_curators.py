@@ -75,6 +75,8 @@ class Workspaces:
     url: str
     fake: FakeSlack
     tokens: dict[str, str]
+    #: The Enterprise Grid org of a workspace that is in one (its requests say so).
+    enterprises: dict[str, str] = field(default_factory=dict)
     _names: itertools.count[int] = field(default_factory=itertools.count)
 
     def bearer(self, team: str) -> str:
@@ -99,7 +101,12 @@ class Workspaces:
         """`/facts <text>` from `user` of workspace `team`; the reply to it."""
         url = self.fake.response_url(f"r{next(self._names)}")
         body = p.slash_command(
-            text, response_url=url, user_id=user, channel_id=channel, team_id=team
+            text,
+            response_url=url,
+            user_id=user,
+            channel_id=channel,
+            team_id=team,
+            enterprise_id=self.enterprises.get(team),
         )
         assert (await self._post(body))[0] == 200
         return await self._reply(url)
@@ -115,6 +122,8 @@ class Workspaces:
         payload["channel"]["id"] = channel
         payload["team"] = {"id": team, "domain": "workspace-domain"}
         payload["user"]["team_id"] = team
+        if team in self.enterprises:
+            payload["enterprise"] = {"id": self.enterprises[team], "name": "An org"}
         assert (await self._post(p.form_payload(payload)))[0] == 200
         return await self._reply(url)
 
@@ -136,17 +145,28 @@ class Workspaces:
 
 @asynccontextmanager
 async def two_workspaces(
-    fake: FakeSlack, database: str, base: FactBase, matcher: Matcher, **env: str
+    fake: FakeSlack,
+    database: str,
+    base: FactBase,
+    matcher: Matcher,
+    *,
+    home_org: str = "",
+    **env: str,
 ) -> AsyncIterator[Workspaces]:
-    """The bot with HOME and OTHER installed; FACTBOT_ADMINS are the two curators."""
+    """The bot with HOME (in Enterprise Grid org `home_org`, if given) and OTHER installed;
+    FACTBOT_ADMINS are the two curators."""
     settings = {
         "FACTBOT_ADMINS": f"{CURATOR},{SECOND_CURATOR}",
         "FACTBOT_CURATORS_CHANNEL": CURATORS_CHANNEL,
         **env,
     }
+    orgs = {HOME: home_org} if home_org else {}
     async with edge(fake, database, base, matcher, **settings) as url, browser() as session:
-        tokens = {team: await install(fake, session, url, url, team) for team in (HOME, OTHER)}
-        yield Workspaces(session, url, fake, tokens)
+        tokens = {
+            team: await install(fake, session, url, url, team, enterprise=orgs.get(team, ""))
+            for team in (HOME, OTHER)
+        }
+        yield Workspaces(session, url, fake, tokens, orgs)
 
 
 def buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
@@ -287,6 +307,41 @@ async def test_a_proposal_from_another_workspace_crosses_with_each_workspaces_ow
         assert "was approved" in told.body["text"]
         answer = await slack.command(PROPOSED_QUESTION, team=OTHER, user="UASK2")
         assert "worked with the US to further improve its domestic capabilities" in answer["text"]
+
+
+async def test_a_home_workspace_inside_an_enterprise_grid_org_gets_the_proposals(
+    fake: FakeSlack, database: str, factbase: FactBase, matcher: Matcher
+) -> None:
+    """FACTBOT_CURATORS_TEAM names a team; the home workspace's installation is kept under
+    its org's enterprise id too. The proposal is posted, and updated once approved, with
+    that installation's token; the help names the workspace."""
+    async with two_workspaces(
+        fake, database, factbase, matcher, home_org="E0GRID", FACTBOT_CURATORS_TEAM=HOME
+    ) as slack:
+        async with open_store(database) as store:
+            assert await store.is_installed(HOME, "E0GRID")
+            assert not await store.is_installed(HOME, "")
+        helped = all_text(await slack.command("help", team=OTHER, user=ASKER))
+        assert f"are the admins of the Workspace {HOME} workspace" in helped
+        await slack.propose(team=OTHER, user=PROPOSER)
+
+        def posts(channel: str) -> list[Any]:
+            return [c for c in fake.calls_to("chat.postMessage") if c.body["channel"] == channel]
+
+        # The thanks goes out once the curators' post was sent (or found no client).
+        await fake.wait_until(lambda: bool(posts(PROPOSER)))
+        (post,) = posts(CURATORS_CHANNEL)
+        assert post.headers["Authorization"] == slack.bearer(HOME)
+        async with open_store(database) as store:
+            (pending,) = await store.pending_proposals()
+            (kept,) = fake.history[CURATORS_CHANNEL]
+            assert (pending.channel_id, pending.message_ts) == (CURATORS_CHANNEL, kept["ts"])
+        approve = button(post.body, ACTION_APPROVE)
+        approved = await slack.click(approve, team=HOME, user=CURATOR, channel=CURATORS_CHANNEL)
+        assert approved["text"].startswith(f"Approved proposal #{approve['value']}")
+        (update,) = await fake.wait_for("chat.update")
+        assert update.headers["Authorization"] == slack.bearer(HOME)
+        assert update.body["channel"] == CURATORS_CHANNEL
 
 
 async def test_the_help_says_who_curates_to_everyone_else(
