@@ -183,8 +183,10 @@ async def test_a_dead_leaders_lock_is_dropped_by_the_server_and_taken_over(
         admin = await asyncpg.connect(postgres)
         try:
             ended = await admin.fetchval(
+                # This test's database only: other tests may hold locks on the same server.
                 "SELECT count(pg_terminate_backend(pid)) FROM pg_locks"
                 " WHERE locktype = 'advisory' AND granted AND pid != pg_backend_pid()"
+                " AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"
             )
         finally:
             await admin.close()
