@@ -44,6 +44,7 @@ from bot.engine.kinds import (
     SUPPORTED,
     FactFeatures,
     listed,
+    paired,
     role_key,
 )
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
@@ -337,6 +338,7 @@ class Index:
             names_law=any(kinds.get(k) == "law" for k in answer_keys)
             or bool(LAW_WORD.search(fact.answer)),
             listed=listed(fact.answer),
+            paired=paired(fact.answer),
             compares=bool(COMPARATIVE.search(fact.answer)),
             has_reason=bool(REASON.search(fact.answer))
             or bool(fact.answer_fr and REASON.search(fact.answer_fr)),

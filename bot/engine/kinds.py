@@ -36,6 +36,7 @@ class FactFeatures:
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
     has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
     compares: bool  # "more than 25 countries", "the largest", "plus que"
+    paired: bool  # names two things joined: "the CNDH and DGSN", "Arab and African cultures"
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     has_person: bool
     countries: frozenset[str]
@@ -58,6 +59,7 @@ PEOPLE = re.compile(
     r"\b(police|judges?|attorneys?|experts?|officers?|officials?|prosecutors?|(?<!of )trainers?|"
     r"instructors?|specialists?|ambassadors?|ministers?|directors?|presidents?|secretary|inspectors?|"
     r"agents?|coordinators?|facilitators?|consultants?|advis[eo]rs?|lawyers?|magistrates?|"
+    r"contractors?|grantees?|staff|personnel|mentors?|volunteers?|"
     r"juges?|procureurs?|formateurs?|formatrices?|ministres?|directeurs?|directrices?)\b",
     re.IGNORECASE,
 )
@@ -105,6 +107,20 @@ _NAMED_PAIR = re.compile(
     r" (?:and|et) (?:the |la |le |l[’'])?[A-Z]|"
     r"\b[A-Z]{2,}[-–/][A-Z]{2,}\b"  # "the CNDH-DGSN programme"
 )
+
+
+def paired(text: str) -> bool:
+    """Whether `text` names two things joined ("the CNDH and DGSN", "CNDH-DGSN") and no
+    longer list of names ("Togo, Senegal, Mali and Benin" names four, not two)."""
+    if _NAMED_PAIR.search(text) is None:
+        return False
+    for m in LISTED.finditer(_ATTRIBUTION.sub("", text)):
+        items = re.split(r",\s*(?:and\s+|or\s+|et\s+|ou\s+)?|\s+(?:and|or|et|ou)\s+", m.group())
+        if len(items) > 2 and all(item[:1].isupper() for item in items[1:]):
+            return False
+    return True
+
+
 #: Counts a question may ask members of: "which two ...", "which 28 countries ...".
 _NUMBER_WORDS = (
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
@@ -211,6 +227,13 @@ HOW_MANY = re.compile(
     r"\s*(?P<rest>.*)$"
 )
 
+#: Up to five words before the question word, none a question word: a phrase moved to the
+#: front ("In 2018, which body ...?", "For the new centre, why ...?"; commas are gone here).
+_LEAD = (
+    r"^\W*(?:(?!(?:what|which|who|whom|whose|how|where|why|when|quel|quelle|quels|quelles|"
+    r"qui|quand|pourquoi|comment|combien|ou)\b)\w+\s+){0,5}"
+)
+
 #: What a fact must hold for a kind: (its features, the concepts the question names).
 Holds = Callable[[FactFeatures, Set[str]], bool]
 
@@ -269,7 +292,9 @@ class Kind(StrEnum):
     LAW = (
         "law",
         ("law", "loi", "bill", "decree", "dahir"),
-        re.compile(r"^\W*(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)"),
+        re.compile(
+            _LEAD + r"(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)"
+        ),
         lambda f, asked: f.has_law_number or f.names_law,
         "names no law",
     )
@@ -292,10 +317,13 @@ class Kind(StrEnum):
             + r")|"
             r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
             r"\bqui\s+(est|etait|sera)\s+(a la tete|responsable|en charge)\b|"
-            r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}" + _ROLES_FR + r"\b|"
+            r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}"
+            + _ROLES_FR
+            + r"\b|"
             # "Who signed on behalf of the DGSN?": a person speaking for a body. Anchored
             # at the start, so a long text is read once.
-            r"^\W*(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de|"
+            + _LEAD
+            + r"(who|qui)\b[^?]*\b(on behalf of|au nom de|pour le compte de|"
             r"on \w+ s behalf|on the \w+ side|on each side|du cote)\b"
         ),
         lambda f, asked: f.has_person,
@@ -306,7 +334,9 @@ class Kind(StrEnum):
     ACTOR = (
         "actor",
         ("who", "qui"),
-        re.compile(r"^\W*(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"),
+        re.compile(
+            _LEAD + r"(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"
+        ),
         lambda f, asked: f.has_person or bool(_did_it(f, asked) - asked),
         "names nobody the question does not name already",
     )
@@ -315,7 +345,7 @@ class Kind(StrEnum):
         "body",
         ("which", "what", "quel", "for whom", "pour qui"),
         re.compile(
-            r"^\W*(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
+            _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
             r"(\w+\s+)?(organi[sz]ation|body|agency|institution|ministry|organisme|agence|"
             r"ministere|entity)\b"
@@ -357,7 +387,8 @@ class Kind(StrEnum):
             r"\b(since when|since what year|since which year|since what date|depuis quand|"
             r"depuis quelle annee|depuis quelle date)\b|"
             # "When did the NYPD start working with the HNP?"
-            r"^\W*(when|quand)\b[^?]*\b(start|starts|started|begin|begins|began|commence|"
+            + _LEAD
+            + r"(when|quand)\b[^?]*\b(start|starts|started|begin|begins|began|commence|"
             r"commenced|kick off|kicked off|commence|commencera|a commence|debute|a debute)\b"
         ),
         lambda f, asked: f.has_start or f.has_duration,
@@ -370,7 +401,7 @@ class Kind(StrEnum):
         "members",
         _NUMBER_WORDS + tuple("123456789"),
         re.compile(
-            r"^\W*(which|what|where|name|list|quels|quelles|ou|nomme|citez|cite)\s+"
+            _LEAD + r"(which|what|where|name|list|quels|quelles|ou|nomme|citez|cite)\s+"
             r"((are|were|is|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
             r"((the|les)\s+)?(\w+\s+(s\s+)?)?"  # "where are INL's five academies?"
             r"(two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|"
@@ -385,7 +416,7 @@ class Kind(StrEnum):
         "reason",
         ("why", "pourquoi", "reason", "purpose", "raison", "but"),
         re.compile(
-            r"^\W*(why|pourquoi)\b|\b(for what reason|for what purpose|dans quel but|"
+            _LEAD + r"(why|pourquoi)\b|\b(for what reason|for what purpose|dans quel but|"
             r"pour quelle raison|what (is|was) the (reason|purpose|rationale) (for|behind|of))\b"
         ),
         lambda f, asked: f.has_reason,

@@ -410,7 +410,12 @@ class Matcher:
         """ "Which seven states ...?" is not answered by a list of what 25 countries did, nor
         by "safe, secure and humane": the fact must count the things it lists as asked."""
         features = self.index.features[i]
-        if stated and not stated.issubset(features.figures) and features.listed != max(stated):
+        if (
+            stated
+            and not stated.issubset(features.figures)
+            and features.listed != max(stated)
+            and not (stated == {2} and features.paired)
+        ):
             return "does not count " + ", ".join(str(v) for v in sorted(stated)[:2])
         return None
 

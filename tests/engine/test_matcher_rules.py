@@ -515,6 +515,31 @@ def test_a_country_is_not_a_body() -> None:
     assert matcher.ask("Who certified the dog lab in 2018?").answered  # a country may act
 
 
+def test_a_phrase_moved_before_the_question_word_keeps_the_kind() -> None:
+    assert asks_for("In 2018, which body certified the dog lab?") is Kind.BODY
+    assert asks_for("For the new centre, why was Tiflet picked?") is Kind.REASON
+    assert asks_for("With INL, which seven states work?") is Kind.MEMBERS
+    assert asks_for("Besides its own staff, who does INL use?") is Kind.ACTOR
+    assert asks_for("What is the name of the man who signed?") is Kind.PERSON
+
+
+def test_which_two_is_answered_by_two_names_joined_whatever_the_commas() -> None:
+    fact = make_fact(
+        "two",
+        "Morocco, a leader in both Arab and African cultures, trains police, judges, and "
+        "prosecutors.",
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO])
+    assert matcher.ask("In which two cultures is Morocco a leader?").answered
+
+
+def test_people_by_role_include_contractors_and_staff() -> None:
+    fact = make_fact("who", "INL uses contractors and grantees to run dog programs.")
+    inl = make_entity("inl", "institution", "Bureau of Dogs", acronyms=("INL",))
+    matcher = make_matcher(fact, *FILLER, entities=[inl])
+    assert matcher.ask("Besides its own staff, who does INL use to run dog programs?").answered
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
