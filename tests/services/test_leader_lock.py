@@ -22,6 +22,7 @@ import pytest
 from fakeslack import FakeSlack, no_wait_policy
 from httpbot import LogWatch
 from payloads import BOT_TOKEN
+from pgdb import lock_holder
 
 from bot.core.factbase import FactBase
 from bot.services.cluster import DIGEST_LEADER, lead_digests
@@ -29,7 +30,6 @@ from bot.services.delivery import Delivery
 from bot.services.digest_runner import DigestRunner, slack_poster
 from bot.settings import Settings
 from bot.slack.app import make_client
-from bot.storage.db import advisory_key
 from bot.storage.store import Store, open_store
 
 pytestmark = pytest.mark.postgres
@@ -71,18 +71,6 @@ async def scheduler(
                 stop.set()
                 await asyncio.wait_for(loop, 5)
         await delivery.close()
-
-
-async def leader_backend(admin: asyncpg.Connection) -> int | None:
-    """The server process holding the digest leader lock, if any (a bigint key: two oids)."""
-    key = advisory_key(f"leader:{DIGEST_LEADER}")
-    pid = await admin.fetchval(
-        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
-        " AND classid = $1 AND objid = $2 AND objsubid = 1",
-        (key >> 32) & 0xFFFFFFFF,
-        key & 0xFFFFFFFF,
-    )
-    return None if pid is None else int(pid)
 
 
 async def subscribe(url: str, channels: list[str]) -> None:
@@ -142,13 +130,13 @@ async def test_a_leader_whose_connection_is_cut_stops_at_once_and_the_next_worke
             await logs.wait_for("leader_acquired")
             await fake.wait_for("chat.postMessage")
             async with scheduler(fake, postgres, factbase, "B"):
-                backend = await leader_backend(admin)
+                backend = await lock_holder(admin, f"leader:{DIGEST_LEADER}")
                 assert backend is not None
                 assert await admin.fetchval(TERMINATE, backend)
                 await logs.wait_for("leader_lost")  # A, at once: mid-run, its post still held
                 await logs.wait_for("leader_acquired", count=2)  # B
                 await fake.wait_for("chat.postMessage", 2)  # B's first post, held
-                leader = await leader_backend(admin)
+                leader = await lock_holder(admin, f"leader:{DIGEST_LEADER}")
                 assert leader is not None and leader != backend
                 first.set()
                 await logs.wait_for("digest_posted")  # C1, A's
@@ -187,14 +175,14 @@ async def test_a_leader_whose_connection_is_cut_leads_again_only_once_it_retook_
         async with scheduler(fake, postgres, factbase, "A") as a:
             await logs.wait_for("leader_acquired")
             await fake.wait_for("chat.postMessage")
-            backend = await leader_backend(admin)
+            backend = await lock_holder(admin, f"leader:{DIGEST_LEADER}")
             assert backend is not None
             assert await admin.fetchval(TERMINATE, backend)
             await logs.wait_for("leader_lost")
             held.set()
             await logs.wait_for("digest_posted", count=len(channels))
             assert await posted_by(a.store, channels) == {c: "A" for c in channels}
-            again = await leader_backend(admin)
+            again = await lock_holder(admin, f"leader:{DIGEST_LEADER}")
             assert again is not None and again != backend
             seen = events(logs)
     finally:

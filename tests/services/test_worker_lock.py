@@ -17,6 +17,7 @@ import pytest
 from conftest import PG_SERVER
 from fakeslack import FakeSlack, no_wait_policy
 from httpbot import ANSWERED, LogWatch
+from pgdb import lock_holder
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.core.factbase import FactBase
@@ -69,18 +70,6 @@ async def admin_connection(url: str) -> AsyncIterator[asyncpg.Connection]:
         yield connection
     finally:
         await connection.close()
-
-
-async def lock_holder(admin: asyncpg.Connection, worker_name: str) -> int | None:
-    """The server process holding a worker's lock, if any (a bigint key is two oids)."""
-    key = advisory_key(worker_name)
-    pid = await admin.fetchval(
-        "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
-        " AND classid = $1 AND objid = $2 AND objsubid = 1",
-        (key >> 32) & 0xFFFFFFFF,
-        key & 0xFFFFFFFF,
-    )
-    return None if pid is None else int(pid)
 
 
 async def warm(deps: Deps, connections: int = 3) -> None:
