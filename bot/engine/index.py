@@ -40,6 +40,7 @@ from bot.engine.kinds import (
     PEOPLE,
     PERSON,
     REASON,
+    SAID_BY,
     START,
     SUPPORTED,
     FactFeatures,
@@ -306,8 +307,12 @@ class Index:
         answer_keys = set(self._text_keys(fact.answer, "en"))
         answer_keys |= self._text_keys(fact.snippet, "en")
         kinds = self.lexicon.kinds
+        # Who says it ("According to Morocco On The Move, ...") did not do it.
+        sources = {
+            key for m in SAID_BY.finditer(fact.answer) for key in self._text_keys(m.group(), "en")
+        }
         actors = frozenset(
-            [k for k in answer_keys if kinds.get(k) in _ACTOR_KINDS]
+            [k for k in answer_keys if kinds.get(k) in _ACTOR_KINDS and k not in sources]
             + [role_key(m.group()) for m in PEOPLE.finditer(fact.answer)]
         )
         helping = {

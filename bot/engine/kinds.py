@@ -158,6 +158,13 @@ COMPARATIVE = re.compile(
     r"lower|lowest|plus|moins|davantage)\b",
     re.IGNORECASE,
 )
+#: Who an answer says its words come from: "According to Morocco On The Move", "INL's
+#: rule-of-law page", "UNODC's article", "selon l'INL".
+SAID_BY = re.compile(
+    r"\b(?:according to|selon|d'après)\s+[^,;]{1,80}|\b[\w.’'-]+(?:’s|'s)\s+(?:[\w-]+\s+){0,3}"
+    r"(?:page|article|summary|report|fact sheet|website|site)\b",
+    re.IGNORECASE,
+)
 #: Who an answer names as helping: "with INL('s capacity-building) support", "supported by
 #: the EU", "avec le soutien de l'INL", "grâce à l'ONUDC".
 SUPPORTED = re.compile(
@@ -335,7 +342,9 @@ class Kind(StrEnum):
         "actor",
         ("who", "qui"),
         re.compile(
-            _LEAD + r"(who|qui)\s+(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es)\b)\w"
+            _LEAD + r"(who|qui)\s+((is|was|are|were|s|est|etait|sont|etaient)\s+"
+            r"(behind|responsible for|derriere|responsable de)\b|"
+            r"(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es|or|ou)\b)\w)"
         ),
         lambda f, asked: f.has_person or bool(_did_it(f, asked) - asked),
         "names nobody the question does not name already",
@@ -347,8 +356,9 @@ class Kind(StrEnum):
         re.compile(
             _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
-            r"(\w+\s+)?(organi[sz]ation|body|agency|institution|ministry|organisme|agence|"
-            r"ministere|entity)\b"
+            r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont)\b)\w+\s+){0,2}"
+            r"(organi[sz]ation|body|agency|institution|ministry|organisme|agence|ministere|"
+            r"entity|service|directorate|bureau|office|unit)\b"
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",
@@ -501,7 +511,8 @@ class Kind(StrEnum):
         "country",
         ("countr", "nation", "pays"),
         re.compile(
-            r"\b(which|what)\s+(other\s+)?(countries|country|nations?)\b|\bquels?\s+(autres?\s+)?pays\b"
+            r"\b(which|what)\s+(other\s+)?(\w+\s+)?(countries|country|nations?)\b|"
+            r"\bquels?\s+(autres?\s+)?pays\b"
         ),
         lambda f, asked: bool(f.countries - asked),
         "names no other country",

@@ -540,6 +540,26 @@ def test_people_by_role_include_contractors_and_staff() -> None:
     assert matcher.ask("Besides its own staff, who does INL use to run dog programs?").answered
 
 
+def test_which_service_or_unit_asks_for_a_body_and_who_was_behind_for_an_actor() -> None:
+    assert asks_for("Which Moroccan intelligence service tipped off the police?") is Kind.BODY
+    assert asks_for("What does the bureau aim for?") is None
+    assert asks_for("Which State Department program trained the DGSN?") is None
+    assert asks_for("who was behind the may 2003 attacks") is Kind.ACTOR
+    assert asks_for("who or what was targeted in the attacks?") is None
+    assert asks_for("Which Sahel countries did Moroccan trainers train?") is Kind.COUNTRY
+
+
+def test_who_an_answer_quotes_did_not_do_it() -> None:
+    """ "According to Dogs Weekly, Tunisia ..." names Dogs Weekly as its source, not its actor."""
+    weekly = make_entity("weekly", "institution", "Dogs Weekly")
+    fact = make_fact(
+        "dogs", "According to Dogs Weekly, the dog lab of Tunisia was certified in 2018."
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[weekly, TUNISIA])
+    reason = why_not(matcher, "Which body certified the dog lab of Tunisia in 2018?")
+    assert reason == "names no body the question does not name already"
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
