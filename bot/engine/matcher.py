@@ -25,6 +25,7 @@ know and offers the closest facts as suggestions.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence, Set
 from dataclasses import dataclass, replace
@@ -214,8 +215,9 @@ class Matcher:
         unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON) and bool(unknown)
         counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
-        # (Only a precise question ranks: "what second line of effort?" means "another".)
-        ranks = self._ranks(slots) if kind is not None else []
+        # (A rank after "the", or in a precise question: "what second line of effort?"
+        # means "another", "the second session" the second of a series.)
+        ranks = self._ranks(slots) if kind is not None or _THE_RANK.search(fold(question)) else []
         asked = _Asked(
             kind,
             query_concepts,
@@ -441,6 +443,13 @@ class Matcher:
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         return None
+
+
+#: "the second session", "la troisième formation": a rank in a series.
+_THE_RANK = re.compile(
+    r"\b(the|la|le|l)\s+(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|deuxieme|"
+    r"seconde|troisieme|quatrieme|cinquieme|sixieme)\b"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -468,6 +468,13 @@ def test_a_clear_leader_short_of_the_coverage_bar_must_rank_as_asked() -> None:
     assert 0.45 <= answer.suggestions[0].coverage < 0.62 and not answer.answered
 
 
+def test_the_rank_of_a_series_counts_in_any_question() -> None:
+    first = make_fact("first", "The first training for dogs in Rabat covered tracking.")
+    matcher = make_matcher(first, *FILLER)
+    assert matcher.ask("What did the first training for dogs in Rabat cover?").answered
+    assert not matcher.ask("What did the third training for dogs in Rabat cover?").answered
+
+
 def test_a_rank_in_a_question_of_no_precise_kind_may_mean_another() -> None:
     """ "What second line of effort ...?" asks for another one, not the second of a series."""
     fact = make_fact("roots", "Morocco also fought the root causes of terrorism.")
