@@ -40,6 +40,7 @@ from bot.engine.kinds import (
     PEOPLE,
     PERSON,
     REASON,
+    ROLE_WORD,
     SAID_BY,
     START,
     SUPPORTED,
@@ -350,6 +351,7 @@ class Index:
             has_start=bool(START.search(fact.answer))
             or bool(fact.answer_fr and START.search(fact.answer_fr)),
             has_person=bool(PERSON.search(fact.answer)),
+            has_role=bool(ROLE_WORD.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),
             figures=tuple(sorted(figures(fact.answer))),

@@ -39,6 +39,7 @@ class FactFeatures:
     paired: bool  # names two things joined: "the CNDH and DGSN", "Arab and African cultures"
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     has_person: bool
+    has_role: bool  # a role: "head of the judicial cooperation department", "a judge"
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
     #: The values of its answer's figures, not years (a tuple: 10,000 sets cost 2 MB more).
@@ -59,8 +60,16 @@ PEOPLE = re.compile(
     r"\b(police|judges?|attorneys?|experts?|officers?|officials?|prosecutors?|(?<!of )trainers?|"
     r"instructors?|specialists?|ambassadors?|ministers?|directors?|presidents?|secretary|inspectors?|"
     r"agents?|coordinators?|facilitators?|consultants?|advis[eo]rs?|lawyers?|magistrates?|"
-    r"contractors?|grantees?|staff|personnel|mentors?|volunteers?|"
+    r"contractors?|grantees?|staff|personnel|mentors?|volunteers?|representatives?|"
     r"juges?|procureurs?|formateurs?|formatrices?|ministres?|directeurs?|directrices?)\b",
+    re.IGNORECASE,
+)
+#: A role in an answer: people by their role, or a post ("head of", "chief of").
+ROLE_WORD = re.compile(
+    r"(?:" + PEOPLE.pattern + r"|\b(head|chief|chair|co-chair|member|spokes\w+|chef|membre)\b)"
+    # ... held by someone: "a prosecutor workshop" or "the police network" names no role.
+    r"(?!\s+(workshops?|networks?|trainings?|courses?|sessions?|programmes?|programs?|"
+    r"academ\w+|departments?|units?|forces?|peacekeep\w+|contributing|partnerships?))",
     re.IGNORECASE,
 )
 #: An amount of money in an answer ("€11 million", "5 million dollars").
@@ -362,6 +371,18 @@ class Kind(StrEnum):
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",
+    )
+    # "What's Ms. X's position?", "quel poste occupe-t-elle ?": a role, which a fact that
+    # only says she attended does not give.
+    ROLE = (
+        "role",
+        ("position", "title", "job", "role", "poste", "fonction", "titre"),
+        re.compile(
+            r"\b(what|which|quel|quelle)\b[^?]{0,40}\b(position|title|job|role|poste|fonction|"
+            r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
+        ),
+        lambda f, asked: f.has_role,
+        "gives no role",
     )
     # "What did the programme cost?": an amount of money, not any figure.
     MONEY = (

@@ -15,6 +15,7 @@ EXAMPLES = {
     Kind.LAW_NUMBER: "What is the law number for human trafficking?",
     Kind.PERSON: "Who runs the DGAPR?",
     Kind.LAW: "Quelle loi porte sur la traite ?",
+    Kind.ROLE: "Mme Oufroukhi, elle occupe quel poste ?",
     Kind.ACTOR: "Who signed the agreement?",
     Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",

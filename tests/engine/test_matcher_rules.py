@@ -186,6 +186,13 @@ KIND_CASES = [
         "names no law",
     ),
     (
+        "What is Mr. Alami's position at the dog unit?",
+        Kind.ROLE,
+        "Mr. Alami of the dog unit attended a prosecutor workshop.",
+        ("Mr. Alami is the head of the dog unit.", {}),
+        "gives no role",
+    ),
+    (
         "How much did the sniffer dog programme cost?",
         Kind.MONEY,
         "The sniffer dog programme cost a lot.",
