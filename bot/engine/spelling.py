@@ -235,6 +235,11 @@ class Speller:
             if variant is not None:
                 fixed.append(Token(variant, t.upper))
                 continue
+            if t.surface in vocab:
+                # A word of a curated name that no fact holds ("House of Councillors") is
+                # still a word we know: never split or corrected into others.
+                fixed.append(t)
+                continue
             split = self.split_word(t.surface)
             if split is not None:
                 fixed.extend(Token(p, t.upper) for p in split)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from builders import (
     FILLER,
+    make_entity,
     make_fact,
     make_matcher,
     words,
@@ -56,3 +57,11 @@ def test_two_edits_are_a_typo_only_with_the_first_letter_right() -> None:
     matcher = make_matcher(make_fact("t", "Prosecutors attended a training."), *FILLER)
     assert words(matcher, "trxinig") == ["training"]
     assert words(matcher, "xrainig") == ["xrainig"]
+
+
+def test_a_word_of_a_curated_name_no_fact_holds_is_never_split() -> None:
+    """ "Dogsworth" is a curated name: not "dogs worth", even if no fact names it."""
+    dogsworth = make_entity("dogsworth", "institution", "Dogsworth Kennel")
+    facts = (make_fact("dogs", "The dogs were worth it."), *FILLER)
+    matcher = make_matcher(*facts, entities=[dogsworth])
+    assert words(matcher, "When did the Dogsworth Kennel open?") == ["dogsworth kennel", "open"]
