@@ -225,6 +225,7 @@ class Matcher:
             counted_text,
             stated,
             tuple(ranks),
+            _sides(question),
             unknown_blocks,
             tuple(unknown),
         )
@@ -359,6 +360,7 @@ class Matcher:
                 asked.counted_text,
             )
             or self._figures_rule(i, asked.kind, asked.stated)
+            or self._time_contradicts(i, asked.spans)
             or self._rank_not_held(i, asked.ranks)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
@@ -366,6 +368,18 @@ class Matcher:
                 else None
             )
         )
+
+    def _time_contradicts(self, i: int, spans: Sequence[tuple[str, str]]) -> str | None:
+        """ "How many joined before 2011?" is not answered by how many joined since 2011."""
+        if not spans:
+            return None
+        fact = self.facts[i]
+        held = set(_sides(fact.answer)) | set(_sides(fact.answer_fr or ""))
+        for side, year in spans:
+            other = "after" if side == "before" else "before"
+            if (other, year) in held:
+                return f"says {other} {year}, not {side}"
+        return None
 
     def _ranks(self, slots: Sequence[Slot]) -> list[tuple[frozenset[str], Slot]]:
         """Each rank the question names, with what it ranks: "the third training"."""
@@ -452,6 +466,23 @@ _THE_RANK = re.compile(
 )
 
 
+#: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011".
+_SIDE = re.compile(
+    r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis)\s+"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
+
+
+def _sides(text: str) -> tuple[tuple[str, str], ...]:
+    """The sides of years `text` names: (("before", "2011"),) for "before 2011"."""
+    return tuple(
+        ("before" if m.group(1).lower() in _BEFORE else "after", m.group(2))
+        for m in _SIDE.finditer(text)
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class _Asked:
     """What the rules check a fact against, read once from the question."""
@@ -462,6 +493,7 @@ class _Asked:
     counted_text: tuple[str, ...]
     stated: frozenset[int]
     ranks: tuple[tuple[frozenset[str], Slot], ...]
+    spans: tuple[tuple[str, str], ...]  # ("before", "2011"): a side of a year the question asks
     unknown_blocks: bool
     unknown: tuple[str, ...]
 

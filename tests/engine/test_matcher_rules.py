@@ -574,6 +574,14 @@ def test_who_an_answer_quotes_did_not_do_it() -> None:
     assert reason == "names no body the question does not name already"
 
 
+def test_the_other_side_of_a_year_is_not_an_answer() -> None:
+    fact = make_fact("since", "About 300 dogs have joined the police of Rabat since 2011.")
+    matcher = make_matcher(fact, *FILLER)
+    assert matcher.ask("How many dogs joined the police of Rabat since 2011?").answered
+    reason = why_not(matcher, "How many dogs joined the police of Rabat before 2011?")
+    assert reason == "says after 2011, not before"
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
