@@ -47,6 +47,34 @@ _NONE: frozenset[int] = frozenset()
 _ROUNDING = 1e-9
 
 
+class _KeyCodes:
+    """Fact -> code of one key, looked up when asked (in its table by fact, or by bisection).
+
+    Once pruning is done, only the few facts scored exactly (and those whose missing
+    words are listed) need a slot's codes: looking each one up costs less than a dict
+    of every fact in reach.
+    """
+
+    __slots__ = ("_a", "_b", "_dense", "_pcode", "_pfact")
+
+    def __init__(self, index: Index, kid: int) -> None:
+        self._pfact, self._pcode = index.pfact, index.pcode
+        self._a, self._b = index.poff[kid], index.poff[kid + 1]
+        self._dense = index.dense.get(kid)
+
+    def get(self, f: int) -> int | None:
+        dense = self._dense
+        if dense is not None:
+            c = dense[f]
+            return c - 1 if c else None
+        p = bisect_left(self._pfact, f, self._a, self._b)
+        return self._pcode[p] if p < self._b and self._pfact[p] == f else None
+
+
+#: A slot's codes by fact: a dict, or `_KeyCodes` looking them up.
+_Codes = dict[int, int] | _KeyCodes
+
+
 class Scoring:
     """One question scored over the index a slot at a time, with the exact top 20.
 
@@ -85,10 +113,10 @@ class Scoring:
         self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
         # Per slot: fact -> code of the slot in that fact, for the facts that may rank
         # (None for slots no fact holds, until filled in).
-        self.codes: list[dict[int, int] | None] = [None] * len(slots)
+        self.codes: list[_Codes | None] = [None] * len(slots)
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
-        self.plan: list[tuple[dict[int, int], list[float], float, str | None, float]] = []
+        self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
 
     def _values(self, j: int) -> list[float]:
         """What slot j adds to a fact's score and title bonus, by posting code."""
@@ -372,7 +400,9 @@ class Scoring:
         pool += fixed
         for j, kids in enumerate(self.kids):
             if kids and self.codes[j] is None:  # read in full above, without a dict
-                self.codes[j] = self._lookup(j, pool)
+                self.codes[j] = (
+                    _KeyCodes(self.index, kids[0]) if len(kids) == 1 else self._lookup(j, pool)
+                )
         self._plan()
         # A fact's best possible sort key: its bound rounded as scores are, then tie order.
         facts, by_topic = self.index.facts, self.by_topic
