@@ -209,18 +209,27 @@ class Lexicon:
         first = words[i]
         best: tuple[int, str] | None = None
         by_first = self.by_first
+        room = len(words) - i
         for key in token_keys(first, lang):
-            if key not in by_first:
+            entries = by_first.get(key)
+            if entries is None:
                 continue
-            for seq, concept in by_first[key]:
+            for seq, concept in entries:
                 n = len(seq)
                 if best is not None and n <= best[0]:
                     break
-                if i + n > len(words):
+                if n > room:
                     continue
-                if n == 1 and is_stopword(first):
-                    continue
-                if all(seq[j] & token_keys(words[i + j], lang) for j in range(n)):
+                if n == 1:
+                    if is_stopword(first):
+                        continue
+                    best = (1, concept)
+                    break
+                # The first word matches: `key` is one of its keys and of the name's first.
+                j = 1
+                while j < n and not seq[j].isdisjoint(token_keys(words[i + j], lang)):
+                    j += 1
+                if j == n:
                     best = (n, concept)
                     break
         return best

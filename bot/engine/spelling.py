@@ -70,6 +70,8 @@ def _typo_indexed(word: str) -> bool:
 
 
 _HASH_MASK = (1 << 63) - 1
+#: Words whose fix `Speller` keeps (about 150 bytes each).
+FIXES_KEPT = 2048
 
 
 class DeleteIndex:
@@ -172,6 +174,9 @@ class Speller:
         self.keys = keys
         self.single_words = single_words
         self.deletes = DeleteIndex(vocab)
+        #: (word, language) -> `_fix(word, language)`: questions reuse their words, and a
+        #: word's fix depends on nothing else. Emptied when full.
+        self._fixes: dict[tuple[str, str | None], tuple[str, ...] | None] = {}
         # Words the typo index leaves out (3 letters, or one digit or hyphen) that may be one
         # edit from a word it holds, by stem key. A word starting with a digit is its own
         # key, never a stem.
@@ -216,34 +221,50 @@ class Speller:
             joined.append(out[i])
             i += 1
         fixed: list[Token] = []
+        memo = self._fixes
         for t in joined:
             if t.is_number or is_stopword(t):
                 fixed.append(t)
                 continue
-            if self.known(t.surface, lang):
-                # An inflection we know by its stem, unless it is really a typo of another
-                # word: "prosecuters" stems like "prosecute" but is one letter off "prosecutors".
-                guess = None
-                if t.surface not in vocab and t.surface not in known_words():
-                    guess = self.deletes.closest(t.surface, max_distance=1)
-                if guess is None or self._stem_is_as_close(t.surface, guess, lang):
-                    fixed.append(t)
-                else:
-                    fixed.append(Token(guess, t.upper))
-                continue
-            variant = next((v for v in spelling_variants(t.surface) if self.known(v, lang)), None)
-            if variant is not None:
-                fixed.append(Token(variant, t.upper))
-                continue
-            split = self.split_word(t.surface)
-            if split is not None:
-                fixed.extend(Token(p, t.upper) for p in split)
-                continue
-            # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
-            # not a typo of one we do.
-            guess = None if t.surface in known_words() else self.deletes.closest(t.surface)
-            fixed.append(Token(guess, t.upper) if guess else t)
+            key = (t.surface, lang)
+            if key in memo:
+                fix = memo[key]
+            else:
+                if len(memo) >= FIXES_KEPT:
+                    memo.clear()
+                fix = memo[key] = self._fix(t.surface, lang)
+            if fix is None:
+                fixed.append(t)
+            else:
+                fixed.extend(Token(w, t.upper) for w in fix)
         return fixed
+
+    def _fix(self, word: str, lang: str | None) -> tuple[str, ...] | None:
+        """What a content word of a question reads as: None for itself, else the word or
+        words it stands for (a typo fixed, the other spelling, a compound split)."""
+        if self.known(word, lang):
+            # An inflection we know by its stem, unless it is really a typo of another
+            # word: "prosecuters" stems like "prosecute" but is one letter off "prosecutors".
+            guess = None
+            if word not in self.vocab and word not in known_words():
+                guess = self.deletes.closest(word, max_distance=1)
+            if guess is None or self._stem_is_as_close(word, guess, lang):
+                return None
+            return (guess,)
+        variant = next((v for v in spelling_variants(word) if self.known(v, lang)), None)
+        if variant is not None:
+            return (variant,)
+        split = self.split_word(word)
+        if split is not None:
+            return split
+        # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
+        # not a typo of one we do.
+        guess = None if word in known_words() else self.deletes.closest(word)
+        return (guess,) if guess else None
+
+    def clear_memo(self) -> None:
+        """Forget the words read so far (for benchmarks that time a first reading)."""
+        self._fixes.clear()
 
     def _stem_is_as_close(self, word: str, guess: str, lang: str | None) -> bool:
         """Whether a vocabulary word sharing `word`'s stem is as close to it as `guess` is.
