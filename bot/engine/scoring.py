@@ -165,18 +165,27 @@ class Scoring:
         """
         m = self.index
         n = len(m.facts)
-        pfact, pcode, poff, wtab = m.pfact, m.pcode, m.poff, m.wtab
+        wtab = m.wtab
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
         for j, kids in enumerate(self.kids):
-            if kids:
-                if len(kids) == 1:
-                    a, b = poff[kids[0]], poff[kids[0] + 1]
-                    codes = dict(zip(pfact[a:b], pcode[a:b], strict=True))
-                else:
-                    codes = m.slot_codes(kids)
+            if len(kids) == 1:
+                # A fact gets one weight per slot: adding a group of facts at a time is the
+                # same sum, with no test per fact.
+                gain = [self.idf[j] * w for w in wtab]
+                groups, titled, codes = m.by_weight(kids[0])
+                for w, group in groups:
+                    g = gain[w]
+                    for f in group:
+                        score[f] += g
+                title = self.title_bonus[j]
+                for f in titled:
+                    bonus[f] += title
+                touched.update(codes)
                 self.codes[j] = codes
+            elif kids:
+                codes = self.codes[j] = m.slot_codes(kids)
                 gain = [self.idf[j] * w for w in wtab]
                 title = self.title_bonus[j]
                 for f, c in codes.items():
@@ -200,14 +209,17 @@ class Scoring:
         rank = m.rank
         facts = list(pool)
         totals = [score[f] + bonus[f] for f in facts]
-        if len(facts) > TOP:
-            # Only facts within rounding of the 20th best total can rank: sort just those.
-            cut = sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
-            kept = [(t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
-        else:
-            kept = list(zip(totals, facts, strict=True))
-        kept.sort(key=lambda tf: (-round(tf[0], 9), rank[tf[1]]))
-        for total, f in kept[:TOP]:
+        # Only facts within rounding of the 20th best total can rank: sort just those.
+        cut = (
+            sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
+            if len(facts) > TOP
+            else -math.inf
+        )
+        kept = [
+            (-round(t, 9), rank[f], t, f) for t, f in zip(totals, facts, strict=True) if t >= cut
+        ]
+        kept.sort()  # by rounded total, then tie order (unique: the rest is never compared)
+        for _, _, total, f in kept[:TOP]:
             yield total, score[f] / self.total, f
 
     def pruned(self) -> Iterator[tuple[float, float, int]]:
