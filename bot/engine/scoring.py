@@ -288,12 +288,16 @@ class Scoring:
             # the ones that fall out of reach as the 20th best rises. Spellers are kept
             # apart: their bound has the definition bonus too.
             met_set = _met(parts, theta - 2 * _EPS - (left[stop] + extra))
-            pool = list(met_set - spellers) if spellers else list(met_set)
-            scores = list(map(acc.__getitem__, pool))
+            if spellers:
+                met_set -= spellers
+            cut = theta - _EPS - (left[stop] + extra)
+            pool = [f for f in met_set if acc[f] >= cut]  # one pass: most are out of reach
+            scores: list[float] = []  # acc of each fact of the pool, once a slot is added
             live = list(spellers)
             for pos in range(stop, len(order)):
-                cut = theta - _EPS - (left[pos] + extra)
-                pool = list(compress(pool, map(cut.__le__, scores)))
+                if pos > stop:
+                    cut = theta - _EPS - (left[pos] + extra)
+                    pool = list(compress(pool, map(cut.__le__, scores)))
                 if live:
                     live = [f for f in live if acc[f] + defined >= cut]
                 members = pool + live if live else pool
@@ -314,6 +318,8 @@ class Scoring:
                     codes = self.codes[j] = self._lookup(j, members)
                     for f in codes.keys() & members:
                         acc[f] += values[codes[f]]
+                if pos + 1 == len(order):
+                    break  # the last slot: nothing left to prune, so no bound to raise
                 scores = list(map(acc.__getitem__, pool))
                 if len(members) > TOP:
                     theta = max(theta, _kth_largest(scores + [acc[f] for f in live], TOP))
