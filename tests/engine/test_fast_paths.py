@@ -9,11 +9,41 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bot.core.factbase import FactBase
 from bot.core.text import Token, is_stopword, tokenize
 from bot.engine import Matcher
+from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
 from bot.engine.spelling import FIXES_KEPT
+
+#: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
+_PIECES = st.sampled_from(
+    ["?", "!", ".", ":", ";", ",", "-", "–", "—", "...", "'", "’", " ", "  ", "\n", "\u00a0"]
+    + [" - ", " -- ", " – ", "Ms.", "U.S.", "l'", "qu'", "d'avance", "18,000", "BCIJ", "hi"]
+)
+_MESSAGES = st.lists(_PIECES | st.text(max_size=4), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MESSAGES)
+def test_a_message_is_split_into_segments_only_where_one_can_end(text: str) -> None:
+    if reading._MAY_END.search(text) is None:
+        assert reading._SEGMENT_END.split(text) == [text]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MESSAGES, min_size=1, max_size=3))
+def test_folded_words_are_the_plain_ones_read_again_or_not(texts: list[str]) -> None:
+    for text in texts * 2:
+        words = (
+            reading._ELISION.sub("", w)
+            for w in reading._WORD.findall(reading.fold(text).replace("’", "'"))
+        )
+        plain = [part for w in words if w for part in w.replace("'", "").split("-") if part]
+        assert list(reading._folded_words(text)) == plain
 
 
 def test_a_word_reads_the_same_the_first_time_and_after(matcher: Matcher) -> None:
