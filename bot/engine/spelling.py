@@ -206,20 +206,22 @@ class Speller:
         out = split_compounds(out)
         # "post blast" -> "postblast", "glo act" -> "gloact" when that is one of our words.
         joined: list[Token] = []
-        i = 0
-        while i < len(out):
-            if i + 1 < len(out):
-                pair = out[i].surface + out[i + 1].surface
-                if (
-                    pair in vocab
-                    and not out[i].is_number
-                    and (out[i].surface not in vocab or out[i + 1].surface not in vocab)
-                ):
-                    joined.append(Token(pair, out[i].upper or out[i + 1].upper))
-                    i += 2
-                    continue
-            joined.append(out[i])
-            i += 1
+        i, last = 0, len(out) - 1
+        while i < last:
+            a, b = out[i], out[i + 1]
+            pair = a.surface + b.surface
+            if (
+                pair in vocab
+                and not a.is_number
+                and (a.surface not in vocab or b.surface not in vocab)
+            ):
+                joined.append(Token(pair, a.upper or b.upper))
+                i += 2
+            else:
+                joined.append(a)
+                i += 1
+        if i == last:  # the last word, unless it was joined to the one before
+            joined.append(out[last])
         fixed: list[Token] = []
         memo = self._fixes
         for t in joined:

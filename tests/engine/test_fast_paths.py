@@ -13,11 +13,44 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
-from bot.core.text import Token, is_stopword, tokenize
+from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
-from bot.engine.spelling import FIXES_KEPT
+from bot.engine.spelling import FIXES_KEPT, Speller, chat_one
+
+#: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
+#: numbers or the pronoun "1".
+_WORDS = [
+    "post",
+    "blast",
+    "glo",
+    "act",
+    "antiterrorism",
+    "wat",
+    "yr",
+    "U.S.",
+    "1",
+    "which",
+    "just",
+    "prosecuters",
+    "trainned",
+    "organised",
+    "BCIJ",
+    "the",
+    "of",
+    "27-14",
+    "2,800",
+    "Rabat",
+    "morocco",
+    "judges",
+    "training",
+    "workshop",
+    "formés",
+    "procureurs",
+    "xqzv",
+    "day",
+]
 
 #: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
 _PIECES = st.sampled_from(
@@ -62,6 +95,53 @@ def test_a_word_reads_the_same_the_first_time_and_after(matcher: Matcher) -> Non
     for question in questions:
         for lang in langs:
             assert speller.correct(tokenize(question), lang) == fresh[question, lang]
+
+
+def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> list[Token]:
+    """`Speller.correct` as first written: no memo, every pair of words indexed."""
+    vocab = speller.vocab
+    out: list[Token] = []
+    for n, t in enumerate(tokens):
+        if t.surface in SHORTHAND and not t.upper:
+            out.extend(tokenize(SHORTHAND[t.surface]))
+        elif t.surface == "1" and chat_one(tokens, n):
+            continue
+        else:
+            out.append(t)
+    out = split_compounds(out)
+    joined: list[Token] = []
+    i = 0
+    while i < len(out):
+        if i + 1 < len(out):
+            pair = out[i].surface + out[i + 1].surface
+            if (
+                pair in vocab
+                and not out[i].is_number
+                and (out[i].surface not in vocab or out[i + 1].surface not in vocab)
+            ):
+                joined.append(Token(pair, out[i].upper or out[i + 1].upper))
+                i += 2
+                continue
+        joined.append(out[i])
+        i += 1
+    fixed: list[Token] = []
+    for t in joined:
+        if t.is_number or is_stopword(t):
+            fixed.append(t)
+        else:
+            fix = speller._fix(t.surface, lang)
+            fixed.extend([t] if fix is None else [Token(w, t.upper) for w in fix])
+    return fixed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.sampled_from([None, "en", "fr"]))
+def test_words_are_corrected_as_the_plain_code_corrects_them(
+    matcher: Matcher, words: list[str], lang: str | None
+) -> None:
+    tokens = tokenize(" ".join(words))
+    speller = matcher.index.speller
+    assert speller.correct(tokens, lang) == _plain_correct(speller, tokens, lang)
 
 
 def test_the_memo_of_fixes_stays_bounded(matcher: Matcher) -> None:
