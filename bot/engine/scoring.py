@@ -408,19 +408,7 @@ class Scoring:
         if fixed:
             pool = list(filterfalse(spellers.__contains__, pool))
         if len(pool) > 4 * TOP:
-            # A fact's final sort key is (-rounded score, tie order); its score is at least
-            # acc and at most acc + extra, which brackets the key. The 20th best of the
-            # worst keys caps the 20th best key, so only facts whose best key is within
-            # that cap can rank: with many ties, tie order keeps this to about 20 facts.
-            scores = list(map(acc.__getitem__, pool))
-            low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
-            t = _kth_largest(low, TOP)
-            ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
-            r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
-            high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
-            kept = list(compress(pool, map(t.__lt__, high)))
-            kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
-            pool = kept
+            pool = _may_rank(pool, list(map(acc.__getitem__, pool)), rank, extra)
         pool += fixed
         for j, kids in enumerate(self.kids):
             if kids and self.codes[j] is None:  # read in full above, without a dict
@@ -504,6 +492,31 @@ class Scoring:
                 # IPPOS training peacekeepers says nothing of Morocco training any.
                 strong_missing = True
         return tuple(missing), strong_missing
+
+
+def _may_rank(pool: list[int], scores: list[float], rank: Sequence[int], extra: float) -> list[int]:
+    """The facts of `pool` (more than TOP) that may be among the TOP best, in pool order.
+
+    A fact's final sort key is (-rounded score, tie order); its score is at least its
+    `scores` entry and at most that plus `extra`, which brackets the key. The TOP-th best
+    of the worst keys caps the TOP-th best key, so only facts whose best key is within
+    that cap can rank: with many ties, tie order keeps this to about TOP facts.
+    """
+    # Rounding is monotone, so the TOP-th best worst key is that of the TOP-th best score;
+    # and facts far enough below it cannot reach it whatever the rounding: leave them out
+    # before rounding (2e-9 to spare over a rounding's 0.5e-9 either way).
+    nth = _kth_largest(scores, TOP)
+    floor = nth - extra - 2 * _DELTA - 2e-9
+    near = [(f, s) for f, s in zip(pool, scores, strict=True) if s >= floor]
+    pool, scores = [f for f, _ in near], [s for _, s in near]
+    low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+    t = round(-_DELTA + nth, 9)
+    ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+    r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
+    high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+    kept = list(compress(pool, map(t.__lt__, high)))
+    kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+    return kept
 
 
 def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:

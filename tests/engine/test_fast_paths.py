@@ -7,7 +7,10 @@ base and on generated text.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
+from itertools import compress, repeat
+from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +20,7 @@ from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, split_compounds, token_keys
+from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, Speller, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
@@ -181,3 +185,41 @@ def test_names_are_found_as_comparing_every_word_finds_them(factbase: FactBase) 
                 assert lexicon.phrase_at(words, i, lang) == _plain_phrase_at(
                     lexicon, words, i, lang
                 ), (text, i, lang)
+
+
+def _plain_may_rank(
+    pool: list[int], scores: list[float], rank: Sequence[int], extra: float
+) -> list[int]:
+    """`scoring._may_rank` as first written: every key rounded."""
+    low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+    t = _kth_largest(low, TOP)
+    ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+    r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
+    high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+    kept = list(compress(pool, map(t.__lt__, high)))
+    kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+    return kept
+
+
+#: Scores on and around multiples of 1e-9 (where rounding ties and splits), and far ones.
+_SCORES = st.builds(
+    lambda base, nines, nudge: base + nines * 1e-9 + nudge,
+    st.sampled_from([0.5, 3.0, 12.25, 47.0]),
+    st.integers(-6, 6),
+    st.sampled_from([0.0, 1e-10, -1e-10, 4.9e-10, -4.9e-10, 5e-10, 1e-12, 0.3, -0.3]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SCORES, min_size=TOP + 1, max_size=120),
+    st.sampled_from([0.0, 1e-9, 0.05, 0.4]),
+    st.randoms(use_true_random=False),
+)
+def test_facts_that_may_rank_are_those_every_key_rounded_gives(
+    scores: list[float], extra: float, rng: Random
+) -> None:
+    pool = list(range(len(scores)))
+    rank = pool.copy()
+    rng.shuffle(rank)
+    assert _may_rank(pool, scores, rank, extra) == _plain_may_rank(pool, scores, rank, extra)
