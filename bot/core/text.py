@@ -269,6 +269,8 @@ def _word_token(word: str) -> Token | None:
     folded = word.lower() if word.isascii() else _fold_word(word)
     if not folded:
         return None
+    if folded == word:
+        folded = word  # one string for both, while the memo keeps it
     if len(_WORD_TOKENS) >= _WORD_TOKENS_MAX:
         _WORD_TOKENS.clear()
     token = _WORD_TOKENS[word] = Token(folded, len(word) >= 2 and word.isupper())

@@ -19,7 +19,7 @@ from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher
 from bot.engine import conversation as reading
-from bot.engine.lexicon import Lexicon, split_compounds, token_keys
+from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, Speller, chat_one
 
@@ -223,3 +223,11 @@ def test_facts_that_may_rank_are_those_every_key_rounded_gives(
     rank = pool.copy()
     rng.shuffle(rank)
     assert _may_rank(pool, scores, rank, extra) == _plain_may_rank(pool, scores, rank, extra)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=8), max_size=300))
+def test_real_words_are_held_as_their_hashes_in_order(words: list[str]) -> None:
+    held = WordHashes(words)
+    assert list(held._hashes) == sorted(map(hash, words))
+    assert all(w in held for w in words)
