@@ -51,6 +51,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+# Measure this checkout's engine: run as a script, Python would import `bot` from an
+# installed copy (an editable install of another checkout), not from here.
+sys.path.insert(0, str(ROOT))
 ENGINES = ("factbot", "bm25s", "rank-bm25")
 BASES = ("real", "synthetic")
 COLD_QUESTION = "When was the BCIJ created?"
@@ -591,6 +594,8 @@ def cold_start(runs: int, cache_dir: str) -> dict[str, float]:
     actions = [(os.POSIX_SPAWN_DUP2, devnull, 1)]
     times: list[float] = []
     rss: list[float] = []
+    here = os.getcwd()
+    os.chdir(ROOT)  # `-m bot` imports the `bot` of the working directory: this checkout's
     try:
         for i in range(runs + 1):  # the first run only warms the page cache (and the index)
             start = time.perf_counter()
@@ -603,6 +608,7 @@ def cold_start(runs: int, cache_dir: str) -> dict[str, float]:
                 times.append(elapsed)
                 rss.append(usage.ru_maxrss / 1024)
     finally:
+        os.chdir(here)
         os.close(devnull)
     return {
         "runs": runs,

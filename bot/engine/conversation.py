@@ -25,6 +25,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from bot.core.text import STOPWORDS, fold
 
@@ -132,6 +133,8 @@ _PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 # abbreviation such as "Ms." or "U.S."), colons, semicolons, dashes between spaces,
 # ellipses and line breaks.
 _ABBREVIATION = r"(?<!\b[A-Z])(?<!\bMs)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bMrs)(?<!\bvs)"
+#: What every segment end holds (a cheap scan: most questions have none but their "?").
+_MAY_END = re.compile(r"[?!.:;]\s|\s[-–—]|[–—]|\.\.\.|\n")
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
@@ -153,11 +156,15 @@ def _aside(inner: str, knows: Callable[[str], bool]) -> str:
     return " " if _is_conversation(inner, knows) else f" {inner} "
 
 
-def _folded_words(text: str) -> list[str]:
+@lru_cache(maxsize=512)  # a message's text and segments are read several times over
+def _folded_words(text: str) -> tuple[str, ...]:
     """The folded words of `text`, French elisions taken off ("d'avance" -> "avance"),
     hyphenated ones apart ("double-checking" is "double checking")."""
-    words = (_ELISION.sub("", w) for w in _WORD.findall(fold(text).replace("’", "'")))
-    return [part for w in words if w for part in w.replace("'", "").split("-") if part]
+    words = (
+        _ELISION.sub("", w) if "'" in w else w  # an elision needs its apostrophe
+        for w in _WORD.findall(fold(text).replace("’", "'"))
+    )
+    return tuple(part for w in words if w for part in w.replace("'", "").split("-") if part)
 
 
 def _content_words(text: str) -> list[str]:
@@ -196,7 +203,8 @@ def _trim(segment: str) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
     aside that is only conversation ("... it's for the annex")."""
-    parts = re.split(r"(,\s+)", segment)  # "18,000" is one part: a comma then a space splits
+    # "18,000" is one part: a comma then a space splits (no comma, nothing to split).
+    parts = re.split(r"(,\s+)", segment) if "," in segment else [segment]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
         del parts[:2]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
@@ -279,7 +287,8 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     kind = _chatter(text)
     if kind is not None:
         return Reading("", kind)
-    segments = [s.strip() for s in _SEGMENT_END.split(text) if s and s.strip(" ,.!?")]
+    ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]
+    segments = [s.strip() for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
     kept = [s for s in segments if s in asking or not _is_conversation(s, knows)] or segments
     question = " ".join(t for t in (_trim(s) for s in kept) if t)

@@ -553,6 +553,14 @@ def role_key(word: str) -> str:
     return "%" + fold(word).removesuffix("s")
 
 
+#: Each kind with its trigger words, and every trigger word: the words a question holds are
+#: found once, not once per kind.
+_TRIGGERS = [(kind, frozenset(kind.triggers)) for kind in Kind]
+_ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
+_NOT_WORD = re.compile(r"[^\w\s]")
+_UP_TO_DATE = re.compile(r"\bup to date\b")
+
+
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     """What kind of thing the question wants, from its wording alone.
 
@@ -560,11 +568,13 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     (which has lost its accents: "où" is "where", "ou" is "or").
     """
     folded = fold(question).replace("-", " ")
-    folded = re.sub(r"[^\w\s]", " ", folded)
-    folded = re.sub(r"\bup to date\b", " ", folded)  # "current", not a date asked for
-    for kind in Kind:
-        # A cheap substring test first: most questions hold no cue of most kinds.
-        if any(t in folded for t in kind.triggers) and kind.pattern.search(folded):
+    folded = _NOT_WORD.sub(" ", folded)
+    if "up to date" in folded:
+        folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
+    # A cheap substring test first: most questions hold no cue of most kinds.
+    present = {t for t in _ALL_TRIGGERS if t in folded}
+    for kind, triggers in _TRIGGERS:
+        if not present.isdisjoint(triggers) and kind.pattern.search(folded):
             if kind.confirm and not (
                 any(w in folded for w in kind.confirm)
                 or any(w in (original or question).lower() for w in kind.confirm_written)

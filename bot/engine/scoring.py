@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import heapq
 import math
+from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
@@ -45,6 +46,34 @@ _DELTA = 1e-10
 _NONE: frozenset[int] = frozenset()
 #: Scores are ranked rounded to 9 places: a fact this far below another may tie with it.
 _ROUNDING = 1e-9
+
+
+class _KeyCodes:
+    """Fact -> code of one key, looked up when asked (in its table by fact, or by bisection).
+
+    Once pruning is done, only the few facts scored exactly (and those whose missing
+    words are listed) need a slot's codes: looking each one up costs less than a dict
+    of every fact in reach.
+    """
+
+    __slots__ = ("_a", "_b", "_dense", "_pcode", "_pfact")
+
+    def __init__(self, index: Index, kid: int) -> None:
+        self._pfact, self._pcode = index.pfact, index.pcode
+        self._a, self._b = index.poff[kid], index.poff[kid + 1]
+        self._dense = index.dense.get(kid)
+
+    def get(self, f: int) -> int | None:
+        dense = self._dense
+        if dense is not None:
+            c = dense[f]
+            return c - 1 if c else None
+        p = bisect_left(self._pfact, f, self._a, self._b)
+        return self._pcode[p] if p < self._b and self._pfact[p] == f else None
+
+
+#: A slot's codes by fact: a dict, or `_KeyCodes` looking them up.
+_Codes = dict[int, int] | _KeyCodes
 
 
 class Scoring:
@@ -85,10 +114,10 @@ class Scoring:
         self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
         # Per slot: fact -> code of the slot in that fact, for the facts that may rank
         # (None for slots no fact holds, until filled in).
-        self.codes: list[dict[int, int] | None] = [None] * len(slots)
+        self.codes: list[_Codes | None] = [None] * len(slots)
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
-        self.plan: list[tuple[dict[int, int], list[float], float, str | None, float]] = []
+        self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
 
     def _values(self, j: int) -> list[float]:
         """What slot j adds to a fact's score and title bonus, by posting code."""
@@ -137,18 +166,27 @@ class Scoring:
         """
         m = self.index
         n = len(m.facts)
-        pfact, pcode, poff, wtab = m.pfact, m.pcode, m.poff, m.wtab
+        wtab = m.wtab
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
         for j, kids in enumerate(self.kids):
-            if kids:
-                if len(kids) == 1:
-                    a, b = poff[kids[0]], poff[kids[0] + 1]
-                    codes = dict(zip(pfact[a:b], pcode[a:b], strict=True))
-                else:
-                    codes = m.slot_codes(kids)
+            if len(kids) == 1:
+                # A fact gets one weight per slot: adding a group of facts at a time is the
+                # same sum, with no test per fact.
+                gain = [self.idf[j] * w for w in wtab]
+                groups, titled, codes = m.by_weight(kids[0])
+                for w, group in groups:
+                    g = gain[w]
+                    for f in group:
+                        score[f] += g
+                title = self.title_bonus[j]
+                for f in titled:
+                    bonus[f] += title
+                touched.update(codes)
                 self.codes[j] = codes
+            elif kids:
+                codes = self.codes[j] = m.slot_codes(kids)
                 gain = [self.idf[j] * w for w in wtab]
                 title = self.title_bonus[j]
                 for f, c in codes.items():
@@ -172,14 +210,17 @@ class Scoring:
         rank = m.rank
         facts = list(pool)
         totals = [score[f] + bonus[f] for f in facts]
-        if len(facts) > TOP:
-            # Only facts within rounding of the 20th best total can rank: sort just those.
-            cut = sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
-            kept = [(t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
-        else:
-            kept = list(zip(totals, facts, strict=True))
-        kept.sort(key=lambda tf: (-round(tf[0], 9), rank[tf[1]]))
-        for total, f in kept[:TOP]:
+        # Only facts within rounding of the 20th best total can rank: sort just those.
+        cut = (
+            sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
+            if len(facts) > TOP
+            else -math.inf
+        )
+        kept = [
+            (-round(t, 9), rank[f], t, f) for t, f in zip(totals, facts, strict=True) if t >= cut
+        ]
+        kept.sort()  # by rounded total, then tie order (unique: the rest is never compared)
+        for _, _, total, f in kept[:TOP]:
             yield total, score[f] / self.total, f
 
     def pruned(self) -> Iterator[tuple[float, float, int]]:
@@ -247,12 +288,16 @@ class Scoring:
             # the ones that fall out of reach as the 20th best rises. Spellers are kept
             # apart: their bound has the definition bonus too.
             met_set = _met(parts, theta - 2 * _EPS - (left[stop] + extra))
-            pool = list(met_set - spellers) if spellers else list(met_set)
-            scores = list(map(acc.__getitem__, pool))
+            if spellers:
+                met_set -= spellers
+            cut = theta - _EPS - (left[stop] + extra)
+            pool = [f for f in met_set if acc[f] >= cut]  # one pass: most are out of reach
+            scores: list[float] = []  # acc of each fact of the pool, once a slot is added
             live = list(spellers)
             for pos in range(stop, len(order)):
-                cut = theta - _EPS - (left[pos] + extra)
-                pool = list(compress(pool, map(cut.__le__, scores)))
+                if pos > stop:
+                    cut = theta - _EPS - (left[pos] + extra)
+                    pool = list(compress(pool, map(cut.__le__, scores)))
                 if live:
                     live = [f for f in live if acc[f] + defined >= cut]
                 members = pool + live if live else pool
@@ -273,6 +318,8 @@ class Scoring:
                     codes = self.codes[j] = self._lookup(j, members)
                     for f in codes.keys() & members:
                         acc[f] += values[codes[f]]
+                if pos + 1 == len(order):
+                    break  # the last slot: nothing left to prune, so no bound to raise
                 scores = list(map(acc.__getitem__, pool))
                 if len(members) > TOP:
                     theta = max(theta, _kth_largest(scores + [acc[f] for f in live], TOP))
@@ -307,18 +354,29 @@ class Scoring:
         """The 20th best full score (without topic bonus) of the facts leading so far, or
         -inf: a lower bound of the 20th best final score. The leaders are looked for among
         the facts of the rarest slots read."""
-        facts: set[int] = set()
-        for part, _ in parts:
-            facts.update(part)
-            if len(facts) >= 8 * TOP:
-                break
+        first = parts[0][0]
+        facts: Sequence[int] | set[int]
+        if isinstance(first, array) and len(first) >= 8 * TOP:
+            facts = first  # one posting: no fact twice, no set to build
+        else:
+            facts = set()
+            for part, _ in parts:
+                facts.update(part)
+                if len(facts) >= 8 * TOP:
+                    break
         if len(facts) < TOP:
             return -math.inf
         scores = list(map(acc.__getitem__, facts))
-        lead = list(compress(facts, map(_kth_largest(scores, TOP).__le__, scores)))[: 3 * TOP]
+        # Any TOP facts or more give a lower bound; the better they score, the tighter it
+        # is. A threshold from a sample keeps about 2 * TOP of the best without sorting all.
+        sample = sorted(scores[:: max(1, len(scores) // 64)], reverse=True)
+        floor = sample[min(len(sample) - 1, 2 * TOP * len(sample) // len(scores))]
+        lead = list(compress(facts, map(floor.__le__, scores)))
+        if len(lead) < TOP:
+            lead = list(compress(facts, map(_kth_largest(scores, TOP).__le__, scores)))
+        lead = lead[: 3 * TOP]
         full = list(map(acc.__getitem__, lead))
         m = self.index
-        pfact, pcode, poff = m.pfact, m.pcode, m.poff
         for j in rest:
             values = self._values(j)
             kids = self.kids[j]
@@ -326,14 +384,8 @@ class Scoring:
             if dense is not None:
                 gains = [0.0, *values]
                 full = [s + gains[dense[f]] for f, s in zip(lead, full, strict=True)]
-            elif len(kids) == 1:
-                a, b = poff[kids[0]], poff[kids[0] + 1]
-                for n, f in enumerate(lead):
-                    p = bisect_left(pfact, f, a, b)
-                    if p < b and pfact[p] == f:
-                        full[n] += values[pcode[p]]
             else:
-                codes = m.slot_codes(kids, lead)
+                codes = self._lookup(j, lead)
                 full = [
                     s + values[c] if (c := codes.get(f)) is not None else s
                     for f, s in zip(lead, full, strict=True)
@@ -356,23 +408,13 @@ class Scoring:
         if fixed:
             pool = list(filterfalse(spellers.__contains__, pool))
         if len(pool) > 4 * TOP:
-            # A fact's final sort key is (-rounded score, tie order); its score is at least
-            # acc and at most acc + extra, which brackets the key. The 20th best of the
-            # worst keys caps the 20th best key, so only facts whose best key is within
-            # that cap can rank: with many ties, tie order keeps this to about 20 facts.
-            scores = list(map(acc.__getitem__, pool))
-            low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
-            t = _kth_largest(low, TOP)
-            ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
-            r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
-            high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
-            kept = list(compress(pool, map(t.__lt__, high)))
-            kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
-            pool = kept
+            pool = _may_rank(pool, list(map(acc.__getitem__, pool)), rank, extra)
         pool += fixed
         for j, kids in enumerate(self.kids):
             if kids and self.codes[j] is None:  # read in full above, without a dict
-                self.codes[j] = self._lookup(j, pool)
+                self.codes[j] = (
+                    _KeyCodes(self.index, kids[0]) if len(kids) == 1 else self._lookup(j, pool)
+                )
         self._plan()
         # A fact's best possible sort key: its bound rounded as scores are, then tie order.
         facts, by_topic = self.index.facts, self.by_topic
@@ -450,6 +492,31 @@ class Scoring:
                 # IPPOS training peacekeepers says nothing of Morocco training any.
                 strong_missing = True
         return tuple(missing), strong_missing
+
+
+def _may_rank(pool: list[int], scores: list[float], rank: Sequence[int], extra: float) -> list[int]:
+    """The facts of `pool` (more than TOP) that may be among the TOP best, in pool order.
+
+    A fact's final sort key is (-rounded score, tie order); its score is at least its
+    `scores` entry and at most that plus `extra`, which brackets the key. The TOP-th best
+    of the worst keys caps the TOP-th best key, so only facts whose best key is within
+    that cap can rank: with many ties, tie order keeps this to about TOP facts.
+    """
+    # Rounding is monotone, so the TOP-th best worst key is that of the TOP-th best score;
+    # and facts far enough below it cannot reach it whatever the rounding: leave them out
+    # before rounding (2e-9 to spare over a rounding's 0.5e-9 either way).
+    nth = _kth_largest(scores, TOP)
+    floor = nth - extra - 2 * _DELTA - 2e-9
+    near = [(f, s) for f, s in zip(pool, scores, strict=True) if s >= floor]
+    pool, scores = [f for f, _ in near], [s for _, s in near]
+    low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+    t = round(-_DELTA + nth, 9)
+    ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+    r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
+    high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+    kept = list(compress(pool, map(t.__lt__, high)))
+    kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+    return kept
 
 
 def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:

@@ -1,0 +1,105 @@
+"""Text normalisation: the fast paths give what the plain definitions give, on any text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core import text
+from bot.core.text import Token, fold, text_language, tokenize
+
+_WS = re.compile(r"\s+")
+
+#: ASCII, the marks `fold` unifies, accents, odd white space, digits and dots: what the
+#: fast paths test for before skipping work.
+_ALPHABET = st.sampled_from(
+    list("abcUSsu .,'`-09 \t\n")
+    + list("éÉœæß’‘“”«»–—\u00a0\u202f\u2003\u0085\u1680\x1c")
+    + ["\u0301", "٣", "İ", "ſ", "K"]
+)
+#: Pieces that the patterns of `tokenize` rewrite ("U.S.", "GLO.ACT", "2,800").
+_PIECES = st.sampled_from(
+    [
+        "U.S.",
+        "u.s",
+        "U. S.",
+        "US",
+        "e.g.",
+        "GLO.ACT",
+        "2,800",
+        "1.500",
+        "18 000",
+        "12\u00a0345",
+        "27-14",
+        "l'",
+        "qu'",
+        " ",
+        "-",
+        "é",
+        "Œ",
+    ]
+)
+_TEXTS = (
+    st.text(_ALPHABET, max_size=30)
+    | st.text(max_size=30)
+    | st.lists(_PIECES | st.text(_ALPHABET, max_size=3), max_size=8).map("".join)
+)
+
+
+def _plain_fold(value: str) -> str:
+    """`fold` as specified: accents off, marks unified, lower case, white space collapsed."""
+    value = unicodedata.normalize("NFKD", value)
+    value = "".join(c for c in value if not unicodedata.combining(c))
+    return _WS.sub(" ", value.translate(text._FOLD_TABLE).lower()).strip()
+
+
+def _plain_tokens(value: str) -> list[tuple[str, bool]]:
+    """`tokenize` without its shortcuts: every pattern applied, every word folded anew."""
+    value = text._US.sub(" USA ", value)
+    value = text._DOTTED.sub("", value)
+    value = text._GROUPED_NUMBER.sub(text._group_digits, value)
+    out = []
+    for word in text._TOKEN.findall(unicodedata.normalize("NFKC", value)):
+        folded = _plain_fold(word)
+        if folded:
+            out.append((folded, len(word) >= 2 and word.isupper()))
+    return out
+
+
+@settings(max_examples=500, deadline=None)
+@given(_TEXTS)
+def test_fold_is_the_plain_fold_on_any_text(value: str) -> None:
+    assert fold(value) == _plain_fold(value)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_TEXTS, min_size=1, max_size=4))
+def test_tokens_are_the_plain_tokens_whatever_was_read_before(values: list[str]) -> None:
+    # Read in a row, so later texts meet words the memo of word tokens already holds.
+    for value in values:
+        assert [(t.surface, t.upper) for t in tokenize(value)] == _plain_tokens(value)
+
+
+def test_the_memo_of_word_tokens_stays_bounded() -> None:
+    for n in range(text._WORD_TOKENS_MAX + 10):
+        tokenize(f"word{n}x")
+    assert len(text._WORD_TOKENS) <= text._WORD_TOKENS_MAX
+    assert tokenize("Word1x US") == [Token("word1x", False), Token("usa", True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    _TEXTS
+    | st.sampled_from(
+        ["qu'il", "l'état", "L'ONU", "L'ONU is", "d'accord what", "where is it", "où est-ce"]
+    )
+)
+def test_language_is_counted_as_defined(value: str) -> None:
+    words = [t.surface for t in tokenize(value)]
+    fr = sum(w in text.STOPWORDS_FR and w not in text.STOPWORDS_EN for w in words)
+    en = sum(w in text.STOPWORDS_EN and w not in text.STOPWORDS_FR for w in words)
+    fr += text._FRENCH_MARKS.search(value) is not None
+    assert text_language.__wrapped__(value) == ("fr" if fr > en else "en" if en > fr else None)

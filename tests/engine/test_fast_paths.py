@@ -1,0 +1,233 @@
+"""The reading shortcuts and memos give what the plain code gives, whatever was read before.
+
+Each shortcut skips work it proves useless (a pattern that cannot match, a word read
+before); these tests hold each one against the code it replaces, on the real fact
+base and on generated text.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from itertools import compress, repeat
+from random import Random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.core.factbase import FactBase
+from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
+from bot.engine import Matcher
+from bot.engine import conversation as reading
+from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
+from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
+from bot.engine.spelling import FIXES_KEPT, Speller, chat_one
+
+#: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
+#: numbers or the pronoun "1".
+_WORDS = [
+    "post",
+    "blast",
+    "glo",
+    "act",
+    "antiterrorism",
+    "wat",
+    "yr",
+    "U.S.",
+    "1",
+    "which",
+    "just",
+    "prosecuters",
+    "trainned",
+    "organised",
+    "BCIJ",
+    "the",
+    "of",
+    "27-14",
+    "2,800",
+    "Rabat",
+    "morocco",
+    "judges",
+    "training",
+    "workshop",
+    "formés",
+    "procureurs",
+    "xqzv",
+    "day",
+]
+
+#: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
+_PIECES = st.sampled_from(
+    ["?", "!", ".", ":", ";", ",", "-", "–", "—", "...", "'", "’", " ", "  ", "\n", "\u00a0"]
+    + [" - ", " -- ", " – ", "Ms.", "U.S.", "l'", "qu'", "d'avance", "18,000", "BCIJ", "hi"]
+)
+_MESSAGES = st.lists(_PIECES | st.text(max_size=4), max_size=12).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_MESSAGES)
+def test_a_message_is_split_into_segments_only_where_one_can_end(text: str) -> None:
+    if reading._MAY_END.search(text) is None:
+        assert reading._SEGMENT_END.split(text) == [text]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_MESSAGES, min_size=1, max_size=3))
+def test_folded_words_are_the_plain_ones_read_again_or_not(texts: list[str]) -> None:
+    for text in texts * 2:
+        words = (
+            reading._ELISION.sub("", w)
+            for w in reading._WORD.findall(reading.fold(text).replace("’", "'"))
+        )
+        plain = [part for w in words if w for part in w.replace("'", "").split("-") if part]
+        assert list(reading._folded_words(text)) == plain
+
+
+def test_a_word_reads_the_same_the_first_time_and_after(matcher: Matcher) -> None:
+    """The speller's memo of fixes: each question read with it empty, then with it holding
+    every word read before, in every language."""
+    speller = matcher.index.speller
+    questions = [q for f in matcher.facts for q in f.ask][:: max(1, len(matcher.facts) // 40)]
+    questions += ["prosecuters trainned in Rabta?", "organised workshop", "antiterrorism wrkshop"]
+    langs = (None, "en", "fr")
+    fresh = {}
+    for question in questions:
+        for lang in langs:
+            speller.clear_memo()
+            fresh[question, lang] = speller.correct(tokenize(question), lang)
+    speller.clear_memo()
+    for question in questions:
+        for lang in langs:
+            assert speller.correct(tokenize(question), lang) == fresh[question, lang]
+
+
+def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> list[Token]:
+    """`Speller.correct` as first written: no memo, every pair of words indexed."""
+    vocab = speller.vocab
+    out: list[Token] = []
+    for n, t in enumerate(tokens):
+        if t.surface in SHORTHAND and not t.upper:
+            out.extend(tokenize(SHORTHAND[t.surface]))
+        elif t.surface == "1" and chat_one(tokens, n):
+            continue
+        else:
+            out.append(t)
+    out = split_compounds(out)
+    joined: list[Token] = []
+    i = 0
+    while i < len(out):
+        if i + 1 < len(out):
+            pair = out[i].surface + out[i + 1].surface
+            if (
+                pair in vocab
+                and not out[i].is_number
+                and (out[i].surface not in vocab or out[i + 1].surface not in vocab)
+            ):
+                joined.append(Token(pair, out[i].upper or out[i + 1].upper))
+                i += 2
+                continue
+        joined.append(out[i])
+        i += 1
+    fixed: list[Token] = []
+    for t in joined:
+        if t.is_number or is_stopword(t):
+            fixed.append(t)
+        else:
+            fix = speller._fix(t.surface, lang)
+            fixed.extend([t] if fix is None else [Token(w, t.upper) for w in fix])
+    return fixed
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=8), st.sampled_from([None, "en", "fr"]))
+def test_words_are_corrected_as_the_plain_code_corrects_them(
+    matcher: Matcher, words: list[str], lang: str | None
+) -> None:
+    tokens = tokenize(" ".join(words))
+    speller = matcher.index.speller
+    assert speller.correct(tokens, lang) == _plain_correct(speller, tokens, lang)
+
+
+def test_the_memo_of_fixes_stays_bounded(matcher: Matcher) -> None:
+    speller = matcher.index.speller
+    speller.clear_memo()
+    speller.correct([Token(f"wordx{n}", False) for n in range(FIXES_KEPT + 5)], None)
+    assert len(speller._fixes) <= FIXES_KEPT
+
+
+def _plain_phrase_at(
+    lexicon: Lexicon, words: Sequence[Token], i: int, lang: str | None
+) -> tuple[int, str] | None:
+    """`Lexicon.phrase_at` as first written: every word of every name compared."""
+    first = words[i]
+    best: tuple[int, str] | None = None
+    for key in token_keys(first, lang):
+        for seq, concept in lexicon.by_first.get(key, []):
+            n = len(seq)
+            if best is not None and n <= best[0]:
+                break
+            if i + n > len(words) or (n == 1 and is_stopword(first)):
+                continue
+            if all(seq[j] & token_keys(words[i + j], lang) for j in range(n)):
+                best = (n, concept)
+                break
+    return best
+
+
+def test_names_are_found_as_comparing_every_word_finds_them(factbase: FactBase) -> None:
+    lexicon = Lexicon.of(factbase)
+    texts = [t for f in factbase.facts for t in (f.title, f.answer, *f.ask)]
+    texts += [n for e in factbase.entities for n in e.names]
+    for text in texts:
+        words = split_compounds(tokenize(text))
+        for lang in (None, "en", "fr"):
+            for i in range(len(words)):
+                assert lexicon.phrase_at(words, i, lang) == _plain_phrase_at(
+                    lexicon, words, i, lang
+                ), (text, i, lang)
+
+
+def _plain_may_rank(
+    pool: list[int], scores: list[float], rank: Sequence[int], extra: float
+) -> list[int]:
+    """`scoring._may_rank` as first written: every key rounded."""
+    low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
+    t = _kth_largest(low, TOP)
+    ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
+    r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
+    high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
+    kept = list(compress(pool, map(t.__lt__, high)))
+    kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+    return kept
+
+
+#: Scores on and around multiples of 1e-9 (where rounding ties and splits), and far ones.
+_SCORES = st.builds(
+    lambda base, nines, nudge: base + nines * 1e-9 + nudge,
+    st.sampled_from([0.5, 3.0, 12.25, 47.0]),
+    st.integers(-6, 6),
+    st.sampled_from([0.0, 1e-10, -1e-10, 4.9e-10, -4.9e-10, 5e-10, 1e-12, 0.3, -0.3]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(_SCORES, min_size=TOP + 1, max_size=120),
+    st.sampled_from([0.0, 1e-9, 0.05, 0.4]),
+    st.randoms(use_true_random=False),
+)
+def test_facts_that_may_rank_are_those_every_key_rounded_gives(
+    scores: list[float], extra: float, rng: Random
+) -> None:
+    pool = list(range(len(scores)))
+    rank = pool.copy()
+    rng.shuffle(rank)
+    assert _may_rank(pool, scores, rank, extra) == _plain_may_rank(pool, scores, rank, extra)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(max_size=8), max_size=300))
+def test_real_words_are_held_as_their_hashes_in_order(words: list[str]) -> None:
+    held = WordHashes(words)
+    assert list(held._hashes) == sorted(map(hash, words))
+    assert all(w in held for w in words)
