@@ -31,6 +31,7 @@ from botprocs import Worker, bot_env, run_command, start_worker, start_workers, 
 from conftest import PG_SERVER, fresh_postgres
 from cryptography.fernet import Fernet
 from fakeslack import FakeSlack, no_wait_policy
+from pgdb import lock_holder
 from slack_sdk.oauth.installation_store.models.installation import Installation
 
 from bot.core.factbase import FactBase
@@ -39,7 +40,6 @@ from bot.services.deps import open_deps
 from bot.services.outbox import Recovered, recover
 from bot.settings import Settings
 from bot.slack.app import make_client
-from bot.storage.db import advisory_key
 from bot.storage.store import open_store
 
 QUESTIONS = ("When was the BCIJ created?", "law 27-14?", "What is the BCIJ budget?", "help")
@@ -332,13 +332,7 @@ async def test_a_worker_that_loses_its_lock_for_good_stops_in_one_line(
             name = await own.fetchval("SELECT name FROM workers")  # the one worker's
         finally:
             await own.close()
-        key = advisory_key(name)
-        holder = await admin.fetchval(
-            "SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted"
-            " AND classid = $1 AND objid = $2 AND objsubid = 1",
-            (key >> 32) & 0xFFFFFFFF,
-            key & 0xFFFFFFFF,
-        )
+        holder = await lock_holder(admin, name)
         await admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
         try:
             assert await admin.fetchval("SELECT pg_terminate_backend($1, 5000)", holder)
