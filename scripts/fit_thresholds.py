@@ -37,7 +37,7 @@ from bot.render.plain import answer_json
 
 ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
-SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5")
+SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5", "diag8", "diag9")
 WRONG_COST = 2.0
 FOLDS = 5
 GRID = {
