@@ -107,11 +107,17 @@ class DeleteIndex:
 
     @staticmethod
     def _variants(word: str) -> set[str]:
+        """The word and its one-letter deletes; two-letter deletes too from 8 letters on
+        (each pair of places once: deleting i then j was the same string as j then i)."""
+        n = len(word)
         out = {word}
-        out.update(word[:i] + word[i + 1 :] for i in range(len(word)))
-        if len(word) >= 8:
-            for w in list(out):
-                out.update(w[:i] + w[i + 1 :] for i in range(len(w)))
+        out.update(word[:i] + word[i + 1 :] for i in range(n))
+        if n >= 8:
+            out.update(
+                word[:i] + word[i + 1 : j] + word[j + 1 :]
+                for i in range(n)
+                for j in range(i + 1, n)
+            )
         return out
 
     def closest(self, word: str, max_distance: int | None = None) -> str | None:

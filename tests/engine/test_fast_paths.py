@@ -21,7 +21,7 @@ from bot.engine import Matcher
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
-from bot.engine.spelling import FIXES_KEPT, Speller, chat_one
+from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
 #: numbers or the pronoun "1".
@@ -231,3 +231,13 @@ def test_real_words_are_held_as_their_hashes_in_order(words: list[str]) -> None:
     held = WordHashes(words)
     assert list(held._hashes) == sorted(map(hash, words))
     assert all(w in held for w in words)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aabcdeemnst", max_size=14))
+def test_deletes_are_those_of_deleting_one_letter_then_another(word: str) -> None:
+    plain = {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+    if len(word) >= 8:
+        for w in list(plain):
+            plain |= {w[:i] + w[i + 1 :] for i in range(len(w))}
+    assert DeleteIndex._variants(word) == plain
