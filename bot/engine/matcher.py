@@ -461,8 +461,7 @@ class Matcher:
 
 #: "the second session", "la troisième formation": a rank in a series.
 _THE_RANK = re.compile(
-    r"\b(the|la|le|l)\s+(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th|deuxieme|"
-    r"seconde|troisieme|quatrieme|cinquieme|sixieme)\b"
+    r"\b(the|la|le|l)\s+(" + "|".join(sorted(w for forms in ORDINALS for w in forms)) + r")\b"
 )
 
 
