@@ -179,6 +179,17 @@ def _is_conversation(text: str, knows: Callable[[str], bool]) -> bool:
     return all(w in CONVERSATIONAL or _TIME.match(w) is not None or not knows(w) for w in words)
 
 
+def _repeats(segment: str, asked: set[str], knows: Callable[[str], bool]) -> bool:
+    """True when a segment that asks nothing names only what the question names already:
+    "Prepping a briefing on Morocco. What does INL do in Morocco?" (context that
+    adds a name the question lacks, "I'm writing about the BCIJ. When was it set up?",
+    stays)."""
+    return bool(asked) and all(
+        w in asked or w in CONVERSATIONAL or _TIME.match(w) is not None or not knows(w)
+        for w in _content_words(segment)
+    )
+
+
 def _asks(segment: str) -> bool:
     stripped = segment.rstrip()
     if stripped.endswith("?"):
@@ -290,7 +301,12 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]
     segments = [s.strip() for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
-    kept = [s for s in segments if s in asking or not _is_conversation(s, knows)] or segments
+    asked = {w for s in asking for w in _content_words(s)}
+    kept = [
+        s
+        for s in segments
+        if s in asking or not (_is_conversation(s, knows) or _repeats(s, asked, knows))
+    ] or segments
     question = " ".join(t for t in (_trim(s) for s in kept) if t)
     if not question:
         return Reading("", Chatter.GREETING)

@@ -107,6 +107,17 @@ def test_a_segment_of_words_the_fact_base_never_heard_of_is_conversation() -> No
     assert "casablanca" in kept.question
 
 
+def test_context_that_names_only_what_the_question_names_goes() -> None:
+    """ "Prepping a briefing on Morocco." repeats the question's one name: it goes."""
+    reading = read_message(
+        "Working on a deck on Morocco. When was the BCIJ created in Morocco?", knows
+    )
+    assert reading.question == "When was the BCIJ created in Morocco?"
+    # ... context naming what the question does not ("it") stays: it says what is asked.
+    kept = read_message("Working on a deck on the BCIJ. When was it created in Morocco?", knows)
+    assert "BCIJ" in kept.question
+
+
 def test_the_askers_own_guess_is_not_part_of_the_question() -> None:
     reading = read_message("when was the BCIJ created? i thought 2014 but not sure", knows)
     assert reading.question == "when was the BCIJ created?"
