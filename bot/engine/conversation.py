@@ -190,6 +190,55 @@ def _repeats(segment: str, asked: set[str], knows: Callable[[str], bool]) -> boo
     )
 
 
+#: Words that point back to something said before: a question holding one needs its context.
+_POINTERS = _words(
+    """it its they them their theirs there this these those he she him her his one ones
+    same former latter il elle ils elles lui leur leurs ca cela ceci celui celle ceux celles
+    cet cette ces y en"""
+)
+#: How many words the fact base knows a question must hold to stand without its context.
+SELF_CONTAINED_WORDS = 3
+
+
+def _self_contained(asking: list[str], knows: Callable[[str], bool]) -> bool:
+    """True when the asking segments name something, name enough, and point back to
+    nothing ("what's the underlying agreement meant to improve?" needs the context
+    that says which agreement)."""
+    words = [w for s in asking for w in _folded_words(s)]
+    if not words or any(w in _POINTERS for w in words):
+        return False
+    known = {w for w in words if w not in STOPWORDS and w not in CONVERSATIONAL and knows(w)}
+    named = any(
+        _NAME.fullmatch(word) and knows(fold(word)) for s in asking for word in _WORD.findall(s)[1:]
+    )
+    return named and len(known) >= SELF_CONTAINED_WORDS
+
+
+#: A word that names: capitalised ("Casablanca"), an acronym ("INL") or a figure ("2015").
+_NAME = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
+
+
+#: "She wants to know how many ...", "I was wondering when ...", "do you know who ...":
+#: a question asked inside a sentence about asking it.
+_FRAME = re.compile(
+    r"^(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)\s+\w+)\s+)?"
+    r"(?:(?:am|is|are|was|were|'m|’m)\s+)?"
+    r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
+    r"\s+(?:to\s+know\s+|to\s+check\s+)?(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    r"|^(?:can|could)\s+you\s+tell\s+(?:me|us)\s+"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)",
+    re.IGNORECASE,
+)
+
+
+def _unframed(segment: str) -> str:
+    """The question inside "she wants to know ...", or the segment as it is."""
+    framed = _FRAME.match(segment)
+    return segment[framed.end() :] if framed else segment
+
+
 def _asks(segment: str) -> bool:
     stripped = segment.rstrip()
     if stripped.endswith("?"):
@@ -288,24 +337,29 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     had_link = _URL.search(text) is not None
     text = _URL.sub(" ", text)
     text = _MENTION.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _PICTOGRAPH.sub(" ", text)
+    # An emoji between two clauses ends a sentence: "sorry to bug you :pray: which law ...".
+    text = _EMOJI.sub("\n", text)
+    text = _PICTOGRAPH.sub("\n", text)
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = re.sub(r"[^\S\n]+", " ", text).strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     kind = _chatter(text)
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]
-    segments = [s.strip() for s in ends if s and s.strip(" ,.!?")]
+    segments = [_unframed(s.strip()) for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
     asked = {w for s in asking for w in _content_words(s)}
+    # A question that says in itself what it asks needs no context around it: "I'm
+    # prepping slides for Thursday's meeting. How many prosecutors took part in the
+    # Casablanca workshop?" One that points back ("when was it created?") keeps it.
+    whole = _self_contained(asking, knows)
     kept = [
         s
         for s in segments
-        if s in asking or not (_is_conversation(s, knows) or _repeats(s, asked, knows))
+        if s in asking or not (whole or _is_conversation(s, knows) or _repeats(s, asked, knows))
     ] or segments
     question = " ".join(t for t in (_trim(s) for s in kept) if t)
     if not question:

@@ -118,6 +118,45 @@ def test_context_that_names_only_what_the_question_names_goes() -> None:
     assert "BCIJ" in kept.question
 
 
+def test_a_question_that_names_enough_needs_no_context() -> None:
+    """Context before a question that names what it asks goes, known words or not."""
+    reading = read_message(
+        "Prepping slides for the trafficking law meeting. "
+        "How many prosecutors were trained in Casablanca?",
+        knows,
+    )
+    assert reading.question == "How many prosecutors were trained in Casablanca?"
+    # A question that points back ("it", "they") keeps the context that says what.
+    pointing = read_message(
+        "Notes on the BCIJ. When was it created in Morocco for trafficking prosecutors?", knows
+    )
+    assert "BCIJ" in pointing.question
+    # ... and so does one that names nothing (no capital, acronym or figure).
+    unnamed = read_message(
+        "Notes on the BCIJ. when was the trafficking law for prosecutors created?", knows
+    )
+    assert "BCIJ" in unnamed.question
+
+
+def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
+    reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
+    assert reading.question == "which law covers trafficking?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "She wants to know how many prosecutors were trained in Casablanca?",
+        "I was wondering how many prosecutors were trained in Casablanca",
+        "do you know how many prosecutors were trained in Casablanca?",
+        "can you tell me how many prosecutors were trained in Casablanca?",
+    ],
+)
+def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
+    reading = read_message(f"Notes on the trafficking law. {message}", knows)
+    assert reading.question.lower().startswith("how many prosecutors were trained in casablanca")
+
+
 def test_the_askers_own_guess_is_not_part_of_the_question() -> None:
     reading = read_message("when was the BCIJ created? i thought 2014 but not sure", knows)
     assert reading.question == "when was the BCIJ created?"
