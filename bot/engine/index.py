@@ -37,6 +37,7 @@ from bot.engine.kinds import (
     LAW_NUMBER,
     LAW_WORD,
     MONEY,
+    PENALTY,
     PEOPLE,
     PERSON,
     REASON,
@@ -348,6 +349,8 @@ class Index:
             has_city=has_city,
             has_money=bool(MONEY.search(fact.answer))
             or bool(fact.answer_fr and MONEY.search(fact.answer_fr)),
+            has_penalty=bool(PENALTY.search(fact.answer))
+            or bool(fact.answer_fr and PENALTY.search(fact.answer_fr)),
             has_duration=bool(DURATION.search(fact.answer))
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),

@@ -31,6 +31,7 @@ class FactFeatures:
     has_city: bool  # a place that is not a country (a city, a region)
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
+    has_penalty: bool  # a punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"
     has_law_number: bool
     names_law: bool  # a law by its name or number ("the anti-terrorism law", "Law 27-14")
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
@@ -78,6 +79,14 @@ MONEY = re.compile(
     r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:millions?|billion|milliards?|"
     r"thousand)\s*)?(?:d\s*)?(?:euros?|dollars?|usd|eur|dirhams?|mad)\b|"
     r"\b(euros?|dollars?|usd|eur)\s+\d",
+    re.IGNORECASE,
+)
+#: A punishment in an answer: a prison term or a fine with its figure.
+PENALTY = re.compile(
+    r"\b(?:prison|jail)\s+(?:sentences?|terms?)\s+of\s+\d|"
+    r"\b\d+\s*(?:to|-|–|à)\s*\d+[\s-]*(?:years?|ans)\b[^.]{0,40}\b(?:prison|jail|imprisonment|emprisonnement)|"
+    r"\b\d+[\s-]*(?:years?|ans)\s+(?:in prison|in jail|of imprisonment|de prison|d'emprisonnement)|"
+    r"\b(?:fines?|amendes?)\s+(?:of|de|d')\s*\S*\d|\bpeines?\s+(?:de\s+prison\s+)?de\s+\d",
     re.IGNORECASE,
 )
 #: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019").
@@ -385,6 +394,22 @@ class Kind(StrEnum):
         "gives no role",
     )
     # "What did the programme cost?": an amount of money, not any figure.
+    # "What penalties does Law 27-14 set?", "quelle peine ...?": a punishment, with its
+    # figure; a fact that the law exists, or that sentencing is discussed, is not one.
+    PENALTY = (
+        "penalty",
+        ("penalt", "punish", "sentence", "term", "prison", "jail", "peine", "sanction"),
+        re.compile(
+            r"\b(what|which|quelles?|quels?)\s+(\w+\s+){0,2}(penalty|penalties|punishments?|"
+            r"sentences?|prison\s+terms?|jail\s+terms?|peines?|sanctions?)\b(?!\s+of\s+the\s+article)|"
+            # "how long in prison", not "how long has INL worked with the prison service".
+            r"\bhow\s+(long|many\s+years)\s+(in|of|behind)\s+(prison|jail|bars|imprisonment)\b|"
+            r"\bhow\s+long\b[^?]{0,60}\b(sentenced|imprisoned|jailed|locked\s+up|behind\s+bars)\b|"
+            r"\bcombien\s+d\s*(annees|ans)\s+de\s+prison\b"
+        ),
+        lambda f, asked: f.has_penalty,
+        "gives no penalty",
+    )
     MONEY = (
         "money",
         ("much", "combien", "what", "which", "quel"),

@@ -209,10 +209,10 @@ class Matcher:
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (s.text not in COMMON_WORDS or s.text in counting)
         ]
-        # "Who ..." and "why ..." are often asked in words of one's own ("who opened it with
-        # that line?", "why the surge?"): a new name or a reason answers them, not the
-        # question's every word.
-        unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON) and bool(unknown)
+        # "Who ...", "why ..." and "what penalty ..." are often asked in words of one's own
+        # ("who opened it with that line?", "why the surge?", "quelle peine risquent-ils ?"):
+        # a new name, a reason or a penalty answers them, not the question's every word.
+        unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON, Kind.PENALTY) and bool(unknown)
         counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
         # (A rank after "the", or in a precise question: "what second line of effort?"

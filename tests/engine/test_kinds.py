@@ -19,6 +19,7 @@ EXAMPLES = {
     Kind.ACTOR: "Who signed the agreement?",
     Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",
+    Kind.PENALTY: "Quelle peine de prison risquent-ils ?",
     Kind.DURATION: "How long has INL worked with the DGAPR?",
     Kind.COUNT: "How many officials attended?",
     Kind.DATE: "When was the BCIJ set up?",
@@ -43,6 +44,13 @@ def test_a_list_is_never_read_from_the_wording_alone() -> None:
     """The topic listing says LIST; asks_for never does (LIST has no trigger words)."""
     assert Kind.LIST.triggers == ()
     assert asks_for("Which trainings were held?") is None
+
+
+def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
+    assert asks_for("What penalties does the law set for trafficking?") is Kind.PENALTY
+    assert asks_for("How many years in prison for joining?") is Kind.PENALTY
+    # The length of a partnership with a prison service is a duration, not a sentence.
+    assert asks_for("How long has INL worked with the prison administration?") is Kind.DURATION
 
 
 def test_law_enforcement_is_not_a_law() -> None:

@@ -200,6 +200,13 @@ KIND_CASES = [
         "gives no amount of money",
     ),
     (
+        "What penalty does the dog law set for smuggling?",
+        Kind.PENALTY,
+        "The dog law covers smuggling with sniffer dogs.",
+        ("The dog law sets prison sentences of 2 to 5 years for smuggling.", {}),
+        "gives no penalty",
+    ),
+    (
         "How long did the prosecutors workshop last?",
         Kind.DURATION,
         "The prosecutors workshop took place in 2019.",
@@ -414,6 +421,17 @@ def test_a_who_question_may_hold_words_the_fact_base_does_not_know() -> None:
     fact = make_fact("target", "Tunisia opened the dog workshop with a speech.")
     matcher = make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA])
     assert matcher.ask("Who opened the dog workshop with that zorglub speech?").answered
+
+
+def test_a_penalty_question_may_hold_words_the_fact_base_does_not_know() -> None:
+    """ "Quelle peine risquent-ils ?": what one risks, faces or incurs is one's own word;
+    the fact must give a penalty instead."""
+    fact = make_fact(
+        "target", "As a penalty, the dog law sets prison sentences of 2 to 5 years for smugglers."
+    )
+    matcher = make_matcher(fact, *FILLER)
+    answer = matcher.ask("What penalty do zorglub smugglers get under the dog law?")
+    assert answer.asks_for is Kind.PENALTY and answer.answered
 
 
 def test_an_everyday_word_no_fact_holds_does_not_make_a_date_question_unanswerable() -> None:
