@@ -100,7 +100,10 @@ BOT_VERBS = _words(
     online awake do does can know answer answers help use used using name named
     called who what are is who's whats exist real human robot
     fait cree fonctionne marche sais peux fais connais es etes la marches repond
-    appelle qui quoi sers sert servir aide aider a ete"""
+    appelle qui quoi sers sert servir aide aider a ete
+    how hows day going doing get got getting receive received see saw seen read last
+    message messages msg dm reply replied respond responding weekend today lately been
+    feeling life things ca va vas allez passe recu vu lu message dernier journee"""
 )
 THANKS_WORDS = _words("thanks thank thx ty tyvm tks cheers appreciated appreciate merci")
 TEST_WORDS = _words("test testing tests ping pong echo check 123 1 2 3 essai")
