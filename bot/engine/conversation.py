@@ -203,7 +203,9 @@ _POINTERS = _words(
 SELF_CONTAINED_WORDS = 3
 
 
-def _self_contained(asking: list[str], knows: Callable[[str], bool]) -> bool:
+def _self_contained(
+    asking: list[str], knows: Callable[[str], bool], names: Callable[[str], bool] | None
+) -> bool:
     """True when the asking segments name something, name enough, and point back to
     nothing ("what's the underlying agreement meant to improve?" needs the context
     that says which agreement)."""
@@ -211,10 +213,13 @@ def _self_contained(asking: list[str], knows: Callable[[str], bool]) -> bool:
     if not words or any(w in _POINTERS for w in words):
         return False
     known = {w for w in words if w not in STOPWORDS and w not in CONVERSATIONAL and knows(w)}
-    named = any(
+    if len(known) < SELF_CONTAINED_WORDS:
+        return False
+    if names is not None:
+        return names(" ".join(asking))
+    return any(
         _NAME.fullmatch(word) and knows(fold(word)) for s in asking for word in _WORD.findall(s)[1:]
     )
-    return named and len(known) >= SELF_CONTAINED_WORDS
 
 
 #: A word that names: capitalised ("Casablanca"), an acronym ("INL") or a figure ("2015").
@@ -327,12 +332,18 @@ def _chatter(text: str) -> Chatter | None:
     return None
 
 
-def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) -> Reading:
+def read_message(
+    text: str,
+    knows: Callable[[str], bool] = lambda word: True,
+    names: Callable[[str], bool] | None = None,
+) -> Reading:
     """The question in a chat message, or the kind of chatter it is.
 
     `knows(word)` says whether the fact base has heard of a folded word; segments
     made only of words it does not know are conversation, not question. Without it,
-    only the conversational word lists decide.
+    only the conversational word lists decide. `names(text)` says whether a text
+    names something the fact base has a name for (a body, a place, a law, a figure);
+    without it, a capitalised word, an acronym or a figure the base knows does.
     """
     original = text
     if fold(text).lstrip().startswith("/facts"):
@@ -358,7 +369,7 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     # A question that says in itself what it asks needs no context around it: "I'm
     # prepping slides for Thursday's meeting. How many prosecutors took part in the
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
-    whole = _self_contained(asking, knows)
+    whole = _self_contained(asking, knows, names)
     kept = [
         s
         for s in segments

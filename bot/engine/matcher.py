@@ -146,13 +146,23 @@ class Matcher:
         can cost more than a few milliseconds.
         """
         language = detect_language(question)
-        reading = read_message(bounded(question), self._knows)
+        reading = read_message(bounded(question), self._knows, self._names)
         if reading.chatter is not None:
             return Answer(question, False, (), (), None, language, reading.chatter)
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         answer = self._answer(reading.question, language)
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _names(self, text: str) -> bool:
+        """Whether `text` names something the fact base has a name for, or a figure
+        ("when did parliament pass ...?" names the parliament, written small or not); a
+        name in most facts (Morocco) does not say what is asked."""
+        index = self.index
+        return any(
+            s.number or ((s.concept or "").startswith("@") and index.is_specific(s))
+            for s in self.analyse(text)
+        )
 
     def _knows(self, word: str) -> bool:
         """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym."""

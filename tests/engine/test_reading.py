@@ -56,6 +56,32 @@ def test_the_wrapper_would_sink_the_question_otherwise() -> None:
     assert len(slots) > 2 * len(plain.analyse("when was the BCIJ created"))
 
 
+NOTES = "Notes on the training test and the police lab."
+
+
+def test_a_question_naming_a_body_of_the_fact_base_needs_no_context_even_written_small() -> None:
+    """Context before a question that names a body (in lower case, as in chat) goes: its
+    known words would count against the question's coverage."""
+    answer = matcher().ask(f"{NOTES} when was the bcij created in morocco?")
+    assert answer.answered and [m.fact.id for m in answer.facts] == ["bcij-created"]
+
+
+def test_a_name_in_most_facts_does_not_make_a_question_stand_alone() -> None:
+    """ "... when was it set up in morocco?" names Morocco, which most facts name: the
+    question needs its context ("Notes on the BCIJ") to say what was set up."""
+    morocco = make_entity("morocco", "country", "Morocco")
+    created = make_fact(
+        "bcij-created", "Morocco created the BCIJ in May 2015.", entities=["bcij", "morocco"]
+    )
+    dogs = [
+        make_fact(f"dogs-{n}", f"Morocco created a unit of {n} dogs.", entities=["morocco"])
+        for n in range(4)
+    ]
+    base = make_base(created, *dogs, entities=[BCIJ, morocco])
+    answer = Matcher(base).ask("Notes on the BCIJ. when was the unit created in morocco?")
+    assert answer.answered and answer.facts[0].fact.id == "bcij-created"
+
+
 def test_chatter_gets_no_fact_even_when_its_words_are_in_the_fact_base() -> None:
     m = matcher()
     for message, kind in [
