@@ -430,8 +430,13 @@ class Kind(StrEnum):
     # "How long has INL worked with the DGAPR?": a start date or a length of time.
     DURATION = (
         "duration",
-        ("long", "combien"),
-        re.compile(r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b"),
+        ("long", "combien", "many"),
+        re.compile(
+            r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
+            # "how many years did GLO.ACT run?", "sur combien d'années s'étend ...?"
+            r"\bhow many (years|months|weeks|days)\b(?! (in|of|behind|ago))|"
+            r"\bcombien d\s*(annees|ans|mois|semaines|jours)\b(?! de prison)"
+        ),
         lambda f, asked: f.has_duration,
         "gives no length of time",
     )

@@ -53,6 +53,13 @@ def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("How long has INL worked with the prison administration?") is Kind.DURATION
 
 
+def test_how_many_years_is_a_length_of_time_not_a_count() -> None:
+    assert asks_for("How many years did the project run?") is Kind.DURATION
+    assert asks_for("Sur combien d'années s'étend le projet ?") is Kind.DURATION
+    assert asks_for("How many years ago was the law passed?") is not Kind.DURATION
+    assert asks_for("Combien d'années de prison risquent-ils ?") is Kind.PENALTY
+
+
 def test_law_enforcement_is_not_a_law() -> None:
     """'What number of Law Enforcement Academies' counts academies; it asks no law number."""
     assert asks_for("What number of International Law Enforcement Academies are there?") is (
