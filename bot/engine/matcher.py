@@ -238,6 +238,7 @@ class Matcher:
             _sides(question),
             unknown_blocks,
             tuple(unknown),
+            _event(slots, kind),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -372,6 +373,7 @@ class Matcher:
             or self._figures_rule(i, asked.kind, asked.stated)
             or self._time_contradicts(i, asked.spans)
             or self._rank_not_held(i, asked.ranks)
+            or next((f"says nothing of {w}" for w in lacks if w in asked.events), None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -505,6 +507,26 @@ class _Asked:
     spans: tuple[tuple[str, str], ...]  # ("before", "2011"): a side of a year the question asks
     unknown_blocks: bool
     unknown: tuple[str, ...]
+    events: frozenset[str] = frozenset()
+
+
+#: Groups that say which kind of answer is asked ("what year"), not what happened.
+_KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
+
+
+def _event(slots: Sequence[Slot], kind: Kind | None) -> frozenset[str]:
+    """What happened, when a question asks when it happened or who did it: the last
+    words of "when was the lab founded?", the first of "who funded the training?"."""
+    if kind in (Kind.DATE, Kind.START) and slots:
+        slot = slots[-1]
+    elif kind is Kind.ACTOR and slots:
+        slot = slots[0]
+    else:
+        return frozenset()
+    concept = slot.concept or ""
+    if concept.startswith("~") and concept not in _KIND_GROUPS:
+        return frozenset({slot.text})
+    return frozenset()
 
 
 def _names_nothing(slots: Sequence[Slot]) -> bool:

@@ -15,6 +15,7 @@ from builders import (
     TANGIER,
     TUNISIA,
     ids,
+    make_base,
     make_entity,
     make_fact,
     make_matcher,
@@ -23,6 +24,7 @@ from builders import (
 
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine.kinds import REASON, listed
+from bot.engine.weights import Thresholds
 
 # ---------------------------------------------------------------- coverage
 
@@ -679,3 +681,34 @@ def test_a_count_the_question_already_states_is_not_an_answer() -> None:
     assert matcher.ask("How many prosecutors were trained in Casablanca?").answered
     reason = why_not(matcher, "How many of the 21 prosecutors trained in Casablanca were women?")
     assert reason == "gives no figure but 21"
+
+
+# ---------------------------------------------------------------- what happened
+
+
+EVENTS = [("founded", "created", "established"), ("funded", "financed", "paid for")]
+UNIT = "the Rabat sniffer dog unit of the border police"
+COURSE = "the Rabat sniffer dog training course for border police"
+
+
+def test_when_something_happened_is_not_the_date_of_something_else() -> None:
+    """ "When was the dog unit founded?" is not answered by the year it was certified."""
+    question = f"When was {UNIT} founded?"
+    # Bars low enough that coverage cannot decide: the rule does.
+    low = Thresholds(min_coverage=0.3, clear_lead_coverage=0.3)
+    certified = make_fact("target", f"In 2018, {UNIT} obtained a certification.")
+    matcher = Matcher(make_base(certified, *FILLER, synonyms=EVENTS), low)
+    assert why_not(matcher, question) == "says nothing of founded"
+    created = make_fact("target", f"In 2010, {UNIT} was created.")
+    assert Matcher(make_base(created, *FILLER, synonyms=EVENTS), low).ask(question).answered
+
+
+def test_who_did_it_is_not_who_took_part() -> None:
+    """ "Who funded the dog training?" is not answered by who attended it."""
+    question = f"Who funded {COURSE}?"
+    attended = make_fact("target", f"Tunisia attended {COURSE}.")
+    matcher = make_matcher(attended, *FILLER, entities=[TUNISIA], synonyms=EVENTS)
+    assert why_not(matcher, question) == "says nothing of funded"
+    paid = make_fact("target", f"Tunisia paid for {COURSE}.")
+    matcher = make_matcher(paid, *FILLER, entities=[TUNISIA], synonyms=EVENTS)
+    assert matcher.ask(question).answered
