@@ -462,8 +462,9 @@ class Kind(StrEnum):
         "members",
         _NUMBER_WORDS + tuple("123456789"),
         re.compile(
-            _LEAD + r"(which|what|where|name|list|quels|quelles|ou|nomme|citez|cite)\s+"
-            r"((are|were|is|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
+            _LEAD + r"(which|what|whats|wats|where|wheres|name|list|quels|quelles|ou|nomme|"
+            r"citez|cite)\s+"
+            r"((are|were|is|r|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
             r"((the|les)\s+)?(\w+\s+(s\s+)?)?"  # "where are INL's five academies?"
             r"(two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|"
             r"sept|huit|neuf|dix|douze|[2-9]|[1-9]\d)\s+"

@@ -53,6 +53,10 @@ def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("How long has INL worked with the prison administration?") is Kind.DURATION
 
 
+def test_whats_the_three_parts_asks_for_members() -> None:
+    assert asks_for("whats the 3 parts of a justice system?") is Kind.MEMBERS
+
+
 def test_how_many_years_is_a_length_of_time_not_a_count() -> None:
     assert asks_for("How many years did the project run?") is Kind.DURATION
     assert asks_for("Sur combien d'années s'étend le projet ?") is Kind.DURATION

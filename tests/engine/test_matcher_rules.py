@@ -20,6 +20,7 @@ from builders import (
     make_fact,
     make_matcher,
     why_not,
+    words,
 )
 
 from bot.engine import Kind, Matcher, asks_for
@@ -712,3 +713,10 @@ def test_who_did_it_is_not_who_took_part() -> None:
     paid = make_fact("target", f"Tunisia paid for {COURSE}.")
     matcher = make_matcher(paid, *FILLER, entities=[TUNISIA], synonyms=EVENTS)
     assert matcher.ask(question).answered
+
+
+def test_a_rank_written_in_figures_is_the_rank() -> None:
+    """ "la 1ère session", "the 4th session": the rank, not a number the fact must hold."""
+    matcher = make_matcher(make_fact("a", "The first session was held in Rabat."))
+    assert words(matcher, "la 1ère session ?") == ["premiere", "session"]
+    assert words(matcher, "the 4th session") == ["fourth", "session"]
