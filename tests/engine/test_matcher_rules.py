@@ -720,3 +720,9 @@ def test_a_rank_written_in_figures_is_the_rank() -> None:
     matcher = make_matcher(make_fact("a", "The first session was held in Rabat."))
     assert words(matcher, "la 1ère session ?") == ["premiere", "session"]
     assert words(matcher, "the 4th session") == ["fourth", "session"]
+
+
+def test_a_month_written_short_is_the_month() -> None:
+    """ "deployed dec 2013": chat writes months short; "dec" is December, not a typo."""
+    matcher = make_matcher(make_fact("a", "Police were deployed in December 2013."))
+    assert words(matcher, "police deployed dec 2013") == ["police", "deployed", "december", "2013"]
