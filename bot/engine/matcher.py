@@ -239,6 +239,7 @@ class Matcher:
             unknown_blocks,
             tuple(unknown),
             _event(slots, kind),
+            _first_name_of(question),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -374,12 +375,24 @@ class Matcher:
             or self._time_contradicts(i, asked.spans)
             or self._rank_not_held(i, asked.ranks)
             or next((f"says nothing of {w}" for w in lacks if w in asked.events), None)
+            or self._first_name_not_given(i, asked.first_name_of)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
                 else None
             )
         )
+
+    def _first_name_not_given(self, i: int, surname: str | None) -> str | None:
+        """ "What is Ms. Oufroukhi's first name?" is not answered by "Ms. Oufroukhi said":
+        the fact must write a name before the surname ("Eurídice Márquez")."""
+        if surname is None:
+            return None
+        fact = self.facts[i]
+        given = re.compile(rf"\b(?!(?:{_TITLES})\b)[A-ZÀ-Ý][\w’'-]+\s+{re.escape(surname)}\b")
+        if any(given.search(text) for text in (fact.answer, fact.answer_fr or "", fact.snippet)):
+            return None
+        return f"gives no first name of {surname}"
 
     def _time_contradicts(self, i: int, spans: Sequence[tuple[str, str]]) -> str | None:
         """ "How many joined before 2011?" is not answered by how many joined since 2011."""
@@ -477,6 +490,23 @@ _THE_RANK = re.compile(
 )
 
 
+_TITLES = "Mr|Ms|Mrs|Dr|Mme|Mlle|M|Miss|Madame|Monsieur|Prof"
+#: "Ms. Oufroukhi's first name", "first name of Ms. Oufroukhi", "le prénom de Mme Oufroukhi".
+_FIRST_NAME = re.compile(
+    rf"\b(?:{_TITLES})\.?\s+(?P<a>[A-ZÀ-Ý][\w-]+)(?:['’]s)?\s+(?:first|given|full|christian)\s+name\b|"
+    r"\b(?:first|given|full|christian)\s+name\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?"
+    rf"(?:{_TITLES})\.?\s+(?P<b>[A-ZÀ-Ý][\w-]+)|"
+    rf"\b(?:prénom|prenom|nom complet)\s+(?:de\s+)?(?:{_TITLES})\.?\s+(?P<c>[A-ZÀ-Ý][\w-]+)",
+    re.IGNORECASE,
+)
+
+
+def _first_name_of(question: str) -> str | None:
+    """The surname whose first name is asked for, if a first name is."""
+    m = _FIRST_NAME.search(question)
+    return next((g for g in m.groups() if g), None) if m else None
+
+
 #: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011".
 _SIDE = re.compile(
     r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis)\s+"
@@ -508,6 +538,7 @@ class _Asked:
     unknown_blocks: bool
     unknown: tuple[str, ...]
     events: frozenset[str] = frozenset()
+    first_name_of: str | None = None  # "What is Ms. Oufroukhi's first name?": Oufroukhi
 
 
 #: Groups that say which kind of answer is asked ("what year"), not what happened.

@@ -726,3 +726,14 @@ def test_a_month_written_short_is_the_month() -> None:
     """ "deployed dec 2013": chat writes months short; "dec" is December, not a typo."""
     matcher = make_matcher(make_fact("a", "Police were deployed in December 2013."))
     assert words(matcher, "police deployed dec 2013") == ["police", "deployed", "december", "2013"]
+
+
+def test_a_first_name_asked_needs_a_name_before_the_surname() -> None:
+    """ "What is Ms. Alami's first name?" is not answered by "Ms. Alami heads the dog unit"."""
+    surname_only = make_fact("target", "Ms. Alami heads the Rabat dog unit of the police.")
+    question = "What is Ms. Alami's first name, head of the Rabat dog unit of the police?"
+    assert why_not(make_matcher(surname_only, *FILLER), question) == (
+        "gives no first name of Alami"
+    )
+    full = make_fact("target", "Ms. Samira Alami heads the Rabat dog unit of the police.")
+    assert make_matcher(full, *FILLER).ask(question).answered
