@@ -399,11 +399,25 @@ class Matcher:
         if not spans:
             return None
         fact = self.facts[i]
-        held = set(_sides(fact.answer)) | set(_sides(fact.answer_fr or ""))
+        held = {
+            ("before" if side == "before" else "after", year)
+            for side, year in _sides(fact.answer) + _sides(fact.answer_fr or "")
+        }
         for side, year in spans:
             other = "after" if side == "before" else "before"
             if (other, year) in held:
                 return f"says {other} {year}, not {side}"
+            # "How many joined before 2011?" is not answered by what happened in 2011,
+            # nor "what replaced it after 2019?" by a project of 2015-2019.
+            when = fact.when
+            if when is None:
+                continue
+            if side == "before" and when.start.year >= int(year):
+                return f"is of {when.start.year}, not before {year}"
+            if side == "after" and when.end.year <= int(year):
+                return f"is of {when.end.year}, not after {year}"
+            if side == "since" and when.end.year < int(year):
+                return f"is of {when.end.year}, not since {year}"
         return None
 
     def _ranks(self, slots: Sequence[Slot]) -> list[tuple[frozenset[str], Slot]]:
@@ -514,12 +528,21 @@ _SIDE = re.compile(
     re.IGNORECASE,
 )
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
+_AFTER = frozenset({"after", "après", "apres"})
 
 
 def _sides(text: str) -> tuple[tuple[str, str], ...]:
-    """The sides of years `text` names: (("before", "2011"),) for "before 2011"."""
+    """The sides of years `text` names: (("before", "2011"),) for "before 2011";
+    "after 2019" is past 2019, "since 2011" from 2011 on."""
     return tuple(
-        ("before" if m.group(1).lower() in _BEFORE else "after", m.group(2))
+        (
+            "before"
+            if m.group(1).lower() in _BEFORE
+            else "after"
+            if m.group(1).lower() in _AFTER
+            else "since",
+            m.group(2),
+        )
         for m in _SIDE.finditer(text)
     )
 

@@ -603,6 +603,23 @@ def test_the_other_side_of_a_year_is_not_an_answer() -> None:
     assert reason == "says after 2011, not before"
 
 
+def test_a_fact_dated_on_the_other_side_of_a_year_is_not_an_answer() -> None:
+    """ "How many joined before 2011?" is not answered by a fact of 2011; "what replaced
+    the project after 2019?" not by a project of 2015-2019; "since 2011" takes 2011."""
+    joined = make_fact("target", "300 dogs joined the police of Rabat.", when="2011")
+    matcher = make_matcher(joined, *FILLER)
+    assert why_not(matcher, "How many dogs joined the police of Rabat before 2011?") == (
+        "is of 2011, not before 2011"
+    )
+    assert matcher.ask("How many dogs joined the police of Rabat since 2011?").answered
+    project = make_fact("target", "The Rabat dog project ran four years.", when="2015..2019")
+    matcher = make_matcher(project, *FILLER)
+    assert why_not(matcher, "Which Rabat dog project ran after 2019?") == (
+        "is of 2019, not after 2019"
+    )
+    assert matcher.ask("Which Rabat dog project ran after 2015?").answered
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
