@@ -53,6 +53,11 @@ def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("How long has INL worked with the prison administration?") is Kind.DURATION
 
 
+def test_which_experts_ran_it_asks_for_people_by_name() -> None:
+    assert asks_for("Which UNODC experts ran the Tangier training?") is Kind.PERSON
+    assert asks_for("Which experts are trained in Tangier?") is not Kind.PERSON
+
+
 def test_whats_the_three_parts_asks_for_members() -> None:
     assert asks_for("whats the 3 parts of a justice system?") is Kind.MEMBERS
 
