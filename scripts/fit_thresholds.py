@@ -30,13 +30,18 @@ from dataclasses import astuple, fields
 from pathlib import Path
 from types import ModuleType
 
-from bot.core.factbase import default_facts_dir, load_factbase
-from bot.engine import Matcher
-from bot.engine.weights import Thresholds
-from bot.render.plain import answer_json
-
 ROOT = Path(__file__).resolve().parent.parent
+# This checkout's engine, not the one the virtualenv's editable install points at (another
+# worktree's): the bars are fit on, and written to, the same `bot`.
+sys.path.insert(0, str(ROOT))
+
+from bot.core.factbase import default_facts_dir, load_factbase  # noqa: E402
+from bot.engine import Matcher  # noqa: E402
+from bot.engine.weights import Thresholds  # noqa: E402
+from bot.render.plain import answer_json  # noqa: E402
+
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+WEIGHTS = ROOT / "bot" / "engine" / "weights.py"
 SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5", "diag8", "diag9")
 WRONG_COST = 2.0
 FOLDS = 5
@@ -142,8 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _write(bars: Thresholds) -> None:
-    path = ROOT / "bot" / "engine" / "weights.py"
+def _write(bars: Thresholds, path: Path = WEIGHTS) -> None:
+    """Set the four bars' lines of weights.py (`path`: a copy, in tests), nothing else."""
     text = path.read_text(encoding="utf-8")
     for name, value in zip(
         ("MIN_COVERAGE", "CLEAR_LEAD_COVERAGE", "CLEAR_LEAD_RATIO", "CLEAR_LEAD_HELD"),

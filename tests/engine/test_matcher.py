@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 import pytest
+from builders import BARS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,13 +17,19 @@ from bot.engine import Kind, Match, Matcher, asks_for, detect_language
 from bot.engine.kinds import _KEYWORD_DATE, _WH_WORD, HOW_MANY
 from bot.engine.matcher import _clear_lead
 from bot.engine.scoring import Scoring
-from bot.engine.weights import CLEAR_LEAD_COVERAGE, MIN_COVERAGE, Thresholds
+from bot.engine.weights import Thresholds
 from bot.render.plain import answer_json
 
 
 def best_id(matcher: Matcher, question: str) -> str | None:
     answer = matcher.ask(question)
     return answer.best.fact.id if answer.answered and answer.best else None
+
+
+def fixed_bars(matcher: Matcher) -> Matcher:
+    """The real base's matcher (its index shared) with the tests' fixed bars, for tests
+    whose questions cover their facts between two bars a fit may choose."""
+    return Matcher(matcher.base, BARS, index=matcher.index)
 
 
 def best_text(matcher: Matcher, question: str) -> str:
@@ -402,6 +409,7 @@ def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
 
 def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> None:
     """A start date answers "how long has ...", not "how long did it last"."""
+    matcher = fixed_bars(matcher)  # "meant to run" is not all in the fact
     answer = matcher.ask("How long did the Casablanca GLO.ACT workshop last?")
     assert not answer.answered
     assert answer.suggestions[0].why_not == "gives no length of time"
@@ -424,6 +432,7 @@ def test_what_a_how_many_question_counts(question: str, counted: str | None) -> 
 
 
 def test_a_cost_question_needs_an_amount_of_money(matcher: Matcher) -> None:
+    matcher = fixed_bars(matcher)  # no fact holds "cost"
     answer = matcher.ask("What did the CNDH-DGSN training programme cost?")
     assert not answer.answered
     assert answer.suggestions[0].why_not == "gives no amount of money"
@@ -437,6 +446,7 @@ def test_a_cost_question_needs_an_amount_of_money(matcher: Matcher) -> None:
 def test_a_city_question_is_not_answered_by_a_fact_naming_only_countries(
     matcher: Matcher,
 ) -> None:
+    matcher = fixed_bars(matcher)  # no fact holds "city"
     answer = matcher.ask("In which city are the International Law Enforcement Academies?")
     assert not answer.answered
     assert answer.suggestions and answer.suggestions[0].why_not == "names no city"
@@ -477,10 +487,11 @@ def test_a_clear_leader_answers_alone_below_the_coverage_bar(matcher: Matcher) -
         "whats the deal with watching charity money going to mosques": "donations",
         "what did the feds teach moroccan border guards about faces": "facial recognition",
     }
+    matcher = fixed_bars(matcher)
     for question, words in cases.items():
         answer = matcher.ask(question)
         assert answer.answered and len(answer.facts) == 1, question
-        assert CLEAR_LEAD_COVERAGE <= answer.facts[0].coverage < MIN_COVERAGE
+        assert BARS.clear_lead_coverage <= answer.facts[0].coverage < BARS.min_coverage
         assert words in fold(answer.facts[0].fact.answer + " " + answer.facts[0].fact.snippet)
 
 
@@ -489,15 +500,22 @@ def test_one_name_and_a_common_word_are_not_a_clear_lead(matcher: Matcher) -> No
 
 
 def test_a_lead_that_is_not_clear_still_abstains() -> None:
-    fact = object.__new__(Fact)
-    lead = Match(fact, 10.0, 0.5, (), "does not cover: x")
-    assert _clear_lead([lead], 5, Thresholds())
-    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")], 5, Thresholds())
-    assert not _clear_lead([lead, Match(fact, 9.0, 0.5, (), "too far")], 5, Thresholds())
-    assert not _clear_lead([Match(fact, 10.0, 0.4, (), "does not cover: x")], 5, Thresholds())
-    assert not _clear_lead(
-        [Match(fact, 10.0, 0.5, ("a", "b"), "does not cover: a, b")], 4, Thresholds()
+    """Each of the three conditions, just met and just missed, on bars built here."""
+    bars = Thresholds(
+        min_coverage=0.6, clear_lead_coverage=0.4, clear_lead_ratio=1.5, clear_lead_held=3
     )
+    fact = object.__new__(Fact)
+    covers = bars.clear_lead_coverage
+    lead = Match(fact, 12.0, covers, (), "does not cover: x")
+    slots = bars.clear_lead_held
+    assert _clear_lead([lead], slots, bars)
+    assert _clear_lead([lead, Match(fact, 8.0, 0.5, (), "too far")], slots, bars)  # 1.5 times
+    assert not _clear_lead([lead, Match(fact, 8.5, 0.5, (), "too far")], slots, bars)
+    short = Match(fact, 12.0, covers - 0.01, (), "does not cover: x")
+    assert not _clear_lead([short], slots, bars)
+    holds_too_few = Match(fact, 12.0, covers, ("a",), "does not cover: a")
+    assert _clear_lead([holds_too_few], slots + 1, bars)
+    assert not _clear_lead([holds_too_few], slots, bars)
 
 
 def test_the_example_questions_the_bot_offers_are_answered(matcher: Matcher) -> None:

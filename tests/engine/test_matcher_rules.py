@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from builders import (
+    BARS,
     BCIJ,
     DOGS,
     FILLER,
@@ -42,27 +43,34 @@ def test_coverage_bar_abstains_when_the_fact_holds_too_little_of_the_question() 
 LEAD = make_fact("lead", "Sniffer dogs were given to the police in Rabat by the customs service.")
 
 
+def _short_of_the_bar(coverage: float) -> bool:
+    """Whether `coverage` is where only a clear lead answers: under BARS' coverage bar,
+    at or over their clear-lead one."""
+    return BARS.clear_lead_coverage <= coverage < BARS.min_coverage
+
+
 def test_a_clear_leader_answers_below_the_coverage_bar() -> None:
-    matcher = make_matcher(LEAD, *FILLER)
+    matcher = make_matcher(LEAD, *FILLER, thresholds=BARS)
     answer = matcher.ask("sniffer dogs police rabat airport terminal")
     assert answer.answered and ids(answer.facts) == ["lead"]
-    assert 0.45 <= answer.facts[0].coverage < 0.62
+    assert _short_of_the_bar(answer.facts[0].coverage)
 
 
 def test_a_leader_close_to_the_next_fact_abstains() -> None:
     twin = make_fact("twin", LEAD.answer)
-    matcher = make_matcher(LEAD, twin, *FILLER)
+    matcher = make_matcher(LEAD, twin, *FILLER, thresholds=BARS)
     answer = matcher.ask("sniffer dogs given police rabat customs service airport terminal")
     assert not answer.answered
-    assert 0.45 <= answer.suggestions[0].coverage < 0.62
+    assert _short_of_the_bar(answer.suggestions[0].coverage)
 
 
 def test_a_leader_holding_too_few_slots_abstains() -> None:
-    matcher = make_matcher(make_fact("dogs", "Sniffer dogs arrived."), *FILLER)
+    matcher = make_matcher(make_fact("dogs", "Sniffer dogs arrived."), *FILLER, thresholds=BARS)
     answer = matcher.ask("sniffer dogs annual ministry")  # two held, each in a filler fact
     assert not answer.answered
     lead, second = answer.suggestions[:2]
-    assert 0.45 <= lead.coverage < 0.62 and lead.score >= 1.2 * second.score
+    assert _short_of_the_bar(lead.coverage)
+    assert lead.score >= BARS.clear_lead_ratio * second.score
 
 
 # ---------------------------------------------------------------- names and numbers
@@ -81,11 +89,12 @@ def test_every_uncommon_entity_asked_must_be_in_the_fact() -> None:
     arrests = make_fact("arrests", "The BCIJ arrested a cell.", topic="events")
     weak = make_fact("dogs", DOGS, snippet="The BCIJ said sniffer dogs were given to the police.")
     more = [make_fact(f"more-{n}", f"A {w} was signed.") for n, w in enumerate(("deal", "pact"))]
-    matcher = make_matcher(weak, arrests, *FILLER, *more, entities=[BCIJ])
+    matcher = make_matcher(weak, arrests, *FILLER, *more, entities=[BCIJ], thresholds=BARS)
     assert matcher.ask("sniffer dogs police").answered
     answer = matcher.ask("BCIJ sniffer dogs police")
     assert not answer.answered
-    assert answer.suggestions[0].coverage >= 0.62 and answer.suggestions[0].why_not == "too far"
+    assert answer.suggestions[0].coverage >= BARS.min_coverage
+    assert answer.suggestions[0].why_not == "too far"
 
 
 def test_an_unknown_capitalised_name_must_be_in_the_fact() -> None:
@@ -101,10 +110,10 @@ def test_a_name_held_only_in_a_weak_field_is_not_held() -> None:
         "Prosecutors were trained in Rabat.",
         snippet="In 2018 prosecutors were trained in Rabat.",
     )
-    matcher = make_matcher(fact, *FILLER)
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
     answer = matcher.ask("prosecutors trained rabat 2018")
     assert not answer.answered
-    assert answer.suggestions[0].coverage >= 0.62
+    assert answer.suggestions[0].coverage >= BARS.min_coverage
 
 
 def _morocco_base(target_snippet: str) -> Matcher:
@@ -330,7 +339,7 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     fact = make_fact(
         "academy", "The canine sniffer academy of Rabat opened in 2010.", ask=[question]
     )
-    matcher = make_matcher(fact, *FILLER)
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)  # "zorglub" costs a third
     assert matcher.ask(question).answered
     reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
     assert reason == "nothing in the fact base mentions zorglub"
@@ -339,37 +348,41 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
-    assert why_not(make_matcher(counted, *FILLER), question) == "names them nowhere"
+    assert (
+        why_not(make_matcher(counted, *FILLER, thresholds=BARS), question) == "names them nowhere"
+    )
     named = make_fact("target", "Sale and Fes prisons train guards with dogs.")
-    assert make_matcher(named, *FILLER).ask(question).answered
+    assert make_matcher(named, *FILLER, thresholds=BARS).ask(question).answered  # "two" unheld
     six = make_fact(
         "target", "Prisons of Sale, Fes, Meknes, Taza, Oujda and Safi train guards with dogs."
     )
-    assert why_not(make_matcher(six, *FILLER), question) == "does not count 2"
+    assert why_not(make_matcher(six, *FILLER, thresholds=BARS), question) == "does not count 2"
 
 
 def test_a_clear_leader_below_the_coverage_bar_must_still_count_as_asked() -> None:
     lead = make_fact("lead", "Police in Rabat, Fes and Sale got sniffer dogs from customs.")
     question = "Which two police got sniffer dogs from customs at the capital court?"
-    assert make_matcher(lead, *FILLER).ask(question.replace("two ", "")).answered
-    asked = make_matcher(lead, *FILLER).ask(question)
-    assert 0.45 <= asked.suggestions[0].coverage < 0.62  # a clear lead, short of the bar
+    assert make_matcher(lead, *FILLER, thresholds=BARS).ask(question.replace("two ", "")).answered
+    asked = make_matcher(lead, *FILLER, thresholds=BARS).ask(question)
+    assert _short_of_the_bar(asked.suggestions[0].coverage)  # a clear lead, short of the bar
     assert not asked.answered  # it lists three
 
 
 def test_which_seven_needs_a_list_of_seven_or_the_count_seven() -> None:
     question = "Which seven prisons train their guards with dogs?"
     adjectives = make_fact("target", "Prisons train guards with dogs to be safe, calm and humane.")
-    assert why_not(make_matcher(adjectives, *FILLER), question) == "does not count 7"
+    assert (
+        why_not(make_matcher(adjectives, *FILLER, thresholds=BARS), question) == "does not count 7"
+    )
     counted = make_fact(
         "target", "Seven prisons train guards with dogs: Sale, Fes, Meknes and Taza."
     )
-    assert make_matcher(counted, *FILLER).ask(question).answered
+    assert make_matcher(counted, *FILLER, thresholds=BARS).ask(question).answered
     listing = make_fact(
         "target",
         "Prisons in Sale, Fes, Meknes, Taza, Oujda, Safi and Tiznit train guards with dogs.",
     )
-    assert make_matcher(listing, *FILLER).ask(question).answered
+    assert make_matcher(listing, *FILLER, thresholds=BARS).ask(question).answered  # "seven" unheld
 
 
 def test_a_list_is_counted_by_its_items() -> None:
@@ -394,7 +407,7 @@ def test_since_when_may_be_answered_by_a_span_of_years() -> None:
 def test_who_did_it_may_be_people_named_by_their_role() -> None:
     question = "Who trained the police of Morocco on sniffer dogs?"
     by_role = make_fact("target", "Two retired judges trained the police of Morocco on dogs.")
-    matcher = make_matcher(by_role, *FILLER, entities=[MOROCCO])
+    matcher = make_matcher(by_role, *FILLER, entities=[MOROCCO], thresholds=BARS)
     assert matcher.ask(question).answered
 
 
@@ -422,7 +435,7 @@ def test_a_who_question_may_hold_words_the_fact_base_does_not_know() -> None:
     """Unlike "when" or "how many", "who ..." is often asked with words of one's own
     ("who opened the workshop with that line?"): the fact must name somebody new instead."""
     fact = make_fact("target", "Tunisia opened the dog workshop with a speech.")
-    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA])
+    matcher = make_matcher(fact, *FILLER, entities=[MOROCCO, TUNISIA], thresholds=BARS)
     assert matcher.ask("Who opened the dog workshop with that zorglub speech?").answered
 
 
@@ -469,14 +482,16 @@ def test_a_when_after_another_question_word_asks_for_no_date() -> None:
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
-    matcher = make_matcher(first, third_day, *FILLER)
+    matcher = make_matcher(first, third_day, *FILLER, thresholds=BARS)
     assert matcher.ask("When was the first training for dogs in Rabat?").answered
     answer = matcher.ask("When was the third training for dogs in Rabat?")
     assert not answer.answered
     assert {m.why_not for m in answer.suggestions} == {"says nothing of a 3rd training"}
     third = make_fact("third", "The third training for dogs was in Rabat in 2021.")
     assert (
-        make_matcher(third, *FILLER).ask("When was the third training for dogs in Rabat?").answered
+        make_matcher(third, *FILLER, thresholds=BARS)
+        .ask("When was the third training for dogs in Rabat?")
+        .answered
     )
     # The rank may be in the French answer only.
     deuxieme = make_fact(
@@ -484,16 +499,18 @@ def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
         "One more training for dogs was in Rabat in 2021.",
         answer_fr="La deuxième formation pour chiens a eu lieu à Rabat en 2021.",
     )
-    matcher = make_matcher(deuxieme, *FILLER, synonyms=[("training", "formation")])
+    matcher = make_matcher(
+        deuxieme, *FILLER, synonyms=[("training", "formation")], thresholds=BARS
+    )  # "second" is held in French only
     assert matcher.ask("When was the second training for dogs in Rabat?").answered
 
 
 def test_a_clear_leader_short_of_the_coverage_bar_must_rank_as_asked() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
-    answer = make_matcher(first, *FILLER).ask(
+    answer = make_matcher(first, *FILLER, thresholds=BARS).ask(
         "When was the third training for police dogs in Rabat?"
     )
-    assert 0.45 <= answer.suggestions[0].coverage < 0.62 and not answer.answered
+    assert _short_of_the_bar(answer.suggestions[0].coverage) and not answer.answered
 
 
 def test_the_rank_of_a_series_counts_in_any_question() -> None:
@@ -523,7 +540,7 @@ def test_a_reason_is_a_purpose_or_a_cause_not_a_place_or_a_date() -> None:
 
 def test_a_why_question_may_hold_words_the_fact_base_does_not_know() -> None:
     fact = make_fact("target", "Sniffer dogs were given to the police to find drugs.")
-    matcher = make_matcher(fact, *FILLER)
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
     assert matcher.ask("Why were sniffer dogs given to the zorglub police?").answered
 
 
@@ -535,7 +552,7 @@ def test_who_helped_is_not_who_did_it() -> None:
         "cert", "With INL support, the dog lab obtained a certification in 2018.", entities=["lab"]
     )
     synonyms = [("help", "support", "helped"), ("certification", "certified")]
-    matcher = make_matcher(fact, *FILLER, entities=[inl, lab], synonyms=synonyms)
+    matcher = make_matcher(fact, *FILLER, entities=[inl, lab], synonyms=synonyms, thresholds=BARS)
     reason = why_not(matcher, "Which body certified the dog lab in 2018?")
     assert reason is not None and "names no body" in reason
     assert matcher.ask("Who helped the dog lab get a certification in 2018?").answered
@@ -590,7 +607,7 @@ def test_who_an_answer_quotes_did_not_do_it() -> None:
     fact = make_fact(
         "dogs", "According to Dogs Weekly, the dog lab of Tunisia was certified in 2018."
     )
-    matcher = make_matcher(fact, *FILLER, entities=[weekly, TUNISIA])
+    matcher = make_matcher(fact, *FILLER, entities=[weekly, TUNISIA], thresholds=BARS)
     reason = why_not(matcher, "Which body certified the dog lab of Tunisia in 2018?")
     assert reason == "names no body the question does not name already"
 
@@ -660,7 +677,8 @@ def test_facts_scoring_near_the_best_join_it_and_others_do_not() -> None:
     best = make_fact("best", "Sniffer dogs were given to the new police of Rabat.")
     near = make_fact("near", "Sniffer dogs were given to the police of Rabat.")
     far = make_fact("far", "Sniffer dogs arrived.")
-    answer = make_matcher(best, near, far, *FILLER).ask("sniffer dogs given new police rabat")
+    matcher = make_matcher(best, near, far, *FILLER, thresholds=BARS)  # "near" lacks "new"
+    answer = matcher.ask("sniffer dogs given new police rabat")
     assert ids(answer.facts) == ["best", "near"]
 
 
@@ -695,7 +713,7 @@ def test_a_count_is_of_the_first_two_words_after_how_many() -> None:
 def test_a_count_the_question_already_states_is_not_an_answer() -> None:
     """'How many of the 21 prosecutors were women?' wants another figure than the 21."""
     fact = make_fact("trained", "In Casablanca, 21 prosecutors were trained on trafficking cases.")
-    matcher = make_matcher(fact, *FILLER)
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)  # "women" is held nowhere
     assert matcher.ask("How many prosecutors were trained in Casablanca?").answered
     reason = why_not(matcher, "How many of the 21 prosecutors trained in Casablanca were women?")
     assert reason == "gives no figure but 21"

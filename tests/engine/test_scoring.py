@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from builders import (
+    BARS,
     BCIJ,
     DOGS,
     FILLER,
@@ -64,7 +65,8 @@ def test_topic_bonus_prefers_the_topic_of_the_entity_asked_about() -> None:
 def test_common_words_weigh_less_than_rare_ones() -> None:
     common = make_fact("a-common", "A new office.")
     rare = make_fact("b-rare", "A sniffer office.")
-    answer = make_matcher(common, rare, *FILLER).ask("new sniffer")
+    # "new sniffer" held in an answer covers 0.9 / (1 + COMMON_WORD_FACTOR) of the question.
+    answer = make_matcher(common, rare, *FILLER, thresholds=BARS).ask("new sniffer")
     assert answer.answered and ids(answer.facts) == ["b-rare"]
 
 
@@ -106,7 +108,8 @@ def test_a_word_answers_from_every_field_but_the_quote_and_the_topic(
 ) -> None:
     answer_text = str(fact_fields.pop("answer"))
     fact = make_fact("target", answer_text, **fact_fields)  # type: ignore[arg-type]
-    matcher = make_matcher(fact, *FILLER, entities=[TANGIER])
+    # A one-word question's coverage is the weight of the field holding it (0.7 for a tag).
+    matcher = make_matcher(fact, *FILLER, entities=[TANGIER], thresholds=BARS)
     if question is not None:
         assert matcher.ask(question).answered, field
     else:
@@ -126,5 +129,5 @@ def test_facts_rank_by_the_field_that_holds_the_word() -> None:
         make_fact("b-tag", "It happened.", tags=["sniffer", "misc1"]),
         make_fact("a-snippet", "It happened.", snippet="A sniffer."),
     ]
-    answer = make_matcher(*facts, *FILLER).ask("sniffer")
+    answer = make_matcher(*facts, *FILLER, thresholds=BARS).ask("sniffer")
     assert ids(answer.facts) == ["e-ask", "d-answer", "c-where", "b-tag"]
