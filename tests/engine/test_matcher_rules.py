@@ -743,10 +743,10 @@ def test_who_did_it_is_not_who_took_part() -> None:
     """ "Who funded the dog training?" is not answered by who attended it."""
     question = f"Who funded {COURSE}?"
     attended = make_fact("target", f"Tunisia attended {COURSE}.")
-    matcher = make_matcher(attended, *FILLER, entities=[TUNISIA], synonyms=EVENTS)
+    matcher = make_matcher(attended, *FILLER, entities=[TUNISIA], synonyms=EVENTS, thresholds=BARS)
     assert why_not(matcher, question) == "says nothing of funded"
     paid = make_fact("target", f"Tunisia paid for {COURSE}.")
-    matcher = make_matcher(paid, *FILLER, entities=[TUNISIA], synonyms=EVENTS)
+    matcher = make_matcher(paid, *FILLER, entities=[TUNISIA], synonyms=EVENTS, thresholds=BARS)
     assert matcher.ask(question).answered
 
 
@@ -767,8 +767,8 @@ def test_a_first_name_asked_needs_a_name_before_the_surname() -> None:
     """ "What is Ms. Alami's first name?" is not answered by "Ms. Alami heads the dog unit"."""
     surname_only = make_fact("target", "Ms. Alami heads the Rabat dog unit of the police.")
     question = "What is Ms. Alami's first name, head of the Rabat dog unit of the police?"
-    assert why_not(make_matcher(surname_only, *FILLER), question) == (
+    assert why_not(make_matcher(surname_only, *FILLER, thresholds=BARS), question) == (
         "gives no first name of Alami"
     )
     full = make_fact("target", "Ms. Samira Alami heads the Rabat dog unit of the police.")
-    assert make_matcher(full, *FILLER).ask(question).answered
+    assert make_matcher(full, *FILLER, thresholds=BARS).ask(question).answered

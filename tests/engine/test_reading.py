@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import tracemalloc
 
-from builders import make_base, make_entity, make_fact
+from builders import BARS, make_base, make_entity, make_fact
 
 from bot.core.text import MAX_WORD_CHARS, MAX_WORDS, bounded
 from bot.engine import Chatter, Matcher
@@ -78,7 +78,7 @@ def test_a_name_in_most_facts_does_not_make_a_question_stand_alone() -> None:
         for n in range(4)
     ]
     base = make_base(created, *dogs, entities=[BCIJ, morocco])
-    answer = Matcher(base).ask("Notes on the BCIJ. when was the unit created in morocco?")
+    answer = Matcher(base, BARS).ask("Notes on the BCIJ. when was the unit created in morocco?")
     assert answer.answered and answer.facts[0].fact.id == "bcij-created"
 
 
