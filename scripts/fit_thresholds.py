@@ -50,6 +50,7 @@ GRID = {
     "clear_lead_coverage": [0.30, 0.35, 0.40, 0.45, 0.50],
     "clear_lead_ratio": [1.2, 1.5, 2.0],
     "clear_lead_held": [3],
+    "unknown_word_factor": [0.6, 0.8, 1.0],
 }
 
 
@@ -148,10 +149,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _write(bars: Thresholds, path: Path = WEIGHTS) -> None:
-    """Set the four bars' lines of weights.py (`path`: a copy, in tests), nothing else."""
+    """Set the fitted values' lines of weights.py (`path`: a copy, in tests), nothing else."""
     text = path.read_text(encoding="utf-8")
     for name, value in zip(
-        ("MIN_COVERAGE", "CLEAR_LEAD_COVERAGE", "CLEAR_LEAD_RATIO", "CLEAR_LEAD_HELD"),
+        (
+            "MIN_COVERAGE",
+            "CLEAR_LEAD_COVERAGE",
+            "CLEAR_LEAD_RATIO",
+            "CLEAR_LEAD_HELD",
+            "UNKNOWN_WORD_FACTOR",
+        ),
         astuple(bars),
         strict=True,
     ):

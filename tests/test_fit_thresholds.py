@@ -1,7 +1,7 @@
 """scripts/fit_thresholds.py --write: the fitted bars go into weights.py, and nothing else.
 
 The bars are never set by hand, so the script's writing is the only way they change: it
-must write each of the four where `Thresholds` reads it, and leave every other line (the
+must write each value where `Thresholds` reads it, and leave every other line (the
 other constants, the comments, the bars' own comments) as it was.
 """
 
@@ -35,15 +35,19 @@ def _load(path: Path, name: str) -> ModuleType:
 FIT = _load(ROOT / "scripts" / "fit_thresholds.py", "fit_thresholds")
 
 
-def test_write_sets_the_four_bars_and_leaves_the_rest_of_weights_py(tmp_path: Path) -> None:
+def test_write_sets_the_fitted_values_and_leaves_the_rest_of_weights_py(tmp_path: Path) -> None:
     assert FIT.WEIGHTS == ROOT / "bot" / "engine" / "weights.py"
     copy = tmp_path / "weights.py"
     before = FIT.WEIGHTS.read_text(encoding="utf-8")
     copy.write_text(before, encoding="utf-8")
     fitted = Thresholds(
-        min_coverage=0.77, clear_lead_coverage=0.35, clear_lead_ratio=2.0, clear_lead_held=4
+        min_coverage=0.77,
+        clear_lead_coverage=0.35,
+        clear_lead_ratio=2.0,
+        clear_lead_held=4,
+        unknown_word_factor=0.55,
     )
-    assert fitted != Thresholds()  # each of the four differs from the bars written now
+    assert fitted != Thresholds()  # each value differs from the one written now
     assert all(a != b for a, b in zip(astuple(fitted), astuple(Thresholds()), strict=True))
 
     FIT._write(fitted, copy)
@@ -51,14 +55,20 @@ def test_write_sets_the_four_bars_and_leaves_the_rest_of_weights_py(tmp_path: Pa
     after = copy.read_text(encoding="utf-8")
     written = _load(copy, "written_weights")
     assert astuple(written.Thresholds()) == astuple(fitted)
-    names = ("MIN_COVERAGE", "CLEAR_LEAD_COVERAGE", "CLEAR_LEAD_RATIO", "CLEAR_LEAD_HELD")
+    names = (
+        "MIN_COVERAGE",
+        "CLEAR_LEAD_COVERAGE",
+        "CLEAR_LEAD_RATIO",
+        "CLEAR_LEAD_HELD",
+        "UNKNOWN_WORD_FACTOR",
+    )
     assert tuple(getattr(written, n) for n in names) == astuple(fitted)
     changed = [
         line
         for line in difflib.ndiff(before.splitlines(), after.splitlines())
         if line.startswith(("- ", "+ "))
     ]
-    assert len(changed) == 8  # four lines out, the same four lines in
+    assert len(changed) == 2 * len(names)  # each line out, the same line in
     for old, new in zip(changed[::2], changed[1::2], strict=True):
         assert old.startswith("- ") and new.startswith("+ ")
         name = old[2:].split(" = ")[0]

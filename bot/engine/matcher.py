@@ -319,7 +319,7 @@ class Matcher:
         return self.index.key_ids(slot)
 
     def _slot_idf(self, slot: Slot, kids: Sequence[int]) -> float:
-        return slot_idf(self.index, slot, kids)
+        return slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
         """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""

@@ -30,9 +30,10 @@ from bot.engine.weights import (
 )
 
 
-def slot_idf(index: Index, slot: Slot, kids: Sequence[int]) -> float:
-    """A slot's weight: the rarity of its rarest-held key (everyday words weigh less)."""
-    idf = min(index.idf[k] for k in kids) if kids else index.unknown_idf
+def slot_idf(index: Index, slot: Slot, kids: Sequence[int], unknown_factor: float = 1.0) -> float:
+    """A slot's weight: the rarity of its rarest-held key (everyday words weigh less); a
+    word no fact holds weighs `unknown_factor` of the rarest word's weight."""
+    idf = min(index.idf[k] for k in kids) if kids else index.unknown_idf * unknown_factor
     if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
         idf *= COMMON_WORD_FACTOR
     return idf

@@ -50,16 +50,20 @@ CLEAR_LEAD_COVERAGE = 0.45  # below MIN_COVERAGE, a clear leader still answers f
 CLEAR_LEAD_RATIO = 1.2  # ... when its score is this many times the next fact's
 CLEAR_LEAD_HELD = 3  # ... and it holds at least this many of the question's slots
 STRONG_FIELD = 0.5  # field weight at which a name or number asked counts as held
+UNKNOWN_WORD_FACTOR = 1.0  # share of the rarest word's weight a word no fact holds weighs
 
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """The abstention bars a `Matcher` applies (the constants above by default)."""
+    """The abstention bars a `Matcher` applies (the constants above by default), and how
+    much a question's words that no fact holds count against a fact's coverage: a word
+    of one's own ("weave", "standing") or what a near miss asks that no fact says."""
 
     min_coverage: float = MIN_COVERAGE
     clear_lead_coverage: float = CLEAR_LEAD_COVERAGE
     clear_lead_ratio: float = CLEAR_LEAD_RATIO
     clear_lead_held: int = CLEAR_LEAD_HELD
+    unknown_word_factor: float = UNKNOWN_WORD_FACTOR
 
 
 # ------------------------------------------------------------------ what is shown

@@ -38,6 +38,19 @@ def test_coverage_bar_abstains_when_the_fact_holds_too_little_of_the_question() 
     assert reason is not None and reason.startswith("does not cover")
 
 
+def test_a_word_no_fact_holds_weighs_its_fitted_share() -> None:
+    """ "sniffer dogs police zorglub": the word of one's own counts against coverage by
+    `unknown_word_factor` of the rarest word's weight (fit by scripts/fit_thresholds.py)."""
+
+    def coverage(factor: float, question: str = "sniffer dogs police zorglub") -> float:
+        bars = Thresholds(min_coverage=0.0, clear_lead_coverage=0.0, unknown_word_factor=factor)
+        matcher = make_matcher(make_fact("dogs", DOGS), *FILLER, thresholds=bars)
+        return matcher.ask(question).facts[0].coverage
+
+    assert coverage(0.5) > coverage(1.0)
+    assert coverage(0.0) == coverage(1.0, "sniffer dogs police")  # weighs nothing at all
+
+
 # ---------------------------------------------------------------- the clear leader
 
 LEAD = make_fact("lead", "Sniffer dogs were given to the police in Rabat by the customs service.")
