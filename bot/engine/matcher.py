@@ -52,6 +52,7 @@ from bot.engine.lexicon import (
     ORDINALS,
     STAND_FOR,
     TOPIC_CONCEPTS,
+    is_common,
     token_keys,
 )
 from bot.engine.scoring import Scoring, slot_idf
@@ -217,7 +218,7 @@ class Matcher:
             for s, k in zip(slots, kids, strict=True)
             if not k
             and not (kind is Kind.MEMBERS and figures(s.text))
-            and (s.text not in COMMON_WORDS or s.text in counting)
+            and (not is_common(s.text, s.keys) or s.text in counting)
         ]
         # "Who ...", "why ..." and "what penalty ..." are often asked in words of one's own
         # ("who opened it with that line?", "why the surge?", "quelle peine risquent-ils ?"):

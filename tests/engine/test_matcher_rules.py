@@ -785,3 +785,14 @@ def test_a_first_name_asked_needs_a_name_before_the_surname() -> None:
     )
     full = make_fact("target", "Ms. Samira Alami heads the Rabat dog unit of the police.")
     assert make_matcher(full, *FILLER, thresholds=BARS).ask(question).answered
+
+
+def test_an_inflected_everyday_word_no_fact_holds_is_still_everyday() -> None:
+    """ "absences" is not on the everyday-word list, "absence" is: the plural (or a
+    conjugated French verb, "risquent") says how, not what, and blocks no date question."""
+    fact = make_fact("target", "The Rabat dog unit of the border police was created in 2010.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    answer = matcher.ask(
+        "When was the Rabat dog unit of the border police created, absences aside?"
+    )
+    assert answer.asks_for is Kind.DATE and answer.answered
