@@ -62,7 +62,7 @@ SOCIAL = _words(
     everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
     sure yes yeah yep no nope got it noted bye later cya welcome
-    bonjour bonsoir salut coucou hello merci beaucoup avance parfait genial top
+    bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
     daccord dac ok oui non bien recu bonne journee soiree monde tout tous"""
 )
 #: Words that frame a request without saying what is asked.
@@ -71,7 +71,7 @@ FRAMING = _words(
     pinging ping asking ask wondering wonder remind reminder recall remember forgot
     forget cant cannot help please pls plz kindly need needed needs want wanted
     looking check checking confirm double doublecheck just real fyi btw so well um
-    uh hmm ah oh also another follow followup up
+    uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement"""
 )
@@ -199,6 +199,58 @@ _POINTERS = _words(
     same former latter il elle ils elles lui leur leurs ca cela ceci celui celle ceux celles
     cet cette ces y en"""
 )
+
+
+def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
+    """True when a pointer ("it", "their", "il") comes before anything the segment names:
+    "when was it set up?" needs its context; "la session CNDH-DGSN, elle commence quand ?"
+    says itself what "elle" is."""
+    for word in _folded_words(segment):
+        if word in _POINTERS:
+            return True
+        if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
+            return False
+    return False
+
+
+#: A segment about the asker, not the question: "I'm writing a piece on the BCIJ",
+#: "je prépare une note sur ...", "journalist here", "prepping slides for ...".
+_ABOUT_ASKER = re.compile(
+    r"^\W*(?:i|i['’]?m|i['’]?ve|we|we['’]re|we['’]ve|my|our|je|j['’]|nous|on|mon|ma|mes|"
+    r"notre|nos)\b|\bhere\W*$",
+    re.IGNORECASE,
+)
+
+
+def _about_asker(segment: str) -> bool:
+    words = _folded_words(segment)
+    return _ABOUT_ASKER.search(segment) is not None or (bool(words) and words[0] in PURPOSE)
+
+
+def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
+    """What a segment about the asker says about the question: the words the fact base
+    knows that are not conversation ("I'm writing a piece on the BCIJ" -> "BCIJ"); a
+    stop word stays between two kept words ("courts of appeal")."""
+    tokens = segment.split()
+    content = [
+        bool(words)
+        and all(w not in STOPWORDS and w not in CONVERSATIONAL and knows(w) for w in words)
+        for words in (_folded_words(t) for t in tokens)
+    ]
+    kept = [
+        t.strip(",.;:!?")
+        for n, t in enumerate(tokens)
+        if content[n]
+        or (
+            0 < n < len(tokens) - 1
+            and content[n - 1]
+            and content[n + 1]
+            and all(w in STOPWORDS for w in _folded_words(t))
+        )
+    ]
+    return " ".join(kept)
+
+
 #: How many words the fact base knows a question must hold to stand without its context.
 SELF_CONTAINED_WORDS = 3
 
@@ -210,7 +262,7 @@ def _self_contained(
     nothing ("what's the underlying agreement meant to improve?" needs the context
     that says which agreement)."""
     words = [w for s in asking for w in _folded_words(s)]
-    if not words or any(w in _POINTERS for w in words):
+    if not words or any(_points_back(s, knows) for s in asking):
         return False
     known = {w for w in words if w not in STOPWORDS and w not in CONVERSATIONAL and knows(w)}
     if len(known) < SELF_CONTAINED_WORDS:
@@ -370,11 +422,24 @@ def read_message(
     # prepping slides for Thursday's meeting. How many prosecutors took part in the
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     whole = _self_contained(asking, knows, names)
-    kept = [
-        s
-        for s in segments
-        if s in asking or not (whole or _is_conversation(s, knows) or _repeats(s, asked, knows))
-    ] or segments
+    last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
+    pointing = any(_points_back(s, knows) for s in asking)
+    kept = []
+    for n, segment in enumerate(segments):
+        if segment in asking:
+            kept.append(segment)
+        elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
+            continue
+        elif n > last_ask >= 0 and not pointing:
+            continue  # after the question: what it is for ("need the figure for a briefing")
+        elif last_ask >= 0 and (n > last_ask or _about_asker(segment)):
+            # About the asker ("I'm writing a piece on the BCIJ."): only what it names.
+            essentials = _essentials(segment, knows)
+            if essentials:
+                kept.append(essentials)
+        else:
+            kept.append(segment)
+    kept = kept or segments
     question = " ".join(t for t in (_trim(s) for s in kept) if t)
     if not question:
         return Reading("", Chatter.GREETING)

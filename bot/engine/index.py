@@ -37,6 +37,7 @@ from bot.engine.kinds import (
     LAW_NUMBER,
     LAW_WORD,
     MONEY,
+    NATIONALITY,
     PENALTY,
     PEOPLE,
     PERSON,
@@ -349,6 +350,7 @@ class Index:
             has_city=has_city,
             has_money=bool(MONEY.search(fact.answer))
             or bool(fact.answer_fr and MONEY.search(fact.answer_fr)),
+            has_nationality=bool(NATIONALITY.search(fact.answer)),
             has_penalty=bool(PENALTY.search(fact.answer))
             or bool(fact.answer_fr and PENALTY.search(fact.answer_fr)),
             has_duration=bool(DURATION.search(fact.answer))

@@ -32,6 +32,7 @@ class FactFeatures:
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
     has_penalty: bool  # a punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"
+    has_nationality: bool  # a person's nationality: "a Moroccan national", "nationalité"
     has_law_number: bool
     names_law: bool  # a law by its name or number ("the anti-terrorism law", "Law 27-14")
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
@@ -88,6 +89,14 @@ PENALTY = re.compile(
     r"\b\d+[\s-]*(?:years?|ans)\s+(?:in prison|in jail|of imprisonment|de prison|d'emprisonnement)|"
     r"\b(?:fines?|amendes?)\s+(?:of|de|d')\s*\S*\d|\bpeines?\s+(?:de\s+prison\s+)?de\s+\d",
     re.IGNORECASE,
+)
+#: A person's nationality in an answer ("Mr. X, a Moroccan national", "of French nationality").
+NATIONALITY = re.compile(
+    r"\bnationalit(?:y|ies|é|e|és|es)\b|\b(?:a|an|un|une)\s+[A-Z][\w-]+\s+"
+    r"(?:national|citizen|ressortissante?|citoyenne?)\b|"
+    # People by a country's adjective: "21 Moroccan prosecutors", "American experts".
+    r"\b[A-Z][a-z]+(?:an|ian|ese|ish|ch|i)\s+(?:prosecutors?|judges?|experts?|officials?|"
+    r"officers?|police|nationals?|citizens?|trainers?|staff|personnel|delegates?)\b"
 )
 #: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019").
 DURATION = re.compile(
@@ -398,6 +407,21 @@ class Kind(StrEnum):
         "gives no role",
     )
     # "What did the programme cost?": an amount of money, not any figure.
+    # "What nationality is Ms. Márquez?", "de quelle nationalité ...?": what the answer
+    # says a person's nationality is, not the countries it names.
+    NATIONALITY = (
+        "nationality",
+        ("nationalit", "from"),
+        re.compile(
+            r"\b(what|which|quelle|de quelle)\s+(is\s+(the\s+)?|est\s+(la\s+)?)?nationalit(y|e)\b|"
+            r"\bnationalit(y|e)\s+(of|de|du)\b|"
+            # ... of a person ("which country is Dr Dweikat from?"), not of funds or staff.
+            r"\b(what|which)\s+country\s+(is|was|does|did)\s+(he|she|(mr|ms|mrs|dr|mme|m)\s+"
+            r"\w+(\s+\w+)?)\s+(come\s+)?from\b"
+        ),
+        lambda f, asked: f.has_nationality,
+        "gives no nationality",
+    )
     # "What penalties does Law 27-14 set?", "quelle peine ...?": a punishment, with its
     # figure; a fact that the law exists, or that sentencing is discussed, is not one.
     PENALTY = (

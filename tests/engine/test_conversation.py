@@ -138,6 +138,38 @@ def test_a_question_that_names_enough_needs_no_context() -> None:
     assert "BCIJ" in unnamed.question
 
 
+def test_context_about_the_asker_keeps_only_what_it_names() -> None:
+    """ "I'm writing a piece on the BCIJ. when was it set up?": the question points back,
+    so the context stays, but only its names: the asker's writing is not asked about."""
+    reading = read_message("I'm writing a piece on the BCIJ. when was it set up?", knows)
+    assert reading.question == "BCIJ when was it set up?"
+    french = read_message("je prépare une note sur le BCIJ. il a été créé quand ?", knows)
+    assert french.question == "BCIJ il a été créé quand ?"
+
+
+def test_a_pointer_after_a_name_points_to_it() -> None:
+    """ "la loi de 2015, elle a été adoptée quand ?": "elle" is the law just named."""
+    reading = read_message(
+        "Notes pour le rapport. la loi trafficking de 2015 pour les prosecutors, elle a été "
+        "créée quand ?",
+        knows,
+    )
+    assert not reading.question.startswith("Notes")
+
+
+def test_what_follows_the_question_is_what_it_is_for() -> None:
+    """After the question, a sentence says what the answer is for, even in words the
+    fact base knows ("the figure for the trafficking report")."""
+    reading = read_message(
+        "how many prosecutors were trained? need the figure for the trafficking report", knows
+    )
+    assert reading.question == "how many prosecutors were trained?"
+
+
+def test_a_phrasal_verb_keeps_its_particle() -> None:
+    assert read_message("when was the BCIJ set up", knows).question == "when was the BCIJ set up"
+
+
 def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
     reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
     assert reading.question == "which law covers trafficking?"
@@ -174,6 +206,7 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
     [
         ("thanks!", Chatter.THANKS),
         ("merci beaucoup", Chatter.THANKS),
+        ("slt", Chatter.GREETING),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("Bonjour tout le monde !", Chatter.GREETING),

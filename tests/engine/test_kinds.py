@@ -20,6 +20,7 @@ EXAMPLES = {
     Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",
     Kind.PENALTY: "Quelle peine de prison risquent-ils ?",
+    Kind.NATIONALITY: "What nationality is Ms. Márquez?",
     Kind.DURATION: "How long has INL worked with the DGAPR?",
     Kind.COUNT: "How many officials attended?",
     Kind.DATE: "When was the BCIJ set up?",
@@ -56,6 +57,12 @@ def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
 def test_which_experts_ran_it_asks_for_people_by_name() -> None:
     assert asks_for("Which UNODC experts ran the Tangier training?") is Kind.PERSON
     assert asks_for("Which experts are trained in Tangier?") is not Kind.PERSON
+
+
+def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
+    assert asks_for("Which country is Dr. Dweikat from?") is Kind.NATIONALITY
+    assert asks_for("De quelle nationalité est Mme Márquez ?") is Kind.NATIONALITY
+    assert asks_for("Which country does the GLO.ACT money come from?") is Kind.COUNTRY
 
 
 def test_whats_the_three_parts_asks_for_members() -> None:

@@ -232,6 +232,13 @@ KIND_CASES = [
         "gives no penalty",
     ),
     (
+        "What nationality is Ms. Alami of the dog unit?",
+        Kind.NATIONALITY,
+        "Ms. Alami of the dog unit spoke in Tunisia.",
+        ("Ms. Alami of the dog unit is a Tunisian national.", {}),
+        "gives no nationality",
+    ),
+    (
         "How long did the prosecutors workshop last?",
         Kind.DURATION,
         "The prosecutors workshop took place in 2019.",
