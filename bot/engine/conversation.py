@@ -61,6 +61,7 @@ SOCIAL = _words(
     """hi hey hello hiya howdy yo morning evening afternoon good gm night all folks team
     everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
+    helpful useful utile
     sure yes yeah yep no nope got it noted bye later cya welcome
     bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
     daccord dac ok oui non bien recu bonne journee soiree monde tout tous"""
@@ -88,6 +89,8 @@ PURPOSE = _words(
     envoyer envoie envoi partager
     size room pm am oclock minutes hour hours week monday tuesday wednesday thursday
     friday timeline chart table graphic infographic summary factsheet onepager handout
+    mapping panel intro caption background piece module newsletter thread talk pager
+    cartographie agenda chronologie calendrier semaine
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese"""
@@ -99,7 +102,8 @@ BOT_VERBS = _words(
     maintains maintain maintained owns own owner works work working alive up there
     online awake do does can know answer answers help use used using name named
     called who what are is who's whats exist real human robot
-    fait cree fonctionne marche sais peux fais connais es etes la marches repond
+    fait cree fonctionne fonctionnes fonctionnez marche sais peux fais connais es etes la
+    marches repond
     appelle qui quoi sers sert servir aide aider a ete
     how hows day going doing get got getting receive received see saw seen read last
     message messages msg dm reply replied respond responding weekend today lately been
@@ -113,7 +117,7 @@ QUESTION_CUES = _words(
     """what whats when where which who whom whose why how is are was were do does did
     can could has have had will would should list name give tell show any
     quel quelle quels quelles quand ou qui que qu quoi combien comment pourquoi
-    lequel laquelle lesquels lesquelles est liste donne donnez dis dites"""
+    lequel laquelle lesquels lesquelles est liste donne donnez dis dites since depuis"""
 )
 
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
@@ -223,8 +227,10 @@ _ABOUT_ASKER = re.compile(
 
 
 def _about_asker(segment: str) -> bool:
+    """ "hey, I'm putting together a one-pager on the GCTF", "need this for a panel":
+    the asker, what they do and what for (after any greeting)."""
     words = _folded_words(segment)
-    return _ABOUT_ASKER.search(segment) is not None or (bool(words) and words[0] in PURPOSE)
+    return _ABOUT_ASKER.search(segment) is not None or (bool(words) and words[0] in CONVERSATIONAL)
 
 
 def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
@@ -288,7 +294,14 @@ _FRAME = re.compile(
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:can|could)\s+you\s+tell\s+(?:me|us)\s+"
-    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)",
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
+    r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
+    r"veut\s+savoir|aimerait\s+savoir)\s+"
+    r"(?=(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
+    r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
+    r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
+    r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire)\s+",
     re.IGNORECASE,
 )
 

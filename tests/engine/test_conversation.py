@@ -147,6 +147,31 @@ def test_context_about_the_asker_keeps_only_what_it_names() -> None:
     assert french.question == "BCIJ il a été créé quand ?"
 
 
+def test_context_about_the_asker_after_a_greeting_or_a_purpose_word_is_about_the_asker() -> None:
+    greeted = read_message("hey, I'm writing a note on the BCIJ. when was it created?", knows)
+    assert greeted.question == "BCIJ when was it created?"
+    purpose = read_message("Notes for the trafficking report. when was it created?", knows)
+    assert purpose.question == "trafficking when was it created?"
+
+
+def test_since_when_asks() -> None:
+    reading = read_message("writing up trafficking notes. since when has the BCIJ existed", knows)
+    assert reading.question == "trafficking since when has the BCIJ existed"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "un collègue du parquet me demande combien de prosecutors ont été trained",
+        "je voudrais savoir combien de prosecutors ont été trained",
+        "tu sais combien de prosecutors ont été trained",
+    ],
+)
+def test_a_french_question_asked_about_asking_is_the_question(message: str) -> None:
+    reading = read_message(f"Notes sur le rapport. {message} ?", knows)
+    assert reading.question == "combien de prosecutors ont été trained ?"
+
+
 def test_a_pointer_after_a_name_points_to_it() -> None:
     """ "la loi de 2015, elle a été adoptée quand ?": "elle" is the law just named."""
     reading = read_message(
@@ -207,6 +232,8 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("thanks!", Chatter.THANKS),
         ("merci beaucoup", Chatter.THANKS),
         ("slt", Chatter.GREETING),
+        ("thanks @factbot, super helpful :pray:", Chatter.THANKS),
+        ("tu es qui toi ? tu fonctionnes comment ?", Chatter.ABOUT_BOT),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("Bonjour tout le monde !", Chatter.GREETING),
