@@ -229,8 +229,9 @@ _ABOUT_ASKER = re.compile(
 def _about_asker(segment: str) -> bool:
     """ "hey, I'm putting together a one-pager on the GCTF", "need this for a panel":
     the asker, what they do and what for (after any greeting)."""
-    words = _folded_words(segment)
-    return _ABOUT_ASKER.search(segment) is not None or (bool(words) and words[0] in CONVERSATIONAL)
+    trimmed = _trim(segment)  # "journalist here, thanks": the asker, once thanked
+    words = _folded_words(trimmed)
+    return _ABOUT_ASKER.search(trimmed) is not None or (bool(words) and words[0] in CONVERSATIONAL)
 
 
 def _essentials(segment: str, knows: Callable[[str], bool]) -> str:

@@ -188,6 +188,8 @@ class Matcher:
         if name is not None and name[1].startswith("@"):
             df = self.index.df(name[1])
             return df > MAX_FACTS and df >= AMBIENT_SHARE * self.index.n
+        if name is not None and self.index.df(name[1]) > MAX_FACTS:
+            return True  # a meaning many facts hold ("procureur"): no fact is the one
         word = words[0].surface
         return word in COMMON_WORDS or not self._knows(word)
 

@@ -152,6 +152,10 @@ def test_context_about_the_asker_after_a_greeting_or_a_purpose_word_is_about_the
     assert greeted.question == "BCIJ when was it created?"
     purpose = read_message("Notes for the trafficking report. when was it created?", knows)
     assert purpose.question == "trafficking when was it created?"
+    here = read_message(
+        "Casablanca trafficking journalist here, thanks. when was it created?", knows
+    )
+    assert here.question == "Casablanca trafficking when was it created?"
 
 
 def test_since_when_asks() -> None:

@@ -132,6 +132,17 @@ def test_a_name_in_most_facts_alone_gets_help_not_one_of_them() -> None:
     assert not many.answered and many.chatter is Chatter.BARE_WORD
 
 
+def test_a_meaning_in_many_facts_alone_gets_help() -> None:
+    """ "procureur" alone: prosecutors are in many facts, so none of them is the answer;
+    a meaning in two facts ("torture") still finds them."""
+    facts = [make_fact(f"p-{n}", f"{n} prosecutors met in Rabat.") for n in range(6)]
+    facts.append(make_fact("torture", "A course on torture prevention was held."))
+    base = make_base(*facts, synonyms=[("prosecutors", "procureur"), ("torture", "tortures")])
+    many = Matcher(base).ask("procureur")
+    assert not many.answered and many.chatter is Chatter.BARE_WORD
+    assert Matcher(base).ask("tortures").answered
+
+
 def test_one_everyday_word_in_a_question_with_no_kind_names_nothing() -> None:
     """ "What time is it?" is not answered by a fact that happens to hold "time"."""
     ended = make_fact("ended", "The training ended in time for the test.", topic="trainings")
