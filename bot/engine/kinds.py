@@ -551,14 +551,14 @@ class Kind(StrEnum):
     )
     DATE = (
         "date",
-        ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann"),
+        ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann", "jour"),
         re.compile(
             # "What was the vote count when the bill passed?" asks for a count: a "when"
             # after another question word joins a clause, it asks for no date.
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
             r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
-            r"en quelle annee|en quel mois|wann)\b"
+            r"en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b"
         ),
         lambda f, asked: f.has_date,
         "gives no date",
@@ -579,7 +579,10 @@ class Kind(StrEnum):
         ("where", "venue", "lieu", "endroit", "ou "),
         re.compile(
             r"\b(where|what venue|which venue|quel lieu|a quel endroit)\b|"
-            r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b"
+            r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b|"
+            # "la formation se tient où exactement ?", "ça se passe où ?": "où" after its verb.
+            r"\b(tient|tiendra|tenait|tenue?|lieu|passe|passera|deroule|deroulera|est|etait|"
+            r"sera)\s+ou\b(?!\s+(non|pas)\b)"
         ),
         lambda f, asked: f.has_place,
         "gives no place",

@@ -65,6 +65,13 @@ def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
     assert asks_for("Which country does the GLO.ACT money come from?") is Kind.COUNTRY
 
 
+def test_french_where_after_its_verb_and_which_day_are_read() -> None:
+    assert asks_for("la formation se tient où exactement ?") is Kind.PLACE
+    assert asks_for("ça se passe où ?") is Kind.PLACE
+    assert asks_for("la formation est à Rabat ou à Casablanca ?") is not Kind.PLACE
+    assert asks_for("la session c'était quels jours ?") is Kind.DATE
+
+
 def test_whats_the_three_parts_asks_for_members() -> None:
     assert asks_for("whats the 3 parts of a justice system?") is Kind.MEMBERS
 
