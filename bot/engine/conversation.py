@@ -50,6 +50,9 @@ class Reading:
     question: str
     chatter: Chatter | None = None
     wrapped: bool = False  # True when conversation was taken off around the question
+    #: A message asking two things ("what did Morocco do? and did the King comment?"):
+    #: each question with the context it keeps, to be answered apart.
+    parts: tuple[str, ...] = ()
 
 
 def _words(text: str) -> frozenset[str]:
@@ -139,7 +142,10 @@ _PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 # Segment ends: sentence punctuation followed by a space (but not after an
 # abbreviation such as "Ms." or "U.S."), colons, semicolons, dashes between spaces,
 # ellipses and line breaks.
-_ABBREVIATION = r"(?<!\b[A-Z])(?<!\bMs)(?<!\bMr)(?<!\bDr)(?<!\bSt)(?<!\bNo)(?<!\bMrs)(?<!\bvs)"
+_ABBREVIATION = (
+    r"(?<!\b[A-Z]\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
+    r"(?<!\bvs\.)"
+)
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
 _MAY_END = re.compile(r"[?!.:;]\s|\s[-–—]|[–—]|\.\.\.|\n")
 _SEGMENT_END = re.compile(
@@ -461,4 +467,22 @@ def read_message(
         kind = _chatter(question)
         if kind is not None and not any(knows(w) for w in _content_words(question)):
             return Reading("", kind)
-    return Reading(question, None, wrapped=question != original.strip())
+    # Each asks something by itself, or points back to context kept with it: not "is one
+    # of them in Morocco?" after another question, nor "des noms ?", nor "are you a bot?".
+    context = any(s not in asking for s in kept)
+    asked_here = [s for s in kept if s in asking]
+    questions = [
+        s
+        for s in asked_here
+        if (context or not _points_back(s, knows))
+        and len({w for w in _content_words(s) if w not in CONVERSATIONAL and knows(w)}) >= 2
+    ]
+    parts = (
+        tuple(
+            " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)
+            for one in questions
+        )
+        if len(asked_here) > 1 and questions
+        else ()
+    )
+    return Reading(question, None, wrapped=question != original.strip(), parts=parts)

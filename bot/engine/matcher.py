@@ -153,6 +153,11 @@ class Matcher:
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         answer = self._answer(reading.question, language)
+        if reading.parts and not answer.answered:
+            # Two questions in one message: the one the fact base answers, best covered.
+            answered = [a for a in (self._answer(p, language) for p in reading.parts) if a.answered]
+            if answered:
+                answer = max(answered, key=lambda a: a.facts[0].coverage)
         return answer if answer.question == question else replace(answer, question=question)
 
     def _names(self, text: str) -> bool:

@@ -176,6 +176,25 @@ def test_a_french_question_asked_about_asking_is_the_question(message: str) -> N
     assert reading.question == "combien de prosecutors ont été trained ?"
 
 
+def test_two_questions_in_one_message_are_also_read_apart() -> None:
+    reading = read_message(
+        "when was the BCIJ created in Morocco? also did the prosecutors get trained?", knows
+    )
+    assert reading.parts == (
+        "when was the BCIJ created in Morocco?",
+        "did the prosecutors get trained?",
+    )
+    # One that points back needs the other to say what: it is not asked apart ...
+    pointing = read_message(
+        "where is the BCIJ in Morocco? was it created in Morocco for trafficking?", knows
+    )
+    assert pointing.parts == ("where is the BCIJ in Morocco?",)
+    # ... nor is one that asks nothing of the fact base, nor one question alone.
+    chatty = read_message("when was the BCIJ created? are you a bot?", knows)
+    assert chatty.parts == ("when was the BCIJ created?",)
+    assert read_message("Who is Ms. Alami of the BCIJ in Morocco?", knows).parts == ()
+
+
 def test_a_pointer_after_a_name_points_to_it() -> None:
     """ "la loi de 2015, elle a été adoptée quand ?": "elle" is the law just named."""
     reading = read_message(

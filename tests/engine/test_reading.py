@@ -132,6 +132,13 @@ def test_a_name_in_most_facts_alone_gets_help_not_one_of_them() -> None:
     assert not many.answered and many.chatter is Chatter.BARE_WORD
 
 
+def test_of_two_questions_in_a_message_the_one_the_base_answers_is_answered() -> None:
+    """ "When was the BCIJ created? and did the King comment?": the bot answers what it
+    can; both questions matched as one would cover too little of either."""
+    answer = matcher().ask("When was the BCIJ created? and did the King comment on it publicly?")
+    assert answer.answered and [m.fact.id for m in answer.facts] == ["bcij-created"]
+
+
 def test_a_meaning_in_many_facts_alone_gets_help() -> None:
     """ "procureur" alone: prosecutors are in many facts, so none of them is the answer;
     a meaning in two facts ("torture") still finds them."""
