@@ -143,9 +143,38 @@ def paired(text: str) -> bool:
         return False
     for m in LISTED.finditer(_ATTRIBUTION.sub("", text)):
         items = re.split(r",\s*(?:and\s+|or\s+|et\s+|ou\s+)?|\s+(?:and|or|et|ou)\s+", m.group())
-        if len(items) > 2 and all(item[:1].isupper() for item in items[1:]):
+        # A list of names: the first item ends with one, the last starts with one, those
+        # between are names ("... the November 2015 Paris attacks, France and Belgium"
+        # names two, after a clause).
+        if (
+            len(items) > 2
+            and _is_name(items[0].split()[-1])
+            and all(_is_name(item) for item in items[1:-1])
+            and _is_name(_without_article(items[-1]).split()[0])
+        ):
             return False
     return True
+
+
+def _without_article(item: str) -> str:
+    words = item.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() in _ARTICLES else item
+
+
+_ARTICLES = frozenset(["the", "la", "le", "les", "l'", "l’"])
+
+
+_CONNECTORS = frozenset(["of", "on", "for", "and", "the", "de", "du", "des", "la", "le", "l", "et"])
+
+
+def _is_name(item: str) -> bool:
+    """ "the Haitian National Police", "Burkina Faso": capitalised words and connectors."""
+    words = item.replace("’", "'").replace("l'", "").split()
+    return (
+        bool(words)
+        and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+        and not (words[0] in _CONNECTORS and len(words) == 1)
+    )
 
 
 #: Counts a question may ask members of: "which two ...", "which 28 countries ...".
@@ -623,12 +652,25 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _UP_TO_DATE = re.compile(r"\bup to date\b")
 
 
+_TIME_CLAUSE = re.compile(
+    r"^\W*(?:when|once|after|before|while|quand|lorsqu['’e]?|après|avant)\b[^?,;]*,\s*"
+    r"(?P<rest>(?:what|which|who|whom|how|where|why|quel|quelle|quels|quelles|qui|combien|"
+    r"comment|pourquoi|où)\b.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     """What kind of thing the question wants, from its wording alone.
 
     `original` is the question as written when `question` is its corrected form
     (which has lost its accents: "où" is "where", "ou" is "or").
     """
+    # "When Morocco took over as co-chair, which country was the other one?": a clause
+    # of time first, then the question.
+    clause = _TIME_CLAUSE.match(original or question)
+    if clause is not None:
+        return asks_for(clause.group("rest"))
     folded = fold(question).replace("-", " ")
     folded = _NOT_WORD.sub(" ", folded)
     if "up to date" in folded:

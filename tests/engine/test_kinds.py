@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.engine import Kind, asks_for
+from bot.engine.kinds import paired
 
 
 def test_a_kind_is_typed_and_equals_its_old_string() -> None:
@@ -70,6 +71,19 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("ça se passe où ?") is Kind.PLACE
     assert asks_for("la formation est à Rabat ou à Casablanca ?") is not Kind.PLACE
     assert asks_for("la session c'était quels jours ?") is Kind.DATE
+
+
+def test_a_time_clause_first_leaves_the_question_to_the_clause_after_it() -> None:
+    question = "When Morocco took over as co-chair in 2016, which country was the other one?"
+    assert asks_for(question) is Kind.COUNTRY
+    assert asks_for("When Morocco took over as co-chair, did anyone object?") is Kind.DATE
+
+
+def test_two_names_after_a_clause_are_a_pair_not_a_list() -> None:
+    """ "After the November 2015 Paris attacks, France and Belgium ..." names two."""
+    assert paired("After the November 2015 Paris attacks, France and Belgium deepened ties.")
+    assert not paired("INL worked with units from Togo, Senegal, Mali and Benin.")
+    assert not paired("Police in Rabat, Fes and Sale got dogs.")
 
 
 def test_whats_the_three_parts_asks_for_members() -> None:
