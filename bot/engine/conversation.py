@@ -435,7 +435,8 @@ def read_message(
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]
-    segments = [_unframed(s.strip()) for s in ends if s and s.strip(" ,.!?")]
+    # (A greeting off first: "slt, un collègue me demande combien ...".)
+    segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
     asked = {w for s in asking for w in _content_words(s)}
     # A question that says in itself what it asks needs no context around it: "I'm

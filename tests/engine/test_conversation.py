@@ -167,6 +167,7 @@ def test_since_when_asks() -> None:
     "message",
     [
         "un collègue du parquet me demande combien de prosecutors ont été trained",
+        "slt, un collègue du parquet me demande combien de prosecutors ont été trained",
         "je voudrais savoir combien de prosecutors ont été trained",
         "tu sais combien de prosecutors ont été trained",
     ],
