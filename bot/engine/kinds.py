@@ -372,7 +372,8 @@ class Kind(StrEnum):
             r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
             + _ROLES_EN
             + r"\b|"
-            r"\bwho\s+(heads|headed|leads|led|runs|ran|directs|directed|chairs|chaired|"
+            # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)
+            r"\bwho\s+(heads|headed|directs|directed|chairs|chaired|"
             r"is in charge|was in charge|is responsible|was responsible)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.

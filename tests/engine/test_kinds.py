@@ -55,6 +55,14 @@ def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("How long has INL worked with the prison administration?") is Kind.DURATION
 
 
+def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
+    """ "Who ran the course?" ("a retired judge and a district attorney"): ACTOR; "who
+    heads the DGAPR?" asks for a person by name."""
+    assert asks_for("Who ran the DNA course in Costa Rica?") is Kind.ACTOR
+    assert asks_for("Who led the workshop?") is Kind.ACTOR
+    assert asks_for("Who heads the DGAPR?") is Kind.PERSON
+
+
 def test_which_experts_ran_it_asks_for_people_by_name() -> None:
     assert asks_for("Which UNODC experts ran the Tangier training?") is Kind.PERSON
     assert asks_for("Which experts are trained in Tangier?") is not Kind.PERSON
