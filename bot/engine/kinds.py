@@ -373,7 +373,7 @@ class Kind(StrEnum):
             + _ROLES_EN
             + r"\b|"
             # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)
-            r"\bwho\s+(heads|headed|directs|directed|chairs|chaired|"
+            r"\bwho\s+(heads|headed|leads|runs|directs|directed|chairs|chaired|"
             r"is in charge|was in charge|is responsible|was responsible)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.

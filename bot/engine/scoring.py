@@ -18,7 +18,7 @@ from itertools import compress, filterfalse, repeat
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
-from bot.engine.lexicon import COMMON_WORDS, KIND_TOPIC, is_common
+from bot.engine.lexicon import COMMON_WORDS, KIND_TOPIC
 from bot.engine.weights import (
     COMMON_WORD_FACTOR,
     DEFINITION_BONUS,
@@ -34,10 +34,7 @@ def slot_idf(index: Index, slot: Slot, kids: Sequence[int], unknown_factor: floa
     """A slot's weight: the rarity of its rarest-held key (everyday words weigh less); a
     word no fact holds weighs `unknown_factor` of the rarest word's weight."""
     idf = min(index.idf[k] for k in kids) if kids else index.unknown_idf * unknown_factor
-    # A word no fact holds is everyday when an inflection of one ("absences"); a word the
-    # facts hold keeps its own rarity unless it is on the list itself.
-    everyday = is_common(slot.text, slot.keys) if not kids else slot.text in COMMON_WORDS
-    if slot.concept is None and not slot.number and everyday:
+    if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
         idf *= COMMON_WORD_FACTOR
     return idf
 
