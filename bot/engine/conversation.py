@@ -107,7 +107,8 @@ BOT_VERBS = _words(
     called who what are is who's whats exist real human robot
     fait cree fonctionne fonctionnes fonctionnez marche sais peux fais connais es etes la
     marches repond
-    appelle qui quoi sers sert servir aide aider a ete
+    appelle qui quoi sers sert servir aide aider a ete topics topic subjects cover covers
+    sujets sujet couvres couvrez
     how hows day going doing get got getting receive received see saw seen read last
     message messages msg dm reply replied respond responding weekend today lately been
     feeling life things ca va vas allez passe recu vu lu message dernier journee"""

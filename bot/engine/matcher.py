@@ -170,6 +170,16 @@ class Matcher:
             for s in self.analyse(text)
         )
 
+    def _names_nothing(self, slots: Sequence[Slot]) -> bool:
+        """ "What time is it?", "what's new?", "any updates?": one everyday word, or one
+        meaning many facts hold, and no name, so no fact is about it."""
+        if len(slots) != 1 or slots[0].number:
+            return False
+        slot = slots[0]
+        if slot.concept is None:
+            return fold(slot.text) in COMMON_WORDS
+        return slot.concept.startswith("~") and self.index.df(slot.concept) > MAX_FACTS
+
     def _knows(self, word: str) -> bool:
         """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym."""
         index = self.index
@@ -202,7 +212,7 @@ class Matcher:
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         kind = asks_for(corrected, original=question) if corrected else asks_for(question)
-        if not slots or (kind is None and _names_nothing(slots)):
+        if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
@@ -589,16 +599,6 @@ def _event(slots: Sequence[Slot], kind: Kind | None) -> frozenset[str]:
     if concept.startswith("~") and concept not in _KIND_GROUPS:
         return frozenset({slot.text})
     return frozenset()
-
-
-def _names_nothing(slots: Sequence[Slot]) -> bool:
-    """ "What time is it?": one everyday word and no name, so no fact is about it."""
-    return (
-        len(slots) == 1
-        and slots[0].concept is None
-        and not slots[0].number
-        and fold(slots[0].text) in COMMON_WORDS
-    )
 
 
 def _date_key(match: Match) -> tuple[date, str]:

@@ -258,6 +258,7 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("slt", Chatter.GREETING),
         ("thanks @factbot, super helpful :pray:", Chatter.THANKS),
         ("tu es qui toi ? tu fonctionnes comment ?", Chatter.ABOUT_BOT),
+        ("what topics do you cover?", Chatter.ABOUT_BOT),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("Bonjour tout le monde !", Chatter.GREETING),

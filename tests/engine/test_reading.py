@@ -139,6 +139,19 @@ def test_of_two_questions_in_a_message_the_one_the_base_answers_is_answered() ->
     assert answer.answered and [m.fact.id for m in answer.facts] == ["bcij-created"]
 
 
+def test_a_question_on_one_meaning_many_facts_hold_names_nothing() -> None:
+    """ "what's new?": "new" is in many facts; none of them is what is asked."""
+    facts = [make_fact(f"n-{n}", f"A new unit of {n} dogs was created.") for n in range(6)]
+    base = make_base(
+        *facts, make_fact("rare", "A recent law was passed."), synonyms=[("new", "recent")]
+    )
+    assert not Matcher(base).ask("what's new?").answered
+    few = make_base(
+        facts[0], make_fact("rare", "A recent law was passed."), synonyms=[("new", "recent")]
+    )
+    assert Matcher(few).ask("what's new?").answered
+
+
 def test_a_meaning_in_many_facts_alone_gets_help() -> None:
     """ "procureur" alone: prosecutors are in many facts, so none of them is the answer;
     a meaning in two facts ("torture") still finds them."""
