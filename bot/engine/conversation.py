@@ -114,6 +114,8 @@ QUESTION_CUES = _words(
 )
 
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
+#: Every word some kind of chatter may hold (see `_chatter`).
+_CHATTER_WORDS = CONVERSATIONAL | TEST_WORDS | BOT_WORDS | BOT_VERBS
 _PURPOSE_NOUNS = PURPOSE - _words("for pour")
 
 #: A segment that starts like this is the asker's own guess, not part of the question:
@@ -249,6 +251,8 @@ def _chatter(text: str) -> Chatter | None:
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
+    if not _CHATTER_WORDS.issuperset(words):
+        return None  # a word no kind of chatter holds (most questions): none of the rules below
     if all(w in TEST_WORDS or w in SOCIAL for w in words) and any(
         w in TEST_WORDS for w in everything
     ):
@@ -264,6 +268,23 @@ def _chatter(text: str) -> Chatter | None:
     return None
 
 
+def _unwrapped(text: str) -> tuple[str, bool]:
+    """`text` without links, mentions, emoji and pictographs (a space for each), and whether
+    it held a link. Each pattern is applied only where a character it needs is: most
+    questions hold none."""
+    had_link = False
+    if "://" in text or "www." in text:
+        had_link = _URL.search(text) is not None
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub(" ", text)
+    if not text.isascii():
+        text = _PICTOGRAPH.sub(" ", text)
+    return text, had_link
+
+
 def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) -> Reading:
     """The question in a chat message, or the kind of chatter it is.
 
@@ -274,14 +295,11 @@ def read_message(text: str, knows: Callable[[str], bool] = lambda word: True) ->
     original = text
     if fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
-    had_link = _URL.search(text) is not None
-    text = _URL.sub(" ", text)
-    text = _MENTION.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = _PICTOGRAPH.sub(" ", text)
+    text, had_link = _unwrapped(text)
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    # (What collapsing each run of white space to one space gives, once stripped.)
+    text = " ".join(text.split()).strip(" ,")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     kind = _chatter(text)

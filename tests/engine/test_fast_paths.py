@@ -8,6 +8,7 @@ base and on generated text.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Sequence
 from itertools import compress, repeat
 from random import Random
@@ -62,6 +63,65 @@ _PIECES = st.sampled_from(
     + [" - ", " -- ", " – ", "Ms.", "U.S.", "l'", "qu'", "d'avance", "18,000", "BCIJ", "hi"]
 )
 _MESSAGES = st.lists(_PIECES | st.text(max_size=4), max_size=12).map("".join)
+#: Messages with the wrappers and chatter words the reading shortcuts test for.
+_CHAT_PIECES = st.sampled_from(
+    [" http://a.b/c ", "https://x.y", "<https://x.y|x>", "www.a.b", "://", "www.", "<@U12|bob>"]
+    + ["@bob", "@", "a@b.c", ":smile:", ":+1:", ":", "::", "🙂", "\u2600", "\ufe0f", "é"]
+    + ["test", "ping", "you", "thanks", "merci", "bot", "who", "made", "t'a", "hello", "for"]
+    + ["the", "deck", "BCIJ", "when", "created", "?", " ", ", ", "\t", "\u00a0", "\x1c", "("]
+)
+_CHAT = st.lists(_CHAT_PIECES | _PIECES | st.text(max_size=3), max_size=12).map(" ".join)
+
+
+def _plain_unwrapped(text: str) -> tuple[str, bool]:
+    """`conversation._unwrapped` as first written: every pattern applied to every message."""
+    had_link = reading._URL.search(text) is not None
+    text = reading._URL.sub(" ", text)
+    text = reading._MENTION.sub(" ", text)
+    text = reading._EMOJI.sub(" ", text)
+    return reading._PICTOGRAPH.sub(" ", text), had_link
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_wrappers_are_taken_off_as_every_pattern_takes_them_off(text: str) -> None:
+    assert reading._unwrapped(text) == _plain_unwrapped(text)
+    # White space collapsed by splitting, as the pattern collapses it.
+    assert " ".join(text.split()).strip(" ,") == re.sub(r"\s+", " ", text).strip(" ,")
+
+
+def _plain_chatter(text: str) -> reading.Chatter | None:
+    """`conversation._chatter` without the shortcut for words no chatter holds."""
+    words = reading._content_words(text)
+    everything = reading._folded_words(text)
+    if not everything:
+        return reading.Chatter.EMPTY
+    if all(w in reading.TEST_WORDS or w in reading.SOCIAL for w in words) and any(
+        w in reading.TEST_WORDS for w in everything
+    ):
+        return reading.Chatter.TEST
+    addressed = (
+        any(w in reading.BOT_WORDS for w in everything) or reading._TO_YOU.search(text) is not None
+    )
+    if addressed and all(
+        w in reading.BOT_WORDS
+        or w in reading.BOT_VERBS
+        or w in reading.CONVERSATIONAL
+        or w in reading.TEST_WORDS
+        for w in words
+    ):
+        return reading.Chatter.ABOUT_BOT
+    if all(w in reading.CONVERSATIONAL for w in words):
+        if any(w in reading.THANKS_WORDS for w in everything):
+            return reading.Chatter.THANKS
+        return reading.Chatter.GREETING
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_chatter_is_told_as_every_rule_tells_it(text: str) -> None:
+    assert reading._chatter(text) == _plain_chatter(text)
 
 
 @settings(max_examples=500, deadline=None)
