@@ -18,9 +18,10 @@ from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
-from bot.engine import Matcher
+from bot.engine import Matcher, Slot
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
+from bot.engine.matcher import WORD_SLOTS_KEPT
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
@@ -301,3 +302,39 @@ def test_deletes_are_those_of_deleting_one_letter_then_another(word: str) -> Non
         for w in list(plain):
             plain |= {w[:i] + w[i + 1 :] for i in range(len(w))}
     assert DeleteIndex._variants(word) == plain
+
+
+def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> list[Slot]:
+    """`Matcher._slots` as first written: every word looked up as a name's start, every
+    slot made anew."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(words):
+        t = words[i]
+        found = matcher.index.lexicon.phrase_at(words, i, lang)
+        if found is not None:
+            length, concept = found
+            text = " ".join(w.surface for w in words[i : i + length])
+            upper = any(w.upper for w in words[i : i + length])
+            slots.append(Slot(text, frozenset({concept}), concept, capitalised=upper))
+            i += length
+            continue
+        if not is_stopword(t):
+            keys = token_keys(t, lang)
+            slots.append(Slot(t.surface, keys, None, number=t.is_number, capitalised=t.upper))
+        i += 1
+    return slots
+
+
+def test_slots_are_read_as_looking_up_every_word_reads_them(matcher: Matcher) -> None:
+    """With the memo of word slots empty, holding every word, and emptied when full."""
+    texts = [t for f in matcher.facts for t in (f.title, *f.ask)]
+    texts += [n for e in matcher.base.entities for n in e.names]
+    texts += ["the BCIJ and the bcij", "la DGSN de la DGSN", "Morocco MOROCCO morocco 27-14"]
+    for _ in range(2):
+        for text in texts:
+            words = split_compounds(tokenize(text))
+            for lang in (None, "en", "fr"):
+                assert matcher._slots(words, lang) == _plain_slots(matcher, words, lang), text
+        assert len(matcher._word_slots) <= WORD_SLOTS_KEPT
+        matcher._word_slots.clear()
