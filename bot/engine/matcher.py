@@ -495,6 +495,8 @@ _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 
 def _sides(text: str) -> tuple[tuple[str, str], ...]:
     """The sides of years `text` names: (("before", "2011"),) for "before 2011"."""
+    if "19" not in text and "20" not in text:
+        return ()  # no year, no side of one (most questions)
     return tuple(
         ("before" if m.group(1).lower() in _BEFORE else "after", m.group(2))
         for m in _SIDE.finditer(text)

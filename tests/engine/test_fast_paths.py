@@ -21,7 +21,7 @@ from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher, Slot
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
-from bot.engine.matcher import WORD_SLOTS_KEPT
+from bot.engine.matcher import _SIDE, WORD_SLOTS_KEPT, _sides
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
@@ -338,3 +338,25 @@ def test_slots_are_read_as_looking_up_every_word_reads_them(matcher: Matcher) ->
                 assert matcher._slots(words, lang) == _plain_slots(matcher, words, lang), text
         assert len(matcher._word_slots) <= WORD_SLOTS_KEPT
         matcher._word_slots.clear()
+
+
+_YEAR_PIECES = st.sampled_from(
+    ["before", "Since", "prior to", "avant", "jusqu'en", "après", "DEPUIS", "from", " ", "1", "2"]
+    + ["19", "20", "2011", "1999", "2100", "190", "x", "0", "9", "-", "é"]
+    + ["before 2011", "since 2020", "avant 1999", "After 2005", "until 2019 ", "depuis 1920"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_YEAR_PIECES, max_size=10).map("".join))
+def test_sides_of_years_are_those_the_pattern_finds(text: str) -> None:
+    plain = tuple(
+        (
+            "before"
+            if m.group(1).lower() in ("before", "prior to", "until", "avant", "jusqu'en")
+            else "after",
+            m.group(2),
+        )
+        for m in _SIDE.finditer(text)
+    )
+    assert _sides(text) == plain
