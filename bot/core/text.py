@@ -20,6 +20,11 @@ _FOLD_TABLE.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u
 _FOLD_TABLE.update({ord("\u0153"): "oe", ord("\u00e6"): "ae", ord("\u00df"): "ss"})
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _WS = re.compile(r"\s+")
+#: The combining marks of U+0300-U+036F (all but the grapheme joiner, which combines nothing):
+#: what NFKD leaves of the accents of Latin letters.
+_LATIN_MARKS = re.compile(
+    "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
+)
 
 
 def fold(text: str) -> str:
@@ -35,6 +40,11 @@ def fold(text: str) -> str:
             text = text.replace("`", "'")
         return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKD", text)
+    # Accented Latin letters decompose into ASCII and marks of one block: taking those off
+    # in C leaves ASCII (then the ASCII path is the same), else every character is tested.
+    bare = _LATIN_MARKS.sub("", text)
+    if bare.isascii():
+        return fold(bare)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_FOLD_TABLE).lower()
     return _WS.sub(" ", text).strip()

@@ -125,6 +125,8 @@ QUESTION_CUES = _words(
 )
 
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
+#: Every word some kind of chatter may hold (see `_chatter`).
+_CHATTER_WORDS = CONVERSATIONAL | TEST_WORDS | BOT_WORDS | BOT_VERBS
 _PURPOSE_NOUNS = PURPOSE - _words("for pour")
 
 #: A segment that starts like this is the asker's own guess, not part of the question:
@@ -390,6 +392,8 @@ def _chatter(text: str) -> Chatter | None:
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
+    if not _CHATTER_WORDS.issuperset(words):
+        return None  # a word no kind of chatter holds (most questions): none of the rules below
     if all(w in TEST_WORDS or w in SOCIAL for w in words) and any(
         w in TEST_WORDS for w in everything
     ):
@@ -403,6 +407,24 @@ def _chatter(text: str) -> Chatter | None:
     if all(w in CONVERSATIONAL for w in words):
         return Chatter.THANKS if any(w in THANKS_WORDS for w in everything) else Chatter.GREETING
     return None
+
+
+def _unwrapped(text: str) -> tuple[str, bool]:
+    """`text` without links and mentions (a space for each), emoji and pictographs (a line
+    break: one between two clauses ends a sentence, "sorry to bug you :pray: which law
+    ..."), and whether it held a link. Each pattern is applied only where a character it
+    needs is: most questions hold none."""
+    had_link = False
+    if "://" in text or "www." in text:
+        had_link = _URL.search(text) is not None
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _MENTION.sub(" ", text)
+    if ":" in text:
+        text = _EMOJI.sub("\n", text)
+    if not text.isascii():
+        text = _PICTOGRAPH.sub("\n", text)
+    return text, had_link
 
 
 def read_message(
@@ -421,12 +443,7 @@ def read_message(
     original = text
     if fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
-    had_link = _URL.search(text) is not None
-    text = _URL.sub(" ", text)
-    text = _MENTION.sub(" ", text)
-    # An emoji between two clauses ends a sentence: "sorry to bug you :pray: which law ...".
-    text = _EMOJI.sub("\n", text)
-    text = _PICTOGRAPH.sub("\n", text)
+    text, had_link = _unwrapped(text)
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     text = re.sub(r"[^\S\n]+", " ", text).strip(" ,\n")

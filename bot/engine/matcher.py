@@ -68,6 +68,8 @@ from bot.engine.weights import (
 )
 
 _NO_DATE = date(9999, 12, 31)
+#: Words whose slot `Matcher` keeps (a few hundred bytes each).
+WORD_SLOTS_KEPT = 2048
 
 
 def detect_language(question: str) -> str:
@@ -90,6 +92,11 @@ class Matcher:
         self.thresholds = thresholds or Thresholds()
         self.index = index if index is not None and index.base is base else Index(base)
         self.facts: tuple[Fact, ...] = self.index.facts
+        #: The keys a name's first word may have: a word with none starts no name.
+        self._name_starts = frozenset(self.index.lexicon.by_first)
+        #: (word, capitalised, language) -> whether it may start a name, and its slot when
+        #: alone (None for a stop word): questions reuse their words. Emptied when full.
+        self._word_slots: dict[tuple[str, bool, str | None], tuple[bool, Slot | None]] = {}
 
     # -- reading a question
 
@@ -97,10 +104,15 @@ class Matcher:
         """Group tokens into slots: longest alias phrase first, then single content words."""
         slots: list[Slot] = []
         phrase_at = self.index.lexicon.phrase_at
+        memo = self._word_slots
         i = 0
         while i < len(words):
             t = words[i]
-            found = phrase_at(words, i, lang)
+            known = memo.get((t.surface, t.upper, lang))
+            if known is None:
+                known = self._word_slot(t, lang)
+            starts, alone = known
+            found = phrase_at(words, i, lang) if starts else None
             if found is not None:
                 length, concept = found
                 text = " ".join(w.surface for w in words[i : i + length])
@@ -114,18 +126,25 @@ class Matcher:
                 )
                 i += length
                 continue
-            if not is_stopword(t):
-                slots.append(
-                    Slot(
-                        t.surface,
-                        token_keys(t, lang),
-                        None,
-                        number=t.is_number,
-                        capitalised=t.upper,
-                    )
-                )
+            if alone is not None:
+                slots.append(alone)
             i += 1
         return slots
+
+    def _word_slot(self, t: Token, lang: str | None) -> tuple[bool, Slot | None]:
+        """Whether word `t` may start a name, and its slot when alone (None for a stop
+        word), as `_slots` reads it: kept in `_word_slots`."""
+        keys = token_keys(t, lang)
+        alone = None
+        if not is_stopword(t):
+            alone = Slot(t.surface, keys, None, number=t.is_number, capitalised=t.upper)
+        if len(self._word_slots) >= WORD_SLOTS_KEPT:
+            self._word_slots.clear()
+        known = self._word_slots[t.surface, t.upper, lang] = (
+            not keys.isdisjoint(self._name_starts),
+            alone,
+        )
+        return known
 
     def analyse(self, question: str) -> list[Slot]:
         """The question's slots, after correction and alias expansion."""
@@ -552,6 +571,8 @@ _AFTER = frozenset({"after", "après", "apres"})
 def _sides(text: str) -> tuple[tuple[str, str], ...]:
     """The sides of years `text` names: (("before", "2011"),) for "before 2011";
     "after 2019" is past 2019, "since 2011" from 2011 on."""
+    if "19" not in text and "20" not in text:
+        return ()  # no year, no side of one (most questions)
     return tuple(
         (
             "before"

@@ -15,6 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
+from operator import add
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
@@ -171,11 +172,12 @@ class Scoring:
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
+        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, then weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
                 # same sum, with no test per fact.
-                gain = [self.idf[j] * w for w in wtab]
+                gain = gains[j]
                 groups, titled, codes = m.by_weight(kids[0])
                 for w, group in groups:
                     g = gain[w]
@@ -188,7 +190,7 @@ class Scoring:
                 self.codes[j] = codes
             elif kids:
                 codes = self.codes[j] = m.slot_codes(kids)
-                gain = [self.idf[j] * w for w in wtab]
+                gain = gains[j]
                 title = self.title_bonus[j]
                 for f, c in codes.items():
                     score[f] += gain[c >> 1]
@@ -200,7 +202,7 @@ class Scoring:
                 topic_bonus = self.topic_bonus[j]
                 for f in m.by_topic.get(topic, ()):
                     bonus[f] += topic_bonus
-        self._plan()
+        self._plan(gains)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
         pool = touched.union(self._topic_leaders({t for t in self.topics if t}, touched))
@@ -210,16 +212,16 @@ class Scoring:
             bonus[f] += defined
         rank = m.rank
         facts = list(pool)
-        totals = [score[f] + bonus[f] for f in facts]
+        # (Sums and filters run in C: a common word puts most facts in the pool.)
+        totals = list(map(add, map(score.__getitem__, facts), map(bonus.__getitem__, facts)))
         # Only facts within rounding of the 20th best total can rank: sort just those.
         cut = (
             sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
             if len(facts) > TOP
             else -math.inf
         )
-        kept = [
-            (-round(t, 9), rank[f], t, f) for t, f in zip(totals, facts, strict=True) if t >= cut
-        ]
+        near = compress(zip(totals, facts, strict=True), map(cut.__le__, totals))
+        kept = [(-round(t, 9), rank[f], t, f) for t, f in near]
         kept.sort()  # by rounded total, then tie order (unique: the rest is never compared)
         for _, _, total, f in kept[:TOP]:
             yield total, score[f] / self.total, f
@@ -447,13 +449,17 @@ class Scoring:
             _, _, score, plain, f = heapq.heappop(ready)
             yield score, plain / self.total, f
 
-    def _plan(self) -> None:
-        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
-        wtab = self.index.wtab
+    def _plan(self, gains: Sequence[list[float]] | None = None) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in.
+
+        `gains`: each slot's idf times each weight, when the caller has them already."""
+        if gains is None:
+            wtab = self.index.wtab
+            gains = [[idf * w for w in wtab] for idf in self.idf]
         self.plan = [
-            (codes if codes is not None else {}, [idf * w for w in wtab], tb, topic, pb)
-            for codes, idf, tb, topic, pb in zip(
-                self.codes, self.idf, self.title_bonus, self.topics, self.topic_bonus, strict=True
+            (codes if codes is not None else {}, gain, tb, topic, pb)
+            for codes, gain, tb, topic, pb in zip(
+                self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
 

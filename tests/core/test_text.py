@@ -18,7 +18,7 @@ _WS = re.compile(r"\s+")
 _ALPHABET = st.sampled_from(
     list("abcUSsu .,'`-09 \t\n")
     + list("éÉœæß’‘“”«»–—\u00a0\u202f\u2003\u0085\u1680\x1c")
-    + ["\u0301", "٣", "İ", "ſ", "K"]
+    + ["\u0301", "\u0327", "\u034f", "\u0345", "٣", "İ", "ſ", "K"]
 )
 #: Pieces that the patterns of `tokenize` rewrite ("U.S.", "GLO.ACT", "2,800").
 _PIECES = st.sampled_from(

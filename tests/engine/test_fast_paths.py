@@ -17,9 +17,10 @@ from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
-from bot.engine import Matcher
+from bot.engine import Matcher, Slot
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
+from bot.engine.matcher import _SIDE, WORD_SLOTS_KEPT, _sides
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
@@ -62,6 +63,63 @@ _PIECES = st.sampled_from(
     + [" - ", " -- ", " – ", "Ms.", "U.S.", "l'", "qu'", "d'avance", "18,000", "BCIJ", "hi"]
 )
 _MESSAGES = st.lists(_PIECES | st.text(max_size=4), max_size=12).map("".join)
+#: Messages with the wrappers and chatter words the reading shortcuts test for.
+_CHAT_PIECES = st.sampled_from(
+    [" http://a.b/c ", "https://x.y", "<https://x.y|x>", "www.a.b", "://", "www.", "<@U12|bob>"]
+    + ["@bob", "@", "a@b.c", ":smile:", ":+1:", ":", "::", "🙂", "\u2600", "\ufe0f", "é"]
+    + ["test", "ping", "you", "thanks", "merci", "bot", "who", "made", "t'a", "hello", "for"]
+    + ["the", "deck", "BCIJ", "when", "created", "?", " ", ", ", "\t", "\u00a0", "\x1c", "("]
+)
+_CHAT = st.lists(_CHAT_PIECES | _PIECES | st.text(max_size=3), max_size=12).map(" ".join)
+
+
+def _plain_unwrapped(text: str) -> tuple[str, bool]:
+    """`conversation._unwrapped` as first written: every pattern applied to every message."""
+    had_link = reading._URL.search(text) is not None
+    text = reading._URL.sub(" ", text)
+    text = reading._MENTION.sub(" ", text)
+    text = reading._EMOJI.sub("\n", text)  # an emoji ends a sentence
+    return reading._PICTOGRAPH.sub("\n", text), had_link
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_wrappers_are_taken_off_as_every_pattern_takes_them_off(text: str) -> None:
+    assert reading._unwrapped(text) == _plain_unwrapped(text)
+
+
+def _plain_chatter(text: str) -> reading.Chatter | None:
+    """`conversation._chatter` without the shortcut for words no chatter holds."""
+    words = reading._content_words(text)
+    everything = reading._folded_words(text)
+    if not everything:
+        return reading.Chatter.EMPTY
+    if all(w in reading.TEST_WORDS or w in reading.SOCIAL for w in words) and any(
+        w in reading.TEST_WORDS for w in everything
+    ):
+        return reading.Chatter.TEST
+    addressed = (
+        any(w in reading.BOT_WORDS for w in everything) or reading._TO_YOU.search(text) is not None
+    )
+    if addressed and all(
+        w in reading.BOT_WORDS
+        or w in reading.BOT_VERBS
+        or w in reading.CONVERSATIONAL
+        or w in reading.TEST_WORDS
+        for w in words
+    ):
+        return reading.Chatter.ABOUT_BOT
+    if all(w in reading.CONVERSATIONAL for w in words):
+        if any(w in reading.THANKS_WORDS for w in everything):
+            return reading.Chatter.THANKS
+        return reading.Chatter.GREETING
+    return None
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_chatter_is_told_as_every_rule_tells_it(text: str) -> None:
+    assert reading._chatter(text) == _plain_chatter(text)
 
 
 @settings(max_examples=500, deadline=None)
@@ -241,3 +299,63 @@ def test_deletes_are_those_of_deleting_one_letter_then_another(word: str) -> Non
         for w in list(plain):
             plain |= {w[:i] + w[i + 1 :] for i in range(len(w))}
     assert DeleteIndex._variants(word) == plain
+
+
+def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> list[Slot]:
+    """`Matcher._slots` as first written: every word looked up as a name's start, every
+    slot made anew."""
+    slots: list[Slot] = []
+    i = 0
+    while i < len(words):
+        t = words[i]
+        found = matcher.index.lexicon.phrase_at(words, i, lang)
+        if found is not None:
+            length, concept = found
+            text = " ".join(w.surface for w in words[i : i + length])
+            upper = any(w.upper for w in words[i : i + length])
+            slots.append(Slot(text, frozenset({concept}), concept, capitalised=upper))
+            i += length
+            continue
+        if not is_stopword(t):
+            keys = token_keys(t, lang)
+            slots.append(Slot(t.surface, keys, None, number=t.is_number, capitalised=t.upper))
+        i += 1
+    return slots
+
+
+def test_slots_are_read_as_looking_up_every_word_reads_them(matcher: Matcher) -> None:
+    """With the memo of word slots empty, holding every word, and emptied when full."""
+    texts = [t for f in matcher.facts for t in (f.title, *f.ask)]
+    texts += [n for e in matcher.base.entities for n in e.names]
+    texts += ["the BCIJ and the bcij", "la DGSN de la DGSN", "Morocco MOROCCO morocco 27-14"]
+    for _ in range(2):
+        for text in texts:
+            words = split_compounds(tokenize(text))
+            for lang in (None, "en", "fr"):
+                assert matcher._slots(words, lang) == _plain_slots(matcher, words, lang), text
+        assert len(matcher._word_slots) <= WORD_SLOTS_KEPT
+        matcher._word_slots.clear()
+
+
+_YEAR_PIECES = st.sampled_from(
+    ["before", "Since", "prior to", "avant", "jusqu'en", "après", "DEPUIS", "from", " ", "1", "2"]
+    + ["19", "20", "2011", "1999", "2100", "190", "x", "0", "9", "-", "é"]
+    + ["before 2011", "since 2020", "avant 1999", "After 2005", "until 2019 ", "depuis 1920"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_YEAR_PIECES, max_size=10).map("".join))
+def test_sides_of_years_are_those_the_pattern_finds(text: str) -> None:
+    plain = tuple(
+        (
+            "before"
+            if m.group(1).lower() in ("before", "prior to", "until", "avant", "jusqu'en")
+            else "after"
+            if m.group(1).lower() in ("after", "après", "apres")
+            else "since",
+            m.group(2),
+        )
+        for m in _SIDE.finditer(text)
+    )
+    assert _sides(text) == plain
