@@ -751,7 +751,7 @@ def test_when_something_happened_is_not_the_date_of_something_else() -> None:
     """ "When was the dog unit founded?" is not answered by the year it was certified."""
     question = f"When was {UNIT} founded?"
     # Bars low enough that coverage cannot decide: the rule does.
-    low = Thresholds(min_coverage=0.3, clear_lead_coverage=0.3)
+    low = Thresholds(min_coverage=0.3, clear_lead_coverage=0.3, unknown_word_factor=1.0)
     certified = make_fact("target", f"In 2018, {UNIT} obtained a certification.")
     matcher = Matcher(make_base(certified, *FILLER, synonyms=EVENTS), low)
     assert why_not(matcher, question) == "says nothing of founded"
