@@ -460,7 +460,8 @@ def read_message(
     # A question that says in itself what it asks needs no context around it: "I'm
     # prepping slides for Thursday's meeting. How many prosecutors took part in the
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
-    whole = _self_contained(asking, knows, names)
+    # (Only a message with something besides its questions has context to weigh.)
+    whole = len(asking) < len(segments) and _self_contained(asking, knows, names)
     last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
     pointing = any(_points_back(s, knows) for s in asking)
     kept = []
