@@ -138,6 +138,17 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 
+#: Wishes that hold words of the fact base ("new", "year", "day"): greetings all the same.
+_SEASONAL = re.compile(
+    r"\b(?:happy|merry|joyful)\s+(?:new\s+year|holidays?|christmas|eid|ramadan|\w+day)\b|"
+    r"\b(?:bonne|heureuse)\s+(?:année|annee|fête|fete|fêtes|fetes)\b|\bjoyeux\s+no[eë]l\b|"
+    r"\b(?:eid|aid|aïd)\s+(?:mubarak|moubarak|said|saïd)\b|\bramadan\s+(?:kareem|karim|moubarak|mubarak)\b|"
+    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b",
+    re.IGNORECASE,
+)
+_SEASONAL_CUE = re.compile(
+    r"(?i)happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
+)
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
@@ -444,6 +455,8 @@ def read_message(
     if fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
     text, had_link = _unwrapped(text)
+    if _SEASONAL_CUE.search(text):
+        text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     text = re.sub(r"[^\S\n]+", " ", text).strip(" ,\n")

@@ -219,6 +219,11 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
     assert read_message("when was the BCIJ set up", knows).question == "when was the BCIJ set up"
 
 
+def test_a_seasonal_wish_before_a_question_is_a_greeting() -> None:
+    reading = read_message("Happy new year! when was the BCIJ created?", knows)
+    assert reading.question == "when was the BCIJ created?"
+
+
 def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
     reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
     assert reading.question == "which law covers trafficking?"
@@ -259,6 +264,9 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("thanks @factbot, super helpful :pray:", Chatter.THANKS),
         ("tu es qui toi ? tu fonctionnes comment ?", Chatter.ABOUT_BOT),
         ("what topics do you cover?", Chatter.ABOUT_BOT),
+        ("happy new year!", Chatter.GREETING),
+        ("bonne année à tous", Chatter.GREETING),
+        ("eid mubarak", Chatter.GREETING),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("Bonjour tout le monde !", Chatter.GREETING),
