@@ -192,6 +192,13 @@ class Matcher:
     def _names_nothing(self, slots: Sequence[Slot]) -> bool:
         """ "What time is it?", "what's new?", "any updates?": one everyday word, or one
         meaning many facts hold, and no name, so no fact is about it."""
+        # A name in most facts (Morocco) says nothing of what is asked: "what is the
+        # population of Morocco?" is one everyday word.
+        slots = [
+            s
+            for s in slots
+            if not ((s.concept or "").startswith("@") and not self.index.is_specific(s))
+        ] or slots
         if len(slots) != 1 or slots[0].number:
             return False
         slot = slots[0]

@@ -152,6 +152,25 @@ def test_a_question_on_one_meaning_many_facts_hold_names_nothing() -> None:
     assert Matcher(few).ask("what's new?").answered
 
 
+def test_one_everyday_word_beside_a_name_in_most_facts_names_nothing() -> None:
+    """ "What is the population of Morocco?": Morocco is in nearly every fact, so the
+    question is one everyday word, and the fact on "vulnerable populations" is not it."""
+    morocco = make_entity("morocco", "country", "Morocco")
+    facts = [
+        make_fact(
+            f"dogs-{n}", f"Morocco gave {n} sniffer dogs to the police.", entities=["morocco"]
+        )
+        for n in range(5)
+    ]
+    facts.append(
+        make_fact(
+            "pop", "Morocco trained officers for vulnerable populations.", entities=["morocco"]
+        )
+    )
+    base = make_base(*facts, TRAINING, LAB, entities=[morocco])
+    assert not Matcher(base).ask("What is the population of Morocco?").answered
+
+
 def test_a_meaning_in_many_facts_alone_gets_help() -> None:
     """ "procureur" alone: prosecutors are in many facts, so none of them is the answer;
     a meaning in two facts ("torture") still finds them."""
