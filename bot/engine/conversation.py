@@ -500,22 +500,21 @@ def read_message(
         kind = _chatter(question)
         if kind is not None and not any(knows(w) for w in _content_words(question)):
             return Reading("", kind)
+    wrapped = question != original.strip()
+    asked_here = [s for s in kept if s in asking]
+    if len(asked_here) < 2:
+        return Reading(question, None, wrapped=wrapped)
     # Each asks something by itself, or points back to context kept with it: not "is one
     # of them in Morocco?" after another question, nor "des noms ?", nor "are you a bot?".
-    context = any(s not in asking for s in kept)
-    asked_here = [s for s in kept if s in asking]
+    context = len(asked_here) < len(kept)
     questions = [
         s
         for s in asked_here
         if (context or not _points_back(s, knows))
         and len({w for w in _content_words(s) if w not in CONVERSATIONAL and knows(w)}) >= 2
     ]
-    parts = (
-        tuple(
-            " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)
-            for one in questions
-        )
-        if len(asked_here) > 1 and questions
-        else ()
+    parts = tuple(
+        " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)
+        for one in questions
     )
-    return Reading(question, None, wrapped=question != original.strip(), parts=parts)
+    return Reading(question, None, wrapped=wrapped, parts=parts)
