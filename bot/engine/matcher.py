@@ -183,22 +183,21 @@ class Matcher:
         """Whether `text` names something the fact base has a name for, or a figure
         ("when did parliament pass ...?" names the parliament, written small or not); a
         name in most facts (Morocco) does not say what is asked."""
-        index = self.index
         return any(
-            s.number or ((s.concept or "").startswith("@") and index.is_specific(s))
+            s.number or ((s.concept or "").startswith("@") and not self._ambient(s))
             for s in self.analyse(text)
         )
+
+    def _ambient(self, slot: Slot) -> bool:
+        """A name in most facts (Morocco): it says nothing of what is asked."""
+        return (slot.concept or "").startswith("@") and not self.index.is_specific(slot)
 
     def _names_nothing(self, slots: Sequence[Slot]) -> bool:
         """ "What time is it?", "what's new?", "any updates?": one everyday word, or one
         meaning many facts hold, and no name, so no fact is about it."""
         # A name in most facts (Morocco) says nothing of what is asked: "what is the
         # population of Morocco?" is one everyday word.
-        slots = [
-            s
-            for s in slots
-            if not ((s.concept or "").startswith("@") and not self.index.is_specific(s))
-        ] or slots
+        slots = [s for s in slots if not self._ambient(s)] or slots
         if len(slots) != 1 or slots[0].number:
             return False
         slot = slots[0]
@@ -283,7 +282,7 @@ class Matcher:
             unknown_blocks,
             tuple(unknown),
             _event(slots, kind),
-            _first_name_of(question),
+            _given_name_before(question),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -418,8 +417,8 @@ class Matcher:
             or self._figures_rule(i, asked.kind, asked.stated)
             or self._time_contradicts(i, asked.spans)
             or self._rank_not_held(i, asked.ranks)
-            or next((f"says nothing of {w}" for w in lacks if w in asked.events), None)
-            or self._first_name_not_given(i, asked.first_name_of)
+            or (f"says nothing of {asked.event}" if asked.event in lacks else None)
+            or self._first_name_not_given(i, asked.first_name)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -427,13 +426,15 @@ class Matcher:
             )
         )
 
-    def _first_name_not_given(self, i: int, surname: str | None) -> str | None:
+    def _first_name_not_given(
+        self, i: int, asked: tuple[str, re.Pattern[str]] | None
+    ) -> str | None:
         """ "What is Ms. Oufroukhi's first name?" is not answered by "Ms. Oufroukhi said":
         the fact must write a name before the surname ("Eurídice Márquez")."""
-        if surname is None:
+        if asked is None:
             return None
+        surname, given = asked
         fact = self.facts[i]
-        given = re.compile(rf"\b(?!(?:{_TITLES})\b)[A-ZÀ-Ý][\w’'-]+\s+{re.escape(surname)}\b")
         if any(given.search(text) for text in (fact.answer, fact.answer_fr or "", fact.snippet)):
             return None
         return f"gives no first name of {surname}"
@@ -559,10 +560,15 @@ _FIRST_NAME = re.compile(
 )
 
 
-def _first_name_of(question: str) -> str | None:
-    """The surname whose first name is asked for, if a first name is."""
+def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
+    """When a first name is asked for, the surname and what finds a first name in a fact:
+    a capitalised name (not a title) before it. Made once a question, tried on each fact."""
     m = _FIRST_NAME.search(question)
-    return next((g for g in m.groups() if g), None) if m else None
+    if m is None:
+        return None
+    surname = next(g for g in m.groups() if g)
+    given = re.compile(rf"\b(?!(?:{_TITLES})\b)[A-ZÀ-Ý][\w’'-]+\s+{re.escape(surname)}\b")
+    return surname, given
 
 
 #: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011".
@@ -606,15 +612,16 @@ class _Asked:
     spans: tuple[tuple[str, str], ...]  # ("before", "2011"): a side of a year the question asks
     unknown_blocks: bool
     unknown: tuple[str, ...]
-    events: frozenset[str] = frozenset()
-    first_name_of: str | None = None  # "What is Ms. Oufroukhi's first name?": Oufroukhi
+    event: str | None = None  # what happened: "founded" in "when was the lab founded?"
+    #: The surname whose first name is asked for, and what finds one in a fact.
+    first_name: tuple[str, re.Pattern[str]] | None = None
 
 
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 
 
-def _event(slots: Sequence[Slot], kind: Kind | None) -> frozenset[str]:
+def _event(slots: Sequence[Slot], kind: Kind | None) -> str | None:
     """What happened, when a question asks when it happened or who did it: the last
     words of "when was the lab founded?", the first of "who funded the training?"."""
     if kind in (Kind.DATE, Kind.START) and slots:
@@ -622,11 +629,9 @@ def _event(slots: Sequence[Slot], kind: Kind | None) -> frozenset[str]:
     elif kind is Kind.ACTOR and slots:
         slot = slots[0]
     else:
-        return frozenset()
+        return None
     concept = slot.concept or ""
-    if concept.startswith("~") and concept not in _KIND_GROUPS:
-        return frozenset({slot.text})
-    return frozenset()
+    return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
 
 
 def _date_key(match: Match) -> tuple[date, str]:
