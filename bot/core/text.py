@@ -82,7 +82,9 @@ STOPWORDS_EN = frozenset(
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite
-    tho though anyway afterwards afterward subsequently specifically exact""".split()  # noqa: SIM905
+    tho though anyway afterwards afterward subsequently specifically exact
+    especially mostly mainly primarily ultimately particularly essentially generally
+    typically usually actualy""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -95,7 +97,8 @@ STOPWORDS_FR = frozenset(
     doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors
     bonjour salut merci totale totaux entier entiere sera seront serait seraient aura
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
-    encore ensuite""".split()  # noqa: SIM905
+    encore ensuite notamment surtout principalement essentiellement particulierement
+    globalement generalement""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -24,6 +24,7 @@ from builders import (
     words,
 )
 
+from bot.core.factbase import Fact
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine.kinds import REASON, listed
 from bot.engine.weights import Thresholds
@@ -49,6 +50,39 @@ def test_a_word_no_fact_holds_weighs_its_fitted_share() -> None:
 
     assert coverage(0.5) > coverage(1.0)
     assert coverage(0.0) == coverage(1.0, "sniffer dogs police")  # weighs nothing at all
+
+
+def _coverage(question: str, *facts: Fact) -> float:
+    """The best fact's coverage of `question`, with no bar to abstain."""
+    bars = Thresholds(min_coverage=0.0, clear_lead_coverage=0.0)
+    return make_matcher(*facts, *FILLER, thresholds=bars).ask(question).facts[0].coverage
+
+
+HELD = make_fact(
+    "held", "The training was in Tangier in 2018.", answer_fr="La formation à Tanger, en 2018."
+)
+
+
+@pytest.mark.parametrize("hedge", ["mostly", "especially", "ultimately", "mainly"])
+def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
+    """ "what does the lab mostly do?": a hedge says how sure or how much, not what."""
+    dogs = make_fact("dogs", DOGS)
+    assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
+
+
+@pytest.mark.parametrize("hedge", ["surtout", "notamment", "principalement"])
+def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
+    plain = _coverage("quand la formation de Tanger ?", HELD)
+    assert _coverage(f"quand la formation de Tanger {hedge} ?", HELD) == plain
+
+
+def test_avoir_lieu_is_took_place_not_a_place() -> None:
+    """ "Quand a eu lieu la formation ?": "lieu" after "avoir" asks for no place, so a fact
+    that does not say "lieu" covers it; "le lieu de la formation" still asks for one."""
+    plain = _coverage("quand la formation de Tanger ?", HELD)
+    for asked in ("quand a eu lieu la formation de Tanger ?", "ont eu lieu la formation de Tanger"):
+        assert _coverage(asked, HELD) == plain
+    assert _coverage("le lieu de la formation de Tanger", HELD) < plain
 
 
 # ---------------------------------------------------------------- the clear leader
