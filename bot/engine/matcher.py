@@ -72,7 +72,7 @@ _NO_DATE = date(9999, 12, 31)
 WORD_SLOTS_KEPT = 2048
 #: "Quand a eu lieu l'attaque ?": after a form of "avoir", "lieu" is "took place", which
 #: asks nothing (as "when did it happen?"), not a place.
-_TOOK_PLACE = frozenset(
+TOOK_PLACE = frozenset(
     {"a", "ont", "eu", "aura", "auront", "avoir", "avait", "avaient", "aurait", "auraient"}
 )
 
@@ -117,7 +117,7 @@ class Matcher:
             if known is None:
                 known = self._word_slot(t, lang)
             starts, alone = known
-            if t.surface == "lieu" and i and words[i - 1].surface in _TOOK_PLACE:
+            if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
                 i += 1
                 continue
             found = phrase_at(words, i, lang) if starts else None

@@ -20,7 +20,7 @@ from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher, Slot
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
-from bot.engine.matcher import _SIDE, WORD_SLOTS_KEPT, _sides
+from bot.engine.matcher import _SIDE, TOOK_PLACE, WORD_SLOTS_KEPT, _sides
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
@@ -308,6 +308,9 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
     i = 0
     while i < len(words):
         t = words[i]
+        if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
+            i += 1  # "a eu lieu": took place
+            continue
         found = matcher.index.lexicon.phrase_at(words, i, lang)
         if found is not None:
             length, concept = found
