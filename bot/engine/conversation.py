@@ -438,6 +438,17 @@ def _unwrapped(text: str) -> tuple[str, bool]:
     return text, had_link
 
 
+def _has_pointer(text: str) -> bool:
+    """Whether a pointer stands anywhere in `text` ("where was the first one held?"); the
+    French "en" and "y" are too often other words ("en 2015") to count."""
+    return any(w in _POINTERS and w not in ("en", "y") for w in _folded_words(text))
+
+
+def _known_content(text: str, knows: Callable[[str], bool]) -> int:
+    """How many of the words of `text` the fact base knows, conversation aside."""
+    return len({w for w in _content_words(text) if w not in CONVERSATIONAL and knows(w)})
+
+
 def read_message(
     text: str,
     knows: Callable[[str], bool] = lambda word: True,
@@ -502,6 +513,13 @@ def read_message(
             return Reading("", kind)
     wrapped = question != original.strip()
     asked_here = [s for s in kept if s in asking]
+    if len(asked_here) == 1 and len(kept) > 1:
+        # Context kept with a question that does not point back may be what sinks it
+        # ("prepping slides for the prosecutors' network meeting. which law makes ...?"):
+        # the question alone is read too, and answered if the two together are not.
+        alone = _trim(asked_here[0])
+        if alone and not _has_pointer(alone) and _known_content(alone, knows) >= 2:
+            return Reading(question, None, wrapped=wrapped, parts=(alone,))
     if len(asked_here) < 2:
         return Reading(question, None, wrapped=wrapped)
     # Each asks something by itself, or points back to context kept with it: not "is one
@@ -510,8 +528,7 @@ def read_message(
     questions = [
         s
         for s in asked_here
-        if (context or not _points_back(s, knows))
-        and len({w for w in _content_words(s) if w not in CONVERSATIONAL and knows(w)}) >= 2
+        if (context or not _points_back(s, knows)) and _known_content(s, knows) >= 2
     ]
     parts = tuple(
         " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)

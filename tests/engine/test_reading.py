@@ -139,6 +139,37 @@ def test_of_two_questions_in_a_message_the_one_the_base_answers_is_answered() ->
     assert answer.answered and [m.fact.id for m in answer.facts] == ["bcij-created"]
 
 
+NETWORK = make_entity("network", "group", "prosecutors network")
+SERIOUS = make_fact(
+    "serious-crime", "A 2016 law made trafficking a serious crime heard by appeal courts."
+)
+NETWORK_SET_UP = make_fact(
+    "network-set-up", "The prosecutors network was set up in 2019.", entities=["network"]
+)
+
+
+def test_a_question_that_does_not_point_back_is_also_read_without_its_context() -> None:
+    """The context's name ("the prosecutors network") is not in the fact that answers the
+    question, which names nothing itself: read alone, the question is answered."""
+    base = make_base(SERIOUS, NETWORK_SET_UP, TRAINING, LAB, entities=[NETWORK])
+    message = (
+        "prepping slides for the prosecutors network meeting next week. "
+        "which law made trafficking a serious crime?"
+    )
+    answer = Matcher(base, thresholds=BARS).ask(message)
+    assert answer.answered and [m.fact.id for m in answer.facts] == ["serious-crime"]
+
+
+def test_a_question_that_points_back_is_not_read_without_its_context() -> None:
+    """ "where was it held first?" needs what "it" is: alone it would find another event."""
+    first_held = make_fact("first-held", "The first session was held in Rabat.", where="Rabat")
+    base = make_base(first_held, NETWORK_SET_UP, TRAINING, entities=[NETWORK])
+    alone = "where was it held first?"
+    assert Matcher(base, thresholds=BARS).ask(alone).answered
+    message = "I have the prosecutors network for the second training. " + alone
+    assert not Matcher(base, thresholds=BARS).ask(message).answered
+
+
 def test_a_question_on_one_meaning_many_facts_hold_names_nothing() -> None:
     """ "what's new?": "new" is in many facts; none of them is what is asked."""
     facts = [make_fact(f"n-{n}", f"A new unit of {n} dogs was created.") for n in range(6)]
