@@ -256,7 +256,7 @@ class Matcher:
         query_concepts = {s.concept for s in slots if s.concept}
         query_concepts.update(role_key(w) for s in slots for w in s.text.split())
         defines = self._defined_entity(slots)
-        focus = self._count_focus(question) if kind is Kind.COUNT else []
+        focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours. An everyday word
         # ("so far", "triggered") says how, not what, unless it is what a count counts
@@ -383,8 +383,8 @@ class Matcher:
     def _count_focus(self, question: str) -> list[Slot]:
         """The first two content words after "how many": what is counted, and how."""
         m = HOW_MANY.search(fold(question))
-        if m is None:
-            return []
+        if m is None or _WHERE_COUNTED.match(m.group("rest")):
+            return []  # "how many around the world?": the subject is counted
         return [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
 
     def _counted_in_question(self, focus: Sequence[Slot]) -> tuple[frozenset[str], tuple[str, ...]]:
@@ -627,6 +627,14 @@ class _Asked:
 
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
+
+
+#: After "how many", a phrase of place or extent, not a thing counted: "ILEAs, how many
+#: around the world?", "combien au total ?".
+_WHERE_COUNTED = re.compile(
+    r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
+    r"dans|au|aux|en|a travers|partout)\b"
+)
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None) -> str | None:

@@ -378,6 +378,19 @@ def test_a_count_of_participants_takes_any_count_of_people() -> None:
     assert answer.asks_for is Kind.COUNT and answer.answered
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["academies, how many around the world?", "INL academies: how many arround the world"],
+)
+def test_a_place_after_how_many_is_not_what_is_counted(question: str) -> None:
+    """ "ILEAs, how many around the world?" counts the academies, not "the world"
+    (typed "arround", it is read once corrected)."""
+    fact = make_fact("five", "Around the world, INL runs five academies.")
+    matcher = make_matcher(fact, *FILLER)
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
+
+
 def test_a_count_of_participants_of_something_takes_any_count_of_people() -> None:
     """ "how many participants in the first session": the people are counted, whatever
     word follows them."""
