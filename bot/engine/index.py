@@ -151,7 +151,9 @@ class Index:
         for k in range(n_keys):
             counts[k + 1] += counts[k]
         self.poff = array("i", counts)
-        self.pfact = array("i", bytes(4 * len(fact_keys)))
+        # Two bytes a fact number while they fit (half the postings' memory at 10,000 facts).
+        self.pfact = array("H" if len(self.facts) <= 0xFFFF else "i")
+        self.pfact.frombytes(bytes(self.pfact.itemsize * len(fact_keys)))
         self.pcode = array("B", bytes(len(fact_keys)))
         best = bytearray(n_keys)  # each key's largest code: its best weight, for bounds
         start = 0
