@@ -649,6 +649,15 @@ def role_key(word: str) -> str:
 #: found once, not once per kind.
 _TRIGGERS = [(kind, frozenset(kind.triggers)) for kind in Kind]
 _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
+#: A trigger without a space lies inside one word of a folded question: those are found
+#: word by word, and kept by word (questions reuse their words); the few with a space
+#: ("ou ", "for whom") are looked for in the whole text.
+_WORD_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " not in t)
+_SPACED_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " in t)
+_NO_TRIGGER: frozenset[str] = frozenset()
+#: Word -> the triggers it holds. Emptied when full.
+_TRIGGERS_IN_WORD: dict[str, frozenset[str]] = {}
+TRIGGER_WORDS_KEPT = 2048
 _NOT_WORD = re.compile(r"[^\w\s]")
 _UP_TO_DATE = re.compile(r"\bup to date\b")
 
@@ -659,6 +668,23 @@ _TIME_CLAUSE = re.compile(
     r"comment|pourquoi|où)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def triggers_in(folded: str) -> set[str]:
+    """The trigger words `folded` holds (a folded text of words and spaces): the same set as
+    `{t for t in _ALL_TRIGGERS if t in folded}`, from each word's triggers, kept."""
+    memo = _TRIGGERS_IN_WORD
+    present: set[str] = set()
+    for word in folded.split():
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= TRIGGER_WORDS_KEPT:
+                memo.clear()
+            found = memo[word] = frozenset(t for t in _WORD_TRIGGERS if t in word) or _NO_TRIGGER
+        if found:
+            present |= found
+    present.update(t for t in _SPACED_TRIGGERS if t in folded)
+    return present
 
 
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
@@ -677,7 +703,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.
-    present = {t for t in _ALL_TRIGGERS if t in folded}
+    present = triggers_in(folded)
     for kind, triggers in _TRIGGERS:
         if not present.isdisjoint(triggers) and kind.pattern.search(folded):
             if kind.confirm and not (

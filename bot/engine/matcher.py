@@ -563,6 +563,8 @@ _FIRST_NAME = re.compile(
 def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     """When a first name is asked for, the surname and what finds a first name in a fact:
     a capitalised name (not a title) before it. Made once a question, tried on each fact."""
+    if question.isascii() and "name" not in (low := question.lower()) and "nom" not in low:
+        return None  # every way of asking holds "name" or "(pre)nom" (most questions: none)
     m = _FIRST_NAME.search(question)
     if m is None:
         return None

@@ -17,11 +17,11 @@ from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
-from bot.engine import Matcher, Slot
+from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
-from bot.engine.matcher import _SIDE, WORD_SLOTS_KEPT, _sides
-from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
+from bot.engine.matcher import _FIRST_NAME, _SIDE, WORD_SLOTS_KEPT, _given_name_before, _sides
+from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
@@ -359,3 +359,70 @@ def test_sides_of_years_are_those_the_pattern_finds(text: str) -> None:
         for m in _SIDE.finditer(text)
     )
     assert _sides(text) == plain
+
+
+#: Words around the kinds' trigger words, the seasonal cues and "name": inside words,
+#: across spaces, in capitals and with accents.
+_CUE_PIECES = st.sampled_from(
+    ["who", "whom", "for whom", "pour qui", "ou", "où", "you ", " or ", "countries", "nam"]
+    + ["name", "NAME", "Nom", "prénom", "prenom", "nom complet", "first name of Ms. Alaoui"]
+    + ["prenom de Mme Alaoui", "NOM COMPLET DE M. Ziani", "Ms Alaoui's first name"]
+    + ["Happy", "MERRY", "have a", "have  a", "Eid Mubarak", "karim", "\u212aareem", "ſ", "İ"]
+    + ["how many", "when", "which", "since", "long", "/facts", "／facts", " /Facts", "/"]
+    + [" ", "  ", "-", "?", "'", "é", "\n", "\t", "x"]
+)
+_CUE_TEXTS = st.lists(_CUE_PIECES | st.text(max_size=3), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_TEXTS, min_size=1, max_size=3))
+def test_trigger_words_are_those_every_trigger_finds(texts: list[str]) -> None:
+    """Read word by word with the memo empty or holding the words, and emptied when full."""
+    for text in texts * 2:
+        folded = kinds._NOT_WORD.sub(" ", reading.fold(text).replace("-", " "))
+        assert kinds.triggers_in(folded) == {t for t in kinds._ALL_TRIGGERS if t in folded}
+    assert len(kinds._TRIGGERS_IN_WORD) <= kinds.TRIGGER_WORDS_KEPT
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_seasonal_cues_are_those_the_pattern_finds(text: str) -> None:
+    assert reading._may_be_seasonal(text) == (reading._SEASONAL_CUE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
+    found = _FIRST_NAME.search(text)
+    given_name = _given_name_before(text)
+    assert (given_name is None) == (found is None)
+    if found is not None and given_name is not None:
+        assert given_name[0] == next(g for g in found.groups() if g)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_a_command_is_told_as_folding_tells_it(text: str) -> None:
+    command = reading.fold(text).lstrip().startswith("/facts")
+    assert (reading.read_message(text).chatter is reading.Chatter.COMMAND) == command
+
+
+def _plain_by_rounded_total(
+    totals: list[tuple[float, int]], rank: Sequence[int], limit: int
+) -> list[tuple[float, int]]:
+    """`scoring.by_rounded_total` as first written: every total rounded."""
+    kept = sorted((-round(t, 9), rank[f], t, f) for t, f in totals)
+    return [(t, f) for _, _, t, f in kept[:limit]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SCORES, max_size=60), st.randoms(use_true_random=False))
+def test_totals_are_ranked_as_rounding_every_one_ranks_them(
+    scores: list[float], rng: Random
+) -> None:
+    facts = list(range(len(scores)))
+    rank = facts.copy()
+    rng.shuffle(rank)
+    totals = list(zip(scores, facts, strict=True))
+    for limit in (TOP, len(scores)):
+        assert by_rounded_total(totals, rank, limit) == _plain_by_rounded_total(totals, rank, limit)
