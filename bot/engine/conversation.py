@@ -387,8 +387,18 @@ _ASIDE_OPENERS = frozenset(
 _ASIDE_CUE = re.compile(
     r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
 )
+#: `_ASIDE_CUE` for lower-case ASCII text (ignoring case costs the regex ten times more).
+_ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
 
 
+def _may_open_aside(text: str) -> bool:
+    """Whether `_ASIDE_CUE` finds a word that may open an aside in `text`."""
+    if text.isascii():
+        return _ASIDE_CUE_LOWER.search(text.lower()) is not None
+    return _ASIDE_CUE.search(text) is not None
+
+
+@lru_cache(maxsize=256)  # a kept segment is trimmed again
 def _trim(segment: str) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
@@ -413,7 +423,7 @@ def _trim(segment: str) -> str:
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
     """`tokens` without the longest tail that opens an aside, names a purpose and holds
     only conversation; at least two words of question stay."""
-    if len(tokens) < 3 or not _ASIDE_CUE.search(" ".join(tokens[2:])):
+    if len(tokens) < 3 or not _may_open_aside(" ".join(tokens[2:])):
         return tokens  # most questions: no word that could open an aside
     for start in range(2, len(tokens)):
         if tokens[start].lower().replace("’", "'").strip(".,;:!?") not in _ASIDE_OPENERS:

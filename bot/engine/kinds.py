@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.core.text import fold
 from bot.engine.lexicon import HELP
@@ -640,6 +641,7 @@ class Kind(StrEnum):
     )
 
 
+@lru_cache(maxsize=2048)  # a question's words, every question
 def role_key(word: str) -> str:
     """One key for a role word in the singular and the plural: "judges" and "judge"."""
     return "%" + fold(word).removesuffix("s")

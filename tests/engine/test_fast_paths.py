@@ -19,9 +19,10 @@ from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
+from bot.engine.index import SPECIFIC_KEPT
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import _FIRST_NAME, _SIDE, WORD_SLOTS_KEPT, _given_name_before, _sides
-from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total
+from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
@@ -426,3 +427,30 @@ def test_totals_are_ranked_as_rounding_every_one_ranks_them(
     totals = list(zip(scores, facts, strict=True))
     for limit in (TOP, len(scores)):
         assert by_rounded_total(totals, rank, limit) == _plain_by_rounded_total(totals, rank, limit)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_asides_are_looked_for_as_the_pattern_looks(text: str) -> None:
+    assert reading._may_open_aside(text) == (reading._ASIDE_CUE.search(text) is not None)
+
+
+def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
+    """Its keys' ids, weight and specificity, kept by the matcher and the index, are
+    those read afresh, with the memos empty, holding the slot, or emptied when full."""
+    questions = [q for f in matcher.facts for q in f.ask]
+    questions += ["the BCIJ and the bcij", "Xqzvist of Morocco in 2015", "la DGSN de la DGSN"]
+    factor = matcher.thresholds.unknown_word_factor
+    for _ in range(2):
+        for question in questions:
+            for slot in matcher.analyse(question):
+                kids = matcher.index.key_ids(slot)
+                assert matcher._kids(slot) == kids
+                weight = slot_idf(matcher.index, slot, kids, factor)
+                assert matcher._slot_idf(slot, matcher._kids(slot)) == weight
+                assert matcher._slot_idf(slot, list(kids)) == weight
+                assert matcher.index.is_specific(slot) == matcher.index._is_specific(slot)
+        assert len(matcher._slot_memo) <= WORD_SLOTS_KEPT
+        assert len(matcher.index._specific) <= SPECIFIC_KEPT
+        matcher._slot_memo.clear()
+        matcher.index._specific.clear()
