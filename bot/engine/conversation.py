@@ -363,8 +363,14 @@ _FRAME = re.compile(
 )
 
 
+#: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
+_FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|demand|savoir|sais|dire")
+
+
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
+    if segment.isascii() and _FRAME_CUE.search(segment.lower()) is None:
+        return segment  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
     return segment[framed.end() :] if framed else segment
 
@@ -506,7 +512,9 @@ def read_message(
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
-    text = _SPACES.sub(" ", text).strip(" ,\n")
+    if not (text.isascii() and text.isprintable() and "  " not in text):
+        text = _SPACES.sub(" ", text)  # (white space but single spaces: none in most questions)
+    text = text.strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     kind = _chatter(text)

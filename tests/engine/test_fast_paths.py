@@ -454,3 +454,32 @@ def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
         assert len(matcher.index._specific) <= SPECIFIC_KEPT
         matcher._slot_memo.clear()
         matcher.index._specific.clear()
+
+
+_FRAME_PIECES = st.sampled_from(
+    [
+        "she wants to know ",
+        "I was wondering ",
+        "do you know ",
+        "Can you tell me ",
+        "WANTS ",
+        "d like",
+    ]
+    + ["un collègue me demande ", "je voudrais savoir ", "Sais-tu ", "pouvez-vous me dire ", "what"]
+    + ["when ", "how many ", "who ", "combien ", "quand ", "if ", "whether ", "know", "savoir"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FRAME_PIECES | _PIECES | st.text(max_size=3), max_size=8).map("".join))
+def test_a_frame_is_taken_off_as_the_pattern_takes_it(segment: str) -> None:
+    framed = reading._FRAME.match(segment)
+    assert reading._unframed(segment) == (segment[framed.end() :] if framed else segment)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_white_space_is_left_alone_only_where_the_pattern_leaves_it(text: str) -> None:
+    """`read_message` skips the substitution for printable ASCII without double spaces."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        assert reading._SPACES.sub(" ", text) == text
