@@ -657,6 +657,7 @@ _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
 _WORD_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " not in t)
 _SPACED_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " in t)
 _NO_TRIGGER: frozenset[str] = frozenset()
+_ANY_WORD_TRIGGER = re.compile("|".join(map(re.escape, _WORD_TRIGGERS)))
 #: Word -> the triggers it holds. Emptied when full.
 _TRIGGERS_IN_WORD: dict[str, frozenset[str]] = {}
 TRIGGER_WORDS_KEPT = 2048
@@ -682,7 +683,11 @@ def triggers_in(folded: str) -> set[str]:
         if found is None:
             if len(memo) >= TRIGGER_WORDS_KEPT:
                 memo.clear()
-            found = memo[word] = frozenset(t for t in _WORD_TRIGGERS if t in word) or _NO_TRIGGER
+            found = memo[word] = (
+                frozenset(t for t in _WORD_TRIGGERS if t in word)
+                if _ANY_WORD_TRIGGER.search(word)  # (most words hold none)
+                else _NO_TRIGGER
+            ) or _NO_TRIGGER
         if found:
             present |= found
     present.update(t for t in _SPACED_TRIGGERS if t in folded)

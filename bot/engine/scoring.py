@@ -205,7 +205,10 @@ class Scoring:
         self._plan(gains)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
-        pool = touched.union(self._topic_leaders({t for t in self.topics if t}, touched))
+        topics = {t for t in self.topics if t}
+        pool = touched  # (read no more as touched: the pool grows in place, not copied)
+        if topics:
+            pool.update(self._topic_leaders(topics, touched))
         defined = DEFINITION_BONUS * self.total
         for f in self.spellers:
             pool.add(f)
