@@ -27,6 +27,7 @@ _LATIN_MARKS = re.compile(
 )
 
 
+@lru_cache(maxsize=256)  # a question is folded several times as it is read
 def fold(text: str) -> str:
     """Case-fold, strip accents, unify quote marks and dashes, collapse white space.
 

@@ -149,6 +149,18 @@ _SEASONAL = re.compile(
 _SEASONAL_CUE = re.compile(
     r"(?i)happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
 )
+#: `_SEASONAL_CUE` for lower-case ASCII text, where ignoring case is lower-casing (and a
+#: regex that ignores case costs ten times more).
+_SEASONAL_CUE_LOWER = re.compile(_SEASONAL_CUE.pattern.removeprefix("(?i)"))
+
+
+def _may_be_seasonal(text: str) -> bool:
+    """Whether `_SEASONAL_CUE` finds a cue in `text`."""
+    if text.isascii():
+        return _SEASONAL_CUE_LOWER.search(text.lower()) is not None
+    return _SEASONAL_CUE.search(text) is not None
+
+
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
@@ -161,6 +173,7 @@ _ABBREVIATION = (
     r"(?<!\bvs\.)"
 )
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
+_SPACES = re.compile(r"[^\S\n]+")
 _MAY_END = re.compile(r"[?!.:;]\s|\s[-–—]|[–—]|\.\.\.|\n")
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
@@ -187,9 +200,32 @@ def _aside(inner: str, knows: Callable[[str], bool]) -> str:
 def _folded_words(text: str) -> tuple[str, ...]:
     """The folded words of `text`, French elisions taken off ("d'avance" -> "avance"),
     hyphenated ones apart ("double-checking" is "double checking")."""
+    # No word holds white space: the words of the text are those of its pieces between
+    # spaces, and pieces recur from message to message.
+    memo = _PIECE_WORDS
+    out: list[str] = []
+    for piece in fold(text).replace("’", "'").split():
+        words = memo.get(piece)
+        if words is None:
+            if len(memo) >= PIECES_KEPT:
+                memo.clear()
+            words = memo[piece] = _piece_words(piece)
+        out += words
+    return tuple(out)
+
+
+#: A piece of text between spaces -> its words (`_piece_words`). Emptied when full.
+_PIECE_WORDS: dict[str, tuple[str, ...]] = {}
+PIECES_KEPT = 2048
+
+
+def _piece_words(piece: str) -> tuple[str, ...]:
+    """`_folded_words` of a folded piece of text holding no white space."""
+    if piece.isalnum() and piece.isascii():
+        return (piece,)  # one plain word (most pieces)
     words = (
         _ELISION.sub("", w) if "'" in w else w  # an elision needs its apostrophe
-        for w in _WORD.findall(fold(text).replace("’", "'"))
+        for w in _WORD.findall(piece)
     )
     return tuple(part for w in words if w for part in w.replace("'", "").split("-") if part)
 
@@ -327,8 +363,14 @@ _FRAME = re.compile(
 )
 
 
+#: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
+_FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|demand|savoir|sais|dire")
+
+
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
+    if segment.isascii() and _FRAME_CUE.search(segment.lower()) is None:
+        return segment  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
     return segment[framed.end() :] if framed else segment
 
@@ -351,8 +393,18 @@ _ASIDE_OPENERS = frozenset(
 _ASIDE_CUE = re.compile(
     r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
 )
+#: `_ASIDE_CUE` for lower-case ASCII text (ignoring case costs the regex ten times more).
+_ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
 
 
+def _may_open_aside(text: str) -> bool:
+    """Whether `_ASIDE_CUE` finds a word that may open an aside in `text`."""
+    if text.isascii():
+        return _ASIDE_CUE_LOWER.search(text.lower()) is not None
+    return _ASIDE_CUE.search(text) is not None
+
+
+@lru_cache(maxsize=256)  # a kept segment is trimmed again
 def _trim(segment: str) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
@@ -377,7 +429,7 @@ def _trim(segment: str) -> str:
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
     """`tokens` without the longest tail that opens an aside, names a purpose and holds
     only conversation; at least two words of question stay."""
-    if len(tokens) < 3 or not _ASIDE_CUE.search(" ".join(tokens[2:])):
+    if len(tokens) < 3 or not _may_open_aside(" ".join(tokens[2:])):
         return tokens  # most questions: no word that could open an aside
     for start in range(2, len(tokens)):
         if tokens[start].lower().replace("’", "'").strip(".,;:!?") not in _ASIDE_OPENERS:
@@ -463,14 +515,17 @@ def read_message(
     without it, a capitalised word, an acronym or a figure the base knows does.
     """
     original = text
-    if fold(text).lstrip().startswith("/facts"):
+    # (Folding makes a "/" only of a "/" or of a character outside ASCII: "／".)
+    if ("/" in text or not text.isascii()) and fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
     text, had_link = _unwrapped(text)
-    if _SEASONAL_CUE.search(text):
+    if _may_be_seasonal(text):
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
-    text = re.sub(r"[^\S\n]+", " ", text).strip(" ,\n")
+    if not (text.isascii() and text.isprintable() and "  " not in text):
+        text = _SPACES.sub(" ", text)  # (white space but single spaces: none in most questions)
+    text = text.strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     kind = _chatter(text)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Set
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from bot.core.text import fold
 from bot.engine.lexicon import HELP
@@ -640,6 +641,7 @@ class Kind(StrEnum):
     )
 
 
+@lru_cache(maxsize=2048)  # a question's words, every question
 def role_key(word: str) -> str:
     """One key for a role word in the singular and the plural: "judges" and "judge"."""
     return "%" + fold(word).removesuffix("s")
@@ -649,6 +651,16 @@ def role_key(word: str) -> str:
 #: found once, not once per kind.
 _TRIGGERS = [(kind, frozenset(kind.triggers)) for kind in Kind]
 _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
+#: A trigger without a space lies inside one word of a folded question: those are found
+#: word by word, and kept by word (questions reuse their words); the few with a space
+#: ("ou ", "for whom") are looked for in the whole text.
+_WORD_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " not in t)
+_SPACED_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " in t)
+_NO_TRIGGER: frozenset[str] = frozenset()
+_ANY_WORD_TRIGGER = re.compile("|".join(map(re.escape, _WORD_TRIGGERS)))
+#: Word -> the triggers it holds. Emptied when full.
+_TRIGGERS_IN_WORD: dict[str, frozenset[str]] = {}
+TRIGGER_WORDS_KEPT = 2048
 _NOT_WORD = re.compile(r"[^\w\s]")
 _UP_TO_DATE = re.compile(r"\bup to date\b")
 
@@ -659,6 +671,27 @@ _TIME_CLAUSE = re.compile(
     r"comment|pourquoi|où)\b.*)$",
     re.IGNORECASE | re.DOTALL,
 )
+
+
+def triggers_in(folded: str) -> set[str]:
+    """The trigger words `folded` holds (a folded text of words and spaces): the same set as
+    `{t for t in _ALL_TRIGGERS if t in folded}`, from each word's triggers, kept."""
+    memo = _TRIGGERS_IN_WORD
+    present: set[str] = set()
+    for word in folded.split():
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= TRIGGER_WORDS_KEPT:
+                memo.clear()
+            found = memo[word] = (
+                frozenset(t for t in _WORD_TRIGGERS if t in word)
+                if _ANY_WORD_TRIGGER.search(word)  # (most words hold none)
+                else _NO_TRIGGER
+            ) or _NO_TRIGGER
+        if found:
+            present |= found
+    present.update(t for t in _SPACED_TRIGGERS if t in folded)
+    return present
 
 
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
@@ -677,7 +710,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.
-    present = {t for t in _ALL_TRIGGERS if t in folded}
+    present = triggers_in(folded)
     for kind, triggers in _TRIGGERS:
         if not present.isdisjoint(triggers) and kind.pattern.search(folded):
             if kind.confirm and not (

@@ -102,6 +102,12 @@ class Matcher:
         #: (word, capitalised, language) -> whether it may start a name, and its slot when
         #: alone (None for a stop word): questions reuse their words. Emptied when full.
         self._word_slots: dict[tuple[str, bool, str | None], tuple[bool, Slot | None]] = {}
+        #: (text, concept, capitalised) -> the slot of a name: questions reuse their names,
+        #: and a slot read again has its keys' ids and weight kept (`_slot_facts`).
+        self._name_slots: dict[tuple[str, str, bool], Slot] = {}
+        #: id(slot) -> (slot, the ids of its keys some fact holds, its weight). The entry
+        #: holds the slot, so no other object has its id while it is kept. Emptied when full.
+        self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
 
     # -- reading a question
 
@@ -124,14 +130,15 @@ class Matcher:
             if found is not None:
                 length, concept = found
                 text = " ".join(w.surface for w in words[i : i + length])
-                slots.append(
-                    Slot(
-                        text,
-                        frozenset({concept}),
-                        concept,
-                        capitalised=any(w.upper for w in words[i : i + length]),
+                capitalised = any(w.upper for w in words[i : i + length])
+                slot = self._name_slots.get((text, concept, capitalised))
+                if slot is None:
+                    if len(self._name_slots) >= WORD_SLOTS_KEPT:
+                        self._name_slots.clear()
+                    slot = self._name_slots[text, concept, capitalised] = Slot(
+                        text, frozenset({concept}), concept, capitalised=capitalised
                     )
-                )
+                slots.append(slot)
                 i += length
                 continue
             if alone is not None:
@@ -367,10 +374,26 @@ class Matcher:
 
     def _kids(self, slot: Slot) -> tuple[int, ...]:
         """The ids of the slot's keys that some fact holds."""
-        return self.index.key_ids(slot)
+        return self._slot_facts(slot)[1]
 
     def _slot_idf(self, slot: Slot, kids: Sequence[int]) -> float:
+        known = self._slot_facts(slot)
+        if known[1] is kids:
+            return known[2]
         return slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
+
+    def _slot_facts(self, slot: Slot) -> tuple[Slot, tuple[int, ...], float]:
+        """The slot, the ids of its keys some fact holds and its weight, kept by the slot's
+        identity: word and name slots are kept, so questions reuse them."""
+        memo = self._slot_memo
+        known = memo.get(id(slot))
+        if known is None:
+            if len(memo) >= WORD_SLOTS_KEPT:
+                memo.clear()
+            kids = self.index.key_ids(slot)
+            weight = slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
+            known = memo[id(slot)] = (slot, kids, weight)
+        return known
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
         """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
@@ -571,6 +594,8 @@ _FIRST_NAME = re.compile(
 def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     """When a first name is asked for, the surname and what finds a first name in a fact:
     a capitalised name (not a title) before it. Made once a question, tried on each fact."""
+    if question.isascii() and "name" not in (low := question.lower()) and "nom" not in low:
+        return None  # every way of asking holds "name" or "(pre)nom" (most questions: none)
     m = _FIRST_NAME.search(question)
     if m is None:
         return None

@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
-from operator import add
+from operator import add, sub
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
@@ -172,7 +172,7 @@ class Scoring:
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
-        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, then weight number
+        gains = [list(map(idf.__mul__, wtab)) for idf in self.idf]  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
@@ -205,7 +205,10 @@ class Scoring:
         self._plan(gains)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
-        pool = touched.union(self._topic_leaders({t for t in self.topics if t}, touched))
+        topics = {t for t in self.topics if t}
+        pool = touched  # (read no more as touched: the pool grows in place, not copied)
+        if topics:
+            pool.update(self._topic_leaders(topics, touched))
         defined = DEFINITION_BONUS * self.total
         for f in self.spellers:
             pool.add(f)
@@ -221,9 +224,7 @@ class Scoring:
             else -math.inf
         )
         near = compress(zip(totals, facts, strict=True), map(cut.__le__, totals))
-        kept = [(-round(t, 9), rank[f], t, f) for t, f in near]
-        kept.sort()  # by rounded total, then tie order (unique: the rest is never compared)
-        for _, _, total, f in kept[:TOP]:
+        for total, f in by_rounded_total(near, rank, TOP):
             yield total, score[f] / self.total, f
 
     def pruned(self) -> Iterator[tuple[float, float, int]]:
@@ -499,6 +500,29 @@ class Scoring:
                 # IPPOS training peacekeepers says nothing of Morocco training any.
                 strong_missing = True
         return tuple(missing), strong_missing
+
+
+#: Totals this far apart or more never round (to 9 places) to the same value.
+_APART = 2e-9
+
+
+def by_rounded_total(
+    totals: Iterable[tuple[float, int]], rank: Sequence[int], limit: int
+) -> list[tuple[float, int]]:
+    """The first `limit` (total, fact) pairs by total rounded to 9 places, best first,
+    then tie order.
+
+    Rounding is monotone, so sorting on the raw totals gives the same order unless two
+    different totals round to the same value, which needs them within `_APART` of each
+    other: only then is every total rounded (a round() costs as much as the sort).
+    """
+    kept = [(-t, rank[f], t, f) for t, f in totals]
+    kept.sort()  # rank is unique: the rest is never compared
+    keys = [k[0] for k in kept]
+    if min(filter(None, map(sub, keys[1:], keys)), default=_APART) < _APART:
+        kept = [(-round(t, 9), r, t, f) for _, r, t, f in kept]
+        kept.sort()
+    return [(t, f) for _, _, t, f in kept[:limit]]
 
 
 def _may_rank(pool: list[int], scores: list[float], rank: Sequence[int], extra: float) -> list[int]:

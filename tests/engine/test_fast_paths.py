@@ -17,11 +17,19 @@ from hypothesis import strategies as st
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
-from bot.engine import Matcher, Slot
+from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
+from bot.engine.index import SPECIFIC_KEPT
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
-from bot.engine.matcher import _SIDE, TOOK_PLACE, WORD_SLOTS_KEPT, _sides
-from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank
+from bot.engine.matcher import (
+    _FIRST_NAME,
+    _SIDE,
+    TOOK_PLACE,
+    WORD_SLOTS_KEPT,
+    _given_name_before,
+    _sides,
+)
+from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
@@ -362,3 +370,126 @@ def test_sides_of_years_are_those_the_pattern_finds(text: str) -> None:
         for m in _SIDE.finditer(text)
     )
     assert _sides(text) == plain
+
+
+#: Words around the kinds' trigger words, the seasonal cues and "name": inside words,
+#: across spaces, in capitals and with accents.
+_CUE_PIECES = st.sampled_from(
+    ["who", "whom", "for whom", "pour qui", "ou", "où", "you ", " or ", "countries", "nam"]
+    + ["name", "NAME", "Nom", "prénom", "prenom", "nom complet", "first name of Ms. Alaoui"]
+    + ["prenom de Mme Alaoui", "NOM COMPLET DE M. Ziani", "Ms Alaoui's first name"]
+    + ["Happy", "MERRY", "have a", "have  a", "Eid Mubarak", "karim", "\u212aareem", "ſ", "İ"]
+    + ["how many", "when", "which", "since", "long", "/facts", "／facts", " /Facts", "/"]
+    + [" ", "  ", "-", "?", "'", "é", "\n", "\t", "x"]
+)
+_CUE_TEXTS = st.lists(_CUE_PIECES | st.text(max_size=3), max_size=10).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CUE_TEXTS, min_size=1, max_size=3))
+def test_trigger_words_are_those_every_trigger_finds(texts: list[str]) -> None:
+    """Read word by word with the memo empty or holding the words, and emptied when full."""
+    for text in texts * 2:
+        folded = kinds._NOT_WORD.sub(" ", reading.fold(text).replace("-", " "))
+        assert kinds.triggers_in(folded) == {t for t in kinds._ALL_TRIGGERS if t in folded}
+    assert len(kinds._TRIGGERS_IN_WORD) <= kinds.TRIGGER_WORDS_KEPT
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_seasonal_cues_are_those_the_pattern_finds(text: str) -> None:
+    assert reading._may_be_seasonal(text) == (reading._SEASONAL_CUE.search(text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
+    found = _FIRST_NAME.search(text)
+    given_name = _given_name_before(text)
+    assert (given_name is None) == (found is None)
+    if found is not None and given_name is not None:
+        assert given_name[0] == next(g for g in found.groups() if g)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CUE_TEXTS)
+def test_a_command_is_told_as_folding_tells_it(text: str) -> None:
+    command = reading.fold(text).lstrip().startswith("/facts")
+    assert (reading.read_message(text).chatter is reading.Chatter.COMMAND) == command
+
+
+def _plain_by_rounded_total(
+    totals: list[tuple[float, int]], rank: Sequence[int], limit: int
+) -> list[tuple[float, int]]:
+    """`scoring.by_rounded_total` as first written: every total rounded."""
+    kept = sorted((-round(t, 9), rank[f], t, f) for t, f in totals)
+    return [(t, f) for _, _, t, f in kept[:limit]]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SCORES, max_size=60), st.randoms(use_true_random=False))
+def test_totals_are_ranked_as_rounding_every_one_ranks_them(
+    scores: list[float], rng: Random
+) -> None:
+    facts = list(range(len(scores)))
+    rank = facts.copy()
+    rng.shuffle(rank)
+    totals = list(zip(scores, facts, strict=True))
+    for limit in (TOP, len(scores)):
+        assert by_rounded_total(totals, rank, limit) == _plain_by_rounded_total(totals, rank, limit)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_asides_are_looked_for_as_the_pattern_looks(text: str) -> None:
+    assert reading._may_open_aside(text) == (reading._ASIDE_CUE.search(text) is not None)
+
+
+def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
+    """Its keys' ids, weight and specificity, kept by the matcher and the index, are
+    those read afresh, with the memos empty, holding the slot, or emptied when full."""
+    questions = [q for f in matcher.facts for q in f.ask]
+    questions += ["the BCIJ and the bcij", "Xqzvist of Morocco in 2015", "la DGSN de la DGSN"]
+    factor = matcher.thresholds.unknown_word_factor
+    for _ in range(2):
+        for question in questions:
+            for slot in matcher.analyse(question):
+                kids = matcher.index.key_ids(slot)
+                assert matcher._kids(slot) == kids
+                weight = slot_idf(matcher.index, slot, kids, factor)
+                assert matcher._slot_idf(slot, matcher._kids(slot)) == weight
+                assert matcher._slot_idf(slot, list(kids)) == weight
+                assert matcher.index.is_specific(slot) == matcher.index._is_specific(slot)
+        assert len(matcher._slot_memo) <= WORD_SLOTS_KEPT
+        assert len(matcher.index._specific) <= SPECIFIC_KEPT
+        matcher._slot_memo.clear()
+        matcher.index._specific.clear()
+
+
+_FRAME_PIECES = st.sampled_from(
+    [
+        "she wants to know ",
+        "I was wondering ",
+        "do you know ",
+        "Can you tell me ",
+        "WANTS ",
+        "d like",
+    ]
+    + ["un collègue me demande ", "je voudrais savoir ", "Sais-tu ", "pouvez-vous me dire ", "what"]
+    + ["when ", "how many ", "who ", "combien ", "quand ", "if ", "whether ", "know", "savoir"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_FRAME_PIECES | _PIECES | st.text(max_size=3), max_size=8).map("".join))
+def test_a_frame_is_taken_off_as_the_pattern_takes_it(segment: str) -> None:
+    framed = reading._FRAME.match(segment)
+    assert reading._unframed(segment) == (segment[framed.end() :] if framed else segment)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT)
+def test_white_space_is_left_alone_only_where_the_pattern_leaves_it(text: str) -> None:
+    """`read_message` skips the substitution for printable ASCII without double spaces."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        assert reading._SPACES.sub(" ", text) == text
