@@ -404,6 +404,17 @@ def _may_open_aside(text: str) -> bool:
     return _ASIDE_CUE.search(text) is not None
 
 
+def _asker_or_purpose(part: str) -> bool:
+    """ "for our annual report", "pour la cartographie des partenaires", "journalist
+    here": a clause on what the answer is for or who asks, not on what is asked."""
+    words = _folded_words(part)
+    if not words:
+        return False
+    if words[-1] in ("here", "ici"):
+        return True
+    return words[0] in ("for", "pour") and any(w in _PURPOSE_NOUNS for w in words[1:])
+
+
 @lru_cache(maxsize=256)  # a kept segment is trimmed again
 def _trim(segment: str) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
@@ -413,6 +424,13 @@ def _trim(segment: str) -> str:
     parts = re.split(r"(,\s+)", segment) if "," in segment else [segment]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
         del parts[:2]
+    if len(parts) > 2 and _asker_or_purpose(parts[0]):
+        # "for our annual report, when ...?", "journalist here, ...": only its names stay.
+        names = [w for w in parts[0].split()[1:] if _NAME.fullmatch(w.strip(",.;:!?"))]
+        if names:
+            parts[0] = " ".join(names)
+        else:
+            del parts[:2]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
         del parts[-2:]
     text = "".join(parts).strip()

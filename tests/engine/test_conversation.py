@@ -81,6 +81,30 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
     assert reading.wrapped
 
 
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("for our annual report, when was the BCIJ created?", "when was the BCIJ created?"),
+        ("journalist here, when was the BCIJ created?", "when was the BCIJ created?"),
+        (
+            "pour la cartographie des pays, combien de pays couvre GLO.ACT ?",
+            "combien de pays couvre GLO.ACT ?",
+        ),
+        # ... but the names it holds stay: they may be what is asked about.
+        ("pour la note sur le BCIJ, quand a-t-il été créé ?", "BCIJ, quand a-t-il été créé ?"),
+        # a leading phrase with no purpose in it is part of the question
+        (
+            "for the trafficking law, which year did Morocco approve the reform?",
+            "for the trafficking law, which year did Morocco approve the reform?",
+        ),
+    ],
+)
+def test_a_leading_clause_on_purpose_or_asker_keeps_only_its_names(
+    message: str, question: str
+) -> None:
+    assert read_message(message, knows).question == question
+
+
 def test_a_hyphenated_wrapper_is_conversation_even_in_words_the_base_knows() -> None:
     """ "double-checking" is "double checking"; what the answer is for may be to "send" it."""
     reading = read_message("Double-checking before I send: when was the BCIJ created?")
