@@ -424,9 +424,16 @@ def _trim(segment: str) -> str:
     parts = re.split(r"(,\s+)", segment) if "," in segment else [segment]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
         del parts[:2]
-    if len(parts) > 2 and _asker_or_purpose(parts[0]):
+    if (
+        len(parts) > 2
+        and _asker_or_purpose(parts[0])
+        and not all(w in CONVERSATIONAL for w in _content_words("".join(parts[2:])))
+    ):
         # "for our annual report, when ...?", "journalist here, ...": only its names stay.
-        names = [w for w in parts[0].split()[1:] if _NAME.fullmatch(w.strip(",.;:!?"))]
+        words = parts[0].split()
+        if fold(words[0]) in ("for", "pour"):
+            words = words[1:]
+        names = [w for w in words if _NAME.fullmatch(w.strip(",.;:!?"))]
         if names:
             parts[0] = " ".join(names)
         else:
