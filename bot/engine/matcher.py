@@ -168,6 +168,9 @@ class Matcher:
     def _read(self, question: str) -> tuple[str, list[Slot]]:
         """The question as corrected words (shorthand expanded, typos fixed), and its slots."""
         lang = text_language(question)
+        if "-" in question:
+            # "its FBI-style agency": like the FBI, not about it.
+            question = _LIKE_A_NAME.sub(" ", question)
         words = self.index.speller.correct(tokenize(question), lang)
         return " ".join(t.surface for t in words), self._slots(words, lang)
 
@@ -660,6 +663,11 @@ _WHERE_COUNTED = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout)\b"
 )
+
+
+#: A name made a manner ("FBI-style", "American-like"): the question asks about
+#: something like it, not about it.
+_LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None) -> str | None:

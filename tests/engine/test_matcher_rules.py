@@ -144,6 +144,14 @@ def test_every_uncommon_entity_asked_must_be_in_the_fact() -> None:
     assert answer.suggestions[0].why_not == "too far"
 
 
+def test_a_name_made_a_manner_is_not_asked_about() -> None:
+    """ "its BCIJ-style dogs": dogs like the BCIJ's, so a fact without the BCIJ answers;
+    "the BCIJ dogs" asks about the BCIJ, which that fact does not name."""
+    matcher = make_matcher(make_fact("dogs", DOGS), *FILLER, entities=[BCIJ])
+    assert ids(matcher.ask("sniffer dogs police BCIJ-style").facts) == ["dogs"]
+    assert not matcher.ask("sniffer dogs police BCIJ").answered
+
+
 def test_an_unknown_capitalised_name_must_be_in_the_fact() -> None:
     matcher = make_matcher(make_fact("dogs", DOGS), *FILLER)
     assert matcher.ask("sniffer dogs police").answered
