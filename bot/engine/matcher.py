@@ -299,7 +299,7 @@ class Matcher:
             _sides(question),
             unknown_blocks,
             tuple(unknown),
-            _event(slots, kind),
+            _event(slots, kind, corrected),
             _given_name_before(question),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
@@ -670,17 +670,40 @@ _WHERE_COUNTED = re.compile(
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 
 
-def _event(slots: Sequence[Slot], kind: Kind | None) -> str | None:
+def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:
     """What happened, when a question asks when it happened or who did it: the last
-    words of "when was the lab founded?", the first of "who funded the training?"."""
+    words of "when was the lab founded?" (before any "by ..." saying who did it: "when
+    was the lab accredited by an international body?"), the first of "who funded the
+    training?"."""
     if kind in (Kind.DATE, Kind.START) and slots:
         slot = slots[-1]
+        agent = _BY_AGENT.search(corrected)
+        if agent is not None:
+            before = [s for s in _in_text(slots, corrected) if s[1] < agent.start()]
+            slot = before[-1][0] if before else slot
     elif kind is Kind.ACTOR and slots:
         slot = slots[0]
     else:
         return None
     concept = slot.concept or ""
     return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
+
+
+#: "... by an international body", "... par le ministère": who did it, after what was done.
+_BY_AGENT = re.compile(r"\s(?:by|par)\s(?!(?:19|20)\d\d\b)")
+
+
+def _in_text(slots: Sequence[Slot], text: str) -> list[tuple[Slot, int]]:
+    """Each slot with where its words start in `text` (slots come in the text's order)."""
+    found: list[tuple[Slot, int]] = []
+    at = 0
+    for slot in slots:
+        where = text.find(slot.text, at)
+        if where < 0:
+            continue
+        found.append((slot, where))
+        at = where + len(slot.text)
+    return found
 
 
 def _date_key(match: Match) -> tuple[date, str]:

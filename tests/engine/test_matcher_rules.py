@@ -814,6 +814,16 @@ def test_when_something_happened_is_not_the_date_of_something_else() -> None:
     assert Matcher(make_base(created, *FILLER, synonyms=EVENTS), low).ask(question).answered
 
 
+def test_who_did_it_after_by_is_not_what_happened() -> None:
+    """ "When was the dog unit founded by a ministry?": what happened is "founded", not the
+    "by ..." that says who did it; a fact that it was created, and when, answers."""
+    question = f"When was {UNIT} founded by a ministry?"
+    low = Thresholds(min_coverage=0.3, clear_lead_coverage=0.3, unknown_word_factor=1.0)
+    synonyms = [*EVENTS, ("ministry", "department")]
+    created = make_fact("target", f"In 2010, {UNIT} was created.")
+    assert Matcher(make_base(created, *FILLER, synonyms=synonyms), low).ask(question).answered
+
+
 def test_who_did_it_is_not_who_took_part() -> None:
     """ "Who funded the dog training?" is not answered by who attended it."""
     question = f"Who funded {COURSE}?"
