@@ -264,7 +264,8 @@ _NAMED_THINGS = (
     r"laboratoires?|treaty|treaties|traites?|conventions?|documents?|articles?|sites?|"
     r"pages?|organizations?|organisations?|ministry|ministries|ministeres?|committees?|"
     r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
-    r"countries|country|pays|groups?|groupes?|forces?|acts?)\b"
+    r"countries|country|pays|groups?|groupes?|forces?|acts?|games?|drills?|maneuvers?|"
+    r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status)\b"
 )
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (

@@ -283,6 +283,8 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Who runs the DGAPR?", Kind.PERSON),
         ("Who is in charge of the BCIJ?", Kind.PERSON),
         ("What is the name of the new law?", None),
+        ("What's the name of the yearly war game Morocco runs?", None),
+        ("What is the name of the annual military drills?", None),
         ("Quel est le nom du nouveau programme ?", None),
         ("What are the names of the agencies?", None),
         ("Which agreement did the official who acted on behalf of Morocco sign?", None),
