@@ -189,7 +189,7 @@ class Matcher:
             return Answer(question, False, (), (), None, language, reading.chatter)
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
-        answer = self._answer(reading.question, language)
+        answer = self._answer(reading.question, language, reading.asking)
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [a for a in (self._answer(p, language) for p in reading.parts) if a.answered]
@@ -251,10 +251,17 @@ class Matcher:
         word = words[0].surface
         return word in COMMON_WORDS or not self._knows(word)
 
-    def _answer(self, question: str, language: str) -> Answer:
+    def _answer(self, question: str, language: str, asking: str = "") -> Answer:
+        """The answer to `question`; `asking` is its question alone when the reading kept
+        context with it: the kind asked is read from the question, not from the context
+        before it ("2014 framework on civil security training. Who signed it on the US
+        side?" asks for a person)."""
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
-        kind = asks_for(corrected, original=question) if corrected else asks_for(question)
+        if asking:
+            kind = asks_for(self._read(asking)[0] or asking, original=asking)
+        else:
+            kind = asks_for(corrected, original=question) if corrected else asks_for(question)
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)

@@ -10,7 +10,7 @@ import tracemalloc
 from builders import BARS, make_base, make_entity, make_fact
 
 from bot.core.text import MAX_WORD_CHARS, MAX_WORDS, bounded
-from bot.engine import Chatter, Matcher
+from bot.engine import Chatter, Kind, Matcher
 
 BCIJ = make_entity(
     "bcij", "institution", "Central Bureau of Judicial Investigation", acronyms=["BCIJ"]
@@ -168,6 +168,17 @@ def test_a_question_that_points_back_is_not_read_without_its_context() -> None:
     assert Matcher(base, thresholds=BARS).ask(alone).answered
     message = "I have the prosecutors network for the second training. " + alone
     assert not Matcher(base, thresholds=BARS).ask(message).answered
+
+
+def test_the_kind_asked_is_read_from_the_question_not_from_the_context_before_it() -> None:
+    """Context kept before "Who created it on the Moroccan side?" is no lead phrase of the
+    question: it still asks for a person, whom no fact names."""
+    message = (
+        "I am writing about the BCIJ, the police lab and its DNA testing certification and "
+        "the training test. Who created it on the Moroccan side?"
+    )
+    answer = matcher().ask(message)
+    assert answer.asks_for is Kind.PERSON and not answer.answered
 
 
 def test_a_question_on_one_meaning_many_facts_hold_names_nothing() -> None:
