@@ -64,7 +64,7 @@ def _words(text: str) -> frozenset[str]:
 #: Greetings, thanks, acknowledgements and sign-offs, English and French.
 SOCIAL = _words(
     """hi hey hello hiya howdy yo morning evening afternoon good gm night all folks team
-    everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate
+    everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate factbot
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
     helpful useful utile
     sure yes yeah yep no nope got it noted bye later cya welcome

@@ -70,6 +70,8 @@ def knows(word: str) -> bool:
             "salut, petite question : quand le BCIJ a-t-il été créé ? merci d'avance",
             "quand le BCIJ a-t-il été créé ?",
         ),
+        # the bot addressed by its name, not mentioned
+        ("hey factbot, when was the BCIJ created?", "when was the BCIJ created?"),
         # a mention in wire form and an emoji code
         ("<@U0FACTBOT> when was the BCIJ created? :pray:", "when was the BCIJ created?"),
     ],
