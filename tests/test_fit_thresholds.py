@@ -42,7 +42,7 @@ def test_write_sets_the_fitted_values_and_leaves_the_rest_of_weights_py(tmp_path
     copy.write_text(before, encoding="utf-8")
     fitted = Thresholds(
         min_coverage=0.77,
-        clear_lead_coverage=0.35,
+        clear_lead_coverage=0.45,
         clear_lead_ratio=2.0,
         clear_lead_held=4,
         unknown_word_factor=0.55,
