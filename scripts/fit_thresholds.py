@@ -42,7 +42,18 @@ from bot.render.plain import answer_json  # noqa: E402
 
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 WEIGHTS = ROOT / "bot" / "engine" / "weights.py"
-SETS = ("heldout", "heldout2", "diag4", "heldout5", "slack5", "diag8", "diag9", "diag10", "diag11", "diag12")
+SETS = (
+    "heldout",
+    "heldout2",
+    "diag4",
+    "heldout5",
+    "slack5",
+    "diag8",
+    "diag9",
+    "diag10",
+    "diag11",
+    "diag12",
+)
 WRONG_COST = 2.0
 FOLDS = 5
 GRID = {
