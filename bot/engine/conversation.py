@@ -595,20 +595,23 @@ def read_message(
             return Reading("", kind)
     wrapped = question != original.strip()
     asked_here = [s for s in kept if s in asking]
-    alone_asked = " ".join(t for t in (_trim(s) for s in asked_here) if t)
-    asking_only = alone_asked if asked_here and len(asked_here) < len(kept) else ""
-    if len(asked_here) == 1 and len(kept) > 1:
-        # Context kept with a question that does not point back may be what sinks it
-        # ("prepping slides for the prosecutors' network meeting. which law makes ...?"):
-        # the question alone is read too, and answered if the two together are not.
-        alone = _trim(asked_here[0])
-        if alone and not _has_pointer(alone) and _known_content(alone, knows) >= 2:
-            return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=asking_only)
+    context = bool(asked_here) and len(asked_here) < len(kept)
+    # The question(s) alone, when context is kept with them: the kind asked is read there.
+    alone = " ".join(t for t in (_trim(s) for s in asked_here) if t) if context else ""
+    # Context kept with a question that does not point back may be what sinks it
+    # ("prepping slides for the prosecutors' network meeting. which law makes ...?"): the
+    # question alone is read too, and answered if the two together are not.
+    if (
+        len(asked_here) == 1
+        and alone
+        and not _has_pointer(alone)
+        and _known_content(alone, knows) >= 2
+    ):
+        return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
     if len(asked_here) < 2:
-        return Reading(question, None, wrapped=wrapped, asking=asking_only)
+        return Reading(question, None, wrapped=wrapped, asking=alone)
     # Each asks something by itself, or points back to context kept with it: not "is one
     # of them in Morocco?" after another question, nor "des noms ?", nor "are you a bot?".
-    context = len(asked_here) < len(kept)
     questions = [
         s
         for s in asked_here
@@ -618,4 +621,4 @@ def read_message(
         " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)
         for one in questions
     )
-    return Reading(question, None, wrapped=wrapped, parts=parts, asking=asking_only)
+    return Reading(question, None, wrapped=wrapped, parts=parts, asking=alone)
