@@ -403,7 +403,7 @@ async def _http(
     await deps.store.hold_worker_lock()
     edge = HttpEdge(
         settings.signing_secret,
-        work.offer,
+        work,
         app.async_dispatch,
         admit=partial(admit_with, deps.store),
         admit_with=admit_with,

@@ -49,7 +49,7 @@ from collections import Counter
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
@@ -87,8 +87,20 @@ BUSY = (
     "/ factbot reçoit beaucoup de questions en ce moment : reposez-la dans une minute."
 )
 
-#: Offer a request for an answer; False when the queue is full (`AnswerQueue.offer`).
-Offer = Callable[[AsyncBoltRequest, str], bool]
+
+class Seats(Protocol):
+    """The answer queue as the edge sees it (`bot.slack.work.AnswerQueue`); thread-safe."""
+
+    def reserve(self) -> bool:
+        """Room for one more request (False: full, answer busy)."""
+
+    def give_back(self) -> None:
+        """A reserved seat not used after all."""
+
+    def hand_over(self, request: AsyncBoltRequest, kind: str) -> None:
+        """Queue a request a seat was reserved for."""
+
+
 #: Record a request before it is acked (on the bot's loop); False: seen before, ack only.
 Admit = Callable[[AsyncBoltRequest, str], Coroutine[Any, Any, bool]]
 #: Run a request through bolt and return bolt's response (on the bot's loop).
@@ -164,7 +176,7 @@ def edge_kind(body: dict[str, Any]) -> str | None:
 
 def make_web_app(
     signing_secret: str,
-    offer: Offer,
+    seats: Seats,
     dispatch: Dispatch,
     *,
     limits: HttpLimits | None = None,
@@ -181,7 +193,8 @@ def make_web_app(
     /slack/install (a redirect to Slack's authorize page) and GET /slack/oauth_redirect
     (`bot.slack.oauth`).
 
-    `offer` queues an acked request for its answer; `dispatch` runs any other
+    `seats` queues an acked request for its answer (a seat is reserved first: a full
+    queue answers busy before anything is recorded); `dispatch` runs any other
     request through bolt. `admit`, when given, records a question before its ack
     (the outbox) and says False for one answered before (same trigger_id or event_id):
     that one is acked and not queued. `tally` counts what the summary line reports; `busy`
@@ -233,15 +246,22 @@ def make_web_app(
                 log(logging.ERROR, "request_failed status=%d mapped_to=400", bolt_response.status)
                 return web.json_response({"error": "bad request"}, status=400)
             return await to_aiohttp_response(bolt_response)
-        if admit is not None and not await admit(bolt_request, kind):
-            return web.Response(status=200)  # delivered again: answered (or being)
-        if offer(bolt_request, kind):
-            return web.Response(status=200)
-        counts[f"shed_{kind}s"] += 1
-        log(logging.DEBUG, "answer_shed kind=%s", kind)
-        if kind == "command":
-            return web.json_response({"response_type": "ephemeral", "text": BUSY})
-        return web.json_response({"error": "busy"}, status=503, headers={"Retry-After": "60"})
+        if not seats.reserve():
+            # Refused before anything is recorded: no outbox row answers it later.
+            counts[f"shed_{kind}s"] += 1
+            log(logging.DEBUG, "answer_shed kind=%s", kind)
+            if kind == "command":
+                return web.json_response({"response_type": "ephemeral", "text": BUSY})
+            return web.json_response({"error": "busy"}, status=503, headers={"Retry-After": "60"})
+        try:
+            if admit is not None and not await admit(bolt_request, kind):
+                seats.give_back()
+                return web.Response(status=200)  # delivered again: answered (or being)
+        except BaseException:
+            seats.give_back()
+            raise
+        seats.hand_over(bolt_request, kind)
+        return web.Response(status=200)
 
     async def health(_: web.Request) -> web.Response:
         return web.Response(text="ok")
@@ -438,7 +458,7 @@ class HttpEdge:
     def __init__(
         self,
         signing_secret: str,
-        offer: Offer,
+        seats: Seats,
         dispatch: BotDispatch,
         *,
         admit: Admit | None = None,
@@ -453,7 +473,7 @@ class HttpEdge:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self._secret = signing_secret
-        self._offer = offer
+        self._seats = seats
         self._dispatch = dispatch
         self._admit = admit
         self._admit_with = admit_with
@@ -594,7 +614,7 @@ class HttpEdge:
 
         web_app = make_web_app(
             self._secret,
-            self._offer,
+            self._seats,
             dispatch,
             limits=limits,
             clock=self._clock,

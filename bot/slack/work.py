@@ -1,7 +1,7 @@
 """Answer work after the ack: a bounded queue served by a fixed number of workers.
 
 The HTTP edge (`bot.slack.server`) acks a slash command, an event or a click the
-moment it has checked it, and offers the request here. Each worker takes one
+moment it has checked it, and hands the request over here. Each worker takes one
 request at a time and runs it through bolt to the end (the app is built with
 `process_before_response=True`: dispatch returns when the listener has replied).
 So at most `workers` answers are ever in progress on the bot's event loop,
@@ -9,10 +9,11 @@ whatever arrives: a burst queues instead of piling thousands of half-done
 answers onto the loop, where every step of every answer (and every reply's HTTP
 call, which would then time out) waits behind all the others.
 
-`offer` is called from the edge's thread; it only counts and hands the request
-over to the bot's loop. When `capacity` requests are already admitted and not
-finished, it refuses: the edge then answers "busy" instead of queueing more
-work than the bot can do in reasonable time (see `bot.slack.server`).
+`reserve` and `hand_over` are called from the edge's thread; they only count and
+hand the request over to the bot's loop. When `capacity` requests are already
+admitted and not finished, `reserve` refuses: the edge then answers "busy" instead
+of queueing more work than the bot can do in reasonable time (see
+`bot.slack.server`).
 
 At shutdown, `join` lets the queue empty for the grace period and `close`
 cancels the workers and logs each request that was acked but never started
@@ -68,17 +69,17 @@ class AnswerQueue:
         self.workers = workers
         self.capacity = capacity
         self._dispatch = dispatch
-        self._lock = threading.Lock()  # offer() runs on the edge's thread
+        self._lock = threading.Lock()  # reserve() and hand_over() run on the edge's thread
         self._pending = 0  # admitted and not finished
         self._closed = False
-        self._inbox: list[Job] = []  # offered, not yet handed to the loop
+        self._inbox: list[Job] = []  # handed over, not yet on the loop
         self._wake_pending = False
         self._jobs: asyncio.Queue[Job] = asyncio.Queue()
         self._running: dict[asyncio.Task[None], Job | None] = {}
         self._idle = asyncio.Event()
         self._idle.set()
         self._loop: asyncio.AbstractEventLoop | None = None
-        self.shed = 0  # offers refused because the queue was full
+        self.shed = 0  # requests refused because the queue was full
         self.answered = 0
 
     # ------------------------------------------------------------ the bot's loop
@@ -151,22 +152,39 @@ class AnswerQueue:
 
     # ------------------------------------------------------------ any thread
 
-    def offer(self, request: AsyncBoltRequest, kind: str) -> bool:
-        """Queue `request` for an answer; False (and nothing queued) when the queue is full.
+    def reserve(self) -> bool:
+        """Room for one more request? True counts it as admitted (the caller then hands it
+        over, or gives the seat back); False (the queue is full) counts it as shed.
 
-        Safe to call from any thread. Jobs offered from another thread are handed
-        to the bot's loop in batches: one wake-up of that loop for all the jobs
-        offered since the last one, not one per job.
+        Safe to call from any thread. The edge reserves before it records a question,
+        so a request refused as busy leaves no outbox row behind (one would be answered
+        later, after "busy", or make Slack's retry of the event look answered already).
         """
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError("AnswerQueue.start() was not called")
-        job = Job(request, kind)
         with self._lock:
             if self._closed or self._pending >= self.capacity:
                 self.shed += 1
                 return False
             self._pending += 1
+            return True
+
+    def give_back(self) -> None:
+        """A reserved seat not used after all (a duplicate, or the record failed)."""
+        loop = self._require_loop()
+        if _on_loop(loop):
+            self._finished()
+        else:
+            loop.call_soon_threadsafe(self._finished)
+
+    def hand_over(self, request: AsyncBoltRequest, kind: str) -> None:
+        """Queue `request`, for which a seat was reserved, for its answer.
+
+        Safe to call from any thread. Jobs handed over from another thread reach the
+        bot's loop in batches: one wake-up of that loop for all the jobs handed over
+        since the last one, not one per job.
+        """
+        loop = self._require_loop()
+        job = Job(request, kind)
+        with self._lock:
             self._inbox.append(job)
             wake = not self._wake_pending
             self._wake_pending = True
@@ -175,7 +193,11 @@ class AnswerQueue:
                 self._admit()
             else:
                 loop.call_soon_threadsafe(self._admit)
-        return True
+
+    def _require_loop(self) -> asyncio.AbstractEventLoop:
+        if self._loop is None:
+            raise RuntimeError("AnswerQueue.start() was not called")
+        return self._loop
 
     def _admit(self) -> None:
         with self._lock:

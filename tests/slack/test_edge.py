@@ -36,6 +36,7 @@ from bot.engine import Answer, Matcher
 from bot.runner import serve
 from bot.settings import Settings
 from bot.slack.server import BUSY, HttpLimits
+from bot.storage.store import open_store
 
 FAST = HttpLimits(idle_timeout=0.5, read_timeout=0.5, max_connections=8, shutdown_timeout=0.5)
 STALLED_HEAD = b"POST /slack/events HTTP/1.1\r\nHost: factbot\r\nX-Slack-Signature: v0="
@@ -243,36 +244,60 @@ async def test_an_answer_that_hogs_the_bot_never_delays_an_ack(
 async def test_a_full_queue_says_busy_to_a_command_and_503_to_an_event(
     fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher, logs: LogWatch
 ) -> None:
-    """Room for one request: while it is answered, a command is told busy, an event refused."""
-    blocking = BlockingMatcher(matcher)
-    shed: list[tuple[int, bytes, float]] = []
-    async with edge_bot(fake, tmp_path, factbase, blocking, workers=1, capacity=1) as url:
+    """Room for one request: while it is answered, a command is told busy, an event refused.
 
-        def meanwhile() -> None:
-            assert blocking.entered.wait(WAIT)
-            try:
-                shed.append(post_blocking(url, *signed_command(ANSWERED, fake, "second")))
-                event = p.json_body(p.app_mention(ANSWERED, event_id="EvBusy"))
-                shed.append(post_blocking(url, event, p.signed_headers(event, p.JSON)))
-            finally:
-                blocking.release.set()
-
-        thread = threading.Thread(target=meanwhile)
-        thread.start()
-        async with aiohttp.ClientSession() as session:
-            body, headers = signed_command("HOLD " + ANSWERED, fake, "first")
-            async with session.post(url, data=body, headers=headers) as resp:
-                assert resp.status == 200
-            await fake.wait_for("response_url")
-        await asyncio.to_thread(thread.join)
-    (command_status, command_ack, _), (event_status, _, _) = shed
+    The first answer is held at Slack (its reply waits), so the bot's loop stays free and
+    every wait below is on something that happens, not on a blocked thread.
+    """
+    release = asyncio.Event()
+    fake.queue("response_url", hold=release)
+    async with (
+        edge_bot(fake, tmp_path, factbase, matcher, workers=1, capacity=1) as url,
+        aiohttp.ClientSession() as session,
+    ):
+        body, headers = signed_command(ANSWERED, fake, "first")
+        async with session.post(url, data=body, headers=headers) as resp:
+            assert resp.status == 200
+        await fake.wait_for("response_url")  # the first is being answered: its reply waits
+        body, headers = signed_command(ANSWERED, fake, "second")
+        async with session.post(url, data=body, headers=headers) as resp:
+            command_status, command_ack = resp.status, json.loads(await resp.text() or '""')
+        event = p.json_body(p.app_mention(ANSWERED, event_id="EvBusy"))
+        async with session.post(url, data=event, headers=p.signed_headers(event, p.JSON)) as resp:
+            event_status = resp.status
+        release.set()
+        await logs.wait_for("request")  # the first answer delivered and logged
     assert command_status == 200
-    assert json.loads(command_ack) == {"response_type": "ephemeral", "text": BUSY}
+    assert command_ack == {"response_type": "ephemeral", "text": BUSY}
     assert event_status == 503  # not acknowledged: Slack delivers it again later
     assert [c.path for c in fake.calls_to("response_url")] == ["/hooks/first"]
     assert fake.calls_to("chat.postMessage") == []
     (summary,) = logs.lines("http_edge")
     assert "shed_commands=1" in summary and "shed_events=1" in summary
+    async with open_store(str(tmp_path / "f.db")) as store:
+        assert await store.replies_waiting() == 0  # nothing shed is answered later
+
+
+async def test_a_request_delivered_twice_gives_its_seat_back(
+    fake: FakeSlack, tmp_path: Path, factbase: FactBase, matcher: Matcher, logs: LogWatch
+) -> None:
+    """Room for one request: the same command sent again is acked and not queued, and the
+    seat it reserved is free again, so the next question is answered, not told busy."""
+    body, headers = signed_command(ANSWERED, fake, "first")
+    async with (
+        edge_bot(fake, tmp_path, factbase, matcher, workers=1, capacity=1) as url,
+        aiohttp.ClientSession() as session,
+    ):
+        for _ in range(2):
+            async with session.post(url, data=body, headers=headers) as resp:
+                assert (resp.status, await resp.text()) == (200, "")
+            await logs.wait_for("request")
+        await logs.wait_for("request_duplicate")
+        later, later_headers = signed_command(ANSWERED, fake, "later")
+        async with session.post(url, data=later, headers=later_headers) as resp:
+            assert (resp.status, await resp.text()) == (200, "")
+        await logs.wait_for("request", 2)
+    assert [c.path for c in fake.calls_to("response_url")] == ["/hooks/first", "/hooks/later"]
 
 
 async def test_requests_still_queued_at_shutdown_are_logged_with_their_ids(
