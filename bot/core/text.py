@@ -147,6 +147,8 @@ SHORTHAND = {
     "whre": "where",
     "wehre": "where",
     "wich": "which",
+    "teh": "the",  # too short for the corrector, and never a word of its own
+    "hte": "the",
     "whch": "which",
     "whcih": "which",
     "wnen": "when",

@@ -171,6 +171,9 @@ class Matcher:
         if "-" in question:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
+        if "quoi" in question:
+            # "La loi porte sur quoi ?": what it is about.
+            question = _ABOUT_WHAT.sub(" about ", question)
         words = self.index.speller.correct(tokenize(question), lang)
         return " ".join(t.surface for t in words), self._slots(words, lang)
 
@@ -508,13 +511,25 @@ class Matcher:
 
     def _ranks(self, slots: Sequence[Slot]) -> list[tuple[frozenset[str], Slot]]:
         """Each rank the question names, with what it ranks: "the third training"."""
-        ranks = []
-        for slot, after in zip(slots, slots[1:], strict=False):
+        found: list[tuple[int, frozenset[str]]] = []
+        firsts: list[tuple[int, frozenset[str]]] = []
+        for n, slot in enumerate(slots[:-1]):
             words = set(fold(slot.text).split())
-            for forms in ORDINALS:
-                if words & forms:
-                    ranks.append((forms, after))
-        return ranks
+            found += [(n, forms) for forms in ORDINALS if words & forms]
+            if words & _FIRST:
+                firsts.append((n, _FIRST))
+        if not found:
+            return []
+        # Beside a rank ("I have the second training; where was the first one?"), "first"
+        # ranks too (alone it also means "at first").
+        found = sorted(found + firsts, key=lambda at: at[0])
+        ranked = [_ranked(slots[n + 1 :]) for n, _ in found]
+        things = [r for r in ranked if fold(r.text) not in _ONE]
+        # "The first one": one of the things ranked beside it, a training.
+        return [
+            (forms, things[0] if fold(r.text) in _ONE and things else r)
+            for (_, forms), r in zip(found, ranked, strict=True)
+        ]
 
     def _rank_not_held(self, i: int, ranks: Sequence[tuple[frozenset[str], Slot]]) -> str | None:
         """ "When is the second session?" is not answered by the first session's date, nor
@@ -675,6 +690,18 @@ _WHERE_COUNTED = re.compile(
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+#: The verb of a French question asking what something is about, which the fact need
+#: not use: "sur quoi porte la loi ?", "elle concerne quoi ?", "de quoi traite-t-elle ?".
+#: Read as "about", a stop word. (Not the English "what does it focus on?": there the
+#: verb tells a fact on a session's focus from one on its goal, as the measures showed.)
+_ABOUT_WHAT = re.compile(
+    r"\b(?:porte|portent|portait|portaient)\s+sur\s+quoi\b"
+    r"|\bsur\s+quoi\s+(?:porte|portent|portait|portaient)\b"
+    r"|\b(?:concerne|concernent|concernait)\s+quoi\b"
+    r"|\bde\s+quoi\s+(?:traite|traitent|parle|parlent)\b"
+    r"|\b(?:traite|traitent|parle|parlent)\s+de\s+quoi\b",
+    re.IGNORECASE,
+)
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:
@@ -725,3 +752,22 @@ def _clear_lead(ranked: Sequence[Match], slots: int, bars: Thresholds) -> bool:
         and slots - len(first.missing) >= bars.clear_lead_held
         and (len(ranked) == 1 or first.score >= bars.clear_lead_ratio * ranked[1].score)
     )
+
+
+#: The word standing for a thing ranked beside it: "the first one".
+_ONE = frozenset({"one", "ones"})
+#: The first of a series, a rank only beside another ("first" also means "at first").
+_FIRST = frozenset({"first", "premier", "premiere"})  # "1st", "1er": shorthand
+
+
+def _ranked(following: Sequence[Slot]) -> Slot:
+    """What a rank ranks: the next word, past a name that only says whose it is ("the
+    second GLO.ACT training" ranks trainings, not GLO.ACTs)."""
+    first = following[0]
+    if _is_name(first) and len(following) > 1 and not _is_name(following[1]):
+        return following[1]
+    return first
+
+
+def _is_name(slot: Slot) -> bool:
+    return slot.concept is not None and slot.concept.startswith("@")

@@ -480,6 +480,7 @@ def test_chat_shorthand_and_lower_case_us(matcher: Matcher) -> None:
     assert ("usa", "@united-states") in slots
     assert all(text not in ("whats", "ct") for text, _ in slots)
     assert "January 2015" in matcher.ask("ct law morocco 2015").facts[0].fact.answer
+    assert all(s.text != "teh" for s in matcher.analyse("when did moroco create teh BCIJ"))
 
 
 def test_a_clear_leader_answers_alone_below_the_coverage_bar(matcher: Matcher) -> None:

@@ -554,6 +554,21 @@ def test_a_when_after_another_question_word_asks_for_no_date() -> None:
     assert asks_for("What was the vote count when the bill passed?") is Kind.COUNT
 
 
+def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -> None:
+    """ "La loi 12-03 porte sur quoi ?", "sur quoi porte ...", "... concerne quoi ?": the
+    fact says what the law is about without the verb (as "what is it about?")."""
+    law = make_fact("law", "Law 12-03 punishes the smuggling of dogs.")
+    focus = ("focus on", "porte sur", "concerne", "traite")  # words some fact may hold
+    matcher = make_matcher(law, *FILLER, synonyms=[("law", "loi"), focus], thresholds=BARS)
+    for question in (
+        "La loi 12-03 porte sur quoi ?",
+        "Sur quoi porte la loi 12-03 ?",
+        "la loi 12-03 concerne quoi exactement ?",
+        "De quoi traite la loi 12-03 ?",
+    ):
+        assert matcher.ask(question).answered, question
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
@@ -578,6 +593,35 @@ def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
         deuxieme, *FILLER, synonyms=[("training", "formation")], thresholds=BARS
     )  # "second" is held in French only
     assert matcher.ask("When was the second training for dogs in Rabat?").answered
+
+
+def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
+    """ "The second BCIJ training" ranks trainings: a fact on the BCIJ's second training
+    answers, though it never writes "second BCIJ"."""
+    second = make_fact(
+        "second", "The BCIJ held a second training for dogs in Rabat in 2021.", entities=["bcij"]
+    )
+    matcher = make_matcher(second, *FILLER, entities=[BCIJ], thresholds=BARS)
+    assert matcher.ask("When was the second BCIJ training for dogs in Rabat?").answered
+    answer = matcher.ask("When was the third BCIJ training for dogs in Rabat?")
+    assert not answer.answered
+    assert {m.why_not for m in answer.suggestions} == {"says nothing of a 3rd training"}
+
+
+def test_the_one_after_a_rank_is_one_of_the_things_ranked_before() -> None:
+    """ "I have Tangier for the second training; where was the first one?" asks for the
+    first training: a fact on the second that mentions "the first one" does not answer."""
+    second = make_fact(
+        "second",
+        "The second training for dogs was held in Tangier, after the first one.",
+        entities=["tangier"],
+    )
+    matcher = make_matcher(second, *FILLER, entities=[TANGIER], thresholds=BARS)
+    answer = matcher.ask(
+        "I have Tangier for the second training for dogs. Where was the first one held?"
+    )
+    assert not answer.answered
+    assert {m.why_not for m in answer.suggestions} == {"says nothing of a first training"}
 
 
 def test_a_clear_leader_short_of_the_coverage_bar_must_rank_as_asked() -> None:
