@@ -209,6 +209,9 @@ class Speller:
                 out.extend(tokenize(SHORTHAND[t.surface]))
             elif t.surface == "1" and chat_one(tokens, n):
                 continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
+            elif t.surface in NATIONS and not _united(tokens, n):
+                # "How many nations ...?" asks for countries; its stem is "national"'s.
+                out.append(Token(NATIONS[t.surface], t.upper))
             else:
                 out.append(t)
         out = split_compounds(out)
@@ -317,3 +320,15 @@ class Speller:
             if a in self.vocab and b in self.vocab:
                 return (a, b)
         return None
+
+
+#: "Nation(s)" is a country, not the adjective "national" it stems like (which would
+#: make "how many nations?" ask for what is national).
+NATIONS = {"nation": "country", "nations": "countries"}
+
+
+def _united(tokens: Sequence[Token], n: int) -> bool:
+    """Whether the nations at `n` are the United Nations / les Nations unies."""
+    before = tokens[n - 1].surface if n else ""
+    after = tokens[n + 1].surface if n + 1 < len(tokens) else ""
+    return before == "united" or after in ("unies", "unis")

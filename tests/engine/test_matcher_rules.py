@@ -569,6 +569,22 @@ def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -
         assert matcher.ask(question).answered, question
 
 
+def test_nations_are_countries_unless_united() -> None:
+    """ "How many nations ...?" counts countries ("nations" stems like "national"); the
+    United Nations, les Nations unies, are still the UN."""
+    un = make_entity("un", "institution", "United Nations", acronyms=("UN",), fr=("Nations unies",))
+    club = make_fact("club", "The dog club has members from 13 countries.")
+    national = make_fact("national", "The national dog club opened in Rabat.")
+    matcher = make_matcher(
+        club, national, *FILLER, entities=[un], synonyms=[("country", "countries", "pays")]
+    )
+    answer = matcher.ask("How many nations are in the dog club?")
+    assert answer.answered and ids(answer.facts)[0] == "club"
+    for question in ("What did the United Nations say?", "Que disent les Nations unies ?"):
+        assert [s.concept for s in matcher.analyse(question)][-1:] != ["~country"], question
+        assert "@un" in {s.concept for s in matcher.analyse(question)}, question
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
