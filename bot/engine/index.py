@@ -45,6 +45,7 @@ from bot.engine.kinds import (
     ROLE_WORD,
     SAID_BY,
     START,
+    STATEMENT,
     SUPPORTED,
     FactFeatures,
     listed,
@@ -377,6 +378,8 @@ class Index:
             figures=tuple(sorted(figures(fact.answer))),
             actors=self._shared.setdefault(actors, actors),
             supporters=self._shared.setdefault(supporters, supporters),
+            has_statement=bool(STATEMENT.search(fact.answer))
+            or bool(fact.answer_fr and STATEMENT.search(fact.answer_fr)),
         )
 
     def _counted(self, text: str, lang: str) -> set[str]:

@@ -53,6 +53,8 @@ class FactFeatures:
     #: Those of its actors it names as helping ("With INL support, the lab obtained ..."):
     #: they did not do it, unless the question asks who helped.
     supporters: frozenset[str] = frozenset()
+    #: Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
+    has_statement: bool = False
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").
@@ -220,6 +222,13 @@ COMPARATIVE = re.compile(
 SAID_BY = re.compile(
     r"\b(?:according to|selon|d'après)\s+[^,;]{1,80}|\b[\w.’'-]+(?:’s|'s)\s+(?:[\w-]+\s+){0,3}"
     r"(?:page|article|summary|report|fact sheet|website|site)\b",
+    re.IGNORECASE,
+)
+#: What someone said, in an answer: a quotation, or a verb of saying.
+STATEMENT = re.compile(
+    r"[\"“”«»]|\b(?:said|says|stated|states|declared|noted|stressed|emphasi[sz]ed|underlined|"
+    r"highlighted|remarked|told|asked|answered|explained|warned|called for|insisted|"
+    r"(?:a|ont) (?:dit|déclaré|souligné|affirmé|rappelé|insisté|demandé|répondu))\b",
     re.IGNORECASE,
 )
 #: Who an answer names as helping: "with INL('s capacity-building) support", "supported by
@@ -437,6 +446,24 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_role,
         "gives no role",
+    )
+    # "What did Ms. X say at the workshop?", "qu'a déclaré le ministre ?": her words, which
+    # a fact saying only that she attended does not give. (Not "what does the law say
+    # about ...?": a text's content is asked there, not a statement.)
+    STATEMENT = (
+        "statement",
+        ("say", "said", "tell", "told", "stress", "declar", "remark", "message", "dit"),
+        re.compile(
+            r"\bwhat\s+(did|does|do|has|have|had)\s+(?!(the\s+|this\s+|that\s+|its\s+)?(\w+\s+){0,3}"
+            r"(law|laws|bill|article|report|guide|page|source|document|agreement|framework|text|"
+            r"strategy|convention|compact|constitution|code|plan|program|programme|story|"
+            r"release|summary|website|site|sheet)\b)(\w+\s+){1,5}?(say|tell|stress|declare|"
+            r"emphasi[sz]e|highlight|underline|remark|warn)\b|"
+            r"\bwhat\s+(was|were)\s+(\w+\s+){0,4}(message|remarks|words|quote|statement|speech)\b|"
+            r"\bqu\s*(a|ont|avait|avaient)\s+(\w+\s+){0,4}(dit|declare|affirme|souligne)\b"
+        ),
+        lambda f, asked: f.has_statement,
+        "quotes nobody",
     )
     # "What did the programme cost?": an amount of money, not any figure.
     # "What nationality is Ms. Márquez?", "de quelle nationalité ...?": what the answer

@@ -585,6 +585,22 @@ def test_nations_are_countries_unless_united() -> None:
         assert "@un" in {s.concept for s in matcher.analyse(question)}, question
 
 
+def test_what_someone_said_is_answered_by_their_words_only() -> None:
+    """ "What did Ms. Dogan say at the workshop?" is not answered by her attending it; her
+    words answer it. "What does the law say?" asks what a text holds, not for a quote."""
+    attended = make_fact("attended", "Ms. Dogan attended the sniffer dog workshop in Rabat.")
+    matcher = make_matcher(attended, *FILLER, thresholds=BARS)
+    answer = matcher.ask("What did Ms. Dogan say at the sniffer dog workshop in Rabat?")
+    assert not answer.answered
+    assert {m.why_not for m in answer.suggestions} == {"quotes nobody"}
+    for said in ('said the dogs "never sleep"', "stressed that dogs never sleep"):
+        spoke = make_fact("spoke", f"At the sniffer dog workshop in Rabat, Ms. Dogan {said}.")
+        matcher = make_matcher(spoke, *FILLER, thresholds=BARS)
+        assert matcher.ask("What did Ms. Dogan say at the sniffer dog workshop in Rabat?").answered
+    assert asks_for("Qu'a déclaré Mme Dogan à l'atelier ?") is Kind.STATEMENT
+    assert asks_for("What does the 2003 dog law say about Rabat?") is None
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
