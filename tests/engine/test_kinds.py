@@ -32,6 +32,7 @@ EXAMPLES = {
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",
+    Kind.STATEMENT: "What did Ms. Oufroukhi say at the workshop?",
 }
 
 

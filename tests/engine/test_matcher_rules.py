@@ -549,7 +549,8 @@ def test_an_everyday_word_outside_what_a_count_counts_does_not_block_it() -> Non
 
 
 def test_a_when_after_another_question_word_asks_for_no_date() -> None:
-    assert asks_for("What did the officer say when she opened the workshop?") is None
+    # (What she said: her words, not when.)
+    assert asks_for("What did the officer say when she opened the workshop?") is Kind.STATEMENT
     assert asks_for("When did she open the workshop?") is Kind.DATE
     assert asks_for("What was the vote count when the bill passed?") is Kind.COUNT
 
