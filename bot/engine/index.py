@@ -32,6 +32,7 @@ from bot.core.text import (
 )
 from bot.engine.answer import Slot
 from bot.engine.kinds import (
+    CALLS_FOR,
     COMPARATIVE,
     DURATION,
     LAW_NUMBER,
@@ -380,7 +381,20 @@ class Index:
             supporters=self._shared.setdefault(supporters, supporters),
             has_statement=bool(STATEMENT.search(fact.answer))
             or bool(fact.answer_fr and STATEMENT.search(fact.answer_fr)),
+            caller=self._caller(fact.answer),
         )
+
+    def _caller(self, answer: str) -> frozenset[str]:
+        """Who an answer says called for something, as keys found only on that side: the
+        keys of "Morocco's 2013 Judicial Reform Charter" that "the creation of a judiciary
+        independent of the Ministry of Justice" lacks. Empty when nothing was called for."""
+        found = CALLS_FOR.search(answer)
+        if found is None:
+            return frozenset()
+        before = self._text_keys(answer[: found.start()], "en")
+        after = self._text_keys(answer[found.end() :], "en")
+        caller = before - after
+        return self._shared.setdefault(caller, caller)
 
     def _counted(self, text: str, lang: str) -> set[str]:
         """Keys of the few words after each figure: "21 prosecutors" counts prosecutors."""

@@ -55,6 +55,10 @@ class FactFeatures:
     supporters: frozenset[str] = frozenset()
     #: Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
     has_statement: bool = False
+    #: When its answer says something was only called for ("the Charter calls for an
+    #: independent judiciary"): the keys of who called for it, not found in what was
+    #: called for ("charter", "reform", "2013"). Empty for other facts.
+    caller: frozenset[str] = frozenset()
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").
@@ -224,6 +228,8 @@ SAID_BY = re.compile(
     r"(?:page|article|summary|report|fact sheet|website|site)\b",
     re.IGNORECASE,
 )
+#: An answer that says something was asked for, not done: "the Charter calls for ...".
+CALLS_FOR = re.compile(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
 #: What someone said, in an answer: a quotation, or a verb of saying.
 STATEMENT = re.compile(
     r"[\"“”«»]|\b(?:said|says|stated|states|declared|noted|stressed|emphasi[sz]ed|underlined|"

@@ -311,6 +311,11 @@ class Matcher:
             tuple(unknown),
             _event(slots, kind, corrected),
             _given_name_before(question),
+            (
+                frozenset(k for s in slots if not self._ambient(s) for k in s.keys)
+                if kind in _WHEN_KINDS
+                else frozenset()
+            ),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -463,12 +468,24 @@ class Matcher:
             or self._rank_not_held(i, asked.ranks)
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
             or self._first_name_not_given(i, asked.first_name)
+            or self._only_called_for(i, asked)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
                 else None
             )
         )
+
+    def _only_called_for(self, i: int, asked: _Asked) -> str | None:
+        """ "When did the judiciary become independent?" is not answered by "the 2013
+        Charter calls for an independent judiciary": a call does not date what it calls
+        for, unless the question asks about the call itself (it names the Charter)."""
+        if asked.kind not in _WHEN_KINDS:
+            return None
+        caller = self.index.features[i].caller
+        if caller and caller.isdisjoint(asked.named):
+            return "says only that it was called for"
+        return None
 
     def _first_name_not_given(
         self, i: int, asked: tuple[str, re.Pattern[str]] | None
@@ -673,8 +690,12 @@ class _Asked:
     event: str | None = None  # what happened: "founded" in "when was the lab founded?"
     #: The surname whose first name is asked for, and what finds one in a fact.
     first_name: tuple[str, re.Pattern[str]] | None = None
+    #: The keys of what the question names, but for names most facts mention ("Morocco").
+    named: frozenset[str] = frozenset()
 
 
+#: Kinds asking when something happened or began.
+_WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 

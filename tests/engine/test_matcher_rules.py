@@ -602,6 +602,19 @@ def test_what_someone_said_is_answered_by_their_words_only() -> None:
     assert asks_for("What does the 2003 dog law say about Rabat?") is None
 
 
+def test_a_call_for_something_does_not_date_it() -> None:
+    """ "When did the dog police become independent?" is not answered by "the 2003 Dog
+    Charter calls for an independent dog police"; "when did the Dog Charter call for it?" is."""
+    charter = make_fact(
+        "charter",
+        "The 2003 Dog Charter calls for the creation of a dog police independent of the ministry.",
+    )
+    matcher = make_matcher(charter, *FILLER, thresholds=BARS)
+    assert not matcher.ask("When did the dog police become independent of the ministry?").answered
+    assert matcher.ask("When did the Dog Charter call for an independent dog police?").answered
+    assert matcher.ask("Which charter calls for an independent dog police?").answered
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
