@@ -136,6 +136,8 @@ class Entity:
     en: tuple[str, ...]
     fr: tuple[str, ...]
     part_of: tuple[str, ...] = ()
+    #: A capital that may stand for its country's government ("how did Rabat react?").
+    seat_of: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -328,7 +330,7 @@ _SOURCE_KEYS = {"id", "title", "publisher", "date", "url", "archive"}
 _FACT_REQUIRED = {"id", "topic", "title", "answer", "answer_fr", "snippet", "source", "ask"}
 _FACT_OPTIONAL = {"when", "where", "entities", "tags", "owner", "reviewed"}
 _ENTITY_REQUIRED = {"id", "kind"}
-_ENTITY_OPTIONAL = {"acronyms", "en", "fr", "part_of"}
+_ENTITY_OPTIONAL = {"acronyms", "en", "fr", "part_of", "seat_of"}
 
 
 def _check_id(reader: _Reader, node: yaml.Node | None, value: str | None) -> str | None:
@@ -435,6 +437,7 @@ def _load_aliases(
 
     ids: set[str] = set()
     part_of_nodes: dict[str, yaml.Node | None] = {}
+    seat_of_nodes: dict[str, yaml.Node | None] = {}
     for item in reader.items(top.get("entities"), "entities"):
         keys = reader.mapping(item, _ENTITY_REQUIRED, _ENTITY_OPTIONAL)
         eid = _check_id(reader, keys.get("id"), reader.text(keys.get("id"), "id"))
@@ -454,6 +457,7 @@ def _load_aliases(
             en=reader.text_list(keys.get("en"), "en"),
             fr=reader.text_list(keys.get("fr"), "fr"),
             part_of=reader.text_list(keys.get("part_of"), "part_of"),
+            seat_of=reader.text_list(keys.get("seat_of"), "seat_of"),
         )
         if not entity.names:
             reader.problem(item, f"entity '{eid}' has no names")
@@ -465,10 +469,14 @@ def _load_aliases(
                         claim(str(name_item.value), eid, name_item)
         entities.append(entity)
         part_of_nodes[eid] = keys.get("part_of")
+        seat_of_nodes[eid] = keys.get("seat_of")
     for entity in entities:
         for parent in entity.part_of:
             if parent not in ids:
                 reader.problem(part_of_nodes[entity.id], f"unknown entity '{parent}' in part_of")
+        for country in entity.seat_of:
+            if country not in ids:
+                reader.problem(seat_of_nodes[entity.id], f"unknown entity '{country}' in seat_of")
     groups: list[SynonymGroup] = []
     syn = top.get("synonyms")
     if syn is not None and not isinstance(syn, yaml.SequenceNode):

@@ -108,6 +108,8 @@ class Matcher:
         #: id(slot) -> (slot, the ids of its keys some fact holds, its weight). The entry
         #: holds the slot, so no other object has its id while it is kept. Emptied when full.
         self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
+        #: A capital's concept -> its country's, when the capital stands for the government.
+        self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
 
     # -- reading a question
 
@@ -129,6 +131,9 @@ class Matcher:
             found = phrase_at(words, i, lang) if starts else None
             if found is not None:
                 length, concept = found
+                if concept in self._seats and not (i and words[i - 1].surface in NOT_ACTOR):
+                    # "How did Rabat react?": the government; "in Rabat": the city.
+                    concept = self._seats[concept]
                 text = " ".join(w.surface for w in words[i : i + length])
                 capitalised = any(w.upper for w in words[i : i + length])
                 slot = self._name_slots.get((text, concept, capitalised))
@@ -775,6 +780,12 @@ def _clear_lead(ranked: Sequence[Match], slots: int, bars: Thresholds) -> bool:
     )
 
 
+#: Words before a capital's name that make it the city, not its government: "in Rabat",
+#: "the Rabat course", "à Rabat", "de Rabat".
+NOT_ACTOR = frozenset(
+    {"in", "at", "near", "around", "outside", "inside", "from", "to", "into", "the", "an"}
+    | {"of", "a", "au", "en", "de", "du", "la", "le", "l", "pres"}  # (folded: "à" is "a")
+)
 #: The word standing for a thing ranked beside it: "the first one".
 _ONE = frozenset({"one", "ones"})
 #: The first of a series, a rank only beside another ("first" also means "at first").

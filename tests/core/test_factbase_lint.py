@@ -249,6 +249,24 @@ def test_part_of_must_name_a_known_entity(tmp_path: Path) -> None:
     ]
 
 
+def test_seat_of_must_name_a_known_entity(tmp_path: Path) -> None:
+    aliases = textwrap.dedent("""\
+        entities:
+          - id: law-27-14
+            kind: law
+            en: [Law 27-14]
+          - id: rabat
+            kind: place
+            en: [Rabat]
+            seat_of: [atlantis]
+        synonyms:
+          - {id: prosecutor, words: [prosecutor, procureur]}
+        """)
+    assert messages(make_base(tmp_path, aliases=aliases)) == [
+        "aliases.yaml:8: unknown entity 'atlantis' in seat_of"
+    ]
+
+
 def test_synonym_groups_need_a_unique_id(tmp_path: Path) -> None:
     aliases = textwrap.dedent("""\
         entities:

@@ -24,6 +24,7 @@ from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import (
     _FIRST_NAME,
     _SIDE,
+    NOT_ACTOR,
     TOOK_PLACE,
     WORD_SLOTS_KEPT,
     _given_name_before,
@@ -322,6 +323,11 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
         found = matcher.index.lexicon.phrase_at(words, i, lang)
         if found is not None:
             length, concept = found
+            seat = next(
+                (e for e in matcher.base.entities if "@" + e.id == concept and e.seat_of), None
+            )
+            if seat is not None and not (i and words[i - 1].surface in NOT_ACTOR):
+                concept = "@" + seat.seat_of[0]  # "how did Rabat react?": the government
             text = " ".join(w.surface for w in words[i : i + length])
             upper = any(w.upper for w in words[i : i + length])
             slots.append(Slot(text, frozenset({concept}), concept, capitalised=upper))

@@ -24,7 +24,7 @@ from builders import (
     words,
 )
 
-from bot.core.factbase import Fact
+from bot.core.factbase import Entity, Fact
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine.kinds import REASON, listed
 from bot.engine.weights import Thresholds
@@ -613,6 +613,21 @@ def test_a_call_for_something_does_not_date_it() -> None:
     assert not matcher.ask("When did the dog police become independent of the ministry?").answered
     assert matcher.ask("When did the Dog Charter call for an independent dog police?").answered
     assert matcher.ask("Which charter calls for an independent dog police?").answered
+
+
+def test_a_capital_stands_for_its_government_unless_it_is_a_place() -> None:
+    """ "How did Rabat react?" asks about Morocco (Rabat is `seat_of` Morocco); "what
+    happened in Rabat?", "the Rabat course" are about the city."""
+    rabat = Entity("rabat", "place", (), ("Rabat",), (), ("morocco",), ("morocco",))
+    reacted = make_fact(
+        "reacted", "Morocco condemned the dog attacks at once.", entities=["morocco"]
+    )
+    matcher = make_matcher(reacted, *FILLER, entities=[MOROCCO, rabat], thresholds=BARS)
+    assert matcher.ask("How did Rabat react to the dog attacks?").answered
+    assert [s.concept for s in matcher.analyse("Washington and Rabat")][-1] == "@morocco"
+    for place in ("What happened in Rabat after the dog attacks?", "the Rabat dog attacks"):
+        assert "@rabat" in {s.concept for s in matcher.analyse(place)}, place
+    assert not matcher.ask("How were the dog attacks in Rabat condemned?").answered
 
 
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
