@@ -70,6 +70,14 @@ def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
     assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
+@pytest.mark.parametrize("frame", ["behind", "apart", "aside", "late", "mid"])
+def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
+    """ "Who is behind ...", "apart from X", "in late / mid 2018": the frame of the
+    question, which the fact need not say."""
+    dogs = make_fact("dogs", DOGS)
+    assert _coverage(f"{frame} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
+
+
 @pytest.mark.parametrize("hedge", ["surtout", "notamment", "principalement"])
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
     plain = _coverage("quand la formation de Tanger ?", HELD)
