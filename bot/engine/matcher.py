@@ -38,6 +38,7 @@ from bot.core.text import (
     figures,
     fold,
     is_stopword,
+    number_value,
     text_language,
     tokenize,
 )
@@ -270,6 +271,10 @@ class Matcher:
             kind = asks_for(self._read(asking)[0] or asking, original=asking)
         else:
             kind = asks_for(corrected, original=question) if corrected else asks_for(question)
+        if kind is Kind.MEMBERS:
+            # "Which three sectors ...?": a list of three answers; the fact need not say
+            # "three" (what its list counts is checked in `_counts_others`).
+            slots = [s for s in slots if number_value(s.text) is None]
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)

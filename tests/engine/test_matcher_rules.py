@@ -444,7 +444,7 @@ def test_which_two_needs_two_names_not_the_count_two() -> None:
 
 def test_a_clear_leader_below_the_coverage_bar_must_still_count_as_asked() -> None:
     lead = make_fact("lead", "Police in Rabat, Fes and Sale got sniffer dogs from customs.")
-    question = "Which two police got sniffer dogs from customs at the capital court?"
+    question = "Which two police got sniffer dogs from customs at the capital court hearing?"
     assert make_matcher(lead, *FILLER, thresholds=BARS).ask(question.replace("two ", "")).answered
     asked = make_matcher(lead, *FILLER, thresholds=BARS).ask(question)
     assert _short_of_the_bar(asked.suggestions[0].coverage)  # a clear lead, short of the bar
@@ -636,6 +636,14 @@ def test_a_capital_stands_for_its_government_unless_it_is_a_place() -> None:
     for place in ("What happened in Rabat after the dog attacks?", "the Rabat dog attacks"):
         assert "@rabat" in {s.concept for s in matcher.analyse(place)}, place
     assert not matcher.ask("How were the dog attacks in Rabat condemned?").answered
+
+
+def test_the_count_of_a_list_asked_need_not_be_written_in_the_fact() -> None:
+    """ "Which three things did the police get?" is answered by a list of three: the
+    fact need not write "three" (what a list counts is checked by the MEMBERS rules)."""
+    got = make_fact("got", "The Rabat police got sniffer dogs, horses and drones.")
+    matcher = make_matcher(got, *FILLER, thresholds=BARS)
+    assert matcher.ask("Which three things did the Rabat police get?").answered
 
 
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
