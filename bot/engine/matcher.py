@@ -177,9 +177,6 @@ class Matcher:
         if "-" in question:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
-        if "quoi" in question:
-            # "La loi porte sur quoi ?": what it is about.
-            question = _ABOUT_WHAT.sub(" about ", question)
         words = self.index.speller.correct(tokenize(question), lang)
         return " ".join(t.surface for t in words), self._slots(words, lang)
 
@@ -199,6 +196,14 @@ class Matcher:
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         answer = self._answer(reading.question, language, reading.asking)
+        if not answer.answered and "quoi" in reading.question:
+            # "La loi 27-14 porte sur quoi ?": what the law is about, though no fact on it
+            # says "porte sur" (one that does, on a session's focus, answers as asked).
+            about = _ABOUT_WHAT.sub(" about ", reading.question)
+            if about != reading.question:
+                asking = _ABOUT_WHAT.sub(" about ", reading.asking)
+                retry = self._answer(about, language, asking)
+                answer = retry if retry.answered else answer
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [a for a in (self._answer(p, language) for p in reading.parts) if a.answered]
@@ -723,8 +728,9 @@ _WHERE_COUNTED = re.compile(
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 #: The verb of a French question asking what something is about, which the fact need
 #: not use: "sur quoi porte la loi ?", "elle concerne quoi ?", "de quoi traite-t-elle ?".
-#: Read as "about", a stop word. (Not the English "what does it focus on?": there the
-#: verb tells a fact on a session's focus from one on its goal, as the measures showed.)
+#: Read as "about", a stop word, only when the question as asked finds no answer: the
+#: verb tells a fact on a session's focus ("la session porte sur ...") from the others.
+#: (Not the English "what does it focus on?": measured, it cost more than it gave.)
 _ABOUT_WHAT = re.compile(
     r"\b(?:porte|portent|portait|portaient)\s+sur\s+quoi\b"
     r"|\bsur\s+quoi\s+(?:porte|portent|portait|portaient)\b"

@@ -576,6 +576,15 @@ def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -
         "De quoi traite la loi 12-03 ?",
     ):
         assert matcher.ask(question).answered, question
+    # A fact that says "porte sur" answers as asked, before one that does not.
+    theme = make_fact(
+        "theme", "The dog session focus on tracking.", answer_fr="La session porte sur le pistage."
+    )
+    venue = make_fact(
+        "venue", "The dog session is in Rabat.", answer_fr="La session a lieu à Rabat."
+    )
+    matcher = make_matcher(theme, venue, *FILLER, synonyms=[focus], thresholds=BARS)
+    assert ids(matcher.ask("Sur quoi porte la session ?").facts)[:1] == ["theme"]
 
 
 def test_nations_are_countries_unless_united() -> None:
