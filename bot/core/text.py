@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
@@ -382,9 +383,39 @@ def number_value(word: str) -> int | None:
 
 
 def figures(text: str) -> frozenset[int]:
-    """The values of the figures in `text` that are not years ("21 prosecutors", "five")."""
-    values = (number_value(t.surface) for t in tokenize(text) if not looks_like_year(t.surface))
-    return frozenset(v for v in values if v is not None)
+    """The values of the figures in `text` that are not years ("21 prosecutors", "five"),
+    nor days of a month ("February 24", "du 24 au 26 septembre")."""
+    tokens = tokenize(text)
+    values = set()
+    for n, t in enumerate(tokens):
+        if looks_like_year(t.surface):
+            continue
+        value = number_value(t.surface)
+        if value is not None and not day_of_month(tokens, n):
+            values.add(value)
+    return frozenset(values)
+
+
+#: Month names, folded, English and French.
+MONTHS = frozenset(
+    """january february march april may june july august september october november december
+    janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre""".split()  # noqa: SIM905
+)
+#: Words joining the two days of a span: "24 to 26 September", "du 24 au 26 septembre".
+_DAY_SPAN = frozenset({"to", "and", "au", "et"})
+
+
+def day_of_month(tokens: Sequence[Token], n: int) -> bool:
+    """Whether the figure at `n` is a day next to its month (or in a span of days)."""
+    word = tokens[n].surface
+    if not word.isdigit() or int(word) > 31:
+        return False
+    near = [tokens[n - 1].surface if n else ""]
+    ahead = [t.surface for t in tokens[n + 1 : n + 4]]
+    near += ahead[:1]
+    if len(ahead) == 3 and ahead[0] in _DAY_SPAN and ahead[1].isdigit():
+        near.append(ahead[2])
+    return any(word in MONTHS for word in near)
 
 
 def looks_like_year(word: str) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
     QUANTITY_WORDS,
+    day_of_month,
     figures,
     fold,
     is_stopword,
@@ -320,8 +321,9 @@ class Index:
     def _features_of(self, fact: Fact) -> FactFeatures:
         answer_tokens = tokenize(fact.answer)
         has_count = any(
-            (t.is_number and not looks_like_year(t.surface)) or t.surface in QUANTITY_WORDS
-            for t in answer_tokens
+            (t.is_number and not looks_like_year(t.surface) and not day_of_month(answer_tokens, n))
+            or t.surface in QUANTITY_WORDS
+            for n, t in enumerate(answer_tokens)
         )
         has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
         answer_keys = set(self._text_keys(fact.answer, "en"))

@@ -445,8 +445,9 @@ class Matcher:
 
     def _counted_in_question(self, focus: Sequence[Slot]) -> tuple[frozenset[str], tuple[str, ...]]:
         """What "how many ..." counts: the keys of its focus words, and their text."""
-        if not focus or focus[0].concept in ANYONE:
-            # "how many participants (in the first session)": any count of people will do.
+        if not focus or focus[0].concept in ANYONE or self._people_of(focus[0]):
+            # "how many participants (in the first session)", "how many Moroccans
+            # marched?": any count of people will do.
             return frozenset(), ()
         keys: set[str] = set()
         for slot in focus:
@@ -454,6 +455,11 @@ class Matcher:
             if slot.concept:
                 keys.add(slot.concept)
         return frozenset(keys), tuple(s.text for s in focus)
+
+    def _people_of(self, slot: Slot) -> bool:
+        """Whether `slot` names a country's people ("Moroccans", "Marocains"), not it."""
+        concept = slot.concept or ""
+        return self.index.lexicon.kinds.get(concept) == "country" and slot.text.endswith("s")
 
     def _figure_not_new(self, i: int, stated: frozenset[int]) -> str | None:
         """A count question that states every figure the fact gives ("how many of the 21

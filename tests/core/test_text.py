@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import text
-from bot.core.text import Token, fold, text_language, tokenize
+from bot.core.text import Token, figures, fold, text_language, tokenize
 
 _WS = re.compile(r"\s+")
 
@@ -103,3 +103,11 @@ def test_language_is_counted_as_defined(value: str) -> None:
     en = sum(w in text.STOPWORDS_EN and w not in text.STOPWORDS_FR for w in words)
     fr += text._FRENCH_MARKS.search(value) is not None
     assert text_language.__wrapped__(value) == ("fr" if fr > en else "en" if en > fr else None)
+
+
+def test_a_day_of_a_month_is_no_figure() -> None:
+    """ "The session of February 24" counts nothing: a day is not a figure asked or given."""
+    assert figures("combien de participants pour la session du 24 fevrier ?") == frozenset()
+    assert figures("from 24 to 26 September 2018, 21 prosecutors") == {21}
+    assert figures("scheduled for February 24, it brings 20 officials") == {20}
+    assert figures("24 officials in 2018") == {24}

@@ -655,6 +655,32 @@ def test_the_count_of_a_list_asked_need_not_be_written_in_the_fact() -> None:
     assert matcher.ask("Which three things did the Rabat police get?").answered
 
 
+def test_a_day_of_a_month_is_no_count() -> None:
+    """ "How many participants came to the February 24 session?" is not answered by the
+    session's date: a day of a month counts nothing."""
+    date = make_fact(
+        "date", "The sniffer dog session for participants in Rabat was on February 24."
+    )
+    people = [("participants", "attendees")]
+    matcher = make_matcher(date, *FILLER, synonyms=people, thresholds=BARS)
+    answer = matcher.ask(
+        "How many participants were at the sniffer dog session in Rabat on February 24?"
+    )
+    assert not answer.answered
+
+
+def test_a_count_of_a_country_s_people_is_a_count_of_people() -> None:
+    """ "How many Moroccans marched?" is answered by "a million citizens marched"."""
+    marched = make_fact(
+        "marched",
+        "In Rabat, a million citizens took part in a long march against dog attacks.",
+        entities=["morocco"],
+    )
+    morocco = make_entity("morocco", "country", "Morocco", "Moroccans", fr=("Maroc",))
+    matcher = make_matcher(marched, *FILLER, entities=[morocco], thresholds=BARS)
+    assert matcher.ask("How many Moroccans marched against dog attacks in Rabat?").answered
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
