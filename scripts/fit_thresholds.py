@@ -53,6 +53,7 @@ SETS = (
     "diag10",
     "diag11",
     "diag12",
+    "diag13",
 )
 WRONG_COST = 2.0
 FOLDS = 5
