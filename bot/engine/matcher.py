@@ -196,13 +196,16 @@ class Matcher:
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         answer = self._answer(reading.question, language, reading.asking)
-        if not answer.answered and "quoi" in reading.question:
-            # "La loi 27-14 porte sur quoi ?": what the law is about, though no fact on it
-            # says "porte sur" (one that does, on a session's focus, answers as asked).
-            about = _ABOUT_WHAT.sub(" about ", reading.question)
-            if about != reading.question:
-                asking = _ABOUT_WHAT.sub(" about ", reading.asking)
-                retry = self._answer(about, language, asking)
+        for frame, plain in _FRAMES:
+            if answer.answered:
+                break
+            # "La loi 27-14 porte sur quoi ?", "what style of policing ...?": the frame
+            # of the question, which the fact need not say; a fact that says it
+            # ("la session porte sur ...", "the most requested type of help") answers
+            # as asked, before the frame is set aside.
+            bare = frame.sub(plain, reading.question)
+            if bare != reading.question:
+                retry = self._answer(bare, language, frame.sub(plain, reading.asking))
                 answer = retry if retry.answered else answer
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
@@ -732,6 +735,13 @@ _WHERE_COUNTED = re.compile(
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+#: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
+#: the frame word is not a word a fact must hold.
+_KIND_OF = re.compile(
+    r"\b(what|which|quel|quelle|quels|quelles)\s+(?:kinds?|types?|sorts?|styles?|forms?|"
+    r"manners?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
+    re.IGNORECASE,
+)
 #: The verb of a French question asking what something is about, which the fact need
 #: not use: "sur quoi porte la loi ?", "elle concerne quoi ?", "de quoi traite-t-elle ?".
 #: Read as "about", a stop word, only when the question as asked finds no answer: the
@@ -745,6 +755,8 @@ _ABOUT_WHAT = re.compile(
     r"|\b(?:traite|traitent|parle|parlent)\s+de\s+quoi\b",
     re.IGNORECASE,
 )
+#: Frames set aside when a question as asked finds no answer, in this order.
+_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "))
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:

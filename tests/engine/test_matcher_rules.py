@@ -681,6 +681,22 @@ def test_a_count_of_a_country_s_people_is_a_count_of_people() -> None:
     assert matcher.ask("How many Moroccans marched against dog attacks in Rabat?").answered
 
 
+def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
+    """ "What style of policing ...?", "quel type d'aide ?": the policing is asked; a fact
+    need not say "style" (one that says "type", "the most requested type of help",
+    still answers as asked first)."""
+    style = make_fact("style", "The Rabat police adopted dog policing.")
+    dress = make_fact("dress", "The court changed its dress style.")  # "style" is a known word
+    strict = Thresholds(min_coverage=0.85, clear_lead_coverage=0.85)  # "style" would sink it
+    matcher = make_matcher(style, dress, *FILLER, thresholds=strict)
+    assert matcher.ask("What style of policing did the Rabat police adopt?").answered
+    asked = "What kind of help do the Rabat police ask the dog unit for?"
+    other = make_fact("other", "The Rabat police ask the dog unit for help with kennels.")
+    typed = make_fact("typed", "The Rabat police ask the dog unit for one kind of help: training.")
+    matcher = make_matcher(other, typed, *FILLER, thresholds=BARS)
+    assert ids(matcher.ask(asked).facts)[:1] == ["typed"]
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
