@@ -70,7 +70,7 @@ def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
     assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
-@pytest.mark.parametrize("frame", ["behind", "apart", "aside", "late", "mid"])
+@pytest.mark.parametrize("frame", ["behind", "apart", "aside", "late", "mid", "gone", "went"])
 def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     """ "Who is behind ...", "apart from X", "in late / mid 2018": the frame of the
     question, which the fact need not say."""
