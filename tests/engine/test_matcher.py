@@ -531,3 +531,14 @@ def test_the_example_questions_the_bot_offers_are_answered(matcher: Matcher) -> 
     for question, fact_id in zip(EXAMPLE_QUESTIONS + EXAMPLE_QUESTIONS_FR, expected, strict=True):
         answer = matcher.ask(question)
         assert answer.best is not None and answer.best.fact.id == fact_id, question
+
+
+def test_french_words_of_a_group_do_not_catch_english_words_stemmed_alike(matcher: Matcher) -> None:
+    """Groups are keyed in both languages: a French word whose English stem is another
+    English word ("former" = to train, "filles" = girls) would catch it ("the former
+    head", "the crowd filled the streets"). The curated groups hold none."""
+    for question, concept in (
+        ("who was the former head of the BCIJ", "~training"),
+        ("the crowd that filled the streets of Casablanca", "~women"),
+    ):
+        assert concept not in {s.concept for s in matcher.analyse(question)}, question
