@@ -374,7 +374,7 @@ class Index:
             or bool(fact.answer_fr and REASON.search(fact.answer_fr)),
             has_start=bool(START.search(fact.answer))
             or bool(fact.answer_fr and START.search(fact.answer_fr)),
-            has_person=bool(PERSON.search(fact.answer)),
+            has_person=bool(PERSON.search(fact.answer)) or bool(PERSON.search(fact.snippet)),
             has_role=bool(ROLE_WORD.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
             counted=tuple(sorted(counted)),

@@ -697,6 +697,18 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
     assert ids(matcher.ask(asked).facts)[:1] == ["typed"]
 
 
+def test_a_person_named_in_the_quote_is_named_by_the_fact() -> None:
+    """ "Who is the officer who opened the dog workshop?": a fact whose quote names "Ms.
+    Dogan" names a person, though its answer line says only "Dogan"."""
+    opened = make_fact(
+        "opened",
+        "The Rabat dog workshop was opened by Dogan, a police officer.",
+        snippet="The Rabat dog workshop was opened by Ms. Dogan, a police officer.",
+    )
+    matcher = make_matcher(opened, *FILLER, thresholds=BARS)
+    assert matcher.ask("Who is the police officer who opened the Rabat dog workshop?").answered
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
