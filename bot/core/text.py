@@ -86,7 +86,8 @@ STOPWORDS_EN = frozenset(
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite
     tho though anyway afterwards afterward subsequently specifically exact
     especially mostly mainly primarily ultimately particularly essentially generally
-    typically usually actualy apart aside behind late mid gone went""".split()  # noqa: SIM905
+    typically usually actualy apart aside behind late mid gone went
+    colleague colleagues""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles

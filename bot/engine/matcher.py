@@ -751,6 +751,7 @@ _ABOUT_WHAT = re.compile(
     r"\b(?:porte|portent|portait|portaient)\s+sur\s+quoi\b"
     r"|\bsur\s+quoi\s+(?:porte|portent|portait|portaient)\b"
     r"|\b(?:concerne|concernent|concernait)\s+quoi\b"
+    r"|\b(?:consiste|consistent|consistait)\s+en\s+quoi\b|\ben\s+quoi\s+(?:consiste|consistent|consistait)\b"
     r"|\bde\s+quoi\s+(?:traite|traitent|parle|parlent)\b"
     r"|\b(?:traite|traitent|parle|parlent)\s+de\s+quoi\b",
     re.IGNORECASE,

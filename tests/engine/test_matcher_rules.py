@@ -70,7 +70,9 @@ def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
     assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
-@pytest.mark.parametrize("frame", ["behind", "apart", "aside", "late", "mid", "gone", "went"])
+@pytest.mark.parametrize(
+    "frame", ["behind", "apart", "aside", "late", "mid", "gone", "went", "colleagues"]
+)
 def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     """ "Who is behind ...", "apart from X", "in late / mid 2018": the frame of the
     question, which the fact need not say."""
@@ -567,13 +569,14 @@ def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -
     """ "La loi 12-03 porte sur quoi ?", "sur quoi porte ...", "... concerne quoi ?": the
     fact says what the law is about without the verb (as "what is it about?")."""
     law = make_fact("law", "Law 12-03 punishes the smuggling of dogs.")
-    focus = ("focus on", "porte sur", "concerne", "traite")  # words some fact may hold
+    focus = ("focus on", "porte sur", "concerne", "traite", "consiste")  # words facts may hold
     matcher = make_matcher(law, *FILLER, synonyms=[("law", "loi"), focus], thresholds=BARS)
     for question in (
         "La loi 12-03 porte sur quoi ?",
         "Sur quoi porte la loi 12-03 ?",
         "la loi 12-03 concerne quoi exactement ?",
         "De quoi traite la loi 12-03 ?",
+        "La loi 12-03, ça consiste en quoi ?",
     ):
         assert matcher.ask(question).answered, question
     # A fact that says "porte sur" answers as asked, before one that does not.
