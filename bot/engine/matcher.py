@@ -35,6 +35,7 @@ from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
     Token,
     bounded,
+    day_of_month,
     figures,
     fold,
     is_stopword,
@@ -334,6 +335,7 @@ class Matcher:
                 if kind in _WHEN_KINDS
                 else frozenset()
             ),
+            bool(_A_DAY.search(fold(question))),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -493,12 +495,25 @@ class Matcher:
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
             or self._first_name_not_given(i, asked.first_name)
             or self._only_called_for(i, asked)
+            or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
                 else None
             )
         )
+
+    def _gives_day(self, i: int) -> bool:
+        """Whether fact `i` says on which day: its date to the day, or a day of a month
+        in its answer ("from 24 to 26 September 2018")."""
+        fact = self.facts[i]
+        if fact.when is not None and fact.when.precision == "day":
+            return True
+        for text in (fact.answer, fact.answer_fr or ""):
+            tokens = tokenize(text)
+            if any(day_of_month(tokens, n) for n in range(len(tokens))):
+                return True
+        return False
 
     def _only_called_for(self, i: int, asked: _Asked) -> str | None:
         """ "When did the judiciary become independent?" is not answered by "the 2013
@@ -716,8 +731,16 @@ class _Asked:
     first_name: tuple[str, re.Pattern[str]] | None = None
     #: The keys of what the question names, but for names most facts mention ("Morocco").
     named: frozenset[str] = frozenset()
+    #: The question asks for a day, not a month or a year ("on which days", "date exacte").
+    wants_day: bool = False
 
 
+#: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
+#: is asked, which a month ("July 2018") does not give.
+_A_DAY = re.compile(
+    r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
+    r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
+)
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: Groups that say which kind of answer is asked ("what year"), not what happened.

@@ -712,6 +712,25 @@ def test_a_person_named_in_the_quote_is_named_by_the_fact() -> None:
     assert matcher.ask("Who is the police officer who opened the Rabat dog workshop?").answered
 
 
+def test_a_day_asked_is_not_answered_by_a_month() -> None:
+    """ "On which days in July was the dog training?" is not answered by "in July 2018";
+    "from 24 to 26 July 2018", or a date to the day, answers it."""
+    month = make_fact("month", "The Tangier dog training took place in July 2018.", when="2018-07")
+    matcher = make_matcher(month, *FILLER, thresholds=BARS)
+    assert matcher.ask("When in 2018 was the Tangier dog training?").answered
+    for asked in (
+        "On which days was the Tangier dog training?",
+        "la formation canine de Tanger, quels jours exactement ?",
+    ):
+        answer = matcher.ask(asked)
+        assert not answer.answered, asked
+    days = make_fact("days", "The Tangier dog training ran from 24 to 26 July 2018.")
+    dated = make_fact("dated", "The Tangier dog training took place.", when="2018-07-24")
+    for fact in (days, dated):
+        matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+        assert matcher.ask("On which days was the Tangier dog training?").answered, fact.id
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
