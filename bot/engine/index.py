@@ -344,6 +344,9 @@ class Index:
             for key in self._text_keys(next(g for g in m.groups() if g), None)
         }
         supporters = actors & helping
+        # The places its answer names itself (not those its names are part of: the New
+        # Mexico Attorney General names no place in the United States).
+        named_places = frozenset(k for k in answer_keys if kinds.get(k) in ("place", "country"))
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
@@ -355,7 +358,6 @@ class Index:
         return FactFeatures(
             has_date=has_date,
             has_count=has_count,
-            has_place=bool(fact.where) or bool(places),
             has_city=has_city,
             has_money=bool(MONEY.search(fact.answer))
             or bool(fact.answer_fr and MONEY.search(fact.answer_fr)),
@@ -384,6 +386,8 @@ class Index:
             has_statement=bool(STATEMENT.search(fact.answer))
             or bool(fact.answer_fr and STATEMENT.search(fact.answer_fr)),
             caller=self._caller(fact.answer),
+            places=self._shared.setdefault(named_places, named_places),
+            has_where=bool(fact.where),
         )
 
     def _caller(self, answer: str) -> frozenset[str]:

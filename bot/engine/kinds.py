@@ -28,7 +28,6 @@ class FactFeatures:
 
     has_date: bool
     has_count: bool
-    has_place: bool
     has_city: bool  # a place that is not a country (a city, a region)
     has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
     has_money: bool  # an amount of money ("€11 million", "5 million dollars")
@@ -53,6 +52,10 @@ class FactFeatures:
     #: Those of its actors it names as helping ("With INL support, the lab obtained ..."):
     #: they did not do it, unless the question asks who helped.
     supporters: frozenset[str] = frozenset()
+    #: The places and countries its answer names (not those its names are part of), and
+    #: whether it says where it happened (`where`).
+    places: frozenset[str] = frozenset()
+    has_where: bool = False
     #: Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
     has_statement: bool = False
     #: When its answer says something was only called for ("the Charter calls for an
@@ -649,7 +652,9 @@ class Kind(StrEnum):
             r"\b(tient|tiendra|tenait|tenue?|lieu|passe|passera|deroule|deroulera|est|etait|"
             r"sera)\s+ou\b(?!\s+(non|pas)\b)"
         ),
-        lambda f, asked: f.has_place,
+        # A place the question names already is not the answer: "where was the training
+        # for Moldovan officials held?" is not answered by naming Moldova.
+        lambda f, asked: f.has_where or bool(f.places - asked),
         "gives no place",
         ("where", "ville", "lieu", "city", "endroit", "venue"),
         ("où",),

@@ -731,6 +731,24 @@ def test_a_day_asked_is_not_answered_by_a_month() -> None:
         assert matcher.ask("On which days was the Tangier dog training?").answered, fact.id
 
 
+def test_a_place_the_question_names_is_not_where_it_happened() -> None:
+    """ "Where was the dog training for officials from Tunisia held?" is not answered by a
+    fact whose only place is Tunisia; one that says Tangier answers it."""
+    places = [TUNISIA, TANGIER]
+    trained = make_fact(
+        "trained", "The dog club trained officials from Tunisia.", entities=["tunisia"]
+    )
+    matcher = make_matcher(trained, *FILLER, entities=places, thresholds=BARS)
+    asked = "Where was the dog club training for officials from Tunisia held?"
+    assert not matcher.ask(asked).answered
+    there = make_fact(
+        "there",
+        "The dog club trained officials from Tunisia in Tangier.",
+        entities=["tunisia", "tangier"],
+    )
+    assert make_matcher(there, *FILLER, entities=places, thresholds=BARS).ask(asked).answered
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
@@ -771,7 +789,7 @@ def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
 
 
 def test_the_one_after_a_rank_is_one_of_the_things_ranked_before() -> None:
-    """ "I have Tangier for the second training; where was the first one?" asks for the
+    """ "I have notes on the second training; where was the first one?" asks for the
     first training: a fact on the second that mentions "the first one" does not answer."""
     second = make_fact(
         "second",
@@ -780,7 +798,7 @@ def test_the_one_after_a_rank_is_one_of_the_things_ranked_before() -> None:
     )
     matcher = make_matcher(second, *FILLER, entities=[TANGIER], thresholds=BARS)
     answer = matcher.ask(
-        "I have Tangier for the second training for dogs. Where was the first one held?"
+        "I have notes on the second training for dogs. Where was the first one held?"
     )
     assert not answer.answered
     assert {m.why_not for m in answer.suggestions} == {"says nothing of a first training"}
