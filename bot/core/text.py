@@ -406,6 +406,29 @@ MONTHS = frozenset(
 _DAY_SPAN = frozenset({"to", "and", "au", "et"})
 
 
+#: Month names that are also words: "March" (a march), "mars" (the planet, "marcher").
+_MONTH_WORDS = frozenset({"march", "mars"})
+_OTHER_MONTHS = MONTHS - _MONTH_WORDS
+#: The key word a month name becomes, so that "in March 2007" never meets "they marched".
+MONTH_MARK = "month"
+
+
+def mark_months(tokens: Sequence[Token]) -> tuple[Token, ...]:
+    """`tokens` with "March" / "mars" next to a figure or another month ("in March and
+    April 2007", "le 16 mars") made the word "marchmonth" / "marsmonth": a date, not a
+    march."""
+    if not any(t.surface in _MONTH_WORDS for t in tokens):
+        return tuple(tokens)
+    marked = list(tokens)
+    for n, t in enumerate(tokens):
+        if t.surface not in _MONTH_WORDS:
+            continue
+        near = [*tokens[max(0, n - 1) : n], *tokens[n + 1 : n + 4]]
+        if any(w.is_number or w.surface in _OTHER_MONTHS for w in near):
+            marked[n] = Token(t.surface + MONTH_MARK, t.upper)
+    return tuple(marked)
+
+
 def day_of_month(tokens: Sequence[Token], n: int) -> bool:
     """Whether the figure at `n` is a day next to its month (or in a span of days)."""
     word = tokens[n].surface

@@ -27,6 +27,7 @@ from bot.core.text import (
     fold,
     is_stopword,
     looks_like_year,
+    mark_months,
     text_language,
     tokenize,
     word_keys,
@@ -293,7 +294,7 @@ class Index:
 
     def _analyse_text(self, text: str, lang: str | None) -> frozenset[str]:
         """Every key a text holds: words, both stems, joined compounds, concepts."""
-        raw = tokenize(text)
+        raw = mark_months(tokenize(text))
         keys: set[str] = set()
         for t in raw:
             if "-" in t.surface and not t.is_number:

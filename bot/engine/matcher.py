@@ -39,6 +39,7 @@ from bot.core.text import (
     figures,
     fold,
     is_stopword,
+    mark_months,
     number_value,
     text_language,
     tokenize,
@@ -178,7 +179,7 @@ class Matcher:
         if "-" in question:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
-        words = self.index.speller.correct(tokenize(question), lang)
+        words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join(t.surface for t in words), self._slots(words, lang)
 
     # -- answering

@@ -111,3 +111,15 @@ def test_a_day_of_a_month_is_no_figure() -> None:
     assert figures("from 24 to 26 September 2018, 21 prosecutors") == {21}
     assert figures("scheduled for February 24, it brings 20 officials") == {20}
     assert figures("24 officials in 2018") == {24}
+
+
+def test_march_next_to_a_date_is_the_month() -> None:
+    """ "in March and April 2007", "le 16 mars" name a month; "they march", "a march" do not."""
+
+    def marked(sentence: str) -> list[str]:
+        return [t.surface for t in text.mark_months(tokenize(sentence))]
+
+    assert "marchmonth" in marked("attacks in March and April 2007")
+    assert "marsmonth" in marked("le 16 mars 2007")
+    assert "march" in marked("a march against terrorism after the attacks")
+    assert "march" in marked("a big march after the March 2007 attacks")

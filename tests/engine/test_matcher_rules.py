@@ -749,6 +749,17 @@ def test_a_place_the_question_names_is_not_where_it_happened() -> None:
     assert make_matcher(there, *FILLER, entities=places, thresholds=BARS).ask(asked).answered
 
 
+def test_the_month_of_march_is_no_march() -> None:
+    """ "Which attacks did they march against?" is not answered by "attacks in March 2007";
+    "which attacks hit Rabat in March 2007?" is."""
+    attacks = make_fact("attacks", "Dog attacks hit Rabat in March 2007.")
+    marched = make_fact("marched", "A crowd in Rabat marched against the dog attacks of 2003.")
+    matcher = make_matcher(attacks, marched, *FILLER, thresholds=BARS)
+    marching = matcher.ask("Which dog attacks in Rabat did they march against?")
+    assert ids(marching.facts)[:1] == ["marched"]
+    assert ids(matcher.ask("Which dog attacks hit Rabat in March 2007?").facts)[:1] == ["attacks"]
+
+
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
     first = make_fact("first", "The first training for dogs was in Rabat in 2019.")
     third_day = make_fact("day", "The third day of the training for dogs in Rabat was in 2019.")
