@@ -102,6 +102,7 @@ class Index:
         self.vocab: dict[str, int] = defaultdict(int)
         self._memo: dict[tuple[str, str | None], frozenset[str]] = {}
         self._shared: dict[frozenset[str], frozenset[str]] = {}
+        self._shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         key_id: dict[str, int] = {}
         weight_code: dict[float, int] = {}
         # Fact-major postings while indexing (key ids, codes); turned key-major below.
@@ -123,6 +124,7 @@ class Index:
             self.features.append(self._features_of(fact))
         self._memo = {}
         self._shared = {}
+        self._shared_tuples = {}
         for group in base.synonyms:
             for name in group:
                 for t in tokenize(name):
@@ -347,7 +349,7 @@ class Index:
         supporters = actors & helping
         # The places its answer names itself (not those its names are part of: the New
         # Mexico Attorney General names no place in the United States).
-        named_places = frozenset(k for k in answer_keys if kinds.get(k) in ("place", "country"))
+        named_places = tuple(sorted(k for k in answer_keys if kinds.get(k) in ("place", "country")))
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
@@ -387,21 +389,21 @@ class Index:
             has_statement=bool(STATEMENT.search(fact.answer))
             or bool(fact.answer_fr and STATEMENT.search(fact.answer_fr)),
             caller=self._caller(fact.answer),
-            places=self._shared.setdefault(named_places, named_places),
+            places=self._shared_tuples.setdefault(named_places, named_places),
             has_where=bool(fact.where),
         )
 
-    def _caller(self, answer: str) -> frozenset[str]:
+    def _caller(self, answer: str) -> tuple[str, ...]:
         """Who an answer says called for something, as keys found only on that side: the
         keys of "Morocco's 2013 Judicial Reform Charter" that "the creation of a judiciary
         independent of the Ministry of Justice" lacks. Empty when nothing was called for."""
         found = CALLS_FOR.search(answer)
         if found is None:
-            return frozenset()
+            return ()
         before = self._text_keys(answer[: found.start()], "en")
         after = self._text_keys(answer[found.end() :], "en")
-        caller = before - after
-        return self._shared.setdefault(caller, caller)
+        caller = tuple(sorted(before - after))
+        return self._shared_tuples.setdefault(caller, caller)
 
     def _counted(self, text: str, lang: str) -> set[str]:
         """Keys of the few words after each figure: "21 prosecutors" counts prosecutors."""

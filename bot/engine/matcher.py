@@ -523,7 +523,7 @@ class Matcher:
         if asked.kind not in _WHEN_KINDS:
             return None
         caller = self.index.features[i].caller
-        if caller and caller.isdisjoint(asked.named):
+        if caller and asked.named.isdisjoint(caller):
             return "says only that it was called for"
         return None
 
