@@ -62,6 +62,8 @@ ORDINALS: tuple[frozenset[str], ...] = tuple(
         "sixth 6th sixieme",
     )
 )
+#: A training, a workshop, a course: one of a series ("the second prosecutor training").
+TRAINING = named_group("training")
 #: "Who helped ...?": those a fact names as helping did something too.
 HELP = named_group("help")
 #: "How many participants": any count of people answers.

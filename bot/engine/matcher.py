@@ -55,6 +55,7 @@ from bot.engine.lexicon import (
     ORDINALS,
     STAND_FOR,
     TOPIC_CONCEPTS,
+    TRAINING,
     is_common,
     token_keys,
 )
@@ -608,8 +609,18 @@ class Matcher:
         lang = text_language(text)
         for n, token in enumerate(tokens):
             if token.surface in forms:
-                after = [t for t in tokens[n + 1 : n + 6] if not is_stopword(t)][:1]
-                if after and wanted & self.index.text_keys(after[0].surface, lang):
+                after = [t for t in tokens[n + 1 : n + 6] if not is_stopword(t)][:2]
+                keys = [self.index.text_keys(t.surface, lang) for t in after]
+                if keys and wanted & keys[0]:
+                    return True
+                # "a second police training" ranks trainings, as the question reads it.
+                if (
+                    len(keys) == 2
+                    and wanted & keys[1]
+                    and TRAINING in keys[1]
+                    and TRAINING not in keys[0]
+                    and after[0].surface not in _DAYS
+                ):
                     return True
         return False
 
@@ -848,11 +859,24 @@ _FIRST = frozenset({"first", "premier", "premiere"})  # "1st", "1er": shorthand
 
 def _ranked(following: Sequence[Slot]) -> Slot:
     """What a rank ranks: the next word, past a name that only says whose it is ("the
-    second GLO.ACT training" ranks trainings, not GLO.ACTs)."""
-    first = following[0]
-    if _is_name(first) and len(following) > 1 and not _is_name(following[1]):
-        return following[1]
-    return first
+    second GLO.ACT training" ranks trainings, not GLO.ACTs), and past a word that only
+    says what kind it is ("the second prosecutor training" ranks trainings)."""
+    n = 1 if _is_name(following[0]) and len(following) > 1 else 0
+    unit = _is_series(following[n]) or fold(following[n].text) in _DAYS
+    if not unit and n + 1 < len(following) and _is_series(following[n + 1]):
+        n += 1
+    return following[n]
+
+
+def _is_series(slot: Slot) -> bool:
+    """A word for one of a series of events: a training, a workshop, a session."""
+    return slot.concept == TRAINING or fold(slot.text) in _SERIES
+
+
+#: Units of time a rank may count ("the third day of the workshop").
+_DAYS = frozenset({"day", "days", "jour", "jours", "journee", "journees", "week", "semaine"})
+#: Words for one event of a series, besides the training group's.
+_SERIES = frozenset({"session", "sessions", "round", "rounds", "edition", "meeting", "phase"})
 
 
 def _is_name(slot: Slot) -> bool:

@@ -797,6 +797,17 @@ def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
     answer = matcher.ask("When was the third BCIJ training for dogs in Rabat?")
     assert not answer.answered
     assert {m.why_not for m in answer.suggestions} == {"says nothing of a 3rd training"}
+    # ... and past a word that says what kind it is, in the question or in the fact:
+    # "the second police workshop" is "the second workshop for police".
+    workshops = [("training", "workshop")]
+    for fact_says, asked in (
+        ("a second workshop for police", "the second BCIJ police workshop"),
+        ("a second police workshop", "the second BCIJ workshop for police"),
+    ):
+        fact = make_fact("w", f"The BCIJ held {fact_says} in Rabat in 2021.", entities=["bcij"])
+        matcher = make_matcher(fact, *FILLER, entities=[BCIJ], synonyms=workshops)
+        assert matcher.ask(f"When was {asked} in Rabat?").answered, asked
+        assert not matcher.ask(f"When was {asked.replace('second', 'third')} in Rabat?").answered
 
 
 def test_the_one_after_a_rank_is_one_of_the_things_ranked_before() -> None:
