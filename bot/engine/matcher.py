@@ -286,6 +286,10 @@ class Matcher:
             # "Which three sectors ...?": a list of three answers; the fact need not say
             # "three" (what its list counts is checked in `_counts_others`).
             slots = [s for s in slots if number_value(s.text) is None]
+        elif kind is Kind.ROLE:
+            # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
+            # fact need not say "position" (the kind checks it gives a role).
+            slots = [s for s in slots if fold(s.text) not in _ROLE_WORDS] or slots
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -811,7 +815,17 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
     else:
         return None
     concept = slot.concept or ""
+    if concept in _DOING:
+        return None  # "who carried out the training?": the training is what was done
     return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
+
+
+#: Verbs of doing anything: what was done is the thing they name, not them.
+_DOING = frozenset({"~implement"})
+#: The words that ask for a role ("what is her position / sa fonction?").
+_ROLE_WORDS = frozenset(
+    {"position", "title", "job", "role", "poste", "fonction", "titre", "post", "positions"}
+)
 
 
 #: "... by an international body", "... par le ministère": who did it, after what was done.

@@ -80,7 +80,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     assert _coverage(f"{frame} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
-@pytest.mark.parametrize("hedge", ["surtout", "notamment", "principalement"])
+@pytest.mark.parametrize("hedge", ["surtout", "notamment", "principalement", "au sein de"])
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
     plain = _coverage("quand la formation de Tanger ?", HELD)
     assert _coverage(f"quand la formation de Tanger {hedge} ?", HELD) == plain
@@ -758,6 +758,25 @@ def test_the_month_of_march_is_no_march() -> None:
     marching = matcher.ask("Which dog attacks in Rabat did they march against?")
     assert ids(marching.facts)[:1] == ["marched"]
     assert ids(matcher.ask("Which dog attacks hit Rabat in March 2007?").facts)[:1] == ["attacks"]
+
+
+def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
+    """ "What is Ms. Dogan's position?", "quelle est la fonction de Mme Dogan au sein de la
+    police ?": a role answers ("head of the dog unit"); the fact need not say "position"."""
+    head = make_fact("head", "Ms. Dogan is head of the dog unit of the Rabat police.")
+    post = make_fact("post", "The Rabat police changed its position.")  # a known word
+    strict = Thresholds(min_coverage=0.85, clear_lead_coverage=0.85)
+    matcher = make_matcher(head, post, *FILLER, thresholds=strict)
+    assert matcher.ask("What is the position of Ms. Dogan in the Rabat police?").answered
+
+
+def test_a_verb_of_doing_is_not_what_was_done() -> None:
+    """ "Who carried out the dog training in Rabat?": the training was done; a fact that
+    says who trained answers though it never says "carried out"."""
+    trained = make_fact("trained", "Experts from Tangier trained the Rabat police dogs.")
+    doing = [("implement", "carry out", "carried out"), ("training", "trained")]
+    matcher = make_matcher(trained, *FILLER, synonyms=doing, thresholds=BARS)
+    assert matcher.ask("Who carried out the training of the Rabat police dogs?").answered
 
 
 def test_a_rank_asked_must_rank_the_same_thing_in_the_fact() -> None:
