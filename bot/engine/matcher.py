@@ -267,8 +267,10 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        kids = [self._kids(s) for s in slots]
-        idf = [self._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
+        # Each slot's key ids and weight, kept by the slot (one lookup for both).
+        known = list(map(self._slot_facts, slots))
+        kids = [k[1] for k in known]
+        idf = [k[2] for k in known]
         # What the question names: its concepts, and its words as roles ("the judges").
         query_concepts = {s.concept for s in slots if s.concept}
         query_concepts.update(role_key(w) for s in slots for w in s.text.split())
