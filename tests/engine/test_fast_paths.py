@@ -32,11 +32,13 @@ from bot.engine.matcher import (
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
-#: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
-#: numbers or the pronoun "1".
+#: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
+#: typos, numbers, the pronoun "1" or a stop word in capitals ("VOTRE": "voter").
 _WORDS = [
     "post",
     "blast",
+    "post-blast",
+    "VOTRE",
     "glo",
     "act",
     "antiterrorism",
