@@ -562,14 +562,17 @@ def read_message(
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
-    asked = {w for s in asking for w in _content_words(s)}
+    # (What the questions name, and whether one points back, weigh only the segments that
+    # ask nothing: most messages have none.)
+    others = len(asking) < len(segments)
+    asked = {w for s in asking for w in _content_words(s)} if others else set()
     # A question that says in itself what it asks needs no context around it: "I'm
     # prepping slides for Thursday's meeting. How many prosecutors took part in the
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     # (Only a message with something besides its questions has context to weigh.)
-    whole = len(asking) < len(segments) and _self_contained(asking, knows, names)
+    whole = others and _self_contained(asking, knows, names)
     last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
-    pointing = any(_points_back(s, knows) for s in asking)
+    pointing = others and any(_points_back(s, knows) for s in asking)
     kept = []
     for n, segment in enumerate(segments):
         if segment in asking:
