@@ -120,6 +120,8 @@ class Scoring:
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
         self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
+        #: Per slot, what `misses` reads: its codes, text, and whether it is specific or a name.
+        self.checks: list[tuple[_Codes, str, bool, bool]] = []
 
     def _values(self, j: int) -> list[float]:
         """What slot j adds to a fact's score and title bonus, by posting code."""
@@ -463,6 +465,12 @@ class Scoring:
                 self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
+        self.checks = [
+            (plan[0], slot.text, specific, entity)
+            for plan, slot, specific, entity in zip(
+                self.plan, self.slots, self.specific, self.entity, strict=True
+            )
+        ]
 
     def _exact(self, f: int) -> tuple[float, float]:
         """(score with bonuses, plain score) of fact f, summed in the question's slot order."""
@@ -486,13 +494,11 @@ class Scoring:
         wtab = self.index.wtab
         missing: list[str] = []
         strong_missing = False
-        for plan, slot, specific, entity in zip(
-            self.plan, self.slots, self.specific, self.entity, strict=True
-        ):
-            c = plan[0].get(f)
+        for codes, text, specific, entity in self.checks:
+            c = codes.get(f)
             w = wtab[c >> 1] if c is not None else 0.0
             if w == 0.0:
-                missing.append(slot.text)
+                missing.append(text)
             if specific and w < STRONG_FIELD:
                 strong_missing = True
             elif w == 0.0 and entity:
