@@ -151,14 +151,23 @@ _SEASONAL = re.compile(
 _SEASONAL_CUE = re.compile(
     r"(?i)happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
 )
-#: `_SEASONAL_CUE` for lower-case ASCII text, where ignoring case is lower-casing (and a
-#: regex that ignores case costs ten times more).
+#: `_SEASONAL_CUE` for lower-cased text, where ignoring case is lower-casing (and a regex
+#: that ignores case costs ten times more).
 _SEASONAL_CUE_LOWER = re.compile(_SEASONAL_CUE.pattern.removeprefix("(?i)"))
+
+
+def _lowering_ignores_case(text: str) -> bool:
+    """Whether a pattern of ASCII letters ignoring case finds in `text` what it finds, not
+    ignoring case, in `text.lower()`: unless `text` holds one of the three characters a
+    regex ignoring case reads as an ASCII letter that is not their lower case ("İ" and "ı"
+    as i, "ſ" as s; every other character lowers to one character, a letter or not as it
+    was: tests/engine/test_fast_paths.py checks all of Unicode)."""
+    return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
 def _may_be_seasonal(text: str) -> bool:
     """Whether `_SEASONAL_CUE` finds a cue in `text`."""
-    if text.isascii():
+    if _lowering_ignores_case(text):
         return _SEASONAL_CUE_LOWER.search(text.lower()) is not None
     return _SEASONAL_CUE.search(text) is not None
 
@@ -371,7 +380,7 @@ _FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|demand|savoir|sais
 
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
-    if segment.isascii() and _FRAME_CUE.search(segment.lower()) is None:
+    if _lowering_ignores_case(segment) and _FRAME_CUE.search(segment.lower()) is None:
         return segment  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
     return segment[framed.end() :] if framed else segment
@@ -395,13 +404,13 @@ _ASIDE_OPENERS = frozenset(
 _ASIDE_CUE = re.compile(
     r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
 )
-#: `_ASIDE_CUE` for lower-case ASCII text (ignoring case costs the regex ten times more).
+#: `_ASIDE_CUE` for lower-cased text (ignoring case costs the regex ten times more).
 _ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
 
 
 def _may_open_aside(text: str) -> bool:
     """Whether `_ASIDE_CUE` finds a word that may open an aside in `text`."""
-    if text.isascii():
+    if _lowering_ignores_case(text):
         return _ASIDE_CUE_LOWER.search(text.lower()) is not None
     return _ASIDE_CUE.search(text) is not None
 
