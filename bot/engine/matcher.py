@@ -606,8 +606,11 @@ _FIRST_NAME = re.compile(
 def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     """When a first name is asked for, the surname and what finds a first name in a fact:
     a capitalised name (not a title) before it. Made once a question, tried on each fact."""
-    if question.isascii() and "name" not in (low := question.lower()) and "nom" not in low:
-        return None  # every way of asking holds "name" or "(pre)nom" (most questions: none)
+    # Every way of asking holds "name" or "(pre)nom" (most questions: none). Ignoring case,
+    # a regex reads a character as n, a, m, e or o only when it lowers to that letter (see
+    # `conversation._lowering_ignores_case`), so the lower-cased text holds them too.
+    if "name" not in (low := question.lower()) and "nom" not in low:
+        return None
     m = _FIRST_NAME.search(question)
     if m is None:
         return None
