@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
-from operator import add, sub
+from operator import sub
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
@@ -217,16 +217,17 @@ class Scoring:
             bonus[f] += defined
         rank = m.rank
         facts = list(pool)
-        # (Sums and filters run in C: a common word puts most facts in the pool.)
-        totals = list(map(add, map(score.__getitem__, facts), map(bonus.__getitem__, facts)))
+        # (A loop indexing lists costs less than maps of bound methods: the pool holds about
+        # a hundred facts.)
+        totals = [score[f] + bonus[f] for f in facts]
         # Only facts within rounding of the 20th best total can rank: sort just those.
         cut = (
             sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
             if len(facts) > TOP
             else -math.inf
         )
-        near = compress(zip(totals, facts, strict=True), map(cut.__le__, totals))
-        for total, f in by_rounded_total(near, rank, TOP):
+        near = [(-t, rank[f], t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
+        for total, f in _by_rounded_key(near, TOP):
             yield total, score[f] / self.total, f
 
     def pruned(self) -> Iterator[tuple[float, float, int]]:
@@ -522,7 +523,13 @@ def by_rounded_total(
     different totals round to the same value, which needs them within `_APART` of each
     other: only then is every total rounded (a round() costs as much as the sort).
     """
-    kept = [(-t, rank[f], t, f) for t, f in totals]
+    return _by_rounded_key([(-t, rank[f], t, f) for t, f in totals], limit)
+
+
+def _by_rounded_key(
+    kept: list[tuple[float, int, float, int]], limit: int
+) -> list[tuple[float, int]]:
+    """`by_rounded_total` of (-total, rank, total, fact) tuples (sorted here, in place)."""
     kept.sort()  # rank is unique: the rest is never compared
     keys = [k[0] for k in kept]
     if min(filter(None, map(sub, keys[1:], keys)), default=_APART) < _APART:
