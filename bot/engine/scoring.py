@@ -174,7 +174,7 @@ class Scoring:
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
-        gains = [list(map(idf.__mul__, wtab)) for idf in self.idf]  # by slot, weight number
+        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
