@@ -129,8 +129,11 @@ class Matcher:
             found = phrase_at(words, i, lang) if starts else None
             if found is not None:
                 length, concept = found
-                text = " ".join(w.surface for w in words[i : i + length])
-                capitalised = any(w.upper for w in words[i : i + length])
+                if length == 1:  # (most names found: one word)
+                    text, capitalised = t.surface, t.upper
+                else:
+                    text = " ".join([w.surface for w in words[i : i + length]])
+                    capitalised = any(w.upper for w in words[i : i + length])
                 slot = self._name_slots.get((text, concept, capitalised))
                 if slot is None:
                     if len(self._name_slots) >= WORD_SLOTS_KEPT:
@@ -172,7 +175,7 @@ class Matcher:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
         words = self.index.speller.correct(tokenize(question), lang)
-        return " ".join(t.surface for t in words), self._slots(words, lang)
+        return " ".join([t.surface for t in words]), self._slots(words, lang)
 
     # -- answering
 
