@@ -460,11 +460,13 @@ class Matcher:
                 asked.counted,
                 asked.counted_text,
             )
-            or self._figures_rule(i, asked.kind, asked.stated)
-            or self._time_contradicts(i, asked.spans)
-            or self._rank_not_held(i, asked.ranks)
+            # (Each rule below says nothing unless the question holds what it checks: most
+            # questions hold none of it, and a rule not called costs nothing.)
+            or (self._figures_rule(i, asked.kind, asked.stated) if asked.stated else None)
+            or (self._time_contradicts(i, asked.spans) if asked.spans else None)
+            or (self._rank_not_held(i, asked.ranks) if asked.ranks else None)
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
-            or self._first_name_not_given(i, asked.first_name)
+            or (self._first_name_not_given(i, asked.first_name) if asked.first_name else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
