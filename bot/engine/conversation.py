@@ -151,14 +151,23 @@ _SEASONAL = re.compile(
 _SEASONAL_CUE = re.compile(
     r"(?i)happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
 )
-#: `_SEASONAL_CUE` for lower-case ASCII text, where ignoring case is lower-casing (and a
-#: regex that ignores case costs ten times more).
+#: `_SEASONAL_CUE` for lower-cased text, where ignoring case is lower-casing (and a regex
+#: that ignores case costs ten times more).
 _SEASONAL_CUE_LOWER = re.compile(_SEASONAL_CUE.pattern.removeprefix("(?i)"))
+
+
+def _lowering_ignores_case(text: str) -> bool:
+    """Whether a pattern of ASCII letters ignoring case finds in `text` what it finds, not
+    ignoring case, in `text.lower()`: unless `text` holds one of the three characters a
+    regex ignoring case reads as an ASCII letter that is not their lower case ("İ" and "ı"
+    as i, "ſ" as s; every other character lowers to one character, a letter or not as it
+    was: tests/engine/test_fast_paths.py checks all of Unicode)."""
+    return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
 def _may_be_seasonal(text: str) -> bool:
     """Whether `_SEASONAL_CUE` finds a cue in `text`."""
-    if text.isascii():
+    if _lowering_ignores_case(text):
         return _SEASONAL_CUE_LOWER.search(text.lower()) is not None
     return _SEASONAL_CUE.search(text) is not None
 
@@ -371,7 +380,7 @@ _FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|demand|savoir|sais
 
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
-    if segment.isascii() and _FRAME_CUE.search(segment.lower()) is None:
+    if _lowering_ignores_case(segment) and _FRAME_CUE.search(segment.lower()) is None:
         return segment  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
     return segment[framed.end() :] if framed else segment
@@ -395,13 +404,13 @@ _ASIDE_OPENERS = frozenset(
 _ASIDE_CUE = re.compile(
     r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
 )
-#: `_ASIDE_CUE` for lower-case ASCII text (ignoring case costs the regex ten times more).
+#: `_ASIDE_CUE` for lower-cased text (ignoring case costs the regex ten times more).
 _ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
 
 
 def _may_open_aside(text: str) -> bool:
     """Whether `_ASIDE_CUE` finds a word that may open an aside in `text`."""
-    if text.isascii():
+    if _lowering_ignores_case(text):
         return _ASIDE_CUE_LOWER.search(text.lower()) is not None
     return _ASIDE_CUE.search(text) is not None
 
@@ -562,14 +571,17 @@ def read_message(
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]
-    asked = {w for s in asking for w in _content_words(s)}
+    # (What the questions name, and whether one points back, weigh only the segments that
+    # ask nothing: most messages have none.)
+    others = len(asking) < len(segments)
+    asked = {w for s in asking for w in _content_words(s)} if others else set()
     # A question that says in itself what it asks needs no context around it: "I'm
     # prepping slides for Thursday's meeting. How many prosecutors took part in the
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     # (Only a message with something besides its questions has context to weigh.)
-    whole = len(asking) < len(segments) and _self_contained(asking, knows, names)
+    whole = others and _self_contained(asking, knows, names)
     last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
-    pointing = any(_points_back(s, knows) for s in asking)
+    pointing = others and any(_points_back(s, knows) for s in asking)
     kept = []
     for n, segment in enumerate(segments):
         if segment in asking:

@@ -235,6 +235,8 @@ class Lexicon:
         best: tuple[int, str] | None = None
         by_first = self.by_first
         room = len(words) - i
+        # The next word's keys, looked up once for every longer name tried (most fail there).
+        after = token_keys(words[i + 1], lang) if room > 1 else None
         for key in token_keys(first, lang):
             entries = by_first.get(key)
             if entries is None:
@@ -251,7 +253,9 @@ class Lexicon:
                     best = (1, concept)
                     break
                 # The first word matches: `key` is one of its keys and of the name's first.
-                j = 1
+                if after is None or seq[1].isdisjoint(after):
+                    continue
+                j = 2
                 while j < n and not seq[j].isdisjoint(token_keys(words[i + j], lang)):
                     j += 1
                 if j == n:

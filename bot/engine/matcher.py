@@ -138,8 +138,11 @@ class Matcher:
                 if concept in self._seats and not (i and words[i - 1].surface in NOT_ACTOR):
                     # "How did Rabat react?": the government; "in Rabat": the city.
                     concept = self._seats[concept]
-                text = " ".join(w.surface for w in words[i : i + length])
-                capitalised = any(w.upper for w in words[i : i + length])
+                if length == 1:  # (most names found: one word)
+                    text, capitalised = t.surface, t.upper
+                else:
+                    text = " ".join([w.surface for w in words[i : i + length]])
+                    capitalised = any(w.upper for w in words[i : i + length])
                 slot = self._name_slots.get((text, concept, capitalised))
                 if slot is None:
                     if len(self._name_slots) >= WORD_SLOTS_KEPT:
@@ -181,7 +184,7 @@ class Matcher:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
-        return " ".join(t.surface for t in words), self._slots(words, lang)
+        return " ".join([t.surface for t in words]), self._slots(words, lang)
 
     # -- answering
 
@@ -295,8 +298,10 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        kids = [self._kids(s) for s in slots]
-        idf = [self._slot_idf(s, k) for s, k in zip(slots, kids, strict=True)]
+        # Each slot's key ids and weight, kept by the slot (one lookup for both).
+        known = list(map(self._slot_facts, slots))
+        kids = [k[1] for k in known]
+        idf = [k[2] for k in known]
         # What the question names: its concepts, and its words as roles ("the judges").
         query_concepts = {s.concept for s in slots if s.concept}
         query_concepts.update(role_key(w) for s in slots for w in s.text.split())
@@ -495,12 +500,14 @@ class Matcher:
                 asked.counted,
                 asked.counted_text,
             )
-            or self._figures_rule(i, asked.kind, asked.stated)
-            or self._time_contradicts(i, asked.spans)
-            or self._rank_not_held(i, asked.ranks)
+            # (Each rule below says nothing unless the question holds what it checks: most
+            # questions hold none of it, and a rule not called costs nothing.)
+            or (self._figures_rule(i, asked.kind, asked.stated) if asked.stated else None)
+            or (self._time_contradicts(i, asked.spans) if asked.spans else None)
+            or (self._rank_not_held(i, asked.ranks) if asked.ranks else None)
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
-            or self._first_name_not_given(i, asked.first_name)
-            or self._only_called_for(i, asked)
+            or (self._first_name_not_given(i, asked.first_name) if asked.first_name else None)
+            or (self._only_called_for(i, asked) if asked.kind in _WHEN_KINDS else None)
             or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
@@ -691,8 +698,11 @@ _FIRST_NAME = re.compile(
 def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     """When a first name is asked for, the surname and what finds a first name in a fact:
     a capitalised name (not a title) before it. Made once a question, tried on each fact."""
-    if question.isascii() and "name" not in (low := question.lower()) and "nom" not in low:
-        return None  # every way of asking holds "name" or "(pre)nom" (most questions: none)
+    # Every way of asking holds "name" or "(pre)nom" (most questions: none). Ignoring case,
+    # a regex reads a character as n, a, m, e or o only when it lowers to that letter (see
+    # `conversation._lowering_ignores_case`), so the lower-cased text holds them too.
+    if "name" not in (low := question.lower()) and "nom" not in low:
+        return None
     m = _FIRST_NAME.search(question)
     if m is None:
         return None

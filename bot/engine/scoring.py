@@ -15,7 +15,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
-from operator import add, sub
+from operator import sub
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
@@ -120,6 +120,8 @@ class Scoring:
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
         self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
+        #: Per slot, what `misses` reads: its codes, text, and whether it is specific or a name.
+        self.checks: list[tuple[_Codes, str, bool, bool]] = []
 
     def _values(self, j: int) -> list[float]:
         """What slot j adds to a fact's score and title bonus, by posting code."""
@@ -172,7 +174,7 @@ class Scoring:
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
-        gains = [list(map(idf.__mul__, wtab)) for idf in self.idf]  # by slot, weight number
+        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
@@ -215,16 +217,17 @@ class Scoring:
             bonus[f] += defined
         rank = m.rank
         facts = list(pool)
-        # (Sums and filters run in C: a common word puts most facts in the pool.)
-        totals = list(map(add, map(score.__getitem__, facts), map(bonus.__getitem__, facts)))
+        # (A loop indexing lists costs less than maps of bound methods: the pool holds about
+        # a hundred facts.)
+        totals = [score[f] + bonus[f] for f in facts]
         # Only facts within rounding of the 20th best total can rank: sort just those.
         cut = (
             sorted(totals, reverse=True)[TOP - 1] - _ROUNDING  # sorted() runs in C
             if len(facts) > TOP
             else -math.inf
         )
-        near = compress(zip(totals, facts, strict=True), map(cut.__le__, totals))
-        for total, f in by_rounded_total(near, rank, TOP):
+        near = [(-t, rank[f], t, f) for t, f in zip(totals, facts, strict=True) if t >= cut]
+        for total, f in _by_rounded_key(near, TOP):
             yield total, score[f] / self.total, f
 
     def pruned(self) -> Iterator[tuple[float, float, int]]:
@@ -463,6 +466,12 @@ class Scoring:
                 self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
+        self.checks = [
+            (plan[0], slot.text, specific, entity)
+            for plan, slot, specific, entity in zip(
+                self.plan, self.slots, self.specific, self.entity, strict=True
+            )
+        ]
 
     def _exact(self, f: int) -> tuple[float, float]:
         """(score with bonuses, plain score) of fact f, summed in the question's slot order."""
@@ -486,13 +495,11 @@ class Scoring:
         wtab = self.index.wtab
         missing: list[str] = []
         strong_missing = False
-        for plan, slot, specific, entity in zip(
-            self.plan, self.slots, self.specific, self.entity, strict=True
-        ):
-            c = plan[0].get(f)
+        for codes, text, specific, entity in self.checks:
+            c = codes.get(f)
             w = wtab[c >> 1] if c is not None else 0.0
             if w == 0.0:
-                missing.append(slot.text)
+                missing.append(text)
             if specific and w < STRONG_FIELD:
                 strong_missing = True
             elif w == 0.0 and entity:
@@ -516,7 +523,13 @@ def by_rounded_total(
     different totals round to the same value, which needs them within `_APART` of each
     other: only then is every total rounded (a round() costs as much as the sort).
     """
-    kept = [(-t, rank[f], t, f) for t, f in totals]
+    return _by_rounded_key([(-t, rank[f], t, f) for t, f in totals], limit)
+
+
+def _by_rounded_key(
+    kept: list[tuple[float, int, float, int]], limit: int
+) -> list[tuple[float, int]]:
+    """`by_rounded_total` of (-total, rank, total, fact) tuples (sorted here, in place)."""
     kept.sort()  # rank is unique: the rest is never compared
     keys = [k[0] for k in kept]
     if min(filter(None, map(sub, keys[1:], keys)), default=_APART) < _APART:

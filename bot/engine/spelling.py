@@ -14,7 +14,15 @@ from collections.abc import Container, Iterable, Sequence, Set
 
 from rapidfuzz.distance import DamerauLevenshtein
 
-from bot.core.text import QUANTITY_WORDS, SHORTHAND, Token, is_stopword, tokenize, word_keys
+from bot.core.text import (
+    QUANTITY_WORDS,
+    SHORTHAND,
+    STOPWORDS,
+    Token,
+    is_stopword,
+    tokenize,
+    word_keys,
+)
 from bot.engine.lexicon import known_words, split_compounds
 from bot.engine.weights import (
     SPLIT_MIN_HEAD,
@@ -205,16 +213,18 @@ class Speller:
         vocab = self.vocab
         out: list[Token] = []
         for n, t in enumerate(tokens):
-            if t.surface in SHORTHAND and not t.upper:
-                out.extend(tokenize(SHORTHAND[t.surface]))
-            elif t.surface == "1" and chat_one(tokens, n):
+            surface = t.surface
+            if surface in SHORTHAND and not t.upper:
+                out.extend(split_compounds(tokenize(SHORTHAND[surface])))
+            elif surface == "1" and chat_one(tokens, n):
                 continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
-            elif t.surface in NATIONS and not _united(tokens, n):
+            elif surface in NATIONS and not _united(tokens, n):
                 # "How many nations ...?" asks for countries; its stem is "national"'s.
-                out.append(Token(NATIONS[t.surface], t.upper))
+                out.append(Token(NATIONS[surface], t.upper))
+            elif "-" in surface and not surface[:1].isdigit():
+                out.extend(split_compounds((t,)))  # "post-blast": post, blast; "27-14" stays
             else:
                 out.append(t)
-        out = split_compounds(out)
         # "post blast" -> "postblast", "glo act" -> "gloact" when that is one of our words.
         joined: list[Token] = []
         i, last = 0, len(out) - 1
@@ -236,10 +246,12 @@ class Speller:
         fixed: list[Token] = []
         memo = self._fixes
         for t in joined:
-            if t.is_number or is_stopword(t):
+            surface = t.surface
+            # (A number, or a stop word not in capitals: `Token.is_number`, `is_stopword`.)
+            if surface[:1].isdigit() or (surface in STOPWORDS and not t.upper):
                 fixed.append(t)
                 continue
-            key = (t.surface, lang)
+            key = (surface, lang)
             if key in memo:
                 fix = memo[key]
             else:

@@ -8,6 +8,9 @@ base and on generated text.
 from __future__ import annotations
 
 import heapq
+import re
+import string
+import sys
 from collections.abc import Sequence
 from itertools import compress, repeat
 from random import Random
@@ -33,11 +36,13 @@ from bot.engine.matcher import (
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
 
-#: Words that join ("post blast"), split ("antiterrorism"), expand ("wat"), are typos,
-#: numbers or the pronoun "1".
+#: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
+#: typos, numbers, the pronoun "1" or a stop word in capitals ("VOTRE": "voter").
 _WORDS = [
     "post",
     "blast",
+    "post-blast",
+    "VOTRE",
     "glo",
     "act",
     "antiterrorism",
@@ -385,6 +390,7 @@ _CUE_PIECES = st.sampled_from(
     + ["name", "NAME", "Nom", "prénom", "prenom", "nom complet", "first name of Ms. Alaoui"]
     + ["prenom de Mme Alaoui", "NOM COMPLET DE M. Ziani", "Ms Alaoui's first name"]
     + ["Happy", "MERRY", "have a", "have  a", "Eid Mubarak", "karim", "\u212aareem", "ſ", "İ"]
+    + ["karİm", "KARıM", "heureuſe", "ıt's", "for", "FOR", "ſais-tu ", "ÉTÉ", "Ω", "\u212a"]
     + ["how many", "when", "which", "since", "long", "/facts", "／facts", " /Facts", "/"]
     + [" ", "  ", "-", "?", "'", "é", "\n", "\t", "x"]
 )
@@ -445,8 +451,27 @@ def test_totals_are_ranked_as_rounding_every_one_ranks_them(
         assert by_rounded_total(totals, rank, limit) == _plain_by_rounded_total(totals, rank, limit)
 
 
+def test_lowering_reads_as_ignoring_case_but_for_three_characters() -> None:
+    """Every character but "İ", "ı" and "ſ" lowers to one character, a word character or
+    not as it was, and a regex ignoring case reads it as an ASCII letter only when it
+    lowers to that letter: what `_lowering_ignores_case` rests on."""
+    word = re.compile(r"\w")
+    any_letter = re.compile("[a-z]", re.IGNORECASE)
+    letters = [(a, re.compile(a, re.IGNORECASE)) for a in string.ascii_lowercase]
+    odd = set()
+    for code in range(128, sys.maxunicode + 1):
+        c = chr(code)
+        low = c.lower()
+        if len(low) != 1 or bool(word.match(c)) != bool(word.match(low)):
+            odd.add(c)
+        if any_letter.fullmatch(c):  # (a few characters: each letter is tried on those)
+            odd.update(c for a, letter in letters if low != a and letter.fullmatch(c))
+    assert odd == {"\u0130", "\u0131", "\u017f"}
+    assert not any(reading._lowering_ignores_case(c) for c in odd)
+
+
 @settings(max_examples=500, deadline=None)
-@given(_CHAT)
+@given(_CHAT | _CUE_TEXTS)
 def test_asides_are_looked_for_as_the_pattern_looks(text: str) -> None:
     assert reading._may_open_aside(text) == (reading._ASIDE_CUE.search(text) is not None)
 
@@ -487,7 +512,9 @@ _FRAME_PIECES = st.sampled_from(
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.lists(_FRAME_PIECES | _PIECES | st.text(max_size=3), max_size=8).map("".join))
+@given(
+    st.lists(_FRAME_PIECES | _PIECES | _CUE_PIECES | st.text(max_size=3), max_size=8).map("".join)
+)
 def test_a_frame_is_taken_off_as_the_pattern_takes_it(segment: str) -> None:
     framed = reading._FRAME.match(segment)
     assert reading._unframed(segment) == (segment[framed.end() :] if framed else segment)
