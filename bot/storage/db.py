@@ -18,6 +18,7 @@ import itertools
 import logging
 import re
 import sqlite3
+import time
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Sequence
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
@@ -403,7 +404,7 @@ async def connect(location: str, *, pool_size: int = PG_POOL_SIZE) -> AsyncItera
             await connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             await connection.execute("PRAGMA foreign_keys = ON")
             if location != ":memory:" and not uri:
-                await connection.execute("PRAGMA journal_mode = WAL")
+                await _write_ahead(connection)
                 await connection.execute("PRAGMA synchronous = NORMAL")
         except BaseException:
             await connection.close()
@@ -413,6 +414,26 @@ async def connect(location: str, *, pool_size: int = PG_POOL_SIZE) -> AsyncItera
         yield database
     finally:
         await database.close()
+
+
+async def _write_ahead(connection: aiosqlite.Connection) -> None:
+    """Put the file in WAL mode. Workers started together on a new file race to convert
+    it, and SQLite answers the loser "database is locked" at once, without waiting its
+    busy timeout (1 open in 12 in a two-process test): so wait and try again, as long
+    as a busy timeout."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            await connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(WAL_RETRY_S)
+
+
+#: Seconds between two tries at the WAL conversion another process holds.
+WAL_RETRY_S = 0.02
 
 
 def _reason(exc: BaseException) -> str:
