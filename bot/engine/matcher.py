@@ -292,7 +292,7 @@ class Matcher:
         elif kind is Kind.ROLE:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
-            slots = [s for s in slots if fold(s.text) not in _ROLE_WORDS] or slots
+            slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -832,10 +832,6 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
 
 #: Verbs of doing anything: what was done is the thing they name, not them.
 _DOING = frozenset({"~implement"})
-#: The words that ask for a role ("what is her position / sa fonction?").
-_ROLE_WORDS = frozenset(
-    {"position", "title", "job", "role", "poste", "fonction", "titre", "post", "positions"}
-)
 
 
 #: "... by an international body", "... par le ministère": who did it, after what was done.
