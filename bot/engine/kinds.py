@@ -526,9 +526,13 @@ class Kind(StrEnum):
     # "How long has INL worked with the DGAPR?": a start date or a length of time.
     DURATION = (
         "duration",
-        ("long", "combien", "many"),
+        ("long", "combien", "many", "duration", "span", "frame", "length", "duree"),
         re.compile(
             r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
+            # "what's the duration / time span of GLO.ACT?", "quelle est la durée du projet ?"
+            r"\b(what|whats|which|quelle)\s+(is\s+|was\s+|s\s+|est\s+|etait\s+)?(the\s+|its\s+|la\s+|sa\s+)?"
+            r"(duration|time\s*span|timespan|time\s*frame|timeframe|length|duree)\b(?!\s+of\s+(the\s+)?"
+            r"(sentence|prison|jail|peine))|"
             # "how many years did GLO.ACT run?", "sur combien d'années s'étend ...?"
             r"\bhow many (years|months|weeks|days)\b(?! (in|of|behind|ago))|"
             r"\bcombien d\s*(annees|ans|mois|semaines|jours)\b(?! de prison)"
@@ -684,6 +688,20 @@ class Kind(StrEnum):
 def role_key(word: str) -> str:
     """One key for a role word in the singular and the plural: "judges" and "judge"."""
     return "%" + fold(word).removesuffix("s")
+
+
+#: The words that only name the kind asked ("which town ...?", "what's the time span
+#: ...?"): a fact that answers gives a city or a length of time, and need not say "town"
+#: or "span" (the kind checks it gives one). Not "year" or "date": a fact about the
+#: subject's year says it ("in what year was it adopted?" is not answered by the date of
+#: a workshop on it). A fact that says it is
+#: not the worse for it, so these words are not dropped from the question (see the matcher).
+NAMED_BY: dict[Kind, frozenset[str]] = {
+    Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    Kind.DURATION: frozenset(
+        {"duration", "span", "timespan", "timeframe", "time", "length", "duree", "temps"}
+    ),
+}
 
 
 #: Each kind with its trigger words, and every trigger word: the words a question holds are

@@ -47,7 +47,7 @@ from bot.core.text import (
 from bot.engine.answer import Answer, Match, Slot
 from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
 from bot.engine.index import Index
-from bot.engine.kinds import HOW_MANY, Kind, asks_for, role_key
+from bot.engine.kinds import HOW_MANY, NAMED_BY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
@@ -313,10 +313,18 @@ class Matcher:
         # ("how many people were killed?"). ("Which seven prisons ...?": the count is the
         # cue, the list answers it.)
         counting = {s.text for s in focus}
+        # The words that only name the kind asked ("which town", "what's the time span"):
+        # a fact that does not say them is not the less covered for it.
+        named = {
+            s.text: w / sum(idf)
+            for s, w in zip(slots, idf, strict=True)
+            if kind in NAMED_BY and fold(s.text) in NAMED_BY[kind]
+        }
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
             if not k
+            and s.text not in named
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (not is_common(s.text, s.keys) or s.text in counting)
         ]
@@ -357,6 +365,9 @@ class Matcher:
                 break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
             lacks, strong_missing = scoring.misses(i)
+            if named and lacks:
+                coverage += sum(named.get(text, 0.0) for text in lacks)
+                lacks = tuple(text for text in lacks if text not in named)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
             if why_not is not None and not accepted and not rejected:
                 # Short of the coverage bar alone: a clear lead may still answer.

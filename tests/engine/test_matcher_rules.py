@@ -770,6 +770,46 @@ def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
     assert matcher.ask("What is the position of Ms. Dogan in the Rabat police?").answered
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("In which town was the dog training of the Rabat police?", Kind.CITY),
+        ("What is the time span of the dog training of the Rabat police?", Kind.DURATION),
+        ("Quelle est la durée de la formation des chiens de la police de Rabat ?", Kind.DURATION),
+    ],
+)
+def test_the_word_naming_the_kind_asked_is_no_word_the_fact_must_hold(
+    question: str, kind: Kind
+) -> None:
+    """ "Which town ...?", "what's the time span ...?": a fact that names a city or a
+    length of time answers, though it never says "town" or "span"; one that says it is
+    covered no less (the word is not dropped from the question)."""
+    held = make_fact(
+        "held",
+        "The dog training of the Rabat police ran for three weeks in Tangier.",
+        answer_fr="La formation des chiens de la police de Rabat a duré trois semaines à Tanger.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    answer = make_matcher(held, *FILLER, entities=[TANGIER], thresholds=strict).ask(question)
+    assert answer.asks_for is kind
+    assert ids(answer.facts) == ["held"]
+    assert answer.facts[0].missing == ()
+
+
+def test_a_fact_that_says_the_kind_word_is_covered_no_less() -> None:
+    """The word naming the kind counts where the fact says it: "which town hosts the dog
+    training?" covers "the dog training is hosted in the town of Tangier" as much as the
+    same words asking for no city do."""
+    town = make_fact("town", "The dog training is hosted in the town of Tangier.")
+    bars = Thresholds(min_coverage=0.0, clear_lead_coverage=0.0)
+    matcher = make_matcher(town, *FILLER, entities=[TANGIER], thresholds=bars)
+    asked = matcher.ask("Which town hosts the dog training?")
+    assert asked.asks_for is Kind.CITY
+    plain = matcher.ask("the town hosts the dog training")
+    assert plain.asks_for is None
+    assert asked.facts[0].coverage == plain.facts[0].coverage
+
+
 def test_a_verb_of_doing_is_not_what_was_done() -> None:
     """ "Who carried out the dog training in Rabat?": the training was done; a fact that
     says who trained answers though it never says "carried out"."""
