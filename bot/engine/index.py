@@ -85,6 +85,10 @@ _ACTOR_KINDS = frozenset({"institution", "country", "group"})
 _ByWeight = tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...], dict[int, int]]
 
 
+#: Words that end what a figure counts: "departments of corrections" counts departments.
+_OF = frozenset({"of", "de", "d", "du", "des"})
+
+
 class Index:
     """A fact base indexed once: read by `scoring.Scoring` and the `Matcher`.
 
@@ -414,7 +418,12 @@ class Index:
                 t.surface in QUANTITY_WORDS
             )
             if quantity:
-                after = " ".join(w.surface for w in tokens[n + 1 : n + 1 + COUNTED_WINDOW])
+                window = tokens[n + 1 : n + 1 + COUNTED_WINDOW]
+                # "seven U.S. state departments of corrections", "sept administrations
+                # pénitentiaires d'États américains": what is counted stops at "of / d'";
+                # what follows says whose (the counted are departments, not states).
+                cut = next((k for k, w in enumerate(window) if k and w.surface in _OF), None)
+                after = " ".join(w.surface for w in window[:cut])
                 keys |= self._text_keys(after, lang)
         return keys
 

@@ -386,6 +386,16 @@ def test_a_count_must_count_the_thing_asked_about() -> None:
     assert make_matcher(right, *FILLER).ask(question).answered
 
 
+def test_what_a_figure_counts_stops_at_of() -> None:
+    """ "Seven U.S. state departments of corrections" counts departments, not states:
+    "how many police officers ...?" is not answered by "seven kennels of police"."""
+    kennels = make_fact("kennels", "Seven kennels of police train dogs in Rabat.")
+    matcher = make_matcher(kennels, *FILLER, thresholds=BARS)
+    officers = why_not(matcher, "How many police officers train dogs in Rabat?")
+    assert officers is not None and officers.startswith("gives no figure for")
+    assert matcher.ask("How many kennels of police train dogs in Rabat?").answered
+
+
 def test_a_count_of_participants_takes_any_count_of_people() -> None:
     question = "Workshop in Rabat: how many participants?"
     fact = make_fact(
