@@ -447,6 +447,24 @@ def looks_like_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
+#: Month names that are also everyday words: a month only next to a figure.
+_MONTHS_AS_WORDS = _MONTH_WORDS | {"may", "mai"}
+
+
+def states_date(tokens: Sequence[Token]) -> bool:
+    """Whether a text says when: a year, or a month ("scheduled for February 24"); "May"
+    and "March" only next to a figure ("in May 2003", "le 16 mai"), not "they may march"."""
+    for n, t in enumerate(tokens):
+        word = t.surface
+        if looks_like_year(word) or (word in _OTHER_MONTHS and word not in _MONTHS_AS_WORDS):
+            return True
+        if word in _MONTHS_AS_WORDS:
+            near = [*tokens[max(0, n - 1) : n], *tokens[n + 1 : n + 2]]
+            if any(w.is_number for w in near):
+                return True
+    return False
+
+
 #: The most words of a message that are read, and the most letters of a word. No
 #: question needs more, and typo correction costs grow with the square of a word's
 #: length: a 5,000-letter word would take gigabytes (issue: "one long word stalls").

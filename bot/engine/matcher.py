@@ -358,6 +358,7 @@ class Matcher:
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
+        accepted_at: list[int] = []  # the accepted facts' positions in the index
         rejected: list[Match] = []
         only_coverage_short = False  # the best fact failed on coverage alone
         for score, coverage, i in scoring.top():
@@ -377,11 +378,23 @@ class Matcher:
                 )
             match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
             (rejected if why_not else accepted).append(match)
+            if not why_not:
+                accepted_at.append(i)
             if len(accepted) == MAX_FACTS:
                 break  # scores only fall from here: the answer is these five at most
         if accepted:
             best = accepted[0]
             keep = [m for m in accepted if m.score >= KEEP_SHARE * best.score][:MAX_FACTS]
+            if kind in _WHEN_KINDS:
+                # "cndh dgsn training when?": the fact that says when comes first, before
+                # those dated only by their article ("the training reflects efforts ...").
+                features = self.index.features
+                says_when = {
+                    id(m)
+                    for m, i in zip(accepted, accepted_at, strict=True)
+                    if features[i].states_date
+                }
+                keep.sort(key=lambda m: id(m) not in says_when)
             return Answer(question, True, tuple(keep), (), kind, language)
         if only_coverage_short and _clear_lead(rejected, len(slots), self.thresholds):
             lead = replace(rejected[0], why_not=None)

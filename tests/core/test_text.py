@@ -123,3 +123,15 @@ def test_march_next_to_a_date_is_the_month() -> None:
     assert "marsmonth" in marked("le 16 mars 2007")
     assert "march" in marked("a march against terrorism after the attacks")
     assert "march" in marked("a big march after the March 2007 attacks")
+
+
+def test_a_text_states_a_date_by_a_year_or_a_month() -> None:
+    """ "scheduled for February 24" says when; "they may march" does not."""
+    says = text.states_date
+    assert says(tokenize("The first session is scheduled for February 24."))
+    assert says(tokenize("It was created in 2015."))
+    assert says(tokenize("la marche du 16 mai"))
+    assert says(tokenize("in May 2003"))
+    assert not says(tokenize("The programme aims to help police dogs."))
+    assert not says(tokenize("They may march on the capital."))
+    assert not says(tokenize("Ils marchent vers Mars."))

@@ -386,6 +386,23 @@ def test_a_count_must_count_the_thing_asked_about() -> None:
     assert make_matcher(right, *FILLER).ask(question).answered
 
 
+def test_a_date_asked_puts_the_fact_that_says_when_first() -> None:
+    """ "rabat dog training programme when?": the fact saying "February 24" answers first,
+    before a better-scored one dated only by its article (`when`)."""
+    aims = make_fact(
+        "aims",
+        "The Rabat dog training programme aims to help police dogs.",
+        when="2020-02",
+        title="Rabat dog training programme",
+    )
+    starts = make_fact(
+        "starts", "The Rabat dog training programme starts on February 24.", when="2020-02"
+    )
+    matcher = make_matcher(aims, starts, *FILLER, thresholds=BARS)
+    assert ids(matcher.ask("rabat dog training programme when?").facts) == ["starts", "aims"]
+    assert ids(matcher.ask("what does the rabat dog training programme do?").facts)[:1] == ["aims"]
+
+
 def test_what_a_figure_counts_stops_at_of() -> None:
     """ "Seven U.S. state departments of corrections" counts departments, not states:
     "how many police officers ...?" is not answered by "seven kennels of police"."""
