@@ -839,7 +839,8 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
     was the lab accredited by an international body?"), the first of "who funded the
     training?"."""
     if kind in (Kind.DATE, Kind.START) and slots:
-        slot = slots[-1]
+        # "When did the lab get accredited abroad?": where it happened is no event.
+        slot = next((s for s in reversed(slots) if s.concept not in _WHERE_DONE), slots[-1])
         agent = _BY_AGENT.search(corrected)
         if agent is not None:
             before = [s for s in _in_text(slots, corrected) if s[1] < agent.start()]
@@ -853,6 +854,9 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
         return None  # "who carried out the training?": the training is what was done
     return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
 
+
+#: Words saying where something was done, not what: "accredited abroad".
+_WHERE_DONE = frozenset({"~abroad"})
 
 #: Verbs of doing anything: what was done is the thing they name, not them.
 _DOING = frozenset({"~implement"})

@@ -403,6 +403,19 @@ def test_a_date_asked_puts_the_fact_that_says_when_first() -> None:
     assert ids(matcher.ask("what does the rabat dog training programme do?").facts)[:1] == ["aims"]
 
 
+def test_where_it_was_done_is_not_what_happened() -> None:
+    """ "When was the lab accredited abroad?": the accreditation is what happened (and the
+    fact must say it), not "abroad"."""
+    accredited = make_fact("accredited", "The Rabat dog lab was accredited in 2019.")
+    overseas = make_fact("overseas", "Tangier police dogs train overseas.")
+    groups = [("abroad", "overseas"), ("founded", "created")]
+    bars = Thresholds(min_coverage=0.5, clear_lead_coverage=0.5)
+    matcher = make_matcher(accredited, overseas, *FILLER, synonyms=groups, thresholds=bars)
+    assert ids(matcher.ask("When was the Rabat dog lab accredited abroad?").facts) == ["accredited"]
+    founded = why_not(matcher, "When was the Rabat dog lab founded abroad?")
+    assert founded is not None and "founded" in founded
+
+
 def test_what_a_figure_counts_stops_at_of() -> None:
     """ "Seven U.S. state departments of corrections" counts departments, not states:
     "how many police officers ...?" is not answered by "seven kennels of police"."""
