@@ -130,6 +130,11 @@ CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
 #: Every word some kind of chatter may hold (see `_chatter`).
 _CHATTER_WORDS = CONVERSATIONAL | TEST_WORDS | BOT_WORDS | BOT_VERBS
 _PURPOSE_NOUNS = PURPOSE - _words("for pour")
+#: What the asker is doing with the answer, opening a clause about it ("filling in a table").
+_PURPOSE_VERBS = _words(
+    """prepping preparing writing working doing putting finishing drafting filling updating
+    compiling building checking editing reviewing"""
+)
 
 #: A segment that starts like this is the asker's own guess, not part of the question:
 #: "i thought belgium but not sure", "je crois que c'était en 2015".
@@ -423,7 +428,9 @@ def _asker_or_purpose(part: str) -> bool:
         return False
     if words[-1] in ("here", "ici"):
         return True
-    return words[0] in ("for", "pour") and any(w in _PURPOSE_NOUNS for w in words[1:])
+    # "for our annual report, ...", "filling in a grant table, what years ...?"
+    opens = words[0] in ("for", "pour") or words[0] in _PURPOSE_VERBS
+    return opens and any(w in _PURPOSE_NOUNS for w in words[1:])
 
 
 @lru_cache(maxsize=256)  # a kept segment is trimmed again

@@ -88,6 +88,12 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
     [
         ("for our annual report, when was the BCIJ created?", "when was the BCIJ created?"),
         ("journalist here, when was the BCIJ created?", "when was the BCIJ created?"),
+        # what the asker is doing with the answer
+        ("filling in a grant table, when was the BCIJ created?", "when was the BCIJ created?"),
+        (
+            "updating the timeline for the Tiflet center, when was the BCIJ created?",
+            "Tiflet, when was the BCIJ created?",
+        ),
         (
             "pour la cartographie des pays, combien de pays couvre GLO.ACT ?",
             "combien de pays couvre GLO.ACT ?",
