@@ -169,6 +169,35 @@ class DeleteIndex:
         return found
 
 
+#: Function words a typo may be made of (three letters or more: "teh", "ther", "wich"), by
+#: themselves and each of their one-letter deletions (a symmetric-delete table, as for
+#: the fact base's words).
+def _one_deleted(word: str) -> set[str]:
+    """`word` and each of its one-letter deletions."""
+    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+
+
+def _stopword_deletes() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    for word in sorted(w for w in STOPWORDS if len(w) >= TYPO_MIN_LETTERS - 1 and w.isalpha()):
+        for variant in _one_deleted(word):
+            table[variant] = (*table.get(variant, ()), word)
+    return table
+
+
+_STOPWORD_DELETES = _stopword_deletes()
+
+
+def near_stopword(word: str) -> str | None:
+    """The function word one edit from `word` ("abot" -> "about"), if `word` is long
+    enough to tell; the first in alphabetical order of those, so always the same one."""
+    if len(word) < TYPO_MIN_LETTERS - 1 or not word.isalpha():
+        return None
+    found = {w for variant in _one_deleted(word) for w in _STOPWORD_DELETES.get(variant, ())}
+    distance = DamerauLevenshtein.distance
+    return min((w for w in found if distance(word, w, score_cutoff=1) <= 1), default=None)
+
+
 def _is_subsequence(short: str, word: str) -> bool:
     """Whether deleting letters from `word` can give `short`."""
     letters = iter(word)
@@ -288,7 +317,12 @@ class Speller:
             return split
         # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
         # not a typo of one we do.
-        guess = None if word in known_words() else self.deletes.closest(word)
+        if word in known_words():
+            return None
+        guess = self.deletes.closest(word)
+        if guess is None:
+            # "how mnay ILEAs are ther?": a function word mistyped asks nothing more.
+            guess = near_stopword(word)
         return (guess,) if guess else None
 
     def clear_memo(self) -> None:

@@ -22,6 +22,13 @@ def test_typo_correction_never_touches_a_real_word() -> None:
     assert words(matcher, "merging threats") == ["merging", "threats"]
 
 
+def test_a_mistyped_function_word_reads_as_one() -> None:
+    """ "how mnay dogs work in Rabat abot?": "abot" is no word of ours, and no real word, but
+    one letter off "about": it asks nothing more (and is no word the fact must hold)."""
+    matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
+    assert words(matcher, "dogs abot rabat wich") == ["dogs", "rabat"]
+
+
 def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
     fact = make_fact("p", "Prosecutors prosecute traffickers.")
     matcher = make_matcher(fact, *FILLER)
