@@ -701,6 +701,27 @@ def role_key(word: str) -> str:
 #: not the worse for it, so these words are not dropped from the question (see the matcher).
 NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    # "Which law governs / covers trafficking?", "quelle loi encadre la traite ?"
+    Kind.LAW: frozenset(
+        {
+            "govern",
+            "governs",
+            "regulate",
+            "regulates",
+            "cover",
+            "covers",
+            "address",
+            "addresses",
+            "encadre",
+            "encadrent",
+            "regit",
+            "regissent",
+            "couvre",
+            "couvrent",
+            "reglemente",
+            "reglementent",
+        }
+    ),
     Kind.DURATION: frozenset(
         {"duration", "span", "timespan", "timeframe", "time", "length", "duree", "temps"}
     ),

@@ -836,6 +836,24 @@ def test_the_word_naming_the_kind_asked_is_no_word_the_fact_must_hold(
     assert answer.facts[0].missing == ()
 
 
+@pytest.mark.parametrize(
+    "question",
+    ["Which law governs dog theft in Rabat?", "Quelle loi encadre le vol de chiens à Rabat ?"],
+)
+def test_the_verb_asking_which_law_is_no_word_the_fact_must_hold(question: str) -> None:
+    """ "Which law governs / covers X?", "quelle loi encadre X ?": the law that punishes X
+    answers, though it never says "govern"."""
+    law = make_fact(
+        "law",
+        "Law 12-34 punishes dog theft in Rabat.",
+        answer_fr="La loi 12-34 punit le vol de chiens à Rabat.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    answer = make_matcher(law, *FILLER, thresholds=strict).ask(question)
+    assert answer.asks_for is Kind.LAW
+    assert ids(answer.facts) == ["law"]
+
+
 def test_a_fact_that_says_the_kind_word_is_covered_no_less() -> None:
     """The word naming the kind counts where the fact says it: "which town hosts the dog
     training?" covers "the dog training is hosted in the town of Tangier" as much as the
