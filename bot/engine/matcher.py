@@ -355,6 +355,7 @@ class Matcher:
                 else frozenset()
             ),
             bool(_A_DAY.search(fold(question))),
+            self._within(slots, question) if kind is Kind.PLACE else None,
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -445,6 +446,16 @@ class Matcher:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), Kind.LIST, language)
 
+    def _within(self, slots: Sequence[Slot], question: str) -> str | None:
+        """The place a "where in X ...?" / "où au Maroc ...?" question asks within."""
+        found = _WHERE_IN.search(fold(question))
+        if found is None:
+            return None
+        named = self.analyse(found.group("place"))
+        concept = named[0].concept if named else None
+        kinds = self.index.lexicon.kinds
+        return concept if concept and kinds.get(concept) in ("place", "country") else None
+
     def _kids(self, slot: Slot) -> tuple[int, ...]:
         """The ids of the slot's keys that some fact holds."""
         return self._slot_facts(slot)[1]
@@ -533,12 +544,24 @@ class Matcher:
             or (self._first_name_not_given(i, asked.first_name) if asked.first_name else None)
             or (self._only_called_for(i, asked) if asked.kind in _WHEN_KINDS else None)
             or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
+            or (self._no_place_within(i, asked.within) if asked.within else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
                 else None
             )
         )
+
+    def _no_place_within(self, i: int, within: str) -> str | None:
+        """ "Where in Morocco is African Lion held?" is not answered by "with neighbors in
+        North and West Africa": a place in Morocco is asked (or the fact's own `where`)."""
+        features = self.index.features[i]
+        if features.has_where:
+            return None
+        inside = within[1:]
+        if any(inside in self.index.ancestors(p[1:]) for p in features.places):
+            return None
+        return "names no place in " + inside
 
     def _gives_day(self, i: int) -> bool:
         """Whether fact `i` says on which day: its date to the day, or a day of a month
@@ -783,6 +806,8 @@ class _Asked:
     named: frozenset[str] = frozenset()
     #: The question asks for a day, not a month or a year ("on which days", "date exacte").
     wants_day: bool = False
+    #: "Where in Morocco ...?": the place asked is in this one ("@morocco").
+    within: str | None = None
 
 
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
@@ -790,6 +815,12 @@ class _Asked:
 _A_DAY = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
     r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
+)
+#: "Where in Morocco ...?", "où au Maroc ...?": the place after it (two words at most:
+#: "where in the United States").
+_WHERE_IN = re.compile(
+    r"\b(?:where|ou|whereabouts)\s+(?:in|au|en|dans)\s+(?:the\s+|le\s+|la\s+|l\s+)?"
+    r"(?P<place>\w+(?:\s+\w+)?)"
 )
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
