@@ -14,6 +14,7 @@ key is in the fact's title), one slice per key.
 from __future__ import annotations
 
 import math
+import re
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -86,6 +87,13 @@ _ACTOR_KINDS = frozenset({"institution", "country", "group"})
 _ByWeight = tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...], dict[int, int]]
 
 
+#: A list of places after "from" or after people or countries "in": where they come from
+#: or are, not where something happened ("units from Togo, Senegal, and Jordan",
+#: "neighbors in North and West Africa").
+_WHOSE_PLACES = re.compile(
+    r"\b(?:from|with|(?:neighbou?rs|partners|counterparts|countries|nations)\s+in)\s+"
+    r"(?P<places>(?:the\s+)?[A-Z][\w.-]*(?:(?:,?\s+and\s+|,\s*|\s+)(?:the\s+)?[A-Z][\w.-]*)*)"
+)
 #: Words that end what a figure counts: "departments of corrections" counts departments.
 _OF = frozenset({"of", "de", "d", "du", "des"})
 
@@ -354,7 +362,17 @@ class Index:
         supporters = actors & helping
         # The places its answer names itself (not those its names are part of: the New
         # Mexico Attorney General names no place in the United States).
-        named_places = tuple(sorted(k for k in answer_keys if kinds.get(k) in ("place", "country")))
+        # Places that say from where or whose, not where: "units from Togo, Senegal and
+        # Mali", "neighbors in North and West Africa".
+        whose = {
+            key
+            for text in (fact.answer, fact.snippet)
+            for m in _WHOSE_PLACES.finditer(text)
+            for key in self._text_keys(m.group("places"), "en")
+        }
+        named_places = tuple(
+            sorted(k for k in answer_keys if kinds.get(k) in ("place", "country") and k not in whose)
+        )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}

@@ -432,6 +432,27 @@ def test_where_in_a_country_needs_a_place_in_it() -> None:
     assert matcher.ask("Where is the horse show held?").answered  # Tunisia, for all it says
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The dog show is held every year with units from Tunisia.",
+        "Through the yearly dog show, the police work with Tunisia.",
+        "The dog show is held every year by the police and their neighbours in Tunisia.",
+    ],
+)
+def test_a_place_saying_whose_or_from_where_is_not_where(answer: str) -> None:
+    """ "Where is the dog show held?" is not answered by "units from Tunisia", "works
+    with Tunisia" or "neighbours in Tunisia": they say who takes part, not where."""
+    places = [MOROCCO, TUNISIA]
+    show = make_fact("show", answer)
+    bars = Thresholds(min_coverage=0.5, clear_lead_coverage=0.5)
+    matcher = make_matcher(show, *FILLER, entities=places, thresholds=bars)
+    assert why_not(matcher, "Where is the yearly dog show held?") == "gives no place"
+    held = make_fact("held", "The dog show is held every year in Tunisia.")
+    there = make_matcher(held, *FILLER, entities=places, thresholds=bars)
+    assert there.ask("Where is the yearly dog show held?").answered
+
+
 def test_what_a_figure_counts_stops_at_of() -> None:
     """ "Seven U.S. state departments of corrections" counts departments, not states:
     "how many police officers ...?" is not answered by "seven kennels of police"."""
