@@ -371,7 +371,7 @@ class Index:
             for key in self._text_keys(m.group("places"), "en")
         }
         named_places = tuple(
-            sorted(k for k in answer_keys if kinds.get(k) in ("place", "country") and k not in whose)
+            sorted(k for k in answer_keys - whose if kinds.get(k) in ("place", "country"))
         )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))

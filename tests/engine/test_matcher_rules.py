@@ -418,10 +418,10 @@ def test_where_it_was_done_is_not_what_happened() -> None:
 
 def test_where_in_a_country_needs_a_place_in_it() -> None:
     """ "Where in Morocco is the dog show held?": a place in Morocco answers (Tangier, part
-    of Morocco), not "with neighbours in Tunisia", nor Morocco itself."""
+    of Morocco), not "held in Tunisia", nor Morocco itself."""
     tangier = make_entity("tangier", "place", "Tangier", fr=("Tanger",), part_of=("morocco",))
     held = make_fact("held", "The dog show of Morocco is held in Tangier every year.")
-    abroad = make_fact("abroad", "The horse show of Morocco is held with neighbours in Tunisia.")
+    abroad = make_fact("abroad", "The horse show of Morocco is held in Tunisia.")
     places = [MOROCCO, TUNISIA, tangier]
     strict = Thresholds(min_coverage=0.85, clear_lead_coverage=0.85)
     matcher = make_matcher(held, abroad, *FILLER, entities=places, thresholds=strict)
