@@ -538,7 +538,7 @@ class Kind(StrEnum):
             r"(sentence|prison|jail|peine))|"
             # "how many years did GLO.ACT run?", "sur combien d'années s'étend ...?"
             r"\bhow many (years|months|weeks|days)\b(?! (in|of|behind|ago))|"
-            r"\bcombien d\s*(annees|ans|mois|semaines|jours)\b(?! de prison)"
+            r"\bcombien d(?:e\s+|\s*)(annees|ans|mois|semaines|jours)\b(?! de prison)"
         ),
         lambda f, asked: f.has_duration,
         "gives no length of time",
@@ -722,8 +722,22 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
             "reglementent",
         }
     ),
+    # ... and "sur combien d'années s'étend le projet ?" (not "how long did the workshop
+    # last / run?": what lasted must be the fact's subject, and no other word says so).
     Kind.DURATION: frozenset(
-        {"duration", "span", "timespan", "timeframe", "time", "length", "duree", "temps"}
+        {
+            "duration",
+            "span",
+            "spans",
+            "timespan",
+            "timeframe",
+            "time",
+            "length",
+            "duree",
+            "temps",
+            "etend",
+            "etale",
+        }
     ),
 }
 

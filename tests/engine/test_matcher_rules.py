@@ -853,6 +853,10 @@ def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
         ("In which town was the dog training of the Rabat police?", Kind.CITY),
         ("What is the time span of the dog training of the Rabat police?", Kind.DURATION),
         ("Quelle est la durée de la formation des chiens de la police de Rabat ?", Kind.DURATION),
+        (
+            "Sur combien de semaines s'étend la formation des chiens de la police de Rabat ?",
+            Kind.DURATION,
+        ),
     ],
 )
 def test_the_word_naming_the_kind_asked_is_no_word_the_fact_must_hold(
