@@ -54,6 +54,9 @@ SETS = (
     "diag11",
     "diag12",
     "diag13",
+    "diag14",
+    "diag15",
+    "diag16",
 )
 WRONG_COST = 2.0
 FOLDS = 5
