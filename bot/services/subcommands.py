@@ -66,6 +66,10 @@ from bot.services.curation import (
 from bot.services.deps import Deps
 from bot.services.digest_runner import digest_reply
 
+#: The command typed without its slash or mistyped ("facts", "/fact", "/facst"): before a
+#: subcommand it says the message was meant as one.
+_COMMAND_TYPED = re.compile(r"/?(?:facts?|fatcs|facst|fcats|fcts|factz)|/\w+")
+
 logger = logging.getLogger(__name__)
 
 Command = TypeVar("Command")
@@ -182,12 +186,15 @@ class Registry:
 
     def meant(self, text: str) -> str | None:
         """The subcommand a mistyped word was probably meant to be: "hlep" -> "help",
-        "/facts topcis" -> "topics"; None when none is that close (one edit for words of
-        up to five letters, so "hello" is not "help"; two for longer ones)."""
+        "/facts topcis", "/fact topics" or "facts help" -> "topics" / "help"; None when none
+        is that close (one edit for words of up to five letters, so "hello" is not "help";
+        two for longer ones)."""
         words = text.replace(COMMAND, " ").split()
+        if len(words) == 2 and _COMMAND_TYPED.fullmatch(words[0].lower()):
+            words = words[1:]  # "/fact topcis", "facts help": the command, mistyped or bare
         if len(words) != 1:
             return None
-        word = words[0].lower()
+        word = words[0].lower().lstrip("/")
         found = process.extractOne(
             word,
             list(self._by_word),

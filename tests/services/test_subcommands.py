@@ -99,3 +99,29 @@ def test_two_entries_cannot_share_a_name_or_a_command_record() -> None:
     clash = Subcommand("aide", "aide", "s", "s", Count, _parse_count, _count, _render_count)
     with pytest.raises(ValueError, match="aide"):
         SUBCOMMANDS.plus(clash)
+
+
+@pytest.mark.parametrize(
+    ("message", "meant"),
+    [
+        ("/facts topcis", "topics"),
+        ("hlep", "help"),
+        ("/fact topcis", "topics"),
+        ("/fact help", "help"),
+        ("facts hepl", "help"),
+        ("fact topics", "topics"),
+        ("/facst topics", "topics"),
+    ],
+)
+async def test_a_mistyped_command_in_a_message_gets_did_you_mean(
+    deps: Deps, message: str, meant: str
+) -> None:
+    """ "/fact topcis" or "facts help" sent as a message: the subcommand it was meant to
+    be, never a fact."""
+    reply = await reply_to(deps, message, Where("dm", "U1", "D1"), strict=False)
+    assert f"Did you mean `/facts {meant}`?" in to_text(reply.message)
+
+
+@pytest.mark.parametrize("message", ["hello", "facts about the BCIJ", "when was the BCIJ created?"])
+def test_a_message_that_is_no_command_means_none(message: str) -> None:
+    assert SUBCOMMANDS.meant(message) is None
