@@ -101,13 +101,20 @@ PURPOSE = _words(
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese"""
 )
 #: Talking to or about the bot rather than about the fact base.
-BOT_WORDS = _words("you u your yourself factbot bot tu toi vous votre ton ta")
+BOT_WORDS = _words(
+    "you u your yourself factbot bot tu toi vous votre ton ta tool app assistant outil appli"
+)
+#: Pointing at something the message does not name: in a message of nothing but these and
+#: chatter words ("who built this?", "who runs this thing?"), the bot itself.
+POINTERS = _words("this that it ce cet cette ca ceci cela")
 BOT_VERBS = _words(
-    """made make built build created create wrote write programmed coded runs run
+    """made make built build created create wrote write programmed coded runs run set setup
+    manages manage managed develops developed designed
     maintains maintain maintained owns own owner works work working alive up there
     online awake do does can know answer answers help use used using name named
     called who what are is who's whats exist real human robot
     fait cree fonctionne fonctionnes fonctionnez marche sais peux fais connais es etes la
+    developpe developpee construit gere maintient
     marches repond
     appelle qui quoi sers sert servir aide aider a ete topics topic subjects cover covers
     sujets sujet couvres couvrez
@@ -505,7 +512,9 @@ def _chatter(text: str) -> Chatter | None:
     ):
         return Chatter.TEST
     # "qui t'a créé ?": the elided "te" / "tu" speaks to the bot as "tu" does.
-    addressed = any(w in BOT_WORDS for w in everything) or _TO_YOU.search(text) is not None
+    addressed = (
+        any(w in BOT_WORDS or w in POINTERS for w in everything) or _TO_YOU.search(text) is not None
+    )
     if addressed and all(
         w in BOT_WORDS or w in BOT_VERBS or w in CONVERSATIONAL or w in TEST_WORDS for w in words
     ):

@@ -307,6 +307,11 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("who made you?", Chatter.ABOUT_BOT),
         ("what can you do?", Chatter.ABOUT_BOT),
         ("who maintains this bot?", Chatter.ABOUT_BOT),
+        # pointing at nothing named: the bot itself
+        ("who built this?", Chatter.ABOUT_BOT),
+        ("who runs this thing?", Chatter.ABOUT_BOT),
+        ("who is behind this tool?", Chatter.ABOUT_BOT),
+        ("qui a développé cet outil ?", Chatter.ABOUT_BOT),
         ("tu es là ?", Chatter.ABOUT_BOT),
         ("tu sers à quoi ?", Chatter.ABOUT_BOT),
         ("qui t'a créé ?", Chatter.ABOUT_BOT),
@@ -323,6 +328,12 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
 def test_chatter_is_recognised(message: str, kind: Chatter) -> None:
     reading = read_message(message, knows)
     assert reading.chatter is kind and reading.question == ""
+
+
+def test_a_pointer_in_a_real_question_is_not_about_the_bot() -> None:
+    """ "who built this?" is about the bot; "who built this centre in Tiflet?" names what."""
+    reading = read_message("who built this centre in Tiflet?", knows)
+    assert reading.chatter is None and "Tiflet" in reading.question
 
 
 def test_you_in_a_real_question_is_not_about_the_bot() -> None:
