@@ -87,12 +87,15 @@ _ACTOR_KINDS = frozenset({"institution", "country", "group"})
 _ByWeight = tuple[tuple[tuple[int, tuple[int, ...]], ...], tuple[int, ...], dict[int, int]]
 
 
-#: A list of places after "from" or after people or countries "in": where they come from
-#: or are, not where something happened ("units from Togo, Senegal, and Jordan",
-#: "neighbors in North and West Africa").
+#: A list of places after "from" or after people, countries or groups "in": where they
+#: come from or are, not where something happened ("units from Togo, Senegal, and
+#: Jordan", "neighbors in North and West Africa", "groups operating in the broader
+#: Sahara-Sahel region").
 _WHOSE_PLACES = re.compile(
-    r"\b(?:from|with|(?:neighbou?rs|partners|counterparts|countries|nations)\s+in)\s+"
-    r"(?P<places>(?:the\s+)?[A-Z][\w.-]*(?:(?:,?\s+and\s+|,\s*|\s+)(?:the\s+)?[A-Z][\w.-]*)*)"
+    r"\b(?:from|with|(?:neighbou?rs|partners|counterparts|countries|nations|groups|operating|"
+    r"based|active)\s+in)\s+"
+    r"(?P<places>(?:the\s+)?(?:(?:broader|wider|greater|whole|entire)\s+)?[A-Z][\w.-]*"
+    r"(?:(?:,?\s+and\s+|,\s*|\s+)(?:the\s+)?[A-Z][\w.-]*)*)"
 )
 #: Words that end what a figure counts: "departments of corrections" counts departments.
 _OF = frozenset({"of", "de", "d", "du", "des"})
@@ -375,7 +378,7 @@ class Index:
         )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
-        places = {k for k in answer_keys if kinds.get(k) in ("place", "country")}
+        places = {k for k in answer_keys - whose if kinds.get(k) in ("place", "country")}
         where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
         has_city = any(kinds.get(k) == "place" for k in places | where_keys)
         countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")

@@ -438,6 +438,7 @@ def test_where_in_a_country_needs_a_place_in_it() -> None:
         "The dog show is held every year with units from Tunisia.",
         "Through the yearly dog show, the police work with Tunisia.",
         "The dog show is held every year by the police and their neighbours in Tunisia.",
+        "The dog show is held every year against groups operating in the broader Tunisia.",
     ],
 )
 def test_a_place_saying_whose_or_from_where_is_not_where(answer: str) -> None:
@@ -451,6 +452,20 @@ def test_a_place_saying_whose_or_from_where_is_not_where(answer: str) -> None:
     held = make_fact("held", "The dog show is held every year in Tunisia.")
     there = make_matcher(held, *FILLER, entities=places, thresholds=bars)
     assert there.ask("Where is the yearly dog show held?").answered
+
+
+def test_a_place_saying_where_others_are_is_no_city_of_the_event() -> None:
+    """ "In which city did the dog attack take place?" is not answered by "attacks ... and
+    threats from groups operating in the broader Tangier region"."""
+    threats = make_fact(
+        "threats", "The dog attack of 2011 came with threats from groups operating in Tangier."
+    )
+    bars = Thresholds(min_coverage=0.5, clear_lead_coverage=0.5)
+    matcher = make_matcher(threats, *FILLER, entities=[TANGIER], thresholds=bars)
+    assert why_not(matcher, "In which city did the 2011 dog attack take place?") == "names no city"
+    held = make_fact("held", "The dog attack of 2011 took place in Tangier.")
+    there = make_matcher(held, *FILLER, entities=[TANGIER], thresholds=bars)
+    assert there.ask("In which city did the 2011 dog attack take place?").answered
 
 
 def test_what_a_figure_counts_stops_at_of() -> None:
