@@ -33,6 +33,7 @@ from datetime import date
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
+    SHORTHAND,
     Token,
     bounded,
     day_of_month,
@@ -841,8 +842,11 @@ _WHERE_COUNTED = re.compile(
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
 #: the frame word is not a word a fact must hold.
+#: The question words asking which thing, as written in full or in chat ("wat", "kel").
+_ASKING = ("what", "which", "quel", "quelle", "quels", "quelles")
+_ASKING_TYPED = sorted({*_ASKING, *(typed for typed, full in SHORTHAND.items() if full in _ASKING)})
 _KIND_OF = re.compile(
-    r"\b(what|which|quel|quelle|quels|quelles)\s+(?:kinds?|types?|sorts?|styles?|forms?|"
+    r"\b(" + "|".join(_ASKING_TYPED) + r")\s+(?:kinds?|types?|sorts?|styles?|forms?|"
     r"manners?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
     re.IGNORECASE,
 )

@@ -785,6 +785,7 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
     strict = Thresholds(min_coverage=0.85, clear_lead_coverage=0.85)  # "style" would sink it
     matcher = make_matcher(style, dress, *FILLER, thresholds=strict)
     assert matcher.ask("What style of policing did the Rabat police adopt?").answered
+    assert matcher.ask("wat style of policing did the Rabat police adopt").answered  # chat
     asked = "What kind of help do the Rabat police ask the dog unit for?"
     other = make_fact("other", "The Rabat police ask the dog unit for help with kennels.")
     typed = make_fact("typed", "The Rabat police ask the dog unit for one kind of help: training.")
