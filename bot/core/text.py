@@ -95,7 +95,7 @@ STOPWORDS_FR = frozenset(
     ete etre eu eux il ils j je l la le les leur leurs lui m ma mais me meme mes moi mon n ne
     nos notre nous on ont ou par pas pour qu que quel quelle quelles quels qui s sa sans se
     ses son sont sur t ta te tes toi ton tu un une vos votre vous y c ca cest quest quoi
-    sein
+    sein vis
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
     exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles
     doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors

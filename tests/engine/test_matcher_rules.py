@@ -80,7 +80,9 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     assert _coverage(f"{frame} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
-@pytest.mark.parametrize("hedge", ["surtout", "notamment", "principalement", "au sein de"])
+@pytest.mark.parametrize(
+    "hedge", ["surtout", "notamment", "principalement", "au sein de", "vis-à-vis de"]
+)
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
     plain = _coverage("quand la formation de Tanger ?", HELD)
     assert _coverage(f"quand la formation de Tanger {hedge} ?", HELD) == plain
