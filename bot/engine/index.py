@@ -29,7 +29,6 @@ from bot.core.text import (
     is_stopword,
     looks_like_year,
     mark_months,
-    states_date,
     text_language,
     tokenize,
     word_keys,
@@ -386,7 +385,6 @@ class Index:
         # Most facts name the same countries, or count nothing: equal sets are shared.
         return FactFeatures(
             has_date=has_date,
-            states_date=states_date(answer_tokens),
             has_count=has_count,
             has_city=has_city,
             has_money=bool(MONEY.search(fact.answer))

@@ -62,9 +62,6 @@ class FactFeatures:
     #: independent judiciary"): the keys of who called for it, not found in what was
     #: called for ("charter", "reform", "2013"). Empty for other facts.
     caller: tuple[str, ...] = ()
-    #: Its answer says when (a year, a month): not only its `when` ("the training reflects
-    #: efforts ..." is dated by its article, and says no date).
-    states_date: bool = False
 
 
 #: A person named with a title in an answer ("Mr. Hammouchi").

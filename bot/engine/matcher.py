@@ -42,6 +42,7 @@ from bot.core.text import (
     is_stopword,
     mark_months,
     number_value,
+    states_date,
     text_language,
     tokenize,
 )
@@ -390,11 +391,11 @@ class Matcher:
             if kind in _WHEN_KINDS:
                 # "cndh dgsn training when?": the fact that says when comes first, before
                 # those dated only by their article ("the training reflects efforts ...").
-                features = self.index.features
+                # (Read here, for the few facts kept: a flag per fact costs memory at 10,000.)
                 says_when = {
                     id(m)
                     for m, i in zip(accepted, accepted_at, strict=True)
-                    if features[i].states_date
+                    if states_date(tokenize(self.facts[i].answer))
                 }
                 keep.sort(key=lambda m: id(m) not in says_when)
             return Answer(question, True, tuple(keep), (), kind, language)

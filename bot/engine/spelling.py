@@ -170,22 +170,17 @@ class DeleteIndex:
 
 
 #: Function words a typo may be made of (three letters or more: "teh", "ther", "wich"), by
-#: themselves and each of their one-letter deletions (a symmetric-delete table, as for
-#: the fact base's words).
-def _one_deleted(word: str) -> set[str]:
-    """`word` and each of its one-letter deletions."""
-    return {word, *(word[:k] + word[k + 1 :] for k in range(len(word)))}
+#: their first letter and by their second (a typo keeps one of the two: "wich", "hte").
+def _stopwords_by_letter() -> dict[str, tuple[str, ...]]:
+    table: dict[str, set[str]] = {}
+    for word in STOPWORDS:
+        if len(word) >= TYPO_MIN_LETTERS - 1 and word.isalpha():
+            for letter in {word[0], word[1]}:
+                table.setdefault(letter, set()).add(word)
+    return {letter: tuple(sorted(words)) for letter, words in table.items()}
 
 
-def _stopword_deletes() -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
-    for word in sorted(w for w in STOPWORDS if len(w) >= TYPO_MIN_LETTERS - 1 and w.isalpha()):
-        for variant in _one_deleted(word):
-            table[variant] = (*table.get(variant, ()), word)
-    return table
-
-
-_STOPWORD_DELETES = _stopword_deletes()
+_STOPWORDS_BY_LETTER = _stopwords_by_letter()
 
 
 def near_stopword(word: str) -> str | None:
@@ -193,9 +188,14 @@ def near_stopword(word: str) -> str | None:
     enough to tell; the first in alphabetical order of those, so always the same one."""
     if len(word) < TYPO_MIN_LETTERS - 1 or not word.isalpha():
         return None
-    found = {w for variant in _one_deleted(word) for w in _STOPWORD_DELETES.get(variant, ())}
     distance = DamerauLevenshtein.distance
-    return min((w for w in found if distance(word, w, score_cutoff=1) <= 1), default=None)
+    found = {
+        w
+        for letter in {word[0], word[1]}
+        for w in _STOPWORDS_BY_LETTER.get(letter, ())
+        if abs(len(w) - len(word)) <= 1 and distance(word, w, score_cutoff=1) <= 1
+    }
+    return min(found, default=None)
 
 
 def _is_subsequence(short: str, word: str) -> bool:
