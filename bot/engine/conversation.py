@@ -499,14 +499,26 @@ def _only_conversation(token: str) -> bool:
     return bool(words) and all(w in SOCIAL or w in FRAMING for w in words)
 
 
-def _chatter(text: str) -> Chatter | None:
-    """What a message with no question left in it is, if it is one of the known kinds."""
+def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Chatter | None:
+    """What a message with no question left in it is, if it is one of the known kinds.
+
+    A message about the bot may hold words the fact base never heard of besides ("who
+    runs this, asks my colleague from procurement?"), but no name; the other kinds hold
+    chatter words only."""
     words = _content_words(text)
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
     if not _CHATTER_WORDS.issuperset(words):
-        return None  # a word no kind of chatter holds (most questions): none of the rules below
+        # (Most questions: a word no kind of chatter holds; none of the rules below.)
+        strange = [w for w in words if w not in _CHATTER_WORDS]
+        if (
+            any(map(knows, strange))
+            or not _pointed_at_bot(words, everything, strange)
+            or _names_something(text)
+        ):
+            return None
+        return Chatter.ABOUT_BOT
     if all(w in TEST_WORDS or w in SOCIAL for w in words) and any(
         w in TEST_WORDS for w in everything
     ):
@@ -522,6 +534,19 @@ def _chatter(text: str) -> Chatter | None:
     if all(w in CONVERSATIONAL for w in words):
         return Chatter.THANKS if any(w in THANKS_WORDS for w in everything) else Chatter.GREETING
     return None
+
+
+def _names_something(text: str) -> bool:
+    """Whether a capitalised name or a figure follows the first word ("... in Tiflet?")."""
+    return any(_NAME.fullmatch(t.strip(",.;:!?()")) for t in text.split()[1:])
+
+
+def _pointed_at_bot(words: list[str], everything: tuple[str, ...], strange: list[str]) -> bool:
+    """ "who runs this?", "who made you?" with words the fact base never heard of: the
+    rest is a question word, a pointer or "you", and verbs and words of chatter."""
+    return any(w in BOT_WORDS or w in POINTERS for w in everything) and all(
+        w in BOT_WORDS or w in BOT_VERBS or w in CONVERSATIONAL or w in strange for w in words
+    )
 
 
 def _unwrapped(text: str) -> tuple[str, bool]:
@@ -580,7 +605,7 @@ def read_message(
     text = text.strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
-    kind = _chatter(text)
+    kind = _chatter(text, knows)
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]

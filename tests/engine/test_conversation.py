@@ -330,6 +330,14 @@ def test_chatter_is_recognised(message: str, kind: Chatter) -> None:
     assert reading.chatter is kind and reading.question == ""
 
 
+def test_words_the_base_never_heard_of_do_not_hide_a_message_about_the_bot() -> None:
+    """ "who maintains this for procurement?": about the bot, though "procurement" is no
+    chatter word; a name makes it a question ("... in Ouarzazate?")."""
+    reading = read_message("who maintains this for procurement?", knows)
+    assert reading.chatter is Chatter.ABOUT_BOT
+    assert read_message("who runs this office in Ouarzazate?", knows).chatter is None
+
+
 def test_a_pointer_in_a_real_question_is_not_about_the_bot() -> None:
     """ "who built this?" is about the bot; "who built this centre in Tiflet?" names what."""
     reading = read_message("who built this centre in Tiflet?", knows)
