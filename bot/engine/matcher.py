@@ -865,8 +865,17 @@ _ABOUT_WHAT = re.compile(
     r"|\b(?:traite|traitent|parle|parlent)\s+de\s+quoi\b",
     re.IGNORECASE,
 )
+#: "Besides the legal frameworks, what other topics ...?", "à part le Maroc, quels pays
+#: ...?": what is set apart is not what is asked, and the fact that answers need not name
+#: it.
+_SET_APART = re.compile(
+    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
+    r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|outre|en plus de|"
+    r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*",
+    re.IGNORECASE,
+)
 #: Frames set aside when a question as asked finds no answer, in this order.
-_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "))
+_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "), (_SET_APART, ""))
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:

@@ -795,6 +795,28 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
     assert ids(matcher.ask(asked).facts)[:1] == ["typed"]
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Besides the muzzle rules, what else will the Rabat dog training discuss?",
+        "Apart from muzzle rules, what will the Rabat dog training discuss?",
+        "À part les règles sur les muselières, que va aborder la formation canine de Rabat ?",
+    ],
+)
+def test_what_is_set_apart_is_not_what_is_asked(question: str) -> None:
+    """ "Besides the legal frameworks, what other topics ...?": the fact that answers need
+    not name what the question sets apart (tried when the question as asked finds none)."""
+    topics = make_fact(
+        "topics",
+        "The Rabat dog training will discuss kennels and leashes.",
+        answer_fr="La formation canine de Rabat abordera les chenils et les laisses.",
+    )
+    muzzles = make_fact("muzzles", "Muzzle rules were adopted in Tangier.")
+    strict = Thresholds(min_coverage=0.8, clear_lead_coverage=0.8)
+    matcher = make_matcher(topics, muzzles, *FILLER, thresholds=strict)
+    assert ids(matcher.ask(question).facts)[:1] == ["topics"]
+
+
 def test_a_person_named_in_the_quote_is_named_by_the_fact() -> None:
     """ "Who is the officer who opened the dog workshop?": a fact whose quote names "Ms.
     Dogan" names a person, though its answer line says only "Dogan"."""
