@@ -30,7 +30,9 @@ ADMIN = "UADMIN"
 FACT_FILE = "institutions.yaml"
 OLD_ANSWER = "Investigation (BCIJ) in\n    May 2015.\n"
 NEW_ANSWER = "Investigation (BCIJ) in\n    May 2015, as the curators now put it.\n"
-SOURCE_LINE = "    Investigation (BCIJ)\n  source: motm-morocco-combats-terrorism\n"
+#: The BCIJ fact's snippet end, its source and its date: one place in the file.
+SNIPPET_END = "    (BCIJ) with principal law enforcement responsibility for counterterrorism.\n"
+SOURCE_LINE = SNIPPET_END + '  source: motm-morocco-combats-terrorism\n  when: "2015-05"\n'
 
 
 @pytest.fixture
@@ -122,7 +124,11 @@ async def test_an_invalid_fact_base_is_refused_and_the_last_good_one_keeps_servi
     bot: Bot, facts_dir: Path
 ) -> None:
     edit(facts_dir / FACT_FILE, OLD_ANSWER, NEW_ANSWER)
-    edit(facts_dir / FACT_FILE, SOURCE_LINE, "    Investigation (BCIJ)\n  source: no-such-source\n")
+    edit(
+        facts_dir / FACT_FILE,
+        SOURCE_LINE,
+        SNIPPET_END + '  source: no-such-source\n  when: "2015-05"\n',
+    )
     (facts_dir / "laws.yaml").write_text("facts: [unclosed\n", encoding="utf-8")
     reply = await bot.ask("reload", user_id=ADMIN)
     shown = all_text(reply)
