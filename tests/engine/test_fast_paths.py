@@ -17,6 +17,7 @@ from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
@@ -526,3 +527,72 @@ def test_white_space_is_left_alone_only_where_the_pattern_leaves_it(text: str) -
     """`read_message` skips the substitution for printable ASCII without double spaces."""
     if text.isascii() and text.isprintable() and "  " not in text:
         assert reading._SPACES.sub(" ", text) == text
+
+
+def _plain_closest(deletes: DeleteIndex, word: str, max_distance: int | None) -> str | None:
+    """`DeleteIndex.closest` as first written: every delete of the word looked up at once."""
+    if not (len(word) >= 4 and word.isalpha()):
+        return None
+    if max_distance is None:
+        max_distance = 2 if len(word) >= 7 else 1
+    ranked = []
+    for candidate in deletes.near(word):
+        d = DamerauLevenshtein.distance(word, candidate)
+        if d <= max_distance and not (d == 2 and candidate[0] != word[0]):
+            ranked.append((d, -deletes.vocab[candidate], candidate))
+    return min(ranked)[2] if ranked else None
+
+
+def _typos(rng: Random, word: str) -> list[str]:
+    """One and two edits of `word`: letters dropped, added, replaced and swapped."""
+    out = []
+    for _ in range(4):
+        typo = word
+        for _ in range(rng.choice((1, 2))):
+            if not typo:
+                break
+            at = rng.randrange(len(typo))
+            letter = rng.choice(string.ascii_lowercase)
+            typo = rng.choice(
+                (
+                    typo[:at] + typo[at + 1 :],
+                    typo[:at] + letter + typo[at:],
+                    typo[:at] + letter + typo[at + 1 :],
+                    typo[:at] + typo[at + 1 : at + 2] + typo[at : at + 1] + typo[at + 2 :],
+                )
+            )
+        out.append(typo)
+    return out
+
+
+def test_the_closest_word_is_the_one_every_delete_finds(matcher: Matcher) -> None:
+    """One- and two-edit typos of every word of the real base, and the words themselves."""
+    deletes = matcher.index.speller.deletes
+    rng = Random(7)
+    words = sorted(w for w in deletes.vocab if w.isalpha())[::2]
+    for word in words:
+        for typo in [word, *_typos(rng, word)]:
+            for max_distance in (None, 1, 2):
+                assert deletes.closest(typo, max_distance) == _plain_closest(
+                    deletes, typo, max_distance
+                ), (typo, max_distance)
+
+
+class _Recording(DeleteIndex):
+    """A typo index that records the words whose two-letter deletes it made."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        super().__init__(vocab)
+        self.two_letter_deletes: list[str] = []
+
+    def _two_letter_deletes(self, word: str) -> set[str]:  # type: ignore[override]
+        self.two_letter_deletes.append(word)
+        return DeleteIndex._two_letter_deletes(word)
+
+
+def test_two_letter_deletes_are_read_only_when_no_word_is_one_edit_away() -> None:
+    deletes = _Recording({"prosecutors": 3, "trafficking": 2, "training": 1})
+    deletes.two_letter_deletes.clear()  # (indexing the words made theirs)
+    assert deletes.closest("prosecutros") == "prosecutors"  # two letters swapped: one edit
+    assert deletes.closest("trafickng") == "trafficking"  # two letters dropped
+    assert deletes.two_letter_deletes == ["trafickng"]
