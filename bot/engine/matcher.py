@@ -343,7 +343,7 @@ class Matcher:
                 if kind in _WHEN_KINDS
                 else frozenset()
             ),
-            bool(_A_DAY.search(fold(question))),
+            _asks_a_day(fold(question)),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines, profiles)
         accepted: list[Match] = []
@@ -773,6 +773,14 @@ _A_DAY = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
     r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
 )
+
+
+def _asks_a_day(folded: str) -> bool:
+    """Whether `_A_DAY` finds a day asked for in `folded`: each of its ways holds "day",
+    "jour" or "date" (most questions: none), so only then is the pattern tried."""
+    return ("day" in folded or "jour" in folded or "date" in folded) and bool(_A_DAY.search(folded))
+
+
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: Groups that say which kind of answer is asked ("what year"), not what happened.

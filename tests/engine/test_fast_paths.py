@@ -26,11 +26,13 @@ from bot.engine import conversation as reading
 from bot.engine.index import SPECIFIC_KEPT
 from bot.engine.lexicon import KIND_TOPIC, Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import (
+    _A_DAY,
     _FIRST_NAME,
     _SIDE,
     NOT_ACTOR,
     TOOK_PLACE,
     WORD_SLOTS_KEPT,
+    _asks_a_day,
     _given_name_before,
     _sides,
 )
@@ -612,3 +614,21 @@ def test_two_letter_deletes_are_read_only_when_no_word_is_one_edit_away() -> Non
     assert deletes.closest("prosecutros") == "prosecutors"  # two letters swapped: one edit
     assert deletes.closest("trafickng") == "trafficking"  # two letters dropped
     assert deletes.two_letter_deletes == ["trafickng"]
+
+
+_DAY_PIECES = st.sampled_from(
+    ["day", "days", "jour", "jours", "date", "dates", "exact", "exacts", "exactes", "which"]
+    + ["what", "quel", "quels", "quelles", "on", "the", "de", "la", "today", "dated", "update"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DAY_PIECES | _PIECES | st.text(max_size=3), max_size=8).map(" ".join))
+def test_a_day_is_found_asked_for_as_the_pattern_finds_it(text: str) -> None:
+    assert _asks_a_day(text) == (_A_DAY.search(text) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MESSAGES | _CHAT)
+def test_a_segment_may_end_where_the_pattern_finds_it_may(text: str) -> None:
+    assert reading._may_end(text) == (reading._MAY_END.search(text) is not None)
