@@ -198,6 +198,26 @@ _ABBREVIATION = (
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
 _SPACES = re.compile(r"[^\S\n]+")
 _MAY_END = re.compile(r"[?!.:;]\s|\s[-–—]|[–—]|\.\.\.|\n")
+
+
+def _may_end(text: str) -> bool:
+    """Whether `_MAY_END` finds a possible segment end in `text`. Each of its ways holds a
+    dot, a dash, a line break, or one of "?!:;" before the last character: most questions
+    hold none but their closing "?", and the pattern is tried only on the others."""
+    last = len(text) - 1
+    return (
+        "." in text
+        or "-" in text
+        or "\n" in text
+        or "–" in text
+        or "—" in text
+        or -1 < text.find("?") < last
+        or -1 < text.find("!") < last
+        or -1 < text.find(":") < last
+        or -1 < text.find(";") < last
+    ) and _MAY_END.search(text) is not None
+
+
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
@@ -608,7 +628,7 @@ def read_message(
     kind = _chatter(text, knows)
     if kind is not None:
         return Reading("", kind)
-    ends = _SEGMENT_END.split(text) if _MAY_END.search(text) else [text]
+    ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
     asking = [s for s in segments if _asks(s)]

@@ -61,7 +61,7 @@ from bot.engine.lexicon import (
     is_common,
     token_keys,
 )
-from bot.engine.scoring import Scoring, slot_idf
+from bot.engine.scoring import Scoring, SlotProfile, slot_idf, slot_profile
 from bot.engine.weights import (
     AMBIENT_SHARE,
     COUNTED_FOCUS,
@@ -111,9 +111,9 @@ class Matcher:
         #: (text, concept, capitalised) -> the slot of a name: questions reuse their names,
         #: and a slot read again has its keys' ids and weight kept (`_slot_facts`).
         self._name_slots: dict[tuple[str, str, bool], Slot] = {}
-        #: id(slot) -> (slot, the ids of its keys some fact holds, its weight). The entry
-        #: holds the slot, so no other object has its id while it is kept. Emptied when full.
-        self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
+        #: id(slot) -> `_SlotFacts`. The entry holds the slot, so no other object has its id
+        #: while it is kept. Emptied when full.
+        self._slot_memo: dict[int, _SlotFacts] = {}
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
 
@@ -300,13 +300,10 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        # Each slot's key ids and weight, kept by the slot (one lookup for both).
-        known = list(map(self._slot_facts, slots))
-        kids = [k[1] for k in known]
-        idf = [k[2] for k in known]
+        # Each slot's key ids, weight, profile and names, kept by the slot (one lookup).
+        _, kids, idf, profiles, names = zip(*map(self._slot_facts, slots), strict=True)
         # What the question names: its concepts, and its words as roles ("the judges").
-        query_concepts = {s.concept for s in slots if s.concept}
-        query_concepts.update(role_key(w) for s in slots for w in s.text.split())
+        query_concepts: set[str] = set().union(*names)
         defines = self._defined_entity(slots)
         focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
@@ -356,10 +353,10 @@ class Matcher:
                 if kind in _WHEN_KINDS
                 else frozenset()
             ),
-            bool(_A_DAY.search(fold(question))),
+            _asks_a_day(fold(question)),
             self._within(slots, question) if kind is Kind.PLACE else None,
         )
-        scoring = Scoring(self.index, slots, kids, idf, defines)
+        scoring = Scoring(self.index, slots, kids, idf, defines, profiles)
         accepted: list[Match] = []
         accepted_at: list[int] = []  # the accepted facts' positions in the index
         rejected: list[Match] = []
@@ -468,9 +465,9 @@ class Matcher:
             return known[2]
         return slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
 
-    def _slot_facts(self, slot: Slot) -> tuple[Slot, tuple[int, ...], float]:
-        """The slot, the ids of its keys some fact holds and its weight, kept by the slot's
-        identity: word and name slots are kept, so questions reuse them."""
+    def _slot_facts(self, slot: Slot) -> _SlotFacts:
+        """What is read of a slot in every question, kept by the slot's identity: word and
+        name slots are kept, so questions reuse them."""
         memo = self._slot_memo
         known = memo.get(id(slot))
         if known is None:
@@ -478,7 +475,11 @@ class Matcher:
                 memo.clear()
             kids = self.index.key_ids(slot)
             weight = slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
-            known = memo[id(slot)] = (slot, kids, weight)
+            profile = slot_profile(self.index, slot, weight)
+            names = {role_key(w) for w in slot.text.split()}
+            if slot.concept:
+                names.add(slot.concept)
+            known = memo[id(slot)] = (slot, kids, weight, profile, frozenset(names))
         return known
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
@@ -788,6 +789,11 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+#: A slot, the ids of its keys some fact holds, its weight, what scoring reads of it, and
+#: what it names (its concept, and its words as roles: "the judges").
+_SlotFacts = tuple[Slot, tuple[int, ...], float, SlotProfile, frozenset[str]]
+
+
 @dataclass(frozen=True, slots=True)
 class _Asked:
     """What the rules check a fact against, read once from the question."""
@@ -824,6 +830,14 @@ _WHERE_IN = re.compile(
     r"\b(?:where|ou|whereabouts)\s+(?:in|au|en|dans)\s+(?:the\s+|le\s+|la\s+|l\s+)?"
     r"(?P<place>\w+(?:\s+\w+)?)"
 )
+
+
+def _asks_a_day(folded: str) -> bool:
+    """Whether `_A_DAY` finds a day asked for in `folded`: each of its ways holds "day",
+    "jour" or "date" (most questions: none), so only then is the pattern tried."""
+    return ("day" in folded or "jour" in folded or "date" in folded) and bool(_A_DAY.search(folded))
+
+
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: Groups that say which kind of answer is asked ("what year"), not what happened.

@@ -117,24 +117,47 @@ class DeleteIndex:
     def _variants(word: str) -> set[str]:
         """The word and its one-letter deletes; two-letter deletes too from 8 letters on
         (each pair of places once: deleting i then j was the same string as j then i)."""
-        n = len(word)
-        out = {word}
-        out.update(word[:i] + word[i + 1 :] for i in range(n))
-        if n >= 8:
-            out.update(
-                word[:i] + word[i + 1 : j] + word[j + 1 :]
-                for i in range(n)
-                for j in range(i + 1, n)
-            )
+        out = DeleteIndex._one_edit_variants(word)
+        if len(word) >= 8:
+            out |= DeleteIndex._two_letter_deletes(word)
         return out
+
+    @staticmethod
+    def _one_edit_variants(word: str) -> set[str]:
+        """The word and its one-letter deletes: what every word one edit away shares with
+        it in the table (a letter added, dropped or replaced, or two letters swapped)."""
+        out = {word}
+        out.update(word[:i] + word[i + 1 :] for i in range(len(word)))
+        return out
+
+    @staticmethod
+    def _two_letter_deletes(word: str) -> set[str]:
+        n = len(word)
+        return {
+            word[:i] + word[i + 1 : j] + word[j + 1 :] for i in range(n) for j in range(i + 1, n)
+        }
 
     def closest(self, word: str, max_distance: int | None = None) -> str | None:
         if not _typo_indexed(word):
             return None
         if max_distance is None:
             max_distance = 2 if len(word) >= TYPO_TWO_EDITS_FROM else 1
+        # Words one edit away rank before any two edits away, and all of them share one of
+        # the word's one-letter deletes: its two-letter deletes (n(n-1)/2 of them, most of
+        # the lookups) are looked up only when no word is one edit away (most typos are one).
+        found = self._found(self._one_edit_variants(word))
+        best = self._best(word, found, max_distance)
+        if (best is None or best[0] > 1) and max_distance > 1 and len(word) >= 8:
+            found |= self._found(self._two_letter_deletes(word))
+            best = self._best(word, found, max_distance)
+        return best[2] if best else None
+
+    def _best(
+        self, word: str, candidates: set[str], max_distance: int
+    ) -> tuple[int, int, str] | None:
+        """(distance, -frequency, word) of the best of `candidates` for `word`, if any."""
         best: tuple[int, int, str] | None = None
-        for candidate in self.near(word):
+        for candidate in candidates:
             d = DamerauLevenshtein.distance(word, candidate)
             if d > max_distance or (d == 2 and candidate[0] != word[0]):
                 # Two edits away is a typo only if the first letter is right: people
@@ -143,15 +166,19 @@ class DeleteIndex:
             rank = (d, -self.vocab[candidate], candidate)
             if best is None or rank < best:
                 best = rank
-        return best[2] if best else None
+        return best
 
     def near(self, word: str) -> set[str]:
         """The indexed words sharing a delete with `word`: among them, every one a single
         edit away (a letter added, dropped, replaced, or two swapped)."""
+        return self._found(self._variants(word))
+
+    def _found(self, variants: set[str]) -> set[str]:
+        """The indexed words one of whose deletes (or themselves) is one of `variants`."""
         table, mask, bits, words = self.table, self.mask, self.bits, self.words
         low = (1 << bits) - 1
         found: set[str] = set()
-        for variant in self._variants(word):
+        for variant in variants:
             h = hash(variant) & _HASH_MASK
             i = h & mask
             tag = h >> 32

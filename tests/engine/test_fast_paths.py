@@ -17,24 +17,28 @@ from random import Random
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.factbase import FactBase
 from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
 from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
 from bot.engine.index import SPECIFIC_KEPT
-from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
+from bot.engine.lexicon import KIND_TOPIC, Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import (
+    _A_DAY,
     _FIRST_NAME,
     _SIDE,
     NOT_ACTOR,
     TOOK_PLACE,
     WORD_SLOTS_KEPT,
+    _asks_a_day,
     _given_name_before,
     _sides,
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
+from bot.engine.weights import TITLE_BONUS, TOPIC_SHARE
 
 #: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
 #: typos, numbers, the pronoun "1" or a stop word in capitals ("VOTRE": "voter").
@@ -477,11 +481,13 @@ def test_asides_are_looked_for_as_the_pattern_looks(text: str) -> None:
 
 
 def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
-    """Its keys' ids, weight and specificity, kept by the matcher and the index, are
-    those read afresh, with the memos empty, holding the slot, or emptied when full."""
+    """Its keys' ids, weight, specificity, what scoring reads of it and what it names,
+    kept by the matcher and the index, are those read afresh, with the memos empty,
+    holding the slot, or emptied when full."""
     questions = [q for f in matcher.facts for q in f.ask]
     questions += ["the BCIJ and the bcij", "Xqzvist of Morocco in 2015", "la DGSN de la DGSN"]
     factor = matcher.thresholds.unknown_word_factor
+    lexicon_kinds = matcher.index.lexicon.kinds
     for _ in range(2):
         for question in questions:
             for slot in matcher.analyse(question):
@@ -491,6 +497,19 @@ def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
                 assert matcher._slot_idf(slot, matcher._kids(slot)) == weight
                 assert matcher._slot_idf(slot, list(kids)) == weight
                 assert matcher.index.is_specific(slot) == matcher.index._is_specific(slot)
+                _, _, _, profile, names = matcher._slot_facts(slot)
+                concept = slot.concept
+                assert profile == (
+                    matcher.index._is_specific(slot),
+                    concept is not None and concept.startswith("@"),
+                    KIND_TOPIC.get(lexicon_kinds.get(concept, "")) if concept else None,
+                    TITLE_BONUS * weight,
+                    TITLE_BONUS * weight * TOPIC_SHARE,
+                    tuple(weight * w for w in matcher.index.wtab),
+                )
+                assert names == {kinds.role_key(w) for w in slot.text.split()} | (
+                    {concept} if concept else set()
+                )
         assert len(matcher._slot_memo) <= WORD_SLOTS_KEPT
         assert len(matcher.index._specific) <= SPECIFIC_KEPT
         matcher._slot_memo.clear()
@@ -526,3 +545,90 @@ def test_white_space_is_left_alone_only_where_the_pattern_leaves_it(text: str) -
     """`read_message` skips the substitution for printable ASCII without double spaces."""
     if text.isascii() and text.isprintable() and "  " not in text:
         assert reading._SPACES.sub(" ", text) == text
+
+
+def _plain_closest(deletes: DeleteIndex, word: str, max_distance: int | None) -> str | None:
+    """`DeleteIndex.closest` as first written: every delete of the word looked up at once."""
+    if not (len(word) >= 4 and word.isalpha()):
+        return None
+    if max_distance is None:
+        max_distance = 2 if len(word) >= 7 else 1
+    ranked = []
+    for candidate in deletes.near(word):
+        d = DamerauLevenshtein.distance(word, candidate)
+        if d <= max_distance and not (d == 2 and candidate[0] != word[0]):
+            ranked.append((d, -deletes.vocab[candidate], candidate))
+    return min(ranked)[2] if ranked else None
+
+
+def _typos(rng: Random, word: str) -> list[str]:
+    """One and two edits of `word`: letters dropped, added, replaced and swapped."""
+    out = []
+    for _ in range(4):
+        typo = word
+        for _ in range(rng.choice((1, 2))):
+            if not typo:
+                break
+            at = rng.randrange(len(typo))
+            letter = rng.choice(string.ascii_lowercase)
+            typo = rng.choice(
+                (
+                    typo[:at] + typo[at + 1 :],
+                    typo[:at] + letter + typo[at:],
+                    typo[:at] + letter + typo[at + 1 :],
+                    typo[:at] + typo[at + 1 : at + 2] + typo[at : at + 1] + typo[at + 2 :],
+                )
+            )
+        out.append(typo)
+    return out
+
+
+def test_the_closest_word_is_the_one_every_delete_finds(matcher: Matcher) -> None:
+    """One- and two-edit typos of every word of the real base, and the words themselves."""
+    deletes = matcher.index.speller.deletes
+    rng = Random(7)
+    words = sorted(w for w in deletes.vocab if w.isalpha())[::2]
+    for word in words:
+        for typo in [word, *_typos(rng, word)]:
+            for max_distance in (None, 1, 2):
+                assert deletes.closest(typo, max_distance) == _plain_closest(
+                    deletes, typo, max_distance
+                ), (typo, max_distance)
+
+
+class _Recording(DeleteIndex):
+    """A typo index that records the words whose two-letter deletes it made."""
+
+    def __init__(self, vocab: dict[str, int]) -> None:
+        super().__init__(vocab)
+        self.two_letter_deletes: list[str] = []
+
+    def _two_letter_deletes(self, word: str) -> set[str]:  # type: ignore[override]
+        self.two_letter_deletes.append(word)
+        return DeleteIndex._two_letter_deletes(word)
+
+
+def test_two_letter_deletes_are_read_only_when_no_word_is_one_edit_away() -> None:
+    deletes = _Recording({"prosecutors": 3, "trafficking": 2, "training": 1})
+    deletes.two_letter_deletes.clear()  # (indexing the words made theirs)
+    assert deletes.closest("prosecutros") == "prosecutors"  # two letters swapped: one edit
+    assert deletes.closest("trafickng") == "trafficking"  # two letters dropped
+    assert deletes.two_letter_deletes == ["trafickng"]
+
+
+_DAY_PIECES = st.sampled_from(
+    ["day", "days", "jour", "jours", "date", "dates", "exact", "exacts", "exactes", "which"]
+    + ["what", "quel", "quels", "quelles", "on", "the", "de", "la", "today", "dated", "update"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_DAY_PIECES | _PIECES | st.text(max_size=3), max_size=8).map(" ".join))
+def test_a_day_is_found_asked_for_as_the_pattern_finds_it(text: str) -> None:
+    assert _asks_a_day(text) == (_A_DAY.search(text) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_MESSAGES | _CHAT)
+def test_a_segment_may_end_where_the_pattern_finds_it_may(text: str) -> None:
+    assert reading._may_end(text) == (reading._MAY_END.search(text) is not None)
