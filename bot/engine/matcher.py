@@ -61,7 +61,7 @@ from bot.engine.lexicon import (
     is_common,
     token_keys,
 )
-from bot.engine.scoring import Scoring, SlotProfile, slot_idf, slot_profile
+from bot.engine.scoring import Scoring, slot_idf
 from bot.engine.weights import (
     AMBIENT_SHARE,
     COUNTED_FOCUS,
@@ -111,9 +111,9 @@ class Matcher:
         #: (text, concept, capitalised) -> the slot of a name: questions reuse their names,
         #: and a slot read again has its keys' ids and weight kept (`_slot_facts`).
         self._name_slots: dict[tuple[str, str, bool], Slot] = {}
-        #: id(slot) -> `_SlotFacts`. The entry holds the slot, so no other object has its id
-        #: while it is kept. Emptied when full.
-        self._slot_memo: dict[int, _SlotFacts] = {}
+        #: id(slot) -> (slot, the ids of its keys some fact holds, its weight). The entry
+        #: holds the slot, so no other object has its id while it is kept. Emptied when full.
+        self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
 
@@ -300,10 +300,13 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        # Each slot's key ids, weight, profile and names, kept by the slot (one lookup).
-        _, kids, idf, profiles, names = zip(*map(self._slot_facts, slots), strict=True)
+        # Each slot's key ids and weight, kept by the slot (one lookup for both).
+        known = list(map(self._slot_facts, slots))
+        kids = [k[1] for k in known]
+        idf = [k[2] for k in known]
         # What the question names: its concepts, and its words as roles ("the judges").
-        query_concepts: set[str] = set().union(*names)
+        query_concepts = {s.concept for s in slots if s.concept}
+        query_concepts.update(role_key(w) for s in slots for w in s.text.split())
         defines = self._defined_entity(slots)
         focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
@@ -356,7 +359,7 @@ class Matcher:
             _asks_a_day(fold(question)),
             self._within(slots, question) if kind is Kind.PLACE else None,
         )
-        scoring = Scoring(self.index, slots, kids, idf, defines, profiles)
+        scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         accepted_at: list[int] = []  # the accepted facts' positions in the index
         rejected: list[Match] = []
@@ -465,9 +468,9 @@ class Matcher:
             return known[2]
         return slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
 
-    def _slot_facts(self, slot: Slot) -> _SlotFacts:
-        """What is read of a slot in every question, kept by the slot's identity: word and
-        name slots are kept, so questions reuse them."""
+    def _slot_facts(self, slot: Slot) -> tuple[Slot, tuple[int, ...], float]:
+        """The slot, the ids of its keys some fact holds and its weight, kept by the slot's
+        identity: word and name slots are kept, so questions reuse them."""
         memo = self._slot_memo
         known = memo.get(id(slot))
         if known is None:
@@ -475,11 +478,7 @@ class Matcher:
                 memo.clear()
             kids = self.index.key_ids(slot)
             weight = slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
-            profile = slot_profile(self.index, slot, weight)
-            names = {role_key(w) for w in slot.text.split()}
-            if slot.concept:
-                names.add(slot.concept)
-            known = memo[id(slot)] = (slot, kids, weight, profile, frozenset(names))
+            known = memo[id(slot)] = (slot, kids, weight)
         return known
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
@@ -787,11 +786,6 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
         )
         for m in _SIDE.finditer(text)
     )
-
-
-#: A slot, the ids of its keys some fact holds, its weight, what scoring reads of it, and
-#: what it names (its concept, and its words as roles: "the judges").
-_SlotFacts = tuple[Slot, tuple[int, ...], float, SlotProfile, frozenset[str]]
 
 
 @dataclass(frozen=True, slots=True)

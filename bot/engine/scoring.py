@@ -16,7 +16,6 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
 from operator import sub
-from typing import NamedTuple
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
@@ -39,32 +38,6 @@ def slot_idf(index: Index, slot: Slot, kids: Sequence[int], unknown_factor: floa
     if slot.concept is None and not slot.number and slot.text in COMMON_WORDS:
         idf *= COMMON_WORD_FACTOR
     return idf
-
-
-class SlotProfile(NamedTuple):
-    """What scoring reads of one slot of a given weight, the same in every question: made
-    once per slot and kept with it by the matcher (`Matcher._slot_facts`)."""
-
-    specific: bool
-    entity: bool
-    topic: str | None
-    title_bonus: float
-    topic_bonus: float
-    #: The weight times each field weight of the index (`Index.wtab`), by weight number.
-    gains: tuple[float, ...]
-
-
-def slot_profile(index: Index, slot: Slot, idf: float) -> SlotProfile:
-    """`slot`'s profile when it weighs `idf`."""
-    concept = slot.concept
-    return SlotProfile(
-        index.is_specific(slot),
-        concept is not None and concept.startswith("@"),
-        KIND_TOPIC.get(index.lexicon.kinds.get(concept, "")) if concept else None,
-        TITLE_BONUS * idf,
-        TITLE_BONUS * idf * TOPIC_SHARE,
-        tuple([idf * w for w in index.wtab]),
-    )
 
 
 #: Margin for float sums taken in another order: bounds are compared with this slack.
@@ -125,34 +98,20 @@ class Scoring:
         kids: Sequence[tuple[int, ...]],
         slot_idf: Sequence[float],
         defines: str | None,
-        profiles: Sequence[SlotProfile] | None = None,
     ) -> None:
-        """`profiles`: each slot's `slot_profile` for its weight, when the caller keeps them."""
         self.index = index
         self.slots = slots
         self.kids = kids
         self.idf = slot_idf
         self.total = sum(slot_idf)
-        if profiles is None:
-            profiles = [slot_profile(index, s, w) for s, w in zip(slots, slot_idf, strict=True)]
-        self.specific: Sequence[bool]
-        self.entity: Sequence[bool]
-        self.topics: Sequence[str | None]
-        self.title_bonus: Sequence[float]
-        self.topic_bonus: Sequence[float]
-        self.gains: Sequence[tuple[float, ...]]
-        if profiles:
-            (
-                self.specific,
-                self.entity,
-                self.topics,
-                self.title_bonus,
-                self.topic_bonus,
-                self.gains,
-            ) = zip(*profiles, strict=True)  # (one pass in C, not one per field)
-        else:
-            self.specific = self.entity = self.topics = ()
-            self.title_bonus = self.topic_bonus = self.gains = ()
+        self.title_bonus = [TITLE_BONUS * idf for idf in slot_idf]
+        self.topic_bonus = [TITLE_BONUS * idf * TOPIC_SHARE for idf in slot_idf]
+        kinds = index.lexicon.kinds
+        self.topics = [
+            KIND_TOPIC.get(kinds.get(s.concept, "")) if s.concept else None for s in slots
+        ]
+        self.specific = [index.is_specific(s) for s in slots]
+        self.entity = [s.concept is not None and s.concept.startswith("@") for s in slots]
         # "What is X?": the facts spelling X out get a large bonus; they are few and known.
         self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
         # Per slot: fact -> code of the slot in that fact, for the facts that may rank
@@ -160,7 +119,7 @@ class Scoring:
         self.codes: list[_Codes | None] = [None] * len(slots)
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
-        self.plan: list[tuple[_Codes, tuple[float, ...], float, str | None, float]] = []
+        self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
         #: Per slot, what `misses` reads: its codes, text, and whether it is specific or a name.
         self.checks: list[tuple[_Codes, str, bool, bool]] = []
 
@@ -211,10 +170,11 @@ class Scoring:
         """
         m = self.index
         n = len(m.facts)
+        wtab = m.wtab
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
-        gains = self.gains  # by slot, weight number
+        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
@@ -244,7 +204,7 @@ class Scoring:
                 topic_bonus = self.topic_bonus[j]
                 for f in m.by_topic.get(topic, ()):
                     bonus[f] += topic_bonus
-        self._plan()
+        self._plan(gains)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
         topics = {t for t in self.topics if t}
@@ -493,12 +453,17 @@ class Scoring:
             _, _, score, plain, f = heapq.heappop(ready)
             yield score, plain / self.total, f
 
-    def _plan(self) -> None:
-        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
+    def _plan(self, gains: Sequence[list[float]] | None = None) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in.
+
+        `gains`: each slot's idf times each weight, when the caller has them already."""
+        if gains is None:
+            wtab = self.index.wtab
+            gains = [[idf * w for w in wtab] for idf in self.idf]
         self.plan = [
             (codes if codes is not None else {}, gain, tb, topic, pb)
             for codes, gain, tb, topic, pb in zip(
-                self.codes, self.gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
+                self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
         self.checks = [
