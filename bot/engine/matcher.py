@@ -317,11 +317,14 @@ class Matcher:
         counting = {s.text for s in focus}
         # The words that only name the kind asked ("which town", "what's the time span"):
         # a fact that does not say them is not the less covered for it.
-        named = {
-            s.text: w / sum(idf)
-            for s, w in zip(slots, idf, strict=True)
-            if kind in NAMED_BY and fold(s.text) in NAMED_BY[kind]
-        }
+        named: dict[str, float] = {}
+        if kind in NAMED_BY:
+            kind_words, total = NAMED_BY[kind], sum(idf)
+            named = {
+                s.text: w / total
+                for s, w in zip(slots, idf, strict=True)
+                if fold(s.text) in kind_words
+            }
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
@@ -357,7 +360,7 @@ class Matcher:
                 else frozenset()
             ),
             _asks_a_day(fold(question)),
-            self._within(slots, question) if kind is Kind.PLACE else None,
+            self._within(question) if kind is Kind.PLACE else None,
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -448,7 +451,7 @@ class Matcher:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), Kind.LIST, language)
 
-    def _within(self, slots: Sequence[Slot], question: str) -> str | None:
+    def _within(self, question: str) -> str | None:
         """The place a "where in X ...?" / "où au Maroc ...?" question asks within."""
         found = _WHERE_IN.search(fold(question))
         if found is None:
