@@ -361,6 +361,7 @@ class Matcher:
             ),
             _asks_a_day(fold(question)),
             self._within(question) if kind is Kind.PLACE else None,
+            kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -550,6 +551,7 @@ class Matcher:
             or (self._only_called_for(i, asked) if asked.kind in _WHEN_KINDS else None)
             or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
             or (self._no_place_within(i, asked.within) if asked.within else None)
+            or (self._no_places_listed(i) if asked.places_listed else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -567,6 +569,13 @@ class Matcher:
         if any(inside in self.index.ancestors(p[1:]) for p in features.places):
             return None
         return "names no place in " + inside
+
+    def _no_places_listed(self, i: int) -> str | None:
+        """ "Where are the five academies?" asks for places: a fact that counts five of
+        them and lists the agencies that run them names where none of them is."""
+        if len(set(self.index.features[i].places)) >= 2:
+            return None
+        return "lists no places"
 
     def _gives_day(self, i: int) -> bool:
         """Whether fact `i` says on which day: its date to the day, or a day of a month
@@ -813,6 +822,8 @@ class _Asked:
     wants_day: bool = False
     #: "Where in Morocco ...?": the place asked is in this one ("@morocco").
     within: str | None = None
+    #: "Where are the five academies?": the things counted are asked for by their places.
+    places_listed: bool = False
 
 
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
@@ -821,6 +832,8 @@ _A_DAY = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
     r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
 )
+#: "Where are / où sont ...": a list asked for by where its things are.
+_WHERE_ARE = re.compile(r"\b(?:where|wheres|ou)\s+(?:are|were|r|sont|etaient|se trouvent)\b")
 #: "Where in Morocco ...?", "où au Maroc ...?": the place after it (two words at most:
 #: "where in the United States").
 _WHERE_IN = re.compile(

@@ -564,6 +564,29 @@ def test_which_seven_needs_a_list_of_seven_or_the_count_seven() -> None:
     assert make_matcher(listing, *FILLER, thresholds=BARS).ask(question).answered  # "seven" unheld
 
 
+def test_where_are_the_five_needs_their_places_not_another_list() -> None:
+    """ "Where are the five dog schools?" is not answered by the five schools' partners:
+    the list must be of places."""
+    question = "Where are the five dog schools?"
+    partners = make_fact(
+        "target", "The police, the army and customs run five dog schools around the world."
+    )
+    assert why_not(make_matcher(partners, *FILLER, thresholds=BARS), question) == (
+        "lists no places"
+    )
+    places = make_fact(
+        "target", "The five dog schools are in Morocco, Tunisia, Rabat, Tangier and Fes."
+    )
+    matcher = make_matcher(places, *FILLER, entities=[MOROCCO, TUNISIA, TANGIER], thresholds=BARS)
+    assert matcher.ask(question).answered
+    # "Which five ...?" asks for the things, whatever they are.
+    assert (
+        make_matcher(partners, *FILLER, thresholds=BARS)
+        .ask("Which five bodies run the dog schools?")
+        .answered
+    )
+
+
 def test_a_list_is_counted_by_its_items() -> None:
     assert listed("Togo, Senegal, Burkina Faso, Mali, Nepal, and Jordan") == 6
     assert listed("joining a group, receiving training, and recruiting") == 3
