@@ -72,7 +72,7 @@ def escape_mrkdwn(text: str) -> str:
 
 STOPWORDS_EN = frozenset(
     """a about above after again against all am an and any are aren as at be because been
-    before being below between both but by can could did didn do does doesn doing don down
+    being below between both but by can could did didn do does doesn doing don down
     during each few for from further had has have having he her here hers herself him himself
     his how i if in into is isn it its itself just me more most my myself no nor not of off on
     once only or other our ours ourselves out over own same she should so some such than that

@@ -87,7 +87,7 @@ PURPOSE = _words(
     briefing briefings report reports draft drafting para paragraph paragraphs
     presentation presentations doc docs document documents email emails mail letter
     meeting meetings call calls talk speech newsletter article story piece post
-    tomorrow today tonight later soon asap urgent urgently due deadline eod eow
+    tomorrow today tonight later soon asap urgent urgently due deadline eod eow before
     boss manager director team colleague colleagues client clients donor donors
     prep prepping preparing writing working doing putting together finishing trying
     send sending sent submit submitting share sharing publish publishing print printing

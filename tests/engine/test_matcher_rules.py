@@ -1335,3 +1335,17 @@ def test_an_inflected_everyday_word_no_fact_holds_is_still_everyday() -> None:
         "When was the Rabat dog unit of the border police created, absences aside?"
     )
     assert answer.asks_for is Kind.DATE and answer.answered
+
+
+def test_before_something_asks_for_what_came_earlier() -> None:
+    """ "What did the dog course cover before the cat course?" asks what came first:
+    "before" is a word of the question (in a group with "earlier"), not a stop word, so
+    the fact about the earlier courses leads the fact about the cat course."""
+    earlier = make_fact("earlier", "Earlier dog courses of the police covered biting.")
+    later = make_fact("later", "The new cat course of the police covers scratching dogs.")
+    matcher = make_matcher(
+        earlier, later, *FILLER, synonyms=[("earlier", "before")], thresholds=BARS
+    )
+    question = "What did the police dog course cover before the cat course?"
+    assert "before" in words(matcher, question)
+    assert ids(matcher.ask(question).facts)[:1] == ["earlier"]
