@@ -325,6 +325,11 @@ class Matcher:
                 for s, w in zip(slots, idf, strict=True)
                 if fold(s.text) in kind_words
             }
+        # "Real cases, or just theory?": a fact that holds one side of the choice answers;
+        # the words of the side it lacks are credited, as the words naming a kind are.
+        choice = (
+            self._choice(corrected or question, kind) if " o" in question else ("", frozenset())
+        )
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
@@ -376,6 +381,8 @@ class Matcher:
             if named and lacks:
                 coverage += sum(named.get(text, 0.0) for text in lacks)
                 lacks = tuple(text for text in lacks if text not in named)
+            if choice[1] and lacks:
+                coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
             if why_not is not None and not accepted and not rejected:
                 # Short of the coverage bar alone: a clear lead may still answer.
@@ -451,6 +458,20 @@ class Matcher:
                 if queue and len(ordered) < MAX_BROWSE:
                     ordered.append(queue.pop(0))
         return Answer(question, True, tuple(ordered), (), Kind.LIST, language)
+
+    def _choice(self, question: str, kind: Kind | None) -> tuple[str, frozenset[str]]:
+        """What a choice the question offers sets against what: the last word before "or"
+        and the words after it ("will the sessions work through real cases, or is it just
+        theory?": "real cases", {"theory"}); ("", {}) for no choice."""
+        if kind is Kind.COMPARE:
+            return "", frozenset()  # "more from Senegal or from Togo?": both are asked
+        found = _OR.split(question.lower())
+        if len(found) != 2:
+            return "", frozenset()
+        left, right = map(self.analyse, found)
+        if not left or not right or not any(s.concept and s.concept[0] == "@" for s in left):
+            return "", frozenset()  # ("a real person or a bot?" names nothing)
+        return left[-1].text, frozenset(s.text for s in right) - {s.text for s in left}
 
     def _within(self, question: str) -> str | None:
         """The place a "where in X ...?" / "où au Maroc ...?" question asks within."""
@@ -780,6 +801,28 @@ _SIDE = re.compile(
 )
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 _AFTER = frozenset({"after", "après", "apres"})
+
+
+#: "... or ...", "... ou ..." ("où", where, keeps its accent here), not "or so / or more".
+_OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
+
+
+def _other_side(
+    choice: tuple[str, frozenset[str]],
+    slots: Sequence[Slot],
+    idf: Sequence[float],
+    coverage: float,
+    lacks: tuple[str, ...],
+) -> tuple[float, tuple[str, ...]]:
+    """Coverage and missing words once the other side of a choice is credited: the fact
+    holds the word before "or" and none of the words after it."""
+    held, other = choice
+    missing = set(lacks)
+    if not other or held in missing or not other <= missing:
+        return coverage, lacks
+    total = sum(idf)
+    coverage += sum(w for s, w in zip(slots, idf, strict=True) if s.text in other) / total
+    return coverage, tuple(text for text in lacks if text not in other)
 
 
 def _sides(text: str) -> tuple[tuple[str, str], ...]:

@@ -6,6 +6,8 @@ or its check short-circuited): the rule changes answers, and the test says how.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from builders import (
     BARS,
@@ -1349,3 +1351,22 @@ def test_before_something_asks_for_what_came_earlier() -> None:
     question = "What did the police dog course cover before the cat course?"
     assert "before" in words(matcher, question)
     assert ids(matcher.ask(question).facts)[:1] == ["earlier"]
+
+
+def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
+    """ "Will the BCIJ course use real dogs, or is it just classroom theory?": a fact on
+    the real dogs answers; the side after "or" is what it need not hold. Not when it lacks
+    the side before "or", nor for a choice that names nothing ("a real person or a bot?")."""
+    fact = make_fact("target", "The BCIJ course trains officers with real dogs.")
+    no_lead = replace(BARS, clear_lead_coverage=1.0)  # coverage alone decides
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ], thresholds=no_lead)
+    assert matcher.ask(
+        "Will the BCIJ course train with real dogs, or is it just classroom theory?"
+    ).answered
+    assert not matcher.ask(
+        "Is the BCIJ course just classroom theory, or does it train with real dogs?"
+    ).answered
+    # (without a name: "will the course train with real dogs, or is it just classroom theory?")
+    assert not matcher.ask(
+        "Will the course train with real dogs, or is it just classroom theory?"
+    ).answered
