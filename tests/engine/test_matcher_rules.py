@@ -526,6 +526,20 @@ def test_a_precise_question_about_something_unknown_abstains() -> None:
     assert reason == "nothing in the fact base mentions zorglub"
 
 
+def test_an_unknown_verb_form_does_not_block_a_precise_question() -> None:
+    """ "When was the deal underpinning X signed?": a word no fact holds that reads as a
+    verb or an adverb ("-ing", "-ed", "-ly") says how, not what is asked, unlike an unknown
+    noun ("zorglub")."""
+    question = "When was the canine sniffer academy of Rabat founded?"
+    fact = make_fact(
+        "academy", "The canine sniffer academy of Rabat opened in 2010.", ask=[question]
+    )
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    assert matcher.ask("When was the zorglubbing canine sniffer academy of Rabat founded?").answered
+    reason = why_not(matcher, "When was the zorglub canine sniffer academy of Rabat founded?")
+    assert reason == "nothing in the fact base mentions zorglub"
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
