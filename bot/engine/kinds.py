@@ -511,7 +511,7 @@ class Kind(StrEnum):
         ("much", "combien", "what", "which", "quel"),
         re.compile(
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
-            r"budget|pay|paid|invest|invested)\b|"
+            r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
             r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"

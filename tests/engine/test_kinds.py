@@ -112,3 +112,10 @@ def test_law_enforcement_is_not_a_law() -> None:
         Kind.COUNT
     )
     assert asks_for("What is the number of the trafficking law?") is Kind.LAW_NUMBER
+
+
+def test_how_much_cash_or_financing_asks_for_money() -> None:
+    """ "How much cash is behind it?" asks for an amount of money, not a count."""
+    assert asks_for("How much cash is behind GLO.ACT?") is Kind.MONEY
+    assert asks_for("How much financing did the project get?") is Kind.MONEY
+    assert asks_for("How much of the training was online?") is not Kind.MONEY
