@@ -55,6 +55,9 @@ class Reading:
     parts: tuple[str, ...] = ()
     #: The question alone, when context is kept with it (the kind asked is read from it).
     asking: str = ""
+    #: The parts are two questions of one sentence ("when ..., and what ...?"): the
+    #: message is answered only if each of them is.
+    every_part: bool = False
 
 
 def _words(text: str) -> frozenset[str]:
@@ -220,6 +223,12 @@ def _may_end(text: str) -> bool:
 
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
+)
+#: ", and when ...", " et quel ...": a second question in the same sentence.
+_SECOND_QUESTION = re.compile(
+    r",?\s+(?:and|et)\s+(?=(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
+    r"quels|quelles|où|combien|comment|pourquoi|qui)\b)",
+    re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
@@ -681,6 +690,23 @@ def read_message(
         and _known_content(alone, knows) >= 2
     ):
         return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
+    if len(asked_here) == 1 and (" and " in question or " et " in question):
+        halves = _SECOND_QUESTION.split(asked_here[0])
+        if len(halves) == 2 and all(map(_asks, halves)):
+            # "When did Morocco join the TSCTP, and what's that yearly exercise?": answered
+            # if each half is (the one pointing back keeps the names of the other).
+            first, second = halves
+            if _points_back(second, knows):
+                second = f"{_essentials(first, knows)} {second}"
+            context_kept = " ".join(t for t in (_trim(s) for s in kept if s not in asking) if t)
+            return Reading(
+                question,
+                None,
+                wrapped=wrapped,
+                parts=tuple(f"{context_kept} {half}".strip() for half in (first, second)),
+                asking=alone,
+                every_part=True,
+            )
     if len(asked_here) < 2:
         return Reading(question, None, wrapped=wrapped, asking=alone)
     # Each asks something by itself, or points back to context kept with it: not "is one

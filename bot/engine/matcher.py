@@ -218,7 +218,7 @@ class Matcher:
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [a for a in (self._answer(p, language) for p in reading.parts) if a.answered]
-            if answered:
+            if answered and (len(answered) == len(reading.parts) or not reading.every_part):
                 answer = max(answered, key=lambda a: a.facts[0].coverage)
         return answer if answer.question == question else replace(answer, question=question)
 

@@ -1384,3 +1384,17 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     assert not matcher.ask(
         "Will the course train with real dogs, or is it just classroom theory?"
     ).answered
+
+
+def test_two_questions_in_one_sentence_are_answered_when_each_is() -> None:
+    """ "When was the BCIJ created, and what does it train?": each half is asked apart
+    (the one pointing back keeps the other's names), and the message is answered only if
+    both are: not when the second asks what no fact says."""
+    created = make_fact("created", "The BCIJ was created in March 2015.", entities=["bcij"])
+    dogs = make_fact("dogs", "The BCIJ trains sniffer dogs for the customs.", entities=["bcij"])
+    matcher = make_matcher(created, dogs, *FILLER, entities=[BCIJ], thresholds=BARS)
+    answer = matcher.ask(
+        "When was the BCIJ created, and what animals does it train for the customs?"
+    )
+    assert ids(answer.facts)[:1] == ["created"]
+    assert not matcher.ask("When was the BCIJ created, and how many zorglubs died?").answered
