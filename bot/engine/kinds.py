@@ -690,6 +690,9 @@ def role_key(word: str) -> str:
     return "%" + fold(word).removesuffix("s")
 
 
+_HAPPENED = frozenset(
+    {"happen", "happened", "occur", "occurred", "take place", "took place", "taken place"}
+)
 #: The words that only name the kind asked ("which town ...?", "what's the time span
 #: ...?"): a fact that answers gives a city or a length of time, and need not say "town"
 #: or "span" (the kind checks it gives one). Not "year" or "date": a fact about the
@@ -736,6 +739,10 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
             "etale",
         }
     ),
+    # "When / where did the attacks happen?", "when did it take place?": an event's date
+    # or place, which its fact gives without saying "happened".
+    Kind.DATE: _HAPPENED,
+    Kind.PLACE: _HAPPENED,
 }
 
 

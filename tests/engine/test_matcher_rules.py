@@ -936,6 +936,9 @@ def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
             "Sur combien de semaines s'étend la formation des chiens de la police de Rabat ?",
             Kind.DURATION,
         ),
+        ("Where did the dog training of the Rabat police occur?", Kind.PLACE),
+        ("Where did the dog training of the Rabat police happen?", Kind.PLACE),
+        ("When did the dog training of the Rabat police happen?", Kind.DATE),
     ],
 )
 def test_the_word_naming_the_kind_asked_is_no_word_the_fact_must_hold(
@@ -946,7 +949,7 @@ def test_the_word_naming_the_kind_asked_is_no_word_the_fact_must_hold(
     covered no less (the word is not dropped from the question)."""
     held = make_fact(
         "held",
-        "The dog training of the Rabat police ran for three weeks in Tangier.",
+        "The dog training of the Rabat police ran for three weeks in Tangier in May 2015.",
         answer_fr="La formation des chiens de la police de Rabat a duré trois semaines à Tanger.",
     )
     strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
