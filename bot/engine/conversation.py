@@ -101,7 +101,8 @@ PURPOSE = _words(
     cartographie agenda chronologie calendrier semaine
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
-    redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese"""
+    redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
+    footnote footnotes citation talking points"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -228,6 +229,10 @@ _SEGMENT_END = re.compile(
 _SECOND_QUESTION = re.compile(
     r",?\s+(?:and|et)\s+(?=(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
     r"quels|quelles|où|combien|comment|pourquoi|qui)\b)",
+    re.IGNORECASE,
+)
+_AND_REQUEST = re.compile(
+    r",?\s+and\s+(?=(?:(?:i|we)\s+)?(?:need|want|am\s+looking\s+for)\s+(?:the|a|an)\s)",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
@@ -402,7 +407,7 @@ _FRAME = re.compile(
     r"\s+(?:to\s+know\s+|to\s+check\s+)?(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
-    r"|^(?:can|could)\s+you\s+tell\s+(?:me|us)\s+"
+    r"|^(?:(?:can|could)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
@@ -416,7 +421,7 @@ _FRAME = re.compile(
 
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
-_FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|demand|savoir|sais|dire")
+_FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire")
 
 
 def _unframed(segment: str) -> str:
@@ -435,6 +440,26 @@ def _asks(segment: str) -> bool:
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
     return bool(words) and words[0] in QUESTION_CUES
+
+
+def _requests(segment: str) -> bool:
+    """ "need the date the agreement was signed": a request for what a question asks (in
+    a message that asks nothing otherwise; after a question, "need the figure for the
+    report" says what the answer is for)."""
+    words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL and w not in STOPWORDS]
+    return bool(words) and words[0] in _REQUESTED and _REQUEST.match(segment) is not None
+
+
+#: What a request asks for: "need the number of ...", "looking for the date ...".
+_REQUESTED = _words(
+    """date dates year years number numbers figure figures name names title list amount
+    total location place dates"""
+)
+_REQUEST = re.compile(
+    r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|still)\s+)?(?:(?:need|needed|want|looking\s+for|"
+    r"after|would\s+like|'d\s+like|’d\s+like)\s+)?(?:the|a|an)\s",
+    re.IGNORECASE,
+)
 
 
 #: Words that open a trailing aside saying what the answer is for: "... it's for the annex",
@@ -638,9 +663,12 @@ def read_message(
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
+    if " and " in text:
+        # "updating the slide and need the number of ...": the request is a segment.
+        ends = [part for end in ends for part in _AND_REQUEST.split(end)]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
-    asking = [s for s in segments if _asks(s)]
+    asking = [s for s in segments if _asks(s)] or [s for s in segments if _requests(s)]
     # (What the questions name, and whether one points back, weigh only the segments that
     # ask nothing: most messages have none.)
     others = len(asking) < len(segments)

@@ -376,3 +376,29 @@ def test_a_french_statement_after_the_question_is_not_a_question() -> None:
     """'c'est pour l'annexe' holds 'est', a French question cue, yet states a purpose."""
     reading = read_message("combien de pays GLO.ACT couvre ? c'est pour l'annexe", knows)
     assert reading.question == "combien de pays GLO.ACT couvre ?"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # "can you remind me ..." is asking, as "can you tell me ..." is
+        (
+            "can you remind me where the BCIJ trained prosecutors?",
+            "where the BCIJ trained prosecutors?",
+        ),
+        # a request for what a question asks, in a message that asks nothing else
+        (
+            "morning, need the date the BCIJ was created, for a footnote. ty",
+            "the date the BCIJ was created",
+        ),
+        (
+            "updating the Casablanca slide and need the number of prosecutors trained on the BCIJ"
+            " trafficking law.",
+            "the number of prosecutors trained on the BCIJ trafficking law.",
+        ),
+        # talking points are what the answer is for
+        ("prepping talking points on INL, how many prosecutors?", "INL, how many prosecutors?"),
+    ],
+)
+def test_a_reminder_or_a_request_is_the_question(message: str, question: str) -> None:
+    assert read_message(message, knows).question == question

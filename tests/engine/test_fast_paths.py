@@ -116,7 +116,8 @@ def _plain_chatter(text: str) -> reading.Chatter | None:
     ):
         return reading.Chatter.TEST
     addressed = (
-        any(w in reading.BOT_WORDS for w in everything) or reading._TO_YOU.search(text) is not None
+        any(w in reading.BOT_WORDS or w in reading.POINTERS for w in everything)
+        or reading._TO_YOU.search(text) is not None
     )
     if addressed and all(
         w in reading.BOT_WORDS
