@@ -150,20 +150,23 @@ class DeleteIndex:
         if (best is None or best[0] > 1) and max_distance > 1 and len(word) >= 8:
             found |= self._found(self._two_letter_deletes(word))
             best = self._best(word, found, max_distance)
-        return best[2] if best else None
+        return best[3] if best else None
 
     def _best(
         self, word: str, candidates: set[str], max_distance: int
-    ) -> tuple[int, int, str] | None:
-        """(distance, -frequency, word) of the best of `candidates` for `word`, if any."""
-        best: tuple[int, int, str] | None = None
+    ) -> tuple[int, bool, int, str] | None:
+        """(distance, not only letters dropped, -frequency, word) of the best of
+        `candidates` for `word`, if any."""
+        best: tuple[int, bool, int, str] | None = None
         for candidate in candidates:
             d = DamerauLevenshtein.distance(word, candidate)
             if d > max_distance or (d == 2 and candidate[0] != word[0]):
                 # Two edits away is a typo only if the first letter is right: people
                 # seldom mistype it, and "gathered" is not "adhered".
                 continue
-            rank = (d, -self.vocab[candidate], candidate)
+            # At the same distance, a word the typo only dropped letters of comes first:
+            # "trafiking" is "trafficking", not the commoner "training".
+            rank = (d, not _is_subsequence(word, candidate), -self.vocab[candidate], candidate)
             if best is None or rank < best:
                 best = rank
         return best

@@ -37,7 +37,7 @@ from bot.engine.matcher import (
     _sides,
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
-from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, chat_one
+from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, _is_subsequence, chat_one
 
 #: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
 #: typos, numbers, the pronoun "1" or a stop word in capitals ("VOTRE": "voter").
@@ -542,8 +542,9 @@ def _plain_closest(deletes: DeleteIndex, word: str, max_distance: int | None) ->
     for candidate in deletes.near(word):
         d = DamerauLevenshtein.distance(word, candidate)
         if d <= max_distance and not (d == 2 and candidate[0] != word[0]):
-            ranked.append((d, -deletes.vocab[candidate], candidate))
-    return min(ranked)[2] if ranked else None
+            dropped_only = _is_subsequence(word, candidate)
+            ranked.append((d, not dropped_only, -deletes.vocab[candidate], candidate))
+    return min(ranked)[3] if ranked else None
 
 
 def _typos(rng: Random, word: str) -> list[str]:

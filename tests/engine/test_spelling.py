@@ -72,3 +72,15 @@ def test_a_word_of_a_curated_name_no_fact_holds_is_never_split() -> None:
     facts = (make_fact("dogs", "The dogs were worth it."), *FILLER)
     matcher = make_matcher(*facts, entities=[dogsworth])
     assert words(matcher, "When did the Dogsworth Kennel open?") == ["dogsworth kennel", "open"]
+
+
+def test_a_typo_that_only_dropped_letters_reads_as_the_word_it_dropped_them_from() -> None:
+    """ "trafiking" is two edits from both "trafficking" and the commoner "training": a
+    typo drops letters more often than it changes them, so "trafficking"."""
+    fact = make_fact(
+        "t",
+        "Training, training and more training on trafficking.",
+        ask=["training on training"],
+    )
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "trafiking") == ["trafficking"]
