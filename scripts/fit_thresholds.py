@@ -57,6 +57,7 @@ SETS = (
     "diag14",
     "diag15",
     "diag16",
+    "diag17",
 )
 WRONG_COST = 2.0
 FOLDS = 5
