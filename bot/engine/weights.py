@@ -89,4 +89,4 @@ SPLIT_MIN_TAIL = 4  # shortest second half of such a split
 TOP = 20  # how many of the best-scoring facts are weighed as answers or suggestions
 SMALL_BASE = 500  # up to this many facts, score every touched fact instead of pruning
 DENSE_MIN = 64  # keys held by this many facts (and 1/32 of them) get a table by fact
-DENSE_KEYS = 256  # at most this many such tables: 2.5 MB at 10,000 facts
+DENSE_KEYS = 128  # at most this many such tables: 1.25 MB at 10,000 facts (256: 2.5 MB)
