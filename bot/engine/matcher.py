@@ -930,6 +930,8 @@ _KIND_OF = re.compile(
 _ABOUT_WHAT = re.compile(
     r"\b(?:porte|portent|portait|portaient)\s+sur\s+quoi\b"
     r"|\bsur\s+quoi\s+(?:porte|portent|portait|portaient)\b"
+    r"|\bsur\s+quel(?:le)?s?\s+(?:sujets?|th[eè]mes?|th[eé]matiques?|points?)\s+"
+    r"(?:porte|portent|portait|portaient)\b"
     r"|\b(?:concerne|concernent|concernait)\s+quoi\b"
     r"|\b(?:consiste|consistent|consistait)\s+en\s+quoi\b|\ben\s+quoi\s+(?:consiste|consistent|consistait)\b"
     r"|\bde\s+quoi\s+(?:traite|traitent|parle|parlent)\b"

@@ -710,6 +710,7 @@ def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -
         "la loi 12-03 concerne quoi exactement ?",
         "De quoi traite la loi 12-03 ?",
         "La loi 12-03, ça consiste en quoi ?",
+        "Sur quels thèmes porte la loi 12-03 ?",
     ):
         assert matcher.ask(question).answered, question
     # A fact that says "porte sur" answers as asked, before one that does not.
