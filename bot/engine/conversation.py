@@ -453,7 +453,7 @@ def _requests(segment: str) -> bool:
 #: What a request asks for: "need the number of ...", "looking for the date ...".
 _REQUESTED = _words(
     """date dates year years number numbers figure figures name names title list amount
-    total location place dates"""
+    total location place"""
 )
 _REQUEST = re.compile(
     r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|still)\s+)?(?:(?:need|needed|want|looking\s+for|"

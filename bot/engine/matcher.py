@@ -327,9 +327,8 @@ class Matcher:
             }
         # "Real cases, or just theory?": a fact that holds one side of the choice answers;
         # the words of the side it lacks are credited, as the words naming a kind are.
-        choice = (
-            self._choice(corrected or question, kind) if " o" in question else ("", frozenset())
-        )
+        offered = " or " in question or " ou " in question  # (most questions: no choice)
+        choice = self._choice(corrected or question, kind) if offered else ("", frozenset())
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
