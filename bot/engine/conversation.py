@@ -311,6 +311,9 @@ def _repeats(segment: str, asked: set[str], knows: Callable[[str], bool]) -> boo
 
 
 #: Words that point back to something said before: a question holding one needs its context.
+#: Pointers to one of things named before ("where was the first one held?"): the
+#: question needs its context, wherever they stand.
+_ONE_OF = _words("one ones same former latter celui celle ceux celles")
 _POINTERS = _words(
     """it its they them their theirs there this these those he she him her his one ones
     same former latter il elle ils elles lui leur leurs ca cela ceci celui celle ceux celles
@@ -714,7 +717,8 @@ def read_message(
     if (
         len(asked_here) == 1
         and alone
-        and not _has_pointer(alone)
+        and not _points_back(alone, knows)
+        and _ONE_OF.isdisjoint(_folded_words(alone))
         and _known_content(alone, knows) >= 2
     ):
         return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)

@@ -402,3 +402,21 @@ def test_a_french_statement_after_the_question_is_not_a_question() -> None:
 )
 def test_a_reminder_or_a_request_is_the_question(message: str, question: str) -> None:
     assert read_message(message, knows).question == question
+
+
+def test_a_question_whose_pointer_follows_its_own_names_is_read_alone_too() -> None:
+    """ "I'm on the Casablanca desk this week. Which law covers trafficking and when was it
+    set up?": "it" is the law just asked about, so the question alone is read too (when the
+    whole message finds nothing); "where was the first one held?" needs its context."""
+    reading = read_message(
+        "I'm on the Casablanca desk this week. Which law covers trafficking and when was it"
+        " created?",
+        knows,
+    )
+    assert reading.parts == ("Which law covers trafficking and when was it created?",)
+    one = read_message(
+        "I'm on the Casablanca desk this week, I have the 2015 reform. when was the"
+        " trafficking one created?",
+        knows,
+    )
+    assert one.parts == ()
