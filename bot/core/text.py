@@ -329,7 +329,7 @@ _STEM_EN = Stemmer.Stemmer("english", 0)
 _STEM_FR = Stemmer.Stemmer("french", 0)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=2048)
 def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     """The index keys of a folded word: its English and its French Snowball stem.
 
