@@ -121,7 +121,9 @@ DURATION = re.compile(
 #: A beginning in an answer: what "since when?" asks for.
 START = re.compile(
     r"\b(since|joined|began|begun|started|launched|created|established|founded|set up|"
-    r"inaugurated|depuis|rejoint|adhere|adhéré|cree|créé|creee|créée|lance|lancé|fonde|fondé)\b",
+    r"inaugurated|depuis|rejoint|adhere|adhéré|cree|créé|creee|créée|lance|lancé|fonde|fondé|"
+    # Taking on a role: "In April 2016, Morocco took over as co-chair" (or became it).
+    r"became|become|took over|devenu|devenue)\b",
     re.IGNORECASE,
 )
 #: One item of a list in an answer: up to five words before a comma or "and".
@@ -623,14 +625,26 @@ class Kind(StrEnum):
     )
     DATE = (
         "date",
-        ("when", "year", "date", "month", "ago", "quand", "annee", "mois", "wann", "jour"),
+        (
+            "when",
+            "year",
+            "date",
+            "month",
+            "ago",
+            "quand",
+            "annee",
+            "mois",
+            "wann",
+            "jour",
+            "moment",
+        ),
         re.compile(
             # "What was the vote count when the bill passed?" asks for a count: a "when"
             # after another question word joins a clause, it asks for no date.
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
             r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
-            r"en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b"
+            r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b"
         ),
         lambda f, asked: f.has_date,
         "gives no date",
@@ -692,6 +706,8 @@ def role_key(word: str) -> str:
 
 _HAPPENED = frozenset(
     {"happen", "happened", "occur", "occurred", "take place", "took place", "taken place"}
+    # "Où s'est déroulée la session ?", "quand a-t-elle eu lieu ?"
+    | {"deroule", "deroulee", "deroules", "deroulees", "derouler", "lieu"}
 )
 #: The words that only name the kind asked ("which town ...?", "what's the time span
 #: ...?"): a fact that answers gives a city or a length of time, and need not say "town"
@@ -741,7 +757,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     ),
     # "When / where did the attacks happen?", "when did it take place?": an event's date
     # or place, which its fact gives without saying "happened".
-    Kind.DATE: _HAPPENED,
+    Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
     Kind.PLACE: _HAPPENED,
 }
 

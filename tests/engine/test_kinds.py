@@ -80,6 +80,7 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("ça se passe où ?") is Kind.PLACE
     assert asks_for("la formation est à Rabat ou à Casablanca ?") is not Kind.PLACE
     assert asks_for("la session c'était quels jours ?") is Kind.DATE
+    assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE
 
 
 def test_a_time_clause_first_leaves_the_question_to_the_clause_after_it() -> None:

@@ -378,6 +378,36 @@ def test_each_kind_needs_a_fact_holding_what_it_asks_for(
     assert _kind_case(answer_text, question, **fields).ask(question).answered
 
 
+def test_taking_over_a_role_is_a_beginning() -> None:
+    """ "Since when is Morocco co-chair?": "In 2016, Morocco took over as co-chair" (or
+    became it) says when it began; a mere date of chairing does not."""
+    question = "Since when has Morocco chaired the dog network?"
+    chaired = _kind_case("Morocco chaired the dog network in 2019.", question)
+    assert why_not(chaired, question) == "gives no beginning"
+    for answer in (
+        "In 2019, Morocco took over as chair of the dog network.",
+        "In 2019, Morocco became chair of the dog network.",
+        "En 2019, le Maroc est devenu président du réseau canin.",
+    ):
+        assert _kind_case(answer, question).ask(question).answered, answer
+
+
+def test_taking_place_and_its_moment_name_the_kind_in_french() -> None:
+    """ "Où s'est déroulée la formation ?", "À quel moment a eu lieu ... ?": a place or a
+    date answers; the fact need not say "déroulée", "lieu" or "moment"."""
+    held = make_fact(
+        "held",
+        "The dog training was held in Tangier in 2019.",
+        answer_fr="La formation canine a été organisée à Tanger en 2019.",
+    )
+    matcher = make_matcher(held, *FILLER, entities=[TANGIER], thresholds=BARS)
+    for question in (
+        "Où s'est déroulée la formation canine ?",
+        "À quel moment la formation canine a-t-elle eu lieu ?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["held"], question
+
+
 def test_a_count_must_count_the_thing_asked_about() -> None:
     question = "How many dogs were given to officers in Rabat?"
     wrong = make_fact(
