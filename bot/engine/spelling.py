@@ -317,7 +317,8 @@ class Speller:
                 if len(memo) >= FIXES_KEPT:
                     memo.clear()
                 fix = memo[key] = self._fix(t.surface, lang)
-            if fix is None:
+            if fix is None or (t.upper and len(fix) == 1 and fix[0] in STOPWORDS):
+                # ("CVE", "OSCE": a name in capitals is no mistyped "ive" or "once".)
                 fixed.append(t)
             else:
                 fixed.extend(Token(w, t.upper) for w in fix)

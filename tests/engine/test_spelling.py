@@ -29,6 +29,14 @@ def test_a_mistyped_function_word_reads_as_one() -> None:
     assert words(matcher, "dogs abot rabat wich") == ["dogs", "rabat"]
 
 
+def test_an_acronym_in_capitals_is_no_mistyped_function_word() -> None:
+    """ "for the CVE section": "CVE" is one letter off "ive" and "OSCE" off "once", but a
+    word written in capitals is a name the fact base may not know, not a typo."""
+    matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
+    assert words(matcher, "dogs CVE rabat") == ["dogs", "cve", "rabat"]
+    assert words(matcher, "dogs cve rabat") == ["dogs", "rabat"]
+
+
 def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
     fact = make_fact("p", "Prosecutors prosecute traffickers.")
     matcher = make_matcher(fact, *FILLER)
