@@ -188,6 +188,24 @@ def _may_be_seasonal(text: str) -> bool:
     return _SEASONAL_CUE.search(text) is not None
 
 
+#: An apology for the question ("sorry if this is a silly question but", "dumb q:",
+#: "c'est peut-être une question bête, mais"): it ends a sentence, and asks nothing.
+_SILLY = re.compile(
+    r"(?:\b(?:sorry|apologies|pardon|d[ée]sol[ée]e?)\W*)?"
+    r"(?:\b(?:if|in\s+case)\s+)?"
+    r"(?:\b(?:this|that|it)\s*(?:is|['’]s|may\s+be|might\s+be|could\s+be)\s+|\bmaybe\s+)?"
+    r"(?:\b(?:a|an|another)\s+)?(?:\b(?:very|really|super|bit\s+of\s+a|probably)\s+)?"
+    r"\b(?:silly|dumb|stupid|basic|obvious|naive|newbie|noob|daft)\s+(?:question|one|q)\b"
+    r"\s*[,:—–-]?\s*(?:but\b)?"
+    r"|(?:\bc['’]est\s+)?(?:\bpeut[- ]être\s+)?(?:\bune\s+)?\bquestion\s+"
+    r"(?:bête|bete|idiote|naïve|naive)\s*[,:]?\s*(?:mais\b)?",
+    re.IGNORECASE,
+)
+_SILLY_CUE = re.compile(
+    r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote"
+)
+
+
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
@@ -498,7 +516,7 @@ def _asker_or_purpose(part: str) -> bool:
 
 
 @lru_cache(maxsize=256)  # a kept segment is trimmed again
-def _trim(segment: str) -> str:
+def _trim(segment: str, knows: Callable[[str], bool] = lambda word: True) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
     aside that is only conversation ("... it's for the annex")."""
@@ -515,7 +533,12 @@ def _trim(segment: str) -> str:
         words = parts[0].split()
         if fold(words[0]) in ("for", "pour"):
             words = words[1:]
-        names = [w for w in words if _NAME.fullmatch(w.strip(",.;:!?"))]
+        # (A name the fact base never heard of, "for the CVE section", says nothing asked.)
+        names = [
+            w
+            for w in words
+            if _NAME.fullmatch(w.strip(",.;:!?")) and knows(fold(w.strip(",.;:!?")))
+        ]
         if names:
             parts[0] = " ".join(names)
         else:
@@ -655,6 +678,8 @@ def read_message(
     text, had_link = _unwrapped(text)
     if _may_be_seasonal(text):
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
+    if _SILLY_CUE.search(text.lower()) is not None:
+        text = _SILLY.sub("\n", text)
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     if not (text.isascii() and text.isprintable() and "  " not in text):
@@ -670,7 +695,9 @@ def read_message(
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
-    segments = [_unframed(_trim(s.strip()) or s.strip()) for s in ends if s and s.strip(" ,.!?")]
+    segments = [
+        _unframed(_trim(s.strip(), knows) or s.strip()) for s in ends if s and s.strip(" ,.!?")
+    ]
     asking = [s for s in segments if _asks(s)] or [s for s in segments if _requests(s)]
     # (What the questions name, and whether one points back, weigh only the segments that
     # ask nothing: most messages have none.)

@@ -29,6 +29,8 @@ KNOWN = frozenset(
         "charter",
         "judicial",
         "reform",
+        "tiflet",
+        "inl",
     ]
 )
 
@@ -100,6 +102,11 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
         ),
         # ... but the names it holds stay: they may be what is asked about.
         ("pour la note sur le BCIJ, quand a-t-il été créé ?", "BCIJ, quand a-t-il été créé ?"),
+        # ... those the fact base knows: "CVE" here names the asker's section, nothing asked.
+        (
+            "for the CVE section of the report, when was the BCIJ created?",
+            "when was the BCIJ created?",
+        ),
         # a leading phrase with no purpose in it is part of the question
         (
             "for the trafficking law, which year did Morocco approve the reform?",
@@ -254,6 +261,19 @@ def test_a_phrasal_verb_keeps_its_particle() -> None:
 def test_a_seasonal_wish_before_a_question_is_a_greeting() -> None:
     reading = read_message("Happy new year! when was the BCIJ created?", knows)
     assert reading.question == "when was the BCIJ created?"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Morning! Sorry if this is a silly question but when was the BCIJ created?",
+        "dumb q: when was the BCIJ created?",
+        "this may be a very basic question, but when was the BCIJ created?",
+        "Désolé, c'est peut-être une question bête, mais when was the BCIJ created?",
+    ],
+)
+def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
+    assert read_message(message, knows).question == "when was the BCIJ created?"
 
 
 def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
