@@ -337,6 +337,7 @@ class Matcher:
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (not is_common(s.text, s.keys) or s.text in counting)
             and (not _INFLECTED.search(s.text) or s.text in counting)
+            and not (language == "fr" and _PARTICIPLE_FR.search(s.text))
         ]
         # "Who ...", "why ..." and "what penalty ..." are often asked in words of one's own
         # ("who opened it with that line?", "why the surge?", "quelle peine risquent-ils ?"):
@@ -806,6 +807,8 @@ _AFTER = frozenset({"after", "après", "apres"})
 #: A word that reads as a verb or an adverb ("underpinning", "inked", "roughly"): unknown
 #: to the fact base, it says how something is asked, not what (unknown nouns do).
 _INFLECTED = re.compile(r"\w{4,}(?:ing|ed|ly)$")
+#: ... and in French, a feminine past participle ("la session organisée par ..."), folded.
+_PARTICIPLE_FR = re.compile(r"\w{3,}ees?$")
 #: "... or ...", "... ou ..." ("où", where, keeps its accent here), not "or so / or more".
 _OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
 

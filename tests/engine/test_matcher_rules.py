@@ -570,6 +570,21 @@ def test_an_unknown_verb_form_does_not_block_a_precise_question() -> None:
     assert reason == "nothing in the fact base mentions zorglub"
 
 
+def test_an_unknown_french_participle_does_not_block_a_precise_question() -> None:
+    """ "Combien de chiens compte l'académie zorglubée de Rabat ?": a feminine past
+    participle no fact holds says how the thing was done, not what is asked."""
+    fact = make_fact(
+        "academy",
+        "The canine academy of Rabat has twelve dogs.",
+        answer_fr="L'académie canine de Rabat compte douze chiens.",
+    )
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    question = "Combien de chiens compte l'académie canine zorglubée de Rabat ?"
+    assert matcher.ask(question).answered
+    reason = why_not(matcher, "Combien de chiens compte l'académie canine zorglub de Rabat ?")
+    assert reason == "nothing in the fact base mentions zorglub"
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
