@@ -510,8 +510,11 @@ class Kind(StrEnum):
     )
     MONEY = (
         "money",
-        ("much", "combien", "what", "which", "quel"),
+        ("much", "combien", "what", "which", "quel", "dollar", "euro"),
         re.compile(
+            # "what is the dollar amount of ...?", "how many euros went to ...?"
+            r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
+            r"\bhow many (dollars|euros)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
