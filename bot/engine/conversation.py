@@ -215,7 +215,7 @@ _PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
 # ellipses and line breaks.
 _ABBREVIATION = (
     r"(?<!\b[A-Z]\.)(?<!\bMs\.)(?<!\bMr\.)(?<!\bDr\.)(?<!\bSt\.)(?<!\bNo\.)(?<!\bMrs\.)"
-    r"(?<!\bvs\.)"
+    r"(?<!\bvs\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
 )
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
 _SPACES = re.compile(r"[^\S\n]+")

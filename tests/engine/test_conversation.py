@@ -135,6 +135,10 @@ def test_an_abbreviation_does_not_end_a_sentence() -> None:
     assert read_message("who is Ms. Oufroukhi exactly?", knows).question == (
         "who is Ms. Oufroukhi exactly?"
     )
+    # "i.e." and "e.g." go on with the sentence: one question, not two
+    reading = read_message("when was the BCIJ set up, i.e. which year?", knows)
+    assert reading.question == "when was the BCIJ set up, i.e. which year?"
+    assert reading.parts == ()
 
 
 def test_a_segment_of_words_the_fact_base_never_heard_of_is_conversation() -> None:

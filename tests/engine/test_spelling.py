@@ -37,6 +37,12 @@ def test_an_acronym_in_capitals_is_no_mistyped_function_word() -> None:
     assert words(matcher, "dogs cve rabat") == ["dogs", "rabat"]
 
 
+def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
+    """ "i.e." reads as "ie": not a word no fact holds, which would count against coverage."""
+    matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
+    assert words(matcher, "dogs, i.e. rabat e.g. twelve") == ["dogs", "rabat", "twelve"]
+
+
 def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
     fact = make_fact("p", "Prosecutors prosecute traffickers.")
     matcher = make_matcher(fact, *FILLER)
