@@ -343,6 +343,14 @@ class Matcher:
         # ("who opened it with that line?", "why the surge?", "quelle peine risquent-ils ?"):
         # a new name, a reason or a penalty answers them, not the question's every word.
         unknown_blocks = kind not in (None, Kind.ACTOR, Kind.REASON, Kind.PENALTY) and bool(unknown)
+        # A name no fact holds, written as one ("who won the Champions League?"): nothing
+        # the fact base says is about it, whatever is asked (an everyday word in a name
+        # is a name there).
+        strangers = [s.text for s, k in zip(slots, kids, strict=True) if not k]
+        names_unheld = _written_as_names(question, strangers) if strangers else []
+        if names_unheld:
+            unknown_blocks = True
+            unknown = names_unheld + [text for text in unknown if text not in names_unheld]
         counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
         # (A rank after "the", or in a precise question: "what second line of effort?"
@@ -809,6 +817,29 @@ _AFTER = frozenset({"after", "après", "apres"})
 _INFLECTED = re.compile(r"\w{4,}(?:ing|ed|ly)$")
 #: ... and in French, a feminine past participle ("la session organisée par ..."), folded.
 _PARTICIPLE_FR = re.compile(r"\w{3,}ees?$")
+#: Two words or more written with a capital, one after the other: a name ("Champions
+#: League", "Zorglub Foundation"). (One such word alone is too often an adjective of
+#: place, "Western", "Soviet", or the first word of a sentence.)
+_NAME_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+")
+
+
+def _written_as_names(question: str, words: Sequence[str]) -> list[str]:
+    """The `words` (folded) that `question` writes inside a name of two capitalised words
+    or more, but for the first word of a sentence: "champions" and "league" in "who won
+    the Champions League final?"."""
+    found = []
+    for run in _NAME_RUN.finditer(question):
+        before = question[: run.start()].rstrip()
+        names = run.group().split()
+        if not before or before[-1] in ".?!:;":
+            names = names[1:]  # "Champions League ..." opening a sentence: "League" still
+        for name in names:
+            folded = fold(name).replace("’", "'")
+            if folded in words and folded not in found:
+                found.append(folded)
+    return found
+
+
 #: "... or ...", "... ou ..." ("où", where, keeps its accent here), not "or so / or more".
 _OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
 

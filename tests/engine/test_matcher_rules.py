@@ -585,6 +585,19 @@ def test_an_unknown_french_participle_does_not_block_a_precise_question() -> Non
     assert reason == "nothing in the fact base mentions zorglub"
 
 
+def test_a_name_the_fact_base_never_heard_of_blocks_any_question() -> None:
+    """ "Who trained the Rabat police dogs for the Zorglub Cup?": two capitalised words
+    make a name; no fact holds it, so nothing answers, even a "who" question (whose own
+    words are otherwise forgiven). The same words in lower case, or one capitalised word
+    ("Western"), are only words."""
+    fact = make_fact("dogs", "Tunisia trained the Rabat police dogs.", entities=["tunisia"])
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert matcher.ask("Who trained the Rabat police dogs for the cup?").answered
+    assert matcher.ask("Who trained the Rabat police dogs for the Western cup?").answered
+    reason = why_not(matcher, "Who trained the Rabat police dogs for the Zorglub Cup?")
+    assert reason is not None and "zorglub, cup" in reason
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
