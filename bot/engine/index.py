@@ -339,7 +339,12 @@ class Index:
     def _features_of(self, fact: Fact) -> FactFeatures:
         answer_tokens = tokenize(fact.answer)
         has_count = any(
-            (t.is_number and not looks_like_year(t.surface) and not day_of_month(answer_tokens, n))
+            (
+                t.is_number
+                and "-" not in t.surface  # "Law 27-14", "24-26 September": no count
+                and not looks_like_year(t.surface)
+                and not day_of_month(answer_tokens, n)
+            )
             or t.surface in QUANTITY_WORDS
             for n, t in enumerate(answer_tokens)
         )
@@ -435,9 +440,9 @@ class Index:
         tokens = split_compounds(tokenize(text))
         keys: set[str] = set()
         for n, t in enumerate(tokens):
-            quantity = (t.is_number and not looks_like_year(t.surface)) or (
-                t.surface in QUANTITY_WORDS
-            )
+            quantity = (
+                t.is_number and "-" not in t.surface and not looks_like_year(t.surface)
+            ) or (t.surface in QUANTITY_WORDS)
             if quantity:
                 window = tokens[n + 1 : n + 1 + COUNTED_WINDOW]
                 # "seven U.S. state departments of corrections", "sept administrations

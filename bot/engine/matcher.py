@@ -33,6 +33,7 @@ from datetime import date
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
+    QUANTITY_WORDS,
     SHORTHAND,
     Token,
     bounded,
@@ -40,6 +41,7 @@ from bot.core.text import (
     figures,
     fold,
     is_stopword,
+    looks_like_year,
     mark_months,
     number_value,
     states_date,
@@ -65,6 +67,7 @@ from bot.engine.scoring import Scoring, slot_idf
 from bot.engine.weights import (
     AMBIENT_SHARE,
     COUNTED_FOCUS,
+    COUNTED_WINDOW,
     KEEP_SHARE,
     MAX_BROWSE,
     MAX_FACTS,
@@ -376,6 +379,7 @@ class Matcher:
             _asks_a_day(fold(question)),
             self._within(question) if kind is Kind.PLACE else None,
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
+            kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -582,6 +586,7 @@ class Matcher:
             or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
             or (self._no_place_within(i, asked.within) if asked.within else None)
             or (self._no_places_listed(i) if asked.places_listed else None)
+            or (self._per_unit_only(i) if asked.in_total else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -599,6 +604,18 @@ class Matcher:
         if any(inside in self.index.ancestors(p[1:]) for p in features.places):
             return None
         return "names no place in " + inside
+
+    def _per_unit_only(self, i: int) -> str | None:
+        """ "How many prosecutors are in the network in total?" is not answered by "two
+        prosecutors per court of appeal": each figure of the fact counts per unit."""
+        tokens = tokenize(self.facts[i].answer)
+        per_unit = [
+            any(w.surface in _PER for w in tokens[n + 1 : n + 1 + COUNTED_WINDOW])
+            for n, t in enumerate(tokens)
+            if (t.is_number and "-" not in t.surface and not looks_like_year(t.surface))
+            or t.surface in QUANTITY_WORDS
+        ]
+        return "gives a figure per unit, not a total" if per_unit and all(per_unit) else None
 
     def _no_places_listed(self, i: int) -> str | None:
         """ "Where are the five academies?" asks for places: a fact that counts five of
@@ -904,6 +921,8 @@ class _Asked:
     within: str | None = None
     #: "Where are the five academies?": the things counted are asked for by their places.
     places_listed: bool = False
+    #: "How many ... in total / en tout?": a total, not a figure per unit.
+    in_total: bool = False
 
 
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
@@ -912,6 +931,13 @@ _A_DAY = re.compile(
     r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
     r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
 )
+#: "In total", "altogether", "en tout": a count of everything, not per unit.
+_IN_TOTAL = re.compile(
+    r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total)\b"
+)
+#: Words after a figure that make it one per unit: "two prosecutors per court".
+_PER = frozenset({"per", "each", "every", "par", "chaque"})
+
 #: "Where are / où sont ...": a list asked for by where its things are.
 _WHERE_ARE = re.compile(r"\b(?:where|wheres|ou)\s+(?:are|were|r|sont|etaient|se trouvent)\b")
 #: "Where in Morocco ...?", "où au Maroc ...?": the place after it (two words at most:

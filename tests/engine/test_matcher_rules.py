@@ -598,6 +598,27 @@ def test_a_name_the_fact_base_never_heard_of_blocks_any_question() -> None:
     assert reason is not None and "zorglub, cup" in reason
 
 
+def test_a_law_number_or_a_range_is_no_count() -> None:
+    """ "under Law 12-34 dog thefts are serious crimes" gives no number of dog thefts."""
+    question = "How many dog thefts are serious crimes in Rabat?"
+    law = make_fact("target", "Under Law 12-34, dog thefts are serious crimes in Rabat.")
+    assert why_not(make_matcher(law, *FILLER, thresholds=BARS), question) == "gives no figure"
+
+
+def test_a_total_is_not_a_figure_per_unit() -> None:
+    """ "How many prosecutors were trained on dogs in total?" is not answered by "two
+    prosecutors per court"; without "in total", it is."""
+    fact = make_fact("target", "Two prosecutors per court were trained on police dogs.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    assert matcher.ask("How many prosecutors were trained on police dogs?").answered
+    assert why_not(matcher, "How many prosecutors were trained on police dogs in total?") == (
+        "gives a figure per unit, not a total"
+    )
+    total = make_fact("target", "Forty prosecutors were trained on police dogs.")
+    total_matcher = make_matcher(total, *FILLER, thresholds=BARS)
+    assert total_matcher.ask("How many prosecutors were trained on police dogs in total?").answered
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
