@@ -58,6 +58,7 @@ SETS = (
     "diag15",
     "diag16",
     "diag17",
+    "diag18",
 )
 WRONG_COST = 2.0
 FOLDS = 5
