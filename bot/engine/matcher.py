@@ -380,6 +380,7 @@ class Matcher:
             self._within(question) if kind is Kind.PLACE else None,
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
+            _asks_a_venue(fold(question)),
         )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
@@ -587,6 +588,7 @@ class Matcher:
             or (self._no_place_within(i, asked.within) if asked.within else None)
             or (self._no_places_listed(i) if asked.places_listed else None)
             or (self._per_unit_only(i) if asked.in_total else None)
+            or (self._no_venue(i) if asked.wants_venue else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -604,6 +606,11 @@ class Matcher:
         if any(inside in self.index.ancestors(p[1:]) for p in features.places):
             return None
         return "names no place in " + inside
+
+    def _no_venue(self, i: int) -> str | None:
+        """ "Which hotel in Casablanca hosted the workshop?" is not answered by "the
+        workshop was held in Casablanca": a venue is asked, not its city."""
+        return None if _VENUE.search(self.facts[i].answer) else "names no venue"
 
     def _per_unit_only(self, i: int) -> str | None:
         """ "How many prosecutors are in the network in total?" is not answered by "two
@@ -923,6 +930,8 @@ class _Asked:
     places_listed: bool = False
     #: "How many ... in total / en tout?": a total, not a figure per unit.
     in_total: bool = False
+    #: "Which hotel / what venue hosted ...?": a venue, not the city it is in.
+    wants_venue: bool = False
 
 
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
@@ -935,6 +944,18 @@ _A_DAY = re.compile(
 _IN_TOTAL = re.compile(
     r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total)\b"
 )
+#: "Which hotel / what venue / in which building ...?", "dans quel hôtel ...?".
+_A_VENUE = re.compile(
+    r"\b(?:which|what|quel|quelle|dans quel|in which)\s+(?:hotel|venue|building|hotels|venues|"
+    r"buildings|batiment|lieu exact)\b"
+)
+#: What names a venue in an answer: "a regional training center in Tiflet".
+_VENUE = re.compile(
+    r"\b(?:hotel|centers?|centres?|institutes?|academy|academies|school|headquarters|hall|"
+    r"building|palace|university|campus|base|hôtel|centre|institut|académie|école|siège)\b",
+    re.IGNORECASE,
+)
+
 #: Words after a figure that make it one per unit: "two prosecutors per court".
 _PER = frozenset({"per", "each", "every", "par", "chaque"})
 
@@ -952,6 +973,18 @@ def _asks_a_day(folded: str) -> bool:
     """Whether `_A_DAY` finds a day asked for in `folded`: each of its ways holds "day",
     "jour" or "date" (most questions: none), so only then is the pattern tried."""
     return ("day" in folded or "jour" in folded or "date" in folded) and bool(_A_DAY.search(folded))
+
+
+def _asks_a_venue(folded: str) -> bool:
+    """Whether `_A_VENUE` finds a venue asked for in `folded` (each of its ways holds one
+    of these words: most questions hold none, and the pattern is tried only then)."""
+    return (
+        "hotel" in folded
+        or "venue" in folded
+        or "building" in folded
+        or "batiment" in folded
+        or "lieu exact" in folded
+    ) and bool(_A_VENUE.search(folded))
 
 
 #: Kinds asking when something happened or began.

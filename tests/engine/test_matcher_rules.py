@@ -619,6 +619,22 @@ def test_a_total_is_not_a_figure_per_unit() -> None:
     assert total_matcher.ask("How many prosecutors were trained on police dogs in total?").answered
 
 
+def test_a_venue_asked_is_not_its_city() -> None:
+    """ "Which hotel in Tangier hosted the dog workshop?" is not answered by "the dog
+    workshop was held in Tangier"; a fact naming the venue (a training centre) answers."""
+    question = "Which hotel in Tangier hosted the dog workshop?"
+    city = make_fact(
+        "target", "The dog workshop was hosted in Tangier.", where="Tangier", tags=["hotel"]
+    )
+    matcher = make_matcher(city, *FILLER, entities=[TANGIER], thresholds=BARS)
+    assert why_not(matcher, question) == "names no venue"
+    assert matcher.ask("Where was the dog workshop hosted?").answered
+    venue = make_fact(
+        "target", "The dog workshop was held at the police training centre in Tangier."
+    )
+    assert make_matcher(venue, *FILLER, entities=[TANGIER], thresholds=BARS).ask(question).answered
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
