@@ -151,6 +151,7 @@ SHORTHAND = {
     "wehre": "where",
     "wich": "which",
     "teh": "the",  # too short for the corrector, and never a word of its own
+    "ther": "there",  # a rare real word ("ther-"), so never corrected; in chat, "there"
     "hte": "the",
     "whch": "which",
     "whcih": "which",

@@ -43,6 +43,13 @@ def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
     assert words(matcher, "dogs, i.e. rabat e.g. twelve") == ["dogs", "rabat", "twelve"]
 
 
+def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
+    """ "how mnay dogs are ther": "ther" is in the list of real words (so the corrector
+    leaves it), but in chat it is "there", a function word that asks nothing."""
+    matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
+    assert words(matcher, "how many dogs are ther in rabat") == ["dogs", "rabat"]
+
+
 def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
     fact = make_fact("p", "Prosecutors prosecute traffickers.")
     matcher = make_matcher(fact, *FILLER)
