@@ -423,6 +423,15 @@ class Matcher:
                     if states_date(tokenize(self.facts[i].answer))
                 }
                 keep.sort(key=lambda m: id(m) not in says_when)
+            elif kind is None and len(keep) > 1 and _asks_for_several(question):
+                # "Which American police forces are coaching Haiti's cops?": the fact that
+                # names several comes first, before those that name one of them each.
+                several = {
+                    id(m)
+                    for m, i in zip(accepted, accepted_at, strict=True)
+                    if self.index.features[i].listed >= 2 or self.index.features[i].paired
+                }
+                keep.sort(key=lambda m: id(m) not in several)
             return Answer(question, True, tuple(keep), (), kind, language)
         if only_coverage_short and _clear_lead(rejected, len(slots), self.thresholds):
             lead = replace(rejected[0], why_not=None)
@@ -973,6 +982,20 @@ def _asks_a_day(folded: str) -> bool:
     """Whether `_A_DAY` finds a day asked for in `folded`: each of its ways holds "day",
     "jour" or "date" (most questions: none), so only then is the pattern tried."""
     return ("day" in folded or "jour" in folded or "date" in folded) and bool(_A_DAY.search(folded))
+
+
+#: "Which American police forces are ...?", "what topics did ... cover?": several things
+#: asked for by a plural (a word in -s after "which / what", then a verb).
+_SEVERAL = re.compile(
+    r"^\W*(?:which|what|quels|quelles)\s+(?:\w+\s+){0,2}?"
+    r"(?!(?:years|months|weeks|days|dates|hours|times)\b)\w+[^s\W]s\s+"
+    r"(?:are|were|have|had|did|do|does|sont|ont|etaient)\b"
+)
+
+
+def _asks_for_several(question: str) -> bool:
+    """Whether `_SEVERAL` finds several things asked for in `question`."""
+    return _SEVERAL.search(fold(question)) is not None
 
 
 def _asks_a_venue(folded: str) -> bool:

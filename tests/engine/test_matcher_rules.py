@@ -635,6 +635,22 @@ def test_a_venue_asked_is_not_its_city() -> None:
     assert make_matcher(venue, *FILLER, entities=[TANGIER], thresholds=BARS).ask(question).answered
 
 
+def test_a_plural_asked_puts_the_fact_naming_several_first() -> None:
+    """ "Which Rabat police units are training dogs?": the fact naming both units answers
+    first, before those naming one each (which score higher)."""
+    border = make_fact("border", "The Rabat border police unit is training dogs.")
+    customs = make_fact("customs", "The Rabat customs police unit is training dogs.")
+    both = make_fact(
+        "both",
+        "Two Rabat police units, the border unit, the customs unit and the port unit, "
+        "work with dogs in training.",
+    )
+    matcher = make_matcher(border, customs, both, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Which Rabat police units are training dogs?")
+    assert ids(answer.facts)[0] == "both"
+    assert ids(matcher.ask("Is the Rabat border police unit training dogs?").facts)[0] == "border"
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
