@@ -102,7 +102,7 @@ STOPWORDS_FR = frozenset(
     bonjour salut merci totale totaux entier entiere sera seront serait seraient aura
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
     encore ensuite notamment surtout principalement essentiellement particulierement
-    globalement generalement""".split()  # noqa: SIM905
+    globalement generalement selon""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -41,6 +41,8 @@ def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
     """ "i.e." reads as "ie": not a word no fact holds, which would count against coverage."""
     matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
     assert words(matcher, "dogs, i.e. rabat e.g. twelve") == ["dogs", "rabat", "twelve"]
+    # ... nor is "selon" ("according to"), a function word as "according" is
+    assert words(matcher, "selon rabat, dogs") == ["rabat", "dogs"]
 
 
 def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
