@@ -452,7 +452,9 @@ class Kind(StrEnum):
         "role",
         ("position", "title", "job", "role", "poste", "fonction", "titre"),
         re.compile(
-            r"\b(what|which|quel|quelle)\b[^?]{0,40}\b(position|title|job|role|poste|fonction|"
+            # ("On what date did Morocco take up its role as co-chair?" asks for a date.)
+            r"\b(what|which|quel|quelle)\b(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
+            r"[^?]{0,40}\b(position|title|job|role|poste|fonction|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
         ),
         lambda f, asked: f.has_role,
