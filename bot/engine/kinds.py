@@ -452,8 +452,9 @@ class Kind(StrEnum):
         "role",
         ("position", "title", "job", "role", "poste", "fonction", "titre"),
         re.compile(
-            # ("On what date did Morocco take up its role as co-chair?" asks for a date.)
-            r"\b(what|which|quel|quelle)\b(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
+            # ("On what date did Morocco take up its role as co-chair?", "which body has the
+            # job of ..., and when was it set up?" ask for a date.)
+            r"^(?!.*\b(when|quand)\b).*?\b(what|which|quel|quelle)\b(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
             r"[^?]{0,40}\b(position|title|job|role|poste|fonction|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
         ),

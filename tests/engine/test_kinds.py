@@ -84,6 +84,7 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("En quelle année a-t-elle pris ce poste ?") is Kind.DATE
     assert asks_for("What is Ms. Alami's role at the ministry?") is Kind.ROLE
+    assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 
 def test_a_time_clause_first_leaves_the_question_to_the_clause_after_it() -> None:
