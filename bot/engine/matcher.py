@@ -294,6 +294,9 @@ class Matcher:
             # "Which three sectors ...?": a list of three answers; the fact need not say
             # "three" (what its list counts is checked in `_counts_others`).
             slots = [s for s in slots if number_value(s.text) is None]
+        elif kind is Kind.ROLE and self._of_a_body(slots, question):
+            # "What role does the BCIJ play?": what a body does, asked in words of one's own.
+            kind = None
         elif kind is Kind.ROLE:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
@@ -615,6 +618,14 @@ class Matcher:
         if any(inside in self.index.ancestors(p[1:]) for p in features.places):
             return None
         return "names no place in " + inside
+
+    def _of_a_body(self, slots: Sequence[Slot], question: str) -> bool:
+        """Whether a role is asked of an institution the question names ("what role does
+        the BCIJ play?"), not of a person (no title or personal pronoun: "Ms. X", "her")."""
+        kinds = self.index.lexicon.kinds
+        return any(kinds.get(s.concept or "") == "institution" for s in slots) and (
+            _PERSON_CUE.search(question) is None
+        )
 
     def _no_venue(self, i: int) -> str | None:
         """ "Which hotel in Casablanca hosted the workshop?" is not answered by "the
@@ -953,6 +964,14 @@ _A_DAY = re.compile(
 _IN_TOTAL = re.compile(
     r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total)\b"
 )
+#: A person in a question: a title or a personal pronoun ("Ms. X's role", "her job").
+_PERSON_CUE = re.compile(
+    rf"\b(?:{_TITLES})\b\.?|\b(?:he|she|his|her|him|il|elle|son|sa|ses)\b|"
+    # "Caroline Frieh-Chevalier's position": a name in capitals and lower case, possessive.
+    r"(?-i:\b[A-Z][a-z][\w-]*['’]s\b)",
+    re.IGNORECASE,
+)
+
 #: "Which hotel / what venue / in which building ...?", "dans quel hôtel ...?".
 _A_VENUE = re.compile(
     r"\b(?:which|what|quel|quelle|dans quel|in which)\s+(?:hotel|venue|building|hotels|venues|"

@@ -651,6 +651,21 @@ def test_a_plural_asked_puts_the_fact_naming_several_first() -> None:
     assert ids(matcher.ask("Is the Rabat border police unit training dogs?").facts)[0] == "border"
 
 
+def test_the_role_of_a_body_is_what_it_does() -> None:
+    """ "What role does the BCIJ play in counterterrorism?" asks what the bureau does: its
+    mandate answers, which names no person's role; "her role" still needs one."""
+    fact = make_fact(
+        "mandate", "The BCIJ leads counterterrorism investigations in Morocco.", entities=["bcij"]
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ, MOROCCO], thresholds=BARS)
+    assert matcher.ask("What role does the BCIJ play in counterterrorism investigations?").answered
+    question = "What is her role in BCIJ counterterrorism investigations in Morocco?"
+    assert why_not(matcher, question) == "gives no role"
+    named = "What is Samira Alami's role in the BCIJ?"  # a name, possessive: a person
+    assert matcher.ask(named).asks_for is Kind.ROLE
+    assert matcher.ask("What role does the BCIJ play?").asks_for is None
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
