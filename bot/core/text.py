@@ -448,6 +448,14 @@ def looks_like_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2100
 
 
+def is_quantity(token: Token) -> bool:
+    """Whether a token counts something: a figure or a number word, not a year, a law
+    number or a range ("2015", "Law 27-14", "24-26 September")."""
+    if token.is_number:
+        return "-" not in token.surface and not looks_like_year(token.surface)
+    return token.surface in QUANTITY_WORDS
+
+
 #: Month names that are also everyday words: a month only next to a figure.
 _MONTHS_AS_WORDS = _MONTH_WORDS | {"may", "mai"}
 

@@ -22,10 +22,10 @@ from collections.abc import Sequence
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
-    QUANTITY_WORDS,
     day_of_month,
     figures,
     fold,
+    is_quantity,
     is_stopword,
     looks_like_year,
     mark_months,
@@ -339,13 +339,7 @@ class Index:
     def _features_of(self, fact: Fact) -> FactFeatures:
         answer_tokens = tokenize(fact.answer)
         has_count = any(
-            (
-                t.is_number
-                and "-" not in t.surface  # "Law 27-14", "24-26 September": no count
-                and not looks_like_year(t.surface)
-                and not day_of_month(answer_tokens, n)
-            )
-            or t.surface in QUANTITY_WORDS
+            is_quantity(t) and not (t.is_number and day_of_month(answer_tokens, n))
             for n, t in enumerate(answer_tokens)
         )
         has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
@@ -440,10 +434,7 @@ class Index:
         tokens = split_compounds(tokenize(text))
         keys: set[str] = set()
         for n, t in enumerate(tokens):
-            quantity = (
-                t.is_number and "-" not in t.surface and not looks_like_year(t.surface)
-            ) or (t.surface in QUANTITY_WORDS)
-            if quantity:
+            if is_quantity(t):
                 window = tokens[n + 1 : n + 1 + COUNTED_WINDOW]
                 # "seven U.S. state departments of corrections", "sept administrations
                 # pénitentiaires d'États américains": what is counted stops at "of / d'";

@@ -33,15 +33,14 @@ from datetime import date
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
-    QUANTITY_WORDS,
     SHORTHAND,
     Token,
     bounded,
     day_of_month,
     figures,
     fold,
+    is_quantity,
     is_stopword,
-    looks_like_year,
     mark_months,
     number_value,
     states_date,
@@ -639,8 +638,7 @@ class Matcher:
         per_unit = [
             any(w.surface in _PER for w in tokens[n + 1 : n + 1 + COUNTED_WINDOW])
             for n, t in enumerate(tokens)
-            if (t.is_number and "-" not in t.surface and not looks_like_year(t.surface))
-            or t.surface in QUANTITY_WORDS
+            if is_quantity(t)
         ]
         return "gives a figure per unit, not a total" if per_unit and all(per_unit) else None
 
