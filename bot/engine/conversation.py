@@ -746,7 +746,7 @@ def read_message(
         and alone
         and not _points_back(alone, knows)
         and _ONE_OF.isdisjoint(_folded_words(alone))
-        and _known_content(alone, knows) >= 2
+        and (_known_content(alone, knows) >= 2 or (names is not None and names(alone)))
     ):
         return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
     if len(asked_here) == 1 and (" and " in question or " et " in question):

@@ -428,6 +428,16 @@ def test_a_reminder_or_a_request_is_the_question(message: str, question: str) ->
     assert read_message(message, knows).question == question
 
 
+def test_a_short_question_naming_a_body_is_read_alone_too() -> None:
+    """ "I'm new on the Casablanca trafficking desk. who is behind the BCIJ?" holds one word
+    the base knows, but it names a body: the question alone is read too (when the whole
+    message, context and all, finds nothing)."""
+    message = "I'm new on the Casablanca trafficking desk. who is behind the BCIJ?"
+    assert read_message(message, knows).parts == ()
+    reading = read_message(message, knows, names=lambda text: "BCIJ" in text)
+    assert reading.parts == ("who is behind the BCIJ?",)
+
+
 def test_a_question_whose_pointer_follows_its_own_names_is_read_alone_too() -> None:
     """ "I'm on the Casablanca desk this week. Which law covers trafficking and when was it
     set up?": "it" is the law just asked about, so the question alone is read too (when the
