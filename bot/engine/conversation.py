@@ -144,7 +144,7 @@ _PURPOSE_NOUNS = PURPOSE - _words("for pour")
 #: What the asker is doing with the answer, opening a clause about it ("filling in a table").
 _PURPOSE_VERBS = _words(
     """prepping preparing writing working doing putting finishing drafting filling updating
-    compiling building checking editing reviewing"""
+    compiling building checking editing reviewing asking"""
 )
 
 #: A segment that starts like this is the asker's own guess, not part of the question:
@@ -695,9 +695,10 @@ def read_message(
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
-    segments = [
-        _unframed(_trim(s.strip(), knows) or s.strip()) for s in ends if s and s.strip(" ,.!?")
-    ]
+    written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
+    segments = [_unframed(_trim(s, knows) or s) for s in written]
+    # What the answer is for, as written ("asking for the CT brief": trimmed, "brief" goes).
+    purposes = {seg for seg, s in zip(segments, written, strict=True) if _asker_or_purpose(s)}
     asking = [s for s in segments if _asks(s)] or [s for s in segments if _requests(s)]
     # (What the questions name, and whether one points back, weigh only the segments that
     # ask nothing: most messages have none.)
@@ -716,8 +717,10 @@ def read_message(
             kept.append(segment)
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
-        elif n > last_ask >= 0 and not pointing:
-            continue  # after the question: what it is for ("need the figure for a briefing")
+        elif n > last_ask >= 0 and (not pointing or segment in purposes):
+            # After the question: what it is for ("need the figure for a briefing"; "asking
+            # for the CT brief" even after a question that points back).
+            continue
         elif last_ask >= 0 and (n > last_ask or _about_asker(segment)):
             # About the asker ("I'm writing a piece on the BCIJ."): only what it names.
             essentials = _essentials(segment, knows)

@@ -428,6 +428,18 @@ def test_a_reminder_or_a_request_is_the_question(message: str, question: str) ->
     assert read_message(message, knows).question == question
 
 
+def test_what_the_answer_is_for_goes_even_after_a_question_that_points_back() -> None:
+    """ "when was the BCIJ created? and what did it do? asking for the Casablanca brief":
+    "it" points back to the BCIJ, not to the brief after it, which says what the answer is
+    for (a clarification after it stays: "... when was it created? the BCIJ I mean")."""
+    reading = read_message(
+        "when was the BCIJ created? and what did it do? asking for the Casablanca brief", knows
+    )
+    assert "Casablanca" not in reading.question
+    clarified = read_message("when was it created? the BCIJ I mean", knows)
+    assert "BCIJ" in clarified.question
+
+
 def test_a_short_question_naming_a_body_is_read_alone_too() -> None:
     """ "I'm new on the Casablanca trafficking desk. who is behind the BCIJ?" holds one word
     the base knows, but it names a body: the question alone is read too (when the whole
