@@ -300,6 +300,8 @@ class Matcher:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
             slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
+        if asking and kind in _GIVEN_KINDS and asking != question:
+            slots = self._without_values_given(slots, asking, kind)
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -617,6 +619,25 @@ class Matcher:
         if any(inside in self.index.ancestors(p[1:]) for p in features.places):
             return None
         return "names no place in " + inside
+
+    def _without_values_given(self, slots: list[Slot], asking: str, kind: Kind) -> list[Slot]:
+        """ "I have Casablanca for the second training. Where was the first one held?": the
+        context gives the place (or date) of another of the things asked about, and its
+        rank; neither is asked, so neither is matched."""
+        own = {s.text for s in self._read(asking)[1]}
+        kinds = self.index.lexicon.kinds
+        ranks = {w for forms in ORDINALS for w in forms} | _FIRST
+
+        def given(slot: Slot) -> bool:
+            if slot.text in own:
+                return False
+            if fold(slot.text) in ranks:
+                return True
+            if kind is Kind.DATE:
+                return slot.number
+            return kinds.get(slot.concept or "") in ("place", "country")
+
+        return [s for s in slots if not given(s)] or slots
 
     def _of_a_body(self, slots: Sequence[Slot], question: str) -> bool:
         """Whether a role is asked of an institution the question names ("what role does
@@ -1026,6 +1047,10 @@ def _asks_a_venue(folded: str) -> bool:
         or "lieu exact" in folded
     ) and bool(_A_VENUE.search(folded))
 
+
+#: Kinds whose answer a message's context may give for another thing ("I have Casablanca
+#: for the second training; where was the first?").
+_GIVEN_KINDS = frozenset({Kind.PLACE, Kind.CITY, Kind.DATE})
 
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})

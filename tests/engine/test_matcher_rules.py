@@ -666,6 +666,17 @@ def test_the_role_of_a_body_is_what_it_does() -> None:
     assert matcher.ask("What role does the BCIJ play?").asks_for is None
 
 
+def test_a_value_the_context_gives_for_another_thing_is_not_asked() -> None:
+    """ "I have Rabat for the second dog training. Where was the first one held?": Rabat
+    and "second" belong to the other training; the first one's place is asked."""
+    rabat = make_entity("rabat", "place", "Rabat")
+    first = make_fact("first", "The first dog training was held in Tangier.", where="Tangier")
+    second = make_fact("second", "The second dog training was held in Rabat.", where="Rabat")
+    matcher = make_matcher(first, second, *FILLER, entities=[TANGIER, rabat], thresholds=BARS)
+    message = "I have Rabat for the second dog training. Where was the first one held?"
+    assert ids(matcher.ask(message).facts)[:1] == ["first"]
+
+
 def test_which_two_needs_two_names_not_the_count_two() -> None:
     question = "Which two prisons train their guards with dogs?"
     counted = make_fact("target", "Two prisons train guards with dogs.")
