@@ -300,6 +300,7 @@ class Matcher:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
             slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
+        every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asking, kind)
         if not slots or (kind is None and self._names_nothing(slots)):
@@ -362,7 +363,12 @@ class Matcher:
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
         # (A rank after "the", or in a precise question: "what second line of effort?"
         # means "another", "the second session" the second of a series.)
-        ranks = self._ranks(slots) if kind is not None or _THE_RANK.search(fold(question)) else []
+        ranks = (
+            self._ranks(every_slot) if kind is not None or _THE_RANK.search(fold(question)) else []
+        )
+        if slots is not every_slot:
+            asked_words = set(fold(asking).split())  # the context's rank is another thing's
+            ranks = [rank for rank in ranks if rank[0] & asked_words]
         asked = _Asked(
             kind,
             query_concepts,
@@ -623,7 +629,8 @@ class Matcher:
     def _without_values_given(self, slots: list[Slot], asking: str, kind: Kind) -> list[Slot]:
         """ "I have Casablanca for the second training. Where was the first one held?": the
         context gives the place (or date) of another of the things asked about, and its
-        rank; neither is asked, so neither is matched."""
+        rank; neither is asked, so neither is matched (the rank still says what "the first
+        one" ranks: `_ranks` reads the message's every slot)."""
         own = {s.text for s in self._read(asking)[1]}
         kinds = self.index.lexicon.kinds
         ranks = {w for forms in ORDINALS for w in forms} | _FIRST
