@@ -294,8 +294,9 @@ class Matcher:
             # "three" (what its list counts is checked in `_counts_others`).
             slots = [s for s in slots if number_value(s.text) is None]
         elif kind is Kind.ROLE and self._of_a_body(slots, question):
-            # "What role does the BCIJ play?": what a body does, asked in words of one's own.
+            # "What role does the BCIJ play?": what a body does; "role" and "play" only frame it.
             kind = None
+            slots = [s for s in slots if fold(s.text) not in _ROLE_FRAME] or slots
         elif kind is Kind.ROLE:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
@@ -647,10 +648,11 @@ class Matcher:
         return [s for s in slots if not given(s)] or slots
 
     def _of_a_body(self, slots: Sequence[Slot], question: str) -> bool:
-        """Whether a role is asked of an institution the question names ("what role does
-        the BCIJ play?"), not of a person (no title or personal pronoun: "Ms. X", "her")."""
+        """Whether a role is asked of an institution or a country the question names ("what
+        role does the BCIJ play?", "what role did Morocco play?"), not of a person (no
+        title, personal pronoun or possessive name: "Ms. X", "her")."""
         kinds = self.index.lexicon.kinds
-        return any(kinds.get(s.concept or "") == "institution" for s in slots) and (
+        return any(kinds.get(s.concept or "") in _BODIES for s in slots) and (
             _PERSON_CUE.search(question) is None
         )
 
@@ -990,6 +992,10 @@ _A_DAY = re.compile(
 _IN_TOTAL = re.compile(
     r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total)\b"
 )
+#: The words of "what role does X play / quel rôle joue X".
+_ROLE_FRAME = frozenset(Kind.ROLE.triggers) | {"play", "plays", "played", "joue", "jouent", "jouer"}
+#: Entity kinds whose role is what they do.
+_BODIES = frozenset({"institution", "country"})
 #: A person in a question: a title or a personal pronoun ("Ms. X's role", "her job").
 _PERSON_CUE = re.compile(
     rf"\b(?:{_TITLES})\b\.?|\b(?:he|she|his|her|him|il|elle|son|sa|ses)\b|"

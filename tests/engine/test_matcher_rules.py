@@ -664,6 +664,13 @@ def test_the_role_of_a_body_is_what_it_does() -> None:
     named = "What is Samira Alami's role in the BCIJ?"  # a name, possessive: a person
     assert matcher.ask(named).asks_for is Kind.ROLE
     assert matcher.ask("What role does the BCIJ play?").asks_for is None
+    # ... and a country's: what it did ("play" and "role" only frame the question)
+    helped = make_fact("helped", "Tunisia trained the Rabat police dogs.", entities=["tunisia"])
+    parade = make_fact("parade", "A brass band plays a role in the yearly parade.")
+    countries = make_matcher(helped, parade, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = countries.ask("What role did Tunisia play with the police dogs?")
+    assert answer.answered and answer.asks_for is None
+    assert answer.facts[0].coverage > 0.8  # "role" and "play" are no words the fact must hold
 
 
 def test_a_value_the_context_gives_for_another_thing_is_not_asked() -> None:
