@@ -285,8 +285,10 @@ class Matcher:
         side?" asks for a person)."""
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
+        asked_slots: list[Slot] = []
         if asking:
-            kind = asks_for(self._read(asking)[0] or asking, original=asking)
+            asked_corrected, asked_slots = self._read(asking)
+            kind = asks_for(asked_corrected or asking, original=asking)
         else:
             kind = asks_for(corrected, original=question) if corrected else asks_for(question)
         if kind is Kind.MEMBERS:
@@ -303,7 +305,7 @@ class Matcher:
             slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
-            slots = self._without_values_given(slots, asking, kind)
+            slots = self._without_values_given(slots, asked_slots, kind)
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -627,12 +629,14 @@ class Matcher:
             return None
         return "names no place in " + inside
 
-    def _without_values_given(self, slots: list[Slot], asking: str, kind: Kind) -> list[Slot]:
+    def _without_values_given(
+        self, slots: list[Slot], asked_slots: Sequence[Slot], kind: Kind
+    ) -> list[Slot]:
         """ "I have Casablanca for the second training. Where was the first one held?": the
         context gives the place (or date) of another of the things asked about, and its
         rank; neither is asked, so neither is matched (the rank still says what "the first
         one" ranks: `_ranks` reads the message's every slot)."""
-        own = {s.text for s in self._read(asking)[1]}
+        own = {s.text for s in asked_slots}
         kinds = self.index.lexicon.kinds
         ranks = {w for forms in ORDINALS for w in forms} | _FIRST
 
