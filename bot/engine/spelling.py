@@ -41,8 +41,8 @@ _BRITISH_AMERICAN = (
     (re.compile(r"ence$"), "ense"),
     (re.compile(r"amme(s)?$"), r"am\1"),
     (re.compile(r"am(s)?$"), r"amme\1"),
-    (re.compile(r"ll(ed|er|ers|ing)$"), r"l\1"),
-    (re.compile(r"l(ed|er|ers|ing)$"), r"ll\1"),
+    # Not "travelled" / "traveled": they share a stem, so either finds the other, and the
+    # rule would only make "filled" "filed" and "called" "caled".
 )
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from builders import (
     FILLER,
+    ids,
     make_entity,
     make_fact,
     make_matcher,
@@ -61,6 +62,14 @@ def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
 def test_british_and_american_spellings_meet() -> None:
     matcher = make_matcher(make_fact("w", "A workshop was organized in Rabat."), *FILLER)
     assert words(matcher, "organised workshop") == ["organized", "workshop"]
+
+
+def test_a_doubled_l_is_no_other_word() -> None:
+    """ "travelled" is "traveled", but "the crowd that filled the streets" did not file them."""
+    fact = make_fact("f", "Officers traveled to Rabat; the report was filed in May.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "crowd filled streets") == ["crowd", "filled", "streets"]
+    assert ids(matcher.ask("officers travelling to rabat?").facts) == ["f"]
 
 
 def test_compounds_are_joined_and_split_to_the_fact_base_words() -> None:
