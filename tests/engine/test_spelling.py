@@ -44,6 +44,9 @@ def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
     assert words(matcher, "dogs, i.e. rabat e.g. twelve") == ["dogs", "rabat", "twelve"]
     # ... nor is "selon" ("according to"), a function word as "according" is
     assert words(matcher, "selon rabat, dogs") == ["rabat", "dogs"]
+    # ... nor are prepositions like "alongside" and "besides" ("alongside the bureau, how
+    # many ...?"), which a fact seldom repeats
+    assert words(matcher, "alongside rabat, besides dogs") == ["rabat", "dogs"]
 
 
 def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
