@@ -555,7 +555,8 @@ class Matcher:
         m = HOW_MANY.search(fold(question))
         if m is None or _WHERE_COUNTED.match(m.group("rest")):
             return []  # "how many around the world?": the subject is counted
-        return [s for s in self.analyse(m.group("rest")) if not s.number][:COUNTED_FOCUS]
+        slots = self.analyse(m.group("rest"))
+        return [s for s in slots if not s.number and s.text not in _SCALE][:COUNTED_FOCUS]
 
     def _counted_in_question(self, focus: Sequence[Slot]) -> tuple[frozenset[str], tuple[str, ...]]:
         """What "how many ..." counts: the keys of its focus words, and their text."""
@@ -1074,6 +1075,10 @@ _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 
+
+#: The second half of "state-level", "high-level": it says at what level the things counted
+#: are, never what they are ("how many state-level departments ...?" counts departments).
+_SCALE = frozenset({"level", "levels"})
 
 #: After "how many", a phrase of place or extent, not a thing counted: "ILEAs, how many
 #: around the world?", "combien au total ?".

@@ -420,6 +420,14 @@ def test_a_count_must_count_the_thing_asked_about() -> None:
     assert make_matcher(right, *FILLER).ask(question).answered
 
 
+def test_a_level_says_what_kind_of_thing_is_counted_not_what() -> None:
+    """ "How many state-level departments ...?" counts departments: "level" is not what the
+    fact's figure must count (it would be "state, level", which no fact counts)."""
+    fact = make_fact("seven", "Seven state departments of dogs train officers in Rabat.")
+    question = "How many state-level departments train officers?"
+    assert ids(make_matcher(fact, *FILLER).ask(question).facts) == ["seven"]
+
+
 def test_a_date_asked_puts_the_fact_that_says_when_first() -> None:
     """ "rabat dog training programme when?": the fact saying "February 24" answers first,
     before a better-scored one dated only by its article (`when`)."""
