@@ -764,6 +764,8 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     # "When / where did the attacks happen?", "when did it take place?": an event's date
     # or place, which its fact gives without saying "happened".
     Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
+    # "Since what year / depuis quelle année ...?": a fact saying since when answers.
+    Kind.START: frozenset({"since", "depuis", "year", "annee"}),
     Kind.PLACE: _HAPPENED,
 }
 

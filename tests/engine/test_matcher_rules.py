@@ -408,6 +408,22 @@ def test_taking_place_and_its_moment_name_the_kind_in_french() -> None:
         assert ids(matcher.ask(question).facts) == ["held"], question
 
 
+def test_since_and_the_year_name_the_beginning_asked() -> None:
+    """ "Depuis quelle année ... ?", "since what year ...?": a fact saying when it began
+    answers; it need not say "since" or "year"."""
+    began = make_fact(
+        "began",
+        "The dog school began training officers in Tangier in 2008.",
+        answer_fr="L'école canine a commencé à former des policiers à Tanger en 2008.",
+    )
+    matcher = make_matcher(began, *FILLER, entities=[TANGIER], thresholds=BARS)
+    for question in (
+        "Depuis quelle année, l'école canine ?",
+        "The dog school: since what year?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["began"], question
+
+
 def test_a_count_must_count_the_thing_asked_about() -> None:
     question = "How many dogs were given to officers in Rabat?"
     wrong = make_fact(
