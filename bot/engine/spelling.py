@@ -23,7 +23,7 @@ from bot.core.text import (
     tokenize,
     word_keys,
 )
-from bot.engine.lexicon import known_words, split_compounds
+from bot.engine.lexicon import french_only_words, known_words, split_compounds
 from bot.engine.weights import (
     SPLIT_MIN_HEAD,
     SPLIT_MIN_LETTERS,
@@ -347,8 +347,9 @@ class Speller:
         if split is not None:
             return split
         # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
-        # not a typo of one we do.
-        if word in known_words():
+        # not a typo of one we do; but in English, a French word is likely one
+        # ("cndh dgsn agrement signed", "Euridice Marques").
+        if word in known_words() and not (lang == "en" and word in french_only_words()):
             return None
         guess = self.deletes.closest(word)
         if guess is None:

@@ -49,6 +49,17 @@ def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
     assert words(matcher, "alongside rabat, besides dogs") == ["rabat", "dogs"]
 
 
+def test_a_french_word_in_an_english_message_may_be_a_typo() -> None:
+    """ "cndh agrement signed when": "agrement" is a real French word, so it was never
+    corrected; in English it is "agreement" mistyped. In French it stays."""
+    fact = make_fact("a", "The dog agreement was signed in Rabat.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "when was the dog agrement signed") == ["dog", "agreement", "signed"]
+    assert "agrement" in words(matcher, "quand l'agrement canin a-t-il été signé")
+    # An English word stays what it is.
+    assert words(matcher, "when was the dog agreeing signed") == ["dog", "agreeing", "signed"]
+
+
 def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     """ "how mnay dogs are ther": "ther" is in the list of real words (so the corrector
     leaves it), but in chat it is "there", a function word that asks nothing."""
