@@ -331,6 +331,15 @@ _STEM_EN = Stemmer.Stemmer("english", 0)
 _STEM_FR = Stemmer.Stemmer("french", 0)
 
 
+#: Words a stemmer makes another's: French "courant" (common: "l'aide la moins courante")
+#: is not "cour" (a court). Each keeps a stem of its own, in both languages.
+_OWN_STEM = {
+    word: frozenset((intern("e:" + stem), intern("f:" + stem)))
+    for stem, words in (("courant", ("courant", "courante", "courants", "courantes")),)
+    for word in words
+}
+
+
 @lru_cache(maxsize=2048)
 def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     """The index keys of a folded word: its English and its French Snowball stem.
@@ -345,6 +354,9 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     # Interned, so the many words of one stem share one key string in every index.
     if word[:1].isdigit():
         return frozenset((word,))
+    own = _OWN_STEM.get(word)
+    if own is not None:
+        return own
     if lang == "en":
         return frozenset((intern("e:" + _STEM_EN.stemWord(word)),))
     if lang == "fr":

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import text
-from bot.core.text import Token, figures, fold, text_language, tokenize
+from bot.core.text import Token, figures, fold, text_language, tokenize, word_keys
 
 _WS = re.compile(r"\s+")
 
@@ -135,3 +135,11 @@ def test_a_text_states_a_date_by_a_year_or_a_month() -> None:
     assert not says(tokenize("The programme aims to help police dogs."))
     assert not says(tokenize("They may march on the capital."))
     assert not says(tokenize("Ils marchent vers Mars."))
+
+
+def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
+    """ "l'aide la moins courante" is about what is common, not about a court ("cour"),
+    which the French stemmer makes of "courant"."""
+    for lang in ("fr", "en", None):
+        assert word_keys("courante", lang).isdisjoint(word_keys("cour", lang))
+    assert word_keys("cours", "fr") == word_keys("cour", "fr")  # "les cours d'appel"
