@@ -331,12 +331,33 @@ _STEM_EN = Stemmer.Stemmer("english", 0)
 _STEM_FR = Stemmer.Stemmer("french", 0)
 
 
-#: Words a stemmer makes another's: French "courant" (common: "l'aide la moins courante")
-#: is not "cour" (a court). Each keeps a stem of its own, in both languages.
+#: Everyday words a stemmer makes another's: French "courant" (common: "l'aide la moins
+#: courante") is not "cour" (a court), "is that correct?" asks nothing of corrections,
+#: "pouvez-vous me donner la date" nothing of donations ("dons"), "j'aimerais savoir"
+#: nothing of an aim, "merci l'équipe" nothing of equipment. Each keeps a stem of its
+#: own ("=" marks it: no stemmer makes one), in both languages.
+_OWN_STEMS = (
+    ("courant=", "courant courante courants courantes"),
+    ("correct=", "correct correctly correctness incorrect correcte correctement"),
+    ("answer=", "answer answers answered answering"),
+    ("back=", "back"),
+    ("author=", "author authors authored"),
+    ("depart=", "depart departs departed departing departure departures"),
+    ("extreme=", "extremely extremement"),
+    ("evident=", "evident evidently evidemment evidente"),
+    (
+        "donner=",
+        "donne donnes donner donnez donnons donnent donnerait donnerai donneront "
+        "donnaient donnerais donnait donnant",
+    ),
+    ("aimer=", "aime aimes aimer aimerais aimerait aimerai aimeraient aimeriez aimons aimez"),
+    ("equipe=", "equipe equipes"),
+    ("connaitre=", "connais connait connaissez connaissons connaitre connaissais connaissait"),
+)
 _OWN_STEM = {
     word: frozenset((intern("e:" + stem), intern("f:" + stem)))
-    for stem, words in (("courant", ("courant", "courante", "courants", "courantes")),)
-    for word in words
+    for stem, words in _OWN_STEMS
+    for word in words.split()
 }
 
 
