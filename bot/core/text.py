@@ -353,6 +353,26 @@ _OWN_STEMS = (
     ("aimer=", "aime aimes aimer aimerais aimerait aimerai aimeraient aimeriez aimons aimez"),
     ("equipe=", "equipe equipes"),
     ("connaitre=", "connais connait connaissez connaissons connaitre connaissais connaissait"),
+    ("sort=", "sort sorts"),  # "what sort of ...?", not "sorting" prisoners
+    ("station=", "station stations"),  # "police stations", not troops "stationed"
+    ("field=", "field fields"),  # "in the field of", not police "fielded"
+    ("initial=", "initial initially initials"),  # not an "initiative"
+    ("okay=", "okay"),  # not a law "okayed"
+    ("policy=", "policy policies"),  # not "policier"
+    ("president=", "president presidents presidente"),  # not the co-chair's "présidence"
+    (
+        "relative=",
+        "related relate relates relating relative relatives relatively "
+        "relativement relatif relatifs",
+    ),  # "related to", "relatif à": not "relations"
+    ("response=", "response responses responsive"),  # not "responsables" (officials)
+    ("valid=", "valid validity"),  # "still valid?", not a law "validated"
+    ("visa=", "visa visas"),  # not "visant" (aiming at)
+    ("monter=", "monter monte montes montait mont"),  # "a monté", not a "montant"
+    ("special=", "speciale speciales speciaux specialement"),  # not "spécialiste"
+    ("suivant=", "suivant suivante suivants suivantes"),  # not "suivi" (monitoring)
+    ("local=", "local locale locales localement"),  # not "locaux" (premises)
+    ("ressort=", "ressort ressortir"),  # "il ressort que", not "ressortissant"
 )
 _OWN_STEM = {
     word: frozenset((intern("e:" + stem), intern("f:" + stem)))

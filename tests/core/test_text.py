@@ -151,6 +151,12 @@ def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
         ("aimerais", "aim"),  # "j'aimerais savoir ..."
         ("equipe", "equipement"),  # "merci l'équipe"
         ("extremement", "extremisme"),
+        ("sort", "sorting"),  # "what sort of ...?"
+        ("stations", "stationed"),  # "police stations"
+        ("related", "relations"),  # "related to"
+        ("policy", "policier"),
+        ("okay", "okayed"),
+        ("locale", "locaux"),  # "les autorités locales"
     ]
     for lang in ("fr", "en", None):
         for word, other in pairs:
