@@ -373,6 +373,18 @@ _OWN_STEMS = (
     ("suivant=", "suivant suivante suivants suivantes"),  # not "suivi" (monitoring)
     ("local=", "local locale locales localement"),  # not "locaux" (premises)
     ("ressort=", "ressort ressortir"),  # "il ressort que", not "ressortissant"
+    # ... and the names of the fact base: "de quoi parle la loi ?" is not about the
+    # parliament ("parlement"), "pas mal" not about Mali, "dans quels cas" not about
+    # Casablanca ("Casa"), "what constitutes ..." not about the constitution.
+    ("parler=", "parle parles parlent parler parlez parlons parlait parlais parlant"),
+    ("mal=", "mal male males"),
+    ("cas=", "cas case cases"),
+    ("ile=", "ile iles"),
+    (
+        "constituer=",
+        "constitute constitutes constituted constituting constitue constitues constituee "
+        "constituees constituent constituer constituait",
+    ),
 )
 _OWN_STEM = {
     word: frozenset((intern("e:" + stem), intern("f:" + stem)))

@@ -157,6 +157,10 @@ def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
         ("policy", "policier"),
         ("okay", "okayed"),
         ("locale", "locaux"),  # "les autorités locales"
+        ("parle", "parlement"),  # "de quoi parle la loi ?"
+        ("mal", "mali"),  # "pas mal"
+        ("cas", "casa"),  # "dans quels cas ?"
+        ("constitutes", "constitution"),
     ]
     for lang in ("fr", "en", None):
         for word, other in pairs:
