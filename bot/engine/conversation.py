@@ -95,7 +95,7 @@ PURPOSE = _words(
     prep prepping preparing writing working doing putting together finishing trying
     send sending sent submit submitting share sharing publish publishing print printing
     envoyer envoie envoi partager
-    size room pm am oclock minutes hour hours week monday tuesday wednesday thursday
+    size room pm am oclock minutes min mins hour hours week monday tuesday wednesday thursday
     friday timeline chart table graphic infographic summary factsheet onepager handout
     mapping panel intro caption background piece module newsletter thread talk pager
     cartographie agenda chronologie calendrier semaine
@@ -423,9 +423,11 @@ _NAME = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
 #: a question asked inside a sentence about asking it.
 _FRAME = re.compile(
     r"^(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)\s+\w+)\s+)?"
-    r"(?:(?:am|is|are|was|were|'m|’m)\s+)?"
+    r"(?:(?:am|is|are|was|were|'m|’m)\s+)?(?:(?:just|also|again)\s+)?"
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
-    r"\s+(?:to\s+know\s+|to\s+check\s+)?(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # ("my director just asked me when ...")
+    r"\s+(?:(?:me|us)\s+)?(?:to\s+know\s+|to\s+check\s+)?"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:(?:can|could)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
@@ -487,9 +489,10 @@ _REQUEST = re.compile(
 #: "... need it for a slide", "... pour la note".
 _ASIDE_OPENERS = frozenset(
     ["for", "its", "it's", "need", "needed", "this", "thats", "that's", "pour", "cest", "c'est"]
+    + ["and i", "and we", "and i'm", "and i've", "and im", "and ive"]
 )
 _ASIDE_CUE = re.compile(
-    r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est)(?!\w)", re.I
+    r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est|and)(?!\w)", re.I
 )
 #: `_ASIDE_CUE` for lower-cased text (ignoring case costs the regex ten times more).
 _ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
@@ -562,11 +565,18 @@ def _without_trailing_aside(tokens: list[str]) -> list[str]:
     if len(tokens) < 3 or not _may_open_aside(" ".join(tokens[2:])):
         return tokens  # most questions: no word that could open an aside
     for start in range(2, len(tokens)):
-        if tokens[start].lower().replace("’", "'").strip(".,;:!?") not in _ASIDE_OPENERS:
+        opener = tokens[start].lower().replace("’", "'").strip(".,;:!?")
+        # "... and I have a briefing in 10 min": the asker's own situation.
+        if opener == "and" and start + 1 < len(tokens):
+            opener = "and " + tokens[start + 1].lower().replace("’", "'")
+        if opener not in _ASIDE_OPENERS:
             continue
         tail = _content_words(" ".join(tokens[start:]))
         # It must say what the answer is for ("the annex"): "stand for again" is a question.
-        if all(w in CONVERSATIONAL for w in tail) and any(w in _PURPOSE_NOUNS for w in tail):
+        # (A time it is due may be in figures: "in 10 min", "at 4".)
+        if all(w in CONVERSATIONAL or w.isdigit() for w in tail) and any(
+            w in _PURPOSE_NOUNS for w in tail
+        ):
             kept = tokens[:start]
             if tokens[-1].endswith("?") and not kept[-1].endswith("?"):
                 kept[-1] += "?"

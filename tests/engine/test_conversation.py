@@ -292,6 +292,7 @@ def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
         "I was wondering how many prosecutors were trained in Casablanca",
         "do you know how many prosecutors were trained in Casablanca?",
         "can you tell me how many prosecutors were trained in Casablanca?",
+        "my director just asked me how many prosecutors were trained in Casablanca",
     ],
 )
 def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
@@ -391,6 +392,9 @@ def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
     assert reading.question == "glo.act countries"
     asked = read_message("which law covers trafficking? need it for the deck", knows)
     assert asked.question == "which law covers trafficking?"
+    # ... and the asker's own situation, with the time it is due.
+    due = read_message("when was the BCIJ created and I have a briefing in 10 min", knows)
+    assert due.question == "when was the BCIJ created"
     # An aside that names something the fact base knows is part of the question.
     kept = read_message("prosecutors trained for the casablanca charter", knows)
     assert kept.question == "prosecutors trained for the casablanca charter"
