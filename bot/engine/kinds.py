@@ -670,7 +670,10 @@ class Kind(StrEnum):
         "place",
         ("where", "venue", "lieu", "endroit", "ou "),
         re.compile(
-            r"\b(where|what venue|which venue|quel lieu|a quel endroit)\b|"
+            # ("Is there a name for the academies where INL trains police?": after another
+            # question word, "where" opens a clause; it asks for no place.)
+            r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were)\b).)*?\bwhere\b|"
+            r"\b(what venue|which venue|quel lieu|a quel endroit)\b|"
             r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b|"
             # "la formation se tient où exactement ?", "ça se passe où ?": "où" after its verb.
             r"\b(tient|tiendra|tenait|tenue?|lieu|passe|passera|deroule|deroulera|est|etait|"

@@ -69,6 +69,14 @@ def test_which_experts_ran_it_asks_for_people_by_name() -> None:
     assert asks_for("Which experts are trained in Tangier?") is not Kind.PERSON
 
 
+def test_where_after_another_question_word_opens_a_clause() -> None:
+    """ "Is there a name for the academies where INL trains police?" asks for a name."""
+    assert asks_for("Is there a name for the academies where INL trains police?") is None
+    assert asks_for("What are the academies where INL trains police called?") is not Kind.PLACE
+    assert asks_for("So where are the academies?") is Kind.PLACE
+    assert asks_for("Where was it held, and by whom?") is Kind.PLACE
+
+
 def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
     assert asks_for("Which country is Dr. Dweikat from?") is Kind.NATIONALITY
     assert asks_for("De quelle nationalité est Mme Márquez ?") is Kind.NATIONALITY
