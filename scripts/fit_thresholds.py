@@ -23,6 +23,8 @@ import argparse
 import importlib.util
 import itertools
 import json
+import multiprocessing
+import os
 import random
 import re
 import sys
@@ -59,15 +61,17 @@ SETS = (
     "diag16",
     "diag17",
     "diag18",
+    "diag21",
 )
 WRONG_COST = 2.0
 FOLDS = 5
-GRID = {
+GRID: dict[str, list[float]] = {
     "min_coverage": [0.56, 0.59, 0.62, 0.65, 0.68, 0.71, 0.74, 0.77, 0.80],
     "clear_lead_coverage": [0.30, 0.35, 0.40, 0.45, 0.50],
     "clear_lead_ratio": [1.2, 1.5, 2.0],
     "clear_lead_held": [3],
     "unknown_word_factor": [0.6, 0.8, 1.0],
+    "sibling_lead_coverage": [0.5, 0.6, 0.7, 1.01],
 }
 
 
@@ -98,6 +102,19 @@ def _outcomes(
     return [(bool(r["in_scope"]), bool(r["passed"]), bool(r["answered"])) for r in records]
 
 
+#: What each forked worker runs with: the scorer, a matcher and the questions.
+_WORKER: tuple[ModuleType, Matcher, list[dict[str, object]]] | None = None
+
+
+def _run(bars: Thresholds) -> tuple[Thresholds, list[tuple[bool, bool, bool]]]:
+    """The outcomes under `bars`, in a worker (the index is the same; only the decision
+    changes)."""
+    assert _WORKER is not None
+    score, matcher, questions = _WORKER
+    matcher.thresholds = bars
+    return bars, _outcomes(score, matcher, questions)
+
+
 def _objective(rows: list[tuple[bool, bool, bool]]) -> tuple[float, float, float, float]:
     inside = [r for r in rows if r[0]]
     outside = [r for r in rows if not r[0]]
@@ -110,6 +127,9 @@ def _objective(rows: list[tuple[bool, bool, bool]]) -> tuple[float, float, float
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the fitted bars to weights.py")
+    parser.add_argument(
+        "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: one a core)"
+    )
     args = parser.parse_args(argv)
     score = _scorer()
     questions = _questions(score)
@@ -123,13 +143,16 @@ def main(argv: list[str] | None = None) -> int:
     if current not in combos:
         combos.append(current)
     print(f"{len(questions)} labelled questions, {len(combos)} combinations", file=sys.stderr)
-    matcher = Matcher(base)
     table: dict[Thresholds, list[tuple[bool, bool, bool]]] = {}
-    for i, bars in enumerate(combos):
-        matcher.thresholds = bars  # the index is the same; only the decision changes
-        table[bars] = _outcomes(score, matcher, questions)
-        if i % 25 == 0:
-            print(f"  {i}/{len(combos)}", file=sys.stderr)
+    # One process a core, each with its own matcher (the grid is ~1,600 runs of every
+    # question); forked, so the fact base and questions are not sent to each.
+    global _WORKER
+    _WORKER = (score, Matcher(base), questions)
+    with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
+        for i, (bars, rows) in enumerate(pool.imap(_run, combos, chunksize=8)):
+            table[bars] = rows
+            if i % 100 == 0:
+                print(f"  {i}/{len(combos)}", file=sys.stderr)
     order = list(range(len(questions)))
     random.Random(20261204).shuffle(order)
     folds = [order[k::FOLDS] for k in range(FOLDS)]
@@ -175,6 +198,7 @@ def _write(bars: Thresholds, path: Path = WEIGHTS) -> None:
             "CLEAR_LEAD_RATIO",
             "CLEAR_LEAD_HELD",
             "UNKNOWN_WORD_FACTOR",
+            "SIBLING_LEAD_COVERAGE",
         ),
         astuple(bars),
         strict=True,

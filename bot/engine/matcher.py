@@ -1181,13 +1181,23 @@ def _date_key(match: Match) -> tuple[date, str]:
 
 
 def _clear_lead(ranked: Sequence[Match], slots: int, bars: Thresholds) -> bool:
-    """The first fact covers enough of the question's `slots` and leads the second clearly."""
+    """The first fact covers enough of the question's `slots` and leads the second clearly:
+    from `sibling_lead_coverage` on, the first that is not its sibling."""
     first = ranked[0]
-    return (
-        first.coverage >= bars.clear_lead_coverage
-        and slots - len(first.missing) >= bars.clear_lead_held
-        and (len(ranked) == 1 or first.score >= bars.clear_lead_ratio * ranked[1].score)
-    )
+    if first.coverage < bars.clear_lead_coverage or slots - len(first.missing) < (
+        bars.clear_lead_held
+    ):
+        return False
+    others = ranked[1:]
+    if first.coverage >= bars.sibling_lead_coverage:
+        others = [m for m in others if not _siblings(first.fact, m.fact)]
+    return not others or first.score >= bars.clear_lead_ratio * others[0].score
+
+
+def _siblings(a: Fact, b: Fact) -> bool:
+    """Facts of one article about the same bodies: a question about that subject that
+    both nearly answer is about it, and the better covered answers."""
+    return a.source.id == b.source.id and not set(a.entities).isdisjoint(b.entities)
 
 
 #: Words before a capital's name that make it the city, not its government: "in Rabat",

@@ -52,6 +52,7 @@ CLEAR_LEAD_RATIO = 1.2  # ... when its score is this many times the next fact's
 CLEAR_LEAD_HELD = 3  # ... and it holds at least this many of the question's slots
 STRONG_FIELD = 0.5  # field weight at which a name or number asked counts as held
 UNKNOWN_WORD_FACTOR = 0.6  # share of the rarest word's weight a word no fact holds weighs
+SIBLING_LEAD_COVERAGE = 1.01  # from this coverage, a clear lead is over the best non-sibling
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,10 @@ class Thresholds:
     clear_lead_ratio: float = CLEAR_LEAD_RATIO
     clear_lead_held: int = CLEAR_LEAD_HELD
     unknown_word_factor: float = UNKNOWN_WORD_FACTOR
+    #: A clear leader need not lead its siblings (facts of the same article about the same
+    #: bodies: "when was the BCIJ set up" and "what does BCIJ stand for"), from this
+    #: coverage on; above 1, it must lead every fact.
+    sibling_lead_coverage: float = SIBLING_LEAD_COVERAGE
 
 
 # ------------------------------------------------------------------ what is shown

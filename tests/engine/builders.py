@@ -104,6 +104,7 @@ BARS = Thresholds(
     clear_lead_ratio=1.2,
     clear_lead_held=3,
     unknown_word_factor=1.0,  # a word no fact holds weighs as the rarest one
+    sibling_lead_coverage=1.01,  # a clear leader leads every fact
 )
 
 DOGS = "Sniffer dogs were given to the police."

@@ -125,6 +125,33 @@ def test_a_leader_close_to_the_next_fact_abstains() -> None:
     assert _short_of_the_bar(answer.suggestions[0].coverage)
 
 
+def test_a_leader_need_not_lead_its_siblings_from_the_sibling_bar_on() -> None:
+    """A fact of the same article about the same body ("BCIJ established" beside "what BCIJ
+    stands for") is no rival: the question is about that subject, and the best covered of
+    them answers. A fact from another article, or about other bodies, still is."""
+    lead = make_fact(
+        "lead",
+        "Sniffer dogs were given to the BCIJ in Rabat by the customs service.",
+        entities=["bcij"],
+    )
+    sibling = make_fact(
+        "sibling", "The customs service gave sniffer dogs to the BCIJ in Rabat.", entities=["bcij"]
+    )
+    elsewhere = replace(sibling, source=replace(sibling.source, id="another-article"))
+    question = "sniffer dogs given bcij rabat customs airport terminal"
+    siblings_apart = replace(BARS, sibling_lead_coverage=BARS.clear_lead_coverage)
+    for bars, second, answered in (
+        (BARS, sibling, False),  # within 1.2 of the second fact: no clear lead
+        (siblings_apart, sibling, True),
+        (siblings_apart, elsewhere, False),
+        (siblings_apart, replace(sibling, entities=()), False),  # about no body of the lead's
+    ):
+        answer = make_matcher(lead, second, *FILLER, entities=[BCIJ], thresholds=bars).ask(question)
+        assert answer.answered is answered, (bars, second.source.id)
+        top = (answer.facts or answer.suggestions)[0]
+        assert top.fact.id == "lead" and _short_of_the_bar(top.coverage)
+
+
 def test_a_leader_holding_too_few_slots_abstains() -> None:
     matcher = make_matcher(make_fact("dogs", "Sniffer dogs arrived."), *FILLER, thresholds=BARS)
     answer = matcher.ask("sniffer dogs annual ministry")  # two held, each in a filler fact
