@@ -1126,8 +1126,17 @@ _SET_APART = re.compile(
     r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*",
     re.IGNORECASE,
 )
+#: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN
+#: news item?": the article the answer comes from, which no fact calls a "piece" (the
+#: name it has, kept, is what a fact holds).
+_SOURCE_NOUN = re.compile(
+    r"(\bthe\s+(?:[\w.'’/-]+\s+){0,5}?)(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|"
+    r"write-?ups?|pieces?|articles?|stor(?:y|ies)|items?|posts?|blog\s+posts?)\b"
+    r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated))?",
+    re.IGNORECASE,
+)
 #: Frames set aside when a question as asked finds no answer, in this order.
-_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "), (_SET_APART, ""))
+_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "), (_SET_APART, ""), (_SOURCE_NOUN, r"\1"))
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:
