@@ -78,7 +78,7 @@ SOCIAL = _words(
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot
-    forget cant cannot help please pls plz kindly need needed needs want wanted
+    forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
     looking check checking confirm double doublecheck just real fyi btw so well um
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
@@ -422,7 +422,8 @@ _NAME = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
 #: "She wants to know how many ...", "I was wondering when ...", "do you know who ...":
 #: a question asked inside a sentence about asking it.
 _FRAME = re.compile(
-    r"^(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)\s+\w+)\s+)?"
+    # ("our counterpart at the ministry asked me how ...": a subject of a few words)
+    r"^(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)(?:\s+[\w'’-]+){1,5}?)\s+)?"
     r"(?:(?:am|is|are|was|were|'m|’m)\s+)?(?:(?:just|also|again)\s+)?"
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
     # ("my director just asked me when ...")
@@ -574,8 +575,9 @@ def _without_trailing_aside(tokens: list[str]) -> list[str]:
         tail = _content_words(" ".join(tokens[start:]))
         # It must say what the answer is for ("the annex"): "stand for again" is a question.
         # (A time it is due may be in figures: "in 10 min", "at 4".)
-        if all(w in CONVERSATIONAL or w.isdigit() for w in tail) and any(
-            w in _PURPOSE_NOUNS for w in tail
+        # ("..., and I blanked": the asker's own memory, every word conversation.)
+        if all(w in CONVERSATIONAL or w.isdigit() for w in tail) and (
+            opener.startswith("and ") or any(w in _PURPOSE_NOUNS for w in tail)
         ):
             kept = tokens[:start]
             if tokens[-1].endswith("?") and not kept[-1].endswith("?"):

@@ -293,6 +293,7 @@ def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
         "do you know how many prosecutors were trained in Casablanca?",
         "can you tell me how many prosecutors were trained in Casablanca?",
         "my director just asked me how many prosecutors were trained in Casablanca",
+        "our counterpart at the ministry asked me how many prosecutors were trained in Casablanca",
     ],
 )
 def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
@@ -395,6 +396,8 @@ def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
     # ... and the asker's own situation, with the time it is due.
     due = read_message("when was the BCIJ created and I have a briefing in 10 min", knows)
     assert due.question == "when was the BCIJ created"
+    blank = read_message("how is the prosecutor network organised, and I blanked", knows)
+    assert blank.question == "how is the prosecutor network organised"
     # An aside that names something the fact base knows is part of the question.
     kept = read_message("prosecutors trained for the casablanca charter", knows)
     assert kept.question == "prosecutors trained for the casablanca charter"
