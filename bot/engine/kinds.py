@@ -407,7 +407,8 @@ class Kind(StrEnum):
             + r")|"
             r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
             r"\bqui\s+(est|etait|sera)\s+(a la tete|responsable|en charge)\b|"
-            r"\bqui\s+(est|etait|sera)\s+(le|la|l)\s+(\w+\s+){0,2}"
+            # ("qui était ministre de la Justice ... ?": a role needs no article in French)
+            r"\bqui\s+(est|etait|sera)\s+((le|la|l)\s+)?(\w+\s+){0,2}"
             + _ROLES_FR
             + r"\b|"
             # "Who signed on behalf of the DGSN?": a person speaking for a body. Anchored

@@ -62,6 +62,9 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
     assert asks_for("Who ran the DNA course in Costa Rica?") is Kind.ACTOR
     assert asks_for("Who led the workshop?") is Kind.ACTOR
     assert asks_for("Who heads the DGAPR?") is Kind.PERSON
+    # A French role needs no article, and a time clause after it asks no date.
+    asked = "Qui était ministre de la Justice quand la charte a été adoptée en 2013 ?"
+    assert asks_for(asked) is Kind.PERSON
 
 
 def test_which_experts_ran_it_asks_for_people_by_name() -> None:
