@@ -343,12 +343,22 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
     """True when a pointer ("it", "their", "il") comes before anything the segment names:
     "when was it set up?" needs its context; "la session CNDH-DGSN, elle commence quand ?"
     says itself what "elle" is."""
-    for word in _folded_words(segment):
+    words = _folded_words(segment)
+    for word in words:
         if word in _POINTERS:
             return True
         if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
-            return False
+            # ... or a pointer ends it: "what did Morocco develop with INL support there?",
+            # "... on that?" (not "how many ILEAs are there?", which points nowhere).
+            return words[-1] in _LAST_POINTERS and not (
+                words[-1] == "there" and len(words) > 1 and words[-2] in _BE
+            )
     return False
+
+
+#: Pointers that, last in a question, point back whatever it names before them.
+_LAST_POINTERS = _words("there that this those these them")
+_BE = _words("is are was were be been being s re")
 
 
 #: A segment about the asker, not the question: "I'm writing a piece on the BCIJ",

@@ -249,6 +249,19 @@ def test_a_pointer_after_a_name_points_to_it() -> None:
     assert not reading.question.startswith("Notes")
 
 
+def test_a_pointer_ending_a_question_points_back_whatever_it_names() -> None:
+    """ "a colleague said INL helped the police with crime scenes. What did Morocco develop
+    with INL support there?": "there" is the crime scenes; "are there" points nowhere."""
+    context = "a colleague said prosecutors were trained on the trafficking law."
+    names = lambda text: "INL" in text or "Morocco" in text  # noqa: E731
+    there = read_message(
+        f"{context} What did Morocco set up with INL support there?", knows, names
+    )
+    assert there.question.startswith(context)
+    many = read_message(f"{context} How many INL academies are there?", knows, names)
+    assert many.parts == ("How many INL academies are there?",)  # read alone too
+
+
 def test_what_follows_the_question_is_what_it_is_for() -> None:
     """After the question, a sentence says what the answer is for, even in words the
     fact base knows ("the figure for the trafficking report")."""
