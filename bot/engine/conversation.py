@@ -432,12 +432,15 @@ _NAME = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
 #: "She wants to know how many ...", "I was wondering when ...", "do you know who ...":
 #: a question asked inside a sentence about asking it.
 _FRAME = re.compile(
-    # ("our counterpart at the ministry asked me how ...": a subject of a few words)
-    r"^(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)(?:\s+[\w'’-]+){1,5}?)\s+)?"
+    # ("our counterpart at the ministry asked me how ...": a subject of a few words; "in
+    # the gender section of our report I want to say what ...": where the answer goes)
+    r"^(?:(?:in|for)\s+(?:the|our|my|a)\s+(?:[\w'’-]+\s+){0,5}?(?:report|brief|briefing|note|"
+    r"deck|slide|memo|draft|paper|section|chapter|paragraph)\s+)?"
+    r"(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)(?:\s+[\w'’-]+){1,5}?)\s+)?"
     r"(?:(?:am|is|are|was|were|'m|’m)\s+)?(?:(?:just|also|again)\s+)?"
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
     # ("my director just asked me when ...")
-    r"\s+(?:(?:me|us)\s+)?(?:to\s+know\s+|to\s+check\s+)?"
+    r"\s+(?:(?:me|us)\s+)?(?:to\s+(?:know|check|say|write|mention|explain|note)\s+)?"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"

@@ -254,9 +254,7 @@ def test_a_pointer_ending_a_question_points_back_whatever_it_names() -> None:
     with INL support there?": "there" is the crime scenes; "are there" points nowhere."""
     context = "a colleague said prosecutors were trained on the trafficking law."
     names = lambda text: "INL" in text or "Morocco" in text  # noqa: E731
-    there = read_message(
-        f"{context} What did Morocco set up with INL support there?", knows, names
-    )
+    there = read_message(f"{context} What did Morocco set up with INL support there?", knows, names)
     assert there.question.startswith(context)
     many = read_message(f"{context} How many INL academies are there?", knows, names)
     assert many.parts == ("How many INL academies are there?",)  # read alone too
@@ -307,6 +305,7 @@ def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
         "can you tell me how many prosecutors were trained in Casablanca?",
         "my director just asked me how many prosecutors were trained in Casablanca",
         "our counterpart at the ministry asked me how many prosecutors were trained in Casablanca",
+        "In the annex of our report I want to say how many prosecutors were trained in Casablanca",
     ],
 )
 def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
