@@ -347,9 +347,10 @@ class Speller:
         if split is not None:
             return split
         # A real word we simply do not hold ("pris", "killed", "rewrite", "étudiés") is
-        # not a typo of one we do; but in English, a French word is likely one
-        # ("cndh dgsn agrement signed", "Euridice Marques").
-        if word in known_words() and not (lang == "en" and word in french_only_words()):
+        # not a typo of one we do; but outside French (in English, or in a few words of no
+        # telling language), a French word is likely one ("cndh dgsn agrement signed date",
+        # "Euridice Marques").
+        if word in known_words() and not (lang != "fr" and word in french_only_words()):
             return None
         guess = self.deletes.closest(word)
         if guess is None:

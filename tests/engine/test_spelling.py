@@ -55,6 +55,7 @@ def test_a_french_word_in_an_english_message_may_be_a_typo() -> None:
     fact = make_fact("a", "The dog agreement was signed in Rabat.")
     matcher = make_matcher(fact, *FILLER)
     assert words(matcher, "when was the dog agrement signed") == ["dog", "agreement", "signed"]
+    assert words(matcher, "dog agrement signed") == ["dog", "agreement", "signed"]  # no language
     assert "agrement" in words(matcher, "quand l'agrement canin a-t-il été signé")
     # An English word stays what it is.
     assert words(matcher, "when was the dog agreeing signed") == ["dog", "agreeing", "signed"]
