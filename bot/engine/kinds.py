@@ -397,6 +397,10 @@ class Kind(StrEnum):
             # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)
             r"\bwho\s+(heads|headed|leads|runs|directs|directed|chairs|chaired|"
             r"is in charge|was in charge|is responsible|was responsible)\b|"
+            # "Who signed the agreement?": a signatory is a person (the parties are named as
+            # having signed, not as signing it).
+            r"\bwho\s+(actually\s+|exactly\s+)?(signed|signs|a signe|l a signe)\b|"
+            r"\bqui\s+(a\s+|l\s+a\s+|ont\s+)(signe|signes)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"

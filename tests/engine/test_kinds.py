@@ -17,7 +17,7 @@ EXAMPLES = {
     Kind.PERSON: "Who runs the DGAPR?",
     Kind.LAW: "Quelle loi porte sur la traite ?",
     Kind.ROLE: "Mme Oufroukhi, elle occupe quel poste ?",
-    Kind.ACTOR: "Who signed the agreement?",
+    Kind.ACTOR: "Who funded the training?",
     Kind.BODY: "Which organisation does Mr. Chabib work for?",
     Kind.MONEY: "What did the training programme cost?",
     Kind.PENALTY: "Quelle peine de prison risquent-ils ?",
@@ -62,6 +62,10 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
     assert asks_for("Who ran the DNA course in Costa Rica?") is Kind.ACTOR
     assert asks_for("Who led the workshop?") is Kind.ACTOR
     assert asks_for("Who heads the DGAPR?") is Kind.PERSON
+    # A signatory is a person: the parties are said to have signed, they do not sign.
+    assert asks_for("Who actually signed the agreement on 14 September 2022?") is Kind.PERSON
+    assert asks_for("Qui a signé l'accord de 2022 ?") is Kind.PERSON
+    assert asks_for("Which countries signed the framework?") is not Kind.PERSON
     # A French role needs no article, and a time clause after it asks no date.
     asked = "Qui était ministre de la Justice quand la charte a été adoptée en 2013 ?"
     assert asks_for(asked) is Kind.PERSON

@@ -271,7 +271,8 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Comment s'appelle le programme ?", None),
         ("What is the name of the director of the DGSN?", Kind.PERSON),
         ("Who signed the agreement on behalf of the DGSN?", Kind.PERSON),
-        ("Who signed the agreement?", Kind.ACTOR),
+        ("Who signed the agreement?", Kind.PERSON),  # a signatory is a person
+        ("Who funded the agreement?", Kind.ACTOR),
         ("Who signed the framework on Morocco's behalf?", Kind.PERSON),
         ("Who signed the framework on the US side?", Kind.PERSON),
         ("Who was the retired judge who taught the course?", Kind.PERSON),

@@ -371,10 +371,10 @@ KIND_CASES = [
         "names no body the question does not name already",
     ),
     (
-        "Who signed the training agreement with Morocco?",
+        "Who funded the training agreement with Morocco?",
         Kind.ACTOR,
-        "Morocco signed a training agreement.",
-        ("Tunisia and Morocco signed a training agreement.", {}),
+        "Morocco funded a training agreement.",
+        ("Tunisia and Morocco funded a training agreement.", {}),
         "names nobody the question does not name already",
     ),
     (
@@ -832,16 +832,16 @@ def test_people_the_question_names_are_not_who_did_it() -> None:
 
 
 def test_a_training_of_trainers_names_nobody_who_did_it() -> None:
-    question = "Who signed the training agreement with Morocco?"
-    fact = make_fact("target", "Morocco signed an agreement for a training of trainers.")
+    question = "Who funded the training agreement with Morocco?"
+    fact = make_fact("target", "Morocco funded an agreement for a training of trainers.")
     matcher = make_matcher(fact, *FILLER, entities=[MOROCCO])
     assert why_not(matcher, question) == "names nobody the question does not name already"
 
 
 def test_who_is_asks_what_something_is_not_who_did_it() -> None:
     assert asks_for("Who is the BCIJ?") is None
-    assert asks_for("who signed it?") is Kind.ACTOR
-    assert asks_for("qui a signé l'accord ?") is Kind.ACTOR
+    assert asks_for("who funded it?") is Kind.ACTOR
+    assert asks_for("qui a financé l'accord ?") is Kind.ACTOR
 
 
 def test_a_who_question_may_hold_words_the_fact_base_does_not_know() -> None:
