@@ -427,12 +427,18 @@ def test_taking_place_and_its_moment_name_the_kind_in_french() -> None:
         "The dog training was held in Tangier in 2019.",
         answer_fr="La formation canine a été organisée à Tanger en 2019.",
     )
-    matcher = make_matcher(held, *FILLER, entities=[TANGIER], thresholds=BARS)
-    for question in (
+    _answers_each(
+        held,
         "Où s'est déroulée la formation canine ?",
         "À quel moment la formation canine a-t-elle eu lieu ?",
-    ):
-        assert ids(matcher.ask(question).facts) == ["held"], question
+    )
+
+
+def _answers_each(fact: Fact, *questions: str) -> None:
+    """`fact`, on a base of it and the filler facts, is the answer to each question."""
+    matcher = make_matcher(fact, *FILLER, entities=[TANGIER], thresholds=BARS)
+    for question in questions:
+        assert ids(matcher.ask(question).facts) == [fact.id], question
 
 
 def test_since_and_the_year_name_the_beginning_asked() -> None:
@@ -443,12 +449,9 @@ def test_since_and_the_year_name_the_beginning_asked() -> None:
         "The dog school began training officers in Tangier in 2008.",
         answer_fr="L'école canine a commencé à former des policiers à Tanger en 2008.",
     )
-    matcher = make_matcher(began, *FILLER, entities=[TANGIER], thresholds=BARS)
-    for question in (
-        "Depuis quelle année, l'école canine ?",
-        "The dog school: since what year?",
-    ):
-        assert ids(matcher.ask(question).facts) == ["began"], question
+    _answers_each(
+        began, "Depuis quelle année, l'école canine ?", "The dog school: since what year?"
+    )
 
 
 def test_a_count_must_count_the_thing_asked_about() -> None:
@@ -1036,33 +1039,21 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
         "Besides the muzzle rules, what else will the Rabat dog training discuss?",
         "Apart from muzzle rules, what will the Rabat dog training discuss?",
         "À part les règles sur les muselières, que va aborder la formation canine de Rabat ?",
+        # the article the answer comes from
+        "What does the Rabat news item say the dog training will discuss?",
+        "what will the dog training discuss, in the Rabat piece?",
     ],
 )
-def test_what_is_set_apart_is_not_what_is_asked(question: str) -> None:
+def test_what_is_set_apart_or_where_it_is_written_is_not_what_is_asked(question: str) -> None:
     """ "Besides the legal frameworks, what other topics ...?": the fact that answers need
-    not name what the question sets apart (tried when the question as asked finds none)."""
+    not name what the question sets apart; nor the article it comes from ("What does the
+    Morocco On The Move piece say ...?": no fact calls it a "piece"). Tried when the
+    question as asked finds no answer."""
     topics = make_fact(
         "topics",
         "The Rabat dog training will discuss kennels and leashes.",
         answer_fr="La formation canine de Rabat abordera les chenils et les laisses.",
     )
-    muzzles = make_fact("muzzles", "Muzzle rules were adopted in Tangier.")
-    strict = Thresholds(min_coverage=0.8, clear_lead_coverage=0.8)
-    matcher = make_matcher(topics, muzzles, *FILLER, thresholds=strict)
-    assert ids(matcher.ask(question).facts)[:1] == ["topics"]
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "What does the Rabat news item say the dog training will discuss?",
-        "what will the dog training discuss, in the Rabat piece?",
-    ],
-)
-def test_the_article_an_answer_comes_from_is_not_what_is_asked(question: str) -> None:
-    """ "What does the Morocco On The Move piece say ...?": no fact calls its article a
-    "piece" or a "news item" (tried when the question as asked finds no answer)."""
-    topics = make_fact("topics", "The Rabat dog training will discuss kennels and leashes.")
     muzzles = make_fact("muzzles", "Muzzle rules were adopted in Tangier.")
     strict = Thresholds(min_coverage=0.8, clear_lead_coverage=0.8)
     matcher = make_matcher(topics, muzzles, *FILLER, thresholds=strict)
