@@ -9,7 +9,7 @@
   "corrects" it into a word of the fact base ("rewrite" is not "retraite",
   "étudiés" is not "studies").
 - french_only_words.txt: the words of those 20,000 French ones that are not among
-  the 30,000 English ones. In a message read as English, such a word is more likely
+  the 30,000 English ones. In a message not read as French, such a word is more likely
   a typo ("agrement", "Marques") than French, and may be corrected.
 
 Pinned: `pip install -e '.[words]'` installs wordfreq 3.1.1, which reproduces the
@@ -52,8 +52,7 @@ def _header(what: str) -> str:
 def write(name: str, en: int, fr: int, what: str) -> None:
     listed = words(en, fr)
     header = _header(
-        f"The {en:,} most frequent English and {fr:,} most frequent French words, folded:"
-        f" {what}"
+        f"The {en:,} most frequent English and {fr:,} most frequent French words, folded: {what}"
     )
     (DATA / name).write_text(header + "\n".join(listed) + "\n", encoding="utf-8")
     print(f"wrote {len(listed)} words to {DATA / name}")

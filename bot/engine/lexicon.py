@@ -173,7 +173,7 @@ def known_words() -> WordHashes:
 @cache
 def french_only_words() -> WordHashes:
     """Real French words that are no English word (bot/data/french_only_words.txt):
-    in a message read as English, "agrement" or "Marques" is a typo of "agreement" or
+    in a message not read as French, "agrement" or "Marques" is a typo of "agreement" or
     "Márquez" more likely than French. Loaded on the first such word."""
     with files("bot.data").joinpath("french_only_words.txt").open(encoding="utf-8") as lines:
         return WordHashes(line.strip() for line in lines if not line.startswith("#"))
