@@ -373,6 +373,8 @@ _OWN_STEMS = (
     ("suivant=", "suivant suivante suivants suivantes"),  # not "suivi" (monitoring)
     ("local=", "local locale locales localement"),  # not "locaux" (premises)
     ("ressort=", "ressort ressortir"),  # "il ressort que", not "ressortissant"
+    # "integrate human rights into police work", not "a intégré le GCTF" (joined)
+    ("integrate=", "integrate integrates integrated integrating integration"),
     # ... and the names of the fact base: "de quoi parle la loi ?" is not about the
     # parliament ("parlement"), "pas mal" not about Mali, "dans quels cas" not about
     # Casablanca ("Casa"), "what constitutes ..." not about the constitution.
