@@ -375,6 +375,11 @@ _OWN_STEMS = (
     ("ressort=", "ressort ressortir"),  # "il ressort que", not "ressortissant"
     # "integrate human rights into police work", not "a intégré le GCTF" (joined)
     ("integrate=", "integrate integrates integrated integrating integration"),
+    # English words a French synonym stems like: "when was the network formed?" is not
+    # "formé" (trained), a US "envoy" not "envoyé" (deployed), "integrity" not "intégré"
+    ("form=", "form forms formed forming"),
+    ("envoy=", "envoy envoys"),
+    ("integrity=", "integrity integral"),
     # ... and the names of the fact base: "de quoi parle la loi ?" is not about the
     # parliament ("parlement"), "pas mal" not about Mali, "dans quels cas" not about
     # Casablanca ("Casa"), "what constitutes ..." not about the constitution.
