@@ -47,6 +47,7 @@ def test_i_e_and_e_g_are_no_words_of_the_question() -> None:
     # ... nor are prepositions like "alongside" and "besides" ("alongside the bureau, how
     # many ...?"), which a fact seldom repeats
     assert words(matcher, "alongside rabat, besides dogs") == ["rabat", "dogs"]
+    assert words(matcher, "dogs of every rabat unit") == ["dogs", "rabat", "unit"]  # as "each"
 
 
 def test_a_french_word_in_an_english_message_may_be_a_typo() -> None:
