@@ -441,7 +441,9 @@ _FRAME = re.compile(
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
     # ("my director just asked me when ...")
     r"\s+(?:(?:me|us)\s+)?(?:to\s+(?:know|check|say|write|mention|explain|note)\s+)?"
-    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # ("... asked me in which year ...": the question may open on a preposition)
+    r"(?=(?:(?:in|on|at|for|by|from|since|with|to)\s+)?"
+    r"(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:(?:can|could)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
@@ -449,7 +451,8 @@ _FRAME = re.compile(
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
-    r"(?=(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
+    r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
+    r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
     r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
     r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
     r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire)\s+",

@@ -313,6 +313,18 @@ def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
     assert reading.question.lower().startswith("how many prosecutors were trained in casablanca")
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my director asked me in which year the BCIJ was created",
+        "on m'a demandé en quelle année le BCIJ a été créé",
+    ],
+)
+def test_a_question_asked_about_asking_may_open_on_a_preposition(message: str) -> None:
+    reading = read_message(message, knows)
+    assert reading.question.lower().startswith(("in which year", "en quelle année"))
+
+
 def test_the_askers_own_guess_is_not_part_of_the_question() -> None:
     reading = read_message("when was the BCIJ created? i thought 2014 but not sure", knows)
     assert reading.question == "when was the BCIJ created?"
