@@ -187,6 +187,9 @@ class Matcher:
         if "-" in question:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
+            if lang == "fr":
+                # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
+                question = _FRENCH_INVERSION.sub("", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join([t.surface for t in words]), self._slots(words, lang)
 
@@ -1091,6 +1094,8 @@ _WHERE_COUNTED = re.compile(
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+#: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
+_FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
 #: the frame word is not a word a fact must hold.
 #: The question words asking which thing, as written in full or in chat ("wat", "kel").

@@ -1605,3 +1605,16 @@ def test_two_questions_in_one_sentence_are_answered_when_each_is() -> None:
     )
     assert ids(answer.facts)[:1] == ["created"]
     assert not matcher.ask("When was the BCIJ created, and how many zorglubs died?").answered
+
+
+def test_a_french_inverted_verb_keeps_its_phrase() -> None:
+    """ "L'INL met-il en œuvre ...?": "met en œuvre" (implements) is one phrase once the
+    verb's pronoun is set aside, and the fact that implements covers it."""
+    fact = make_fact(
+        "dogs",
+        "INL implements its programmes in Tangier.",
+        answer_fr="Les programmes de l'INL à Tanger.",
+    )
+    matcher = make_matcher(fact, *FILLER, synonyms=[("implements", "met en œuvre")])
+    answer = matcher.ask("L'INL met-il en œuvre ses programmes à Tanger ?")
+    assert ids(answer.facts[:1]) == ["dogs"] and answer.facts[0].missing == ()
