@@ -241,6 +241,13 @@ QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
     "billion",
 }
 
+#: How many times over, a figure of how much something grew: "by how much did the aid grow?"
+#: is answered by "it doubled".
+MULTIPLIERS = frozenset(
+    {"doubled", "doubling", "tripled", "tripling", "quadrupled", "halved", "twofold", "threefold"}
+    | {"double", "doublee", "triple", "triplee", "twice"}  # (folded: "doublé" is "double")
+)
+
 # "2,800" / "18 000" / "1.500" -> "2800"; a thin space or no-break space also groups digits.
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")
 # "U.S." / "US" (upper case) is the United States, not the pronoun.

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
+    MULTIPLIERS,
     day_of_month,
     figures,
     fold,
@@ -415,6 +416,7 @@ class Index:
             caller=self._caller(fact.answer),
             places=self._shared_tuples.setdefault(named_places, named_places),
             has_where=bool(fact.where),
+            multiplies=any(t.surface in MULTIPLIERS for t in answer_tokens),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

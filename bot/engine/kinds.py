@@ -62,7 +62,13 @@ class FactFeatures:
     #: independent judiciary"): the keys of who called for it, not found in what was
     #: called for ("charter", "reform", "2013"). Empty for other facts.
     caller: tuple[str, ...] = ()
+    #: How many times over something grew: "doubled", "twice" (see `GROWTH`).
+    multiplies: bool = False
 
+
+#: The concepts of a question asking how much something grew ("how much did the aid
+#: increase?", "... boost ...", "did it double?").
+GROWTH = frozenset({"~stepped-up", "~doubled"})
 
 #: A person named with a title in an answer ("Mr. Hammouchi").
 PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
@@ -631,7 +637,8 @@ class Kind(StrEnum):
             # "What was the vote count?", "what's the final tally?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b"
         ),
-        lambda f, asked: f.has_count,
+        # "By how much did the aid grow?": "it doubled" says how much.
+        lambda f, asked: f.has_count or (f.multiplies and not GROWTH.isdisjoint(asked)),
         "gives no figure",
     )
     DATE = (

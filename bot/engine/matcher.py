@@ -118,6 +118,7 @@ class Matcher:
         self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
+        self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
 
     # -- reading a question
 
@@ -126,6 +127,7 @@ class Matcher:
         slots: list[Slot] = []
         phrase_at = self.index.lexicon.phrase_at
         memo = self._word_slots
+        governments = False  # whether a state was named: "the US's aid to Rabat"
         i = 0
         while i < len(words):
             t = words[i]
@@ -139,9 +141,14 @@ class Matcher:
             found = phrase_at(words, i, lang) if starts else None
             if found is not None:
                 length, concept = found
-                if concept in self._seats and not (i and words[i - 1].surface in NOT_ACTOR):
-                    # "How did Rabat react?": the government; "in Rabat": the city.
+                if concept in self._seats and (
+                    not (i and words[i - 1].surface in NOT_ACTOR)
+                    or (governments and words[i - 1].surface == "to")
+                ):
+                    # "How did Rabat react?": the government; "in Rabat": the city; but
+                    # "Washington's aid to Rabat": a government's to another.
                     concept = self._seats[concept]
+                governments = governments or concept in self._states
                 if length == 1:  # (most names found: one word)
                     text, capitalised = t.surface, t.upper
                 else:

@@ -323,6 +323,7 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
     """`Matcher._slots` as first written: every word looked up as a name's start, every
     slot made anew."""
     slots: list[Slot] = []
+    governments = False
     i = 0
     while i < len(words):
         t = words[i]
@@ -335,8 +336,13 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
             seat = next(
                 (e for e in matcher.base.entities if "@" + e.id == concept and e.seat_of), None
             )
-            if seat is not None and not (i and words[i - 1].surface in NOT_ACTOR):
+            if seat is not None and (
+                not (i and words[i - 1].surface in NOT_ACTOR)
+                or (governments and words[i - 1].surface == "to")
+            ):
                 concept = "@" + seat.seat_of[0]  # "how did Rabat react?": the government
+            kind = next((e.kind for e in matcher.base.entities if "@" + e.id == concept), None)
+            governments = governments or kind == "country"  # "Washington's aid to Rabat"
             text = " ".join(w.surface for w in words[i : i + length])
             upper = any(w.upper for w in words[i : i + length])
             slots.append(Slot(text, frozenset({concept}), concept, capitalised=upper))

@@ -982,6 +982,18 @@ def test_a_capital_stands_for_its_government_unless_it_is_a_place() -> None:
     assert not matcher.ask("How were the dog attacks in Rabat condemned?").answered
 
 
+def test_a_capital_a_state_gives_to_is_its_government() -> None:
+    """ "Washington's aid to Rabat": once a state is named, a capital after "to" is the
+    government given to; "a trip to Rabat" alone is the city."""
+    rabat = Entity("rabat", "place", (), ("Rabat",), (), ("morocco",), ("morocco",))
+    us = make_entity("united-states", "country", "United States", "Washington")
+    aid = make_fact("aid", "The United States gave dog aid to Morocco.", entities=["morocco"])
+    matcher = make_matcher(aid, *FILLER, entities=[MOROCCO, rabat, us], thresholds=BARS)
+    assert [s.concept for s in matcher.analyse("Washington's dog aid to Rabat")][-1] == "@morocco"
+    assert matcher.ask("What did Washington give as dog aid to Rabat?").answered
+    assert [s.concept for s in matcher.analyse("the dog trip to Rabat")][-1] == "@rabat"
+
+
 def test_the_count_of_a_list_asked_need_not_be_written_in_the_fact() -> None:
     """ "Which three things did the police get?" is answered by a list of three: the
     fact need not write "three" (what a list counts is checked by the MEMBERS rules)."""
@@ -1618,3 +1630,18 @@ def test_a_french_inverted_verb_keeps_its_phrase() -> None:
     matcher = make_matcher(fact, *FILLER, synonyms=[("implements", "met en œuvre")])
     answer = matcher.ask("L'INL met-il en œuvre ses programmes à Tanger ?")
     assert ids(answer.facts[:1]) == ["dogs"] and answer.facts[0].missing == ()
+
+
+def test_how_much_something_grew_is_answered_by_how_many_times_over() -> None:
+    """ "By how much did the dog aid grow?": "it doubled" says how much; it counts
+    nothing else ("how many dogs ...?")."""
+    doubled = make_fact(
+        "doubled", "The United States boosted its sniffer dog aid to Tangier: it doubled."
+    )
+    growth = [("stepped up", "boost", "boosted")]
+    matcher = make_matcher(doubled, *FILLER, synonyms=growth, thresholds=BARS)
+    answer = matcher.ask("By how much did the sniffer dog aid to Tangier boost?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts[:1]) == ["doubled"]
+    assert answer.answered
+    reason = why_not(matcher, "How many sniffer dogs did Tangier get as aid?")
+    assert reason is not None and reason.startswith("gives no figure")
