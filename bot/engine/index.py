@@ -64,9 +64,11 @@ from bot.engine.weights import (
     COUNTED_WINDOW,
     DENSE_KEYS,
     DENSE_MIN,
+    NAME_WORDS_KINDS,
     W_ANSWER,
     W_ASK,
     W_ENTITY,
+    W_NAME_WORDS,
     W_PARENT,
     W_SNIPPET,
     W_TAG,
@@ -126,12 +128,17 @@ class Index:
         fact_codes = array("B")
         fact_end = array("i")
         nkeys = array("i")
+        lent = array("i")  # the key of each posting held through a name only (`_named_keys`)
         self.features: list[FactFeatures] = []
         for fact in self.facts:
             weights = self._fact_keys(fact)
+            borrowed = self._named_keys(weights)
+            weights.update(dict.fromkeys(borrowed, W_NAME_WORDS))
             title = self._text_keys(fact.title, "en")
             for key, w in weights.items():
                 kid = key_id.setdefault(key, len(key_id))
+                if key in borrowed:
+                    lent.append(kid)
                 code = weight_code.setdefault(w, len(weight_code))
                 fact_keys.append(kid)
                 fact_codes.append(code << 1 | (key in title))
@@ -212,12 +219,17 @@ class Index:
         n = max(len(self.facts), 1)
         self.n = n
         self.key_id = key_id
+        # A key held through a name only does not make the key commoner: "migrant
+        # smuggling" weighs as much in a question whatever facts name GLO.ACT.
+        lent_counts = [0] * n_keys
+        for kid in lent:
+            lent_counts[kid] += 1
         # An array of doubles: a list of float objects took 0.9 MB more at 10,000 facts.
         self.idf = array(
             "d",
             (
                 math.log(1 + (n - d + 0.5) / (d + 0.5))
-                for d in (self.poff[k + 1] - self.poff[k] for k in range(n_keys))
+                for d in (self.poff[k + 1] - self.poff[k] - lent_counts[k] for k in range(n_keys))
             ),
         )
         self.unknown_idf = math.log(1 + (n + 0.5) / 0.5)
@@ -308,6 +320,38 @@ class Index:
             if len(memo) >= 4096:
                 memo.clear()
             keys = memo[(text, lang)] = self._analyse_text(text, lang)
+        return keys
+
+    def _named_keys(self, weights: dict[str, float]) -> set[str]:
+        """The keys a fact holds only through the full names of the programmes it names:
+        naming GLO.ACT says "the global action against trafficking" in its way."""
+        borrowed: set[str] = set()
+        for key in [k for k in weights if k.startswith("@")]:
+            named = self.base.entity_by_id.get(key[1:])
+            if named is not None and named.kind in NAME_WORDS_KINDS:
+                for name, lang in [(n, "en") for n in named.en] + [(n, "fr") for n in named.fr]:
+                    borrowed |= self._inner_keys(name, lang, key)
+        return borrowed - weights.keys()
+
+    def _inner_keys(self, name: str, lang: str, own: str) -> set[str]:
+        """The keys of the words and shorter names inside an entity's name `name`, as if
+        it were not that entity's (`own`): "trafficking in persons" in GLO.ACT's."""
+        words = split_compounds(mark_months(tokenize(name)))
+        keys: set[str] = set()
+        i = 0
+        while i < len(words):
+            found = self.lexicon.phrase_at(words, i, lang)
+            while found is not None and found[1] == own and found[0] > 1:
+                # The name itself: a shorter name may start there ("global" in GLO.ACT's).
+                found = self.lexicon.phrase_at(words[: i + found[0] - 1], i, lang)
+            if found is None or found[1] == own:
+                i += 1
+            else:
+                keys.add(found[1])
+                i += found[0]
+        for t in words:
+            if not is_stopword(t):
+                keys |= token_keys(t, lang)
         return keys
 
     def _analyse_text(self, text: str, lang: str | None) -> frozenset[str]:

@@ -24,6 +24,8 @@ W_TAG = 0.7  # a curator's tag
 W_SNIPPET = 0.35  # the quoted snippet
 W_TOPIC = 0.3  # the fact's topic name
 W_PARENT = 0.75  # an entity's parents ("INL" -> State Department), as a share of its weight
+W_NAME_WORDS = 0.3  # the words and names inside the full name of a programme the fact names
+NAME_WORDS_KINDS = frozenset({"programme"})  # the entities whose full names count so
 
 # ------------------------------------------------------------------ bonuses
 

@@ -1645,3 +1645,40 @@ def test_how_much_something_grew_is_answered_by_how_many_times_over() -> None:
     assert answer.answered
     reason = why_not(matcher, "How many sniffer dogs did Tangier get as aid?")
     assert reason is not None and reason.startswith("gives no figure")
+
+
+DOGACT = make_entity(
+    "dogact", "programme", "Global Action against Dog Smuggling", acronyms=("DOGACT",)
+)
+
+
+def test_a_fact_naming_a_programme_holds_the_words_of_its_full_name() -> None:
+    """ "Is UNICEF in the worldwide action against dog smuggling?" describes DOGACT by the
+    words of its full name: a fact naming it by its acronym holds them (at `W_NAME_WORDS`),
+    and leads one about another dog project."""
+    partners = make_fact("partners", "DOGACT is run with UNICEF.", entities=["dogact"])
+    other = make_fact("other", "The dog project is run with UNICEF.")
+    bars = Thresholds(min_coverage=0.0, clear_lead_coverage=0.0)
+    matcher = make_matcher(
+        partners,
+        other,
+        *FILLER,
+        entities=[DOGACT],
+        synonyms=[("global", "worldwide")],
+        thresholds=bars,
+    )
+    answer = matcher.ask("Is UNICEF in the worldwide action against dog smuggling?")
+    assert ids(answer.facts[:1]) == ["partners"] and answer.facts[0].missing == ()
+
+
+def test_a_word_held_through_a_name_only_is_no_commoner() -> None:
+    """Facts naming DOGACT do not make "smuggling" a common word: a question about dog
+    smuggling weighs it as in a base where no fact names the programme."""
+    rose = make_fact("rose", "Dog smuggling rose in Tangier.")
+    naming = make_fact("partners", "DOGACT is run with UNICEF.", entities=["dogact"])
+    plain = make_fact("partners", "It is run with UNICEF.")
+    weights = []
+    for other in (naming, plain):
+        index = make_matcher(rose, other, *FILLER, entities=[DOGACT]).index
+        weights.append(index.idf[index.key_id["e:smuggl"]])
+    assert weights[0] == weights[1]
