@@ -738,6 +738,10 @@ _HAPPENED = frozenset(
 #: not the worse for it, so these words are not dropped from the question (see the matcher).
 NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    # "Ballpark figure for ...?": a fact that gives one need not say "figure".
+    Kind.COUNT: frozenset(
+        {"figure", "figures", "ballpark", "rough", "approximate", "chiffre", "chiffres"}
+    ),
     # "Which law governs / covers trafficking?", "quelle loi encadre la traite ?"
     Kind.LAW: frozenset(
         {
@@ -803,6 +807,16 @@ _NOT_WORD = re.compile(r"[^\w\s]")
 _UP_TO_DATE = re.compile(r"\bup to date\b")
 
 
+#: A message asking for a figure by name: "ballpark figure for Moroccans who went to
+#: fight?", "what's the latest number on prosecutors trained?" (a "who" after it is no
+#: question of who).
+_FIGURE_ASKED = re.compile(
+    r"^\W*(?:(?:what|whats)\s+(?:is\s+|s\s+)?)?(?:the\s+)?"
+    r"(?:(?:ballpark|rough|approximate|approx|exact|total|overall|latest|official)\s+)?"
+    r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b"
+)
+
+
 _TIME_CLAUSE = re.compile(
     r"^\W*(?:when|once|after|before|while|quand|lorsqu['’e]?|après|avant)\b[^?,;]*,\s*"
     r"(?P<rest>(?:what|which|who|whom|how|where|why|quel|quelle|quels|quelles|qui|combien|"
@@ -845,6 +859,8 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         return asks_for(clause.group("rest"))
     folded = fold(question).replace("-", " ")
     folded = _NOT_WORD.sub(" ", folded)
+    if _FIGURE_ASKED.search(folded):
+        return Kind.COUNT
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.

@@ -49,6 +49,13 @@ def test_a_list_is_never_read_from_the_wording_alone() -> None:
     assert asks_for("Which trainings were held?") is None
 
 
+def test_a_figure_asked_for_by_name_is_a_count() -> None:
+    """ "Ballpark figure for Moroccans who went to fight?": the "who" after it asks no one."""
+    assert asks_for("Ballpark figure for Moroccans who went to fight abroad?") is Kind.COUNT
+    assert asks_for("what's the latest number on prosecutors trained?") is Kind.COUNT
+    assert asks_for("Who went to fight abroad?") is not Kind.COUNT
+
+
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("What penalties does the law set for trafficking?") is Kind.PENALTY
     assert asks_for("How many years in prison for joining?") is Kind.PENALTY

@@ -1682,3 +1682,12 @@ def test_a_word_held_through_a_name_only_is_no_commoner() -> None:
         index = make_matcher(rose, other, *FILLER, entities=[DOGACT]).index
         weights.append(index.idf[index.key_id["e:smuggl"]])
     assert weights[0] == weights[1]
+
+
+def test_a_figure_asked_for_by_name_need_not_be_called_one() -> None:
+    """ "Ballpark figure for sniffer dogs sent to Tangier?": the fact gives the figure and
+    need not say "ballpark figure"."""
+    sent = make_fact("sent", "Twenty sniffer dogs were sent to Tangier.")
+    matcher = make_matcher(sent, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Ballpark figure for sniffer dogs that were sent to Tangier?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["sent"]
