@@ -849,7 +849,12 @@ class Matcher:
             return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
         if coverage < self.thresholds.min_coverage:
             return "does not cover: " + ", ".join(missing[:4])
-        if kind is not None and not kind.holds(features, query_concepts):
+        # ("When does the first session kick off?": an event's day is when it began.)
+        if (
+            kind is not None
+            and not kind.holds(features, query_concepts)
+            and not (kind is Kind.START and self._gives_day(i))
+        ):
             return kind.lacks
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])

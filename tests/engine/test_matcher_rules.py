@@ -1691,3 +1691,16 @@ def test_a_figure_asked_for_by_name_need_not_be_called_one() -> None:
     matcher = make_matcher(sent, *FILLER, thresholds=BARS)
     answer = matcher.ask("Ballpark figure for sniffer dogs that were sent to Tangier?")
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["sent"]
+
+
+def test_when_an_event_starts_is_the_day_it_is_held() -> None:
+    """ "When does the first dog session kick off?": a fact giving the session's day says
+    when it begins; one dated to the year only does not."""
+    day = make_fact("day", "The first sniffer dog session is scheduled for February 24.")
+    matcher = make_matcher(day, *FILLER, thresholds=BARS)
+    answer = matcher.ask("When does the first sniffer dog session kick off?")
+    assert answer.asks_for is Kind.START and ids(answer.facts) == ["day"]
+    year = make_fact("year", "The first sniffer dog session was planned in 2024.")
+    matcher = make_matcher(year, *FILLER, thresholds=BARS)
+    reason = why_not(matcher, "When does the first sniffer dog session kick off?")
+    assert reason is not None and reason.startswith("gives no beginning")
