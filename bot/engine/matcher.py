@@ -1240,13 +1240,14 @@ _FIRST = frozenset({"first", "premier", "premiere"})  # "1st", "1er": shorthand
 
 def _ranked(following: Sequence[Slot]) -> Slot:
     """What a rank ranks: the next word, past a name that only says whose it is ("the
-    second GLO.ACT training" ranks trainings, not GLO.ACTs), and past a word that only
-    says what kind it is ("the second prosecutor training" ranks trainings)."""
+    second GLO.ACT training" ranks trainings, not GLO.ACTs), and past a word or two that
+    only say what kind it is ("the second prosecutor training", "the second
+    anti-trafficking course" rank trainings)."""
     n = 1 if _is_name(following[0]) and len(following) > 1 else 0
     unit = _is_series(following[n]) or fold(following[n].text) in _DAYS
-    if not unit and n + 1 < len(following) and _is_series(following[n + 1]):
-        n += 1
-    return following[n]
+    # ("the second anti-trafficking course": two words may say what kind it is)
+    ahead = next((k for k in (1, 2) if n + k < len(following) and _is_series(following[n + k])), 0)
+    return following[n + ahead] if not unit else following[n]
 
 
 def _is_series(slot: Slot) -> bool:
