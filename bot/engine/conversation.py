@@ -482,6 +482,12 @@ def _asks(segment: str) -> bool:
     return bool(words) and words[0] in QUESTION_CUES
 
 
+def _asks_after_preamble(clause: str) -> bool:
+    """ "For GLO.ACT as a whole, how long does it run": a question after a phrase that
+    says what it is about."""
+    return _asks(clause) or ("," in clause and _asks(clause.rsplit(",", 1)[1]))
+
+
 def _requests(segment: str) -> bool:
     """ "need the date the agreement was signed": a request for what a question asks (in
     a message that asks nothing otherwise; after a question, "need the figure for the
@@ -782,7 +788,7 @@ def read_message(
         return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
     if len(asked_here) == 1 and (" and " in question or " et " in question):
         halves = _SECOND_QUESTION.split(asked_here[0])
-        if len(halves) == 2 and all(map(_asks, halves)):
+        if len(halves) == 2 and all(map(_asks_after_preamble, halves)):
             # "When did Morocco join the TSCTP, and what's that yearly exercise?": answered
             # if each half is (the one pointing back keeps the names of the other).
             first, second = halves

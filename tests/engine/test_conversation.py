@@ -239,6 +239,19 @@ def test_two_questions_in_one_message_are_also_read_apart() -> None:
     assert read_message("Who is Ms. Alami of the BCIJ in Morocco?", knows).parts == ()
 
 
+def test_two_questions_joined_by_and_after_a_preamble_are_read_apart() -> None:
+    """ "For the BCIJ as a whole, how long has it run and how many prosecutors ...?": the
+    first question follows a phrase saying what it is about."""
+    reading = read_message(
+        "For the BCIJ as a whole, how long has it run and how many prosecutors work there?", knows
+    )
+    # (the second points back, "there": it keeps the names of the first)
+    assert reading.parts == (
+        "For the BCIJ as a whole, how long has it run",
+        "BCIJ how many prosecutors work there?",
+    )
+
+
 def test_a_pointer_after_a_name_points_to_it() -> None:
     """ "la loi de 2015, elle a été adoptée quand ?": "elle" is the law just named."""
     reading = read_message(
