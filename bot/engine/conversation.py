@@ -356,6 +356,12 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
     return False
 
 
+#: Pointers to a person: "what's her job?", "what is his role?".
+_PERSONAL = _words("her his she he him hers")
+#: A person named with a title: "Ms. Oufroukhi", "Mme Oufroukhi", "Dr Smith".
+_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Mme|Mlle|M|Prof)\.?\s+[A-ZÀ-Ý][\w'’-]+")
+
+
 #: Pointers that, last in a question, point back whatever it names before them.
 _LAST_POINTERS = _words("there that this those these them")
 _BE = _words("is are was were be been being s re")
@@ -802,6 +808,14 @@ def read_message(
                 parts=tuple(f"{context_kept} {half}".strip() for half in (first, second)),
                 asking=alone,
                 every_part=True,
+            )
+    if len(asked_here) == 1 and alone and _PERSONAL.intersection(_folded_words(alone)):
+        # "Ms. Oufroukhi spoke at the workshop. What's her job?": "her" is the person the
+        # context names; the rest of the context may be what sinks the question.
+        person = _TITLED.search(" ".join(s for s in kept if s not in asking))
+        if person is not None:
+            return Reading(
+                question, None, wrapped=wrapped, parts=(f"{person.group(0)} {alone}",), asking=alone
             )
     if len(asked_here) < 2:
         return Reading(question, None, wrapped=wrapped, asking=alone)

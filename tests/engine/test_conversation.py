@@ -510,3 +510,11 @@ def test_a_question_whose_pointer_follows_its_own_names_is_read_alone_too() -> N
         knows,
     )
     assert one.parts == ()
+
+
+def test_a_pointer_to_a_person_is_the_person_the_context_names() -> None:
+    """ "Ms. Alami spoke at the BCIJ workshop. What's her job?": "her" is Ms. Alami; the
+    question is also read with her name alone, without the rest of the context."""
+    reading = read_message("Ms. Alami spoke at the BCIJ workshop. What's her job?", knows)
+    assert reading.parts == ("Ms. Alami What's her job?",)
+    assert read_message("The BCIJ opened a workshop. What is its job?", knows).parts == ()
