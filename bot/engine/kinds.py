@@ -396,7 +396,7 @@ class Kind(StrEnum):
             # "Which UNODC experts ran the training?": people to be named, not counted.
             _LEAD + r"which\s+(\w+\s+)?(experts|speakers|trainers|instructors|officials|judges|"
             r"ambassadors|ministers|directors)\s+(ran|led|gave|delivered|taught|spoke|"
-            r"opened|chaired|signed|trained|conducted|presented)\b|"
+            r"opened|chaired|signed|trained|conducted|presented|facilitated|moderated|addressed)\b|"
             r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
             + _ROLES_EN
             + r"\b|"

@@ -80,6 +80,8 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
 
 def test_which_experts_ran_it_asks_for_people_by_name() -> None:
     assert asks_for("Which UNODC experts ran the Tangier training?") is Kind.PERSON
+    assert asks_for("Which UNODC experts facilitated the debates?") is Kind.PERSON
+    assert asks_for("Which experts moderated the discussions?") is Kind.PERSON
     assert asks_for("Which experts are trained in Tangier?") is not Kind.PERSON
 
 
