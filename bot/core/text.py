@@ -88,7 +88,7 @@ STOPWORDS_EN = frozenset(
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went
     colleague colleagues else ie eg etc viz
-    alongside besides beside along towards toward onto despite versus every""".split()  # noqa: SIM905
+    alongside besides beside along towards toward onto despite versus every together""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -103,7 +103,7 @@ STOPWORDS_FR = frozenset(
     bonjour salut merci totale totaux entier entiere sera seront serait seraient aura
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
     encore ensuite notamment surtout principalement essentiellement particulierement
-    globalement generalement selon""".split()  # noqa: SIM905
+    globalement generalement selon ensemble""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

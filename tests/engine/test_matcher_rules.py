@@ -73,7 +73,18 @@ def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "frame", ["behind", "apart", "aside", "late", "mid", "gone", "went", "colleagues"]
+    "frame",
+    [
+        "behind",
+        "apart",
+        "aside",
+        "late",
+        "mid",
+        "gone",
+        "went",
+        "colleagues",
+        "together",
+    ],
 )
 def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     """ "Who is behind ...", "apart from X", "in late / mid 2018": the frame of the
@@ -83,7 +94,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "hedge", ["surtout", "notamment", "principalement", "au sein de", "vis-à-vis de"]
+    "hedge", ["surtout", "notamment", "principalement", "au sein de", "vis-à-vis de", "ensemble"]
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
     plain = _coverage("quand la formation de Tanger ?", HELD)
