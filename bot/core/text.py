@@ -88,7 +88,8 @@ STOPWORDS_EN = frozenset(
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went
     colleague colleagues else ie eg etc viz
-    alongside besides beside along towards toward onto despite versus every together""".split()  # noqa: SIM905
+    alongside besides beside along towards toward onto despite versus every together
+    huge massive enormous ordinary tiny small big""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles

@@ -94,6 +94,16 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "size", ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big"]
+)
+def test_a_word_of_size_or_commonness_asks_nothing(size: str) -> None:
+    """ "how many ordinary Moroccans marched?", "the huge march": how big or how common,
+    which the fact need not say."""
+    dogs = make_fact("dogs", DOGS)
+    assert _coverage(f"{size} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
+
+
+@pytest.mark.parametrize(
     "hedge", ["surtout", "notamment", "principalement", "au sein de", "vis-à-vis de", "ensemble"]
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
