@@ -37,6 +37,13 @@ NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
         "programme",
         "stand-for",
         "help",
+        # people, not what was done (the matcher's `_WHO_NOT_WHAT`)
+        "official",
+        "prosecutor",
+        "judge",
+        "expert",
+        "head",
+        "representative",
     }
 )
 

@@ -60,6 +60,7 @@ from bot.engine.lexicon import (
     TOPIC_CONCEPTS,
     TRAINING,
     is_common,
+    named_group,
     token_keys,
 )
 from bot.engine.scoring import Scoring, slot_idf
@@ -1163,7 +1164,9 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
     training?"."""
     if kind in (Kind.DATE, Kind.START) and slots:
         # "When did the lab get accredited abroad?": where it happened is no event.
-        slot = next((s for s in reversed(slots) if s.concept not in _WHERE_DONE), slots[-1])
+        slot = next(
+            (s for s in reversed(slots) if s.concept not in _WHERE_DONE | _WHO_NOT_WHAT), slots[-1]
+        )
         agent = _BY_AGENT.search(corrected)
         if agent is not None:
             before = [s for s in _in_text(slots, corrected) if s[1] < agent.start()]
@@ -1180,6 +1183,12 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
 
 #: Words saying where something was done, not what: "accredited abroad".
 _WHERE_DONE = frozenset({"~abroad"})
+#: People, not what was done to them: "when did they sign the deal on training personnel?"
+#: asks when the deal was signed, not when the personnel were.
+_WHO_NOT_WHAT = frozenset(
+    named_group(g)
+    for g in ("official", "prosecutor", "judge", "expert", "head", "representative", "participants")
+)
 
 #: Verbs of doing anything: what was done is the thing they name, not them.
 _DOING = frozenset({"~implement"})

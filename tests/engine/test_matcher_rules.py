@@ -1727,3 +1727,15 @@ def test_when_an_event_starts_is_the_day_it_is_held() -> None:
     matcher = make_matcher(year, *FILLER, thresholds=BARS)
     reason = why_not(matcher, "When does the first sniffer dog session kick off?")
     assert reason is not None and reason.startswith("gives no beginning")
+
+
+def test_people_after_what_was_done_are_not_what_was_dated() -> None:
+    """ "When did Tunisia sign the dog agreement on training personnel?" asks when the
+    agreement was signed: the personnel trained are not the event dated."""
+    signed = make_fact(
+        "signed", "Tunisia signed the sniffer dog training agreement in Tangier in 2014."
+    )
+    people = [("official", "officials", "personnel")]
+    matcher = make_matcher(signed, *FILLER, synonyms=people, thresholds=BARS)
+    question = "When did Tunisia sign the sniffer dog training agreement in Tangier for personnel?"
+    assert ids(matcher.ask(question).facts) == ["signed"]
