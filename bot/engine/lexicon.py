@@ -206,6 +206,11 @@ class Lexicon:
     )
     kinds: dict[str, str] = field(default_factory=dict)  # concept -> entity kind
     single_words: set[str] = field(default_factory=set)  # keys of one-word names
+    #: First key -> the keys any second word of its longer names has (`finalise`): most
+    #: words that start a name start no longer one with the word after them.
+    seconds: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: First key -> the concept of its first one-word name, if any (`finalise`).
+    singles: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def of(cls, base: FactBase) -> Lexicon:
@@ -235,8 +240,12 @@ class Lexicon:
             self.by_first[first].append((seq, concept))
 
     def finalise(self) -> None:
-        for entries in self.by_first.values():
+        for key, entries in self.by_first.items():
             entries.sort(key=lambda e: -len(e[0]))
+            self.seconds[key] = frozenset(k for seq, _ in entries if len(seq) > 1 for k in seq[1])
+            single = next((concept for seq, concept in entries if len(seq) == 1), None)
+            if single is not None:
+                self.singles[key] = single
 
     def phrase_at(self, words: Sequence[Token], i: int, lang: str | None) -> tuple[int, str] | None:
         """(length, concept) of the longest name starting at word i, or None."""
@@ -249,6 +258,12 @@ class Lexicon:
         for key in token_keys(first, lang):
             entries = by_first.get(key)
             if entries is None:
+                continue
+            if after is None or self.seconds[key].isdisjoint(after):
+                # No longer name of this key goes on with the next word (most words): its
+                # first one-word name, as the loop below would find it past them.
+                if best is None and key in self.singles and not is_stopword(first):
+                    best = (1, self.singles[key])
                 continue
             for seq, concept in entries:
                 n = len(seq)
