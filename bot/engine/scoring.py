@@ -19,7 +19,7 @@ from operator import sub
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
-from bot.engine.lexicon import COMMON_WORDS, KIND_TOPIC
+from bot.engine.lexicon import COMMON_WORDS
 from bot.engine.weights import (
     COMMON_WORD_FACTOR,
     DEFINITION_BONUS,
@@ -106,12 +106,10 @@ class Scoring:
         self.total = sum(slot_idf)
         self.title_bonus = [TITLE_BONUS * idf for idf in slot_idf]
         self.topic_bonus = [TITLE_BONUS * idf * TOPIC_SHARE for idf in slot_idf]
-        kinds = index.lexicon.kinds
-        self.topics = [
-            KIND_TOPIC.get(kinds.get(s.concept, "")) if s.concept else None for s in slots
-        ]
-        self.specific = [index.is_specific(s) for s in slots]
-        self.entity = [s.concept is not None and s.concept.startswith("@") for s in slots]
+        traits = list(map(index.traits, slots))
+        self.specific = [t[0] for t in traits]
+        self.entity = [t[1] for t in traits]
+        self.topics = [t[2] for t in traits]
         # "What is X?": the facts spelling X out get a large bonus; they are few and known.
         self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
         # Per slot: fact -> code of the slot in that fact, for the facts that may rank
@@ -170,11 +168,10 @@ class Scoring:
         """
         m = self.index
         n = len(m.facts)
-        wtab = m.wtab
         score = [0.0] * n
         bonus = [0.0] * n
         touched: set[int] = set()
-        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, weight number
+        gains = list(map(m.gains, self.idf))  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
@@ -204,7 +201,7 @@ class Scoring:
                 topic_bonus = self.topic_bonus[j]
                 for f in m.by_topic.get(topic, ()):
                     bonus[f] += topic_bonus
-        self._plan(gains)
+        self._checks()  # (`_exact` is not called here: no plan)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
         topics = {t for t in self.topics if t}
@@ -453,23 +450,23 @@ class Scoring:
             _, _, score, plain, f = heapq.heappop(ready)
             yield score, plain / self.total, f
 
-    def _plan(self, gains: Sequence[list[float]] | None = None) -> None:
-        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in.
-
-        `gains`: each slot's idf times each weight, when the caller has them already."""
-        if gains is None:
-            wtab = self.index.wtab
-            gains = [[idf * w for w in wtab] for idf in self.idf]
+    def _plan(self) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
+        gains = map(self.index.gains, self.idf)
         self.plan = [
             (codes if codes is not None else {}, gain, tb, topic, pb)
             for codes, gain, tb, topic, pb in zip(
                 self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
+        self._checks()
+
+    def _checks(self) -> None:
+        """Per slot, what `misses` needs, in slot order: once the codes are in."""
         self.checks = [
-            (plan[0], slot.text, specific, entity)
-            for plan, slot, specific, entity in zip(
-                self.plan, self.slots, self.specific, self.entity, strict=True
+            (codes if codes is not None else {}, slot.text, specific, entity)
+            for codes, slot, specific, entity in zip(
+                self.codes, self.slots, self.specific, self.entity, strict=True
             )
         ]
 
