@@ -780,7 +780,10 @@ def read_message(
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     # (Only a message with something besides its questions has context to weigh.)
     whole = others and _self_contained(asking, knows, names)
-    last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
+    last_ask = -1
+    for n, s in enumerate(segments):
+        if s in asking:
+            last_ask = n
     pointing = others and any(_points_back(s, knows) for s in asking)
     kept = []
     for n, segment in enumerate(segments):
@@ -800,7 +803,7 @@ def read_message(
         else:
             kept.append(segment)
     kept = kept or segments
-    question = " ".join(t for t in (_trim(s) for s in kept) if t)
+    question = " ".join([t for t in map(_trim, kept) if t])
     if not question:
         return Reading("", Chatter.GREETING)
     if question != text:  # the whole message was checked above; the question may be chatter

@@ -254,8 +254,8 @@ class Lexicon:
         by_first = self.by_first
         room = len(words) - i
         # The next word's keys, looked up once for every longer name tried (most fail there).
-        after = token_keys(words[i + 1], lang) if room > 1 else None
-        for key in token_keys(first, lang):
+        after = word_keys(words[i + 1].surface, lang) if room > 1 else None
+        for key in word_keys(first.surface, lang):
             entries = by_first.get(key)
             if entries is None:
                 continue
@@ -280,7 +280,7 @@ class Lexicon:
                 if after is None or seq[1].isdisjoint(after):
                     continue
                 j = 2
-                while j < n and not seq[j].isdisjoint(token_keys(words[i + j], lang)):
+                while j < n and not seq[j].isdisjoint(word_keys(words[i + j].surface, lang)):
                     j += 1
                 if j == n:
                     best = (n, concept)
