@@ -321,7 +321,7 @@ _WORD_TOKENS: dict[str, Token] = {}
 _WORD_TOKENS_MAX = 4096
 #: The tokens of each piece of text between spaces, for `_tokens`. Emptied when full.
 _PIECE_TOKENS: dict[str, tuple[Token, ...]] = {}
-_PIECE_TOKENS_MAX = 4096
+_PIECE_TOKENS_MAX = 1024
 
 
 def _word_token(word: str) -> Token | None:

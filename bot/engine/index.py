@@ -77,8 +77,9 @@ from bot.engine.weights import (
 
 #: Slots whose `Index.traits` (and so `is_specific`) are kept.
 SPECIFIC_KEPT = 2048
-#: Slot weights whose `Index.gains` are kept (about 300 bytes each).
-GAINS_KEPT = 2048
+#: Slot weights whose `Index.gains` are kept (about 350 bytes each; a base of hundreds
+#: of facts has a few hundred weights, the larger ones read their gains otherwise).
+GAINS_KEPT = 512
 #: The entity kinds that can do something: the answer to "who signed / trained / funds ...?".
 _ACTOR_KINDS = frozenset({"institution", "country", "group"})
 
@@ -237,8 +238,8 @@ class Index:
         self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
         self.spellers = self._find_spellers()
         self._by_weight: dict[int, _ByWeight] = {}
-        self._specific: dict[int, tuple[Slot, tuple[bool, bool, str | None]]] = {}
-        self._gains: dict[float, list[float]] = {}
+        self._specific: dict[int, tuple[Slot, bool, bool, str | None]] = {}
+        self._gains: dict[float, tuple[float, ...]] = {}
 
     # -- reading facts
 
@@ -533,14 +534,14 @@ class Index:
             self._by_weight[kid] = found
         return found
 
-    def gains(self, idf: float) -> list[float]:
+    def gains(self, idf: float) -> tuple[float, ...]:
         """`idf` times each field weight, by weight number: what a slot of that weight adds
         to a fact, kept by weight (questions reuse their slots, so their weights). Read only."""
         found = self._gains.get(idf)
         if found is None:
             if len(self._gains) >= GAINS_KEPT:
                 self._gains.clear()
-            found = self._gains[idf] = [idf * w for w in self.wtab]
+            found = self._gains[idf] = tuple([idf * w for w in self.wtab])
         return found
 
     def df(self, key: str) -> int:
@@ -553,12 +554,13 @@ class Index:
         unknown capitalised word (a name we have never heard of). Kept by the slot's
         identity (the matcher reuses its slots; the entry holds the slot, so no other
         object has its id while it is kept)."""
-        return self.traits(slot)[0]
+        return self.traits(slot)[1]
 
-    def traits(self, slot: Slot) -> tuple[bool, bool, str | None]:
-        """What scoring reads of a slot: whether it is specific (`is_specific`), whether it
-        is an entity, and the topic of its entity's kind (None if none). Kept by the slot's
-        identity, as `is_specific` is: questions reuse their slots."""
+    def traits(self, slot: Slot) -> tuple[Slot, bool, bool, str | None]:
+        """What scoring reads of a slot: the slot, whether it is specific (`is_specific`),
+        whether it is an entity, and the topic of its entity's kind (None if none). Kept by
+        the slot's identity, as `is_specific` is: questions reuse their slots (the entry
+        holds the slot, so no other object has its id while it is kept)."""
         known = self._specific.get(id(slot))
         if known is None:
             if len(self._specific) >= SPECIFIC_KEPT:
@@ -566,8 +568,8 @@ class Index:
             concept = slot.concept
             topic = KIND_TOPIC.get(self.lexicon.kinds.get(concept, "")) if concept else None
             entity = concept is not None and concept.startswith("@")
-            known = self._specific[id(slot)] = (slot, (self._is_specific(slot), entity, topic))
-        return known[1]
+            known = self._specific[id(slot)] = (slot, self._is_specific(slot), entity, topic)
+        return known
 
     def _is_specific(self, slot: Slot) -> bool:
         if slot.number:
