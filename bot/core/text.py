@@ -295,9 +295,25 @@ def _tokens(text: str) -> tuple[Token, ...]:
     if _DIGIT.search(text) is not None:
         text = _GROUPED_NUMBER.sub(_group_digits, text)
     raw = unicodedata.normalize("NFKC", text)
+    # No token holds white space, so the tokens of a text are those of its pieces between
+    # spaces, and pieces ("Morocco?", "the") recur from text to text: kept by piece.
+    out: list[Token] = []
+    memo = _PIECE_TOKENS
+    for piece in raw.split():
+        tokens = memo.get(piece)
+        if tokens is None:
+            if len(memo) >= _PIECE_TOKENS_MAX:
+                memo.clear()
+            tokens = memo[piece] = _piece_tokens(piece)
+        out += tokens
+    return tuple(out)
+
+
+def _piece_tokens(piece: str) -> tuple[Token, ...]:
+    """The tokens of a piece of text holding no white space."""
     out: list[Token] = []
     known = _WORD_TOKENS
-    for word in _TOKEN.findall(raw):
+    for word in _TOKEN.findall(piece):
         token = known.get(word)
         if token is None:
             token = _word_token(word)
@@ -311,6 +327,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
 #: question, and a dict lookup costs a tenth of making the token. Emptied when full.
 _WORD_TOKENS: dict[str, Token] = {}
 _WORD_TOKENS_MAX = 4096
+#: The tokens of each piece of text between spaces, for `_tokens`. Emptied when full.
+_PIECE_TOKENS: dict[str, tuple[Token, ...]] = {}
+_PIECE_TOKENS_MAX = 1024
 
 
 def _word_token(word: str) -> Token | None:
@@ -500,7 +519,10 @@ def mark_months(tokens: Sequence[Token]) -> tuple[Token, ...]:
     """`tokens` with "March" / "mars" next to a figure or another month ("in March and
     April 2007", "le 16 mars") made the word "marchmonth" / "marsmonth": a date, not a
     march."""
-    if not any(t.surface in _MONTH_WORDS for t in tokens):
+    for t in tokens:  # (a loop: most texts name no month, and any() costs twice as much)
+        if t.surface in _MONTH_WORDS:
+            break
+    else:
         return tuple(tokens)
     marked = list(tokens)
     for n, t in enumerate(tokens):
@@ -569,6 +591,6 @@ def bounded(text: str) -> str:
     cause is bounded whatever it holds.
     """
     words = text.split(maxsplit=MAX_WORDS)[:MAX_WORDS]
-    if len(words) < MAX_WORDS and all(len(w) <= MAX_WORD_CHARS for w in words):
+    if len(words) < MAX_WORDS and max(map(len, words), default=0) <= MAX_WORD_CHARS:
         return text
     return " ".join(w[:MAX_WORD_CHARS] for w in words)

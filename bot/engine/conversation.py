@@ -547,11 +547,43 @@ def _asker_or_purpose(part: str) -> bool:
     return opens and any(w in _PURPOSE_NOUNS for w in words[1:])
 
 
-@lru_cache(maxsize=256)  # a kept segment is trimmed again
-def _trim(segment: str, knows: Callable[[str], bool] = lambda word: True) -> str:
+def _knows_any(word: str) -> bool:
+    """What `_trim` assumes the fact base knows when not told: every word."""
+    return True
+
+
+#: Segment -> its `_trim`, when what the fact base knows played no part (most segments:
+#: a kept segment is trimmed again, by another caller). Emptied when full.
+_TRIMMED: dict[str, str] = {}
+#: (segment, knows) -> its `_trim`, when what the fact base knows played a part.
+_TRIMMED_KNOWING: dict[tuple[str, Callable[[str], bool]], str] = {}
+TRIMS_KEPT = 256
+
+
+def _trim(segment: str, knows: Callable[[str], bool] = _knows_any) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
-    aside that is only conversation ("... it's for the annex")."""
+    aside that is only conversation ("... it's for the annex"). Kept (`_TRIMMED`)."""
+    found = _TRIMMED.get(segment)
+    if found is None:
+        found = _TRIMMED_KNOWING.get((segment, knows))
+        if found is None:
+            found, knowing = _trimmed(segment, knows)
+            if knowing:
+                if len(_TRIMMED_KNOWING) >= TRIMS_KEPT:
+                    _TRIMMED_KNOWING.clear()
+                _TRIMMED_KNOWING[segment, knows] = found
+            else:
+                if len(_TRIMMED) >= TRIMS_KEPT:
+                    _TRIMMED.clear()
+                _TRIMMED[segment] = found
+    return found
+
+
+def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
+    """`_trim`, and whether it asked `knows` (only to keep the names of a leading clause
+    on what the answer is for: "for the BCIJ section, ...")."""
+    knowing = False
     # "18,000" is one part: a comma then a space splits (no comma, nothing to split).
     parts = re.split(r"(,\s+)", segment) if "," in segment else [segment]
     while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
@@ -566,6 +598,7 @@ def _trim(segment: str, knows: Callable[[str], bool] = lambda word: True) -> str
         if fold(words[0]) in ("for", "pour"):
             words = words[1:]
         # (A name the fact base never heard of, "for the CVE section", says nothing asked.)
+        knowing = True
         names = [
             w
             for w in words
@@ -585,7 +618,7 @@ def _trim(segment: str, knows: Callable[[str], bool] = lambda word: True) -> str
         tail = tokens.pop()
         if tail.endswith("?") and tokens:
             tokens[-1] += "?"
-    return " ".join(tokens)
+    return " ".join(tokens), knowing
 
 
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
@@ -615,8 +648,21 @@ def _without_trailing_aside(tokens: list[str]) -> list[str]:
 
 
 def _only_conversation(token: str) -> bool:
-    words = _folded_words(token)
-    return bool(words) and all(w in SOCIAL or w in FRAMING for w in words)
+    """Whether a word as written is only a greeting or framing ("hey", "quick"): kept by
+    word (`_CONVERSATION_ONLY`), as the first and last words of questions recur."""
+    found = _CONVERSATION_ONLY.get(token)
+    if found is None:
+        if len(_CONVERSATION_ONLY) >= PIECES_KEPT:
+            _CONVERSATION_ONLY.clear()
+        words = _folded_words(token)
+        found = _CONVERSATION_ONLY[token] = bool(words) and all(
+            w in SOCIAL or w in FRAMING for w in words
+        )
+    return found
+
+
+#: A word as written -> `_only_conversation` of it. Emptied when full.
+_CONVERSATION_ONLY: dict[str, bool] = {}
 
 
 def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Chatter | None:
@@ -749,7 +795,10 @@ def read_message(
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     # (Only a message with something besides its questions has context to weigh.)
     whole = others and _self_contained(asking, knows, names)
-    last_ask = max((n for n, s in enumerate(segments) if s in asking), default=-1)
+    last_ask = -1
+    for n, s in enumerate(segments):
+        if s in asking:
+            last_ask = n
     pointing = others and any(_points_back(s, knows) for s in asking)
     kept = []
     for n, segment in enumerate(segments):
@@ -769,7 +818,7 @@ def read_message(
         else:
             kept.append(segment)
     kept = kept or segments
-    question = " ".join(t for t in (_trim(s) for s in kept) if t)
+    question = " ".join([t for t in map(_trim, kept) if t])
     if not question:
         return Reading("", Chatter.GREETING)
     if question != text:  # the whole message was checked above; the question may be chatter

@@ -57,7 +57,7 @@ from bot.engine.kinds import (
     paired,
     role_key,
 )
-from bot.engine.lexicon import Lexicon, split_compounds, token_keys
+from bot.engine.lexicon import KIND_TOPIC, Lexicon, split_compounds, token_keys
 from bot.engine.spelling import Speller
 from bot.engine.weights import (
     AMBIENT_SHARE,
@@ -78,8 +78,11 @@ from bot.engine.weights import (
     W_WHERE,
 )
 
-#: Slots whose `Index.is_specific` is kept.
+#: Slots whose `Index.traits` (and so `is_specific`) are kept.
 SPECIFIC_KEPT = 2048
+#: Slot weights whose `Index.gains` are kept (about 350 bytes each; a base of hundreds
+#: of facts has a few hundred weights, the larger ones read their gains otherwise).
+GAINS_KEPT = 512
 #: The entity kinds that can do something: the answer to "who signed / trained / funds ...?".
 _ACTOR_KINDS = frozenset({"institution", "country", "group"})
 
@@ -248,7 +251,8 @@ class Index:
         self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
         self.spellers = self._find_spellers()
         self._by_weight: dict[int, _ByWeight] = {}
-        self._specific: dict[int, tuple[Slot, bool]] = {}
+        self._specific: dict[int, tuple[Slot, bool, bool, str | None]] = {}
+        self._gains: dict[float, tuple[float, ...]] = {}
 
     # -- reading facts
 
@@ -494,7 +498,7 @@ class Index:
         """What `bot.engine.cache` keeps: all but the speller, whose table holds this
         process's string hashes (salted per process); `__setstate__` rebuilds it."""
         state = self.__dict__.copy()
-        del state["speller"], state["_by_weight"], state["_specific"]
+        del state["speller"], state["_by_weight"], state["_specific"], state["_gains"]
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
@@ -502,6 +506,7 @@ class Index:
         self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
         self._by_weight = {}
         self._specific = {}
+        self._gains = {}
 
     def _find_spellers(self) -> dict[str, frozenset[int]]:
         """Entity id -> the facts whose answer names it in two ways (acronym and full name).
@@ -575,6 +580,16 @@ class Index:
             self._by_weight[kid] = found
         return found
 
+    def gains(self, idf: float) -> tuple[float, ...]:
+        """`idf` times each field weight, by weight number: what a slot of that weight adds
+        to a fact, kept by weight (questions reuse their slots, so their weights). Read only."""
+        found = self._gains.get(idf)
+        if found is None:
+            if len(self._gains) >= GAINS_KEPT:
+                self._gains.clear()
+            found = self._gains[idf] = tuple([idf * w for w in self.wtab])
+        return found
+
     def df(self, key: str) -> int:
         """How many facts hold the key."""
         kid = self.key_id.get(key)
@@ -585,12 +600,22 @@ class Index:
         unknown capitalised word (a name we have never heard of). Kept by the slot's
         identity (the matcher reuses its slots; the entry holds the slot, so no other
         object has its id while it is kept)."""
+        return self.traits(slot)[1]
+
+    def traits(self, slot: Slot) -> tuple[Slot, bool, bool, str | None]:
+        """What scoring reads of a slot: the slot, whether it is specific (`is_specific`),
+        whether it is an entity, and the topic of its entity's kind (None if none). Kept by
+        the slot's identity, as `is_specific` is: questions reuse their slots (the entry
+        holds the slot, so no other object has its id while it is kept)."""
         known = self._specific.get(id(slot))
         if known is None:
             if len(self._specific) >= SPECIFIC_KEPT:
                 self._specific.clear()
-            known = self._specific[id(slot)] = (slot, self._is_specific(slot))
-        return known[1]
+            concept = slot.concept
+            topic = KIND_TOPIC.get(self.lexicon.kinds.get(concept, "")) if concept else None
+            entity = concept is not None and concept.startswith("@")
+            known = self._specific[id(slot)] = (slot, self._is_specific(slot), entity, topic)
+        return known
 
     def _is_specific(self, slot: Slot) -> bool:
         if slot.number:

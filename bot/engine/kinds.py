@@ -792,6 +792,13 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
 #: Each kind with its trigger words, and every trigger word: the words a question holds are
 #: found once, not once per kind.
 _TRIGGERS = [(kind, frozenset(kind.triggers)) for kind in Kind]
+#: Trigger word -> the kinds it gates, as their places in `_TRIGGERS` (a question holds a
+#: trigger or two: their kinds are tried, in order, not every kind).
+_KINDS_TRIGGERED: dict[str, tuple[int, ...]] = {
+    t: tuple(n for n, (_, triggers) in enumerate(_TRIGGERS) if t in triggers)
+    for kind in Kind
+    for t in kind.triggers
+}
 _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
 #: A trigger without a space lies inside one word of a folded question: those are found
 #: word by word, and kept by word (questions reuse their words); the few with a space
@@ -842,7 +849,7 @@ def triggers_in(folded: str) -> set[str]:
             ) or _NO_TRIGGER
         if found:
             present |= found
-    present.update(t for t in _SPACED_TRIGGERS if t in folded)
+    present.update([t for t in _SPACED_TRIGGERS if t in folded])
     return present
 
 
@@ -865,8 +872,11 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.
     present = triggers_in(folded)
-    for kind, triggers in _TRIGGERS:
-        if not present.isdisjoint(triggers) and kind.pattern.search(folded):
+    # The kinds one of whose triggers the question holds, in `_TRIGGERS` order.
+    tried = sorted({n for t in present for n in _KINDS_TRIGGERED[t]}) if present else ()
+    for n in tried:
+        kind = _TRIGGERS[n][0]
+        if kind.pattern.search(folded):
             if kind.confirm and not (
                 any(w in folded for w in kind.confirm)
                 or any(w in (original or question).lower() for w in kind.confirm_written)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence, Set
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.core.factbase import Fact, FactBase
@@ -86,6 +86,11 @@ TOOK_PLACE = frozenset(
 )
 
 
+#: In `Matcher._word_slots`: a name of several words may start with the word (no name
+#: found is of length 0).
+_LONGER: tuple[int, str] = (0, "")
+
+
 def detect_language(question: str) -> str:
     """ "fr" or "en" (English when the question gives no clue)."""
     return text_language(question) or "en"
@@ -108,15 +113,19 @@ class Matcher:
         self.facts: tuple[Fact, ...] = self.index.facts
         #: The keys a name's first word may have: a word with none starts no name.
         self._name_starts = frozenset(self.index.lexicon.by_first)
-        #: (word, capitalised, language) -> whether it may start a name, and its slot when
-        #: alone (None for a stop word): questions reuse their words. Emptied when full.
-        self._word_slots: dict[tuple[str, bool, str | None], tuple[bool, Slot | None]] = {}
+        #: (word, capitalised, language) -> the name it starts when that name can only be
+        #: the word alone (`Lexicon.phrase_at` of it; `_LONGER` when a longer name may
+        #: start there, None when none does), and its slot when alone (None for a stop
+        #: word): questions reuse their words. Emptied when full.
+        self._word_slots: dict[
+            tuple[str, bool, str | None], tuple[tuple[int, str] | None, Slot | None]
+        ] = {}
         #: (text, concept, capitalised) -> the slot of a name: questions reuse their names,
         #: and a slot read again has its keys' ids and weight kept (`_slot_facts`).
         self._name_slots: dict[tuple[str, str, bool], Slot] = {}
-        #: id(slot) -> (slot, the ids of its keys some fact holds, its weight). The entry
-        #: holds the slot, so no other object has its id while it is kept. Emptied when full.
-        self._slot_memo: dict[int, tuple[Slot, tuple[int, ...], float]] = {}
+        #: id(slot) -> what is read of the slot alone (`_SlotFacts`). The entry holds the
+        #: slot, so no other object has its id while it is kept. Emptied when full.
+        self._slot_memo: dict[int, _SlotFacts] = {}
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
         self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
@@ -135,11 +144,11 @@ class Matcher:
             known = memo.get((t.surface, t.upper, lang))
             if known is None:
                 known = self._word_slot(t, lang)
-            starts, alone = known
+            name, alone = known
             if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
                 i += 1
                 continue
-            found = phrase_at(words, i, lang) if starts else None
+            found = phrase_at(words, i, lang) if name is _LONGER else name
             if found is not None:
                 length, concept = found
                 if concept in self._seats and (
@@ -170,19 +179,26 @@ class Matcher:
             i += 1
         return slots
 
-    def _word_slot(self, t: Token, lang: str | None) -> tuple[bool, Slot | None]:
-        """Whether word `t` may start a name, and its slot when alone (None for a stop
-        word), as `_slots` reads it: kept in `_word_slots`."""
+    def _word_slot(self, t: Token, lang: str | None) -> tuple[tuple[int, str] | None, Slot | None]:
+        """The name word `t` starts when it can only be the word alone (`_LONGER` when a
+        longer name may start with it), and its slot when alone (None for a stop word), as
+        `_slots` reads them: kept in `_word_slots`."""
         keys = token_keys(t, lang)
         alone = None
         if not is_stopword(t):
             alone = Slot(t.surface, keys, None, number=t.is_number, capitalised=t.upper)
+        lexicon = self.index.lexicon
+        name: tuple[int, str] | None = None
+        if not keys.isdisjoint(self._name_starts):
+            # Only one-word names start with it: the name is the same wherever the word is.
+            seconds = lexicon.seconds
+            longer = False
+            for k in keys:
+                longer = longer or k in seconds
+            name = _LONGER if longer else lexicon.phrase_at((t,), 0, lang)
         if len(self._word_slots) >= WORD_SLOTS_KEPT:
             self._word_slots.clear()
-        known = self._word_slots[t.surface, t.upper, lang] = (
-            not keys.isdisjoint(self._name_starts),
-            alone,
-        )
+        known = self._word_slots[t.surface, t.upper, lang] = (name, alone)
         return known
 
     def analyse(self, question: str) -> list[Slot]:
@@ -272,8 +288,9 @@ class Matcher:
         so many facts that none is about it ("Morocco"). A question word makes it a question
         ("how many dogs?"); any other name gets its card ("INL", "Tiflet")."""
         tokens = tokenize(text)
-        if any(t.surface in QUESTION_CUES for t in tokens):
-            return False
+        for t in tokens:
+            if t.surface in QUESTION_CUES:
+                return False
         content = [t for t in tokens if not is_stopword(t)]
         if len(content) != 1 or content[0].is_number:
             return False
@@ -322,13 +339,14 @@ class Matcher:
         browse = self._browse(question, slots, kind, language)
         if browse is not None:
             return browse
-        # Each slot's key ids and weight, kept by the slot (one lookup for both).
+        # Each slot's key ids, weight and roles, kept by the slot (one lookup for all).
         known = list(map(self._slot_facts, slots))
-        kids = [k[1] for k in known]
-        idf = [k[2] for k in known]
+        kids = [k.kids for k in known]
+        idf = [k.weight for k in known]
         # What the question names: its concepts, and its words as roles ("the judges").
         query_concepts = {s.concept for s in slots if s.concept}
-        query_concepts.update(role_key(w) for s in slots for w in s.text.split())
+        for k in known:
+            query_concepts.update(k.roles)
         defines = self._defined_entity(slots)
         focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
@@ -428,10 +446,11 @@ class Matcher:
                     coverage < self.thresholds.min_coverage
                     and self._fails(asked, i, 1.0, strong_missing, lacks) is None
                 )
-            match = Match(fact, round(score, 4), round(coverage, 4), lacks, why_not)
-            (rejected if why_not else accepted).append(match)
             if not why_not:
+                accepted.append(Match(fact, round(score, 4), round(coverage, 4), lacks, why_not))
                 accepted_at.append(i)
+            elif not accepted:  # (once a fact answers, the ones it turns down are not read)
+                rejected.append(Match(fact, round(score, 4), round(coverage, 4), lacks, why_not))
             if len(accepted) == MAX_FACTS:
                 break  # scores only fall from here: the answer is these five at most
         if accepted:
@@ -532,17 +551,18 @@ class Matcher:
 
     def _kids(self, slot: Slot) -> tuple[int, ...]:
         """The ids of the slot's keys that some fact holds."""
-        return self._slot_facts(slot)[1]
+        return self._slot_facts(slot).kids
 
     def _slot_idf(self, slot: Slot, kids: Sequence[int]) -> float:
         known = self._slot_facts(slot)
-        if known[1] is kids:
-            return known[2]
+        if known.kids is kids:
+            return known.weight
         return slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
 
-    def _slot_facts(self, slot: Slot) -> tuple[Slot, tuple[int, ...], float]:
-        """The slot, the ids of its keys some fact holds and its weight, kept by the slot's
-        identity: word and name slots are kept, so questions reuse them."""
+    def _slot_facts(self, slot: Slot) -> _SlotFacts:
+        """What is read of the slot alone (the ids of its keys some fact holds, its weight,
+        its roles), kept by the slot's identity: word and name slots are kept, so questions
+        reuse them."""
         memo = self._slot_memo
         known = memo.get(id(slot))
         if known is None:
@@ -550,7 +570,8 @@ class Matcher:
                 memo.clear()
             kids = self.index.key_ids(slot)
             weight = slot_idf(self.index, slot, kids, self.thresholds.unknown_word_factor)
-            known = memo[id(slot)] = (slot, kids, weight)
+            roles = tuple(map(role_key, slot.text.split()))
+            known = memo[id(slot)] = _SlotFacts(slot, kids, weight, roles)
         return known
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
@@ -599,20 +620,22 @@ class Matcher:
         self, asked: _Asked, i: int, coverage: float, strong_missing: bool, lacks: Sequence[str]
     ) -> str | None:
         """None when fact `i` answers the question; otherwise a short reason (every rule)."""
+        why_not = self._why_not(
+            i,
+            asked.kind,
+            coverage,
+            strong_missing,
+            lacks,
+            asked.concepts,
+            asked.counted,
+            asked.counted_text,
+        )
+        if why_not or not asked.more:
+            return why_not or None  # ("" is no reason: the rules below would be read)
         return (
-            self._why_not(
-                i,
-                asked.kind,
-                coverage,
-                strong_missing,
-                lacks,
-                asked.concepts,
-                asked.counted,
-                asked.counted_text,
-            )
             # (Each rule below says nothing unless the question holds what it checks: most
             # questions hold none of it, and a rule not called costs nothing.)
-            or (self._figures_rule(i, asked.kind, asked.stated) if asked.stated else None)
+            (self._figures_rule(i, asked.kind, asked.stated) if asked.stated else None)
             or (self._time_contradicts(i, asked.spans) if asked.spans else None)
             or (self._rank_not_held(i, asked.ranks) if asked.ranks else None)
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
@@ -974,6 +997,16 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
 
 
 @dataclass(frozen=True, slots=True)
+class _SlotFacts:
+    """What the matcher reads of one slot alone, kept by the slot (`Matcher._slot_facts`)."""
+
+    slot: Slot  # (held, so no other object has its id while this is kept)
+    kids: tuple[int, ...]  # the ids of its keys some fact holds
+    weight: float  # `scoring.slot_idf`
+    roles: tuple[str, ...]  # `role_key` of each of its words (a tuple: a set costs 4x more)
+
+
+@dataclass(frozen=True, slots=True)
 class _Asked:
     """What the rules check a fact against, read once from the question."""
 
@@ -1001,6 +1034,26 @@ class _Asked:
     in_total: bool = False
     #: "Which hotel / what venue hosted ...?": a venue, not the city it is in.
     wants_venue: bool = False
+    #: Whether any rule past `Matcher._why_not` may say no (set in `__post_init__`): most
+    #: questions hold nothing those rules check.
+    more: bool = field(init=False, default=True)
+
+    def __post_init__(self) -> None:
+        more = bool(
+            self.stated
+            or self.spans
+            or self.ranks
+            or self.event is not None
+            or self.first_name
+            or self.kind in _WHEN_KINDS
+            or self.wants_day
+            or self.within
+            or self.places_listed
+            or self.in_total
+            or self.wants_venue
+            or self.unknown_blocks
+        )
+        object.__setattr__(self, "more", more)
 
 
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day

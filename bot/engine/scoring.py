@@ -13,13 +13,13 @@ import heapq
 import math
 from array import array
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import compress, filterfalse, repeat
 from operator import sub
 
 from bot.engine.answer import Slot
 from bot.engine.index import Index
-from bot.engine.lexicon import COMMON_WORDS, KIND_TOPIC
+from bot.engine.lexicon import COMMON_WORDS
 from bot.engine.weights import (
     COMMON_WORD_FACTOR,
     DEFINITION_BONUS,
@@ -106,12 +106,10 @@ class Scoring:
         self.total = sum(slot_idf)
         self.title_bonus = [TITLE_BONUS * idf for idf in slot_idf]
         self.topic_bonus = [TITLE_BONUS * idf * TOPIC_SHARE for idf in slot_idf]
-        kinds = index.lexicon.kinds
-        self.topics = [
-            KIND_TOPIC.get(kinds.get(s.concept, "")) if s.concept else None for s in slots
-        ]
-        self.specific = [index.is_specific(s) for s in slots]
-        self.entity = [s.concept is not None and s.concept.startswith("@") for s in slots]
+        traits = list(map(index.traits, slots))
+        self.specific = [t[1] for t in traits]
+        self.entity = [t[2] for t in traits]
+        self.topics = [t[3] for t in traits]
         # "What is X?": the facts spelling X out get a large bonus; they are few and known.
         self.spellers = index.spellers.get(defines, _NONE) if defines is not None else _NONE
         # Per slot: fact -> code of the slot in that fact, for the facts that may rank
@@ -119,7 +117,7 @@ class Scoring:
         self.codes: list[_Codes | None] = [None] * len(slots)
         self.values: list[list[float] | None] = [None] * len(slots)
         self.by_topic: dict[str, float] = {}
-        self.plan: list[tuple[_Codes, list[float], float, str | None, float]] = []
+        self.plan: list[tuple[_Codes, Sequence[float], float, str | None, float]] = []
         #: Per slot, what `misses` reads: its codes, text, and whether it is specific or a name.
         self.checks: list[tuple[_Codes, str, bool, bool]] = []
 
@@ -170,11 +168,9 @@ class Scoring:
         """
         m = self.index
         n = len(m.facts)
-        wtab = m.wtab
         score = [0.0] * n
         bonus = [0.0] * n
-        touched: set[int] = set()
-        gains = [[idf * w for w in wtab] for idf in self.idf]  # by slot, weight number
+        gains = list(map(m.gains, self.idf))  # by slot, weight number
         for j, kids in enumerate(self.kids):
             if len(kids) == 1:
                 # A fact gets one weight per slot: adding a group of facts at a time is the
@@ -188,7 +184,6 @@ class Scoring:
                 title = self.title_bonus[j]
                 for f in titled:
                     bonus[f] += title
-                touched.update(codes)
                 self.codes[j] = codes
             elif kids:
                 codes = self.codes[j] = m.slot_codes(kids)
@@ -198,25 +193,26 @@ class Scoring:
                     score[f] += gain[c >> 1]
                     if c & 1:
                         bonus[f] += title
-                touched.update(codes)
             topic = self.topics[j]
             if topic is not None:
                 topic_bonus = self.topic_bonus[j]
                 for f in m.by_topic.get(topic, ()):
                     bonus[f] += topic_bonus
-        self._plan(gains)
+        self._checks()  # (`_exact` is not called here: no plan)
         # The facts pruned() weighs: those touched, the first of each topic asked about
         # (they hold its bonus, in tie order), and the facts spelling out a name asked about.
+        # A fact is touched when it has a score: every gain is positive (idf and field
+        # weights are), so the touched facts are found in C, with no set of them.
+        facts = list(compress(range(n), score))
         topics = {t for t in self.topics if t}
-        pool = touched  # (read no more as touched: the pool grows in place, not copied)
-        if topics:
-            pool.update(self._topic_leaders(topics, touched))
+        leaders = self._topic_leaders(topics, score.__getitem__) if topics else []
+        facts += leaders
         defined = DEFINITION_BONUS * self.total
         for f in self.spellers:
-            pool.add(f)
+            if not score[f] and f not in leaders:
+                facts.append(f)
             bonus[f] += defined
         rank = m.rank
-        facts = list(pool)
         # (A loop indexing lists costs less than maps of bound methods: the pool holds about
         # a hundred facts.)
         totals = [score[f] + bonus[f] for f in facts]
@@ -334,12 +330,13 @@ class Scoring:
         else:
             touched = _met(parts, -math.inf)
             pool = list(touched)
-            pool.extend(self._topic_leaders(by_topic, touched))
+            pool.extend(self._topic_leaders(by_topic, touched.__contains__))
             pool.extend(f for f in spellers if f not in touched)
         return self._best(pool, acc, extra, defined)
 
-    def _topic_leaders(self, topics: Iterable[str], touched: set[int]) -> list[int]:
-        """The first facts of each topic, in tie order, that hold none of the question's keys.
+    def _topic_leaders(self, topics: Iterable[str], touched: Callable[[int], object]) -> list[int]:
+        """The first facts of each topic, in tie order, that hold none of the question's keys
+        (`touched(f)` is true for those that hold one).
 
         They still get the topic's bonus, so when little matches, the first of a topic
         may rank (as a suggestion); later ones of the topic tie with it and rank below.
@@ -348,7 +345,7 @@ class Scoring:
         for topic in topics:
             count = 0
             for f in self.index.by_topic_ranked.get(topic, ()):
-                if f not in touched:
+                if not touched(f):
                     leaders.append(f)
                     count += 1
                     if count == TOP:
@@ -453,23 +450,23 @@ class Scoring:
             _, _, score, plain, f = heapq.heappop(ready)
             yield score, plain / self.total, f
 
-    def _plan(self, gains: Sequence[list[float]] | None = None) -> None:
-        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in.
-
-        `gains`: each slot's idf times each weight, when the caller has them already."""
-        if gains is None:
-            wtab = self.index.wtab
-            gains = [[idf * w for w in wtab] for idf in self.idf]
+    def _plan(self) -> None:
+        """Per slot, what `_exact` and `misses` need, in slot order: once the codes are in."""
+        gains = map(self.index.gains, self.idf)
         self.plan = [
             (codes if codes is not None else {}, gain, tb, topic, pb)
             for codes, gain, tb, topic, pb in zip(
                 self.codes, gains, self.title_bonus, self.topics, self.topic_bonus, strict=True
             )
         ]
+        self._checks()
+
+    def _checks(self) -> None:
+        """Per slot, what `misses` needs, in slot order: once the codes are in."""
         self.checks = [
-            (plan[0], slot.text, specific, entity)
-            for plan, slot, specific, entity in zip(
-                self.plan, self.slots, self.specific, self.entity, strict=True
+            (codes if codes is not None else {}, slot.text, specific, entity)
+            for codes, slot, specific, entity in zip(
+                self.codes, self.slots, self.specific, self.entity, strict=True
             )
         ]
 

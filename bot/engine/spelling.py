@@ -388,7 +388,11 @@ class Speller:
     def known(self, word: str, lang: str | None) -> bool:
         """Whether a fact or a curated name holds this word (in the question's language)."""
         keys = word_keys(word, lang)
-        return any(k in self.keys for k in keys) or not keys.isdisjoint(self.single_words)
+        held = self.keys
+        for k in keys:
+            if k in held:
+                return True
+        return not keys.isdisjoint(self.single_words)
 
     def split_word(self, word: str) -> tuple[str, str] | None:
         """ "antiterrorism" -> ("anti", "terrorism") when both halves are words we know."""

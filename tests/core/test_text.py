@@ -87,6 +87,7 @@ def test_the_memo_of_word_tokens_stays_bounded() -> None:
     for n in range(text._WORD_TOKENS_MAX + 10):
         tokenize(f"word{n}x")
     assert len(text._WORD_TOKENS) <= text._WORD_TOKENS_MAX
+    assert len(text._PIECE_TOKENS) <= text._PIECE_TOKENS_MAX
     assert tokenize("Word1x US") == [Token("word1x", False), Token("usa", True)]
 
 
