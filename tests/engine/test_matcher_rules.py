@@ -94,17 +94,27 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "size", ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big"]
+    "size",
+    ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"],
 )
-def test_a_word_of_size_or_commonness_asks_nothing(size: str) -> None:
-    """ "how many ordinary Moroccans marched?", "the huge march": how big or how common,
-    which the fact need not say."""
+def test_a_word_of_size_commonness_or_weight_asks_nothing(size: str) -> None:
+    """ "how many ordinary Moroccans marched?", "the huge march", "decisive intelligence":
+    how big, how common or how much it mattered, which the fact need not say."""
     dogs = make_fact("dogs", DOGS)
     assert _coverage(f"{size} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
 @pytest.mark.parametrize(
-    "hedge", ["surtout", "notamment", "principalement", "au sein de", "vis-à-vis de", "ensemble"]
+    "hedge",
+    [
+        "surtout",
+        "notamment",
+        "principalement",
+        "au sein de",
+        "vis-à-vis de",
+        "ensemble",
+        "décisifs",
+    ],
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
     plain = _coverage("quand la formation de Tanger ?", HELD)
