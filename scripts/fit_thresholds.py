@@ -62,6 +62,8 @@ SETS = (
     "diag17",
     "diag18",
     "diag21",
+    "diag23",
+    "diag24",
 )
 WRONG_COST = 2.0
 FOLDS = 5
