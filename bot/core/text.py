@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from sys import intern
+from typing import TypeVar
 
 import Stemmer
+
+#: What a piece of text is read into (`by_piece`): tokens, words.
+_T = TypeVar("_T")
 
 _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u2043\ufe58\ufe63\uff0d"
 _FOLD_TABLE = {ord(c): "-" for c in _DASHES}
@@ -298,15 +302,25 @@ def _tokens(text: str) -> tuple[Token, ...]:
     raw = unicodedata.normalize("NFKC", text)
     # No token holds white space, so the tokens of a text are those of its pieces between
     # spaces, and pieces ("Morocco?", "the") recur from text to text: kept by piece.
-    out: list[Token] = []
-    memo = _PIECE_TOKENS
-    for piece in raw.split():
-        tokens = memo.get(piece)
-        if tokens is None:
-            if len(memo) >= _PIECE_TOKENS_MAX:
+    return by_piece(raw.split(), _PIECE_TOKENS, _piece_tokens, _PIECE_TOKENS_MAX)
+
+
+def by_piece(
+    pieces: Iterable[str],
+    memo: dict[str, tuple[_T, ...]],
+    read: Callable[[str], tuple[_T, ...]],
+    kept: int,
+) -> tuple[_T, ...]:
+    """What `read` makes of each piece of a text, joined: pieces ("Morocco?", "the") recur
+    from text to text, so each is read once and kept in `memo` (emptied at `kept`)."""
+    out: list[_T] = []
+    for piece in pieces:
+        found = memo.get(piece)
+        if found is None:
+            if len(memo) >= kept:
                 memo.clear()
-            tokens = memo[piece] = _piece_tokens(piece)
-        out += tokens
+            found = memo[piece] = read(piece)
+        out += found
     return tuple(out)
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from bot.core.text import STOPWORDS, fold
+from bot.core.text import STOPWORDS, by_piece, fold
 
 
 class Chatter(Enum):
@@ -277,16 +277,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
     hyphenated ones apart ("double-checking" is "double checking")."""
     # No word holds white space: the words of the text are those of its pieces between
     # spaces, and pieces recur from message to message.
-    memo = _PIECE_WORDS
-    out: list[str] = []
-    for piece in fold(text).replace("’", "'").split():
-        words = memo.get(piece)
-        if words is None:
-            if len(memo) >= PIECES_KEPT:
-                memo.clear()
-            words = memo[piece] = _piece_words(piece)
-        out += words
-    return tuple(out)
+    return by_piece(fold(text).replace("’", "'").split(), _PIECE_WORDS, _piece_words, PIECES_KEPT)
 
 
 #: A piece of text between spaces -> its words (`_piece_words`). Emptied when full.

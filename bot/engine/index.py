@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
     MULTIPLIERS,
+    Token,
     day_of_month,
     figures,
     fold,
@@ -340,13 +341,18 @@ class Index:
     def _inner_keys(self, name: str, lang: str, own: str) -> set[str]:
         """The keys of the words and shorter names inside an entity's name `name`, as if
         it were not that entity's (`own`): "trafficking in persons" in GLO.ACT's."""
-        words = split_compounds(mark_months(tokenize(name)))
+        return self._words_keys(split_compounds(mark_months(tokenize(name))), lang, own)
+
+    def _words_keys(self, words: Sequence[Token], lang: str | None, own: str = "") -> set[str]:
+        """The concepts of the names in `words`, as the matcher's slots find them, and every
+        word's own keys ("judicial" in "Central Bureau of Judicial Investigation"), so
+        partial names still find the fact. A name `own` is passed over for the shorter
+        names inside it ("global" in GLO.ACT's)."""
         keys: set[str] = set()
         i = 0
         while i < len(words):
             found = self.lexicon.phrase_at(words, i, lang)
-            while found is not None and found[1] == own and found[0] > 1:
-                # The name itself: a shorter name may start there ("global" in GLO.ACT's).
+            while own and found is not None and found[1] == own and found[0] > 1:
                 found = self.lexicon.phrase_at(words[: i + found[0] - 1], i, lang)
             if found is None or found[1] == own:
                 i += 1
@@ -367,22 +373,7 @@ class Index:
                 keys |= word_keys(t.surface.replace("-", ""), lang)
             elif t.is_number and "-" in t.surface:
                 keys.update(p for p in t.surface.split("-") if p)
-        words = split_compounds(raw)
-        # The concepts of the names found as the matcher's slots find them (without building
-        # the slots: a word slot's keys are among those added next anyway).
-        i = 0
-        while i < len(words):
-            found = self.lexicon.phrase_at(words, i, lang)
-            if found is None:
-                i += 1
-            else:
-                keys.add(found[1])
-                i += found[0]
-        # Words inside a name also count on their own ("judicial" in "Central Bureau of
-        # Judicial Investigation"), so partial names still find the fact.
-        for t in words:
-            if not is_stopword(t):
-                keys |= token_keys(t, lang)
+        keys |= self._words_keys(split_compounds(raw), lang)
         return frozenset(keys)
 
     def _features_of(self, fact: Fact) -> FactFeatures:

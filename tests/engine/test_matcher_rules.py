@@ -65,9 +65,15 @@ HELD = make_fact(
 )
 
 
-@pytest.mark.parametrize("hedge", ["mostly", "especially", "ultimately", "mainly"])
+@pytest.mark.parametrize(
+    "hedge",
+    ["mostly", "especially", "ultimately", "mainly"]
+    + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"],
+)
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
-    """ "what does the lab mostly do?": a hedge says how sure or how much, not what."""
+    """ "what does the lab mostly do?": a hedge says how sure or how much, not what; so do
+    words of size, commonness or weight ("how many ordinary Moroccans marched?", "the huge
+    march", "decisive intelligence")."""
     dogs = make_fact("dogs", DOGS)
     assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
 
@@ -91,17 +97,6 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
     question, which the fact need not say."""
     dogs = make_fact("dogs", DOGS)
     assert _coverage(f"{frame} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
-
-
-@pytest.mark.parametrize(
-    "size",
-    ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"],
-)
-def test_a_word_of_size_commonness_or_weight_asks_nothing(size: str) -> None:
-    """ "how many ordinary Moroccans marched?", "the huge march", "decisive intelligence":
-    how big, how common or how much it mattered, which the fact need not say."""
-    dogs = make_fact("dogs", DOGS)
-    assert _coverage(f"{size} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
 
 
 @pytest.mark.parametrize(
