@@ -247,6 +247,10 @@ QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
     "billion",
 }
 
+#: The titles a person is named with, as a regular-expression alternation: "Ms. Oufroukhi",
+#: "Mme Oufroukhi", "Dr Dweikat".
+PERSON_TITLES = "Mr|Ms|Mrs|Dr|Mme|Mlle|M|Miss|Madame|Monsieur|Prof"
+
 #: How many times over, a figure of how much something grew: "by how much did the aid grow?"
 #: is answered by "it doubled".
 MULTIPLIERS = frozenset(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from bot.core.text import STOPWORDS, by_piece, fold
+from bot.core.text import PERSON_TITLES, STOPWORDS, by_piece, fold
 
 
 class Chatter(Enum):
@@ -350,7 +350,7 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
 #: Pointers to a person: "what's her job?", "what is his role?".
 _PERSONAL = _words("her his she he him hers")
 #: A person named with a title: "Ms. Oufroukhi", "Mme Oufroukhi", "Dr Smith".
-_TITLED = re.compile(r"\b(?:Mr|Ms|Mrs|Dr|Mme|Mlle|M|Prof)\.?\s+[A-ZÀ-Ý][\w'’-]+")
+_TITLED = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
 
 
 #: Pointers that, last in a question, point back whatever it names before them.

@@ -133,6 +133,7 @@ class Index:
         fact_end = array("i")
         nkeys = array("i")
         lent = array("i")  # the key of each posting held through a name only (`_named_keys`)
+        self._name_keys: dict[str, frozenset[str]] = {}  # entity key -> `_full_name_keys`
         self.features: list[FactFeatures] = []
         for fact in self.facts:
             weights = self._fact_keys(fact)
@@ -149,6 +150,7 @@ class Index:
             fact_end.append(len(fact_keys))
             nkeys.append(len(weights))
             self.features.append(self._features_of(fact))
+        del self._name_keys  # (used while indexing only)
         self._memo = {}
         self._shared = {}
         self._shared_tuples = {}
@@ -332,11 +334,20 @@ class Index:
         naming GLO.ACT says "the global action against trafficking" in its way."""
         borrowed: set[str] = set()
         for key in [k for k in weights if k.startswith("@")]:
-            named = self.base.entity_by_id.get(key[1:])
-            if named is not None and named.kind in NAME_WORDS_KINDS:
-                for name, lang in [(n, "en") for n in named.en] + [(n, "fr") for n in named.fr]:
-                    borrowed |= self._inner_keys(name, lang, key)
+            inner = self._name_keys.get(key)
+            if inner is None:
+                inner = self._name_keys[key] = self._full_name_keys(key)
+            borrowed |= inner
         return borrowed - weights.keys()
+
+    def _full_name_keys(self, key: str) -> frozenset[str]:
+        """The keys inside the full names of entity `key`, if it is a programme (read once
+        per entity while indexing, `_name_keys`)."""
+        named = self.base.entity_by_id.get(key[1:])
+        if named is None or named.kind not in NAME_WORDS_KINDS:
+            return frozenset()
+        names = [(n, "en") for n in named.en] + [(n, "fr") for n in named.fr]
+        return frozenset(k for name, lang in names for k in self._inner_keys(name, lang, key))
 
     def _inner_keys(self, name: str, lang: str, own: str) -> set[str]:
         """The keys of the words and shorter names inside an entity's name `name`, as if

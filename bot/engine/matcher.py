@@ -33,6 +33,7 @@ from datetime import date
 
 from bot.core.factbase import Fact, FactBase
 from bot.core.text import (
+    PERSON_TITLES,
     SHORTHAND,
     Token,
     bounded,
@@ -891,7 +892,7 @@ _THE_RANK = re.compile(
 )
 
 
-_TITLES = "Mr|Ms|Mrs|Dr|Mme|Mlle|M|Miss|Madame|Monsieur|Prof"
+_TITLES = PERSON_TITLES
 #: "Ms. Oufroukhi's first name", "first name of Ms. Oufroukhi", "le prénom de Mme Oufroukhi".
 _FIRST_NAME = re.compile(
     rf"\b(?:{_TITLES})\.?\s+(?P<a>[A-ZÀ-Ý][\w-]+)(?:['’]s)?\s+(?:first|given|full|christian)\s+name\b|"
