@@ -8,6 +8,7 @@ import pytest
 
 from bot.core.factbase import FactBase, check_factbase, default_facts_dir
 from bot.core.text import fold
+from bot.engine import Matcher
 from bot.engine.lexicon import NAMED_SYNONYM_GROUPS, named_group
 
 
@@ -41,3 +42,12 @@ def test_lint_reports_a_named_group_that_is_gone(tmp_path: Path) -> None:
     ]
     _, clean = check_factbase(default_facts_dir(), named_groups=NAMED_SYNONYM_GROUPS)
     assert clean == []
+
+
+def test_morocco_s_country_code_in_capitals_names_it(matcher: Matcher) -> None:
+    """Officers write "MA" for Morocco in chat ("when did MA approve the charter?"); the
+    French "ma" (my) names nothing."""
+    assert "@morocco" in {s.concept for s in matcher.analyse("when did MA approve the charter?")}
+    assert "@morocco" not in {
+        s.concept for s in matcher.analyse("ma collègue demande quand la charte a été adoptée")
+    }
