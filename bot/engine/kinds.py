@@ -401,7 +401,7 @@ class Kind(StrEnum):
             + _ROLES_EN
             + r"\b|"
             # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)
-            r"\bwho\s+(heads|headed|leads|runs|directs|directed|chairs|chaired|"
+            r"\bwho\s+(currently\s+|now\s+|presently\s+)?(heads|headed|leads|runs|directs|directed|chairs|chaired|"
             r"is in charge|was in charge|is responsible|was responsible)\b|"
             # "Who signed the agreement?": a signatory is a person (the parties are named as
             # having signed, not as signing it).

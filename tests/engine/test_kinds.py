@@ -69,6 +69,7 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
     assert asks_for("Who ran the DNA course in Costa Rica?") is Kind.ACTOR
     assert asks_for("Who led the workshop?") is Kind.ACTOR
     assert asks_for("Who heads the DGAPR?") is Kind.PERSON
+    assert asks_for("Who currently heads the DGAPR?") is Kind.PERSON
     # A signatory is a person: the parties are said to have signed, they do not sign.
     assert asks_for("Who actually signed the agreement on 14 September 2022?") is Kind.PERSON
     assert asks_for("Qui a signé l'accord de 2022 ?") is Kind.PERSON

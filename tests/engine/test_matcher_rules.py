@@ -1744,3 +1744,12 @@ def test_people_after_what_was_done_are_not_what_was_dated() -> None:
     matcher = make_matcher(signed, *FILLER, synonyms=people, thresholds=BARS)
     question = "When did Tunisia sign the sniffer dog training agreement in Tangier for personnel?"
     assert ids(matcher.ask(question).facts) == ["signed"]
+
+
+def test_who_currently_heads_a_body_asks_for_a_person() -> None:
+    """ "Who currently heads the dog unit?" is not answered by a fact that only says what
+    the unit does: it names nobody."""
+    runs = make_fact("runs", "The sniffer dog unit runs trainings in Tangier with Tunisia.")
+    matcher = make_matcher(runs, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Who currently heads the sniffer dog unit?")
+    assert answer.asks_for is Kind.PERSON and not answer.answered
