@@ -529,6 +529,8 @@ class Kind(StrEnum):
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
             r"\bhow many (dollars|euros)\b|"
+            # "in dollar terms, how much ...?", "how much aid, in dollars?"
+            r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\bhow much\b[^?]{0,60}?\b(in|en)\s+(dollars|euros|usd)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"

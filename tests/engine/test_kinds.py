@@ -151,3 +151,5 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     assert asks_for("How much of the training was online?") is not Kind.MONEY
     assert asks_for("What is the dollar amount of the dog grant?") is Kind.MONEY
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY
+    assert asks_for("In dollar terms, how much aid does the dog unit get?") is Kind.MONEY
+    assert asks_for("How much aid went to the dog unit, in dollars?") is Kind.MONEY

@@ -1753,3 +1753,12 @@ def test_who_currently_heads_a_body_asks_for_a_person() -> None:
     matcher = make_matcher(runs, *FILLER, thresholds=BARS)
     answer = matcher.ask("Who currently heads the sniffer dog unit?")
     assert answer.asks_for is Kind.PERSON and not answer.answered
+
+
+def test_how_much_in_dollars_asks_for_money_not_a_growth() -> None:
+    """ "In dollar terms, how much aid does Tunisia get now that it has doubled?" asks for an
+    amount of money: a fact saying the aid doubled does not give it."""
+    doubled = make_fact("doubled", "The United States doubled its sniffer dog aid to Tunisia.")
+    matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
+    answer = matcher.ask("In dollar terms, how much sniffer dog aid does Tunisia get now that it doubled?")
+    assert answer.asks_for is Kind.MONEY and not answer.answered
