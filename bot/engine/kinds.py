@@ -706,7 +706,10 @@ class Kind(StrEnum):
         "country",
         ("countr", "nation", "pays"),
         re.compile(
-            r"\b(which|what)\s+(other\s+)?(\w+\s+)?(countries|country|nations?)\b|"
+            # "which West African countries' officers ...?": two words may say which.
+            r"\b(which|what)\s+(other\s+)?"
+            r"((?!(is|are|was|were|does|do|did|has|have|the|a|an)\b)\w+\s+){0,2}"
+            r"(countries|country|nations?)\b|"
             r"\bquels?\s+(autres?\s+)?pays\b"
         ),
         lambda f, asked: bool(f.countries - asked),

@@ -1762,3 +1762,16 @@ def test_how_much_in_dollars_asks_for_money_not_a_growth() -> None:
     matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
     answer = matcher.ask("In dollar terms, how much sniffer dog aid does Tunisia get now that it doubled?")
     assert answer.asks_for is Kind.MONEY and not answer.answered
+
+
+def test_which_countries_may_be_said_in_two_words() -> None:
+    """ "Which North African countries' handlers will Tunisia train?" asks for countries: a
+    fact naming only the region does not answer it."""
+    assert asks_for("Which North African countries' handlers will Tunisia train?") is (
+        Kind.COUNTRY
+    )
+    assert asks_for("What does the country say about dogs?") is not Kind.COUNTRY
+    region = make_fact("region", "Tunisia will train sniffer dog handlers from North Africa.")
+    matcher = make_matcher(region, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    reason = why_not(matcher, "Which North African countries' sniffer dog handlers will Tunisia train?")
+    assert reason == "names no other country"
