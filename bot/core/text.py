@@ -93,7 +93,8 @@ STOPWORDS_EN = frozenset(
     typically usually actualy apart aside behind late mid gone went
     colleague colleagues else ie eg etc viz
     alongside besides beside along towards toward onto despite versus every together
-    huge massive enormous ordinary tiny small big decisive crucial""".split()  # noqa: SIM905
+    huge massive enormous ordinary tiny small big decisive crucial believed reportedly
+    supposedly allegedly autumn winter summer""".split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -109,7 +110,7 @@ STOPWORDS_FR = frozenset(
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
     encore ensuite notamment surtout principalement essentiellement particulierement
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
-    cruciaux""".split()  # noqa: SIM905
+    cruciaux automne hiver printemps""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -68,11 +68,12 @@ HELD = make_fact(
 @pytest.mark.parametrize(
     "hedge",
     ["mostly", "especially", "ultimately", "mainly"]
-    + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"],
+    + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"]
+    + ["believed", "reportedly", "supposedly", "allegedly"],
 )
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
-    """ "what does the lab mostly do?": a hedge says how sure or how much, not what; so do
-    words of size, commonness or weight ("how many ordinary Moroccans marched?", "the huge
+    """ "what does the lab mostly do?", "how many are believed to have left?": a hedge says
+    how sure or how much, not what; so do words of size, commonness or weight ("how many ordinary Moroccans marched?", "the huge
     march", "decisive intelligence")."""
     dogs = make_fact("dogs", DOGS)
     assert _coverage(f"sniffer dogs {hedge} police", dogs) == _coverage("sniffer dogs police", dogs)
@@ -90,11 +91,15 @@ def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
         "went",
         "colleagues",
         "together",
+        "autumn",
+        "winter",
+        "summer",
     ],
 )
 def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
-    """ "Who is behind ...", "apart from X", "in late / mid 2018": the frame of the
-    question, which the fact need not say."""
+    """ "Who is behind ...", "apart from X", "in late / mid 2018", "in autumn 2018": the
+    frame of the question, which the fact need not say (the year is checked; the season
+    only says roughly when in it)."""
     dogs = make_fact("dogs", DOGS)
     assert _coverage(f"{frame} sniffer dogs police", dogs) == _coverage("sniffer dogs police", dogs)
 
@@ -109,6 +114,9 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "vis-à-vis de",
         "ensemble",
         "décisifs",
+        "en automne",
+        "en hiver",
+        "au printemps",
     ],
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
