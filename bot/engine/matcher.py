@@ -215,6 +215,9 @@ class Matcher:
             if lang == "fr":
                 # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
                 question = _FRENCH_INVERSION.sub("", question)
+        if "brief" in question or "nutshell" in question or " in " in question or "en " in question:
+            # "what does the charter call for, in one line?": how to answer, not what.
+            question = _HOW_TO_ANSWER.sub(" ", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join([t.surface for t in words]), self._slots(words, lang)
 
@@ -1161,6 +1164,14 @@ _WHERE_COUNTED = re.compile(
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+#: How the asker wants the answer put ("in one line", "in a nutshell", "en gros"): no
+#: fact need say it.
+_HOW_TO_ANSWER = re.compile(
+    r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
+    r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
+    r"\ben\s+(?:bref|gros|resume|résumé)\b",
+    re.IGNORECASE,
+)
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,

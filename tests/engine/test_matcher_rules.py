@@ -1783,3 +1783,23 @@ def test_which_countries_may_be_said_in_two_words() -> None:
     matcher = make_matcher(region, *FILLER, entities=[TUNISIA], thresholds=BARS)
     reason = why_not(matcher, "Which North African countries' sniffer dog handlers will Tunisia train?")
     assert reason == "names no other country"
+
+
+@pytest.mark.parametrize(
+    "how",
+    ["in one line", "in a nutshell", "briefly", "in short", "in a few words", "en gros", "en bref"],
+)
+def test_how_the_answer_is_wanted_asks_nothing(how: str) -> None:
+    """ "What does the dog charter call for, in one line?": how to put the answer, which
+    no fact need say."""
+    charter = make_fact("charter", "The sniffer dog charter calls for an independent kennel.")
+    # The words of those phrases are words of the fact base, as "line" (of effort) is.
+    log = make_fact(
+        "log", "One line, a short sentence, brief words, a nutshell: le journal en gros, bref."
+    )
+    # (No clear lead: the fact must cover the question itself.)
+    bars = replace(BARS, min_coverage=0.74, clear_lead_coverage=1.01)
+    matcher = make_matcher(charter, log, *FILLER, thresholds=bars)
+    assert ids(matcher.ask(f"What does the sniffer dog charter call for, {how}?").facts) == [
+        "charter"
+    ]
