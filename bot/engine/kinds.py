@@ -450,7 +450,7 @@ class Kind(StrEnum):
         re.compile(
             _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
-            r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont)\b)\w+\s+){0,2}"
+            r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont|le|la|les|l)\b)\w+\s+){0,2}"
             r"(organi[sz]ation|body|agency|institution|ministry|organisme|agence|ministere|"
             r"entity|service|directorate|bureau|office|unit)\b"
         ),

@@ -1803,3 +1803,18 @@ def test_how_the_answer_is_wanted_asks_nothing(how: str) -> None:
     assert ids(matcher.ask(f"What does the sniffer dog charter call for, {how}?").facts) == [
         "charter"
     ]
+
+
+def test_a_french_article_ends_the_words_saying_which_body() -> None:
+    """ "Depuis quelle année le bureau ... ?" asks for a year: "quelle année" is what is
+    asked, and the body after its article is the subject, not the answer."""
+    question = "Depuis quelle année le bureau des chiens travaille-t-il avec la Tunisie ?"
+    assert asks_for(question) is not Kind.BODY
+    assert asks_for("Quelle agence américaine forme les maîtres-chiens ?") is Kind.BODY
+    since = make_fact(
+        "since",
+        "The sniffer dog bureau has worked with Tunisia since 2010.",
+        answer_fr="Le bureau des chiens travaille avec la Tunisie depuis 2010.",
+    )
+    matcher = make_matcher(since, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask(question).facts) == ["since"]
