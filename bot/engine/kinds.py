@@ -401,8 +401,12 @@ class Kind(StrEnum):
             + _ROLES_EN
             + r"\b|"
             # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)
+            # (Not a programme or a training: "who runs the new trainers' programme?" is
+            # answered by the bodies that run it.)
             r"\bwho\s+(currently\s+|now\s+|presently\s+)?(heads|headed|leads|runs|directs|directed|chairs|chaired|"
-            r"is in charge|was in charge|is responsible|was responsible)\b|"
+            r"is in charge|was in charge|is responsible|was responsible)\b"
+            r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
+            r"workshops?|sessions?|initiatives?)\b)|"
             # "Who signed the agreement?": a signatory is a person (the parties are named as
             # having signed, not as signing it).
             r"\bwho\s+(actually\s+|exactly\s+)?(signed|signs|a signe|l a signe)\b|"

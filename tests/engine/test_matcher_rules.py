@@ -1818,3 +1818,18 @@ def test_a_french_article_ends_the_words_saying_which_body() -> None:
     )
     matcher = make_matcher(since, *FILLER, entities=[TUNISIA], thresholds=BARS)
     assert ids(matcher.ask(question).facts) == ["since"]
+
+
+def test_who_runs_a_programme_may_be_answered_by_the_bodies_running_it() -> None:
+    """ "Who runs the new dog trainers' programme?" is answered by the bodies that run it;
+    "who runs the bureau?" asks for its head, by name."""
+    assert asks_for("Who runs the new sniffer dog trainers' programme?") is Kind.ACTOR
+    assert asks_for("Who runs the dog bureau?") is Kind.PERSON
+    bureau = make_entity("bureau", "institution", "Dog Bureau")
+    runs = make_fact(
+        "runs",
+        "The Dog Bureau and Tunisia run the new sniffer dog trainers' programme.",
+        entities=("bureau", "tunisia"),
+    )
+    matcher = make_matcher(runs, *FILLER, entities=[bureau, TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask("Who runs the new sniffer dog trainers' programme?").facts) == ["runs"]
