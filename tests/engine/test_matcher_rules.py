@@ -69,7 +69,7 @@ HELD = make_fact(
     "hedge",
     ["mostly", "especially", "ultimately", "mainly"]
     + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"]
-    + ["believed", "reportedly", "supposedly", "allegedly"],
+    + ["believed", "reportedly", "supposedly", "allegedly", "concretely"],
 )
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
     """ "what does the lab mostly do?", "how many are believed to have left?": a hedge says
@@ -114,6 +114,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "vis-à-vis de",
         "ensemble",
         "décisifs",
+        "concrètement",
         "en automne",
         "en hiver",
         "au printemps",
