@@ -192,6 +192,12 @@ SHORTHAND = {
     "govts": "governments",
     "reps": "representatives",
     "stats": "statistics",
+    "org": "organization",
+    "orgs": "organizations",
+    "prog": "programme",
+    "progs": "programmes",
+    "trng": "training",
+    "gvt": "gouvernement",
 }
 
 _NUMBER_WORDS = {

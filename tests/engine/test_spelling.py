@@ -69,6 +69,15 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "how many dogs are ther in rabat") == ["dogs", "rabat"]
 
 
+def test_chat_abbreviations_of_nouns_read_in_full() -> None:
+    """ "how many moroccans joined terrorist orgs?": "orgs" is organizations, "prog" a
+    programme, "trng" training, as "govt" is government."""
+    fact = make_fact("orgs", "Twelve dog organizations run a training programme in Rabat.")
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "dog orgs prog trng") == ["dog", "organizations", "programme", "training"]
+    assert ids(matcher.ask("how many dog orgs run a trng prog in rabat?").facts) == ["orgs"]
+
+
 def test_an_inflection_one_letter_off_another_word_is_a_typo() -> None:
     fact = make_fact("p", "Prosecutors prosecute traffickers.")
     matcher = make_matcher(fact, *FILLER)
