@@ -296,6 +296,17 @@ def _piece_words(piece: str) -> tuple[str, ...]:
     return tuple(part for w in words if w for part in w.replace("'", "").split("-") if part)
 
 
+#: A word in capitals, which may be a name that folds to a stop word: the EU ("eu", had),
+#: the AU ("au", to the), the US (see `_names_in_capitals`).
+_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+
+
+def _names_in_capitals(part: str) -> bool:
+    """Whether `part` holds a name in capitals that folds to a stop word: "... under the
+    UN, EU and AU?" names bodies in its last part, which is no aside."""
+    return any(fold(w) in STOPWORDS for w in _CAPITALS.findall(part))
+
+
 def _content_words(text: str) -> list[str]:
     """The folded words of `text` that are not stop words (numbers are kept)."""
     return [w for w in _folded_words(text) if w not in STOPWORDS]
@@ -599,7 +610,11 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
             parts[0] = " ".join(names)
         else:
             del parts[:2]
-    while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[-1])):
+    while (
+        len(parts) > 2
+        and all(w in CONVERSATIONAL for w in _content_words(parts[-1]))
+        and not _names_in_capitals(parts[-1])
+    ):
         del parts[-2:]
     text = "".join(parts).strip()
     tokens = _without_trailing_aside(text.split())

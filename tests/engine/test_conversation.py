@@ -440,6 +440,16 @@ def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
     assert kept.question == "prosecutors trained for the casablanca charter"
 
 
+def test_a_last_comma_part_naming_bodies_in_capitals_is_no_aside() -> None:
+    """ "... under the UN, EU and AU?": "eu" (had) and "au" (to the) are French stop words,
+    but written in capitals they name bodies; the part is kept."""
+    reading = read_message("how many prosecutors trained under the UN, EU and AU?", knows)
+    assert reading.question == "how many prosecutors trained under the UN, EU and AU?"
+    # A last part of conversation still goes.
+    thanks = read_message("how many prosecutors trained in casablanca, thanks?", knows)
+    assert thanks.question == "how many prosecutors trained in casablanca"
+
+
 def test_a_french_statement_after_the_question_is_not_a_question() -> None:
     """'c'est pour l'annexe' holds 'est', a French question cue, yet states a purpose."""
     reading = read_message("combien de pays GLO.ACT couvre ? c'est pour l'annexe", knows)
