@@ -94,7 +94,8 @@ STOPWORDS_EN = frozenset(
     colleague colleagues else ie eg etc viz
     alongside besides beside along towards toward onto despite versus every together
     huge massive enormous ordinary tiny small big decisive crucial believed reportedly
-    supposedly allegedly autumn winter summer concretely""".split()  # noqa: SIM905
+    supposedly allegedly autumn winter summer concretely several various numerous multiple
+    """.split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
     """a ai aie aient ait as au aux avec avaient avait avez avoir ce ceci cela celle celles
@@ -110,7 +111,8 @@ STOPWORDS_FR = frozenset(
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
     encore ensuite notamment surtout principalement essentiellement particulierement
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
-    cruciaux automne hiver printemps concretement""".split()  # noqa: SIM905
+    cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
+    nombreuses multiples""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

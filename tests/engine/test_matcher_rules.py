@@ -69,7 +69,8 @@ HELD = make_fact(
     "hedge",
     ["mostly", "especially", "ultimately", "mainly"]
     + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"]
-    + ["believed", "reportedly", "supposedly", "allegedly", "concretely"],
+    + ["believed", "reportedly", "supposedly", "allegedly", "concretely"]
+    + ["several", "various", "numerous", "multiple"],
 )
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
     """ "what does the lab mostly do?", "how many are believed to have left?": a hedge says
@@ -115,6 +116,8 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "ensemble",
         "décisifs",
         "concrètement",
+        "plusieurs",
+        "nombreuses",
         "en automne",
         "en hiver",
         "au printemps",
