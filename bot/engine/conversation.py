@@ -198,11 +198,17 @@ _SILLY = re.compile(
     r"\b(?:silly|dumb|stupid|basic|obvious|naive|newbie|noob|daft)\s+(?:question|one|q)\b"
     r"\s*[,:—–-]?\s*(?:but\b)?"
     r"|(?:\bc['’]est\s+)?(?:\bpeut[- ]être\s+)?(?:\bune\s+)?\bquestion\s+"
-    r"(?:bête|bete|idiote|naïve|naive)\s*[,:]?\s*(?:mais\b)?",
+    r"(?:bête|bete|idiote|naïve|naive)\s*[,:]?\s*(?:mais\b)?"
+    # "sorry if this was asked already", "désolé si ça a déjà été demandé"
+    r"|\b(?:sorry|apologies|d[ée]sol[ée]e?)\s+(?:if|si)\s+(?:this|it|that|[çc]a|cela|c['’])\s*"
+    r"(?:was|has\s+been|had\s+been|is\s+being|a\s+d[ée]j[àa]\s+[ée]t[ée]|a\s+[ée]t[ée])\s+"
+    r"(?:already\s+)?(?:asked|answered|covered|posted|demand[ée]e?|pos[ée]e?)"
+    r"(?:\s+(?:already|before|earlier|here|d[ée]j[àa]|avant))?\b\W*",
     re.IGNORECASE,
 )
 _SILLY_CUE = re.compile(
-    r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote"
+    r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote|"
+    r"sorry if|apologies if|d[ée]sol[ée]e? si"
 )
 
 

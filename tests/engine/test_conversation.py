@@ -304,6 +304,22 @@ def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
     assert read_message(message, knows).question == "when was the BCIJ created?"
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi all, sorry if this was asked already. when was the BCIJ created?",
+        "apologies if it has been answered before: when was the BCIJ created?",
+        "désolé si ça a déjà été demandé : when was the BCIJ created?",
+    ],
+)
+def test_an_apology_for_asking_again_is_no_part_of_it(message: str) -> None:
+    """ "sorry if this was asked already": words a fact base may know ("asked",
+    "answered", "demandé"), which ask nothing."""
+    asked = KNOWN | {"asked", "already", "answered", "before", "demande", "deja"}
+    reading = read_message(message, lambda word: word in asked)
+    assert reading.question == "when was the BCIJ created?"
+
+
 def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
     reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
     assert reading.question == "which law covers trafficking?"
