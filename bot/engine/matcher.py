@@ -351,6 +351,15 @@ class Matcher:
         query_concepts = {s.concept for s in slots if s.concept}
         for k in known:
             query_concepts.update(k.roles)
+        if kind is Kind.BODY:
+            # "Which Moroccan prison agency has INL worked with?": a body named by words of
+            # the kind asked ("prison agency", a name of the DGAPR) is the body asked for,
+            # not one the question names already.
+            query_concepts -= {
+                s.concept
+                for s in slots
+                if s.concept and s.concept.startswith("@") and _BODY_NOUN.search(s.text)
+            }
         defines = self._defined_entity(slots)
         focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
         # A precise question ("how many", "when", "who heads") about something no fact
@@ -1137,6 +1146,13 @@ def _asks_a_venue(folded: str) -> bool:
         or "batiment" in folded
         or "lieu exact" in folded
     ) and bool(_A_VENUE.search(folded))
+
+
+#: The nouns a question asking which body uses for it ("which agency", "quel organisme").
+_BODY_NOUN = re.compile(
+    r"\b(organi[sz]ations?|bod(y|ies)|agenc(y|ies)|institutions?|ministr(y|ies)|organismes?|agences?|"
+    r"ministeres?|entit(y|ies)|services?|directorates?|bureaus?|offices?|units?)\b"
+)
 
 
 #: Kinds whose answer a message's context may give for another thing ("I have Casablanca

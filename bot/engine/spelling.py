@@ -44,13 +44,20 @@ _BRITISH_AMERICAN = (
     # Not "travelled" / "traveled": they share a stem, so either finds the other, and the
     # rule would only make "filled" "filed" and "called" "caled".
 )
+#: Chat drops the g of "-ing": "workin", "trainin" (a word of five letters or more).
+_DROPPED_G = re.compile(r"(?<=\w{3})(in)$")
 
 
 def spelling_variants(word: str) -> list[str]:
-    """British and American spellings of a word we do not know ("organised" -> "organized")."""
+    """British and American spellings of a word we do not know ("organised" -> "organized"),
+    and its "-ing" written without the g ("workin" -> "working")."""
     out = []
     for pattern, repl in _BRITISH_AMERICAN:
         variant = pattern.sub(repl, word)
+        if variant != word:
+            out.append(variant)
+    if word.endswith("in"):
+        variant = _DROPPED_G.sub("ing", word)
         if variant != word:
             out.append(variant)
     return out

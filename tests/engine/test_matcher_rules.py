@@ -1772,20 +1772,22 @@ def test_how_much_in_dollars_asks_for_money_not_a_growth() -> None:
     amount of money: a fact saying the aid doubled does not give it."""
     doubled = make_fact("doubled", "The United States doubled its sniffer dog aid to Tunisia.")
     matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
-    answer = matcher.ask("In dollar terms, how much sniffer dog aid does Tunisia get now that it doubled?")
+    answer = matcher.ask(
+        "In dollar terms, how much sniffer dog aid does Tunisia get now that it doubled?"
+    )
     assert answer.asks_for is Kind.MONEY and not answer.answered
 
 
 def test_which_countries_may_be_said_in_two_words() -> None:
     """ "Which North African countries' handlers will Tunisia train?" asks for countries: a
     fact naming only the region does not answer it."""
-    assert asks_for("Which North African countries' handlers will Tunisia train?") is (
-        Kind.COUNTRY
-    )
+    assert asks_for("Which North African countries' handlers will Tunisia train?") is (Kind.COUNTRY)
     assert asks_for("What does the country say about dogs?") is not Kind.COUNTRY
     region = make_fact("region", "Tunisia will train sniffer dog handlers from North Africa.")
     matcher = make_matcher(region, *FILLER, entities=[TUNISIA], thresholds=BARS)
-    reason = why_not(matcher, "Which North African countries' sniffer dog handlers will Tunisia train?")
+    reason = why_not(
+        matcher, "Which North African countries' sniffer dog handlers will Tunisia train?"
+    )
     assert reason == "names no other country"
 
 
@@ -1837,3 +1839,18 @@ def test_who_runs_a_programme_may_be_answered_by_the_bodies_running_it() -> None
     )
     matcher = make_matcher(runs, *FILLER, entities=[bureau, TUNISIA], thresholds=BARS)
     assert ids(matcher.ask("Who runs the new sniffer dog trainers' programme?").facts) == ["runs"]
+
+
+def test_a_body_named_by_words_of_the_kind_asked_is_the_body_asked_for() -> None:
+    """ "Which Tunisian kennel agency has the bureau worked with?": "Tunisian kennel agency"
+    is a name of the Kennel Directorate, and the question asks for it by that description;
+    it is not a body the question names already."""
+    kennels = make_entity("kennels", "institution", "Kennel Directorate", "Tunisian kennel agency")
+    fact = make_fact(
+        "worked",
+        "The dog bureau has worked with the Kennel Directorate since 2010.",
+        entities=("kennels",),
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[kennels], thresholds=BARS)
+    answer = matcher.ask("Which Tunisian kennel agency has the dog bureau worked with?")
+    assert answer.asks_for is Kind.BODY and ids(answer.facts) == ["worked"]

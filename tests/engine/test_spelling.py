@@ -141,3 +141,9 @@ def test_a_typo_that_only_dropped_letters_reads_as_the_word_it_dropped_them_from
     )
     matcher = make_matcher(fact, *FILLER)
     assert words(matcher, "trafiking") == ["trafficking"]
+
+
+def test_an_ing_without_its_g_is_the_ing() -> None:
+    """ "which agency has inl been workin with": chat drops the g of "-ing"."""
+    matcher = make_matcher(make_fact("w", "Dog handlers are working in Rabat."), *FILLER)
+    assert words(matcher, "dog handlers workin rabat") == ["dog", "handlers", "working", "rabat"]
