@@ -469,8 +469,9 @@ class Kind(StrEnum):
         re.compile(
             # ("On what date did Morocco take up its role as co-chair?", "which body has the
             # job of ..., and when was it set up?" ask for a date.)
-            r"^(?!.*\b(when|quand)\b).*?\b(what|which|quel|quelle)\b(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
-            r"[^?]{0,40}\b(position|title|job|role|poste|fonction|"
+            r"^(?!.*\b(when|quand)\b).*?\b(what|which|quel|quelle|quels|quelles)\b"
+            r"(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
+            r"[^?]{0,40}\b(position|title|job|role|poste|postes|fonction|fonctions|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
         ),
         lambda f, asked: f.has_role,
@@ -748,6 +749,12 @@ _HAPPENED = frozenset(
 #: not the worse for it, so these words are not dropped from the question (see the matcher).
 NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    # "Quelles fonctions exerce-t-elle ?", "what position does she hold?": a fact that
+    # gives her role ("head of ...") need not call it one.
+    Kind.ROLE: frozenset(
+        {"position", "title", "job", "role", "poste", "postes", "fonction", "fonctions"}
+        | {"titre", "exerce", "exercent", "occupe", "occupent", "hold", "holds"}
+    ),
     # "Ballpark figure for ...?": a fact that gives one need not say "figure".
     Kind.COUNT: frozenset(
         {"figure", "figures", "ballpark", "rough", "approximate", "chiffre", "chiffres"}

@@ -1854,3 +1854,20 @@ def test_a_body_named_by_words_of_the_kind_asked_is_the_body_asked_for() -> None
     matcher = make_matcher(fact, *FILLER, entities=[kennels], thresholds=BARS)
     answer = matcher.ask("Which Tunisian kennel agency has the dog bureau worked with?")
     assert answer.asks_for is Kind.BODY and ids(answer.facts) == ["worked"]
+
+
+def test_the_words_asking_for_a_role_need_not_be_in_the_fact() -> None:
+    """ "Quelles fonctions Mme Dali exerce-t-elle ?": a fact giving her role ("head of the
+    dog unit") answers, and need not say "fonctions" or "exerce"."""
+    assert asks_for("Quelles fonctions Mme Dali exerce-t-elle ?") is Kind.ROLE
+    head = make_fact(
+        "head",
+        "Ms. Dali is head of the sniffer dog unit in Tunisia.",
+        answer_fr="Mme Dali est cheffe de l'unité cynophile en Tunisie.",
+    )
+    # Words of the fact base elsewhere, as they are in a real one.
+    other = make_fact("other", "The position of the kennel's new functions was held in Tunis.")
+    bars = replace(BARS, min_coverage=0.74, clear_lead_coverage=1.01)
+    matcher = make_matcher(head, other, *FILLER, entities=[TUNISIA], thresholds=bars)
+    answer = matcher.ask("Quelles fonctions Mme Dali exerce-t-elle en Tunisie ?")
+    assert answer.asks_for is Kind.ROLE and ids(answer.facts) == ["head"]
