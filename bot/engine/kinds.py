@@ -553,9 +553,11 @@ class Kind(StrEnum):
     # "How long has INL worked with the DGAPR?": a start date or a length of time.
     DURATION = (
         "duration",
-        ("long", "combien", "many", "duration", "span", "frame", "length", "duree"),
+        ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "periode"),
         re.compile(
             r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
+            # "sur quelle période s'étend le programme ?"
+            r"\bsur\s+(quelle|combien\s+de)\s+periodes?\b|"
             # "what's the duration / time span of GLO.ACT?", "quelle est la durée du projet ?"
             r"\b(what|whats|which|quelle)\s+(is\s+|was\s+|s\s+|est\s+|etait\s+)?(the\s+|its\s+|la\s+|sa\s+)?"
             r"(duration|time\s*span|timespan|time\s*frame|timeframe|length|duree)\b(?!\s+of\s+(the\s+)?"
@@ -793,6 +795,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
             "length",
             "duree",
             "temps",
+            "periode",
             "etend",
             "etale",
         }

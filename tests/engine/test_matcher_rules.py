@@ -1190,6 +1190,10 @@ def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
             "Sur combien de semaines s'étend la formation des chiens de la police de Rabat ?",
             Kind.DURATION,
         ),
+        (
+            "Sur quelle période s'étend la formation des chiens de la police de Rabat ?",
+            Kind.DURATION,
+        ),
         ("Where did the dog training of the Rabat police occur?", Kind.PLACE),
         ("Where did the dog training of the Rabat police happen?", Kind.PLACE),
         ("When did the dog training of the Rabat police happen?", Kind.DATE),
