@@ -260,7 +260,11 @@ class Lexicon:
         room = len(words) - i
         # The next word's keys, looked up once for every longer name tried (most fail there).
         after = word_keys(words[i + 1].surface, lang) if room > 1 else None
-        for key in word_keys(first.surface, lang):
+        keys = word_keys(first.surface, lang)
+        # A word's English and French stems may start names of two concepts ("founder":
+        # e:founder, f:found): the English one is tried first, whatever the order of the
+        # set (which varies with the process's string hashing).
+        for key in sorted(keys) if len(keys) > 1 else keys:
             entries = by_first.get(key)
             if entries is None:
                 continue

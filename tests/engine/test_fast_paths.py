@@ -234,10 +234,11 @@ def test_the_memo_of_fixes_stays_bounded(matcher: Matcher) -> None:
 def _plain_phrase_at(
     lexicon: Lexicon, words: Sequence[Token], i: int, lang: str | None
 ) -> tuple[int, str] | None:
-    """`Lexicon.phrase_at` as first written: every word of every name compared."""
+    """`Lexicon.phrase_at` as first written: every word of every name compared (the
+    English stem tried before the French one)."""
     first = words[i]
     best: tuple[int, str] | None = None
-    for key in token_keys(first, lang):
+    for key in sorted(token_keys(first, lang)):
         for seq, concept in lexicon.by_first.get(key, []):
             n = len(seq)
             if best is not None and n <= best[0]:

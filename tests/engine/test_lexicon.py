@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,31 @@ def test_morocco_s_country_code_in_capitals_names_it(matcher: Matcher) -> None:
     assert "@morocco" not in {
         s.concept for s in matcher.analyse("ma collègue demande quand la charte a été adoptée")
     }
+
+
+_READ_FOUNDER = """
+from bot.core.text import Token
+from bot.engine.lexicon import Lexicon
+lexicon = Lexicon()
+lexicon.add("found", "~found")  # its keys: e:found, f:found
+lexicon.add("founder", "~founder")  # e:founder, and f:found too
+lexicon.finalise()
+print(lexicon.phrase_at([Token("founder", False)], 0, None))
+"""
+
+
+def test_a_word_whose_stems_start_two_names_reads_the_same_in_every_process() -> None:
+    """ "founder" has an English stem of its own and the French stem of "found": the
+    English one is tried first, whatever order the process's string hashing gives the
+    set of its keys (the same question once read two ways from one run to the next)."""
+    readings = {
+        subprocess.run(
+            [sys.executable, "-c", _READ_FOUNDER],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert readings == {"(1, '~founder')"}
