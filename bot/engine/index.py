@@ -425,6 +425,7 @@ class Index:
         named_places = tuple(
             sorted(k for k in answer_keys - whose if kinds.get(k) in ("place", "country"))
         )
+        regions = tuple(sorted(k for k in answer_keys if kinds.get(k) == "place"))
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys - whose if kinds.get(k) in ("place", "country")}
@@ -467,6 +468,7 @@ class Index:
             places=self._shared_tuples.setdefault(named_places, named_places),
             has_where=bool(fact.where),
             multiplies=any(t.surface in MULTIPLIERS for t in answer_tokens),
+            regions=self._shared_tuples.setdefault(regions, regions),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

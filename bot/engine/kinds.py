@@ -64,6 +64,9 @@ class FactFeatures:
     caller: tuple[str, ...] = ()
     #: How many times over something grew: "doubled", "twice" (see `GROWTH`).
     multiplies: bool = False
+    #: The places, not countries, its answer names, whose included ("counterparts in the
+    #: greater Maghreb and Sahel regions"): what a "which regions" question asks for.
+    regions: tuple[str, ...] = ()
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
@@ -677,6 +680,19 @@ class Kind(StrEnum):
         lambda f, asked: f.has_date,
         "gives no date",
     )
+    # "Which regions will the Moroccan trainers train in?", "pour quelles régions ?": a
+    # place the question does not name (the Maghreb, the Sahel), not a fact that only
+    # says "regional".
+    REGION = (
+        "region",
+        ("region",),
+        re.compile(
+            r"\b(which|what)\s+(\w+\s+)?regions?\b|\bin\s+which\s+(\w+\s+)?regions?\b|"
+            r"\bquelles?\s+(\w+\s+)?regions?\b"
+        ),
+        lambda f, asked: any(p not in asked for p in f.regions),
+        "names no region",
+    )
     CITY = (
         "city",
         ("city", "cities", "town", "ville"),
@@ -751,6 +767,7 @@ _HAPPENED = frozenset(
 #: not the worse for it, so these words are not dropped from the question (see the matcher).
 NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
+    Kind.REGION: frozenset({"region", "regions"}),
     # "Quelles fonctions exerce-t-elle ?", "what position does she hold?": a fact that
     # gives her role ("head of ...") need not call it one.
     Kind.ROLE: frozenset(

@@ -29,6 +29,7 @@ EXAMPLES = {
     Kind.MEMBERS: "Which five academies does INL run?",
     Kind.REASON: "Why was Tangier chosen?",
     Kind.COMPARE: "Is the Tiflet centre bigger than the others?",
+    Kind.REGION: "Which regions will the Moroccan trainers train counterparts in?",
     Kind.CITY: "In which city was the workshop held?",
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",

@@ -1875,3 +1875,27 @@ def test_the_words_asking_for_a_role_need_not_be_in_the_fact() -> None:
     matcher = make_matcher(head, other, *FILLER, entities=[TUNISIA], thresholds=bars)
     answer = matcher.ask("Quelles fonctions Mme Dali exerce-t-elle en Tunisie ?")
     assert answer.asks_for is Kind.ROLE and ids(answer.facts) == ["head"]
+
+
+def test_which_regions_asks_for_places_the_question_does_not_name() -> None:
+    """ "Pour quelles régions ...?", "in which regions will they train?": a fact naming the
+    Maghreb and the Sahel answers, one saying only "regional" does not."""
+    assert asks_for("In which regions will the dog trainers of Tunisia train handlers?") is (
+        Kind.REGION
+    )
+    assert asks_for("Pour quelles régions la Tunisie forme-t-elle des maîtres-chiens ?") is (
+        Kind.REGION
+    )
+    maghreb = make_entity("maghreb", "place", "Maghreb")
+    sahel = make_entity("sahel", "place", "Sahel")
+    regional = make_fact(
+        "regional", "Tunisia trains dog handlers to build regional dog training capability."
+    )
+    named = make_fact(
+        "named", "Tunisia's dog trainers train handlers in the greater Maghreb and Sahel regions."
+    )
+    matcher = make_matcher(
+        regional, named, *FILLER, entities=[maghreb, sahel, TUNISIA], thresholds=BARS
+    )
+    answer = matcher.ask("In which regions will the dog trainers of Tunisia train handlers?")
+    assert answer.asks_for is Kind.REGION and ids(answer.facts) == ["named"]
