@@ -767,7 +767,7 @@ _HAPPENED = frozenset(
 #: not the worse for it, so these words are not dropped from the question (see the matcher).
 NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.CITY: frozenset({"city", "cities", "town", "towns", "ville", "villes"}),
-    Kind.REGION: frozenset({"region", "regions"}),
+    Kind.REGION: frozenset({"region", "regions", "wider", "broader", "larger", "greater"}),
     # "Quelles fonctions exerce-t-elle ?", "what position does she hold?": a fact that
     # gives her role ("head of ...") need not call it one.
     Kind.ROLE: frozenset(

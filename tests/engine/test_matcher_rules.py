@@ -1899,3 +1899,11 @@ def test_which_regions_asks_for_places_the_question_does_not_name() -> None:
     )
     answer = matcher.ask("In which regions will the dog trainers of Tunisia train handlers?")
     assert answer.asks_for is Kind.REGION and ids(answer.facts) == ["named"]
+    # "Which wider regions": the word says which kind of place, as "regions" does.
+    wider = make_fact("wider", "The wider dog market of Tunisia is growing.")  # a known word
+    bars = replace(BARS, min_coverage=0.74, clear_lead_coverage=1.01)
+    matcher = make_matcher(
+        named, wider, *FILLER, entities=[maghreb, sahel, TUNISIA], thresholds=bars
+    )
+    question = "In which wider regions will the dog trainers of Tunisia train handlers?"
+    assert ids(matcher.ask(question).facts) == ["named"]
