@@ -251,7 +251,7 @@ _SEGMENT_END = re.compile(
 )
 #: ", and when ...", " et quel ...": a second question in the same sentence.
 _SECOND_QUESTION = re.compile(
-    r",?\s+(?:and|et)\s+(?=(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
+    r",?\s+(?:and|et|n|&)\s+(?=(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
     r"quels|quelles|où|combien|comment|pourquoi|qui)\b)",
     re.IGNORECASE,
 )
@@ -853,7 +853,7 @@ def read_message(
         and (_known_content(alone, knows) >= 2 or (names is not None and names(alone)))
     ):
         return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
-    if len(asked_here) == 1 and (" and " in question or " et " in question):
+    if len(asked_here) == 1 and any(j in question for j in (" and ", " et ", " n ", " & ")):
         halves = _SECOND_QUESTION.split(asked_here[0])
         if len(halves) == 2 and all(map(_asks_after_preamble, halves)):
             # "When did Morocco join the TSCTP, and what's that yearly exercise?": answered

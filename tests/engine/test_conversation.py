@@ -252,6 +252,17 @@ def test_two_questions_joined_by_and_after_a_preamble_are_read_apart() -> None:
     )
 
 
+@pytest.mark.parametrize("joined", ["and", "n", "&"])
+def test_two_questions_joined_in_chat_are_read_apart(joined: str) -> None:
+    """ "who created the bcij n how many prosecutors work there": chat writes "and" as
+    "n" or "&"."""
+    reading = read_message(f"who created the BCIJ {joined} how many prosecutors work there", knows)
+    assert reading.parts == (
+        "who created the BCIJ",
+        "created the BCIJ how many prosecutors work there",
+    )
+
+
 def test_a_pointer_after_a_name_points_to_it() -> None:
     """ "la loi de 2015, elle a été adoptée quand ?": "elle" is the law just named."""
     reading = read_message(
