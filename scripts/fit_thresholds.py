@@ -64,6 +64,10 @@ SETS = (
     "diag21",
     "diag23",
     "diag24",
+    "diag25",
+    "diag26",
+    "diag27",
+    "diag28",
 )
 WRONG_COST = 2.0
 FOLDS = 5

@@ -474,6 +474,8 @@ class Kind(StrEnum):
             # job of ..., and when was it set up?" ask for a date.)
             r"^(?!.*\b(when|quand)\b).*?\b(what|which|quel|quelle|quels|quelles)\b"
             r"(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
+            # ("Which country shared the co-chair role?" asks for a country.)
+            r"(?!\s+(other\s+)?(countr|nation|pays|cit|town|ville))"
             r"[^?]{0,40}\b(position|title|job|role|poste|postes|fonction|fonctions|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
         ),

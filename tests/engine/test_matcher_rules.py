@@ -1907,3 +1907,16 @@ def test_which_regions_asks_for_places_the_question_does_not_name() -> None:
     )
     question = "In which wider regions will the dog trainers of Tunisia train handlers?"
     assert ids(matcher.ask(question).facts) == ["named"]
+
+
+def test_which_country_before_a_role_asks_for_a_country() -> None:
+    """ "Which country shared the co-chair role with Tunisia?" asks for a country, not a
+    role: a fact saying only that Tunisia took the role does not answer it."""
+    assert asks_for("Which country shared the co-chair role with Tunisia?") is (
+        Kind.COUNTRY
+    )
+    assert asks_for("What role did Tunisia take in the dog forum?") is Kind.ROLE
+    took = make_fact("took", "Tunisia took over the co-chair role of the dog forum in 2016.")
+    matcher = make_matcher(took, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("Which country shared the co-chair role with Tunisia in 2016?")
+    assert answer.asks_for is Kind.COUNTRY and not answer.answered
