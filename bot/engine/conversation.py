@@ -246,6 +246,7 @@ def _may_end(text: str) -> bool:
     ) and _MAY_END.search(text) is not None
 
 
+_JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
@@ -782,6 +783,9 @@ def read_message(
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     if not (text.isascii() and text.isprintable() and "  " not in text):
         text = _SPACES.sub(" ", text)  # (white space but single spaces: none in most questions)
+        # An en dash between two words is a hyphen, no end of a sentence: "the CNDH–DGSN
+        # agreement", "the Morocco–US FTA".
+        text = _JOINING_DASH.sub("-", text)
     text = text.strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)

@@ -331,6 +331,15 @@ def test_an_apology_for_asking_again_is_no_part_of_it(message: str) -> None:
     assert reading.question == "when was the BCIJ created?"
 
 
+def test_an_en_dash_between_two_names_joins_them() -> None:
+    """ "the BCIJ–Morocco agreement" is one name joined by an en dash, not two sentences;
+    a dash between spaces, or an em dash, still ends one."""
+    reading = read_message("who signed the BCIJ–Morocco agreement in 2015?", knows)
+    assert reading.question == "who signed the BCIJ-Morocco agreement in 2015?"
+    apart = read_message("sorry to bug you—which law covers trafficking?", knows)
+    assert apart.question == "which law covers trafficking?"
+
+
 def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
     reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
     assert reading.question == "which law covers trafficking?"
