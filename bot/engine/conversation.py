@@ -569,6 +569,14 @@ _TRIMMED_KNOWING: dict[tuple[str, Callable[[str], bool]], str] = {}
 TRIMS_KEPT = 256
 
 
+#: A first comma part that is the question's own opening: "How much, in dollars, did ...?".
+_ASKED_ALONE = re.compile(
+    r"^\W*(?:how\s+(?:much|many|long|often)|when|where|why|who|which|what|combien|quand|"
+    r"pourquoi|comment)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _trim(segment: str, knows: Callable[[str], bool] = _knows_any) -> str:
     """Drop conversational words at the start and end of a segment, comma parts that
     are only conversation ("sorry to bug you again, how many ..."), and a trailing
@@ -595,7 +603,11 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
     knowing = False
     # "18,000" is one part: a comma then a space splits (no comma, nothing to split).
     parts = re.split(r"(,\s+)", segment) if "," in segment else [segment]
-    while len(parts) > 2 and all(w in CONVERSATIONAL for w in _content_words(parts[0])):
+    while (
+        len(parts) > 2
+        and all(w in CONVERSATIONAL for w in _content_words(parts[0]))
+        and not _ASKED_ALONE.match(parts[0])
+    ):
         del parts[:2]
     if (
         len(parts) > 2

@@ -331,6 +331,15 @@ def test_an_apology_for_asking_again_is_no_part_of_it(message: str) -> None:
     assert reading.question == "when was the BCIJ created?"
 
 
+def test_a_question_word_before_a_comma_is_no_greeting() -> None:
+    """ "How much, in euros, did the BCIJ cost?": "how much" holds only stop words, but it
+    opens the question; a greeting before a comma still goes."""
+    reading = read_message("How much, in euros, did the BCIJ cost?", knows)
+    assert reading.question == "How much, in euros, did the BCIJ cost?"
+    hello = read_message("Hi there, when was the BCIJ created?", knows)
+    assert hello.question == "when was the BCIJ created?"
+
+
 def test_an_en_dash_between_two_names_joins_them() -> None:
     """ "the BCIJ–Morocco agreement" is one name joined by an en dash, not two sentences;
     a dash between spaces, or an em dash, still ends one."""
