@@ -410,6 +410,9 @@ class Kind(StrEnum):
             r"is in charge|was in charge|is responsible|was responsible)\b"
             r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
             r"workshops?|sessions?|initiatives?)\b)|"
+            # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
+            r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
+            r"chosen|picked)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
             # "Who signed the agreement?": a signatory is a person (the parties are named as
             # having signed, not as signing it).
             r"\bwho\s+(actually\s+|exactly\s+)?(signed|signs|a signe|l a signe)\b|"

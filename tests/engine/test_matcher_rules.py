@@ -1920,3 +1920,14 @@ def test_which_country_before_a_role_asks_for_a_country() -> None:
     matcher = make_matcher(took, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask("Which country shared the co-chair role with Tunisia in 2016?")
     assert answer.asks_for is Kind.COUNTRY and not answer.answered
+
+
+def test_who_was_appointed_asks_for_a_person() -> None:
+    """ "Who was appointed head of the dog bureau when it was set up?": a fact on when the
+    bureau was set up names nobody, and does not answer."""
+    assert asks_for("Who was appointed as the first head of the dog bureau?") is Kind.PERSON
+    assert asks_for("Qui a été nommé à la tête du bureau des chiens ?") is Kind.PERSON
+    created = make_fact("created", "Tunisia set up the dog bureau in May 2015.")
+    matcher = make_matcher(created, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("Who was appointed to lead the dog bureau when Tunisia set it up in 2015?")
+    assert answer.asks_for is Kind.PERSON and not answer.answered
