@@ -715,8 +715,12 @@ class Matcher:
 
     def _per_unit_only(self, i: int) -> str | None:
         """ "How many prosecutors are in the network in total?" is not answered by "two
-        prosecutors per court of appeal": each figure of the fact counts per unit."""
-        tokens = tokenize(self.facts[i].answer)
+        prosecutors per court of appeal": each figure of the fact counts per unit; nor is
+        "how many will the programme train in total?" by what its first session gathers."""
+        answer = self.facts[i].answer
+        if _ONE_OF_A_SERIES.match(answer):
+            return "gives a figure for one of them, not a total"
+        tokens = tokenize(answer)
         per_unit = [
             any(w.surface in _PER for w in tokens[n + 1 : n + 1 + COUNTED_WINDOW])
             for n, t in enumerate(tokens)
@@ -1105,6 +1109,12 @@ _VENUE = re.compile(
 
 #: Words after a figure that make it one per unit: "two prosecutors per court".
 _PER = frozenset({"per", "each", "every", "par", "chaque"})
+#: An answer about one of a series: "The first CNDH-DGSN session was to bring together 20 ...".
+_ONE_OF_A_SERIES = re.compile(
+    r"^\W*(?:the\s+|la\s+|le\s+)?(?:first|second|third|fourth|fifth|premier|premi[eè]re|"
+    r"deuxi[eè]me|troisi[eè]me)\b",
+    re.IGNORECASE,
+)
 
 #: "Where are / où sont ...": a list asked for by where its things are.
 _WHERE_ARE = re.compile(r"\b(?:where|wheres|ou)\s+(?:are|were|r|sont|etaient|se trouvent)\b")

@@ -711,6 +711,16 @@ def test_a_total_is_not_a_figure_per_unit() -> None:
     assert total_matcher.ask("How many prosecutors were trained on police dogs in total?").answered
 
 
+def test_a_total_is_not_the_figure_of_one_of_a_series() -> None:
+    """ "How many officers will the dog programme train in total?" is not answered by what
+    its first session gathers; without "in total", it is."""
+    first = make_fact("first", "The first sniffer dog session was to bring together 20 officers.")
+    matcher = make_matcher(first, *FILLER, thresholds=BARS)
+    assert matcher.ask("How many officers will the sniffer dog session bring together?").answered
+    question = "How many officers will the sniffer dog sessions bring together in total?"
+    assert why_not(matcher, question) == "gives a figure for one of them, not a total"
+
+
 def test_a_venue_asked_is_not_its_city() -> None:
     """ "Which hotel in Tangier hosted the dog workshop?" is not answered by "the dog
     workshop was held in Tangier"; a fact naming the venue (a training centre) answers."""
