@@ -82,3 +82,10 @@ def test_a_word_whose_stems_start_two_names_reads_the_same_in_every_process() ->
         for seed in range(8)
     }
     assert readings == {"(1, '~founder')"}
+
+
+def test_coming_into_force_is_not_the_signing(matcher: Matcher) -> None:
+    """ "When did the Morocco-US FTA enter into force?": the sources give the year it was
+    signed, not when it took effect (a group of its own in facts/aliases.yaml)."""
+    assert matcher.ask("When was the Morocco-US FTA signed?").answered
+    assert not matcher.ask("When did the Morocco-US FTA enter into force?").answered
