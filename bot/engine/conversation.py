@@ -417,6 +417,18 @@ def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
     return " ".join(kept)
 
 
+def _names_of(segment: str, knows: Callable[[str], bool]) -> str:
+    """The names a question holds, written as names and known to the fact base ("how
+    long does GLO.ACT run" -> "GLO.ACT"): what a second question pointing back at it
+    ("and what is its budget?") is about, without the first one's own question."""
+    words = (w.strip(",.;:!?") for w in segment.split())
+    return " ".join(
+        w
+        for w in words
+        if _NAME.fullmatch(w) and fold(w) not in QUESTION_CUES | STOPWORDS and knows(fold(w))
+    )
+
+
 #: How many words the fact base knows a question must hold to stand without its context.
 SELF_CONTAINED_WORDS = 3
 
@@ -876,7 +888,7 @@ def read_message(
             # if each half is (the one pointing back keeps the names of the other).
             first, second = halves
             if _points_back(second, knows):
-                second = f"{_essentials(first, knows)} {second}"
+                second = f"{_names_of(first, knows) or _essentials(first, knows)} {second}"
             context_kept = " ".join(t for t in (_trim(s) for s in kept if s not in asking) if t)
             return Reading(
                 question,

@@ -282,9 +282,12 @@ class Matcher:
         return slot.concept.startswith("~") and self.index.df(slot.concept) > MAX_FACTS
 
     def _knows(self, word: str) -> bool:
-        """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym."""
+        """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym
+        ("glo.act" and "u.s." are known as the words they read as, "gloact" and "us")."""
         index = self.index
-        return word in index.vocab or index.speller.known(word, None)
+        if word in index.vocab or index.speller.known(word, None):
+            return True
+        return "." in word and self._knows(word.replace(".", ""))
 
     def _bare_word(self, text: str) -> bool:
         """One word alone that names nothing: an everyday word ("training", "the law?"), one

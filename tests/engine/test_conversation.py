@@ -252,15 +252,19 @@ def test_two_questions_joined_by_and_after_a_preamble_are_read_apart() -> None:
     )
 
 
+def test_a_second_question_pointing_back_keeps_only_the_names_of_the_first() -> None:
+    """ "when was the BCIJ created and what is its mandate?": "its" is the BCIJ; the
+    first question's own words ("created") are no part of the second."""
+    reading = read_message("when was the BCIJ created and what is its mandate?", knows)
+    assert reading.parts == ("when was the BCIJ created", "BCIJ what is its mandate?")
+
+
 @pytest.mark.parametrize("joined", ["and", "n", "&"])
 def test_two_questions_joined_in_chat_are_read_apart(joined: str) -> None:
     """ "who created the bcij n how many prosecutors work there": chat writes "and" as
     "n" or "&"."""
     reading = read_message(f"who created the BCIJ {joined} how many prosecutors work there", knows)
-    assert reading.parts == (
-        "who created the BCIJ",
-        "created the BCIJ how many prosecutors work there",
-    )
+    assert reading.parts == ("who created the BCIJ", "BCIJ how many prosecutors work there")
 
 
 def test_a_pointer_after_a_name_points_to_it() -> None:

@@ -89,3 +89,9 @@ def test_coming_into_force_is_not_the_signing(matcher: Matcher) -> None:
     signed, not when it took effect (a group of its own in facts/aliases.yaml)."""
     assert matcher.ask("When was the Morocco-US FTA signed?").answered
     assert not matcher.ask("When did the Morocco-US FTA enter into force?").answered
+
+
+def test_a_name_with_dots_is_a_word_the_shipped_base_knows(matcher: Matcher) -> None:
+    """ "How long does GLO.ACT run and what is its budget?": "its" points at GLO.ACT, a
+    word the fact base knows without its dot ("gloact"), so the second question keeps it."""
+    assert matcher.ask("How long does GLO.ACT run and what is its budget?").answered

@@ -256,3 +256,24 @@ def test_a_5000_letter_word_and_fifty_of_them_cost_little_memory() -> None:
     finally:
         tracemalloc.stop()
     assert peak < 20_000_000
+
+
+def test_a_name_with_dots_is_known_as_the_word_it_reads_as() -> None:
+    """ "How long does DOG.ACT run and what is its budget?": the second question points
+    back at DOG.ACT, which the fact base knows as "dogact"; each half is answered."""
+    dogact = make_entity("dog-act", "programme", "DOG.ACT")
+    runs = make_fact(
+        "runs",
+        "DOG.ACT runs for four years, 2015-2019.",
+        ask=["How long does DOG.ACT run?"],
+        entities=["dog-act"],
+    )
+    budget = make_fact(
+        "budget",
+        "DOG.ACT has a budget of 11 million euros.",
+        ask=["What is the budget of DOG.ACT?"],
+        entities=["dog-act"],
+    )
+    matcher = Matcher(make_base(runs, budget, CREATED, entities=[dogact, BCIJ]), thresholds=BARS)
+    answer = matcher.ask("How long does DOG.ACT run and what is its budget?")
+    assert answer.answered
