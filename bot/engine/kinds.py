@@ -19,6 +19,12 @@ from functools import lru_cache
 from bot.core.text import fold
 from bot.engine.lexicon import HELP
 
+#: The nouns a question asking which body uses for it ("which agency", "quel organisme").
+BODY_NOUNS = (
+    r"(organi[sz]ation|body|agency|institution|ministry|organisme|agence|ministere|"
+    r"entity|service|directorate|bureau|office|unit)"
+)
+
 # ------------------------------------------------------------------ what a fact holds
 
 
@@ -461,8 +467,8 @@ class Kind(StrEnum):
             _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
             r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont|le|la|les|l)\b)\w+\s+){0,2}"
-            r"(organi[sz]ation|body|agency|institution|ministry|organisme|agence|ministere|"
-            r"entity|service|directorate|bureau|office|unit)\b"
+            + BODY_NOUNS
+            + r"\b"
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",

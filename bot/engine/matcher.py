@@ -51,7 +51,7 @@ from bot.core.text import (
 from bot.engine.answer import Answer, Match, Slot
 from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
 from bot.engine.index import Index
-from bot.engine.kinds import HOW_MANY, NAMED_BY, Kind, asks_for, role_key
+from bot.engine.kinds import BODY_NOUNS, HOW_MANY, NAMED_BY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
@@ -215,7 +215,7 @@ class Matcher:
             if lang == "fr":
                 # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
                 question = _FRENCH_INVERSION.sub("", question)
-        if "brief" in question or "nutshell" in question or " in " in question or "en " in question:
+        if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
@@ -1161,11 +1161,8 @@ def _asks_a_venue(folded: str) -> bool:
     ) and bool(_A_VENUE.search(folded))
 
 
-#: The nouns a question asking which body uses for it ("which agency", "quel organisme").
-_BODY_NOUN = re.compile(
-    r"\b(organi[sz]ations?|bod(y|ies)|agenc(y|ies)|institutions?|ministr(y|ies)|organismes?|agences?|"
-    r"ministeres?|entit(y|ies)|services?|directorates?|bureaus?|offices?|units?)\b"
-)
+#: A body named by one of the nouns a question asking which body uses ("prison agency").
+_BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"\b")
 
 
 #: Kinds whose answer a message's context may give for another thing ("I have Casablanca
@@ -1195,6 +1192,11 @@ _WHERE_COUNTED = re.compile(
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 #: How the asker wants the answer put ("in one line", "in a nutshell", "en gros"): no
 #: fact need say it.
+#: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).
+_HOW_TO_ANSWER_CUE = re.compile(
+    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot",
+    re.IGNORECASE,
+)
 _HOW_TO_ANSWER = re.compile(
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
