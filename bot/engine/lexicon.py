@@ -44,6 +44,8 @@ NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
         "expert",
         "head",
         "representative",
+        # how a thing changed, which a growth also says (the matcher's `_CHANGED`)
+        "amended",
     }
 )
 

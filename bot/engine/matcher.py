@@ -381,6 +381,11 @@ class Matcher:
                 for s, w in zip(slots, idf, strict=True)
                 if fold(s.text) in kind_words
             }
+        # "How has Washington changed its military aid?": a fact saying how many times over
+        # it grew ("doubled") says how it changed, though not in the word "changed".
+        changed = {
+            s.text: w / sum(idf) for s, w in zip(slots, idf, strict=True) if s.concept == _CHANGED
+        }
         # "Real cases, or just theory?": a fact that holds one side of the choice answers;
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
@@ -453,6 +458,9 @@ class Matcher:
             if named and lacks:
                 coverage += sum(named.get(text, 0.0) for text in lacks)
                 lacks = tuple(text for text in lacks if text not in named)
+            if changed and lacks and self.index.features[i].multiplies:
+                coverage += sum(changed.get(text, 0.0) for text in lacks)
+                lacks = tuple(text for text in lacks if text not in changed)
             if choice[1] and lacks:
                 coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
@@ -1163,6 +1171,10 @@ def _asks_a_venue(folded: str) -> bool:
 
 #: A body named by one of the nouns a question asking which body uses ("prison agency").
 _BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"\b")
+
+
+#: The group of "changed / amended": how a thing changed, which a growth also says.
+_CHANGED = named_group("amended")
 
 
 #: Kinds whose answer a message's context may give for another thing ("I have Casablanca

@@ -1941,3 +1941,17 @@ def test_who_was_appointed_asks_for_a_person() -> None:
     matcher = make_matcher(created, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask("Who was appointed to lead the dog bureau when Tunisia set it up in 2015?")
     assert answer.asks_for is Kind.PERSON and not answer.answered
+
+
+def test_a_growth_says_how_a_thing_changed() -> None:
+    """ "How has Tunisia changed its sniffer dog aid to Rabat?": a fact saying it doubled
+    says how, though not in the word "changed"; a fact on another change does not."""
+    doubled = make_fact("doubled", "Tunisia doubled its sniffer dog aid to Rabat in 2015.")
+    rules = make_fact("rules", "The sniffer dog rules of Rabat were amended in 2015.")
+    amended = [("amended", "amended", "changed")]
+    bars = replace(BARS, min_coverage=0.74, clear_lead_coverage=1.01)
+    matcher = make_matcher(
+        doubled, rules, *FILLER, entities=[TUNISIA], synonyms=amended, thresholds=bars
+    )
+    answer = matcher.ask("How has Tunisia changed its sniffer dog aid to Rabat?")
+    assert ids(answer.facts) == ["doubled"]
