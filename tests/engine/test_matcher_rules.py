@@ -1919,6 +1919,14 @@ def test_which_regions_asks_for_places_the_question_does_not_name() -> None:
     assert ids(matcher.ask(question).facts) == ["named"]
 
 
+def _refused_as(kind: Kind, fact: Fact, question: str) -> None:
+    """`question` is read as asking for `kind`, and `fact` (with Tunisia known) does not
+    answer it."""
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask(question)
+    assert answer.asks_for is kind and not answer.answered
+
+
 def test_which_country_before_a_role_asks_for_a_country() -> None:
     """ "Which country shared the co-chair role with Tunisia?" asks for a country, not a
     role: a fact saying only that Tunisia took the role does not answer it."""
@@ -1927,9 +1935,7 @@ def test_which_country_before_a_role_asks_for_a_country() -> None:
     )
     assert asks_for("What role did Tunisia take in the dog forum?") is Kind.ROLE
     took = make_fact("took", "Tunisia took over the co-chair role of the dog forum in 2016.")
-    matcher = make_matcher(took, *FILLER, entities=[TUNISIA], thresholds=BARS)
-    answer = matcher.ask("Which country shared the co-chair role with Tunisia in 2016?")
-    assert answer.asks_for is Kind.COUNTRY and not answer.answered
+    _refused_as(Kind.COUNTRY, took, "Which country shared the co-chair role with Tunisia in 2016?")
 
 
 def test_who_was_appointed_asks_for_a_person() -> None:
@@ -1938,9 +1944,8 @@ def test_who_was_appointed_asks_for_a_person() -> None:
     assert asks_for("Who was appointed as the first head of the dog bureau?") is Kind.PERSON
     assert asks_for("Qui a été nommé à la tête du bureau des chiens ?") is Kind.PERSON
     created = make_fact("created", "Tunisia set up the dog bureau in May 2015.")
-    matcher = make_matcher(created, *FILLER, entities=[TUNISIA], thresholds=BARS)
-    answer = matcher.ask("Who was appointed to lead the dog bureau when Tunisia set it up in 2015?")
-    assert answer.asks_for is Kind.PERSON and not answer.answered
+    question = "Who was appointed to lead the dog bureau when Tunisia set it up in 2015?"
+    _refused_as(Kind.PERSON, created, question)
 
 
 def test_a_growth_says_how_a_thing_changed() -> None:
