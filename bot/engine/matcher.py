@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence, Set
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -383,9 +383,12 @@ class Matcher:
             }
         # "How has Washington changed its military aid?": a fact saying how many times over
         # it grew ("doubled") says how it changed, though not in the word "changed".
-        changed = {
-            s.text: w / sum(idf) for s, w in zip(slots, idf, strict=True) if s.concept == _CHANGED
-        }
+        changed: dict[str, float] = {}
+        if any(s.concept == _CHANGED for s in slots):
+            total = sum(idf)
+            changed = {
+                s.text: w / total for s, w in zip(slots, idf, strict=True) if s.concept == _CHANGED
+            }
         # "Real cases, or just theory?": a fact that holds one side of the choice answers;
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
@@ -456,11 +459,9 @@ class Matcher:
             fact = self.facts[i]
             lacks, strong_missing = scoring.misses(i)
             if named and lacks:
-                coverage += sum(named.get(text, 0.0) for text in lacks)
-                lacks = tuple(text for text in lacks if text not in named)
+                coverage, lacks = _credited(coverage, lacks, named)
             if changed and lacks and self.index.features[i].multiplies:
-                coverage += sum(changed.get(text, 0.0) for text in lacks)
-                lacks = tuple(text for text in lacks if text not in changed)
+                coverage, lacks = _credited(coverage, lacks, changed)
             if choice[1] and lacks:
                 coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
@@ -1171,6 +1172,15 @@ def _asks_a_venue(folded: str) -> bool:
 
 #: A body named by one of the nouns a question asking which body uses ("prison agency").
 _BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"\b")
+
+
+def _credited(
+    coverage: float, lacks: Sequence[str], shares: Mapping[str, float]
+) -> tuple[float, tuple[str, ...]]:
+    """`coverage` and `lacks` once the words of `shares` a fact lacks count as held (each
+    its share of the question's weight): words a fact need not say to answer."""
+    coverage += sum(shares.get(text, 0.0) for text in lacks)
+    return coverage, tuple(text for text in lacks if text not in shares)
 
 
 #: The group of "changed / amended": how a thing changed, which a growth also says.
