@@ -95,3 +95,15 @@ def test_a_name_with_dots_is_a_word_the_shipped_base_knows(matcher: Matcher) -> 
     """ "How long does GLO.ACT run and what is its budget?": "its" points at GLO.ACT, a
     word the fact base knows without its dot ("gloact"), so the second question keeps it."""
     assert matcher.ask("How long does GLO.ACT run and what is its budget?").answered
+
+
+def test_custody_is_an_arrest_and_a_tip_passed_to_someone_is_given(matcher: Matcher) -> None:
+    """ "Who ended up in custody thanks to the tip Morocco passed to French investigators?"
+    asks who was arrested on information Morocco gave; a law "passed" is still adopted."""
+    concepts = {
+        s.concept
+        for s in matcher.analyse("who ended up in custody after the tip Morocco passed to France?")
+    }
+    assert {"~arrest", "~provide"} <= concepts
+    assert "~adopted" not in concepts
+    assert "~adopted" in {s.concept for s in matcher.analyse("when was the law passed?")}
