@@ -107,3 +107,17 @@ def test_custody_is_an_arrest_and_a_tip_passed_to_someone_is_given(matcher: Matc
     assert {"~arrest", "~provide"} <= concepts
     assert "~adopted" not in concepts
     assert "~adopted" in {s.concept for s in matcher.analyse("when was the law passed?")}
+
+
+def test_the_human_rights_council_and_the_national_police_are_morocco_s(matcher: Matcher) -> None:
+    """In this base "the human rights council" is the CNDH and "the national police" is
+    Morocco's: "when did the human rights council and the national police sign?"."""
+    concepts = {
+        s.concept
+        for s in matcher.analyse("when did the human rights council and the national police sign?")
+    }
+    assert {"@cndh", "@moroccan-national-police"} <= concepts
+    assert "@haitian-national-police" not in concepts
+    assert "@moroccan-national-police" not in {
+        s.concept for s in matcher.analyse("who trains the Haitian National Police?")
+    }
