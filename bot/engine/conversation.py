@@ -353,6 +353,8 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
     "when was it set up?" needs its context; "la session CNDH-DGSN, elle commence quand ?"
     says itself what "elle" is."""
     words = _folded_words(segment)
+    if len(words) > 1 and words[0] in _BE and words[1] in _CHECKED:
+        return True  # "is that the right year?", "is this correct?": the claim before it
     for word in words:
         if word in _POINTERS:
             return True
@@ -363,6 +365,10 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
                 words[-1] == "there" and len(words) > 1 and words[-2] in _BE
             )
     return False
+
+
+#: What "is ... right?" checks, after "is": "is that the right year?", "was it 2015?".
+_CHECKED = _words("that this")
 
 
 #: Pointers to a person: "what's her job?", "what is his role?".

@@ -926,7 +926,10 @@ _FIRST_NAME = re.compile(
     rf"\b(?:{_TITLES})\.?\s+(?P<a>[A-ZÀ-Ý][\w-]+)(?:['’]s)?\s+(?:first|given|full|christian)\s+name\b|"
     r"\b(?:first|given|full|christian)\s+name\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?"
     rf"(?:{_TITLES})\.?\s+(?P<b>[A-ZÀ-Ý][\w-]+)|"
-    rf"\b(?:prénom|prenom|nom complet)\s+(?:de\s+)?(?:{_TITLES})\.?\s+(?P<c>[A-ZÀ-Ý][\w-]+)",
+    rf"\b(?:prénom|prenom|nom complet)\s+(?:de\s+)?(?:{_TITLES})\.?\s+(?P<c>[A-ZÀ-Ý][\w-]+)|"
+    # "Ms. Oufroukhi is quoted in the story - what's her first name?"
+    rf"\b(?:{_TITLES})\.?\s+(?P<d>[A-ZÀ-Ý][\w-]+)\b.*\b(?:her|his|son|sa)\s+"
+    r"(?:(?:first|given|full|christian)\s+name|prénom|prenom|nom\s+complet)\b",
     re.IGNORECASE,
 )
 

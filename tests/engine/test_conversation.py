@@ -288,6 +288,16 @@ def test_a_pointer_ending_a_question_points_back_whatever_it_names() -> None:
     assert many.parts == ("How many INL academies are there?",)  # read alone too
 
 
+def test_is_that_right_checks_the_claim_before_it() -> None:
+    """ "My draft says X in 2017. Is that the right year?": "is that ...?" points back to
+    the claim; it is not a question about a year by itself."""
+    reading = read_message(
+        "My draft says the prosecutors' network was set up in 2017. Is that the right year?"
+    )
+    assert "network" in reading.question
+    assert reading.parts == ()
+
+
 def test_what_follows_the_question_is_what_it_is_for() -> None:
     """After the question, a sentence says what the answer is for, even in words the
     fact base knows ("the figure for the trafficking report")."""

@@ -1615,6 +1615,16 @@ def test_a_first_name_asked_needs_a_name_before_the_surname() -> None:
     assert make_matcher(full, *FILLER, thresholds=BARS).ask(question).answered
 
 
+def test_her_first_name_after_a_titled_name_is_that_person_s() -> None:
+    """ "Ms. Alami heads the dog unit - what's her first name?": a first name is asked, and
+    a fact naming only "Ms. Alami" does not give it."""
+    surname_only = make_fact("target", "Ms. Alami heads the Rabat dog unit of the police.")
+    question = "Ms. Alami heads the Rabat dog unit of the police - what's her first name?"
+    assert why_not(make_matcher(surname_only, *FILLER, thresholds=BARS), question) == (
+        "gives no first name of Alami"
+    )
+
+
 def test_an_inflected_everyday_word_no_fact_holds_is_still_everyday() -> None:
     """ "absences" is not on the everyday-word list, "absence" is: the plural (or a
     conjugated French verb, "risquent") says how, not what, and blocks no date question."""
