@@ -206,6 +206,10 @@ def token_keys(t: Token, lang: str | None) -> frozenset[str]:
     return word_keys(t.surface, lang)
 
 
+#: A country's adjective and its possessive, as names are written both ways.
+_POSSESSIVE = {"moroccan": "Morocco's", "haitian": "Haiti's"}
+
+
 @dataclass
 class Lexicon:
     """Phrases (by stem sequences) that stand for one concept."""
@@ -229,6 +233,11 @@ class Lexicon:
             for lang, names in ((None, entity.acronyms), (None, entity.en), ("fr", entity.fr)):
                 for name in names:
                     lexicon.add(name, "@" + entity.id, lang)
+            for name in entity.en:
+                # "Moroccan prison administration" is also "Morocco's prison administration".
+                first, _, rest = name.partition(" ")
+                if rest and first.lower() in _POSSESSIVE:
+                    lexicon.add(f"{_POSSESSIVE[first.lower()]} {rest}", "@" + entity.id)
             lexicon.kinds["@" + entity.id] = entity.kind
         for group in base.synonyms:
             concept = "~" + group.id

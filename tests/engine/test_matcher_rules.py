@@ -1940,9 +1940,7 @@ def _refused_as(kind: Kind, fact: Fact, question: str) -> None:
 def test_which_country_before_a_role_asks_for_a_country() -> None:
     """ "Which country shared the co-chair role with Tunisia?" asks for a country, not a
     role: a fact saying only that Tunisia took the role does not answer it."""
-    assert asks_for("Which country shared the co-chair role with Tunisia?") is (
-        Kind.COUNTRY
-    )
+    assert asks_for("Which country shared the co-chair role with Tunisia?") is (Kind.COUNTRY)
     assert asks_for("What role did Tunisia take in the dog forum?") is Kind.ROLE
     took = make_fact("took", "Tunisia took over the co-chair role of the dog forum in 2016.")
     _refused_as(Kind.COUNTRY, took, "Which country shared the co-chair role with Tunisia in 2016?")
@@ -1970,3 +1968,11 @@ def test_a_growth_says_how_a_thing_changed() -> None:
     )
     answer = matcher.ask("How has Tunisia changed its sniffer dog aid to Rabat?")
     assert ids(answer.facts) == ["doubled"]
+
+
+def test_a_moroccan_name_is_also_written_with_morocco_s() -> None:
+    """ "Morocco's prison administration" names what "Moroccan prison administration" does."""
+    prisons = make_entity("dgapr", "institution", "Moroccan prison administration")
+    fact = make_fact("target", "INL has worked with the Moroccan prison administration since 2010.")
+    matcher = make_matcher(fact, *FILLER, entities=[prisons], thresholds=BARS)
+    assert "@dgapr" in {s.concept for s in matcher.analyse("Morocco's prison administration")}
