@@ -200,6 +200,8 @@ SHORTHAND = {
     "progs": "programmes",
     "trng": "training",
     "gvt": "gouvernement",
+    "wil": "will",
+    "ops": "operations",
 }
 
 _NUMBER_WORDS = {

@@ -102,7 +102,7 @@ PURPOSE = _words(
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
-    footnote footnotes citation talking points"""
+    footnote footnotes citation talking points logframe"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(

@@ -218,6 +218,9 @@ class Matcher:
         if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
+        if _IDIOM_CUE.search(question):
+            # "why did they set it up in the first place?": a manner of speaking, no word asked.
+            question = _IDIOM.sub(" ", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join([t.surface for t in words]), self._slots(words, lang)
 
@@ -1223,11 +1226,20 @@ _HOW_TO_ANSWER_CUE = re.compile(
     re.IGNORECASE,
 )
 _HOW_TO_ANSWER = re.compile(
+    r"\b(?:one[- ]liner|one\s+line(?!\s+of\b))\b|"
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
     r"\ben\s+(?:bref|gros|resume|résumé)\b",
     re.IGNORECASE,
 )
+#: Set phrases that say nothing of what is asked: "in the first place", "at some point".
+_IDIOM = re.compile(
+    r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
+    r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth)\b",
+    re.IGNORECASE,
+)
+#: A word every way of `_IDIOM` holds.
+_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth", re.IGNORECASE)
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,

@@ -587,3 +587,9 @@ def test_a_pointer_to_a_person_is_the_person_the_context_names() -> None:
     reading = read_message("Ms. Alami spoke at the BCIJ workshop. What's her job?", knows)
     assert reading.parts == ("Ms. Alami What's her job?",)
     assert read_message("The BCIJ opened a workshop. What is its job?", knows).parts == ()
+
+
+def test_a_logframe_is_what_the_answer_is_for() -> None:
+    """ "what is the aim of the network, for the logframe": a document the answer goes in."""
+    reading = read_message("what is the aim of the prosecutors network, one line for the logframe")
+    assert "logframe" not in reading.question

@@ -1976,3 +1976,29 @@ def test_a_moroccan_name_is_also_written_with_morocco_s() -> None:
     fact = make_fact("target", "INL has worked with the Moroccan prison administration since 2010.")
     matcher = make_matcher(fact, *FILLER, entities=[prisons], thresholds=BARS)
     assert "@dgapr" in {s.concept for s in matcher.analyse("Morocco's prison administration")}
+
+
+def test_a_set_phrase_says_nothing_asked() -> None:
+    """ "why was the dog unit set up in the first place?", "it got certified at some point":
+    manners of speaking, not words a fact must hold."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert words(matcher, "why was the dog unit set up in the first place?") == [
+        "dog",
+        "unit",
+        "set",
+    ]
+    assert "point" not in words(matcher, "the dog unit got certified at some point, when?")
+    assert words(matcher, "where did the first dog unit take its place?")[-1] == "place"
+
+
+def test_one_line_says_how_to_answer() -> None:
+    """ "what is the dog unit for, one line pls": how the answer is wanted, as "in one line"."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "line" not in words(matcher, "what is the aim of the dog unit, one line pls")
+    assert "line" in words(matcher, "which was the one line of effort of the dog unit?")
+
+
+def test_chat_spells_will_and_operations_short() -> None:
+    """ "where wil the dog ops be held": "wil" is "will", "ops" "operations"."""
+    matcher = make_matcher(make_fact("a", "Dog operations will be held in Rabat."))
+    assert words(matcher, "where wil the dog ops be held") == ["dog", "operations", "held"]
