@@ -776,6 +776,23 @@ def _unwrapped(text: str) -> tuple[str, bool]:
     return text, had_link
 
 
+#: What a message says of a link it holds: "can someone open this for me?", "broken link?".
+_LINK_WORDS = _words(
+    """open opens opening click read access load loads loading view see look link links url
+    page site website broken works working someone anyone somebody anybody can could me
+    lien ouvrir ouvre marche"""
+)
+
+
+def _about_the_link(text: str) -> bool:
+    """Whether the words beside a pasted link only ask about the link ("<- can someone open
+    this for me"): words of links, pointers and chatter, and a pointer or a link word."""
+    words = _folded_words(text)
+    return any(w in POINTERS or w in ("link", "lien") for w in words) and all(
+        w in _LINK_WORDS or w in POINTERS or w in _CHATTER_WORDS or w in STOPWORDS for w in words
+    )
+
+
 def _has_pointer(text: str) -> bool:
     """Whether a pointer stands anywhere in `text` ("where was the first one held?"); the
     French "en" and "y" are too often other words ("en 2015") to count."""
@@ -819,6 +836,8 @@ def read_message(
     text = text.strip(" ,\n")
     if not _WORD.search(text):
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
+    if had_link and _about_the_link(text):
+        return Reading("", Chatter.LINK)
     kind = _chatter(text, knows)
     if kind is not None:
         return Reading("", kind)

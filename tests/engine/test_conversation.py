@@ -593,3 +593,13 @@ def test_a_logframe_is_what_the_answer_is_for() -> None:
     """ "what is the aim of the network, for the logframe": a document the answer goes in."""
     reading = read_message("what is the aim of the prosecutors network, one line for the logframe")
     assert "logframe" not in reading.question
+
+
+def test_words_about_a_pasted_link_ask_nothing_of_the_fact_base() -> None:
+    """ "https://... <- can someone open this for me": a request about the link (whose words,
+    "open", may be the fact base's), not a question; a question beside a link stays one."""
+    link = "https://www.example.org/team/notes-2025-03"
+    assert read_message(f"{link} <- can someone open this for me").chatter is Chatter.LINK
+    assert read_message(f"is this link broken? {link}").chatter is Chatter.LINK
+    asked = read_message(f"{link} who opened the Casablanca workshop?")
+    assert asked.chatter is None
