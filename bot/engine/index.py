@@ -40,6 +40,7 @@ from bot.engine.kinds import (
     CALLS_FOR,
     COMPARATIVE,
     DURATION,
+    END,
     LAW_NUMBER,
     LAW_WORD,
     MONEY,
@@ -469,6 +470,8 @@ class Index:
             has_where=bool(fact.where),
             multiplies=any(t.surface in MULTIPLIERS for t in answer_tokens),
             regions=self._shared_tuples.setdefault(regions, regions),
+            has_end=bool(END.search(fact.answer))
+            or bool(fact.answer_fr and END.search(fact.answer_fr)),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -73,6 +73,8 @@ class FactFeatures:
     #: The places, not countries, its answer names, whose included ("counterparts in the
     #: greater Maghreb and Sahel regions"): what a "which regions" question asks for.
     regions: tuple[str, ...] = ()
+    #: An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until when?" asks).
+    has_end: bool = False
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
@@ -131,6 +133,13 @@ DURATION = re.compile(
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
     r"jours?|heures?|decennies?|décennies?)\b|"
     r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: An end in an answer: what "until when?" asks for.
+END = re.compile(
+    r"\b(until|till|ended|expired?|expires|concluded|jusqu'(en|au|à)|prend fin|a pris fin)\b|"
+    r"\b(through|by the end of|end of)\s+(19|20)\d\d\b|"
+    r"\b(19|20)\d\d\s*(-|–|to|à|au)\s*(19|20)\d\d\b",
     re.IGNORECASE,
 )
 #: A beginning in an answer: what "since when?" asks for.
@@ -583,6 +592,22 @@ class Kind(StrEnum):
         lambda f, asked: f.has_duration,
         "gives no length of time",
     )
+    # "Until when does the agreement run?", "when did Morocco's term as co-chair end?": when
+    # it ends, not any date.
+    END = (
+        "end",
+        ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin"),
+        re.compile(
+            r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
+            r"expiry date|expiration date|date d expiration)\b|"
+            + _LEAD
+            + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
+            r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"
+            r"runs until|se termine|se terminera|prend fin|prendra fin|s acheve|expire)\b"
+        ),
+        lambda f, asked: f.has_end,
+        "gives no end",
+    )
     # "Since when has INL worked with the police?": when it began, not any date.
     START = (
         "start",
@@ -833,6 +858,10 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
     # "Since what year / depuis quelle année ...?": a fact saying since when answers.
     Kind.START: frozenset({"since", "depuis", "year", "annee"}),
+    # "When does GLO.ACT end?", "what's its end date?": a fact saying "2015-2019" answers.
+    Kind.END: frozenset(
+        {"end", "ends", "ended", "date", "until", "till", "expire", "expires", "expiry", "fin"}
+    ),
     Kind.PLACE: _HAPPENED,
 }
 

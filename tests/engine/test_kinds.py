@@ -26,6 +26,7 @@ EXAMPLES = {
     Kind.COUNT: "How many officials attended?",
     Kind.DATE: "When was the BCIJ set up?",
     Kind.START: "Since when has INL worked with the DGAPR?",
+    Kind.END: "Until when does GLO.ACT run?",
     Kind.MEMBERS: "Which five academies does INL run?",
     Kind.REASON: "Why was Tangier chosen?",
     Kind.COMPARE: "Is the Tiflet centre bigger than the others?",

@@ -2002,3 +2002,15 @@ def test_chat_spells_will_and_operations_short() -> None:
     """ "where wil the dog ops be held": "wil" is "will", "ops" "operations"."""
     matcher = make_matcher(make_fact("a", "Dog operations will be held in Rabat."))
     assert words(matcher, "where wil the dog ops be held") == ["dog", "operations", "held"]
+
+
+def test_until_when_asks_for_an_end() -> None:
+    """ "Until when does the dog pact run?" asks when it ends: a fact giving only when it was
+    signed does not answer; one giving its years ("2015-2019") does."""
+    signed = make_fact("signed", "Tunisia signed the sniffer dog pact in September 2016.")
+    _refused_as(Kind.END, signed, "Until when does the 2016 Tunisia sniffer dog pact run?")
+    ran = make_fact("ran", "The Tunisia sniffer dog pact ran 2015-2019.")
+    matcher = make_matcher(ran, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert matcher.ask("When does the Tunisia sniffer dog pact end?").answered
+    assert asks_for("jusqu'à quand dure le pacte ?") is Kind.END
+    assert asks_for("When was the sniffer dog pact signed?") is Kind.DATE
