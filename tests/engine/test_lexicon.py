@@ -121,3 +121,11 @@ def test_the_human_rights_council_and_the_national_police_are_morocco_s(matcher:
     assert "@moroccan-national-police" not in {
         s.concept for s in matcher.analyse("who trains the Haitian National Police?")
     }
+
+
+def test_coming_back_home_is_returning(matcher: Matcher) -> None:
+    """ "How many of those Moroccans have since come back home?" asks for returnees, a count
+    the sources do not give; it is no question of how many left."""
+    question = "How many of the Moroccans who joined terrorist groups have since come back home?"
+    assert "~returnees" in {s.concept for s in matcher.analyse(question)}
+    assert not matcher.ask(question).answered
