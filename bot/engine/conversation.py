@@ -481,6 +481,10 @@ _FRAME = re.compile(
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:(?:can|could)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # "can you confirm the name of the town where ...?", "pls double-check when ..."
+    r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
+    r"(?:confirm|verify|double[- ]?check)\s+(?:for\s+(?:me|us)\s+)?"
+    r"(?=(?:the|what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
@@ -494,7 +498,9 @@ _FRAME = re.compile(
 
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
-_FRAME_CUE = re.compile(r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire")
+_FRAME_CUE = re.compile(
+    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire|confirm|verify|check"
+)
 
 
 def _unframed(segment: str) -> str:

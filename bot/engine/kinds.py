@@ -308,6 +308,7 @@ _NAMED_THINGS = (
     r"laboratoires?|treaty|treaties|traites?|conventions?|documents?|articles?|sites?|"
     r"pages?|organizations?|organisations?|ministry|ministries|ministeres?|committees?|"
     r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
+    r"towns?|villages?|provinces?|regions?|venues?|"
     r"countries|country|pays|groups?|groupes?|forces?|acts?|games?|drills?|maneuvers?|"
     r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status)\b"
 )
@@ -734,6 +735,8 @@ class Kind(StrEnum):
         ("city", "cities", "town", "ville"),
         re.compile(
             r"\b(which|what)\s+(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
+            # "the name of the town where ...?"
+            r"\bnames?\s+of\s+(the\s+)?(city|cities|towns?)\b|"
             r"\bquelles?\s+villes?\b"
         ),
         lambda f, asked: f.has_city,

@@ -603,3 +603,13 @@ def test_words_about_a_pasted_link_ask_nothing_of_the_fact_base() -> None:
     assert read_message(f"is this link broken? {link}").chatter is Chatter.LINK
     asked = read_message(f"{link} who opened the Casablanca workshop?")
     assert asked.chatter is None
+
+
+def test_can_you_confirm_frames_the_question() -> None:
+    """ "Can you confirm when the council signed the agreement?": the question is the "when"
+    after the frame; "confirm" is no word a fact must hold."""
+    reading = read_message("Can you confirm when the council signed the agreement? Draft says 2023")
+    assert reading.question == "when the council signed the agreement?"
+    assert read_message("pls double-check the year the council signed").question == (
+        "the year the council signed"
+    )

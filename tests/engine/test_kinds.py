@@ -155,3 +155,11 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY
     assert asks_for("In dollar terms, how much aid does the dog unit get?") is Kind.MONEY
     assert asks_for("How much aid went to the dog unit, in dollars?") is Kind.MONEY
+
+
+def test_the_name_of_a_town_asks_for_a_city() -> None:
+    """ "the name of the town where the US built a centre?" asks for a city, not a person."""
+    assert asks_for("Can you confirm the name of the town where the US built a centre?") is (
+        Kind.CITY
+    )
+    assert asks_for("What is the name of the region's main prison?") is not Kind.PERSON
