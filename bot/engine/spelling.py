@@ -324,12 +324,29 @@ class Speller:
                 if len(memo) >= FIXES_KEPT:
                     memo.clear()
                 fix = memo[key] = self._fix(t.surface, lang)
+            if t.upper and surface not in self.vocab:
+                # ("DGNS" is "DGSN" before it is the commoner "dans", one edit away too.)
+                fix = self._swapped_acronym(surface) or fix
             if fix is None or (t.upper and len(fix) == 1 and fix[0] in STOPWORDS):
                 # ("CVE", "OSCE": a name in capitals is no mistyped "ive" or "once".)
                 fixed.append(t)
             else:
                 fixed.extend(Token(w, t.upper) for w in fix)
         return fixed
+
+    def _swapped_acronym(self, word: str) -> tuple[str, ...] | None:
+        """An acronym in capitals with two letters swapped ("CPB", "CNHD", "DGNS"): too short
+        for the typo index, it is the one word of ours with those two letters the other way
+        round ("CBP", "CNDH", "DGSN"), if exactly one is."""
+        if not (3 <= len(word) < TYPO_MIN_LETTERS + 1 and word.isalpha()):
+            return None
+        found = {
+            swapped
+            for i in range(len(word) - 1)
+            if (swapped := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.vocab
+            and swapped != word
+        }
+        return (found.pop(),) if len(found) == 1 else None
 
     def _fix(self, word: str, lang: str | None) -> tuple[str, ...] | None:
         """What a content word of a question reads as: None for itself, else the word or

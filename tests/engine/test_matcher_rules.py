@@ -2014,3 +2014,12 @@ def test_until_when_asks_for_an_end() -> None:
     assert matcher.ask("When does the Tunisia sniffer dog pact end?").answered
     assert asks_for("jusqu'à quand dure le pacte ?") is Kind.END
     assert asks_for("When was the sniffer dog pact signed?") is Kind.DATE
+
+
+def test_an_acronym_with_two_letters_swapped_is_that_acronym() -> None:
+    """ "CPB and DSH", "the DGNS": an acronym in capitals with two letters the wrong way
+    round, too short for the typo index (or one edit from a commoner word, "dans")."""
+    fact = make_fact("a", "CBP and DHS trained the DGSN dog unit in Rabat.")
+    matcher = make_matcher(fact, make_fact("b", "Les chiens sont dans la police."))
+    assert words(matcher, "what do CPB and DSH do with the DGNS?") == ["cbp", "dhs", "dgsn"]
+    assert words(matcher, "what is the XYZ?") == ["xyz"]
