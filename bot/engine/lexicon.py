@@ -206,8 +206,8 @@ def token_keys(t: Token, lang: str | None) -> frozenset[str]:
     return word_keys(t.surface, lang)
 
 
-#: A country's adjective and its possessive, as names are written both ways.
-_POSSESSIVE = {"moroccan": "Morocco's", "haitian": "Haiti's"}
+#: A country's adjective (or a body's acronym) and its possessive: names are written both ways.
+_POSSESSIVE = {"moroccan": "Morocco's", "haitian": "Haiti's", "un": "UN's", "eu": "EU's"}
 
 
 @dataclass

@@ -1978,6 +1978,14 @@ def test_a_moroccan_name_is_also_written_with_morocco_s() -> None:
     assert "@dgapr" in {s.concept for s in matcher.analyse("Morocco's prison administration")}
 
 
+def test_a_un_name_is_also_written_with_un_s() -> None:
+    """ "the UN's drugs and crime office" names what "UN drugs and crime office" does."""
+    office = make_entity("unodc", "institution", "UN drugs and crime office")
+    fact = make_fact("target", "The UN drugs and crime office trained sniffer dogs.")
+    matcher = make_matcher(fact, *FILLER, entities=[office], thresholds=BARS)
+    assert "@unodc" in {s.concept for s in matcher.analyse("the UN's drugs-and-crime office")}
+
+
 def test_a_set_phrase_says_nothing_asked() -> None:
     """ "why was the dog unit set up in the first place?", "it got certified at some point":
     manners of speaking, not words a fact must hold."""
