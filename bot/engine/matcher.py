@@ -218,6 +218,9 @@ class Matcher:
         if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
+        if _CHECK_CUE.search(question):
+            # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
+            question = _CHECK.sub(" ", question)
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
             question = _IDIOM.sub(" ", question)
@@ -239,7 +242,9 @@ class Matcher:
             return Answer(question, False, (), (), None, language, reading.chatter)
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
-        answer = self._answer(reading.question, language, reading.asking)
+        # "My draft says 2014 - is that right?": the asker's figure is what is checked.
+        claimed = _claimed_figures(question) if _CLAIM.search(question) else frozenset()
+        answer = self._answer(reading.question, language, reading.asking, claimed)
         for frame, plain in _FRAMES:
             if answer.answered:
                 break
@@ -249,11 +254,15 @@ class Matcher:
             # as asked, before the frame is set aside.
             bare = frame.sub(plain, reading.question)
             if bare != reading.question:
-                retry = self._answer(bare, language, frame.sub(plain, reading.asking))
+                retry = self._answer(bare, language, frame.sub(plain, reading.asking), claimed)
                 answer = retry if retry.answered else answer
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
-            answered = [a for a in (self._answer(p, language) for p in reading.parts) if a.answered]
+            answered = [
+                a
+                for a in (self._answer(p, language, "", claimed) for p in reading.parts)
+                if a.answered
+            ]
             if answered and (len(answered) == len(reading.parts) or not reading.every_part):
                 answer = max(answered, key=lambda a: a.facts[0].coverage)
         return answer if answer.question == question else replace(answer, question=question)
@@ -316,11 +325,18 @@ class Matcher:
         word = words[0].surface
         return word in COMMON_WORDS or not self._knows(word)
 
-    def _answer(self, question: str, language: str, asking: str = "") -> Answer:
+    def _answer(
+        self,
+        question: str,
+        language: str,
+        asking: str = "",
+        claimed: frozenset[str] = frozenset(),
+    ) -> Answer:
         """The answer to `question`; `asking` is its question alone when the reading kept
         context with it: the kind asked is read from the question, not from the context
         before it ("2014 framework on civil security training. Who signed it on the US
-        side?" asks for a person)."""
+        side?" asks for a person). `claimed` holds the figures the asker checks ("my
+        draft says 2014 - is that right?"): not matched, they say what is asked."""
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         asked_slots: list[Slot] = []
@@ -329,6 +345,14 @@ class Matcher:
             kind = asks_for(asked_corrected or asking, original=asking)
         else:
             kind = asks_for(corrected, original=question) if corrected else asks_for(question)
+        if claimed:
+            checked = [s for s in slots if s.number and s.text.replace(",", "") in claimed]
+            if checked and len(checked) < len(slots):
+                slots = [s for s in slots if s not in checked]
+                if kind is None:
+                    # (A year checked asks when; any other figure, how many.)
+                    years = any(_A_YEAR.fullmatch(s.text) for s in checked)
+                    kind = Kind.DATE if years else Kind.COUNT
         if kind is Kind.MEMBERS:
             # "Which three sectors ...?": a list of three answers; the fact need not say
             # "three" (what its list counts is checked in `_counts_others`).
@@ -1232,6 +1256,44 @@ _HOW_TO_ANSWER = re.compile(
     r"\ben\s+(?:bref|gros|resume|résumé)\b",
     re.IGNORECASE,
 )
+#: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
+#: right that it has about 100 deals?", "my notes say 2016 which looks off".
+_CLAIM = re.compile(
+    r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
+    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|"
+    r"\bis\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
+    r"\b(?:is|was)\s+(?:that|this)\s+(?:right|correct|true|accurate)\b|"
+    r"\bis\s+that\s+the\s+(?:right|correct)\b|\blooks\s+(?:off|wrong)\b|"
+    r"\b(?:what['’]?s|what\s+(?:is|are))\s+the\s+(?:actual|real|right|correct|true)\b|"
+    r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
+    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b",
+    re.IGNORECASE,
+)
+#: The words of checking a claim, which no fact need hold: "is that right?", "is it true
+#: that ...", "the actual year", "which looks off".
+_CHECK = re.compile(
+    r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
+    r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
+    r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
+    re.IGNORECASE,
+)
+_CHECK_CUE = re.compile(r"right|correct|true|accurate|actual|real|looks", re.IGNORECASE)
+#: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
+#: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
+_STATED_FIGURE = re.compile(
+    r"(?<!\bthe )(?<!\bits )(?<!['’]s )(?<!\btheir )(?<!\bla )(?<!\ble )(?<!\bdu )"
+    r"\b(\d{1,3}(?:,\d{3})+|\d+)\b(?!-\d)",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _claimed_figures(message: str) -> frozenset[str]:
+    """The figures a message checking the asker's own figures states (see `_CLAIM`)."""
+    return frozenset(m.group(1).replace(",", "") for m in _STATED_FIGURE.finditer(message))
+
+
 #: Set phrases that say nothing of what is asked: "in the first place", "at some point".
 _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"

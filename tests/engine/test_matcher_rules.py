@@ -2031,3 +2031,28 @@ def test_an_acronym_with_two_letters_swapped_is_that_acronym() -> None:
     matcher = make_matcher(fact, make_fact("b", "Les chiens sont dans la police."))
     assert words(matcher, "what do CPB and DSH do with the DGNS?") == ["cbp", "dhs", "dgsn"]
     assert words(matcher, "what is the XYZ?") == ["xyz"]
+
+
+def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
+    """ "Is it right that INL signed about 100 dog agreements? What's the number?": the
+    asker's figure is checked, not matched; the fact with the real one answers. A figure
+    naming the thing asked about ("the 2003 dog pact") is no claim."""
+    fact = make_fact("target", "INL signed 70 sniffer dog agreements with Tunisia.")
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask(
+        "Is it right that INL signed about 100 sniffer dog agreements with Tunisia? "
+        "What's the number?"
+    )
+    assert ids(answer.facts) == ["target"] and answer.asks_for is Kind.COUNT
+    assert not matcher.ask(
+        "How many sniffer dog agreements did INL sign with Tunisia, 100?"
+    ).answered
+
+
+def test_the_words_of_checking_a_claim_ask_nothing() -> None:
+    """ "... in 2014 - is that right?", "what's the actual year?": no fact need say "right"
+    (a word of human rights) or "actual"."""
+    matcher = make_matcher(make_fact("a", "Tunisia's dog unit started in 2010."))
+    assert "right" not in words(matcher, "the dog unit started in 2014, is that right?")
+    assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
+    assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
