@@ -80,6 +80,7 @@ FRAMING = _words(
     pinging ping asking ask wondering wonder remind reminder recall remember forgot
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
     looking check checking confirm double doublecheck just real fyi btw so well um
+    fact factcheck factchecking
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement"""
@@ -395,7 +396,8 @@ def _about_asker(segment: str) -> bool:
     """ "hey, I'm putting together a one-pager on the GCTF", "need this for a panel":
     the asker, what they do and what for (after any greeting)."""
     trimmed = _trim(segment)  # "journalist here, thanks": the asker, once thanked
-    words = _folded_words(trimmed)
+    # ("fact-checking a piece on prison reform": the first word after any article)
+    words = [w for w in _folded_words(trimmed) if w not in ("a", "an", "the")]
     return _ABOUT_ASKER.search(trimmed) is not None or (bool(words) and words[0] in CONVERSATIONAL)
 
 

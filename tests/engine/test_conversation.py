@@ -613,3 +613,14 @@ def test_can_you_confirm_frames_the_question() -> None:
     assert read_message("pls double-check the year the council signed").question == (
         "the year the council signed"
     )
+
+
+def test_a_piece_being_fact_checked_is_what_the_answer_is_for() -> None:
+    """ "fact-checking a piece on prison reform. My draft says ... - is that right?": the
+    asker's piece, of which only what it is about is kept."""
+    reading = read_message(
+        "fact-checking a piece on prison reform for tomorrow. My draft says the bureau "
+        "started in 2014 - is that right?"
+    )
+    assert "prison reform" in reading.question
+    assert "piece" not in reading.question and "fact" not in reading.question
