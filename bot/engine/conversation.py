@@ -396,9 +396,19 @@ def _about_asker(segment: str) -> bool:
     """ "hey, I'm putting together a one-pager on the GCTF", "need this for a panel":
     the asker, what they do and what for (after any greeting)."""
     trimmed = _trim(segment)  # "journalist here, thanks": the asker, once thanked
-    # ("fact-checking a piece on prison reform": the first word after any article)
-    words = [w for w in _folded_words(trimmed) if w not in ("a", "an", "the")]
-    return _ABOUT_ASKER.search(trimmed) is not None or (bool(words) and words[0] in CONVERSATIONAL)
+    words = _folded_words(trimmed)
+    return _ABOUT_ASKER.search(trimmed) is not None or (
+        bool(words)
+        and (
+            words[0] in CONVERSATIONAL
+            # "(fact-checking) a piece on prison reform": the asker's own text.
+            or (len(words) > 1 and words[0] in ("a", "an", "my", "our") and words[1] in _WRITINGS)
+        )
+    )
+
+
+#: What an asker writes: "a piece on prison reform", "an article about the BCIJ".
+_WRITINGS = _words("piece story article report note memo brief briefing deck draft post paper")
 
 
 def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
