@@ -129,3 +129,10 @@ def test_coming_back_home_is_returning(matcher: Matcher) -> None:
     question = "How many of the Moroccans who joined terrorist groups have since come back home?"
     assert "~returnees" in {s.concept for s in matcher.analyse(question)}
     assert not matcher.ask(question).answered
+
+
+def test_no_ask_phrasing_names_morocco_s_national_police_by_its_stems(matcher: Matcher) -> None:
+    """ "nations' police" stems as "national police" (Morocco's): an ask phrasing saying it
+    made a fact on other countries' police units answer "did IPPOS work with the national
+    police of Nepal?"."""
+    assert not matcher.ask("Did IPPOS work with the national police of Nepal?").answered
