@@ -136,3 +136,12 @@ def test_no_ask_phrasing_names_morocco_s_national_police_by_its_stems(matcher: M
     made a fact on other countries' police units answer "did IPPOS work with the national
     police of Nepal?"."""
     assert not matcher.ask("Did IPPOS work with the national police of Nepal?").answered
+
+
+def test_the_sentences_for_joining_isis_are_the_2015_law_s(matcher: Matcher) -> None:
+    """The source gives the 5-15 year sentences in its paragraph on the January 2015
+    anti-terrorism law ("The bill amends ..."): a question naming the law gets them."""
+    answer = matcher.ask(
+        "prison sentences for trying to join ISIS under the 2015 anti-terrorism law?"
+    )
+    assert [m.fact.id for m in answer.facts][:1] == ["prison-sentences-joining-islamic-state"]
