@@ -202,6 +202,10 @@ SHORTHAND = {
     "gvt": "gouvernement",
     "wil": "will",
     "ops": "operations",
+    "pd": "police department",
+    "tmrw": "tomorrow",
+    "tmw": "tomorrow",
+    "tmr": "tomorrow",
 }
 
 _NUMBER_WORDS = {

@@ -80,7 +80,7 @@ FRAMING = _words(
     pinging ping asking ask wondering wonder remind reminder recall remember forgot
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
     looking check checking confirm double doublecheck just real fyi btw so well um
-    fact factcheck factchecking
+    fact factcheck factchecking random
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement"""
@@ -103,7 +103,7 @@ PURPOSE = _words(
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
-    footnote footnotes citation talking points logframe"""
+    footnote footnotes citation talking points logframe comparison noon midday midi"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -675,11 +675,38 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
     tokens = _without_trailing_aside(text.split())
     while tokens and _only_conversation(tokens[0]):
         tokens.pop(0)
+    if len(tokens) > 3:
+        tokens = _without_leading_purpose(tokens, knows)
     while tokens and _only_conversation(tokens[-1].rstrip("?!.")):
         tail = tokens.pop()
         if tail.endswith("?") and tokens:
             tokens[-1] += "?"
     return " ".join(tokens), knowing
+
+
+#: The question words a question may start with after a leading clause on its purpose.
+_OPENERS = _words(
+    """what whats when where which who whom whose why how quel quelle quels quelles quand
+    combien comment pourquoi"""
+)
+
+
+def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) -> list[str]:
+    """`tokens` without a clause before its question word, unpunctuated, that says only
+    what the answer is for ("writing a speech for tmrw when did ...?", "need it by noon
+    what's ...?"): words of conversation, stop words or words the fact base never heard
+    of, one of them saying what for."""
+    for start in range(1, min(len(tokens) - 2, 9)):
+        words = _folded_words(tokens[start])
+        if not words or words[0] not in _OPENERS:
+            continue
+        before = [w for t in tokens[:start] for w in _folded_words(t)]
+        if any(w in _PURPOSE_NOUNS for w in before) and all(
+            w in CONVERSATIONAL or w in STOPWORDS or not knows(w) for w in before
+        ):
+            return tokens[start:]
+        return tokens
+    return tokens
 
 
 def _without_trailing_aside(tokens: list[str]) -> list[str]:

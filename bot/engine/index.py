@@ -37,6 +37,7 @@ from bot.core.text import (
 )
 from bot.engine.answer import Slot
 from bot.engine.kinds import (
+    AGE,
     CALLS_FOR,
     COMPARATIVE,
     DURATION,
@@ -472,6 +473,7 @@ class Index:
             regions=self._shared_tuples.setdefault(regions, regions),
             has_end=bool(END.search(fact.answer))
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
+            has_age=bool(AGE.search(fact.answer)),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -75,6 +75,8 @@ class FactFeatures:
     regions: tuple[str, ...] = ()
     #: An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until when?" asks).
     has_end: bool = False
+    #: A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans".
+    has_age: bool = False
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
@@ -133,6 +135,11 @@ DURATION = re.compile(
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
     r"jours?|heures?|decennies?|décennies?)\b|"
     r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    re.IGNORECASE,
+)
+#: An age in an answer: what "how old?" asks for.
+AGE = re.compile(
+    r"\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bâg[ée]e?s?\s+de\s+\d{1,3}\s+ans\b",
     re.IGNORECASE,
 )
 #: An end in an answer: what "until when?" asks for.
@@ -535,6 +542,18 @@ class Kind(StrEnum):
         lambda f, asked: f.has_nationality,
         "gives no nationality",
     )
+    # "How old is Mohamed Chabib?", "quel âge a-t-il ?": an age, which no fact gives unless
+    # it says one ("a 45-year-old judge", "aged 45", "âgé de 45 ans").
+    AGE = (
+        "age",
+        ("old", "age"),
+        re.compile(
+            r"\bhow old\b|\b(what|quel)\s+(is\s+|est\s+)?(his|her|their|the|son|sa|l)?\s*age\b|"
+            r"\bage\s+(of|de|du)\s+(mr|ms|mrs|dr|mme|m|the|le|la)\b"
+        ),
+        lambda f, asked: f.has_age,
+        "gives no age",
+    )
     # "What penalties does Law 27-14 set?", "quelle peine ...?": a punishment, with its
     # figure; a fact that the law exists, or that sentencing is discussed, is not one.
     PENALTY = (
@@ -597,10 +616,13 @@ class Kind(StrEnum):
     # it ends, not any date.
     END = (
         "end",
-        ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin"),
+        ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin", "by ", "ici"),
         re.compile(
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
+            # "By what date will the reforms be fully implemented?": a deadline.
+            r"\b(by (what|which) (date|year|month|time)|by when|d ici quand|d ici quelle (date|annee)|"
+            r"avant quelle (date|annee))\b|"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"

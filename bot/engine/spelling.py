@@ -377,9 +377,10 @@ class Speller:
         if word in known_words() and not (lang != "fr" and word in french_only_words()):
             return None
         guess = self.deletes.closest(word)
-        if guess is None:
-            # "how mnay ILEAs are ther?": a function word mistyped asks nothing more.
-            guess = near_stopword(word)
+        if guess is None or (lang != "fr" and guess in french_only_words()):
+            # "how mnay ILEAs are ther?": a function word mistyped asks nothing more; in a
+            # message not read as French, "arre" is "are" before it is "arret".
+            guess = near_stopword(word) or guess
         return (guess,) if guess else None
 
     def clear_memo(self) -> None:

@@ -624,3 +624,27 @@ def test_a_piece_being_fact_checked_is_what_the_answer_is_for() -> None:
     )
     assert "prison reform" in reading.question
     assert "piece" not in reading.question and "fact" not in reading.question
+
+
+def test_a_clause_on_what_the_answer_is_for_before_the_question_goes() -> None:
+    """ "writing a speech for tmrw when did ...?", "need it by noon what's ...?": unpunctuated,
+    what the answer is for comes before the question word; a name before it stays."""
+    speech = read_message(
+        "hey writing a speech for tmrw when did the forum start? thx", lambda w: w != "tmrw"
+    )
+    assert speech.question == "when did the forum start?"
+    noon = read_message("quick q for the comms team, need it by noon what's the course about?")
+    assert noon.question == "what's the course about?"
+    named = read_message("the 2015 law when was it adopted?")
+    assert named.question == "the 2015 law when was it adopted?"
+
+
+def test_a_random_one_for_a_comparison_is_about_the_asker() -> None:
+    """ "Random one for the Haiti comparison: which two police departments ... there?": what the
+    answer is for; only the name it holds stays."""
+    reading = read_message(
+        "Random one for the Haiti comparison: which two police departments is INL teaming up "
+        "with there?"
+    )
+    assert "random" not in reading.question.lower() and "comparison" not in reading.question
+    assert "Haiti" in reading.question

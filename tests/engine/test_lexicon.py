@@ -145,3 +145,8 @@ def test_the_sentences_for_joining_isis_are_the_2015_law_s(matcher: Matcher) -> 
         "prison sentences for trying to join ISIS under the 2015 anti-terrorism law?"
     )
     assert [m.fact.id for m in answer.facts][:1] == ["prison-sentences-joining-islamic-state"]
+
+
+def test_the_top_job_is_the_chair(matcher: Matcher) -> None:
+    """ "When did Morocco take over the top job at the forum?": the chair (co-chair)."""
+    assert "~co-chair" in {s.concept for s in matcher.analyse("Morocco took the top job")}

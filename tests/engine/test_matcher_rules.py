@@ -2056,3 +2056,47 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "right" not in words(matcher, "the dog unit started in 2014, is that right?")
     assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
     assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
+
+
+def test_a_typo_of_a_function_word_is_no_french_word_in_english() -> None:
+    """ "how many dog units arre there": one letter off "are" and off the French "arret";
+    in a message not read as French, it is "are"."""
+    fact = make_fact(
+        "a", "Tunisia has five dog units.", answer_fr="L'arrêt du programme a eu lieu en 2016."
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert words(matcher, "how many dog units arre there in Tunisia") == [
+        "dog",
+        "units",
+        "tunisia",
+    ]
+
+
+def test_chat_writes_police_department_short() -> None:
+    """ "miami pd doing wat": a police department."""
+    matcher = make_matcher(make_fact("a", "The Miami police department trains dogs."))
+    assert words(matcher, "miami pd doing wat") == ["miami", "police", "department"]
+
+
+def test_how_old_asks_for_an_age() -> None:
+    """ "How old is Mr. Alami, the dog trainer?": an age, which a fact naming him does not give."""
+    named = make_fact("named", "Mr. Alami, a national expert, trained the Tunisia dog unit.")
+    _refused_as(
+        Kind.AGE, named, "How old is Mr. Alami, the national expert of the Tunisia dog unit?"
+    )
+    aged = make_fact(
+        "aged", "Mr. Alami, 45-year-old national expert, trained the Tunisia dog unit."
+    )
+    matcher = make_matcher(aged, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert matcher.ask(
+        "How old is Mr. Alami, the national expert of the Tunisia dog unit?"
+    ).answered
+
+
+def test_by_what_date_asks_for_an_end() -> None:
+    """ "By what date will the dog charter's reforms be fully implemented?": a deadline, which a
+    fact giving the year the charter was adopted does not give."""
+    adopted = make_fact("adopted", "Tunisia adopted the dog charter's reforms in 2013.")
+    _refused_as(
+        Kind.END, adopted, "By what date will Tunisia's dog charter reforms be fully implemented?"
+    )
