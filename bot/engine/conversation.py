@@ -72,7 +72,9 @@ SOCIAL = _words(
     helpful useful utile
     sure yes yeah yep no nope got it noted bye later cya welcome
     bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
-    daccord dac ok oui non bien recu bonne journee soiree monde tout tous"""
+    daccord dac ok oui non bien recu bonne journee soiree monde tout tous
+    salam salaam slm assalamu alaikum alaykoum aleikum 3afak afak choukran chokran shukran
+    shokran wesh inchallah inshallah labas hamdoulah hamdullah marhaba yallah"""
 )
 #: Words that frame a request without saying what is asked.
 FRAMING = _words(
@@ -491,7 +493,8 @@ _FRAME = re.compile(
     r"(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
-    r"|^(?:(?:can|could)\s+you\s+(?:please\s+)?)?(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
+    r"|^(?:(?:can|could)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?)?"
+    r"(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     # "can you confirm the name of the town where ...?", "pls double-check when ..."
     r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
@@ -530,7 +533,13 @@ def _asks(segment: str) -> bool:
     if _STATEMENT.match(stripped):
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
-    return bool(words) and words[0] in QUESTION_CUES
+    # ("la constitution date de quelle année svp": French asks in place, unpunctuated.)
+    return bool(words) and (words[0] in QUESTION_CUES or not _IN_PLACE.isdisjoint(words))
+
+
+#: French question words that ask where they stand: "... date de quelle année", "... coopère
+#: sur quel sujet".
+_IN_PLACE = _words("quel quelle quels quelles combien")
 
 
 def _asks_after_preamble(clause: str) -> bool:
@@ -588,8 +597,16 @@ def _asker_or_purpose(part: str) -> bool:
     if words[-1] in ("here", "ici"):
         return True
     # "for our annual report, ...", "filling in a grant table, what years ...?"
+    # ("before the workshop tomorrow, can someone remind me ...?": when the answer is for)
     opens = words[0] in ("for", "pour") or words[0] in _PURPOSE_VERBS
+    if words[0] in ("before", "avant"):
+        # "before the workshop tomorrow, can someone remind me ...?": when it is needed.
+        return not _WHEN_NEEDED.isdisjoint(words)
     return opens and any(w in _PURPOSE_NOUNS for w in words[1:])
+
+
+#: Days an answer is needed by: "before the workshop tomorrow".
+_WHEN_NEEDED = _words("tomorrow tmrw today tonight demain aujourdhui")
 
 
 def _knows_any(word: str) -> bool:

@@ -648,3 +648,30 @@ def test_a_random_one_for_a_comparison_is_about_the_asker() -> None:
     )
     assert "random" not in reading.question.lower() and "comparison" not in reading.question
     assert "Haiti" in reading.question
+
+
+def test_moroccan_greetings_and_thanks_are_conversation() -> None:
+    """ "salam 3afak, ... ? choukran": greetings and thanks as Moroccans write them."""
+    reading = read_message("salam 3afak, le Maroc coopere sur quel sujet ? choukran")
+    assert reading.question == "le Maroc coopere sur quel sujet ?"
+    assert read_message("salam !").chatter is Chatter.GREETING
+
+
+def test_a_french_question_word_in_place_asks() -> None:
+    """ "pour le module : la constitution date de quelle annee svp": unpunctuated, the question
+    word in place makes it the question, and what it is for goes."""
+    reading = read_message(
+        "pour le module sur la reforme : la constitution date de quelle annee svp"
+    )
+    assert "module" not in reading.question and "quelle annee" in reading.question
+
+
+def test_before_an_event_tomorrow_says_when_the_answer_is_needed() -> None:
+    """ "before the workshop tomorrow, can someone remind me what ...?": when it is needed, and
+    a frame; "before the 2015 law, what ...?" is part of the question."""
+    reading = read_message(
+        "hey, before the workshop tomorrow, can someone remind me what Ms. Alami's job is?"
+    )
+    assert reading.question == "what Ms. Alami's job is?"
+    kept = read_message("before the 2015 law, what did parliament adopt?")
+    assert kept.question.startswith("before the 2015 law")

@@ -150,3 +150,19 @@ def test_the_sentences_for_joining_isis_are_the_2015_law_s(matcher: Matcher) -> 
 def test_the_top_job_is_the_chair(matcher: Matcher) -> None:
     """ "When did Morocco take over the top job at the forum?": the chair (co-chair)."""
     assert "~co-chair" in {s.concept for s in matcher.analyse("Morocco took the top job")}
+
+
+def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:
+    """The CNDH-DGSN article is datelined "Rabat –": the programme it reports was introduced
+    there ("which two institutions launched the new ToT program in Rabat?")."""
+    answer = matcher.ask(
+        "which two institutions launched the new training of trainers program in Rabat?"
+    )
+    assert [m.fact.id for m in answer.facts][:1] == ["cndh-dgsn-tot-programme"]
+
+
+def test_le_plus_souvent_demande_is_most_requested(matcher: Matcher) -> None:
+    """ "quel type d'assistance est le plus souvent demandé ?": most requested (training), not
+    "le plus souvent" and a stray "demandé"."""
+    question = "quel type d'assistance est le plus souvent demandé par les pays hôtes ?"
+    assert "~requested" in {s.concept for s in matcher.analyse(question)}
