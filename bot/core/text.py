@@ -206,6 +206,8 @@ SHORTHAND = {
     "tmrw": "tomorrow",
     "tmw": "tomorrow",
     "tmr": "tomorrow",
+    "smth": "something",
+    "sth": "something",
 }
 
 _NUMBER_WORDS = {

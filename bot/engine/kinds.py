@@ -503,7 +503,9 @@ class Kind(StrEnum):
             # ("Which country shared the co-chair role?" asks for a country.)
             r"(?!\s+(other\s+)?(countr|nation|pays|cit|town|ville))"
             r"[^?]{0,40}\b(position|title|job|role|poste|postes|fonction|fonctions|"
-            r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))"
+            r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))|"
+            # "who is Ms. X, need her title": a person's title asked without a question word.
+            r"\b(his|her|son|sa)\s+(job\s+|official\s+)?(title|position|poste|fonction|titre)\b"
         ),
         lambda f, asked: f.has_role,
         "gives no role",

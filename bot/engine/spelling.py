@@ -44,6 +44,8 @@ _BRITISH_AMERICAN = (
     # Not "travelled" / "traveled": they share a stem, so either finds the other, and the
     # rule would only make "filled" "filed" and "called" "caled".
 )
+#: A doer written "-er" for "-or" ("prosecuter", "investigaters"): the ending of the "-or".
+_AGENT = re.compile(r"(?<=\w{5})er(?=s?$)")
 #: Chat drops the g of "-ing": "workin", "trainin" (a word of five letters or more).
 _DROPPED_G = re.compile(r"(?<=\w{3})(in)$")
 
@@ -354,6 +356,9 @@ class Speller:
         if self.known(word, lang):
             # An inflection we know by its stem, unless it is really a typo of another
             # word: "prosecuters" stems like "prosecute" but is one letter off "prosecutors".
+            agent = _AGENT.sub("or", word) if word not in self.vocab else word
+            if agent != word and agent in self.vocab:
+                return (agent,)  # "prosecuter", "facilitater": the "-or" of one who does it
             guess = None
             if word not in self.vocab and word not in known_words():
                 guess = self.deletes.closest(word, max_distance=1)

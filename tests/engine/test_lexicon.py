@@ -166,3 +166,11 @@ def test_le_plus_souvent_demande_is_most_requested(matcher: Matcher) -> None:
     "le plus souvent" and a stray "demandé"."""
     question = "quel type d'assistance est le plus souvent demandé par les pays hôtes ?"
     assert "~requested" in {s.concept for s in matcher.analyse(question)}
+
+
+def test_nothing_was_renewed(matcher: Matcher) -> None:
+    """No source says a framework was renewed: "is the civil security training framework
+    going to be renewed next year?" asks what none says."""
+    assert not matcher.ask(
+        "is the US-Morocco civil security training framework going to be renewed next year?"
+    ).answered

@@ -2100,3 +2100,39 @@ def test_by_what_date_asks_for_an_end() -> None:
     _refused_as(
         Kind.END, adopted, "By what date will Tunisia's dog charter reforms be fully implemented?"
     )
+
+
+def test_a_named_meaning_no_fact_holds_is_no_everyday_word() -> None:
+    """ "Will the Tunisia dog pact be renewed next year?": "renewed" is an everyday word, but
+    a meaning the curators named that no fact holds; a fact on the pact's signing does not
+    answer."""
+    signed = make_fact(
+        "signed", "Tunisia signed the sniffer dog pact on border police training in 2014."
+    )
+    question = "When will the 2014 Tunisia sniffer dog pact on border police training be renewed?"
+    plain = make_matcher(signed, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert plain.ask(question).answered  # "renewed": an everyday word, how, not what
+    named = make_matcher(
+        signed, *FILLER, entities=[TUNISIA], synonyms=[("renewed", "renewal")], thresholds=BARS
+    )
+    assert not named.ask(question).answered
+
+
+def test_a_doer_written_er_is_the_or() -> None:
+    """ "the prosecuter network": one who prosecutes, the "-or" the base holds; "prosecute"
+    is not what is named."""
+    matcher = make_matcher(
+        make_fact("a", "The prosecutor network met in Tangier."),
+        make_fact("b", "The courts prosecute traffickers."),
+    )
+    assert words(matcher, "where did the prosecuter network meet") == [
+        "prosecutor",
+        "network",
+        "meet",
+    ]
+
+
+def test_her_title_asks_for_a_role() -> None:
+    """ "who is ms alami need her title": a role, without a question word before it."""
+    assert asks_for("who is ms alami need her title for the minutes") is Kind.ROLE
+    assert asks_for("what is the title of the law?") is not Kind.ROLE
