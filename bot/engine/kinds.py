@@ -953,7 +953,9 @@ def triggers_in(folded: str) -> set[str]:
             ) or _NO_TRIGGER
         if found:
             present |= found
-    present.update([t for t in _SPACED_TRIGGERS if t in folded])
+    # (A spaced trigger may end the text: "ça se passe où ?" folds to "... se passe ou".)
+    ended = folded + " "
+    present.update([t for t in _SPACED_TRIGGERS if t in ended])
     return present
 
 

@@ -303,6 +303,8 @@ class Speller:
                 pair in vocab
                 and not a.is_number
                 and (a.surface not in vocab or b.surface not in vocab)
+                # ("ça se passe": "ca" and "se" are two words, not "case".)
+                and not (a.surface in STOPWORDS and b.surface in STOPWORDS)
             ):
                 joined.append(Token(pair, a.upper or b.upper))
                 i += 2

@@ -174,3 +174,9 @@ def test_nothing_was_renewed(matcher: Matcher) -> None:
     assert not matcher.ask(
         "is the US-Morocco civil security training framework going to be renewed next year?"
     ).answered
+
+
+def test_se_passe_is_where_it_takes_place(matcher: Matcher) -> None:
+    """ "la formation CNDH/DGSN sur les migrants, ça se passe où ?": the venue answers."""
+    answer = matcher.ask("la formation CNDH/DGSN sur les migrants, ça se passe où ?")
+    assert [m.fact.id for m in answer.facts][:1] == ["cndh-dgsn-first-session-venue"]

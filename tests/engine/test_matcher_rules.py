@@ -2136,3 +2136,19 @@ def test_her_title_asks_for_a_role() -> None:
     """ "who is ms alami need her title": a role, without a question word before it."""
     assert asks_for("who is ms alami need her title for the minutes") is Kind.ROLE
     assert asks_for("what is the title of the law?") is not Kind.ROLE
+
+
+def test_two_function_words_are_never_joined_into_a_word() -> None:
+    """ "ça se passe où ?": "ca" and "se" are two words, not the base's "case"."""
+    matcher = make_matcher(
+        make_fact("a", "Each case was discussed in Rabat."),
+        make_fact("b", "La session se passe à Rabat."),
+    )
+    assert "case" not in words(matcher, "la session, ça se passe où ?")
+
+
+def test_where_last_in_a_french_question_asks_for_a_place() -> None:
+    """ "ça se passe où ?" read, corrected, as "... se passe ou": "où" ends the question."""
+    assert asks_for("la formation ca se passe ou", original="la formation, ça se passe où ?") is (
+        Kind.PLACE
+    )
