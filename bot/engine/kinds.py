@@ -574,7 +574,7 @@ class Kind(StrEnum):
     )
     MONEY = (
         "money",
-        ("much", "combien", "what", "which", "quel", "dollar", "euro"),
+        ("much", "combien", "what", "which", "quel", "dollar", "euro", "fine", "amende"),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
@@ -590,7 +590,9 @@ class Kind(StrEnum):
             r"(cost|costs|budget|price)\b|"
             r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
             r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
-            r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b"
+            r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
+            # "What fine does the law impose?": an amount of money, not any penalty.
+            r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"
         ),
         lambda f, asked: f.has_money,
         "gives no amount of money",

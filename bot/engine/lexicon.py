@@ -46,6 +46,8 @@ NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
         "representative",
         # how a thing changed, which a growth also says (the matcher's `_CHANGED`)
         "amended",
+        # what punishes, not for what (the matcher's `_PUNISHING`)
+        "prison",
     }
 )
 

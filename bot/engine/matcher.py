@@ -1374,6 +1374,20 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
             slot = before[-1][0] if before else slot
     elif kind is Kind.ACTOR and slots:
         slot = slots[0]
+    elif kind is Kind.PENALTY:
+        # "What's the penalty under Moroccan law for financing terrorism?": the offence, the
+        # last meaning named that is not the law or the punishment; another's penalty is not it.
+        offence = next(
+            (
+                s
+                for s in reversed(slots)
+                if (s.concept or "").startswith("~") and s.concept not in _PUNISHING
+            ),
+            None,
+        )
+        if offence is None:
+            return None
+        slot = offence
     else:
         return None
     concept = slot.concept or ""
@@ -1382,6 +1396,8 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
     return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
 
 
+#: Meanings of a penalty question that say what punishes, not for what: "under the law".
+_PUNISHING = frozenset(named_group(g) for g in ("law", "prison"))
 #: Words saying where something was done, not what: "accredited abroad".
 _WHERE_DONE = frozenset({"~abroad"})
 #: People, not what was done to them: "when did they sign the deal on training personnel?"

@@ -2152,3 +2152,26 @@ def test_where_last_in_a_french_question_asks_for_a_place() -> None:
     assert asks_for("la formation ca se passe ou", original="la formation, ça se passe où ?") is (
         Kind.PLACE
     )
+
+
+def test_a_penalty_for_one_offence_is_no_penalty_for_another() -> None:
+    """ "What's the penalty under Tunisian law for dog theft?" is not answered by the penalty
+    for smuggling dogs: the offence asked must be the fact's."""
+    smuggling = make_fact(
+        "smuggling",
+        "The Tunisian dog law sets prison sentences of 5 to 15 years for smuggling dogs.",
+    )
+    theft = make_fact("theft", "Dog theft rose in Tunis in 2016.")
+    groups = [("dog theft", "stealing dogs"), ("law", "loi")]
+    matcher = make_matcher(smuggling, theft, *FILLER, synonyms=groups, thresholds=BARS)
+    answer = matcher.ask(
+        "What is the penalty under the Tunisian dog law that sets prison sentences for dog theft?"
+    )
+    assert not answer.answered and answer.asks_for is Kind.PENALTY
+    assert matcher.ask("What's the penalty under the Tunisian dog law for smuggling dogs?").answered
+
+
+def test_what_fine_asks_for_money() -> None:
+    """ "What fine does the law impose?": an amount of money, which prison terms are not."""
+    assert asks_for("What fine does the January 2015 law impose on them?") is Kind.MONEY
+    assert asks_for("quelle amende prévoit la loi ?") is Kind.MONEY
