@@ -394,10 +394,10 @@ class Kind(StrEnum):
 
     LAW_NUMBER = (
         "law-number",
-        ("law", "loi", "bill", "decree", "dahir", "act"),
+        ("law", "loi", "bill", "decree", "dahir", "act", "statute"),
         re.compile(
             r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
-            r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir)\b"
+            r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir|statute)\b"
             # "the number of Law Enforcement Academies" counts academies, it names no law.
             r"(?!\s+enforcement)"
         ),
@@ -436,6 +436,13 @@ class Kind(StrEnum):
             # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
             r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
             r"chosen|picked)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
+            # "Who will lead the session on February 24?": someone to be named, ahead.
+            r"\bwho\s+(will|is going to|s going to|would)\s+(lead|chair|run|facilitate|moderate|"
+            r"teach|train|deliver|present|open|host)\b|"
+            # "Which Moroccan justice minister approved the charter?": a holder, by name.
+            r"\bwhich\s+(\w+\s+){0,2}(minister|director|ambassador|judge|prosecutor|official|"
+            r"officer|expert|trainer|spokesperson|president|chief|head)\s+(approved|signed|"
+            r"announced|opened|led|launched|adopted|appointed|said|declared|chaired|ran)\b|"
             # "Who signed the agreement?": a signatory is a person (the parties are named as
             # having signed, not as signing it).
             r"\bwho\s+(actually\s+|exactly\s+)?(signed|signs|a signe|l a signe)\b|"
@@ -887,6 +894,9 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
     # "Since what year / depuis quelle année ...?": a fact saying since when answers.
     Kind.START: frozenset({"since", "depuis", "year", "annee"}),
+    # "What's the number of the trafficking law?", "quel est le numéro de la loi ?": a fact
+    # giving "Law 27-14" answers, without the word "number".
+    Kind.LAW_NUMBER: frozenset({"number", "numero", "statute"}),
     # "When does GLO.ACT end?", "what's its end date?": a fact saying "2015-2019" answers.
     Kind.END: frozenset(
         {"end", "ends", "ended", "date", "until", "till", "expire", "expires", "expiry", "fin"}

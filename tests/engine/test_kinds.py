@@ -164,3 +164,16 @@ def test_the_name_of_a_town_asks_for_a_city() -> None:
         Kind.CITY
     )
     assert asks_for("What is the name of the region's main prison?") is not Kind.PERSON
+
+
+def test_a_person_to_be_named_ahead_or_by_role() -> None:
+    """ "Who will lead the session?" and "which justice minister approved the charter?" ask
+    for someone by name."""
+    assert asks_for("Who will lead the dog training session on February 24?") is Kind.PERSON
+    assert asks_for("Which Moroccan justice minister approved the charter in 2013?") is Kind.PERSON
+    assert asks_for("Which body approved the charter in 2013?") is Kind.BODY
+
+
+def test_the_number_of_a_statute_is_a_law_number() -> None:
+    """ "what's the number of Morocco's anti-trafficking statute?": a law number, not a count."""
+    assert asks_for("what's the number of Morocco's anti-trafficking statute?") is (Kind.LAW_NUMBER)

@@ -180,3 +180,10 @@ def test_se_passe_is_where_it_takes_place(matcher: Matcher) -> None:
     """ "la formation CNDH/DGSN sur les migrants, ça se passe où ?": the venue answers."""
     answer = matcher.ask("la formation CNDH/DGSN sur les migrants, ça se passe où ?")
     assert [m.fact.id for m in answer.facts][:1] == ["cndh-dgsn-first-session-venue"]
+
+
+def test_le_numero_de_la_loi_needs_no_word_numero(matcher: Matcher) -> None:
+    """ "Quel est le numéro de la loi marocaine sur la traite ?": Law 27-14 answers, though no
+    fact says "numéro" (the words naming a law number are credited)."""
+    answer = matcher.ask("Quel est le numéro de la loi marocaine sur la traite des êtres humains ?")
+    assert answer.answered and "27-14" in answer.facts[0].fact.answer

@@ -2175,3 +2175,11 @@ def test_what_fine_asks_for_money() -> None:
     """ "What fine does the law impose?": an amount of money, which prison terms are not."""
     assert asks_for("What fine does the January 2015 law impose on them?") is Kind.MONEY
     assert asks_for("quelle amende prévoit la loi ?") is Kind.MONEY
+
+
+def test_a_law_number_asked_needs_no_word_number() -> None:
+    """ "What's the number of the sniffer dog law?": "Law 12-34" answers without "number"."""
+    law = make_fact("law", "Law 12-34 protects sniffer dogs in Tunisia.")
+    matcher = make_matcher(law, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("What's the number of the Tunisia sniffer dog law?")
+    assert answer.asks_for is Kind.LAW_NUMBER and ids(answer.facts) == ["law"]
