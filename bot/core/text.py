@@ -95,6 +95,7 @@ STOPWORDS_EN = frozenset(
     alongside besides beside along towards toward onto despite versus every together
     huge massive enormous ordinary tiny small big decisive crucial believed reportedly
     supposedly allegedly autumn winter summer concretely several various numerous multiple
+    try tries trying tried thought
     """.split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(

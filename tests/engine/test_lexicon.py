@@ -187,3 +187,13 @@ def test_le_numero_de_la_loi_needs_no_word_numero(matcher: Matcher) -> None:
     fact says "numéro" (the words naming a law number are credited)."""
     answer = matcher.ask("Quel est le numéro de la loi marocaine sur la traite des êtres humains ?")
     assert answer.answered and "27-14" in answer.facts[0].fact.answer
+
+
+def test_arrangements_are_agreements_and_trying_is_a_hedge(matcher: Matcher) -> None:
+    """ "arrangements" are agreements; "try / trying / thought to" say how sure or how hard,
+    not what ("how does Morocco try to stop ...?", "Moroccans thought to have gone off")."""
+    assert "~agreement" in {s.concept for s in matcher.analyse("how many arrangements?")}
+    assert [s.text for s in matcher.analyse("how does Morocco try to block it?")] == [
+        "morocco",
+        "block",
+    ]
