@@ -708,6 +708,13 @@ _OPENERS = _words(
 )
 
 
+#: Prepositions a question may open on ("in which year ...", "en quelle année ...").
+_OPENING_PREPOSITIONS = frozenset(
+    (w,)
+    for w in "in on at for by from since with to of en dans depuis pour de a par sur avec".split()
+)
+
+
 def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) -> list[str]:
     """`tokens` without a clause before its question word, unpunctuated, that says only
     what the answer is for ("writing a speech for tmrw when did ...?", "need it by noon
@@ -717,6 +724,9 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
         words = _folded_words(tokens[start])
         if not words or words[0] not in _OPENERS:
             continue
+        # ("my director asked me in which year ...": the preposition opens the question.)
+        if _folded_words(tokens[start - 1]) in _OPENING_PREPOSITIONS:
+            start -= 1
         before = [w for t in tokens[:start] for w in _folded_words(t)]
         if any(w in _PURPOSE_NOUNS for w in before) and all(
             w in CONVERSATIONAL or w in STOPWORDS or not knows(w) for w in before

@@ -965,9 +965,7 @@ def triggers_in(folded: str) -> set[str]:
             ) or _NO_TRIGGER
         if found:
             present |= found
-    # (A spaced trigger may end the text: "ça se passe où ?" folds to "... se passe ou".)
-    ended = folded + " "
-    present.update([t for t in _SPACED_TRIGGERS if t in ended])
+    present.update([t for t in _SPACED_TRIGGERS if t in folded])
     return present
 
 
@@ -989,7 +987,8 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.
-    present = triggers_in(folded)
+    # (A spaced trigger may end the text: "ça se passe où ?" folds to "... se passe ou".)
+    present = triggers_in(folded + " ")
     # The kinds one of whose triggers the question holds, in `_TRIGGERS` order.
     tried = sorted({n for t in present for n in _KINDS_TRIGGERED[t]}) if present else ()
     for n in tried:

@@ -427,8 +427,9 @@ class Matcher:
             and s.text not in named
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (
-                # (A meaning the curators named, "renewed", that no fact holds: not everyday.)
-                (s.concept or "").startswith("~")
+                # (A meaning the curators named, "renewed", that no fact holds: not everyday;
+                # people trained are not what a question asks of, "... for personnel?".)
+                ((s.concept or "").startswith("~") and s.concept not in _WHO_NOT_WHAT)
                 or (
                     (not is_common(s.text, s.keys) or s.text in counting)
                     and (not _INFLECTED.search(s.text) or s.text in counting)
