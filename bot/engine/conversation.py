@@ -711,7 +711,7 @@ _OPENERS = _words(
 #: Prepositions a question may open on ("in which year ...", "en quelle année ...").
 _OPENING_PREPOSITIONS = frozenset(
     (w,)
-    for w in "in on at for by from since with to of en dans depuis pour de a par sur avec".split()
+    for w in _words("in on at for by from since with to of en dans depuis pour de a par sur avec")
 )
 
 

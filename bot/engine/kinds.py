@@ -632,8 +632,8 @@ class Kind(StrEnum):
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
             # "By what date will the reforms be fully implemented?": a deadline.
-            r"\b(by (what|which) (date|year|month|time)|by when|d ici quand|d ici quelle (date|annee)|"
-            r"avant quelle (date|annee))\b|"
+            r"\b(by (what|which) (date|year|month|time)|by when|d ici quand|"
+            r"d ici quelle (date|annee)|avant quelle (date|annee))\b|"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"
