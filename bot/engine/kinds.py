@@ -417,7 +417,8 @@ class Kind(StrEnum):
     )
     PERSON = (
         "person",
-        ("who", "nam", "nom", "appelle", "qui", "which"),
+        ("who", "nam", "nom", "appelle", "qui", "which", "ministre", "directe", "directri", "juge")
+        + ("procureur", "formate", "formatri", "responsable", "ambassad"),
         re.compile(
             # "Which UNODC experts ran the training?": people to be named, not counted.
             _LEAD + r"which\s+(\w+\s+)?(experts|speakers|trainers|instructors|officials|judges|"
@@ -436,6 +437,10 @@ class Kind(StrEnum):
             # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
             r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
             r"chosen|picked)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
+            # "Who are the trainers leading the session?": people to be named.
+            r"\bwho\s+(are|were|is|was)\s+the\s+(\w+\s+)?(experts|speakers|trainers|instructors|"
+            r"facilitators|moderators|officials|judges)\s+(leading|running|giving|delivering|"
+            r"teaching|facilitating|moderating|chairing|opening)\b|"
             # "Who will lead the session on February 24?": someone to be named, ahead.
             r"\bwho\s+(will|is going to|s going to|would)\s+(lead|chair|run|facilitate|moderate|"
             r"teach|train|deliver|present|open|host)\b|"
@@ -456,6 +461,11 @@ class Kind(StrEnum):
             + _NAMED_THINGS
             + r")|"
             r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
+            # "Quel ministre de la Justice a porté la Charte ?": a holder, by name.
+            r"\b(quel|quelle)\s+(\w+\s+){0,2}(ministre|directeur|directrice|ambassadeur|"
+            r"ambassadrice|juge|procureur|formateur|formatrice|experte?|responsable)\s+"
+            r"(\w+\s+){0,3}(a|ont|avait)\s+(porte|signe|approuve|adopte|annonce|ouvert|dirige|"
+            r"lance|preside|nomme)\b|"
             r"\bqui\s+(est|etait|sera)\s+(a la tete|responsable|en charge)\b|"
             # ("qui était ministre de la Justice ... ?": a role needs no article in French)
             r"\bqui\s+(est|etait|sera)\s+((le|la|l)\s+)?(\w+\s+){0,2}"
@@ -607,11 +617,12 @@ class Kind(StrEnum):
     # "How long has INL worked with the DGAPR?": a start date or a length of time.
     DURATION = (
         "duration",
-        ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "periode"),
+        ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "period"),
         re.compile(
             r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
-            # "sur quelle période s'étend le programme ?"
+            # "sur quelle période s'étend le programme ?", "over what period did it run?"
             r"\bsur\s+(quelle|combien\s+de)\s+periodes?\b|"
+            r"\b(over|during|for)\s+(what|which)\s+(period|time\s*frame|timeframe|span|years)\b|"
             # "what's the duration / time span of GLO.ACT?", "quelle est la durée du projet ?"
             r"\b(what|whats|which|quelle)\s+(is\s+|was\s+|s\s+|est\s+|etait\s+)?(the\s+|its\s+|la\s+|sa\s+)?"
             r"(duration|time\s*span|timespan|time\s*frame|timeframe|length|duree)\b(?!\s+of\s+(the\s+)?"
@@ -649,6 +660,9 @@ class Kind(StrEnum):
         re.compile(
             r"\b(since when|since what year|since which year|since what date|depuis quand|"
             r"depuis quelle annee|depuis quelle date)\b|"
+            # "In which year did Morocco begin co-chairing the working group?"
+            r"\b(what|which)\s+(year|month|date)\b[^?]{0,30}\b(start|starts|started|begin|"
+            r"began|begun|commence|commenced)\b|"
             # "When did the NYPD start working with the HNP?"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(start|starts|started|begin|begins|began|commence|"
