@@ -68,6 +68,12 @@ SETS = (
     "diag26",
     "diag27",
     "diag28",
+    "diag29",
+    "diag30",
+    "diag31",
+    "diag32",
+    "diag33",
+    "diag34",
 )
 WRONG_COST = 2.0
 FOLDS = 5
