@@ -95,6 +95,7 @@ PURPOSE = _words(
     meeting meetings call calls talk speech newsletter article story piece post
     tomorrow today tonight later soon asap urgent urgently due deadline eod eow before
     boss manager director team colleague colleagues client clients donor donors
+    journalist journalists reporter reporters editor
     prep prepping preparing writing working doing putting together finishing trying
     send sending sent submit submitting share sharing publish publishing print printing
     envoyer envoie envoi partager
@@ -389,7 +390,11 @@ _BE = _words("is are was were be been being s re")
 #: "je prépare une note sur ...", "journalist here", "prepping slides for ...".
 _ABOUT_ASKER = re.compile(
     r"^\W*(?:i|i['’]?m|i['’]?ve|we|we['’]re|we['’]ve|my|our|je|j['’]|nous|on|mon|ma|mes|"
-    r"notre|nos)\b|\bhere\W*$",
+    r"notre|nos)\b|\bhere\W*$|"
+    # "the journalist is asking about the 2003 attacks": who the answer is for.
+    r"^\W*(?:the|a)\s+(?:journalist|reporter|editor|donor|boss|director|manager|client|"
+    r"colleague|ambassador|minister)\s+(?:is|was|keeps|has\s+been)\s+(?:asking|wondering|"
+    r"writing|working)\b",
     re.IGNORECASE,
 )
 

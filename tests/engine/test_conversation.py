@@ -675,3 +675,12 @@ def test_before_an_event_tomorrow_says_when_the_answer_is_needed() -> None:
     assert reading.question == "what Ms. Alami's job is?"
     kept = read_message("before the 2015 law, what did parliament adopt?")
     assert kept.question.startswith("before the 2015 law")
+
+
+def test_who_the_answer_is_for_asking_is_context() -> None:
+    """ "the journalist is asking about the 2003 attacks. what was the exact date?": who the
+    answer is for; only what the sentence names stays."""
+    reading = read_message(
+        "ok so the journalist is asking about the 2003 Casablanca attacks. what was the exact date?"
+    )
+    assert "journalist" not in reading.question and "Casablanca" in reading.question

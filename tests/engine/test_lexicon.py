@@ -197,3 +197,8 @@ def test_arrangements_are_agreements_and_trying_is_a_hedge(matcher: Matcher) -> 
         "morocco",
         "block",
     ]
+
+
+def test_un_police_missions_are_peacekeeping(matcher: Matcher) -> None:
+    """ "the programme for UN police missions": peacekeeping."""
+    assert "~peacekeeping" in {s.concept for s in matcher.analyse("for UN police missions")}
