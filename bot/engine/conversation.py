@@ -725,6 +725,9 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
     what the answer is for ("writing a speech for tmrw when did ...?", "need it by noon
     what's ...?"): words of conversation, stop words or words the fact base never heard
     of, one of them saying what for."""
+    first = _folded_words(tokens[0])
+    if not first or first[0] in QUESTION_CUES:
+        return tokens  # (most questions: a question word first, no clause before it)
     for start in range(1, min(len(tokens) - 2, 9)):
         words = _folded_words(tokens[start])
         if not words or words[0] not in _OPENERS:
