@@ -660,9 +660,6 @@ class Kind(StrEnum):
         re.compile(
             r"\b(since when|since what year|since which year|since what date|depuis quand|"
             r"depuis quelle annee|depuis quelle date)\b|"
-            # "In which year did Morocco begin co-chairing the working group?"
-            r"\b(what|which)\s+(year|month|date)\b[^?]{0,30}\b(start|starts|started|begin|"
-            r"began|begun|commence|commenced)\b|"
             # "When did the NYPD start working with the HNP?"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(start|starts|started|begin|begins|began|commence|"
