@@ -151,15 +151,6 @@ _PURPOSE_VERBS = _words(
     compiling building checking editing reviewing asking"""
 )
 
-#: A segment that starts like this is the asker's own guess, not part of the question:
-#: "i thought belgium but not sure", "je crois que c'était en 2015".
-_HEDGE = re.compile(
-    r"^(?:i|we)\s+(?:thought|think|believe|guess|assume|reckon|remember)\b"
-    r"|^(?:not|pas)\s+(?:sure|certain|sur|sure)\b|^(?:maybe|perhaps|iirc|afaik)\b"
-    r"|^(?:je|j')\s*(?:crois|pensais|pense|suppose|croyais)\b",
-    re.IGNORECASE,
-)
-
 #: Wishes that hold words of the fact base ("new", "year", "day"): greetings all the same.
 _SEASONAL = re.compile(
     r"\b(?:happy|merry|joyful)\s+(?:new\s+year|holidays?|christmas|eid|ramadan|\w+day)\b|"

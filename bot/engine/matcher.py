@@ -1263,19 +1263,6 @@ _HOW_TO_ANSWER = re.compile(
     r"\ben\s+(?:bref|gros|resume|résumé)\b",
     re.IGNORECASE,
 )
-#: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
-#: right that it has about 100 deals?", "my notes say 2016 which looks off".
-_CLAIM = re.compile(
-    r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
-    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|"
-    r"\bis\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
-    r"\b(?:is|was)\s+(?:that|this)\s+(?:right|correct|true|accurate)\b|"
-    r"\bis\s+that\s+the\s+(?:right|correct)\b|\blooks\s+(?:off|wrong)\b|"
-    r"\b(?:what['’]?s|what\s+(?:is|are))\s+the\s+(?:actual|real|right|correct|true)\b|"
-    r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
-    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b",
-    re.IGNORECASE,
-)
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
@@ -1283,6 +1270,15 @@ _CHECK = re.compile(
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
+    re.IGNORECASE,
+)
+#: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
+#: right that it has about 100 deals?", "my notes say 2016 which looks off".
+_CLAIM = re.compile(
+    r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
+    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|"
+    r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
+    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b|" + _CHECK.pattern,
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(r"right|correct|true|accurate|actual|real|looks", re.IGNORECASE)
