@@ -362,7 +362,7 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
     return False
 
 
-#: What "is ... right?" checks, after "is": "is that the right year?", "was it 2015?".
+#: What "is ... right?" checks, after "is": "is that the right year?", "is this correct?".
 _CHECKED = _words("that this")
 
 
@@ -593,7 +593,6 @@ def _asker_or_purpose(part: str) -> bool:
     if words[-1] in ("here", "ici"):
         return True
     # "for our annual report, ...", "filling in a grant table, what years ...?"
-    # ("before the workshop tomorrow, can someone remind me ...?": when the answer is for)
     opens = words[0] in ("for", "pour") or words[0] in _PURPOSE_VERBS
     if words[0] in ("before", "avant"):
         # "before the workshop tomorrow, can someone remind me ...?": when it is needed.
@@ -705,9 +704,8 @@ _OPENERS = _words(
 
 
 #: Prepositions a question may open on ("in which year ...", "en quelle année ...").
-_OPENING_PREPOSITIONS = frozenset(
-    (w,)
-    for w in _words("in on at for by from since with to of en dans depuis pour de a par sur avec")
+_OPENING_PREPOSITIONS = _words(
+    "in on at for by from since with to of en dans depuis pour de a par sur avec"
 )
 
 
@@ -724,7 +722,8 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
         if not words or words[0] not in _OPENERS:
             continue
         # ("my director asked me in which year ...": the preposition opens the question.)
-        if _folded_words(tokens[start - 1]) in _OPENING_PREPOSITIONS:
+        previous = _folded_words(tokens[start - 1])
+        if len(previous) == 1 and previous[0] in _OPENING_PREPOSITIONS:
             start -= 1
         before = [w for t in tokens[:start] for w in _folded_words(t)]
         if any(w in _PURPOSE_NOUNS for w in before) and all(
