@@ -460,7 +460,10 @@ class Kind(StrEnum):
             + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"
             + _NAMED_THINGS
             + r")|"
-            r"\bqui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
+            # (Asked first, not a relative after another question word: "quand le Maroc a-t-il
+            # créé le bureau ..., qui pilote la lutte antiterroriste ?" asks when.)
+            + _LEAD
+            + r"qui\s+(dirige|preside|dirigeait|presidait|pilote|commande)\b|"
             # "Quel ministre de la Justice a porté la Charte ?": a holder, by name.
             r"\b(quel|quelle)\s+(\w+\s+){0,2}(ministre|directeur|directrice|ambassadeur|"
             r"ambassadrice|juge|procureur|formateur|formatrice|experte?|responsable)\s+"
@@ -952,7 +955,11 @@ _FIGURE_ASKED = re.compile(
 
 
 _TIME_CLAUSE = re.compile(
-    r"^\W*(?:when|once|after|before|while|quand|lorsqu['’e]?|après|avant)\b[^?,;]*,\s*"
+    # (Not a question of its own: "when did Morocco set up the bureau, which leads ...?",
+    # "quand le Maroc a-t-il créé le bureau ..., qui pilote ...?" ask when.)
+    r"^\W*(?:when|once|after|before|while|quand|lorsqu['’e]?|après|avant)\b"
+    r"(?!\s+(?:did|does|do|was|were|is|are|has|have|had|will)\b)"
+    r"(?:(?!-t-|-(?:il|elle|ils|elles|on)\b|\best-ce\b)[^?,;])*,\s*"
     r"(?P<rest>(?:what|which|who|whom|how|where|why|quel|quelle|quels|quelles|qui|combien|"
     r"comment|pourquoi|où)\b.*)$",
     re.IGNORECASE | re.DOTALL,

@@ -265,7 +265,31 @@ class Matcher:
             ]
             if answered and (len(answered) == len(reading.parts) or not reading.every_part):
                 answer = max(answered, key=lambda a: a.facts[0].coverage)
+        if not answer.answered and reading.asking and reading.asking != reading.question:
+            # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
+            # BCIJ. When was it set up?": what the context names that no fact holds is the
+            # asker's own business, not what the question points back to.
+            bare = self._without_context_strangers(reading.question, reading.asking)
+            if bare:
+                retry = self._answer(bare, language, reading.asking, claimed)
+                answer = retry if retry.answered else answer
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _without_context_strangers(self, question: str, asking: str) -> str:
+        """`question` without the words of its context (not of `asking`) that no fact
+        holds; empty when there are none."""
+        asked = {t.surface for t in tokenize(asking)}
+        strangers = {
+            word
+            for s in self.analyse(question)
+            if not self._slot_facts(s).kids and not s.number
+            for word in fold(s.text).split()
+            if word not in asked
+        }
+        if not strangers:
+            return ""
+        kept = [t for t in question.split() if fold(t.strip(",.;:!?")) not in strangers]
+        return " ".join(kept)
 
     def _names(self, text: str) -> bool:
         """Whether `text` names something the fact base has a name for, or a figure

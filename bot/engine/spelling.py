@@ -81,6 +81,33 @@ def chat_one(tokens: Sequence[Token], n: int) -> bool:
     return is_stopword(after) and not after.is_number and after.surface not in QUANTITY_WORDS
 
 
+#: Words before a "2" written for "to" ("plan 2 do", "need 2 know", "going 2 be") ...
+_BEFORE_CHAT_TO = frozenset(
+    """plan plans planned planning need needs needed want wants wanted going have has had
+    try trying tried hope hoping meant supposed expected able used due aim aims intend
+    intends intended agreed decided seek seeks wish""".split()  # noqa: SIM905
+)
+#: ... and the verbs after it: "have 2 sessions" is a figure, "have 2 ask" is not.
+_AFTER_CHAT_TO = frozenset(
+    """do be have get go know see make help ask find check improve train build support
+    give take use set start run tell say send create fund hold open launch""".split()  # noqa: SIM905
+)
+
+
+def chat_to(tokens: Sequence[Token], n: int) -> bool:
+    """Token n is a "2" written for "to": between a verb taking "to" and a verb ("what
+    does INL plan 2 do", "going 2 be"); never "phase 2 start", "have 2 sessions"."""
+    if not n or n + 1 == len(tokens):
+        return False
+    return tokens[n - 1].surface in _BEFORE_CHAT_TO and tokens[n + 1].surface in _AFTER_CHAT_TO
+
+
+#: Nouns whose number after them is a rank: "phase 2" is the second phase (and is not
+#: answered by "days 1-2").
+_NUMBERED = frozenset({"phase", "phases", "stage", "round", "edition", "wave", "cohort"})
+_ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
+
+
 def _typo_indexed(word: str) -> bool:
     """Whether the typo index holds (and corrects) words like this one."""
     return len(word) >= TYPO_MIN_LETTERS and word.isalpha()
@@ -282,8 +309,15 @@ class Speller:
         out: list[Token] = []
         for n, t in enumerate(tokens):
             surface = t.surface
-            if surface in SHORTHAND and not t.upper:
+            if surface in _ORDINAL_OF and n and tokens[n - 1].surface in _NUMBERED:
+                # "phase 2" -> "second phase": the rank before what it ranks.
+                out[-1:] = [Token(_ORDINAL_OF[surface], False), out[-1]]
+            elif surface in SHORTHAND and not t.upper:
                 out.extend(split_compounds(tokenize(SHORTHAND[surface])))
+            elif surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
+                out.append(Token("ministry", t.upper))  # "the min of justice"; "10 min" stays
+            elif surface == "2" and chat_to(tokens, n):
+                out.append(Token("to", False))
             elif surface == "1" and chat_one(tokens, n):
                 continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
             elif surface in NATIONS and not _united(tokens, n):

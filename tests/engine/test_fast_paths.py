@@ -37,7 +37,16 @@ from bot.engine.matcher import (
     _sides,
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
-from bot.engine.spelling import FIXES_KEPT, DeleteIndex, Speller, _is_subsequence, chat_one
+from bot.engine.spelling import (
+    _NUMBERED,
+    _ORDINAL_OF,
+    FIXES_KEPT,
+    DeleteIndex,
+    Speller,
+    _is_subsequence,
+    chat_one,
+    chat_to,
+)
 
 #: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
 #: typos, numbers, the pronoun "1" or a stop word in capitals ("VOTRE": "voter").
@@ -72,6 +81,11 @@ _WORDS = [
     "procureurs",
     "xqzv",
     "day",
+    "2",
+    "plan",
+    "do",
+    "phase",
+    "min",
 ]
 
 #: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
@@ -182,8 +196,14 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
     vocab = speller.vocab
     out: list[Token] = []
     for n, t in enumerate(tokens):
-        if t.surface in SHORTHAND and not t.upper:
+        if t.surface in _ORDINAL_OF and n and tokens[n - 1].surface in _NUMBERED:
+            out[-1:] = [Token(_ORDINAL_OF[t.surface], False), out[-1]]
+        elif t.surface in SHORTHAND and not t.upper:
             out.extend(tokenize(SHORTHAND[t.surface]))
+        elif t.surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
+            out.append(Token("ministry", t.upper))
+        elif t.surface == "2" and chat_to(tokens, n):
+            out.append(Token("to", False))
         elif t.surface == "1" and chat_one(tokens, n):
             continue
         else:

@@ -121,6 +121,18 @@ def test_a_time_clause_first_leaves_the_question_to_the_clause_after_it() -> Non
     assert asks_for("When Morocco took over as co-chair, did anyone object?") is Kind.DATE
 
 
+def test_a_question_of_its_own_is_no_time_clause() -> None:
+    """ "When did Morocco set up the bureau, which leads ...?" asks when: "which leads" is a
+    relative, not the question. So does the French, with its inverted verb."""
+    assert asks_for("When did Morocco set up the bureau, which leads the fight?") is Kind.DATE
+    question = "Quand le Maroc a-t-il créé le bureau central, qui pilote la lutte ?"
+    assert asks_for(question) is Kind.DATE
+    # Corrected, without its comma: "qui pilote" is no "who heads" after "quand".
+    assert asks_for("quand le maroc a cree le bureau central qui pilote la lutte") is Kind.DATE
+    assert asks_for("qui pilote la lutte antiterroriste ?") is Kind.PERSON
+    assert asks_for("Au bureau central, qui dirige ?") is Kind.PERSON
+
+
 def test_two_names_after_a_clause_are_a_pair_not_a_list() -> None:
     """ "After the November 2015 Paris attacks, France and Belgium ..." names two."""
     assert paired("After the November 2015 Paris attacks, France and Belgium deepened ties.")

@@ -152,6 +152,13 @@ def test_the_top_job_is_the_chair(matcher: Matcher) -> None:
     assert "~co-chair" in {s.concept for s in matcher.analyse("Morocco took the top job")}
 
 
+def test_to_preside_is_to_chair_not_two_words(matcher: Matcher) -> None:
+    """ "Qui préside le CNDH ?": a chair, which no CNDH fact names (not "pre" and "side",
+    split as unknown words are, which let a CNDH fact answer)."""
+    assert "~co-chair" in {s.concept for s in matcher.analyse("qui préside le CNDH")}
+    assert not matcher.ask("Qui préside actuellement le CNDH ?").answered
+
+
 def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:
     """The CNDH-DGSN article is datelined "Rabat –": the programme it reports was introduced
     there ("which two institutions launched the new ToT program in Rabat?")."""

@@ -2183,3 +2183,19 @@ def test_a_law_number_asked_needs_no_word_number() -> None:
     matcher = make_matcher(law, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask("What's the number of the Tunisia sniffer dog law?")
     assert answer.asks_for is Kind.LAW_NUMBER and ids(answer.facts) == ["law"]
+
+
+def test_what_the_context_names_that_no_fact_holds_is_the_askers_business() -> None:
+    """ "We meet the Zorbian ministry's liaison on Tuesday. They keep asking about the dog
+    bureau. When was it set up?": the base knows Zorbia (a name it has) but no fact holds
+    it; pointing back, the question is about the bureau, not about the asker's meeting."""
+    zorbia = make_entity("zorbia", "country", "Zorbia", "Zorbian")
+    bureau = make_fact("bureau", "The dog bureau in Rabat was set up in 2015.", when="2015")
+    matcher = make_matcher(bureau, *FILLER, entities=[zorbia], thresholds=BARS)
+    message = (
+        "hi! we meet the Zorbian liaison on Tuesday and they keep asking about the dog bureau "
+        "in Rabat. When was it set up?"
+    )
+    assert ids(matcher.ask(message).facts) == ["bureau"]
+    # Asked of Zorbia itself, the question is not answered.
+    assert not matcher.ask("When was the Zorbian dog bureau set up?").answered

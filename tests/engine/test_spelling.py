@@ -110,6 +110,29 @@ def test_a_chat_one_is_the_pronoun_not_a_figure() -> None:
     assert words(matcher, "just 1 day") == ["1", "day"]
 
 
+def test_a_chat_two_between_two_verbs_is_to() -> None:
+    """ "what does the unit plan 2 do for dogs": "to"; "have 2 dogs" and "phase 2 start" are
+    figures."""
+    matcher = make_matcher(make_fact("d", "The unit plans to train dogs."), *FILLER)
+    assert words(matcher, "unit plan 2 do dogs") == ["unit", "plan", "dogs"]
+    assert words(matcher, "unit have 2 dogs") == ["unit", "2", "dogs"]
+
+
+def test_a_number_after_a_phase_is_its_rank() -> None:
+    """ "phase 2" is the second phase, ranked as "the second phase" is: not "days 1-2"."""
+    matcher = make_matcher(make_fact("d", "The dog phase started on days 1-2."), *FILLER)
+    assert words(matcher, "dog phase 2 start") == ["dog", "second", "phase", "start"]
+    assert not matcher.ask("when did the dog phase 2 start?").answered
+    assert matcher.ask("when did the dog phase start?").answered
+
+
+def test_min_of_is_a_ministry() -> None:
+    """ "the min of justice" is the ministry; "10 min" stays minutes."""
+    matcher = make_matcher(make_fact("m", "The Ministry of Dogs trains ten handlers."), *FILLER)
+    assert words(matcher, "min of dogs") == ["ministry", "dogs"]
+    assert words(matcher, "10 min") == ["10", "min"]
+
+
 def test_long_words_may_be_two_edits_off_short_ones_not() -> None:
     fact = make_fact("t", "Prosecutors attended a training. The cat sat.")
     matcher = make_matcher(fact, *FILLER)
