@@ -154,6 +154,7 @@ SHORTHAND = {
     "pk": "pourquoi",
     "qd": "quand",
     "bcp": "beaucoup",
+    "cb": "combien",
     "admin": "administration",
     # Question words mistyped: left to the typo corrector they become other words
     # ("wher" -> "when", "wich" -> "with") and the question asks for the wrong kind.

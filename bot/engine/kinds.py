@@ -436,7 +436,7 @@ class Kind(StrEnum):
             r"workshops?|sessions?|initiatives?)\b)|"
             # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
             r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
-            r"chosen|picked)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
+            r"chosen|picked|put\s+in\s+charge|placed\s+in\s+charge)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
             # "Who are the trainers leading the session?": people to be named.
             r"\bwho\s+(are|were|is|was)\s+the\s+(\w+\s+)?(experts|speakers|trainers|instructors|"
             r"facilitators|moderators|officials|judges)\s+(leading|running|giving|delivering|"
@@ -641,7 +641,8 @@ class Kind(StrEnum):
     # it ends, not any date.
     END = (
         "end",
-        ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin", "by ", "ici"),
+        ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin", "by ", "ici")
+        + ("run out", "runs out", "lapse"),
         re.compile(
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
@@ -651,7 +652,8 @@ class Kind(StrEnum):
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"
-            r"runs until|se termine|se terminera|prend fin|prendra fin|s acheve|expire)\b"
+            r"runs until|run out|runs out|lapse|lapses|se termine|se terminera|prend fin|"
+            r"prendra fin|s acheve|expire)\b"
         ),
         lambda f, asked: f.has_end,
         "gives no end",

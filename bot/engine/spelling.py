@@ -105,6 +105,7 @@ def chat_to(tokens: Sequence[Token], n: int) -> bool:
 #: Nouns whose number after them is a rank: "phase 2" is the second phase (and is not
 #: answered by "days 1-2").
 _NUMBERED = frozenset({"phase", "phases", "stage", "round", "edition", "wave", "cohort"})
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 
 
@@ -314,6 +315,12 @@ class Speller:
                 out[-1:] = [Token(_ORDINAL_OF[surface], False), out[-1]]
             elif surface in SHORTHAND and not t.upper:
                 out.extend(split_compounds(tokenize(SHORTHAND[surface])))
+            elif (
+                surface == "sept"
+                and n + 1 < len(tokens)
+                and _A_YEAR.fullmatch(tokens[n + 1].surface)
+            ):
+                out.append(Token("september", t.upper))  # "en sept 2018"; "sept ans" stays seven
             elif surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
                 out.append(Token("ministry", t.upper))  # "the min of justice"; "10 min" stays
             elif surface == "2" and chat_to(tokens, n):

@@ -38,6 +38,7 @@ from bot.engine.matcher import (
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import (
+    _A_YEAR,
     _NUMBERED,
     _ORDINAL_OF,
     FIXES_KEPT,
@@ -86,6 +87,8 @@ _WORDS = [
     "do",
     "phase",
     "min",
+    "sept",
+    "2018",
 ]
 
 #: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
@@ -200,6 +203,10 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out[-1:] = [Token(_ORDINAL_OF[t.surface], False), out[-1]]
         elif t.surface in SHORTHAND and not t.upper:
             out.extend(tokenize(SHORTHAND[t.surface]))
+        elif (
+            t.surface == "sept" and n + 1 < len(tokens) and _A_YEAR.fullmatch(tokens[n + 1].surface)
+        ):
+            out.append(Token("september", t.upper))
         elif t.surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
             out.append(Token("ministry", t.upper))
         elif t.surface == "2" and chat_to(tokens, n):

@@ -198,3 +198,12 @@ def test_more_ways_of_asking_for_people_and_periods() -> None:
     assert asks_for("Quel ministre de la Justice a porté la charte en 2013 ?") is Kind.PERSON
     assert asks_for("Over what period did the project run?") is Kind.DURATION
     assert asks_for("Quel ministère a porté la charte ?") is not Kind.PERSON
+
+
+def test_running_out_is_an_end_and_put_in_charge_a_person() -> None:
+    """ "When does the 2022 agreement run out?" asks for an end, not its signing date; "who
+    was put in charge of the bureau?" for a person by name."""
+    assert asks_for("When does the 2022 agreement run out?") is Kind.END
+    assert asks_for("When does the agreement lapse?") is Kind.END
+    assert asks_for("When does the agreement run?") is not Kind.END
+    assert asks_for("Who was put in charge of the bureau when it opened?") is Kind.PERSON

@@ -159,6 +159,15 @@ def test_to_preside_is_to_chair_not_two_words(matcher: Matcher) -> None:
     assert not matcher.ask("Qui préside actuellement le CNDH ?").answered
 
 
+def test_everyday_idioms_of_signing_approval_and_schemes(matcher: Matcher) -> None:
+    """ "put pen to paper" signs, a "stamp of approval" certifies, and a "scheme" is a
+    programme (British English)."""
+    assert "~signed" in {s.concept for s in matcher.analyse("they put pen to paper")}
+    assert "~certification" in {s.concept for s in matcher.analyse("a stamp of approval")}
+    assert "~programme" in {s.concept for s in matcher.analyse("the joint scheme")}
+    assert "~prosecute" in {s.concept for s in matcher.analyse("how to pursue graft cases")}
+
+
 def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:
     """The CNDH-DGSN article is datelined "Rabat –": the programme it reports was introduced
     there ("which two institutions launched the new ToT program in Rabat?")."""

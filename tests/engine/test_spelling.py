@@ -14,6 +14,8 @@ from builders import (
     words,
 )
 
+from bot.engine import Kind
+
 # ---------------------------------------------------------------- reading words
 
 
@@ -124,6 +126,20 @@ def test_a_number_after_a_phase_is_its_rank() -> None:
     assert words(matcher, "dog phase 2 start") == ["dog", "second", "phase", "start"]
     assert not matcher.ask("when did the dog phase 2 start?").answered
     assert matcher.ask("when did the dog phase start?").answered
+
+
+def test_french_chat_cb_and_sept_before_a_year() -> None:
+    """ "cb de procureurs ... en sept 2018": "combien", and September (not seven) before a
+    year; "sept ans" stays seven years."""
+    matcher = make_matcher(make_fact("d", "Seven dog handlers met in September 2018."), *FILLER)
+    assert words(matcher, "cb de dog handlers en sept 2018") == [
+        "dog",
+        "handlers",
+        "september",
+        "2018",
+    ]
+    assert "sept" in words(matcher, "dog handlers sept ans")
+    assert matcher.ask("cb de dog handlers en sept 2018 ?").asks_for is Kind.COUNT
 
 
 def test_min_of_is_a_ministry() -> None:
