@@ -681,6 +681,8 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
         len(parts) > 2
         and all(w in CONVERSATIONAL for w in _content_words(parts[-1]))
         and not _names_in_capitals(parts[-1])
+        # ("... come to INL for help, what do they ask for most?": a question, last.)
+        and not _OPENERS.intersection(_folded_words(parts[-1])[:1])
     ):
         del parts[-2:]
     text = "".join(parts).strip()

@@ -684,3 +684,12 @@ def test_who_the_answer_is_for_asking_is_context() -> None:
         "ok so the journalist is asking about the 2003 Casablanca attacks. what was the exact date?"
     )
     assert "journalist" not in reading.question and "Casablanca" in reading.question
+
+
+def test_a_question_after_a_comma_is_never_a_trailing_aside() -> None:
+    """ "when partner governments come to INL for help, what do they ask for most?": every
+    word of the last comma part is conversation ("ask", "most"), but it is the question."""
+    message = "when partner governments come to INL for help, what do they ask for most?"
+    assert read_message(message).question == message
+    # A last part of conversation alone still goes.
+    assert "thanks" not in read_message("when was the BCIJ created, thanks so much?").question

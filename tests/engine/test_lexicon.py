@@ -166,6 +166,11 @@ def test_everyday_idioms_of_signing_approval_and_schemes(matcher: Matcher) -> No
     assert "~certification" in {s.concept for s in matcher.analyse("a stamp of approval")}
     assert "~programme" in {s.concept for s in matcher.analyse("the joint scheme")}
     assert "~prosecute" in {s.concept for s in matcher.analyse("how to pursue graft cases")}
+    # "By how much did Washington raise its aid?": a growth ("it doubled" says how much).
+    assert "~stepped-up" in {s.concept for s in matcher.analyse("did Washington raise its aid")}
+    assert "@new-mexico-attorney-general" in {
+        s.concept for s in matcher.analyse("the new mexico AG office")
+    }
 
 
 def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:

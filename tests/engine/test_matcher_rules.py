@@ -1997,6 +1997,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     ]
     assert "point" not in words(matcher, "the dog unit got certified at some point, when?")
     assert words(matcher, "where did the first dog unit take its place?")[-1] == "place"
+    # "last September": when the asker stands, not a word of the fact's.
+    assert "last" not in words(matcher, "how many dogs joined the unit last September?")
+    assert "last" in words(matcher, "what was the last dog unit?")
 
 
 def test_one_line_says_how_to_answer() -> None:
