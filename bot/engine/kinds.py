@@ -800,6 +800,9 @@ class Kind(StrEnum):
             # question word, "where" opens a clause; it asks for no place.)
             r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were)\b).)*?\bwhere\b|"
             r"\b(what venue|which venue|quel lieu|a quel endroit)\b|"
+            # (Nor "où" after another question word: "c'est quoi l'exercice annuel où le Maroc
+            # s'entraîne avec les Américains ?" asks what.)
+            r"^(?:(?!\b(?:quoi|quel|quelle|quels|quelles|qui|comment|combien|quand|pourquoi)\b).)*?"
             r"(^|\s)ou\s+(se|a|ont|est|sont|le|la|les|l|s|etait|sera|aura)\b|"
             # "la formation se tient où exactement ?", "ça se passe où ?": "où" after its verb.
             r"\b(tient|tiendra|tenait|tenue?|lieu|passe|passera|deroule|deroulera|est|etait|"

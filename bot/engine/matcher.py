@@ -1325,13 +1325,15 @@ def _claimed_figures(message: str) -> frozenset[str]:
 _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "how many prosecutors wound up taking part?": how it turned out, not what.
+    r"(?:wound|winds|wind|ended|ends|end)\s+up(?=\s+\w+ing\b)|"
     # "the workshop last September": when the asker is, not a word of the fact's.
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|autumn|fall|spring|summer|winter)\b))",
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.
-_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth|last|past", re.IGNORECASE)
+_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth|last|past|up", re.IGNORECASE)
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,

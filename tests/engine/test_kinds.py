@@ -207,3 +207,9 @@ def test_running_out_is_an_end_and_put_in_charge_a_person() -> None:
     assert asks_for("When does the agreement lapse?") is Kind.END
     assert asks_for("When does the agreement run?") is not Kind.END
     assert asks_for("Who was put in charge of the bureau when it opened?") is Kind.PERSON
+
+
+def test_a_french_where_after_another_question_word_opens_a_clause() -> None:
+    """ "C'est quoi l'exercice annuel où le Maroc s'entraîne ... ?" asks what, not where."""
+    assert asks_for("C'est quoi l'exercice annuel où le Maroc s'entraîne ?") is not Kind.PLACE
+    assert asks_for("Où se tient la formation ?") is Kind.PLACE

@@ -173,6 +173,23 @@ def test_everyday_idioms_of_signing_approval_and_schemes(matcher: Matcher) -> No
     }
 
 
+def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
+    """ "hop on board" joins, "take the reins" chairs, "get the ball rolling" opens, "pitch
+    in" helps, a "get-together" is a training round, "bosser avec" is to work with, and
+    one's "counterpart" is a partner ("INL's Moroccan counterpart for prisons")."""
+    cases = {
+        "when did Morocco hop on board": "~join",
+        "Morocco took the reins": "~co-chair",
+        "who got the ball rolling": "~opened",
+        "departments pitch in": "~help",
+        "the second get-together": "~training",
+        "le Maroc bosse avec les Américains": "~cooperation",
+        "INL's counterpart for prisons": "~cooperation",
+    }
+    for text, concept in cases.items():
+        assert concept in {s.concept for s in matcher.analyse(text)}, text
+
+
 def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:
     """The CNDH-DGSN article is datelined "Rabat –": the programme it reports was introduced
     there ("which two institutions launched the new ToT program in Rabat?")."""

@@ -2000,6 +2000,8 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "last September": when the asker stands, not a word of the fact's.
     assert "last" not in words(matcher, "how many dogs joined the unit last September?")
     assert "last" in words(matcher, "what was the last dog unit?")
+    # "wound up taking part": how it turned out.
+    assert words(matcher, "how many dogs wound up taking part?") == ["dogs", "taking", "part"]
 
 
 def test_one_line_says_how_to_answer() -> None:
