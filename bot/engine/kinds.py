@@ -903,6 +903,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
             "length",
             "duree",
             "temps",
+            "period",
             "periode",
             "etend",
             "etale",

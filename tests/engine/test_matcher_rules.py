@@ -69,7 +69,7 @@ HELD = make_fact(
     "hedge",
     ["mostly", "especially", "ultimately", "mainly"]
     + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"]
-    + ["believed", "reportedly", "supposedly", "allegedly", "concretely"]
+    + ["believed", "reportedly", "supposedly", "allegedly", "reckoned", "concretely"]
     + ["several", "various", "numerous", "multiple"],
 )
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
@@ -1204,6 +1204,7 @@ def test_the_word_asking_for_a_role_is_no_word_the_fact_must_hold() -> None:
             "Sur quelle période s'étend la formation des chiens de la police de Rabat ?",
             Kind.DURATION,
         ),
+        ("Over what period was the dog training of the Rabat police?", Kind.DURATION),
         ("Where did the dog training of the Rabat police occur?", Kind.PLACE),
         ("Where did the dog training of the Rabat police happen?", Kind.PLACE),
         ("When did the dog training of the Rabat police happen?", Kind.DATE),
