@@ -74,6 +74,23 @@ SETS = (
     "diag32",
     "diag33",
     "diag34",
+    "diag35",
+    "diag36",
+    "diag37",
+    "diag38",
+    "diag39",
+    "diag40",
+    "diag41",
+    "diag42",
+    "diag43",
+    "diag44",
+    "diag45",
+    "diag46",
+    "diag47",
+    "diag48",
+    "diag49",
+    "diag50",
+    "diag51",
 )
 WRONG_COST = 2.0
 FOLDS = 5

@@ -155,6 +155,12 @@ SHORTHAND = {
     "qd": "quand",
     "bcp": "beaucoup",
     "cb": "combien",
+    "ds": "dans",
+    "pr": "pour",
+    "orga": "organisation",
+    "orgas": "organisations",
+    "certif": "certification",
+    "certifs": "certifications",
     "admin": "administration",
     # Question words mistyped: left to the typo corrector they become other words
     # ("wher" -> "when", "wich" -> "with") and the question asks for the wrong kind.

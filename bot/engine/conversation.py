@@ -116,7 +116,7 @@ BOT_WORDS = _words(
 #: chatter words ("who built this?", "who runs this thing?"), the bot itself.
 POINTERS = _words("this that it ce cet cette ca ceci cela")
 BOT_VERBS = _words(
-    """made make built build created create wrote write programmed coded runs run set setup
+    """made make built build created create wrote write programmed coded code runs run set setup
     manages manage managed develops developed designed
     maintains maintain maintained owns own owner works work working alive up there
     online awake do does can know answer answers help use used using name named

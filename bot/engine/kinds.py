@@ -417,7 +417,7 @@ class Kind(StrEnum):
     )
     PERSON = (
         "person",
-        ("who", "nam", "nom", "appelle", "qui", "which", "ministre", "directe", "directri", "juge")
+        ("who", "nam", "nom", "appel", "qui", "which", "ministre", "directe", "directri", "juge")
         + ("procureur", "formate", "formatri", "responsable", "ambassad"),
         re.compile(
             # "Which UNODC experts ran the training?": people to be named, not counted.
@@ -452,6 +452,8 @@ class Kind(StrEnum):
             # having signed, not as signing it).
             r"\bwho\s+(actually\s+|exactly\s+)?(signed|signs|a signe|l a signe)\b|"
             r"\bqui\s+(a\s+|l\s+a\s+|ont\s+)(signe|signes)\b|"
+            # "signé par qui ?", "il s'appelait comment ?": a person, by name.
+            r"\b(signe|signee|signes|signees)\s+par\s+qui\b|\bs\s*appel(le|ait|aient)\s+comment\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"
@@ -505,7 +507,9 @@ class Kind(StrEnum):
             # One body: "which institutions must reform cover?" may ask for kinds of them.
             r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont|le|la|les|l)\b)\w+\s+){0,2}"
             + BODY_NOUNS
-            + r"\b"
+            + r"\b|"
+            # "la certification de 2018, c'est quel organisme qui l'a délivrée ?"
+            r"\bc\s+est\s+(quel|quelle|quels|quelles)\s+(\w+\s+)?" + BODY_NOUNS + r"\b"
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",
@@ -601,7 +605,9 @@ class Kind(StrEnum):
             r"\bhow many (dollars|euros)\b|"
             # "in dollar terms, how much ...?", "how much aid, in dollars?"
             r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|"
-            r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(dollars|euros|usd)\b|"
+            r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(dollars|euros|usd|millions)\b|"
+            # "ça fait combien en millions ?"
+            r"\bcombien\s+en\s+(millions|milliards|dollars|euros|dirhams)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"

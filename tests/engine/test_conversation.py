@@ -437,6 +437,7 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("tu es là ?", Chatter.ABOUT_BOT),
         ("tu sers à quoi ?", Chatter.ABOUT_BOT),
         ("qui t'a créé ?", Chatter.ABOUT_BOT),
+        ("c'est qui qui t'a codé ?", Chatter.ABOUT_BOT),
         ("how's your day going?", Chatter.ABOUT_BOT),
         ("did you get my last message?", Chatter.ABOUT_BOT),
         ("tu as reçu mon dernier message ?", Chatter.ABOUT_BOT),

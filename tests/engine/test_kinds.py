@@ -213,3 +213,15 @@ def test_a_french_where_after_another_question_word_opens_a_clause() -> None:
     """ "C'est quoi l'exercice annuel où le Maroc s'entraîne ... ?" asks what, not where."""
     assert asks_for("C'est quoi l'exercice annuel où le Maroc s'entraîne ?") is not Kind.PLACE
     assert asks_for("Où se tient la formation ?") is Kind.PLACE
+
+
+def test_french_ways_of_asking_who_which_body_and_how_much() -> None:
+    """ "signé par qui ?" and "il s'appelait comment ?" ask for a person; "X, c'est quel
+    organisme qui ...?" for a body; "ça fait combien en millions ?" for money."""
+    assert asks_for("L'accord de 2022 a été signé par qui exactement ?") is Kind.PERSON
+    assert asks_for("Le cerveau des attentats, il s'appelait comment ?") is Kind.PERSON
+    question = (
+        "La certification de 2018 du labo de la police, c'est quel organisme qui l'a délivrée ?"
+    )
+    assert asks_for(question) is Kind.BODY
+    assert asks_for("L'aide a doublé, mais ça fait combien en millions ?") is Kind.MONEY

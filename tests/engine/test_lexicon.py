@@ -185,6 +185,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the second get-together": "~training",
         "le Maroc bosse avec les Américains": "~cooperation",
         "INL's counterpart for prisons": "~cooperation",
+        "le labo forensique": "~forensic",
+        "combien de gens": "~citizens",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

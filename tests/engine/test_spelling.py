@@ -142,6 +142,12 @@ def test_french_chat_cb_and_sept_before_a_year() -> None:
     assert matcher.ask("cb de dog handlers en sept 2018 ?").asks_for is Kind.COUNT
 
 
+def test_french_chat_shorthand_reads_in_full() -> None:
+    """ "ds le réseau", "c'est pr un brief", "des orgas", "sa premiere certif"."""
+    matcher = make_matcher(make_fact("d", "Dog organisations got a certification."), *FILLER)
+    assert words(matcher, "orgas ds le pr certif") == ["organisations", "certification"]
+
+
 def test_min_of_is_a_ministry() -> None:
     """ "the min of justice" is the ministry; "10 min" stays minutes."""
     matcher = make_matcher(make_fact("m", "The Ministry of Dogs trains ten handlers."), *FILLER)
