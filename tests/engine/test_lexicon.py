@@ -187,6 +187,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "INL's counterpart for prisons": "~cooperation",
         "le labo forensique": "~forensic",
         "combien de gens": "~citizens",
+        "combien d'agents et d'experts": "~official",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
