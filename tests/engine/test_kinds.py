@@ -225,3 +225,10 @@ def test_french_ways_of_asking_who_which_body_and_how_much() -> None:
     )
     assert asks_for(question) is Kind.BODY
     assert asks_for("L'aide a doublé, mais ça fait combien en millions ?") is Kind.MONEY
+
+
+def test_what_is_its_budget_asks_for_money() -> None:
+    """ "What is INL's yearly budget for ...?": an amount, as "what is the budget?" is."""
+    assert asks_for("What is INL's yearly budget for its programmes?") is Kind.MONEY
+    assert asks_for("What is its budget?") is Kind.MONEY
+    assert asks_for("What is the goal of the budget reform?") is not Kind.MONEY

@@ -188,6 +188,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "le labo forensique": "~forensic",
         "combien de gens": "~citizens",
         "combien d'agents et d'experts": "~official",
+        "ils forment combien de procureurs": "~training",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
