@@ -1333,7 +1333,7 @@ _IDIOM = re.compile(
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.
-_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth|last|past|up", re.IGNORECASE)
+_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth|last|past|\bup\b", re.IGNORECASE)
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
