@@ -322,7 +322,7 @@ _NAMED_THINGS = (
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (
     r"(head|director|president|chief|leader|minister|chair|chairman|chairwoman|spokesperson|"
-    r"spokesman|commander|boss|founder|ambassador|secretary|king|prime minister|"
+    r"spokesman|commander|boss|top brass|founder|ambassador|secretary|king|prime minister|"
     r"attorney general|mayor|governor|prosecutor general|delegate general|judge|expert|"
     r"officer|official|prosecutor|attorney|representative|trainer|instructor|facilitator)"
 )
@@ -431,6 +431,7 @@ class Kind(StrEnum):
             # (Not a programme or a training: "who runs the new trainers' programme?" is
             # answered by the bodies that run it.)
             r"\bwho\s+(currently\s+|now\s+|presently\s+)?(heads|headed|leads|runs|directs|directed|chairs|chaired|"
+            r"is running|s running|is heading|s heading|"
             r"is in charge|was in charge|is responsible|was responsible)\b"
             r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
             r"workshops?|sessions?|initiatives?)\b)|"
@@ -613,7 +614,7 @@ class Kind(StrEnum):
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
             r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"
-            r"(cost|costs|budget|price)\b|"
+            r"(cost|costs|budget|price|outlay)\b|"
             # "What is INL's yearly budget for ...?"
             r"^\W*(what|whats)\s+(is|was|s\s+)?\s*(\w+\s+s\s+|its\s+|their\s+)(\w+\s+)?"
             r"(cost|costs|budget|price)\b|"
@@ -912,6 +913,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
             "length",
             "duree",
             "temps",
+            "stint",
             "period",
             "periode",
             "etend",

@@ -232,3 +232,12 @@ def test_what_is_its_budget_asks_for_money() -> None:
     assert asks_for("What is INL's yearly budget for its programmes?") is Kind.MONEY
     assert asks_for("What is its budget?") is Kind.MONEY
     assert asks_for("What is the goal of the budget reform?") is not Kind.MONEY
+
+
+def test_casual_words_for_money_people_and_time() -> None:
+    """ "the outlay on the centre" is money; "who's the top brass at / who's running the
+    bureau?" asks for a person (not "who's running the programme?", bodies run those)."""
+    assert asks_for("What was the outlay on the training centre?") is Kind.MONEY
+    assert asks_for("Who's the top brass at the bureau?") is Kind.PERSON
+    assert asks_for("Who's running the national police these days?") is Kind.PERSON
+    assert asks_for("Who is running the programme?") is not Kind.PERSON

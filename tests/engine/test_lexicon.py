@@ -189,6 +189,10 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "combien de gens": "~citizens",
         "combien d'agents et d'experts": "~official",
         "ils forment combien de procureurs": "~training",
+        "ils ont gonflé leur aide": "~stepped-up",
+        "the regional training hub": "~training-center",
+        "the outlay on the centre": "~budget",
+        "the top brass at the bureau": "~head",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

@@ -2205,3 +2205,14 @@ def test_what_the_context_names_that_no_fact_holds_is_the_askers_business() -> N
     assert ids(matcher.ask(message).facts) == ["bureau"]
     # Asked of Zorbia itself, the question is not answered.
     assert not matcher.ask("When was the Zorbian dog bureau set up?").answered
+
+
+def test_a_stint_names_the_length_asked() -> None:
+    """ "How long a stint is it supposed to run?": "stint" names the length asked, as "time
+    span" does; a fact giving a length is not short of it."""
+    held = make_fact("held", "The dog training of the Rabat police ran for three weeks.")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(held, *FILLER, thresholds=strict)
+    answer = matcher.ask("How long a stint was the dog training of the Rabat police?")
+    assert answer.asks_for is Kind.DURATION
+    assert "stint" not in (answer.facts or answer.suggestions)[0].missing
