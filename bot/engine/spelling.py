@@ -20,6 +20,7 @@ from bot.core.text import (
     STOPWORDS,
     Token,
     is_stopword,
+    looks_like_year,
     tokenize,
     word_keys,
 )
@@ -105,7 +106,6 @@ def chat_to(tokens: Sequence[Token], n: int) -> bool:
 #: Nouns whose number after them is a rank: "phase 2" is the second phase (and is not
 #: answered by "days 1-2").
 _NUMBERED = frozenset({"phase", "phases", "stage", "round", "edition", "wave", "cohort"})
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 
 
@@ -316,9 +316,7 @@ class Speller:
             elif surface in SHORTHAND and not t.upper:
                 out.extend(split_compounds(tokenize(SHORTHAND[surface])))
             elif (
-                surface == "sept"
-                and n + 1 < len(tokens)
-                and _A_YEAR.fullmatch(tokens[n + 1].surface)
+                surface == "sept" and n + 1 < len(tokens) and looks_like_year(tokens[n + 1].surface)
             ):
                 out.append(Token("september", t.upper))  # "en sept 2018"; "sept ans" stays seven
             elif surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":

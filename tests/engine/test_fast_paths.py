@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.factbase import FactBase
-from bot.core.text import SHORTHAND, Token, is_stopword, tokenize
+from bot.core.text import SHORTHAND, Token, is_stopword, looks_like_year, tokenize
 from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
 from bot.engine.index import SPECIFIC_KEPT
@@ -38,7 +38,6 @@ from bot.engine.matcher import (
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import (
-    _A_YEAR,
     _NUMBERED,
     _ORDINAL_OF,
     FIXES_KEPT,
@@ -203,9 +202,7 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out[-1:] = [Token(_ORDINAL_OF[t.surface], False), out[-1]]
         elif t.surface in SHORTHAND and not t.upper:
             out.extend(tokenize(SHORTHAND[t.surface]))
-        elif (
-            t.surface == "sept" and n + 1 < len(tokens) and _A_YEAR.fullmatch(tokens[n + 1].surface)
-        ):
+        elif t.surface == "sept" and n + 1 < len(tokens) and looks_like_year(tokens[n + 1].surface):
             out.append(Token("september", t.upper))
         elif t.surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
             out.append(Token("ministry", t.upper))
