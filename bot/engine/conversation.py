@@ -343,16 +343,19 @@ _POINTERS = _words(
 )
 
 
-def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
+def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = False) -> bool:
     """True when a pointer ("it", "their", "il") comes before anything the segment names:
     "when was it set up?" needs its context; "la session CNDH-DGSN, elle commence quand ?"
-    says itself what "elle" is."""
+    says itself what "elle" is. `strict`: the kind asked names nothing ("what year did it
+    open?" points back as "when did it open?" does)."""
     words = _folded_words(segment)
     if len(words) > 1 and words[0] in _BE and words[1] in _CHECKED:
         return True  # "is that the right year?", "is this correct?": the claim before it
     for word in words:
         if word in _POINTERS:
             return True
+        if strict and word in _KIND_WORDS:
+            continue  # "what year did it open?": the kind asked, not what it is about
         if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
             # ... or a pointer ends it: "what did Morocco develop with INL support there?",
             # "... on that?" (not "how many ILEAs are there?", which points nowhere).
@@ -360,6 +363,10 @@ def _points_back(segment: str, knows: Callable[[str], bool]) -> bool:
                 words[-1] == "there" and len(words) > 1 and words[-2] in _BE
             )
     return False
+
+
+#: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
+_KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
 
 
 #: What "is ... right?" checks, after "is": "is that the right year?", "is this correct?".
@@ -973,7 +980,7 @@ def read_message(
     if (
         len(asked_here) == 1
         and alone
-        and not _points_back(alone, knows)
+        and not _points_back(alone, knows, strict=True)
         and _ONE_OF.isdisjoint(_folded_words(alone))
         and (_known_content(alone, knows) >= 2 or (names is not None and names(alone)))
     ):

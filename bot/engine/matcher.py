@@ -212,6 +212,8 @@ class Matcher:
         if "-" in question:
             # "its FBI-style agency": like the FBI, not about it.
             question = _LIKE_A_NAME.sub(" ", question)
+            # "the migration-focused training": the training on migration.
+            question = _ABOUT_THAT.sub(" ", question)
             if lang == "fr":
                 # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
                 question = _FRENCH_INVERSION.sub("", question)
@@ -1273,6 +1275,10 @@ _WHERE_COUNTED = re.compile(
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
 _LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+#: "migration-focused", "terrorism-related": the word before the dash says what about.
+_ABOUT_THAT = re.compile(
+    r"(?<=\w)-(?:focused|focussed|centred|centered|oriented|related|themed)\b", re.IGNORECASE
+)
 #: How the asker wants the answer put ("in one line", "in a nutshell", "en gros"): no
 #: fact need say it.
 #: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).

@@ -69,7 +69,7 @@ HELD = make_fact(
     "hedge",
     ["mostly", "especially", "ultimately", "mainly"]
     + ["huge", "massive", "enormous", "ordinary", "tiny", "small", "big", "decisive", "crucial"]
-    + ["believed", "reportedly", "supposedly", "allegedly", "reckoned", "concretely"]
+    + ["believed", "reportedly", "supposedly", "allegedly", "reckoned", "estimated", "concretely"]
     + ["several", "various", "numerous", "multiple"],
 )
 def test_a_hedging_adverb_asks_nothing(hedge: str) -> None:
@@ -2003,6 +2003,18 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "last" in words(matcher, "what was the last dog unit?")
     # "wound up taking part": how it turned out.
     assert words(matcher, "how many dogs wound up taking part?") == ["dogs", "taking", "part"]
+
+
+def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
+    """ "the port-focused dog unit", "a terrorism-related law": the dog unit on the port."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert words(matcher, "when was the port-focused dog unit set up?") == [
+        "port",
+        "dog",
+        "unit",
+        "set",
+    ]
+    assert "related" not in words(matcher, "which port-related dog unit was set up?")
 
 
 def test_one_line_says_how_to_answer() -> None:

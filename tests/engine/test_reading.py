@@ -170,6 +170,17 @@ def test_a_question_that_points_back_is_not_read_without_its_context() -> None:
     assert not Matcher(base, thresholds=BARS).ask(message).answered
 
 
+def test_the_kind_asked_names_nothing_a_pointer_needs() -> None:
+    """ "what year was it opened?" points back as "when was it opened?" does: "year" is
+    the kind asked, not what "it" is; alone it would find another opening."""
+    opened = make_fact("opened", "The first session was opened in the year 2016.")
+    base = make_base(opened, NETWORK_SET_UP, TRAINING, entities=[NETWORK])
+    alone = "what year was it opened?"
+    assert Matcher(base, thresholds=BARS).ask(alone).answered
+    message = "I have the prosecutors network for the second training -- " + alone
+    assert not Matcher(base, thresholds=BARS).ask(message).answered
+
+
 def test_the_kind_asked_is_read_from_the_question_not_from_the_context_before_it() -> None:
     """Context kept before "Who created it on the Moroccan side?" is no lead phrase of the
     question: it still asks for a person, whom no fact names."""
