@@ -351,9 +351,16 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
     words = _folded_words(segment)
     if len(words) > 1 and words[0] in _BE and words[1] in _CHECKED:
         return True  # "is that the right year?", "is this correct?": the claim before it
-    for word in words:
+    for n, word in enumerate(words):
         if word in _POINTERS:
             return True
+        if (
+            word == "that"
+            and 0 < n < len(words) - 1
+            and words[n - 1] in _BEFORE_THAT_ONE
+            and words[n + 1] not in STOPWORDS
+        ):
+            return True  # "when was that agreement signed?": the agreement said before
         if strict and word in _KIND_WORDS:
             continue  # "what year did it open?": the kind asked, not what it is about
         if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
@@ -367,6 +374,13 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
 
 #: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
 _KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
+
+
+#: Words after which "that" points at a thing ("when was that agreement signed?", "who
+#: runs that programme?"), not a clause ("the one that ...", "said that ...").
+_BEFORE_THAT_ONE = _words(
+    "is are was were did does do of in on about for from with by at under runs run ran signed"
+)
 
 
 #: What "is ... right?" checks, after "is": "is that the right year?", "is this correct?".

@@ -261,12 +261,21 @@ class Matcher:
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [
-                a
-                for a in (self._answer(p, language, "", claimed) for p in reading.parts)
+                (p, a)
+                for p, a in ((p, self._answer(p, language, "", claimed)) for p in reading.parts)
                 if a.answered
             ]
             if answered and (len(answered) == len(reading.parts) or not reading.every_part):
-                answer = max(answered, key=lambda a: a.facts[0].coverage)
+                # (A part asked, with its question mark, before one that only tells what
+                # someone wants to say: "The desk officer wants to say how long Morocco has
+                # been a member. In what year did Morocco join the TSCTP?")
+                # (Two questions of one sentence share the mark.)
+                asked = not reading.every_part
+                part, answer = max(
+                    answered,
+                    key=lambda pa: (asked and pa[0].rstrip()[-1:] == "?", pa[1].facts[0].coverage),
+                )
+                answer = self._about_the_context(answer, reading.question, part)
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
             # BCIJ. When was it set up?": what the context names that no fact holds is the
@@ -276,6 +285,28 @@ class Matcher:
                 retry = self._answer(bare, language, reading.asking, claimed)
                 answer = retry if retry.answered else answer
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _about_the_context(self, answer: Answer, message: str, part: str) -> Answer:
+        """`answer` to `part` of `message`, its facts holding the names that the rest of the
+        message gives first: "I'm writing the GLO.ACT narrative ... Where was the first
+        session held?" asks of GLO.ACT's first session, not another's."""
+        if len(answer.facts) < 2 or len(part) >= len(message):
+            return answer
+        asked = {s.concept for s in self.analyse(part)}
+        named = [
+            s
+            for s in self.analyse(message)
+            if (s.concept or "").startswith("@") and s.concept not in asked and not self._ambient(s)
+        ]
+        if not named:
+            return answer
+        places = [self.facts.index(m.fact) for m in answer.facts]  # (five at most)
+        held = [self.index.slot_codes(self._kids(s), places) for s in named]
+        by_names = sorted(
+            zip(answer.facts, places, strict=True),
+            key=lambda mp: -sum(mp[1] in codes for codes in held),
+        )
+        return replace(answer, facts=tuple(m for m, _ in by_names))
 
     def _without_context_strangers(self, question: str, asking: str) -> str:
         """`question` without the words of its context (not of `asking`) that no fact

@@ -288,3 +288,91 @@ def test_a_name_with_dots_is_known_as_the_word_it_reads_as() -> None:
     matcher = Matcher(make_base(runs, budget, CREATED, entities=[dogact, BCIJ]), thresholds=BARS)
     answer = matcher.ask("How long does DOG.ACT run and what is its budget?")
     assert answer.answered
+
+
+DOG_NETWORK = make_entity("dog-network", "group", "dog network")
+CAT_NETWORK = make_entity("cat-network", "group", "cat network")
+DOG_FIRST = make_fact(
+    "dog-first",
+    "The first session of the dog network was held in Rabat.",
+    where="Rabat",
+    entities=["dog-network"],
+)
+CAT_FIRST = make_fact(
+    "cat-first",
+    "The first session of the cat network was held in Fes.",
+    where="Fes",
+    entities=["cat-network"],
+)
+
+
+def test_the_question_alone_is_about_what_its_context_names() -> None:
+    """ "I'm writing the cat network narrative ... Where was the first session held?": the
+    question read alone (the narrative sinks it with its context) finds both first
+    sessions; the one of the network the context names comes first."""
+    report = make_fact("report", "The annual narrative report of the donors is due in May.")
+    base = make_base(DOG_FIRST, CAT_FIRST, report, entities=[DOG_NETWORK, CAT_NETWORK])
+    for network, first in (("cat", "cat-first"), ("dog", "dog-first")):
+        message = (
+            f"I'm writing the annual narrative on the {network} network for the donors. "
+            "Where was the first session held? They want it by Wednesday."
+        )
+        answer = Matcher(base, thresholds=BARS).ask(message)
+        assert answer.answered and answer.facts[0].fact.id == first
+
+
+def test_a_question_asked_comes_before_what_someone_wants_to_say() -> None:
+    """ "The desk officer wants to say how long Morocco has been a member. In what year did
+    Morocco join the TSCTP?": the question with its mark is what is asked."""
+    joined = make_fact(
+        "joined",
+        "Morocco joined the dog partnership in 2005.",
+        when="2005",
+        ask=["When did Morocco join the dog partnership?"],
+    )
+    jailed = make_fact(
+        "jailed",
+        "Members of a dog gang can be jailed for five to ten years.",
+        ask=["How long can members of a dog gang be jailed?"],
+    )
+    base = make_base(joined, jailed, TRAINING)
+    message = (
+        "We host a workshop next month on the dog partnership. The desk officer wants to "
+        "say how long the gang members have been members. In what year did Morocco join "
+        "the dog partnership?"
+    )
+    answer = Matcher(base, thresholds=BARS).ask(message)
+    assert answer.answered and answer.facts[0].fact.id == "joined"
+
+
+def test_that_before_a_thing_points_back() -> None:
+    """ "When was that agreement signed?" asks of the agreement the context names, not of
+    whichever agreement a fact dates."""
+    dog_pact = make_fact(
+        "dog-pact", "The dog unit and the port signed a cooperation agreement in 2016.", when="2016"
+    )
+    trade = make_fact("trade", "Morocco signed a trade agreement in 2004.", when="2004")
+    base = make_base(dog_pact, trade, TRAINING)
+    message = (
+        "Re the thread: the training is part of a cooperation agreement between the dog unit "
+        "and the port. The adviser wants the signing date for our database. When was that "
+        "agreement signed?"
+    )
+    answer = Matcher(base, thresholds=BARS).ask(message)
+    assert not answer.answered or answer.facts[0].fact.id == "dog-pact"
+
+
+def test_two_questions_of_one_sentence_share_its_question_mark() -> None:
+    """ "what year was the dog unit set up, and who gave the opening talk?": the mark ends
+    both questions, so it does not put the second first; the first, as well covered, is
+    answered (as before the mark counted)."""
+    setup = make_fact("setup", "The dog unit was set up in the year 2015.", when="2015")
+    talk = make_fact(
+        "talk", "Ms. Smith gave the opening talk at the dog unit's launch, with a speech on ports."
+    )
+    base = make_base(setup, talk, TRAINING)
+    message = (
+        "for the newsletter: what year was the dog unit set up, and who gave the opening talk?"
+    )
+    answer = Matcher(base, thresholds=BARS).ask(message)
+    assert answer.answered and answer.facts[0].fact.id == "setup"
