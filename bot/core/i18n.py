@@ -133,6 +133,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "I'm here and listening. Ask me a question, e.g. _{example}_",
         "fr": "Je suis là. Posez-moi une question, par exemple : _{example}_",
     },
+    "chatter_elsewhere": {
+        "en": "That one looks meant for a colleague, so I'll stay out of it. To ask me, try "
+        "_{example}_",
+        "fr": "Ce message semble destiné à un collègue : je n'y réponds pas. Pour me poser "
+        "une question, par exemple : _{example}_",
+    },
     "chatter_about_bot": {
         "en": "I'm factbot: I answer questions about rule-of-law cooperation with Morocco "
         "from a fact base curated from published sources, always with a verbatim quote and "

@@ -41,6 +41,7 @@ class Chatter(Enum):
     LINK = "link"  # a pasted link and nothing else
     COMMAND = "command"  # "/facts topcis" typed as a message
     BARE_WORD = "bare_word"  # one everyday word ("training") or one the fact base never heard of
+    ELSEWHERE = "elsewhere"  # "@Samira are you joining the debrief?": meant for someone else
 
 
 @dataclass(frozen=True, slots=True)
@@ -851,6 +852,27 @@ def _pointed_at_bot(words: list[str], everything: tuple[str, ...], strange: list
     )
 
 
+def _for_someone_else(text: str) -> bool:
+    """ "@Samira are you joining the debrief, or should I take notes for you?": a message
+    opening on a colleague's name (not the bot's), to "you", asking nothing of the kind
+    the fact base answers ("@Samira can you tell me when ...?" asks it)."""
+    opening = _ADDRESSED.match(text)
+    if opening is None or fold(opening.group(1)) in _BOT_NAMES:
+        return False
+    words = _folded_words(text[opening.end() :])
+    return not _YOU.isdisjoint(words) and _WH_WORDS.isdisjoint(words)
+
+
+#: A message opening on someone's name, written as a mention: "@Samira ...".
+_ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
+_BOT_NAMES = _words("factbot bot")
+_YOU = _words("you your u tu toi vous votre")
+_WH_WORDS = _words(
+    """what whats when where which who whom whose why how quel quelle quels quelles quand
+    ou qui quoi combien comment pourquoi lequel laquelle lesquels lesquelles"""
+)
+
+
 def _unwrapped(text: str) -> tuple[str, bool]:
     """`text` without links and mentions (a space for each), emoji and pictographs (a line
     break: one between two clauses ends a sentence, "sorry to bug you :pray: which law
@@ -911,6 +933,8 @@ def read_message(
     without it, a capitalised word, an acronym or a figure the base knows does.
     """
     original = text
+    if text.lstrip()[:1] == "@" and _for_someone_else(text):
+        return Reading("", Chatter.ELSEWHERE)
     # (Folding makes a "/" only of a "/" or of a character outside ASCII: "／".)
     if ("/" in text or not text.isascii()) and fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)

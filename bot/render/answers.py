@@ -150,6 +150,7 @@ _CHATTER_KEYS = {
     Chatter.LINK: "chatter_link",
     Chatter.COMMAND: "chatter_word",
     Chatter.BARE_WORD: "chatter_word",
+    Chatter.ELSEWHERE: "chatter_elsewhere",
 }
 
 

@@ -694,3 +694,28 @@ def test_a_question_after_a_comma_is_never_a_trailing_aside() -> None:
     assert read_message(message).question == message
     # A last part of conversation alone still goes.
     assert "thanks" not in read_message("when was the BCIJ created, thanks so much?").question
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "@Samira are you joining the human rights training debrief this afternoon, or should "
+        "I take notes for you?",
+        "@karim.b tu viens au debrief sur la formation ?",
+    ],
+)
+def test_a_message_to_a_colleague_is_meant_for_someone_else(message: str) -> None:
+    """ "@Samira are you joining the debrief?": typed to someone else, whatever it names."""
+    assert read_message(message).chatter is Chatter.ELSEWHERE
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "@Samira can you tell me when the BCIJ was created?",  # a question for anyone
+        "@factbot are you able to list the trainings?",  # to the bot
+        "are you joining the training debrief?",  # to no one named
+    ],
+)
+def test_a_message_to_the_bot_or_asking_a_fact_is_not_for_someone_else(message: str) -> None:
+    assert read_message(message).chatter is not Chatter.ELSEWHERE

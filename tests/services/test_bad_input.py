@@ -48,6 +48,8 @@ INPUTS: list[tuple[str, str, str]] = [
     ("mention", "<@U0LAN0Z89|admin> <@W123> <#C123|general> BCIJ budget?", "I don't know"),
     ("usergroup", "<!subteam^SAZ94GDB8|@oncall> what is the BCIJ budget?", "I don't know"),
     ("mrkdwn", "*bold* _it_ ~strike~ `code` ```block``` > quote &amp;", "I don't know"),
+    # A message to a colleague, typed with an @: no fact, however near its words come.
+    ("to a colleague", "@Samira are you joining the training debrief?", "meant for a colleague"),
 ]
 
 
