@@ -130,6 +130,9 @@ class Matcher:
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
         self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
+        #: Source id -> the concepts naming its publisher (read when a question first
+        #: names where it was read: "the INL summary").
+        self._publisher_concepts: dict[str, frozenset[str]] | None = None
 
     # -- reading a question
 
@@ -258,6 +261,20 @@ class Matcher:
             if bare != reading.question:
                 retry = self._answer(bare, language, frame.sub(plain, reading.asking), claimed)
                 answer = retry if retry.answered else answer
+        if (
+            not answer.answered
+            and _SOURCE_CUE.search(reading.question)
+            and not _OF_THE_DOCUMENT.search(reading.question)
+        ):
+            # "What does DGAPR stand for in the INL summary?", "the Morocco On The Move
+            # piece gives a rough estimate of ...": where the asker read it, which no fact
+            # says; its publisher, if named, must be the answer's.
+            bare, publishers = self._without_source(reading.question)
+            if bare != reading.question:
+                asking = self._without_source(reading.asking)[0]
+                retry = self._answer(bare, language, asking, claimed)
+                if retry.answered and self._published_by(retry.facts[0].fact, publishers):
+                    answer = retry
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [
@@ -285,6 +302,45 @@ class Matcher:
                 retry = self._answer(bare, language, reading.asking, claimed)
                 answer = retry if retry.answered else answer
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _without_source(self, text: str) -> tuple[str, frozenset[str]]:
+        """`text` without the document it names as where the asker read it ("in the INL
+        summary", "d'après le doc") and the publishers it names for it (their concepts).
+        A name no source's publisher has stays: "the GLO.ACT piece" keeps GLO.ACT."""
+        publishers: set[str] = set()
+
+        def drop(match: re.Match[str]) -> str:
+            name = match.group("name") or match.group("nom") or ""
+            if name.strip():
+                named = {s.concept or "" for s in self.analyse(name)}
+                if not named or not named <= self._publishers:
+                    return " " + name + " "  # (the name is what a fact holds)
+                publishers.update(named)
+            return " "
+
+        return _SOURCE.sub(drop, text).strip(), frozenset(publishers)
+
+    @property
+    def _publishers(self) -> frozenset[str]:
+        """The concepts the publishers of the fact base's sources are named by."""
+        if self._publisher_concepts is None:
+            self._publisher_concepts = {
+                sid: frozenset(
+                    s.concept
+                    for s in self.analyse(source.publisher)
+                    if s.concept and s.concept.startswith("@")
+                )
+                for sid, source in self.base.sources.items()
+            }
+        return frozenset().union(*self._publisher_concepts.values())
+
+    def _published_by(self, fact: Fact, publishers: frozenset[str]) -> bool:
+        """Whether `fact`'s source is published by (or the fact names) each of `publishers`."""
+        if not publishers:
+            return True
+        own = self._publisher_concepts or {}
+        held = own.get(fact.source.id, frozenset()) | {"@" + e for e in fact.entities}
+        return publishers <= held
 
     def _about_the_context(self, answer: Answer, message: str, part: str) -> Answer:
         """`answer` to `part` of `message`, its facts holding the names that the rest of the
@@ -1415,6 +1471,33 @@ _SOURCE_NOUN = re.compile(
     r"(\bthe\s+(?:[\w.'’/-]+\s+){0,5}?)(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|"
     r"write-?ups?|pieces?|articles?|stor(?:y|ies)|items?|posts?|blog\s+posts?)\b"
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated))?",
+    re.IGNORECASE,
+)
+#: A word of `_SOURCE` (most questions hold none).
+_SOURCE_CUE = re.compile(
+    r"summar|document|\bdocs?\b|page|announce|annonce|material|fact ?sheet|overview|article|"
+    r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]",
+    re.IGNORECASE,
+)
+#: What is asked of a document itself ("when did UNODC publish its news item ...?"): the
+#: document is then what is asked about, not where the asker read it.
+_OF_THE_DOCUMENT = re.compile(
+    r"\b(?:publish\w*|publication|released?|posted|issued|written|wrote|authors?|dated|"
+    r"headline|title[ds]?|publi\w*|auteur|titre|parue?)\b",
+    re.IGNORECASE,
+)
+#: "(according to / in) the INL summary (says)", "the Morocco On The Move piece", "d'après
+#: le doc", "selon l'article de l'ONUDC": the document the asker read, by its publisher.
+_SOURCE = re.compile(
+    r"(?:\b(?:according\s+to|as\s+per|per|in|from|going\s+by|based\s+on)\s+)?"
+    r"\b(?:the|this|that|their|its)\s+(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
+    r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
+    r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
+    r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|overview)\b"
+    r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated|gives?|gave|notes?|noted))?"
+    r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur)\s+(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
+    r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"
+    r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
     re.IGNORECASE,
 )
 #: Frames set aside when a question as asked finds no answer, in this order.

@@ -15,6 +15,7 @@ from builders import (
     DOGS,
     FILLER,
     MOROCCO,
+    SOURCE,
     TANGIER,
     TUNISIA,
     ids,
@@ -2228,3 +2229,50 @@ def test_a_stint_names_the_length_asked() -> None:
     answer = matcher.ask("How long a stint was the dog training of the Rabat police?")
     assert answer.asks_for is Kind.DURATION
     assert "stint" not in (answer.facts or answer.suggestions)[0].missing
+
+
+KENNEL_CLUB = make_entity("kennel-club", "institution", "Kennel Club", acronyms=["KC"])
+PORT_AUTHORITY = make_entity("port-authority", "institution", "Port Authority", acronyms=["PA"])
+KC_SOURCE = replace(SOURCE, id="kc-summary", publisher="Kennel Club (KC)")
+PA_SOURCE = replace(SOURCE, id="pa-news", publisher="Port Authority")
+KC_DOGS = make_fact(
+    "kc-dogs", "Sniffer dogs were given to the police in 2016.", when="2016", source=KC_SOURCE
+)
+PA_CRANES = make_fact(
+    "pa-cranes", "New cranes were given to the port in 2012.", when="2012", source=PA_SOURCE
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "in the KC summary, when were sniffer dogs given to the police?",
+        "according to the Kennel Club document, when were sniffer dogs given to the police?",
+        "when were sniffer dogs given to the police, per the KC page?",
+        "the KC piece says the police got sniffer dogs - when were they given?",
+        "quand les chiens ont-ils été donnés à la police d'après le doc ?",
+    ],
+)
+def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
+    """ "What does DGAPR stand for in the INL summary?": the document read, and its
+    publisher, are not what is asked; the fact from that publisher's source answers."""
+    dogs_fr = replace(
+        KC_DOGS, answer_fr="Des chiens renifleurs ont été donnés à la police en 2016."
+    )
+    matcher = make_matcher(
+        dogs_fr, PA_CRANES, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
+
+
+def test_a_document_from_another_publisher_does_not_answer() -> None:
+    """ "according to the Port Authority article, when were sniffer dogs given ...?": the
+    only fact saying so is the Kennel Club's; it does not answer for the Port Authority."""
+    matcher = make_matcher(
+        KC_DOGS, PA_CRANES, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS
+    )
+    question = (
+        "according to the Port Authority article, when were sniffer dogs given to the police?"
+    )
+    assert not matcher.ask(question).answered
