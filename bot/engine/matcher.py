@@ -301,6 +301,17 @@ class Matcher:
             if bare:
                 retry = self._answer(bare, language, reading.asking, claimed)
                 answer = retry if retry.answered else answer
+            if not answer.answered:
+                # "Re: the BCIJ thread. It came up again in today's meeting with the
+                # gendarmerie liaison ... When was it actually established?": what the
+                # question points back to is what the context names, not all it says.
+                # (Not a person pointed at, "what's her first name?", whom the names of
+                # bodies do not give; a fact answering must cover the question outright.)
+                named = self._context_names(reading.question, reading.asking)
+                if named and not _PERSON_POINTER.search(reading.asking):
+                    retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
+                    if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
+                        answer = retry
         return answer if answer.question == question else replace(answer, question=question)
 
     def _without_source(self, text: str) -> tuple[str, frozenset[str]]:
@@ -363,6 +374,17 @@ class Matcher:
             key=lambda mp: -sum(mp[1] in codes for codes in held),
         )
         return replace(answer, facts=tuple(m for m, _ in by_names))
+
+    def _context_names(self, question: str, asking: str) -> str:
+        """The names (of bodies, laws, places: not Morocco) that `question` gives beyond
+        `asking`, each once, as read; empty when it gives none."""
+        asked = {s.concept for s in self.analyse(asking)}
+        names: dict[str, str] = {}
+        for s in self.analyse(question):
+            if s.concept and s.concept.startswith("@") and s.concept not in asked:
+                if not self._ambient(s):
+                    names.setdefault(s.concept, s.text)
+        return " ".join(names.values())
 
     def _without_context_strangers(self, question: str, asking: str) -> str:
         """`question` without the words of its context (not of `asking`) that no fact
@@ -1473,6 +1495,8 @@ _SOURCE_NOUN = re.compile(
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated))?",
     re.IGNORECASE,
 )
+#: A pointer to a person: "what's her first name?", "quel est son poste ?" is not one.
+_PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = re.compile(
     r"summar|document|\bdocs?\b|page|announce|annonce|material|fact ?sheet|overview|article|"

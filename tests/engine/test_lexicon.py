@@ -255,3 +255,19 @@ def test_what_is_asked_of_a_news_item_itself_keeps_it(matcher: Matcher) -> None:
     aside as where the asker read it, so the training's own date does not answer."""
     question = "When did UNODC publish its news item about the second Casablanca training?"
     assert not matcher.ask(question).answered
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # The names of bodies do not say whose first name "her" asks for.
+        "Ms. Oufroukhi of the public prosecution is quoted in the GLO.ACT article - what is "
+        "her first name?",
+        # With the context's names alone, the programme's fact only comes near: no budget.
+        "Our human rights unit wants to co-fund the next round of the CNDH-DGSN training of "
+        "trainers. Before I raise it at the Tuesday meeting, what budget has been allocated "
+        "to the programme?",
+    ],
+)
+def test_the_names_of_the_context_answer_only_outright(matcher: Matcher, message: str) -> None:
+    assert not matcher.ask(message).answered

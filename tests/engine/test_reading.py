@@ -376,3 +376,29 @@ def test_two_questions_of_one_sentence_share_its_question_mark() -> None:
     )
     answer = Matcher(base, thresholds=BARS).ask(message)
     assert answer.answered and answer.facts[0].fact.id == "setup"
+
+
+def test_a_question_pointing_back_is_about_what_its_context_names() -> None:
+    """ "Re: the DU thread. The Dog Unit came up again in today's meeting with the
+    gendarmerie liaison ... When was it actually set up?": the meeting's words sink the
+    question with all its context; with the context's names alone it is answered."""
+    unit = make_entity("dog-unit", "institution", "Dog Unit", acronyms=["DU"])
+    setup = make_fact(
+        "du-setup",
+        "Morocco set up the Dog Unit in May 2015.",
+        when="2015-05",
+        entities=["dog-unit"],
+        ask=["When was the Dog Unit set up?"],
+    )
+    meeting = make_fact(
+        "meeting",
+        "The port liaison came to a meeting and said the gendarmerie asked about the port.",
+    )
+    base = make_base(setup, meeting, TRAINING, entities=[unit])
+    message = (
+        "Re: the DU thread. The Dog Unit came up again in today's meeting with the gendarmerie "
+        "liaison, and they asked about it. I said 2016, which I now doubt. When was it "
+        "actually set up?"
+    )
+    answer = Matcher(base, thresholds=BARS).ask(message)
+    assert answer.answered and answer.facts[0].fact.id == "du-setup"
