@@ -381,9 +381,9 @@ class Matcher:
         asked = {s.concept for s in self.analyse(asking)}
         names: dict[str, str] = {}
         for s in self.analyse(question):
-            if s.concept and s.concept.startswith("@") and s.concept not in asked:
-                if not self._ambient(s):
-                    names.setdefault(s.concept, s.text)
+            concept = s.concept or ""
+            if concept.startswith("@") and concept not in asked and not self._ambient(s):
+                names.setdefault(concept, s.text)
         return " ".join(names.values())
 
     def _without_context_strangers(self, question: str, asking: str) -> str:
