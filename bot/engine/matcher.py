@@ -586,6 +586,10 @@ class Matcher:
             unknown = names_unheld + [text for text in unknown if text not in names_unheld]
         counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
+        if stated and claimed:
+            # "my notes say 300 ... can you confirm that number?": a fact giving 300
+            # confirms it; the figure is not one the question gives already.
+            stated = stated - {int(c) for c in claimed if c.isdigit()}
         # (A rank after "the", or in a precise question: "what second line of effort?"
         # means "another", "the second session" the second of a series.)
         ranks = (
@@ -1406,6 +1410,21 @@ _HOW_TO_ANSWER = re.compile(
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    # "... in 2008. that right?", "can you confirm that number?", "can u double check the
+    # range?", "correct me if that's off", "quick sanity check".
+    r"(?:^|(?<=[.,;:!?-]))\s*(?:that|this)\s+(?:right|correct|true|accurate)\b|"
+    r"\b(?:can|could|pls|please)\s+(?:you\s+|u\s+)?(?:confirm|double[- ]?check|verify|"
+    r"check)(?:\s+(?:that|this|the|my|our))?(?:\s+(?:number|figure|amount|range|date|year|"
+    r"total|count|name))?\b|"
+    r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
+    r"\b(?:sanity|quick)\s+check\b|"
+    # "my notes say ...", "our concept note puts ...", "someone on the team wrote that ...":
+    # whose figure is checked, not what.
+    r"\b(?:my|our)\s+(?:(?:concept\s+)?notes?|draft|copy|text|script|version|brief|"
+    r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
+    r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
+    r"(?:\s+that)?\b|"
+    r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still)\b|"
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
@@ -1415,12 +1434,17 @@ _CHECK = re.compile(
 #: right that it has about 100 deals?", "my notes say 2016 which looks off".
 _CLAIM = re.compile(
     r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
-    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|"
+    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
     r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b|" + _CHECK.pattern,
     re.IGNORECASE,
 )
-_CHECK_CUE = re.compile(r"right|correct|true|accurate|actual|real|looks", re.IGNORECASE)
+_CHECK_CUE = re.compile(
+    r"right|correct|true|accurate|actual|real|looks|confirm|check|verify|notes?\b|draft|copy|"
+    r"text|script|version|brief|slide|deck|timeline|table|someone|somebody|colleague|got|"
+    r"written|wrote|still",
+    re.IGNORECASE,
+)
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
 _STATED_FIGURE = re.compile(

@@ -2068,6 +2068,39 @@ def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
     ).answered
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "quick sanity check, my notes say INL signed 100 sniffer dog agreements with Tunisia. "
+        "can you confirm that number?",
+        "someone on the team wrote that INL signed 100 sniffer dog agreements with Tunisia. "
+        "that right?",
+        "our concept note puts INL's sniffer dog agreements with Tunisia at 100, can you "
+        "confirm the amount?",
+        "my notes: INL signed 100 sniffer dog agreements with Tunisia. correct me if that's off",
+        "I've got 100 sniffer dog agreements INL signed with Tunisia... can u double check?",
+        "is it still 100 sniffer dog agreements that INL signed with Tunisia?",
+    ],
+)
+def test_ways_of_checking_a_figure_ask_for_the_real_one(message: str) -> None:
+    """ "my notes say ... can you confirm that number?", "someone wrote that ... that
+    right?", "correct me if that's off": the asker's figure is checked; the fact with the
+    real one answers, and the words of checking are no words a fact must hold."""
+    fact = make_fact("target", "INL signed 70 sniffer dog agreements with Tunisia.")
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask(message)
+    assert ids(answer.facts) == ["target"]
+
+
+def test_a_checked_figure_the_fact_gives_is_confirmed() -> None:
+    """ "my notes say INL signed 70 ... can you confirm that number?": the fact giving 70
+    confirms it; 70 is not a figure the question gives already."""
+    fact = make_fact("target", "INL signed 70 sniffer dog agreements with Tunisia.")
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    message = "my notes say INL signed 70 sniffer dog agreements with Tunisia. can you confirm that number?"
+    assert ids(matcher.ask(message).facts) == ["target"]
+
+
 def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     """ "... in 2014 - is that right?", "what's the actual year?": no fact need say "right"
     (a word of human rights) or "actual"."""
