@@ -770,6 +770,8 @@ def _without_trailing_aside(tokens: list[str]) -> list[str]:
             opener = "and " + tokens[start + 1].lower().replace("’", "'")
         if opener not in _ASIDE_OPENERS:
             continue
+        if opener == "its" and start == len(tokens) - 2:
+            continue  # "who is its director?": whose director, no "it's for the boss"
         tail = _content_words(" ".join(tokens[start:]))
         # It must say what the answer is for ("the annex"): "stand for again" is a question.
         # (A time it is due may be in figures: "in 10 min", "at 4".)

@@ -480,6 +480,10 @@ class Matcher:
             kind = asks_for(asked_corrected or asking, original=asking)
         else:
             kind = asks_for(corrected, original=question) if corrected else asks_for(question)
+            if kind is None and _SET_APART.match(question):
+                # "besides the Federal Bureau of Prisons, which seven state departments
+                # ...?": the question after what it sets apart says what it asks for.
+                kind = asks_for(_SET_APART.sub("", question))
         if claimed:
             checked = [s for s in slots if s.number and s.text.replace(",", "") in claimed]
             if checked and len(checked) < len(slots):

@@ -719,3 +719,12 @@ def test_a_message_to_a_colleague_is_meant_for_someone_else(message: str) -> Non
 )
 def test_a_message_to_the_bot_or_asking_a_fact_is_not_for_someone_else(message: str) -> None:
     assert read_message(message).chatter is not Chatter.ELSEWHERE
+
+
+def test_its_before_the_last_word_owns_it() -> None:
+    """ "who is its director?": whose director is asked ("its" is no "it's" opening an aside
+    on who asks, as in "when was it created? its for the annex")."""
+    assert read_message("the BCIJ - who is its director?").question.endswith("its director?")
+    assert read_message("when was the BCIJ created? its for the annex").question == (
+        "when was the BCIJ created?"
+    )

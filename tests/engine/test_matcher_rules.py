@@ -2309,3 +2309,14 @@ def test_a_document_from_another_publisher_does_not_answer() -> None:
         "according to the Port Authority article, when were sniffer dogs given to the police?"
     )
     assert not matcher.ask(question).answered
+
+
+def test_what_is_set_apart_first_does_not_hide_what_is_asked() -> None:
+    """ "besides the Federal Bureau of Prisons, which seven state departments ...?" asks for
+    a list, as without its first clause: a fact counting them without naming them does not
+    answer."""
+    seven = make_fact("seven", "INL works with the Federal Bureau of Dogs and seven dog units.")
+    matcher = make_matcher(seven, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert not matcher.ask("which seven other dog units does INL work with?").answered
+    question = "besides the Federal Bureau of Dogs, which seven other dog units does INL work with?"
+    assert not matcher.ask(question).answered
