@@ -109,6 +109,7 @@ STOPWORDS_FR = frozenset(
     dont lors sous est-ce peut pourrais pourriez svp stp ete environ approximativement
     exactement presque quand comment pourquoi combien lequel laquelle lesquels lesquelles
     doit doivent devait devaient devrait devraient faut va vont allait aussi donc alors
+    auraient
     bonjour salut merci totale totaux entier entiere sera seront serait seraient aura
     auront aurait pendant durant tout toute toutes tous precisement vraiment deja
     encore ensuite notamment surtout principalement essentiellement particulierement

@@ -389,7 +389,7 @@ _CHECKED = _words("that this")
 
 
 #: Pointers to a person: "what's her job?", "what is his role?".
-_PERSONAL = _words("her his she he him hers")
+_PERSONAL = _words("her his she he him hers sa son ses")
 #: A person named with a title: "Ms. Oufroukhi", "Mme Oufroukhi", "Dr Smith".
 _TITLED = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
 

@@ -587,6 +587,9 @@ def test_a_pointer_to_a_person_is_the_person_the_context_names() -> None:
     question is also read with her name alone, without the rest of the context."""
     reading = read_message("Ms. Alami spoke at the BCIJ workshop. What's her job?", knows)
     assert reading.parts == ("Ms. Alami What's her job?",)
+    # "Mme Alami intervient jeudi et je dois la présenter : quelle est sa fonction ?"
+    french = read_message("Mme Alami intervient jeudi au BCIJ : quelle est sa fonction ?", knows)
+    assert french.parts == ("Mme Alami quelle est sa fonction ?",)
     assert read_message("The BCIJ opened a workshop. What is its job?", knows).parts == ()
 
 

@@ -193,6 +193,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the regional training hub": "~training-center",
         "the outlay on the centre": "~budget",
         "the top brass at the bureau": "~head",
+        "les départements correctionnels des États": "~prison",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
