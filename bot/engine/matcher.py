@@ -353,6 +353,18 @@ class Matcher:
         held = own.get(fact.source.id, frozenset()) | {"@" + e for e in fact.entities}
         return publishers <= held
 
+    def _spells_out(self, fact: Fact, short_forms: Sequence[Slot]) -> bool:
+        """Whether `fact` writes out in full (in words of several, "training of trainers")
+        a group whose short form ("ToT") the question asks the meaning of."""
+        text = fold(f"{fact.answer} {fact.snippet}")
+        for slot in short_forms:
+            group = next((g for g in self.base.synonyms if "~" + g.id == slot.concept), None)
+            if group is not None and any(
+                " " in word and fold(word) in text for word in group.words
+            ):
+                return True
+        return False
+
     def _about_the_context(self, answer: Answer, message: str, part: str) -> Answer:
         """`answer` to `part` of `message`, its facts holding the names that the rest of the
         message gives first: "I'm writing the GLO.ACT narrative ... Where was the first
@@ -547,6 +559,21 @@ class Matcher:
                 for s, w in zip(slots, idf, strict=True)
                 if fold(s.text) in kind_words
             }
+        # "What does ToT stand for?": a group's short form (no entity to define) is spelled
+        # out by the fact holding the group, which need not say "stand for".
+        spelled: dict[str, float] = {}
+        short_forms = [
+            s
+            for s in slots
+            if (s.concept or "").startswith("~") and len(s.text) <= 5 and " " not in s.text
+        ]
+        if short_forms and any(s.concept == STAND_FOR for s in slots):
+            total = sum(idf)
+            spelled = {
+                s.text: w / total
+                for s, w in zip(slots, idf, strict=True)
+                if s.concept == STAND_FOR
+            }
         # "How has Washington changed its military aid?": a fact saying how many times over
         # it grew ("doubled") says how it changed, though not in the word "changed".
         changed: dict[str, float] = {}
@@ -639,6 +666,8 @@ class Matcher:
                 coverage, lacks = _credited(coverage, lacks, named)
             if changed and lacks and self.index.features[i].multiplies:
                 coverage, lacks = _credited(coverage, lacks, changed)
+            if spelled and lacks and self._spells_out(fact, short_forms):
+                coverage, lacks = _credited(coverage, lacks, spelled)
             if choice[1] and lacks:
                 coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
@@ -1511,7 +1540,9 @@ _ABOUT_WHAT = re.compile(
 _SET_APART = re.compile(
     r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|outre|en plus de|"
-    r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*",
+    r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*"
+    # "Morocco aside, is any other ...?", "legal frameworks aside, what else ...?"
+    r"|^\W*[^,?;:]{1,60}\s+aside,\s*",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

@@ -1101,6 +1101,7 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
         "Besides the muzzle rules, what else will the Rabat dog training discuss?",
         "Apart from muzzle rules, what will the Rabat dog training discuss?",
         "À part les règles sur les muselières, que va aborder la formation canine de Rabat ?",
+        "muzzle rules aside, what else will the Rabat dog training discuss?",
         # the article the answer comes from
         "What does the Rabat news item say the dog training will discuss?",
         "what will the dog training discuss, in the Rabat piece?",
@@ -2321,3 +2322,16 @@ def test_what_is_set_apart_first_does_not_hide_what_is_asked() -> None:
     assert not matcher.ask("which seven other dog units does INL work with?").answered
     question = "besides the Federal Bureau of Dogs, which seven other dog units does INL work with?"
     assert not matcher.ask(question).answered
+
+
+def test_what_a_short_form_stands_for_is_spelled_out_by_the_fact() -> None:
+    """ "What does ToT stand for?": ToT is no body with a definition, but a group's short
+    form; the fact writing it out in full answers, without the words "stand for"."""
+    short = make_fact("short", "The ToT course for dog handlers opened in 2020.")
+    spelled = make_fact(
+        "spelled", "The training of trainers (ToT) course for dog handlers runs in Rabat."
+    )
+    groups = [["training of trainers", "ToT"], ["stand for", "abbreviation", "acronym"]]
+    matcher = make_matcher(short, spelled, *FILLER, synonyms=groups, thresholds=BARS)
+    answer = matcher.ask("what does ToT stand for?")
+    assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
