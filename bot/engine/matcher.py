@@ -570,9 +570,7 @@ class Matcher:
         if short_forms and any(s.concept == STAND_FOR for s in slots):
             total = sum(idf)
             spelled = {
-                s.text: w / total
-                for s, w in zip(slots, idf, strict=True)
-                if s.concept == STAND_FOR
+                s.text: w / total for s, w in zip(slots, idf, strict=True) if s.concept == STAND_FOR
             }
         # "How has Washington changed its military aid?": a fact saying how many times over
         # it grew ("doubled") says how it changed, though not in the word "changed".
