@@ -490,6 +490,10 @@ class Matcher:
         if asking:
             asked_corrected, asked_slots = self._read(asking)
             kind = asks_for(asked_corrected or asking, original=asking)
+            if kind is None:
+                # "prosecutors asked what the maximum prison sentence is under that law.
+                # Does anyone know the ceiling?": the kind asked, told in the context.
+                kind = asks_for(corrected, original=question) if corrected else None
         else:
             kind = asks_for(corrected, original=question) if corrected else asks_for(question)
             if kind is None and _SET_APART.match(question):

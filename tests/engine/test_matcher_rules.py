@@ -2335,3 +2335,17 @@ def test_what_a_short_form_stands_for_is_spelled_out_by_the_fact() -> None:
     matcher = make_matcher(short, spelled, *FILLER, synonyms=groups, thresholds=BARS)
     answer = matcher.ask("what does ToT stand for?")
     assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
+
+
+def test_the_kind_asked_may_be_told_before_a_question_that_leaves_it_open() -> None:
+    """ "prosecutors asked what the maximum prison sentence is under that law. Does anyone
+    know?": "does anyone know?" asks for nothing in itself; what the context says is asked,
+    a figure, is the kind asked, which a fact on the law's debates does not give."""
+    debated = make_fact(
+        "debated", "Prosecutors debated the maximum prison sentence of the dog law at the session."
+    )
+    matcher = make_matcher(debated, *FILLER, thresholds=BARS)
+    message = (
+        "prosecutors asked what the maximum prison sentence of the dog law is. Does anyone know?"
+    )
+    assert not matcher.ask(message).answered
