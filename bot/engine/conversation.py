@@ -107,7 +107,8 @@ PURPOSE = _words(
     pour diapo diapos diaporama annexe note notes rapport rapports compte rendu
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
-    footnote footnotes citation talking points logframe comparison noon midday midi"""
+    footnote footnotes citation talking points logframe comparison noon midday midi
+    tmrw recap recaps calendar adding"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(

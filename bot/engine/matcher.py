@@ -1699,11 +1699,13 @@ def _ranked(following: Sequence[Slot]) -> Slot:
     """What a rank ranks: the next word, past a name that only says whose it is ("the
     second GLO.ACT training" ranks trainings, not GLO.ACTs), and past a word or two that
     only say what kind it is ("the second prosecutor training", "the second
-    anti-trafficking course" rank trainings)."""
+    anti-trafficking prosecutor training" rank trainings)."""
     n = 1 if _is_name(following[0]) and len(following) > 1 else 0
     unit = _is_series(following[n]) or fold(following[n].text) in _DAYS
-    # ("the second anti-trafficking course": two words may say what kind it is)
-    ahead = next((k for k in (1, 2) if n + k < len(following) and _is_series(following[n + k])), 0)
+    # ("the second anti-trafficking prosecutor training": three words may say what kind)
+    ahead = next(
+        (k for k in (1, 2, 3) if n + k < len(following) and _is_series(following[n + k])), 0
+    )
     return following[n + ahead] if not unit else following[n]
 
 

@@ -731,3 +731,17 @@ def test_its_before_the_last_word_owns_it() -> None:
     assert read_message("when was the BCIJ created? its for the annex").question == (
         "when was the BCIJ created?"
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how many prosecutors were trained in casablanca, doing slides for tmrw",
+        "how many prosecutors were trained in casablanca, adding it to the calendar",
+        "how many prosecutors were trained in casablanca for my recap",
+    ],
+)
+def test_what_the_answer_goes_in_goes(message: str) -> None:
+    """ "doing slides for tmrw", "adding it to the calendar", "for my recap": what the answer
+    is for, not what is asked."""
+    assert read_message(message).question == "how many prosecutors were trained in casablanca"

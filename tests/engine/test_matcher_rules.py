@@ -1315,8 +1315,9 @@ def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
     for fact_says, asked in (
         ("a second workshop for police", "the second BCIJ police workshop"),
         ("a second police workshop", "the second BCIJ workshop for police"),
-        # (two words may say what kind: "the second anti-dog workshop")
+        # (two words may say what kind: "the second anti-dog workshop"; or three)
         ("a second workshop for police", "the second BCIJ anti-dog workshop for police"),
+        ("a second workshop for police", "the second BCIJ anti-dog police workshop"),
     ):
         fact = make_fact("w", f"The BCIJ held {fact_says} in Rabat in 2021.", entities=["bcij"])
         matcher = make_matcher(fact, *FILLER, entities=[BCIJ], synonyms=workshops)
