@@ -433,6 +433,7 @@ class Index:
         places = {k for k in answer_keys - whose if kinds.get(k) in ("place", "country")}
         where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
         has_city = any(kinds.get(k) == "place" for k in places | where_keys)
+        where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in ("place", "country")))
         countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
         counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
         # Most facts name the same countries, or count nothing: equal sets are shared.
@@ -469,6 +470,7 @@ class Index:
             caller=self._caller(fact.answer),
             places=self._shared_tuples.setdefault(named_places, named_places),
             has_where=bool(fact.where),
+            where_places=self._shared_tuples.setdefault(where_places, where_places),
             multiplies=any(t.surface in MULTIPLIERS for t in answer_tokens),
             regions=self._shared_tuples.setdefault(regions, regions),
             has_end=bool(END.search(fact.answer))

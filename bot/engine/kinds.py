@@ -62,6 +62,9 @@ class FactFeatures:
     #: whether it says where it happened (`where`).
     places: tuple[str, ...] = ()  # (a tuple: 10,000 sets cost megabytes more)
     has_where: bool = False
+    #: The places and countries its `where` names ("Tiflet, Morocco"): a `where` naming
+    #: only the place a question names already ("Morocco") says no more where.
+    where_places: tuple[str, ...] = ()
     #: Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
     has_statement: bool = False
     #: When its answer says something was only called for ("the Charter calls for an
@@ -808,7 +811,7 @@ class Kind(StrEnum):
         re.compile(
             # ("Is there a name for the academies where INL trains police?": after another
             # question word, "where" opens a clause; it asks for no place.)
-            r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were)\b).)*?\bwhere\b|"
+            r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were)\b).)*?\bwheres?\b|"
             r"\b(what venue|which venue|quel lieu|a quel endroit)\b|"
             # (Nor "où" after another question word: "c'est quoi l'exercice annuel où le Maroc
             # s'entraîne avec les Américains ?" asks what.)
@@ -820,7 +823,13 @@ class Kind(StrEnum):
         ),
         # A place the question names already is not the answer: "where was the training
         # for Moldovan officials held?" is not answered by naming Moldova.
-        lambda f, asked: f.has_where or any(p not in asked for p in f.places),
+        # ("where's the police forensic lab in Morocco located?" is not answered by a fact
+        # whose only place, its `where`, is Morocco.)
+        lambda f, asked: (
+            (f.has_where and not f.where_places)
+            or any(p not in asked for p in f.where_places)
+            or any(p not in asked for p in f.places)
+        ),
         "gives no place",
         ("where", "ville", "lieu", "city", "endroit", "venue"),
         ("où",),

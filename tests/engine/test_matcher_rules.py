@@ -2350,3 +2350,17 @@ def test_the_kind_asked_may_be_told_before_a_question_that_leaves_it_open() -> N
         "prosecutors asked what the maximum prison sentence of the dog law is. Does anyone know?"
     )
     assert not matcher.ask(message).answered
+
+
+def test_a_where_naming_only_the_place_asked_about_says_no_more_where() -> None:
+    """ "where's Morocco's dog lab located?": a fact whose only place, its `where`, is
+    Morocco does not say where in it; one placed in Rabat does."""
+    morocco = make_entity("morocco", "country", "Morocco")
+    rabat = make_entity("rabat", "place", "Rabat", part_of=["morocco"])
+    vague = make_fact("vague", "Morocco's dog lab got its certificate.", where="Morocco")
+    matcher = make_matcher(vague, *FILLER, entities=[morocco, rabat], thresholds=BARS)
+    for question in ("where is Morocco's dog lab?", "wheres morocco's dog lab"):
+        assert not matcher.ask(question).answered, question
+    placed = replace(vague, id="placed", where="Rabat, Morocco")
+    matcher = make_matcher(placed, *FILLER, entities=[morocco, rabat], thresholds=BARS)
+    assert matcher.ask("where is Morocco's dog lab?").answered
