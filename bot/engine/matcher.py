@@ -1503,11 +1503,15 @@ _IDIOM = re.compile(
     r"(?:wound|winds|wind|ended|ends|end)\s+up(?=\s+\w+ing\b)|"
     # "the workshop last September": when the asker is, not a word of the fact's.
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|autumn|fall|spring|summer|winter)\b))",
+    r"september|october|november|december|autumn|fall|spring|summer|winter)\b)|"
+    # "deployed under the banner of the UN", "sous la bannière de l'ONU": under the UN.
+    r"under\s+the\s+banner|sous\s+la\s+banni[eè]re)",
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.
-_IDIOM_CUE = re.compile(r"place|point|stage|begin|matter|earth|last|past|\bup\b", re.IGNORECASE)
+_IDIOM_CUE = re.compile(
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni", re.IGNORECASE
+)
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
@@ -1531,6 +1535,7 @@ _ABOUT_WHAT = re.compile(
     r"|\bsur\s+quel(?:le)?s?\s+(?:sujets?|th[eè]mes?|th[eé]matiques?|points?)\s+"
     r"(?:porte|portent|portait|portaient)\b"
     r"|\b(?:concerne|concernent|concernait)\s+quoi\b"
+    r"|\b(?:tourne|tournent|tournait|tournaient)\s+autour\s+de\s+quoi\b"
     r"|\b(?:consiste|consistent|consistait)\s+en\s+quoi\b|\ben\s+quoi\s+(?:consiste|consistent|consistait)\b"
     r"|\bde\s+quoi\s+(?:traite|traitent|parle|parlent)\b"
     r"|\b(?:traite|traitent|parle|parlent)\s+de\s+quoi\b",

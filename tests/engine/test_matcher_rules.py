@@ -959,6 +959,7 @@ def test_a_french_question_on_what_a_thing_is_about_asks_nothing_of_its_verb() -
         "De quoi traite la loi 12-03 ?",
         "La loi 12-03, ça consiste en quoi ?",
         "Sur quels thèmes porte la loi 12-03 ?",
+        "La loi 12-03 tournait autour de quoi ?",
     ):
         assert matcher.ask(question).answered, question
     # A fact that says "porte sur" answers as asked, before one that does not.
@@ -2007,6 +2008,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "last" in words(matcher, "what was the last dog unit?")
     # "wound up taking part": how it turned out.
     assert words(matcher, "how many dogs wound up taking part?") == ["dogs", "taking", "part"]
+    # "under the banner of the port": under the port.
+    assert "banner" not in words(matcher, "how many dogs served under the banner of the port?")
+    assert "banniere" not in words(matcher, "combien de chiens sous la bannière du port ?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
