@@ -223,6 +223,9 @@ class Matcher:
         if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
+        if _DIGIT.search(question) and _CLAIM_INTRO.search(question):
+            # "my notes say 1,800 ...", "someone wrote that ... in 2008": whose figure.
+            question = _CLAIM_INTRO.sub(" ", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
@@ -248,7 +251,11 @@ class Matcher:
         if self._bare_word(reading.question):
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         # "My draft says 2014 - is that right?": the asker's figure is what is checked.
-        claimed = _claimed_figures(question) if _CLAIM.search(question) else frozenset()
+        claimed = (
+            _claimed_figures(question)
+            if _DIGIT.search(question) and _CLAIM.search(question)
+            else frozenset()
+        )
         answer = self._answer(reading.question, language, reading.asking, claimed)
         for frame, plain in _FRAMES:
             if answer.answered:
@@ -1453,13 +1460,6 @@ _CHECK = re.compile(
     r"total|count|name))?\b|"
     r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
     r"\b(?:sanity|quick)\s+check\b|"
-    # "my notes say ...", "our concept note puts ...", "someone on the team wrote that ...":
-    # whose figure is checked, not what.
-    r"\b(?:my|our)\s+(?:(?:concept\s+)?notes?|draft|copy|text|script|version|brief|"
-    r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
-    r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
-    r"(?:\s+that)?\b|"
-    r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still)\b|"
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
@@ -1467,18 +1467,31 @@ _CHECK = re.compile(
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
 #: right that it has about 100 deals?", "my notes say 2016 which looks off".
+#: Whose figure is checked, before it: "my notes say ...", "our concept note puts ...",
+#: "someone on the team wrote that ...", "I've got ...", "is it still ~70 ...?" (read only
+#: in a message holding a figure).
+_CLAIM_INTRO = re.compile(
+    r"\b(?:my|our)\s+(?:(?:concept\s+)?notes?|draft|copy|text|script|version|brief|"
+    r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
+    r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
+    r"(?:\s+that)?\b|"
+    r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still)\b",
+    re.IGNORECASE,
+)
+#: A figure written in digits: what a claim checked holds (most questions hold none).
+_DIGIT = re.compile(r"\d")
 _CLAIM = re.compile(
     r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
     r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
-    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b|" + _CHECK.pattern,
+    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b|"
+    + _CLAIM_INTRO.pattern
+    + "|"
+    + _CHECK.pattern,
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(
-    r"right|correct|true|accurate|actual|real|looks|confirm|check|verify|notes?\b|draft|copy|"
-    r"text|script|version|brief|slide|deck|timeline|table|someone|somebody|colleague|got|"
-    r"written|wrote|still",
-    re.IGNORECASE,
+    r"right|correct|true|accurate|actual|real|looks|confirm|check|verify", re.IGNORECASE
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
