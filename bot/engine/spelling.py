@@ -93,14 +93,44 @@ _AFTER_CHAT_TO = frozenset(
     """do be have get go know see make help ask find check improve train build support
     give take use set start run tell say send create fund hold open launch""".split()  # noqa: SIM905
 )
+#: Verbs after a "2" that make it "to" whatever comes before (no figure of them is
+#: written so: "police 2 counter drug trafficking", "plans 2 enhance legal services").
+_ONLY_AFTER_CHAT_TO = frozenset(
+    """enhance counter combat fight tackle prevent protect strengthen boost deploy
+    investigate prosecute dismantle address develop provide deliver""".split()  # noqa: SIM905
+)
+#: Words before a "2" that make it "to" before "the" ("acc 2 the MACP piece", "due 2 the").
+_TO_THE = frozenset("acc according due thanks next close back went go going".split())
+_DETERMINERS = frozenset("the a an my our their its his her this that these those".split())
 
 
 def chat_to(tokens: Sequence[Token], n: int) -> bool:
     """Token n is a "2" written for "to": between a verb taking "to" and a verb ("what
-    does INL plan 2 do", "going 2 be"); never "phase 2 start", "have 2 sessions"."""
+    does INL plan 2 do", "going 2 be"), before a verb no figure counts ("police 2 counter
+    drug trafficking"), or between "according" and "the" ("acc 2 the MACP piece"); never
+    "phase 2 start", "have 2 sessions"."""
     if not n or n + 1 == len(tokens):
         return False
-    return tokens[n - 1].surface in _BEFORE_CHAT_TO and tokens[n + 1].surface in _AFTER_CHAT_TO
+    before, after = tokens[n - 1].surface, tokens[n + 1].surface
+    return (
+        (before in _BEFORE_CHAT_TO and after in _AFTER_CHAT_TO)
+        or (
+            after in _ONLY_AFTER_CHAT_TO
+            and not tokens[n - 1].is_number
+            and before not in _DETERMINERS  # ("the 2 counter units": two units)
+        )
+        or (before in _TO_THE and after in _DETERMINERS)
+    )
+
+
+def chat_for(tokens: Sequence[Token], n: int) -> bool:
+    """Token n is a "4" written for "for": "what does ToT stand 4?", "trained 4 the
+    prosecutor network" (never "4 prosecutors", "the 4 sessions")."""
+    if not n:
+        return False
+    if tokens[n - 1].surface == "stand":
+        return True
+    return n + 1 < len(tokens) and tokens[n + 1].surface in _DETERMINERS
 
 
 #: Nouns whose number after them is a rank: "phase 2" is the second phase (and is not
@@ -323,6 +353,8 @@ class Speller:
                 out.append(Token("ministry", t.upper))  # "the min of justice"; "10 min" stays
             elif surface == "2" and chat_to(tokens, n):
                 out.append(Token("to", False))
+            elif surface == "4" and chat_for(tokens, n):
+                out.append(Token("for", False))
             elif surface == "1" and chat_one(tokens, n):
                 continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
             elif surface in NATIONS and not _united(tokens, n):

@@ -44,6 +44,7 @@ from bot.engine.spelling import (
     DeleteIndex,
     Speller,
     _is_subsequence,
+    chat_for,
     chat_one,
     chat_to,
 )
@@ -88,6 +89,10 @@ _WORDS = [
     "min",
     "sept",
     "2018",
+    "4",
+    "stand",
+    "acc",
+    "enhance",
 ]
 
 #: Punctuation, dashes, apostrophes and white space the shortcuts test for, among words.
@@ -208,6 +213,8 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out.append(Token("ministry", t.upper))
         elif t.surface == "2" and chat_to(tokens, n):
             out.append(Token("to", False))
+        elif t.surface == "4" and chat_for(tokens, n):
+            out.append(Token("for", False))
         elif t.surface == "1" and chat_one(tokens, n):
             continue
         else:

@@ -118,6 +118,19 @@ def test_a_chat_two_between_two_verbs_is_to() -> None:
     matcher = make_matcher(make_fact("d", "The unit plans to train dogs."), *FILLER)
     assert words(matcher, "unit plan 2 do dogs") == ["unit", "plan", "dogs"]
     assert words(matcher, "unit have 2 dogs") == ["unit", "2", "dogs"]
+    # Before a verb no figure counts, and between "according" and "the".
+    assert words(matcher, "unit plans 2 enhance dogs") == ["unit", "plans", "enhance", "dogs"]
+    assert words(matcher, "police 2 counter dogs") == ["police", "counter", "dogs"]
+    assert words(matcher, "dogs acc 2 the unit") == ["dogs", "acc", "unit"]
+    assert words(matcher, "the 2 counter units") == ["2", "counter", "units"]
+
+
+def test_a_chat_four_before_the_or_after_stand_is_for() -> None:
+    """ "what does ToT stand 4", "trained 4 the network": "for"; "4 dogs" is a figure."""
+    matcher = make_matcher(make_fact("d", "The unit trains dogs for the port."), *FILLER)
+    assert words(matcher, "what does dog stand 4") == ["dog", "stand"]
+    assert words(matcher, "dogs trained 4 the port") == ["dogs", "trained", "port"]
+    assert words(matcher, "unit trained 4 dogs") == ["unit", "trained", "4", "dogs"]
 
 
 def test_a_number_after_a_phase_is_its_rank() -> None:
