@@ -100,8 +100,8 @@ _ONLY_AFTER_CHAT_TO = frozenset(
     investigate prosecute dismantle address develop provide deliver""".split()  # noqa: SIM905
 )
 #: Words before a "2" that make it "to" before "the" ("acc 2 the MACP piece", "due 2 the").
-_TO_THE = frozenset("acc according due thanks next close back went go going".split())
-_DETERMINERS = frozenset("the a an my our their its his her this that these those".split())
+_TO_THE = frozenset("acc according due thanks next close back went go going".split())  # noqa: SIM905
+_DETERMINERS = frozenset("the a an my our their its his her this that these those".split())  # noqa: SIM905
 
 
 def chat_to(tokens: Sequence[Token], n: int) -> bool:
