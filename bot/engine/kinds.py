@@ -887,6 +887,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     # "Ballpark figure for ...?": a fact that gives one need not say "figure".
     Kind.COUNT: frozenset(
         {"figure", "figures", "ballpark", "rough", "approximate", "chiffre", "chiffres"}
+        | {"tally", "headcount"}  # "what is the tally of police peacekeepers trained?"
     ),
     # "Which law governs / covers trafficking?", "quelle loi encadre la traite ?"
     Kind.LAW: frozenset(

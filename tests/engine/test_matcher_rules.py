@@ -1761,6 +1761,9 @@ def test_a_figure_asked_for_by_name_need_not_be_called_one() -> None:
     matcher = make_matcher(sent, *FILLER, thresholds=BARS)
     answer = matcher.ask("Ballpark figure for sniffer dogs that were sent to Tangier?")
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["sent"]
+    # ... nor "tally": "what is the tally of sniffer dogs sent to Tangier?"
+    answer = matcher.ask("What is the tally of sniffer dogs that were sent to Tangier?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["sent"]
 
 
 def test_when_an_event_starts_is_the_day_it_is_held() -> None:
