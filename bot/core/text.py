@@ -139,6 +139,8 @@ SHORTHAND = {
     "nb": "number",
     "num": "number",
     "b4": "before",
+    "2gether": "together",
+    "dos": "does",  # "what exercise does morocco dos w/ the us" (DOS in capitals: the department)
     "govt": "government",
     "gov": "government",
     "intl": "international",

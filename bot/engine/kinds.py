@@ -885,6 +885,8 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
         | {"titre", "exerce", "exercent", "occupe", "occupent", "hold", "holds"}
     ),
     # "Ballpark figure for ...?": a fact that gives one need not say "figure".
+    # "la personne arrêtée était de quelle nationalité ?": a fact saying "a Belgian" answers.
+    Kind.NATIONALITY: frozenset({"nationality", "nationalities", "nationalite", "nationalites"}),
     Kind.COUNT: frozenset(
         {"figure", "figures", "ballpark", "rough", "approximate", "chiffre", "chiffres"}
         | {"tally", "headcount"}  # "what is the tally of police peacekeepers trained?"

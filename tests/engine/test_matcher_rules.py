@@ -2371,3 +2371,16 @@ def test_a_where_naming_only_the_place_asked_about_says_no_more_where() -> None:
     placed = replace(vague, id="placed", where="Rabat, Morocco")
     matcher = make_matcher(placed, *FILLER, entities=[morocco, rabat], thresholds=BARS)
     assert matcher.ask("where is Morocco's dog lab?").answered
+
+
+def test_a_nationality_asked_need_not_be_called_one() -> None:
+    """ "la personne arrêtée était de quelle nationalité ?": a fact saying "a Belgian" gives
+    it, without the word "nationality"."""
+    belgian = make_fact(
+        "belgian",
+        "The dog unit arrested a Belgian citizen in Rabat.",
+        answer_fr="L'unité canine a arrêté un citoyen belge à Rabat.",
+    )
+    matcher = make_matcher(belgian, *FILLER, thresholds=BARS)
+    answer = matcher.ask("l'homme arrêté par l'unité canine à Rabat était de quelle nationalité ?")
+    assert answer.asks_for is Kind.NATIONALITY and ids(answer.facts) == ["belgian"]

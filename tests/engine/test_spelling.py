@@ -69,6 +69,9 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     leaves it), but in chat it is "there", a function word that asks nothing."""
     matcher = make_matcher(make_fact("dogs", "Twelve dogs work in Rabat."), *FILLER)
     assert words(matcher, "how many dogs are ther in rabat") == ["dogs", "rabat"]
+    # "bring 2gether", "what does rabat dos": together, does (DOS in capitals stays a name)
+    assert words(matcher, "dogs in rabat 2gether") == ["dogs", "rabat"]
+    assert words(matcher, "what dogs dos rabat have") == ["dogs", "rabat"]
 
 
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
