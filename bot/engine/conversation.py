@@ -519,6 +519,9 @@ _FRAME = re.compile(
     r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
     r"(?:confirm|verify|double[- ]?check)\s+(?:for\s+(?:me|us)\s+)?"
     r"(?=(?:the|what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # "pls send me the full name behind ...", "can you give us the date of ...?"
+    r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
+    r"(?:send|give|share|get|find)\s+(?:me|us)\s+(?=the\b)"
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
@@ -533,7 +536,8 @@ _FRAME = re.compile(
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
 _FRAME_CUE = re.compile(
-    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire|confirm|verify|check"
+    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire|confirm|verify|check|"
+    r"send|give|share|get|find"
 )
 
 
@@ -708,6 +712,9 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
         and not _OPENERS.intersection(_folded_words(parts[-1])[:1])
     ):
         del parts[-2:]
+    while len(parts) > 2 and _WHO_WANTS_IT.match(parts[-1]):
+        # "..., my editor wants it spelled out in the article": who wants the answer.
+        del parts[-2:]
     text = "".join(parts).strip()
     tokens = _without_trailing_aside(text.split())
     while tokens and _only_conversation(tokens[0]):
@@ -719,6 +726,16 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
         if tail.endswith("?") and tokens:
             tokens[-1] += "?"
     return " ".join(tokens), knowing
+
+
+#: A last comma part on who wants the answer: "my editor wants it spelled out", "our
+#: boss asked for it", "mon chef la veut".
+_WHO_WANTS_IT = re.compile(
+    r"\s*(?:my|our|mon|ma|notre)\s+(?:editor|boss|manager|director|team|colleagues?|client|"
+    r"donors?|chef|cheffe|directeur|directrice|equipe|équipe|rédac|redac)\s+(?:wants?|wanted|"
+    r"needs?|needed|asked|asks|veut|voulait|demande|a\s+demandé)\b",
+    re.IGNORECASE,
+)
 
 
 #: The question words a question may start with after a leading clause on its purpose.

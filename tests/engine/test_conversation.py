@@ -745,3 +745,22 @@ def test_what_the_answer_goes_in_goes(message: str) -> None:
     """ "doing slides for tmrw", "adding it to the calendar", "for my recap": what the answer
     is for, not what is asked."""
     assert read_message(message).question == "how many prosecutors were trained in casablanca"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "pls send me the full name behind the acronym BCIJ, my editor wants it spelled out",
+            "the full name behind the acronym BCIJ",
+        ),
+        (
+            "can you give me the date the BCIJ was created, our boss asked",
+            "the date the BCIJ was created",
+        ),
+    ],
+)
+def test_a_request_to_send_what_is_asked_and_who_wants_it_go(message: str, question: str) -> None:
+    """ "pls send me the full name ..., my editor wants it spelled out": the request and who
+    wants the answer frame what is asked."""
+    assert read_message(message).question == question
