@@ -2374,8 +2374,8 @@ def test_a_where_naming_only_the_place_asked_about_says_no_more_where() -> None:
 
 
 def test_a_nationality_asked_need_not_be_called_one() -> None:
-    """ "la personne arrêtée était de quelle nationalité ?": a fact saying "a Belgian" gives
-    it, without the word "nationality"."""
+    """ "la personne arrêtée était de quelle nationalité ?": a fact saying "a Belgian
+    citizen" gives it, without the word "nationality"."""
     belgian = make_fact(
         "belgian",
         "The dog unit arrested a Belgian citizen in Rabat.",
