@@ -327,11 +327,24 @@ def _repeats(segment: str, asked: set[str], knows: Callable[[str], bool]) -> boo
     """True when a segment that asks nothing names only what the question names already:
     "Prepping a briefing on Morocco. What does INL do in Morocco?" (context that
     adds a name the question lacks, "I'm writing about the BCIJ. When was it set up?",
-    stays)."""
+    stays; so does a law's number, "Law 27-14 - what year was that law adopted?", whose
+    figures are no time of day)."""
+    if _LAW_NUMBER.search(segment):
+        return False
     return bool(asked) and all(
         w in asked or w in CONVERSATIONAL or _TIME.match(w) is not None or not knows(w)
         for w in _content_words(segment)
     )
+
+
+#: French ranks that, last in a question, rank what was said before: "quand aura lieu la
+#: deuxième ?" (the English "what's the third?" closes a list the question itself gives).
+_RANKS = _words(
+    """deuxieme troisieme quatrieme cinquieme seconde prochaine prochain suivante suivant
+    derniere dernier"""
+)
+#: A law's number: "27-14", "03-03".
+_LAW_NUMBER = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 
 #: Words that point back to something said before: a question holding one needs its context.
@@ -353,6 +366,8 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
     words = _folded_words(segment)
     if len(words) > 1 and words[0] in _BE and words[1] in _CHECKED:
         return True  # "is that the right year?", "is this correct?": the claim before it
+    if words and words[-1] in _RANKS:
+        return True  # "quand aura lieu la deuxième ?": the second of what was said before
     for n, word in enumerate(words):
         if word in _POINTERS:
             return True

@@ -764,3 +764,23 @@ def test_a_request_to_send_what_is_asked_and_who_wants_it_go(message: str, quest
     """ "pls send me the full name ..., my editor wants it spelled out": the request and who
     wants the answer frame what is asked."""
     assert read_message(message).question == question
+
+
+def test_a_law_number_before_the_question_is_no_time_of_day() -> None:
+    """ "Law 27-14 - what year was that law adopted?": the law's number is what "that law"
+    is, not a time the context gives; it stays."""
+    known = lambda word: word in KNOWN or word.isdigit() or word in ("adopted",)  # noqa: E731
+    reading = read_message(
+        "Law 27-14 - what year was that law adopted? Need it for the timeline", known
+    )
+    assert "27-14" in reading.question
+
+
+def test_a_french_rank_last_points_back() -> None:
+    """ "Le CNDH a annoncé une première session. Quand aura lieu la deuxième ?": the second
+    session said before, so the question is not read alone."""
+    known = lambda word: word in KNOWN or word in ("session", "cndh", "lieu", "deuxieme")  # noqa: E731
+    message = "Le CNDH a annoncé une première session le 24 février. Quand aura lieu la deuxième ?"
+    assert read_message(message, known).parts == ()
+    alone = "Le CNDH a annoncé une première session. Quand aura lieu la session de Rabat ?"
+    assert read_message(alone, known).parts != ()
