@@ -91,6 +91,20 @@ SETS = (
     "diag49",
     "diag50",
     "diag51",
+    "diag52",
+    "diag53",
+    "diag54",
+    "diag55",
+    "diag56",
+    "diag57",
+    "diag58",
+    "diag59",
+    "diag60",
+    "diag61",
+    "diag62",
+    "diag63",
+    "diag64",
+    "diag65",
 )
 WRONG_COST = 2.0
 FOLDS = 5
