@@ -373,37 +373,32 @@ class Matcher:
         return False
 
     def _about_the_context(self, answer: Answer, message: str, part: str) -> Answer:
-        """`answer` to `part` of `message`, its facts holding the names that the rest of the
-        message gives first: "I'm writing the GLO.ACT narrative ... Where was the first
-        session held?" asks of GLO.ACT's first session, not another's."""
+        """`answer` to `part` of `message`, its facts naming the bodies, laws and places that
+        the rest of the message gives first: "I'm writing the GLO.ACT narrative ... Where was
+        the first session held?" asks of GLO.ACT's first session, not another's."""
         if len(answer.facts) < 2 or len(part) >= len(message):
             return answer
-        asked = {s.concept for s in self.analyse(part)}
-        named = [
-            s
-            for s in self.analyse(message)
-            if (s.concept or "").startswith("@") and s.concept not in asked and not self._ambient(s)
-        ]
+        named = [s.concept[1:] for s in self._names_beyond(message, part) if s.concept]
         if not named:
             return answer
-        places = [self.facts.index(m.fact) for m in answer.facts]  # (five at most)
-        held = [self.index.slot_codes(self._kids(s), places) for s in named]
-        by_names = sorted(
-            zip(answer.facts, places, strict=True),
-            key=lambda mp: -sum(mp[1] in codes for codes in held),
-        )
-        return replace(answer, facts=tuple(m for m, _ in by_names))
+        facts = sorted(answer.facts, key=lambda m: -sum(n in m.fact.entities for n in named))
+        return replace(answer, facts=tuple(facts))
 
-    def _context_names(self, question: str, asking: str) -> str:
+    def _names_beyond(self, question: str, asking: str) -> list[Slot]:
         """The names (of bodies, laws, places: not Morocco) that `question` gives beyond
-        `asking`, each once, as read; empty when it gives none."""
+        `asking`, each once."""
         asked = {s.concept for s in self.analyse(asking)}
-        names: dict[str, str] = {}
+        found: dict[str, Slot] = {}
         for s in self.analyse(question):
             concept = s.concept or ""
             if concept.startswith("@") and concept not in asked and not self._ambient(s):
-                names.setdefault(concept, s.text)
-        return " ".join(names.values())
+                found.setdefault(concept, s)
+        return list(found.values())
+
+    def _context_names(self, question: str, asking: str) -> str:
+        """The names `question` gives beyond `asking` (`_names_beyond`), as read; empty when
+        it gives none."""
+        return " ".join(s.text for s in self._names_beyond(question, asking))
 
     def _without_context_strangers(self, question: str, asking: str) -> str:
         """`question` without the words of its context (not of `asking`) that no fact
