@@ -199,6 +199,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the co-chairmanship of the forum": "~co-chair",
         "la personne arrêtée": "~arrest",
         "la DGSN en toutes lettres": "~stand-for",
+        "combien d'accords a-t-il conclus": "~signed",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
