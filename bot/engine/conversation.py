@@ -902,10 +902,8 @@ def _for_someone_else(text: str) -> bool:
 _ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
 _BOT_NAMES = _words("factbot bot")
 _YOU = _words("you your u tu toi vous votre")
-_WH_WORDS = _words(
-    """what whats when where which who whom whose why how quel quelle quels quelles quand
-    ou qui quoi combien comment pourquoi lequel laquelle lesquels lesquelles"""
-)
+#: The question words (`_OPENERS`) and the French ones that only open a clause elsewhere.
+_WH_WORDS = _OPENERS | _words("ou qui quoi lequel laquelle lesquels lesquelles")
 
 
 def _unwrapped(text: str) -> tuple[str, bool]:

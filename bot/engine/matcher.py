@@ -331,16 +331,16 @@ class Matcher:
             name = match.group("name") or match.group("nom") or ""
             if name.strip():
                 named = {s.concept or "" for s in self.analyse(name)}
-                if not named or not named <= self._publishers:
+                if not named or not named <= frozenset().union(*self._publisher_map().values()):
                     return " " + name + " "  # (the name is what a fact holds)
                 publishers.update(named)
             return " "
 
         return _SOURCE.sub(drop, text).strip(), frozenset(publishers)
 
-    @property
-    def _publishers(self) -> frozenset[str]:
-        """The concepts the publishers of the fact base's sources are named by."""
+    def _publisher_map(self) -> dict[str, frozenset[str]]:
+        """Source id -> the concepts its publisher is named by (read once, when a question
+        first names where it was read)."""
         if self._publisher_concepts is None:
             self._publisher_concepts = {
                 sid: frozenset(
@@ -350,15 +350,14 @@ class Matcher:
                 )
                 for sid, source in self.base.sources.items()
             }
-        return frozenset().union(*self._publisher_concepts.values())
+        return self._publisher_concepts
 
     def _published_by(self, fact: Fact, publishers: frozenset[str]) -> bool:
         """Whether `fact`'s source is published by (or the fact names) each of `publishers`."""
         if not publishers:
             return True
-        own = self._publisher_concepts or {}
-        held = own.get(fact.source.id, frozenset()) | {"@" + e for e in fact.entities}
-        return publishers <= held
+        held = self._publisher_map().get(fact.source.id, frozenset())
+        return publishers <= held | {"@" + e for e in fact.entities}
 
     def _spells_out(self, fact: Fact, short_forms: Sequence[Slot]) -> bool:
         """Whether `fact` writes out in full (in words of several, "training of trainers")
