@@ -174,6 +174,7 @@ SHORTHAND = {
     "wich": "which",
     "teh": "the",  # too short for the corrector, and never a word of its own
     "ther": "there",  # a rare real word ("ther-"), so never corrected; in chat, "there"
+    "bein": "being",  # "-in" for "-ing", but "being" is no word of the facts to correct to
     "hte": "the",
     "whch": "which",
     "whcih": "which",

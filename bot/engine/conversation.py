@@ -155,10 +155,15 @@ _PURPOSE_VERBS = _words(
 
 #: Wishes that hold words of the fact base ("new", "year", "day"): greetings all the same.
 _SEASONAL = re.compile(
-    r"\b(?:happy|merry|joyful)\s+(?:new\s+year|holidays?|christmas|eid|ramadan|\w+day)\b|"
-    r"\b(?:bonne|heureuse)\s+(?:année|annee|fête|fete|fêtes|fetes)\b|\bjoyeux\s+no[eë]l\b|"
+    r"(?:\b(?:happy|merry|joyful)\s+(?:new\s+year|holidays?|christmas|eid|ramadan|\w+day)\b|"
+    # ... and the feast it names: "bonne fête de l'Aïd", "bonne fête du Trône".
+    r"\b(?:bonne|heureuse)\s+(?:année|annee|fête|fete|fêtes|fetes)\b(?:\s+(?:de\s+l['’]|d['’]|du\s+|de\s+)"
+    r"(?:a[iï]d|eid|fin\s+d['’]ann[ée]e|no[eë]l|tr[ôo]ne|ramadan)\b)?|\bjoyeux\s+no[eë]l\b|"
     r"\b(?:eid|aid|aïd)\s+(?:mubarak|moubarak|said|saïd)\b|\bramadan\s+(?:kareem|karim|moubarak|mubarak)\b|"
-    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b",
+    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b)"
+    # ... and to whom: "à toute l'équipe", "to the whole team", "to all".
+    r"(?:\s+(?:à\s+(?:tou(?:te)?s?\s+)?(?:l['’]équipe|l['’]equipe|vous|le\s+monde|les\s+coll[èe]gues)|"
+    r"to\s+(?:you\s+all|all(?:\s+of\s+you)?|everyone|everybody|the\s+(?:whole\s+)?team))\b)?",
     re.IGNORECASE,
 )
 _SEASONAL_CUE = re.compile(
@@ -642,6 +647,15 @@ def _asker_or_purpose(part: str) -> bool:
     return opens and any(w in _PURPOSE_NOUNS for w in words[1:])
 
 
+#: A clause opening on what the answer is needed for: "I need it for ...", "it's for ...",
+#: "j'en ai besoin pour ...", "c'est pour ...".
+_NEED_IT_FOR = re.compile(
+    r"\W*(?:(?:i|we)\s+)?(?:(?:really|just|only)\s+)?(?:need|needed|want|wanted)\s+"
+    r"(?:it|this|that|them)\s+(?:for|in)\b|"
+    r"\W*(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:just\s+|only\s+)?for\b|"
+    r"\W*(?:j['’]en\s+ai\s+besoin|c['’]est|c['’]était)\s+(?:juste\s+|seulement\s+)?pour\b",
+    re.IGNORECASE,
+)
 #: Days an answer is needed by: "before the workshop tomorrow".
 _WHEN_NEEDED = _words("tomorrow tmrw today tonight demain aujourdhui")
 
@@ -724,7 +738,7 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
         and all(w in CONVERSATIONAL for w in _content_words(parts[-1]))
         and not _names_in_capitals(parts[-1])
         # ("... come to INL for help, what do they ask for most?": a question, last.)
-        and not _OPENERS.intersection(_folded_words(parts[-1])[:1])
+        and not _opens_question(parts[-1])
     ):
         del parts[-2:]
     while len(parts) > 2 and _WHO_WANTS_IT.match(parts[-1]):
@@ -741,6 +755,15 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
         if tail.endswith("?") and tokens:
             tokens[-1] += "?"
     return " ".join(tokens), knowing
+
+
+def _opens_question(part: str) -> bool:
+    """Whether a comma part opens on a question word: "what do they ask for most?", and in
+    French after "c'est"/"c'était": "la nouvelle constitution, c'était quand déjà ?"."""
+    words = _folded_words(part)[:2]
+    if words[:1] and words[0] in ("est", "etait"):
+        words = words[1:]
+    return not _OPENERS.isdisjoint(words[:1])
 
 
 #: A last comma part on who wants the answer: "my editor wants it spelled out", "our
@@ -999,7 +1022,12 @@ def read_message(
     written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
     segments = [_unframed(_trim(s, knows) or s) for s in written]
     # What the answer is for, as written ("asking for the CT brief": trimmed, "brief" goes).
-    purposes = {seg for seg, s in zip(segments, written, strict=True) if _asker_or_purpose(s)}
+    # ("I need it for a note on justice reform", "j'en ai besoin pour une note": all of it.)
+    purposes = {
+        seg
+        for seg, s in zip(segments, written, strict=True)
+        if _asker_or_purpose(s) or _NEED_IT_FOR.match(s)
+    }
     asking = [s for s in segments if _asks(s)] or [s for s in segments if _requests(s)]
     # (What the questions name, and whether one points back, weigh only the segments that
     # ask nothing: most messages have none.)

@@ -52,6 +52,7 @@ from bot.engine.kinds import (
     REASON,
     ROLE_WORD,
     SAID_BY,
+    SOURCE_DATED,
     START,
     STATEMENT,
     SUPPORTED,
@@ -395,7 +396,10 @@ class Index:
             is_quantity(t) and not (t.is_number and day_of_month(answer_tokens, n))
             for n, t in enumerate(answer_tokens)
         )
-        has_date = fact.when is not None or any(looks_like_year(t.surface) for t in answer_tokens)
+        # The year an undated source was written dates the source, not what it tells.
+        has_date = fact.when is not None or any(
+            looks_like_year(t.surface) for t in tokenize(SOURCE_DATED.sub("", fact.answer))
+        )
         answer_keys = set(self._text_keys(fact.answer, "en"))
         answer_keys |= self._text_keys(fact.snippet, "en")
         kinds = self.lexicon.kinds

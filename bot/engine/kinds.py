@@ -267,6 +267,11 @@ SAID_BY = re.compile(
     r"(?:page|article|summary|report|fact sheet|website|site)\b",
     re.IGNORECASE,
 )
+#: When an undated source was written, as an answer says it ("INL's page (circa 2014)",
+#: "(undated, written in 2016 or later)"): it dates the source, not what the source tells.
+SOURCE_DATED = re.compile(
+    r"\((?:undated,\s*)?(?:circa|c\.|written|vers|rédigée?|écrite?)\b[^)]*\)", re.IGNORECASE
+)
 #: An answer that says something was asked for, not done: "the Charter calls for ...".
 CALLS_FOR = re.compile(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
 #: What someone said, in an answer: a quotation, or a verb of saying.
@@ -660,8 +665,9 @@ class Kind(StrEnum):
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
             # "By what date will the reforms be fully implemented?": a deadline.
-            r"\b(by (what|which) (date|year|month|time)|by when|d ici quand|"
-            r"d ici quelle (date|annee)|avant quelle (date|annee))\b|"
+            # ("By what year had the government approved the charter?" asks when it was.)
+            r"\b(by (what|which) (date|year|month|time)|by when)\b(?! (had|did|was|were)\b)|"
+            r"\b(d ici quand|d ici quelle (date|annee)|avant quelle (date|annee))\b|"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"

@@ -421,6 +421,9 @@ def test_a_segment_that_asks_is_kept_even_without_known_words() -> None:
         ("happy new year!", Chatter.GREETING),
         ("bonne année à tous", Chatter.GREETING),
         ("eid mubarak", Chatter.GREETING),
+        # ... and the feast, and to whom: "l'Aïd" is no aid asked for.
+        ("Bonne fête de l'Aïd à toute l'équipe !", Chatter.GREETING),
+        ("Happy Eid to the whole team!", Chatter.GREETING),
         ("lol ok", Chatter.GREETING),
         ("hello", Chatter.GREETING),
         ("Bonjour tout le monde !", Chatter.GREETING),
@@ -784,3 +787,21 @@ def test_a_french_rank_last_points_back() -> None:
     assert read_message(message, known).parts == ()
     alone = "Le CNDH a annoncé une première session. Quand aura lieu la session de Rabat ?"
     assert read_message(alone, known).parts != ()
+
+
+def test_what_the_answer_is_needed_for_goes_after_a_question_pointing_back() -> None:
+    """ "the judicial charter, when was that again? I need it for a note on trafficking
+    law": the note's subject is not asked about, though the question points back."""
+    for message in (
+        "the judicial charter, when was that again? I need it for a note on trafficking law",
+        "the judicial charter, when was that again? it's for a note on trafficking law",
+        "la charte judiciaire, c'était quand ? j'en ai besoin pour une note sur la loi trafficking",
+    ):
+        assert "trafficking" not in read_message(message, knows).question, message
+
+
+def test_a_french_question_after_c_est_is_never_a_trailing_aside() -> None:
+    """ "la charte judiciaire, c'était quand déjà ?": every word of the last comma part is
+    conversation, but "c'était quand" is the question (as "when was that?" is)."""
+    message = "la charte judiciaire, c'était quand déjà ?"
+    assert read_message(message, knows).question == message

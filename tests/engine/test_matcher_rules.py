@@ -2162,6 +2162,10 @@ def test_by_what_date_asks_for_an_end() -> None:
     _refused_as(
         Kind.END, adopted, "By what date will Tunisia's dog charter reforms be fully implemented?"
     )
+    # ... but "by what year had ..." asks when it was done: the year it was adopted.
+    matcher = make_matcher(adopted, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("By what year had Tunisia adopted the dog charter's reforms?")
+    assert answer.asks_for is Kind.DATE and ids(answer.facts) == ["adopted"]
 
 
 def test_a_named_meaning_no_fact_holds_is_no_everyday_word() -> None:
@@ -2384,3 +2388,22 @@ def test_a_nationality_asked_need_not_be_called_one() -> None:
     matcher = make_matcher(belgian, *FILLER, thresholds=BARS)
     answer = matcher.ask("l'homme arrêté par l'unité canine à Rabat était de quelle nationalité ?")
     assert answer.asks_for is Kind.NATIONALITY and ids(answer.facts) == ["belgian"]
+
+
+def test_the_year_an_undated_source_was_written_dates_no_event() -> None:
+    """ "when is the dog unit planning to open its kennel?": a fact from an undated page
+    "(circa 2020)" that says it plans one gives no date; the same plan dated by the fact
+    ("in 2021") does."""
+    planned = make_fact(
+        "planned", "According to the dog page (circa 2020), the dog unit plans to open a kennel."
+    )
+    matcher = make_matcher(planned, *FILLER, thresholds=BARS)
+    question = "When is the dog unit planning to open its kennel?"
+    assert not matcher.ask(question).answered
+    dated = replace(
+        planned,
+        id="dated",
+        answer="According to the dog page, the dog unit opens a kennel in 2021.",
+    )
+    matcher = make_matcher(dated, *FILLER, thresholds=BARS)
+    assert ids(matcher.ask(question).facts) == ["dated"]
