@@ -38,6 +38,7 @@ from bot.core.text import (
 from bot.engine.answer import Slot
 from bot.engine.kinds import (
     AGE,
+    BEFORE_CLAUSE,
     CALLS_FOR,
     COMPARATIVE,
     DURATION,
@@ -108,6 +109,11 @@ _WHOSE_PLACES = re.compile(
 )
 #: Words that end what a figure counts: "departments of corrections" counts departments.
 _OF = frozenset({"of", "de", "d", "du", "des"})
+#: Bodies counted, after the word that says what kind ("two U.S. police departments").
+_BODIES_COUNTED = frozenset(
+    """departments agencies units offices ministries bodies institutions directorates
+    departements agences unites bureaux ministeres organismes""".split()  # noqa: SIM905
+)
 
 
 class Index:
@@ -254,7 +260,7 @@ class Index:
             self.by_topic.setdefault(fact.topic, array("i")).append(i)
         for i in order:
             self.by_topic_ranked.setdefault(self.facts[i].topic, array("i")).append(i)
-        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
+        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words, self._acronyms())
         self.spellers = self._find_spellers()
         self._by_weight: dict[int, _ByWeight] = {}
         self._specific: dict[int, tuple[Slot, bool, bool, str | None]] = {}
@@ -396,10 +402,10 @@ class Index:
             is_quantity(t) and not (t.is_number and day_of_month(answer_tokens, n))
             for n, t in enumerate(answer_tokens)
         )
-        # The year an undated source was written dates the source, not what it tells.
-        has_date = fact.when is not None or any(
-            looks_like_year(t.surface) for t in tokenize(SOURCE_DATED.sub("", fact.answer))
-        )
+        # The year an undated source was written dates the source, not what it tells; the
+        # year of what came after ("Before taking over ... in April 2016, ...") dates that.
+        dated = BEFORE_CLAUSE.sub("", SOURCE_DATED.sub("", fact.answer))
+        has_date = fact.when is not None or any(looks_like_year(t.surface) for t in tokenize(dated))
         answer_keys = set(self._text_keys(fact.answer, "en"))
         answer_keys |= self._text_keys(fact.snippet, "en")
         kinds = self.lexicon.kinds
@@ -505,7 +511,14 @@ class Index:
                 # pénitentiaires d'États américains": what is counted stops at "of / d'";
                 # what follows says whose (the counted are departments, not states).
                 cut = next((k for k, w in enumerate(window) if k and w.surface in _OF), None)
-                after = " ".join(w.surface for w in window[:cut])
+                # "two U.S. police departments": the word before bodies counted says what
+                # kind they are; police officers are not counted.
+                kept = window[:cut]
+                after = " ".join(
+                    w.surface
+                    for k, w in enumerate(kept)
+                    if k + 1 == len(kept) or kept[k + 1].surface not in _BODIES_COUNTED
+                )
                 keys |= self._text_keys(after, lang)
         return keys
 
@@ -518,10 +531,14 @@ class Index:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state)
-        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words)
+        self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words, self._acronyms())
         self._by_weight = {}
         self._specific = {}
         self._gains = {}
+
+    def _acronyms(self) -> frozenset[str]:
+        """The curated acronyms, folded: what the speller may read a name in capitals as."""
+        return frozenset(fold(a) for e in self.base.entity_by_id.values() for a in e.acronyms)
 
     def _find_spellers(self) -> dict[str, frozenset[int]]:
         """Entity id -> the facts whose answer names it in two ways (acronym and full name).

@@ -272,6 +272,9 @@ SAID_BY = re.compile(
 SOURCE_DATED = re.compile(
     r"\((?:undated,\s*)?(?:circa|c\.|written|vers|rédigée?|écrite?)\b[^)]*\)", re.IGNORECASE
 )
+#: A leading clause on what came after ("Before taking over as Co-Chair of the Forum in
+#: April 2016, Morocco served ..."): its date is the later event's, not what the answer tells.
+BEFORE_CLAUSE = re.compile(r"^(?:before|avant)\b[^,]*,", re.IGNORECASE)
 #: An answer that says something was asked for, not done: "the Charter calls for ...".
 CALLS_FOR = re.compile(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
 #: What someone said, in an answer: a quotation, or a verb of saying.
@@ -623,8 +626,8 @@ class Kind(StrEnum):
             r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
             r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"
             r"(cost|costs|budget|price|outlay)\b|"
-            # "What is INL's yearly budget for ...?"
-            r"^\W*(what|whats)\s+(is|was|s\s+)?\s*(\w+\s+s\s+|its\s+|their\s+)(\w+\s+)?"
+            # "What is INL's yearly budget for ...?", "whats inls yearly budget"
+            r"^\W*(what|whats)\s+(is|was|s\s+)?\s*(\w+\s+s\s+|\w+s\s+|its\s+|their\s+)(\w+\s+)?"
             r"(cost|costs|budget|price)\b|"
             r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
             r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"

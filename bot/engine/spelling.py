@@ -144,6 +144,9 @@ def _typo_indexed(word: str) -> bool:
     return len(word) >= TYPO_MIN_LETTERS and word.isalpha()
 
 
+#: The longest word in capitals read as an acronym ("ANAB", "OSCE", "NYPD"), not a word
+#: typed with caps lock on.
+_ACRONYM_LETTERS = 5
 _HASH_MASK = (1 << 63) - 1
 #: Words whose fix `Speller` keeps (about 150 bytes each).
 FIXES_KEPT = 2048
@@ -309,10 +312,19 @@ class Speller:
     one-word curated names.
     """
 
-    def __init__(self, vocab: dict[str, int], keys: Container[str], single_words: Set[str]) -> None:
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        keys: Container[str],
+        single_words: Set[str],
+        acronyms: Set[str] = frozenset(),
+    ) -> None:
         self.vocab = vocab
         self.keys = keys
         self.single_words = single_words
+        #: The curated acronyms, folded ("dgsn"): what a short name in capitals we do not
+        #: know may be a typo of.
+        self.acronyms = acronyms
         self.deletes = DeleteIndex(vocab)
         #: (word, language) -> `_fix(word, language)`: questions reuse their words, and a
         #: word's fix depends on nothing else. Emptied when full.
@@ -401,7 +413,13 @@ class Speller:
                 fix = memo[key] = self._fix(t.surface, lang)
             if t.upper and surface not in self.vocab:
                 # ("DGNS" is "DGSN" before it is the commoner "dans", one edit away too.)
-                fix = self._swapped_acronym(surface) or fix
+                swapped = self._swapped_acronym(surface)
+                if swapped is not None:
+                    fix = swapped
+                elif fix is not None and len(surface) <= _ACRONYM_LETTERS:
+                    # "Was it ANAB?": a short name in capitals we do not know is a name,
+                    # not a mistyped "arab"; only one of our acronyms may be its typo.
+                    fix = fix if fix[0] in self.acronyms else None
             if fix is None or (t.upper and len(fix) == 1 and fix[0] in STOPWORDS):
                 # ("CVE", "OSCE": a name in capitals is no mistyped "ive" or "once".)
                 fixed.append(t)

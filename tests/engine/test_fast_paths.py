@@ -56,6 +56,8 @@ _WORDS = [
     "blast",
     "post-blast",
     "VOTRE",
+    "ANAB",
+    "DGSM",
     "glo",
     "act",
     "antiterrorism",
@@ -241,6 +243,8 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             fixed.append(t)
         else:
             fix = speller._fix(t.surface, lang)
+            if t.upper and t.surface not in vocab and len(t.surface) <= 5 and fix is not None:
+                fix = fix if fix[0] in speller.acronyms else None  # "ANAB" is no "arab"
             fixed.extend([t] if fix is None else [Token(w, t.upper) for w in fix])
     return fixed
 

@@ -231,6 +231,8 @@ def test_what_is_its_budget_asks_for_money() -> None:
     """ "What is INL's yearly budget for ...?": an amount, as "what is the budget?" is."""
     assert asks_for("What is INL's yearly budget for its programmes?") is Kind.MONEY
     assert asks_for("What is its budget?") is Kind.MONEY
+    # ... typed in a hurry, without apostrophes
+    assert asks_for("whats inls yearly budget for rule of law stuff") is Kind.MONEY
     assert asks_for("What is the goal of the budget reform?") is not Kind.MONEY
 
 

@@ -200,6 +200,13 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "la personne arrêtée": "~arrest",
         "la DGSN en toutes lettres": "~stand-for",
         "combien d'accords a-t-il conclus": "~signed",
+        "which stages of the process": "~phase",
+        "les étapes de la procédure": "~phase",
+        "the recently independent judiciaries": "~new",
+        "prosecutors acquired knowledge": "~gain",
+        "the session is expected to gather 20 officials": "~centralize",
+        "il a travaillé sur des vrais cas": "~real-life-cases",
+        "the national police lab's certification": "@moroccan-police-forensic-lab",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

@@ -2062,6 +2062,17 @@ def test_an_acronym_with_two_letters_swapped_is_that_acronym() -> None:
     assert words(matcher, "what is the XYZ?") == ["xyz"]
 
 
+def test_a_short_name_in_capitals_is_no_mistyped_word() -> None:
+    """ "Was it ANAB or someone else?": a name in capitals we do not know is one edit from
+    "arab", a word of ours, but it is a name no fact holds; one edit from one of our
+    acronyms ("DGSM"), it is that acronym."""
+    fact = make_fact("a", "The Arab dog unit of the DGSN trained in Rabat.")
+    dgsn = make_entity("dgsn", "institution", "General Directorate", acronyms=["DGSN"])
+    matcher = make_matcher(fact, *FILLER, entities=[dgsn])
+    assert words(matcher, "did ANAB train the dog unit?") == ["anab", "train", "dog", "unit"]
+    assert words(matcher, "did the DGSM train the dog unit?") == ["dgsn", "train", "dog", "unit"]
+
+
 def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
     """ "Is it right that INL signed about 100 dog agreements? What's the number?": the
     asker's figure is checked, not matched; the fact with the real one answers. A figure
@@ -2407,3 +2418,36 @@ def test_the_year_an_undated_source_was_written_dates_no_event() -> None:
     )
     matcher = make_matcher(dated, *FILLER, thresholds=BARS)
     assert ids(matcher.ask(question).facts) == ["dated"]
+
+
+def test_the_year_of_a_leading_before_clause_dates_what_came_after() -> None:
+    """ "Before taking over the dog unit in April 2016, Mr. Alami served for years as its
+    trainer": "when did Mr. Alami become the dog unit's trainer?" is not answered 2016."""
+    served = make_fact(
+        "served",
+        "Before taking over the Tunisia dog unit in April 2016, Mr. Alami served for a"
+        " number of years as its trainer.",
+    )
+    matcher = make_matcher(served, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    question = "In what year did Mr. Alami become trainer of the Tunisia dog unit?"
+    assert not matcher.ask(question).answered
+    dated = replace(
+        served,
+        id="dated",
+        answer="In April 2016, Mr. Alami became trainer of the Tunisia dog unit.",
+    )
+    matcher = make_matcher(dated, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask(question).facts) == ["dated"]
+
+
+def test_the_word_before_bodies_counted_is_not_counted() -> None:
+    """ "Tunisia's dog unit partners with two U.S. police departments": "how many police
+    officers ...?" asks for officers, which the two departments do not count; "how many
+    police departments ...?" is answered."""
+    partners = make_fact(
+        "partners", "Tunisia's sniffer dog unit partners with two U.S. police departments."
+    )
+    matcher = make_matcher(partners, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert not matcher.ask("How many police partner with Tunisia's sniffer dog unit?").answered
+    answer = matcher.ask("How many police departments partner with Tunisia's sniffer dog unit?")
+    assert ids(answer.facts) == ["partners"]
