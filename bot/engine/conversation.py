@@ -82,6 +82,7 @@ FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
+    handy
     looking check checking confirm double doublecheck just real fyi btw so well um
     fact factcheck factchecking random
     uh hmm ah oh also another follow followup
@@ -539,6 +540,13 @@ _FRAME = re.compile(
     r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
     r"(?:confirm|verify|double[- ]?check)\s+(?:for\s+(?:me|us)\s+)?"
     r"(?=(?:the|what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # "I need the full name of ...", "we're looking for the date ...": a request
+    r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want|(?:am|are|'m|’m|'re|’re)\s+"
+    r"looking\s+for)\s+(?=the\b)"
+    # "Annex needs the full name of ...": what the answer is for asks for it
+    r"|^(?:(?:the|my|our)\s+)?(?:annex|annexe|appendix|deck|slide|note|report|brief|briefing|memo|"
+    r"draft|table|timeline|chart|factsheet|handout|footnote|box|section|paragraph)\s+"
+    r"(?:needs?|wants?|requires?)\s+(?=the\b)"
     # "pls send me the full name behind ...", "can you give us the date of ...?"
     r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
     r"(?:send|give|share|get|find)\s+(?:me|us)\s+(?=the\b)"
@@ -591,6 +599,17 @@ def _asks_after_preamble(clause: str) -> bool:
     return _asks(clause) or ("," in clause and _asks(clause.rsplit(",", 1)[1]))
 
 
+def _asks_nothing(segment: str) -> bool:
+    """ "Anyone have it handy?", "does anyone know?": a question of conversation alone."""
+    return all(
+        w in CONVERSATIONAL or w in STOPWORDS or w in _ANYONE for w in _folded_words(segment)
+    )
+
+
+#: Whom a question of conversation asks: "anyone have it handy?"
+_ANYONE = _words("anyone anybody someone somebody")
+
+
 def _requests(segment: str) -> bool:
     """ "need the date the agreement was signed": a request for what a question asks (in
     a message that asks nothing otherwise; after a question, "need the figure for the
@@ -602,7 +621,7 @@ def _requests(segment: str) -> bool:
 #: What a request asks for: "need the number of ...", "looking for the date ...".
 _REQUESTED = _words(
     """date dates year years number numbers figure figures name names title list amount
-    total location place"""
+    total location place full month months"""
 )
 _REQUEST = re.compile(
     r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|still)\s+)?(?:(?:need|needed|want|looking\s+for|"
@@ -799,7 +818,7 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
         return tokens  # (most questions: a question word first, no clause before it)
     for start in range(1, min(len(tokens) - 2, 9)):
         words = _folded_words(tokens[start])
-        if not words or words[0] not in _OPENERS:
+        if not words or (words[0] not in _OPENERS and not _request_at(tokens, start)):
             continue
         # ("my director asked me in which year ...": the preposition opens the question.)
         previous = _folded_words(tokens[start - 1])
@@ -810,8 +829,28 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
             w in CONVERSATIONAL or w in STOPWORDS or not knows(w) for w in before
         ):
             return tokens[start:]
+        if (
+            before[:1] in (["for"], ["pour"])
+            and any(w in _PURPOSE_NOUNS for w in before)
+            and _request_at(tokens, start)
+            and not _points_back(" ".join(tokens[start:]), knows, strict=True)
+        ):
+            # "for the CT deck I need the month and year the BCIJ was created": what the
+            # deck is on is not asked (the request names what it asks about).
+            return tokens[start:]
         return tokens
     return tokens
+
+
+def _request_at(tokens: list[str], start: int) -> bool:
+    """ "(for the CT deck) I need the month ...": a request opens at `start`."""
+    words = [w for t in tokens[start : start + 3] for w in _folded_words(t)][:3]
+    return (
+        len(words) == 3
+        and words[0] in ("i", "we")
+        and words[1] in ("need", "want")
+        and (words[2] == "the")
+    )
 
 
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
@@ -1028,7 +1067,11 @@ def read_message(
         for seg, s in zip(segments, written, strict=True)
         if _asker_or_purpose(s) or _NEED_IT_FOR.match(s)
     }
-    asking = [s for s in segments if _asks(s)] or [s for s in segments if _requests(s)]
+    asking = [s for s in segments if _asks(s)]
+    if not asking or all(_asks_nothing(s) for s in asking):
+        # "Annex needs the full name of the prisons body. Anyone have it handy?": the
+        # request says what is asked; the question only asks for it.
+        asking = [s for s in segments if _requests(s)] or asking
     # (What the questions name, and whether one points back, weigh only the segments that
     # ask nothing: most messages have none.)
     others = len(asking) < len(segments)

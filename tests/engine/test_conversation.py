@@ -805,3 +805,28 @@ def test_a_french_question_after_c_est_is_never_a_trailing_aside() -> None:
     conversation, but "c'était quand" is the question (as "when was that?" is)."""
     message = "la charte judiciaire, c'était quand déjà ?"
     assert read_message(message, knows).question == message
+
+
+def test_a_request_is_the_question_when_the_question_asks_only_for_it() -> None:
+    """ "Annex needs the full name of the judicial charter. Anyone have it handy?": the
+    question asks nothing but the answer to the request, which says what is asked."""
+    for message, question in (
+        (
+            "Annex needs the full name of the judicial charter. Anyone have it handy?",
+            "the full name of the judicial charter.",
+        ),
+        (
+            "I need the year the BCIJ was created. Does anyone know?",
+            "the year the BCIJ was created.",
+        ),
+    ):
+        assert read_message(message, knows).question == question, message
+
+
+def test_a_request_after_what_it_is_for_is_the_question() -> None:
+    """ "for the CT deck I need the year the BCIJ was created": what the deck is on is not
+    asked; a request pointing back ("... the year it was created") keeps it."""
+    reading = read_message("for the trafficking deck I need the year the BCIJ was created", knows)
+    assert reading.question == "the year the BCIJ was created"
+    pointing = read_message("for the BCIJ deck I need the year it was created", knows)
+    assert "BCIJ" in pointing.question
