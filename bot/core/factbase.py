@@ -34,6 +34,7 @@ ENTITY_KINDS = (
     "institution",
     "programme",
     "place",
+    "region",
     "country",
     "group",
     "law",

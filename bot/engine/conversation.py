@@ -128,7 +128,7 @@ BOT_VERBS = _words(
     developpe developpee construit gere maintient
     marches repond
     appelle qui quoi sers sert servir aide aider a ete topics topic subjects cover covers
-    sujets sujet couvres couvrez
+    sujets sujet couvres couvrez kind kinds sort sorts type types genre
     how hows day going doing get got getting receive received see saw seen read last
     message messages msg dm reply replied respond responding weekend today lately been
     feeling life things ca va vas allez passe recu vu lu message dernier journee"""

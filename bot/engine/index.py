@@ -109,6 +109,8 @@ _WHOSE_PLACES = re.compile(
 )
 #: Words that end what a figure counts: "departments of corrections" counts departments.
 _OF = frozenset({"of", "de", "d", "du", "des"})
+#: The kinds of the curated names of places: cities and sites, regions, countries.
+_PLACE_KINDS = frozenset({"place", "region", "country"})
 #: Bodies counted, after the word that says what kind ("two U.S. police departments").
 _BODIES_COUNTED = frozenset(
     """departments agencies units offices ministries bodies institutions directorates
@@ -434,16 +436,15 @@ class Index:
             for m in _WHOSE_PLACES.finditer(text)
             for key in self._text_keys(m.group("places"), "en")
         }
-        named_places = tuple(
-            sorted(k for k in answer_keys - whose if kinds.get(k) in ("place", "country"))
-        )
-        regions = tuple(sorted(k for k in answer_keys if kinds.get(k) == "place"))
+        named_places = tuple(sorted(k for k in answer_keys - whose if kinds.get(k) in _PLACE_KINDS))
+        regions = tuple(sorted(k for k in answer_keys if kinds.get(k) in ("place", "region")))
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
-        places = {k for k in answer_keys - whose if kinds.get(k) in ("place", "country")}
+        places = {k for k in answer_keys - whose if kinds.get(k) in _PLACE_KINDS}
         where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
+        # (A region, "the greater Maghreb and Sahel regions", is no city.)
         has_city = any(kinds.get(k) == "place" for k in places | where_keys)
-        where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in ("place", "country")))
+        where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in _PLACE_KINDS))
         countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
         counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
         # Most facts name the same countries, or count nothing: equal sets are shared.

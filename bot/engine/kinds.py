@@ -442,6 +442,7 @@ class Kind(StrEnum):
             # (Not a programme or a training: "who runs the new trainers' programme?" is
             # answered by the bodies that run it.)
             r"\bwho\s+(currently\s+|now\s+|presently\s+)?(heads|headed|leads|runs|directs|directed|chairs|chaired|"
+            r"presides|presided|is presiding|s presiding|"
             r"is running|s running|is heading|s heading|"
             r"is in charge|was in charge|is responsible|was responsible)\b"
             r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
@@ -805,7 +806,8 @@ class Kind(StrEnum):
         "city",
         ("city", "cities", "town", "ville"),
         re.compile(
-            r"\b(which|what)\s+(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
+            # ("in which Moroccan city ...?")
+            r"\b(which|what)\s+(\w+\s+)?(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
             # "the name of the town where ...?"
             r"\bnames?\s+of\s+(the\s+)?(city|cities|towns?)\b|"
             r"\bquelles?\s+villes?\b"

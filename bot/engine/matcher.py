@@ -781,7 +781,7 @@ class Matcher:
         named = self.analyse(found.group("place"))
         concept = named[0].concept if named else None
         kinds = self.index.lexicon.kinds
-        return concept if concept and kinds.get(concept) in ("place", "country") else None
+        return concept if concept and kinds.get(concept) in ("place", "region", "country") else None
 
     def _kids(self, slot: Slot) -> tuple[int, ...]:
         """The ids of the slot's keys that some fact holds."""
@@ -916,7 +916,7 @@ class Matcher:
                 return True
             if kind is Kind.DATE:
                 return slot.number
-            return kinds.get(slot.concept or "") in ("place", "country")
+            return kinds.get(slot.concept or "") in ("place", "region", "country")
 
         return [s for s in slots if not given(s)] or slots
 

@@ -464,6 +464,17 @@ def test_words_the_base_never_heard_of_do_not_hide_a_message_about_the_bot() -> 
     assert read_message("who runs this office in Ouarzazate?", knows).chatter is None
 
 
+def test_what_kinds_of_questions_the_bot_takes_is_about_the_bot() -> None:
+    """ "What kinds of things can you help me with?": "kinds" is a word of the fact base
+    ("a kind of training"), but asked of the bot it asks what the bot does."""
+    for message in (
+        "What kinds of things can you help me with?",
+        "what sort of questions can you answer?",
+    ):
+        reading = read_message(message, lambda word: True)
+        assert reading.chatter is Chatter.ABOUT_BOT, message
+
+
 def test_a_pointer_in_a_real_question_is_not_about_the_bot() -> None:
     """ "who built this?" is about the bot; "who built this centre in Tiflet?" names what."""
     reading = read_message("who built this centre in Tiflet?", knows)

@@ -73,6 +73,7 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
     assert asks_for("Who led the workshop?") is Kind.ACTOR
     assert asks_for("Who heads the DGAPR?") is Kind.PERSON
     assert asks_for("Who currently heads the DGAPR?") is Kind.PERSON
+    assert asks_for("Who currently presides over the CNDH?") is Kind.PERSON
     # A signatory is a person: the parties are said to have signed, they do not sign.
     assert asks_for("Who actually signed the agreement on 14 September 2022?") is Kind.PERSON
     assert asks_for("Qui a signé l'accord de 2022 ?") is Kind.PERSON
@@ -243,3 +244,11 @@ def test_casual_words_for_money_people_and_time() -> None:
     assert asks_for("Who's the top brass at the bureau?") is Kind.PERSON
     assert asks_for("Who's running the national police these days?") is Kind.PERSON
     assert asks_for("Who is running the programme?") is not Kind.PERSON
+
+
+def test_which_city_may_say_whose() -> None:
+    """ "in which Moroccan city is the exercise held?": a city, as "which city" is."""
+    assert (
+        asks_for("in which Moroccan city is the African Lion exercise held each year?") is Kind.CITY
+    )
+    assert asks_for("which coastal town hosted it?") is Kind.CITY

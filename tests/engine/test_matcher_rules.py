@@ -2451,3 +2451,21 @@ def test_the_word_before_bodies_counted_is_not_counted() -> None:
     assert not matcher.ask("How many police partner with Tunisia's sniffer dog unit?").answered
     answer = matcher.ask("How many police departments partner with Tunisia's sniffer dog unit?")
     assert ids(answer.facts) == ["partners"]
+
+
+def test_a_region_is_no_city() -> None:
+    """ "In which Moroccan city do the dog trainers work?": a fact naming only the region
+    they work in (the Sahel) names no city; one naming Rabat does."""
+    sahel = make_entity("sahel", "region", "Sahel")
+    rabat = make_entity("rabat", "place", "Rabat", part_of=["tunisia"])
+    regional = make_fact("regional", "Tunisia's dog trainers work across the Sahel.")
+    entities = [TUNISIA, sahel, rabat]
+    matcher = make_matcher(regional, *FILLER, entities=entities, thresholds=BARS)
+    question = "In which city do Tunisia's dog trainers work?"
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.CITY and not answer.answered
+    # ... while the region answers where
+    assert matcher.ask("Where do Tunisia's dog trainers work?").answered
+    city = make_fact("city", "Tunisia's dog trainers work in Rabat.")
+    matcher = make_matcher(city, *FILLER, entities=entities, thresholds=BARS)
+    assert ids(matcher.ask(question).facts) == ["city"]
