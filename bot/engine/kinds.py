@@ -419,9 +419,13 @@ class Kind(StrEnum):
     # number or its name ("the anti-terrorism law").
     LAW = (
         "law",
-        ("law", "loi", "bill", "decree", "dahir"),
+        ("law", "loi", "bill", "decree", "dahir", "convention", "treat", "traite", "charte"),
         re.compile(
-            _LEAD + r"(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)"
+            _LEAD
+            + r"(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)|"
+            # "Quelle convention internationale ... ?", "which treaty / charter ...?"
+            + _LEAD
+            + r"(which|what|quelle)\s+(convention|treaty|traite|charter|charte)\b"
         ),
         lambda f, asked: f.has_law_number or f.names_law,
         "names no law",

@@ -702,11 +702,15 @@ class Matcher:
                 keep.sort(key=lambda m: id(m) not in says_when)
             elif kind is None and len(keep) > 1 and _asks_for_several(question):
                 # "Which American police forces are coaching Haiti's cops?": the fact that
-                # names several comes first, before those that name one of them each.
+                # names several comes first, before those that name one of them each (not
+                # one lacking a word the best covered holds: "which institutions does INL
+                # support in justice reform?" is not answered by a list of its aims).
+                held = set(max(keep, key=lambda m: m.coverage).missing)
                 several = {
                     id(m)
                     for m, i in zip(accepted, accepted_at, strict=True)
-                    if self.index.features[i].listed >= 2 or self.index.features[i].paired
+                    if (self.index.features[i].listed >= 2 or self.index.features[i].paired)
+                    and held.issuperset(m.missing)
                 }
                 keep.sort(key=lambda m: id(m) not in several)
             return Answer(question, True, tuple(keep), (), kind, language)

@@ -252,3 +252,13 @@ def test_which_city_may_say_whose() -> None:
         asks_for("in which Moroccan city is the African Lion exercise held each year?") is Kind.CITY
     )
     assert asks_for("which coastal town hosted it?") is Kind.CITY
+
+
+def test_which_convention_asks_for_a_law() -> None:
+    """ "Quelle convention internationale est au programme ?": a text by its name, which a
+    fact on Morocco's obligations in general does not give."""
+    assert (
+        asks_for("Quelle convention internationale est au programme de la formation ?") is Kind.LAW
+    )
+    assert asks_for("which treaty will the training cover?") is Kind.LAW
+    assert asks_for("what charter did the government approve?") is Kind.LAW

@@ -207,6 +207,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the session is expected to gather 20 officials": "~centralize",
         "il a travaillé sur des vrais cas": "~real-life-cases",
         "the national police lab's certification": "@moroccan-police-forensic-lab",
+        "dans le sillage de la nouvelle constitution": "~as-a-result-of",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

@@ -753,6 +753,12 @@ def test_a_plural_asked_puts_the_fact_naming_several_first() -> None:
     answer = matcher.ask("Which Rabat police units are training dogs?")
     assert ids(answer.facts)[0] == "both"
     assert ids(matcher.ask("Is the Rabat border police unit training dogs?").facts)[0] == "border"
+    # ... but not a list lacking a word the best covered fact holds: "Which Rabat police
+    # units are training dogs in the capital?" is the border unit's.
+    capital = make_fact("capital", "The Rabat border police unit is training dogs in the capital.")
+    matcher = make_matcher(capital, customs, both, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Which Rabat police units are training dogs in the capital?")
+    assert ids(answer.facts)[0] == "capital"
 
 
 def test_the_role_of_a_body_is_what_it_does() -> None:
