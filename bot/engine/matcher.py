@@ -256,18 +256,7 @@ class Matcher:
             if _DIGIT.search(question) and _CLAIM.search(question)
             else frozenset()
         )
-        answer = self._answer(reading.question, language, reading.asking, claimed)
-        for frame, plain in _FRAMES:
-            if answer.answered:
-                break
-            # "La loi 27-14 porte sur quoi ?", "what style of policing ...?": the frame
-            # of the question, which the fact need not say; a fact that says it
-            # ("la session porte sur ...", "the most requested type of help") answers
-            # as asked, before the frame is set aside.
-            bare = frame.sub(plain, reading.question)
-            if bare != reading.question:
-                retry = self._answer(bare, language, frame.sub(plain, reading.asking), claimed)
-                answer = retry if retry.answered else answer
+        answer = self._answer_unframed(reading.question, language, reading.asking, claimed)
         if (
             not answer.answered
             and _SOURCE_CUE.search(reading.question)
@@ -300,6 +289,23 @@ class Matcher:
                     key=lambda pa: (asked and pa[0].rstrip()[-1:] == "?", pa[1].facts[0].coverage),
                 )
                 answer = self._about_the_context(answer, reading.question, part)
+                # (Bodies, programmes, laws: not places, which may say where the asker's
+                # work is, "for the Sahel programming review".)
+                kinds = self.index.lexicon.kinds
+                subjects = [
+                    s
+                    for s in self._names_beyond(reading.question, part)
+                    if kinds.get(s.concept or "") not in ("place", "region", "country")
+                ]
+                if subjects and not any(
+                    (s.concept or "")[1:] in m.fact.entities for m in answer.facts for s in subjects
+                ):
+                    # "I'm putting together an agenda modelled on the CNDH-DGSN programme.
+                    # Besides the conventions, what other topics ...?": no fact on what the
+                    # context names answered; one on it, asked with its names, may.
+                    names = " ".join(s.text for s in subjects)
+                    retry = self._answer_unframed(f"{part} {names}", language, part, claimed)
+                    answer = retry if retry.answered else answer
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
             # BCIJ. When was it set up?": what the context names that no fact holds is the
@@ -320,6 +326,24 @@ class Matcher:
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
                         answer = retry
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _answer_unframed(
+        self, question: str, language: str, asking: str, claimed: frozenset[str]
+    ) -> Answer:
+        """`_answer`, and if it finds nothing, the same without each frame in turn."""
+        answer = self._answer(question, language, asking, claimed)
+        for frame, plain in _FRAMES:
+            if answer.answered:
+                break
+            # "La loi 27-14 porte sur quoi ?", "what style of policing ...?": the frame
+            # of the question, which the fact need not say; a fact that says it
+            # ("la session porte sur ...", "the most requested type of help") answers
+            # as asked, before the frame is set aside.
+            bare = frame.sub(plain, question)
+            if bare != question:
+                retry = self._answer(bare, language, frame.sub(plain, asking), claimed)
+                answer = retry if retry.answered else answer
+        return answer
 
     def _without_source(self, text: str) -> tuple[str, frozenset[str]]:
         """`text` without the document it names as where the asker read it ("in the INL

@@ -2475,3 +2475,45 @@ def test_a_region_is_no_city() -> None:
     city = make_fact("city", "Tunisia's dog trainers work in Rabat.")
     matcher = make_matcher(city, *FILLER, entities=entities, thresholds=BARS)
     assert ids(matcher.ask(question).facts) == ["city"]
+
+
+def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> None:
+    """ "I'm putting together a prison training agenda modelled on the BCIJ sniffer dog
+    programme. Besides international conventions, what other topics will the discussions
+    take up?": the question alone is answered by another workshop's topics; asked with what
+    the context names, by the programme's. (No clear lead here: the rule is the retry. A
+    place the context names, "for the Sahel review", does not count: it may say where the
+    asker's work is.)"""
+    workshop = make_fact(
+        "workshop",
+        "The workshop discussions took up international conventions and other topics such as"
+        " victim protection.",
+    )
+    programme = make_fact(
+        "programme",
+        "Discussions of the BCIJ sniffer dog programme will take up topics such as asylum policy.",
+        entities=["bcij"],
+    )
+    prison = make_fact("prison", "Prison guards finished their training in 2020.")
+    no_lead = replace(BARS, clear_lead_coverage=1.01)
+    matcher = make_matcher(
+        workshop, programme, prison, *FILLER, entities=[BCIJ], thresholds=no_lead
+    )
+    question = "Besides international conventions, what other topics will the discussions take up?"
+    assert ids(matcher.ask(question).facts) == ["workshop"]
+    message = (
+        "I'm putting together a prison training agenda modelled on the BCIJ sniffer dog"
+        " programme. " + question
+    )
+    assert ids(matcher.ask(message).facts) == ["programme"]
+    # A place the context names is no subject asked about.
+    tangier = make_fact(
+        "tangier",
+        "Discussions in Tangier will take up topics such as asylum policy.",
+        entities=["tangier"],
+    )
+    matcher = make_matcher(
+        workshop, tangier, prison, *FILLER, entities=[TANGIER], thresholds=no_lead
+    )
+    message = "I'm putting together a prison training review for our Tangier office. " + question
+    assert ids(matcher.ask(message).facts) == ["workshop"]
