@@ -130,9 +130,11 @@ NATIONALITY = re.compile(
     r"\b[A-Z][a-z]+(?:an|ian|ese|ish|ch|i)\s+(?:prosecutors?|judges?|experts?|officials?|"
     r"officers?|police|nationals?|citizens?|trainers?|staff|personnel|delegates?)\b"
 )
-#: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019").
+#: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019"; a
+#: membership from its start, "joined the TSCTP in 2005", "a rejoint ... en 2005").
 DURATION = re.compile(
     r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
+    r"\b(joined|a rejoint|ont rejoint)\s+[^.;]{0,60}?\b(in|en)\s+(19|20)\d\d\b|"
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|"
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)[\s-]+"
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"

@@ -2517,3 +2517,15 @@ def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> N
     )
     message = "I'm putting together a prison training review for our Tangier office. " + question
     assert ids(matcher.ask(message).facts) == ["workshop"]
+
+
+def test_a_membership_since_its_start_says_how_long() -> None:
+    """ "How long has Tunisia been part of the dog pact?": "Tunisia joined the dog pact in
+    2005" says it (as "since 2005" would); the pact's signing in 2005 does not."""
+    joined = make_fact("joined", "Tunisia joined the sniffer dog pact in 2005.")
+    matcher = make_matcher(joined, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    question = "How long has Tunisia been part of the sniffer dog pact?"
+    assert ids(matcher.ask(question).facts) == ["joined"]
+    signed = make_fact("signed", "Tunisia signed the sniffer dog pact in 2005.")
+    matcher = make_matcher(signed, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert not matcher.ask(question).answered
