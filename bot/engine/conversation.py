@@ -543,6 +543,9 @@ _FRAME = re.compile(
     # "I need the full name of ...", "we're looking for the date ...": a request
     r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want|(?:am|are|'m|’m|'re|’re)\s+"
     r"looking\s+for)\s+(?=the\b)"
+    # "I need one line on the prison classification system ...": what it is about
+    r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want)\s+(?:a|one|1|some|a\s+few|two)\s+"
+    r"(?:lines?|sentences?|words?|paragraphs?|paras?|blurbs?|bullets?)\s+(?:on|about|for)\s+(?=the\b)"
     # "Annex needs the full name of ...": what the answer is for asks for it
     r"|^(?:(?:the|my|our)\s+)?(?:annex|annexe|appendix|deck|slide|note|report|brief|briefing|memo|"
     r"draft|table|timeline|chart|factsheet|handout|footnote|box|section|paragraph)\s+"
@@ -833,7 +836,7 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
             before[:1] in (["for"], ["pour"])
             and any(w in _PURPOSE_NOUNS for w in before)
             and _request_at(tokens, start)
-            and not _points_back(" ".join(tokens[start:]), knows, strict=True)
+            and not _points_back(_unframed(" ".join(tokens[start:])), knows, strict=True)
         ):
             # "for the CT deck I need the month and year the BCIJ was created": what the
             # deck is on is not asked (the request names what it asks about).
@@ -849,7 +852,7 @@ def _request_at(tokens: list[str], start: int) -> bool:
         len(words) == 3
         and words[0] in ("i", "we")
         and words[1] in ("need", "want")
-        and (words[2] == "the")
+        and words[2] in ("the", "a", "one", "1", "some", "two")
     )
 
 

@@ -71,6 +71,8 @@ ORDINALS: tuple[frozenset[str], ...] = tuple(
         "fourth 4th quatrieme",
         "fifth 5th cinquieme",
         "sixth 6th sixieme",
+        # "the later sessions": those after the first, not it
+        "later subsequent ulterieure ulterieures ulterieur ulterieurs",
     )
 )
 #: A training, a workshop, a course: one of a series ("the second prosecutor training").

@@ -596,6 +596,9 @@ class Matcher:
             for s in slots
             if (s.concept or "").startswith("~") and len(s.text) <= 5 and " " not in s.text
         ]
+        # "What does DGSN stand for, the body partnering with the CNDH?": the fact must
+        # write the acronym out, whatever else the question says of it.
+        spelled_out = self._acronym_asked(question, slots)
         if short_forms and any(s.concept == STAND_FOR for s in slots):
             total = sum(idf)
             spelled = {
@@ -698,6 +701,8 @@ class Matcher:
             if choice[1] and lacks:
                 coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
+            if why_not is None and spelled_out and i not in self.index.spellers[spelled_out]:
+                why_not = "does not write out " + spelled_out.upper()
             if why_not is not None and not accepted and not rejected:
                 # Short of the coverage bar alone: a clear lead may still answer.
                 only_coverage_short = (
@@ -835,6 +840,25 @@ class Matcher:
             roles = tuple(map(role_key, slot.text.split()))
             known = memo[id(slot)] = _SlotFacts(slot, kids, weight, roles)
         return known
+
+    def _acronym_asked(self, question: str, slots: Sequence[Slot]) -> str | None:
+        """The entity whose acronym "what does X stand for?" asks the meaning of (the word
+        right before "stand for"), if a fact writes it out; else None."""
+        if not any(s.concept == STAND_FOR for s in slots):
+            return None
+        before = _STANDS_FOR.search(fold(question))
+        if before is None:
+            return None
+        for s in slots:
+            eid = (s.concept or "")[1:]
+            if (
+                fold(s.text) == before.group(1)
+                and (s.concept or "").startswith("@")
+                and eid in self.index.spellers
+                and before.group(1) in {fold(a) for a in self.base.entity_by_id[eid].acronyms}
+            ):
+                return eid
+        return None
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
         """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
@@ -1151,6 +1175,8 @@ class Matcher:
         return None
 
 
+#: "what does DGSN stand for": the word written right before "stand(s) for".
+_STANDS_FOR = re.compile(r"\b([\w.]+)\s+(?:(?:actually|really|exactly)\s+)?stands?\s+for\b")
 #: "the second session", "la troisième formation": a rank in a series.
 _THE_RANK = re.compile(
     r"\b(the|la|le|l)\s+(" + "|".join(sorted(w for forms in ORDINALS for w in forms)) + r")\b"

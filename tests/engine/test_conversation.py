@@ -841,3 +841,10 @@ def test_a_request_after_what_it_is_for_is_the_question() -> None:
     assert reading.question == "the year the BCIJ was created"
     pointing = read_message("for the BCIJ deck I need the year it was created", knows)
     assert "BCIJ" in pointing.question
+    # "I need one line on the ...": what the line is on is what is asked about.
+    lines = read_message(
+        "for our trafficking training agenda I need one line on the judicial charter. "
+        "What was it meant to do?",
+        knows,
+    )
+    assert lines.question == "the judicial charter. What was it meant to do?"

@@ -2529,3 +2529,41 @@ def test_a_membership_since_its_start_says_how_long() -> None:
     signed = make_fact("signed", "Tunisia signed the sniffer dog pact in 2005.")
     matcher = make_matcher(signed, *FILLER, entities=[TUNISIA], thresholds=BARS)
     assert not matcher.ask(question).answered
+
+
+def test_later_sessions_are_not_the_first() -> None:
+    """ "Where will the later dog sessions be held?": those after the first, which a fact on
+    the first session's venue does not place."""
+    first = make_fact("first", "The first sniffer dog session will be held in Tangier.")
+    matcher = make_matcher(first, *FILLER, entities=[TANGIER], thresholds=BARS)
+    assert ids(matcher.ask("Where will the first sniffer dog session be held?").facts) == ["first"]
+    assert not matcher.ask("Where will the later sniffer dog sessions be held?").answered
+
+
+def test_what_an_acronym_stands_for_is_written_out_by_the_fact() -> None:
+    """ "what does BCIJ stand for, the body working with Tunisia on dog training?": a fact on
+    the BCIJ's dog training with Tunisia covers the rest, but does not write the acronym
+    out; one that does answers "what does BCIJ stand for?"."""
+    spelled = make_fact(
+        "spelled",
+        "BCIJ stands for the Central Bureau of Judicial Investigation.",
+        entities=["bcij"],
+    )
+    training = make_fact(
+        "training",
+        "The BCIJ works with Tunisia on sniffer dog training.",
+        entities=["bcij"],
+    )
+    matcher = make_matcher(
+        spelled,
+        training,
+        *FILLER,
+        entities=[BCIJ, TUNISIA],
+        synonyms=[["stand for", "stands for"]],
+        thresholds=BARS,
+    )
+    assert ids(matcher.ask("what does BCIJ stand for?").facts)[:1] == ["spelled"]
+    answer = matcher.ask(
+        "what does BCIJ stand for, the body working with Tunisia on sniffer dog training"
+    )
+    assert "training" not in ids(answer.facts)
