@@ -94,7 +94,7 @@ STOPWORDS_EN = frozenset(
     colleague colleagues else ie eg etc viz
     alongside besides beside along towards toward onto despite versus every together
     huge massive enormous ordinary tiny small big decisive crucial believed reportedly
-    supposedly allegedly reckoned estimated autumn winter summer concretely several various
+    supposedly allegedly reckoned estimated autumn winter summer spring concretely several various
     numerous multiple
     try tries trying tried thought
     """.split()  # noqa: SIM905

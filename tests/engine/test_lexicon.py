@@ -208,6 +208,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "il a travaillé sur des vrais cas": "~real-life-cases",
         "the national police lab's certification": "@moroccan-police-forensic-lab",
         "dans le sillage de la nouvelle constitution": "~as-a-result-of",
+        "the follow-up workshop": "~second",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
@@ -286,3 +287,11 @@ def test_what_is_asked_of_a_news_item_itself_keeps_it(matcher: Matcher) -> None:
 )
 def test_the_names_of_the_context_answer_only_outright(matcher: Matcher, message: str) -> None:
     assert not matcher.ask(message).answered
+
+
+def test_a_season_names_no_thing_asked(matcher: Matcher) -> None:
+    """ "Which agency set up in spring 2015 ...?": the season only dates it, as "autumn" and
+    "summer" do; no fact need hold the word."""
+    assert "spring" not in {
+        s.text for s in matcher.analyse("which agency was set up in spring 2015")
+    }
