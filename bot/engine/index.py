@@ -62,7 +62,7 @@ from bot.engine.kinds import (
     paired,
     role_key,
 )
-from bot.engine.lexicon import KIND_TOPIC, Lexicon, split_compounds, token_keys
+from bot.engine.lexicon import KIND_TOPIC, PLACE_KINDS, Lexicon, split_compounds, token_keys
 from bot.engine.spelling import Speller
 from bot.engine.weights import (
     AMBIENT_SHARE,
@@ -109,8 +109,6 @@ _WHOSE_PLACES = re.compile(
 )
 #: Words that end what a figure counts: "departments of corrections" counts departments.
 _OF = frozenset({"of", "de", "d", "du", "des"})
-#: The kinds of the curated names of places: cities and sites, regions, countries.
-_PLACE_KINDS = frozenset({"place", "region", "country"})
 #: Bodies counted, after the word that says what kind ("two U.S. police departments").
 _BODIES_COUNTED = frozenset(
     """departments agencies units offices ministries bodies institutions directorates
@@ -436,15 +434,15 @@ class Index:
             for m in _WHOSE_PLACES.finditer(text)
             for key in self._text_keys(m.group("places"), "en")
         }
-        named_places = tuple(sorted(k for k in answer_keys - whose if kinds.get(k) in _PLACE_KINDS))
+        named_places = tuple(sorted(k for k in answer_keys - whose if kinds.get(k) in PLACE_KINDS))
         regions = tuple(sorted(k for k in answer_keys if kinds.get(k) in ("place", "region")))
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
-        places = {k for k in answer_keys - whose if kinds.get(k) in _PLACE_KINDS}
+        places = {k for k in answer_keys - whose if kinds.get(k) in PLACE_KINDS}
         where_keys = self._text_keys(fact.where, None) if fact.where else frozenset()
         # (A region, "the greater Maghreb and Sahel regions", is no city.)
         has_city = any(kinds.get(k) == "place" for k in places | where_keys)
-        where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in _PLACE_KINDS))
+        where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in PLACE_KINDS))
         countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
         counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
         # Most facts name the same countries, or count nothing: equal sets are shared.

@@ -790,7 +790,10 @@ class Kind(StrEnum):
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
             r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
-            r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b"
+            r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b|"
+            # "... what was the exact date?", "what's the year of ...?"
+            r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(exact\s+|precise\s+|actual\s+)?"
+            r"(date|year|month)\b(?!\s+range)"
         ),
         lambda f, asked: f.has_date,
         "gives no date",

@@ -99,6 +99,8 @@ KIND_TOPIC = {
     "event": "events",
     "group": "institutions",
 }
+#: The kinds of the curated names of places: cities and sites, regions, countries.
+PLACE_KINDS = frozenset({"place", "region", "country"})
 #: Words that do not narrow a topic list ("which trainings were held?").
 BROWSE_FILLER = frozenset(
     {

@@ -57,6 +57,7 @@ from bot.engine.lexicon import (
     BROWSE_FILLER,
     COMMON_WORDS,
     ORDINALS,
+    PLACE_KINDS,
     STAND_FOR,
     TOPIC_CONCEPTS,
     TRAINING,
@@ -295,7 +296,7 @@ class Matcher:
                 subjects = [
                     s
                     for s in self._names_beyond(reading.question, part)
-                    if kinds.get(s.concept or "") not in ("place", "region", "country")
+                    if kinds.get(s.concept or "") not in PLACE_KINDS
                 ]
                 if subjects and not any(
                     (s.concept or "")[1:] in m.fact.entities for m in answer.facts for s in subjects
@@ -814,7 +815,7 @@ class Matcher:
         named = self.analyse(found.group("place"))
         concept = named[0].concept if named else None
         kinds = self.index.lexicon.kinds
-        return concept if concept and kinds.get(concept) in ("place", "region", "country") else None
+        return concept if concept and kinds.get(concept) in PLACE_KINDS else None
 
     def _kids(self, slot: Slot) -> tuple[int, ...]:
         """The ids of the slot's keys that some fact holds."""
@@ -968,7 +969,7 @@ class Matcher:
                 return True
             if kind is Kind.DATE:
                 return slot.number
-            return kinds.get(slot.concept or "") in ("place", "region", "country")
+            return kinds.get(slot.concept or "") in PLACE_KINDS
 
         return [s for s in slots if not given(s)] or slots
 

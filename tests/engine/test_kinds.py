@@ -262,3 +262,10 @@ def test_which_convention_asks_for_a_law() -> None:
     )
     assert asks_for("which treaty will the training cover?") is Kind.LAW
     assert asks_for("what charter did the government approve?") is Kind.LAW
+
+
+def test_what_was_the_date_asks_for_a_date() -> None:
+    """ "The attacks that triggered the march: what was the exact date?": a date, as "what
+    date" is (not "what was the date range?")."""
+    assert asks_for("what was the exact date?") is Kind.DATE
+    assert asks_for("whats the year the BCIJ was set up") is Kind.DATE
