@@ -426,6 +426,8 @@ _BE = _words("is are was were be been being s re")
 _ABOUT_ASKER = re.compile(
     r"^\W*(?:i|i['’]?m|i['’]?ve|we|we['’]re|we['’]ve|my|our|je|j['’]|nous|on|mon|ma|mes|"
     r"notre|nos)\b|\bhere\W*$|"
+    # "(just) saw an article on the new CNDH-DGSN programme": what the asker read.
+    r"^\W*(?:just\s+)?(?:saw|read|seen|spotted|came\s+across|found)\s+(?:an?|the|this|that)\s|"
     # "the journalist is asking about the 2003 attacks": who the answer is for.
     r"^\W*(?:the|a)\s+(?:journalist|reporter|editor|donor|boss|director|manager|client|"
     r"colleague|ambassador|minister)\s+(?:is|was|keeps|has\s+been)\s+(?:asking|wondering|"
@@ -963,6 +965,20 @@ def _for_someone_else(text: str) -> bool:
     return not _YOU.isdisjoint(words) and _WH_WORDS.isdisjoint(words)
 
 
+#: A sentence after another, opening on someone's name: "... @Mounir can you print 5
+#: copies?", "@Yasmine shall we flag it in the weekly?".
+_TO_A_COLLEAGUE = re.compile(r"(?<=[.!?)])\s*@([^\W\d][\w.-]*)[^.!?]*[.!?]*")
+
+
+def _unless_asking(sentence: re.Match[str]) -> str:
+    """A sentence to a colleague goes (a space for it), unless it asks what the fact base
+    answers ("@Ali when was the BCIJ created?") or speaks to the bot."""
+    if fold(sentence.group(1)) in _BOT_NAMES:
+        return sentence.group(0)
+    words = _folded_words(sentence.group(0)[sentence.group(0).index("@") + 1 :])[1:]
+    return sentence.group(0) if not _WH_WORDS.isdisjoint(words) else " "
+
+
 #: A message opening on someone's name, written as a mention: "@Samira ...".
 _ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
 _BOT_NAMES = _words("factbot bot")
@@ -1036,6 +1052,8 @@ def read_message(
     # (Folding makes a "/" only of a "/" or of a character outside ASCII: "／".)
     if ("/" in text or not text.isascii()) and fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
+    if "@" in text:
+        text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
     text, had_link = _unwrapped(text)
     if _may_be_seasonal(text):
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year

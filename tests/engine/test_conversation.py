@@ -848,3 +848,23 @@ def test_a_request_after_what_it_is_for_is_the_question() -> None:
         knows,
     )
     assert lines.question == "the judicial charter. What was it meant to do?"
+
+
+def test_a_sentence_to_a_colleague_is_not_asked() -> None:
+    """ "... which year was the charter adopted? @Mounir can you print 5 copies?": the
+    sentence to a colleague asks nothing of the bot; one asking what the fact base answers
+    ("@Ali when was the BCIJ created?") stays."""
+    reading = read_message(
+        "Briefing tomorrow. Which year was the judicial charter adopted? @Mounir can you print 5 copies?",
+        knows,
+    )
+    assert "print" not in reading.question and "charter" in reading.question
+    kept = read_message("Thanks all. @Ali when was the BCIJ created?", knows)
+    assert "BCIJ" in kept.question
+
+
+def test_what_the_asker_read_is_about_the_asker() -> None:
+    """ "just saw an article on the BCIJ. when was it created?": the article is the asker's
+    reading; only what it names is kept."""
+    reading = read_message("just saw an article on the BCIJ. when was it created?", knows)
+    assert reading.question == "BCIJ when was it created?"
