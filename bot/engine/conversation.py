@@ -71,7 +71,7 @@ SOCIAL = _words(
     everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate factbot
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
     helpful useful utile
-    sure yes yeah yep no nope got it noted bye later cya welcome
+    sure yes yeah yep no nope got noted bye later cya welcome
     bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
     daccord dac ok oui non bien recu bonne journee soiree monde tout tous
     salam salaam slm assalamu alaikum alaykoum aleikum 3afak afak choukran chokran shukran
@@ -388,7 +388,10 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
             continue  # "what year did it open?": the kind asked, not what it is about
         if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
             # ... or a pointer ends it: "what did Morocco develop with INL support there?",
-            # "... on that?" (not "how many ILEAs are there?", which points nowhere).
+            # "... on that?" (not "how many ILEAs are there?", which points nowhere), "which
+            # accreditation body was it?".
+            if len(words) > 1 and words[-1] == "it" and words[-2] in _BE:
+                return True
             return words[-1] in _LAST_POINTERS and not (
                 words[-1] == "there" and len(words) > 1 and words[-2] in _BE
             )
@@ -914,6 +917,13 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
+    if "got" in everything:
+        # "got it, thanks!": an acknowledgement; its "it" points at nothing to ask about.
+        everything = tuple(
+            w
+            for n, w in enumerate(everything)
+            if not (w == "it" and everything[n - 1 : n] == ("got",))
+        )
     if not _CHATTER_WORDS.issuperset(words):
         # (Most questions: a word no kind of chatter holds; none of the rules below.)
         strange = [w for w in words if w not in _CHATTER_WORDS]

@@ -415,7 +415,12 @@ class Index:
         }
         actors = frozenset(
             [k for k in answer_keys if kinds.get(k) in _ACTOR_KINDS and k not in sources]
-            + [role_key(m.group()) for m in PEOPLE.finditer(fact.answer)]
+            # (Not people whose thing it is: "the Moroccan police's national forensic lab".)
+            + [
+                role_key(m.group())
+                for m in PEOPLE.finditer(fact.answer)
+                if fact.answer[m.end() : m.end() + 2] not in ("'s", "’s")
+            ]
         )
         helping = {
             key

@@ -868,3 +868,20 @@ def test_what_the_asker_read_is_about_the_asker() -> None:
     reading; only what it names is kept."""
     reading = read_message("just saw an article on the BCIJ. when was it created?", knows)
     assert reading.question == "BCIJ when was it created?"
+
+
+def test_it_is_no_word_of_conversation() -> None:
+    """ "which accreditation body was it?": the "it" is what is asked about (the question
+    points back), not an acknowledgement's "got it", which stays one."""
+    assert (
+        read_message("which judicial body was it?", knows).question == "which judicial body was it?"
+    )
+    assert read_message("got it, thanks!", knows).chatter is Chatter.THANKS
+    assert read_message("got it", knows).chatter is Chatter.GREETING
+
+
+def test_which_thing_was_it_points_back() -> None:
+    """ "Who created the BCIJ in 2015? which body was it?": the second question points back
+    to the first; it is no question of its own."""
+    reading = read_message("Who created the BCIJ in 2015? which judicial charter was it?", knows)
+    assert "which judicial charter was it?" not in reading.parts

@@ -2567,3 +2567,15 @@ def test_what_an_acronym_stands_for_is_written_out_by_the_fact() -> None:
         "what does BCIJ stand for, the body working with Tunisia on sniffer dog training"
     )
     assert "training" not in ids(answer.facts)
+
+
+def test_people_whose_thing_it_is_did_not_do_it() -> None:
+    """ "the police's dog lab obtained a certificate": "who certified the dog lab?" is not
+    answered by the police, whose lab it is."""
+    lab = make_fact("lab", "In 2018 the police's sniffer dog lab obtained its first certificate.")
+    matcher = make_matcher(lab, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Who certified the sniffer dog lab in 2018?")
+    assert answer.asks_for is Kind.ACTOR and not answer.answered
+    trained = make_fact("trained", "In 2018 the police certified the sniffer dog lab.")
+    matcher = make_matcher(trained, *FILLER, thresholds=BARS)
+    assert ids(matcher.ask("Who certified the sniffer dog lab in 2018?").facts) == ["trained"]
