@@ -105,6 +105,21 @@ SETS = (
     "diag63",
     "diag64",
     "diag65",
+    "diag66",
+    "diag67",
+    "diag68",
+    "diag69",
+    "diag70",
+    "diag71",
+    "diag72",
+    "diag73",
+    "diag74",
+    "diag75",
+    "diag76",
+    "diag77",
+    "diag78",
+    "diag79",
+    "diag80",
 )
 WRONG_COST = 2.0
 FOLDS = 5
