@@ -6,6 +6,7 @@ or its check short-circuited): the rule changes answers, and the test says how.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import pytest
@@ -2414,15 +2415,22 @@ def test_the_year_an_undated_source_was_written_dates_no_event() -> None:
     planned = make_fact(
         "planned", "According to the dog page (circa 2020), the dog unit plans to open a kennel."
     )
-    matcher = make_matcher(planned, *FILLER, thresholds=BARS)
-    question = "When is the dog unit planning to open its kennel?"
-    assert not matcher.ask(question).answered
-    dated = replace(
+    _dated_only_as_written(
         planned,
-        id="dated",
-        answer="According to the dog page, the dog unit opens a kennel in 2021.",
+        "According to the dog page, the dog unit opens a kennel in 2021.",
+        "When is the dog unit planning to open its kennel?",
     )
-    matcher = make_matcher(dated, *FILLER, thresholds=BARS)
+
+
+def _dated_only_as_written(
+    fact: Fact, dated_answer: str, question: str, entities: Sequence[Entity] = ()
+) -> None:
+    """`question` asks a date `fact` does not give, and the same fact written as
+    `dated_answer` gives."""
+    matcher = make_matcher(fact, *FILLER, entities=entities, thresholds=BARS)
+    assert not matcher.ask(question).answered
+    dated = replace(fact, id="dated", answer=dated_answer)
+    matcher = make_matcher(dated, *FILLER, entities=entities, thresholds=BARS)
     assert ids(matcher.ask(question).facts) == ["dated"]
 
 
@@ -2434,16 +2442,12 @@ def test_the_year_of_a_leading_before_clause_dates_what_came_after() -> None:
         "Before taking over the Tunisia dog unit in April 2016, Mr. Alami served for a"
         " number of years as its trainer.",
     )
-    matcher = make_matcher(served, *FILLER, entities=[TUNISIA], thresholds=BARS)
-    question = "In what year did Mr. Alami become trainer of the Tunisia dog unit?"
-    assert not matcher.ask(question).answered
-    dated = replace(
+    _dated_only_as_written(
         served,
-        id="dated",
-        answer="In April 2016, Mr. Alami became trainer of the Tunisia dog unit.",
+        "In April 2016, Mr. Alami became trainer of the Tunisia dog unit.",
+        "In what year did Mr. Alami become trainer of the Tunisia dog unit?",
+        [TUNISIA],
     )
-    matcher = make_matcher(dated, *FILLER, entities=[TUNISIA], thresholds=BARS)
-    assert ids(matcher.ask(question).facts) == ["dated"]
 
 
 def test_the_word_before_bodies_counted_is_not_counted() -> None:
