@@ -989,6 +989,13 @@ def _unless_asking(sentence: re.Match[str]) -> str:
     return sentence.group(0) if not _WH_WORDS.isdisjoint(words) else " "
 
 
+#: A request for something to amuse, not a fact: "tell me a joke about lawyers", "raconte-moi
+#: une blague", "write a poem about the BCIJ".
+_FOR_FUN = re.compile(
+    r"\b(?:tell|give|write|make|share|know|raconte|racontez|dis|ecris|écris|fais)\b[^?.!]{0,20}?"
+    r"\b(?:jokes?|poems?|songs?|riddles?|limericks?|blagues?|po[eè]mes?|chansons?|devinettes?)\b",
+    re.IGNORECASE,
+)
 #: A message opening on someone's name, written as a mention: "@Samira ...".
 _ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
 _BOT_NAMES = _words("factbot bot")
@@ -1081,6 +1088,8 @@ def read_message(
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     if had_link and _about_the_link(text):
         return Reading("", Chatter.LINK)
+    if _FOR_FUN.search(text) is not None:
+        return Reading("", Chatter.ABOUT_BOT)  # "tell me a joke about lawyers 😄"
     kind = _chatter(text, knows)
     if kind is not None:
         return Reading("", kind)

@@ -885,3 +885,9 @@ def test_which_thing_was_it_points_back() -> None:
     to the first; it is no question of its own."""
     reading = read_message("Who created the BCIJ in 2015? which judicial charter was it?", knows)
     assert "which judicial charter was it?" not in reading.parts
+
+
+def test_a_request_for_a_joke_is_about_the_bot() -> None:
+    """ "Tell me a joke about lawyers 😄": no fact is asked for, whatever the joke is on."""
+    for message in ("Tell me a joke about prosecutors", "raconte-moi une blague"):
+        assert read_message(message, lambda word: True).chatter is Chatter.ABOUT_BOT, message
