@@ -609,8 +609,10 @@ def _asks_after_preamble(clause: str) -> bool:
 
 def _asks_nothing(segment: str) -> bool:
     """ "Anyone have it handy?", "does anyone know?": a question of conversation alone."""
-    return all(
-        w in CONVERSATIONAL or w in STOPWORDS or w in _ANYONE for w in _folded_words(segment)
+    words = _folded_words(segment)
+    # ("who is its director?" asks: a question word and a word of its own.)
+    return _OPENERS.isdisjoint(words) and all(
+        w in CONVERSATIONAL or w in STOPWORDS or w in _ANYONE for w in words
     )
 
 

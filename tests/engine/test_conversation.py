@@ -832,6 +832,10 @@ def test_a_request_is_the_question_when_the_question_asks_only_for_it() -> None:
         ),
     ):
         assert read_message(message, knows).question == question, message
+    # A question of its own is no such question: "who is its director?" asks (though
+    # "director" may say who an answer is for).
+    asked = read_message("The BCIJ: who is its director? Need the name for a briefing.", knows)
+    assert "who is its director?" in asked.question
 
 
 def test_a_request_after_what_it_is_for_is_the_question() -> None:

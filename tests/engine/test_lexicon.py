@@ -208,7 +208,6 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "il a travaillé sur des vrais cas": "~real-life-cases",
         "the national police lab's certification": "@moroccan-police-forensic-lab",
         "dans le sillage de la nouvelle constitution": "~as-a-result-of",
-        "the follow-up workshop": "~second",
         "20 officials will be brought together": "~centralize",
         "police joining the UN mission in Mali": "~peacekeeping",
         "créé pour piloter la lutte antiterroriste": "~principal",
