@@ -120,6 +120,9 @@ SETS = (
     "diag78",
     "diag79",
     "diag80",
+    "diag81",
+    "diag82",
+    "diag83",
 )
 WRONG_COST = 2.0
 FOLDS = 5
