@@ -139,7 +139,10 @@ DURATION = re.compile(
     r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)[\s-]+"
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
     r"jours?|heures?|decennies?|décennies?)\b|"
-    r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b",
+    r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b|"
+    # A span of days: "from 24 to 26 September 2018" lasted three days.
+    r"\b\d{1,2}(st|nd|rd|th|er)?\s*(-|–|to|until|au)\s*\d{1,2}(st|nd|rd|th)?\s+(jan|feb|mar|apr|may|"
+    r"jun|jul|aug|sep|oct|nov|dec|janv|f[eé]v|mars|avr|mai|juin|juil|ao[uû]t|sept|d[eé]c)",
     re.IGNORECASE,
 )
 #: An age in an answer: what "how old?" asks for.
@@ -541,14 +544,14 @@ class Kind(StrEnum):
         re.compile(
             # ("On what date did Morocco take up its role as co-chair?", "which body has the
             # job of ..., and when was it set up?" ask for a date.)
-            r"^(?!.*\b(when|quand)\b).*?\b(what|which|quel|quelle|quels|quelles)\b"
+            r"^(?!.*\b(when|quand)\b).*?\b(what|whats|which|quel|quelle|quels|quelles)\b"
             r"(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
             # ("Which country shared the co-chair role?" asks for a country.)
             r"(?!\s+(other\s+)?(countr|nation|pays|cit|town|ville))"
             r"[^?]{0,40}\b(position|title|job|role|poste|postes|fonction|fonctions|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))|"
             # "who is Ms. X, need her title": a person's title asked without a question word.
-            r"\b(his|her|son|sa)\s+(job\s+|official\s+)?(title|position|poste|fonction|titre)\b"
+            r"\b(his|her|son|sa)\s+(job\s+|official\s+)?(title|position|job|role|poste|fonction|titre)\b"
         ),
         lambda f, asked: f.has_role,
         "gives no role",

@@ -88,6 +88,16 @@ TOOK_PLACE = frozenset(
 )
 
 
+#: "How long did the workshop last?": the "last" ending such a question is its verb of
+#: lasting, not "final", a word a fact must hold. ("long" stays a word of the question:
+#: measured, dropping it lost more than it gained, facts that say how long holding it.)
+def _lasting(words: Sequence[Token], i: int) -> bool:
+    """Whether `words[i]`, "last", is the verb ending a "how long" question."""
+    return i == len(words) - 1 and any(
+        w.surface == "long" and words[j - 1].surface == "how" for j, w in enumerate(words) if j
+    )
+
+
 #: In `Matcher._word_slots`: a name of several words may start with the word (no name
 #: found is of length 0).
 _LONGER: tuple[int, str] = (0, "")
@@ -151,6 +161,9 @@ class Matcher:
                 known = self._word_slot(t, lang)
             name, alone = known
             if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
+                i += 1
+                continue
+            if t.surface == "last" and _lasting(words, i):
                 i += 1
                 continue
             found = phrase_at(words, i, lang) if name is _LONGER else name

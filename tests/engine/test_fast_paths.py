@@ -34,6 +34,7 @@ from bot.engine.matcher import (
     WORD_SLOTS_KEPT,
     _asks_a_day,
     _given_name_before,
+    _lasting,
     _sides,
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
@@ -365,6 +366,9 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
         t = words[i]
         if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
             i += 1  # "a eu lieu": took place
+            continue
+        if t.surface == "last" and _lasting(words, i):
+            i += 1  # "how long did it last": the question's words
             continue
         found = matcher.index.lexicon.phrase_at(words, i, lang)
         if found is not None:

@@ -113,6 +113,10 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("En quelle année a-t-elle pris ce poste ?") is Kind.DATE
     assert asks_for("What is Ms. Alami's role at the ministry?") is Kind.ROLE
+    # Typed without an apostrophe, or after a first question: still her post.
+    assert asks_for("whats ms alami's role at the ministry") is Kind.ROLE
+    assert asks_for("who is ms alami whats her job") is Kind.ROLE
+    assert asks_for("ms alami, her job at the ministry pls") is Kind.ROLE
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 

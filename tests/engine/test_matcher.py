@@ -411,11 +411,14 @@ def test_how_long_is_answered_by_a_start_date(matcher: Matcher) -> None:
 
 
 def test_how_long_something_lasted_needs_a_length_of_time(matcher: Matcher) -> None:
-    """A start date answers "how long has ...", not "how long did it last"."""
+    """A start date answers "how long has ...", not "how long did it last": the Tangier
+    training's month is no length; the Casablanca workshop's "24 to 26 September" is."""
     matcher = fixed_bars(matcher)  # "meant to run" is not all in the fact
-    answer = matcher.ask("How long did the Casablanca GLO.ACT workshop last?")
+    answer = matcher.ask("How long did the first GLO.ACT training in Tangier last?")
     assert not answer.answered
     assert answer.suggestions[0].why_not == "gives no length of time"
+    spanned = matcher.ask("How long did the Casablanca GLO.ACT workshop last?")
+    assert "24 to 26 September" in spanned.facts[0].fact.answer
     assert "four years" in matcher.ask("How long is GLO.ACT meant to run?").facts[0].fact.answer
 
 

@@ -140,6 +140,18 @@ def test_avoir_lieu_is_took_place_not_a_place() -> None:
     assert _coverage("le lieu de la formation de Tanger", HELD) < plain
 
 
+def test_the_last_of_how_long_did_it_last_is_its_verb() -> None:
+    """ "How long did the workshop last?": the "last" ending it asks for a length of time,
+    not a final one, so a fact giving the dates covers it as it covers "how long was the
+    workshop?", even where another fact says "last"."""
+    held = make_fact("dates", "The Tangier workshop was held from 24 to 26 September 2018.")
+    other = make_fact("other", "The last plan was adopted in Rabat.")
+    plain = _coverage("How long was the Tangier workshop?", held, other)
+    assert _coverage("How long did the Tangier workshop last?", held, other) == plain
+    # "which workshop came last?" asks which: "last" is a word the fact must hold.
+    assert _coverage("Which Tangier workshop came last?", held, other) < plain
+
+
 # ---------------------------------------------------------------- the clear leader
 
 LEAD = make_fact("lead", "Sniffer dogs were given to the police in Rabat by the customs service.")
@@ -367,6 +379,13 @@ KIND_CASES = [
         Kind.DURATION,
         "The prosecutors workshop took place in 2019.",
         ("The prosecutors workshop lasted three days.", {}),
+        "gives no length of time",
+    ),
+    (
+        "How long did the prosecutors workshop last?",
+        Kind.DURATION,
+        "The prosecutors workshop took place in 2019.",
+        ("The prosecutors workshop was held from 24 to 26 September 2019.", {}),
         "gives no length of time",
     ),
     (
