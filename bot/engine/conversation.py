@@ -80,7 +80,7 @@ SOCIAL = _words(
 #: Words that frame a request without saying what is asked.
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
-    pinging ping asking ask wondering wonder remind reminder recall remember forgot
+    pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
     handy
     looking check checking confirm double doublecheck just real fyi btw so well um
@@ -109,7 +109,7 @@ PURPOSE = _words(
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
     footnote footnotes citation talking points logframe comparison noon midday midi
-    tmrw recap recaps calendar adding"""
+    tmrw recap recaps calendar adding short"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(

@@ -190,6 +190,18 @@ def test_context_about_the_asker_keeps_only_what_it_names() -> None:
     assert french.question == "BCIJ il a été créé quand ?"
 
 
+def test_the_length_of_the_askers_text_and_a_call_for_pointers_are_not_asked() -> None:
+    """ "Writing a short piece on the BCIJ. When was it set up? Any pointers welcome": the
+    piece being short is about the asker, and the sign-off asks for nothing, even where
+    the fact base knows "short" ("short-term") and "pointers"."""
+    also = lambda word: knows(word) or word in ("short", "pointer", "pointers")  # noqa: E731
+    reading = read_message(
+        "Writing a short piece on the BCIJ. When was it set up? Any pointers welcome, thx",
+        also,
+    )
+    assert reading.question == "BCIJ When was it set up?"
+
+
 def test_context_about_the_asker_after_a_greeting_or_a_purpose_word_is_about_the_asker() -> None:
     greeted = read_message("hey, I'm writing a note on the BCIJ. when was it created?", knows)
     assert greeted.question == "BCIJ when was it created?"
