@@ -211,6 +211,10 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "20 officials will be brought together": "~centralize",
         "police joining the UN mission in Mali": "~peacekeeping",
         "créé pour piloter la lutte antiterroriste": "~principal",
+        "quels organes de l'ONU": "~treaty-bodies",
+        "the US anti-drug and law enforcement bureau": "@inl",
+        "la formation va parler de quoi": "~debate",
+        "les sujets évoqués pendant la session": "~debate",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
