@@ -1596,7 +1596,7 @@ _ASKING = ("what", "which", "quel", "quelle", "quels", "quelles")
 _ASKING_TYPED = sorted({*_ASKING, *(typed for typed, full in SHORTHAND.items() if full in _ASKING)})
 _KIND_OF = re.compile(
     r"\b(" + "|".join(_ASKING_TYPED) + r")\s+(?:kinds?|types?|sorts?|styles?|forms?|"
-    r"manners?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
+    r"manners?|parts?|aspects?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
     re.IGNORECASE,
 )
 #: The verb of a French question asking what something is about, which the fact need

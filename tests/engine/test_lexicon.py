@@ -213,6 +213,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "créé pour piloter la lutte antiterroriste": "~principal",
         "quels organes de l'ONU": "~treaty-bodies",
         "the US anti-drug and law enforcement bureau": "@inl",
+        "the course will look at asylum": "~cover",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
     }

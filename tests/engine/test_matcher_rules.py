@@ -1115,6 +1115,11 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
     matcher = make_matcher(style, dress, *FILLER, thresholds=strict)
     assert matcher.ask("What style of policing did the Rabat police adopt?").answered
     assert matcher.ask("wat style of policing did the Rabat police adopt").answered  # chat
+    # "which part / what aspects of X": X is asked, and a part of it answers.
+    part = make_fact("part", "The court changed the part of its dress code on robes.")
+    matcher = make_matcher(style, part, *FILLER, thresholds=strict)
+    assert matcher.ask("Which part of policing did the Rabat police adopt?").answered
+    assert matcher.ask("What aspects of policing did the Rabat police adopt?").answered
     asked = "What kind of help do the Rabat police ask the dog unit for?"
     other = make_fact("other", "The Rabat police ask the dog unit for help with kennels.")
     typed = make_fact("typed", "The Rabat police ask the dog unit for one kind of help: training.")
