@@ -97,6 +97,7 @@ STOPWORDS_EN = frozenset(
     supposedly allegedly reckoned estimated autumn winter summer spring concretely several various
     numerous multiple
     try tries trying tried thought
+    lol lmao rofl haha hahaha
     """.split()  # noqa: SIM905
 )
 STOPWORDS_FR = frozenset(
@@ -115,7 +116,7 @@ STOPWORDS_FR = frozenset(
     encore ensuite notamment surtout principalement essentiellement particulierement
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
-    nombreuses multiples""".split()  # noqa: SIM905
+    nombreuses multiples mdr ptdr""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
@@ -175,6 +176,8 @@ SHORTHAND = {
     "teh": "the",  # too short for the corrector, and never a word of its own
     "ther": "there",  # a rare real word ("ther-"), so never corrected; in chat, "there"
     "bein": "being",  # "-in" for "-ing", but "being" is no word of the facts to correct to
+    "thier": "their",  # a function word: the corrector never corrects to one
+    "thir": "their",
     "hte": "the",
     "whch": "which",
     "whcih": "which",

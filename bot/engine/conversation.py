@@ -81,6 +81,7 @@ SOCIAL = _words(
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
+    rush hurry rushing
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
     handy
     looking check checking confirm double doublecheck just real fyi btw so well um
@@ -263,6 +264,14 @@ _AND_REQUEST = re.compile(
     r",?\s+and\s+(?=(?:(?:i|we)\s+)?(?:need|want|am\s+looking\s+for)\s+(?:the|a|an)\s)",
     re.IGNORECASE,
 )
+#: "drafting the agenda and someone mentioned INL wants to ...": what was heard is what
+#: the question asks about, not the asker's doing; the telling itself asks nothing.
+_HEARD = re.compile(
+    r"(?:^|,?\s+and\s+|,\s*)(?:someone|somebody|a\s+colleague|my\s+colleague|my\s+boss|"
+    r"people|they)\s+(?:mentioned|said|told\s+me|wrote|noted|claimed)(?:\s+that)?\s+",
+    re.IGNORECASE,
+)
+_HEARD_CUE = re.compile(r"mentioned|said|told|wrote|noted|claimed", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
 _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
@@ -278,7 +287,7 @@ _PARENTHESES = re.compile(r"\(([^()]*)\)")
 def _aside(inner: str, knows: Callable[[str], bool]) -> str:
     """A parenthesis that is only conversation ("(need it for a slide)") goes; one that
     says something ("(the BCIJ)") stays, without its brackets."""
-    return " " if _is_conversation(inner, knows) else f" {inner} "
+    return ", " if _is_conversation(inner, knows) else f" {inner} "
 
 
 @lru_cache(maxsize=512)  # a message's text and segments are read several times over
@@ -1099,6 +1108,8 @@ def read_message(
     if " and " in text:
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]
+    if _HEARD_CUE.search(text):
+        ends = [part for end in ends for part in _HEARD.split(end)]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
     segments = [_unframed(_trim(s, knows) or s) for s in written]

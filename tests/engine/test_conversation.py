@@ -202,6 +202,27 @@ def test_the_length_of_the_askers_text_and_a_call_for_pointers_are_not_asked() -
     assert reading.question == "BCIJ When was it set up?"
 
 
+def test_a_conversational_aside_between_the_wrapper_and_the_question_parts_them() -> None:
+    """ "sorry for the rush (call in 10 min) when was ...?": the aside goes, and the
+    apology before it stays apart from the question after it, as after a comma."""
+    reading = read_message(
+        "morning, sorry for the rush (call in 10 min) when was the BCIJ created?", knows
+    )
+    assert reading.question == "when was the BCIJ created?"
+
+
+def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
+    """ "drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was
+    it created?": what was heard is what the question points back to, whole; the
+    telling ("someone mentioned") asks nothing."""
+    told = "hi, drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was it created?"
+    assert (
+        read_message(told, knows).question == "the BCIJ trained prosecutors, when was it created?"
+    )
+    said = read_message("someone said the BCIJ trained prosecutors. when was it created?", knows)
+    assert said.question == "the BCIJ trained prosecutors. when was it created?"
+
+
 def test_context_about_the_asker_after_a_greeting_or_a_purpose_word_is_about_the_asker() -> None:
     greeted = read_message("hey, I'm writing a note on the BCIJ. when was it created?", knows)
     assert greeted.question == "BCIJ when was it created?"
@@ -292,10 +313,11 @@ def test_a_pointer_after_a_name_points_to_it() -> None:
 def test_a_pointer_ending_a_question_points_back_whatever_it_names() -> None:
     """ "a colleague said INL helped the police with crime scenes. What did Morocco develop
     with INL support there?": "there" is the crime scenes; "are there" points nowhere."""
-    context = "a colleague said prosecutors were trained on the trafficking law."
+    heard = "prosecutors were trained on the trafficking law."
+    context = f"a colleague said {heard}"  # (the telling asks nothing: what was heard stays)
     names = lambda text: "INL" in text or "Morocco" in text  # noqa: E731
     there = read_message(f"{context} What did Morocco set up with INL support there?", knows, names)
-    assert there.question.startswith(context)
+    assert there.question.startswith(heard)
     many = read_message(f"{context} How many INL academies are there?", knows, names)
     assert many.parts == ("How many INL academies are there?",)  # read alone too
 

@@ -74,6 +74,8 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "what dogs dos rabat have") == ["dogs", "rabat"]
     # "where are the dogs bein trained": "being", no word the corrector could make of it
     assert words(matcher, "where are dogs bein kept in rabat") == ["dogs", "kept", "rabat"]
+    # "when did rabat sign thier dog deal": "their", a function word, asks nothing
+    assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
 
 
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
