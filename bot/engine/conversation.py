@@ -290,6 +290,29 @@ def _aside(inner: str, knows: Callable[[str], bool]) -> str:
     return ", " if _is_conversation(inner, knows) else f" {inner} "
 
 
+#: A quote opening a message on one line: "> Since 2010, INL has worked with ... system
+#: what does DGAPR stand for?" (a Slack quote whose line break was lost).
+_QUOTE_OPENING = re.compile(r"^\s*(?:>|&gt;)")
+#: Where the asker's own question may start after a quote: a question word from which
+#: the question runs to its mark with no punctuation in between.
+_ASKED_AFTER_QUOTE = re.compile(
+    r"\b(?:what|whats|which|who|whom|whose|when|where|how|why|quel|quelle|quels|quelles|"
+    r"quand|où|ou|combien|qui|pourquoi|comment)\b[^.,;:!?]*\?",
+    re.IGNORECASE,
+)
+
+
+def _quote_apart(text: str) -> str:
+    """A quote the question comes after, on a line of its own: the quote is context the
+    question may point back to, not words the question asks."""
+    if _QUOTE_OPENING.match(text) is None:
+        return text
+    asked = _ASKED_AFTER_QUOTE.search(text)
+    if asked is None or asked.start() == 0 or not text[: asked.start()].strip(" >&gt;"):
+        return text
+    return text[: asked.start()].rstrip() + "\n" + text[asked.start() :]
+
+
 @lru_cache(maxsize=512)  # a message's text and segments are read several times over
 def _folded_words(text: str) -> tuple[str, ...]:
     """The folded words of `text`, French elisions taken off ("d'avance" -> "avance"),
@@ -1083,6 +1106,8 @@ def read_message(
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
     text, had_link = _unwrapped(text)
+    if text.lstrip()[:1] in (">", "&") and "\n" not in text:
+        text = _quote_apart(text)
     if _may_be_seasonal(text):
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
     if _SILLY_CUE.search(text.lower()) is not None:

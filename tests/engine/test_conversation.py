@@ -211,6 +211,16 @@ def test_a_conversational_aside_between_the_wrapper_and_the_question_parts_them(
     assert reading.question == "when was the BCIJ created?"
 
 
+def test_a_quote_whose_line_break_was_lost_is_read_as_on_its_own_line() -> None:
+    """ "> Since 2010, the BCIJ has trained ... law what was it created for?": a Slack quote
+    on one line (its line break lost) is read as it would be with it: a part of its own,
+    the question after it another."""
+    quote = "> Since 2010, the BCIJ has trained prosecutors on the trafficking law"
+    one_line = read_message(f"{quote} what was it created for? thx", knows)
+    assert one_line == read_message(f"{quote}\nwhat was it created for? thx", knows)
+    assert one_line.parts == (quote,)
+
+
 def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
     """ "drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was
     it created?": what was heard is what the question points back to, whole; the

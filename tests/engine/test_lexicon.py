@@ -214,6 +214,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "quels organes de l'ONU": "~treaty-bodies",
         "the US anti-drug and law enforcement bureau": "@inl",
         "the course will look at asylum": "~cover",
+        "elle a ouvert la session en disant": "~speech",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
     }
