@@ -131,6 +131,8 @@ SHORTHAND = {
     "mny": "many",
     "koi": "quoi",
     "kel": "quel",
+    "kan": "quand",
+    "ke": "que",
     "kelle": "quelle",
     "u": "you",
     "r": "are",

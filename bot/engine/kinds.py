@@ -712,8 +712,8 @@ class Kind(StrEnum):
         "members",
         _NUMBER_WORDS + tuple("123456789"),
         re.compile(
-            _LEAD + r"(which|what|whats|wats|where|wheres|name|list|quels|quelles|ou|nomme|"
-            r"citez|cite)\s+"
+            _LEAD + r"(which|what|whats|wats|where|wheres|who|name|list|quels|quelles|ou|qui|"
+            r"nomme|citez|cite)\s+"
             r"((are|were|is|r|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
             r"((the|les)\s+)?(\w+\s+(s\s+)?)?"  # "where are INL's five academies?"
             r"(two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|"

@@ -281,6 +281,9 @@ def _stopwords_by_letter() -> dict[str, tuple[str, ...]]:
 
 
 _STOPWORDS_BY_LETTER = _stopwords_by_letter()
+#: French letters elided before a vowel ("l'aide", "d'abord") and the vowels they go before.
+_ELIDED = frozenset("ldjmnst")
+_VOWELS = frozenset("aeiouyhéèêâîôû")
 
 
 def near_stopword(word: str) -> str | None:
@@ -463,6 +466,12 @@ class Speller:
             # A word of a curated name that no fact holds ("House of Councillors") is still
             # a word we know: never split or corrected into others.
             return None
+        if lang == "fr" and len(word) > 3 and word[0] in _ELIDED and word[1] in _VOWELS:
+            # "laide de linl", "latelier": "l'aide de l'INL", the apostrophe not typed (a
+            # French word of its own, "laide", is no word of the facts; "aide" is).
+            rest = word[1:]
+            if rest in self.vocab and rest not in STOPWORDS:
+                return (rest,)
         split = self.split_word(word)
         if split is not None:
             return split

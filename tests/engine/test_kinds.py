@@ -147,6 +147,10 @@ def test_two_names_after_a_clause_are_a_pair_not_a_list() -> None:
 
 def test_whats_the_three_parts_asks_for_members() -> None:
     assert asks_for("whats the 3 parts of a justice system?") is Kind.MEMBERS
+    # "who were the 2 experts?": the two, by name, as "which two experts?"
+    assert asks_for("who were the 2 unodc experts at the workshop") is Kind.MEMBERS
+    assert asks_for("Qui sont les deux experts de l'atelier ?") is Kind.MEMBERS
+    assert asks_for("Who were the experts at the workshop?") is not Kind.MEMBERS
 
 
 def test_how_many_years_is_a_length_of_time_not_a_count() -> None:

@@ -215,6 +215,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the US anti-drug and law enforcement bureau": "@inl",
         "the course will look at asylum": "~cover",
         "elle a ouvert la session en disant": "~speech",
+        "the multilateral counterterrorism forum": "@gctf",
+        "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
     }

@@ -78,6 +78,20 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
 
 
+def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
+    """ "quand est latelier de linl": "l'atelier de l'INL", the apostrophe not typed; in
+    English "linl" stays what it is ("kan", chat for "quand", asks nothing)."""
+    fact = make_fact(
+        "dogs",
+        "The INL dog workshop trains dogs in Rabat.",
+        answer_fr="L'atelier canin de l'INL forme des chiens à Rabat.",
+    )
+    matcher = make_matcher(fact, *FILLER)
+    assert words(matcher, "quand est latelier de linl a rabat") == ["atelier", "inl", "rabat"]
+    assert words(matcher, "c kan latelier canin de linl") == ["atelier", "canin", "inl"]
+    assert "linl" in words(matcher, "the workshop of linl in rabat")
+
+
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
     """ "how many moroccans joined terrorist orgs?": "orgs" is organizations, "prog" a
     programme, "trng" training, as "govt" is government."""
