@@ -633,7 +633,9 @@ class Kind(StrEnum):
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
-            r"\bcombien\b[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|investi|finance)\b|"
+            # (Not "combien de temps dure le programme financé par l'UE ?": how long.)
+            r"\bcombien\b(?!\s+de\s+temps)[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|"
+            r"investi|finance)\b|"
             r"^\W*(what|which)\s+(is|was|are|were|s)\s+(the\s+)?(total\s+|overall\s+)?"
             r"(cost|costs|budget|price|outlay)\b|"
             # "What is INL's yearly budget for ...?", "whats inls yearly budget"

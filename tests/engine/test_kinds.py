@@ -172,6 +172,10 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     """ "How much cash is behind it?" asks for an amount of money, not a count."""
     assert asks_for("How much cash is behind GLO.ACT?") is Kind.MONEY
     assert asks_for("How much financing did the project get?") is Kind.MONEY
+    # "combien de temps dure le programme financé par l'UE ?": how long, the funding only
+    # says which programme.
+    assert asks_for("combien de temps dure le programme financé par l'UE ?") is Kind.DURATION
+    assert asks_for("combien a coûté le programme financé par l'UE ?") is Kind.MONEY
     assert asks_for("How much of the training was online?") is not Kind.MONEY
     assert asks_for("What is the dollar amount of the dog grant?") is Kind.MONEY
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY

@@ -216,6 +216,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the course will look at asylum": "~cover",
         "elle a ouvert la session en disant": "~speech",
         "the multilateral counterterrorism forum": "@gctf",
+        "le CNDH a monté son programme": "~established",
+        "a non-custodial way of punishing": "~alternative-sentencing",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
