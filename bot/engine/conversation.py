@@ -256,7 +256,11 @@ _SEGMENT_END = re.compile(
 )
 #: ", and when ...", " et quel ...": a second question in the same sentence.
 _SECOND_QUESTION = re.compile(
-    r",?\s+(?:and|et|n|&)\s+(?=(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
+    r",?\s+(?:and|et|n|&)\s+"
+    # ("..., and over which years does it run?", "et depuis quand ...?")
+    r"(?=(?:(?:in|on|at|over|for|by|from|since|during|until|to|en|dans|depuis|pendant|pour|sur|"
+    r"par|de|à)\s+)?"
+    r"(?:when|what|whats|what's|where|who|which|how|why|quand|quel|quelle|"
     r"quels|quelles|où|combien|comment|pourquoi|qui)\b)",
     re.IGNORECASE,
 )
@@ -597,14 +601,17 @@ _FRAME = re.compile(
     r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
     r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
     r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
-    r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire)\s+",
+    r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire|"
+    # "quelqu'un sait en quelle année ...?": does anyone know
+    r"(?:quelqu['’]?\s*un|qqn|qq1)\s+(?:sait|saurait|connait|connaît)(?:\s+(?:si|dire))?)\s+",
     re.IGNORECASE,
 )
 
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
 _FRAME_CUE = re.compile(
-    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|dire|confirm|verify|check|"
+    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|"
+    r"confirm|verify|check|"
     r"send|give|share|get|find"
 )
 
@@ -1009,6 +1016,17 @@ def _for_someone_else(text: str) -> bool:
     return not _YOU.isdisjoint(words) and _WH_WORDS.isdisjoint(words)
 
 
+#: A favour asked of the channel, not of the fact base: "can anyone recommend a good place
+#: for the team lunch?", "is anyone joining the debrief?", "quelqu'un peut me remplacer ?"
+_TO_THE_ROOM = re.compile(
+    r"^\W*(?:hi|hey|hello|morning|all|folks|team|\W)*\s*(?:can|could|would|will|does|do|is|are)\s+"
+    r"(?:anyone|anybody|someone|somebody|any\s+of\s+you)\s+(?:please\s+)?(?:recommend|suggest|"
+    r"join|joining|cover|grab|lend|pick\s+up|swap|book|bring|drive|come|coming|free|around|"
+    r"up\s+for|make\s+it|attend|attending|host|hosting|print|proofread)\b|"
+    r"^\W*(?:quelqu['’]?\s*un|qqn)\s+(?:peut|pourrait|veut|serait)\s+(?:me\s+|nous\s+)?"
+    r"(?:recommander|conseiller|remplacer|rejoindre|imprimer|relire|d[ée]poser)\b",
+    re.IGNORECASE,
+)
 #: A sentence after another, opening on someone's name: "... @Mounir can you print 5
 #: copies?", "@Yasmine shall we flag it in the weekly?".
 _TO_A_COLLEAGUE = re.compile(r"(?<=[.!?)])\s*@([^\W\d][\w.-]*)[^.!?]*[.!?]*")
@@ -1103,6 +1121,8 @@ def read_message(
     # (Folding makes a "/" only of a "/" or of a character outside ASCII: "／".)
     if ("/" in text or not text.isascii()) and fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
+    if _TO_THE_ROOM.search(text) is not None:
+        return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
     text, had_link = _unwrapped(text)
@@ -1211,7 +1231,8 @@ def read_message(
             # "When did Morocco join the TSCTP, and what's that yearly exercise?": answered
             # if each half is (the one pointing back keeps the names of the other).
             first, second = halves
-            if _points_back(second, knows):
+            # ("... and in what year?": a second question naming nothing is about the first.)
+            if _points_back(second, knows) or _known_content(second, knows) < 2:
                 second = f"{_names_of(first, knows) or _essentials(first, knows)} {second}"
             context_kept = " ".join(t for t in (_trim(s) for s in kept if s not in asking) if t)
             return Reading(

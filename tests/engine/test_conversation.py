@@ -256,6 +256,8 @@ def test_since_when_asks() -> None:
         "slt, un collègue du parquet me demande combien de prosecutors ont été trained",
         "je voudrais savoir combien de prosecutors ont été trained",
         "tu sais combien de prosecutors ont été trained",
+        "quelqu'un sait combien de prosecutors ont été trained",
+        "qqn sait combien de prosecutors ont été trained",
     ],
 )
 def test_a_french_question_asked_about_asking_is_the_question(message: str) -> None:
@@ -300,6 +302,23 @@ def test_a_second_question_pointing_back_keeps_only_the_names_of_the_first() -> 
     first question's own words ("created") are no part of the second."""
     reading = read_message("when was the BCIJ created and what is its mandate?", knows)
     assert reading.parts == ("when was the BCIJ created", "BCIJ what is its mandate?")
+
+
+def test_a_second_question_may_open_on_a_preposition() -> None:
+    """ "how many prosecutors did the BCIJ train, and over which years does it run?": two
+    questions, the second opening on "over"."""
+    reading = read_message(
+        "how many prosecutors did the BCIJ train, and over which years does it run?", knows
+    )
+    assert reading.parts == (
+        "how many prosecutors did the BCIJ train",
+        "BCIJ over which years does it run?",
+    )
+    # ... and one that names nothing is about what the first one names.
+    naming_nothing = read_message(
+        "how many prosecutors did the BCIJ train, and in what year?", knows
+    )
+    assert naming_nothing.parts == ("how many prosecutors did the BCIJ train", "BCIJ in what year?")
 
 
 @pytest.mark.parametrize("joined", ["and", "n", "&"])
@@ -763,6 +782,10 @@ def test_a_question_after_a_comma_is_never_a_trailing_aside() -> None:
         "@Samira are you joining the human rights training debrief this afternoon, or should "
         "I take notes for you?",
         "@karim.b tu viens au debrief sur la formation ?",
+        # a favour asked of the channel
+        "can anyone recommend a good place near the Rabat office for the team lunch?",
+        "hi all, is anyone joining the training debrief at 3?",
+        "quelqu'un peut me remplacer à la réunion de jeudi ?",
     ],
 )
 def test_a_message_to_a_colleague_is_meant_for_someone_else(message: str) -> None:
@@ -776,6 +799,8 @@ def test_a_message_to_a_colleague_is_meant_for_someone_else(message: str) -> Non
         "@Samira can you tell me when the BCIJ was created?",  # a question for anyone
         "@factbot are you able to list the trainings?",  # to the bot
         "are you joining the training debrief?",  # to no one named
+        "does anyone know when the BCIJ was created?",  # a fact asked of anyone
+        "can anyone tell me when the BCIJ was created?",
     ],
 )
 def test_a_message_to_the_bot_or_asking_a_fact_is_not_for_someone_else(message: str) -> None:
