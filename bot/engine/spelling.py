@@ -370,6 +370,8 @@ class Speller:
                 out.append(Token("to", False))
             elif surface == "4" and chat_for(tokens, n):
                 out.append(Token("for", False))
+            elif surface == "un" and lang == "en" and not t.upper:
+                out.append(Token("un", True))  # "which un bodies": the UN, in chat lower case
             elif surface == "1" and chat_one(tokens, n):
                 continue  # "which 1?", "just 1": the pronoun "one", not a figure asked for
             elif surface in NATIONS and not _united(tokens, n):

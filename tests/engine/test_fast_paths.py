@@ -218,6 +218,8 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out.append(Token("to", False))
         elif t.surface == "4" and chat_for(tokens, n):
             out.append(Token("for", False))
+        elif t.surface == "un" and lang == "en" and not t.upper:
+            out.append(Token("un", True))
         elif t.surface == "1" and chat_one(tokens, n):
             continue
         else:

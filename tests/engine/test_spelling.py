@@ -78,6 +78,16 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
 
 
+def test_un_in_an_english_question_is_the_un() -> None:
+    """ "which un bodies will the dog training look at": lower-case chat for the UN (the
+    French article "un" in a French question stays a stop word)."""
+    un = make_entity("un", "institution", "United Nations", acronyms=["UN"])
+    fact = make_fact("un", "The UN dog training looks at treaty bodies.", entities=["un"])
+    matcher = make_matcher(fact, *FILLER, entities=[un])
+    assert "un" in words(matcher, "which un bodies will the dog training look at")
+    assert "un" not in words(matcher, "quand a eu lieu un atelier canin ?")
+
+
 def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     """ "quand est latelier de linl": "l'atelier de l'INL", the apostrophe not typed; in
     English "linl" stays what it is ("kan", chat for "quand", asks nothing)."""
