@@ -856,7 +856,8 @@ class Kind(StrEnum):
             or any(p not in asked for p in f.places)
         ),
         "gives no place",
-        ("where", "ville", "lieu", "city", "endroit", "venue"),
+        # ("c ou la formation ?", "c'est ou ?": chat for "c'est où", never "or".)
+        ("where", "ville", "lieu", "city", "endroit", "venue", "c ou ", "c est ou", "cest ou"),
         ("où",),
     )
     # Another country than those the question names.

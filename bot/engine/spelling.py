@@ -102,6 +102,26 @@ _ONLY_AFTER_CHAT_TO = frozenset(
 #: Words before a "2" that make it "to" before "the" ("acc 2 the MACP piece", "due 2 the").
 _TO_THE = frozenset("acc according due thanks next close back went go going".split())  # noqa: SIM905
 _DETERMINERS = frozenset("the a an my our their its his her this that these those".split())  # noqa: SIM905
+#: A year written in two digits after a word that takes a year: "since 08", "depuis 09"
+#: (only 2000-2009: "in 15" may be fifteen of something).
+_SHORT_YEARS = frozenset(f"0{d}" for d in range(10))
+_BEFORE_A_YEAR = frozenset("since in from until till by depuis en".split())  # noqa: SIM905
+#: Words a chat "4" after is "for": "stand 4", "the training center 4 prisons", "prison
+#: time 4 ppl trying to join", "responsible 4 what".
+_FOR_AFTER = frozenset(
+    {
+        *("stand", "stands", "center", "centre", "centers", "centres", "time", "sentence"),
+        *("sentences", "penalty", "penalties", "punishment", "responsible", "used", "known"),
+        *("reason", "reasons", "funding", "money", "budget"),
+    }
+)
+#: Words a "4" after is a number of: "article 4", "slide 4" (a question may end on them).
+_NUMBERED_TOO = frozenset(
+    {
+        *("article", "articles", "chapter", "section", "page", "slide", "annex", "item"),
+        *("point", "table", "figure", "law", "day", "days", "year", "years", "number", "no"),
+    }
+)
 
 
 def chat_to(tokens: Sequence[Token], n: int) -> bool:
@@ -128,9 +148,14 @@ def chat_for(tokens: Sequence[Token], n: int) -> bool:
     prosecutor network" (never "4 prosecutors", "the 4 sessions")."""
     if not n:
         return False
-    if tokens[n - 1].surface == "stand":
+    before = tokens[n - 1].surface
+    if before in _FOR_AFTER:
         return True
-    return n + 1 < len(tokens) and tokens[n + 1].surface in _DETERMINERS
+    if n + 1 == len(tokens):
+        # "what is the bcij responsible 4": a "4" ending a question after a word ("phase 4"
+        # is read before this, as a rank).
+        return before.isalpha() and before not in _NUMBERED_TOO
+    return tokens[n + 1].surface in _DETERMINERS
 
 
 #: Nouns whose number after them is a rank: "phase 2" is the second phase (and is not
@@ -370,6 +395,8 @@ class Speller:
                 out.append(Token("to", False))
             elif surface == "4" and chat_for(tokens, n):
                 out.append(Token("for", False))
+            elif surface in _SHORT_YEARS and n and tokens[n - 1].surface in _BEFORE_A_YEAR:
+                out.append(Token("20" + surface, False))  # "since 08": since 2008
             elif surface == "un" and lang == "en" and not t.upper:
                 out.append(Token("un", True))  # "which un bodies": the UN, in chat lower case
             elif surface == "1" and chat_one(tokens, n):

@@ -39,8 +39,10 @@ from bot.engine.matcher import (
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import (
+    _BEFORE_A_YEAR,
     _NUMBERED,
     _ORDINAL_OF,
+    _SHORT_YEARS,
     FIXES_KEPT,
     DeleteIndex,
     Speller,
@@ -218,6 +220,8 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out.append(Token("to", False))
         elif t.surface == "4" and chat_for(tokens, n):
             out.append(Token("for", False))
+        elif t.surface in _SHORT_YEARS and n and tokens[n - 1].surface in _BEFORE_A_YEAR:
+            out.append(Token("20" + t.surface, False))
         elif t.surface == "un" and lang == "en" and not t.upper:
             out.append(Token("un", True))
         elif t.surface == "1" and chat_one(tokens, n):

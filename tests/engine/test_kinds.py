@@ -107,6 +107,9 @@ def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
 def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("la formation se tient où exactement ?") is Kind.PLACE
     assert asks_for("ça se passe où ?") is Kind.PLACE
+    assert asks_for("c ou la formation cndh dgsn") is Kind.PLACE  # chat: c'est où
+    assert asks_for("c'est ou la formation ?") is Kind.PLACE
+    assert asks_for("la formation à Rabat ou à Casablanca, c'est quand ?") is not Kind.PLACE
     assert asks_for("la formation est à Rabat ou à Casablanca ?") is not Kind.PLACE
     assert asks_for("la session c'était quels jours ?") is Kind.DATE
     assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE

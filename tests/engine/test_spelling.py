@@ -162,6 +162,20 @@ def test_a_chat_four_before_the_or_after_stand_is_for() -> None:
     assert words(matcher, "what does dog stand 4") == ["dog", "stand"]
     assert words(matcher, "dogs trained 4 the port") == ["dogs", "trained", "port"]
     assert words(matcher, "unit trained 4 dogs") == ["unit", "trained", "4", "dogs"]
+    # after a word "for" follows ("center 4", "time 4"), or ending a question
+    assert words(matcher, "dog training center 4 the port") == ["dog", "training", "center", "port"]
+    assert words(matcher, "prison time 4 dogs") == ["prison", "time", "dogs"]
+    assert words(matcher, "what is the dog unit responsible 4") == ["dog", "unit", "responsible"]
+    assert words(matcher, "which port does the dog unit work 4") == ["port", "dog", "unit", "work"]
+    assert words(matcher, "what does dog article 4") == ["dog", "article", "4"]
+
+
+def test_a_two_digit_year_after_since_is_a_year() -> None:
+    """ "how many dogs since 08": since 2008; "the 08 unit" is no year."""
+    matcher = make_matcher(make_fact("d", "The unit has trained dogs since 2008."), *FILLER)
+    assert words(matcher, "dogs trained since 08") == ["dogs", "trained", "since", "2008"]
+    assert words(matcher, "chiens formés depuis 08")[-1] == "2008"
+    assert "08" in words(matcher, "the 08 dog unit")
 
 
 def test_a_number_after_a_phase_is_its_rank() -> None:
