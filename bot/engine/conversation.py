@@ -265,7 +265,10 @@ _SECOND_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _AND_REQUEST = re.compile(
-    r",?\s+and\s+(?=(?:(?:i|we)\s+)?(?:need|want|am\s+looking\s+for)\s+(?:the|a|an)\s)",
+    r",?\s+and\s+(?=(?:(?:i|we)\s+)?(?:need|want|am\s+looking\s+for)\s+(?:the|a|an)\s|"
+    # "... in the agenda and I'm not sure what it stands for": the question, framed
+    r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+not\s+sure\s+(?:what|when|where|which|who|how|why)\b|"
+    r"i\s+(?:don['’]?t|do\s+not)\s+know\s+(?:what|when|where|which|who|how|why)\b)",
     re.IGNORECASE,
 )
 #: "drafting the agenda and someone mentioned INL wants to ...": what was heard is what
@@ -574,6 +577,11 @@ _FRAME = re.compile(
     r"(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:do|does|did)\s+(?:you|anyone|anybody)\s+know\s+"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # "I'm not sure what it stands for", "not sure when ...", "I don't know who ..."
+    r"|^(?:(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+)?(?:not\s+sure|unsure)\s+(?:about\s+)?"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    r"|^(?:i|we)\s+(?:don['’]?t|do\s+not|dont)\s+know\s+"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     r"|^(?:(?:can|could)\s+(?:you|someone|somebody|anyone|anybody)\s+(?:please\s+)?)?"
     r"(?:tell|remind)\s+(?:me|us)\s+(?:again\s+)?"
     r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
@@ -610,7 +618,7 @@ _FRAME = re.compile(
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
 _FRAME_CUE = re.compile(
-    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|"
+    r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
     r"confirm|verify|check|"
     r"send|give|share|get|find"
 )

@@ -1641,7 +1641,7 @@ _PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = re.compile(
     r"summar|document|\bdocs?\b|page|announce|annonce|material|fact ?sheet|overview|article|"
-    r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]",
+    r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda",
     re.IGNORECASE,
 )
 #: What is asked of a document itself ("when did UNODC publish its news item ...?"): the
@@ -1658,7 +1658,7 @@ _SOURCE = re.compile(
     r"\b(?:the|this|that|their|its)\s+(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
     r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
     r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
-    r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|overview)\b"
+    r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|overview|agendas?)\b"
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated|gives?|gave|notes?|noted))?"
     r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur)\s+(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
     r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"

@@ -221,6 +221,16 @@ def test_a_quote_whose_line_break_was_lost_is_read_as_on_its_own_line() -> None:
     assert one_line.parts == (quote,)
 
 
+def test_not_sure_what_frames_the_question() -> None:
+    """ "'BCIJ' is in the notes and I'm not sure what it stands for": the question is what
+    comes after "not sure", pointing back to the notes' words."""
+    reading = read_message("the BCIJ is in the notes and I'm not sure what it stands for", knows)
+    assert reading.question.endswith("what it stands for") and "sure" not in reading.question
+    assert read_message("not sure when the BCIJ was created", knows).question == (
+        "when the BCIJ was created"
+    )
+
+
 def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
     """ "drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was
     it created?": what was heard is what the question points back to, whole; the

@@ -2355,6 +2355,22 @@ def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
     assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the agenda says sniffer dogs were given to the police. when was that?",
+        "when were the sniffer dogs in the agenda given to the police?",
+    ],
+)
+def test_the_askers_agenda_is_where_they_read_it(question: str) -> None:
+    """ "a colleague wrote 'ToT' in the agenda - what does it stand for?": the agenda is the
+    asker's document, no word a fact must hold (even where one says it)."""
+    agenda = make_fact("agenda", "The port's agenda was adopted in 2012.", when="2012")
+    strict = replace(BARS, min_coverage=0.85, clear_lead_coverage=1.01)  # "agenda" would sink it
+    answer = make_matcher(KC_DOGS, agenda, *FILLER, thresholds=strict).ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
+
+
 def test_a_document_from_another_publisher_does_not_answer() -> None:
     """ "according to the Port Authority article, when were sniffer dogs given ...?": the
     only fact saying so is the Kennel Club's; it does not answer for the Port Authority."""
