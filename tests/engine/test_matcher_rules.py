@@ -124,6 +124,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "en hiver",
         "au printemps",
         "auraient",  # "combien auraient rejoint ...?": reportedly
+        "grâce à eux",  # "formés grâce au programme": thanks to
     ],
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
