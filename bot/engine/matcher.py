@@ -1500,14 +1500,16 @@ _ABOUT_THAT = re.compile(
 #: fact need say it.
 #: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).
 _HOW_TO_ANSWER_CUE = re.compile(
-    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot",
+    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list",
     re.IGNORECASE,
 )
 _HOW_TO_ANSWER = re.compile(
     r"\b(?:one[- ]liner|one\s+line(?!\s+of\b))\b|"
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
-    r"\ben\s+(?:bref|gros|resume|résumé)\b",
+    r"\ben\s+(?:bref|gros|resume|résumé)\b|"
+    # "... will IPPOS train? pls list", "list them pls": a list asked for, as the question says
+    r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$",
     re.IGNORECASE,
 )
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true

@@ -219,6 +219,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "le CNDH a monté son programme": "~established",
         "a non-custodial way of punishing": "~alternative-sentencing",
         "to build up Haiti's national police": "~stepped-up",
+        "which UN convention on migrant workers": "@migrant-workers-convention",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",

@@ -1876,6 +1876,19 @@ def test_how_the_answer_is_wanted_asks_nothing(how: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("how", ["pls list", "list them", "as a list please"])
+def test_a_list_asked_for_after_the_question_asks_nothing(how: str) -> None:
+    """ "which countries will IPPOS train? pls list": how to put the answer, which no fact
+    need say, even where one says "list"."""
+    charter = make_fact("charter", "The sniffer dog charter calls for an independent kennel.")
+    # (Counting "list", this one would come first.)
+    listed = make_fact("listed", "The sniffer dog charter list calls for a kennel.")
+    bars = replace(BARS, min_coverage=0.74, clear_lead_coverage=1.01)
+    matcher = make_matcher(charter, listed, *FILLER, thresholds=bars)
+    question = f"What does the sniffer dog charter call for? {how}"
+    assert ids(matcher.ask(question).facts)[:1] == ["charter"]
+
+
 def test_a_french_article_ends_the_words_saying_which_body() -> None:
     """ "Depuis quelle année le bureau ... ?" asks for a year: "quelle année" is what is
     asked, and the body after its article is the subject, not the answer."""
