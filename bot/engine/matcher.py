@@ -1582,12 +1582,14 @@ _IDIOM = re.compile(
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|autumn|fall|spring|summer|winter)\b)|"
     # "deployed under the banner of the UN", "sous la bannière de l'ONU": under the UN.
-    r"under\s+the\s+banner|sous\s+la\s+banni[eè]re)",
+    r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|"
+    # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
+    r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’]))",
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni", re.IGNORECASE
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre", re.IGNORECASE
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)

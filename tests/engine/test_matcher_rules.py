@@ -2059,6 +2059,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "under the banner of the port": under the port.
     assert "banner" not in words(matcher, "how many dogs served under the banner of the port?")
     assert "banniere" not in words(matcher, "combien de chiens sous la bannière du port ?")
+    # "formés dans le cadre du programme": under the programme; a "cadre" may be asked.
+    assert "cadre" not in words(matcher, "combien de chiens formés dans le cadre du port ?")
+    assert "cadre" in words(matcher, "quel cadre de coopération pour les chiens du port ?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
