@@ -966,6 +966,10 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
+    if (everything[0] in THANKS_WORDS or everything[0] in SOCIAL) and _THANKS_FOR.match(
+        text
+    ) is not None:
+        return Chatter.THANKS  # "hey, thanks for the help earlier!": whatever it thanks for
     if "got" in everything:
         # "got it, thanks!": an acknowledgement; its "it" points at nothing to ask about.
         everything = tuple(
@@ -998,6 +1002,18 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     if all(w in CONVERSATIONAL for w in words):
         return Chatter.THANKS if any(w in THANKS_WORDS for w in everything) else Chatter.GREETING
     return None
+
+
+#: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour
+#: l'info sur le BCIJ" (no question mark, no question word after).
+_THANKS_FOR = re.compile(
+    r"^\W*(?:(?:hey|hi|hello|ok|okay|great|perfect|super|all|team|folks)\W+)*"
+    r"(?:thanks|thank\s+you|thx|ty|cheers|merci|many\s+thanks)\s+(?:so\s+much\s+|a\s+lot\s+|"
+    r"again\s+|beaucoup\s+|encore\s+)?(?:for|pour)\b"
+    r"(?![^?]*\b(?:what|when|where|which|who|how|why|quand|quel|quelle|combien|qui|pourquoi|"
+    r"comment|où)\b)[^?]*$",
+    re.IGNORECASE,
+)
 
 
 def _names_something(text: str) -> bool:

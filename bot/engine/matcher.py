@@ -246,6 +246,10 @@ class Matcher:
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
             question = _IDIOM.sub(" ", question)
+        if "play" in question:
+            # "What part did Morocco play in ...?": what Morocco did; "part" and "play" only
+            # frame it.
+            question = _PART_PLAYED.sub(r"\1 \2", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join([t.surface for t in words]), self._slots(words, lang)
 
@@ -1585,6 +1589,13 @@ _IDIOM = re.compile(
     r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|"
     # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
     r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’]))",
+    re.IGNORECASE,
+)
+#: "What part did X play in Y?": X's doing is asked ("what role ... play?" is read as
+#: `Kind.ROLE`, see `_ROLE_FRAME`).
+_PART_PLAYED = re.compile(
+    r"\b(what|which)\s+part\s+((?:did|does|do|has|have|will|would|is|was)\b.{0,80}?)\s*"
+    r"\bplay(?:ed|s|ing)?\b",
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.

@@ -963,6 +963,17 @@ def test_it_is_no_word_of_conversation() -> None:
     assert read_message("got it", knows).chatter is Chatter.GREETING
 
 
+def test_thanks_for_something_asks_nothing() -> None:
+    """ "hey, thanks for the help with the BCIJ earlier!": thanks, whatever the words of
+    what it thanks for; a question after it is still asked."""
+    assert read_message("hey, thanks for the BCIJ trafficking notes!", knows).chatter is (
+        Chatter.THANKS
+    )
+    assert read_message("merci pour les notes sur le BCIJ", knows).chatter is Chatter.THANKS
+    asked = read_message("thanks for the notes. when was the BCIJ created?", knows)
+    assert asked.chatter is None and asked.question == "when was the BCIJ created?"
+
+
 def test_which_thing_was_it_points_back() -> None:
     """ "Who created the BCIJ in 2015? which body was it?": the second question points back
     to the first; it is no question of its own."""

@@ -220,6 +220,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "a non-custodial way of punishing": "~alternative-sentencing",
         "to build up Haiti's national police": "~stepped-up",
         "which UN convention on migrant workers": "@migrant-workers-convention",
+        "the hunt for those behind the attacks": "~locate",
+        "the attacks in the French capital": "@paris",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",

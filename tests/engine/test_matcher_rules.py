@@ -2040,6 +2040,15 @@ def test_a_un_name_is_also_written_with_un_s() -> None:
     assert "@unodc" in {s.concept for s in matcher.analyse("the UN's drugs-and-crime office")}
 
 
+def test_what_part_did_it_play_asks_what_it_did() -> None:
+    """ "What part did the dog unit play in the port raid?": what it did there; "part" and
+    "play" only frame it, even where facts say them."""
+    raid = make_fact("raid", "The dog unit found the drugs in the port raid.")
+    other = make_fact("other", "The band will play the first part of the port concert.")
+    plain = _coverage("What did the dog unit do in the port raid?", raid, other)
+    assert _coverage("What part did the dog unit play in the port raid?", raid, other) == plain
+
+
 def test_a_set_phrase_says_nothing_asked() -> None:
     """ "why was the dog unit set up in the first place?", "it got certified at some point":
     manners of speaking, not words a fact must hold."""
