@@ -159,6 +159,8 @@ SHORTHAND = {
     "thru": "through",
     "pq": "pourquoi",
     "pk": "pourquoi",
+    "pkoi": "pourquoi",
+    "pourkoi": "pourquoi",
     "qd": "quand",
     "bcp": "beaucoup",
     "cb": "combien",

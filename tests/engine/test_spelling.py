@@ -100,6 +100,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "quand est latelier de linl a rabat") == ["atelier", "inl", "rabat"]
     assert words(matcher, "c kan latelier canin de linl") == ["atelier", "canin", "inl"]
     assert "linl" in words(matcher, "the workshop of linl in rabat")
+    # "pkoi": chat for "pourquoi", a question word
+    assert words(matcher, "pkoi latelier de linl") == ["atelier", "inl"]
 
 
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
