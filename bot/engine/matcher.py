@@ -1639,7 +1639,10 @@ _SET_APART = re.compile(
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|outre|en plus de|"
     r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*"
     # "Morocco aside, is any other ...?", "legal frameworks aside, what else ...?"
-    r"|^\W*[^,?;:]{1,60}\s+aside,\s*",
+    r"|^\W*[^,?;:]{1,60}\s+aside,\s*"
+    # "what will participants do in the training besides lectures?": set apart last
+    r"|,?\s+(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|beyond|"
+    r"à\s+part|en\s+dehors\s+d(?:e|u|es))\s+[^,?;:]{1,60}?(?=\W*$)",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

@@ -63,6 +63,8 @@ def spelling_variants(word: str) -> list[str]:
         variant = _DROPPED_G.sub("ing", word)
         if variant != word:
             out.append(variant)
+    if word.endswith(("shun", "shon", "shen")) and len(word) > 6:
+        out.append(word[:-4] + "tion")  # "constitushun": spelt as said
     return out
 
 

@@ -222,6 +222,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "which UN convention on migrant workers": "@migrant-workers-convention",
         "the hunt for those behind the attacks": "~locate",
         "the attacks in the French capital": "@paris",
+        "agreements with US police departments and AGs": "~attorneys-general",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",

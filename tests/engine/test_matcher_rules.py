@@ -125,6 +125,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "au printemps",
         "auraient",  # "combien auraient rejoint ...?": reportedly
         "grâce à eux",  # "formés grâce au programme": thanks to
+        "prévus",  # "combien de policiers prévus": planned
     ],
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
@@ -1135,6 +1136,7 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
         "Apart from muzzle rules, what will the Rabat dog training discuss?",
         "À part les règles sur les muselières, que va aborder la formation canine de Rabat ?",
         "muzzle rules aside, what else will the Rabat dog training discuss?",
+        "what else will the Rabat dog training discuss besides muzzle rules?",
         # the article the answer comes from
         "What does the Rabat news item say the dog training will discuss?",
         "what will the dog training discuss, in the Rabat piece?",

@@ -78,6 +78,16 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
 
 
+def test_a_word_ending_as_said_is_read_as_spelt() -> None:
+    """ "when was the dog constitushun adopted": "-shun" said for "-tion"."""
+    matcher = make_matcher(make_fact("d", "The dog constitution was adopted in 2011."), *FILLER)
+    assert words(matcher, "when was the dog constitushun adopted") == [
+        "dog",
+        "constitution",
+        "adopted",
+    ]
+
+
 def test_un_in_an_english_question_is_the_un() -> None:
     """ "which un bodies will the dog training look at": lower-case chat for the UN (the
     French article "un" in a French question stays a stop word)."""
@@ -102,6 +112,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert "linl" in words(matcher, "the workshop of linl in rabat")
     # "pkoi": chat for "pourquoi", a question word
     assert words(matcher, "pkoi latelier de linl") == ["atelier", "inl"]
+    # "combien ya de": il y a
+    assert words(matcher, "combien ya datelier canin a rabat") == ["atelier", "canin", "rabat"]
 
 
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
