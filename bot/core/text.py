@@ -206,6 +206,8 @@ SHORTHAND = {
     "5th": "fifth",
     "1er": "premier",
     "1ere": "premiere",
+    "1eres": "premieres",
+    "1ers": "premiers",
     "1re": "premiere",
     "2e": "deuxieme",
     "2eme": "deuxieme",

@@ -223,6 +223,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the hunt for those behind the attacks": "~locate",
         "the attacks in the French capital": "@paris",
         "agreements with US police departments and AGs": "~attorneys-general",
+        "which envoys from the EU's mission in Morocco": "@eu-delegation-morocco",
+        "which envoys sat in": "~official",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",

@@ -112,6 +112,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert "linl" in words(matcher, "the workshop of linl in rabat")
     # "pkoi": chat for "pourquoi", a question word
     assert words(matcher, "pkoi latelier de linl") == ["atelier", "inl"]
+    # "les 1eres": les premières
+    assert words(matcher, "les 1eres atelier canin")[0] == "premieres"
     # "combien ya de": il y a
     assert words(matcher, "combien ya datelier canin a rabat") == ["atelier", "canin", "rabat"]
 
