@@ -252,7 +252,7 @@ def _may_end(text: str) -> bool:
 
 _JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
 _SEGMENT_END = re.compile(
-    rf"(?:(?<=[?!])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
+    rf"(?:(?<=[?!])|(?<=[?!][\"”»’'])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
 #: ", and when ...", " et quel ...": a second question in the same sentence.
 _SECOND_QUESTION = re.compile(
@@ -1090,12 +1090,21 @@ def _unwrapped(text: str) -> tuple[str, bool]:
         had_link = _URL.search(text) is not None
         text = _URL.sub(" ", text)
     if "@" in text:
-        text = _MENTION.sub(" ", text)
+        text = _MENTION.sub(_mention_gone, text)
     if ":" in text:
         text = _EMOJI.sub("\n", text)
     if not text.isascii():
         text = _PICTOGRAPH.sub("\n", text)
     return text, had_link
+
+
+def _mention_gone(mention: re.Match[str]) -> str:
+    """A space for a mention; but the bot named after words ("fwd from Karim: > pls check
+    the town before we print @factbot in which town is ...?") ends what comes before it:
+    what follows is asked of the bot."""
+    before = mention.string[: mention.start()]
+    named = fold(mention.group(0).lstrip("@"))
+    return "\n" if named in _BOT_NAMES and before.strip(" ,.:;!?-") else " "
 
 
 #: What a message says of a link it holds: "can someone open this for me?", "broken link?".

@@ -231,6 +231,30 @@ def test_not_sure_what_frames_the_question() -> None:
     )
 
 
+def test_the_bot_named_after_words_ends_what_comes_before() -> None:
+    """ "fwd from Karim: > pls check the notes before we print @factbot when was the BCIJ
+    created?": what follows the bot's name is asked of it."""
+    reading = read_message(
+        "fwd from Karim: > pls check the trafficking notes before we print @factbot when was "
+        "the BCIJ created? thx",
+        knows,
+    )
+    assert reading.question.endswith("when was the BCIJ created?")
+    assert "print" not in reading.question and "notes" not in reading.question
+    assert read_message("@factbot when was the BCIJ created?", knows).question == (
+        "when was the BCIJ created?"
+    )
+
+
+def test_a_quoted_question_ends_at_its_mark_inside_the_quotes() -> None:
+    """'Forwarding from Amina: "when was the BCIJ created?" can the bot answer this one?':
+    the quoted question is a part of its own."""
+    reading = read_message(
+        'Forwarding from Amina: "when was the BCIJ created?" can the bot answer this one?', knows
+    )
+    assert '"when was the BCIJ created?"' in reading.parts
+
+
 def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
     """ "drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was
     it created?": what was heard is what the question points back to, whole; the
