@@ -229,7 +229,7 @@ _ABBREVIATION = (
 )
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
 _SPACES = re.compile(r"[^\S\n]+")
-_MAY_END = re.compile(r"[?!.:;]\s|\s[-–—]|[–—]|\.\.\.|\n")
+_MAY_END = re.compile(r"[?!.:;]\s|[?!][\"”»’']\s|\s[-–—]|[–—]|\.\.\.|\n")
 
 
 def _may_end(text: str) -> bool:

@@ -743,7 +743,10 @@ class Kind(StrEnum):
         ("than", " or ", "que", " ou ", "compar"),
         re.compile(
             r"\b(bigger|larger|smaller|more|fewer|less|better|worse|higher|lower|older|newer|"
-            r"longer|shorter|earlier|later)\b[^?]{0,60}\b(than|or)\b|"
+            r"longer|shorter|earlier|later)\b[^?]{0,60}\b(than|or)\b"
+            # ("the march of more than a million Moroccans": a quantity, compared to nothing.)
+            r"(?!\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d[\d,.]*)"
+            r"(\s+(hundred|thousand|million|billion))?\b)|"
             r"\b(plus|moins)\b[^?]{0,60}\b(que|qu|ou)\b|\bcompar(e|ed|es|ing|er|aison)\b"
         ),
         lambda f, asked: f.compares,

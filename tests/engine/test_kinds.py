@@ -179,6 +179,10 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     # says which programme.
     assert asks_for("combien de temps dure le programme financé par l'UE ?") is Kind.DURATION
     assert asks_for("combien a coûté le programme financé par l'UE ?") is Kind.MONEY
+    # "more than a million": a quantity, not a comparison asked for
+    question = "On what date did the attacks take place that drove more than a million to march?"
+    assert asks_for(question) is Kind.DATE
+    assert asks_for("Did IPPOS train more police from Senegal or from Togo?") is Kind.COMPARE
     assert asks_for("How much of the training was online?") is not Kind.MONEY
     assert asks_for("What is the dollar amount of the dog grant?") is Kind.MONEY
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY

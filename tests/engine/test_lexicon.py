@@ -225,6 +225,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "agreements with US police departments and AGs": "~attorneys-general",
         "which envoys from the EU's mission in Morocco": "@eu-delegation-morocco",
         "which envoys sat in": "~official",
+        "the attacks that drove a million to march": "~trigger",
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
