@@ -441,10 +441,11 @@ class Kind(StrEnum):
         + ("procureur", "formate", "formatri", "responsable", "ambassad"),
         re.compile(
             # "Which UNODC experts ran the training?": people to be named, not counted.
-            _LEAD + r"which\s+(\w+\s+)?(experts|speakers|trainers|instructors|officials|judges|"
-            r"ambassadors|ministers|directors)\s+(ran|led|gave|delivered|taught|spoke|"
+            _LEAD + r"which\s+(\w+\s+){0,2}(experts?|speakers?|trainers?|instructors?|officials?|"
+            r"judges?|ambassadors?|ministers?|directors?)\s+(ran|led|gave|delivered|taught|spoke|"
             r"opened|chaired|signed|trained|conducted|presented|facilitated|moderated|addressed)\b|"
-            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,2}"
+            # ("who was Morocco's justice minister ...?": a name before the role)
+            r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,3}"
             + _ROLES_EN
             + r"\b|"
             # ("Who ran / led the training?" may be answered by people by their role: ACTOR.)

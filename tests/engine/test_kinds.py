@@ -183,6 +183,9 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     question = "On what date did the attacks take place that drove more than a million to march?"
     assert asks_for(question) is Kind.DATE
     assert asks_for("Did IPPOS train more police from Senegal or from Togo?") is Kind.COMPARE
+    # a person by the role, a name before it ("Morocco's justice minister")
+    assert asks_for("Who was Morocco's justice minister when the charter passed?") is Kind.PERSON
+    assert asks_for("Which Moroccan justice minister spoke at the workshop?") is Kind.PERSON
     assert asks_for("How much of the training was online?") is not Kind.MONEY
     assert asks_for("What is the dollar amount of the dog grant?") is Kind.MONEY
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY
