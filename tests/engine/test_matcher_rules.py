@@ -126,6 +126,7 @@ def test_words_framing_what_is_asked_ask_nothing(frame: str) -> None:
         "auraient",  # "combien auraient rejoint ...?": reportedly
         "grâce à eux",  # "formés grâce au programme": thanks to
         "prévus",  # "combien de policiers prévus": planned
+        "voient",  # "quels pays voient leurs policiers formés": have them trained
     ],
 )
 def test_a_french_hedging_adverb_asks_nothing(hedge: str) -> None:
