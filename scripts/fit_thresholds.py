@@ -149,6 +149,9 @@ SETS = (
     "diag107",
     "diag108",
     "diag109",
+    "diag110",
+    "diag111",
+    "diag112",
 )
 WRONG_COST = 2.0
 FOLDS = 5
