@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from bot.engine import Kind, asks_for
 from bot.engine.kinds import paired
 
@@ -171,21 +173,30 @@ def test_law_enforcement_is_not_a_law() -> None:
     assert asks_for("What is the number of the trafficking law?") is Kind.LAW_NUMBER
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        # how long; the funding only says which programme
+        ("combien de temps dure le programme financé par l'UE ?", Kind.DURATION),
+        ("combien a coûté le programme financé par l'UE ?", Kind.MONEY),
+        # "more than a million": a quantity, not a comparison asked for
+        ("On what date did the attacks that drove more than a million to march happen?", Kind.DATE),
+        ("Did IPPOS train more police from Senegal or from Togo?", Kind.COMPARE),
+        # a person by the role, a name before it ("Morocco's justice minister")
+        ("Who was Morocco's justice minister when the charter passed?", Kind.PERSON),
+        ("Which Moroccan justice minister spoke at the workshop?", Kind.PERSON),
+    ],
+)
+def test_the_kind_is_read_past_words_of_another(question: str, kind: Kind) -> None:
+    """A word of another kind inside the question ("financé", "more than", "Morocco's")
+    does not hide the kind asked."""
+    assert asks_for(question) is kind
+
+
 def test_how_much_cash_or_financing_asks_for_money() -> None:
     """ "How much cash is behind it?" asks for an amount of money, not a count."""
     assert asks_for("How much cash is behind GLO.ACT?") is Kind.MONEY
     assert asks_for("How much financing did the project get?") is Kind.MONEY
-    # "combien de temps dure le programme financé par l'UE ?": how long, the funding only
-    # says which programme.
-    assert asks_for("combien de temps dure le programme financé par l'UE ?") is Kind.DURATION
-    assert asks_for("combien a coûté le programme financé par l'UE ?") is Kind.MONEY
-    # "more than a million": a quantity, not a comparison asked for
-    question = "On what date did the attacks take place that drove more than a million to march?"
-    assert asks_for(question) is Kind.DATE
-    assert asks_for("Did IPPOS train more police from Senegal or from Togo?") is Kind.COMPARE
-    # a person by the role, a name before it ("Morocco's justice minister")
-    assert asks_for("Who was Morocco's justice minister when the charter passed?") is Kind.PERSON
-    assert asks_for("Which Moroccan justice minister spoke at the workshop?") is Kind.PERSON
     assert asks_for("How much of the training was online?") is not Kind.MONEY
     assert asks_for("What is the dollar amount of the dog grant?") is Kind.MONEY
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY
