@@ -331,7 +331,7 @@ def _folded_words(text: str) -> tuple[str, ...]:
 
 #: A piece of text between spaces -> its words (`_piece_words`). Emptied when full.
 _PIECE_WORDS: dict[str, tuple[str, ...]] = {}
-PIECES_KEPT = 2048
+PIECES_KEPT = 1024
 
 
 def _piece_words(piece: str) -> tuple[str, ...]:

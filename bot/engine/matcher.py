@@ -80,7 +80,7 @@ from bot.engine.weights import (
 
 _NO_DATE = date(9999, 12, 31)
 #: Words whose slot `Matcher` keeps (a few hundred bytes each).
-WORD_SLOTS_KEPT = 2048
+WORD_SLOTS_KEPT = 1024
 #: "Quand a eu lieu l'attaque ?": after a form of "avoir", "lieu" is "took place", which
 #: asks nothing (as "when did it happen?"), not a place.
 TOOK_PLACE = frozenset(

@@ -175,8 +175,9 @@ def _typo_indexed(word: str) -> bool:
 #: typed with caps lock on.
 _ACRONYM_LETTERS = 5
 _HASH_MASK = (1 << 63) - 1
-#: Words whose fix `Speller` keeps (about 150 bytes each).
-FIXES_KEPT = 2048
+#: Words whose fix `Speller` keeps (about 150 bytes each; 2,048 took the 10,000-fact peak RSS
+#: over 100 MB once the eleventh session's words were in, 1,024 cost 1% of a question).
+FIXES_KEPT = 1024
 
 
 class DeleteIndex:
