@@ -160,6 +160,7 @@ SHORTHAND = {
     "pq": "pourquoi",
     "pk": "pourquoi",
     "pkoi": "pourquoi",
+    "dose": "does",  # "wich bodies dose the training look at": no dose in the facts
     "ya": "y a",  # "combien ya de pays": il y a
     "pourkoi": "pourquoi",
     "qd": "quand",

@@ -882,8 +882,12 @@ def _without_leading_purpose(tokens: list[str], knows: Callable[[str], bool]) ->
         if len(previous) == 1 and previous[0] in _OPENING_PREPOSITIONS:
             start -= 1
         before = [w for t in tokens[:start] for w in _folded_words(t)]
-        if any(w in _PURPOSE_NOUNS for w in before) and all(
-            w in CONVERSATIONAL or w in STOPWORDS or not knows(w) for w in before
+        # ("call in 10 w/ the anti-corruption folks, which ...": whom the call is with is
+        # the asker's company, whatever it is called.)
+        joins = [n for n, w in enumerate(before) if w in ("with", "w", "avec")]
+        head = before[: joins[0]] if joins else before
+        if any(w in _PURPOSE_NOUNS for w in head) and all(
+            w in CONVERSATIONAL or w in STOPWORDS or not knows(w) for w in head
         ):
             return tokens[start:]
         if (

@@ -255,6 +255,16 @@ def test_a_quoted_question_ends_at_its_mark_inside_the_quotes() -> None:
     assert '"when was the BCIJ created?"' in reading.parts
 
 
+def test_whom_the_askers_call_is_with_is_the_askers_company() -> None:
+    """ "call in 10 min with the trafficking team, when was the BCIJ created?": the call and
+    whom it is with say who asks, whatever words of the fact base they hold."""
+    for message in (
+        "call in 10 min with the trafficking team, when was the BCIJ created?",
+        "call in 10 w/ the trafficking folks, when was the BCIJ created?",
+    ):
+        assert read_message(message, knows).question == "when was the BCIJ created?"
+
+
 def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
     """ "drafting the agenda and someone mentioned the BCIJ trained prosecutors, when was
     it created?": what was heard is what the question points back to, whole; the

@@ -72,6 +72,8 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     # "bring 2gether", "what does rabat dos": together, does (DOS in capitals stays a name)
     assert words(matcher, "dogs in rabat 2gether") == ["dogs", "rabat"]
     assert words(matcher, "what dogs dos rabat have") == ["dogs", "rabat"]
+    # "wich dogs dose rabat train": "does"
+    assert words(matcher, "which dogs dose rabat train") == ["dogs", "rabat", "train"]
     # "where are the dogs bein trained": "being", no word the corrector could make of it
     assert words(matcher, "where are dogs bein kept in rabat") == ["dogs", "kept", "rabat"]
     # "when did rabat sign thier dog deal": "their", a function word, asks nothing
