@@ -152,6 +152,9 @@ SETS = (
     "diag110",
     "diag111",
     "diag112",
+    "diag113",
+    "diag114",
+    "diag115",
 )
 WRONG_COST = 2.0
 FOLDS = 5
