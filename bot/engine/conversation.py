@@ -312,11 +312,12 @@ _ASKED_AFTER_QUOTE = re.compile(
 def _quote_apart(text: str) -> str:
     """A quote the question comes after, on a line of its own: the quote is context the
     question may point back to, not words the question asks."""
-    if _QUOTE_OPENING.match(text) is None:
+    opening = _QUOTE_OPENING.match(text)
+    if opening is None:
         return text
-    asked = _ASKED_AFTER_QUOTE.search(text)
-    if asked is None or asked.start() == 0 or not text[: asked.start()].strip(" >&gt;"):
-        return text
+    asked = _ASKED_AFTER_QUOTE.search(text, opening.end())
+    if asked is None or not text[opening.end() : asked.start()].strip():
+        return text  # (a quoted question alone: no quote before it)
     return text[: asked.start()].rstrip() + "\n" + text[asked.start() :]
 
 

@@ -219,6 +219,9 @@ def test_a_quote_whose_line_break_was_lost_is_read_as_on_its_own_line() -> None:
     one_line = read_message(f"{quote} what was it created for? thx", knows)
     assert one_line == read_message(f"{quote}\nwhat was it created for? thx", knows)
     assert one_line.parts == (quote,)
+    # A quoted question alone has no quote before it.
+    alone = read_message("&gt; what was the BCIJ created for?", knows)
+    assert alone.question == "what was the BCIJ created for?" and alone.parts == ()
 
 
 def test_not_sure_what_frames_the_question() -> None:
