@@ -96,7 +96,7 @@ STOPWORDS_EN = frozenset(
     huge massive enormous ordinary tiny small big decisive crucial believed reportedly
     supposedly allegedly reckoned estimated autumn winter summer spring concretely several various
     numerous multiple
-    try tries trying tried thought
+    try tries trying tried thought came come
     lol lmao rofl haha hahaha
     """.split()  # noqa: SIM905
 )
@@ -130,6 +130,7 @@ SHORTHAND = {
     "hw": "how",
     "mny": "many",
     "koi": "quoi",
+    "ki": "qui",
     "kel": "quel",
     "kan": "quand",
     "ke": "que",
@@ -182,6 +183,7 @@ SHORTHAND = {
     "teh": "the",  # too short for the corrector, and never a word of its own
     "ther": "there",  # a rare real word ("ther-"), so never corrected; in chat, "there"
     "bein": "being",  # "-in" for "-ing", but "being" is no word of the facts to correct to
+    "doin": "doing",  # "wat is nypd doin for ...": no "doing" in the facts either
     "thier": "their",  # a function word: the corrector never corrects to one
     "thir": "their",
     "hte": "the",

@@ -609,6 +609,12 @@ _FRAME = re.compile(
     r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
     r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
     r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
+    # "en réunion on parle de l'accord-cadre ..., il a été signé quand ?": what the
+    # meeting talks about is what is asked about; the talking asks nothing.
+    r"|^(?:[\w'’-]+\s+){0,3}?(?:on|nous)\s+(?:parle|parlait|parlons|discute|discutait|discutons)\s+"
+    r"(?=(?:de|du|des|d['’])\s*(?!quoi\b)\w)"
+    r"|^(?:[\w'’-]+\s+){0,3}?(?:we|we['’]re|we\s+are|we\s+were)\s+(?:talking\s+about|discussing)\s+"
+    r"(?=the\b)"
     r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
     r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire|"
     # "quelqu'un sait en quelle année ...?": does anyone know
@@ -621,7 +627,7 @@ _FRAME = re.compile(
 _FRAME_CUE = re.compile(
     r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
     r"confirm|verify|check|"
-    r"send|give|share|get|find"
+    r"send|give|share|get|find|parl|discu|talking"
 )
 
 

@@ -250,11 +250,13 @@ def listed(text: str) -> int:
     return most
 
 
-#: A reason or a purpose in an answer: what "why?" asks for. "to" before a verb: not
-#: before a determiner, a name or a figure ("to the US", "to Darfur", "to 2019").
+#: A reason, a purpose or what something earns in an answer: what "why?" asks for. "to"
+#: before a verb: not before a determiner, a name or a figure ("to the US", "to Darfur").
 REASON = re.compile(
     r"\b(because|since|as a result|due to|owing to|so that|so as to|in order to|aims?|aimed|"
     r"intended|designed|purpose|goal|objective|in response|in preparation|"
+    # "qualifies Morocco for increased military cooperation": why the status matters.
+    r"qualif(?:y|ies|ied)\s+(?:\w+\s+){0,2}for|ouvre droit|"
     r"to (?!(the|a|an|its|their|his|her|this|that|these|those|all|each|some|date|about|"
     r"around|over|more|less)\b)[a-z]{2,}|parce|afin|pour (?!(le|la|les|l|un|une|des|"
     r"ce|cette|ces|son|sa|ses|leur|leurs)\b)[a-z]{2,}er\b|vise|visant|en raison)",
@@ -792,6 +794,7 @@ class Kind(StrEnum):
             "wann",
             "jour",
             "moment",
+            "day",
         ),
         re.compile(
             # "What was the vote count when the bill passed?" asks for a count: a "when"
@@ -799,7 +802,9 @@ class Kind(StrEnum):
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
             r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
             r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
-            r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee)\b|"
+            r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee|"
+            # "On what day is the first session planned?"
+            r"what day|which day)\b|"
             # "... what was the exact date?", "what's the year of ...?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(exact\s+|precise\s+|actual\s+)?"
             r"(date|year|month)\b(?!\s+range)"
@@ -872,7 +877,8 @@ class Kind(StrEnum):
             # "which West African countries' officers ...?": two words may say which.
             r"\b(which|what)\s+(other\s+)?"
             r"((?!(is|are|was|were|does|do|did|has|have|the|a|an)\b)\w+\s+){0,2}"
-            r"(countries|country|nations?)\b|"
+            # (Not "which United Nations mechanisms": the UN is no country.)
+            r"(countries|country|(?<!united\s)nations?)\b|"
             r"\bquels?\s+(autres?\s+)?pays\b"
         ),
         lambda f, asked: bool(f.countries - asked),

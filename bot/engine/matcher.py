@@ -1580,6 +1580,8 @@ def _claimed_figures(message: str) -> frozenset[str]:
 _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
+    r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
     r"(?:wound|winds|wind|ended|ends|end)\s+up(?=\s+\w+ing\b)|"
     # "the workshop last September": when the asker is, not a word of the fact's.
@@ -1588,7 +1590,11 @@ _IDIOM = re.compile(
     # "deployed under the banner of the UN", "sous la bannière de l'ONU": under the UN.
     r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|"
     # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
-    r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’]))",
+    r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’])|"
+    # "diriger la lutte sur le plan policier": on the police side, no plan asked.
+    r"sur\s+le\s+plan(?=\s+(?!de\b|du\b|des\b|d['’])\w)|"
+    # "why does the status matter for Morocco?": why it counts, no matter asked.
+    r"(?<=\s)matters?(?=\s+(?:for|to)\b))",
     re.IGNORECASE,
 )
 #: "What part did X play in Y?": X's doing is asked ("what role ... play?" is read as
@@ -1600,7 +1606,8 @@ _PART_PLAYED = re.compile(
 )
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre", re.IGNORECASE
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms",
+    re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)

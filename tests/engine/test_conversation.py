@@ -312,6 +312,16 @@ def test_a_french_question_asked_about_asking_is_the_question(message: str) -> N
     assert reading.question == "combien de prosecutors ont été trained ?"
 
 
+def test_what_a_meeting_talks_about_is_what_is_asked_about() -> None:
+    """ "en réunion on parle de X, il a été créé quand ?": the talking asks nothing."""
+    reading = read_message("en réunion on parle du BCIJ, il a été créé quand ?", knows)
+    assert reading.question == "du BCIJ, il a été créé quand ?"
+    reading = read_message("in the meeting we're discussing the BCIJ, when was it created?", knows)
+    assert reading.question == "the BCIJ, when was it created?"
+    # "on parle de quoi ?": what is talked about is asked.
+    assert read_message("on parle de quoi dans le BCIJ ?", knows).question.startswith("on parle")
+
+
 def test_two_questions_in_one_message_are_also_read_apart() -> None:
     reading = read_message(
         "when was the BCIJ created in Morocco? also did the prosecutors get trained?", knows

@@ -116,6 +116,8 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("la session c'était quels jours ?") is Kind.DATE
     assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
+    assert asks_for("On what day is the first session planned?") is Kind.DATE
+    assert asks_for("Which day did the dogs arrive?") is Kind.DATE
     assert asks_for("En quelle année a-t-elle pris ce poste ?") is Kind.DATE
     assert asks_for("What is Ms. Alami's role at the ministry?") is Kind.ROLE
     # Typed without an apostrophe, or after a first question: still her post.
@@ -123,6 +125,13 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("who is ms alami whats her job") is Kind.ROLE
     assert asks_for("ms alami, her job at the ministry pls") is Kind.ROLE
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
+
+
+def test_the_united_nations_are_no_country() -> None:
+    """ "Which United Nations mechanisms ...?" asks for UN bodies, not for countries."""
+    assert asks_for("Which United Nations mechanisms will the course look at?") is None
+    assert asks_for("Which nations joined the forum?") is Kind.COUNTRY
+    assert asks_for("Which other nation joined the forum?") is Kind.COUNTRY
 
 
 def test_a_time_clause_first_leaves_the_question_to_the_clause_after_it() -> None:

@@ -229,6 +229,13 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the two experts running the debates": "~facilitate",
         "la formation va parler de quoi": "~debate",
         "les sujets évoqués pendant la session": "~debate",
+        "la responsable qui a parlé à l'atelier": "~speech",
+        "les actes rendus punissables en 2015": "~criminalize",
+        "what did Morocco contribute after the attacks": "~provide",
+        "what did Rabat hand over": "~provide",
+        "the man behind the Paris attacks": "~mastermind",
+        "intelligence that let the police find him": "~locate",
+        "who came from the EU's diplomatic mission in Morocco": "@eu-delegation-morocco",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

@@ -151,8 +151,9 @@ def test_the_last_of_how_long_did_it_last_is_its_verb() -> None:
     other = make_fact("other", "The last plan was adopted in Rabat.")
     plain = _coverage("How long was the Tangier workshop?", held, other)
     assert _coverage("How long did the Tangier workshop last?", held, other) == plain
-    # "which workshop came last?" asks which: "last" is a word the fact must hold.
-    assert _coverage("Which Tangier workshop came last?", held, other) < plain
+    # "which workshop was last?" asks which: "last" is a word the fact must hold.
+    which = _coverage("Which Tangier workshop was it?", held, other)
+    assert _coverage("Which Tangier workshop was last?", held, other) < which
 
 
 # ---------------------------------------------------------------- the clear leader
@@ -1404,6 +1405,10 @@ def test_a_reason_is_a_purpose_or_a_cause_not_a_place_or_a_date() -> None:
         ("Dogs came to the police because of drug smuggling.", True),
         ("Dogs came to the police in order to find drugs.", True),
         ("Les chiens sont arrivés afin de trouver la drogue.", True),
+        # What something earns is why it matters: "why does the status matter?"
+        ("The status qualifies the port for more dogs.", True),
+        ("Ce statut lui ouvre droit à plus de chiens.", True),
+        ("The dogs qualified in 2019.", False),
         ("Dogs came to the police in Tangier in 2019.", False),
         ("Dogs came to the police of Tangier and to the customs.", False),
     ):
@@ -2074,6 +2079,16 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "formés dans le cadre du programme": under the programme; a "cadre" may be asked.
     assert "cadre" not in words(matcher, "combien de chiens formés dans le cadre du port ?")
     assert "cadre" in words(matcher, "quel cadre de coopération pour les chiens du port ?")
+    # "la lutte sur le plan policier": on the police side; a plan may be asked.
+    assert "plan" not in words(matcher, "qui dirige la lutte sur le plan policier ?")
+    assert "plan" in words(matcher, "qui dirige le plan de lutte ?")
+    assert "plan" in words(matcher, "qui a signé sur le plan d'action ?")
+    # "why does the dog unit matter for the port?": why it counts; a matter may be asked.
+    assert "matter" not in words(matcher, "why does the dog unit matter for the port?")
+    assert "matter" in words(matcher, "which matter did the dog unit handle?")
+    # "in terms of the port's dogs": regarding them.
+    assert "terms" not in words(matcher, "what did it say in terms of the port's dogs?")
+    assert "terms" in words(matcher, "what terms did the port set for its dogs?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:

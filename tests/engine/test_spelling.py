@@ -78,6 +78,10 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "where are dogs bein kept in rabat") == ["dogs", "kept", "rabat"]
     # "when did rabat sign thier dog deal": "their", a function word, asks nothing
     assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
+    # "wat is rabat doin for the dogs": "doing", no word the corrector could make of it
+    assert words(matcher, "what is rabat doin for the dogs") == ["rabat", "dogs"]
+    # "came from rabat": how the dogs got there, no word a fact must hold
+    assert words(matcher, "which dogs came from rabat") == ["dogs", "rabat"]
 
 
 def test_a_word_ending_as_said_is_read_as_spelt() -> None:
@@ -112,6 +116,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "quand est latelier de linl a rabat") == ["atelier", "inl", "rabat"]
     assert words(matcher, "c kan latelier canin de linl") == ["atelier", "canin", "inl"]
     assert "linl" in words(matcher, "the workshop of linl in rabat")
+    # "c ki": chat for "c'est qui", a question word
+    assert words(matcher, "c ki latelier de linl") == ["atelier", "inl"]
     # "pkoi": chat for "pourquoi", a question word
     assert words(matcher, "pkoi latelier de linl") == ["atelier", "inl"]
     # "les 1eres": les premières
