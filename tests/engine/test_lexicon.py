@@ -236,6 +236,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the man behind the Paris attacks": "~mastermind",
         "intelligence that let the police find him": "~locate",
         "who came from the EU's diplomatic mission in Morocco": "@eu-delegation-morocco",
+        "does INL support the MoJ": "@moroccan-ministry-of-justice",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
