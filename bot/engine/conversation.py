@@ -603,6 +603,9 @@ _FRAME = re.compile(
     # "pls send me the full name behind ...", "can you give us the date of ...?"
     r"|^(?:(?:can|could|would)\s+(?:you|someone|anyone)\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
     r"(?:send|give|share|get|find)\s+(?:me|us)\s+(?=the\b)"
+    # "anyone have the GLO.ACT budget?", "quelqu'un a le montant ?": who has it asks nothing
+    r"|^(?:(?:does|do)\s+)?(?:anyone|anybody|someone|somebody)\s+(?:have|has|got)\s+(?=the\b)"
+    r"|^(?:quelqu['’]?\s*un|qqn|qq1)\s+a\s+(?=(?:le|la|les|l['’])\s*\w)"
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
@@ -627,7 +630,7 @@ _FRAME = re.compile(
 _FRAME_CUE = re.compile(
     r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
     r"confirm|verify|check|"
-    r"send|give|share|get|find|parl|discu|talking"
+    r"send|give|share|get|find|parl|discu|talking|have|has|got|quelqu|qqn|qq1"
 )
 
 
@@ -669,6 +672,17 @@ def _asks_nothing(segment: str) -> bool:
         w in CONVERSATIONAL or w in STOPWORDS or w in _ANYONE for w in words
     )
 
+
+#: A request turned into a question by asking who has it: "..., anyone have it?",
+#: "..., quelqu'un l'a ?", "..., qqn a l'info ?".
+_ANYONE_HAS = re.compile(
+    r"\s*[,;:-]?\s*(?:(?:does|do)\s+)?(?:any(?:one|body)|some(?:one|body)|quelqu['’]?\s*un|qqn|qq1)"
+    r"\s+(?:have|has|got|l['’]a|l['’]aurait|a|aurait)"
+    r"(?:\s+(?:it|that|this|[çc]a|l['’]info|the\s+info|the\s+figure|the\s+number))?"
+    r"(?:\s+(?:handy|sous\s+la\s+main))?\s*\?",
+    re.IGNORECASE,
+)
+_ANYONE_HAS_CUE = re.compile(r"any|some|quelqu|qqn|qq1", re.IGNORECASE)
 
 #: Whom a question of conversation asks: "anyone have it handy?"
 _ANYONE = _words("anyone anybody someone somebody")
@@ -1176,6 +1190,10 @@ def read_message(
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
     if _SILLY_CUE.search(text.lower()) is not None:
         text = _SILLY.sub("\n", text)
+    if _ANYONE_HAS_CUE.search(text) is not None:
+        # "need the GLO.ACT budget for the report, anyone have it?": what was asked for
+        # before is the question; whether someone has it is how it is asked.
+        text = _ANYONE_HAS.sub("?", text)
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     if not (text.isascii() and text.isprintable() and "  " not in text):

@@ -98,6 +98,19 @@ def _lasting(words: Sequence[Token], i: int) -> bool:
     )
 
 
+#: "Combien de temps a duré l'atelier ?": the verb of lasting after "combien de temps"
+#: says what the kind asks, a length of time, as English "last" does.
+_DURER = frozenset({"dure", "durer", "durera", "dureront", "durait", "duraient", "durent"})
+
+
+def _french_lasting(words: Sequence[Token], i: int) -> bool:
+    """Whether `words[i]`, a form of "durer", follows "combien de temps"."""
+    return any(
+        w.surface == "combien" and words[j + 1].surface == "de" and words[j + 2].surface == "temps"
+        for j, w in enumerate(words[: max(i - 2, 0)])
+    )
+
+
 #: In `Matcher._word_slots`: a name of several words may start with the word (no name
 #: found is of length 0).
 _LONGER: tuple[int, str] = (0, "")
@@ -163,7 +176,9 @@ class Matcher:
             if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
                 i += 1
                 continue
-            if t.surface == "last" and _lasting(words, i):
+            if (t.surface == "last" and _lasting(words, i)) or (
+                t.surface in _DURER and _french_lasting(words, i)
+            ):
                 i += 1
                 continue
             found = phrase_at(words, i, lang) if name is _LONGER else name
@@ -747,6 +762,21 @@ class Matcher:
                     if states_date(tokenize(self.facts[i].answer))
                 }
                 keep.sort(key=lambda m: id(m) not in says_when)
+            elif kind is Kind.PLACE and len(keep) > 1:
+                # "Where will the trainers meet for the migration session?": the fact whose
+                # answer names a town the question does not comes first, before those placed
+                # only by their `where` (which the answer shown does not say).
+                kinds = self.index.lexicon.kinds
+                named = {s.concept for s in slots}
+                says_where = {
+                    id(m)
+                    for m, i in zip(accepted, accepted_at, strict=True)
+                    if any(
+                        kinds.get(p) == "place" and p not in named
+                        for p in self.index.features[i].places
+                    )
+                }
+                keep.sort(key=lambda m: id(m) not in says_where)
             elif kind is None and len(keep) > 1 and _asks_for_several(question):
                 # "Which American police forces are coaching Haiti's cops?": the fact that
                 # names several comes first, before those that name one of them each (not

@@ -335,6 +335,10 @@ def _is_subsequence(short: str, word: str) -> bool:
     return all(c in letters for c in short)
 
 
+#: Articles: the word after one is a noun of its own ("a way" is no "away").
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
 class Speller:
     """Corrects a question's words against the fact base's own words.
 
@@ -423,6 +427,8 @@ class Speller:
                 and (a.surface not in vocab or b.surface not in vocab)
                 # ("ça se passe": "ca" and "se" are two words, not "case".)
                 and not (a.surface in STOPWORDS and b.surface in STOPWORDS)
+                # ("cited as a way to ...": an article before a noun, not "away".)
+                and a.surface not in _ARTICLES
             ):
                 joined.append(Token(pair, a.upper or b.upper))
                 i += 2

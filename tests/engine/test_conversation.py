@@ -312,6 +312,20 @@ def test_a_french_question_asked_about_asking_is_the_question(message: str) -> N
     assert reading.question == "combien de prosecutors ont été trained ?"
 
 
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("need the date of the BCIJ for the report, anyone have it? thx", "the date of the BCIJ?"),
+        ("il me faut la date du BCIJ, quelqu'un l'a ? merci", "il me faut la date du BCIJ?"),
+        ("anyone have the date of the BCIJ?", "the date of the BCIJ?"),
+        ("slt, quelqu'un a la date du BCIJ ?", "la date du BCIJ ?"),
+    ],
+)
+def test_who_has_it_is_how_a_request_is_asked(message: str, question: str) -> None:
+    """ "..., anyone have it?", "quelqu'un l'a ?": what was asked for is the question."""
+    assert read_message(message, knows).question == question
+
+
 def test_what_a_meeting_talks_about_is_what_is_asked_about() -> None:
     """ "en réunion on parle de X, il a été créé quand ?": the talking asks nothing."""
     reading = read_message("en réunion on parle du BCIJ, il a été créé quand ?", knows)

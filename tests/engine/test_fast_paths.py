@@ -238,6 +238,7 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
                 pair in vocab
                 and not out[i].is_number
                 and (out[i].surface not in vocab or out[i + 1].surface not in vocab)
+                and out[i].surface not in ("a", "an", "the")
             ):
                 joined.append(Token(pair, out[i].upper or out[i + 1].upper))
                 i += 2

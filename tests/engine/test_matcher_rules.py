@@ -151,6 +151,11 @@ def test_the_last_of_how_long_did_it_last_is_its_verb() -> None:
     other = make_fact("other", "The last plan was adopted in Rabat.")
     plain = _coverage("How long was the Tangier workshop?", held, other)
     assert _coverage("How long did the Tangier workshop last?", held, other) == plain
+    # "combien de temps a duré l'atelier ?": "durer" after "combien de temps" is the verb.
+    held_fr = replace(held, answer_fr="L'atelier de Tanger s'est tenu du 24 au 26 septembre 2018.")
+    plain_fr = _coverage("combien de temps l'atelier de Tanger ?", held_fr, other)
+    assert _coverage("combien de temps a duré l'atelier de Tanger ?", held_fr, other) == plain_fr
+    assert _coverage("l'atelier de Tanger a duré quand ?", held_fr, other) < plain_fr
     # "which workshop was last?" asks which: "last" is a word the fact must hold.
     which = _coverage("Which Tangier workshop was it?", held, other)
     assert _coverage("Which Tangier workshop was last?", held, other) < which
@@ -553,6 +558,24 @@ def test_a_date_asked_puts_the_fact_that_says_when_first() -> None:
     matcher = make_matcher(aims, starts, *FILLER, thresholds=BARS)
     assert ids(matcher.ask("rabat dog training programme when?").facts) == ["starts", "aims"]
     assert ids(matcher.ask("what does the rabat dog training programme do?").facts)[:1] == ["aims"]
+
+
+def test_a_place_asked_puts_the_fact_that_names_the_town_first() -> None:
+    """ "Where will the dog trainers meet?": the fact whose answer says "in Rabat" answers
+    first, before a better-scored one placed only by its `where`, which its answer shown
+    does not say."""
+    rabat = make_entity("rabat", "place", "Rabat")
+    theme = make_fact(
+        "theme", "The first dog trainers session will focus on dog trainers' skills.", where="Rabat"
+    )
+    venue = make_fact("venue", "The dog trainers session is held in Rabat.", where="Rabat")
+    bars = replace(BARS, min_coverage=0.3)
+    matcher = make_matcher(theme, venue, *FILLER, entities=[rabat], thresholds=bars)
+    answer = matcher.ask("Where is the first dog trainers session?")
+    assert ids(answer.facts) == ["venue", "theme"]
+    assert answer.facts[0].score < answer.facts[1].score
+    # Not for other questions: the better-scored comes first.
+    assert ids(matcher.ask("What is the first dog trainers session?").facts) == ["theme", "venue"]
 
 
 def test_where_it_was_done_is_not_what_happened() -> None:

@@ -159,6 +159,9 @@ def test_compounds_are_joined_and_split_to_the_fact_base_words() -> None:
     matcher = make_matcher(fact, *FILLER)
     assert words(matcher, "post blast course") == ["postblast", "course"]
     assert words(matcher, "antiterrorism course") == ["anti", "terrorism", "course"]
+    # "a way" after an article is a noun, though "away" is a word of the facts.
+    away = make_fact("w", "The dogs ran away to train anti units.")
+    assert "way" in words(make_matcher(away, *FILLER), "is it a way to train dogs")
 
 
 def test_a_chat_one_is_the_pronoun_not_a_figure() -> None:
