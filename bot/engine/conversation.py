@@ -1193,7 +1193,11 @@ def read_message(
     if _ANYONE_HAS_CUE.search(text) is not None:
         # "need the GLO.ACT budget for the report, anyone have it?": what was asked for
         # before is the question; whether someone has it is how it is asked.
-        text = _ANYONE_HAS.sub("?", text)
+        # (After a full stop it is a question of its own: "... the judicial charter. Anyone
+        # have it handy?" reads as a request, then a question of conversation.)
+        text = _ANYONE_HAS.sub(
+            lambda m: m.group(0) if m.string[: m.start()].rstrip()[-1:] in ".!?" else "?", text
+        )
     if "(" in text:
         text = _PARENTHESES.sub(lambda m: _aside(m.group(1), knows), text)
     if not (text.isascii() and text.isprintable() and "  " not in text):

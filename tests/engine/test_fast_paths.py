@@ -27,12 +27,14 @@ from bot.engine.index import SPECIFIC_KEPT
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import (
     _A_DAY,
+    _DURER,
     _FIRST_NAME,
     _SIDE,
     NOT_ACTOR,
     TOOK_PLACE,
     WORD_SLOTS_KEPT,
     _asks_a_day,
+    _french_lasting,
     _given_name_before,
     _lasting,
     _sides,
@@ -376,6 +378,9 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
             continue
         if t.surface == "last" and _lasting(words, i):
             i += 1  # "how long did it last": the question's words
+            continue
+        if t.surface in _DURER and _french_lasting(words, i):
+            i += 1  # "combien de temps a duré": the question's words
             continue
         found = matcher.index.lexicon.phrase_at(words, i, lang)
         if found is not None:
