@@ -84,6 +84,20 @@ def chat_one(tokens: Sequence[Token], n: int) -> bool:
     return is_stopword(after) and not after.is_number and after.surface not in QUANTITY_WORDS
 
 
+#: What a time of day follows ("lunch at 1?", "on se voit vers 14h ?"), and what may
+#: follow it.
+_BEFORE_A_TIME = frozenset({"at", "around", "vers"})
+_AFTER_A_TIME = frozenset({"am", "pm", "h", "oclock", "ish", "today", "tomorrow", "demain"})
+
+
+def time_of_day(tokens: Sequence[Token], n: int) -> bool:
+    """Token n, a number of 1 to 24 after "at", "around" or "vers", is a time of day: last,
+    or before "pm", "h", "tomorrow" ("meeting at 3?"); never "at 5 academies"."""
+    if not (n and tokens[n - 1].surface in _BEFORE_A_TIME and 1 <= int(tokens[n].surface) <= 24):
+        return False
+    return n + 1 == len(tokens) or tokens[n + 1].surface in _AFTER_A_TIME
+
+
 #: Words before a "2" written for "to" ("plan 2 do", "need 2 know", "going 2 be") ...
 _BEFORE_CHAT_TO = frozenset(
     """plan plans planned planning need needs needed want wants wanted going have has had
@@ -398,6 +412,8 @@ class Speller:
                 out.append(Token("september", t.upper))  # "en sept 2018"; "sept ans" stays seven
             elif surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
                 out.append(Token("ministry", t.upper))  # "the min of justice"; "10 min" stays
+            elif surface.isdigit() and time_of_day(tokens, n):
+                continue  # "lunch at 1?", "meeting at 3 pm": a time of day, no figure asked
             elif surface == "2" and chat_to(tokens, n):
                 out.append(Token("to", False))
             elif surface == "4" and chat_for(tokens, n):

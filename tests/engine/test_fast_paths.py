@@ -52,6 +52,7 @@ from bot.engine.spelling import (
     chat_for,
     chat_one,
     chat_to,
+    time_of_day,
 )
 
 #: Words that join ("post blast"), split ("antiterrorism", "post-blast"), expand ("wat"), are
@@ -218,6 +219,8 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
             out.append(Token("september", t.upper))
         elif t.surface == "min" and n + 1 < len(tokens) and tokens[n + 1].surface == "of":
             out.append(Token("ministry", t.upper))
+        elif t.surface.isdigit() and time_of_day(tokens, n):
+            continue
         elif t.surface == "2" and chat_to(tokens, n):
             out.append(Token("to", False))
         elif t.surface == "4" and chat_for(tokens, n):

@@ -164,6 +164,16 @@ def test_compounds_are_joined_and_split_to_the_fact_base_words() -> None:
     assert "way" in words(make_matcher(away, *FILLER), "is it a way to train dogs")
 
 
+def test_a_time_of_day_is_no_figure() -> None:
+    """ "meeting at 3?", "lunch at 1 tomorrow": a time; "dogs at 5 ports" counts ports."""
+    matcher = make_matcher(make_fact("m", "Five dogs work at 3 ports since day 1."), *FILLER)
+    assert words(matcher, "dogs meeting at 3?") == ["dogs", "meeting"]
+    assert words(matcher, "dogs at 1 tomorrow") == ["dogs", "tomorrow"]
+    assert words(matcher, "dogs around 3 pm") == ["dogs", "pm"]
+    assert words(matcher, "dogs at 3 ports") == ["dogs", "3", "ports"]
+    assert words(matcher, "dogs at 30") == ["dogs", "30"]
+
+
 def test_a_chat_one_is_the_pronoun_not_a_figure() -> None:
     matcher = make_matcher(make_fact("m", "Morocco co-chaired the forum."), *FILLER)
     assert words(matcher, "which 1 did morocco co-chair") == ["morocco", "co", "chair"]
