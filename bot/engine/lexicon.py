@@ -48,6 +48,8 @@ NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
         "amended",
         # what punishes, not for what (the matcher's `_PUNISHING`)
         "prison",
+        # topics asked for by that word (the matcher's `_TOPICS`)
+        "focus",
     }
 )
 

@@ -1754,6 +1754,13 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
         if offence is None:
             return None
         slot = offence
+    elif kind is None and _WHAT_TOPICS.search(corrected):
+        # "What topics did the Tangier session cover?": the topics are what is asked; a
+        # fact that names none (only that the session was held) does not answer.
+        found = next((s for s in slots if s.concept == _TOPICS), None)
+        if found is None:
+            return None
+        return found.text
     else:
         return None
     concept = slot.concept or ""
@@ -1762,6 +1769,12 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
     return slot.text if concept.startswith("~") and concept not in _KIND_GROUPS else None
 
 
+#: "What topics / which subjects / quels thèmes ...?": topics asked for by that word, in the
+#: plural ("on what subject were they trained?" is answered by "trained on corruption").
+_WHAT_TOPICS = re.compile(
+    r"\b(?:what|which|quels|quelles)\s+(?:\w+\s+)?(?:topics|subjects|themes|sujets)\b"
+)
+_TOPICS = named_group("focus")
 #: Meanings of a penalty question that say what punishes, not for what: "under the law".
 _PUNISHING = frozenset(named_group(g) for g in ("law", "prison"))
 #: Words saying where something was done, not what: "accredited abroad".

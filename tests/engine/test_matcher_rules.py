@@ -560,6 +560,20 @@ def test_a_date_asked_puts_the_fact_that_says_when_first() -> None:
     assert ids(matcher.ask("what does the rabat dog training programme do?").facts)[:1] == ["aims"]
 
 
+def test_topics_asked_for_by_that_word_need_a_fact_naming_topics() -> None:
+    """ "What topics did the Tangier dog session cover?" is not answered by a fact saying only
+    that it was held; "on what subject were the dogs trained?" is, by "trained on X"."""
+    held = make_fact("held", "The Tangier dog session was held in July 2018.")
+    trained = make_fact("trained", "The Tangier dogs were trained on drug detection.")
+    synonyms = [("focus", "topics", "subjects", "topic", "subject", "focused", "themes")]
+    bars = replace(BARS, min_coverage=0.3, clear_lead_coverage=1.01)
+    matcher = make_matcher(held, trained, *FILLER, synonyms=synonyms, thresholds=bars)
+    assert not matcher.ask("What topics did the Tangier dog session in July 2018 cover?").answered
+    assert ids(matcher.ask("On what subject were the Tangier dogs trained?").facts)[:1] == [
+        "trained"
+    ]
+
+
 def test_a_place_asked_puts_the_fact_that_names_the_town_first() -> None:
     """ "Where will the dog trainers meet?": the fact whose answer says "in Rabat" answers
     first, before a better-scored one placed only by its `where`, which its answer shown
