@@ -241,6 +241,11 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "la charte réclame une justice indépendante": "~calls-for",
         "the charter that followed the new constitution": "~as-a-result-of",
         "under the 2013 judicial reform plan": "@judicial-reform-charter",
+        "quand l'INL a-t-il sorti un guide": "~publish",
+        "combien d'agents prennent part à la session": "~participants",
+        "qu'est-ce que le Maroc a apporté aux enquêteurs": "~provide",
+        "le pacte mondial qu’ils étudient": "@global-compact-for-migration",
+        "les conventions qu'ils étudient": "~cover",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
