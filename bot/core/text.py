@@ -116,7 +116,8 @@ STOPWORDS_FR = frozenset(
     encore ensuite notamment surtout principalement essentiellement particulierement
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
-    nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit""".split()  # noqa: SIM905
+    nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit
+    mene menent mener menait menaient""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

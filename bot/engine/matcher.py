@@ -1621,6 +1621,12 @@ _IDIOM = re.compile(
     r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|"
     # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
     r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’])|"
+    # "procureurs spécialisés dans la traite", "specialised in trafficking": trafficking
+    # prosecutors; no specialty asked ("the specialized prosecution office" stays).
+    r"sp[ée]ciali[sz][ée]e?s?\s+(?:dans|en)\b|speciali[sz]ed\s+in\b|"
+    # "l'atelier de fin septembre 2018", "late September": when in the month, not a word.
+    r"(?:fin|d[ée]but|mi)[\s-]+(?=(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
+    r"septembre|octobre|novembre|d[ée]cembre)\b)|"
     # "diriger la lutte sur le plan policier": on the police side, no plan asked.
     r"sur\s+le\s+plan(?=\s+(?!de\b|du\b|des\b|d['’])\w)|"
     # "why does the status matter for Morocco?": why it counts, no matter asked.
@@ -1636,7 +1642,8 @@ _PART_PLAYED = re.compile(
 )
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms",
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|"
+    r"fin|but|mi|ciali",
     re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
@@ -1691,6 +1698,14 @@ _SOURCE_NOUN = re.compile(
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated))?",
     re.IGNORECASE,
 )
+#: "What does DGSN stand for in the CNDH training story?": where the asker read the
+#: acronym, which the fact spelling it out need not name.
+_STANDS_FOR_IN = re.compile(
+    r"(\bstands?\s+for|\bmeans?)\s+in\s+(?:the|this|that|our|your)\s+[^?]{0,60}?"
+    r"(?:news\s+items?|stor(?:y|ies)|articles?|pieces?|reports?|posts?|agenda|summary|page|"
+    r"documents?|docs?|notes?)\b",
+    re.IGNORECASE,
+)
 #: A pointer to a person: "what's her first name?", "quel est son poste ?" is not one.
 _PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 #: A word of `_SOURCE` (most questions hold none).
@@ -1721,7 +1736,13 @@ _SOURCE = re.compile(
     re.IGNORECASE,
 )
 #: Frames set aside when a question as asked finds no answer, in this order.
-_FRAMES = ((_ABOUT_WHAT, " about "), (_KIND_OF, r"\1 "), (_SET_APART, ""), (_SOURCE_NOUN, r"\1"))
+_FRAMES = (
+    (_ABOUT_WHAT, " about "),
+    (_KIND_OF, r"\1 "),
+    (_SET_APART, ""),
+    (_STANDS_FOR_IN, r"\1"),
+    (_SOURCE_NOUN, r"\1"),
+)
 
 
 def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str | None:

@@ -2116,6 +2116,14 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "formés dans le cadre du programme": under the programme; a "cadre" may be asked.
     assert "cadre" not in words(matcher, "combien de chiens formés dans le cadre du port ?")
     assert "cadre" in words(matcher, "quel cadre de coopération pour les chiens du port ?")
+    # "fin septembre", "début mai": when in the month; "la fin du programme" asks an end.
+    assert "fin" not in words(matcher, "combien de chiens à l'atelier de fin septembre ?")
+    assert "debut" not in words(matcher, "combien de chiens au port début mai ?")
+    assert "fin" in words(matcher, "quand est la fin du port ?")
+    # "procureurs spécialisés dans la traite", "specialised in dogs": no specialty asked.
+    assert "specialises" not in words(matcher, "quels procureurs spécialisés dans les chiens ?")
+    assert "specialized" not in words(matcher, "which guards specialized in dogs?")
+    assert "specialized" in words(matcher, "which specialized dog unit?")
     # "la lutte sur le plan policier": on the police side; a plan may be asked.
     assert "plan" not in words(matcher, "qui dirige la lutte sur le plan policier ?")
     assert "plan" in words(matcher, "qui dirige le plan de lutte ?")
@@ -2692,6 +2700,17 @@ def test_what_an_acronym_stands_for_is_written_out_by_the_fact() -> None:
         "what does BCIJ stand for, the body working with Tunisia on sniffer dog training"
     )
     assert "training" not in ids(answer.facts)
+    # "... in the Tunisia dog training story": where the asker read it, not what is asked.
+    strict = make_matcher(
+        spelled,
+        training,
+        *FILLER,
+        entities=[BCIJ, TUNISIA],
+        synonyms=[["stand for", "stands for"]],
+        thresholds=replace(BARS, clear_lead_coverage=1.01),
+    )
+    answer = strict.ask("what does BCIJ stand for in the Tunisia sniffer dog training story?")
+    assert ids(answer.facts) == ["spelled"]
 
 
 def test_people_whose_thing_it_is_did_not_do_it() -> None:

@@ -116,6 +116,12 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "quand est latelier de linl a rabat") == ["atelier", "inl", "rabat"]
     assert words(matcher, "c kan latelier canin de linl") == ["atelier", "canin", "inl"]
     assert "linl" in words(matcher, "the workshop of linl in rabat")
+    # "mène-t-il des ateliers": "mener", a verb that only carries the question
+    assert words(matcher, "combien d'ateliers l'INL mène-t-il à rabat") == [
+        "ateliers",
+        "inl",
+        "rabat",
+    ]
     # "c ki": chat for "c'est qui", a question word
     assert words(matcher, "c ki latelier de linl") == ["atelier", "inl"]
     # "pkoi": chat for "pourquoi", a question word
