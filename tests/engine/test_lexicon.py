@@ -238,7 +238,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "who came from the EU's diplomatic mission in Morocco": "@eu-delegation-morocco",
         "does INL support the MoJ": "@moroccan-ministry-of-justice",
         "the judiciary was supposed to become independent": "~calls-for",
-        "la charte réclame une justice indépendante": "~calls-for",
+        "ce que les pays réclament le plus souvent": "~requested",
         "the charter that followed the new constitution": "~as-a-result-of",
         "under the 2013 judicial reform plan": "@judicial-reform-charter",
         "quand l'INL a-t-il sorti un guide": "~publish",
