@@ -364,7 +364,18 @@ class Matcher:
         self, question: str, language: str, asking: str, claimed: frozenset[str]
     ) -> Answer:
         """`_answer`, and if it finds nothing, the same without each frame in turn."""
-        answer = self._answer(question, language, asking, claimed)
+        answer = None
+        if _SET_APART_FIRST.match(question):
+            # "Besides legal texts, which UN mechanisms ...?": what is set apart is no part
+            # of what is asked; the fact about it, matching it best, would answer instead.
+            # (Unless only a fact naming both answers: "besides raising standards, what else
+            # does the course hope to foster?" is answered by the fact that lists both.)
+            bare = _SET_APART_FIRST.sub("", question, count=1)
+            answer = self._answer(
+                bare, language, _SET_APART_FIRST.sub("", asking, count=1), claimed
+            )
+        if answer is None or not answer.answered:
+            answer = self._answer(question, language, asking, claimed)
         for frame, plain in _FRAMES:
             if answer.answered:
                 break
@@ -1687,6 +1698,15 @@ _SET_APART = re.compile(
     # "what will participants do in the training besides lectures?": set apart last
     r"|,?\s+(?:besides|apart\s+from|aside\s+from|other\s+than|except\s+for|beyond|"
     r"à\s+part|en\s+dehors\s+d(?:e|u|es))\s+[^,?;:]{1,60}?(?=\W*$)",
+    re.IGNORECASE,
+)
+#: The opening ways of `_SET_APART` (set aside before a question is read at all).
+_SET_APART_FIRST = re.compile(
+    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|"
+    r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
+    r"en plus des|en plus du|"
+    # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
+    r"avant\s+(?:celle|celui|celles|ceux)|before\s+the\s+one)\s+[^,?;:]{1,80},\s*",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

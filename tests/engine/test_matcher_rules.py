@@ -1197,6 +1197,40 @@ def test_what_is_set_apart_or_where_it_is_written_is_not_what_is_asked(question:
     assert ids(matcher.ask(question).facts)[:1] == ["topics"]
 
 
+def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> None:
+    """ "Besides legal texts, which UN bodies will the dog course examine?": the fact on
+    the legal texts, matching the words set apart best, does not answer; the fact on the UN
+    bodies does. A fact naming both still answers when no other does ("besides legal texts,
+    what else ...?"). "Avant celle de Rabat, où ...?" sets apart the one it precedes."""
+    texts = make_fact("texts", "The dog course will examine legal texts on dogs in Rabat.")
+    bodies = make_fact("bodies", "The dog course will examine Morocco's work with UN bodies.")
+    matcher = make_matcher(texts, bodies, *FILLER, thresholds=BARS)
+    asked = "Besides legal texts on dogs, which UN bodies will the dog course examine?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
+    both = make_fact("both", "The dog course aims to raise kennel standards and build trust.")
+    bars = replace(BARS, min_coverage=0.45, clear_lead_coverage=1.01)
+    matcher = make_matcher(both, *FILLER, thresholds=bars)
+    asked = "Besides raising kennel standards, what else does the dog course hope to foster?"
+    assert matcher.ask(asked).answered
+    tangier = make_fact(
+        "tangier",
+        "The first dog session was held in Tangier in July.",
+        answer_fr="La première session canine s'est tenue à Tanger en juillet.",
+    )
+    rabat = make_fact(
+        "rabat",
+        "A second dog session was held in Rabat in September.",
+        answer_fr="Une deuxième session canine s'est tenue à Rabat en septembre.",
+    )
+    places = [
+        make_entity("tangier", "place", "Tangier", fr=("Tanger",)),
+        make_entity("rabat", "place", "Rabat"),
+    ]
+    matcher = make_matcher(tangier, rabat, *FILLER, entities=places, thresholds=BARS)
+    asked = "Avant celle de Rabat, où a eu lieu la première session canine ?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["tangier"]
+
+
 def test_a_person_named_in_the_quote_is_named_by_the_fact() -> None:
     """ "Who is the officer who opened the dog workshop?": a fact whose quote names "Ms.
     Dogan" names a person, though its answer line says only "Dogan"."""
