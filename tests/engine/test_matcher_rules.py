@@ -2646,8 +2646,7 @@ def test_a_region_is_no_city() -> None:
 
 def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> None:
     """ "I'm putting together a prison training agenda modelled on the BCIJ sniffer dog
-    programme. Besides international conventions, what other topics will the discussions
-    take up?": the question alone is answered by another workshop's topics; asked with what
+    programme. What other topics will the discussions take up?": the question alone is answered by another workshop's topics; asked with what
     the context names, by the programme's. (No clear lead here: the rule is the retry. A
     place the context names, "for the Sahel review", does not count: it may say where the
     asker's work is.)"""
@@ -2658,7 +2657,7 @@ def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> N
     )
     programme = make_fact(
         "programme",
-        "Discussions of the BCIJ sniffer dog programme will take up topics such as asylum policy.",
+        "Discussions of the BCIJ sniffer dog programme will take up asylum policy.",
         entities=["bcij"],
     )
     prison = make_fact("prison", "Prison guards finished their training in 2020.")
@@ -2666,7 +2665,7 @@ def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> N
     matcher = make_matcher(
         workshop, programme, prison, *FILLER, entities=[BCIJ], thresholds=no_lead
     )
-    question = "Besides international conventions, what other topics will the discussions take up?"
+    question = "What other topics will the discussions take up?"
     assert ids(matcher.ask(question).facts) == ["workshop"]
     message = (
         "I'm putting together a prison training agenda modelled on the BCIJ sniffer dog"
@@ -2676,7 +2675,7 @@ def test_a_question_read_alone_is_asked_again_with_what_its_context_names() -> N
     # A place the context names is no subject asked about.
     tangier = make_fact(
         "tangier",
-        "Discussions in Tangier will take up topics such as asylum policy.",
+        "Discussions in Tangier will take up asylum policy.",
         entities=["tangier"],
     )
     matcher = make_matcher(
