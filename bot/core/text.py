@@ -184,6 +184,7 @@ SHORTHAND = {
     "teh": "the",  # too short for the corrector, and never a word of its own
     "ther": "there",  # a rare real word ("ther-"), so never corrected; in chat, "there"
     "bein": "being",  # "-in" for "-ing", but "being" is no word of the facts to correct to
+    "begining": "beginning",  # "at the begining": no "beginning" in the facts to correct to
     "doin": "doing",  # "wat is nypd doin for ...": no "doing" in the facts either
     "thier": "their",  # a function word: the corrector never corrects to one
     "thir": "their",

@@ -265,6 +265,10 @@ class Matcher:
             # "What part did Morocco play in ...?": what Morocco did; "part" and "play" only
             # frame it.
             question = _PART_PLAYED.sub(r"\1 \2", question)
+        if "uvre" in question:
+            # "mettent-elles le projet en œuvre ?": the verb "mettre en œuvre" told apart by
+            # its object, put back together (the object after it).
+            question = _PUT_INTO_EFFECT.sub(r"\1 en \3 \2", question)
         words = mark_months(self.index.speller.correct(tokenize(question), lang))
         return " ".join([t.surface for t in words]), self._slots(words, lang)
 
@@ -1649,6 +1653,12 @@ _IDIOM = re.compile(
 _PART_PLAYED = re.compile(
     r"\b(what|which)\s+part\s+((?:did|does|do|has|have|will|would|is|was)\b.{0,80}?)\s*"
     r"\bplay(?:ed|s|ing)?\b",
+    re.IGNORECASE,
+)
+#: "mettre le projet en œuvre": "mettre en œuvre" (implement) with its object inside.
+_PUT_INTO_EFFECT = re.compile(
+    r"\b(met|mets|mettent|mettre|mettra|mettront|mis|mise|mises)\s+"
+    r"((?:le|la|les|l['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*[\w.-]+)\s+en\s+(œuvre|oeuvre)\b",
     re.IGNORECASE,
 )
 #: A word every way of `_IDIOM` holds.

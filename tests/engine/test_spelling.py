@@ -78,6 +78,8 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "where are dogs bein kept in rabat") == ["dogs", "kept", "rabat"]
     # "when did rabat sign thier dog deal": "their", a function word, asks nothing
     assert words(matcher, "where are thier dogs kept in rabat") == ["dogs", "kept", "rabat"]
+    # "at the begining": "beginning", no word of the facts either
+    assert words(matcher, "dogs in rabat at the begining") == ["dogs", "rabat", "beginning"]
     # "wat is rabat doin for the dogs": "doing", no word the corrector could make of it
     assert words(matcher, "what is rabat doin for the dogs") == ["rabat", "dogs"]
     # "came from rabat": how the dogs got there, no word a fact must hold
