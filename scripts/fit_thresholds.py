@@ -28,7 +28,7 @@ import os
 import random
 import re
 import sys
-from dataclasses import astuple, fields
+from dataclasses import astuple, fields, replace
 from pathlib import Path
 from types import ModuleType
 
@@ -155,6 +155,29 @@ SETS = (
     "diag113",
     "diag114",
     "diag115",
+    "diag116",
+    "diag117",
+    "diag118",
+    "diag119",
+    "diag120",
+    "diag121",
+    "diag122",
+    "diag123",
+    "diag124",
+    "diag125",
+    "diag126",
+    "diag127",
+    "diag128",
+    "diag129",
+    "diag130",
+    "diag131",
+    "diag132",
+    "diag133",
+    "diag134",
+    "diag135",
+    "diag136",
+    "diag137",
+    "diag138",
 )
 WRONG_COST = 2.0
 FOLDS = 5
@@ -165,6 +188,8 @@ GRID: dict[str, list[float]] = {
     "clear_lead_held": [3],
     "unknown_word_factor": [0.6, 0.8, 1.0],
     "sibling_lead_coverage": [0.5, 0.6, 0.7, 1.01],
+    # (strictest first: of bars that tie, the first in the list is chosen)
+    "held_coverage": [1.01, 0.7, 0.65, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35],
 }
 
 
@@ -223,16 +248,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs", type=int, default=os.cpu_count() or 1, help="processes (default: one a core)"
     )
+    parser.add_argument(
+        "--only",
+        choices=sorted(GRID),
+        help="fit this bar alone, the others kept as they are (the full grid takes hours)",
+    )
     args = parser.parse_args(argv)
     score = _scorer()
     questions = _questions(score)
     base = load_factbase(default_facts_dir())
     names = [f.name for f in fields(Thresholds)]
-    combos = [
-        Thresholds(**dict(zip(names, values, strict=True)))
-        for values in itertools.product(*(GRID[n] for n in names))
-    ]
     current = Thresholds()
+    if args.only:
+        combos = [replace(current, **{args.only: value}) for value in GRID[args.only]]
+    else:
+        combos = [
+            Thresholds(**dict(zip(names, values, strict=True)))
+            for values in itertools.product(*(GRID[n] for n in names))
+        ]
     if current not in combos:
         combos.append(current)
     print(f"{len(questions)} labelled questions, {len(combos)} combinations", file=sys.stderr)
@@ -292,6 +325,7 @@ def _write(bars: Thresholds, path: Path = WEIGHTS) -> None:
             "CLEAR_LEAD_HELD",
             "UNKNOWN_WORD_FACTOR",
             "SIBLING_LEAD_COVERAGE",
+            "HELD_COVERAGE",
         ),
         astuple(bars),
         strict=True,

@@ -47,6 +47,7 @@ def test_write_sets_the_fitted_values_and_leaves_the_rest_of_weights_py(tmp_path
         clear_lead_held=4,
         unknown_word_factor=0.55,
         sibling_lead_coverage=0.65,
+        held_coverage=0.55,
     )
     assert fitted != Thresholds()  # each value differs from the one written now
     assert all(a != b for a, b in zip(astuple(fitted), astuple(Thresholds()), strict=True))
@@ -63,6 +64,7 @@ def test_write_sets_the_fitted_values_and_leaves_the_rest_of_weights_py(tmp_path
         "CLEAR_LEAD_HELD",
         "UNKNOWN_WORD_FACTOR",
         "SIBLING_LEAD_COVERAGE",
+        "HELD_COVERAGE",
     )
     assert tuple(getattr(written, n) for n in names) == astuple(fitted)
     changed = [

@@ -1224,7 +1224,9 @@ class Matcher:
         features = self.index.features[i]
         if strong_missing:
             return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
-        if coverage < self.thresholds.min_coverage:
+        if coverage < self.thresholds.min_coverage and (
+            missing or coverage < self.thresholds.held_coverage
+        ):
             return "does not cover: " + ", ".join(missing[:4])
         # ("When does the first session kick off?": an event's day is when it began.)
         if (

@@ -105,6 +105,7 @@ BARS = Thresholds(
     clear_lead_held=3,
     unknown_word_factor=1.0,  # a word no fact holds weighs as the rarest one
     sibling_lead_coverage=1.01,  # a clear leader leads every fact
+    held_coverage=1.01,  # a fact holding every word asked still needs the bar
 )
 
 DOGS = "Sniffer dogs were given to the police."

@@ -574,6 +574,23 @@ def test_topics_asked_for_by_that_word_need_a_fact_naming_topics() -> None:
     ]
 
 
+def test_a_fact_holding_every_word_asked_answers_from_the_held_bar() -> None:
+    """ "Which kennel clubs carry out the dog project?": the fact names the clubs only in its
+    quote, which weighs less than its answer, so its coverage is short of the bar; holding
+    every word asked, it answers from `held_coverage`. One word short, it does not."""
+    fact = make_fact(
+        "held",
+        "The dog project is carried out with the port police.",
+        snippet="The dog project is carried out in partnership with the port police and kennel clubs.",
+    )
+    held = replace(BARS, min_coverage=0.95, clear_lead_coverage=1.01, held_coverage=0.5)
+    matcher = make_matcher(fact, *FILLER, thresholds=held)
+    assert matcher.ask("Which kennel clubs carry out the dog project?").answered
+    assert not matcher.ask("Which kennel clubs carry out the cat project?").answered
+    never = make_matcher(fact, *FILLER, thresholds=replace(held, held_coverage=1.01))
+    assert not never.ask("Which kennel clubs carry out the dog project?").answered
+
+
 def test_a_place_asked_puts_the_fact_that_names_the_town_first() -> None:
     """ "Where will the dog trainers meet?": the fact whose answer says "in Rabat" answers
     first, before a better-scored one placed only by its `where`, which its answer shown
