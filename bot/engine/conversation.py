@@ -203,6 +203,10 @@ _SILLY = re.compile(
     r"\s*[,:—–-]?\s*(?:but\b)?"
     r"|(?:\bc['’]est\s+)?(?:\bpeut[- ]être\s+)?(?:\bune\s+)?\bquestion\s+"
     r"(?:bête|bete|idiote|naïve|naive)\s*[,:]?\s*(?:mais\b)?"
+    # "sorry if this is obvious, ...", "sorry if this is basic, but ...": no noun after it
+    r"|\b(?:sorry|apologies|d[ée]sol[ée]e?)\s+(?:if|in\s+case)\s+(?:this|that|it)\s*"
+    r"(?:is|['’]s|was|may\s+be|might\s+be|could\s+be)\s+(?:(?:very|really|super|too|so)\s+)?"
+    r"(?:silly|dumb|stupid|basic|obvious|naive|newbie|noob|daft)\b\s*[,:—–-]?\s*(?:but\b)?"
     # "sorry if this was asked already", "désolé si ça a déjà été demandé"
     r"|\b(?:sorry|apologies|d[ée]sol[ée]e?)\s+(?:if|si)\s+(?:this|it|that|[çc]a|cela|c['’])\s*"
     r"(?:was|has\s+been|had\s+been|is\s+being|a\s+d[ée]j[àa]\s+[ée]t[ée]|a\s+[ée]t[ée])\s+"

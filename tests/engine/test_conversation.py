@@ -457,6 +457,8 @@ def test_a_seasonal_wish_before_a_question_is_a_greeting() -> None:
         "dumb q: when was the BCIJ created?",
         "this may be a very basic question, but when was the BCIJ created?",
         "Désolé, c'est peut-être une question bête, mais when was the BCIJ created?",
+        "sorry if this is obvious, when was the BCIJ created?",
+        "@factbot sorry if this is basic, but when was the BCIJ created?",
     ],
 )
 def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:

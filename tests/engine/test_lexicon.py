@@ -240,6 +240,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the judiciary was supposed to become independent": "~calls-for",
         "ce que les pays réclament le plus souvent": "~requested",
         "what did the training focus on at the beginning": "~previous",
+        "the newer UN mandate for Mali": "~new",
+        "GLO.ACT's target countries": "~target",
         "qui met le projet en œuvre": "~implement",
         "avec qui mettent-elles le projet en œuvre": "~implement",
         "the charter that followed the new constitution": "~as-a-result-of",
