@@ -547,7 +547,7 @@ class Kind(StrEnum):
         re.compile(
             # ("On what date did Morocco take up its role as co-chair?", "which body has the
             # job of ..., and when was it set up?" ask for a date.)
-            r"^(?!.*\b(when|quand)\b).*?\b(what|whats|which|quel|quelle|quels|quelles)\b"
+            r"^(?!.*\b(when|quand)\b).*?\b(what|whats|which|quel|quelle|quels|quelles|quoi)\b"
             r"(?![^?]{0,40}\b(year|date|month|day|annee|mois|jour)\b)"
             # ("Which country shared the co-chair role?" asks for a country.)
             r"(?!\s+(other\s+)?(countr|nation|pays|cit|town|ville))"

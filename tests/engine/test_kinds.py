@@ -124,6 +124,7 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("whats ms alami's role at the ministry") is Kind.ROLE
     assert asks_for("who is ms alami whats her job") is Kind.ROLE
     assert asks_for("ms alami, her job at the ministry pls") is Kind.ROLE
+    assert asks_for("mme alami elle fait quoi comme poste") is Kind.ROLE
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 
