@@ -479,6 +479,9 @@ class Kind(StrEnum):
             r"\bqui\s+(a\s+|l\s+a\s+|ont\s+)(signe|signes)\b|"
             # "signé par qui ?", "il s'appelait comment ?": a person, by name.
             r"\b(signe|signee|signes|signees)\s+par\s+qui\b|\bs\s*appel(le|ait|aient)\s+comment\b|"
+            # "comment s'appelait le Belge arrêté ?", "can we name the suspect? his name?"
+            r"\bcomment\s+s\s*appel(ait|aient)\b|\b(his|her)\s+name\b|"
+            r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"

@@ -79,6 +79,9 @@ def test_who_ran_a_training_may_be_answered_by_people_by_their_role() -> None:
     # A signatory is a person: the parties are said to have signed, they do not sign.
     assert asks_for("Who actually signed the agreement on 14 September 2022?") is Kind.PERSON
     assert asks_for("Qui a signé l'accord de 2022 ?") is Kind.PERSON
+    # A name asked in the past, or of someone the asker would name.
+    assert asks_for("comment s'appelait le Belge arrêté après les attentats ?") is Kind.PERSON
+    assert asks_for("can we name the Belgian suspect? does the bot know his name?") is Kind.PERSON
     assert asks_for("Which countries signed the framework?") is not Kind.PERSON
     # A French role needs no article, and a time clause after it asks no date.
     asked = "Qui était ministre de la Justice quand la charte a été adoptée en 2013 ?"
