@@ -374,10 +374,13 @@ class Matcher:
             # of what is asked; the fact about it, matching it best, would answer instead.
             # (Unless only a fact naming both answers: "besides raising standards, what else
             # does the course hope to foster?" is answered by the fact that lists both.)
+            # (Nor when too little is left to ask alone: "apart from the Ministry of Justice,
+            # who else does INL support?" asks about INL's partners in justice reform.)
             bare = _SET_APART_FIRST.sub("", question, count=1)
-            answer = self._answer(
-                bare, language, _SET_APART_FIRST.sub("", asking, count=1), claimed
-            )
+            if len(self._read(bare)[1]) >= self.thresholds.clear_lead_held:
+                answer = self._answer(
+                    bare, language, _SET_APART_FIRST.sub("", asking, count=1), claimed
+                )
         if answer is None or not answer.answered:
             answer = self._answer(question, language, asking, claimed)
         for frame, plain in _FRAMES:

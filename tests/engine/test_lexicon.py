@@ -318,6 +318,16 @@ def test_what_is_asked_of_a_news_item_itself_keeps_it(matcher: Matcher) -> None:
     assert not matcher.ask(question).answered
 
 
+def test_too_little_left_once_set_apart_is_asked_as_written(matcher: Matcher) -> None:
+    """ "Apart from the Ministry of Justice, who else does INL support?": "who else does INL
+    support?" alone asks too little (two slots) and any INL fact would do; as written, the
+    fact on INL's justice reform partners answers."""
+    question = "apart from the Ministry of Justice, who else does INL support?"
+    assert [m.fact.id for m in matcher.ask(question).facts][:1] == [
+        "inl-justice-sector-reform-partners"
+    ]
+
+
 @pytest.mark.parametrize(
     "message",
     [
