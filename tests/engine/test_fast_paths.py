@@ -140,6 +140,16 @@ def _plain_chatter(text: str) -> reading.Chatter | None:
     everything = reading._folded_words(text)
     if not everything:
         return reading.Chatter.EMPTY
+    if (
+        everything[0] in reading.THANKS_WORDS or everything[0] in reading.SOCIAL
+    ) and reading._THANKS_FOR.match(text) is not None:
+        return reading.Chatter.THANKS
+    if "got" in everything:
+        everything = tuple(
+            w
+            for n, w in enumerate(everything)
+            if not (w == "it" and everything[n - 1 : n] == ("got",))
+        )
     if all(w in reading.TEST_WORDS or w in reading.SOCIAL for w in words) and any(
         w in reading.TEST_WORDS for w in everything
     ):
