@@ -242,6 +242,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "what did the training focus on at the beginning": "~previous",
         "the newer UN mandate for Mali": "~new",
         "quel service apprend à la police haïtienne": "~training",
+        "how did the US change its aid in recognition of its role": "~recognition",
         "dans combien de pays dispensent-ils leurs programmes": "~training",
         "whose access does the programming put the emphasis on": "~focus",
         "GLO.ACT's target countries": "~target",
