@@ -279,10 +279,15 @@ _AND_REQUEST = re.compile(
 #: the question asks about, not the asker's doing; the telling itself asks nothing.
 _HEARD = re.compile(
     r"(?:^|,?\s+and\s+|,\s*)(?:someone|somebody|a\s+colleague|my\s+colleague|my\s+boss|"
-    r"people|they)\s+(?:mentioned|said|told\s+me|wrote|noted|claimed)(?:\s+that)?\s+",
+    r"people|they)\s+(?:mentioned|said|told\s+me|wrote|noted|claimed)(?:\s+that)?\s+"
+    # "un rapport mentionne un accord-cadre ..., il a été signé quand ?"
+    r"|(?:^|,?\s+et\s+|,\s*)(?:un|une|le|la|mon|ma|notre)\s+(?:rapport|note|article|coll[èe]gue|"
+    r"document|chef)\s+(?:mentionne|cite|[ée]voque|dit\s+que)\s+",
     re.IGNORECASE,
 )
-_HEARD_CUE = re.compile(r"mentioned|said|told|wrote|noted|claimed", re.IGNORECASE)
+_HEARD_CUE = re.compile(
+    r"mentioned|said|told|wrote|noted|claimed|mentionne|cite|voque|dit que", re.IGNORECASE
+)
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
 _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")

@@ -803,8 +803,11 @@ class Kind(StrEnum):
             # "What was the vote count when the bill passed?" asks for a count: a "when"
             # after another question word joins a clause, it asks for no date.
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
+            # (The same of "quand": "quelles victimes veut-il aider quand il parle d'accès
+            # à la justice ?" asks which victims.)
+            r"^(?:(?!\b(?:quel|quelle|quels|quelles|qui|combien|comment|pourquoi)\b).)*?\bquand\b|"
             r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
-            r"which month|quand|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
+            r"which month|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
             r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee|"
             # "On what day is the first session planned?"
             r"what day|which day)\b|"

@@ -1638,7 +1638,7 @@ _IDIOM = re.compile(
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|autumn|fall|spring|summer|winter)\b)|"
     # "deployed under the banner of the UN", "sous la bannière de l'ONU": under the UN.
-    r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|"
+    r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|sous\s+les\s+drapeaux|under\s+the\s+flags|"
     # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
     r"dans\s+le\s+cadre\s+(?=de\b|du\b|des\b|d['’])|"
     # "procureurs spécialisés dans la traite", "specialised in trafficking": trafficking
@@ -1646,7 +1646,7 @@ _IDIOM = re.compile(
     r"sp[ée]ciali[sz][ée]e?s?\s+(?:dans|en)\b|speciali[sz]ed\s+in\b|"
     # "l'atelier de fin septembre 2018", "late September": when in the month, not a word.
     r"(?:fin|d[ée]but|mi)[\s-]+(?=(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
-    r"septembre|octobre|novembre|d[ée]cembre)\b)|"
+    r"septembre|octobre|novembre|d[ée]cembre|(?:19|20)\d\d)\b)|"
     # "diriger la lutte sur le plan policier": on the police side, no plan asked.
     r"sur\s+le\s+plan(?=\s+(?!de\b|du\b|des\b|d['’])\w)|"
     # "why does the status matter for Morocco?": why it counts, no matter asked.
@@ -1668,7 +1668,7 @@ _PUT_INTO_EFFECT = re.compile(
 )
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|"
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|"
     r"fin|but|mi|ciali",
     re.IGNORECASE,
 )

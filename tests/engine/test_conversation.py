@@ -278,6 +278,9 @@ def test_what_someone_mentioned_is_the_subject_not_the_askers_doing() -> None:
     )
     said = read_message("someone said the BCIJ trained prosecutors. when was it created?", knows)
     assert said.question == "the BCIJ trained prosecutors. when was it created?"
+    # "un rapport mentionne X, il a été créé quand ?": what the report names is asked about.
+    cited = read_message("cc, un rapport mentionne le BCIJ, il a été créé quand ?", knows)
+    assert cited.question == "le BCIJ, il a été créé quand ?"
 
 
 def test_context_about_the_asker_after_a_greeting_or_a_purpose_word_is_about_the_asker() -> None:

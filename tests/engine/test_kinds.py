@@ -117,6 +117,9 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("la formation à Rabat ou à Casablanca, c'est quand ?") is not Kind.PLACE
     assert asks_for("la formation est à Rabat ou à Casablanca ?") is not Kind.PLACE
     assert asks_for("la session c'était quels jours ?") is Kind.DATE
+    # "quand" after another question word opens a clause, as "when" does.
+    assert asks_for("quelles victimes veut-il aider quand il parle de justice ?") is None
+    assert asks_for("la formation, c'est quand ?") is Kind.DATE
     assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("On what day is the first session planned?") is Kind.DATE

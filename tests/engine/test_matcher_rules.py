@@ -2164,6 +2164,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "under the banner of the port": under the port.
     assert "banner" not in words(matcher, "how many dogs served under the banner of the port?")
     assert "banniere" not in words(matcher, "combien de chiens sous la bannière du port ?")
+    assert "drapeaux" not in words(matcher, "combien de chiens sous les drapeaux du port ?")
+    # "fin 2013": when in the year.
+    assert "fin" not in words(matcher, "combien de chiens au port fin 2013 ?")
     # "formés dans le cadre du programme": under the programme; a "cadre" may be asked.
     assert "cadre" not in words(matcher, "combien de chiens formés dans le cadre du port ?")
     assert "cadre" in words(matcher, "quel cadre de coopération pour les chiens du port ?")
