@@ -117,7 +117,7 @@ STOPWORDS_FR = frozenset(
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
     nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit
-    mene menent mener menait menaient""".split()  # noqa: SIM905
+    mene menent mener menait menaient organise organisent""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -626,7 +626,7 @@ class Kind(StrEnum):
     )
     MONEY = (
         "money",
-        ("much", "combien", "what", "which", "quel", "dollar", "euro", "fine", "amende"),
+        ("much", "combien", "what", "which", "quel", "dollar", "euro", "fine", "amende", "budget"),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
@@ -648,6 +648,8 @@ class Kind(StrEnum):
             r"^\W*(what|whats)\s+(is|was|s\s+)?\s*(\w+\s+s\s+|\w+s\s+|its\s+|their\s+)(\w+\s+)?"
             r"(cost|costs|budget|price)\b|"
             r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
+            # "I need the total US budget for the ATA program": a request for an amount.
+            r"^\W*the\s+(total\s+|overall\s+|annual\s+|yearly\s+)?(\w+\s+){0,2}budget\s+(of|for)\b|"
             r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.

@@ -61,6 +61,13 @@ def test_a_figure_asked_for_by_name_is_a_count() -> None:
     assert asks_for("Who went to fight abroad?") is not Kind.COUNT
 
 
+def test_a_budget_requested_asks_for_money() -> None:
+    """ "I need the total US budget for the ATA program": an amount, though no question word."""
+    assert asks_for("the total US budget for the dog program") is Kind.MONEY
+    assert asks_for("the budget of the dog program") is Kind.MONEY
+    assert asks_for("the budget committee met in Rabat") is None
+
+
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("What penalties does the law set for trafficking?") is Kind.PENALTY
     assert asks_for("How many years in prison for joining?") is Kind.PENALTY

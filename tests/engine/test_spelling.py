@@ -118,6 +118,9 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "quand est latelier de linl a rabat") == ["atelier", "inl", "rabat"]
     assert words(matcher, "c kan latelier canin de linl") == ["atelier", "canin", "inl"]
     assert "linl" in words(matcher, "the workshop of linl in rabat")
+    # "organise-t-il des ateliers": the same of "organiser"
+    organised = words(matcher, "combien d'ateliers l'INL organise-t-il à rabat")
+    assert organised == ["ateliers", "inl", "rabat"]
     # "mène-t-il des ateliers": "mener", a verb that only carries the question
     assert words(matcher, "combien d'ateliers l'INL mène-t-il à rabat") == [
         "ateliers",
