@@ -1721,7 +1721,8 @@ _SET_APART_FIRST = re.compile(
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
     r"en plus des|en plus du|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
-    r"avant\s+(?:celle|celui|celles|ceux)|before\s+the\s+one)\s+[^,?;:]{1,80},\s*",
+    r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
+    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b[^,?;:]{0,80},\s*",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

@@ -243,6 +243,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "the newer UN mandate for Mali": "~new",
         "quel service apprend à la police haïtienne": "~training",
         "how did the US change its aid in recognition of its role": "~recognition",
+        "qui a lancé l'atelier en demandant pourquoi": "~opened",
         "dans combien de pays dispensent-ils leurs programmes": "~training",
         "whose access does the programming put the emphasis on": "~focus",
         "GLO.ACT's target countries": "~target",

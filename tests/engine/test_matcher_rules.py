@@ -1246,6 +1246,8 @@ def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> N
     matcher = make_matcher(tangier, rabat, *FILLER, entities=places, thresholds=BARS)
     asked = "Avant celle de Rabat, où a eu lieu la première session canine ?"
     assert ids(matcher.ask(asked).facts)[:1] == ["tangier"]
+    asked = "Avant l'atelier de Rabat, où a eu lieu la première session canine ?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["tangier"]
 
 
 def test_a_person_named_in_the_quote_is_named_by_the_fact() -> None:
