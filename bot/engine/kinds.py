@@ -1060,6 +1060,10 @@ def triggers_in(folded: str) -> set[str]:
     return present
 
 
+#: A currency sign standing for its name, with no figure after it: "how much $ ...?".
+_BARE_CURRENCY = re.compile(r"[$€](?!\s*\d)")
+
+
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     """What kind of thing the question wants, from its wording alone.
 
@@ -1071,6 +1075,11 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     clause = _TIME_CLAUSE.match(original or question)
     if clause is not None:
         return asks_for(clause.group("rest"))
+    written = original or question
+    if ("$" in written or "€" in written) and _BARE_CURRENCY.search(written):
+        # "how much $ did INL give?": the sign, which the corrected words lost, says money
+        # (not "of the €11 million", a figure the question states).
+        question = _BARE_CURRENCY.sub(" money ", written)
     folded = fold(question).replace("-", " ")
     folded = _NOT_WORD.sub(" ", folded)
     if _FIGURE_ASKED.search(folded):

@@ -66,6 +66,10 @@ def test_a_budget_requested_asks_for_money() -> None:
     assert asks_for("the total US budget for the dog program") is Kind.MONEY
     assert asks_for("the budget of the dog program") is Kind.MONEY
     assert asks_for("the budget committee met in Rabat") is None
+    # "how much $ did INL give?": the sign says money; "of the €11 million" states a figure.
+    assert asks_for("how much $ did the port give the dog unit") is Kind.MONEY
+    assert asks_for("how much did the port give the dog unit") is not Kind.MONEY
+    assert asks_for("how much of the €11 million went to dogs?") is not Kind.MONEY
 
 
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
