@@ -785,12 +785,12 @@ class Matcher:
                 # answer names a town the question does not comes first, before those placed
                 # only by their `where` (which the answer shown does not say).
                 kinds = self.index.lexicon.kinds
-                named = {s.concept for s in slots}
+                places_asked = {s.concept for s in slots}
                 says_where = {
                     id(m)
                     for m, i in zip(accepted, accepted_at, strict=True)
                     if any(
-                        kinds.get(p) == "place" and p not in named
+                        kinds.get(p) == "place" and p not in places_asked
                         for p in self.index.features[i].places
                     )
                 }
