@@ -117,7 +117,8 @@ STOPWORDS_FR = frozenset(
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
     nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit
-    mene menent mener menait menaient organise organisent""".split()  # noqa: SIM905
+    mene menent mener menait menaient organise organisent apres
+    permettre permettra permettront permettrait""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
@@ -508,13 +509,25 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     own = _OWN_STEM.get(word)
     if own is not None:
         return own
+    # British spellings meet American ones: "specialised" is "specialized" (the stemmer
+    # keeps "specialis" and "special" apart).
+    english = _BRITISH_IZE.sub(r"\1iz\2", word) if "is" in word else word
     if lang == "en":
-        return frozenset((intern("e:" + _STEM_EN.stemWord(word)),))
+        return frozenset((intern("e:" + _STEM_EN.stemWord(english)),))
     if lang == "fr":
         return frozenset((intern("f:" + _STEM_FR.stemWord(word)),))
     return frozenset(
-        (intern("e:" + _STEM_EN.stemWord(word)), intern("f:" + _STEM_FR.stemWord(word)))
+        (intern("e:" + _STEM_EN.stemWord(english)), intern("f:" + _STEM_FR.stemWord(word)))
     )
+
+
+#: "-ise", "-ised", "-isation", ... after three letters or more: the British spelling of
+#: "-ize" ("rise", "wise" too short to be one).
+_BRITISH_IZE = re.compile(
+    r"^(?!(?:exerc|expert|enterpr|comprom|surpr|prem|prom|adv|rev|superv|telev|dev|compr|"
+    r"franch|merchand|otherw|prec|conc|parad|treat|dem|disgu|improv|chast|exc|inc|circumc|"
+    r"wise|rise|ra|pra|po|no|cru|ind|organ)is)(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$"
+)
 
 
 _FRENCH_ONLY = STOPWORDS_FR - STOPWORDS_EN

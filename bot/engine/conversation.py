@@ -747,8 +747,9 @@ def _asker_or_purpose(part: str) -> bool:
         return True
     # "for our annual report, ...", "filling in a grant table, what years ...?"
     opens = words[0] in ("for", "pour") or words[0] in _PURPOSE_VERBS
-    if words[0] in ("before", "avant"):
-        # "before the workshop tomorrow, can someone remind me ...?": when it is needed.
+    if words[0] in ("before", "avant") or words[0] in _MEETINGS:
+        # "before the workshop tomorrow, can someone remind me ...?", "réunion demain sur
+        # la coopération régionale, tu sais ...?": when and where it is needed.
         return not _WHEN_NEEDED.isdisjoint(words)
     return opens and any(w in _PURPOSE_NOUNS for w in words[1:])
 
@@ -761,6 +762,10 @@ _NEED_IT_FOR = re.compile(
     r"\W*(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:just\s+|only\s+)?for\b|"
     r"\W*(?:j['’]en\s+ai\s+besoin|c['’]est|c['’]était)\s+(?:juste\s+|seulement\s+)?pour\b",
     re.IGNORECASE,
+)
+#: A meeting the answer is needed in: "meeting tomorrow on ...", "réunion demain ...".
+_MEETINGS = _words(
+    "meeting meetings call reunion rdv briefing presentation panel interview entretien"
 )
 #: Days an answer is needed by: "before the workshop tomorrow".
 _WHEN_NEEDED = _words("tomorrow tmrw today tonight demain aujourdhui")

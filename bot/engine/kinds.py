@@ -573,7 +573,9 @@ class Kind(StrEnum):
             r"(law|laws|bill|article|report|guide|page|source|document|agreement|framework|text|"
             r"strategy|convention|compact|constitution|code|plan|program|programme|story|"
             r"release|summary|website|site|sheet)\b)(\w+\s+){1,5}?(say|tell|stress|declare|"
-            r"emphasi[sz]e|highlight|underline|remark|warn)\b|"
+            r"emphasi[sz]e|highlight|underline|remark|warn)\b"
+            # (Not what is reported: "what does the US say Morocco is exporting?")
+            r"(?!\s+(?:that\s+)?(?:\w+\s+){1,2}(?:is|are|was|were)\s+\w+ing\b)|"
             r"\bwhat\s+(was|were)\s+(\w+\s+){0,4}(message|remarks|words|quote|statement|speech)\b|"
             r"\bqu\s*(a|ont|avait|avaient)\s+(\w+\s+){0,4}(dit|declare|affirme|souligne)\b"
         ),
@@ -808,8 +810,9 @@ class Kind(StrEnum):
             # (The same of "quand": "quelles victimes veut-il aider quand il parle d'accès
             # à la justice ?" asks which victims.)
             r"^(?:(?!\b(?:quel|quelle|quels|quelles|qui|combien|comment|pourquoi)\b).)*?\bquand\b|"
-            r"\b(what year|which year|what date|which date|since when|how long ago|what month|"
-            r"which month|quelle annee|quelle date|depuis quand|quel mois|a quelle date|"
+            r"\b(what years?|which years?|what dates|which dates|in what years|since when|"
+            r"how long ago|what month|which month|quelles? annees?|quelles? dates?|"
+            r"depuis quand|quel mois|a quelle date|"
             r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee|"
             # "On what day is the first session planned?"
             r"what day|which day)\b|"

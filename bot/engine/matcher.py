@@ -260,7 +260,7 @@ class Matcher:
             question = _CHECK.sub(" ", question)
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
-            question = _IDIOM.sub(" ", question)
+            question = _IDIOM.sub(_idiom_left, question)
         if "play" in question:
             # "What part did Morocco play in ...?": what Morocco did; "part" and "play" only
             # frame it.
@@ -599,6 +599,15 @@ class Matcher:
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asked_slots, kind)
+        if kind in _WHEN_KINDS and _LATER.search(question):
+            # "After the 2003 Casablanca attacks, in which years did further attacks hit?":
+            # the event the question dates things after is no word the answer need hold
+            # (but for words the question asks with again: "attacks").
+            slots = self._without_event(slots, question)
+        if _DIGIT.search(question) and _OTHER_YEAR.search(question):
+            # "Other than 2003, which years ...?": the year set apart is no word to hold.
+            apart = {m.group(1) for m in _OTHER_YEAR.finditer(question)}
+            slots = [s for s in slots if s.text not in apart] or slots
         if not slots or (kind is None and self._names_nothing(slots)):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -717,7 +726,7 @@ class Matcher:
             counted_text,
             stated,
             tuple(ranks),
-            _sides(question),
+            _asked_sides(question, kind),
             unknown_blocks,
             tuple(unknown),
             _event(slots, kind, corrected),
@@ -814,6 +823,20 @@ class Matcher:
             return Answer(question, True, (lead,), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
         return Answer(question, False, (), suggestions, kind, language)
+
+    def _without_event(self, slots: list[Slot], question: str) -> list[Slot]:
+        """`slots` but those of the event a question asks after, said once ("may", "2003",
+        "casablanca" in "after the May 2003 Casablanca attacks, when did attacks ...?")."""
+        before = _before_words(question)
+        if not before:
+            return slots
+        texts = [fold(s.text) for s in slots]
+        kept = [
+            s
+            for s, text in zip(slots, texts, strict=True)
+            if not before.issuperset(text.split()) or texts.count(text) > 1
+        ]
+        return kept if len(kept) < len(slots) and kept else slots
 
     def _browse(
         self, question: str, slots: Sequence[Slot], kind: Kind | None, language: str
@@ -988,7 +1011,7 @@ class Matcher:
             # (Each rule below says nothing unless the question holds what it checks: most
             # questions hold none of it, and a rule not called costs nothing.)
             (self._figures_rule(i, asked.kind, asked.stated) if asked.stated else None)
-            or (self._time_contradicts(i, asked.spans) if asked.spans else None)
+            or (self._time_contradicts(i, asked.spans, asked.kind) if asked.spans else None)
             or (self._rank_not_held(i, asked.ranks) if asked.ranks else None)
             or (f"says nothing of {asked.event}" if asked.event in lacks else None)
             or (self._first_name_not_given(i, asked.first_name) if asked.first_name else None)
@@ -1043,8 +1066,9 @@ class Matcher:
         role does the BCIJ play?", "what role did Morocco play?"), not of a person (no
         title, personal pronoun or possessive name: "Ms. X", "her")."""
         kinds = self.index.lexicon.kinds
+        # ("Quel rôle le Maroc joue-t-il ?": the verb's pronoun is the country's.)
         return any(kinds.get(s.concept or "") in _BODIES for s in slots) and (
-            _PERSON_CUE.search(question) is None
+            _PERSON_CUE.search(_FRENCH_INVERSION.sub("", question)) is None
         )
 
     def _no_venue(self, i: int) -> str | None:
@@ -1110,23 +1134,39 @@ class Matcher:
             return None
         return f"gives no first name of {surname}"
 
-    def _time_contradicts(self, i: int, spans: Sequence[tuple[str, str]]) -> str | None:
-        """ "How many joined before 2011?" is not answered by how many joined since 2011."""
+    def _time_contradicts(
+        self, i: int, spans: Sequence[tuple[str, str]], kind: Kind | None = None
+    ) -> str | None:
+        """ "How many joined before 2011?" is not answered by how many joined since 2011;
+        "which years, after 2003, ...?" not by a fact whose only dates are of 2003."""
         if not spans:
             return None
         fact = self.facts[i]
         held = {
             ("before" if side == "before" else "after", year)
             for side, year in _sides(fact.answer) + _sides(fact.answer_fr or "")
+            if side != "other"
         }
         for side, year in spans:
             other = "after" if side == "before" else "before"
-            if (other, year) in held:
+            if side != "other" and (other, year) in held:
                 return f"says {other} {year}, not {side}"
             # "How many joined before 2011?" is not answered by what happened in 2011,
             # nor "what replaced it after 2019?" by a project of 2015-2019.
             when = fact.when
             if when is None:
+                if kind in _WHEN_KINDS and side in ("after", "other"):
+                    # An undated fact gives a date by its answer's years: asked for the
+                    # years after 2003, "since the May 16, 2003 attacks ..." gives none.
+                    years = {int(y) for y in _A_YEAR_IN.findall(fact.answer)}
+                    if years and (
+                        max(years) <= int(year) if side == "after" else years == {int(year)}
+                    ):
+                        return (
+                            f"gives only {year} or before"
+                            if side == "after"
+                            else f"gives only {year}"
+                        )
                 continue
             if side == "before" and when.start.year >= int(year):
                 return f"is of {when.start.year}, not before {year}"
@@ -1134,6 +1174,8 @@ class Matcher:
                 return f"is of {when.end.year}, not after {year}"
             if side == "since" and when.end.year < int(year):
                 return f"is of {when.end.year}, not since {year}"
+            if side == "other" and when.start.year == when.end.year == int(year):
+                return f"is of {year}, the year set apart"
         return None
 
     def _ranks(self, slots: Sequence[Slot]) -> list[tuple[frozenset[str], Slot]]:
@@ -1283,19 +1325,45 @@ def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
 
 #: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011".
 _SIDE = re.compile(
-    r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis)\s+"
+    r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis|"
+    # "Other than 2003, which years ...?": not that year.
+    r"other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que)\s+"
     r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+#: "After the May 2003 attacks, in which years did further attacks hit?": the year of an
+#: event the question dates things after, read only beside a word asking for later ones
+#: (`_LATER`): "what did Morocco do after the November 2015 attacks?" asks of that month.
+_SIDE_OF_EVENT = re.compile(
+    r"\b(after|since|après|apres|depuis|other\s+th[ae]n|besides|apart\s+from|aside\s+from|"
+    r"à\s+part|hormis)\s+(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
+    r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
+    r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_OTHER_YEAR = re.compile(
+    r"\b(?:other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que)\s+"
+    r"((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_A_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+_LATER = re.compile(
+    r"\b(?:further|later|subsequent|subsequently|other|next|again|new|more|"
+    r"autres|nouveaux|nouvelles|nouveau|ult[ée]rieur\w*|suivants?|suivantes?|encore)\b",
     re.IGNORECASE,
 )
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 _AFTER = frozenset({"after", "après", "apres"})
+#: "Other than 2003, which years ...?": not that year.
+_OTHER_THAN = re.compile(r"other|besides|apart|aside|part|hormis|autres?", re.IGNORECASE)
 
 
 #: A word that reads as a verb or an adverb ("underpinning", "inked", "roughly"): unknown
 #: to the fact base, it says how something is asked, not what (unknown nouns do).
 _INFLECTED = re.compile(r"\w{4,}(?:ing|ed|ly)$")
 #: ... and in French, a feminine past participle ("la session organisée par ..."), folded.
-_PARTICIPLE_FR = re.compile(r"\w{3,}ees?$")
+_PARTICIPLE_FR = re.compile(r"\w{3,}ees?$|\w{2,}(?:ront|raient|rait)$")
 #: Two words or more written with a capital, one after the other: a name ("Champions
 #: League", "Zorglub Foundation"). (One such word alone is too often an adjective of
 #: place, "Western", "Soviet", or the first word of a sentence.)
@@ -1352,11 +1420,44 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
             if m.group(1).lower() in _BEFORE
             else "after"
             if m.group(1).lower() in _AFTER
+            else "other"
+            if _OTHER_THAN.match(m.group(1))
             else "since",
             m.group(2),
         )
         for m in _SIDE.finditer(text)
     )
+
+
+#: The end of the event `_SIDE_OF_EVENT` names: a mark, or the question's own words.
+_EVENT_END = re.compile(
+    r"[,;:?.!]|\b(?:in|on|which|what|when|did|was|were|has|have|en|quelles?|quand)\b"
+)
+
+
+def _before_words(question: str) -> frozenset[str]:
+    """The words (folded) of the event a question asks after: "the May 2003 attacks" in
+    "after the May 2003 attacks, in which years ...?"."""
+    words: set[str] = set()
+    for m in _SIDE_OF_EVENT.finditer(question):
+        tail = question[m.end() : m.end() + 60]
+        end = _EVENT_END.search(tail)
+        words.update(
+            fold(m.group(0)[len(m.group(1)) :] + " " + tail[: end.start() if end else 0]).split()
+        )
+    return frozenset(words)
+
+
+def _asked_sides(question: str, kind: Kind | None) -> tuple[tuple[str, str], ...]:
+    """The sides of years `question` asks of: `_sides`, and when it asks when later things
+    happened, the year of the event it asks after ("after the May 2003 attacks")."""
+    sides = _sides(question)
+    if kind in _WHEN_KINDS and _LATER.search(question):
+        sides += tuple(
+            ("other" if _OTHER_THAN.match(m.group(1)) else "after", m.group(2))
+            for m in _SIDE_OF_EVENT.finditer(question)
+        )
+    return sides
 
 
 @dataclass(frozen=True, slots=True)
@@ -1647,10 +1748,28 @@ _IDIOM = re.compile(
     # "l'atelier de fin septembre 2018", "late September": when in the month, not a word.
     r"(?:fin|d[ée]but|mi)[\s-]+(?=(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|"
     r"septembre|octobre|novembre|d[ée]cembre|(?:19|20)\d\d)\b)|"
+    # "what is Morocco exporting to the rest of the region on the security side, when it
+    # comes to policing?": to the region, about security; no rest, side or coming asked.
+    r"rest\s+of(?=\s+(?:the|this|that|its|our|their)\b)|"
+    # (Not "on the Moroccan side": which side is asked, named with a capital.)
+    r"(?<=\bthe\s)(?P<keep>(?-i:[a-z][\w-]*))\s+side(?=\s*(?:[?.,!;:]|$))|"
+    r"when\s+it\s+comes\s+to|"
+    # "elle vise quoi au final ?", "in the end": what it aims at, no end asked.
+    r"au\s+final|in\s+the\s+end(?=\s*[?,.!]|\s*$)|"
+    # "change the way police deal with migrants": how they deal with them.
+    r"(?:\bin\s+)?\bthe\s+way(?=\s+(?:that\s+)?(?!of\b|to\b|forward\b|out\b)[a-z]+\s+[a-z]+)|"
+    # "quel rôle en matière de sécurité ?": as to security, no matter asked.
+    r"en\s+mati[eè]re\s+(?=de\b|d['’])|"
     # "diriger la lutte sur le plan policier": on the police side, no plan asked.
     r"sur\s+le\s+plan(?=\s+(?!de\b|du\b|des\b|d['’])\w)|"
     # "why does the status matter for Morocco?": why it counts, no matter asked.
-    r"(?<=\s)matters?(?=\s+(?:for|to)\b))",
+    r"(?<=\s)matters?(?=\s+(?:for|to)\b)|"
+    # "where is Morocco said to carry influence?", "INL describes Morocco as ...", "le
+    # Maroc est décrit comme ...": how the source puts it, which no fact says of itself.
+    r"(?:is|are|was|were|be|being)\s+(?:said|described|seen|considered|regarded|portrayed|"
+    r"characteri[sz]ed|presented|depicted)\s+(?=to\b|as\b)|"
+    r"describ(?:es|ed|e)(?=(?:\s+[^?.,]{1,40}?)?\s+as\b)|said(?=\s+to\s+\w)|"
+    r"(?:est|sont)\s+(?:d[ée]crite?s?|pr[ée]sent[ée]e?s?|consid[ée]r[ée]e?s?|vue?s?)\s+(?=comme\b))",
     re.IGNORECASE,
 )
 #: "What part did X play in Y?": X's doing is asked ("what role ... play?" is read as
@@ -1666,10 +1785,19 @@ _PUT_INTO_EFFECT = re.compile(
     r"((?:le|la|les|l['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*[\w.-]+)\s+en\s+(œuvre|oeuvre)\b",
     re.IGNORECASE,
 )
+
+
+def _idiom_left(match: re.Match[str]) -> str:
+    """What an idiom leaves of itself: nothing, or the word it keeps ("security" of "the
+    security side")."""
+    return " " + (match.group("keep") or "") + " "
+
+
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|"
-    r"fin|but|mi|ciali",
+    r"fin|but|mi|ciali|said|describ|seen|consider|regarded|portrayed|characteri|presented|"
+    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end",
     re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
@@ -1722,7 +1850,9 @@ _SET_APART_FIRST = re.compile(
     r"en plus des|en plus du|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
     r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
-    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b[^,?;:]{0,80},\s*",
+    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b"
+    # (Not a year: "other than 2003, when ...?" asks of other years, `_time_contradicts`.)
+    r"(?!\s+(?:in\s+)?(?:19|20)\d\d\s*,)[^,?;:]{0,80},\s*",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

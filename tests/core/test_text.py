@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import text
-from bot.core.text import Token, figures, fold, text_language, tokenize, word_keys
+from bot.core.text import Token, figures, fold, is_stopword, text_language, tokenize, word_keys
 
 _WS = re.compile(r"\s+")
 
@@ -136,6 +136,25 @@ def test_a_text_states_a_date_by_a_year_or_a_month() -> None:
     assert not says(tokenize("The programme aims to help police dogs."))
     assert not says(tokenize("They may march on the capital."))
     assert not says(tokenize("Ils marchent vers Mars."))
+
+
+def test_a_british_spelling_meets_the_american_one() -> None:
+    """ "the specialised office" is the source's "specialized" one; "exercise" keeps its own
+    stem, and so does "organise" (its American stem joins every "organization")."""
+    assert word_keys("specialised", "en") == word_keys("specialized", "en")
+    assert word_keys("criminalisation", "en") == word_keys("criminalization", "en")
+    assert word_keys("exercise", "en") == frozenset({"e:exercis"})
+    assert word_keys("organised", "en") != word_keys("organized", "en")
+
+
+def test_after_and_permitting_are_french_function_words() -> None:
+    """ "D'après l'INL", "doit permettre au Maroc de ...": no word a fact must hold."""
+    words = [
+        t.surface
+        for t in tokenize("d'après l'INL, ça doit permettre au Maroc")
+        if not is_stopword(t)
+    ]
+    assert words == ["inl", "maroc"]
 
 
 def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:

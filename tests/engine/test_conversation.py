@@ -834,6 +834,19 @@ def test_before_an_event_tomorrow_says_when_the_answer_is_needed() -> None:
     assert kept.question.startswith("before the 2015 law")
 
 
+def test_a_meeting_tomorrow_says_where_the_answer_is_needed() -> None:
+    """ "réunion demain sur la coopération régionale, tu sais en quelle année ...?": the
+    meeting the answer is for; "the meeting of 2018, what did it adopt?" is asked."""
+    reading = read_message(
+        "slt ! réunion demain sur la coopération régionale, tu sais en quelle année le port a ouvert ?"
+    )
+    assert reading.question.startswith("en quelle année")
+    reading = read_message("meeting tomorrow on regional work, do you know when the port opened?")
+    assert reading.question.startswith("when the port opened")
+    kept = read_message("the meeting of the regional forum, what did it adopt?")
+    assert "forum" in kept.question
+
+
 def test_who_the_answer_is_for_asking_is_context() -> None:
     """ "the journalist is asking about the 2003 attacks. what was the exact date?": who the
     answer is for; only what the sentence names stays."""

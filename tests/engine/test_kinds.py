@@ -145,6 +145,20 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 
+def test_years_and_dates_in_the_plural_ask_for_dates() -> None:
+    """ "In which years ...?", "en quelles années ...?": dates, as the singular asks."""
+    assert asks_for("in which years was the port attacked?") is Kind.DATE
+    assert asks_for("what dates did the workshop run?") is Kind.DATE
+    assert asks_for("en quelles années le port a-t-il été attaqué ?") is Kind.DATE
+
+
+def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
+    """ "What does the US say Morocco is exporting?" asks what is exported; "what did the
+    minister say about dogs?" asks for her words."""
+    assert asks_for("what does the US say Morocco is exporting to the region?") is None
+    assert asks_for("what did the minister say about the dogs?") is Kind.STATEMENT
+
+
 def test_the_united_nations_are_no_country() -> None:
     """ "Which United Nations mechanisms ...?" asks for UN bodies, not for countries."""
     assert asks_for("Which United Nations mechanisms will the course look at?") is None

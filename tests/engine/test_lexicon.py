@@ -256,6 +256,11 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "qu'est-ce que le Maroc a apporté aux enquêteurs": "~provide",
         "le pacte mondial qu’ils étudient": "@global-compact-for-migration",
         "les conventions qu'ils étudient": "~cover",
+        "how many international police academies": "@ilea",
+        "le Maroc, acteur influent": "~influence",
+        "what does the programme hope to change": "~goal",
+        "what outcomes does it hope for": "~goal",
+        "what trafficking strips human beings of": "~citizens",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

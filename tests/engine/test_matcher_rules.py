@@ -757,6 +757,21 @@ def test_an_unknown_french_participle_does_not_block_a_precise_question() -> Non
     assert reason == "nothing in the fact base mentions zorglub"
 
 
+def test_an_unknown_french_future_does_not_block_a_precise_question() -> None:
+    """ "De quels pays viendront les chiens ?": a verb in the future or the conditional no
+    fact holds says when, not what is asked."""
+    fact = make_fact(
+        "dogs",
+        "Tunisia will send dogs to the Rabat academy.",
+        answer_fr="La Tunisie enverra des chiens à l'académie de Rabat.",
+        entities=["tunisia"],
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert matcher.ask("De quels pays zorglubront les chiens de l'académie de Rabat ?").answered
+    reason = why_not(matcher, "De quels pays zorglub les chiens de l'académie de Rabat ?")
+    assert reason is not None and "zorglub" in reason
+
+
 def test_a_name_the_fact_base_never_heard_of_blocks_any_question() -> None:
     """ "Who trained the Rabat police dogs for the Zorglub Cup?": two capitalised words
     make a name; no fact holds it, so nothing answers, even a "who" question (whose own
@@ -859,6 +874,9 @@ def test_the_role_of_a_body_is_what_it_does() -> None:
     answer = countries.ask("What role did Tunisia play with the police dogs?")
     assert answer.answered and answer.asks_for is None
     assert answer.facts[0].coverage > 0.8  # "role" and "play" are no words the fact must hold
+    # (In French, the pronoun of the inverted verb is the country's: "joue-t-il".)
+    french = countries.ask("Quel rôle la Tunisie joue-t-elle avec les chiens de la police ?")
+    assert french.asks_for is None
 
 
 def test_a_value_the_context_gives_for_another_thing_is_not_asked() -> None:
@@ -1604,6 +1622,44 @@ def test_a_fact_dated_on_the_other_side_of_a_year_is_not_an_answer() -> None:
     assert matcher.ask("Which Rabat dog project ran after 2015?").answered
 
 
+def test_a_year_set_apart_is_not_the_answer() -> None:
+    """ "Other than 2003, what years were dogs attacked?": a fact of 2003 is the year the
+    question sets apart; a fact of 2007 answers."""
+    first = make_fact("first", "Dogs of the port were attacked in May 2003.", when="2003-05")
+    later = make_fact("later", "Dogs of the port were attacked again in 2007.", when="2007")
+    matcher = make_matcher(first, later, *FILLER)
+    answer = matcher.ask("other than 2003, when were the port dogs attacked?")
+    assert ids(answer.facts) == ["later"]
+    matcher = make_matcher(first, *FILLER)
+    assert why_not(matcher, "other then 2003 when were the port dogs attacked") == (
+        "is of 2003, the year set apart"
+    )
+
+
+def test_later_things_asked_after_an_event_are_dated_after_it() -> None:
+    """ "After the May 2003 attacks, in which years were the dogs attacked later?": the
+    event's year is the side asked of; an undated fact whose only year is 2003 gives no
+    later date; and the event's words ("May", "harbour") are no words the answer holds."""
+    first = make_fact("first", "Dogs of the port were attacked on May 16, 2003.", when="2003-05-16")
+    march = make_fact("march", "After the May 16, 2003 dog attacks, the port held a march.")
+    later = make_fact(
+        "later", "Dogs of the port were attacked again in 2007 and 2011.", when="2007..2011"
+    )
+    matcher = make_matcher(first, march, later, *FILLER)
+    question = (
+        "after the May 2003 harbour attacks, when were there further attacks on the port dogs?"
+    )
+    assert ids(matcher.ask(question).facts) == ["later"]
+    matcher = make_matcher(first, march, *FILLER)
+    answer = matcher.ask(question)
+    assert not answer.answered
+    assert {m.fact.id: m.why_not for m in answer.suggestions}["march"] == (
+        "gives only 2003 or before"
+    )
+    # Without a word asking for later things, the event is what is asked about.
+    assert matcher.ask("what did the port do after the May 2003 dog attacks?").answered
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
@@ -2190,6 +2246,28 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "in terms of the port's dogs": regarding them.
     assert "terms" not in words(matcher, "what did it say in terms of the port's dogs?")
     assert "terms" in words(matcher, "what terms did the port set for its dogs?")
+    # "where is the port said to carry weight?", "the report describes the port as ...",
+    # "le port est décrit comme ...": how the source puts it.
+    assert "said" not in words(matcher, "where is the dog unit said to carry weight?")
+    assert "said" in words(matcher, "what was said at the dog unit?")
+    assert "describes" not in words(matcher, "the report describes the dog unit as what?")
+    assert "described" not in words(matcher, "where is the dog unit described as a model?")
+    assert "decrit" not in words(matcher, "le port est décrit comme quoi ?")
+    # "en matière de sécurité": as to security.
+    assert "matiere" not in words(matcher, "quel rôle en matière de chiens ?")
+    # "the rest of the region", "on the dog side", "when it comes to dogs".
+    assert "rest" not in words(matcher, "what does the port export to the rest of the region?")
+    assert words(matcher, "what does the port export on the dog side?")[-1] == "dog"
+    assert "side" in words(matcher, "who set up the dog unit on the Tunisian side?")
+    assert "side" in words(matcher, "which side of the port has dogs?")
+    assert "comes" not in words(matcher, "what does the port do when it comes to dogs?")
+    # "change the way guards deal with dogs": how they do; "the way forward" is asked.
+    assert "way" not in words(matcher, "what will change the way guards treat dogs?")
+    assert "way" in words(matcher, "what is the way forward for the dogs?")
+    # "elle vise quoi au final ?", "what does it aim at in the end?"
+    assert "final" not in words(matcher, "la formation vise quoi au final ?")
+    assert "end" not in words(matcher, "what does the dog unit aim at in the end?")
+    assert "end" in words(matcher, "when is the end of the dog unit?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
