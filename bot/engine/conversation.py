@@ -1005,10 +1005,12 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     everything = _folded_words(text)
     if not everything:
         return Chatter.EMPTY
-    if (everything[0] in THANKS_WORDS or everything[0] in SOCIAL) and _THANKS_FOR.match(
-        text
-    ) is not None:
-        return Chatter.THANKS  # "hey, thanks for the help earlier!": whatever it thanks for
+    if (everything[0] in THANKS_WORDS or everything[0] in SOCIAL) and (
+        _THANKS_FOR.match(text) is not None or _WHAT_I_NEEDED.match(text) is not None
+    ):
+        # "hey, thanks for the help earlier!": whatever it thanks for; "thanks, that's
+        # exactly what I needed for the brief": whatever it was needed for.
+        return Chatter.THANKS
     if "got" in everything:
         # "got it, thanks!": an acknowledgement; its "it" points at nothing to ask about.
         everything = tuple(
@@ -1051,6 +1053,16 @@ _THANKS_FOR = re.compile(
     r"again\s+|beaucoup\s+|encore\s+)?(?:for|pour)\b"
     r"(?![^?]*\b(?:what|when|where|which|who|how|why|quand|quel|quelle|combien|qui|pourquoi|"
     r"comment|où)\b)[^?]*$",
+    re.IGNORECASE,
+)
+
+
+#: "thanks, that's exactly what I needed for ...", "merci, c'est pile ce qu'il me fallait".
+_WHAT_I_NEEDED = re.compile(
+    r"^\W*(?:(?:hey|hi|ok|okay|great|perfect|super|parfait|top|awesome|brilliant|nice|thanks|"
+    r"thank\s+you|thx|ty|cheers|merci)\W+)+(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
+    r"(?:exactly\s+|just\s+|precisely\s+|exactement\s+|pile\s+|tout\s+à\s+fait\s+)?"
+    r"(?:what\s+(?:i|we)\b|ce\s+(?:qu['’]il|que|dont)\s)[^?]*$",
     re.IGNORECASE,
 )
 

@@ -1768,7 +1768,10 @@ _IDIOM = re.compile(
     # Maroc est décrit comme ...": how the source puts it, which no fact says of itself.
     r"(?:is|are|was|were|be|being)\s+(?:said|described|seen|considered|regarded|portrayed|"
     r"characteri[sz]ed|presented|depicted)\s+(?=to\b|as\b)|"
-    r"describ(?:es|ed|e)(?=(?:\s+[^?.,]{1,40}?)?\s+as\b)|said(?=\s+to\s+\w)|"
+    r"(?:describ|regard)(?:es|ed|e|s)?(?=(?:\s+[^?.,]{1,40}?)?\s+as\b)|said(?=\s+to\s+\w)|"
+    # ("being treated by Washington as an ally"; not "trafficking is treated as a crime",
+    # which a law's fact says)
+    r"(?<=being\s)treated(?=(?:\s+[^?.,]{1,40}?)?\s+as\b)|"
     r"(?:est|sont)\s+(?:d[ée]crite?s?|pr[ée]sent[ée]e?s?|consid[ée]r[ée]e?s?|vue?s?)\s+(?=comme\b))",
     re.IGNORECASE,
 )
@@ -1796,7 +1799,7 @@ def _idiom_left(match: re.Match[str]) -> str:
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|"
-    r"fin|but|mi|ciali|said|describ|seen|consider|regarded|portrayed|characteri|presented|"
+    r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end",
     re.IGNORECASE,
 )
@@ -1925,6 +1928,7 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
         if agent is not None:
             before = [s for s in _in_text(slots, corrected) if s[1] < agent.start()]
             slot = before[-1][0] if before else slot
+
     elif kind is Kind.ACTOR and slots:
         slot = slots[0]
     elif kind is Kind.PENALTY:

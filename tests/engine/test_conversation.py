@@ -834,6 +834,24 @@ def test_before_an_event_tomorrow_says_when_the_answer_is_needed() -> None:
     assert kept.question.startswith("before the 2015 law")
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks, that's exactly what I needed for the migrants' rights brief 🙏",
+        "perfect, that's what I needed",
+        "merci, c'est exactement ce qu'il me fallait pour la note",
+    ],
+)
+def test_what_i_needed_is_thanks(message: str) -> None:
+    """ "thanks, that's exactly what I needed for the brief": thanks, whatever it names."""
+    assert read_message(message).chatter is Chatter.THANKS
+
+
+def test_what_i_needed_then_a_question_asks_it() -> None:
+    reading = read_message("thanks, that's what I needed - but when was the port opened?")
+    assert reading.chatter is None and reading.question.endswith("when was the port opened?")
+
+
 def test_a_meeting_tomorrow_says_where_the_answer_is_needed() -> None:
     """ "réunion demain sur la coopération régionale, tu sais en quelle année ...?": the
     meeting the answer is for; "the meeting of 2018, what did it adopt?" is asked."""

@@ -140,9 +140,10 @@ def _plain_chatter(text: str) -> reading.Chatter | None:
     everything = reading._folded_words(text)
     if not everything:
         return reading.Chatter.EMPTY
-    if (
-        everything[0] in reading.THANKS_WORDS or everything[0] in reading.SOCIAL
-    ) and reading._THANKS_FOR.match(text) is not None:
+    if (everything[0] in reading.THANKS_WORDS or everything[0] in reading.SOCIAL) and (
+        reading._THANKS_FOR.match(text) is not None
+        or reading._WHAT_I_NEEDED.match(text) is not None
+    ):
         return reading.Chatter.THANKS
     if "got" in everything:
         everything = tuple(

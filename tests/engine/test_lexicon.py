@@ -320,9 +320,11 @@ def test_un_police_missions_are_peacekeeping(matcher: Matcher) -> None:
 
 def test_what_is_asked_of_a_news_item_itself_keeps_it(matcher: Matcher) -> None:
     """ "When did UNODC publish its news item about ...?" asks of the item: it is not set
-    aside as where the asker read it, so the training's own date does not answer."""
+    aside as where the asker read it, so the training's own date does not answer; the
+    item's dateline does."""
     question = "When did UNODC publish its news item about the second Casablanca training?"
-    assert not matcher.ask(question).answered
+    answer = matcher.ask(question)
+    assert [m.fact.id for m in answer.facts] == ["glo-act-prosecutor-network-article-dateline"]
 
 
 def test_too_little_left_once_set_apart_is_asked_as_written(matcher: Matcher) -> None:
@@ -357,3 +359,22 @@ def test_a_season_names_no_thing_asked(matcher: Matcher) -> None:
     assert "spring" not in {
         s.text for s in matcher.analyse("which agency was set up in spring 2015")
     }
+
+
+def test_what_a_status_brings_is_its_benefit(matcher: Matcher) -> None:
+    """ "What does Morocco gain from being treated by Washington as a major ally outside
+    NATO?": the status's benefits (its fact's tags), however the source is said to put it."""
+    answer = matcher.ask(
+        "What does Morocco gain from being treated by Washington as a major ally outside NATO?"
+    )
+    assert answer.answered and answer.facts[0].fact.id == "major-non-nato-ally-status"
+
+
+def test_the_dateline_article_reports_the_second_training(matcher: Matcher) -> None:
+    """The UNODC story datelined 4 October 2018 is the one on the network's second training."""
+    answer = matcher.ask(
+        "On what date was the UNODC story about the second prosecutor training in Casablanca "
+        "datelined?"
+    )
+    assert answer.answered
+    assert answer.facts[0].fact.id == "glo-act-prosecutor-network-article-dateline"

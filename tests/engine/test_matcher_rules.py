@@ -2253,6 +2253,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "describes" not in words(matcher, "the report describes the dog unit as what?")
     assert "described" not in words(matcher, "where is the dog unit described as a model?")
     assert "decrit" not in words(matcher, "le port est décrit comme quoi ?")
+    assert "treated" not in words(matcher, "what does the port gain from being treated as a hub?")
+    assert "treated" in words(matcher, "how are the dogs treated at the port?")
+    assert "treated" in words(matcher, "which law has dog theft treated as a crime?")
     # "en matière de sécurité": as to security.
     assert "matiere" not in words(matcher, "quel rôle en matière de chiens ?")
     # "the rest of the region", "on the dog side", "when it comes to dogs".
