@@ -258,6 +258,10 @@ class Matcher:
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
+        if _GUESS_CUE.search(question):
+            # "... i think it was the senate??", "on terrorist financing, I think?", "je
+            # pensais aux preuves numériques": the asker's guess, which the answer corrects.
+            question = _GUESS.sub(" ", question)
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
             question = _IDIOM.sub(_idiom_left, question)
@@ -676,6 +680,12 @@ class Matcher:
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
         choice = self._choice(corrected or question, kind) if offered else ("", frozenset())
+        # (The two sides of a choice of figures: the fact need give only one.)
+        offered_figures = (
+            frozenset(t for t in {choice[0], *choice[1]} if t[:1].isdigit())
+            if choice[1]
+            else frozenset()
+        )
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
@@ -751,7 +761,7 @@ class Matcher:
             if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
                 break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
-            lacks, strong_missing = scoring.misses(i)
+            lacks, strong_missing = scoring.misses(i, offered_figures)
             if named and lacks:
                 coverage, lacks = _credited(coverage, lacks, named)
             if changed and lacks and self.index.features[i].multiplies:
@@ -1402,7 +1412,12 @@ def _other_side(
     holds the word before "or" and none of the words after it."""
     held, other = choice
     missing = set(lacks)
-    if not other or held in missing or not other <= missing:
+    if not other:
+        return coverage, lacks
+    if held in missing and other.isdisjoint(missing) and held[:1].isdigit():
+        # "on Feb 14 or Feb 24?": a fact giving the 24th answers; the 14th is credited.
+        other, held = frozenset({held}), next(iter(other))
+    elif held in missing or not other <= missing:
         return coverage, lacks
     total = sum(idf)
     coverage += sum(w for s, w in zip(slots, idf, strict=True) if s.text in other) / total
@@ -1682,6 +1697,33 @@ _CHECK = re.compile(
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
+    re.IGNORECASE,
+)
+#: The asker's own guess, which the answer may well contradict: "... i think it was the
+#: senate??", "- on terrorist financing, I think?", "is it 5", "UNCAC? something like that",
+#: "Le Moyen-Orient, il me semble ?", "je pensais aux preuves numériques mais je ne suis
+#: pas sûre".
+_GUESS = re.compile(
+    r"(?:[—–]|\s-|,|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux)\s))\s*[^,—–?.!]{1,50}?,?\s+"
+    r"(?:i\s+think|i\s+believe|i\s+guess|iirc)\s*\?+|"
+    r"\b(?:i\s+think|i\s+thought|i\s+believe|i\s+guess|i\s+reckon|iirc)\s+(?:it\s+(?:was|is|['’]s)|"
+    r"that\s+it\s+(?:was|is)|they\s+(?:were|are)|it\s+might\s+be)\s+"
+    # (Not "I think it was a different agency, which one?": no guess, a question.)
+    r"(?!(?:a\s+|an\s+)?(?:different|another|other|not|someone|somebody)\b)[^?.!,…]{1,50}"
+    r"(?:[?.!…]+|$)|"
+    r"(?<=[\w?])\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$|"
+    r"(?:^|(?<=[?.!]))\s*[^,?.!]{1,50},\s*il\s+me\s+semble\s*\?*|"
+    r"\bje\s+(?:pensais|pense|croyais|crois)\s+(?:à|a|aux|au|que|qu['’])[^.?!…]*?"
+    r"(?=\bmais\b|[.?!…]|$)|\bmais\s+je\s+ne\s+suis\s+(?:pas\s+)?s[ûu]re?s?\b[^.?!]*[.?!]?|"
+    r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)|"
+    # "... under which convention? UNCAC?": a word offered after the question.
+    r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
+    r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+    re.IGNORECASE,
+)
+_GUESS_CUE = re.compile(
+    r"\b(?:think|thought|believe|guess|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|pense|"
+    r"croyais|crois|s[ûu]re?|something)\b|\?\s*[\w.-]{2,20}\s*\?+\s*$",
     re.IGNORECASE,
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it

@@ -487,23 +487,28 @@ class Scoring:
             bonus += DEFINITION_BONUS * self.total
         return score + bonus, score
 
-    def misses(self, f: int) -> tuple[tuple[str, ...], bool]:
-        """The slots fact f does not hold, and whether it lacks a name or number asked for."""
+    def misses(self, f: int, offered: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], bool]:
+        """The slots fact f does not hold, and whether it lacks a name or number asked for
+        (but for those `offered` as a choice: "on Feb 14 or Feb 24?" needs one of them)."""
         wtab = self.index.wtab
         missing: list[str] = []
         strong_missing = False
+        held_offered = not offered
         for codes, text, specific, entity in self.checks:
             c = codes.get(f)
             w = wtab[c >> 1] if c is not None else 0.0
             if w == 0.0:
                 missing.append(text)
+            if text in offered:
+                held_offered = held_offered or w >= STRONG_FIELD
+                continue
             if specific and w < STRONG_FIELD:
                 strong_missing = True
             elif w == 0.0 and entity:
                 # Even a name everyone mentions ("Morocco") must be in the fact somewhere:
                 # IPPOS training peacekeepers says nothing of Morocco training any.
                 strong_missing = True
-        return tuple(missing), strong_missing
+        return tuple(missing), strong_missing or not held_offered
 
 
 #: Totals this far apart or more never round (to 9 places) to the same value.

@@ -1861,6 +1861,51 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     ).answered
 
 
+def test_a_choice_of_figures_is_answered_by_a_fact_giving_either() -> None:
+    """ "Was the BCIJ dog course on March 14 or March 24?": the fact giving the 24th answers
+    (the 14th is credited, as the other side of any choice); one giving neither does not."""
+    fact = make_fact("target", "The BCIJ dog course opened on March 24.", entities=["bcij"])
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ], thresholds=BARS)
+    answer = matcher.ask("was the BCIJ dog course on March 14 or March 24?")
+    assert ids(answer.facts) == ["target"] and answer.facts[0].missing == ()
+    answer = matcher.ask("was the BCIJ dog course on March 24 or March 25?")
+    assert ids(answer.facts) == ["target"] and answer.facts[0].missing == ()
+    plain = make_fact("plain", "The BCIJ dog course trained dogs at the port.", entities=["bcij"])
+    loose = replace(BARS, min_coverage=0.3, clear_lead_coverage=1.0)
+    matcher = make_matcher(plain, *FILLER, entities=[BCIJ], thresholds=loose)
+    assert why_not(matcher, "did the BCIJ dog course at the port train 14 or 24 dogs?") == (
+        "does not mention 14, 24"
+    )
+
+
+def test_the_askers_guess_is_no_word_asked() -> None:
+    """ "... i think it was the senate??", "- on dog theft, I think?", "is it 5", "UNCAC?
+    something like that", "X, il me semble ?", "je pensais aux chiens mais je ne suis pas
+    sûre": the asker's guess, which the answer may contradict; "I think it was a
+    different agency" is no guess."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "senate" not in words(matcher, "who set up the dog unit i think it was the senate??")
+    assert "theft" not in words(
+        matcher, "which unit guards the port — on dog theft, I think? which one was it?"
+    )
+    assert "5" not in words(matcher, "how many dog units guard the port is it 5")
+    assert "uncac" not in words(
+        matcher, "which convention covers the dog unit? UNCAC? something like that"
+    )
+    assert "duty" not in words(
+        matcher, "what did the port say, something like 'it's our duty'? what was it"
+    )
+    assert "orient" not in words(
+        matcher, "le port aide quelle région ? Le Moyen-Orient, il me semble ?"
+    )
+    assert "chats" not in words(
+        matcher, "quels chiens au port ? je pensais aux chats mais je ne suis pas sûre."
+    )
+    assert "different" in words(
+        matcher, "who set up the dog unit? I think it was a different agency."
+    )
+
+
 def test_two_questions_in_one_sentence_are_answered_when_each_is() -> None:
     """ "When was the BCIJ created, and what does it train?": each half is asked apart
     (the one pointing back keeps the other's names), and the message is answered only if
