@@ -1099,7 +1099,16 @@ _TO_THE_ROOM = re.compile(
     r"join|joining|cover|grab|lend|pick\s+up|swap|book|bring|drive|come|coming|free|around|"
     r"up\s+for|make\s+it|attend|attending|host|hosting|print|proofread)\b|"
     r"^\W*(?:quelqu['’]?\s*un|qqn)\s+(?:peut|pourrait|veut|serait)\s+(?:me\s+|nous\s+)?"
-    r"(?:recommander|conseiller|remplacer|rejoindre|imprimer|relire|d[ée]poser)\b",
+    r"(?:recommander|conseiller|remplacer|rejoindre|imprimer|relire|d[ée]poser)\b|"
+    # "tu connais un bon resto pour déjeuner près du tribunal ?", "anyone know a good cafe
+    # near the ministry?", "where can we grab lunch?": a place to eat, whatever it is near.
+    r"\b(?:tu\s+connais|vous\s+connaissez|(?:do\s+)?(?:you|anyone|anybody|u)\s+know|"
+    r"recommend|suggest|conseill\w*|recommand\w*)\b[^?.!]{0,30}?\b(?:restos?|restaurants?|"
+    r"caf[ée]s?|coffee\s+shops?|brasseries?|snacks?|pizzerias?|places?\s+(?:to|for)\s+"
+    r"(?:eat|lunch|dinner|coffee)|endroits?\s+pour\s+(?:manger|d[ée]jeuner|d[îi]ner))\b|"
+    r"\b(?:where|o[uù])\s+(?:(?:can|could|shall|should)\s+(?:we|i)\s+|to\s+|on\s+)?"
+    r"(?:eat|grab\s+(?:lunch|dinner|a\s+bite|coffee)|have\s+lunch|mange|manger|d[ée]jeune|"
+    r"d[ée]jeuner|d[îi]ne|d[îi]ner)\b|\bon\s+(?:mange|d[ée]jeune|d[îi]ne)\s+o[uù]\b",
     re.IGNORECASE,
 )
 #: A sentence after another, opening on someone's name: "... @Mounir can you print 5

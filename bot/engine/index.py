@@ -62,7 +62,14 @@ from bot.engine.kinds import (
     paired,
     role_key,
 )
-from bot.engine.lexicon import KIND_TOPIC, PLACE_KINDS, Lexicon, split_compounds, token_keys
+from bot.engine.lexicon import (
+    KIND_TOPIC,
+    PLACE_KINDS,
+    Lexicon,
+    named_group,
+    split_compounds,
+    token_keys,
+)
 from bot.engine.spelling import Speller
 from bot.engine.weights import (
     AMBIENT_SHARE,
@@ -82,6 +89,10 @@ from bot.engine.weights import (
     W_WHEN,
     W_WHERE,
 )
+
+#: Parts of the world named by a synonym group, not by an entity: "partners in West and
+#: North Africa" names regions, which "which regions ...?" asks for.
+_REGION_GROUPS = frozenset(named_group(g) for g in ("west-africa", "north-africa"))
 
 #: Slots whose `Index.traits` (and so `is_specific`) are kept.
 SPECIFIC_KEPT = 2048
@@ -440,7 +451,11 @@ class Index:
             for key in self._text_keys(m.group("places"), "en")
         }
         named_places = tuple(sorted(k for k in answer_keys - whose if kinds.get(k) in PLACE_KINDS))
-        regions = tuple(sorted(k for k in answer_keys if kinds.get(k) in ("place", "region")))
+        regions = tuple(
+            sorted(
+                k for k in answer_keys if kinds.get(k) in ("place", "region") or k in _REGION_GROUPS
+            )
+        )
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys - whose if kinds.get(k) in PLACE_KINDS}

@@ -810,7 +810,8 @@ class Kind(StrEnum):
             # (The same of "quand": "quelles victimes veut-il aider quand il parle d'accès
             # à la justice ?" asks which victims.)
             r"^(?:(?!\b(?:quel|quelle|quels|quelles|qui|combien|comment|pourquoi)\b).)*?\bquand\b|"
-            r"\b(what years?|which years?|what dates|which dates|in what years|since when|"
+            r"\b((?:what|which)\s+(?:other\s+|later\s+|further\s+|earlier\s+)?years?|"
+            r"what dates|which dates|in what years|since when|"
             r"how long ago|what month|which month|quelles? annees?|quelles? dates?|"
             r"depuis quand|quel mois|a quelle date|"
             r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee|"

@@ -27,6 +27,8 @@ from bot.core.text import Token, is_stopword, tokenize, word_keys
 #: The synonym groups (ids, without "~") that the engine's code names.
 NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
     {
+        "west-africa",
+        "north-africa",
         "participants",
         "citizens",
         "training",

@@ -837,6 +837,25 @@ def test_before_an_event_tomorrow_says_when_the_answer_is_needed() -> None:
 @pytest.mark.parametrize(
     "message",
     [
+        "Tu connais un bon resto pour déjeuner près du tribunal de première instance ?",
+        "anyone know a good cafe near the ministry of justice?",
+        "where can we grab lunch near the court of appeal?",
+        "on mange où après la réunion au tribunal ?",
+    ],
+)
+def test_a_place_to_eat_is_asked_of_the_room(message: str) -> None:
+    """ "Tu connais un bon resto près du tribunal ?": a place to eat, near whatever it
+    names, is asked of colleagues, not of the fact base."""
+    assert read_message(message).chatter is Chatter.ELSEWHERE
+
+
+def test_a_court_is_still_asked_about() -> None:
+    assert read_message("which court hears trafficking cases near Rabat?").chatter is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
         "thanks, that's exactly what I needed for the migrants' rights brief 🙏",
         "perfect, that's what I needed",
         "merci, c'est exactement ce qu'il me fallait pour la note",

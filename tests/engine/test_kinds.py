@@ -149,6 +149,7 @@ def test_years_and_dates_in_the_plural_ask_for_dates() -> None:
     """ "In which years ...?", "en quelles années ...?": dates, as the singular asks."""
     assert asks_for("in which years was the port attacked?") is Kind.DATE
     assert asks_for("what dates did the workshop run?") is Kind.DATE
+    assert asks_for("which other years did the port get attacked after 2003") is Kind.DATE
     assert asks_for("en quelles années le port a-t-il été attaqué ?") is Kind.DATE
 
 

@@ -258,6 +258,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "les conventions qu'ils étudient": "~cover",
         "how many international police academies": "@ilea",
         "le Maroc, acteur influent": "~influence",
+        "où le Maroc exerce-t-il une influence": "~influence",
+        "where does Morocco carry influence": "~influence",
         "what does the programme hope to change": "~goal",
         "what outcomes does it hope for": "~goal",
         "what trafficking strips human beings of": "~citizens",

@@ -1861,6 +1861,19 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     ).answered
 
 
+def test_west_and_north_africa_are_regions_asked_for() -> None:
+    """ "Which regions does the dog partnership help?": "partners in West and North Africa"
+    names regions (synonym groups, not entities); a fact naming none does not answer."""
+    west = ["west africa", "afrique de l'ouest"]
+    north = ["north africa", "afrique du nord"]
+    helps = make_fact("helps", "The dog partnership helps partners in West and North Africa.")
+    plain = make_fact("plain", "The dog partnership helps partners with dogs.")
+    matcher = make_matcher(helps, *FILLER, synonyms=[west, north], thresholds=BARS)
+    assert matcher.ask("which regions does the dog partnership help?").answered
+    matcher = make_matcher(plain, *FILLER, synonyms=[west, north], thresholds=BARS)
+    assert why_not(matcher, "which regions does the dog partnership help?") == "names no region"
+
+
 def test_a_choice_of_figures_is_answered_by_a_fact_giving_either() -> None:
     """ "Was the BCIJ dog course on March 14 or March 24?": the fact giving the 24th answers
     (the 14th is credited, as the other side of any choice); one giving neither does not."""
