@@ -781,7 +781,9 @@ class Kind(StrEnum):
             r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
             r"how big|what size|how numerous|maximum|minimum|average)\b|"
             # "What was the vote count?", "what's the final tally?"
-            r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b"
+            r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b|"
+            # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
+            r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
         ),
         # "By how much did the aid grow?": "it doubled" says how much.
         lambda f, asked: f.has_count or (f.multiplies and not GROWTH.isdisjoint(asked)),

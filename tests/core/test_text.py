@@ -147,6 +147,11 @@ def test_a_british_spelling_meets_the_american_one() -> None:
     assert word_keys("organised", "en") != word_keys("organized", "en")
 
 
+def test_count_is_no_counter() -> None:
+    """ "ILEA count?": the French stem of "counters" is "count"; the word keeps its own."""
+    assert word_keys("count").isdisjoint(word_keys("counters"))
+
+
 def test_after_and_permitting_are_french_function_words() -> None:
     """ "D'après l'INL", "doit permettre au Maroc de ...": no word a fact must hold."""
     words = [

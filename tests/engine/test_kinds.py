@@ -145,6 +145,13 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 
+def test_a_name_and_count_asks_its_number() -> None:
+    """ "ILEA count?", "prosecutors headcount": how many; "the count of Paris" is no count."""
+    assert asks_for("ILEA count?") is Kind.COUNT
+    assert asks_for("moroccan prosecutors headcount") is Kind.COUNT
+    assert asks_for("who was the count of Paris?") is not Kind.COUNT
+
+
 def test_years_and_dates_in_the_plural_ask_for_dates() -> None:
     """ "In which years ...?", "en quelles années ...?": dates, as the singular asks."""
     assert asks_for("in which years was the port attacked?") is Kind.DATE

@@ -380,3 +380,9 @@ def test_the_dateline_article_reports_the_second_training(matcher: Matcher) -> N
     )
     assert answer.answered
     assert answer.facts[0].fact.id == "glo-act-prosecutor-network-article-dateline"
+
+
+def test_how_people_reacted_is_the_march(matcher: Matcher) -> None:
+    """ "How did Moroccans react after the 2003 bombings?": the march (its fact's tags)."""
+    answer = matcher.ask("How did ordinary Moroccans react in Casablanca after the 2003 bombings?")
+    assert answer.answered and answer.facts[0].fact.id == "casablanca-march-against-terrorism"
