@@ -258,6 +258,10 @@ class Matcher:
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
+        if " get" in question and _WHAT_IT_GETS.search(question):
+            # "what does the status actually get Morocco?", "what does the State Department
+            # get out of these partnerships?": what it is worth, its benefits.
+            question = _WHAT_IT_GETS.sub(r"what benefits does \g<who> get ", question)
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
@@ -1699,6 +1703,13 @@ _CHECK = re.compile(
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
     re.IGNORECASE,
 )
+_WHAT_IT_GETS = re.compile(
+    r"\b(?:what|wat|wht)\s+(?:does|do|did|will|would|can|could)\s+(?P<who>[^?]{1,60}?)\s+"
+    r"(?:actually\s+|really\s+|exactly\s+)?get\s+"
+    # (what it gets someone, or out of something: not "what did they get trained on?")
+    r"(?=(?:out\s+of|from|in\s+return|morocco|morroco|rabat|the\s+kingdom|(?-i:[A-Z])\w+)\b)",
+    re.IGNORECASE,
+)
 #: The asker's own guess, which the answer may well contradict: "... i think it was the
 #: senate??", "- on terrorist financing, I think?", "is it 5", "UNCAC? something like that",
 #: "Le Moyen-Orient, il me semble ?", "je pensais aux preuves numériques mais je ne suis
@@ -1716,14 +1727,15 @@ _GUESS = re.compile(
     r"\bje\s+(?:pensais|pense|croyais|crois)\s+(?:à|a|aux|au|que|qu['’])[^.?!…]*?"
     r"(?=\bmais\b|[.?!…]|$)|\bmais\s+je\s+ne\s+suis\s+(?:pas\s+)?s[ûu]re?s?\b[^.?!]*[.?!]?|"
     r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)|"
-    # "... under which convention? UNCAC?": a word offered after the question.
-    r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
+    # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
+    # offered after the question.
+    r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|,\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$|"
     r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
     re.IGNORECASE,
 )
 _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|pense|"
-    r"croyais|crois|s[ûu]re?|something)\b|\?\s*[\w.-]{2,20}\s*\?+\s*$",
+    r"croyais|crois|s[ûu]re?|something)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$",
     re.IGNORECASE,
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it

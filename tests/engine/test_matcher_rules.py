@@ -1861,6 +1861,20 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     ).answered
 
 
+def test_what_a_thing_gets_someone_is_its_benefits() -> None:
+    """ "What does the dog status actually get Tunisia?", "what does the port get out of
+    it?": what it is worth, its benefits; "what did the dogs get trained on?" asks none."""
+    status = make_fact("status", "Tunisia holds the dog status.", entities=["tunisia"])
+    worth = make_fact(
+        "worth", "The dog status benefits Tunisia with more funds.", entities=["tunisia"]
+    )
+    matcher = make_matcher(status, worth, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask("what does the dog status actually get Tunisia?").facts)[0] == "worth"
+    assert "benefits" in words(matcher, "what does the dog status actually get Tunisia?")
+    assert "benefits" in words(matcher, "what does the port get out of the dog status?")
+    assert "benefits" not in words(matcher, "what did the dogs get trained on?")
+
+
 def test_west_and_north_africa_are_regions_asked_for() -> None:
     """ "Which regions does the dog partnership help?": "partners in West and North Africa"
     names regions (synonym groups, not entities); a fact naming none does not answer."""
@@ -1905,6 +1919,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
     assert "uncac" not in words(
         matcher, "which convention covers the dog unit? UNCAC? something like that"
     )
+    assert "colombia" not in words(matcher, "where did the dog unit train, Colombia?")
     assert "duty" not in words(
         matcher, "what did the port say, something like 'it's our duty'? what was it"
     )
