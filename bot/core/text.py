@@ -459,7 +459,9 @@ _OWN_STEMS = (
     ),  # "related to", "relatif à": not "relations"
     ("response=", "response responses responsive"),  # not "responsables" (officials)
     ("valid=", "valid validity"),  # "still valid?", not a law "validated"
-    ("count=", "count counts counted counting"),  # "ILEA count?", not "counters" (French stem)
+    # "ILEA count?", not "counters" (a French stem); "still active?", not "activities"
+    ("count=", "count counts counted counting"),
+    ("active=", "active actively"),
     ("visa=", "visa visas"),  # not "visant" (aiming at)
     ("monter=", "monter monte montes montait mont"),  # "a monté", not a "montant"
     ("special=", "speciale speciales speciaux specialement"),  # not "spécialiste"

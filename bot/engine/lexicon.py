@@ -27,6 +27,7 @@ from bot.core.text import Token, is_stopword, tokenize, word_keys
 #: The synonym groups (ids, without "~") that the engine's code names.
 NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
     {
+        "activities",
         "west-africa",
         "north-africa",
         "participants",

@@ -262,6 +262,10 @@ class Matcher:
             # "what does the status actually get Morocco?", "what does the State Department
             # get out of these partnerships?": what it is worth, its benefits.
             question = _WHAT_IT_GETS.sub(r"what benefits does \g<who> get ", question)
+        if _DOING_CUE.search(question):
+            # "what will participants actually do in the sessions?", "les participants vont y
+            # faire quoi ?": what they do there, the course's activities.
+            question = _PEOPLE_DOING.sub(_doing_asked, question)
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
@@ -1703,6 +1707,25 @@ _CHECK = re.compile(
     r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
     re.IGNORECASE,
 )
+#: People at a course, asked what they do there (`_PEOPLE_DOING`).
+_TRAINEES = r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?)"
+_PEOPLE_DOING = re.compile(
+    r"\b(?:what|wat)\s+(?:will|do|does|did|would|are|is)\s+(?P<who>" + _TRAINEES + r")\s+"
+    r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b|"
+    r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+(?P<fr>" + _TRAINEES + r")\b|"
+    r"\b(?P<fr2>" + _TRAINEES + r")\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
+    re.IGNORECASE,
+)
+_DOING_CUE = re.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b", re.IGNORECASE)
+
+
+def _doing_asked(match: re.Match[str]) -> str:
+    """ "what will participants do" -> "what activities will participants do"."""
+    if match.group("who"):
+        return f"what activities {match.group('who')} do"
+    return f"quelles activités des {match.group('fr') or match.group('fr2')}"
+
+
 _WHAT_IT_GETS = re.compile(
     r"\b(?:what|wat|wht)\s+(?:does|do|did|will|would|can|could)\s+(?P<who>[^?]{1,60}?)\s+"
     r"(?:actually\s+|really\s+|exactly\s+)?get\s+"
@@ -1999,6 +2022,11 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
         if offence is None:
             return None
         slot = offence
+    elif kind is None and _ACTIVITIES_ASKED.search(corrected):
+        # "What will participants do?", read "what activities ...": a fact naming what they
+        # do there (real cases, exercises) answers, not one saying who takes part.
+        found = next((s for s in slots if s.concept == _ACTIVITIES), None)
+        return found.text if found is not None else None
     elif kind is None and _WHAT_TOPICS.search(corrected):
         # "What topics did the Tangier session cover?": the topics are what is asked; a
         # fact that names none (only that the session was held) does not answer.
@@ -2020,6 +2048,9 @@ _WHAT_TOPICS = re.compile(
     r"\b(?:what|which|quels|quelles)\s+(?:\w+\s+)?(?:topics|subjects|themes|sujets)\b"
 )
 _TOPICS = named_group("focus")
+#: "what activities will participants do", as `_PEOPLE_DOING` reads what they will do.
+_ACTIVITIES_ASKED = re.compile(r"\b(?:what|quelles)\s+activit(?:ies|es)\b")
+_ACTIVITIES = named_group("activities")
 #: Meanings of a penalty question that say what punishes, not for what: "under the law".
 _PUNISHING = frozenset(named_group(g) for g in ("law", "prison"))
 #: Words saying where something was done, not what: "accredited abroad".

@@ -150,6 +150,7 @@ def test_a_british_spelling_meets_the_american_one() -> None:
 def test_count_is_no_counter() -> None:
     """ "ILEA count?": the French stem of "counters" is "count"; the word keeps its own."""
     assert word_keys("count").isdisjoint(word_keys("counters"))
+    assert word_keys("active").isdisjoint(word_keys("activities"))  # "is it still active?"
 
 
 def test_after_and_permitting_are_french_function_words() -> None:

@@ -386,3 +386,10 @@ def test_how_people_reacted_is_the_march(matcher: Matcher) -> None:
     """ "How did Moroccans react after the 2003 bombings?": the march (its fact's tags)."""
     answer = matcher.ask("How did ordinary Moroccans react in Casablanca after the 2003 bombings?")
     assert answer.answered and answer.facts[0].fact.id == "casablanca-march-against-terrorism"
+
+
+def test_what_participants_will_do_is_the_course_method(matcher: Matcher) -> None:
+    """ "what will participants actually do in the CNDH-DGSN sessions?": the fact on what
+    they do (real-life cases, tagged with the course's activities), not who takes part."""
+    answer = matcher.ask("what will participants actually do during the CNDH-DGSN sessions?")
+    assert answer.answered and answer.facts[0].fact.id == "cndh-dgsn-training-methods"

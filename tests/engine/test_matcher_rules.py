@@ -1875,6 +1875,36 @@ def test_what_a_thing_gets_someone_is_its_benefits() -> None:
     assert "benefits" not in words(matcher, "what did the dogs get trained on?")
 
 
+def test_what_participants_will_do_asks_for_the_course_activities() -> None:
+    """ "What will participants actually do in the dog sessions?", "les participants vont y
+    faire quoi ?": what they do there (the fact on the course's activities), not who takes
+    part; "what are they doing" or the officers' doing is no course's activity."""
+    who = make_fact(
+        "who",
+        "The first dog session brings together 20 participants.",
+        answer_fr="La première session canine réunit 20 participants.",
+    )
+    what = make_fact(
+        "what",
+        "Participants of the dog sessions study real cases.",
+        answer_fr="Les participants des sessions canines étudient des cas réels.",
+        tags=["activities"],
+    )
+    matcher = make_matcher(
+        who, what, *FILLER, synonyms=[["activities", "activités"]], thresholds=BARS
+    )
+    for question in (
+        "what will participants actually do in the dog sessions?",
+        "les participants vont y faire quoi dans les sessions canines ?",
+        "que feront les participants pendant la session canine ?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["what"], question
+    alone = make_matcher(who, *FILLER, synonyms=[["activities", "activités"]], thresholds=BARS)
+    question = "what will participants actually do in the dog sessions?"
+    assert "activities" in (why_not(alone, question) or "")
+    assert "activities" not in words(matcher, "what are the officers doing at the port?")
+
+
 def test_west_and_north_africa_are_regions_asked_for() -> None:
     """ "Which regions does the dog partnership help?": "partners in West and North Africa"
     names regions (synonym groups, not entities); a fact naming none does not answer."""
