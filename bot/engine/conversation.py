@@ -126,7 +126,8 @@ BOT_VERBS = _words(
     online awake do does can know answer answers help use used using name named
     called who what are is who's whats exist real human robot
     fait cree fonctionne fonctionnes fonctionnez marche sais peux fais connais es etes la
-    developpe developpee construit gere maintient
+    developpe developpee construit gere maintient programme programmee code codee concu
+    concue entraine entrainee
     marches repond
     appelle qui quoi sers sert servir aide aider a ete topics topic subjects cover covers
     sujets sujet couvres couvrez kind kinds sort sorts type types genre

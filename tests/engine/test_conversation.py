@@ -849,6 +849,17 @@ def test_a_place_to_eat_is_asked_of_the_room(message: str) -> None:
     assert read_message(message).chatter is Chatter.ELSEWHERE
 
 
+@pytest.mark.parametrize(
+    "message", ["Qui t'a programmé ?", "qui t'a codé ?", "who programmed you?"]
+)
+def test_who_programmed_the_bot_is_about_it(message: str) -> None:
+    assert read_message(message).chatter is Chatter.ABOUT_BOT
+
+
+def test_which_programme_is_still_asked() -> None:
+    assert read_message("quel programme forme les procureurs ?").chatter is None
+
+
 def test_a_court_is_still_asked_about() -> None:
     assert read_message("which court hears trafficking cases near Rabat?").chatter is None
 

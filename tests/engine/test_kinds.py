@@ -145,6 +145,11 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
 
 
+def test_who_is_currently_in_charge_asks_for_a_person() -> None:
+    assert asks_for("Who is currently in charge of the dog unit?") is Kind.PERSON
+    assert asks_for("Who is in charge of the dog unit?") is Kind.PERSON
+
+
 def test_a_name_and_count_asks_its_number() -> None:
     """ "ILEA count?", "prosecutors headcount": how many; "the count of Paris" is no count."""
     assert asks_for("ILEA count?") is Kind.COUNT

@@ -1897,6 +1897,7 @@ def test_what_participants_will_do_asks_for_the_course_activities() -> None:
         "what will participants actually do in the dog sessions?",
         "les participants vont y faire quoi dans les sessions canines ?",
         "que feront les participants pendant la session canine ?",
+        "besides the lectures, what else will participants do in the dog sessions?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["what"], question
     alone = make_matcher(who, *FILLER, synonyms=[["activities", "activités"]], thresholds=BARS)
