@@ -1710,7 +1710,9 @@ _CHECK = re.compile(
 #: People at a course, asked what they do there (`_PEOPLE_DOING`).
 _TRAINEES = r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?)"
 _PEOPLE_DOING = re.compile(
-    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|does|did|would|are|is)\s+(?P<who>" + _TRAINEES + r")\s+"
+    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|does|did|would|are|is)\s+(?P<who>"
+    + _TRAINEES
+    + r")\s+"
     r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b|"
     r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+(?P<fr>" + _TRAINEES + r")\b|"
     r"\b(?P<fr2>" + _TRAINEES + r")\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
