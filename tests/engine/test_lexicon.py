@@ -257,6 +257,8 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "le pacte mondial qu’ils étudient": "@global-compact-for-migration",
         "les conventions qu'ils étudient": "~cover",
         "how many international police academies": "@ilea",
+        "l'objectif à long terme de l'INL": "~sustainable",
+        "its long-term goal": "~sustainable",
         "le Maroc, acteur influent": "~influence",
         "où le Maroc exerce-t-il une influence": "~influence",
         "where does Morocco carry influence": "~influence",
@@ -393,3 +395,13 @@ def test_what_participants_will_do_is_the_course_method(matcher: Matcher) -> Non
     they do (real-life cases, tagged with the course's activities), not who takes part."""
     answer = matcher.ask("what will participants actually do during the CNDH-DGSN sessions?")
     assert answer.answered and answer.facts[0].fact.id == "cndh-dgsn-training-methods"
+
+
+def test_building_capacity_instead_of_dependency_is_sustainable_capacity(matcher: Matcher) -> None:
+    """ "What does INL try to build in host countries instead of a system that keeps depending
+    on foreign aid?": the sustainable-capacity fact (its tags say it builds capacity)."""
+    answer = matcher.ask(
+        "What does INL try to build in host countries instead of a system that keeps depending "
+        "on foreign aid?"
+    )
+    assert answer.answered and answer.facts[0].fact.id == "inl-sustainable-capacity"
