@@ -785,6 +785,9 @@ class Kind(StrEnum):
             r"how big|what size|how numerous|maximum|minimum|average)\b|"
             # "What was the vote count?", "what's the final tally?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b|"
+            # "... What's the actual number?", "what is the total number?": how many.
+            r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
+            r"actual\s+)?number\W*$|"
             # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
             r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
         ),

@@ -620,7 +620,10 @@ class Matcher:
             # "Other than 2003, which years ...?": the year set apart is no word to hold.
             apart = {m.group(1) for m in _OTHER_YEAR.finditer(question)}
             slots = [s for s in slots if s.text not in apart] or slots
-        if not slots or (kind is None and self._names_nothing(slots)):
+        if not slots or (
+            # ("What's the actual number?" alone names nothing counted.)
+            (kind is None or kind is Kind.COUNT) and self._names_nothing(slots)
+        ):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
         if browse is not None:

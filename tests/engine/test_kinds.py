@@ -155,6 +155,8 @@ def test_a_name_and_count_asks_its_number() -> None:
     assert asks_for("ILEA count?") is Kind.COUNT
     assert asks_for("moroccan prosecutors headcount") is Kind.COUNT
     assert asks_for("who was the count of Paris?") is not Kind.COUNT
+    assert asks_for("convictions under the dog law, what's the number?") is Kind.COUNT
+    assert asks_for("what is the number of the dog law?") is not Kind.COUNT
 
 
 def test_years_and_dates_in_the_plural_ask_for_dates() -> None:

@@ -1861,6 +1861,15 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     ).answered
 
 
+def test_a_count_naming_nothing_counted_is_not_answered() -> None:
+    """ "... convictions under the dog law? What's the actual number?": the second question
+    alone names nothing counted, so no fact with any figure answers it."""
+    fact = make_fact("dogs", "About 300 dogs joined the police of Rabat, a number that grows.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    assert not matcher.ask("What's the actual number?").answered
+    assert matcher.ask("how many dogs joined the police of Rabat?").answered
+
+
 def test_what_a_thing_gets_someone_is_its_benefits() -> None:
     """ "What does the dog status actually get Tunisia?", "what does the port get out of
     it?": what it is worth, its benefits; "what did the dogs get trained on?" asks none."""
