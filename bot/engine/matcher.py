@@ -620,9 +620,11 @@ class Matcher:
             # "Other than 2003, which years ...?": the year set apart is no word to hold.
             apart = {m.group(1) for m in _OTHER_YEAR.finditer(question)}
             slots = [s for s in slots if s.text not in apart] or slots
-        if not slots or (
+        if (
+            not slots
+            or (kind is None and self._names_nothing(slots))
             # ("What's the actual number?" alone names nothing counted.)
-            (kind is None or kind is Kind.COUNT) and self._names_nothing(slots)
+            or (kind is Kind.COUNT and all(fold(s.text) in _NUMBER_WORDS for s in slots))
         ):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -1647,6 +1649,9 @@ def _credited(
 #: The group of "changed / amended": how a thing changed, which a growth also says.
 _CHANGED = named_group("amended")
 
+
+#: The words of a count that name nothing counted: "what's the number?".
+_NUMBER_WORDS = frozenset({"number", "numbers", "count", "figure", "total", "nombre", "chiffre"})
 
 #: Kinds whose answer a message's context may give for another thing ("I have Casablanca
 #: for the second training; where was the first?").
