@@ -258,10 +258,13 @@ class Matcher:
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
-        if " get" in question and _WHAT_IT_GETS.search(question):
+        if _WHAT_IT_GETS_CUE.search(question) and _WHAT_IT_GETS.search(question):
             # "what does the status actually get Morocco?", "what does the State Department
             # get out of these partnerships?": what it is worth, its benefits.
             question = _WHAT_IT_GETS.sub(r"what benefits does \g<who> get ", question)
+        if "fait" in question:
+            # "Que fait le Maroc pour ...?": what Morocco does to ..., no fact asked.
+            question = _WHAT_IT_DOES_FR.sub("que ", question)
         if _DOING_CUE.search(question):
             # "what will participants actually do in the sessions?", "les participants vont y
             # faire quoi ?": what they do there, the course's activities.
@@ -1736,9 +1739,11 @@ def _doing_asked(match: re.Match[str]) -> str:
     return f"quelles activités des {match.group('fr') or match.group('fr2')}"
 
 
+_WHAT_IT_DOES_FR = re.compile(r"\b(?:que|qu['’]est-ce\s+que)\s+fait\b", re.IGNORECASE)
+_WHAT_IT_GETS_CUE = re.compile(r"\s(?:get|buy)", re.IGNORECASE)
 _WHAT_IT_GETS = re.compile(
     r"\b(?:what|wat|wht)\s+(?:does|do|did|will|would|can|could)\s+(?P<who>[^?]{1,60}?)\s+"
-    r"(?:actually\s+|really\s+|exactly\s+)?get\s+"
+    r"(?:actually\s+|really\s+|exactly\s+)?(?:get|gets|buy|buys)\s+"
     # (what it gets someone, or out of something: not "what did they get trained on?")
     r"(?=(?:out\s+of|from|in\s+return|morocco|morroco|rabat|the\s+kingdom|(?-i:[A-Z])\w+)\b)",
     re.IGNORECASE,

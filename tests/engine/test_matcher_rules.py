@@ -1881,6 +1881,9 @@ def test_what_a_thing_gets_someone_is_its_benefits() -> None:
     assert ids(matcher.ask("what does the dog status actually get Tunisia?").facts)[0] == "worth"
     assert "benefits" in words(matcher, "what does the dog status actually get Tunisia?")
     assert "benefits" in words(matcher, "what does the port get out of the dog status?")
+    assert "benefits" in words(matcher, "what does the dog status actually buy Tunisia?")
+    # "Que fait la Tunisie pour ...?": what it does, no "fait" (a fact) asked.
+    assert "fait" not in words(matcher, "Que fait la Tunisie pour le statut canin ?")
     assert "benefits" not in words(matcher, "what did the dogs get trained on?")
 
 
