@@ -110,7 +110,7 @@ PURPOSE = _words(
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
     footnote footnotes citation talking points logframe comparison noon midday midi
-    tmrw recap recaps calendar adding short"""
+    tmrw recap recaps calendar adding short debrief debriefing mtg mtgs"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -748,6 +748,9 @@ def _asker_or_purpose(part: str) -> bool:
         return True
     # "for our annual report, ...", "filling in a grant table, what years ...?"
     opens = words[0] in ("for", "pour") or words[0] in _PURPOSE_VERBS
+    if _BUSY.match(part):
+        # "running late to my next mtg, where is ...?", "entre deux réunions, ...".
+        return True
     if words[0] in ("before", "avant") or words[0] in _MEETINGS:
         # "before the workshop tomorrow, can someone remind me ...?", "réunion demain sur
         # la coopération régionale, tu sais ...?": when and where it is needed.
@@ -762,6 +765,13 @@ _NEED_IT_FOR = re.compile(
     r"(?:it|this|that|them)\s+(?:for|in)\b|"
     r"\W*(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:just\s+|only\s+)?for\b|"
     r"\W*(?:j['’]en\s+ai\s+besoin|c['’]est|c['’]était)\s+(?:juste\s+|seulement\s+)?pour\b",
+    re.IGNORECASE,
+)
+#: Where the asker is, in a hurry: "running late to my next mtg", "between meetings".
+_BUSY = re.compile(
+    r"\W*(?:(?:i['’]?m|im|i\s+am)\s+)?(?:running\s+late|in\s+a\s+(?:meeting|mtg|call)|"
+    r"between\s+(?:meetings|mtgs|calls)|stuck\s+in\s+(?:traffic|a\s+meeting)|boarding|"
+    r"entre\s+deux\s+r[ée]unions|en\s+retard)\b",
     re.IGNORECASE,
 )
 #: A meeting the answer is needed in: "meeting tomorrow on ...", "réunion demain ...".

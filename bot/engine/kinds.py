@@ -921,7 +921,8 @@ def role_key(word: str) -> str:
 
 
 _HAPPENED = frozenset(
-    {"happen", "happened", "occur", "occurred", "take place", "took place", "taken place"}
+    {"happen", "happened", "happening", "occur", "occurred", "take place", "took place"}
+    | {"taken place", "taking place"}
     # "Où s'est déroulée la session ?", "quand a-t-elle eu lieu ?"
     | {"deroule", "deroulee", "deroules", "deroulees", "derouler", "lieu"}
 )

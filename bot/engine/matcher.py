@@ -601,8 +601,13 @@ class Matcher:
                     kind = Kind.DATE if years else Kind.COUNT
         if kind is Kind.MEMBERS:
             # "Which three sectors ...?": a list of three answers; the fact need not say
-            # "three" (what its list counts is checked in `_counts_others`).
-            slots = [s for s in slots if number_value(s.text) is None]
+            # "three" (what its list counts is checked in `_counts_others`); "name the
+            # three ...", "list the ...": the order to answer names nothing.
+            slots = [
+                s
+                for n, s in enumerate(slots)
+                if number_value(s.text) is None and not (n == 0 and s.text in _ORDER_WORDS)
+            ]
         elif kind is Kind.ROLE and self._of_a_body(slots, question):
             # "What role does the BCIJ play?": what a body does; "role" and "play" only frame it.
             kind = None
@@ -1653,6 +1658,8 @@ def _credited(
 _CHANGED = named_group("amended")
 
 
+#: The order a list question opens on: "name the three sectors ...".
+_ORDER_WORDS = frozenset({"name", "list", "cite", "nomme", "citez"})
 #: The words of a count that name nothing counted: "what's the number?".
 _NUMBER_WORDS = frozenset({"number", "numbers", "count", "figure", "total", "nombre", "chiffre"})
 
@@ -1725,7 +1732,8 @@ _PEOPLE_DOING = re.compile(
     + _TRAINEES
     + r")\s+"
     r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b|"
-    r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+(?P<fr>" + _TRAINEES + r")\b|"
+    r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+"
+    r"(?:concr[èe]tement\s+|exactement\s+|vraiment\s+)?(?P<fr>" + _TRAINEES + r")\b|"
     r"\b(?P<fr2>" + _TRAINEES + r")\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
     re.IGNORECASE,
 )

@@ -882,6 +882,24 @@ def test_what_i_needed_then_a_question_asks_it() -> None:
     assert reading.chatter is None and reading.question.endswith("when was the port opened?")
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "running late to my next mtg, where is the dog training happening",
+        "in a meeting, where is the dog training held?",
+        "entre deux réunions, où a lieu la formation canine ?",
+    ],
+)
+def test_where_the_asker_is_in_a_hurry_is_no_part_of_the_question(message: str) -> None:
+    reading = read_message(message)
+    assert reading.question.lower().startswith(("where", "où")), reading.question
+
+
+def test_a_debrief_is_what_the_answer_is_for() -> None:
+    reading = read_message("need the names of the dog trainers at the workshop for my debrief, thx")
+    assert "debrief" not in reading.question
+
+
 def test_a_meeting_tomorrow_says_where_the_answer_is_needed() -> None:
     """ "réunion demain sur la coopération régionale, tu sais en quelle année ...?": the
     meeting the answer is for; "the meeting of 2018, what did it adopt?" is asked."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Kind, asks_for
-from bot.engine.kinds import paired
+from bot.engine.kinds import NAMED_BY, paired
 
 
 def test_a_kind_is_typed_and_equals_its_old_string() -> None:
@@ -143,6 +143,11 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("ms alami, her job at the ministry pls") is Kind.ROLE
     assert asks_for("mme alami elle fait quoi comme poste") is Kind.ROLE
     assert asks_for("When was the unit set up, and what is its job?") is Kind.DATE
+
+
+def test_where_it_is_happening_asks_a_place_its_fact_need_not_say_happening() -> None:
+    assert asks_for("where is the dog training happening") is Kind.PLACE
+    assert "happening" in NAMED_BY[Kind.PLACE]
 
 
 def test_who_is_currently_in_charge_asks_for_a_person() -> None:

@@ -1861,6 +1861,14 @@ def test_a_choice_is_answered_by_a_fact_holding_the_side_before_or() -> None:
     ).answered
 
 
+def test_name_the_three_is_an_order_to_answer() -> None:
+    """ "Name the three dog units of the port": a list asked; "name" names nothing."""
+    fact = make_fact("units", "The port has three dog units: customs, border and harbour.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    answer = matcher.ask("Name the three dog units the port runs.")
+    assert answer.asks_for is Kind.MEMBERS and answer.answered
+
+
 def test_a_count_naming_nothing_counted_is_not_answered() -> None:
     """ "... convictions under the dog law? What's the actual number?": the second question
     alone names nothing counted, so no fact with any figure answers it."""
@@ -1910,6 +1918,7 @@ def test_what_participants_will_do_asks_for_the_course_activities() -> None:
         "les participants vont y faire quoi dans les sessions canines ?",
         "que feront les participants pendant la session canine ?",
         "besides the lectures, what else will participants do in the dog sessions?",
+        "que feront concrètement les participants pendant les sessions canines ?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["what"], question
     alone = make_matcher(who, *FILLER, synonyms=[["activities", "activités"]], thresholds=BARS)
