@@ -773,6 +773,8 @@ class Matcher:
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
             _asks_a_venue(fold(question)),
         )
+        # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
+        asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         accepted_at: list[int] = []  # the accepted facts' positions in the index
@@ -792,6 +794,8 @@ class Matcher:
             if choice[1] and lacks:
                 coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
+            if why_not is None and asked_after and _names_any(fact, asked_after):
+                why_not = "is the one asked after"
             if why_not is None and spelled_out and i not in self.index.spellers[spelled_out]:
                 why_not = "does not write out " + spelled_out.upper()
             if why_not is not None and not accepted and not rejected:
@@ -854,6 +858,15 @@ class Matcher:
             return Answer(question, True, (lead,), (), kind, language)
         suggestions = tuple(m for m in rejected if m.score > 0)[:MAX_SUGGESTIONS]
         return Answer(question, False, (), suggestions, kind, language)
+
+    def _asked_after(self, question: str) -> tuple[str, ...]:
+        """The names (folded) of what "the next X after Y" asks after: Y's."""
+        found = _NEXT_AFTER.search(question)
+        if found is None:
+            return ()
+        return tuple(
+            fold(s.text) for s in self.analyse(found.group("what")) if (s.concept or "")[:1] == "@"
+        )
 
     def _without_event(self, slots: list[Slot], question: str) -> list[Slot]:
         """`slots` but those of the event a question asks after, said once ("may", "2003",
@@ -1482,6 +1495,22 @@ def _before_words(question: str) -> frozenset[str]:
             fold(m.group(0)[len(m.group(1)) :] + " " + tail[: end.start() if end else 0]).split()
         )
     return frozenset(words)
+
+
+#: "the next training after Casablanca", "la prochaine session après l'atelier de
+#: Casablanca": what comes after it, never it.
+_NEXT_CUE = re.compile(r"\b(?:next|prochaine?s?|suivante?s?)\b", re.IGNORECASE)
+_NEXT_AFTER = re.compile(
+    r"\b(?:next|following|prochaine?s?|suivante?s?)\b[^?]{0,60}?\b(?:after|après|apres)\s+"
+    r"(?P<what>[^?,.;]{1,50})",
+    re.IGNORECASE,
+)
+
+
+def _names_any(fact: Fact, names: Sequence[str]) -> bool:
+    """Whether the fact's answer (or its place) writes any of `names` (folded)."""
+    text = fold(" ".join((fact.answer, fact.answer_fr or "", fact.where or "")))
+    return any(re.search(r"\b" + re.escape(name) + r"\b", text) for name in names)
 
 
 def _asked_sides(question: str, kind: Kind | None) -> tuple[tuple[str, str], ...]:

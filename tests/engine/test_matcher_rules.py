@@ -1869,6 +1869,20 @@ def test_name_the_three_is_an_order_to_answer() -> None:
     assert answer.asks_for is Kind.MEMBERS and answer.answered
 
 
+def test_the_next_one_after_a_place_is_not_the_one_there() -> None:
+    """ "When is the next dog training after Tangier?": not the Tangier training (the
+    question asks what follows it); "when was the Tangier dog training?" is answered."""
+    fact = make_fact(
+        "tangier", "The dog training was held in Tangier in July 2018.", when="2018-07"
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[TANGIER], thresholds=BARS)
+    assert matcher.ask("when was the Tangier dog training?").answered
+    assert why_not(matcher, "when is the next dog training after Tangier?") == (
+        "is the one asked after"
+    )
+    assert not matcher.ask("quand aura lieu la prochaine formation canine après Tanger ?").answered
+
+
 def test_a_count_naming_nothing_counted_is_not_answered() -> None:
     """ "... convictions under the dog law? What's the actual number?": the second question
     alone names nothing counted, so no fact with any figure answers it."""
