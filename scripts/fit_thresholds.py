@@ -200,6 +200,22 @@ SETS = (
     "diag158",
     "diag159",
     "diag160",
+    "diag161",
+    "diag162",
+    "diag163",
+    "diag164",
+    "diag165",
+    "diag166",
+    "diag167",
+    "diag168",
+    "diag169",
+    "diag170",
+    "diag171",
+    "diag172",
+    "diag173",
+    "diag175",
+    "diag176",
+    "diag177",
 )
 WRONG_COST = 2.0
 FOLDS = 5

@@ -257,6 +257,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "le pacte mondial qu’ils étudient": "@global-compact-for-migration",
         "les conventions qu'ils étudient": "~cover",
         "how many international police academies": "@ilea",
+        "the trade in human beings": "~human-trafficking",
         "pour couper les financements du terrorisme": "~block",
         "to cut off terrorist funding": "~block",
         "l'objectif à long terme de l'INL": "~sustainable",
