@@ -216,6 +216,8 @@ SETS = (
     "diag175",
     "diag176",
     "diag177",
+    "diag174",
+    "diag178",
 )
 WRONG_COST = 2.0
 FOLDS = 5
