@@ -1367,12 +1367,15 @@ def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     return surname, given
 
 
-#: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011".
+#: The words setting a year apart: "other than 2003, which years ...?" asks of the others.
+_APART_WORDS = r"other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que"
+_YEAR = r"((?:19|20)\d\d)\b"
+#: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011", "other than 2003".
 _SIDE = re.compile(
     r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis|"
-    # "Other than 2003, which years ...?": not that year.
-    r"other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que)\s+"
-    r"((?:19|20)\d\d)\b",
+    + _APART_WORDS
+    + r")\s+"
+    + _YEAR,
     re.IGNORECASE,
 )
 #: "After the May 2003 attacks, in which years did further attacks hit?": the year of an
@@ -1386,11 +1389,7 @@ _SIDE_OF_EVENT = re.compile(
     r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
-_OTHER_YEAR = re.compile(
-    r"\b(?:other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que)\s+"
-    r"((?:19|20)\d\d)\b",
-    re.IGNORECASE,
-)
+_OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
 _A_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
 _LATER = re.compile(
     r"\b(?:further|later|subsequent|subsequently|other|next|again|new|more|"
