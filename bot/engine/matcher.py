@@ -1382,15 +1382,16 @@ _SIDE = re.compile(
 #: event the question dates things after, read only beside a word asking for later ones
 #: (`_LATER`): "what did Morocco do after the November 2015 attacks?" asks of that month.
 _SIDE_OF_EVENT = re.compile(
-    r"\b(after|since|après|apres|depuis|other\s+th[ae]n|besides|apart\s+from|aside\s+from|"
-    r"à\s+part|hormis)\s+(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
+    r"\b(after|since|après|apres|depuis|"
+    + _APART_WORDS
+    + r")\s+(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
     r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
-    r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?((?:19|20)\d\d)\b",
+    r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?" + _YEAR,
     re.IGNORECASE,
 )
 _OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
-_A_YEAR_IN = re.compile(r"\b((?:19|20)\d\d)\b")
+_A_YEAR_IN = re.compile(r"\b" + _YEAR)
 _LATER = re.compile(
     r"\b(?:further|later|subsequent|subsequently|other|next|again|new|more|"
     r"autres|nouveaux|nouvelles|nouveau|ult[ée]rieur\w*|suivants?|suivantes?|encore)\b",
@@ -1399,7 +1400,7 @@ _LATER = re.compile(
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 _AFTER = frozenset({"after", "après", "apres"})
 #: "Other than 2003, which years ...?": not that year.
-_OTHER_THAN = re.compile(r"other|besides|apart|aside|part|hormis|autres?", re.IGNORECASE)
+_OTHER_THAN = re.compile(_APART_WORDS, re.IGNORECASE)
 
 
 #: A word that reads as a verb or an adverb ("underpinning", "inked", "roughly"): unknown
