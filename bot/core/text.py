@@ -118,7 +118,9 @@ STOPWORDS_FR = frozenset(
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
     nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit
     mene menent mener menait menaient organise organisent apres
-    permettre permettra permettront permettrait""".split()  # noqa: SIM905
+    permettre permettra permettront permettrait
+    devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
+    directement""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
@@ -461,6 +463,8 @@ _OWN_STEMS = (
     ("valid=", "valid validity"),  # "still valid?", not a law "validated"
     # "ILEA count?", not "counters" (a French stem); "still active?", not "activities"
     ("count=", "count counts counted counting"),
+    # An irregular past the stemmer leaves apart: "the workshop drew on best practice".
+    ("draw=", "draw draws drew drawn drawing"),
     ("active=", "active actively"),
     ("visa=", "visa visas"),  # not "visant" (aiming at)
     ("monter=", "monter monte montes montait mont"),  # "a monté", not a "montant"

@@ -865,7 +865,9 @@ class Kind(StrEnum):
         re.compile(
             # ("Is there a name for the academies where INL trains police?": after another
             # question word, "where" opens a clause; it asks for no place.)
-            r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were)\b).)*?\bwheres?\b|"
+            # (Nor after the order to answer: "Name the stages of the process where INL
+            # helps".)
+            r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were|name|list)\b).)*?\bwheres?\b|"
             r"\b(what venue|which venue|quel lieu|a quel endroit)\b|"
             # (Nor "où" after another question word: "c'est quoi l'exercice annuel où le Maroc
             # s'entraîne avec les Américains ?" asks what.)

@@ -297,7 +297,12 @@ class Matcher:
         can cost more than a few milliseconds.
         """
         language = detect_language(question)
-        reading = read_message(bounded(question), self._knows, self._names)
+        message = bounded(question)
+        if _GUESS_CUE.search(message):
+            # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
+            # the asker's guess goes before the message is read, as no part of what it asks.
+            message = _GUESS.sub(" ", message)
+        reading = read_message(message, self._knows, self._names)
         if reading.chatter is not None:
             return Answer(question, False, (), (), None, language, reading.chatter)
         if self._bare_word(reading.question):
@@ -327,7 +332,9 @@ class Matcher:
             # Two questions in one message: the one the fact base answers, best covered.
             answered = [
                 (p, a)
-                for p, a in ((p, self._answer(p, language, "", claimed)) for p in reading.parts)
+                for p, a in (
+                    (p, self._answer_unframed(p, language, "", claimed)) for p in reading.parts
+                )
                 if a.answered
             ]
             if answered and (len(answered) == len(reading.parts) or not reading.every_part):
@@ -599,6 +606,10 @@ class Matcher:
                     # (A year checked asks when; any other figure, how many.)
                     years = any(_A_YEAR.fullmatch(s.text) for s in checked)
                     kind = Kind.DATE if years else Kind.COUNT
+        if slots and slots[0].text in _ORDER_WORDS and _ORDER.match(corrected):
+            # "Name the stages of ...", "list the partners of ...": the order to answer,
+            # which names nothing the answer holds.
+            slots = slots[1:]
         if kind is Kind.MEMBERS:
             # "Which three sectors ...?": a list of three answers; the fact need not say
             # "three" (what its list counts is checked in `_counts_others`); "name the
@@ -1689,6 +1700,11 @@ _CHANGED = named_group("amended")
 
 #: The order a list question opens on: "name the three sectors ...".
 _ORDER_WORDS = frozenset({"name", "list", "cite", "nomme", "citez"})
+_ORDER = re.compile(
+    r"^\W*(?:name|list|cite|nomme|citez)\s+(?:the|a|an|all|any|some|les|la|le|l|des|tous|"
+    r"toutes|two|three|four|five|six|seven|deux|trois|quatre|cinq|\d+)\b",
+    re.IGNORECASE,
+)
 #: The words of a count that name nothing counted: "what's the number?".
 _NUMBER_WORDS = frozenset({"number", "numbers", "count", "figure", "total", "nombre", "chiffre"})
 
@@ -1790,27 +1806,63 @@ _WHAT_IT_GETS = re.compile(
 #: "Le Moyen-Orient, il me semble ?", "je pensais aux preuves numériques mais je ne suis
 #: pas sûre".
 _GUESS = re.compile(
-    r"(?:[—–]|\s-|,|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux)\s))\s*[^,—–?.!]{1,50}?,?\s+"
-    r"(?:i\s+think|i\s+believe|i\s+guess|iirc)\s*\?+|"
-    r"\b(?:i\s+think|i\s+thought|i\s+believe|i\s+guess|i\s+reckon|iirc)\s+(?:it\s+(?:was|is|['’]s)|"
-    r"that\s+it\s+(?:was|is)|they\s+(?:were|are)|it\s+might\s+be)\s+"
-    # (Not "I think it was a different agency, which one?": no guess, a question.)
-    r"(?!(?:a\s+|an\s+)?(?:different|another|other|not|someone|somebody)\b)[^?.!,…]{1,50}"
-    r"(?:[?.!…]+|$)|"
-    r"(?<=[\w?])\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$|"
-    r"(?:^|(?<=[?.!]))\s*[^,?.!]{1,50},\s*il\s+me\s+semble\s*\?*|"
-    r"\bje\s+(?:pensais|pense|croyais|crois)\s+(?:à|a|aux|au|que|qu['’])[^.?!…]*?"
-    r"(?=\bmais\b|[.?!…]|$)|\bmais\s+je\s+ne\s+suis\s+(?:pas\s+)?s[ûu]re?s?\b[^.?!]*[.?!]?|"
-    r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)|"
-    # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
-    # offered after the question.
-    r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|,\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$|"
-    r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+    "|".join(
+        (
+            # "- on terrorist financing, I think?", "La loi 17-14, je crois ?": a word
+            # offered, then the doubt.
+            r"(?:[—–]|\s-|,|(?<=[?.!])|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux)\s))"
+            r"\s*[^,—–?.!]{1,50}?,?\s+"
+            r"(?:i\s+think|i\s+believe|i\s+guess|iirc|je\s+crois|je\s+pense)\s*\?+",
+            # "i think it was the senate??" (Not "I think it was a different agency, which
+            # one?": no guess, a question.)
+            r"\b(?:i\s+think|i\s+thought|i\s+believe|i\s+guess|i\s+reckon|iirc)\s+"
+            r"(?:it\s+(?:was|is|['’]s)|that\s+it\s+(?:was|is)|they\s+(?:were|are)|it\s+might\s+be)"
+            r"\s+(?!(?:a\s+|an\s+)?(?:different|another|other|not|someone|somebody)\b)"
+            r"[^?.!,…]{1,50}(?:[?.!…]+|$)",
+            # "... how many, is it 5" (not "when was it signed").
+            r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
+            r"\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
+            # "Le Moyen-Orient, il me semble ?", "signé quand, en 2021 il me semble"
+            r"(?:^|(?<=[?.!]))\s*[^,?.!]{1,50},\s*il\s+me\s+semble\s*\?*",
+            r",\s*[^,?.!]{1,30}?\s+il\s+me\s+semble\s*\?*",
+            # "je pensais aux preuves numériques mais je ne suis pas sûre"
+            r"\bje\s+(?:pensais|pense|croyais|crois)\s+(?:à|a|aux|au|que|qu['’])[^.?!…]*?"
+            r"(?=\bmais\b|[.?!…]|$)",
+            r"\bmais\s+je\s+ne\s+suis\s+(?:pas\s+)?s[ûu]re?s?\b[^.?!]*[.?!]?",
+            # "J'avais retenu 15 mais ça me paraît peu", "J'ai répondu « un seul »", "j'avais
+            # noté 2014": what the asker wrote down; "I'd have guessed about ten".
+            r"\bj['’](?:avais|ai)\s+(?:noté|note|retenu|répondu|repondu|écrit|ecrit|mis|compris)"
+            r"\s+(?:«[^»]{1,50}»|[^.?!,«]{1,40}?)(?=\s+(?:mais|et)\b|[.?!…,]|$)",
+            r"\bmais\s+(?:ça|ca|cela)\s+me\s+(?:paraît|parait|semble)\b[^.?!]*",
+            r"\bi(?:['’]?d|\s+would)\s+have\s+(?:guessed|said|thought)\b[^.?!]*[.?!]?|"
+            r"\bmy\s+guess\s+(?:is|was|would\s+be)\b[^.?!]*[.?!]?",
+            # "prévue pour le 14 février, ou je confonds ?", "on the 14th, or am I
+            # misremembering?": the figure doubted with the doubt.
+            r"(?:\b(?:le|la|les|l['’]|en|à|au|in|on|at|the|pour\s+le)\s+)?(?:[\w-]+\s+)?[\w-]+,?"
+            r"\s+(?:ou\s+je\s+(?:confonds|me\s+trompe|m['’]embrouille)|or\s+am\s+i\s+"
+            r"(?:misremembering|mixing\s+(?:it|things|them)\s+up|wrong|confusing\s+\w+))\s*\?*",
+            # "c'était à Casablanca ou ailleurs ?", "in Rabat or somewhere else?"
+            r"\b(?:à|a|au|en|in|at)\s+[\w-]+\s+(?:ou\s+ailleurs|or\s+(?:somewhere|elsewhere)"
+            r"(?:\s+else)?)\b",
+            # "signé en 2016 ou plus tôt ?", "in 2016 or earlier?": the year doubted, asked.
+            r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou\s+(?:plus\s+t[ôo]t|plus\s+tard|avant|après|"
+            r"apres)|or\s+(?:earlier|later|before|after))\s*\?",
+            # "combien de procureurs ... une trentaine non": the figure offered for a yes.
+            r"\s(?:une?\s+|la\s+|le\s+|l['’]|en\s+)?(?!ou\b)[\w'’.-]+,?\s+non\s*\?*\s*$",
+            r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)",
+            # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
+            # offered after the question.
+            r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|,\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
+            r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+        )
+    ),
     re.IGNORECASE,
 )
 _GUESS_CUE = re.compile(
-    r"\b(?:think|thought|believe|guess|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|pense|"
-    r"croyais|crois|s[ûu]re?|something)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$",
+    r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
+    r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
+    r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|t[ôo]t|tard|earlier|later|"
+    r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
@@ -2008,7 +2060,7 @@ _STANDS_FOR_IN = re.compile(
 _PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = re.compile(
-    r"summar|document|\bdocs?\b|page|announce|annonce|material|fact ?sheet|overview|article|"
+    r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
     r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda",
     re.IGNORECASE,
 )
@@ -2026,7 +2078,7 @@ _SOURCE = re.compile(
     r"\b(?:the|this|that|their|its)\s+(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
     r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
     r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
-    r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|overview|agendas?)\b"
+    r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|sheets?|overview|agendas?)\b"
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated|gives?|gave|notes?|noted))?"
     r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur)\s+(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
     r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"

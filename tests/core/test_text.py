@@ -163,6 +163,22 @@ def test_after_and_permitting_are_french_function_words() -> None:
     assert words == ["inl", "maroc"]
 
 
+def test_becoming_and_stepping_in_are_french_function_words() -> None:
+    """ "sont devenus indépendants", "interviennent dans combien de pays", "relèvent
+    directement de": no word a fact must hold."""
+    words = [
+        t.surface
+        for t in tokenize("devenus indépendants, ils interviennent directement au Maroc")
+        if not is_stopword(t)
+    ]
+    assert words == ["independants", "maroc"]
+
+
+def test_drew_is_drawing() -> None:
+    """ "the workshop drew on best practice": an irregular past the stemmer leaves apart."""
+    assert word_keys("drew") == word_keys("drawing")
+
+
 def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
     """ "l'aide la moins courante" is about what is common, not about a court ("cour"),
     which the French stemmer makes of "courant"; "is that correct?" is not about

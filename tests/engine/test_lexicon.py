@@ -268,9 +268,23 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "what does the programme hope to change": "~goal",
         "what outcomes does it hope for": "~goal",
         "what trafficking strips human beings of": "~citizens",
+        "what does the status make it eligible for": "~qualify",
+        "à quoi ce statut rend-il le Maroc éligible": "~qualify",
+        "police dealings with migrants": "~interactions",
+        "how Morocco deals with UN treaty bodies": "~interactions",
+        "INL's partnership deals with US agencies": "~agreement",
+        "between the rights council and the security directorate": "@dgsn",
+        "les infractions relèvent-elles des cours d'appel": "~handle",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text
+
+
+def test_a_fact_sheet_is_not_a_watch_list(matcher: Matcher) -> None:
+    """ "d'après la fiche de l'INL" is the sheet the asker read; people on a watch list are
+    "fichés" only with the word for them ("voyageurs fichés")."""
+    assert "~watch-listed" not in {s.concept for s in matcher.analyse("la fiche de l'INL")}
+    assert "~watch-listed" in {s.concept for s in matcher.analyse("les voyageurs fichés")}
 
 
 def test_the_tot_programme_was_launched_in_rabat(matcher: Matcher) -> None:

@@ -2000,6 +2000,95 @@ def test_the_askers_guess_is_no_word_asked() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("question", "guess"),
+    [
+        ("combien de chiens au port ? J'avais retenu 15 mais ça me paraît peu.", "15"),
+        ("combien de chiens au port ? J'avais retenu 15 mais ça me paraît peu.", "peu"),
+        ("combien de chiens au port ? J'ai répondu « un seul ».", "seul"),
+        ("how many dog units guard the port? I'd have guessed about ten.", "ten"),
+        ("le chenil a ouvert quand, le 14 février, ou je confonds ?", "14"),
+        ("the kennel opened on the 14th, or am I misremembering?", "14th"),
+        ("l'unité canine a été formée à Casablanca ou ailleurs ?", "casablanca"),
+        ("the dog unit trained in Rabat or somewhere else?", "rabat"),
+        ("le chenil a été ouvert en 2016 ou plus tôt ? quelle année ?", "2016"),
+        ("combien de chiens gardent le port une trentaine non", "trentaine"),
+        ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
+        ("quelle loi protège les chiens du port ? La loi 17-14, je crois ?", "17-14"),
+    ],
+)
+def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
+    """ "J'avais retenu 15 mais ça me paraît peu", "J'ai répondu « un seul »", "I'd have
+    guessed about ten", "le 14 février, ou je confonds ?", "à Casablanca ou ailleurs ?",
+    "en 2016 ou plus tôt ?", "une trentaine non", "en 2021 il me semble", "La loi 17-14, je
+    crois ?": what the asker half remembers, which the answer corrects."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert guess not in words(matcher, question)
+
+
+def test_a_question_asking_when_it_was_is_no_guess() -> None:
+    """ "... is it 5" offers a figure; "when was it signed?" asks, and keeps its verb."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "signed" in words(matcher, "the dog unit's charter, when was it signed?")
+
+
+def test_a_guess_goes_before_the_message_is_read() -> None:
+    """ "il y avait combien de procureurs ... une trentaine non": the guess, and the "non"
+    asking to confirm it, go before the message is read; the reading drops the "non" as
+    chatter, and what is left of the guess would be taken for a word asked."""
+    matcher = make_matcher(
+        make_fact(
+            "dogs",
+            "Twelve sniffer dogs guard the port of Tangier.",
+            entities=["tangier"],
+            answer_fr="Douze chiens renifleurs gardent le port de Tanger.",
+        ),
+        *FILLER,
+        entities=[TANGIER],
+        thresholds=BARS,
+    )
+    for message in (
+        "il y avait combien de chiens renifleurs au port de Tanger une trentaine non",
+        "Salut ! Mon chef me demande combien de chiens renifleurs gardent le port de Tanger. "
+        "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien en fait ?",
+    ):
+        assert ids(matcher.ask(message).facts)[:1] == ["dogs"], message
+
+
+def test_a_question_after_context_sets_apart_as_one_alone_does() -> None:
+    """ "I'm putting together a training agenda modelled on the BCIJ programme. Besides the
+    international conventions, what else will the discussions address?": the question after
+    the context is read as it would be alone, what it sets apart left out."""
+    conventions = make_fact(
+        "conventions",
+        "The BCIJ dog course covers the international conventions on animal welfare.",
+        entities=["bcij"],
+    )
+    topics = make_fact(
+        "topics",
+        "The BCIJ dog course discussions also address kennel hygiene and port searches.",
+        entities=["bcij"],
+    )
+    matcher = make_matcher(conventions, topics, *FILLER, entities=[BCIJ], thresholds=BARS)
+    answer = matcher.ask(
+        "Hi there 👋 I'm putting together a training agenda modelled on the BCIJ programme. "
+        "Besides the international conventions, what else will the discussions address? thanks"
+    )
+    assert ids(answer.facts) == ["topics"]
+
+
+def test_the_order_to_answer_names_nothing() -> None:
+    """ "Name the stages of the process where the unit helps": "name" orders the answer,
+    and "where" opens a clause after it; no place is asked."""
+    matcher = make_matcher(
+        make_fact("a", "The dog unit helps at every stage of the process."), *FILLER
+    )
+    question = "Name the stages of the process where the dog unit helps."
+    answer = matcher.ask(question)
+    assert answer.answered and "name" not in answer.facts[0].missing
+    assert asks_for(question) is not Kind.PLACE
+
+
 def test_two_questions_in_one_sentence_are_answered_when_each_is() -> None:
     """ "When was the BCIJ created, and what does it train?": each half is asked apart
     (the one pointing back keeps the other's names), and the message is answered only if
@@ -2705,6 +2794,7 @@ PA_CRANES = make_fact(
         "when were sniffer dogs given to the police, per the KC page?",
         "the KC piece says the police got sniffer dogs - when were they given?",
         "quand les chiens ont-ils été donnés à la police d'après le doc ?",
+        "in the KC sheet, when were sniffer dogs given to the police?",
     ],
 )
 def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
