@@ -57,6 +57,7 @@ from bot.engine.kinds import (
     START,
     STATEMENT,
     SUPPORTED,
+    TITLED,
     FactFeatures,
     listed,
     paired,
@@ -505,6 +506,7 @@ class Index:
             has_end=bool(END.search(fact.answer))
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
             has_age=bool(AGE.search(fact.answer)),
+            has_title=bool(TITLED.search(fact.answer)),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -80,12 +80,18 @@ class FactFeatures:
     has_end: bool = False
     #: A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans".
     has_age: bool = False
+    #: A document's title: "the page is titled ...", "l'article s'intitule ...".
+    has_title: bool = False
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
 #: increase?", "... boost ...", "did it double?").
 GROWTH = frozenset({"~stepped-up", "~doubled"})
 
+#: A document's title given in an answer: "is titled", "s'intitule".
+TITLED = re.compile(
+    r"\b(?:is|was)\s+(?:titled|entitled|headlined)\b|\bs['’]intitule\b", re.IGNORECASE
+)
 #: A person named with a title in an answer ("Mr. Hammouchi").
 PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 #: People named by their role in an answer ("a retired judge", "two UNODC experts"); a
@@ -373,6 +379,13 @@ _LEAD = (
 Holds = Callable[[FactFeatures, Set[str]], bool]
 
 
+#: A document a question names (folded): "the UNODC news item", "la page de l'INL".
+_DOCUMENT = (
+    r"(articles?|pages?|webpages?|pieces?|notes?|communique|stor(y|ies)|items?|reports?|"
+    r"releases?|documents?|posts?|write\s?ups?|papers?|papier|fiche|summary|resume|site)\b"
+)
+
+
 class Kind(StrEnum):
     """What a question asks for. Members are tried by `asks_for` in this order.
 
@@ -410,6 +423,26 @@ class Kind(StrEnum):
         member.confirm_written = confirm_written
         return member
 
+    # "What is the title of the INL page on the rule of law?", "quel est le titre du
+    # communiqué de l'ONUDC ?", "comment s'intitule le papier ?": a document's title, which
+    # only a fact giving one holds (not a fact on what the document says; the CNDH
+    # article's headline was never seen). ("Her job title" names no document.)
+    TITLE = (
+        "title",
+        ("title", "titre", "headline", "heading", "intitule", "appelle", "called"),
+        re.compile(
+            r"\b(title|titre|headline|heading|intitule|appelle)\b[^?]{0,60}?\b"
+            + _DOCUMENT
+            + r"|"
+            + _DOCUMENT
+            + r"[^?]{0,60}?\b(titled|entitled|headlined|title|titre|headline)\b|"
+            # ("what is the UNODC news item called?", not "what document called for ...")
+            + _DOCUMENT
+            + r"[^?]{0,60}?\bcalled\s*\?*\s*$"
+        ),
+        lambda f, asked: f.has_title,
+        "gives no title",
+    )
     LAW_NUMBER = (
         "law-number",
         ("law", "loi", "bill", "decree", "dahir", "act", "statute"),

@@ -408,6 +408,10 @@ class Matcher:
         for frame, plain in _FRAMES:
             if answer.answered:
                 break
+            if frame is _SOURCE_NOUN and _OF_THE_DOCUMENT.search(question):
+                # "what's the title of the CNDH article?": the article is what is asked
+                # about, not where the asker read it.
+                continue
             # "La loi 27-14 porte sur quoi ?", "what style of policing ...?": the frame
             # of the question, which the fact need not say; a fact that says it
             # ("la session porte sur ...", "the most requested type of help") answers
@@ -1328,6 +1332,11 @@ class Matcher:
             missing or coverage < self.thresholds.held_coverage
         ):
             return "does not cover: " + ", ".join(missing[:4])
+        if features.has_title and kind is not Kind.TITLE:
+            # A fact giving a document's title answers what the title is, nothing else
+            # ("GLO.ACT: what does it stand for? I keep tripping over it in the UNODC
+            # release" is not answered by the release's title).
+            return "gives a document's title"
         # ("When does the first session kick off?": an event's day is when it began.)
         if (
             kind is not None

@@ -38,6 +38,7 @@ EXAMPLES = {
     Kind.PLACE: "Where was the workshop held?",
     Kind.COUNTRY: "Which countries does GLO.ACT cover?",
     Kind.STATEMENT: "What did Ms. Oufroukhi say at the workshop?",
+    Kind.TITLE: "What is the title of the UNODC article on the network?",
 }
 
 

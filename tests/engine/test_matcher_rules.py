@@ -2810,6 +2810,43 @@ def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
     assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
 
 
+def test_a_documents_title_is_answered_only_by_a_fact_giving_it() -> None:
+    """ "What is the title of the KC page?": a fact giving the title answers, not one on
+    what the page says; no fact gives the Port Authority article's title, so none answers
+    ("what's the title of the PA article?" is not "what's the PA?")."""
+    title = make_fact(
+        "kc-title",
+        "The Kennel Club's page on sniffer dogs is titled “Dogs at Work”.",
+        entities=["kennel-club"],
+        source=KC_SOURCE,
+    )
+    kc_dogs = make_fact(
+        "kc-page-dogs",
+        "The Kennel Club page says sniffer dogs were given to the police in 2016.",
+        entities=["kennel-club"],
+        source=KC_SOURCE,
+    )
+    pa_cranes = make_fact(
+        "pa-article-cranes",
+        "The Port Authority article says new cranes were given to the port.",
+        entities=["port-authority"],
+        source=PA_SOURCE,
+    )
+    matcher = make_matcher(
+        title,
+        kc_dogs,
+        pa_cranes,
+        *FILLER,
+        entities=[KENNEL_CLUB, PORT_AUTHORITY],
+        thresholds=BARS,
+    )
+    assert ids(matcher.ask("what is the title of the Kennel Club page on sniffer dogs?").facts)[
+        :1
+    ] == ["kc-title"]
+    assert asks_for("quel est le titre de la page du Kennel Club ?") is Kind.TITLE
+    assert not matcher.ask("what's the title of the Port Authority article?").answered
+
+
 @pytest.mark.parametrize(
     "question",
     [
