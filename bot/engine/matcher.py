@@ -302,6 +302,10 @@ class Matcher:
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
             # the asker's guess goes before the message is read, as no part of what it asks.
             message = _GUESS.sub(" ", message)
+        if _DATE_WANTED.search(message):
+            # "... years are enough", "(month and year)": how the date asked is wanted,
+            # which no fact need say.
+            message = _DATE_WANTED.sub(" ", message)
         reading = read_message(message, self._knows, self._names)
         if reading.chatter is not None:
             return Answer(question, False, (), (), None, language, reading.chatter)
@@ -432,9 +436,13 @@ class Matcher:
             name = match.group("name") or match.group("nom") or ""
             if name.strip():
                 named = {s.concept or "" for s in self.analyse(name)}
-                if not named or not named <= frozenset().union(*self._publisher_map().values()):
+                # (Words of what the document is about, "the counterterrorism overview",
+                # describe it; a body that publishes none of the sources is what a fact
+                # holds: "the GLO.ACT piece" keeps GLO.ACT, as does a word no fact knows.)
+                bodies = {c for c in named if not c.startswith("~")}
+                if not named or not bodies <= frozenset().union(*self._publisher_map().values()):
                     return " " + name + " "  # (the name is what a fact holds)
-                publishers.update(named)
+                publishers.update(bodies)
             return " "
 
         return _SOURCE.sub(drop, text).strip(), frozenset(publishers)
@@ -1352,8 +1360,11 @@ class Matcher:
 #: "what does DGSN stand for": the word written right before "stand(s) for".
 _STANDS_FOR = re.compile(r"\b([\w.]+)\s+(?:(?:actually|really|exactly)\s+)?stands?\s+for\b")
 #: "the second session", "la troisième formation": a rank in a series.
+#: (Or asked for: "which later attacks ...?".)
 _THE_RANK = re.compile(
-    r"\b(the|la|le|l)\s+(" + "|".join(sorted(w for forms in ORDINALS for w in forms)) + r")\b"
+    r"\b(the|la|le|l)\s+("
+    + "|".join(sorted(w for forms in ORDINALS for w in forms))
+    + r")\b|\b(which|what|quels|quelles)\s+(later|subsequent|ulterieur\w*)\b"
 )
 
 
@@ -1504,6 +1515,9 @@ _EVENT_END = re.compile(
 )
 
 
+_WORD = re.compile(r"[\w'’-]+")
+
+
 def _before_words(question: str) -> frozenset[str]:
     """The words (folded) of the event a question asks after: "the May 2003 attacks" in
     "after the May 2003 attacks, in which years ...?"."""
@@ -1511,8 +1525,11 @@ def _before_words(question: str) -> frozenset[str]:
     for m in _SIDE_OF_EVENT.finditer(question):
         tail = question[m.end() : m.end() + 60]
         end = _EVENT_END.search(tail)
+        # (Its words without their marks: "the May 16, 2003 attacks" holds "16".)
         words.update(
-            fold(m.group(0)[len(m.group(1)) :] + " " + tail[: end.start() if end else 0]).split()
+            _WORD.findall(
+                fold(m.group(0)[len(m.group(1)) :] + " " + tail[: end.start() if end else 0])
+            )
         )
     return frozenset(words)
 
@@ -1762,6 +1779,15 @@ _HOW_TO_ANSWER = re.compile(
     r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$",
     re.IGNORECASE,
 )
+#: How a date is wanted, told after the question: "years are enough", "(month and year)",
+#: "just the year", "l'année suffit".
+_DATE_WANTED = re.compile(
+    r"\b(?:years?|dates?|l['’]ann[ée]e|les\s+ann[ée]es|la\s+date)\s+(?:is\s+|are\s+|would\s+be\s+)?"
+    r"(?:enough|fine|ok|okay|good|suffit|suffisent|suffira)\b|"
+    r"\(\s*(?:month\s+and\s+year|mois\s+et\s+ann[ée]e|year|ann[ée]e)\s*\)|"
+    r"\bjust\s+the\s+(?:years?|dates?)\b",
+    re.IGNORECASE,
+)
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
@@ -1828,6 +1854,15 @@ _GUESS = re.compile(
             r"(?:it\s+(?:was|is|['’]s)|that\s+it\s+(?:was|is)|they\s+(?:were|are)|it\s+might\s+be)"
             r"\s+(?!(?:a\s+|an\s+)?(?:different|another|other|not|someone|somebody)\b)"
             r"[^?.!,…]{1,50}(?:[?.!…]+|$)",
+            # "i keep mixing it up with the police side", "I keep mixing up the years of
+            # ...", "je confonds toujours ...": the asker's confusion, not what is asked.
+            r"\bi\s+(?:keep|always)\s+(?:mixing|getting)\s+(?:it|them|this|these)\s+"
+            r"(?:up|mixed\s+up|confused)(?:\s+with\s+[^.?!,]{1,40})?",
+            r"\bi\s+(?:keep|always)\s+(?:mixing\s+up|confusing|forgetting|getting\s+confused"
+            r"\s+(?:about|over|by))\b",
+            r"\bje\s+(?:confonds|m[ée]lange)\s+(?:toujours|tout\s+le\s+temps|souvent)\b",
+            # "- 2008 and 2012 maybe?", "en 2016 peut-être ?"
+            r"(?:[—–]|\s-|,)\s*[^,—–?.!]{1,40}?\s+(?:maybe|perhaps|peut-[êe]tre)\s*\?+",
             # "... how many, is it 5" (not "when was it signed").
             r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
             r"\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
@@ -1870,7 +1905,8 @@ _GUESS = re.compile(
 _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
-    r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|t[ôo]t|tard|earlier|later|"
+    r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
+    r"forgetting|m[ée]lange|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )
@@ -2247,8 +2283,12 @@ def _ranked(following: Sequence[Slot]) -> Slot:
 
 
 def _is_series(slot: Slot) -> bool:
-    """A word for one of a series of events: a training, a workshop, a session."""
-    return slot.concept == TRAINING or fold(slot.text) in _SERIES
+    """A word for one of a series of events: a training, a workshop, a session, an attack
+    ("the later terror attacks" rank attacks, not terror)."""
+    return slot.concept in _SERIES_GROUPS or fold(slot.text) in _SERIES
+
+
+_SERIES_GROUPS = frozenset({TRAINING, named_group("attack")})
 
 
 #: Units of time a rank may count ("the third day of the workshop").

@@ -275,6 +275,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "INL's partnership deals with US agencies": "~agreement",
         "between the rights council and the security directorate": "@dgsn",
         "les infractions relèvent-elles des cours d'appel": "~handle",
+        "which attacks hardened Morocco's resolve": "~stepped-up",
     }
     for text, concept in cases.items():
         assert concept in {s.concept for s in matcher.analyse(text)}, text

@@ -1660,6 +1660,49 @@ def test_later_things_asked_after_an_event_are_dated_after_it() -> None:
     assert matcher.ask("what did the port do after the May 2003 dog attacks?").answered
 
 
+def test_the_events_day_is_among_its_words() -> None:
+    """ "after the May 16, 2003 harbour attacks, when ...?": the day, written with its comma,
+    is one of the event's words, which the answer need not hold."""
+    later = make_fact(
+        "later", "Dogs of the port were attacked again in 2007 and 2011.", when="2007..2011"
+    )
+    matcher = make_matcher(later, *FILLER, thresholds=BARS)
+    question = (
+        "after the May 16, 2003 harbour attacks, when were there further attacks on the port dogs?"
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and "16" not in answer.facts[0].missing
+
+
+def test_which_later_attacks_ranks_attacks() -> None:
+    """ "which later terror attacks hit the port?": "later" ranks the attacks (not "terror"),
+    asked with "which" as with "the"; the fact on the first attack says nothing of later
+    ones, the one on subsequent attacks answers."""
+    first = make_fact("first", "Dogs of the port suffered terror attacks in May 2003.")
+    later = make_fact("later", "Subsequent attacks by terror groups hit the port dogs in 2007.")
+    synonyms = [("attack", "attacks"), ("later", "subsequent")]
+    matcher = make_matcher(first, *FILLER, synonyms=synonyms, thresholds=BARS)
+    assert not matcher.ask("which later terror attacks hit the port dogs?").answered
+    matcher = make_matcher(first, later, *FILLER, synonyms=synonyms, thresholds=BARS)
+    assert ids(matcher.ask("the later terror attacks on the port dogs, when?").facts)[:1] == [
+        "later"
+    ]
+
+
+def test_how_a_date_is_wanted_is_no_word_asked() -> None:
+    """ "... (month and year)?", "years are enough": how the date is wanted, which no fact
+    need say."""
+    moved = make_fact("moved", "The dog unit moved to the port in May 2012.", when="2012-05")
+    dates = [("year", "years", "annee"), ("month", "months", "mois")]
+    matcher = make_matcher(moved, *FILLER, synonyms=dates, thresholds=BARS)
+    for question in (
+        "when did the dog unit move to the port (month and year)?",
+        "when did the dog unit move to the port? years are enough",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and not answer.facts[0].missing, question
+
+
 # ---------------------------------------------------------------- lists
 
 TRAINING = ("training", "trainings", "workshop", "workshops")
@@ -2015,6 +2058,9 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("combien de chiens gardent le port une trentaine non", "trentaine"),
         ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
         ("quelle loi protège les chiens du port ? La loi 17-14, je crois ?", "17-14"),
+        ("the dog unit moved after 2003 – 2008 and 2012 maybe? which years", "2012"),
+        ("I keep mixing up the years the dog unit moved", "mixing"),
+        ("since when has the unit guarded the port, i keep mixing it up with the police", "police"),
     ],
 )
 def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
@@ -2808,6 +2854,22 @@ def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
     )
     answer = matcher.ask(question)
     assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
+
+
+def test_what_a_document_is_about_describes_it() -> None:
+    """ "in the KC training overview, when ...?": "training" says what the document is
+    about, no word a fact must hold; the publisher it names must still be the answer's."""
+    matcher = make_matcher(
+        KC_DOGS,
+        PA_CRANES,
+        *FILLER,
+        synonyms=[("training", "course"), ("overview", "summary")],
+        entities=[KENNEL_CLUB, PORT_AUTHORITY],
+        thresholds=BARS,
+    )
+    asked = "in the KC training overview, when were sniffer dogs given to the police?"
+    assert ids(matcher.ask(asked).facts) == ["kc-dogs"]
+    assert ids(matcher.ask(asked.replace("KC", "PA")).facts) == []
 
 
 def test_a_documents_title_is_answered_only_by_a_fact_giving_it() -> None:
