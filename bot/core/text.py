@@ -120,7 +120,7 @@ STOPWORDS_FR = frozenset(
     mene menent mener menait menaient organise organisent apres
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
-    directement""".split()  # noqa: SIM905
+    directement parmi cite citee cites citees""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

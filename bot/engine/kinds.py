@@ -652,7 +652,10 @@ class Kind(StrEnum):
         "penalty",
         ("penalt", "punish", "sentence", "term", "prison", "jail", "peine", "sanction"),
         re.compile(
-            r"\b(what|which|quelles?|quels?)\s+(\w+\s+){0,2}(penalty|penalties|punishments?|"
+            # (Not a kind of sentence: "quel type de peines l'INL aide-t-il à développer ?",
+            # "what kind of sentencing ...?" ask which kind, alternative sentencing.)
+            r"\b(what|which|quelles?|quels?)\s+"
+            r"((?!(types?|kinds?|sorts?|forms?|genres?|formes?)\b)\w+\s+){0,2}(penalty|penalties|punishments?|"
             r"sentences?|prison\s+terms?|jail\s+terms?|peines?|sanctions?)\b(?!\s+of\s+the\s+article)|"
             # "how long in prison", not "how long has INL worked with the prison service".
             r"\bhow\s+(long|many\s+years)\s+(in|of|behind)\s+(prison|jail|bars|imprisonment)\b|"

@@ -2074,7 +2074,7 @@ _SET_APART = re.compile(
 )
 #: The opening ways of `_SET_APART` (set aside before a question is read at all).
 _SET_APART_FIRST = re.compile(
-    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|"
+    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
     r"en plus des|en plus du|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.

@@ -165,10 +165,13 @@ def test_after_and_permitting_are_french_function_words() -> None:
 
 def test_becoming_and_stepping_in_are_french_function_words() -> None:
     """ "sont devenus indépendants", "interviennent dans combien de pays", "relèvent
-    directement de": no word a fact must hold."""
+    directement de", "parmi les étapes", "quel type de peine est cité": no word a fact must
+    hold."""
     words = [
         t.surface
-        for t in tokenize("devenus indépendants, ils interviennent directement au Maroc")
+        for t in tokenize(
+            "devenus indépendants, ils interviennent directement au Maroc, parmi ceux cités"
+        )
         if not is_stopword(t)
     ]
     assert words == ["independants", "maroc"]

@@ -1242,6 +1242,8 @@ def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> N
     matcher = make_matcher(texts, bodies, *FILLER, thresholds=BARS)
     asked = "Besides legal texts on dogs, which UN bodies will the dog course examine?"
     assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
+    asked = "Beyond legal texts on dogs, which UN bodies will the dog course examine?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
     both = make_fact("both", "The dog course aims to raise kennel standards and build trust.")
     bars = replace(BARS, min_coverage=0.45, clear_lead_coverage=1.01)
     matcher = make_matcher(both, *FILLER, thresholds=bars)
