@@ -435,13 +435,26 @@ class Matcher:
         def drop(match: re.Match[str]) -> str:
             name = match.group("name") or match.group("nom") or ""
             if name.strip():
-                named = {s.concept or "" for s in self.analyse(name)}
+                slots = self.analyse(name)
+                named = {s.concept or "" for s in slots}
                 # (Words of what the document is about, "the counterterrorism overview",
-                # describe it; a body that publishes none of the sources is what a fact
-                # holds: "the GLO.ACT piece" keeps GLO.ACT, as does a word no fact knows.)
-                bodies = {c for c in named if not c.startswith("~")}
-                if not named or not bodies <= frozenset().union(*self._publisher_map().values()):
-                    return " " + name + " "  # (the name is what a fact holds)
+                # "the GLO.ACT Morocco article", describe it, and so do the places it is
+                # about; a body that publishes none of the sources is what a fact holds:
+                # "the GLO.ACT piece" keeps GLO.ACT, as does a word no fact knows.)
+                kinds = self.index.lexicon.kinds
+                bodies = {
+                    c for c in named if not c.startswith("~") and kinds.get(c) not in PLACE_KINDS
+                }
+                if not named or "" in named:
+                    return " " + name + " "
+                publishing = frozenset().union(*self._publisher_map().values())
+                if not bodies <= publishing:
+                    # (the bodies that publish nothing are what a fact holds)
+                    return (
+                        " "
+                        + " ".join(s.text for s in slots if s.concept in bodies - publishing)
+                        + " "
+                    )
                 publishers.update(bodies)
             return " "
 

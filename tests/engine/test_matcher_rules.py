@@ -2872,6 +2872,12 @@ def test_what_a_document_is_about_describes_it() -> None:
     asked = "in the KC training overview, when were sniffer dogs given to the police?"
     assert ids(matcher.ask(asked).facts) == ["kc-dogs"]
     assert ids(matcher.ask(asked.replace("KC", "PA")).facts) == []
+    # The place a document is about describes it too: "the KC Tangier summary".
+    matcher = make_matcher(
+        KC_DOGS, PA_CRANES, *FILLER, entities=[KENNEL_CLUB, PORT_AUTHORITY, TANGIER]
+    )
+    asked = "in the KC Tangier summary, when were sniffer dogs given to the police?"
+    assert ids(matcher.ask(asked).facts) == ["kc-dogs"]
 
 
 def test_a_documents_title_is_answered_only_by_a_fact_giving_it() -> None:
