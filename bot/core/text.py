@@ -120,7 +120,7 @@ STOPWORDS_FR = frozenset(
     mene menent mener menait menaient organise organisent apres
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
-    directement parmi cite citee cites citees""".split()  # noqa: SIM905
+    directement parmi cite citee cites citees complete complet completes complets peux""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 
@@ -167,6 +167,8 @@ SHORTHAND = {
     "pkoi": "pourquoi",
     "dose": "does",  # "wich bodies dose the training look at": no dose in the facts
     "ya": "y a",  # "combien ya de pays": il y a
+    "quun": "qu un",  # "le pays quun juge a formé": qu'un, its apostrophe dropped
+    "quune": "qu une",
     "pourkoi": "pourquoi",
     "qd": "quand",
     "bcp": "beaucoup",

@@ -593,7 +593,10 @@ class Kind(StrEnum):
             r"[^?]{0,40}\b(position|title|job|role|poste|postes|fonction|fonctions|"
             r"titre)\b(?!\s+(of|du|de|des)\s+(the\s+|la\s+|le\s+|l\s+)?(law|loi|programme|program))|"
             # "who is Ms. X, need her title": a person's title asked without a question word.
-            r"\b(his|her|son|sa)\s+(job\s+|official\s+)?(title|position|job|role|poste|fonction|titre)\b"
+            r"\b(his|her|son|sa)\s+(job\s+|official\s+)?(title|position|job|role|poste|fonction|titre)\b|"
+            # "la fonction complète de Mme Oufroukhi", "the exact title of Ms. X".
+            r"\b(title|position|job|role|poste|fonction|titre)\s+((complete|exacte?|full|exact)\s+)?"
+            r"(of|de|d|du)\s+(mme|mr|ms|mrs|dr|m)\b"
         ),
         lambda f, asked: f.has_role,
         "gives no role",

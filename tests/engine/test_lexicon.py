@@ -277,6 +277,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "les infractions relèvent-elles des cours d'appel": "~handle",
         "which attacks hardened Morocco's resolve": "~stepped-up",
         "à quoi sert le programme": "~goal",
+        "what is CNDH in English": "~stand-for",
         "the end goal of the training": "~goal",
         "what practical exercises will participants do": "~activities",
         "what practical material will officers work through": "~activities",

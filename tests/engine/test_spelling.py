@@ -135,6 +135,13 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "les 1eres atelier canin")[0] == "premieres"
     # "combien ya de": il y a
     assert words(matcher, "combien ya datelier canin a rabat") == ["atelier", "canin", "rabat"]
+    # "quun": qu'un, its apostrophe dropped
+    assert words(matcher, "le pays quun atelier canin a rabat") == [
+        "pays",
+        "atelier",
+        "canin",
+        "rabat",
+    ]
 
 
 def test_chat_abbreviations_of_nouns_read_in_full() -> None:
