@@ -382,7 +382,8 @@ Holds = Callable[[FactFeatures, Set[str]], bool]
 #: A document a question names (folded): "the UNODC news item", "la page de l'INL".
 _DOCUMENT = (
     r"(articles?|pages?|webpages?|pieces?|notes?|communique|stor(y|ies)|items?|reports?|"
-    r"releases?|documents?|posts?|write\s?ups?|papers?|papier|fiche|summary|resume|site)\b"
+    r"releases?|documents?|posts?|write\s?ups?|papers?|papier|fiche|summary|resume|site|guides?|"
+    r"handbooks?|manuals?)\b"
 )
 
 

@@ -309,6 +309,16 @@ def test_le_plus_souvent_demande_is_most_requested(matcher: Matcher) -> None:
     assert "~requested" in {s.concept for s in matcher.analyse(question)}
 
 
+def test_no_source_dates_the_working_group_co_chairmanship(matcher: Matcher) -> None:
+    """Morocco co-chaired the GCTF's working group on foreign terrorist fighters "for a number
+    of years" before April 2016: when it began is nowhere, and the April 2016 fact (the
+    Forum's co-chair) does not quote the working group."""
+    assert not matcher.ask(
+        "In what year did Morocco start co-chairing the GCTF working group on foreign terrorist"
+        " fighters?"
+    ).answered
+
+
 def test_nothing_was_renewed(matcher: Matcher) -> None:
     """No source says a framework was renewed: "is the civil security training framework
     going to be renewed next year?" asks what none says."""

@@ -2914,6 +2914,7 @@ def test_a_documents_title_is_answered_only_by_a_fact_giving_it() -> None:
         :1
     ] == ["kc-title"]
     assert asks_for("quel est le titre de la page du Kennel Club ?") is Kind.TITLE
+    assert asks_for("what is the title of the kennel guide published in 2012?") is Kind.TITLE
     assert not matcher.ask("what's the title of the Port Authority article?").answered
 
 
