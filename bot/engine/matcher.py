@@ -56,6 +56,7 @@ from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
     COMMON_WORDS,
+    HELP,
     ORDINALS,
     PLACE_KINDS,
     STAND_FOR,
@@ -2165,7 +2166,13 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
         )
         agent = _BY_AGENT.search(corrected)
         if agent is not None:
-            before = [s for s in _in_text(slots, corrected) if s[1] < agent.start()]
+            # (Not a help: "la première session du réseau soutenu par GLO.ACT, c'était
+            # quand ?" dates the session; the network's support is no event.)
+            before = [
+                s
+                for s in _in_text(slots, corrected)
+                if s[1] < agent.start() and s[0].concept != HELP
+            ]
             slot = before[-1][0] if before else slot
 
     elif kind is Kind.ACTOR and slots:

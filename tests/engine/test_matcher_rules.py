@@ -1662,6 +1662,31 @@ def test_later_things_asked_after_an_event_are_dated_after_it() -> None:
     assert matcher.ask("what did the port do after the May 2003 dog attacks?").answered
 
 
+def test_a_support_named_with_its_agent_is_no_event_to_date() -> None:
+    """ "when was the first session of the dog network supported by the Kennel Club?" dates
+    the session; "supported by" only says whose network it is ("du réseau soutenu par
+    GLO.ACT"), not what happened."""
+    first = make_fact(
+        "first",
+        "The first session of the Kennel Club dog network was held in Tangier in July 2018.",
+        when="2018-07",
+        entities=["kennel-club"],
+    )
+    grant = make_fact(
+        "grant", "The Kennel Club supported the dog network with grants.", entities=["kennel-club"]
+    )
+    matcher = make_matcher(
+        first,
+        grant,
+        *FILLER,
+        synonyms=[("help", "helped", "supported", "support")],
+        entities=[KENNEL_CLUB],
+        thresholds=BARS,
+    )
+    question = "when was the first session of the dog network supported by the Kennel Club?"
+    assert ids(matcher.ask(question).facts) == ["first"]
+
+
 def test_the_events_day_is_among_its_words() -> None:
     """ "after the May 16, 2003 harbour attacks, when ...?": the day, written with its comma,
     is one of the event's words, which the answer need not hold."""
