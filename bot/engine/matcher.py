@@ -656,10 +656,11 @@ class Matcher:
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asked_slots, kind)
-        if kind in _WHEN_KINDS and _LATER.search(question):
-            # "After the 2003 Casablanca attacks, in which years did further attacks hit?":
-            # the event the question dates things after is no word the answer need hold
-            # (but for words the question asks with again: "attacks").
+        if (kind in _WHEN_KINDS or _WHICH_LATER.search(question)) and _LATER.search(question):
+            # "After the 2003 Casablanca attacks, in which years did further attacks hit?",
+            # "which later attacks, after Casablanca in 2003, ...?": the event the question
+            # asks things after is no word the answer need hold (but for words the question
+            # asks with again: "attacks").
             slots = self._without_event(slots, question)
         if _DIGIT.search(question) and _OTHER_YEAR.search(question):
             # "Other than 2003, which years ...?": the year set apart is no word to hold.
@@ -972,7 +973,13 @@ class Matcher:
         if len(found) != 2:
             return "", frozenset()
         left, right = map(self.analyse, found)
-        if not left or not right or not any(s.concept and s.concept[0] == "@" for s in left):
+        if not left or not right:
+            return "", frozenset()
+        # (A choice of figures needs no name: "is the first session on Feb 24 or the 25th?")
+        figures_offered = left[-1].text[:1].isdigit() and any(
+            s.text[:1].isdigit() for s in right
+        )
+        if not figures_offered and not any(s.concept and s.concept[0] == "@" for s in left):
             return "", frozenset()  # ("a real person or a bot?" names nothing)
         return left[-1].text, frozenset(s.text for s in right) - {s.text for s in left}
 
@@ -1429,10 +1436,12 @@ _SIDE = re.compile(
 _SIDE_OF_EVENT = re.compile(
     r"\b(after|since|après|apres|depuis|"
     + _APART_WORDS
-    + r")\s+(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
+    + r")\s+(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
     r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
-    r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?" + _YEAR,
+    r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
+    # ("after Casablanca in 2003": the event by its place, the year after it.)
+    r"|(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:in|en)\s+)" + _YEAR,
     re.IGNORECASE,
 )
 _OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
@@ -1440,6 +1449,12 @@ _A_YEAR_IN = re.compile(r"\b" + _YEAR)
 _LATER = re.compile(
     r"\b(?:further|later|subsequent|subsequently|other|next|again|new|more|"
     r"autres|nouveaux|nouvelles|nouveau|ult[ée]rieur\w*|suivants?|suivantes?|encore)\b",
+    re.IGNORECASE,
+)
+#: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
+_WHICH_LATER = re.compile(
+    r"\b(?:which|what|quels|quelles)\s+(?:later|subsequent|further|other|autres|"
+    r"nouveaux|nouvelles|ult[ée]rieur\w*)\b",
     re.IGNORECASE,
 )
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})

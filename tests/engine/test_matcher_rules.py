@@ -1687,6 +1687,28 @@ def test_a_support_named_with_its_agent_is_no_event_to_date() -> None:
     assert ids(matcher.ask(question).facts) == ["first"]
 
 
+def test_which_later_things_after_an_event_named_by_its_place() -> None:
+    """ "which later attacks, after Tangier in 2003, hit the port dogs?": later things asked
+    for without a date kind, after an event named by its place and year; the event's words
+    are no words the answer need hold."""
+    later = make_fact(
+        "later", "Dogs of the port were attacked again in 2007 and 2011.", when="2007..2011"
+    )
+    attacks = [("attack", "attacks", "attacked")]
+    matcher = make_matcher(later, *FILLER, entities=[TANGIER], synonyms=attacks, thresholds=BARS)
+    answer = matcher.ask("which later attacks, after Tangier in 2003, hit the port dogs?")
+    assert ids(answer.facts) == ["later"]
+
+
+def test_a_choice_of_figures_needs_no_name() -> None:
+    """ "is the first dog session on Feb 24 or the 25th?": a choice of figures, though the
+    question names nothing; a fact giving either answers."""
+    opened = make_fact("opened", "The first dog session opens on February 24.", when="2025-02-24")
+    matcher = make_matcher(opened, *FILLER, thresholds=BARS)
+    answer = matcher.ask("is the first dog session on Feb 24 or the 25th?")
+    assert ids(answer.facts) == ["opened"]
+
+
 def test_the_events_day_is_among_its_words() -> None:
     """ "after the May 16, 2003 harbour attacks, when ...?": the day, written with its comma,
     is one of the event's words, which the answer need not hold."""
