@@ -795,7 +795,7 @@ class Kind(StrEnum):
         "compare",
         ("than", " or ", "que", " ou ", "compar"),
         re.compile(
-            r"\b(bigger|larger|smaller|more|fewer|less|better|worse|higher|lower|older|newer|"
+            r"\b(bigger|larger|smaller|more|fewer|less|better|worse|higher|lower|older|newer|rarer|"
             r"longer|shorter|earlier|later)\b[^?]{0,60}\b(than|or)\b"
             # ("the march of more than a million Moroccans": a quantity, compared to nothing.)
             r"(?!\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|a\s+few|\d[\d,.]*)"

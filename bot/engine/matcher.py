@@ -653,6 +653,16 @@ class Matcher:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
             slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
+        elif kind is Kind.COMPARE and (than := _THAN.search(corrected)) is not None:
+            # "Which kind of INL support is provided less often than training?": what it is
+            # compared with is no word to hold; "equipment support is less common" answers.
+            # (A name compared with stays: "longer than the Tangier one?" is of Tangier's.)
+            after = {
+                id(s)
+                for s, at in _in_text(slots, corrected)
+                if at > than.start() and not (s.concept or "").startswith("@")
+            }
+            slots = [s for s in slots if id(s) not in after] or slots
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asked_slots, kind)
@@ -976,9 +986,7 @@ class Matcher:
         if not left or not right:
             return "", frozenset()
         # (A choice of figures needs no name: "is the first session on Feb 24 or the 25th?")
-        figures_offered = left[-1].text[:1].isdigit() and any(
-            s.text[:1].isdigit() for s in right
-        )
+        figures_offered = left[-1].text[:1].isdigit() and any(s.text[:1].isdigit() for s in right)
         if not figures_offered and not any(s.concept and s.concept[0] == "@" for s in left):
             return "", frozenset()  # ("a real person or a bot?" names nothing)
         return left[-1].text, frozenset(s.text for s in right) - {s.text for s in left}
@@ -1451,6 +1459,8 @@ _LATER = re.compile(
     r"autres|nouveaux|nouvelles|nouveau|ult[ée]rieur\w*|suivants?|suivantes?|encore)\b",
     re.IGNORECASE,
 )
+#: What a comparison is made with follows "than": "less often than training".
+_THAN = re.compile(r"\b(?:than|que)\b")
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
 _WHICH_LATER = re.compile(
     r"\b(?:which|what|quels|quelles)\s+(?:later|subsequent|further|other|autres|"

@@ -1709,6 +1709,28 @@ def test_a_choice_of_figures_needs_no_name() -> None:
     assert ids(answer.facts) == ["opened"]
 
 
+def test_what_a_comparison_is_made_with_is_no_word_to_hold() -> None:
+    """ "which kind of kennel support is given less often than training and advice?": the
+    fact saying equipment support is less common answers; what it is compared with is no
+    word it must hold. A name compared with stays: "was the Rabat session longer than the
+    Tangier one?" is not answered by the Rabat session being longer than another."""
+    rare = make_fact("rare", "Kennel equipment support is less common, but still important.")
+    asked = make_fact(
+        "asked", "Kennel training and advice are the support partners request most often."
+    )
+    matcher = make_matcher(
+        rare, asked, *FILLER, synonyms=[("less common", "less often", "rarer")], thresholds=BARS
+    )
+    question = "which kind of kennel support is given less often than training and advice?"
+    assert ids(matcher.ask(question).facts) == ["rare"]
+    rabat = make_entity("rabat", "place", "Rabat")
+    longer = make_fact(
+        "longer", "The Rabat dog session was longer than the first one.", entities=["rabat"]
+    )
+    matcher = make_matcher(longer, *FILLER, entities=[TANGIER, rabat], thresholds=BARS)
+    assert not matcher.ask("was the Rabat dog session longer than the Tangier one?").answered
+
+
 def test_the_events_day_is_among_its_words() -> None:
     """ "after the May 16, 2003 harbour attacks, when ...?": the day, written with its comma,
     is one of the event's words, which the answer need not hold."""
