@@ -168,6 +168,7 @@ SHORTHAND = {
     "dose": "does",  # "wich bodies dose the training look at": no dose in the facts
     "ya": "y a",  # "combien ya de pays": il y a
     "quun": "qu un",  # "le pays quun juge a formé": qu'un, its apostrophe dropped
+    "ment": "meant",  # "wat was it ment to do": English chat (French "il ment" is no question)
     "quune": "qu une",
     "pourkoi": "pourquoi",
     "qd": "quand",

@@ -106,7 +106,9 @@ PEOPLE = re.compile(
 )
 #: A role in an answer: people by their role, or a post ("head of", "chief of").
 ROLE_WORD = re.compile(
-    r"(?:" + PEOPLE.pattern + r"|\b(head|chief|chair|co-chair|member|spokes\w+|chef|membre)\b)"
+    r"(?:"
+    + PEOPLE.pattern
+    + r"|\b(head|chief|chair|co-chair|member|spokes\w+|chef|membre|leader)\b)"
     # ... held by someone: "a prosecutor workshop" or "the police network" names no role.
     r"(?!\s+(workshops?|networks?|trainings?|courses?|sessions?|programmes?|programs?|"
     r"academ\w+|departments?|units?|forces?|peacekeep\w+|contributing|partnerships?))",

@@ -2194,6 +2194,14 @@ def test_a_question_after_context_sets_apart_as_one_alone_does() -> None:
     assert ids(answer.facts) == ["topics"]
 
 
+def test_a_leader_is_a_role() -> None:
+    """ "What role in the region is the kennel meant to play?": "a regional leader" gives one."""
+    lead = make_fact("lead", "The kennel aims to serve as a regional leader in dog training.")
+    synonyms = [("region", "regional"), ("meant to", "aims to")]
+    matcher = make_matcher(lead, *FILLER, synonyms=synonyms, thresholds=BARS)
+    assert matcher.ask("What role in the region is the kennel meant to play?").answered
+
+
 def test_the_order_to_answer_names_nothing() -> None:
     """ "Name the stages of the process where the unit helps": "name" orders the answer,
     and "where" opens a clause after it; no place is asked."""

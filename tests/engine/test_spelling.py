@@ -135,6 +135,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "les 1eres atelier canin")[0] == "premieres"
     # "combien ya de": il y a
     assert words(matcher, "combien ya datelier canin a rabat") == ["atelier", "canin", "rabat"]
+    # "ment to do": meant
+    assert words(matcher, "wat were the rabat dogs ment to do") == ["rabat", "dogs", "meant"]
     # "quun": qu'un, its apostrophe dropped
     assert words(matcher, "le pays quun atelier canin a rabat") == [
         "pays",
