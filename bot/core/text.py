@@ -93,7 +93,7 @@ STOPWORDS_EN = frozenset(
     typically usually actualy apart aside behind late mid gone went
     colleague colleagues else ie eg etc viz
     alongside besides beside along towards toward onto despite versus every together
-    huge massive enormous ordinary tiny small big decisive crucial believed reportedly
+    huge massive mass enormous ordinary tiny small big decisive crucial believed reportedly
     supposedly allegedly reckoned estimated autumn winter summer spring concretely several various
     numerous multiple
     try tries trying tried thought came come

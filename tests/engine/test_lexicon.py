@@ -310,6 +310,16 @@ def test_le_plus_souvent_demande_is_most_requested(matcher: Matcher) -> None:
     assert "~requested" in {s.concept for s in matcher.analyse(question)}
 
 
+def test_the_attacks_that_led_to_the_march_are_dated_by_the_march(matcher: Matcher) -> None:
+    """The Casablanca march followed the May 16, 2003 attacks, and its fact dates them:
+    "when did the attacks ... that led to a mass march in Casablanca take place?"."""
+    answer = matcher.ask(
+        "When did the attacks on foreign and Jewish targets that led to a mass march in"
+        " Casablanca take place?"
+    )
+    assert [m.fact.id for m in answer.facts][:1] == ["casablanca-march-against-terrorism"]
+
+
 def test_no_source_dates_the_working_group_co_chairmanship(matcher: Matcher) -> None:
     """Morocco co-chaired the GCTF's working group on foreign terrorist fighters "for a number
     of years" before April 2016: when it began is nowhere, and the April 2016 fact (the
