@@ -523,7 +523,9 @@ class Kind(StrEnum):
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
-            r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )\b(name|names|nom|noms)\s+(of|du|de|des)\s+"
+            # ("the official English name of the CNDH" spells out an acronym.)
+            r"(?<!\bau )(?<!\bfull )(?<!\bcomplet )(?<!\benglish )(?<!\bofficial )"
+            r"\b(name|names|nom|noms)\s+(of|du|de|des)\s+"
             r"(?!(the\s+|la\s+|l\s+|le\s+)?"
             + _NAMED_THINGS
             + r")|\bcomment\s+s\s*appelle\s+(?!(le|la|l|les)\s+"

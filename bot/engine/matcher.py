@@ -652,7 +652,13 @@ class Matcher:
         elif kind is Kind.ROLE:
             # "What is Ms. X's position / quelle est sa fonction ?": a role answers; the
             # fact need not say "position" (the kind checks it gives a role).
-            slots = [s for s in slots if fold(s.text) not in Kind.ROLE.triggers] or slots
+            # ("her full title": her title, not a name spelt out.)
+            slots = [
+                s
+                for s in slots
+                if fold(s.text) not in Kind.ROLE.triggers
+                and not fold(s.text).endswith((" title", " titre"))
+            ] or slots
         elif kind is Kind.COMPARE and (than := _THAN.search(corrected)) is not None:
             # "Which kind of INL support is provided less often than training?": what it is
             # compared with is no word to hold; "equipment support is less common" answers.

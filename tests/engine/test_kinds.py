@@ -76,6 +76,8 @@ def test_a_budget_requested_asks_for_money() -> None:
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
     assert asks_for("What penalties does the law set for trafficking?") is Kind.PENALTY
     assert asks_for("How many years in prison for joining?") is Kind.PENALTY
+    # "the official English name of the CNDH" spells out an acronym: no person.
+    assert asks_for("What's the official English name of the CNDH?") is not Kind.PERSON
     # A person's post asked without a question word: "la fonction complète de Mme X".
     assert asks_for("il me faut la fonction complète de Mme Oufroukhi") is Kind.ROLE
     # A kind of sentence asks which kind ("alternative sentencing"), not a penalty's terms.

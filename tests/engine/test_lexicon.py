@@ -278,6 +278,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "which attacks hardened Morocco's resolve": "~stepped-up",
         "à quoi sert le programme": "~goal",
         "what is CNDH in English": "~stand-for",
+        "the official English name of the CNDH": "~stand-for",
         "which kind of INL help is rarer than training": "~less-common",
         "the end goal of the training": "~goal",
         "what practical exercises will participants do": "~activities",

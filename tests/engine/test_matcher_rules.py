@@ -2195,6 +2195,16 @@ def test_a_question_after_context_sets_apart_as_one_alone_does() -> None:
     assert ids(answer.facts) == ["topics"]
 
 
+def test_her_full_title_is_her_role() -> None:
+    """ "oufroukhi whats her full title at the prosecution office": a role asked; "full title"
+    frames it, not a name to spell out."""
+    head = make_fact("head", "Ms. Rex is the head of the kennel unit at the port.")
+    matcher = make_matcher(
+        head, *FILLER, synonyms=[("full title", "full name", "stands for")], thresholds=BARS
+    )
+    assert matcher.ask("rex whats her full title at the kennel unit").answered
+
+
 def test_a_leader_is_a_role() -> None:
     """ "What role in the region is the kennel meant to play?": "a regional leader" gives one."""
     lead = make_fact("lead", "The kennel aims to serve as a regional leader in dog training.")
