@@ -94,6 +94,7 @@ from bot.engine.weights import (
 #: Parts of the world named by a synonym group, not by an entity: "partners in West and
 #: North Africa" names regions, which "which regions ...?" asks for.
 _REGION_GROUPS = frozenset(named_group(g) for g in ("west-africa", "north-africa"))
+_AFRICA = named_group("africa")
 
 #: Slots whose `Index.traits` (and so `is_specific`) are kept.
 SPECIFIC_KEPT = 2048
@@ -308,6 +309,11 @@ class Index:
             add(" ".join(str(y) for y in sorted(years)), W_WHEN)
         add(fact.snippet, W_SNIPPET)
         add(fact.topic, W_TOPIC, vocab=False)
+        # A part of Africa is in Africa: "quelles régions d'Afrique ?" is answered by "West
+        # and North Africa".
+        regional = [weights[k] for k in _REGION_GROUPS if k in weights]
+        if regional and weights.get(_AFRICA, 0.0) < max(regional):
+            weights[_AFRICA] = max(regional)
         # An institution's parents are involved too: INL is part of the State Department.
         for key in [k for k in weights if k.startswith("@")]:
             for parent in self.ancestors(key[1:]):

@@ -28,6 +28,7 @@ from bot.core.text import Token, is_stopword, tokenize, word_keys
 NAMED_SYNONYM_GROUPS: frozenset[str] = frozenset(
     {
         "activities",
+        "africa",
         "attack",
         "west-africa",
         "north-africa",

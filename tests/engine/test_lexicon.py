@@ -279,6 +279,7 @@ def test_everyday_idioms_read_as_what_they_mean(matcher: Matcher) -> None:
         "à quoi sert le programme": "~goal",
         "what is CNDH in English": "~stand-for",
         "the official English name of the CNDH": "~stand-for",
+        "Morocco helped catch someone": "~arrest",
         "which kind of INL help is rarer than training": "~less-common",
         "the end goal of the training": "~goal",
         "what practical exercises will participants do": "~activities",
@@ -319,6 +320,13 @@ def test_the_attacks_that_led_to_the_march_are_dated_by_the_march(matcher: Match
         " Casablanca take place?"
     )
     assert [m.fact.id for m in answer.facts][:1] == ["casablanca-march-against-terrorism"]
+
+
+def test_a_part_of_africa_is_in_africa(matcher: Matcher) -> None:
+    """ "Le TSCTP aide les partenaires de quelles régions d'Afrique ?": "West and North
+    Africa" are regions of Africa; a fact naming them holds Africa."""
+    answer = matcher.ask("Le TSCTP aide les partenaires de quelles régions d'Afrique ?")
+    assert [m.fact.id for m in answer.facts][:1] == ["tsctp-goal"]
 
 
 def test_no_source_dates_the_working_group_co_chairmanship(matcher: Matcher) -> None:
