@@ -1906,6 +1906,10 @@ _GUESS = re.compile(
             r"\bi\s+(?:keep|always)\s+(?:mixing\s+up|confusing|forgetting|getting\s+confused"
             r"\s+(?:about|over|by))\b",
             r"\bje\s+(?:confonds|m[ée]lange)\s+(?:toujours|tout\s+le\s+temps|souvent)\b",
+            # "...? I only remember something to do with money.": what the asker recalls,
+            # after the question (before it, it may be what the question points back to).
+            r"(?<=\?)\s*i\s+(?:only\s+|just\s+|vaguely\s+)?(?:remember|recall)\b[^?]*$",
+            r"(?<=\?)\s*je\s+me\s+souviens\b[^?]*$",
             # "- 2008 and 2012 maybe?", "en 2016 peut-être ?"
             r"(?:[—–]|\s-|,)\s*[^,—–?.!]{1,40}?\s+(?:maybe|perhaps|peut-[êe]tre)\s*\?+",
             # "... how many, is it 5" (not "when was it signed").
@@ -1951,7 +1955,7 @@ _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
-    r"forgetting|m[ée]lange|t[ôo]t|tard|earlier|later|"
+    r"forgetting|m[ée]lange|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )

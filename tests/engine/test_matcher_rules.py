@@ -2132,6 +2132,8 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("quelle loi protège les chiens du port ? La loi 17-14, je crois ?", "17-14"),
         ("the dog unit moved after 2003 – 2008 and 2012 maybe? which years", "2012"),
         ("I keep mixing up the years the dog unit moved", "mixing"),
+        ("which dogs guard the port? I only remember something about spaniels.", "spaniels"),
+        ("quels chiens gardent le port ? je me souviens juste des épagneuls", "epagneuls"),
         ("since when has the unit guarded the port, i keep mixing it up with the police", "police"),
     ],
 )
