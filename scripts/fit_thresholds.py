@@ -218,6 +218,17 @@ SETS = (
     "diag177",
     "diag174",
     "diag178",
+    "diag179",
+    "diag180",
+    "diag181",
+    "diag182",
+    "diag183",
+    "diag184",
+    "diag185",
+    "diag186",
+    "diag187",
+    "diag188",
+    "diag189",
 )
 WRONG_COST = 2.0
 FOLDS = 5
