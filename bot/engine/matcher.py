@@ -1460,19 +1460,19 @@ _SIDE_OF_EVENT = re.compile(
 )
 _OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
 _A_YEAR_IN = re.compile(r"\b" + _YEAR)
+#: The words of things coming after: "further / later attacks", "d'autres attaques".
+_LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
 _LATER = re.compile(
-    r"\b(?:further|later|subsequent|subsequently|other|next|again|new|more|"
-    r"autres|nouveaux|nouvelles|nouveau|ult[ée]rieur\w*|suivants?|suivantes?|encore)\b",
+    r"\b(?:" + _LATER_WORDS + r"|subsequently|next|again|new|more|nouveau|suivants?|"
+    r"suivantes?|encore)\b",
     re.IGNORECASE,
+)
+#: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
+_WHICH_LATER = re.compile(
+    r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b", re.IGNORECASE
 )
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
-#: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
-_WHICH_LATER = re.compile(
-    r"\b(?:which|what|quels|quelles)\s+(?:later|subsequent|further|other|autres|"
-    r"nouveaux|nouvelles|ult[ée]rieur\w*)\b",
-    re.IGNORECASE,
-)
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 _AFTER = frozenset({"after", "après", "apres"})
 #: "Other than 2003, which years ...?": not that year.
