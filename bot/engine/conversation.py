@@ -372,6 +372,22 @@ def _content_words(text: str) -> list[str]:
     return [w for w in _folded_words(text) if w not in STOPWORDS]
 
 
+#: Saying one tries the bot out: "just testing the bot", "je teste le bot avant la réunion".
+_TEST_CUE = re.compile(r"\b(?:test|essai|essay)", re.IGNORECASE)
+_TEST_VERBS = _words("test testing tests teste tester testons essai essaie essaye essayer")
+
+
+def _tests_the_bot(segment: str) -> bool:
+    """Whether a sentence that asks nothing says it tries the bot (or "this") out."""
+    words = _folded_words(segment)
+    return (
+        "?" not in segment
+        and not _TEST_VERBS.isdisjoint(words)
+        and not (BOT_WORDS | POINTERS).isdisjoint(words)
+        and _WH_WORDS.isdisjoint(words)
+    )
+
+
 def _is_conversation(text: str, knows: Callable[[str], bool]) -> bool:
     """True when no word of `text` says what is asked: only conversation, or words the
     fact base has never heard of (a deadline, a room, a colleague's name)."""
@@ -546,6 +562,19 @@ def _names_of(segment: str, knows: Callable[[str], bool]) -> str:
 
 #: How many words the fact base knows a question must hold to stand without its context.
 SELF_CONTAINED_WORDS = 3
+
+
+#: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
+#: line calls ...", "notre brouillon affirme que ...".
+_DRAFT_CLAIM = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|report|concept\s+note)"
+    r"(?:\s+(?:line|text|version|report|paragraph|section))?\s+(?:says?|said|states?|claims?|"
+    r"describes?|calls?|puts?|gives?|reads?|has|lists?|mentions?)\b(?:\s+that\b)?|"
+    r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
+    r"rapport)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
+    r"(?:\s+qu['’]|\s+que\b)?",
+    re.IGNORECASE,
+)
 
 
 def _self_contained(
@@ -1269,6 +1298,10 @@ def read_message(
         ends = [part for end in ends for part in _HEARD.split(end)]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
+    if len(written) > 1 and _TEST_CUE.search(text) is not None:
+        # "is this thing on? just testing the bot before the workshop": the test says why
+        # the message came; what it is before ("the workshop") is asked of nobody.
+        written = [s for s in written if not _tests_the_bot(s)] or written
     segments = [_unframed(_trim(s, knows) or s) for s in written]
     # What the answer is for, as written ("asking for the CT brief": trimmed, "brief" goes).
     # ("I need it for a note on justice reform", "j'en ai besoin pour une note": all of it.)
@@ -1291,6 +1324,12 @@ def read_message(
     # Casablanca workshop?" One that points back ("when was it created?") keeps it.
     # (Only a message with something besides its questions has context to weigh.)
     whole = others and _self_contained(asking, knows, names)
+    # "The draft says the session in Tangier was held in May 2018. Which month does UNODC
+    # give?": the claim checked is what the question is about, however much it names.
+    # (After the question, "Draft says 2023" only gives the figure checked.)
+    first_ask = next((n for n, s in enumerate(segments) if s in asking), 0)
+    claims = {s for s in segments[:first_ask] if _DRAFT_CLAIM.search(s)} if others else set()
+    whole = whole and not claims
     last_ask = -1
     for n, s in enumerate(segments):
         if s in asking:
@@ -1300,6 +1339,8 @@ def read_message(
     for n, segment in enumerate(segments):
         if segment in asking:
             kept.append(segment)
+        elif segment in claims:
+            kept.append(_DRAFT_CLAIM.sub(" ", segment, count=1).strip())
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
         elif n > last_ask >= 0 and (not pointing or segment in purposes):

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import tracemalloc
 
-from builders import BARS, make_base, make_entity, make_fact
+from builders import BARS, FILLER, make_base, make_entity, make_fact
 
 from bot.core.text import MAX_WORD_CHARS, MAX_WORDS, bounded
 from bot.engine import Chatter, Kind, Matcher
+from bot.engine.conversation import read_message
 
 BCIJ = make_entity(
     "bcij", "institution", "Central Bureau of Judicial Investigation", acronyms=["BCIJ"]
@@ -93,6 +94,45 @@ def test_chatter_gets_no_fact_even_when_its_words_are_in_the_fact_base() -> None
         answer = m.ask(message)
         assert not answer.answered and answer.facts == () and answer.suggestions == ()
         assert answer.chatter is kind, message
+
+
+def test_a_sentence_saying_it_tests_the_bot_asks_nothing() -> None:
+    """What the test comes before ("the training") is no word asked; a question after the
+    test is still asked."""
+    m = matcher()
+    for message in (
+        "are you there? just testing the bot before the training",
+        "je teste le bot avant le training. tu es là ?",
+    ):
+        answer = m.ask(message)
+        assert not answer.answered and answer.facts == () and answer.suggestions == (), message
+    answer = m.ask("just testing the bot. how did the training end?")
+    assert answer.answered and answer.best is not None and answer.best.fact.id == "training-test"
+
+
+def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
+    """ "The draft says Morocco created the BCIJ in 2014. Which month does the BCIJ give?":
+    the question names enough to stand alone, but what it asks of is the claim's."""
+    created = make_fact(
+        "bcij-created", "Morocco created the BCIJ in May 2015.", when="2015-05", entities=["bcij"]
+    )
+    branch = make_fact(
+        "bcij-branch",
+        "The BCIJ opened a branch in Fes in July 2016.",
+        when="2016-07",
+        entities=["bcij"],
+    )
+    grant = make_fact("grant", "Each month the ministry will give a grant to a court.")
+    m = Matcher(make_base(created, branch, grant, *FILLER, entities=[BCIJ]), thresholds=BARS)
+    answer = m.ask(
+        "The draft says Morocco created the BCIJ in 2014. Which month does the BCIJ give?"
+    )
+    assert answer.answered and answer.best is not None and answer.best.fact.id == "bcij-created"
+    # (The claim is read without the words saying whose it is, in French as in English.)
+    reading = read_message(
+        "Notre brouillon affirme que le Maroc a créé le BCIJ en 2014. Quel mois le BCIJ donne ?"
+    )
+    assert reading.question.startswith("le Maroc a créé le BCIJ en 2014.")
 
 
 def test_one_everyday_word_alone_is_not_a_question() -> None:
