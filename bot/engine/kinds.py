@@ -687,6 +687,9 @@ class Kind(StrEnum):
             r"\bcombien\s+en\s+(millions|milliards|dollars|euros|dirhams)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
+            # "How much did the aid come to once doubled?": a sum, not how it grew.
+            r"\bhow much\b[^?]{0,60}?\b(come|comes|came|amount|amounts|amounted|add|adds|added)"
+            r"\s+(up\s+)?to\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             # (Not "combien de temps dure le programme financé par l'UE ?": how long.)
             r"\bcombien\b(?!\s+de\s+temps)[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|"

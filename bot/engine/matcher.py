@@ -1901,6 +1901,17 @@ _GUESS = re.compile(
             r"[^?.!,…]{1,50}(?:[?.!…]+|$)",
             # "i keep mixing it up with the police side", "I keep mixing up the years of
             # ...", "je confonds toujours ...": the asker's confusion, not what is asked.
+            # "I keep confusing it with the 2011 constitution", "je le confonds avec le
+            # Forum mondial": what the asker mixes it up with is not asked about.
+            r"\bi\s+(?:keep\s+|always\s+|often\s+)?(?:confusing|confuse|mixing\s+up|mix\s+up)"
+            r"\s+(?:it|them|this|that|these|those)\s+with\s+[^.?!,]{1,40}",
+            r"\bje\s+(?:le|la|les|l['’])\s*(?:confonds|m[ée]lange)\s+(?:toujours\s+|souvent\s+|"
+            r"tout\s+le\s+temps\s+)?avec\s+[^.?!,]{1,40}",
+            # "is that the DGSN or something else?", "c'est la DGSN ou autre chose ?"
+            r"\b(?:is|was)\s+(?:that|it|this)\s+[^?.!,]{1,40}?\s+or\s+(?:something|someone|"
+            r"somebody|another\s+[\w-]+)(?:\s+else)?\s*\?*|\bc['’]est\s+[^?.!,]{1,40}?\s+ou\s+"
+            r"(?:autre\s+chose|quelqu['’]un\s+d['’]autre|un\s+autre\s+[\w-]+|une\s+autre\s+[\w-]+)"
+            r"\s*\?*",
             r"\bi\s+(?:keep|always)\s+(?:mixing|getting)\s+(?:it|them|this|these)\s+"
             r"(?:up|mixed\s+up|confused)(?:\s+with\s+[^.?!,]{1,40})?",
             r"\bi\s+(?:keep|always)\s+(?:mixing\s+up|confusing|forgetting|getting\s+confused"
@@ -1955,7 +1966,7 @@ _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
-    r"forgetting|m[ée]lange|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
+    r"forgetting|m[ée]lange|confuse|else|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )
@@ -1976,12 +1987,11 @@ _CLAIM_INTRO = re.compile(
 _DIGIT = re.compile(r"\d")
 _CLAIM = re.compile(
     r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
-    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:says|has)\b|\bi\s+have\b|"
+    r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:line\s+)?(?:says|has|states|claims|"
+    r"describes|calls|puts|gives)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
-    r"\bmon\s+(?:brouillon|texte)\s+(?:dit|indique)\b|"
-    + _CLAIM_INTRO.pattern
-    + "|"
-    + _CHECK.pattern,
+    r"\b(?:mon|notre|le)\s+(?:brouillon|texte)\s+(?:dit|indique|affirme|pr[ée]tend|avance|"
+    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern,
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(

@@ -427,6 +427,17 @@ class Speller:
             elif surface in NATIONS and not _united(tokens, n):
                 # "How many nations ...?" asks for countries; its stem is "national"'s.
                 out.append(Token(NATIONS[surface], t.upper))
+            elif (
+                surface.endswith("in")
+                and len(surface) >= 5
+                and not t.upper
+                and surface not in vocab
+                and surface not in STOPWORDS
+                and surface + "g" in STOPWORDS
+            ):
+                # "tryin to improve": a function word without its g (`spelling_variants`
+                # gives back the words of the fact base, not these).
+                out.append(Token(surface + "g", False))
             elif "-" in surface and not surface[:1].isdigit():
                 out.extend(split_compounds((t,)))  # "post-blast": post, blast; "27-14" stays
             else:

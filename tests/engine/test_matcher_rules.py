@@ -2135,6 +2135,10 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("which dogs guard the port? I only remember something about spaniels.", "spaniels"),
         ("quels chiens gardent le port ? je me souviens juste des épagneuls", "epagneuls"),
         ("since when has the unit guarded the port, i keep mixing it up with the police", "police"),
+        ("which unit guards the port? I keep confusing it with the navy", "navy"),
+        ("quelle unité garde le port ? je la confonds avec la marine", "marine"),
+        ("which unit guards the port - is that the navy or something else?", "navy"),
+        ("quelle unité garde le port, c'est la marine ou autre chose ?", "marine"),
     ],
 )
 def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
@@ -2360,6 +2364,9 @@ def test_how_much_in_dollars_asks_for_money_not_a_growth() -> None:
     answer = matcher.ask(
         "In dollar terms, how much sniffer dog aid does Tunisia get now that it doubled?"
     )
+    assert answer.asks_for is Kind.MONEY and not answer.answered
+    # "come to" asks for the sum it reached, whatever it grew by.
+    answer = matcher.ask("How much did the sniffer dog aid to Tunisia come to once doubled?")
     assert answer.asks_for is Kind.MONEY and not answer.answered
 
 
