@@ -145,6 +145,7 @@ SHORTHAND = {
     "yr": "year",
     "yrs": "years",
     "nb": "number",
+    "esp": "especially",
     "num": "number",
     "b4": "before",
     "2gether": "together",

@@ -619,7 +619,9 @@ class Kind(StrEnum):
             r"release|summary|website|site|sheet)\b)(\w+\s+){1,5}?(say|tell|stress|declare|"
             r"emphasi[sz]e|highlight|underline|remark|warn)\b"
             # (Not what is reported: "what does the US say Morocco is exporting?")
-            r"(?!\s+(?:that\s+)?(?:\w+\s+){1,2}(?:is|are|was|were)\s+\w+ing\b)|"
+            r"(?!\s+(?:that\s+)?(?:\w+\s+){1,2}(?:is|are|was|were)\s+\w+ing\b)"
+            # (Nor what a body says of itself: "what does INL say it counters abroad?")
+            r"(?!\s+(?:that\s+)?(?:it|they)\s+(?!(?:is|are|was|were)\b)\w+)|"
             r"\bwhat\s+(was|were)\s+(\w+\s+){0,4}(message|remarks|words|quote|statement|speech)\b|"
             r"\bqu\s*(a|ont|avait|avaient)\s+(\w+\s+){0,4}(dit|declare|affirme|souligne)\b"
         ),

@@ -185,6 +185,9 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     minister say about dogs?" asks for her words."""
     assert asks_for("what does the US say Morocco is exporting to the region?") is None
     assert asks_for("what did the minister say about the dogs?") is Kind.STATEMENT
+    # What a body says of itself: what it does, no quote.
+    assert asks_for("What does the bureau say it counters abroad?") is None
+    assert asks_for("What did the minister say it is?") is Kind.STATEMENT
 
 
 def test_the_united_nations_are_no_country() -> None:

@@ -82,6 +82,8 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "dogs in rabat at the begining") == ["dogs", "rabat", "beginning"]
     # "wat is rabat doin for the dogs": "doing", no word the corrector could make of it
     assert words(matcher, "what is rabat doin for the dogs") == ["rabat", "dogs"]
+    # "esp women n children": especially, asking nothing
+    assert words(matcher, "which dogs esp in rabat") == ["dogs", "rabat"]
     # "came from rabat": how the dogs got there, no word a fact must hold
     assert words(matcher, "which dogs came from rabat") == ["dogs", "rabat"]
 
