@@ -1675,7 +1675,9 @@ _A_DAY = re.compile(
 )
 #: "In total", "altogether", "en tout": a count of everything, not per unit.
 _IN_TOTAL = re.compile(
-    r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total)\b"
+    r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total|"
+    # "... have across all of Morocco's courts of appeal?": all of them together.
+    r"across all|across the whole|dans toutes les|dans tous les|sur l['’]ensemble)\b"
 )
 #: The words of "what role does X play / quel rôle joue X".
 _ROLE_FRAME = frozenset(Kind.ROLE.triggers) | {"play", "plays", "played", "joue", "jouent", "jouer"}
@@ -2135,7 +2137,8 @@ _SET_APART = re.compile(
 _SET_APART_FIRST = re.compile(
     r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
-    r"en plus des|en plus du|"
+    r"en plus des|en plus du|au-del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
+    r"au\s+del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
     r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
     r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b"

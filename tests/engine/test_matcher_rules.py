@@ -802,6 +802,9 @@ def test_a_total_is_not_a_figure_per_unit() -> None:
     assert why_not(matcher, "How many prosecutors were trained on police dogs in total?") == (
         "gives a figure per unit, not a total"
     )
+    assert why_not(
+        matcher, "How many prosecutors were trained on police dogs across all courts?"
+    ) == ("gives a figure per unit, not a total")
     total = make_fact("target", "Forty prosecutors were trained on police dogs.")
     total_matcher = make_matcher(total, *FILLER, thresholds=BARS)
     assert total_matcher.ask("How many prosecutors were trained on police dogs in total?").answered
@@ -1245,6 +1248,19 @@ def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> N
     assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
     asked = "Beyond legal texts on dogs, which UN bodies will the dog course examine?"
     assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
+    texts_fr = make_fact(
+        "texts",
+        "The dog course will examine legal texts on dogs in Rabat.",
+        answer_fr="Le cours canin examinera les textes juridiques sur les chiens à Rabat.",
+    )
+    bodies_fr = make_fact(
+        "bodies",
+        "The dog course will examine Morocco's work with UN bodies.",
+        answer_fr="Le cours canin examinera le travail du Maroc avec les organes de l'ONU.",
+    )
+    matcher_fr = make_matcher(texts_fr, bodies_fr, *FILLER, thresholds=BARS)
+    asked = "Au-delà des textes juridiques sur les chiens, quels organes de l'ONU le cours canin examinera-t-il ?"
+    assert ids(matcher_fr.ask(asked).facts)[:1] == ["bodies"]
     both = make_fact("both", "The dog course aims to raise kennel standards and build trust.")
     bars = replace(BARS, min_coverage=0.45, clear_lead_coverage=1.01)
     matcher = make_matcher(both, *FILLER, thresholds=bars)
