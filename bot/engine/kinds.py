@@ -620,8 +620,13 @@ class Kind(StrEnum):
             r"emphasi[sz]e|highlight|underline|remark|warn)\b"
             # (Not what is reported: "what does the US say Morocco is exporting?")
             r"(?!\s+(?:that\s+)?(?:\w+\s+){1,2}(?:is|are|was|were)\s+\w+ing\b)"
-            # (Nor what a body says of itself: "what does INL say it counters abroad?")
-            r"(?!\s+(?:that\s+)?(?:it|they)\s+(?!(?:is|are|was|were)\b)\w+)|"
+            # (Nor what a body says of itself or of another, "what does INL say it counters
+            # abroad?", "what does INL say Morocco exports across the region?": a clause
+            # follows, what is said is asked, not how it was put.)
+            r"(?!\s+(?:that\s+)?(?:it|they)\s+(?!(?:is|are|was|were)\b)\w+)"
+            r"(?!\s+(?:that\s+)?(?!(?:about|at|in|on|to|when|during|after|before|of|for|with|"
+            r"while|as|the|a|an|this|that|her|his|their|it|they)\b)\w+\s+(?:\w+\s+)?"
+            r"(?:\w+s|is|are|was|were|does|do|did|has|have|had)\b)|"
             r"\bwhat\s+(was|were)\s+(\w+\s+){0,4}(message|remarks|words|quote|statement|speech)\b|"
             r"\bqu\s*(a|ont|avait|avaient)\s+(\w+\s+){0,4}(dit|declare|affirme|souligne)\b"
         ),

@@ -188,6 +188,8 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     # What a body says of itself: what it does, no quote.
     assert asks_for("What does the bureau say it counters abroad?") is None
     assert asks_for("What did the minister say it is?") is Kind.STATEMENT
+    assert asks_for("what does the bureau say Morocco exports across the region?") is None
+    assert asks_for("what did the minister say at the opening?") is Kind.STATEMENT
 
 
 def test_the_united_nations_are_no_country() -> None:
