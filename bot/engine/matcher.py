@@ -1849,7 +1849,10 @@ _CHECK = re.compile(
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
-    r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b",
+    r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
+    # "... but that looks way too high", "that seems too low": the figure doubted.
+    r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
+    r"much\s+|a\s+bit\s+|a\s+little\s+)?too\s+(?:high|low|big|small|much|many|few)\b",
     re.IGNORECASE,
 )
 #: People at a course, asked what they do there (`_PEOPLE_DOING`).
@@ -1948,8 +1951,10 @@ _GUESS = re.compile(
             r"\s+(?:ou\s+je\s+(?:confonds|me\s+trompe|m['’]embrouille)|or\s+am\s+i\s+"
             r"(?:misremembering|mixing\s+(?:it|things|them)\s+up|wrong|confusing\s+\w+))\s*\?*",
             # "c'était à Casablanca ou ailleurs ?", "in Rabat or somewhere else?"
-            r"\b(?:à|a|au|en|in|at)\s+[\w-]+\s+(?:ou\s+ailleurs|or\s+(?:somewhere|elsewhere)"
-            r"(?:\s+else)?)\b",
+            r"\b(?:(?:à|a|au|en|in|at)\s+)?[\w-]+\s+(?:ou\s+ailleurs|or\s+(?:somewhere|somwhere|"
+            r"elsewhere|someplace)(?:\s+else)?)\b",
+            # "like 12 or so", "about 50 or so?": a figure offered, roughly.
+            r"\b(?:like|maybe|around|about|roughly|approx\w*|some)?\s*\d[\d,.]*\s+or\s+so\b\s*\?*",
             # "signé en 2016 ou plus tôt ?", "in 2016 or earlier?": the year doubted, asked.
             r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou\s+(?:plus\s+t[ôo]t|plus\s+tard|avant|après|"
             r"apres)|or\s+(?:earlier|later|before|after))\s*\?",
@@ -1968,7 +1973,7 @@ _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
-    r"forgetting|m[ée]lange|confuse|else|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
+    r"forgetting|m[ée]lange|confuse|else|somwhere|someplace|or\s+so|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )
@@ -1982,7 +1987,9 @@ _CLAIM_INTRO = re.compile(
     r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
     r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
     r"(?:\s+that)?\b|"
-    r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still)\b",
+    r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
+    # "I half-remember '15,000 Moroccans ...' but that looks way too high"
+    r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b",
     re.IGNORECASE,
 )
 #: A figure written in digits: what a claim checked holds (most questions hold none).
@@ -1997,7 +2004,8 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(
-    r"right|correct|true|accurate|actual|real|looks|confirm|check|verify", re.IGNORECASE
+    r"right|correct|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify",
+    re.IGNORECASE,
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".

@@ -2155,6 +2155,8 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("quelle unité garde le port ? je la confonds avec la marine", "marine"),
         ("which unit guards the port - is that the navy or something else?", "navy"),
         ("quelle unité garde le port, c'est la marine ou autre chose ?", "marine"),
+        ("where did the dog unit train again meknes or somwhere else", "meknes"),
+        ("how many dog units guard the port like 12 or so", "12"),
     ],
 )
 def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
@@ -2775,6 +2777,9 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "right" not in words(matcher, "the dog unit started in 2014, is that right?")
     assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
     assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
+    assert "high" not in words(
+        matcher, "the dog unit started in 2014, but that looks way too high. what year?"
+    )
 
 
 def test_a_typo_of_a_function_word_is_no_french_word_in_english() -> None:
