@@ -893,6 +893,18 @@ class Matcher:
                     )
                 }
                 keep.sort(key=lambda m: id(m) not in says_where)
+            elif spelled and len(keep) > 1:
+                # "What does ToT stand for?": of the facts writing it out, the one writing
+                # the short form beside it ("training of trainers (ToT)") comes first.
+                beside = {
+                    id(m)
+                    for m, i in zip(accepted, accepted_at, strict=True)
+                    if any(
+                        re.search(rf"\b{re.escape(s.text)}\b", self.facts[i].answer, re.IGNORECASE)
+                        for s in short_forms
+                    )
+                }
+                keep.sort(key=lambda m: id(m) not in beside)
             elif kind is None and len(keep) > 1 and _asks_for_several(question):
                 # "Which American police forces are coaching Haiti's cops?": the fact that
                 # names several comes first, before those that name one of them each (not

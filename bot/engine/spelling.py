@@ -438,6 +438,8 @@ class Speller:
                 # "tryin to improve": a function word without its g (`spelling_variants`
                 # gives back the words of the fact base, not these).
                 out.append(Token(surface + "g", False))
+            elif surface[:1].isdigit() and surface.endswith(("-odd", "-ish")):
+                out.append(Token(surface.rsplit("-", 1)[0], False))  # "300-odd": about 300
             elif "-" in surface and not surface[:1].isdigit():
                 out.extend(split_compounds((t,)))  # "post-blast": post, blast; "27-14" stays
             else:

@@ -3086,6 +3086,13 @@ def test_what_a_short_form_stands_for_is_spelled_out_by_the_fact() -> None:
     matcher = make_matcher(short, spelled, *FILLER, synonyms=groups, thresholds=BARS)
     answer = matcher.ask("what does ToT stand for?")
     assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
+    # Of two facts writing it out, the one writing the short form beside it comes first,
+    # whichever order they are in.
+    full = make_fact("full", "The training of trainers course for dog handlers runs in Rabat.")
+    for facts in ((full, spelled), (spelled, full)):
+        matcher = make_matcher(*facts, *FILLER, synonyms=groups, thresholds=BARS)
+        answer = matcher.ask("what does ToT stand for?")
+        assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
 
 
 def test_the_kind_asked_may_be_told_before_a_question_that_leaves_it_open() -> None:
