@@ -59,6 +59,9 @@ class Reading:
     #: The parts are two questions of one sentence ("when ..., and what ...?"): the
     #: message is answered only if each of them is.
     every_part: bool = False
+    #: A claim of the asker's draft kept before the question ("The draft says ... in May
+    #: 2018. Which month does UNODC give?"), without the words saying whose it is.
+    claim: str = ""
 
 
 def _words(text: str) -> frozenset[str]:
@@ -568,8 +571,8 @@ SELF_CONTAINED_WORDS = 3
 #: line calls ...", "notre brouillon affirme que ...".
 _DRAFT_CLAIM = re.compile(
     r"^\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|report|concept\s+note)"
-    r"(?:\s+(?:line|text|version|report|paragraph|section))?\s+(?:says?|said|states?|claims?|"
-    r"describes?|calls?|puts?|gives?|reads?|has|lists?|mentions?)\b(?:\s+that\b)?|"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
+    r"reads?|has|lists?|mentions?|quotes?)\b(?:\s+that\b)?\W*|"
     r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
     r"rapport)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
     r"(?:\s+qu['’]|\s+que\b)?",
@@ -1311,6 +1314,10 @@ def read_message(
         if _asker_or_purpose(s) or _NEED_IT_FOR.match(s)
     }
     asking = [s for s in segments if _asks(s)]
+    if len(segments) > 1 and any(_DRAFT_CLAIM.search(s) for s in segments[:-1]):
+        # ("draft has the first session down for March 24... what date does the article
+        # say?": a claim stated, however it opens, asks nothing.)
+        asking = [s for s in asking if s.rstrip()[-1:] == "?" or not _DRAFT_CLAIM.search(s)]
     if not asking or all(_asks_nothing(s) for s in asking):
         # "Annex needs the full name of the prisons body. Anyone have it handy?": the
         # request says what is asked; the question only asks for it.
@@ -1330,6 +1337,7 @@ def read_message(
     first_ask = next((n for n, s in enumerate(segments) if s in asking), 0)
     claims = {s for s in segments[:first_ask] if _DRAFT_CLAIM.search(s)} if others else set()
     whole = whole and not claims
+    claim = " ".join(_DRAFT_CLAIM.sub(" ", c, count=1).strip() for c in segments if c in claims)
     last_ask = -1
     for n, s in enumerate(segments):
         if s in asking:
@@ -1377,7 +1385,7 @@ def read_message(
         and _ONE_OF.isdisjoint(_folded_words(alone))
         and (_known_content(alone, knows) >= 2 or (names is not None and names(alone)))
     ):
-        return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone)
+        return Reading(question, None, wrapped=wrapped, parts=(alone,), asking=alone, claim=claim)
     if len(asked_here) == 1 and any(j in question for j in (" and ", " et ", " n ", " & ")):
         halves = _SECOND_QUESTION.split(asked_here[0])
         if len(halves) == 2 and all(map(_asks_after_preamble, halves)):
@@ -1395,6 +1403,7 @@ def read_message(
                 parts=tuple(f"{context_kept} {half}".strip() for half in (first, second)),
                 asking=alone,
                 every_part=True,
+                claim=claim,
             )
     if len(asked_here) == 1 and alone and _PERSONAL.intersection(_folded_words(alone)):
         # "Ms. Oufroukhi spoke at the workshop. What's her job?": "her" is the person the
@@ -1405,7 +1414,7 @@ def read_message(
                 question, None, wrapped=wrapped, parts=(f"{person.group(0)} {alone}",), asking=alone
             )
     if len(asked_here) < 2:
-        return Reading(question, None, wrapped=wrapped, asking=alone)
+        return Reading(question, None, wrapped=wrapped, asking=alone, claim=claim)
     # Each asks something by itself, or points back to context kept with it: not "is one
     # of them in Morocco?" after another question, nor "des noms ?", nor "are you a bot?".
     questions = [
@@ -1417,4 +1426,4 @@ def read_message(
         " ".join(t for t in (_trim(s) for s in kept if s not in asking or s == one) if t)
         for one in questions
     )
-    return Reading(question, None, wrapped=wrapped, parts=parts, asking=alone)
+    return Reading(question, None, wrapped=wrapped, parts=parts, asking=alone, claim=claim)

@@ -710,6 +710,9 @@ class Kind(StrEnum):
             # "I need the total US budget for the ATA program": a request for an amount.
             r"^\W*the\s+(total\s+|overall\s+|annual\s+|yearly\s+)?(\w+\s+){0,2}budget\s+(of|for)\b|"
             r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
+            # "What does the source give as the cost of the centre?"
+            r"\b(give|gives|put|puts|list|lists|state|states|report|reports)\s+as\s+(the\s+|its\s+)?"
+            r"(total\s+|overall\s+)?(cost|costs|budget|price|amount)\b|"
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.
             r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"

@@ -192,6 +192,12 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     assert asks_for("what did the minister say at the opening?") is Kind.STATEMENT
 
 
+def test_the_cost_a_source_gives_asks_for_money() -> None:
+    """ "What does the source give as the cost of the kennel?": an amount of money."""
+    assert asks_for("What does the source give as the cost of the kennel?") is Kind.MONEY
+    assert asks_for("What does the source give as the kennel's address?") is not Kind.MONEY
+
+
 def test_the_united_nations_are_no_country() -> None:
     """ "Which United Nations mechanisms ...?" asks for UN bodies, not for countries."""
     assert asks_for("Which United Nations mechanisms will the course look at?") is None

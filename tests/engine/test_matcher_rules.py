@@ -2961,6 +2961,7 @@ PA_CRANES = make_fact(
         "the KC piece says the police got sniffer dogs - when were they given?",
         "quand les chiens ont-ils été donnés à la police d'après le doc ?",
         "in the KC sheet, when were sniffer dogs given to the police?",
+        "when were sniffer dogs given to the police, as the source actually names it?",
     ],
 )
 def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
@@ -3321,3 +3322,95 @@ def test_people_whose_thing_it_is_did_not_do_it() -> None:
     trained = make_fact("trained", "In 2018 the police certified the sniffer dog lab.")
     matcher = make_matcher(trained, *FILLER, thresholds=BARS)
     assert ids(matcher.ask("Who certified the sniffer dog lab in 2018?").facts) == ["trained"]
+
+
+def test_a_draft_claim_checked_is_matched_without_the_detail_it_doubts() -> None:
+    """ "The draft says ... independent of Parliament. Independent of which body,
+    according to the source?": the claim says what is asked about, but not the detail the
+    question asks for (the longest run of the bodies, places, date or figure it gives, the
+    last of runs as long), nor the names no fact holds; the fact giving the source's version
+    answers."""
+    entities = [
+        make_entity("parliament", "institution", "Parliament"),
+        make_entity("interior", "institution", "Ministry of Interior"),
+        make_entity("togo", "country", "Togo"),
+        make_entity("niger", "country", "Niger"),
+        make_entity("benin", "country", "Benin"),
+        make_entity("mali", "country", "Mali"),
+        make_entity("chad", "country", "Chad"),
+        make_entity("council", "institution", "Dog Council"),
+        make_entity("new-mexico-office", "institution", "New Mexico office"),
+        make_entity("ohio-office", "institution", "Ohio office"),
+    ]
+    facts = (
+        make_fact(
+            "charter",
+            "The Dog Council calls for kennels independent of the Ministry of Interior.",
+            entities=["council", "interior"],
+        ),
+        make_fact(
+            "trainees",
+            "The dog unit will train police from Togo and Benin for Mali.",
+            entities=["togo", "benin", "mali"],
+        ),
+        make_fact("mali", "The dog unit deployed to Mali.", entities=["mali"]),
+        make_fact("niger", "Niger hosted a dog show.", entities=["niger"]),
+        make_fact("parliament", "Parliament debated kennel rules.", entities=["parliament"]),
+        make_fact(
+            "chad",
+            "The dog unit will train police from Togo and Benin for Chad.",
+            entities=["togo", "benin", "chad"],
+        ),
+        make_fact(
+            "session", "The first dog session was scheduled for February 24.", when="2025-02"
+        ),
+        make_fact(
+            "office",
+            "The New Mexico office trained Moldovan officials on dog theft.",
+            entities=["new-mexico-office"],
+        ),
+        make_fact(
+            "ohio",
+            "The Ohio office trained Kenyan officials on dog bites.",
+            entities=["ohio-office"],
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
+    for message, expected in (
+        (
+            "The draft report says the Dog Council calls for zorblat kennels independent of "
+            "Parliament. Independent of which body, according to the source?",
+            "charter",
+        ),
+        (
+            "hi! draft lists Togo and Niger as the countries whose police the dog unit will "
+            "train for Mali. which countries does the source actually name?",
+            "trainees",
+        ),
+        (
+            "draft has the first dog session down for March 24... when does the article say it is?",
+            "session",
+        ),
+        (
+            "A draft case study says the Zorblat office trained Moldovan officials on dog "
+            "theft. Which office does the page name?",
+            "office",
+        ),
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == [expected], message
+
+
+def test_the_source_is_where_the_asker_read_it() -> None:
+    """ "which police got sniffer dogs, as the source actually names it?", "per the
+    source": the source read, and what it names or gives, are no words a fact holds."""
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(
+        KC_DOGS, PA_CRANES, *FILLER, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=strict
+    )
+    for question in (
+        "which police got sniffer dogs, as the source actually names it?",
+        "when were sniffer dogs given to the police, per the source?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and answer.facts[0].fact.id == "kc-dogs", question
