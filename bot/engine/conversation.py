@@ -580,6 +580,16 @@ _DRAFT_CLAIM = re.compile(
 )
 
 
+#: A draft's claim, then the question after a comma: "draft says ..., how many states ...".
+_CLAIM_THEN_QUESTION = re.compile(
+    r"(?<=\w),\s+(?=(?:how|what|where|which|who|when|wat|quel|quelle|quels|quelles|o[uù]|"
+    r"combien|quand|qui)\b)|"
+    # ("... 'INL has trained over 500 officials.' What figure ...?": the quote closed.)
+    r"(?<=[.!]['\"’”»])\s+",
+    re.IGNORECASE,
+)
+
+
 def _self_contained(
     asking: list[str], knows: Callable[[str], bool], names: Callable[[str], bool] | None
 ) -> bool:
@@ -1294,6 +1304,24 @@ def read_message(
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
+    if "draft" in text.lower() or "brouillon" in text.lower():
+        # "draft says ... 5 state departments, how many states does the source say": the
+        # claim ends where the question opens after a comma; "A draft sentence reads:
+        # '...'": the claim is what follows its intro.
+        ends = [
+            f"{end} {ends[n + 1]}"
+            if n + 1 < len(ends) and _DRAFT_CLAIM.fullmatch(end.strip() + " ")
+            else end
+            for n, end in enumerate(ends)
+            if not (n and _DRAFT_CLAIM.fullmatch(ends[n - 1].strip() + " "))
+        ]
+        ends = [
+            part
+            for end in ends
+            for part in (
+                _CLAIM_THEN_QUESTION.split(end, maxsplit=1) if _DRAFT_CLAIM.search(end) else [end]
+            )
+        ]
     if " and " in text:
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]

@@ -836,6 +836,7 @@ class Kind(StrEnum):
             "average",
             "count",
             "tally",
+            "what figure",
         ),
         re.compile(
             r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
@@ -845,6 +846,8 @@ class Kind(StrEnum):
             # "... What's the actual number?", "what is the total number?": how many.
             r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
             r"actual\s+)?number\W*$|"
+            # "What figure does the INL summary actually give?"
+            r"\bwhat\s+(?:figure|number|count)\s+(?:does|do|did|is|was)\b|"
             # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
             r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
         ),

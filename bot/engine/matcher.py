@@ -2262,7 +2262,10 @@ _SOURCE = re.compile(
     r"sources?)\b"
     r"(?:\s+(?:actually\s+|really\s+)?(?:says?|said|mentions?|mentioned|states?|stated|gives?|"
     r"gave|notes?|noted|names?|named|cites?|cited|lists?|listed))?"
-    r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur)\s+(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
+    r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur|"
+    # ("Quel mois donne l'article de l'ONUDC ?": what it gives, the month asked.)
+    r"(?:donne|dit|indique|cite|mentionne|pr[ée]cise)(?:-t-(?:il|elle))?)\s+"
+    r"(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
     r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
     re.IGNORECASE,

@@ -198,6 +198,11 @@ def test_the_cost_a_source_gives_asks_for_money() -> None:
     assert asks_for("What does the source give as the kennel's address?") is not Kind.MONEY
 
 
+def test_what_figure_asks_for_a_count() -> None:
+    """ "What figure does the summary actually give?": a count."""
+    assert asks_for("What figure does the kennel summary actually give?") is Kind.COUNT
+
+
 def test_the_united_nations_are_no_country() -> None:
     """ "Which United Nations mechanisms ...?" asks for UN bodies, not for countries."""
     assert asks_for("Which United Nations mechanisms will the course look at?") is None

@@ -2962,6 +2962,7 @@ PA_CRANES = make_fact(
         "quand les chiens ont-ils été donnés à la police d'après le doc ?",
         "in the KC sheet, when were sniffer dogs given to the police?",
         "when were sniffer dogs given to the police, as the source actually names it?",
+        "quelle année donne le doc pour les chiens donnés à la police ?",
     ],
 )
 def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:

@@ -133,6 +133,20 @@ def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
         "Notre brouillon affirme que le Maroc a créé le BCIJ en 2014. Quel mois le BCIJ donne ?"
     )
     assert reading.question.startswith("le Maroc a créé le BCIJ en 2014.")
+    # The claim ends where the question opens after a comma, or where its quote closes.
+    reading = read_message("draft says the BCIJ has 5 units, how many does the source give")
+    assert (reading.claim, reading.asking) == (
+        "the BCIJ has 5 units",
+        "how many does the source give",
+    )
+    reading = read_message("A draft line reads: 'The BCIJ has 5 units.' What figure is right?")
+    assert (reading.claim, reading.asking) == ("The BCIJ has 5 units.'", "What figure is right?")
+    # (Not a sentence of another kind in a message naming a draft.)
+    reading = read_message(
+        "forwarded from the newsletter draft: the para says the BCIJ helps a group of "
+        "detainees, which group?"
+    )
+    assert reading.question == "the para says the BCIJ helps a group of detainees, which group?"
 
 
 def test_one_everyday_word_alone_is_not_a_question() -> None:
