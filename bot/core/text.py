@@ -87,7 +87,8 @@ STOPWORDS_EN = frozenset(
     exactly precisely nearly almost some many much ahead prior upon within via regarding
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
-    actually really btw hey hi hello thanks thank behalf total overall entire whole rite
+    actually really btw hey hi hello thanks thank behalf total overall entire whole rite stated
+    refer refers referring referred
     tho though anyway afterwards afterward subsequently specifically exact
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went

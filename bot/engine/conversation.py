@@ -1178,6 +1178,24 @@ def _unless_asking(sentence: re.Match[str]) -> str:
     return sentence.group(0) if not _WH_WORDS.isdisjoint(words) else " "
 
 
+#: Who said it in the thread: "like youssef said", "as Karim mentioned above", "comme le
+#: soulignait Hicham dans son message".
+_THREAD_REFERENCE = re.compile(
+    r"\b(?:like|as)\s+@?(?P<who>[^\W\d][\w.-]*)\s+(?:said|says|mentioned|asked|noted|wrote|"
+    r"pointed\s+out|flagged|suggested)(?:\s+(?:above|earlier|upthread|in\s+the\s+thread|"
+    r"yesterday|this\s+morning))?\b,?|"
+    r"\bcomme\s+(?:le\s+|l['’])?(?:disait|soulignait|mentionnait|demandait|indiquait|"
+    r"(?:l['’])?a\s+dit|l['’]a\s+mentionn[ée]|l['’]a\s+soulign[ée])\s+@?(?P<qui>[^\W\d][\w.-]*)"
+    r"(?:\s+(?:plus\s+haut|dans\s+son\s+message|ce\s+matin|hier))?\b,?",
+    re.IGNORECASE,
+)
+_THREAD_CUE = re.compile(
+    r"\b(?:said|says|mentioned|asked|noted|wrote|pointed|flagged|suggested|disait|soulignait|"
+    r"mentionnait|demandait|indiquait|dit|mentionn|soulign)",
+    re.IGNORECASE,
+)
+
+
 #: A request for something to amuse, not a fact: "tell me a joke about lawyers", "raconte-moi
 #: une blague", "write a poem about the BCIJ".
 _FOR_FUN = re.compile(
@@ -1271,6 +1289,13 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
+    if _THREAD_CUE.search(text) is not None:
+        # "like youssef said the ToT starts soon, wat date ...", "Comme le soulignait Hicham
+        # dans son message, ...": who said it in the thread is no word asked (a name the
+        # fact base knows, "as INL says", stays).
+        text = _THREAD_REFERENCE.sub(
+            lambda m: m.group(0) if knows(fold(m.group("who") or m.group("qui"))) else " ", text
+        )
     text, had_link = _unwrapped(text)
     if text.lstrip()[:1] in (">", "&") and "\n" not in text:
         text = _quote_apart(text)

@@ -762,6 +762,21 @@ def test_words_about_a_pasted_link_ask_nothing_of_the_fact_base() -> None:
     assert asked.chatter is None
 
 
+def test_who_said_it_in_the_thread_is_no_word_asked() -> None:
+    """ "like youssef said the ToT starts soon, wat date ...", "Comme le soulignait Hicham
+    dans son message, ...": a colleague's name, not asked; a name the base knows stays."""
+    known = {"tot", "session", "first", "date", "inl", "mission", "formation"}.__contains__
+    reading = read_message(
+        "like youssef said the ToT starts soon, what date is the first session?", known
+    )
+    assert "youssef" not in reading.question.lower() and "said" not in reading.question
+    reading = read_message(
+        "Comme le soulignait Hicham dans son message, quelle est la date de la formation ?", known
+    )
+    assert "Hicham" not in reading.question and "soulignait" not in reading.question
+    assert "INL" in read_message("as INL says, what is its mission?", known).question
+
+
 def test_can_you_confirm_frames_the_question() -> None:
     """ "Can you confirm when the council signed the agreement?": the question is the "when"
     after the frame; "confirm" is no word a fact must hold."""

@@ -84,6 +84,9 @@ def test_chat_shorthand_reads_as_the_words_it_stands_for() -> None:
     assert words(matcher, "what is rabat doin for the dogs") == ["rabat", "dogs"]
     # "esp women n children": especially, asking nothing
     assert words(matcher, "which dogs esp in rabat") == ["dogs", "rabat"]
+    # "what does the abbreviation refer to", "the stated aim": words of asking
+    assert words(matcher, "which dogs does rabat refer to") == ["dogs", "rabat"]
+    assert words(matcher, "the stated dogs of rabat") == ["dogs", "rabat"]
     # "the 300-odd dogs": about 300
     assert words(matcher, "the 300-odd dogs in rabat") == ["300", "dogs", "rabat"]
     # "came from rabat": how the dogs got there, no word a fact must hold
