@@ -992,11 +992,13 @@ class Matcher:
         before = _before_words(question)
         if not before:
             return slots
+        # ("the later attacks that followed Casablanca 2003": "that followed" says after.)
+        sides = {fold(m.group(1)) for m in _SIDE_OF_EVENT.finditer(question)}
         texts = [fold(s.text) for s in slots]
         kept = [
             s
             for s, text in zip(slots, texts, strict=True)
-            if not before.issuperset(text.split()) or texts.count(text) > 1
+            if (not before.issuperset(text.split()) or texts.count(text) > 1) and text not in sides
         ]
         return kept if len(kept) < len(slots) and kept else slots
 
@@ -1512,14 +1514,14 @@ _SIDE = re.compile(
 #: event the question dates things after, read only beside a word asking for later ones
 #: (`_LATER`): "what did Morocco do after the November 2015 attacks?" asks of that month.
 _SIDE_OF_EVENT = re.compile(
-    r"\b(after|since|après|apres|depuis|"
+    r"\b(after|since|après|apres|depuis|(?:that\s+|which\s+)?(?:followed|following)|"
     + _APART_WORDS
     + r")\s+(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
     r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
     r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
     # ("after Casablanca in 2003": the event by its place, the year after it.)
-    r"|(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:in|en)\s+)" + _YEAR,
+    r"|(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:(?:in|en)\s+)?)" + _YEAR,
     re.IGNORECASE,
 )
 _OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)

@@ -777,6 +777,12 @@ def test_who_said_it_in_the_thread_is_no_word_asked() -> None:
     assert "INL" in read_message("as INL says, what is its mission?", known).question
 
 
+def test_the_paper_the_asker_writes_is_no_word_asked() -> None:
+    """ "Je prépare un papier sur la coopération : en quelle année ...?": the asker's paper."""
+    reading = read_message("Je prépare un papier sur le BCIJ : en quelle année a-t-il été créé ?")
+    assert "papier" not in reading.question
+
+
 def test_can_you_confirm_frames_the_question() -> None:
     """ "Can you confirm when the council signed the agreement?": the question is the "when"
     after the frame; "confirm" is no word a fact must hold."""

@@ -1715,6 +1715,13 @@ def test_which_later_things_after_an_event_named_by_its_place() -> None:
     matcher = make_matcher(later, *FILLER, entities=[TANGIER], synonyms=attacks, thresholds=BARS)
     answer = matcher.ask("which later attacks, after Tangier in 2003, hit the port dogs?")
     assert ids(answer.facts) == ["later"]
+    # "that followed Tangier 2003": after it, its year written without "in", and the words
+    # saying after are no word to hold either.
+    followed = [*attacks, ("that followed", "in the wake of")]
+    matcher = make_matcher(later, *FILLER, entities=[TANGIER], synonyms=followed, thresholds=BARS)
+    answer = matcher.ask("when were the later attacks on port dogs that followed Tangier 2003?")
+    assert ids(answer.facts) == ["later"]
+    assert not {"that followed", "2003", "tangier"} & set(answer.facts[0].missing)
 
 
 def test_a_choice_of_figures_needs_no_name() -> None:
