@@ -924,8 +924,9 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
 def _opens_question(part: str) -> bool:
     """Whether a comma part opens on a question word: "what do they ask for most?", and in
     French after "c'est"/"c'était": "la nouvelle constitution, c'était quand déjà ?"."""
-    words = _folded_words(part)[:2]
-    if words[:1] and words[0] in ("est", "etait"):
+    words = _folded_words(part)[:3]
+    if words[:1] and words[0] in ("est", "etait", "and", "et"):
+        # (", and when?": a second question, joined.)
         words = words[1:]
     return not _OPENERS.isdisjoint(words[:1])
 

@@ -777,6 +777,12 @@ def test_who_said_it_in_the_thread_is_no_word_asked() -> None:
     assert "INL" in read_message("as INL says, what is its mission?", known).question
 
 
+def test_a_second_question_joined_by_and_is_no_trailing_chatter() -> None:
+    """ "... was it in Tangier or Casa, and when?": "and when?" asks, it is not trimmed."""
+    reading = read_message("the first dog training, was it in Tangier or Casa, and when?")
+    assert reading.question.endswith("and when?")
+
+
 def test_the_paper_the_asker_writes_is_no_word_asked() -> None:
     """ "Je prépare un papier sur la coopération : en quelle année ...?": the asker's paper."""
     reading = read_message("Je prépare un papier sur le BCIJ : en quelle année a-t-il été créé ?")
