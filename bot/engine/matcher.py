@@ -2099,6 +2099,8 @@ _IDIOM = re.compile(
     # "the workshop last September": when the asker is, not a word of the fact's.
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|autumn|fall|spring|summer|winter)\b)|"
+    # "dans la formation, il est question de l'engagement du Maroc avec ...": it is about.
+    r"il\s+est\s+question\s+(?=de\b|d['’]|du\b|des\b)|"
     # "deployed under the banner of the UN", "sous la bannière de l'ONU": under the UN.
     r"under\s+the\s+banner|sous\s+la\s+banni[eè]re|sous\s+les\s+drapeaux|under\s+the\s+flags|"
     # "formés dans le cadre du programme GLO.ACT": under the programme, no framework asked.
@@ -2161,7 +2163,7 @@ def _idiom_left(match: re.Match[str]) -> str:
 _IDIOM_CUE = re.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
-    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end",
+    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question",
     re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".

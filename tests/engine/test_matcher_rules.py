@@ -2619,6 +2619,8 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "how many dogs wound up taking part?") == ["dogs", "taking", "part"]
     # "under the banner of the port": under the port.
     assert "banner" not in words(matcher, "how many dogs served under the banner of the port?")
+    # "il est question de ...": it is about.
+    assert "question" not in words(matcher, "au port, il est question de quels chiens ?")
     assert "banniere" not in words(matcher, "combien de chiens sous la bannière du port ?")
     assert "drapeaux" not in words(matcher, "combien de chiens sous les drapeaux du port ?")
     # "fin 2013": when in the year.
