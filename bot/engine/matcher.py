@@ -1930,7 +1930,8 @@ _PEOPLE_DOING = re.compile(
     r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b|"
     r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+"
     r"(?:concr[èe]tement\s+|exactement\s+|vraiment\s+)?(?P<fr>" + _TRAINEES + r")\b|"
-    r"\b(?P<fr2>" + _TRAINEES + r")\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
+    r"\b(?P<fr2>" + _TRAINEES + r")(?P<of>\s+(?:de\s+la|du|des|de)\s+[^?,.]{1,40}?)?"
+    r"\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
     re.IGNORECASE,
 )
 _DOING_CUE = re.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b", re.IGNORECASE)
@@ -1940,7 +1941,10 @@ def _doing_asked(match: re.Match[str]) -> str:
     """ "what will participants do" -> "what activities will participants do"."""
     if match.group("who"):
         return f"what activities {match.group('who')} do"
-    return f"quelles activités des {match.group('fr') or match.group('fr2')}"
+    # ("les participants de la formation CNDH-DGSN vont faire quoi": the course kept.)
+    return (
+        f"quelles activités des {match.group('fr') or match.group('fr2')}{match.group('of') or ''}"
+    )
 
 
 _WHAT_IT_DOES_FR = re.compile(r"\b(?:que|qu['’]est-ce\s+que)\s+fait\b", re.IGNORECASE)

@@ -268,6 +268,9 @@ def test_french_chat_shorthand_reads_in_full() -> None:
     """ "ds le réseau", "c'est pr un brief", "des orgas", "sa premiere certif"."""
     matcher = make_matcher(make_fact("d", "Dog organisations got a certification."), *FILLER)
     assert words(matcher, "orgas ds le pr certif") == ["organisations", "certification"]
+    # "la nvelle loi": the new law
+    assert words(matcher, "la nvelle certif") == words(matcher, "la nouvelle certif")
+    assert "nvelle" not in words(matcher, "la nvelle certif")
 
 
 def test_min_of_is_a_ministry() -> None:
