@@ -2223,7 +2223,10 @@ _SET_APART_FIRST = re.compile(
     r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
     r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b"
     # (Not a year: "other than 2003, when ...?" asks of other years, `_time_contradicts`.)
-    r"(?!\s+(?:in\s+)?(?:19|20)\d\d\s*,)[^,?;:]{0,80},\s*",
+    r"(?!\s+(?:in\s+)?(?:19|20)\d\d\s*,)[^,?;:]{0,80}?(?:,\s*|\s+(?=(?:which|what|"
+    # (Unpunctuated, up to a question word opening what is asked: "a part les conventions
+    # quelles politiques ..."; not "a part le ministère l'INL soutient qui ...".)
+    r"quels|quelles|quel|quelle)\b))",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN

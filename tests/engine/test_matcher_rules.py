@@ -1261,6 +1261,9 @@ def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> N
     matcher_fr = make_matcher(texts_fr, bodies_fr, *FILLER, thresholds=BARS)
     asked = "Au-delà des textes juridiques sur les chiens, quels organes de l'ONU le cours canin examinera-t-il ?"
     assert ids(matcher_fr.ask(asked).facts)[:1] == ["bodies"]
+    # Unpunctuated, up to a question word opening what is asked.
+    asked = "besides legal texts on dogs which UN bodies will the dog course examine?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
     both = make_fact("both", "The dog course aims to raise kennel standards and build trust.")
     bars = replace(BARS, min_coverage=0.45, clear_lead_coverage=1.01)
     matcher = make_matcher(both, *FILLER, thresholds=bars)
