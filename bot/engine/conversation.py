@@ -377,17 +377,21 @@ def _content_words(text: str) -> list[str]:
 
 #: Saying one tries the bot out: "just testing the bot", "je teste le bot avant la réunion".
 _TEST_CUE = re.compile(r"\b(?:test|essai|essay)", re.IGNORECASE)
-_TEST_VERBS = _words("test testing tests teste tester testons essai essaie essaye essayer")
+#: ... said as such: "(just) testing the bot / this thing", "je teste le bot".
+_TESTING_THE_BOT = re.compile(
+    r"\b(?:testing|test|tests|teste|tester|testons|essaie|essaye|essayer)\s+(?:out\s+)?"
+    r"(?:the\s+|this\s+|le\s+|ce\s+|l['’])?(?:new\s+|nouveau\s+)?(?:bot|factbot|thing|"
+    r"this|outil|ça|ca|app|appli|you|toi)\b",
+    re.IGNORECASE,
+)
 
 
 def _tests_the_bot(segment: str) -> bool:
     """Whether a sentence that asks nothing says it tries the bot (or "this") out."""
-    words = _folded_words(segment)
     return (
         "?" not in segment
-        and not _TEST_VERBS.isdisjoint(words)
-        and not (BOT_WORDS | POINTERS).isdisjoint(words)
-        and _WH_WORDS.isdisjoint(words)
+        and _TESTING_THE_BOT.search(segment) is not None
+        and _WH_WORDS.isdisjoint(_folded_words(segment))
     )
 
 
@@ -570,20 +574,25 @@ SELF_CONTAINED_WORDS = 3
 #: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
 #: line calls ...", "notre brouillon affirme que ...".
 _DRAFT_CLAIM = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|report|concept\s+note)"
-    r"(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
-    r"reads?|has|lists?|mentions?|quotes?)\b(?:\s+that\b)?\W*|"
+    # (Not a question about the draft: "what does the draft say ...?")
+    r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
+    r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|concept\s+note)"
+    r"(?:(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
+    r"reads?|lists?|mentions?|quotes?)|\s+has)\b(?:\s+that\b)?\W*|"
     r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
     r"rapport)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
-    r"(?:\s+qu['’]|\s+que\b)?",
+    r"(?:\s+qu['’]|\s+que\b)?\W*",
     re.IGNORECASE,
 )
 
 
 #: A draft's claim, then the question after a comma: "draft says ..., how many states ...".
 _CLAIM_THEN_QUESTION = re.compile(
-    r"(?<=\w),\s+(?=(?:how|what|where|which|who|when|wat|quel|quelle|quels|quelles|o[uù]|"
-    r"combien|quand|qui)\b)|"
+    # (A question: one ending on its mark, or asking what the source gives; not a relative
+    # clause, "the BCIJ, which reports to ...", nor "2016, ou 2017 ?".)
+    r"(?<=\w),\s+(?=(?:how|what|where|which|who|when|wat|quel|quelle|quels|quelles|combien|"
+    r"quand)\b(?:[^,?]*\?|[^,?]{0,40}\b(?:does|do|did)\s+(?:the\s+)?\w+\s+(?:\w+\s+)?"
+    r"(?:say|says|give|gives|name|names|list|lists|put|puts|state|states|mention|mentions)\b))|"
     # ("... 'INL has trained over 500 officials.' What figure ...?": the quote closed.)
     r"(?<=[.!]['\"’”»])\s+",
     re.IGNORECASE,
@@ -922,9 +931,10 @@ def _trimmed(segment: str, knows: Callable[[str], bool]) -> tuple[str, bool]:
 
 
 def _opens_question(part: str) -> bool:
-    """Whether a comma part opens on a question word: "what do they ask for most?", and in
-    French after "c'est"/"c'était": "la nouvelle constitution, c'était quand déjà ?"."""
-    words = _folded_words(part)[:3]
+    """Whether a comma part opens on a question word: "what do they ask for most?", in
+    French after "c'est"/"c'était" ("la nouvelle constitution, c'était quand déjà ?"), and
+    after "and" / "et" (", and when?")."""
+    words = _folded_words(part)[:2]
     if words[:1] and words[0] in ("est", "etait", "and", "et"):
         # (", and when?": a second question, joined.)
         words = words[1:]
@@ -1465,7 +1475,12 @@ def read_message(
         person = _TITLED.search(" ".join(s for s in kept if s not in asking))
         if person is not None:
             return Reading(
-                question, None, wrapped=wrapped, parts=(f"{person.group(0)} {alone}",), asking=alone
+                question,
+                None,
+                wrapped=wrapped,
+                parts=(f"{person.group(0)} {alone}",),
+                asking=alone,
+                claim=claim,
             )
     if len(asked_here) < 2:
         return Reading(question, None, wrapped=wrapped, asking=alone, claim=claim)

@@ -625,7 +625,9 @@ class Kind(StrEnum):
             # follows, what is said is asked, not how it was put.)
             r"(?!\s+(?:that\s+)?(?:it|they)\s+(?!(?:is|are|was|were)\b)\w+)"
             r"(?!\s+(?:that\s+)?(?!(?:about|at|in|on|to|when|during|after|before|of|for|with|"
-            r"while|as|the|a|an|this|that|her|his|their|it|they)\b)\w+\s+(?:\w+\s+)?"
+            r"while|as|the|a|an|this|that|her|his|their|it|they|regarding|concerning|exactly|"
+            r"yesterday|today|publicly|recently|then|again|there|here|last|next|first|most|"
+            r"specifically|precisely)\b)\w+\s+(?:\w+\s+)?"
             r"(?:\w+s|is|are|was|were|does|do|did|has|have|had)\b)|"
             r"\bwhat\s+(was|were)\s+(\w+\s+){0,4}(message|remarks|words|quote|statement|speech)\b|"
             r"\bqu\s*(a|ont|avait|avaient)\s+(\w+\s+){0,4}(dit|declare|affirme|souligne)\b"
@@ -694,9 +696,10 @@ class Kind(StrEnum):
             r"\bcombien\s+en\s+(millions|milliards|dollars|euros|dirhams)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"
             r"budget|pay|paid|invest|invested|cash|financing|financed)\b|"
-            # "How much did the aid come to once doubled?": a sum, not how it grew.
-            r"\bhow much\b[^?]{0,60}?\b(come|comes|came|amount|amounts|amounted|add|adds|added)"
-            r"\s+(up\s+)?to\b|"
+            # "How much did the aid come to once doubled?": a sum, not how it grew (not "how
+            # much cocaine came to Europe?": a quantity, which went somewhere).
+            r"\bhow much\s+(did|does|do|will|would)\b[^?]{0,60}?\b(come|amount|add)\s+(up\s+)?to\b|"
+            r"\bhow much\b[^?]{0,60}?\b(amounts|amounted|adds\s+up|added\s+up)\s+to\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             # (Not "combien de temps dure le programme financé par l'UE ?": how long.)
             r"\bcombien\b(?!\s+de\s+temps)[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|"
@@ -847,7 +850,9 @@ class Kind(StrEnum):
             r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
             r"actual\s+)?number\W*$|"
             # "What figure does the INL summary actually give?"
-            r"\bwhat\s+(?:figure|number|count)\s+(?:does|do|did|is|was)\b|"
+            r"\bwhat\s+(?:figure|number|count)\s+(?:does|do|did|is|was)\b"
+            # (Not a sum: "what figure does the source give for the budget?")
+            r"(?![^?]{0,60}\b(?:budget|cost|costs|price|spend|spent|funding|money|amount)\b)|"
             # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
             r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
         ),

@@ -304,7 +304,9 @@ class Matcher:
         if _GUESS_CUE.search(message):
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
             # the asker's guess goes before the message is read, as no part of what it asks.
-            message = _GUESS.sub(" ", message)
+            # (A message that is only a guess, "is that the DGSN or someone else?", stays.)
+            unguessed = _GUESS.sub(" ", message)
+            message = unguessed if len(_WORD.findall(unguessed)) >= 2 else message
         if _DATE_WANTED.search(message):
             # "... years are enough", "(month and year)": how the date asked is wanted,
             # which no fact need say.
@@ -340,11 +342,11 @@ class Matcher:
             # Parliament. Independent of which body, according to the source?": the claim
             # says what is asked about, but for the detail it doubts, what the question
             # asks for ("which body": Parliament), which no fact may hold.
-            checked = self._claim_checked(reading.claim, answer.asks_for)
-            if checked != fold(reading.claim):
+            undoubted = self._claim_without_doubted(reading.claim, answer.asks_for)
+            if undoubted != fold(reading.claim):
                 # (Where the asker reads the source's version is no word of it either.)
                 asking = self._without_source(reading.asking)[0]
-                retry = self._answer(f"{checked} {asking}", language, asking)
+                retry = self._answer(f"{undoubted} {asking}", language, asking)
                 answer = retry if retry.answered else answer
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
@@ -404,7 +406,7 @@ class Matcher:
                         answer = retry
         return answer if answer.question == question else replace(answer, question=question)
 
-    def _claim_checked(self, claim: str, kind: Kind | None) -> str:
+    def _claim_without_doubted(self, claim: str, kind: Kind | None) -> str:
         """A draft's claim (folded) without the detail the question doubts: the longest run
         of values of the kind it asks for (a date, a figure, places, institutions: "Togo, Senegal
         and Niger", not the Mali they are trained for), and the words no fact holds ("the
@@ -439,6 +441,8 @@ class Matcher:
         text = fold(claim)
         for slot in dropped:
             words = slot.text.removesuffix(MONTH_MARK).split()  # ("marchmonth": "march")
+            if not words:
+                continue
             pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
             text = re.sub(pattern, " ", text)
         return " ".join(text.split())
@@ -993,12 +997,13 @@ class Matcher:
         if not before:
             return slots
         # ("the later attacks that followed Casablanca 2003": "that followed" says after.)
-        sides = {fold(m.group(1)) for m in _SIDE_OF_EVENT.finditer(question)}
+        side_words = {fold(m.group(1)) for m in _SIDE_OF_EVENT.finditer(question)}
         texts = [fold(s.text) for s in slots]
         kept = [
             s
             for s, text in zip(slots, texts, strict=True)
-            if (not before.issuperset(text.split()) or texts.count(text) > 1) and text not in sides
+            if (not before.issuperset(text.split()) or texts.count(text) > 1)
+            and text not in side_words
         ]
         return kept if len(kept) < len(slots) and kept else slots
 
@@ -2043,7 +2048,8 @@ _GUESS_CUE = re.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
-    r"forgetting|m[ée]lange|confuse|else|somwhere|someplace|or\s+so|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
+    r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
+    r"or\s+so|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )
@@ -2217,8 +2223,7 @@ _SET_APART = re.compile(
 _SET_APART_FIRST = re.compile(
     r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
-    r"en plus des|en plus du|au-del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
-    r"au\s+del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
+    r"en plus des|en plus du|au[-\s]del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
     r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
     r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training)))\b"
@@ -2278,6 +2283,8 @@ _SOURCE = re.compile(
     r"(?:donne|dit|indique|cite|mentionne|pr[ée]cise)(?:-t-(?:il|elle))?)\s+"
     r"(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
     r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"
+    # (Not a law's article: "que dit l'article 1er de la loi 27-14 ?")
+    r"(?!\s+(?:\d|1er|premier|[ivx]+\b))"
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
     re.IGNORECASE,
 )

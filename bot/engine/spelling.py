@@ -435,7 +435,7 @@ class Speller:
                 and surface not in STOPWORDS
                 and surface + "g" in STOPWORDS
             ):
-                # "tryin to improve": a function word without its g (`spelling_variants`
+                # "tryin to improve": a stop word without its g (`spelling_variants`
                 # gives back the words of the fact base, not these).
                 out.append(Token(surface + "g", False))
             elif surface[:1].isdigit() and surface.endswith(("-odd", "-ish")):

@@ -190,6 +190,7 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     assert asks_for("What did the minister say it is?") is Kind.STATEMENT
     assert asks_for("what does the bureau say Morocco exports across the region?") is None
     assert asks_for("what did the minister say at the opening?") is Kind.STATEMENT
+    assert asks_for("what did the minister say regarding dog kennels?") is Kind.STATEMENT
 
 
 def test_the_cost_a_source_gives_asks_for_money() -> None:
@@ -201,6 +202,13 @@ def test_the_cost_a_source_gives_asks_for_money() -> None:
 def test_what_figure_asks_for_a_count() -> None:
     """ "What figure does the summary actually give?": a count."""
     assert asks_for("What figure does the kennel summary actually give?") is Kind.COUNT
+    assert asks_for("What figure does the summary give for the kennel budget?") is not Kind.COUNT
+
+
+def test_how_much_came_somewhere_is_a_quantity() -> None:
+    """ "how much cocaine came to Europe?" is no sum of money, "how much did it come to?" is."""
+    assert asks_for("how much cocaine came to Europe through the port?") is Kind.COUNT
+    assert asks_for("how much did the kennel aid come to?") is Kind.MONEY
 
 
 def test_the_united_nations_are_no_country() -> None:

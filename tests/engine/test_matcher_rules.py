@@ -2165,6 +2165,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("which unit guards the port? I keep confusing it with the navy", "navy"),
         ("quelle unité garde le port ? je la confonds avec la marine", "marine"),
         ("which unit guards the port - is that the navy or something else?", "navy"),
+        ("which unit guards the port - is that the navy or another body?", "navy"),
         ("quelle unité garde le port, c'est la marine ou autre chose ?", "marine"),
         ("where did the dog unit train again meknes or somwhere else", "meknes"),
         ("how many dog units guard the port like 12 or so", "12"),
@@ -3428,3 +3429,14 @@ def test_the_source_is_where_the_asker_read_it() -> None:
     ):
         answer = matcher.ask(question)
         assert answer.answered and answer.facts[0].fact.id == "kc-dogs", question
+
+
+def test_a_laws_article_is_no_document_read() -> None:
+    """ "Que dit l'article 1er de la loi ?": the law's article, not where the asker read it."""
+    matcher = make_matcher(
+        KC_DOGS, PA_CRANES, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS
+    )
+    assert matcher._without_source("que dit l'article 1er de la loi ?")[0] == (
+        "que dit l'article 1er de la loi ?"
+    )
+    assert "doc" not in matcher._without_source("quelle année donne le doc ?")[0]

@@ -106,6 +106,9 @@ def test_a_sentence_saying_it_tests_the_bot_asks_nothing() -> None:
     ):
         answer = m.ask(message)
         assert not answer.answered and answer.facts == () and answer.suggestions == (), message
+    # (A sentence on tests of something else is no test of the bot.)
+    answer = m.ask("The police lab ran a test of this kit. When was it certified?")
+    assert answer.answered and answer.best is not None and answer.best.fact.id == "dna-lab"
     answer = m.ask("just testing the bot. how did the training end?")
     assert answer.answered and answer.best is not None and answer.best.fact.id == "training-test"
 
@@ -147,6 +150,15 @@ def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
         "detainees, which group?"
     )
     assert reading.question == "the para says the BCIJ helps a group of detainees, which group?"
+    # (A relative clause of the claim is no question; a report that "has to go out" no claim.)
+    reading = read_message(
+        "The draft says the BCIJ, which reports to the DGST, was created in 2014. "
+        "What year does the source give?"
+    )
+    assert reading.claim == "the BCIJ, which reports to the DGST, was created in 2014."
+    assert read_message("My report has to go out at noon. When was the BCIJ created?").claim == ""
+    reading = read_message("Notre brouillon affirme : le BCIJ a 5 unités. Combien en a-t-il ?")
+    assert reading.claim == "le BCIJ a 5 unités."
 
 
 def test_one_everyday_word_alone_is_not_a_question() -> None:
