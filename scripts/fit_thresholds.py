@@ -229,6 +229,19 @@ SETS = (
     "diag187",
     "diag188",
     "diag189",
+    "diag190",
+    "diag191",
+    "diag192",
+    "diag193",
+    "diag194",
+    "diag195",
+    "diag196",
+    "diag197",
+    "diag198",
+    "diag199",
+    "diag200",
+    "diag201",
+    "diag202",
 )
 WRONG_COST = 2.0
 FOLDS = 5
