@@ -2003,6 +2003,8 @@ _GUESS = re.compile(
             r"(?<=\?)\s*je\s+me\s+souviens\b[^?]*$",
             # "- 2008 and 2012 maybe?", "en 2016 peut-être ?"
             r"(?:[—–]|\s-|,)\s*[^,—–?.!]{1,40}?\s+(?:maybe|perhaps|peut-[êe]tre)\s*\?+",
+            # "where was the first training held, was it casablanca too": the place offered.
+            r",\s*(?:was|is)\s+it\s+(?:in\s+|at\s+)?[\w.-]+\s+(?:too|also|as\s+well)\s*\?*\s*$",
             # "... how many, is it 5" (not "when was it signed").
             r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
             r"\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
@@ -2049,7 +2051,7 @@ _GUESS_CUE = re.compile(
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
-    r"or\s+so|autre|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
+    r"or\s+so|autre|too\s*\?*\s*$|as\s+well\s*\?*\s*$|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
     re.IGNORECASE,
 )

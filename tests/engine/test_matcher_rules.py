@@ -2166,6 +2166,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("quelle unité garde le port ? je la confonds avec la marine", "marine"),
         ("which unit guards the port - is that the navy or something else?", "navy"),
         ("which unit guards the port - is that the navy or another body?", "navy"),
+        ("where did the dog unit train first, was it rabat too", "rabat"),
         ("quelle unité garde le port, c'est la marine ou autre chose ?", "marine"),
         ("where did the dog unit train again meknes or somwhere else", "meknes"),
         ("how many dog units guard the port like 12 or so", "12"),
