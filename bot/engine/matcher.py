@@ -949,6 +949,19 @@ class Matcher:
                     )
                 }
                 keep.sort(key=lambda m: id(m) not in says_where)
+            elif defines is not None and len(keep) > 1:
+                # "hnp c'est quoi ?": of the facts spelling it out, the one whose quote does
+                # too comes first (the quote is what a French reader sees in English).
+                entity = self.base.entity_by_id[defines]
+                full = [fold(n) for n in entity.names if n not in entity.acronyms]
+                quoted = {
+                    id(m)
+                    for m, i in zip(accepted, accepted_at, strict=True)
+                    if any(
+                        re.search(rf"\b{re.escape(n)}\b", fold(self.facts[i].snippet)) for n in full
+                    )
+                }
+                keep.sort(key=lambda m: id(m) not in quoted)
             elif spelled and len(keep) > 1:
                 # "What does ToT stand for?": of the facts writing it out, the one writing
                 # the short form beside it ("training of trainers (ToT)") comes first.

@@ -3441,3 +3441,25 @@ def test_a_laws_article_is_no_document_read() -> None:
         "que dit l'article 1er de la loi ?"
     )
     assert "doc" not in matcher._without_source("quelle année donne le doc ?")[0]
+
+
+def test_a_definition_comes_from_the_fact_whose_quote_spells_it_out() -> None:
+    """ "hnp c'est quoi ?": of the facts writing the name out in their answer, the one whose
+    quote (shown as written, in English) writes it out too comes first, in either order."""
+    club = make_entity("kc", "institution", "Kennel Club", acronyms=["KC"])
+    short = make_fact(
+        "short",
+        "The Kennel Club (KC) trained sniffer dogs.",
+        snippet="the KC trained sniffer dogs",
+        entities=["kc"],
+    )
+    spelled = make_fact(
+        "spelled",
+        "The Kennel Club (KC) bred sniffer dogs.",
+        snippet="the Kennel Club (KC) bred sniffer dogs",
+        entities=["kc"],
+    )
+    for facts in ((short, spelled), (spelled, short)):
+        matcher = make_matcher(*facts, *FILLER, entities=[club], thresholds=BARS)
+        answer = matcher.ask("what is KC?")
+        assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
