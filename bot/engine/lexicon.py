@@ -137,6 +137,36 @@ def _common_words() -> frozenset[str]:
 
 COMMON_WORDS = _common_words()
 
+#: The world's countries in one word, English and French (folded): a question naming one
+#: the fact base never names ("la politique d'asile du Canada") asks about something no
+#: fact is about, whatever else it asks (those the base names are its entities).
+COUNTRY_WORDS = frozenset(
+    """afghanistan albania algeria andorra angola argentina armenia australia austria
+    azerbaijan bahamas bahrain bangladesh barbados belarus belgium belize benin bhutan
+    bolivia botswana brazil brunei bulgaria burundi cambodia cameroon canada chad chile
+    china colombia comoros congo croatia cuba cyprus czechia denmark djibouti dominica
+    ecuador egypt eritrea estonia eswatini ethiopia fiji finland france gabon gambia
+    georgia germany ghana greece grenada guatemala guinea guyana haiti honduras hungary
+    iceland india indonesia iran iraq ireland israel italy jamaica japan jordan kazakhstan
+    kenya kiribati kosovo kuwait kyrgyzstan laos latvia lebanon lesotho liberia libya
+    liechtenstein lithuania luxembourg madagascar malawi malaysia maldives mali malta
+    mauritania mauritius mexico micronesia moldova monaco mongolia montenegro morocco
+    mozambique myanmar namibia nauru nepal netherlands nicaragua niger nigeria norway oman
+    pakistan palau palestine panama paraguay peru philippines poland portugal qatar
+    romania russia rwanda samoa senegal serbia seychelles singapore slovakia slovenia
+    somalia spain sudan suriname sweden switzerland syria taiwan tajikistan tanzania
+    thailand togo tonga tunisia turkey turkmenistan tuvalu uganda ukraine uruguay
+    uzbekistan vanuatu venezuela vietnam yemen zambia zimbabwe
+    algerie allemagne angleterre arabie argentine australie autriche belgique bresil
+    bulgarie cameroun chili chine chypre colombie coree croatie danemark egypte equateur
+    espagne estonie ethiopie finlande grece guinee hongrie inde indonesie irak irlande
+    islande italie japon jordanie kazakhstan koweit lettonie liban libye lituanie
+    malaisie mauritanie mexique mongolie mozambique namibie norvege ouganda ouzbekistan
+    paraguay pays-bas perou pologne roumanie russie serbie slovaquie slovenie somalie
+    soudan suede suisse syrie tanzanie tchad tchequie thailande tunisie turquie ukraine
+    venezuela yemen zambie""".split()  # noqa: SIM905
+)
+
 
 def is_common(slot_text: str, keys: frozenset[str]) -> bool:
     """An everyday word, or an inflection of one: "risquent" is "risque" conjugated,

@@ -58,6 +58,7 @@ from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
     COMMON_WORDS,
+    COUNTRY_WORDS,
     HELP,
     ORDINALS,
     PLACE_KINDS,
@@ -843,6 +844,10 @@ class Matcher:
         # is a name there).
         strangers = [s.text for s, k in zip(slots, kids, strict=True) if not k]
         names_unheld = _written_as_names(question, strangers) if strangers else []
+        # (A country no fact names, in one word: "la politique d'asile du Canada"; not one
+        # side of a choice, "Montenegro, or was it Moldova?", whose other side may be held.)
+        if not offered:
+            names_unheld += [t for t in strangers if t in COUNTRY_WORDS and t not in names_unheld]
         if names_unheld:
             unknown_blocks = True
             unknown = names_unheld + [text for text in unknown if text not in names_unheld]

@@ -3463,3 +3463,17 @@ def test_a_definition_comes_from_the_fact_whose_quote_spells_it_out() -> None:
         matcher = make_matcher(*facts, *FILLER, entities=[club], thresholds=BARS)
         answer = matcher.ask("what is KC?")
         assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
+
+
+def test_a_country_no_fact_names_is_asked_about_nothing_the_base_says() -> None:
+    """ "Quelle est la politique d'asile du Canada ?": a country in one word that no fact
+    names; not one side of a choice, whose other side a fact may hold."""
+    policy = make_fact(
+        "policy", "Tunisia's dog unit adopted a kennel policy.", entities=["tunisia"]
+    )
+    matcher = make_matcher(policy, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert not matcher.ask("what is the kennel policy of the dog unit in Canada?").answered
+    assert matcher.ask("what is the kennel policy of the dog unit in Tunisia?").answered
+    assert matcher.ask(
+        "which kennel policy did the dog unit adopt, in Canada or in Tunisia?"
+    ).answered
