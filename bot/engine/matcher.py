@@ -280,6 +280,10 @@ class Matcher:
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
             question = _IDIOM.sub(_idiom_left, question)
+        if _SOURCE_VERB_CUE.search(question):
+            # "what headcount does the source give?": what the source is asked, no words of
+            # it ("give" is no supply).
+            question = _SOURCE_VERB.sub(" ", question)
         if "play" in question:
             # "What part did Morocco play in ...?": what Morocco did; "part" and "play" only
             # frame it.
@@ -784,6 +788,9 @@ class Matcher:
                 for s, w in zip(slots, idf, strict=True)
                 if fold(s.text) in kind_words
             }
+            if len(named) == len({s.text for s in slots}):
+                # "what headcount (does the source give)?": the kind alone names nothing.
+                return Answer(question, False, (), (), kind, language)
         # "What does ToT stand for?": a group's short form (no entity to define) is spelled
         # out by the fact holding the group, which need not say "stand for".
         spelled: dict[str, float] = {}
@@ -2308,6 +2315,18 @@ _SOURCE = re.compile(
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
     re.IGNORECASE,
 )
+#: "does the source / the article (actually) say / give / name ...": the question asks what
+#: a document gives, in words no fact holds (a named one, "the INL page", is `_SOURCE`'s).
+_SOURCE_VERB = re.compile(
+    # (After what is asked for, "what headcount ...", "which countries ...": not "what does
+    # the article actually say?", which asks what the source says of the claim before it.)
+    r"(?<=\w)(?<!\bwhat)(?<!\bwhich)(?<!\bhow)\s+(?:does|do|did)\s+(?:the|this|that)\s+"
+    r"(?:source|article|page|summary|text|document|"
+    r"piece|doc)\s+(?:actually\s+|really\s+)?(?:say|give|name|list|mention|state|cite|report|"
+    r"put)\b",
+    re.IGNORECASE,
+)
+_SOURCE_VERB_CUE = re.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s", re.IGNORECASE)
 #: Frames set aside when a question as asked finds no answer, in this order.
 _FRAMES = (
     (_ABOUT_WHAT, " about "),

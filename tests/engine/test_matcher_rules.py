@@ -3477,3 +3477,21 @@ def test_a_country_no_fact_names_is_asked_about_nothing_the_base_says() -> None:
     assert matcher.ask(
         "which kennel policy did the dog unit adopt, in Canada or in Tunisia?"
     ).answered
+
+
+def test_what_a_source_gives_asks_no_word_of_it() -> None:
+    """ "what headcount does the source give?": no word of it is asked ("give" is no
+    supply), and the kind alone names nothing to answer; "which kennels does the source
+    name?" asks for the kennels."""
+    supplied = make_fact("supplied", "The port gives the Rabat kennel two vans a year.")
+    counted = make_fact("counted", "Twelve dogs live in the Rabat kennel.")
+    matcher = make_matcher(supplied, counted, *FILLER, thresholds=BARS)
+    assert not matcher.ask("what headcount does the source give?").answered
+    answer = matcher.ask("what headcount of dogs does the source give for the Rabat kennel?")
+    assert answer.answered and ids(answer.facts)[:1] == ["counted"]
+
+
+def test_the_kind_alone_names_nothing_on_the_shipped_base(matcher: Matcher) -> None:
+    """ "what headcount?": a question whose every word names the kind asked is about
+    nothing; on the shipped base any fact giving a figure would otherwise answer."""
+    assert not matcher.ask("what headcount?").answered
