@@ -613,7 +613,9 @@ class Kind(StrEnum):
         "statement",
         ("say", "said", "tell", "told", "stress", "declar", "remark", "message", "dit"),
         re.compile(
-            r"\bwhat\s+(did|does|do|has|have|had)\s+(?!(the\s+|this\s+|that\s+|its\s+)?(\w+\s+){0,3}"
+            # (Not "what does it say about ...?": "it" is a text, no one quoted.)
+            r"\bwhat\s+(did|does|do|has|have|had)\s+(?!it\s)"
+            r"(?!(the\s+|this\s+|that\s+|its\s+)?(\w+\s+){0,3}"
             r"(law|laws|bill|article|report|guide|page|source|document|agreement|framework|text|"
             r"strategy|convention|compact|constitution|code|plan|program|programme|story|"
             r"release|summary|website|site|sheet)\b)(\w+\s+){1,5}?(say|tell|stress|declare|"

@@ -1945,7 +1945,7 @@ _CHECK = re.compile(
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
     r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
-    r"amount|total|count|title)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
+    r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
     r"much\s+|a\s+bit\s+|a\s+little\s+)?too\s+(?:high|low|big|small|much|many|few)\b",

@@ -191,6 +191,9 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     assert asks_for("what does the bureau say Morocco exports across the region?") is None
     assert asks_for("what did the minister say at the opening?") is Kind.STATEMENT
     assert asks_for("what did the minister say regarding dog kennels?") is Kind.STATEMENT
+    # "it" is a text: "what does it say about training partners?" asks what it holds.
+    assert asks_for("what does it say about training kennel partners?") is None
+    assert asks_for("what did they say about kennel partners?") is Kind.STATEMENT
 
 
 def test_the_cost_a_source_gives_asks_for_money() -> None:

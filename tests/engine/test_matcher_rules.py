@@ -2792,6 +2792,7 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "right" not in words(matcher, "the dog unit started in 2014, is that right?")
     assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
     assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
+    assert "actual" not in words(matcher, "the dog unit head, what's her actual role?")
     assert "high" not in words(
         matcher, "the dog unit started in 2014, but that looks way too high. what year?"
     )
