@@ -121,7 +121,8 @@ STOPWORDS_FR = frozenset(
     mene menent mener menait menaient organise organisent apres
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
-    directement parmi cite citee cites citees complete complet completes complets peux""".split()  # noqa: SIM905
+    directement parmi cite citee cites citees complete complet completes complets peux
+    contre vers""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

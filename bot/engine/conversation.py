@@ -84,8 +84,9 @@ SOCIAL = _words(
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
-    rush hurry rushing
-    forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted
+    rush hurry rushing idea ideas clue dig
+    forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted wants
+    pin nail
     handy
     looking check checking confirm double doublecheck just real fyi btw so well um
     fact factcheck factchecking random
@@ -113,7 +114,9 @@ PURPOSE = _words(
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
     footnote footnotes citation talking points logframe comparison noon midday midi
-    tmrw recap recaps calendar adding short debrief debriefing mtg mtgs"""
+    tmrw recap recaps calendar adding short debrief debriefing mtg mtgs
+    thesis theses dissertation chapter chapters ch supervisor supervisors professor prof
+    these memoire chapitre directeur directrice encadrant encadrante"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -629,7 +632,14 @@ _FRAME = re.compile(
     # the gender section of our report I want to say what ...": where the answer goes)
     r"^(?:(?:in|for)\s+(?:the|our|my|a)\s+(?:[\w'’-]+\s+){0,5}?(?:report|brief|briefing|note|"
     r"deck|slide|memo|draft|paper|section|chapter|paragraph)\s+)?"
-    r"(?:(?:i|we|she|he|they|someone|somebody|(?:my|our|the|a)(?:\s+[\w'’-]+){1,5}?)\s+)?"
+    # ("an NGO partner asks when ...", "ngo contact asking when ...": a relayed question;
+    # no word of the subject asks)
+    r"(?:(?:i|we|she|he|they|someone|somebody|"
+    r"(?:(?:my|our|the|a|an|one|this|that|his|her|their|your|some)\s+)?"
+    r"(?!(?:what|whats|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|"
+    r"can|could|would|will|has|have|had)\b)[\w'’-]+"
+    r"(?:\s+(?!(?:what|when|where|which|who|whom|whose|why|how|do|does|did)\b)[\w'’-]+){0,4}?)"
+    r"\s+)?"
     r"(?:(?:am|is|are|was|were|'m|’m)\s+)?(?:(?:just|also|again)\s+)?"
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
     # ("my director just asked me when ...")
@@ -654,6 +664,12 @@ _FRAME = re.compile(
     # "I need the full name of ...", "we're looking for the date ...": a request
     r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want|(?:am|are|'m|’m|'re|’re)\s+"
     r"looking\s+for)\s+(?=the\b)"
+    # "a partner wants the names of ...", "the embassy is asking for the date of ...":
+    # what someone else asks for, relayed
+    r"|^(?:my|our|the|a|an|one|this|that|his|her|their|your|some)(?:\s+[\w'’-]+){1,4}?\s+"
+    r"(?:(?:is|are|was|were)\s+)?(?:(?:just|also|again)\s+)?"
+    r"(?:wants?|wanted|needs?|needed|would\s+like|asks?\s+for|asked\s+for|asking\s+for|"
+    r"looking\s+for|requests?|requested)\s+(?=the\b)"
     # "I need one line on the prison classification system ...": what it is about
     r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want)\s+(?:a|one|1|some|a\s+few|two)\s+"
     r"(?:lines?|sentences?|words?|paragraphs?|paras?|blurbs?|bullets?)\s+(?:on|about|for)\s+(?=the\b)"
@@ -668,7 +684,9 @@ _FRAME = re.compile(
     r"|^(?:(?:does|do)\s+)?(?:anyone|anybody|someone|somebody)\s+(?:have|has|got)\s+(?=the\b)"
     r"|^(?:quelqu['’]?\s*un|qqn|qq1)\s+a\s+(?=(?:le|la|les|l['’])\s*\w)"
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
-    r"|^(?:[\w'’-]+\s+){0,4}(?:me\s+demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
+    # ("une ONG avec qui on travaille voudrait savoir ...", "un collègue du ministère
+    # demande combien ...")
+    r"|^(?:[\w'’-]+\s+){0,6}(?:(?:me\s+)?demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
     r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
     r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"

@@ -40,6 +40,7 @@ from bot.engine.kinds import (
     AGE,
     BEFORE_CLAUSE,
     CALLS_FOR,
+    CLOCK,
     COMPARATIVE,
     DURATION,
     END,
@@ -513,6 +514,7 @@ class Index:
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
             has_age=bool(AGE.search(fact.answer)),
             has_title=bool(TITLED.search(fact.answer)),
+            has_clock=bool(CLOCK.search(fact.answer)),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -82,6 +82,8 @@ class FactFeatures:
     has_age: bool = False
     #: A document's title: "the page is titled ...", "l'article s'intitule ...".
     has_title: bool = False
+    #: A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks).
+    has_clock: bool = False
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
@@ -156,6 +158,12 @@ DURATION = re.compile(
 #: An age in an answer: what "how old?" asks for.
 AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bâg[ée]e?s?\s+de\s+\d{1,3}\s+ans\b",
+    re.IGNORECASE,
+)
+#: A time of day in an answer: "at 9 a.m.", "10:30", "à 14h", "noon".
+CLOCK = re.compile(
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d\d\b|\b\d{1,2}\s?h(?:\d\d)?\b|"
+    r"\b(?:noon|midday|midi|o['’]clock)\b",
     re.IGNORECASE,
 )
 #: An end in an answer: what "until when?" asks for.
@@ -664,6 +672,19 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_age,
         "gives no age",
+    )
+    # "What time does the Feb 24 session start?", "à quelle heure ...?": a time of day,
+    # which a fact giving the day does not give.
+    CLOCK = (
+        "clock",
+        ("time", "heure", "hour"),
+        re.compile(
+            r"\b(at\s+)?(what|which)\s+(time|hour)\b(?!\s*(frame|span|period|line|of\s+(the\s+)?year))|"
+            r"\b(a|vers)\s+quelle\s+heure\b|\bquelle\s+heure\b|\b(start|starting|end|finish)\s+time\b|"
+            r"\bheure\s+de\s+(debut|fin|demarrage)\b"
+        ),
+        lambda f, asked: f.has_clock,
+        "gives no time of day",
     )
     # "What penalties does Law 27-14 set?", "quelle peine ...?": a punishment, with its
     # figure; a fact that the law exists, or that sentencing is discussed, is not one.

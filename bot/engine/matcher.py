@@ -96,10 +96,46 @@ TOOK_PLACE = frozenset(
 #: lasting, not "final", a word a fact must hold. ("long" stays a word of the question:
 #: measured, dropping it lost more than it gained, facts that say how long holding it.)
 def _lasting(words: Sequence[Token], i: int) -> bool:
-    """Whether `words[i]`, "last", is the verb ending a "how long" question."""
+    """Whether `words[i]`, "last", is the verb ending a "how long" (or "how many days")
+    question."""
     return i == len(words) - 1 and any(
-        w.surface == "long" and words[j - 1].surface == "how" for j, w in enumerate(words) if j
+        words[j - 1].surface == "how"
+        and (w.surface == "long" or (w.surface == "many" and _time_unit_after(words, j)))
+        for j, w in enumerate(words)
+        if j
     )
+
+
+#: Units of time: "how many days did it last?" asks a length of time, which "from 24 to
+#: 26 September" gives without the word "days".
+_TIME_UNITS = frozenset(
+    """day days week weeks month months year years hour hours jour jours semaine semaines
+    mois an ans annee annees heure heures""".split()  # noqa: SIM905
+)
+
+
+def _time_unit_after(words: Sequence[Token], j: int) -> bool:
+    """Whether a unit of time follows "many" at `words[j]`."""
+    return j + 1 < len(words) and words[j + 1].surface in _TIME_UNITS
+
+
+def _unit_asked(words: Sequence[Token], i: int) -> bool:
+    """Whether `words[i]` is the unit of "how many days / combien de jours": what the
+    question's kind asks for, not a word the fact must hold."""
+    return (
+        i >= 2
+        and (
+            (words[i - 2].surface == "how" and words[i - 1].surface == "many")
+            or (words[i - 2].surface == "combien" and words[i - 1].surface in ("de", "d"))
+        )
+        and words[i].surface in _TIME_UNITS
+        # (Not "how many years in jail", "combien d'années de prison": a penalty.)
+        and (i + 1 == len(words) or words[i + 1].surface not in _NOT_A_LENGTH)
+    )
+
+
+#: After "how many years": what makes it a penalty or a date, not a length of time.
+_NOT_A_LENGTH = frozenset({"in", "of", "behind", "ago", "de", "d"})
 
 
 #: "Combien de temps a duré l'atelier ?": the verb of lasting after "combien de temps"
@@ -108,10 +144,15 @@ _DURER = frozenset({"dure", "durer", "durera", "dureront", "durait", "duraient",
 
 
 def _french_lasting(words: Sequence[Token], i: int) -> bool:
-    """Whether `words[i]`, a form of "durer", follows "combien de temps"."""
+    """Whether `words[i]`, a form of "durer", is in a question asking "combien de temps"
+    or "combien de jours" ("l'atelier a duré combien de jours ?")."""
     return any(
-        w.surface == "combien" and words[j + 1].surface == "de" and words[j + 2].surface == "temps"
-        for j, w in enumerate(words[: max(i - 2, 0)])
+        w.surface == "combien"
+        and j + 2 < len(words)
+        and words[j + 1].surface in ("de", "d")
+        and (words[j + 2].surface == "temps" or words[j + 2].surface in _TIME_UNITS)
+        for j, w in enumerate(words)
+        if j != i
     )
 
 
@@ -180,8 +221,10 @@ class Matcher:
             if t.surface == "lieu" and i and words[i - 1].surface in TOOK_PLACE:
                 i += 1
                 continue
-            if (t.surface == "last" and _lasting(words, i)) or (
-                t.surface in _DURER and _french_lasting(words, i)
+            if (
+                (t.surface == "last" and _lasting(words, i))
+                or (t.surface in _DURER and _french_lasting(words, i))
+                or (t.surface in _TIME_UNITS and _unit_asked(words, i))
             ):
                 i += 1
                 continue
@@ -252,7 +295,8 @@ class Matcher:
             question = _ABOUT_THAT.sub(" ", question)
             if lang == "fr":
                 # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
-                question = _FRENCH_INVERSION.sub("", question)
+                # ("sur quelle période court-il ?": runs, said by the period; no court.)
+                question = _FRENCH_INVERSION.sub("", _RUNS_FR.sub(" ", question))
         if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
@@ -457,18 +501,19 @@ class Matcher:
     ) -> Answer:
         """`_answer`, and if it finds nothing, the same without each frame in turn."""
         answer = None
-        if _SET_APART_FIRST.match(question):
+        set_apart = _SET_APART_FIRST if _SET_APART_FIRST.match(question) else None
+        if set_apart is None and _SET_APART_LAST.search(question):
+            set_apart = _SET_APART_LAST
+        if set_apart is not None:
             # "Besides legal texts, which UN mechanisms ...?": what is set apart is no part
             # of what is asked; the fact about it, matching it best, would answer instead.
             # (Unless only a fact naming both answers: "besides raising standards, what else
             # does the course hope to foster?" is answered by the fact that lists both.)
             # (Nor when too little is left to ask alone: "apart from the Ministry of Justice,
             # who else does INL support?" asks about INL's partners in justice reform.)
-            bare = _SET_APART_FIRST.sub("", question, count=1)
+            bare = set_apart.sub("", question, count=1)
             if len(self._read(bare)[1]) >= self.thresholds.clear_lead_held:
-                answer = self._answer(
-                    bare, language, _SET_APART_FIRST.sub("", asking, count=1), claimed
-                )
+                answer = self._answer(bare, language, set_apart.sub("", asking, count=1), claimed)
         if answer is None or not answer.answered:
             answer = self._answer(question, language, asking, claimed)
         for frame, plain in _FRAMES:
@@ -2204,6 +2249,9 @@ _IDIOM_CUE = re.compile(
     re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
+_RUNS_FR = re.compile(
+    r"\b(?:court|courent|courait|couraient)-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE
+)
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
 #: the frame word is not a word a fact must hold.
@@ -2258,7 +2306,20 @@ _SET_APART_FIRST = re.compile(
     r"(?!\s+(?:in\s+)?(?:19|20)\d\d\s*,)[^,?;:]{0,80}?(?:,\s*|\s+(?=(?:which|what|"
     # (Unpunctuated, up to a question word opening what is asked: "a part les conventions
     # quelles politiques ..."; not "a part le ministère l'INL soutient qui ...".)
-    r"quels|quelles|quel|quelle)\b))",
+    r"quels|quelles|quel|quelle)\b))"
+    # "I know over 18,000 police were deployed by 2013, but for comparison, how many ...?":
+    # what the asker knows already is not what is asked.
+    r"|^\W*(?:i|we)\s+(?:already\s+)?(?:know|understand|get|reali[sz]e|(?:am|are|'m|’m|'re|’re)\s+"
+    r"aware)\s+(?:that\s+)?[^?]{1,160}?,\s*but\s+(?:(?:for|by)\s+comparison,?\s*|just\s+)?"
+    r"(?=(?:what|when|where|which|who|whom|how|is|are|was|were|do|does|did)\b)",
+    re.IGNORECASE,
+)
+#: "Où a eu lieu la première session, avant celle de Casablanca ?": the one it precedes,
+#: set apart at the end as `_SET_APART_FIRST` sets it apart at the start.
+_SET_APART_LAST = re.compile(
+    r",?\s+(?:avant\s+(?:celle|celui|celles|ceux)\s+(?:de|du|des|d['’])|"
+    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training))\s+(?:in|at|of))"
+    r"\s*[^,?;:]{1,60}?(?=\W*$)",
     re.IGNORECASE,
 )
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN
@@ -2327,11 +2388,24 @@ _SOURCE_VERB = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_VERB_CUE = re.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s", re.IGNORECASE)
+#: A last clause on why it matters or what it compares with: "how many police does the
+#: Mali mandate include, which explains the demand for French speakers?", "what had the
+#: earlier training focused on, compared to migration now?": the asker's context.
+_TRAILING_ASIDE = re.compile(
+    r",\s*(?:which|that)\s+(?:would\s+|might\s+|could\s+|may\s+)?(?:explains?|explained|"
+    r"is\s+why|was\s+why|accounts?\s+for|led\s+to|leads\s+to|prompted|drove|drives|triggered|"
+    r"caused|shows?|showed)\b[^?]{0,100}?(?=\W*$)"
+    r"|,\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|by\s+comparison\s+(?:to|with)|"
+    r"as\s+opposed\s+to|par\s+rapport\s+(?:à|a|au|aux)|compar[ée]e?s?\s+(?:à|a|au|aux|avec))"
+    r"\s+[^,?;:]{1,60}?(?=\W*$)",
+    re.IGNORECASE,
+)
 #: Frames set aside when a question as asked finds no answer, in this order.
 _FRAMES = (
     (_ABOUT_WHAT, " about "),
     (_KIND_OF, r"\1 "),
     (_SET_APART, ""),
+    (_TRAILING_ASIDE, ""),
     (_STANDS_FOR_IN, r"\1"),
     (_SOURCE_NOUN, r"\1"),
 )

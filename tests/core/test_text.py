@@ -178,6 +178,15 @@ def test_becoming_and_stepping_in_are_french_function_words() -> None:
     assert words == ["independants", "maroc", "donner", "liste"]
 
 
+def test_against_and_towards_are_french_function_words_too() -> None:
+    """ "la loi contre les départs vers les groupes étrangers": "against" and "towards"
+    are English stop words; their French ones are too."""
+    words = [
+        t.surface for t in tokenize("contre les départs vers l'étranger") if not is_stopword(t)
+    ]
+    assert words == ["departs", "etranger"]
+
+
 def test_drew_is_drawing() -> None:
     """ "the workshop drew on best practice": an irregular past the stemmer leaves apart."""
     assert word_keys("drew") == word_keys("drawing")

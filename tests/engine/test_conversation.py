@@ -305,6 +305,9 @@ def test_since_when_asks() -> None:
         "un collègue du parquet me demande combien de prosecutors ont été trained",
         "slt, un collègue du parquet me demande combien de prosecutors ont été trained",
         "je voudrais savoir combien de prosecutors ont été trained",
+        # (a relayed question: the one who asks, in six words; "demande" without "me")
+        "une ONG avec qui on travaille voudrait savoir combien de prosecutors ont été trained",
+        "un collègue du ministère demande combien de prosecutors ont été trained",
         "tu sais combien de prosecutors ont été trained",
         "quelqu'un sait combien de prosecutors ont été trained",
         "qqn sait combien de prosecutors ont été trained",
@@ -517,6 +520,9 @@ def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
         "my director just asked me how many prosecutors were trained in Casablanca",
         "our counterpart at the ministry asked me how many prosecutors were trained in Casablanca",
         "In the annex of our report I want to say how many prosecutors were trained in Casablanca",
+        # A relayed question: whoever asks, with or without "the" / "my".
+        "an ngo partner asks how many prosecutors were trained in Casablanca",
+        "ngo contact asking how many prosecutors were trained in Casablanca",
     ],
 )
 def test_a_question_asked_about_asking_is_the_question(message: str) -> None:
@@ -1157,3 +1163,31 @@ def test_a_request_for_a_joke_is_about_the_bot() -> None:
     """ "Tell me a joke about lawyers 😄": no fact is asked for, whatever the joke is on."""
     for message in ("Tell me a joke about prosecutors", "raconte-moi une blague"):
         assert read_message(message, lambda word: True).chatter is Chatter.ABOUT_BOT, message
+
+
+def test_what_someone_else_asks_for_is_the_request() -> None:
+    """ "A partner wants the names of ...": what is relayed is asked; who wants it is not."""
+    reading = read_message("A partner wants the names of the experts who ran the debates.", knows)
+    assert reading.question == "the names of the experts who ran the debates."
+
+
+def test_a_question_word_is_no_one_relaying() -> None:
+    """ "how many states asked ...": the question's own words are no subject of a relay."""
+    message = "how many states asked when the law was adopted?"
+    assert read_message(message, knows).question == message
+
+
+@pytest.mark.parametrize("tail", ["any idea?", "any ideas?", "no clue, any idea"])
+def test_asking_whether_the_bot_knows_asks_nothing_more(tail: str) -> None:
+    reading = read_message(f"when was the BCIJ created? {tail}", knows)
+    assert reading.question.startswith("when was the BCIJ created?")
+    assert "idea" not in reading.question
+
+
+def test_who_it_is_for_at_school_is_purpose() -> None:
+    """ "my supervisor wants me to pin down ...: which ...?" keeps what is pinned down."""
+    reading = read_message(
+        "my supervisor wants me to pin down the BCIJ's mandate: when was it created?",
+        lambda word: True,
+    )
+    assert reading.question == "BCIJ's mandate when was it created?"

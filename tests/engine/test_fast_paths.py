@@ -30,6 +30,7 @@ from bot.engine.matcher import (
     _DURER,
     _FIRST_NAME,
     _SIDE,
+    _TIME_UNITS,
     NOT_ACTOR,
     TOOK_PLACE,
     WORD_SLOTS_KEPT,
@@ -38,6 +39,7 @@ from bot.engine.matcher import (
     _given_name_before,
     _lasting,
     _sides,
+    _unit_asked,
 )
 from bot.engine.scoring import _DELTA, TOP, _kth_largest, _may_rank, by_rounded_total, slot_idf
 from bot.engine.spelling import (
@@ -395,6 +397,9 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
             continue
         if t.surface in _DURER and _french_lasting(words, i):
             i += 1  # "combien de temps a duré": the question's words
+            continue
+        if t.surface in _TIME_UNITS and _unit_asked(words, i):
+            i += 1  # "how many days": the question's words
             continue
         found = matcher.index.lexicon.phrase_at(words, i, lang)
         if found is not None:

@@ -30,6 +30,7 @@ EXAMPLES = {
     Kind.START: "Since when has INL worked with the DGAPR?",
     Kind.END: "Until when does GLO.ACT run?",
     Kind.AGE: "How old is Mohamed Chabib?",
+    Kind.CLOCK: "À quelle heure commence la session ?",
     Kind.MEMBERS: "Which five academies does INL run?",
     Kind.REASON: "Why was Tangier chosen?",
     Kind.COMPARE: "Is the Tiflet centre bigger than the others?",

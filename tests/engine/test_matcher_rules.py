@@ -3496,3 +3496,114 @@ def test_the_kind_alone_names_nothing_on_the_shipped_base(matcher: Matcher) -> N
     """ "what headcount?": a question whose every word names the kind asked is about
     nothing; on the shipped base any fact giving a figure would otherwise answer."""
     assert not matcher.ask("what headcount?").answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many dogs were given to officers in Rabat, which explains the port's new kennels?",
+        "How many dogs were given to officers in Rabat, compared to the ports now?",
+    ],
+)
+def test_a_last_clause_on_why_or_compared_with_what_is_set_aside(question: str) -> None:
+    fact = make_fact("target", "Twelve dogs were given to police officers in Rabat.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "target"
+
+
+def test_what_the_asker_knows_before_but_is_not_asked() -> None:
+    """ "I know X, but for comparison, how many ...?": X is the asker's, not the question's."""
+    fact = make_fact("target", "Twelve dogs were given to police officers in Rabat.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    question = (
+        "I know over 300 horses were sold to farmers in Tunisia by 2013, but for comparison, "
+        "how many dogs were given to officers in Rabat?"
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "target"
+
+
+def test_what_time_asks_for_a_time_of_day() -> None:
+    """ "What time does the session start?" is not answered by the day it starts."""
+    day = make_fact(
+        "day", "The dog unit's first session in Rabat starts on 24 February.", when="2020-02-24"
+    )
+    hour = make_fact("hour", "The dog unit's first session in Rabat starts at 9 a.m.")
+    question = "What time does the dog unit's first session in Rabat start?"
+    assert why_not(make_matcher(day, *FILLER, thresholds=BARS), question) == (
+        "gives no time of day"
+    )
+    answer = make_matcher(hour, *FILLER, thresholds=BARS).ask(question)
+    assert answer.asks_for is Kind.CLOCK and answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many days did the workshop in Rabat take?",
+        "How many days did the workshop in Rabat last?",
+        "L'atelier de Rabat a duré combien de jours ?",
+        "Combien de jours a duré l'atelier de Rabat ?",
+    ],
+)
+def test_how_many_days_is_answered_by_a_span_of_days(question: str) -> None:
+    """ "From 24 to 26 September" is how many days it lasted, without the word "days"."""
+    fact = make_fact(
+        "target",
+        "The workshop took place in Rabat from 24 to 26 September 2018.",
+        answer_fr="L'atelier a eu lieu à Rabat du 24 au 26 septembre 2018.",
+    )
+    # (Another fact holds the words "days" and "last": a fact without them lacks them.)
+    course = make_fact(
+        "course",
+        "The last dog course in Tunis ran for five days.",
+        answer_fr="Le dernier cours canin à Tunis a duré cinq jours.",
+    )
+    matcher = make_matcher(fact, course, *FILLER, thresholds=BARS)
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.DURATION and answer.answered
+    # (The unit and the verb of lasting say what is asked: no word a fact must hold.)
+    assert not {s.text for s in matcher.analyse(question)} & {"days", "jours", "last", "dure"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Where was the first dog training held, before the one in Casablanca?",
+        "Où a eu lieu la première formation canine, avant celle de Casablanca ?",
+    ],
+)
+def test_the_one_a_question_asks_before_is_set_apart_at_the_end_too(question: str) -> None:
+    """ "..., before the one in Casablanca?": Casablanca is what the answer came before;
+    the fact about Casablanca's training, naming it, must not answer."""
+    first = make_fact(
+        "first",
+        "The first dog training was held in Tangier in July 2018.",
+        answer_fr="La première formation canine a eu lieu à Tanger en juillet 2018.",
+        where="Tangier",
+    )
+    casablanca = make_fact(
+        "casablanca",
+        "The second dog training was held in Casablanca in September 2018.",
+        answer_fr="La deuxième formation canine a eu lieu à Casablanca en septembre 2018.",
+        where="Casablanca",
+    )
+    matcher = make_matcher(
+        first,
+        casablanca,
+        *FILLER,
+        synonyms=[("Tangier", "Tanger"), ("dog", "canine")],
+        thresholds=BARS,
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "first"
+
+
+def test_court_il_runs_in_french_no_court_of_law() -> None:
+    """ "Sur quelle période court-il ?": the project runs over a period; no fact on a court
+    of law is asked about."""
+    court = make_fact("court", "The court of Rabat heard the dog case.", answer_fr="Le tribunal.")
+    matcher = make_matcher(court, *FILLER, thresholds=BARS)
+    texts = {s.text for s in matcher.analyse("Le projet canin, sur quelle période court-il ?")}
+    assert "court" not in texts and "canin" in texts
