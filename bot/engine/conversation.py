@@ -664,6 +664,12 @@ _FRAME = re.compile(
     # "I need the full name of ...", "we're looking for the date ...": a request
     r"|^(?:i|we)\s+(?:(?:really|just|still|also)\s+)?(?:need|want|(?:am|are|'m|’m|'re|’re)\s+"
     r"looking\s+for)\s+(?=the\b)"
+    # "a contact at the Dutch embassy is prepping a brief and wants to know who ...": a
+    # relay after a clause on who asks, with no question word before it
+    r"|^(?:(?!(?:what|whats|when|where|which|who|whom|whose|why|how)\b)[^?]){0,160}?\b"
+    r"(?:wants?\s+to\s+know|would\s+like\s+to\s+know|['’]d\s+like\s+to\s+know|"
+    r"(?:is|are|was|were)\s+asking|asks|asked\s+(?:me|us)|(?:is|are|was)\s+wondering)\s+"
+    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     # "a partner wants the names of ...", "the embassy is asking for the date of ...":
     # what someone else asks for, relayed
     r"|^(?:my|our|the|a|an|one|this|that|his|her|their|your|some)(?:\s+[\w'’-]+){1,4}?\s+"

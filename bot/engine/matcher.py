@@ -1591,7 +1591,7 @@ _SIDE = re.compile(
 _SIDE_OF_EVENT = re.compile(
     r"\b(after|since|après|apres|depuis|(?:that\s+|which\s+)?(?:followed|following)|"
     + _APART_WORDS
-    + r")\s+(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de)\s*"
+    + r")\s+(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\s*"
     r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
     r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
@@ -1605,7 +1605,8 @@ _A_YEAR_IN = re.compile(r"\b" + _YEAR)
 _LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
 _LATER = re.compile(
     r"\b(?:" + _LATER_WORDS + r"|subsequently|next|again|new|more|nouveau|suivants?|"
-    r"suivantes?|encore)\b",
+    # ("les attentats après ceux de 2003": those of 2003 are not the ones asked.)
+    r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b",
     re.IGNORECASE,
 )
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
@@ -2178,6 +2179,9 @@ _IDIOM = re.compile(
     r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
     r"(?:wound|winds|wind|ended|ends|end)\s+up(?=\s+\w+ing\b)|"
+    # "what Morocco's approach is made of": what it consists of, no making asked.
+    r"(?:(?<=\bis\s)|(?<=\bare\s)|(?<=\bwas\s)|(?<=\bwere\s))made(?:\s+up)?(?=\s+of\b)|"
+    r"\bmade(?:\s+up)?(?=\s+of\W*$)|"
     # "the workshop last September": when the asker is, not a word of the fact's.
     r"(?:last|this\s+past)(?=\s+(?:january|february|march|april|may|june|july|august|"
     r"september|october|november|december|autumn|fall|spring|summer|winter)\b)|"
@@ -2243,7 +2247,7 @@ def _idiom_left(match: re.Match[str]) -> str:
 
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|"
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question",
     re.IGNORECASE,

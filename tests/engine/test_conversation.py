@@ -1191,3 +1191,14 @@ def test_who_it_is_for_at_school_is_purpose() -> None:
         lambda word: True,
     )
     assert reading.question == "BCIJ's mandate when was it created?"
+
+
+def test_a_relay_after_a_clause_on_who_asks_is_the_question() -> None:
+    """ "a contact at the embassy is prepping a brief and wants to know who ...": whoever
+    asks, in as many words as it takes, asks no word of the question."""
+    reading = read_message(
+        "a contact at the Dutch embassy is prepping a CT brief and wants to know who the "
+        "May 2003 attackers targeted",
+        knows,
+    )
+    assert reading.question == "who the May 2003 attackers targeted"

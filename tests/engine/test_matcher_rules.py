@@ -1680,6 +1680,9 @@ def test_later_things_asked_after_an_event_are_dated_after_it() -> None:
     )
     # Without a word asking for later things, the event is what is asked about.
     assert matcher.ask("what did the port do after the May 2003 dog attacks?").answered
+    # "Those of 2003" are not the ones asked: "après ceux de 2003" asks for later ones.
+    matcher = make_matcher(first, march, later, *FILLER)
+    assert ids(matcher.ask("the port dog attacks after those of 2003, when?").facts) == ["later"]
 
 
 def test_a_support_named_with_its_agent_is_no_event_to_date() -> None:
@@ -3607,3 +3610,13 @@ def test_court_il_runs_in_french_no_court_of_law() -> None:
     matcher = make_matcher(court, *FILLER, thresholds=BARS)
     texts = {s.text for s in matcher.analyse("Le projet canin, sur quelle période court-il ?")}
     assert "court" not in texts and "canin" in texts
+
+
+def test_what_something_is_made_of_asks_what_it_holds() -> None:
+    """ "What is the dog programme made of?": what it consists of; no making is asked."""
+    made = make_fact("made", "The port made a new kennel.")
+    parts = make_fact("parts", "The dog programme has three parts: training, kennels and care.")
+    matcher = make_matcher(made, parts, *FILLER, thresholds=BARS)
+    answer = matcher.ask("What is the dog programme made of?")
+    assert answer.answered and answer.facts[0].fact.id == "parts"
+    assert "made" not in {s.text for s in matcher.analyse("What is the dog programme made of?")}
