@@ -669,7 +669,9 @@ _FRAME = re.compile(
     r"|^(?:(?!(?:what|whats|when|where|which|who|whom|whose|why|how)\b)[^?]){0,160}?\b"
     r"(?:wants?\s+to\s+know|would\s+like\s+to\s+know|['’]d\s+like\s+to\s+know|"
     r"(?:is|are|was|were)\s+asking|asks|asked\s+(?:me|us)|(?:is|are|was)\s+wondering)\s+"
-    r"(?=(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
+    # ("a journalist asks on what date ...")
+    r"(?=(?:(?:in|on|at|for|by|from|since|with|to)\s+)?"
+    r"(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"
     # "a partner wants the names of ...", "the embassy is asking for the date of ...":
     # what someone else asks for, relayed
     r"|^(?:my|our|the|a|an|one|this|that|his|her|their|your|some)(?:\s+[\w'’-]+){1,4}?\s+"
@@ -734,8 +736,23 @@ def _asks(segment: str) -> bool:
     if _STATEMENT.match(stripped):
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
+    if (
+        len(words) > 2
+        and words[0] in _OPENING_PREPOSITIONS
+        and words[1] in _WH
+        and words[2] not in _SPEAKERS
+    ):
+        # ("on what date does ...": a question on a preposition; "from what I can see"
+        # is the asker's view)
+        words = words[1:]
     # ("la constitution date de quelle année svp": French asks in place, unpunctuated.)
     return bool(words) and (words[0] in QUESTION_CUES or not _IN_PLACE.isdisjoint(words))
+
+
+#: The question words a question on a preposition opens with: "on what date ...", "en
+#: quelle année ..." (not "to list them ...").
+_WH = _words("what which whom whose when where quel quelle quels quelles qui quoi combien")
+_SPEAKERS = _words("i we you je nous on")
 
 
 #: French question words that ask where they stand: "... date de quelle année", "... coopère

@@ -1202,3 +1202,17 @@ def test_a_relay_after_a_clause_on_who_asks_is_the_question() -> None:
         knows,
     )
     assert reading.question == "who the May 2003 attackers targeted"
+
+
+def test_a_question_may_open_on_a_preposition_after_context() -> None:
+    """ "A journalist asks on what date ... . Can you confirm?": the relayed question, on a
+    preposition, is what is asked; "From what I can see ..." is the asker's view."""
+    reading = read_message(
+        "A journalist asks on what date the BCIJ was created. Can you confirm?", knows
+    )
+    assert reading.question.startswith("on what date the BCIJ was created")
+    view = read_message(
+        "From what I can see there was a BCIJ in Rabat. Could you tell me when it was created?",
+        knows,
+    )
+    assert view.asking == "when it was created?"
