@@ -84,7 +84,7 @@ SOCIAL = _words(
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
-    rush hurry rushing idea ideas clue dig
+    rush hurry rushing idea ideas clue dig asks asked saw spotted noticed
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted wants
     pin nail
     handy
@@ -116,7 +116,7 @@ PURPOSE = _words(
     footnote footnotes citation talking points logframe comparison noon midday midi
     tmrw recap recaps calendar adding short debrief debriefing mtg mtgs
     thesis theses dissertation chapter chapters ch supervisor supervisors professor prof
-    these memoire chapitre directeur directrice encadrant encadrante"""
+    these memoire chapitre directeur directrice encadrant encadrante comms"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -697,7 +697,7 @@ _FRAME = re.compile(
     r"|^(?:[\w'’-]+\s+){0,6}(?:(?:me\s+)?demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
     r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
-    r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si)\b)"
+    r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si|quoi)\b)"
     r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
     # "en réunion on parle de l'accord-cadre ..., il a été signé quand ?": what the
     # meeting talks about is what is asked about; the talking asks nothing.
@@ -723,10 +723,28 @@ _FRAME_CUE = re.compile(
 
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
+    return _frame_parts(segment, lambda word: False)[-1]
+
+
+def _frame_parts(segment: str, knows: Callable[[str], bool]) -> list[str]:
+    """[the question inside "she wants to know ..."], or [the segment as it is]; and when
+    the question points back ("my colleague saw 'ToT' in the news and asks what it stands
+    for") and the frame names something, the frame before it, as context naming what
+    it points to."""
     if _lowering_ignores_case(segment) and _FRAME_CUE.search(segment.lower()) is None:
-        return segment  # (most questions: none of the words a frame needs)
+        return [segment]  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
-    return segment[framed.end() :] if framed else segment
+    if not framed:
+        return [segment]
+    question = segment[framed.end() :]
+    frame = segment[: framed.end()]
+    if (
+        framed.end()
+        and any(_NAME.fullmatch(word) for word in _WORD.findall(frame)[1:])
+        and _points_back(question, knows)
+    ):
+        return [frame, question]
+    return [question]
 
 
 def _asks(segment: str) -> bool:
@@ -1410,7 +1428,9 @@ def read_message(
         # "is this thing on? just testing the bot before the workshop": the test says why
         # the message came; what it is before ("the workshop") is asked of nobody.
         written = [s for s in written if not _tests_the_bot(s)] or written
-    segments = [_unframed(_trim(s, knows) or s) for s in written]
+    framed = [(s, part) for s in written for part in _frame_parts(_trim(s, knows) or s, knows)]
+    written = [s for s, _ in framed]
+    segments = [part for _, part in framed]
     # What the answer is for, as written ("asking for the CT brief": trimmed, "brief" goes).
     # ("I need it for a note on justice reform", "j'en ai besoin pour une note": all of it.)
     purposes = {

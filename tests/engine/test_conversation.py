@@ -1216,3 +1216,22 @@ def test_a_question_may_open_on_a_preposition_after_context() -> None:
         knows,
     )
     assert view.asking == "when it was created?"
+
+
+def test_a_relayed_question_pointing_back_keeps_the_names_before_it() -> None:
+    """ "my colleague saw 'ToT' in the news and asks what it stands for": "it" is ToT, named
+    in the clause on who asks; that clause is context, not dropped with the relay."""
+    reading = read_message(
+        "my colleague in comms saw 'ToT' in the BCIJ news and asks what it stands for",
+        lambda word: True,
+    )
+    assert reading.question.startswith("'ToT' BCIJ")
+    assert reading.question.endswith("what it stands for")
+
+
+def test_a_french_relay_may_ask_on_what() -> None:
+    """ "un collègue demande sur quoi se concentre ...": the relayed "sur quoi" question."""
+    reading = read_message(
+        "Salut, un collègue demande sur quoi se concentre le soutien au port ?", knows
+    )
+    assert reading.question == "sur quoi se concentre le soutien au port ?"
