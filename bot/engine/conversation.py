@@ -84,7 +84,7 @@ SOCIAL = _words(
 FRAMING = _words(
     """quick q question one brief little small fast again sorry bug bother interrupt
     pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
-    rush hurry rushing idea ideas clue dig asks asked saw spotted noticed
+    rush hurry rushing clue dig asks asked saw spotted noticed
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted wants
     pin nail
     handy
@@ -116,7 +116,9 @@ PURPOSE = _words(
     footnote footnotes citation talking points logframe comparison noon midday midi
     tmrw recap recaps calendar adding short debrief debriefing mtg mtgs
     thesis theses dissertation chapter chapters ch supervisor supervisors professor prof
-    these memoire chapitre directeur directrice encadrant encadrante comms"""
+    memoire chapitre encadrant encadrante comms
+    cal hotel hotels nights rooms badge badges shuttle flights logistics invitations invites
+    seating catering booking"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -159,7 +161,8 @@ _PURPOSE_NOUNS = PURPOSE - _words("for pour")
 #: What the asker is doing with the answer, opening a clause about it ("filling in a table").
 _PURPOSE_VERBS = _words(
     """prepping preparing writing working doing putting finishing drafting filling updating
-    compiling building checking editing reviewing asking"""
+    compiling building checking editing reviewing asking adding blocking booking planning
+    organising organizing scheduling arranging sorting"""
 )
 
 #: Wishes that hold words of the fact base ("new", "year", "day"): greetings all the same.
@@ -635,10 +638,13 @@ _FRAME = re.compile(
     # ("an NGO partner asks when ...", "ngo contact asking when ...": a relayed question;
     # no word of the subject asks)
     r"(?:(?:i|we|she|he|they|someone|somebody|"
-    r"(?:(?:my|our|the|a|an|one|this|that|his|her|their|your|some)\s+)?"
-    r"(?!(?:what|whats|when|where|which|who|whom|whose|why|how|do|does|did|is|are|was|were|"
-    r"can|could|would|will|has|have|had)\b)[\w'’-]+"
-    r"(?:\s+(?!(?:what|when|where|which|who|whom|whose|why|how|do|does|did)\b)[\w'’-]+){0,4}?)"
+    r"(?:my|our|the|a|an|one|this|that|his|her|their|your|some)"
+    r"(?:\s+(?!(?:what|when|where|which|who|whom|whose|why|how|do|does|did|should|must|may|might|"
+    r"shall|can|could|would|will)\b)[\w'’-]+){1,5}?|"
+    # (without a determiner, whoever asks is named as such: "ngo contact", not "INL")
+    r"(?:[\w'’-]+\s+){0,3}?(?:partners?|colleagues?|contacts?|journalists?|reporters?|donors?|"
+    r"researchers?|students?|friends?|ngos?|embassy|officials?|clients?|boss|editors?|"
+    r"counterparts?|folks|people\s+at\s+[\w'’-]+))"
     r"\s+)?"
     r"(?:(?:am|is|are|was|were|'m|’m)\s+)?(?:(?:just|also|again)\s+)?"
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
@@ -666,7 +672,7 @@ _FRAME = re.compile(
     r"looking\s+for)\s+(?=the\b)"
     # "a contact at the Dutch embassy is prepping a brief and wants to know who ...": a
     # relay after a clause on who asks, with no question word before it
-    r"|^(?:(?!(?:what|whats|when|where|which|who|whom|whose|why|how)\b)[^?]){0,160}?\b"
+    r"|^(?:(?!\b(?:what|whats|when|where|which|who|whom|whose|why|how)\b)[^?]){0,160}?\b"
     r"(?:wants?\s+to\s+know|would\s+like\s+to\s+know|['’]d\s+like\s+to\s+know|"
     r"(?:is|are|was|were)\s+asking|asks|asked\s+(?:me|us)|(?:is|are|was)\s+wondering)\s+"
     # ("a journalist asks on what date ...")
@@ -694,7 +700,9 @@ _FRAME = re.compile(
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     # ("une ONG avec qui on travaille voudrait savoir ...", "un collègue du ministère
     # demande combien ...")
-    r"|^(?:[\w'’-]+\s+){0,6}(?:(?:me\s+)?demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
+    r"|^(?:(?!(?:quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où)\b)"
+    r"[\w'’-]+\s+){0,6}(?<!\bla\s)(?<!\bune\s)(?<!\bsa\s)(?<!\bcette\s)(?<!\bleur\s)(?<!\bde\s)"
+    r"(?:(?:me\s+)?demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
     r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
     r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si|quoi)\b)"
@@ -770,7 +778,7 @@ def _asks(segment: str) -> bool:
 #: The question words a question on a preposition opens with: "on what date ...", "en
 #: quelle année ..." (not "to list them ...").
 _WH = _words("what which whom whose when where quel quelle quels quelles qui quoi combien")
-_SPEAKERS = _words("i we you je nous on")
+_SPEAKERS = _words("i we you they he she it the this that je nous on il elle le la les l")
 
 
 #: French question words that ask where they stand: "... date de quelle année", "... coopère
@@ -1336,6 +1344,10 @@ def _known_content(text: str, knows: Callable[[str], bool]) -> int:
     return len({w for w in _content_words(text) if w not in CONVERSATIONAL and knows(w)})
 
 
+#: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
+_ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
+
+
 def read_message(
     text: str,
     knows: Callable[[str], bool] = lambda word: True,
@@ -1359,6 +1371,10 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
+    if "idea" in text or "clue" in text:
+        # "... any idea?", "no clue": whether the bot knows, no word asked ("the idea
+        # behind the network" stays).
+        text = _ANY_IDEA.sub(" ", text)
     if _THREAD_CUE.search(text) is not None:
         # "like youssef said the ToT starts soon, wat date ...", "Comme le soulignait Hicham
         # dans son message, ...": who said it in the thread is no word asked (a name the

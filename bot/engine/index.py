@@ -514,7 +514,8 @@ class Index:
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
             has_age=bool(AGE.search(fact.answer)),
             has_title=bool(TITLED.search(fact.answer)),
-            has_clock=bool(CLOCK.search(fact.answer)),
+            has_clock=bool(CLOCK.search(fact.answer))
+            or bool(fact.answer_fr and CLOCK.search(fact.answer_fr)),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -162,8 +162,9 @@ AGE = re.compile(
 )
 #: A time of day in an answer: "at 9 a.m.", "10:30", "à 14h", "noon".
 CLOCK = re.compile(
-    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d\d\b|\b\d{1,2}\s?h(?:\d\d)?\b|"
-    r"\b(?:noon|midday|midi|o['’]clock)\b",
+    # (Not a length: "48 h", "10 h de formation".)
+    r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d\d\b(?!:)|\b\d{1,2}h\d\d\b|"
+    r"\b(?:at|à)\s+\d{1,2}\s?h\b|\b(?:noon|midday|midi|o['’]clock)\b",
     re.IGNORECASE,
 )
 #: An end in an answer: what "until when?" asks for.
@@ -679,8 +680,12 @@ class Kind(StrEnum):
         "clock",
         ("time", "heure", "hour"),
         re.compile(
-            r"\b(at\s+)?(what|which)\s+(time|hour)\b(?!\s*(frame|span|period|line|of\s+(the\s+)?year))|"
-            r"\b(a|vers)\s+quelle\s+heure\b|\bquelle\s+heure\b|\b(start|starting|end|finish)\s+time\b|"
+            # ("at what time did Morocco become co-chair?" asks when; "what time frame /
+            # limit" asks no hour.)
+            r"\bwhat\s+(time|hour)\b(?!\s*(frame|span|period|line|limit|horizon|scale|zone|of\s+(the\s+)?year))"
+            r"(?=[^?]{0,80}\b(start|starts|starting|begin|begins|end|ends|open|opens|close|closes|"
+            r"kick|kicks|finish|finishes|wrap|wraps)\b)|"
+            r"\bquelle\s+heure\b|\b(start|starting|end|finish)\s+time\b|"
             r"\bheure\s+de\s+(debut|fin|demarrage)\b"
         ),
         lambda f, asked: f.has_clock,

@@ -115,7 +115,8 @@ _TIME_UNITS = frozenset(
 
 
 def _time_unit_after(words: Sequence[Token], j: int) -> bool:
-    """Whether a unit of time follows "many" at `words[j]`."""
+    """Whether a unit of time follows "many" at `words[j]`: "how many days" asks a length,
+    as "how long" does."""
     return j + 1 < len(words) and words[j + 1].surface in _TIME_UNITS
 
 
@@ -152,7 +153,6 @@ def _french_lasting(words: Sequence[Token], i: int) -> bool:
         and words[j + 1].surface in ("de", "d")
         and (words[j + 2].surface == "temps" or words[j + 2].surface in _TIME_UNITS)
         for j, w in enumerate(words)
-        if j != i
     )
 
 
@@ -2252,10 +2252,11 @@ _IDIOM_CUE = re.compile(
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question",
     re.IGNORECASE,
 )
-#: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
+#: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = re.compile(
     r"\b(?:court|courent|courait|couraient)-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE
 )
+#: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
 #: the frame word is not a word a fact must hold.
@@ -2321,7 +2322,7 @@ _SET_APART_FIRST = re.compile(
 #: "Où a eu lieu la première session, avant celle de Casablanca ?": the one it precedes,
 #: set apart at the end as `_SET_APART_FIRST` sets it apart at the start.
 _SET_APART_LAST = re.compile(
-    r",?\s+(?:avant\s+(?:celle|celui|celles|ceux)\s+(?:de|du|des|d['’])|"
+    r",\s*(?:avant\s+(?:celle|celui|celles|ceux)\s+(?:de|du|des|d['’])|"
     r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training))\s+(?:in|at|of))"
     r"\s*[^,?;:]{1,60}?(?=\W*$)",
     re.IGNORECASE,
@@ -2398,7 +2399,7 @@ _SOURCE_VERB_CUE = re.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s", re.IGN
 _TRAILING_ASIDE = re.compile(
     r",\s*(?:which|that)\s+(?:would\s+|might\s+|could\s+|may\s+)?(?:explains?|explained|"
     r"is\s+why|was\s+why|accounts?\s+for|led\s+to|leads\s+to|prompted|drove|drives|triggered|"
-    r"caused|shows?|showed)\b[^?]{0,100}?(?=\W*$)"
+    r"caused|shows?|showed)\b[^,?;:]{0,100}?(?=\W*$)"
     r"|,\s*(?:compared\s+(?:to|with)|in\s+comparison\s+(?:to|with)|by\s+comparison\s+(?:to|with)|"
     r"as\s+opposed\s+to|par\s+rapport\s+(?:à|a|au|aux)|compar[ée]e?s?\s+(?:à|a|au|aux|avec))"
     r"\s+[^,?;:]{1,60}?(?=\W*$)",

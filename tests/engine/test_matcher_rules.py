@@ -30,6 +30,7 @@ from builders import (
 
 from bot.core.factbase import Entity, Fact
 from bot.engine import Kind, Matcher, asks_for
+from bot.engine import matcher as matcher_module
 from bot.engine.kinds import REASON, listed
 from bot.engine.weights import Thresholds
 
@@ -3620,3 +3621,22 @@ def test_what_something_is_made_of_asks_what_it_holds() -> None:
     answer = matcher.ask("What is the dog programme made of?")
     assert answer.answered and answer.facts[0].fact.id == "parts"
     assert "made" not in {s.text for s in matcher.analyse("What is the dog programme made of?")}
+
+
+def test_at_what_time_asks_when_unless_a_start_or_end() -> None:
+    """ "At what time did the port join?" asks when; "what time does it start?" an hour;
+    "what time frame" no hour."""
+    assert asks_for("At what time did the port join the forum?") is not Kind.CLOCK
+    assert asks_for("What time does the session start?") is Kind.CLOCK
+    assert asks_for("What time frame does the programme cover?") is not Kind.CLOCK
+
+
+def test_a_clause_set_apart_runs_to_the_end_only() -> None:
+    """ "Which body, which explains the drop, dismantled the cells?": the aside inside the
+    question is no last clause; nor is a restrictive "before the one in X" with no comma."""
+    from_matcher = matcher_module._TRAILING_ASIDE
+    assert from_matcher.search("Which body, which explains the drop, dismantled the cells?") is None
+    assert from_matcher.search("How many dogs, which explains the kennels?") is not None
+    last = matcher_module._SET_APART_LAST
+    assert last.search("Where was the training held before the one in Casablanca?") is None
+    assert last.search("Where was the first training, before the one in Casablanca?") is not None
