@@ -1264,14 +1264,31 @@ _THREAD_REFERENCE = re.compile(
     r"yesterday|this\s+morning))?\b,?|"
     r"\bcomme\s+(?:le\s+|l['’])?(?:disait|soulignait|mentionnait|demandait|indiquait|"
     r"(?:l['’])?a\s+dit|l['’]a\s+mentionn[ée]|l['’]a\s+soulign[ée])\s+@?(?P<qui>[^\W\d][\w.-]*)"
-    r"(?:\s+(?:plus\s+haut|dans\s+son\s+message|ce\s+matin|hier))?\b,?",
+    r"(?:\s+(?:plus\s+haut|dans\s+son\s+message|ce\s+matin|hier))?\b,?|"
+    # "Amine parle de Mme Oufroukhi dans son message, elle occupe quel poste ?", "Omar
+    # mentioned GLO.ACT in his message": who brought it up; what they named stays.
+    r"(?:^|(?<=[.!?:]\s))\W*@?(?!(?:who|what|which|where|when|how|why|qui|quel|quelle|quels|"
+    r"quelles|ou|où|comment|pourquoi|it|il|elle|they|ils|elles|on|nous|we|i|je|you|vous|tu)\b)"
+    r"(?P<dit>[^\W\d][\w.-]*)"
+    r"\s+(?:parle|parlait|a\s+parl[ée]|mentionne|"
+    r"a\s+mentionn[ée]|cite|a\s+cit[ée]|[ée]voque|a\s+[ée]voqu[ée]|mentions|mentioned|"
+    r"talks\s+about|talked\s+about|brought\s+up|brings\s+up)\s+(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b",
     re.IGNORECASE,
 )
 _THREAD_CUE = re.compile(
     r"\b(?:said|says|mentioned|asked|noted|wrote|pointed|flagged|suggested|disait|soulignait|"
-    r"mentionnait|demandait|indiquait|dit|mentionn|soulign)",
+    r"mentionnait|demandait|indiquait|dit|mentionn|soulign|parl|cite|[ée]voqu|talk|brought|"
+    r"brings|message|mail|post)",
     re.IGNORECASE,
 )
+
+
+def _unless_known(match: re.Match[str], knows: Callable[[str], bool]) -> str:
+    """A thread reference dropped, unless who it names is a name the fact base knows ("as
+    INL says")."""
+    who = match.group("who") or match.group("qui") or match.group("dit")
+    return match.group(0) if who and knows(fold(who)) else " "
 
 
 #: A request for something to amuse, not a fact: "tell me a joke about lawyers", "raconte-moi
@@ -1379,9 +1396,7 @@ def read_message(
         # "like youssef said the ToT starts soon, wat date ...", "Comme le soulignait Hicham
         # dans son message, ...": who said it in the thread is no word asked (a name the
         # fact base knows, "as INL says", stays).
-        text = _THREAD_REFERENCE.sub(
-            lambda m: m.group(0) if knows(fold(m.group("who") or m.group("qui"))) else " ", text
-        )
+        text = _THREAD_REFERENCE.sub(lambda m: _unless_known(m, knows), text)
     text, had_link = _unwrapped(text)
     if text.lstrip()[:1] in (">", "&") and "\n" not in text:
         text = _quote_apart(text)

@@ -1260,3 +1260,25 @@ def test_a_french_relay_may_ask_on_what() -> None:
         "Salut, un collègue demande sur quoi se concentre le soutien au port ?", knows
     )
     assert reading.question == "sur quoi se concentre le soutien au port ?"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Amine parle de Mme Oufroukhi dans son message, elle occupe quel poste ?",
+            "Mme Oufroukhi , elle occupe quel poste ?",
+        ),
+        (
+            "Omar mentioned the BCIJ in his message, when was it set up?",
+            "the BCIJ , when was it set up?",
+        ),
+        # (asking who brought it up is a question)
+        ("Who mentioned the BCIJ?", "Who mentioned the BCIJ?"),
+        ("Qui parle de la traite ?", "Qui parle de la traite ?"),
+    ],
+)
+def test_who_brought_it_up_in_the_thread_is_no_word_asked(message: str, question: str) -> None:
+    """A colleague who named something in the thread is not asked about; what they named is."""
+    names = {"bcij", "traite", "oufroukhi", "mme"}
+    assert read_message(message, names.__contains__).question == question
