@@ -700,12 +700,20 @@ _FRAME = re.compile(
     # "un collègue du parquet me demande combien ...", "je voudrais savoir quand ...".
     # ("une ONG avec qui on travaille voudrait savoir ...", "un collègue du ministère
     # demande combien ...")
-    r"|^(?:(?!(?:quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où)\b)"
-    r"[\w'’-]+\s+){0,6}(?<!\bla\s)(?<!\bune\s)(?<!\bsa\s)(?<!\bcette\s)(?<!\bleur\s)(?<!\bde\s)"
+    # ("un partenaire de l'OIM boucle son rapport et demande quels ...": as many words as
+    # it takes, none asking; "un partenaire demande l'INL aide la police sur quel type de
+    # preuves": a question asked in place, after the relay)
+    r"|^(?:(?!\b(?:quel|quelle|quels|quelles|quand|combien|comment|pourquoi|où)\b)[^?]){0,160}?"
+    r"(?<!\bla\s)(?<!\bune\s)(?<!\bsa\s)(?<!\bcette\s)(?<!\bleur\s)(?<!\bde\s)(?<![\w'’])"
+    # ("la charte, elle demande quoi ?": what the charter asks for)
+    r"(?<!\bil\s)(?<!\belle\s)(?<!\bils\s)(?<!\belles\s)"
     r"(?:(?:me\s+)?demande|m['’]a\s+demand[ée]|voudrait\s+savoir|"
     r"veut\s+savoir|aimerait\s+savoir)\s+"
+    # ("on me demande pour une présentation combien ...": what it is for, asked nothing)
+    r"(?:pour\s+(?:une?|la|le|les|l['’]|mon|ma|mes|notre|nos)\s*[\w'’-]+\s+)?"
     r"(?=(?:(?:en|de|d['’]|à|a|dans|pour|par|sur|depuis|avec)\s*)?"
-    r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si|quoi)\b)"
+    r"(?:combien|quand|qui|quel|quelle|quels|quelles|ou|où|comment|pourquoi|si|quoi)\b|"
+    r"[^?]{0,120}\b(?:quel|quelle|quels|quelles|combien|quoi)\b)"
     r"|^(?:je\s+voudrais|j['’]aimerais|je\s+veux|on\s+voudrait)\s+savoir\s+"
     # "en réunion on parle de l'accord-cadre ..., il a été signé quand ?": what the
     # meeting talks about is what is asked about; the talking asks nothing.
@@ -1361,6 +1369,21 @@ def _known_content(text: str, knows: Callable[[str], bool]) -> int:
     return len({w for w in _content_words(text) if w not in CONVERSATIONAL and knows(w)})
 
 
+#: Who a relayed question comes from, opening the message: "question d'un partenaire de la
+#: coopération :", "question relayée par une ONG partenaire :", "yo question dun juge",
+#: "got this from a think-tank researcher writing a country profile:", "question from a
+#: journalist:" (up to a colon, a comma or the question word).
+_RELAY_INTRO = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|yo|bonjour|salut|coucou|dsl|hello)\W+)*"
+    r"(?:(?:got|had|received)\s+(?:this|that|one)|(?:a\s+|une\s+|petite\s+)?questions?|q)\s+"
+    r"(?:(?:rapide|urgente|quick)\s+)?"
+    r"(?:from|via|relayed\s+by|forwarded\s+by|de\s+la\s+part\s+d['’]?\s*|relay[ée]e?\s+par|"
+    r"re[çc]ue?\s+(?:de|d['’]|via|par)|d['’]?\s*(?=une?\b))\s*"
+    r"[^:?]{0,80}?(?::|,|\s+(?=(?:what|when|where|which|who|how|why|quel|quelle|quels|quelles|"
+    r"combien|comment|quand|pourquoi|où|qui)\b))",
+    re.IGNORECASE,
+)
+_RELAY_INTRO_CUE = re.compile(r"\b(?:question|got|had|received|q)\b", re.IGNORECASE)
 #: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
@@ -1388,6 +1411,10 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
+    if _RELAY_INTRO_CUE.search(text) is not None:
+        # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
+        # profile: ...": who the question comes from, no word asked.
+        text = _RELAY_INTRO.sub(" ", text, count=1)
     if "idea" in text or "clue" in text:
         # "... any idea?", "no clue": whether the bot knows, no word asked ("the idea
         # behind the network" stays).

@@ -1282,3 +1282,41 @@ def test_who_brought_it_up_in_the_thread_is_no_word_asked(message: str, question
     """A colleague who named something in the thread is not asked about; what they named is."""
     names = {"bcij", "traite", "oufroukhi", "mme"}
     assert read_message(message, names.__contains__).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # A French relay after a clause on who asks, and one asking in place after it.
+        (
+            "Un partenaire de l'OIM boucle son rapport et demande quels ports ont des chiens",
+            "quels ports ont des chiens",
+        ),
+        ("un partenaire demande le port a quel type de chiens", "le port a quel type de chiens"),
+        ("un bailleur veut savoir le port ca vise quoi", "le port ca vise quoi"),
+        # Who a question comes from, opening the message.
+        ("yo question dun partenaire quels ports ont des chiens", "quels ports ont des chiens"),
+        ("question d'un partenaire : quels ports ont des chiens ?", "quels ports ont des chiens ?"),
+        ("Got this from a researcher writing a profile: which ports?", "which ports?"),
+        # (not a question on a topic)
+        ("question de la traite : quelle loi ?", "de la traite quelle loi ?"),
+    ],
+)
+def test_who_a_relayed_question_comes_from_is_no_word_asked(message: str, question: str) -> None:
+    assert read_message(message).question == question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        # (what the relayed question is for, after the relay: no word asked)
+        (
+            "on me demande pour une présentation combien de ports ont des chiens, des chats ?",
+            "combien de ports ont des chiens, des chats ?",
+        ),
+        # (the thing itself asks: "elle demande quoi ?")
+        ("la charte du port elle demande quoi", "la charte du port elle demande quoi"),
+    ],
+)
+def test_a_french_relay_and_what_a_thing_asks_for(message: str, question: str) -> None:
+    assert read_message(message).question == question
