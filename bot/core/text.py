@@ -129,6 +129,8 @@ STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 #: Chat shorthand that is not a typo of any one word.
 SHORTHAND = {
     "wat": "what",
+    "corect": "correct",
+    "corrrect": "correct",
     "wut": "what",
     "wht": "what",
     "wen": "when",

@@ -295,6 +295,9 @@ _HEARD = re.compile(
     r"document|chef)\s+(?:mentionne|cite|[ée]voque|dit\s+que)\s+",
     re.IGNORECASE,
 )
+#: A document's claim, which `_DRAFT_CLAIM` reads, not something heard: "le rapport dit
+#: que ...". ("Un rapport mentionne le BCIJ, ...": what it names is heard of.)
+_REPORT_SAYS = re.compile(r"\b(?:rapport|brouillon|draft)\s+dit\s+que\b", re.IGNORECASE)
 _HEARD_CUE = re.compile(
     r"mentioned|said|told|wrote|noted|claimed|mentionne|cite|voque|dit que", re.IGNORECASE
 )
@@ -584,9 +587,10 @@ _DRAFT_CLAIM = re.compile(
     r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
     r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|concept\s+note)"
     r"(?:(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
-    r"reads?|lists?|mentions?|quotes?)|\s+has)\b(?:\s+that\b)?\W*|"
+    # ("draft: inl works w ...": the claim after a colon)
+    r"reads?|lists?|mentions?|quotes?)|\s+has|\s*:|(?=\W*$))(?:\b|(?<=:))(?:\s+that\b)?\W*|"
     r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
-    r"rapport)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
+    r"rapport|draft)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
     r"(?:\s+qu['’]|\s+que\b)?\W*",
     re.IGNORECASE,
 )
@@ -596,9 +600,16 @@ _DRAFT_CLAIM = re.compile(
 _CLAIM_THEN_QUESTION = re.compile(
     # (A question: one ending on its mark, or asking what the source gives; not a relative
     # clause, "the BCIJ, which reports to ...", nor "2016, ou 2017 ?".)
-    r"(?<=\w),\s+(?=(?:how|what|where|which|who|when|wat|quel|quelle|quels|quelles|combien|"
-    r"quand)\b(?:[^,?]*\?|[^,?]{0,40}\b(?:does|do|did)\s+(?:the\s+)?\w+\s+(?:\w+\s+)?"
-    r"(?:say|says|give|gives|name|names|list|lists|put|puts|state|states|mention|mentions)\b))|"
+    r"(?<=\w),\s+(?=(?:c['’]?\s*(?:est\s+)?)?(?:how|what|where|which|who|when|wat|quel|quelle|quels|"
+    r"quelles|combien|quand|quoi)\b(?:[^,?]*\?|[^,?]{0,40}\b(?:does|do|did)\s+(?:the\s+)?\w+\s+"
+    r"(?:\w+\s+)?(?:say|says|give|gives|name|names|list|lists|put|puts|state|states|mention|"
+    r"mentions)\b|[^,?]{0,40}\b(?:d['’]apr[eè]s|selon)\s+(?:la|le|l['’])\s*(?:source|texte|"
+    r"article|fiche|doc)))|"
+    # ("draft says the attacks were on may 16 2004 whats the correct date in the text": the
+    # question, unpunctuated, asks what the source actually gives.)
+    r"(?<=\w)\s+(?=(?:whats|what['’]s|what\s+is|what\s+does|which|how\s+many)\b[^?,]{0,60}?"
+    r"\b(?:correct|corect|right|actual|actualy|actually|real|exact|in\s+the\s+(?:text|article|"
+    r"source|fact\s*sheet|page))\b)|"
     # ("... 'INL has trained over 500 officials.' What figure ...?": the quote closed.)
     r"(?<=[.!]['\"’”»])\s+",
     re.IGNORECASE,
@@ -1457,12 +1468,12 @@ def read_message(
     if kind is not None:
         return Reading("", kind)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
-    if "draft" in text.lower() or "brouillon" in text.lower():
+    if any(word in text.lower() for word in ("draft", "brouillon", "rapport")):
         # "draft says ... 5 state departments, how many states does the source say": the
         # claim ends where the question opens after a comma; "A draft sentence reads:
         # '...'": the claim is what follows its intro.
         ends = [
-            f"{end} {ends[n + 1]}"
+            f"{end.rstrip(': ')}: {ends[n + 1]}"
             if n + 1 < len(ends) and _DRAFT_CLAIM.fullmatch(end.strip() + " ")
             else end
             for n, end in enumerate(ends)
@@ -1479,7 +1490,12 @@ def read_message(
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]
     if _HEARD_CUE.search(text):
-        ends = [part for end in ends for part in _HEARD.split(end)]
+        # (Not a draft's claim checked: "le rapport dit que ..., c combien d'après la source".)
+        ends = [
+            part
+            for end in ends
+            for part in ([end] if _REPORT_SAYS.search(end) else _HEARD.split(end))
+        ]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
     if len(written) > 1 and _TEST_CUE.search(text) is not None:
@@ -1518,9 +1534,19 @@ def read_message(
     # give?": the claim checked is what the question is about, however much it names.
     # (After the question, "Draft says 2023" only gives the figure checked.)
     first_ask = next((n for n, s in enumerate(segments) if s in asking), 0)
-    claims = {s for s in segments[:first_ask] if _DRAFT_CLAIM.search(s)} if others else set()
+    # (A claim as written: trimming may drop its intro, "draft:" or "le rapport dit que".)
+    claimed = {
+        n
+        for n in range(first_ask)
+        if _DRAFT_CLAIM.search(segments[n]) or _DRAFT_CLAIM.search(written[n])
+    }
+    claims = {segments[n] for n in claimed} if others else set()
     whole = whole and not claims
-    claim = " ".join(_DRAFT_CLAIM.sub(" ", c, count=1).strip() for c in segments if c in claims)
+    claim = " ".join(
+        _DRAFT_CLAIM.sub(" ", written[n] if _DRAFT_CLAIM.search(written[n]) else c, count=1).strip()
+        for n, c in enumerate(segments)
+        if c in claims
+    )
     last_ask = -1
     for n, s in enumerate(segments):
         if s in asking:

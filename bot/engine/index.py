@@ -550,6 +550,13 @@ class Index:
                     if k + 1 == len(kept) or kept[k + 1].surface not in _BODIES_COUNTED
                 )
                 keys |= self._text_keys(after, lang)
+                # (A name the kind word belongs to is counted whole: "seven U.S. state
+                # departments" counts what "state departments" names, as a question does.)
+                keys |= {
+                    k
+                    for k in self._text_keys(" ".join(w.surface for w in kept), lang)
+                    if k.startswith("@")
+                }
         return keys
 
     def __getstate__(self) -> dict[str, object]:

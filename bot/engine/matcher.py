@@ -1990,7 +1990,7 @@ _CHECK = re.compile(
     r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
-    r"\b(?:actual|real|right|correct|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
+    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
@@ -2153,7 +2153,7 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(
-    r"right|correct|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify",
+    r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify",
     re.IGNORECASE,
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
@@ -2350,7 +2350,7 @@ _PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 _SOURCE_CUE = re.compile(
     r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
     r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda|"
-    r"source",
+    r"source|text",
     re.IGNORECASE,
 )
 #: What is asked of a document itself ("when did UNODC publish its news item ...?"): the
@@ -2368,14 +2368,14 @@ _SOURCE = re.compile(
     r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
     r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
     r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|sheets?|overview|agendas?|"
-    r"sources?)\b"
+    r"sources?|text)\b"
     r"(?:\s+(?:actually\s+|really\s+)?(?:says?|said|mentions?|mentioned|states?|stated|gives?|"
     r"gave|notes?|noted|names?|named|cites?|cited|lists?|listed))?"
     r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur|"
     # ("Quel mois donne l'article de l'ONUDC ?": what it gives, the month asked.)
     r"(?:donne|dit|indique|cite|mentionne|pr[ée]cise)(?:-t-(?:il|elle))?)\s+"
     r"(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
-    r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche)\b"
+    r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche|source|texte)\b"
     # (Not a law's article: "que dit l'article 1er de la loi 27-14 ?")
     r"(?!\s+(?:\d|1er|premier|[ivx]+\b))"
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",

@@ -3383,7 +3383,10 @@ def test_a_draft_claim_checked_is_matched_without_the_detail_it_doubts() -> None
             entities=["togo", "benin", "chad"],
         ),
         make_fact(
-            "session", "The first dog session was scheduled for February 24.", when="2025-02"
+            "session",
+            "The first dog session was scheduled for the date of February 24.",
+            when="2025-02",
+            answer_fr="La première session canine était prévue le 24 février.",
         ),
         make_fact(
             "office",
@@ -3416,6 +3419,19 @@ def test_a_draft_claim_checked_is_matched_without_the_detail_it_doubts() -> None
             "A draft case study says the Zorblat office trained Moldovan officials on dog "
             "theft. Which office does the page name?",
             "office",
+        ),
+        # (unpunctuated: the question asks what the source actually gives)
+        (
+            "draft says the first dog session is on march 24 whats the correct date in the text",
+            "session",
+        ),
+        # (after a colon; and typed fast)
+        ("draft: the first dog session is on march 24. whats the corect date", "session"),
+        # (a French report's claim, the question after a comma)
+        (
+            "le rapport dit que la première session canine est le 24 mars, c quand d'apres la "
+            "source",
+            "session",
         ),
     ):
         answer = matcher.ask(message)
@@ -3640,3 +3656,14 @@ def test_a_clause_set_apart_runs_to_the_end_only() -> None:
     last = matcher_module._SET_APART_LAST
     assert last.search("Where was the training held before the one in Casablanca?") is None
     assert last.search("Where was the first training, before the one in Casablanca?") is not None
+
+
+def test_a_count_of_a_named_kind_of_body_counts_the_name() -> None:
+    """ "Seven U.S. state departments of corrections": "state" says what kind of departments
+    are counted, but the name the words make (an entity, as "State Department" in the
+    question "how many state departments ...?" reads) is counted too."""
+    named = make_entity("state-dept", "institution", "State Department")
+    fact = make_fact("target", "Seven U.S. state departments of corrections train puppies.")
+    matcher = make_matcher(fact, *FILLER, entities=[named], thresholds=BARS)
+    answer = matcher.ask("How many state departments train puppies?")
+    assert answer.asks_for is Kind.COUNT and answer.answered
