@@ -604,7 +604,10 @@ _CLAIM_THEN_QUESTION = re.compile(
     r"quelles|combien|quand|quoi)\b(?:[^,?]*\?|[^,?]{0,40}\b(?:does|do|did)\s+(?:the\s+)?\w+\s+"
     r"(?:\w+\s+)?(?:say|says|give|gives|name|names|list|lists|put|puts|state|states|mention|"
     r"mentions)\b|[^,?]{0,40}\b(?:d['’]apr[eè]s|selon)\s+(?:la|le|l['’])\s*(?:source|texte|"
-    r"article|fiche|doc)))|"
+    r"article|fiche|doc)|[^,?]{0,40}\b(?:actual+y|really|in\s+fact)\b)|"
+    # ("..., ils font quoi d'autre d'après l'article": a French question asked in place)
+    r"[^,?]{0,30}\b(?:quoi|combien|quand|quel\w*)\b[^,?]{0,40}\b(?:d['’]apr[eè]s|selon)\s+"
+    r"(?:la|le|l['’])\s*(?:source|texte|article|fiche|doc))|"
     # ("draft says the attacks were on may 16 2004 whats the correct date in the text": the
     # question, unpunctuated, asks what the source actually gives.)
     r"(?<=\w)\s+(?=(?:whats|what['’]s|what\s+is|what\s+does|which|how\s+many)\b[^?,]{0,60}?"
@@ -802,7 +805,7 @@ _SPEAKERS = _words("i we you they he she it the this that je nous on il elle le 
 
 #: French question words that ask where they stand: "... date de quelle année", "... coopère
 #: sur quel sujet".
-_IN_PLACE = _words("quel quelle quels quelles combien")
+_IN_PLACE = _words("quel quelle quels quelles combien quoi")
 
 
 def _asks_after_preamble(clause: str) -> bool:

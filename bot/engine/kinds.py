@@ -570,7 +570,8 @@ class Kind(StrEnum):
         ("who", "qui"),
         re.compile(
             _LEAD + r"(who|qui)\s+((is|was|are|were|s|est|etait|sont|etaient)\s+"
-            r"(behind|responsible for|derriere|responsable de)\b|"
+            # ("who is leading the session?": who does it, not who someone is)
+            r"(behind|responsible for|derriere|responsable de|(?!(?:being|going)\b)\w{3,}ing)\b|"
             r"(?!(is|was|are|were|s|est|etait|sont|etaient|etes|es|or|ou)\b)\w)"
         ),
         lambda f, asked: f.has_person or bool(_did_it(f, asked) - asked),

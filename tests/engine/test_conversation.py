@@ -1320,3 +1320,9 @@ def test_who_a_relayed_question_comes_from_is_no_word_asked(message: str, questi
 )
 def test_a_french_relay_and_what_a_thing_asks_for(message: str, question: str) -> None:
     assert read_message(message).question == question
+
+
+def test_a_french_question_may_ask_what_in_place() -> None:
+    """ "... parlement.. indépendante de quoi en fait": "quoi" asks where it stands."""
+    reading = read_message("le port a ouvert en 2015.. ouvert pour quoi en fait", lambda w: True)
+    assert reading.asking == "ouvert pour quoi en fait"

@@ -399,3 +399,17 @@ def test_what_was_the_date_asks_for_a_date() -> None:
     date" is (not "what was the date range?")."""
     assert asks_for("what was the exact date?") is Kind.DATE
     assert asks_for("whats the year the BCIJ was set up") is Kind.DATE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who is leading the session?", Kind.ACTOR),
+        ("Who is running the dog workshop?", Kind.ACTOR),
+        # (who someone is, or who undergoes it, asks for no one who did it)
+        ("Who is Mohamed Chabib?", None),
+        ("Who is being trained?", None),
+    ],
+)
+def test_who_is_doing_it_asks_who_does_it(question: str, kind: Kind | None) -> None:
+    assert asks_for(question) is kind

@@ -3427,6 +3427,13 @@ def test_a_draft_claim_checked_is_matched_without_the_detail_it_doubts() -> None
         ),
         # (after a colon; and typed fast)
         ("draft: the first dog session is on march 24. whats the corect date", "session"),
+        # (after a comma, what the source actually gives; and in French, asked in place)
+        ("draft says the first dog session was on march 24, when was it actually", "session"),
+        (
+            "le draft dit que la première session canine est le 24 mars, elle a lieu quand "
+            "d'apres la source",
+            "session",
+        ),
         # (a French report's claim, the question after a comma)
         (
             "le rapport dit que la première session canine est le 24 mars, c quand d'apres la "
