@@ -122,7 +122,8 @@ STOPWORDS_FR = frozenset(
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
     directement parmi cite citee cites citees complete complet completes complets peux
-    contre vers indique indiquee indiques indiquees priorite prioritairement""".split()  # noqa: SIM905
+    contre vers indique indiquee indiques indiquees priorite prioritairement
+    veut veulent voulait voulaient vouloir""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

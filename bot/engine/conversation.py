@@ -1295,13 +1295,16 @@ _THREAD_REFERENCE = re.compile(
     r"\s+(?:parle|parlait|a\s+parl[ée]|mentionne|"
     r"a\s+mentionn[ée]|cite|a\s+cit[ée]|[ée]voque|a\s+[ée]voqu[ée]|mentions|mentioned|"
     r"talks\s+about|talked\s+about|brought\s+up|brings\s+up)\s+(?:de\s+|d['’]|du\s+|des\s+)?"
-    r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b",
+    r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b"
+    # "re le message de Karim sur Tiflet 👆 ...", "re Omar's message on ...": whose message
+    r"|\bre\s*:?\s+(?:le\s+)?(?:message|post|mail)\s+(?:de|d['’])\s*@?(?P<de>[^\W\d][\w.-]*)"
+    r"|\bre\s*:?\s+@?(?P<of>[^\W\d][\w.-]*)['’]s\s+(?:message|post|note|email)\b",
     re.IGNORECASE,
 )
 _THREAD_CUE = re.compile(
     r"\b(?:said|says|mentioned|asked|noted|wrote|pointed|flagged|suggested|disait|soulignait|"
     r"mentionnait|demandait|indiquait|dit|mentionn|soulign|parl|cite|[ée]voqu|talk|brought|"
-    r"brings|message|mail|post)",
+    r"brings|message|mail|post|\bre\b)",
     re.IGNORECASE,
 )
 
@@ -1309,7 +1312,13 @@ _THREAD_CUE = re.compile(
 def _unless_known(match: re.Match[str], knows: Callable[[str], bool]) -> str:
     """A thread reference dropped, unless who it names is a name the fact base knows ("as
     INL says")."""
-    who = match.group("who") or match.group("qui") or match.group("dit")
+    who = (
+        match.group("who")
+        or match.group("qui")
+        or match.group("dit")
+        or match.group("de")
+        or match.group("of")
+    )
     return match.group(0) if who and knows(fold(who)) else " "
 
 

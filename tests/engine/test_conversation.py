@@ -1273,6 +1273,8 @@ def test_a_french_relay_may_ask_on_what() -> None:
             "Omar mentioned the BCIJ in his message, when was it set up?",
             "the BCIJ , when was it set up?",
         ),
+        ("re le message de Karim sur le BCIJ : créé quand ?", "sur le BCIJ créé quand ?"),
+        ("re Omar's message on the BCIJ: when was it set up?", "BCIJ when was it set up?"),
         # (asking who brought it up is a question)
         ("Who mentioned the BCIJ?", "Who mentioned the BCIJ?"),
         ("Qui parle de la traite ?", "Qui parle de la traite ?"),
