@@ -504,6 +504,10 @@ class Matcher:
         set_apart = _SET_APART_FIRST if _SET_APART_FIRST.match(question) else None
         if set_apart is None and _SET_APART_LAST.search(question):
             set_apart = _SET_APART_LAST
+        if set_apart is None and _APPOSITION.search(question) and _STANDS_FOR_CUE.search(question):
+            # "What does DGSN, the CNDH's partner in this programme, stand for?": what the
+            # asker says of the acronym is no part of what it stands for.
+            set_apart = _APPOSITION
         if set_apart is not None:
             # "Besides legal texts, which UN mechanisms ...?": what is set apart is no part
             # of what is asked; the fact about it, matching it best, would answer instead.
@@ -512,7 +516,10 @@ class Matcher:
             # (Nor when too little is left to ask alone: "apart from the Ministry of Justice,
             # who else does INL support?" asks about INL's partners in justice reform.)
             bare = set_apart.sub("", question, count=1)
-            if len(self._read(bare)[1]) >= self.thresholds.clear_lead_held:
+            if (
+                set_apart is _APPOSITION
+                or len(self._read(bare)[1]) >= self.thresholds.clear_lead_held
+            ):
                 answer = self._answer(bare, language, set_apart.sub("", asking, count=1), claimed)
         if answer is None or not answer.answered:
             answer = self._answer(question, language, asking, claimed)
@@ -2317,6 +2324,17 @@ _SET_APART_FIRST = re.compile(
     r"|^\W*(?:i|we)\s+(?:already\s+)?(?:know|understand|get|reali[sz]e|(?:am|are|'m|’m|'re|’re)\s+"
     r"aware)\s+(?:that\s+)?[^?]{1,160}?,\s*but\s+(?:(?:for|by)\s+comparison,?\s*|just\s+)?"
     r"(?=(?:what|when|where|which|who|whom|how|is|are|was|were|do|does|did)\b)",
+    re.IGNORECASE,
+)
+#: An acronym's apposition: "DGSN, the CNDH's partner in this programme," / "DGSN, le
+#: partenaire du CNDH ...": what the asker says of it.
+_APPOSITION = re.compile(
+    r"(?<=[A-Z])\s*,\s+(?:the|its|their|le|la|l['’]|son|sa|leur)\s*[^,?]{1,80}?"
+    r"(?:,|(?=\s*\?))"
+)
+#: The words of a question asking what an acronym stands for.
+_STANDS_FOR_CUE = re.compile(
+    r"\bstands?\s+for\b|\bsignifie\b|\bveut\s+dire\b|\bmeans?\b|\bsigle\b|\bacronym\b",
     re.IGNORECASE,
 )
 #: "Où a eu lieu la première session, avant celle de Casablanca ?": the one it precedes,

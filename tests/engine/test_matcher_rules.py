@@ -3674,3 +3674,40 @@ def test_a_count_of_a_named_kind_of_body_counts_the_name() -> None:
     matcher = make_matcher(fact, *FILLER, entities=[named], thresholds=BARS)
     answer = matcher.ask("How many state departments train puppies?")
     assert answer.asks_for is Kind.COUNT and answer.answered
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does KU, the port's partner in this dog programme, stand for?",
+        "Que signifie le sigle KU, le partenaire du port dans ce programme canin ?",
+    ],
+)
+def test_what_the_asker_says_of_an_acronym_is_no_part_of_what_it_stands_for(
+    question: str,
+) -> None:
+    """ "What does KU, the port's partner in this programme, stand for?": the fact spelling
+    KU out answers, not the one about the partnership."""
+    unit = make_entity("kennel-unit", "institution", "Kennel Unit", acronyms=["KU"])
+    spelled = make_fact(
+        "spelled",
+        "KU stands for Kennel Unit.",
+        answer_fr="KU signifie Kennel Unit.",
+        entities=["kennel-unit"],
+    )
+    partner = make_fact(
+        "partner",
+        "KU is the port's partner in the dog programme.",
+        answer_fr="La KU est le partenaire du port dans le programme canin.",
+        entities=["kennel-unit"],
+    )
+    matcher = make_matcher(
+        spelled,
+        partner,
+        *FILLER,
+        entities=[unit],
+        synonyms=[("stand for", "stands for", "signifie", "sigle")],
+        thresholds=BARS,
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "spelled"
