@@ -242,6 +242,20 @@ SETS = (
     "diag200",
     "diag201",
     "diag202",
+    "diag203",
+    "diag204",
+    "diag205",
+    "diag206",
+    "diag207",
+    "diag208",
+    "diag209",
+    "diag210",
+    "diag211",
+    "diag212",
+    "diag213",
+    "diag214",
+    "diag215",
+    "diag216",
 )
 WRONG_COST = 2.0
 FOLDS = 5

@@ -490,7 +490,13 @@ class Kind(StrEnum):
             # "Which UNODC experts ran the training?": people to be named, not counted.
             _LEAD + r"which\s+(\w+\s+){0,2}(experts?|speakers?|trainers?|instructors?|officials?|"
             r"judges?|ambassadors?|ministers?|directors?)\s+(ran|led|gave|delivered|taught|spoke|"
-            r"opened|chaired|signed|trained|conducted|presented|facilitated|moderated|addressed)\b|"
+            r"opened|chaired|signed|trained|conducted|presented|facilitated|moderated|addressed|"
+            # ("which CNDH experts are running the session?")
+            r"(are|were|will\s+be)\s+(running|leading|giving|delivering|teaching|presenting|"
+            r"moderating|facilitating)|will\s+(run|lead|give|deliver|teach|present|moderate))\b|"
+            # "... I need their names", "the trainers name": people to be named.
+            r"\b(need|want|get|have)\s+(their|his|her)\s+names?\b|"
+            r"\b(trainers?|speakers?|experts?|instructors?|moderators?|facilitators?)['’]?s?\s+names?\b|"
             # ("who was Morocco's justice minister ...?": a name before the role)
             r"\bwho\s+(is|was|are|were|s)\s+(the\s+)?(current\s+)?(\w+\s+){0,3}"
             + _ROLES_EN

@@ -413,3 +413,18 @@ def test_what_was_the_date_asks_for_a_date() -> None:
 )
 def test_who_is_doing_it_asks_who_does_it(question: str, kind: Kind | None) -> None:
     assert asks_for(question) is kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which port experts are running the dog session? I need their names",
+        "who is leading the dog session, need the trainers name for the draft",
+        "Which port experts will run the dog session?",
+        "the experts from the port at the dog session: I need their names",
+    ],
+)
+def test_people_to_be_named_ask_for_a_person(question: str) -> None:
+    """Experts running a session, or their names asked for: people to be named, which a
+    fact naming only bodies does not do."""
+    assert asks_for(question) is Kind.PERSON
