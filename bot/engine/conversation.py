@@ -746,7 +746,7 @@ _FRAME = re.compile(
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
 _FRAME_CUE = re.compile(
     r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
-    r"confirm|verify|check|"
+    r"confirm|verify|check|request|look|"
     r"send|give|share|get|find|parl|discu|talking|have|has|got|quelqu|qqn|qq1"
 )
 
@@ -1397,7 +1397,7 @@ def _known_content(text: str, knows: Callable[[str], bool]) -> int:
 #: "got this from a think-tank researcher writing a country profile:", "question from a
 #: journalist:" (up to a colon, a comma or the question word).
 _RELAY_INTRO = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|yo|bonjour|salut|coucou|dsl|hello)\W+)*"
+    r"^\W*(?:(?:hi|hello|hey|yo|bonjour|salut|coucou|dsl)\W+)*"
     r"(?:(?:got|had|received)\s+(?:this|that|one)|(?:a\s+|une\s+|petite\s+)?questions?|q)\s+"
     r"(?:(?:rapide|urgente|quick)\s+)?"
     r"(?:from|via|relayed\s+by|forwarded\s+by|de\s+la\s+part\s+d['’]?\s*|relay[ée]e?\s+par|"
@@ -1546,19 +1546,16 @@ def read_message(
     # give?": the claim checked is what the question is about, however much it names.
     # (After the question, "Draft says 2023" only gives the figure checked.)
     first_ask = next((n for n, s in enumerate(segments) if s in asking), 0)
-    # (A claim as written: trimming may drop its intro, "draft:" or "le rapport dit que".)
-    claimed = {
-        n
-        for n in range(first_ask)
-        if _DRAFT_CLAIM.search(segments[n]) or _DRAFT_CLAIM.search(written[n])
-    }
-    claims = {segments[n] for n in claimed} if others else set()
+    # Each claim's segment -> the claim without its intro, read as written: trimming may
+    # drop the intro ("draft:", "le rapport dit que").
+    claimed: dict[str, str] = {}
+    for written_as, segment in zip(written[:first_ask] if others else [], segments, strict=False):
+        said = written_as if _DRAFT_CLAIM.search(written_as) else segment
+        if _DRAFT_CLAIM.search(said):
+            claimed[segment] = _DRAFT_CLAIM.sub(" ", said, count=1).strip()
+    claims = set(claimed)
     whole = whole and not claims
-    claim = " ".join(
-        _DRAFT_CLAIM.sub(" ", written[n] if _DRAFT_CLAIM.search(written[n]) else c, count=1).strip()
-        for n, c in enumerate(segments)
-        if c in claims
-    )
+    claim = " ".join(claimed.values())
     last_ask = -1
     for n, s in enumerate(segments):
         if s in asking:

@@ -144,9 +144,9 @@ _NOT_A_LENGTH = frozenset({"in", "of", "behind", "ago", "de", "d"})
 _DURER = frozenset({"dure", "durer", "durera", "dureront", "durait", "duraient", "durent"})
 
 
-def _french_lasting(words: Sequence[Token], i: int) -> bool:
-    """Whether `words[i]`, a form of "durer", is in a question asking "combien de temps"
-    or "combien de jours" ("l'atelier a duré combien de jours ?")."""
+def _french_lasting(words: Sequence[Token]) -> bool:
+    """Whether a form of "durer" is in a question asking "combien de temps" or "combien de
+    jours" ("l'atelier a duré combien de jours ?"): the verb of the kind asked."""
     return any(
         w.surface == "combien"
         and j + 2 < len(words)
@@ -223,7 +223,7 @@ class Matcher:
                 continue
             if (
                 (t.surface == "last" and _lasting(words, i))
-                or (t.surface in _DURER and _french_lasting(words, i))
+                or (t.surface in _DURER and _french_lasting(words))
                 or (t.surface in _TIME_UNITS and _unit_asked(words, i))
             ):
                 i += 1

@@ -1175,9 +1175,17 @@ def test_a_request_for_a_joke_is_about_the_bot() -> None:
         assert read_message(message, lambda word: True).chatter is Chatter.ABOUT_BOT, message
 
 
-def test_what_someone_else_asks_for_is_the_request() -> None:
+@pytest.mark.parametrize(
+    "message",
+    [
+        "A partner wants the names of the experts who ran the debates.",
+        "a partner is looking for the names of the experts who ran the debates.",
+        "the embassy requests the names of the experts who ran the debates.",
+    ],
+)
+def test_what_someone_else_asks_for_is_the_request(message: str) -> None:
     """ "A partner wants the names of ...": what is relayed is asked; who wants it is not."""
-    reading = read_message("A partner wants the names of the experts who ran the debates.", knows)
+    reading = read_message(message, knows)
     assert reading.question == "the names of the experts who ran the debates."
 
 

@@ -395,7 +395,7 @@ def _plain_slots(matcher: Matcher, words: Sequence[Token], lang: str | None) -> 
         if t.surface == "last" and _lasting(words, i):
             i += 1  # "how long did it last": the question's words
             continue
-        if t.surface in _DURER and _french_lasting(words, i):
+        if t.surface in _DURER and _french_lasting(words):
             i += 1  # "combien de temps a duré": the question's words
             continue
         if t.surface in _TIME_UNITS and _unit_asked(words, i):
