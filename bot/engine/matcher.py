@@ -2252,6 +2252,39 @@ def _idiom_left(match: re.Match[str]) -> str:
     return " " + (match.group("keep") or "") + " "
 
 
+#: "What support / help / assistance does X provide (for ...)?", "quel soutien X
+#: apporte-t-il à ...": the giving verb that only says the support is given, set aside
+#: when the question as asked finds no answer.
+_SUPPORT_GIVEN = re.compile(
+    r"(?P<asked>\b(?:what|which|quel|quelle|quels|quelles)\s+(?:(?:kinds?|types?|sorts?|forms?|"
+    r"genres?)\s+(?:of|de|d['’])\s*)?(?:support|help|assistance|aid|soutien|aide|appui|"
+    r"soutiens|aides|appuis)\b[^?.!;:]{0,80}?)\b(?:provides?|provided|providing|offers?|offered|"
+    r"gives?|gave|given|brings?|brought|extends?|extended|apporte|apportent|apport[ée]e?s?|"
+    r"apportait|apportaient|apportera|offre|offrent|offert|fournit|fournissent|fourni|donne|"
+    r"donnent)\b(?:\s+for\b)?",
+    re.IGNORECASE,
+)
+
+
+#: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker
+#: gives an aim, set aside when the question as asked finds no answer (a fact may say it:
+#: "the BCIJ has principal responsibility", "sa mission principale").
+_GOAL_NOUN = (
+    r"aims?|goals?|objectives?|purposes?|focus|mission|intention|objectifs?|buts?|"
+    r"finalit[ée]s?|vocation"
+)
+_MAIN_BEFORE_GOAL = re.compile(
+    r"\b(?:main|primary|principal|chief|overall|central|core|key|premier|premi[eè]re|"
+    r"principale?s?|principaux)\s+(?=(?:" + _GOAL_NOUN + r")\b)",
+    re.IGNORECASE,
+)
+_GOAL_THEN_MAIN = re.compile(
+    r"\b(" + _GOAL_NOUN + r")\s+(?:principa(?:l|le|les|ux)|premier|premi[eè]re|central|"
+    r"centrale|essentiel|essentielle)\b",
+    re.IGNORECASE,
+)
+
+
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = re.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
@@ -2431,6 +2464,9 @@ _FRAMES = (
     (_TRAILING_ASIDE, ""),
     (_STANDS_FOR_IN, r"\1"),
     (_SOURCE_NOUN, r"\1"),
+    (_MAIN_BEFORE_GOAL, ""),
+    (_GOAL_THEN_MAIN, r"\1"),
+    (_SUPPORT_GIVEN, r"\g<asked>"),
 )
 
 

@@ -3711,3 +3711,44 @@ def test_what_the_asker_says_of_an_acronym_is_no_part_of_what_it_stands_for(
     )
     answer = matcher.ask(question)
     assert answer.answered and answer.facts[0].fact.id == "spelled"
+
+
+def test_the_rank_of_an_aim_is_set_aside_when_no_fact_ranks_it() -> None:
+    """ "What is the main aim of the dog programme?", "avec quel objectif principal ?": a
+    fact states the aim without saying it comes first; but a fact that does say
+    "principal" answers as asked, before the rank is set aside."""
+    aim = make_fact(
+        "aim",
+        "The dog programme aims to train sniffer dogs.",
+        answer_fr="Le programme canin vise à former des chiens renifleurs.",
+    )
+    goal = ("aim", "aims", "objective", "objectif", "vise", "mission")
+    matcher = make_matcher(aim, *FILLER, synonyms=[goal], thresholds=BARS)
+    for question in (
+        "What is the main aim of the programme?",
+        "What's the programme's primary aim?",
+        "Quel est l'objectif principal du programme ?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["aim"], question
+    chief = make_fact("chief", "The dog bureau has principal responsibility for tracking.")
+    venue = make_fact("venue", "The dog bureau sits in Rabat.")
+    matcher = make_matcher(
+        chief, venue, *FILLER, synonyms=[goal, ("principal", "principale")], thresholds=BARS
+    )
+    assert ids(matcher.ask("What is the dog bureau's principal mission?").facts)[:1] == ["chief"]
+
+
+def test_the_verb_giving_support_is_no_word_a_fact_must_hold() -> None:
+    """ "What help does the club offer the police?": the help asked, which no fact need
+    say is "offered"."""
+    help_ = make_fact(
+        "help",
+        "The dog club trains the Rabat police in tracking.",
+        answer_fr="Le club canin forme la police de Rabat au pistage.",
+    )
+    matcher = make_matcher(help_, *FILLER, synonyms=[("help", "support", "aide")], thresholds=BARS)
+    for question in (
+        "What help does the dog club offer the Rabat police?",
+        "Quelle aide le club canin apporte-t-il à la police de Rabat ?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["help"], question
