@@ -122,7 +122,7 @@ STOPWORDS_FR = frozenset(
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
     directement parmi cite citee cites citees complete complet completes complets peux
-    contre vers indique indiquee indiques indiquees priorite prioritairement
+    contre vers indique indiquee indiques indiquees priorite prioritairement sinon
     veut veulent voulait voulaient vouloir""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR

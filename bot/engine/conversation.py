@@ -596,6 +596,18 @@ _DRAFT_CLAIM = re.compile(
 )
 
 
+#: A claim the asker checks before asking for the fact: "Am I right that the mandate
+#: includes 2,000 police? What number does INL give?", "Is it true the NYPD trains ...?
+#: Whom does it train?", "c'est bien le NYPD qui forme ... ? Sinon, quel service ?". Read
+#: as a draft's claim (`_DRAFT_CLAIM`) when a question follows it.
+_CONFIRMING = re.compile(
+    r"^(?P<before>\W*(?:[\w'’@-]+\W+){0,4}?)(?:am\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking"
+    r"(?:\s+that)?|to\s+(?:think|say)(?:\s+that)?))?|(?:is|was)\s+it\s+(?:really\s+)?(?:true|right|"
+    r"correct|accurate|the\s+case)(?:\s+that)?|(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+|"
+    r"just\s+)?confirm(?:ing)?(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
+    r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*",
+    re.IGNORECASE,
+)
 #: A draft's claim, then the question after a comma: "draft says ..., how many states ...".
 _CLAIM_THEN_QUESTION = re.compile(
     # (A question: one ending on its mark, or asking what the source gives; not a relative
@@ -1529,6 +1541,17 @@ def read_message(
         # ("draft has the first session down for March 24... what date does the article
         # say?": a claim stated, however it opens, asks nothing.)
         asking = [s for s in asking if s.rstrip()[-1:] == "?" or not _DRAFT_CLAIM.search(s)]
+    checked = next((n for n, s in enumerate(segments) if s in asking), len(segments))
+    if checked < len(segments) - 1 and _CONFIRMING.search(segments[checked]):
+        # "Am I right that the Mali mandate includes 2,000 police? What number does INL
+        # give?", "... Independent of which ministry, in fact?": the claim checked asks
+        # for no fact; the question after it does.
+        later = [
+            s
+            for w, s in zip(written[checked + 1 :], segments[checked + 1 :], strict=True)
+            if s in asking or w.rstrip()[-1:] == "?"
+        ]
+        asking = later or asking
     if not asking or all(_asks_nothing(s) for s in asking):
         # "Annex needs the full name of the prisons body. Anyone have it handy?": the
         # request says what is asked; the question only asks for it.
@@ -1553,6 +1576,8 @@ def read_message(
         said = written_as if _DRAFT_CLAIM.search(written_as) else segment
         if _DRAFT_CLAIM.search(said):
             claimed[segment] = _DRAFT_CLAIM.sub(" ", said, count=1).strip()
+        elif _CONFIRMING.search(said):
+            claimed[segment] = _CONFIRMING.sub(r"\g<before> ", said, count=1).strip()
     claims = set(claimed)
     whole = whole and not claims
     claim = " ".join(claimed.values())
@@ -1566,7 +1591,8 @@ def read_message(
         if segment in asking:
             kept.append(segment)
         elif segment in claims:
-            kept.append(_DRAFT_CLAIM.sub(" ", segment, count=1).strip())
+            claim_kept = _DRAFT_CLAIM.sub(" ", segment, count=1)
+            kept.append(_CONFIRMING.sub(r"\g<before> ", claim_kept, count=1).strip())
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
         elif n > last_ask >= 0 and (not pointing or segment in purposes):

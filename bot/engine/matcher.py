@@ -1996,7 +1996,13 @@ _CHECK = re.compile(
     r"total|count|name))?\b|"
     r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
     r"\b(?:sanity|quick)\s+check\b|"
-    r"\b(?:is|was)\s+it\s+(?:right|true|correct|accurate)\s+that\b|"
+    r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
+    # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
+    # claim checked, no right or good asked of it.
+    r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
+    r"\bc['’]est\s+bien\b|\best-ce\s+bien\b|"
+    # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
+    r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
     r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
@@ -2160,7 +2166,8 @@ _CLAIM = re.compile(
     re.IGNORECASE,
 )
 _CHECK_CUE = re.compile(
-    r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify",
+    r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
+    r"bien|vrai|exact",
     re.IGNORECASE,
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",

@@ -2800,6 +2800,12 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "high" not in words(
         matcher, "the dog unit started in 2014, but that looks way too high. what year?"
     )
+    # "Am I right that ...?", "c'est bien ... ?": the claim checked, no right, no good.
+    assert "right" not in words(matcher, "am I right that the dog unit started in 2014?")
+    assert "true" not in words(matcher, "is it really true the dog unit started in 2014?")
+    assert "bien" not in words(matcher, "l'unité canine, c'est bien 2014 ?")
+    assert "bien" not in words(matcher, "est-ce bien en 2014 que l'unité canine a démarré ?")
+    assert "vrai" not in words(matcher, "est-il vrai que l'unité canine a démarré en 2014 ?")
 
 
 def test_a_typo_of_a_function_word_is_no_french_word_in_english() -> None:
@@ -3438,6 +3444,60 @@ def test_a_draft_claim_checked_is_matched_without_the_detail_it_doubts() -> None
         (
             "le rapport dit que la première session canine est le 24 mars, c quand d'apres la "
             "source",
+            "session",
+        ),
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == [expected], message
+
+
+def test_a_claim_the_asker_checks_is_matched_without_the_detail_it_doubts() -> None:
+    """ "Am I right that ... independent of Parliament? Independent of which body, in
+    fact?", "c'est bien le 24 mars ? sinon c'est quand ?": the claim checked, then the
+    question asking for the source's version, read as a draft's claim is."""
+    entities = [
+        make_entity("parliament", "institution", "Parliament"),
+        make_entity("interior", "institution", "Ministry of Interior"),
+        make_entity("council", "institution", "Dog Council"),
+        make_entity("togo", "country", "Togo"),
+        make_entity("niger", "country", "Niger"),
+        make_entity("benin", "country", "Benin"),
+        make_entity("mali", "country", "Mali"),
+    ]
+    facts = (
+        make_fact(
+            "charter",
+            "The Dog Council calls for kennels independent of the Ministry of Interior.",
+            entities=["council", "interior"],
+        ),
+        make_fact("parliament", "Parliament debated kennel rules.", entities=["parliament"]),
+        make_fact(
+            "trainees",
+            "The dog unit will train police from Togo and Benin for Mali.",
+            entities=["togo", "benin", "mali"],
+        ),
+        make_fact("niger", "Niger hosted a dog show.", entities=["niger"]),
+        make_fact(
+            "session",
+            "The first dog session was scheduled for the date of February 24.",
+            when="2025-02",
+            answer_fr="La première session canine était prévue le 24 février.",
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
+    for message, expected in (
+        (
+            "Am I right that the Dog Council calls for kennels independent of Parliament? "
+            "Independent of which body, in fact?",
+            "charter",
+        ),
+        (
+            "Is it true the dog unit will train police from Togo and Niger for Mali? "
+            "Which countries does the text name?",
+            "trainees",
+        ),
+        (
+            "Bonjour ! la première session canine, c'est bien le 24 mars ? Sinon, c'est quand ?",
             "session",
         ),
     ):
