@@ -88,7 +88,8 @@ FRAMING = _words(
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted wants
     pin nail
     handy
-    looking check checking confirm double doublecheck just real fyi btw so well um
+    looking check checking confirm confirming verifying double doublecheck just real fyi btw so
+    well um
     fact factcheck factchecking random
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
@@ -605,9 +606,28 @@ _CONFIRMING = re.compile(
     r"(?:\s+that)?|to\s+(?:think|say)(?:\s+that)?))?|(?:is|was)\s+it\s+(?:really\s+)?(?:true|right|"
     r"correct|accurate|the\s+case)(?:\s+that)?|(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+|"
     r"just\s+)?confirm(?:ing)?(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
-    r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*",
+    r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*|"
+    # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no
+    # question opening the message, then the question asking what holds instead.)
+    # (Not one asking the reader, "do you know ...?", "does anyone have ...?".)
+    r"^(?P<asked>\W*)(?:is|are|was|were|did|does|do|has|have|had|will)\s+"
+    r"(?!(?:you|u|we|i|anyone|anybody|someone|somebody)\b)(?=\w)",
     re.IGNORECASE,
 )
+#: A question asked on the answer to the one before it being yes: "if so how many?",
+#: "how many officials there?", "si oui, combien ?".
+_GRANTED = re.compile(
+    r"\b(?:if\s+so|if\s+yes|if\s+they\s+did|if\s+it\s+did|si\s+oui|si\s+c['’]est\s+le\s+cas|"
+    r"there|l[àa]-bas)\b",
+    re.IGNORECASE,
+)
+
+
+def _claim_opening(match: re.Match[str]) -> str:
+    """What a `_CONFIRMING` opening leaves of the words before it ("Hey! my boss asks:")."""
+    return (match.group("before") or match.group("asked") or "").rstrip() + " "
+
+
 #: A draft's claim, then the question after a comma: "draft says ..., how many states ...".
 _CLAIM_THEN_QUESTION = re.compile(
     # (A question: one ending on its mark, or asking what the source gives; not a relative
@@ -1542,15 +1562,20 @@ def read_message(
         # say?": a claim stated, however it opens, asks nothing.)
         asking = [s for s in asking if s.rstrip()[-1:] == "?" or not _DRAFT_CLAIM.search(s)]
     checked = next((n for n, s in enumerate(segments) if s in asking), len(segments))
-    if checked < len(segments) - 1 and _CONFIRMING.search(segments[checked]):
+    confirming = _CONFIRMING.search(segments[checked]) if checked < len(segments) - 1 else None
+    if confirming is not None:
         # "Am I right that the Mali mandate includes 2,000 police? What number does INL
         # give?", "... Independent of which ministry, in fact?": the claim checked asks
-        # for no fact; the question after it does.
+        # for no fact; the question after it does. (Not after a question of whether
+        # something is so, one asking on if it is: "has IPPOS trained Moroccan units? if
+        # so how many?", "does INL train in Algeria? how many officials there?".)
         later = [
             s
             for w, s in zip(written[checked + 1 :], segments[checked + 1 :], strict=True)
             if s in asking or w.rstrip()[-1:] == "?"
         ]
+        if confirming.group("asked") is not None and any(map(_GRANTED.search, later)):
+            later = []
         asking = later or asking
     if not asking or all(_asks_nothing(s) for s in asking):
         # "Annex needs the full name of the prisons body. Anyone have it handy?": the
@@ -1577,7 +1602,7 @@ def read_message(
         if _DRAFT_CLAIM.search(said):
             claimed[segment] = _DRAFT_CLAIM.sub(" ", said, count=1).strip()
         elif _CONFIRMING.search(said):
-            claimed[segment] = _CONFIRMING.sub(r"\g<before> ", said, count=1).strip()
+            claimed[segment] = _CONFIRMING.sub(_claim_opening, said, count=1).strip()
     claims = set(claimed)
     whole = whole and not claims
     claim = " ".join(claimed.values())
@@ -1592,7 +1617,7 @@ def read_message(
             kept.append(segment)
         elif segment in claims:
             claim_kept = _DRAFT_CLAIM.sub(" ", segment, count=1)
-            kept.append(_CONFIRMING.sub(r"\g<before> ", claim_kept, count=1).strip())
+            kept.append(_CONFIRMING.sub(_claim_opening, claim_kept, count=1).strip())
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
         elif n > last_ask >= 0 and (not pointing or segment in purposes):

@@ -1997,6 +1997,9 @@ _CHECK = re.compile(
     r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
+    # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
+    r"(?:(?<=[,;:-])|(?<=\w\s))\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
+    r"n['’]est-ce\s+pas)\s*\?+\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
     r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
@@ -2167,7 +2170,7 @@ _CLAIM = re.compile(
 )
 _CHECK_CUE = re.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
-    r"bien|vrai|exact",
+    r"bien|vrai|exact|yes|yeah|\bno\b|non|oui|hein|pas\b",
     re.IGNORECASE,
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",

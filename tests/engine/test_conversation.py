@@ -1336,3 +1336,43 @@ def test_a_french_question_may_ask_what_in_place() -> None:
     """ "... parlement.. indépendante de quoi en fait": "quoi" asks where it stands."""
     reading = read_message("le port a ouvert en 2015.. ouvert pour quoi en fait", lambda w: True)
     assert reading.asking == "ouvert pour quoi en fait"
+
+
+def test_a_claim_checked_before_a_question_is_the_claim_not_what_is_asked() -> None:
+    """ "Am I right that ... 2,000 police? What number does INL give?", "Were the units
+    prepared for Somalia? Where were they headed?": the question after the claim asks; the
+    claim, without its opening, says what about. Not a question asked on the answer to the
+    one before it being yes ("if so how many?", "how many officials there?")."""
+    checked = read_message(
+        "Am I right that the Mali mandate includes 2,000 police? What number does INL give?",
+        knows,
+    )
+    assert checked.asking == "What number does INL give?"
+    assert checked.claim == "the Mali mandate includes 2,000 police?"
+    headed = read_message(
+        "Were the police units prepared for deployment to Somalia? Where were they headed?", knows
+    )
+    assert headed.asking == "Where were they headed?"
+    assert headed.claim == "the police units prepared for deployment to Somalia?"
+    french = read_message(
+        "Bonjour ! la session, c'est bien le 24 mars ? Sinon, c'est quand ?", knows
+    )
+    assert french.claim == "la session, le 24 mars ?"
+    for message in (
+        "has the police unit trained any Moroccan officers? if so how many?",
+        "does the police unit do the same training in Algeria? how many officials there",
+        "Do you know the Mali mandate? What number does INL give?",
+    ):
+        assert read_message(message, knows).claim == "", message
+
+
+def test_confirming_or_verifying_is_the_askers_business() -> None:
+    """ "just verifying for the memo: the agreement was signed on ..., yes?": the asker's
+    checking frames the claim; it is no word of it."""
+    reading = read_message(
+        "just verifying for the memo: the dog agreement was signed on 14 September 2021, yes?",
+        knows,
+    )
+    assert "verifying" not in reading.question
+    reading = read_message("confirming: the dog agreement was signed on 14 September 2021", knows)
+    assert "confirming" not in reading.question

@@ -3500,6 +3500,17 @@ def test_a_claim_the_asker_checks_is_matched_without_the_detail_it_doubts() -> N
             "Bonjour ! la première session canine, c'est bien le 24 mars ? Sinon, c'est quand ?",
             "session",
         ),
+        (
+            "Does the dog unit train police from Togo and Niger for Mali? Which countries does "
+            "the text name?",
+            "trainees",
+        ),
+        # (a claim alone, tagged: its figure is the asker's, checked)
+        ("the first dog session was on February 24, 2024, yes?", "session"),
+        (
+            "confirming for our slide: the first dog session was on February 24, 2024, yes?",
+            "session",
+        ),
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == [expected], message
