@@ -939,6 +939,19 @@ _NEED_IT_FOR = re.compile(
     r"\W*(?:j['’]en\s+ai\s+besoin|c['’]est|c['’]était)\s+(?:juste\s+|seulement\s+)?pour\b",
     re.IGNORECASE,
 )
+#: A filler between a dictated message's sentences ("um so", "uh", "ok so basically",
+#: "euh", "du coup"); and, unpunctuated, the start of what the answer is for after the
+#: question ("... the first session need it for the calendar invite").
+_SPOKEN_BREAK = re.compile(
+    r"(?<=\w)\s+(?:(?:um+|uh+|erm|hmm+|euh+)(?:\s+so)?(?:\s+basically)?|ok(?:ay)?\s+so(?:\s+basically)?|"
+    r"so\s+basically|du\s+coup|bon\s+ben)\s+(?=\w)|"
+    r"(?<=[^\W\d])\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
+    r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
+    re.IGNORECASE,
+)
+_SPOKEN_CUE = re.compile(
+    r"\b(?:um+|uh+|erm|hmm+|euh+|ok|okay|basically|coup|ben|need|needed)\b", re.IGNORECASE
+)
 #: Where the asker is, in a hurry: "running late to my next mtg", "between meetings".
 _BUSY = re.compile(
     r"\W*(?:(?:i['’]?m|im|i\s+am)\s+)?(?:running\s+late|in\s+a\s+(?:meeting|mtg|call)|"
@@ -1511,6 +1524,11 @@ def read_message(
     kind = _chatter(text, knows)
     if kind is not None:
         return Reading("", kind)
+    if _SPOKEN_CUE.search(text):
+        # "for the peacekeeping memo um how many police ...", "what day is the first
+        # session need it for the calendar invite": a message dictated, unpunctuated, ends
+        # its sentences at a filler and before what the answer is for.
+        text = _SPOKEN_BREAK.sub(". ", text)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
     if any(word in text.lower() for word in ("draft", "brouillon", "rapport")):
         # "draft says ... 5 state departments, how many states does the source say": the

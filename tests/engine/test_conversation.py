@@ -1376,3 +1376,20 @@ def test_confirming_or_verifying_is_the_askers_business() -> None:
     assert "verifying" not in reading.question
     reading = read_message("confirming: the dog agreement was signed on 14 September 2021", knows)
     assert "confirming" not in reading.question
+
+
+def test_a_dictated_message_ends_its_sentences_at_fillers_and_before_its_purpose() -> None:
+    """ "for the peacekeeping memo um how many police ...": the filler ends the asker's
+    context; "... the first session need it for the calendar invite": what the answer is
+    for, unpunctuated, ends the question."""
+    filler = read_message(
+        "for the peacekeeping memo um how many police does the UN mandate in Mali include",
+        knows,
+    )
+    assert filler.question == "how many police does the UN mandate in Mali include"
+    purpose = read_message(
+        "what day is the first prosecutors session need it for the calendar invite", knows
+    )
+    assert "calendar" not in purpose.question and "session" in purpose.question
+    # (Not a need that is what is asked: "what do prosecutors need for the session?")
+    assert "need" in read_message("what do prosecutors need for the session", knows).question
