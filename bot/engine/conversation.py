@@ -945,7 +945,7 @@ _NEED_IT_FOR = re.compile(
 _SPOKEN_BREAK = re.compile(
     r"(?<=\w)\s+(?:(?:um+|uh+|erm|hmm+|euh+)(?:\s+so)?(?:\s+basically)?|ok(?:ay)?\s+so(?:\s+basically)?|"
     r"so\s+basically|du\s+coup|bon\s+ben)\s+(?=\w)|"
-    r"(?<=[^\W\d])\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
+    r"(?<=[^\W\d])(?<!\bi)(?<!\bwe)\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
     r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
     re.IGNORECASE,
 )
