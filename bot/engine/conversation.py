@@ -945,7 +945,7 @@ _NEED_IT_FOR = re.compile(
 _SPOKEN_BREAK = re.compile(
     r"(?<=\w)\s+(?:(?:um+|uh+|erm|hmm+|euh+)(?:\s+so)?(?:\s+basically)?|ok(?:ay)?\s+so(?:\s+basically)?|"
     r"so\s+basically|du\s+coup|bon\s+ben)\s+(?=\w)|"
-    r"(?<=[^\W\d])(?<!\bi)(?<!\bwe)\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
+    r"(?<=[^\W\d])(?<!\bi)(?<!\bwe),?\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
     r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
     re.IGNORECASE,
 )
@@ -1456,6 +1456,36 @@ _RELAY_INTRO_CUE = re.compile(r"\b(?:question|got|had|received|q)\b", re.IGNOREC
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
 
+#: A greeting to the bot by what it is: "hey bot", "hi bot,", "salut le bot".
+_HELLO_BOT = re.compile(
+    r"^\W*(?:hey|hi|hello|hiya|yo|morning|good\s+morning|salut|bonjour|coucou|slt)\s+"
+    r"(?:the\s+|le\s+|dear\s+)?bot\b[\s,!:.-]*",
+    re.IGNORECASE,
+)
+#: Four or more single letters in a row, as a name spelt out: "c n d h", "n y p d".
+_SPELLED_OUT = re.compile(r"(?<![\w'’-])(?:[a-zA-Z]\s+){3,15}[a-zA-Z](?![\w'’-])")
+
+
+def _spelled_names(spelled: str, knows: Callable[[str], bool]) -> str:
+    """The letters of `spelled` as the fewest words of two letters or more the fact base
+    knows ("c n d h d g s n": "cndh dgsn"); as they were if no such reading exists."""
+    letters = "".join(spelled.split()).lower()
+    # best[i]: the fewest known words spelling letters[:i], None where none does.
+    best: list[list[str] | None] = [[]] + [None] * len(letters)
+    for end in range(2, len(letters) + 1):
+        for start in range(end - 1):
+            before = best[start]
+            word = letters[start:end]
+            if (
+                before is not None
+                and knows(word)
+                and (best[end] is None or len(before) + 1 < len(best[end] or ()))
+            ):
+                best[end] = [*before, word]
+    found = best[len(letters)]
+    return " ".join(found) if found else spelled
+
+
 def read_message(
     text: str,
     knows: Callable[[str], bool] = lambda word: True,
@@ -1483,6 +1513,13 @@ def read_message(
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
         # profile: ...": who the question comes from, no word asked.
         text = _RELAY_INTRO.sub(" ", text, count=1)
+    if "bot" in text:
+        # "hey bot casablanca workshop lasted how many days?": the bot greeted by what it is.
+        text = _HELLO_BOT.sub(" ", text, count=1)
+    if _SPELLED_OUT.search(text) is not None:
+        # "the c n d h d g s n training": a name dictated letter by letter, its letters
+        # read back as the names the fact base knows ("cndh dgsn").
+        text = _SPELLED_OUT.sub(lambda m: _spelled_names(m.group(0), knows), text)
     if "idea" in text or "clue" in text:
         # "... any idea?", "no clue": whether the bot knows, no word asked ("the idea
         # behind the network" stays).

@@ -877,8 +877,9 @@ class Kind(StrEnum):
             "what figure",
         ),
         re.compile(
-            r"\b(how many|how much|number of|combien|nombre de|nombre d|quel nombre|how large|"
-            r"how big|what size|how numerous|maximum|minimum|average)\b|"
+            # (Not "le combien", the day of the month: "signé le combien ?".)
+            r"\b(how many|how much|number of|(?<!\ble )combien|nombre de|nombre d|quel nombre|"
+            r"how large|how big|what size|how numerous|maximum|minimum|average)\b|"
             # "What was the vote count?", "what's the final tally?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b|"
             # "... What's the actual number?", "what is the total number?": how many.
@@ -910,6 +911,7 @@ class Kind(StrEnum):
             "jour",
             "moment",
             "day",
+            "combien",  # "le combien"
         ),
         re.compile(
             # "What was the vote count when the bill passed?" asks for a count: a "when"
@@ -924,7 +926,9 @@ class Kind(StrEnum):
             r"depuis quand|quel mois|a quelle date|"
             r"a quel moment|en quelle annee|en quel mois|wann|quels? jours?|quelle journee|"
             # "On what day is the first session planned?"
-            r"what day|which day)\b|"
+            r"what day|which day|"
+            # "signé le combien ?", "on est le combien ?": which day of the month.
+            r"le combien)\b|"
             # "... what was the exact date?", "what's the year of ...?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(exact\s+|precise\s+|actual\s+)?"
             r"(date|year|month)\b(?!\s+range)"

@@ -1393,3 +1393,22 @@ def test_a_dictated_message_ends_its_sentences_at_fillers_and_before_its_purpose
     assert "calendar" not in purpose.question and "session" in purpose.question
     # (Not a need that is what is asked: "what do prosecutors need for the session?")
     assert "need" in read_message("what do prosecutors need for the session", knows).question
+
+
+def test_a_name_spelt_out_letter_by_letter_is_read_as_the_names_it_spells() -> None:
+    """ "when was the b c i j created": dictated letter by letter, the letters read back as
+    the words the fact base knows ("bcij"; "i l e a b c i j": "ilea bcij"); letters that
+    spell nothing known stay as they were."""
+    assert read_message("when was the b c i j created", knows).question == (
+        "when was the bcij created"
+    )
+    assert "ilea bcij" in read_message("did the i l e a b c i j train prosecutors", knows).question
+    assert "x q z w" in read_message("when was the x q z w created", knows).question
+
+
+def test_a_greeting_to_the_bot_by_what_it_is_is_a_greeting() -> None:
+    """ "hey bot casablanca ...": "bot" greets, it is no word asked; "who runs this bot?"
+    still asks about the bot."""
+    reading = read_message("hey bot casablanca prosecutors trained how many?", knows)
+    assert reading.question == "casablanca prosecutors trained how many?"
+    assert read_message("who runs this bot?", knows).chatter is not None

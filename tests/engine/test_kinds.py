@@ -143,6 +143,9 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("On what day is the first session planned?") is Kind.DATE
+    # "le combien": the day of the month, no count.
+    assert asks_for("l'accord a été signé le combien exactement ?") is Kind.DATE
+    assert asks_for("combien de pays sont membres ?") is Kind.COUNT
     assert asks_for("Which day did the dogs arrive?") is Kind.DATE
     assert asks_for("En quelle année a-t-elle pris ce poste ?") is Kind.DATE
     assert asks_for("What is Ms. Alami's role at the ministry?") is Kind.ROLE
