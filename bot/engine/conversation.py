@@ -310,7 +310,11 @@ _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 #: A French segment that opens with "c'est" states something ("c'est pour la note").
 #: "t'" before a verb ("t'a créé", "t'appelles"): the bot, addressed as "tu".
 _TO_YOU = re.compile(r"(?<![\w'’])t['’]\s*\w", re.IGNORECASE)
-_STATEMENT = re.compile(r"^\W*c\s*['’]?\s*est\b", re.IGNORECASE)
+#: (Not "c'est combien en dollars", "c'est quoi le BCIJ": asked in place.)
+_STATEMENT = re.compile(
+    r"^\W*c\s*['’]?\s*est\b(?!\s+(?:combien|quoi|quand|qui|o[uù]|quel|quelle|quels|quelles)\b)",
+    re.IGNORECASE,
+)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 
 

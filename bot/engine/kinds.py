@@ -726,7 +726,8 @@ class Kind(StrEnum):
             r"\bhow many (dollars|euros)\b|"
             # "in dollar terms, how much ...?", "how much aid, in dollars?"
             r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|"
-            r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(dollars|euros|usd|millions)\b|"
+            # ("how much is that in actual dollars?")
+            r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(\w+\s+)?(dollars|euros|usd|millions)\b|"
             # "ça fait combien en millions ?"
             r"\bcombien\s+en\s+(millions|milliards|dollars|euros|dirhams)\b|"
             r"\bhow much\b[^?]{0,60}?\b(cost|costs|spend|spent|money|fund|funds|funding|funded|"

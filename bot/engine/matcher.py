@@ -448,8 +448,15 @@ class Matcher:
                 # question points back to is what the context names, not all it says.
                 # (Not a person pointed at, "what's her first name?", whom the names of
                 # bodies do not give; a fact answering must cover the question outright.)
+                # (Nor a claim checked by a question that says nothing of its own, "le draft
+                # dit que l'INL aide les tribunaux sur ..., c'est quoi d'après la fiche ?":
+                # what the claim names is not all it is about.)
                 named = self._context_names(reading.question, reading.asking)
-                if named and not _PERSON_POINTER.search(reading.asking):
+                if (
+                    named
+                    and not _PERSON_POINTER.search(reading.asking)
+                    and not (reading.claim and len(self.analyse(reading.asking)) < 2)
+                ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
                         answer = retry

@@ -1412,3 +1412,16 @@ def test_a_greeting_to_the_bot_by_what_it_is_is_a_greeting() -> None:
     reading = read_message("hey bot casablanca prosecutors trained how many?", knows)
     assert reading.question == "casablanca prosecutors trained how many?"
     assert read_message("who runs this bot?", knows).chatter is not None
+
+
+def test_cest_then_a_question_word_asks_in_place() -> None:
+    """ "c'est combien en dollars, concrètement ?" asks; "c'est pour l'annexe" states."""
+    reading = read_message(
+        "the US doubled its aid to the judicial charter — c'est combien en dollars, concrètement?",
+        knows,
+    )
+    assert "combien" in reading.asking
+    assert (
+        "annexe"
+        not in read_message("when was the BCIJ created? c'est pour l'annexe", knows).question
+    )

@@ -146,6 +146,8 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     # "le combien": the day of the month, no count.
     assert asks_for("l'accord a été signé le combien exactement ?") is Kind.DATE
     assert asks_for("combien de pays sont membres ?") is Kind.COUNT
+    # "how much is that in actual dollars?": an amount of money, whatever the adjective.
+    assert asks_for("the aid doubled but how much is that in actual dollars") is Kind.MONEY
     assert asks_for("Which day did the dogs arrive?") is Kind.DATE
     assert asks_for("En quelle année a-t-elle pris ce poste ?") is Kind.DATE
     assert asks_for("What is Ms. Alami's role at the ministry?") is Kind.ROLE

@@ -3823,3 +3823,17 @@ def test_the_verb_giving_support_is_no_word_a_fact_must_hold() -> None:
         "Quelle aide le club canin apporte-t-il à la police de Rabat ?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["help"], question
+
+
+def test_a_claim_checked_by_a_question_of_no_words_is_not_about_its_names_alone(
+    matcher: Matcher,
+) -> None:
+    """ "le draft dit que l'INL aide les tribunaux sur la gestion budgétaire, c'est quoi
+    exactement d'après la fiche": the question says nothing of its own, so the claim's
+    names with it ("INL c'est quoi d'après la fiche") would be answered by any fact on
+    INL that cites a "fiche"; on the shipped base, no such answer."""
+    answer = matcher.ask(
+        "le draft dit que l'inl aide les tribunaux marocains sur la gestion budgetaire, "
+        "c'est quoi exactement d'apres la fiche"
+    )
+    assert "inl-juvenile-pretrial-detainees" not in ids(answer.facts)[:1]
