@@ -2198,6 +2198,9 @@ def _claimed_figures(message: str) -> frozenset[str]:
 #: Set phrases that say nothing of what is asked: "in the first place", "at some point".
 _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
+    # "how many have left over the past several years?": lately, no years counted.
+    r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
+    r"(?:years|months)|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
     r"in\s+terms\s+of|"

@@ -3837,3 +3837,28 @@ def test_a_claim_checked_by_a_question_of_no_words_is_not_about_its_names_alone(
         "c'est quoi exactement d'apres la fiche"
     )
     assert "inl-juvenile-pretrial-detainees" not in ids(answer.facts)[:1]
+
+
+def test_an_end_asked_is_not_dated_by_a_start_on_the_shipped_base(matcher: Matcher) -> None:
+    """ "When does the first CNDH-DGSN session end?", "when did Morocco step down as
+    co-chair?": the sources date the start only; the end is an event no fact dates (the
+    `ended` and `stepped-down` groups of aliases.yaml). Leaving to join a group is joining."""
+    for question in (
+        "When does the first CNDH-DGSN session wrap up?",
+        "In what year did Morocco step down as co-chair of the GCTF?",
+        "En quelle année le Maroc a-t-il quitté la coprésidence du GCTF ?",
+    ):
+        assert not matcher.ask(question).answered, question
+    answer = matcher.ask("How many Moroccans have left to join terrorist groups since 2011?")
+    assert ids(answer.facts)[:1] == ["moroccans-joined-terrorist-organizations"]
+
+
+def test_over_the_past_few_years_counts_no_years() -> None:
+    """ "how many dogs joined over the past several years?": lately; no years asked."""
+    fact = make_fact("dogs", "About 1,500 dogs joined the Rabat kennel since 2011.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    for question in (
+        "How many dogs joined over the past several years?",
+        "How many dogs joined in the last few years?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["dogs"], question
