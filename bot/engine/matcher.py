@@ -193,6 +193,8 @@ class Matcher:
         #: (text, concept, capitalised) -> the slot of a name: questions reuse their names,
         #: and a slot read again has its keys' ids and weight kept (`_slot_facts`).
         self._name_slots: dict[tuple[str, str, bool], Slot] = {}
+        #: A fact's id -> its place in the index (`_position`), filled when first asked.
+        self._positions: dict[str, int] = {}
         #: id(slot) -> what is read of the slot alone (`_SlotFacts`). The entry holds the
         #: slot, so no other object has its id while it is kept. Emptied when full.
         self._slot_memo: dict[int, _SlotFacts] = {}
@@ -460,7 +462,90 @@ class Matcher:
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
                         answer = retry
+        if (
+            not answer.answered
+            and _YES_NO.search(reading.question)
+            and not _OTHER_ASKED.search(reading.question)
+        ):
+            # "Was the 2015 law adopted by the House of Councillors?": a claim checked,
+            # whose wrong detail no fact holds.
+            answer = self._confirmed(reading.question, language) or answer
         return answer if answer.question == question else replace(answer, question=question)
+
+    def _confirmed(self, claim: str, language: str) -> Answer | None:
+        """The answer to a claim checked ("Was the law adopted by the House of
+        Councillors?", "the Mali mandate includes about 4,000 police, right?") that no fact
+        matches for the detail it gets wrong: the fact matching it without that detail (of
+        each kind in turn: bodies, places, dates, figures; `_claim_without_doubted`), when
+        that fact states a detail of the same kind in its place (another body, a date)."""
+        kinds = self.index.lexicon.kinds
+        slots = self.analyse(claim)
+        asked = {s.concept for s in slots}
+        folded = fold(claim)
+        # The words no fact holds are dropped as a wrong detail only when they read as a
+        # name: written with a capital (as "Guatemala", "Interior"), or after a preposition
+        # ("officials from romania");
+        # not "will it rain in Casablanca?", whose verb no fact holds.
+        for slot in slots:
+            if (
+                not slot.number
+                and not any(self._knows(w) for w in slot.text.split())
+                and not _written_as_name(slot.text, claim)
+                and not re.search(
+                    r"\b(?:"
+                    + _NAME_AFTER
+                    + r")\s+(?:the\s+|la\s+|le\s+|l['’])?"
+                    + re.escape(slot.text),
+                    folded,
+                )
+            ):
+                return None
+        if _AROUND_A_DATE.search(folded):
+            return None  # "will GLO.ACT carry on after 2019?": another time asked
+        # What a figure claimed counts ("4,000 police"): a fact counting it states another
+        # figure in its place; one counting something else ("2015" officers) does not.
+        counted = frozenset(
+            k for n, s in enumerate(slots[:-1]) if s.number for k in slots[n + 1].keys
+        )
+        # A body or place doubted is one the asker names ("the House of Councillors"), not
+        # one a common noun reads as ("the national police of Nepal").
+        named = {
+            kinds.get(s.concept or "")
+            for s in slots
+            if s.capitalised or _written_as_name(s.text, claim)
+        }
+        common = {kinds.get(s.concept or "") for s in slots} - named
+        for kind in (Kind.BODY, Kind.PLACE, Kind.DATE, Kind.COUNT):
+            if (
+                (kind is Kind.BODY and "institution" in common)
+                or (kind is Kind.PLACE and not common.isdisjoint(PLACE_KINDS))
+                # (A date doubted is a year or a month: "around 3,000 officers" is none.)
+                or (kind is Kind.DATE and not any(map(_DATE_WORD.fullmatch, folded.split())))
+            ):
+                continue
+            undoubted = self._claim_without_doubted(claim, kind)
+            if undoubted == folded:
+                continue
+            retry = self._answer(undoubted, language, "", frozenset())
+            if not retry.answered:
+                continue
+            fact = retry.facts[0].fact
+            features = self.index.features[self._position(fact)]
+            stated = {"@" + e for e in fact.entities} - asked
+            if (
+                (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
+                or (kind is Kind.PLACE and any(kinds.get(e) in PLACE_KINDS for e in stated))
+                or (kind is Kind.DATE and features.has_date)
+                or (kind is Kind.COUNT and not counted.isdisjoint(features.counted))
+            ):
+                return retry
+        return None
+
+    def _position(self, fact: Fact) -> int:
+        """Where `fact` stands in the index (its features' place)."""
+        if not self._positions:
+            self._positions.update((f.id, n) for n, f in enumerate(self.index.facts))
+        return self._positions[fact.id]
 
     def _claim_without_doubted(self, claim: str, kind: Kind | None) -> str:
         """A draft's claim (folded) without the detail the question doubts: the longest run
@@ -499,7 +584,12 @@ class Matcher:
             words = slot.text.removesuffix(MONTH_MARK).split()  # ("marchmonth": "march")
             if not words:
                 continue
-            pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
+            # (A figure is read without its separators: "4000" is written "4,000".)
+            pattern = (
+                r"\b"
+                + r"\W+".join(r"[,.\s]?".join(w) if w.isdigit() else re.escape(w) for w in words)
+                + r"\b"
+            )
             text = re.sub(pattern, " ", text)
         return " ".join(text.split())
 
@@ -2286,6 +2376,41 @@ _SUPPORT_GIVEN = re.compile(
 )
 
 
+def _written_as_name(words: str, text: str) -> bool:
+    """Whether `words` (folded) are written in `text` with a capital, as a name is."""
+    pattern = r"\b" + r"\W+".join(map(re.escape, words.split())) + r"\b"
+    return any(m.group(0)[:1].isupper() for m in re.finditer(pattern, text, re.IGNORECASE))
+
+
+#: A word of a date: a year or a month ("2021", "septembre").
+_DATE_WORD = re.compile(
+    r"(?:19|20)\d\d\W*|(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
+    r"novembre|decembre)\W*"
+)
+#: A question of another thing than the one named, or of how two compare: "does the CNDH
+#: run a similar course with the gendarmerie?", "did they hold another march?", "is the
+#: centre bigger than ...?": no wrong detail to put right.
+_OTHER_ASKED = re.compile(
+    r"\b(?:similar|another|other|others|same|also|too|as\s+well|aussi|autres?|m[êe]me|"
+    r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",
+    re.IGNORECASE,
+)
+#: A date asked around rather than checked: "after 2019", "avant 2010".
+_AROUND_A_DATE = re.compile(
+    r"\b(?:after|before|since|until|till|beyond|past|apres|avant|depuis|jusqu)\s+(?:\w+\s+)?\d"
+)
+#: Prepositions after which a word no fact holds reads as a name: "from romania".
+_NAME_AFTER = r"from|in|of|by|with|at|de|du|des|au|aux|en|d['’]"
+#: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
+#: ...", "... 4,000 police, right?", "c'est bien au Guatemala que ...?", "visaient bien ...?".
+_YES_NO = re.compile(
+    r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?!(?:you|u|we|i|anyone|anybody|"
+    r"someone|somebody)\b)\w|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
+    r"(?:true|right|correct)\b|\b(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
+    r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b\w+\s+bien\s+[^?]*\?",
+    re.IGNORECASE,
+)
 #: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker
 #: gives an aim, set aside when the question as asked finds no answer (a fact may say it:
 #: "the BCIJ has principal responsibility", "sa mission principale").

@@ -3862,3 +3862,52 @@ def test_over_the_past_few_years_counts_no_years() -> None:
         "How many dogs joined in the last few years?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["dogs"], question
+
+
+def test_a_claim_checked_is_put_right_by_the_fact_stating_another_detail_in_its_place() -> None:
+    """ "Was the dog law adopted by the House of Councillors?", "the dog mandate includes
+    about 4,000 police, right?": no fact holds the wrong detail; the fact matching the claim
+    without it, and stating another body (a figure, a date) in its place, answers. Not a
+    question of another thing ("a similar course"), of another time ("after 2019"), nor one
+    whose verb no fact holds ("will it rain at the dog show in Casablanca?")."""
+    entities = [
+        make_entity("chamber", "institution", "Chamber of Representatives"),
+        make_entity("house", "institution", "House of Councillors"),
+        make_entity("rabat", "place", "Rabat"),
+        make_entity("casablanca", "place", "Casablanca"),
+    ]
+    facts = (
+        make_fact(
+            "law",
+            "The dog law was adopted by the Chamber of Representatives in January 2015.",
+            entities=["chamber"],
+            when="2015-01",
+        ),
+        make_fact("house", "The House of Councillors debated cat rules.", entities=["house"]),
+        make_fact("mandate", "The dog mandate includes 1,400 police officers."),
+        make_fact("show", "Rabat hosted a dog show in 2016.", entities=["rabat"], when="2016"),
+        make_fact("port", "Casablanca opened a cat port.", entities=["casablanca"]),
+        make_fact("vans", "The dog unit has 12 vans."),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
+    for message, expected in (
+        ("Was the dog law adopted by the House of Councillors?", "law"),
+        ("the dog mandate includes about 4,000 police officers, right?", "mandate"),
+        ("Does the dog mandate include 4,000 police officers?", "mandate"),
+        ("Was the dog law adopted by the Zorblat Assembly?", "law"),
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == [expected], message
+    for message in (
+        # (a figure doubted that no fact counts in its place, and no date either)
+        "Did Rabat host around 3,000 dog shows?",
+        # (a fact that counts something else: its vans, not the dogs doubted)
+        "Does the dog unit have around 300 dogs?",
+        # (a body not written as a name is not one the asker got wrong)
+        "Was the dog law adopted by the house of councillors?",
+        "Did the House of Councillors adopt a similar dog law?",
+        "Does the dog mandate also include 4,000 police officers?",
+        "Will the dog mandate include police officers after 2019?",
+        "Will it rain at the dog show in Casablanca?",
+    ):
+        assert not matcher.ask(message).answered, message
