@@ -312,7 +312,8 @@ _TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 _TO_YOU = re.compile(r"(?<![\w'’])t['’]\s*\w", re.IGNORECASE)
 #: (Not "c'est combien en dollars", "c'est quoi le BCIJ": asked in place.)
 _STATEMENT = re.compile(
-    r"^\W*c\s*['’]?\s*est\b(?!\s+(?:combien|quoi|quand|qui|o[uù]|quel|quelle|quels|quelles)\b)",
+    r"^\W*c\s*['’]?\s*est\b(?!\s+(?:combien|quoi|quand(?!\s+m[êe]me)|qui|où|quel|quelle|quels|"
+    r"quelles)\b)",
     re.IGNORECASE,
 )
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
@@ -606,7 +607,9 @@ _DRAFT_CLAIM = re.compile(
 #: Whom does it train?", "c'est bien le NYPD qui forme ... ? Sinon, quel service ?". Read
 #: as a draft's claim (`_DRAFT_CLAIM`) when a question follows it.
 _CONFIRMING = re.compile(
-    r"^(?P<before>\W*(?:[\w'’@-]+\W+){0,4}?)(?:am\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking"
+    # (The words before it ask nothing: not "When did Morocco confirm its membership?".)
+    r"^(?P<before>\W*(?:(?!(?:when|what|which|who|where|why|how|quand|quel\w*|qui|comment|"
+    r"pourquoi|combien)\b)[\w'’@-]+\W+){0,4}?)(?:am\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking"
     r"(?:\s+that)?|to\s+(?:think|say)(?:\s+that)?))?|(?:is|was)\s+it\s+(?:really\s+)?(?:true|right|"
     r"correct|accurate|the\s+case)(?:\s+that)?|(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+|"
     r"just\s+)?confirm(?:ing)?(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
@@ -948,8 +951,9 @@ _NEED_IT_FOR = re.compile(
 #: question ("... the first session need it for the calendar invite").
 _SPOKEN_BREAK = re.compile(
     r"(?<=\w)\s+(?:(?:um+|uh+|erm|hmm+|euh+)(?:\s+so)?(?:\s+basically)?|ok(?:ay)?\s+so(?:\s+basically)?|"
-    r"so\s+basically|du\s+coup|bon\s+ben)\s+(?=\w)|"
-    r"(?<=[^\W\d])(?<!\bi)(?<!\bwe),?\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+\w+(?:\s+\w+)?)"
+    r"so\s+basically|bon\s+ben)\s+(?=\w)|"
+    r"(?<=[^\W\d])(?<!\bi)(?<!\bwe),?\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+(?:exact\s+|precise\s+|full\s+)?"
+    r"(?:date|dates|figure|figures|number|numbers|name|names|info|answer|year|title|details?))"
     r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
     re.IGNORECASE,
 )
@@ -1517,7 +1521,7 @@ def read_message(
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
         # profile: ...": who the question comes from, no word asked.
         text = _RELAY_INTRO.sub(" ", text, count=1)
-    if "bot" in text:
+    if "bot" in text.lower():
         # "hey bot casablanca workshop lasted how many days?": the bot greeted by what it is.
         text = _HELLO_BOT.sub(" ", text, count=1)
     if _SPELLED_OUT.search(text) is not None:
@@ -1633,7 +1637,10 @@ def read_message(
             for w, s in zip(written[checked + 1 :], segments[checked + 1 :], strict=True)
             if s in asking or w.rstrip()[-1:] == "?"
         ]
-        if confirming.group("asked") is not None and any(map(_GRANTED.search, later)):
+        if confirming.group("asked") is not None and (
+            any(map(_GRANTED.search, later)) or written[checked].rstrip()[-1:] != "?"
+        ):
+            # (A yes-or-no question ends on its mark: not "Have a quick question.")
             later = []
         asking = later or asking
     if not asking or all(_asks_nothing(s) for s in asking):

@@ -466,6 +466,8 @@ class Matcher:
             not answer.answered
             and _YES_NO.search(reading.question)
             and not _OTHER_ASKED.search(reading.question)
+            # (A question asking what or which is read as asked: "which figure is right?".)
+            and not _WH_ASKED.search(reading.question)
         ):
             # "Was the 2015 law adopted by the House of Councillors?": a claim checked,
             # whose wrong detail no fact holds.
@@ -515,15 +517,33 @@ class Matcher:
             if s.capitalised or _written_as_name(s.text, claim)
         }
         common = {kinds.get(s.concept or "") for s in slots} - named
-        for kind in (Kind.BODY, Kind.PLACE, Kind.DATE, Kind.COUNT):
+        # The detail doubted is one: the words no fact holds if there are any (then no
+        # name of the fact base is doubted with them), else the one body or place of its
+        # kind the claim names ("Did the EU fund the CNDH-DGSN training?" names three
+        # bodies: which is doubted is not said).
+        strangers = any(
+            not s.number and not any(self._knows(w) for w in s.text.split()) for s in slots
+        )
+        of_kind = [kinds.get(s.concept or "") for s in slots]
+        passes = (None,) if strangers else (Kind.BODY, Kind.PLACE, Kind.DATE, Kind.COUNT)
+        for kind in passes:
             if (
-                (kind is Kind.BODY and "institution" in common)
-                or (kind is Kind.PLACE and not common.isdisjoint(PLACE_KINDS))
+                (
+                    kind is Kind.BODY
+                    and ("institution" in common or of_kind.count("institution") != 1)
+                )
+                or (
+                    kind is Kind.PLACE
+                    and (
+                        not common.isdisjoint(PLACE_KINDS)
+                        or sum(k in PLACE_KINDS for k in of_kind) != 1
+                    )
+                )
                 # (A date doubted is a year or a month: "around 3,000 officers" is none.)
                 or (kind is Kind.DATE and not any(map(_DATE_WORD.fullmatch, folded.split())))
             ):
                 continue
-            undoubted = self._claim_without_doubted(claim, kind)
+            undoubted = self._claim_without_doubted(claim, kind, keep_figures=True)
             if undoubted == folded:
                 continue
             retry = self._answer(undoubted, language, "", frozenset())
@@ -531,9 +551,11 @@ class Matcher:
                 continue
             fact = retry.facts[0].fact
             features = self.index.features[self._position(fact)]
-            stated = {"@" + e for e in fact.entities} - asked
+            held = {"@" + e for e in fact.entities}
+            stated = held - asked
             if (
-                (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
+                (kind is None and any(kinds.get(e) in _NAMED_KINDS for e in stated))
+                or (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
                 or (kind is Kind.PLACE and any(kinds.get(e) in PLACE_KINDS for e in stated))
                 or (kind is Kind.DATE and features.has_date)
                 or (kind is Kind.COUNT and not counted.isdisjoint(features.counted))
@@ -547,11 +569,14 @@ class Matcher:
             self._positions.update((f.id, n) for n, f in enumerate(self.index.facts))
         return self._positions[fact.id]
 
-    def _claim_without_doubted(self, claim: str, kind: Kind | None) -> str:
+    def _claim_without_doubted(
+        self, claim: str, kind: Kind | None, *, keep_figures: bool = False
+    ) -> str:
         """A draft's claim (folded) without the detail the question doubts: the longest run
         of values of the kind it asks for (a date, a figure, places, institutions: "Togo, Senegal
         and Niger", not the Mali they are trained for), and the words no fact holds ("the
-        Texas Attorney General's Office" where the source has New Mexico's)."""
+        Texas Attorney General's Office" where the source has New Mexico's); with
+        `keep_figures`, a figure is doubted only as a value of the kind asked."""
         kinds = self.index.lexicon.kinds
         slots = self.analyse(claim)
         runs: list[list[Slot]] = []
@@ -575,7 +600,9 @@ class Matcher:
                 else:
                     runs.append([slot])
                 last = n
-            elif not any(self._knows(w) for w in slot.text.split()):
+            elif not (keep_figures and slot.number) and not any(
+                self._knows(w) for w in slot.text.split()
+            ):
                 unknown.append(slot)
         # (Of runs as long, the last: "... independent of Parliament".)
         dropped = unknown + (max(reversed(runs), key=len) if runs else [])
@@ -2095,7 +2122,7 @@ _CHECK = re.compile(
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
-    r"(?:(?<=[,;:-])|(?<=\w\s))\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
+    r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
@@ -2267,7 +2294,7 @@ _CLAIM = re.compile(
 )
 _CHECK_CUE = re.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
-    r"bien|vrai|exact|yes|yeah|\bno\b|non|oui|hein|pas\b",
+    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas)\b",
     re.IGNORECASE,
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
@@ -2384,10 +2411,19 @@ def _written_as_name(words: str, text: str) -> bool:
 
 #: A word of a date: a year or a month ("2021", "septembre").
 _DATE_WORD = re.compile(
-    r"(?:19|20)\d\d\W*|(?:january|february|march|april|may|june|july|august|september|october|"
+    # (Not "may", as often the verb: "the BCIJ may open ...".)
+    r"(?:19|20)\d\d\W*|(?:january|february|march|april|june|july|august|september|october|"
     r"november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
     r"novembre|decembre)\W*"
 )
+#: A word asking what, which, who, when, where, how many: a question read as asked.
+_WH_ASKED = re.compile(
+    r"\b(?:what|whats|which|who|whom|whose|when|where|why|how|quel|quelle|quels|quelles|qui|"
+    r"quand|o[uù]|comment|pourquoi|combien|quoi)\b",
+    re.IGNORECASE,
+)
+#: The kinds of names a fact may state in place of one no fact holds.
+_NAMED_KINDS = frozenset({"institution", *PLACE_KINDS})
 #: A question of another thing than the one named, or of how two compare: "does the CNDH
 #: run a similar course with the gendarmerie?", "did they hold another march?", "is the
 #: centre bigger than ...?": no wrong detail to put right.
@@ -2407,8 +2443,9 @@ _NAME_AFTER = r"from|in|of|by|with|at|de|du|des|au|aux|en|d['’]"
 _YES_NO = re.compile(
     r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?!(?:you|u|we|i|anyone|anybody|"
     r"someone|somebody)\b)\w|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
-    r"(?:true|right|correct)\b|\b(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
-    r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b\w+\s+bien\s+[^?]*\?",
+    r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
+    r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
+    r"\s+bien\b",
     re.IGNORECASE,
 )
 #: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker

@@ -3911,3 +3911,20 @@ def test_a_claim_checked_is_put_right_by_the_fact_stating_another_detail_in_its_
         "Will it rain at the dog show in Casablanca?",
     ):
         assert not matcher.ask(message).answered, message
+
+
+def test_a_claim_checked_is_put_right_only_on_its_own_subject_on_the_shipped_base(
+    matcher: Matcher,
+) -> None:
+    """One detail is doubted, and the fact putting it right is about what the claim is
+    about: not the CNDH-DGSN course's funding asked of Japan (a word no fact holds, doubted
+    alone, not the course's names with it), not the EU's (the claim names three bodies:
+    which one is doubted is not said), not a figure dropped as a word no fact holds."""
+    for question in (
+        "Was the CNDH-DGSN training funded by Japan?",
+        "Did the European Union fund the CNDH-DGSN training?",
+        "Did the NYPD train 500 Moroccan officers?",
+        # (words no fact holds, doubted, and no name stated in their place: office talk)
+        "am I right that the Q3 all-hands got moved to Thursday? cannot find the mail",
+    ):
+        assert not matcher.ask(question).answered, question
