@@ -256,6 +256,17 @@ SETS = (
     "diag214",
     "diag215",
     "diag216",
+    "diag217",
+    "diag218",
+    "diag219",
+    "diag220",
+    "diag221",
+    "diag222",
+    "diag223",
+    "diag224",
+    "diag225",
+    "diag226",
+    "diag227",
 )
 WRONG_COST = 2.0
 FOLDS = 5
