@@ -602,6 +602,12 @@ _DRAFT_CLAIM = re.compile(
 )
 
 
+#: The verb opening a yes-or-no question, not one asking the reader ("do you know ...?",
+#: "does anyone have ...?"): "Were the units prepared for Somalia?".
+YES_NO_OPENING = (
+    r"(?:is|are|was|were|did|does|do|has|have|had|will)\s+"
+    r"(?!(?:you|u|we|i|anyone|anybody|someone|somebody)\b)(?=\w)"
+)
 #: A claim the asker checks before asking for the fact: "Am I right that the mandate
 #: includes 2,000 police? What number does INL give?", "Is it true the NYPD trains ...?
 #: Whom does it train?", "c'est bien le NYPD qui forme ... ? Sinon, quel service ?". Read
@@ -617,8 +623,7 @@ _CONFIRMING = re.compile(
     # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no
     # question opening the message, then the question asking what holds instead.)
     # (Not one asking the reader, "do you know ...?", "does anyone have ...?".)
-    r"^(?P<asked>\W*)(?:is|are|was|were|did|does|do|has|have|had|will)\s+"
-    r"(?!(?:you|u|we|i|anyone|anybody|someone|somebody)\b)(?=\w)",
+    r"^(?P<asked>\W*)" + YES_NO_OPENING,
     re.IGNORECASE,
 )
 #: A question asked on the answer to the one before it being yes: "if so how many?",

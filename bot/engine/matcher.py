@@ -51,7 +51,7 @@ from bot.core.text import (
     tokenize,
 )
 from bot.engine.answer import Answer, Match, Slot
-from bot.engine.conversation import QUESTION_CUES, Chatter, read_message
+from bot.engine.conversation import QUESTION_CUES, YES_NO_OPENING, Chatter, read_message
 from bot.engine.index import Index
 from bot.engine.kinds import BODY_NOUNS, HOW_MANY, NAMED_BY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
@@ -480,30 +480,24 @@ class Matcher:
         matches for the detail it gets wrong: the fact matching it without that detail (of
         each kind in turn: bodies, places, dates, figures; `_claim_without_doubted`), when
         that fact states a detail of the same kind in its place (another body, a date)."""
+        folded = fold(claim)
+        if _AROUND_A_DATE.search(folded):
+            return None  # "will GLO.ACT carry on after 2019?": another time asked
         kinds = self.index.lexicon.kinds
         slots = self.analyse(claim)
         asked = {s.concept for s in slots}
-        folded = fold(claim)
         # The words no fact holds are dropped as a wrong detail only when they read as a
         # name: written with a capital (as "Guatemala", "Interior"), or after a preposition
-        # ("officials from romania");
-        # not "will it rain in Casablanca?", whose verb no fact holds.
-        for slot in slots:
-            if (
-                not slot.number
-                and not any(self._knows(w) for w in slot.text.split())
-                and not _written_as_name(slot.text, claim)
-                and not re.search(
-                    r"\b(?:"
-                    + _NAME_AFTER
-                    + r")\s+(?:the\s+|la\s+|le\s+|l['’])?"
-                    + re.escape(slot.text),
-                    folded,
-                )
+        # ("officials from romania"); not "will it rain in Casablanca?", whose verb no fact
+        # holds.
+        strangers = [
+            s for s in slots if not s.number and not any(self._knows(w) for w in s.text.split())
+        ]
+        for slot in strangers:
+            if not _written_as_name(slot.text, claim) and not re.search(
+                _NAME_AFTER + re.escape(slot.text), folded
             ):
                 return None
-        if _AROUND_A_DATE.search(folded):
-            return None  # "will GLO.ACT carry on after 2019?": another time asked
         # What a figure claimed counts ("4,000 police"): a fact counting it states another
         # figure in its place; one counting something else ("2015" officers) does not.
         counted = frozenset(
@@ -516,16 +510,14 @@ class Matcher:
             for s in slots
             if s.capitalised or _written_as_name(s.text, claim)
         }
-        common = {kinds.get(s.concept or "") for s in slots} - named
+        of_kind = [kinds.get(s.concept or "") for s in slots]
+        common = set(of_kind) - named
         # The detail doubted is one: the words no fact holds if there are any (then no
         # name of the fact base is doubted with them), else the one body or place of its
         # kind the claim names ("Did the EU fund the CNDH-DGSN training?" names three
         # bodies: which is doubted is not said).
-        strangers = any(
-            not s.number and not any(self._knows(w) for w in s.text.split()) for s in slots
-        )
-        of_kind = [kinds.get(s.concept or "") for s in slots]
         passes = (None,) if strangers else (Kind.BODY, Kind.PLACE, Kind.DATE, Kind.COUNT)
+        tried = {folded}
         for kind in passes:
             if (
                 (
@@ -544,15 +536,15 @@ class Matcher:
             ):
                 continue
             undoubted = self._claim_without_doubted(claim, kind, keep_figures=True)
-            if undoubted == folded:
-                continue
+            if undoubted in tried:
+                continue  # (the claim as it was, or one a pass before already tried)
+            tried.add(undoubted)
             retry = self._answer(undoubted, language, "", frozenset())
             if not retry.answered:
                 continue
             fact = retry.facts[0].fact
             features = self.index.features[self._position(fact)]
-            held = {"@" + e for e in fact.entities}
-            stated = held - asked
+            stated = {"@" + e for e in fact.entities} - asked
             if (
                 (kind is None and any(kinds.get(e) in _NAMED_KINDS for e in stated))
                 or (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
@@ -2436,13 +2428,14 @@ _OTHER_ASKED = re.compile(
 _AROUND_A_DATE = re.compile(
     r"\b(?:after|before|since|until|till|beyond|past|apres|avant|depuis|jusqu)\s+(?:\w+\s+)?\d"
 )
-#: Prepositions after which a word no fact holds reads as a name: "from romania".
-_NAME_AFTER = r"from|in|of|by|with|at|de|du|des|au|aux|en|d['’]"
+#: A preposition after which a word no fact holds reads as a name: "from romania".
+_NAME_AFTER = (
+    r"\b(?:from|in|of|by|with|at|de|du|des|au|aux|en|d['’])\s+(?:the\s+|la\s+|le\s+|l['’])?"
+)
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
 #: ...", "... 4,000 police, right?", "c'est bien au Guatemala que ...?", "visaient bien ...?".
 _YES_NO = re.compile(
-    r"^\W*(?:is|are|was|were|did|does|do|has|have|had|will)\s+(?!(?:you|u|we|i|anyone|anybody|"
-    r"someone|somebody)\b)\w|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
+    r"^\W*" + YES_NO_OPENING + r"|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
     r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
     r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
     r"\s+bien\b",
