@@ -692,3 +692,58 @@ def bounded(text: str) -> str:
     if len(words) < MAX_WORDS and max(map(len, words), default=0) <= MAX_WORD_CHARS:
         return text
     return " ".join(w[:MAX_WORD_CHARS] for w in words)
+
+
+def lowering_ignores_case(text: str) -> bool:
+    """Whether a pattern of lower-case letters ignoring case finds in `text` what it finds,
+    not ignoring case, in `text.lower()`: unless `text` holds one of the three characters a
+    regex ignoring case reads as a letter that is not their lower case ("İ" and "ı" as i,
+    "ſ" as s; every other character lowers to one character, a letter or not as it was:
+    tests/engine/test_fast_paths.py checks all of Unicode). Positions are kept too, as each
+    character lowers to one."""
+    return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
+
+
+_ESCAPE = re.compile(r"\\.")
+
+
+@dataclass(frozen=True, slots=True)
+class CaseBlind:
+    """A pattern ignoring case, searched as a case-sensitive copy in lower-cased text.
+
+    Python's `re` cannot skip ahead to the letters that may start a match when it ignores
+    case, so it tries the whole pattern at every character: on the matcher's long lists of
+    cue words the copy is four to ten times faster, with the same matches
+    (`lowering_ignores_case`; the original serves the three characters it does not cover).
+    """
+
+    pattern: re.Pattern[str]  # the pattern ignoring case, as written
+    lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
+
+    @classmethod
+    def compile(cls, pattern: str) -> CaseBlind:
+        """`pattern`, which must spell its letters in lower case (escapes such as `\\W` aside)."""
+        if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
+            raise ValueError(f"a case-blind pattern spells its letters in lower case: {pattern!r}")
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+
+    def search(self, text: str) -> bool:
+        """Whether the pattern occurs in `text`, case ignored."""
+        if lowering_ignores_case(text):
+            return self.lowered.search(text.lower()) is not None
+        return self.pattern.search(text) is not None
+
+    def sub(self, replacement: str, text: str) -> str:
+        """`text` with each occurrence replaced by the plain string `replacement` (no group
+        references: the text around is kept as written, only its spans are found lowered)."""
+        if not lowering_ignores_case(text):
+            return self.pattern.sub(lambda _: replacement, text)
+        pieces: list[str] = []
+        start = 0
+        for found in self.lowered.finditer(text.lower()):
+            pieces += (text[start : found.start()], replacement)
+            start = found.end()
+        if not pieces:
+            return text
+        pieces.append(text[start:])
+        return "".join(pieces)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
-from bot.core.text import PERSON_TITLES, STOPWORDS, by_piece, fold
+from bot.core.text import PERSON_TITLES, STOPWORDS, CaseBlind, by_piece, fold
 
 
 class Chatter(Enum):
@@ -179,28 +179,9 @@ _SEASONAL = re.compile(
     r"to\s+(?:you\s+all|all(?:\s+of\s+you)?|everyone|everybody|the\s+(?:whole\s+)?team))\b)?",
     re.IGNORECASE,
 )
-_SEASONAL_CUE = re.compile(
-    r"(?i)happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
+_SEASONAL_CUE = CaseBlind.compile(
+    r"happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
 )
-#: `_SEASONAL_CUE` for lower-cased text, where ignoring case is lower-casing (and a regex
-#: that ignores case costs ten times more).
-_SEASONAL_CUE_LOWER = re.compile(_SEASONAL_CUE.pattern.removeprefix("(?i)"))
-
-
-def _lowering_ignores_case(text: str) -> bool:
-    """Whether a pattern of ASCII letters ignoring case finds in `text` what it finds, not
-    ignoring case, in `text.lower()`: unless `text` holds one of the three characters a
-    regex ignoring case reads as an ASCII letter that is not their lower case ("İ" and "ı"
-    as i, "ſ" as s; every other character lowers to one character, a letter or not as it
-    was: tests/engine/test_fast_paths.py checks all of Unicode)."""
-    return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
-
-
-def _may_be_seasonal(text: str) -> bool:
-    """Whether `_SEASONAL_CUE` finds a cue in `text`."""
-    if _lowering_ignores_case(text):
-        return _SEASONAL_CUE_LOWER.search(text.lower()) is not None
-    return _SEASONAL_CUE.search(text) is not None
 
 
 #: An apology for the question ("sorry if this is a silly question but", "dumb q:",
@@ -225,7 +206,7 @@ _SILLY = re.compile(
     r"(?:\s+(?:already|before|earlier|here|d[ée]j[àa]|avant))?\b\W*",
     re.IGNORECASE,
 )
-_SILLY_CUE = re.compile(
+_SILLY_CUE = CaseBlind.compile(
     r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote|"
     r"sorry if|apologies if|d[ée]sol[ée]e? si"
 )
@@ -299,8 +280,8 @@ _HEARD = re.compile(
 #: A document's claim, which `_DRAFT_CLAIM` reads, not something heard: "le rapport dit
 #: que ...". ("Un rapport mentionne le BCIJ, ...": what it names is heard of.)
 _REPORT_SAYS = re.compile(r"\b(?:rapport|brouillon|draft)\s+dit\s+que\b", re.IGNORECASE)
-_HEARD_CUE = re.compile(
-    r"mentioned|said|told|wrote|noted|claimed|mentionne|cite|voque|dit que", re.IGNORECASE
+_HEARD_CUE = CaseBlind.compile(
+    r"mentioned|said|told|wrote|noted|claimed|mentionne|cite|voque|dit que"
 )
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
@@ -391,7 +372,7 @@ def _content_words(text: str) -> list[str]:
 
 
 #: Saying one tries the bot out: "just testing the bot", "je teste le bot avant la réunion".
-_TEST_CUE = re.compile(r"\b(?:test|essai|essay)", re.IGNORECASE)
+_TEST_CUE = CaseBlind.compile(r"\b(?:test|essai|essay)")
 #: ... said as such: "(just) testing the bot / this thing", "je teste le bot".
 _TESTING_THE_BOT = re.compile(
     r"\b(?:testing|test|tests|teste|tester|testons|essaie|essaye|essayer)\s+(?:out\s+)?"
@@ -788,7 +769,7 @@ _FRAME = re.compile(
 
 
 #: A word every way of `_FRAME` holds, lower-cased: "want", "know", "tell", "savoir", ...
-_FRAME_CUE = re.compile(
+_FRAME_CUE = CaseBlind.compile(
     r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
     r"confirm|verify|check|request|look|"
     r"send|give|share|get|find|parl|discu|talking|have|has|got|quelqu|qqn|qq1"
@@ -805,7 +786,7 @@ def _frame_parts(segment: str, knows: Callable[[str], bool]) -> list[str]:
     the question points back ("my colleague saw 'ToT' in the news and asks what it stands
     for") and the frame names something, the frame before it, as context naming what
     it points to."""
-    if _lowering_ignores_case(segment) and _FRAME_CUE.search(segment.lower()) is None:
+    if not _FRAME_CUE.search(segment):
         return [segment]  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
     if not framed:
@@ -876,7 +857,7 @@ _ANYONE_HAS = re.compile(
     r"(?:\s+(?:handy|sous\s+la\s+main))?\s*\?",
     re.IGNORECASE,
 )
-_ANYONE_HAS_CUE = re.compile(r"any|some|quelqu|qqn|qq1", re.IGNORECASE)
+_ANYONE_HAS_CUE = CaseBlind.compile(r"any|some|quelqu|qqn|qq1")
 
 #: Whom a question of conversation asks: "anyone have it handy?"
 _ANYONE = _words("anyone anybody someone somebody")
@@ -908,18 +889,9 @@ _ASIDE_OPENERS = frozenset(
     ["for", "its", "it's", "need", "needed", "this", "thats", "that's", "pour", "cest", "c'est"]
     + ["and i", "and we", "and i'm", "and i've", "and im", "and ive"]
 )
-_ASIDE_CUE = re.compile(
-    r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est|and)(?!\w)", re.I
+_ASIDE_CUE = CaseBlind.compile(
+    r"(?<!\w)(?:for|its|it's|need|needed|this|thats|that's|pour|c'est|and)(?!\w)"
 )
-#: `_ASIDE_CUE` for lower-cased text (ignoring case costs the regex ten times more).
-_ASIDE_CUE_LOWER = re.compile(_ASIDE_CUE.pattern)
-
-
-def _may_open_aside(text: str) -> bool:
-    """Whether `_ASIDE_CUE` finds a word that may open an aside in `text`."""
-    if _lowering_ignores_case(text):
-        return _ASIDE_CUE_LOWER.search(text.lower()) is not None
-    return _ASIDE_CUE.search(text) is not None
 
 
 def _asker_or_purpose(part: str) -> bool:
@@ -962,8 +934,8 @@ _SPOKEN_BREAK = re.compile(
     r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
     re.IGNORECASE,
 )
-_SPOKEN_CUE = re.compile(
-    r"\b(?:um+|uh+|erm|hmm+|euh+|ok|okay|basically|coup|ben|need|needed)\b", re.IGNORECASE
+_SPOKEN_CUE = CaseBlind.compile(
+    r"\b(?:um+|uh+|erm|hmm+|euh+|ok|okay|basically|coup|ben|need|needed)\b"
 )
 #: Where the asker is, in a hurry: "running late to my next mtg", "between meetings".
 _BUSY = re.compile(
@@ -1163,7 +1135,7 @@ def _request_at(tokens: list[str], start: int) -> bool:
 def _without_trailing_aside(tokens: list[str]) -> list[str]:
     """`tokens` without the longest tail that opens an aside, names a purpose and holds
     only conversation; at least two words of question stay."""
-    if len(tokens) < 3 or not _may_open_aside(" ".join(tokens[2:])):
+    if len(tokens) < 3 or not _ASIDE_CUE.search(" ".join(tokens[2:])):
         return tokens  # most questions: no word that could open an aside
     for start in range(2, len(tokens)):
         opener = tokens[start].lower().replace("’", "'").strip(".,;:!?")
@@ -1304,7 +1276,7 @@ def _for_someone_else(text: str) -> bool:
 
 #: A favour asked of the channel, not of the fact base: "can anyone recommend a good place
 #: for the team lunch?", "is anyone joining the debrief?", "quelqu'un peut me remplacer ?"
-_TO_THE_ROOM = re.compile(
+_TO_THE_ROOM = CaseBlind.compile(
     r"^\W*(?:hi|hey|hello|morning|all|folks|team|\W)*\s*(?:can|could|would|will|does|do|is|are)\s+"
     r"(?:anyone|anybody|someone|somebody|any\s+of\s+you)\s+(?:please\s+)?(?:recommend|suggest|"
     r"join|joining|cover|grab|lend|pick\s+up|swap|book|bring|drive|come|coming|free|around|"
@@ -1319,8 +1291,7 @@ _TO_THE_ROOM = re.compile(
     r"(?:eat|lunch|dinner|coffee)|endroits?\s+pour\s+(?:manger|d[ée]jeuner|d[îi]ner))\b|"
     r"\b(?:where|o[uù])\s+(?:(?:can|could|shall|should)\s+(?:we|i)\s+|to\s+|on\s+)?"
     r"(?:eat|grab\s+(?:lunch|dinner|a\s+bite|coffee)|have\s+lunch|mange|manger|d[ée]jeune|"
-    r"d[ée]jeuner|d[îi]ne|d[îi]ner)\b|\bon\s+(?:mange|d[ée]jeune|d[îi]ne)\s+o[uù]\b",
-    re.IGNORECASE,
+    r"d[ée]jeuner|d[îi]ne|d[îi]ner)\b|\bon\s+(?:mange|d[ée]jeune|d[îi]ne)\s+o[uù]\b"
 )
 #: A sentence after another, opening on someone's name: "... @Mounir can you print 5
 #: copies?", "@Yasmine shall we flag it in the weekly?".
@@ -1359,11 +1330,10 @@ _THREAD_REFERENCE = re.compile(
     r"|\bre\s*:?\s+@?(?P<of>[^\W\d][\w.-]*)['’]s\s+(?:message|post|note|email)\b",
     re.IGNORECASE,
 )
-_THREAD_CUE = re.compile(
+_THREAD_CUE = CaseBlind.compile(
     r"\b(?:said|says|mentioned|asked|noted|wrote|pointed|flagged|suggested|disait|soulignait|"
     r"mentionnait|demandait|indiquait|dit|mentionn|soulign|parl|cite|[ée]voqu|talk|brought|"
-    r"brings|message|mail|post|\bre\b)",
-    re.IGNORECASE,
+    r"brings|message|mail|post|\bre\b)"
 )
 
 
@@ -1382,10 +1352,9 @@ def _unless_known(match: re.Match[str], knows: Callable[[str], bool]) -> str:
 
 #: A request for something to amuse, not a fact: "tell me a joke about lawyers", "raconte-moi
 #: une blague", "write a poem about the BCIJ".
-_FOR_FUN = re.compile(
+_FOR_FUN = CaseBlind.compile(
     r"\b(?:tell|give|write|make|share|know|raconte|racontez|dis|ecris|écris|fais)\b[^?.!]{0,20}?"
-    r"\b(?:jokes?|poems?|songs?|riddles?|limericks?|blagues?|po[eè]mes?|chansons?|devinettes?)\b",
-    re.IGNORECASE,
+    r"\b(?:jokes?|poems?|songs?|riddles?|limericks?|blagues?|po[eè]mes?|chansons?|devinettes?)\b"
 )
 #: A message opening on someone's name, written as a mention: "@Samira ...".
 _ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
@@ -1464,7 +1433,7 @@ _RELAY_INTRO = re.compile(
     r"combien|comment|quand|pourquoi|où|qui)\b))",
     re.IGNORECASE,
 )
-_RELAY_INTRO_CUE = re.compile(r"\b(?:question|got|had|received|q)\b", re.IGNORECASE)
+_RELAY_INTRO_CUE = CaseBlind.compile(r"\b(?:question|got|had|received|q)\b")
 #: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
@@ -1518,11 +1487,11 @@ def read_message(
     # (Folding makes a "/" only of a "/" or of a character outside ASCII: "／".)
     if ("/" in text or not text.isascii()) and fold(text).lstrip().startswith("/facts"):
         return Reading("", Chatter.COMMAND)
-    if _TO_THE_ROOM.search(text) is not None:
+    if _TO_THE_ROOM.search(text):
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
-    if _RELAY_INTRO_CUE.search(text) is not None:
+    if _RELAY_INTRO_CUE.search(text):
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
         # profile: ...": who the question comes from, no word asked.
         text = _RELAY_INTRO.sub(" ", text, count=1)
@@ -1537,7 +1506,7 @@ def read_message(
         # "... any idea?", "no clue": whether the bot knows, no word asked ("the idea
         # behind the network" stays).
         text = _ANY_IDEA.sub(" ", text)
-    if _THREAD_CUE.search(text) is not None:
+    if _THREAD_CUE.search(text):
         # "like youssef said the ToT starts soon, wat date ...", "Comme le soulignait Hicham
         # dans son message, ...": who said it in the thread is no word asked (a name the
         # fact base knows, "as INL says", stays).
@@ -1545,11 +1514,11 @@ def read_message(
     text, had_link = _unwrapped(text)
     if text.lstrip()[:1] in (">", "&") and "\n" not in text:
         text = _quote_apart(text)
-    if _may_be_seasonal(text):
+    if _SEASONAL_CUE.search(text):
         text = _SEASONAL.sub("hello", text)  # "happy new year!" greets; it asks for no year
-    if _SILLY_CUE.search(text.lower()) is not None:
+    if _SILLY_CUE.search(text):
         text = _SILLY.sub("\n", text)
-    if _ANYONE_HAS_CUE.search(text) is not None:
+    if _ANYONE_HAS_CUE.search(text):
         # "need the GLO.ACT budget for the report, anyone have it?": what was asked for
         # before is the question; whether someone has it is how it is asked.
         # (After a full stop it is a question of its own: "... the judicial charter. Anyone
@@ -1569,7 +1538,7 @@ def read_message(
         return Reading("", Chatter.LINK if had_link else Chatter.EMPTY)
     if had_link and _about_the_link(text):
         return Reading("", Chatter.LINK)
-    if _FOR_FUN.search(text) is not None:
+    if _FOR_FUN.search(text):
         return Reading("", Chatter.ABOUT_BOT)  # "tell me a joke about lawyers 😄"
     kind = _chatter(text, knows)
     if kind is not None:
@@ -1610,7 +1579,7 @@ def read_message(
         ]
     # (A greeting off first: "slt, un collègue me demande combien ...".)
     written = [s.strip() for s in ends if s and s.strip(" ,.!?")]
-    if len(written) > 1 and _TEST_CUE.search(text) is not None:
+    if len(written) > 1 and _TEST_CUE.search(text):
         # "is this thing on? just testing the bot before the workshop": the test says why
         # the message came; what it is before ("the workshop") is asked of nobody.
         written = [s for s in written if not _tests_the_bot(s)] or written

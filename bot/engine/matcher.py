@@ -37,6 +37,7 @@ from bot.core.text import (
     MONTHS,
     PERSON_TITLES,
     SHORTHAND,
+    CaseBlind,
     Token,
     bounded,
     day_of_month,
@@ -1686,7 +1687,7 @@ def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
     a capitalised name (not a title) before it. Made once a question, tried on each fact."""
     # Every way of asking holds "name" or "(pre)nom" (most questions: none). Ignoring case,
     # a regex reads a character as n, a, m, e or o only when it lowers to that letter (see
-    # `conversation._lowering_ignores_case`), so the lower-cased text holds them too.
+    # `bot.core.text.lowering_ignores_case`), so the lower-cased text holds them too.
     if "name" not in (low := question.lower()) and "nom" not in low:
         return None
     m = _FIRST_NAME.search(question)
@@ -1726,16 +1727,13 @@ _OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECAS
 _A_YEAR_IN = re.compile(r"\b" + _YEAR)
 #: The words of things coming after: "further / later attacks", "d'autres attaques".
 _LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
-_LATER = re.compile(
+_LATER = CaseBlind.compile(
     r"\b(?:" + _LATER_WORDS + r"|subsequently|next|again|new|more|nouveau|suivants?|"
     # ("les attentats après ceux de 2003": those of 2003 are not the ones asked.)
-    r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b",
-    re.IGNORECASE,
+    r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b"
 )
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
-_WHICH_LATER = re.compile(
-    r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b", re.IGNORECASE
-)
+_WHICH_LATER = CaseBlind.compile(r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b")
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
@@ -1846,7 +1844,7 @@ def _before_words(question: str) -> frozenset[str]:
 
 #: "the next training after Casablanca", "la prochaine session après l'atelier de
 #: Casablanca": what comes after it, never it.
-_NEXT_CUE = re.compile(r"\b(?:next|prochaine?s?|suivante?s?)\b", re.IGNORECASE)
+_NEXT_CUE = CaseBlind.compile(r"\b(?:next|prochaine?s?|suivante?s?)\b")
 _NEXT_AFTER = re.compile(
     r"\b(?:next|following|prochaine?s?|suivante?s?)\b[^?]{0,60}?\b(?:after|après|apres)\s+"
     r"(?P<what>[^?,.;]{1,50})",
@@ -2078,27 +2076,24 @@ _ABOUT_THAT = re.compile(
 #: How the asker wants the answer put ("in one line", "in a nutshell", "en gros"): no
 #: fact need say it.
 #: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).
-_HOW_TO_ANSWER_CUE = re.compile(
-    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list",
-    re.IGNORECASE,
+_HOW_TO_ANSWER_CUE = CaseBlind.compile(
+    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list"
 )
-_HOW_TO_ANSWER = re.compile(
+_HOW_TO_ANSWER = CaseBlind.compile(
     r"\b(?:one[- ]liner|one\s+line(?!\s+of\b))\b|"
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
     r"\ben\s+(?:bref|gros|resume|résumé)\b|"
     # "... will IPPOS train? pls list", "list them pls": a list asked for, as the question says
-    r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$",
-    re.IGNORECASE,
+    r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$"
 )
 #: How a date is wanted, told after the question: "years are enough", "(month and year)",
 #: "just the year", "l'année suffit".
-_DATE_WANTED = re.compile(
+_DATE_WANTED = CaseBlind.compile(
     r"\b(?:years?|dates?|l['’]ann[ée]e|les\s+ann[ée]es|la\s+date)\s+(?:is\s+|are\s+|would\s+be\s+)?"
     r"(?:enough|fine|ok|okay|good|suffit|suffisent|suffira)\b|"
     r"\(\s*(?:month\s+and\s+year|mois\s+et\s+ann[ée]e|year|ann[ée]e)\s*\)|"
-    r"\bjust\s+the\s+(?:years?|dates?)\b",
-    re.IGNORECASE,
+    r"\bjust\s+the\s+(?:years?|dates?)\b"
 )
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
@@ -2142,7 +2137,7 @@ _PEOPLE_DOING = re.compile(
     r"\s+(?:vont\s+(?:y\s+)?faire|feront|font)\s+quoi\b",
     re.IGNORECASE,
 )
-_DOING_CUE = re.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b", re.IGNORECASE)
+_DOING_CUE = CaseBlind.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b")
 
 
 def _doing_asked(match: re.Match[str]) -> str:
@@ -2156,7 +2151,7 @@ def _doing_asked(match: re.Match[str]) -> str:
 
 
 _WHAT_IT_DOES_FR = re.compile(r"\b(?:que|qu['’]est-ce\s+que)\s+fait\b", re.IGNORECASE)
-_WHAT_IT_GETS_CUE = re.compile(r"\s(?:get|buy)", re.IGNORECASE)
+_WHAT_IT_GETS_CUE = CaseBlind.compile(r"\s(?:get|buy)")
 _WHAT_IT_GETS = re.compile(
     r"\b(?:what|wat|wht)\s+(?:does|do|did|will|would|can|could)\s+(?P<who>[^?]{1,60}?)\s+"
     r"(?:actually\s+|really\s+|exactly\s+)?(?:get|gets|buy|buys)\s+"
@@ -2249,14 +2244,13 @@ _GUESS = re.compile(
     ),
     re.IGNORECASE,
 )
-_GUESS_CUE = re.compile(
+_GUESS_CUE = CaseBlind.compile(
     r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
     r"or\s+so|autre|too\s*\?*\s*$|as\s+well\s*\?*\s*$|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
-    r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$",
-    re.IGNORECASE,
+    r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$"
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
 #: right that it has about 100 deals?", "my notes say 2016 which looks off".
@@ -2275,19 +2269,17 @@ _CLAIM_INTRO = re.compile(
 )
 #: A figure written in digits: what a claim checked holds (most questions hold none).
 _DIGIT = re.compile(r"\d")
-_CLAIM = re.compile(
+_CLAIM = CaseBlind.compile(
     r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
     r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:line\s+)?(?:says|has|states|claims|"
     r"describes|calls|puts|gives)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
     r"\b(?:mon|notre|le)\s+(?:brouillon|texte)\s+(?:dit|indique|affirme|pr[ée]tend|avance|"
-    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern,
-    re.IGNORECASE,
+    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
 )
-_CHECK_CUE = re.compile(
+_CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
-    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas)\b",
-    re.IGNORECASE,
+    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas)\b"
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
@@ -2461,11 +2453,10 @@ _GOAL_THEN_MAIN = re.compile(
 
 
 #: A word every way of `_IDIOM` holds.
-_IDIOM_CUE = re.compile(
+_IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
-    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question",
-    re.IGNORECASE,
+    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = re.compile(
@@ -2541,9 +2532,8 @@ _APPOSITION = re.compile(
     r"(?:,|(?=\s*\?))"
 )
 #: The words of a question asking what an acronym stands for.
-_STANDS_FOR_CUE = re.compile(
-    r"\bstands?\s+for\b|\bsignifie\b|\bveut\s+dire\b|\bmeans?\b|\bsigle\b|\bacronym\b",
-    re.IGNORECASE,
+_STANDS_FOR_CUE = CaseBlind.compile(
+    r"\bstands?\s+for\b|\bsignifie\b|\bveut\s+dire\b|\bmeans?\b|\bsigle\b|\bacronym\b"
 )
 #: "Où a eu lieu la première session, avant celle de Casablanca ?": the one it precedes,
 #: set apart at the end as `_SET_APART_FIRST` sets it apart at the start.
@@ -2573,11 +2563,10 @@ _STANDS_FOR_IN = re.compile(
 #: A pointer to a person: "what's her first name?", "quel est son poste ?" is not one.
 _PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
 #: A word of `_SOURCE` (most questions hold none).
-_SOURCE_CUE = re.compile(
+_SOURCE_CUE = CaseBlind.compile(
     r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
     r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda|"
-    r"source|text",
-    re.IGNORECASE,
+    r"source|text"
 )
 #: What is asked of a document itself ("when did UNODC publish its news item ...?"): the
 #: document is then what is asked about, not where the asker read it.
@@ -2609,16 +2598,15 @@ _SOURCE = re.compile(
 )
 #: "does the source / the article (actually) say / give / name ...": the question asks what
 #: a document gives, in words no fact holds (a named one, "the INL page", is `_SOURCE`'s).
-_SOURCE_VERB = re.compile(
+_SOURCE_VERB = CaseBlind.compile(
     # (After what is asked for, "what headcount ...", "which countries ...": not "what does
     # the article actually say?", which asks what the source says of the claim before it.)
     r"(?<=\w)(?<!\bwhat)(?<!\bwhich)(?<!\bhow)\s+(?:does|do|did)\s+(?:the|this|that)\s+"
     r"(?:source|article|page|summary|text|document|"
     r"piece|doc)\s+(?:actually\s+|really\s+)?(?:say|give|name|list|mention|state|cite|report|"
-    r"put)\b",
-    re.IGNORECASE,
+    r"put)\b"
 )
-_SOURCE_VERB_CUE = re.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s", re.IGNORECASE)
+_SOURCE_VERB_CUE = CaseBlind.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s")
 #: A last clause on why it matters or what it compares with: "how many police does the
 #: Mali mandate include, which explains the demand for French speakers?", "what had the
 #: earlier training focused on, compared to migration now?": the asker's context.

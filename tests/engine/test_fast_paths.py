@@ -15,14 +15,24 @@ from collections.abc import Sequence
 from itertools import compress, repeat
 from random import Random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.core.factbase import FactBase
-from bot.core.text import SHORTHAND, Token, is_stopword, looks_like_year, tokenize
+from bot.core.text import (
+    SHORTHAND,
+    CaseBlind,
+    Token,
+    is_stopword,
+    looks_like_year,
+    lowering_ignores_case,
+    tokenize,
+)
 from bot.engine import Matcher, Slot, kinds
 from bot.engine import conversation as reading
+from bot.engine import matcher as matcher_module
 from bot.engine.index import SPECIFIC_KEPT
 from bot.engine.lexicon import Lexicon, WordHashes, split_compounds, token_keys
 from bot.engine.matcher import (
@@ -490,12 +500,6 @@ def test_trigger_words_are_those_every_trigger_finds(texts: list[str]) -> None:
 
 @settings(max_examples=500, deadline=None)
 @given(_CUE_TEXTS)
-def test_seasonal_cues_are_those_the_pattern_finds(text: str) -> None:
-    assert reading._may_be_seasonal(text) == (reading._SEASONAL_CUE.search(text) is not None)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_CUE_TEXTS)
 def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
     found = _FIRST_NAME.search(text)
     given_name = _given_name_before(text)
@@ -535,7 +539,7 @@ def test_totals_are_ranked_as_rounding_every_one_ranks_them(
 def test_lowering_reads_as_ignoring_case_but_for_three_characters() -> None:
     """Every character but "İ", "ı" and "ſ" lowers to one character, a word character or
     not as it was, and a regex ignoring case reads it as an ASCII letter only when it
-    lowers to that letter: what `_lowering_ignores_case` rests on."""
+    lowers to that letter: what `lowering_ignores_case` rests on."""
     word = re.compile(r"\w")
     any_letter = re.compile("[a-z]", re.IGNORECASE)
     letters = [(a, re.compile(a, re.IGNORECASE)) for a in string.ascii_lowercase]
@@ -548,13 +552,68 @@ def test_lowering_reads_as_ignoring_case_but_for_three_characters() -> None:
         if any_letter.fullmatch(c):  # (a few characters: each letter is tried on those)
             odd.update(c for a, letter in letters if low != a and letter.fullmatch(c))
     assert odd == {"\u0130", "\u0131", "\u017f"}
-    assert not any(reading._lowering_ignores_case(c) for c in odd)
+    assert not any(lowering_ignores_case(c) for c in odd)
 
 
-@settings(max_examples=500, deadline=None)
-@given(_CHAT | _CUE_TEXTS)
-def test_asides_are_looked_for_as_the_pattern_looks(text: str) -> None:
-    assert reading._may_open_aside(text) == (reading._ASIDE_CUE.search(text) is not None)
+#: Every case-blind pattern of the reading and the matcher.
+_CASE_BLIND = {
+    f"{module.__name__}.{name}": pattern
+    for module in (reading, matcher_module)
+    for name, pattern in vars(module).items()
+    if isinstance(pattern, CaseBlind)
+}
+#: The words those patterns spell, in any case, with the three characters lowering does not
+#: read as ignoring case does, white space and punctuation.
+_CASE_PIECES = st.sampled_from(
+    sorted(
+        {
+            word
+            for pattern in _CASE_BLIND.values()
+            for word in re.findall(r"[^\W\d_]+", re.sub(r"\\.", " ", pattern.pattern.pattern))
+        }
+    )
+).flatmap(lambda word: st.sampled_from([word, word.upper(), word.title()]))
+_CASE_TEXTS = st.lists(
+    _CASE_PIECES | _CUE_PIECES | st.sampled_from([" ", "  ", "?", ", ", "-", "1", "2014"]),
+    max_size=12,
+).map("".join)
+
+
+def test_the_reading_has_case_blind_patterns() -> None:
+    assert len(_CASE_BLIND) >= 28
+
+
+@settings(max_examples=1000, deadline=None)
+@given(_CHAT | _CUE_TEXTS | _CASE_TEXTS)
+def test_a_case_blind_pattern_finds_what_ignoring_case_finds(text: str) -> None:
+    """Searched, and replaced by a space, in lower-cased text or as written."""
+    for name, blind in _CASE_BLIND.items():
+        found = blind.pattern.search(text) is not None
+        assert blind.search(text) == found, name
+        assert blind.sub(" ", text) == blind.pattern.sub(" ", text), name
+
+
+def test_non_ascii_letters_of_the_patterns_are_read_as_lowering_reads_them() -> None:
+    """An accented letter a pattern spells ("é", "è", "û", ...) matches, ignoring case, only
+    characters lowering to it, or one of the three `lowering_ignores_case` sets apart."""
+    letters = {
+        c
+        for blind in _CASE_BLIND.values()
+        for c in blind.pattern.pattern
+        if c.isalpha() and not c.isascii()
+    }
+    assert letters  # (the French patterns spell some)
+    any_of_them = re.compile("[" + "".join(sorted(letters)) + "]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if any_of_them.fullmatch(c) and lowering_ignores_case(c):
+            assert c.lower() in letters, c
+
+
+def test_a_case_blind_pattern_spells_its_letters_in_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        CaseBlind.compile(r"\bthe BCIJ\b")
+    assert CaseBlind.compile(r"\Wthe\s+bcij\W").search("(The  BCIJ!")
 
 
 def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
