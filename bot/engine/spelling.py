@@ -205,6 +205,9 @@ class DeleteIndex:
     the word itself, so the words found are exactly those the dict would give.
     """
 
+    #: The most bits a word's number may take in a four-byte entry.
+    narrow_bits = 20
+
     def __init__(self, vocab: dict[str, int]) -> None:
         self.vocab = vocab
         self.words = [w for w in vocab if _typo_indexed(w)]
@@ -215,15 +218,20 @@ class DeleteIndex:
             size *= 2
         self.mask = size - 1
         self.bits = (len(self.words) + 1).bit_length()
-        self.table = array("q", bytes(8 * size))
-        table, mask, bits = self.table, self.mask, self.bits
+        # An entry is a tag (high bits of the delete's hash) above the word's number. Four
+        # bytes hold it while the numbers leave the tag 12 bits or more (half the table's
+        # 4 MB at 10,000 facts); a tag shared by chance costs one check of the word.
+        narrow = self.bits <= self.narrow_bits
+        self.table = array("I" if narrow else "q", bytes((4 if narrow else 8) * size))
+        self.shift = 63 - (32 - self.bits if narrow else 31)
+        table, mask, bits, shift = self.table, self.mask, self.bits, self.shift
         for number, word in enumerate(self.words, 1):
             for variant in self._variants(word):
                 h = hash(variant) & _HASH_MASK
                 i = h & mask
                 while table[i]:
                     i = (i + 1) & mask
-                table[i] = (h >> 32) << bits | number
+                table[i] = (h >> shift) << bits | number
 
     @staticmethod
     def _variants(word: str) -> set[str]:
@@ -292,11 +300,12 @@ class DeleteIndex:
         """The indexed words one of whose deletes (or themselves) is one of `variants`."""
         table, mask, bits, words = self.table, self.mask, self.bits, self.words
         low = (1 << bits) - 1
+        shift = self.shift
         found: set[str] = set()
         for variant in variants:
             h = hash(variant) & _HASH_MASK
             i = h & mask
-            tag = h >> 32
+            tag = h >> shift
             while entry := table[i]:
                 if entry >> bits == tag:
                     candidate = words[(entry & low) - 1]

@@ -718,6 +718,28 @@ def test_the_closest_word_is_the_one_every_delete_finds(matcher: Matcher) -> Non
                 ), (typo, max_distance)
 
 
+class _Wide(DeleteIndex):
+    """A typo index of eight-byte entries, as a base of a million words would have."""
+
+    narrow_bits = 0
+
+
+def test_the_words_near_a_typo_are_those_sharing_a_delete_with_it(matcher: Matcher) -> None:
+    """In the four-byte table, the eight-byte one, and a dict of every delete."""
+    vocab = matcher.index.speller.deletes.vocab
+    narrow, wide = DeleteIndex(vocab), _Wide(vocab)
+    assert narrow.table.itemsize == 4 and wide.table.itemsize == 8
+    by_delete: dict[str, set[str]] = {}
+    for word in narrow.words:
+        for variant in DeleteIndex._variants(word):
+            by_delete.setdefault(variant, set()).add(word)
+    rng = Random(11)
+    for word in sorted(narrow.words)[::3]:
+        for typo in [word, *_typos(rng, word)]:
+            plain = set().union(*(by_delete.get(v, set()) for v in DeleteIndex._variants(typo)))
+            assert narrow.near(typo) == plain == wide.near(typo), typo
+
+
 class _Recording(DeleteIndex):
     """A typo index that records the words whose two-letter deletes it made."""
 
