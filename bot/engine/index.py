@@ -38,6 +38,7 @@ from bot.core.text import (
 from bot.engine.answer import Slot
 from bot.engine.kinds import (
     AGE,
+    ARTICLE_NUMBER,
     BEFORE_CLAUSE,
     CALLS_FOR,
     CLOCK,
@@ -486,6 +487,7 @@ class Index:
             has_duration=bool(DURATION.search(fact.answer))
             or bool(fact.answer_fr and DURATION.search(fact.answer_fr)),
             has_law_number=bool(LAW_NUMBER.search(fact.answer)),
+            has_article=bool(ARTICLE_NUMBER.search(fact.answer)),
             names_law=any(kinds.get(k) == "law" for k in answer_keys)
             or bool(LAW_WORD.search(fact.answer)),
             listed=listed(fact.answer),

@@ -40,6 +40,7 @@ class FactFeatures:
     has_penalty: bool  # a punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"
     has_nationality: bool  # a person's nationality: "a Moroccan national", "nationalité"
     has_law_number: bool
+    has_article: bool  # an article of a law or code by its number: "Article 218-1"
     names_law: bool  # a law by its name or number ("the anti-terrorism law", "Law 27-14")
     has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
     has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
@@ -332,6 +333,8 @@ LAW_WORD = re.compile(
     r"(?!\s+enforcement)",
     re.IGNORECASE,
 )
+#: An article of a law by its number in an answer ("Article 218-1", "art. 5", "l'article 3").
+ARTICLE_NUMBER = re.compile(r"\b(?:articles?|art\.)\s*\d", re.IGNORECASE)
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
 LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
@@ -454,6 +457,21 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_title,
         "gives no title",
+    )
+    # "Which article of the penal code makes recruiting an offence?", "need the article
+    # number", "quel article du code pénal ...": an article by its number, which a fact on
+    # what the code says does not give (not "which article reported ...", a news article).
+    ARTICLE = (
+        "article",
+        ("article",),
+        re.compile(
+            r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+(\w+\s+){0,4}?"
+            r"(code|law|loi|constitution|charter|charte|act|convention|treaty|bill|statute)\b|"
+            r"\barticles?\s+(number|numbers|numero|numeros|no)\b|"
+            r"\bnumeros?\s+(d\s+|de\s+l\s+|des\s+)?articles?\b"
+        ),
+        lambda f, asked: f.has_article,
+        "gives no article number",
     )
     LAW_NUMBER = (
         "law-number",

@@ -306,6 +306,10 @@ class Matcher:
         if _DIGIT.search(question) and _CLAIM_INTRO.search(question):
             # "my notes say 1,800 ...", "someone wrote that ... in 2008": whose figure.
             question = _CLAIM_INTRO.sub(" ", question)
+        if "like" in question:
+            # "trained something like 500 officials", "like 12 departments": a figure
+            # offered roughly ("about", "around" are stop words; "like" is a word elsewhere).
+            question = _LIKE_A_FIGURE.sub(" ", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
@@ -499,6 +503,11 @@ class Matcher:
                 _NAME_AFTER + re.escape(slot.text), folded
             ):
                 return None
+        # Words no fact holds after "in", "at", "en" name a place ("one of the academies in
+        # Botswana"): a fact stating a body in their place does not put them right.
+        placed = bool(strangers) and all(
+            re.search(_PLACE_AFTER + re.escape(s.text), folded) for s in strangers
+        )
         # What a figure claimed counts ("4,000 police"): a fact counting it states another
         # figure in its place; one counting something else ("2015" officers) does not.
         counted = frozenset(
@@ -547,7 +556,14 @@ class Matcher:
             features = self.index.features[self._position(fact)]
             stated = {"@" + e for e in fact.entities} - asked
             if (
-                (kind is None and any(kinds.get(e) in _NAMED_KINDS for e in stated))
+                (
+                    kind is None
+                    and (
+                        not {*features.places, *features.where_places}.issubset(asked)
+                        if placed
+                        else any(kinds.get(e) in _NAMED_KINDS for e in stated)
+                    )
+                )
                 or (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
                 or (kind is Kind.PLACE and any(kinds.get(e) in PLACE_KINDS for e in stated))
                 or (kind is Kind.DATE and features.has_date)
@@ -854,14 +870,19 @@ class Matcher:
                 # "besides the Federal Bureau of Prisons, which seven state departments
                 # ...?": the question after what it sets apart says what it asks for.
                 kind = asks_for(_SET_APART.sub("", question))
+        claimed_focus: list[Slot] = []
         if claimed:
             checked = [s for s in slots if s.number and s.text.replace(",", "") in claimed]
             if checked and len(checked) < len(slots):
+                at = slots.index(checked[0]) + 1
                 slots = [s for s in slots if s not in checked]
                 if kind is None:
                     # (A year checked asks when; any other figure, how many.)
                     years = any(_A_YEAR.fullmatch(s.text) for s in checked)
                     kind = Kind.DATE if years else Kind.COUNT
+                    # "Morocco has 21 courts of appeal?": the words after the figure
+                    # checked are what it counts, as those after "how many".
+                    claimed_focus = [s for s in slots[at - 1 :] if not s.number][:COUNTED_FOCUS]
         if slots and slots[0].text in _ORDER_WORDS and _ORDER.match(corrected):
             # "Name the stages of ...", "list the partners of ...": the order to answer,
             # which names nothing the answer holds.
@@ -940,7 +961,9 @@ class Matcher:
                 if s.concept and s.concept.startswith("@") and _BODY_NOUN.search(s.text)
             }
         defines = self._defined_entity(slots)
-        focus = self._count_focus(corrected or question) if kind is Kind.COUNT else []
+        focus = (
+            self._count_focus(corrected or question) or claimed_focus if kind is Kind.COUNT else []
+        )
         # A precise question ("how many", "when", "who heads") about something no fact
         # mentions at all is not answered by a fact about its neighbours. An everyday word
         # ("so far", "triggered") says how, not what, unless it is what a count counts
@@ -2111,6 +2134,10 @@ _CHECK = re.compile(
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
     r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+\s*$|"
+    # "... and like 12 state corrections depts right": the tag, typed without its marks
+    # (not "on the right", "is right", "human right").
+    r"(?<![,;:-])(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
+    r"(?<!\bnot)(?<!\bso)\s+(?:right|correct)\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
     r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
@@ -2424,6 +2451,10 @@ _AROUND_A_DATE = re.compile(
 _NAME_AFTER = (
     r"\b(?:from|in|of|by|with|at|de|du|des|au|aux|en|d['’])\s+(?:the\s+|la\s+|le\s+|l['’])?"
 )
+#: "like" before a figure: "something like 500", "like 12 or 13".
+_LIKE_A_FIGURE = re.compile(r"\blike(?=\s+(?:about\s+|around\s+)?\d)")
+#: The prepositions before a place: "in Botswana", "at the Zorblat centre", "en Tunisie".
+_PLACE_AFTER = r"\b(?:in|at|inside|within|dans|en|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’])?"
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
 #: ...", "... 4,000 police, right?", "c'est bien au Guatemala que ...?", "visaient bien ...?".
 _YES_NO = re.compile(

@@ -15,6 +15,7 @@ def test_a_kind_is_typed_and_equals_its_old_string() -> None:
 
 
 EXAMPLES = {
+    Kind.ARTICLE: "Which article of the penal code covers recruiting?",
     Kind.LAW_NUMBER: "What is the law number for human trafficking?",
     Kind.PERSON: "Who runs the DGAPR?",
     Kind.LAW: "Quelle loi porte sur la traite ?",
@@ -433,3 +434,21 @@ def test_people_to_be_named_ask_for_a_person(question: str) -> None:
     """Experts running a session, or their names asked for: people to be named, which a
     fact naming only bodies does not do."""
     assert asks_for(question) is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which article of the Moroccan criminal code makes recruiting an offence?",
+        "what did the June 2015 amendments add? need the article number for the citation",
+        "quel article du code pénal réprime le recrutement ?",
+        "c'est quoi le numéro d'article ?",
+    ],
+)
+def test_an_article_of_a_law_is_asked_by_its_number(question: str) -> None:
+    assert asks_for(question) is Kind.ARTICLE
+
+
+def test_a_news_article_asked_for_is_no_article_of_a_law() -> None:
+    assert asks_for("Which article reported the second training of the network?") is None
+    assert asks_for("which UNODC article covers the Tangier session?") is not Kind.ARTICLE

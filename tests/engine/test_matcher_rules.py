@@ -344,6 +344,13 @@ KIND_CASES = [
         "names no person",
     ),
     (
+        "Which article of the dog law covers sniffer dogs?",
+        Kind.ARTICLE,
+        "The dog law covers sniffer dogs.",
+        ("Article 12 of the dog law covers sniffer dogs.", {}),
+        "gives no article number",
+    ),
+    (
         "What is the law number for human trafficking?",
         Kind.LAW_NUMBER,
         "A law on human trafficking was passed.",
@@ -2796,6 +2803,11 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "right" not in words(matcher, "the dog unit started in 2014, is that right?")
     assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
     assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
+    assert "right" not in words(matcher, "the dog unit started in 2014 right")
+    assert "right" in words(matcher, "which dog unit defends the human right")
+    # "something like 500": a figure offered roughly, as "about 500" is.
+    assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
+    assert "like" in words(matcher, "which dog unit trains like the police")
     assert "actual" not in words(matcher, "the dog unit head, what's her actual role?")
     assert "high" not in words(
         matcher, "the dog unit started in 2014, but that looks way too high. what year?"
@@ -3909,8 +3921,11 @@ def test_a_claim_checked_is_put_right_by_the_fact_stating_another_detail_in_its_
         "Does the dog mandate also include 4,000 police officers?",
         "Will the dog mandate include police officers after 2019?",
         "Will it rain at the dog show in Casablanca?",
+        # (a place no fact holds, put right by a fact stating a body, not a place)
+        "Was the dog law adopted in Zorblat?",
     ):
         assert not matcher.ask(message).answered, message
+    assert ids(matcher.ask("Was the dog show hosted in Zorblat?").facts)[:1] == ["show"]
 
 
 def test_a_claim_checked_is_put_right_only_on_its_own_subject_on_the_shipped_base(
@@ -3928,3 +3943,13 @@ def test_a_claim_checked_is_put_right_only_on_its_own_subject_on_the_shipped_bas
         "am I right that the Q3 all-hands got moved to Thursday? cannot find the mail",
     ):
         assert not matcher.ask(question).answered, question
+
+
+def test_a_figure_checked_counts_the_words_after_it() -> None:
+    """ "Am I right that the dog unit has 21 kennels?": a count of kennels, which a fact
+    counting the trainers its kennel hired does not give; "... 30 trainers?" it does."""
+    fact = make_fact("trainers", "The kennel of the dog unit hired two trainers in 2015.")
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    assert not matcher.ask("Am I right that the dog unit has 21 kennels?").answered
+    answer = matcher.ask("Am I right that the kennel of the dog unit hired 30 trainers?")
+    assert ids(answer.facts)[:1] == ["trainers"]
