@@ -139,6 +139,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "fr": "Ce message semble destiné à un collègue : je n'y réponds pas. Pour me poser "
         "une question, par exemple : _{example}_",
     },
+    "chatter_how_to": {
+        "en": "I can't help with that one: I only answer questions about rule-of-law "
+        "cooperation with Morocco (partnerships, laws, trainings), e.g. _{example}_",
+        "fr": "Je ne peux pas vous aider sur ce point : je réponds seulement aux questions sur "
+        "la coopération avec le Maroc en matière d'État de droit (partenariats, lois, "
+        "formations), par exemple : _{example}_",
+    },
     "chatter_about_bot": {
         "en": "I'm factbot: I answer questions about rule-of-law cooperation with Morocco "
         "from a fact base curated from published sources, always with a verbatim quote and "

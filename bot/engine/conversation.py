@@ -42,6 +42,7 @@ class Chatter(Enum):
     COMMAND = "command"  # "/facts topcis" typed as a message
     BARE_WORD = "bare_word"  # one everyday word ("training") or one the fact base never heard of
     ELSEWHERE = "elsewhere"  # "@Samira are you joining the debrief?": meant for someone else
+    HOW_TO = "how_to"  # "how do I reset my VPN password?": how the asker does something
 
 
 @dataclass(frozen=True, slots=True)
@@ -1228,6 +1229,20 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     return None
 
 
+#: How the asker does something: "how do I file the expense report ...?", "where should we
+#: order lunch?", "comment je fais pour ...?". Not how to name or find what the fact base
+#: holds ("how do I say DGAPR in French?", "where can I read the UNODC article?"), nor
+#: how the asker knows it.
+_ASKER_HOW_TO = CaseBlind.compile(
+    r"^\W*(?:(?:so|ok|okay|and|but|also|um|uh|hey|quick\s+one|q|sorry|off[\s-]topic|btw|"
+    r"unrelated|random|hors[\s-]sujet|d[ée]sol[ée]e?)\W+)*"
+    r"(?:(?:how|where)\s+(?:do|can|could|should|would|shall|may)\s+(?:i|we|u|one)\s+"
+    r"(?!(?:say|call|refer|spell|write|name|translate|pronounce|describe|cite|quote|find|"
+    r"read|see|get|access|download|know|tell|check|verify|confirm|source|look)\b)\w+|"
+    r"comment\s+(?:je\s+(?:fais|peux|dois)|puis-je|dois-je|on\s+fait|faire|fait-on|"
+    r"est-ce\s+que\s+je)\s+(?:pour\s+)?(?!(?:dire|appeler|nommer|[ée]crire|traduire|"
+    r"citer|trouver|lire|savoir|v[ée]rifier)\b)\w+)"
+)
 #: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour
 #: l'info sur le BCIJ" (no question mark, no question word after).
 _THANKS_FOR = re.compile(
@@ -1675,6 +1690,12 @@ def read_message(
     question = " ".join([t for t in map(_trim, kept) if t])
     if not question:
         return Reading("", Chatter.GREETING)
+    asked_how = [_trim(s) for s in kept if s in asking]
+    if asked_how and all(_ASKER_HOW_TO.search(s) for s in asked_how):
+        # "how do I reset my VPN password?", "comment je fais pour exporter ... ?": how the
+        # asker does something, which no fact tells (every one of the 78 such messages of
+        # the question sets asks off topic).
+        return Reading("", Chatter.HOW_TO)
     if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)
         if kind is not None and not any(knows(w) for w in _content_words(question)):

@@ -730,7 +730,12 @@ class Kind(StrEnum):
             # "how long in prison", not "how long has INL worked with the prison service".
             r"\bhow\s+(long|many\s+years)\s+(in|of|behind)\s+(prison|jail|bars|imprisonment)\b|"
             r"\bhow\s+long\b[^?]{0,60}\b(sentenced|imprisoned|jailed|locked\s+up|behind\s+bars)\b|"
-            r"\bcombien\s+d\s*(annees|ans)\s+de\s+prison\b"
+            r"\bcombien\s+d\s*(annees|ans)\s+de\s+prison\b|"
+            # "max penalty for trafficking?", "the maximum sentence under the law", "peine
+            # maximale": the bounds of a penalty.
+            r"\b(max|maximum|minimum|min)\s+(\w+\s+){0,1}(penalty|penalties|punishments?|"
+            r"sentences?|prison\s+terms?|jail\s+terms?)\b|"
+            r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b"
         ),
         lambda f, asked: f.has_penalty,
         "gives no penalty",
@@ -780,9 +785,14 @@ class Kind(StrEnum):
     # "How long has INL worked with the DGAPR?": a start date or a length of time.
     DURATION = (
         "duration",
-        ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "period"),
+        ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "period")
+        + ("max", "min"),
         re.compile(
             r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
+            # "max pre trial detention for juveniles?", "durée maximale de la garde à vue":
+            # how long someone may be held.
+            r"\b(max|maximum|minimum|min)\s+(\w+\s+){0,2}(detention|custody)\b|"
+            r"\b(duree|detention|garde\s+a\s+vue)\s+(\w+\s+){0,1}(maximale?|minimale?)\b|"
             # "sur quelle période s'étend le programme ?", "over what period did it run?"
             r"\bsur\s+(quelle|combien\s+de)\s+periodes?\b|"
             r"\b(over|during|for)\s+(what|which)\s+(period|time\s*frame|timeframe|span|years)\b|"

@@ -151,6 +151,7 @@ _CHATTER_KEYS = {
     Chatter.COMMAND: "chatter_word",
     Chatter.BARE_WORD: "chatter_word",
     Chatter.ELSEWHERE: "chatter_elsewhere",
+    Chatter.HOW_TO: "chatter_how_to",
 }
 
 

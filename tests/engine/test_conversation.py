@@ -1425,3 +1425,34 @@ def test_cest_then_a_question_word_asks_in_place() -> None:
         "annexe"
         not in read_message("when was the BCIJ created? c'est pour l'annexe", knows).question
     )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do I file the expense report for my Rabat trip?",
+        "sorry off-topic, how do I export a google doc as a PDF?",
+        "where should we order lunch for the comms team today?",
+        "comment je fais pour exporter le canal en PDF ?",
+        "Hi! how can I book the meeting room for the BCIJ briefing?",
+    ],
+)
+def test_how_the_asker_does_something_is_no_question_for_the_fact_base(message: str) -> None:
+    """ "how do I reset my VPN password?": how the asker does something, which no fact
+    tells, whatever it names."""
+    assert read_message(message).chatter is Chatter.HOW_TO
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how do I say DGAPR in French?",  # a name the fact base holds
+        "where can I read the UNODC article on the network?",  # a source
+        "how do we know the BCIJ was created in 2015?",
+        "how do I cite it? and when was the BCIJ created?",  # a fact asked too
+        "how does INL support the DGAPR?",  # how someone else does something
+        "comment dit-on DGAPR en anglais ?",
+    ],
+)
+def test_how_to_name_find_or_know_a_fact_is_still_asked(message: str) -> None:
+    assert read_message(message).chatter is not Chatter.HOW_TO

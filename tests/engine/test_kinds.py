@@ -452,3 +452,18 @@ def test_an_article_of_a_law_is_asked_by_its_number(question: str) -> None:
 def test_a_news_article_asked_for_is_no_article_of_a_law() -> None:
     assert asks_for("Which article reported the second training of the network?") is None
     assert asks_for("which UNODC article covers the Tangier session?") is not Kind.ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("max pre trial detention for juveniles in morocco?", Kind.DURATION),
+        ("durée maximale de la détention provisoire des mineurs ?", Kind.DURATION),
+        ("what is the max penalty for trafficking", Kind.PENALTY),
+        ("quelle est la peine maximale pour la traite ?", Kind.PENALTY),
+        ("what is the maximum number of participants?", Kind.COUNT),
+    ],
+)
+def test_a_bound_of_a_detention_or_penalty_asks_for_its_length(question: str, kind: Kind) -> None:
+    """ "max pre trial detention": how long someone may be held; "max penalty": a penalty."""
+    assert asks_for(question) is kind

@@ -10,8 +10,10 @@ from fakeslack import block_problems
 
 from bot.core.factbase import Fact, FactBase, Source
 from bot.engine import Answer, Match
+from bot.engine.conversation import Chatter
 from bot.render.answers import (
     render_answer,
+    render_chatter,
     render_help,
     render_home,
     render_source,
@@ -176,3 +178,15 @@ def test_to_text_shows_links_buttons_and_unescaped_text() -> None:
     assert "A & B <c>" in text
     assert "https://example.org/a" in text
     assert "[Share in channel] [👍 Helpful] [👎 Not helpful]" in text
+
+
+@pytest.mark.parametrize("kind", list(Chatter))
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_every_kind_of_chatter_gets_a_short_reply_in_both_languages(
+    kind: Chatter, lang: str
+) -> None:
+    """Valid blocks, an example question to ask, and a reply of its own language."""
+    message = render_chatter(kind, lang)
+    assert message.text and len(message.text) < 400
+    assert block_problems(message.blocks, max_blocks=50) == []
+    assert "factbot" in message.text or "_" in message.text  # an example, or what it is
