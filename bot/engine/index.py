@@ -294,9 +294,11 @@ class Index:
         for question in fact.ask:
             add(question, W_ASK, lang=text_language(question))
         add(fact.title, W_TITLE)
-        add(fact.answer, W_ANSWER)
+        # (Not the year an undated source was written: "(circa 2014)" dates the source, and
+        # a question of 2014 is not about all the page says.)
+        add(SOURCE_DATED.sub(" ", fact.answer), W_ANSWER)
         if fact.answer_fr:
-            add(fact.answer_fr, W_ANSWER, lang="fr")
+            add(SOURCE_DATED.sub(" ", fact.answer_fr), W_ANSWER, lang="fr")
         for tag in fact.tags:
             add(tag, W_TAG, lang=None)
         for eid in fact.entities:

@@ -293,9 +293,12 @@ SAID_BY = re.compile(
     re.IGNORECASE,
 )
 #: When an undated source was written, as an answer says it ("INL's page (circa 2014)",
-#: "(undated, written in 2016 or later)"): it dates the source, not what the source tells.
+#: "(undated, written in 2016 or later)", "(INL page, circa 2014)", "(texte non daté, rédigé
+#: en 2016 ou plus tard)"): it dates the source, not what the source tells.
 SOURCE_DATED = re.compile(
-    r"\((?:undated,\s*)?(?:circa|c\.|written|vers|rédigée?|écrite?)\b[^)]*\)", re.IGNORECASE
+    r"\((?:[^()]{0,40}?[\s,])?(?:circa|c\.|written|vers|rédigée?|écrite?)\b[^()]*?"
+    r"\b(?:19|20)\d\d\b[^()]*\)",
+    re.IGNORECASE,
 )
 #: A leading clause on what came after ("Before taking over as Co-Chair of the Forum in
 #: April 2016, Morocco served ..."): its date is the later event's, not what the answer tells.

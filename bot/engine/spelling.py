@@ -546,7 +546,12 @@ class Speller:
             # "laide de linl", "latelier": "l'aide de l'INL", the apostrophe not typed (a
             # French word of its own, "laide", is no word of the facts; "aide" is).
             rest = word[1:]
-            if rest in self.vocab and rest not in STOPWORDS:
+            # (Not a word of its own left with three letters: "note" is no "n'ote".)
+            if (
+                rest in self.vocab
+                and rest not in STOPWORDS
+                and (len(rest) > 3 or word not in known_words())
+            ):
                 return (rest,)
         split = self.split_word(word)
         if split is not None:

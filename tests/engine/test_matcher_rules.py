@@ -3953,3 +3953,18 @@ def test_a_figure_checked_counts_the_words_after_it() -> None:
     assert not matcher.ask("Am I right that the dog unit has 21 kennels?").answered
     answer = matcher.ask("Am I right that the kennel of the dog unit hired 30 trainers?")
     assert ids(answer.facts)[:1] == ["trainers"]
+
+
+def test_the_year_an_undated_source_was_written_is_no_year_of_what_it_tells() -> None:
+    """ "According to the dog page (circa 2014), ...", "(texte rédigé vers 2014)": the year
+    dates the page; a question of what happened in 2014 is not answered by all it says."""
+    fact = make_fact(
+        "page",
+        "According to the dog page (circa 2014), the unit trains sniffer dogs.",
+        answer_fr="Selon la page canine (texte rédigé vers 2014), l'unité forme des chiens "
+        "renifleurs.",
+    )
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    assert matcher.ask("quelle unité forme des chiens renifleurs ?").answered
+    assert not matcher.ask("quelle unité a formé des chiens renifleurs en 2014 ?").answered
+    assert not matcher.ask("what did the unit train in 2014?").answered
