@@ -1129,7 +1129,10 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     ),
     # "When / where did the attacks happen?", "when did it take place?": an event's date
     # or place, which its fact gives without saying "happened".
-    Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
+    Kind.DATE: _HAPPENED
+    | {"moment"}  # "à quel moment ... ?"
+    # "In which month and year did ...?": a fact giving "July 2018" need not say "month".
+    | {"month", "months", "mois"},
     # "Since what year / depuis quelle année ...?": a fact saying since when answers.
     Kind.START: frozenset({"since", "depuis", "year", "annee"}),
     # "What's the number of the trafficking law?", "quel est le numéro de la loi ?": a fact

@@ -3968,3 +3968,21 @@ def test_the_year_an_undated_source_was_written_is_no_year_of_what_it_tells() ->
     assert matcher.ask("quelle unité forme des chiens renifleurs ?").answered
     assert not matcher.ask("quelle unité a formé des chiens renifleurs en 2014 ?").answered
     assert not matcher.ask("what did the unit train in 2014?").answered
+
+
+def test_the_month_asked_for_is_a_date_the_fact_need_not_call_one() -> None:
+    """ "In which month and year did the dog unit open?": a fact giving "July 2018" need
+    not say "month"."""
+    fact = make_fact(
+        "opened",
+        "The dog unit opened in July 2018.",
+        answer_fr="L'unité canine a ouvert en juillet 2018.",
+        when="2018-07",
+    )
+    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+    for question in (
+        "In which month and year did the dog unit open?",
+        "the dog unit opened in which month?",
+        "l'unité canine a ouvert quel mois ?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["opened"], question
