@@ -728,7 +728,8 @@ class CaseBlind:
         return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
 
     def search(self, text: str) -> bool:
-        """Whether the pattern occurs in `text`, case ignored."""
+        """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no
+        groups: a pattern whose match is read stays an `re.Pattern`)."""
         if lowering_ignores_case(text):
             return self.lowered.search(text.lower()) is not None
         return self.pattern.search(text) is not None

@@ -1229,19 +1229,22 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
     return None
 
 
-#: How the asker does something: "how do I file the expense report ...?", "where should we
-#: order lunch?", "comment je fais pour ...?". Not how to name or find what the fact base
-#: holds ("how do I say DGAPR in French?", "where can I read the UNODC article?"), nor
-#: how the asker knows it.
+#: How the asker does something: "how do I file the expense report ...?", "how can I reset
+#: my password?", "comment je fais pour ...?". Said by "I": "we" may be the asker's programme
+#: ("how do we help the DGAPR?"), "one" anyone ("how would one summarise ...?"). Not how to
+#: name, find, put or know what the fact base holds ("how do I say DGAPR in French?", "where
+#: can I read the UNODC article?", "how do I summarise the INL goal?").
 _ASKER_HOW_TO = CaseBlind.compile(
     r"^\W*(?:(?:so|ok|okay|and|but|also|um|uh|hey|quick\s+one|q|sorry|off[\s-]topic|btw|"
     r"unrelated|random|hors[\s-]sujet|d[ée]sol[ée]e?)\W+)*"
-    r"(?:(?:how|where)\s+(?:do|can|could|should|would|shall|may)\s+(?:i|we|u|one)\s+"
+    r"(?:(?:how|where)\s+(?:do|can|could|should|would|shall|may)\s+(?:i|u)\s+"
     r"(?!(?:say|call|refer|spell|write|name|translate|pronounce|describe|cite|quote|find|"
-    r"read|see|get|access|download|know|tell|check|verify|confirm|source|look)\b)\w+|"
-    r"comment\s+(?:je\s+(?:fais|peux|dois)|puis-je|dois-je|on\s+fait|faire|fait-on|"
-    r"est-ce\s+que\s+je)\s+(?:pour\s+)?(?!(?:dire|appeler|nommer|[ée]crire|traduire|"
-    r"citer|trouver|lire|savoir|v[ée]rifier)\b)\w+)"
+    r"read|see|get|access|download|know|tell|check|verify|confirm|source|look|summari[sz]e|"
+    r"explain|characteri[sz]e|present|frame|phrase|word|put|expand|introduce|define|"
+    r"compare|help|support|contact|reach)\b)\w+|"
+    r"comment\s+(?:je\s+(?:fais|peux|dois)|puis-je|dois-je|est-ce\s+que\s+je)\s+(?:pour\s+)?"
+    r"(?!(?:dire|appeler|nommer|[ée]crire|traduire|citer|trouver|lire|savoir|v[ée]rifier|"
+    r"r[ée]sumer|expliquer|pr[ée]senter|d[ée]crire|d[ée]finir|aider|soutenir|contacter)\b)\w+)"
 )
 #: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour
 #: l'info sur le BCIJ" (no question mark, no question word after).
@@ -1693,8 +1696,8 @@ def read_message(
     asked_how = [_trim(s) for s in kept if s in asking]
     if asked_how and all(_ASKER_HOW_TO.search(s) for s in asked_how):
         # "how do I reset my VPN password?", "comment je fais pour exporter ... ?": how the
-        # asker does something, which no fact tells (every one of the 78 such messages of
-        # the question sets asks off topic).
+        # asker does something, which no fact tells (of the 78 messages of the question sets
+        # opening "how do I" or "where should we", every one asks off topic).
         return Reading("", Chatter.HOW_TO)
     if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)

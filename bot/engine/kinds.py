@@ -468,9 +468,12 @@ class Kind(StrEnum):
         "article",
         ("article",),
         re.compile(
-            r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+(\w+\s+){0,4}?"
+            # (The law itself after "of", with two words at most: not "quel article de
+            # l'ONUDC cite la loi 27-14 ?", a news article.)
+            r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+"
+            r"(the\s+|its\s+|la\s+|le\s+|l\s+)?([a-z]+\s+){0,2}?"
             r"(code|law|loi|constitution|charter|charte|act|convention|treaty|bill|statute)\b|"
-            r"\barticles?\s+(number|numbers|numero|numeros|no)\b|"
+            r"\barticles?\s+(number|numbers|numero|numeros)\b|"
             r"\bnumeros?\s+(d\s+|de\s+l\s+|des\s+)?articles?\b"
         ),
         lambda f, asked: f.has_article,
@@ -736,8 +739,9 @@ class Kind(StrEnum):
             r"\bcombien\s+d\s*(annees|ans)\s+de\s+prison\b|"
             # "max penalty for trafficking?", "the maximum sentence under the law", "peine
             # maximale": the bounds of a penalty.
-            r"\b(max|maximum|minimum|min)\s+(\w+\s+){0,1}(penalty|penalties|punishments?|"
-            r"sentences?|prison\s+terms?|jail\s+terms?)\b|"
+            # (Not "in max 2 sentences", how to answer.)
+            r"\b(max|maximum|minimum|min)\s+(?!(one|two|three|un|une|deux|trois)\b)([a-z]+\s+)?"
+            r"(penalty|penalties|punishments?|sentences?|prison\s+terms?|jail\s+terms?)\b|"
             r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b"
         ),
         lambda f, asked: f.has_penalty,

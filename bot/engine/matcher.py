@@ -306,13 +306,13 @@ class Matcher:
         if _DIGIT.search(question) and _CLAIM_INTRO.search(question):
             # "my notes say 1,800 ...", "someone wrote that ... in 2008": whose figure.
             question = _CLAIM_INTRO.sub(" ", question)
-        if "like" in question:
+        if "ike" in question:  # ("like", "Like")
             # "trained something like 500 officials", "like 12 departments": a figure
             # offered roughly ("about", "around" are stop words; "like" is a word elsewhere).
             question = _LIKE_A_FIGURE.sub(" ", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
-            question = _CHECK.sub(" ", question)
+            question = _FIGURE_THEN_TAG.sub(r"\1 ", _CHECK.sub(" ", question))
         if _WHAT_IT_GETS_CUE.search(question) and _WHAT_IT_GETS.search(question):
             # "what does the status actually get Morocco?", "what does the State Department
             # get out of these partnerships?": what it is worth, its benefits.
@@ -467,16 +467,22 @@ class Matcher:
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
                         answer = retry
+        # (The claim is the question asked when context is kept around it: "for our
+        # factsheet - was it the Gendarmerie's lab that ...? Want to get the agency right".)
+        checked = next(
+            (text for text in (reading.question, reading.asking) if text and _YES_NO.search(text)),
+            "",
+        )
         if (
             not answer.answered
-            and _YES_NO.search(reading.question)
-            and not _OTHER_ASKED.search(reading.question)
+            and checked
+            and not _OTHER_ASKED.search(checked)
             # (A question asking what or which is read as asked: "which figure is right?".)
-            and not _WH_ASKED.search(reading.question)
+            and not _WH_ASKED.search(checked)
         ):
             # "Was the 2015 law adopted by the House of Councillors?": a claim checked,
             # whose wrong detail no fact holds.
-            answer = self._confirmed(reading.question, language) or answer
+            answer = self._confirmed(checked, language) or answer
         return answer if answer.question == question else replace(answer, question=question)
 
     def _confirmed(self, claim: str, language: str) -> Answer | None:
@@ -503,6 +509,10 @@ class Matcher:
                 _NAME_AFTER + re.escape(slot.text), folded
             ):
                 return None
+            if re.search(re.escape(slot.text) + _NAMING_NOUN, folded):
+                # "the Merida Initiative", "the Fezzan process": a programme no fact names,
+                # which no body or place stated puts right.
+                return None
         # Words no fact holds after "in", "at", "en" name a place ("one of the academies in
         # Botswana"): a fact stating a body in their place does not put them right.
         placed = bool(strangers) and all(
@@ -514,11 +524,13 @@ class Matcher:
             k for n, s in enumerate(slots[:-1]) if s.number for k in slots[n + 1].keys
         )
         # A body or place doubted is one the asker names ("the House of Councillors"), not
-        # one a common noun reads as ("the national police of Nepal").
+        # one a common noun reads as ("the national police of Nepal"); in a message typed
+        # all in lower case ("... done in colombia"), any the fact base names.
+        lower_case = claim == claim.lower()
         named = {
             kinds.get(s.concept or "")
             for s in slots
-            if s.capitalised or _written_as_name(s.text, claim)
+            if s.capitalised or lower_case or _written_as_name(s.text, claim)
         }
         of_kind = [kinds.get(s.concept or "") for s in slots]
         common = set(of_kind) - named
@@ -555,17 +567,26 @@ class Matcher:
             fact = retry.facts[0].fact
             features = self.index.features[self._position(fact)]
             stated = {"@" + e for e in fact.entities} - asked
+            # (The places it names as such, and where it took place: "Costa Rica"; not every
+            # place its answer mentions, "Morocco" in most.)
+            places_stated = {e for e in stated if kinds.get(e) in PLACE_KINDS}
+            places_stated.update(features.where_places)
             if (
                 (
                     kind is None
                     and (
-                        not {*features.places, *features.where_places}.issubset(asked)
+                        not places_stated.issubset(asked)
                         if placed
                         else any(kinds.get(e) in _NAMED_KINDS for e in stated)
                     )
                 )
                 or (kind is Kind.BODY and any(kinds.get(e) == "institution" for e in stated))
-                or (kind is Kind.PLACE and any(kinds.get(e) in PLACE_KINDS for e in stated))
+                # (A place of the kind doubted: a country for a country, not the country
+                # of a city doubted.)
+                or (
+                    kind is Kind.PLACE
+                    and any(kinds.get(e) in of_kind for e in places_stated - asked)
+                )
                 or (kind is Kind.DATE and features.has_date)
                 or (kind is Kind.COUNT and not counted.isdisjoint(features.counted))
             ):
@@ -682,7 +703,10 @@ class Matcher:
         def drop(match: re.Match[str]) -> str:
             name = match.group("name") or match.group("nom") or ""
             if name.strip():
-                slots = self.analyse(name)
+                # (A year names when the document was written: "INL's 2018 summary".)
+                slots = [s for s in self.analyse(name) if not _A_YEAR.fullmatch(s.text)]
+                if not slots:
+                    return " "
                 named = {s.concept or "" for s in slots}
                 # (Words of what the document is about, "the counterterrorism overview",
                 # "the GLO.ACT Morocco article", describe it, and so do the places it is
@@ -874,7 +898,7 @@ class Matcher:
         if claimed:
             checked = [s for s in slots if s.number and s.text.replace(",", "") in claimed]
             if checked and len(checked) < len(slots):
-                at = slots.index(checked[0]) + 1
+                at = slots.index(checked[0])
                 slots = [s for s in slots if s not in checked]
                 if kind is None:
                     # (A year checked asks when; any other figure, how many.)
@@ -882,7 +906,9 @@ class Matcher:
                     kind = Kind.DATE if years else Kind.COUNT
                     # "Morocco has 21 courts of appeal?": the words after the figure
                     # checked are what it counts, as those after "how many".
-                    claimed_focus = [s for s in slots[at - 1 :] if not s.number][:COUNTED_FOCUS]
+                    claimed_focus = [
+                        s for s in slots[at:] if not s.number and s.text not in _SCALE
+                    ][:COUNTED_FOCUS]
         if slots and slots[0].text in _ORDER_WORDS and _ORDER.match(corrected):
             # "Name the stages of ...", "list the partners of ...": the order to answer,
             # which names nothing the answer holds.
@@ -2120,6 +2146,24 @@ _DATE_WANTED = CaseBlind.compile(
 )
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
+#: The "bien" of a French question checking a claim, after its verb: "le mandat prévoit bien
+#: 14 000 policiers ?", "la session a bien eu lieu à Rabat ?" (not "très bien", "bien des",
+#: "bien que", "le bien").
+_CONFIRMING_BIEN = (
+    r"(?<=\w\s)(?<!\btrès\s)(?<!\btres\s)(?<!\bsi\s)(?<!\baussi\s)(?<!\bassez\s)"
+    r"(?<!\bou\s)(?<!\ble\s)(?<!\bun\s)(?<!\bles\s)(?<!\bdes\s)(?<!\bdu\s)(?<!\bde\s)"
+    r"(?<!\bmais\s)(?<!\btout\s)(?<!\bfort\s)(?<!\beh\s)bien\s+(?=\d|(?:le|la|les|l['’]|un|une|du|au|"
+    r"aux|à|en|été|eu|ce|cette|ces|dans|sur|pour|par|avec|lui|elle|eux|cela|ça|ca)\b|"
+    # (a past participle: "s'est bien tenu", "a bien signé", "ont bien été formés")
+    r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it|ert|erte|eint)\b)"
+)
+#: "... and like 12 state corrections depts right": the tag after a figure, typed without
+#: its marks (not "a fundamental right", "the human right").
+_FIGURE_THEN_TAG = re.compile(
+    r"(\d[^\d?.!]{0,60}?)(?<!\ba)(?<!\bthe)(?<!\bhuman)(?<!\bbasic)(?<!\bfundamental)"
+    r"[\s,;:-]+(?:right|correct)\s*$",
+    re.IGNORECASE,
+)
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
     # "... in 2008. that right?", "can you confirm that number?", "can u double check the
@@ -2134,14 +2178,12 @@ _CHECK = re.compile(
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
     r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+\s*$|"
-    # "... and like 12 state corrections depts right": the tag, typed without its marks
-    # (not "on the right", "is right", "human right").
-    r"(?<![,;:-])(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
-    r"(?<!\bnot)(?<!\bso)\s+(?:right|correct)\s*$|"
+    # "... covers 15 countries, right": the tag, typed without its question mark.
+    r"(?<=[,;:-])\s*(?:right|correct)\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
     r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
-    r"\bc['’]est\s+bien\b|\best-ce\s+bien\b|"
+    r"\bc['’]est\s+bien\b|\best-ce\s+bien\b|" + _CONFIRMING_BIEN + "|"
     # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
     r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
     r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
@@ -2302,7 +2344,12 @@ _CLAIM = CaseBlind.compile(
     r"describes|calls|puts|gives)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
     r"\b(?:mon|notre|le)\s+(?:brouillon|texte)\s+(?:dit|indique|affirme|pr[ée]tend|avance|"
-    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
+    r"d[ée]crit|mentionne)\b|"
+    + _CLAIM_INTRO.pattern
+    + "|"
+    + _CHECK.pattern
+    + "|"
+    + _FIGURE_THEN_TAG.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
@@ -2430,7 +2477,9 @@ _DATE_WORD = re.compile(
 #: A word asking what, which, who, when, where, how many: a question read as asked.
 _WH_ASKED = re.compile(
     r"\b(?:what|whats|which|who|whom|whose|when|where|why|how|quel|quelle|quels|quelles|qui|"
-    r"quand|o[uù]|comment|pourquoi|combien|quoi)\b",
+    r"quand|o[uù]|comment|pourquoi|combien|quoi|"
+    # (typed in chat: "or wat topics was it", "wich one", "kel service")
+    r"wat|wats|wut|wht|wen|whn|wher|wich|wch|hw|kel|kelle|kels|kelles)\b",
     re.IGNORECASE,
 )
 #: The kinds of names a fact may state in place of one no fact holds.
@@ -2452,7 +2501,14 @@ _NAME_AFTER = (
     r"\b(?:from|in|of|by|with|at|de|du|des|au|aux|en|d['’])\s+(?:the\s+|la\s+|le\s+|l['’])?"
 )
 #: "like" before a figure: "something like 500", "like 12 or 13".
-_LIKE_A_FIGURE = re.compile(r"\blike(?=\s+(?:about\s+|around\s+)?\d)")
+_LIKE_A_FIGURE = CaseBlind.compile(r"\blike(?=\s+(?:about\s+|around\s+)?\d)")
+#: A noun naming what the words before it name, not a place: "the Merida Initiative".
+_NAMING_NOUN = (
+    r"\s+(?:initiatives?|partnerships?|process|forum|cent(?:re|er)|programs?|programmes?|"
+    r"projects?|agreements?|accords?|pacts?|compacts?|conventions?|plans?|strateg(?:y|ies)|"
+    r"networks?|alliances?|funds?|councils?|committees?|groups?|coalitions?|"
+    r"declarations?|charters?|laws?|acts?|treat(?:y|ies))\b"
+)
 #: The prepositions before a place: "in Botswana", "at the Zorblat centre", "en Tunisie".
 _PLACE_AFTER = r"\b(?:in|at|inside|within|dans|en|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’])?"
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
@@ -2461,7 +2517,7 @@ _YES_NO = re.compile(
     r"^\W*" + YES_NO_OPENING + r"|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
     r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
     r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
-    r"\s+bien\b",
+    r"\s+bien\b|" + _CONFIRMING_BIEN,
     re.IGNORECASE,
 )
 #: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker
@@ -2610,7 +2666,8 @@ _OF_THE_DOCUMENT = re.compile(
 #: le doc", "selon l'article de l'ONUDC": the document the asker read, by its publisher.
 _SOURCE = re.compile(
     r"(?:\b(?:according\s+to|as\s+per|per|in|from|going\s+by|based\s+on)\s+)?"
-    r"\b(?:the|this|that|their|its)\s+(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
+    # ("INL's 2018 Morocco summary": the publisher's name is one of the document's.)
+    r"\b(?:(?:the|this|that|their|its)\s+|(?=[\w.]+['’]s\s))(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
     r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
     r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
     r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|sheets?|overview|agendas?|"

@@ -223,7 +223,8 @@ class DeleteIndex:
         # 4 MB at 10,000 facts); a tag shared by chance costs one check of the word.
         narrow = self.bits <= self.narrow_bits
         self.table = array("I" if narrow else "q", bytes((4 if narrow else 8) * size))
-        self.shift = 63 - (32 - self.bits if narrow else 31)
+        assert self.table.itemsize == (4 if narrow else 8)
+        self.shift = 31 + self.bits if narrow else 32  # (63 bits of hash, less the tag's)
         table, mask, bits, shift = self.table, self.mask, self.bits, self.shift
         for number, word in enumerate(self.words, 1):
             for variant in self._variants(word):

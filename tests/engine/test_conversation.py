@@ -1432,7 +1432,6 @@ def test_cest_then_a_question_word_asks_in_place() -> None:
     [
         "how do I file the expense report for my Rabat trip?",
         "sorry off-topic, how do I export a google doc as a PDF?",
-        "where should we order lunch for the comms team today?",
         "comment je fais pour exporter le canal en PDF ?",
         "Hi! how can I book the meeting room for the BCIJ briefing?",
     ],
@@ -1452,6 +1451,13 @@ def test_how_the_asker_does_something_is_no_question_for_the_fact_base(message: 
         "how do I cite it? and when was the BCIJ created?",  # a fact asked too
         "how does INL support the DGAPR?",  # how someone else does something
         "comment dit-on DGAPR en anglais ?",
+        # (said by "we", the asker's programme, or "one", anyone)
+        "Where do we train DGAPR staff?",
+        "how do we help the DGAPR with prison reform?",
+        "How should we characterize Morocco's approach to counterterrorism?",
+        "how would one summarize the INL-DGAPR goal?",
+        "Comment on fait pour lutter contre le financement du terrorisme au Maroc ?",
+        "how do I summarise the INL goal for the DGAPR?",
     ],
 )
 def test_how_to_name_find_or_know_a_fact_is_still_asked(message: str) -> None:

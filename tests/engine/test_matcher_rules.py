@@ -2804,6 +2804,8 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "actual" not in words(matcher, "the dog unit started in 2014. what's the actual year?")
     assert "right" in words(matcher, "the dog unit defends the right to a fair trial")
     assert "right" not in words(matcher, "the dog unit started in 2014 right")
+    assert "right" not in words(matcher, "the dog unit started in Tunisia, right")
+    assert "right" in words(matcher, "did the 2014 dog unit make it a fundamental right")
     assert "right" in words(matcher, "which dog unit defends the human right")
     # "something like 500": a figure offered roughly, as "about 500" is.
     assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
@@ -2818,6 +2820,8 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "bien" not in words(matcher, "l'unité canine, c'est bien 2014 ?")
     assert "bien" not in words(matcher, "est-ce bien en 2014 que l'unité canine a démarré ?")
     assert "vrai" not in words(matcher, "est-il vrai que l'unité canine a démarré en 2014 ?")
+    assert "bien" not in words(matcher, "l'unité canine démarre bien en 2014 ?")
+    assert "bien" not in words(matcher, "l'unité canine s'est bien lancée à Tunis ?")
 
 
 def test_a_typo_of_a_function_word_is_no_french_word_in_english() -> None:
@@ -3923,6 +3927,9 @@ def test_a_claim_checked_is_put_right_by_the_fact_stating_another_detail_in_its_
         "Will it rain at the dog show in Casablanca?",
         # (a place no fact holds, put right by a fact stating a body, not a place)
         "Was the dog law adopted in Zorblat?",
+        # (a programme no fact names: no body or place stated puts it right)
+        "Was the dog law adopted in the Zorblat Initiative?",
+        "Did Rabat host the dog show of the Zorblat Partnership?",
     ):
         assert not matcher.ask(message).answered, message
     assert ids(matcher.ask("Was the dog show hosted in Zorblat?").facts)[:1] == ["show"]
@@ -3986,3 +3993,68 @@ def test_the_month_asked_for_is_a_date_the_fact_need_not_call_one() -> None:
         "l'unité canine a ouvert quel mois ?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["opened"], question
+
+
+def test_a_claim_checked_is_put_right_however_it_is_written() -> None:
+    """The place a fact gives where it took place puts a wrong one right; a message typed
+    all in lower case names places as names; "a bien eu lieu à ... ?" checks a claim; the
+    claim may be asked inside context (on the shipped base, below)."""
+    entities = [
+        make_entity("rabat", "place", "Rabat"),
+        make_entity("casablanca", "place", "Casablanca"),
+        make_entity("tunisia", "country", "Tunisia"),
+    ]
+    facts = (
+        make_fact("fair", "The cat fair was held in 2017.", where="Tunisia"),
+        make_fact(
+            "show",
+            "The dog show was held in 2016.",
+            answer_fr="Le salon canin s'est tenu en 2016.",
+            where="Rabat",
+        ),
+        make_fact("port", "Casablanca opened a cat port.", entities=["casablanca"]),
+        make_fact(
+            "vans", "The dog unit has 12 vans.", answer_fr="L'unité canine compte 12 fourgons."
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
+    assert ids(matcher.ask("l'unité canine compte bien 2 000 fourgons ?").facts)[:1] == ["vans"]
+    for message in (
+        "Was the dog show held in Casablanca?",
+        "was the dog show held in casablanca",
+        "le salon canin s'est bien tenu à Casablanca ?",
+    ):
+        assert ids(matcher.ask(message).facts)[:1] == ["show"], message
+    # (a city doubted is not put right by the country where it took place)
+    assert not matcher.ask("Was the cat fair held in Casablanca?").answered
+
+
+def test_a_claim_checked_inside_context_is_put_right_on_the_shipped_base(matcher: Matcher) -> None:
+    """The context kept around it ("forensics", "the agency right") is no part of the claim:
+    the question asked is checked, without the body it doubts."""
+    answer = matcher.ask(
+        "Hi, for our forensics factsheet - was it the Royal Gendarmerie's lab that got the "
+        "first international DNA certification in 2018? Want to get the agency right."
+    )
+    assert ids(answer.facts)[:1] == ["forensic-lab-dna-certification-2018"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        (
+            "What did INL's 2018 Morocco summary say about juvenile pre-trial detainees?",
+            "inl-juvenile-pretrial-detainees",
+        ),
+        (
+            "per INL's 2014 page, how many partnership agreements does INL have?",
+            "inl-70-partnership-agreements",
+        ),
+    ],
+)
+def test_the_year_of_the_document_read_is_no_word_asked(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    """ "INL's 2018 summary": when the document was written, and whose it is, as "the INL
+    summary" says (the year an undated source was written is no key of its facts)."""
+    assert ids(matcher.ask(question).facts)[:1] == [fact]
