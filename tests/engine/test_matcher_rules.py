@@ -4058,3 +4058,12 @@ def test_the_year_of_the_document_read_is_no_word_asked(
     """ "INL's 2018 summary": when the document was written, and whose it is, as "the INL
     summary" says (the year an undated source was written is no key of its facts)."""
     assert ids(matcher.ask(question).facts)[:1] == [fact]
+
+
+def test_a_question_word_typed_in_chat_reads_as_the_word(matcher: Matcher) -> None:
+    """ "... or wat topics was it": what is asked, as "or what topics was it" (on the
+    shipped base: not a yes-or-no claim put right by the other body's trainings)."""
+    typed = matcher.ask("did dhs trian moroccan officers on cybersecurity or wat topics was it")
+    written = matcher.ask("did dhs trian moroccan officers on cybersecurity or what topics was it")
+    assert typed.answered == written.answered and ids(typed.facts) == ids(written.facts)
+    assert "ata-training-subjects" not in ids(typed.facts)
