@@ -1136,7 +1136,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.DATE: _HAPPENED
     | {"moment"}  # "à quel moment ... ?"
     # "In which month and year did ...?": a fact giving "July 2018" need not say "month".
-    | {"month", "months", "mois"},
+    | {"month", "months", "mois", "date", "dates"},
     # "Since what year / depuis quelle année ...?": a fact saying since when answers.
     Kind.START: frozenset({"since", "depuis", "year", "annee"}),
     # "What's the number of the trafficking law?", "quel est le numéro de la loi ?": a fact

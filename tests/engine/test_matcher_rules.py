@@ -3991,8 +3991,13 @@ def test_the_month_asked_for_is_a_date_the_fact_need_not_call_one() -> None:
         "In which month and year did the dog unit open?",
         "the dog unit opened in which month?",
         "l'unité canine a ouvert quel mois ?",
+        "On what date did the dog unit open?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["opened"], question
+    # (A date asked of nothing named is asked of nothing: "what's the right date?".)
+    dated = make_fact("dated", "The dog unit's publication date is 2019.", when="2019")
+    matcher = make_matcher(fact, dated, *FILLER, thresholds=BARS)
+    assert not matcher.ask("what's the right date?").answered
 
 
 def test_a_claim_checked_is_put_right_however_it_is_written() -> None:
