@@ -469,13 +469,15 @@ class Matcher:
                         answer = retry
         # (The claim is the question asked when context is kept around it: "for our
         # factsheet - was it the Gendarmerie's lab that ...? Want to get the agency right".)
-        checked = next(
-            (text for text in (reading.question, reading.asking) if text and _YES_NO.search(text)),
-            "",
+        checked = (
+            ""
+            if answer.answered
+            else next(
+                (t for t in (reading.question, reading.asking) if t and _YES_NO.search(t)), ""
+            )
         )
         if (
-            not answer.answered
-            and checked
+            checked
             and not _OTHER_ASKED.search(checked)
             # (A question asking what or which is read as asked: "which figure is right?".)
             and not _WH_ASKED.search(checked)
