@@ -1784,7 +1784,13 @@ _LATER = CaseBlind.compile(
     r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b"
 )
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
-_WHICH_LATER = CaseBlind.compile(r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b")
+_WHICH_LATER = CaseBlind.compile(
+    r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b|"
+    # "Quels attentats, après ceux de mai 2003, ...?", "which attacks, after those of 2003":
+    # the ones after.
+    r"\b(?:which|what|quels|quelles)\s+[\w-]+\W+(?:after|apr[èe]s)\s+(?:ceux|celles|those|"
+    r"the\s+ones?)\s+(?:de|du|des|of|in)\b"
+)
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})

@@ -1729,6 +1729,9 @@ def test_which_later_things_after_an_event_named_by_its_place() -> None:
     matcher = make_matcher(later, *FILLER, entities=[TANGIER], synonyms=attacks, thresholds=BARS)
     answer = matcher.ask("which later attacks, after Tangier in 2003, hit the port dogs?")
     assert ids(answer.facts) == ["later"]
+    # "which attacks, after those of 2003, ...": the ones after, said of them.
+    answer = matcher.ask("which attacks, after those of 2003, hit the port dogs?")
+    assert ids(answer.facts) == ["later"]
     # "that followed Tangier 2003": after it, its year written without "in", and the words
     # saying after are no word to hold either.
     followed = [*attacks, ("that followed", "in the wake of")]
