@@ -1426,7 +1426,7 @@ def _about_the_link(text: str) -> bool:
     )
 
 
-def _has_pointer(text: str) -> bool:
+def has_pointer(text: str) -> bool:
     """Whether a pointer stands anywhere in `text` ("where was the first one held?"); the
     French "en" and "y" are too often other words ("en 2015") to count."""
     return any(w in _POINTERS and w not in ("en", "y") for w in _folded_words(text))

@@ -52,7 +52,13 @@ from bot.core.text import (
     tokenize,
 )
 from bot.engine.answer import Answer, Match, Slot
-from bot.engine.conversation import QUESTION_CUES, YES_NO_OPENING, Chatter, read_message
+from bot.engine.conversation import (
+    QUESTION_CUES,
+    YES_NO_OPENING,
+    Chatter,
+    has_pointer,
+    read_message,
+)
 from bot.engine.index import Index
 from bot.engine.kinds import BODY_NOUNS, HOW_MANY, NAMED_BY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
@@ -440,7 +446,15 @@ class Matcher:
                     # context names answered; one on it, asked with its names, may.
                     names = " ".join(s.text for s in subjects)
                     retry = self._answer_unframed(f"{part} {names}", language, part, claimed)
-                    answer = retry if retry.answered else answer
+                    if retry.answered:
+                        answer = retry
+                    elif has_pointer(part) and self._not_of_the_law(
+                        answer.facts[0].fact, subjects, part
+                    ):
+                        # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
+                        # "it" is the law the context names; another law's penalties do not
+                        # answer it.
+                        answer = replace(answer, answered=False, facts=(), suggestions=answer.facts)
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
             # BCIJ. When was it set up?": what the context names that no fact holds is the
@@ -594,6 +608,19 @@ class Matcher:
             ):
                 return retry
         return None
+
+    def _not_of_the_law(self, fact: Fact, subjects: Sequence[Slot], part: str) -> bool:
+        """Whether `subjects` name a law that `fact` does not name, and `part` names none:
+        what a law sets, asked of "it", is not what another law sets (bodies and places
+        named around a question are more often the asker's own business; a law the part
+        names is what its "it" may be)."""
+        kinds = self.index.lexicon.kinds
+        laws = {(s.concept or "")[1:] for s in subjects if kinds.get(s.concept or "") == "law"}
+        return (
+            bool(laws)
+            and laws.isdisjoint(fact.entities)
+            and not any(kinds.get(s.concept or "") == "law" for s in self.analyse(part))
+        )
 
     def _position(self, fact: Fact) -> int:
         """Where `fact` stands in the index (its features' place)."""

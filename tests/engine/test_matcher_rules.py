@@ -4075,3 +4075,28 @@ def test_a_question_word_typed_in_chat_reads_as_the_word(matcher: Matcher) -> No
     written = matcher.ask("did dhs trian moroccan officers on cybersecurity or what topics was it")
     assert typed.answered == written.answered and ids(typed.facts) == ids(written.facts)
     assert "ata-training-subjects" not in ids(typed.facts)
+
+
+def test_what_it_sets_asked_of_the_law_a_claim_names_is_not_another_laws() -> None:
+    """ "Am I right that the Dog Law sets up to 10 years? What penalties does it set?": "it"
+    is the Dog Law; the Cat Law's penalties do not answer (asked of the Cat Law, they do)."""
+    entities = [make_entity("dog-law", "law", "Dog Law"), make_entity("cat-law", "law", "Cat Law")]
+    facts = (
+        make_fact(
+            "cat", "The Cat Law sets penalties of 2 to 5 years in prison.", entities=["cat-law"]
+        ),
+        make_fact("dog", "The Dog Law was adopted in 2016.", entities=["dog-law"], when="2016"),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
+    assert not matcher.ask(
+        "Am I right that the Dog Law sets up to 10 years in prison? What penalties does it set?"
+    ).answered
+    answer = matcher.ask(
+        "Am I right that the Dog Law was adopted in 2016? What penalties does the Cat Law set?"
+    )
+    assert ids(answer.facts)[:1] == ["cat"]
+    # (the law the part names is what its "it" is)
+    answer = matcher.ask(
+        "Am I right that the Dog Law was adopted in 2016? The Cat Law, what penalties does it set?"
+    )
+    assert ids(answer.facts)[:1] == ["cat"]
