@@ -83,7 +83,7 @@ SOCIAL = _words(
 )
 #: Words that frame a request without saying what is asked.
 FRAMING = _words(
-    """quick q question one brief little small fast again sorry bug bother interrupt
+    """quick q question one brief little small fast again sorry bug bother interrupt u ya
     pinging ping asking ask wondering wonder remind reminder recall remember forgot pointer pointers
     rush hurry rushing clue dig asks asked saw spotted noticed
     forget blanked blank cant cannot help please pls plz kindly need needed needs want wanted wants

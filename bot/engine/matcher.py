@@ -2221,7 +2221,8 @@ _CHECK = re.compile(
     r"\bc['’]est\s+bien\b|\best-ce\s+bien\b|" + _CONFIRMING_BIEN + "|"
     # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
     r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
-    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:year|date|day|figures?|numbers?|names?|"
+    # ("the actual signing date": a word between)
+    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:year|date|day|figures?|numbers?|names?|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
@@ -2337,6 +2338,8 @@ _GUESS = re.compile(
             # "signé en 2016 ou plus tôt ?", "in 2016 or earlier?": the year doubted, asked.
             r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou\s+(?:plus\s+t[ôo]t|plus\s+tard|avant|après|"
             r"apres)|or\s+(?:earlier|later|before|after))\s*\?",
+            # "certified in 2016 or 2017?? which year was it": the years offered, asked.
+            r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
             # "combien de procureurs ... une trentaine non": the figure offered for a yes.
             r"\s(?:une?\s+|la\s+|le\s+|l['’]|en\s+)?(?!ou\b)[\w'’.-]+,?\s+non\s*\?*\s*$",
             r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)",
@@ -2354,7 +2357,8 @@ _GUESS_CUE = CaseBlind.compile(
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
     r"or\s+so|autre|too\s*\?*\s*$|as\s+well\s*\?*\s*$|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
-    r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$"
+    r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
+    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?"
 )
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
 #: right that it has about 100 deals?", "my notes say 2016 which looks off".

@@ -487,6 +487,7 @@ def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
         "Hi all, sorry if this was asked already. when was the BCIJ created?",
         "apologies if it has been answered before: when was the BCIJ created?",
         "désolé si ça a déjà été demandé : when was the BCIJ created?",
+        "sorry to bug u again, when was the BCIJ created?",  # ("u": you, in chat)
     ],
 )
 def test_an_apology_for_asking_again_is_no_part_of_it(message: str) -> None:

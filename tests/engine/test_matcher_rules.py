@@ -2168,6 +2168,8 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("l'unité canine a été formée à Casablanca ou ailleurs ?", "casablanca"),
         ("the dog unit trained in Rabat or somewhere else?", "rabat"),
         ("le chenil a été ouvert en 2016 ou plus tôt ? quelle année ?", "2016"),
+        ("the kennel opened in 2016 or 2017?? which year was it", "2017"),
+        ("le chenil a ouvert en 2016 ou en 2017 ? quelle année ?", "2016"),
         ("combien de chiens gardent le port une trentaine non", "trentaine"),
         ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
         ("quelle loi protège les chiens du port ? La loi 17-14, je crois ?", "17-14"),
@@ -2814,6 +2816,9 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
     assert "like" in words(matcher, "which dog unit trains like the police")
     assert "actual" not in words(matcher, "the dog unit head, what's her actual role?")
+    assert "actual" not in words(
+        matcher, "the dog unit started in 2014? what's the actual start date?"
+    )
     assert "high" not in words(
         matcher, "the dog unit started in 2014, but that looks way too high. what year?"
     )
