@@ -306,6 +306,9 @@ class Matcher:
                 # "où l'INL met-il en œuvre ...?": the verb's phrase without its pronoun.
                 # ("sur quelle période court-il ?": runs, said by the period; no court.)
                 question = _FRENCH_INVERSION.sub("", _RUNS_FR.sub(" ", question))
+        if lang == "fr" and "cour" in question:
+            # "sur quelle période court le programme ?": it runs, said after the period.
+            question = _RUNS_AFTER_WHEN.sub(r"\1 ", question)
         if _HOW_TO_ANSWER_CUE.search(question):
             # "what does the charter call for, in one line?": how to answer, not what.
             question = _HOW_TO_ANSWER.sub(" ", question)
@@ -2587,6 +2590,13 @@ _IDIOM_CUE = CaseBlind.compile(
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = re.compile(
     r"\b(?:court|courent|courait|couraient)-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE
+)
+#: "Sur quelle période court le programme ?", "jusqu'à quand court-il": the verb "courir"
+#: after the time asked, which no court of law is.
+_RUNS_AFTER_WHEN = re.compile(
+    r"(\b(?:p[ée]riode|temps|quand|longtemps|ann[ée]es?|dates?))\s+"
+    r"(?:court|courent|courait|couraient|courra|courront)\b",
+    re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
 _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)

@@ -4105,3 +4105,22 @@ def test_what_it_sets_asked_of_the_law_a_claim_names_is_not_another_laws() -> No
         "Am I right that the Dog Law was adopted in 2016? The Cat Law, what penalties does it set?"
     )
     assert ids(answer.facts)[:1] == ["cat"]
+
+
+def test_a_french_period_runs_with_no_court_of_law() -> None:
+    """ "Sur quelle période court le programme canin ?": "court" is the verb "courir" after
+    the time asked, no court; "quelle cour juge ..." keeps its court."""
+    court = make_entity("court", "institution", "Dog Court", fr=["cour canine"])
+    facts = (
+        make_fact(
+            "span",
+            "The dog programme runs from 2015 to 2019.",
+            answer_fr="Le programme canin s'étend de 2015 à 2019.",
+            when="2015..2019",
+        ),
+        make_fact("court", "The Dog Court hears kennel cases.", entities=["court"]),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=[court], thresholds=BARS)
+    answer = matcher.ask("sur quelle période court le programme canin ?")
+    assert ids(answer.facts)[:1] == ["span"]
+    assert "court" not in words(matcher, "sur quelle période court le programme canin ?")
