@@ -267,6 +267,13 @@ SETS = (
     "diag225",
     "diag226",
     "diag227",
+    "diag228",
+    "diag229",
+    "diag230",
+    "diag231",
+    "diag232",
+    "diag233",
+    "diag234",
 )
 WRONG_COST = 2.0
 FOLDS = 5
