@@ -471,7 +471,7 @@ class Kind(StrEnum):
             # (The law itself after "of", with two words at most: not "quel article de
             # l'ONUDC cite la loi 27-14 ?", a news article.)
             r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+"
-            r"(the\s+|its\s+|la\s+|le\s+|l\s+)?([a-z]+\s+){0,2}?"
+            r"(the\s+|its\s+|la\s+|le\s+|l\s+)?((?!(la|le|les|l|the|a)\b)[\w'-]+\s+){0,4}?"
             r"(code|law|loi|constitution|charter|charte|act|convention|treaty|bill|statute)\b|"
             r"\barticles?\s+(number|numbers|numero|numeros)\b|"
             r"\bnumeros?\s+(d\s+|de\s+l\s+|des\s+)?articles?\b"
@@ -1133,10 +1133,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     ),
     # "When / where did the attacks happen?", "when did it take place?": an event's date
     # or place, which its fact gives without saying "happened".
-    Kind.DATE: _HAPPENED
-    | {"moment"}  # "à quel moment ... ?"
-    # "In which month and year did ...?": a fact giving "July 2018" need not say "month".
-    | {"month", "months", "mois", "date", "dates"},
+    Kind.DATE: _HAPPENED | {"moment"},  # "à quel moment ... ?"
     # "Since what year / depuis quelle année ...?": a fact saying since when answers.
     Kind.START: frozenset({"since", "depuis", "year", "annee"}),
     # "What's the number of the trafficking law?", "quel est le numéro de la loi ?": a fact

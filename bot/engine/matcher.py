@@ -451,8 +451,10 @@ class Matcher:
                     retry = self._answer_unframed(f"{part} {names}", language, part, claimed)
                     if retry.answered:
                         answer = retry
-                    elif has_pointer(part) and self._not_of_the_law(
-                        answer.facts[0].fact, subjects, part
+                    elif (
+                        answer.asks_for in (Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER)
+                        and has_pointer(part)
+                        and self._not_of_the_law(answer.facts[0].fact, subjects, part)
                     ):
                         # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
                         # "it" is the law the context names; another law's penalties do not
@@ -490,7 +492,16 @@ class Matcher:
             ""
             if answer.answered
             else next(
-                (t for t in (reading.question, reading.asking) if t and _YES_NO.search(t)), ""
+                (
+                    t
+                    for t in (reading.question, reading.asking)
+                    if t
+                    and _YES_NO.search(t)
+                    # (The question asked alone names what it checks: not "was it opened in
+                    # 2015?", whose "it" the context names.)
+                    and (t is reading.question or self._names_a_body(t))
+                ),
+                "",
             )
         )
         if (
@@ -611,6 +622,10 @@ class Matcher:
             ):
                 return retry
         return None
+
+    def _names_a_body(self, text: str) -> bool:
+        """Whether `text` names something of the fact base by its name (an entity)."""
+        return any((s.concept or "").startswith("@") for s in self.analyse(text))
 
     def _not_of_the_law(self, fact: Fact, subjects: Sequence[Slot], part: str) -> bool:
         """Whether `subjects` name a law that `fact` does not name, and `part` names none:
@@ -735,10 +750,17 @@ class Matcher:
         def drop(match: re.Match[str]) -> str:
             name = match.group("name") or match.group("nom") or ""
             if name.strip():
-                # (A year names when the document was written: "INL's 2018 summary".)
-                slots = [s for s in self.analyse(name) if not _A_YEAR.fullmatch(s.text)]
-                if not slots:
-                    return " "
+                # (A year names when a publisher's document was written: "INL's 2018
+                # summary"; a possessive is a publisher's: not "Morocco's 2016 post".)
+                slots = self.analyse(name)
+                publishing = frozenset().union(*self._publisher_map().values())
+                undated = [s for s in slots if not _A_YEAR.fullmatch(s.text)]
+                if not undated:
+                    return " "  # ("the 2016 text": a document named by its year alone)
+                if any(s.concept in publishing for s in slots):
+                    slots = undated
+                elif match.group("nom") is None and match.group("det") is None:
+                    return match.group(0)
                 named = {s.concept or "" for s in slots}
                 # (Words of what the document is about, "the counterterrorism overview",
                 # "the GLO.ACT Morocco article", describe it, and so do the places it is
@@ -1033,6 +1055,11 @@ class Matcher:
         named: dict[str, float] = {}
         if kind in NAMED_BY:
             kind_words, total = NAMED_BY[kind], sum(idf)
+            if kind is Kind.DATE and _PAST.search(question):
+                # "On what date were the attacks ...?", "in which month did ... receive
+                # ...?": a fact giving "July 2018" need not say "month" (not "which month is
+                # the next workshop?": a date to come, which a past one does not give).
+                kind_words = kind_words | _DATE_NAMES
             named = {
                 s.text: w / total
                 for s, w in zip(slots, idf, strict=True)
@@ -1814,13 +1841,7 @@ _LATER = CaseBlind.compile(
     r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b"
 )
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
-_WHICH_LATER = CaseBlind.compile(
-    r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b|"
-    # "Quels attentats, après ceux de mai 2003, ...?", "which attacks, after those of 2003":
-    # the ones after.
-    r"\b(?:which|what|quels|quelles)\s+[\w-]+\W+(?:after|apr[èe]s)\s+(?:ceux|celles|those|"
-    r"the\s+ones?)\s+(?:de|du|des|of|in)\b"
-)
+_WHICH_LATER = CaseBlind.compile(r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b")
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
@@ -2192,8 +2213,12 @@ _CONFIRMING_BIEN = (
     r"(?<!\bou\s)(?<!\ble\s)(?<!\bun\s)(?<!\bles\s)(?<!\bdes\s)(?<!\bdu\s)(?<!\bde\s)"
     r"(?<!\bmais\s)(?<!\btout\s)(?<!\bfort\s)(?<!\beh\s)bien\s+(?=\d|(?:le|la|les|l['’]|un|une|du|au|"
     r"aux|à|en|été|eu|ce|cette|ces|dans|sur|pour|par|avec|lui|elle|eux|cela|ça|ca)\b|"
-    # (a past participle: "s'est bien tenu", "a bien signé", "ont bien été formés")
-    r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it|ert|erte|eint)\b)"
+    # (a past participle after "avoir" or a reflexive: "s'est bien tenu", "a bien signé";
+    # not "sont bien formés", "est bien équipé": well trained, well equipped)
+    r"(?:(?<=\ba\sbien\s)|(?<=\bont\sbien\s)|(?<=\bavait\sbien\s)|(?<=\bavaient\sbien\s))"
+    r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b|"
+    r"(?<=['’]est\sbien\s)\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b|"
+    r"(?<=\bse\ssont\sbien\s)\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b)"
 )
 #: "... and like 12 state corrections depts right": the tag after a figure, typed without
 #: its marks (not "a fundamental right", "the human right").
@@ -2218,6 +2243,11 @@ _CHECK = re.compile(
     r"n['’]est-ce\s+pas)\s*\?+\s*$|"
     # "... covers 15 countries, right": the tag, typed without its question mark.
     r"(?<=[,;:-])\s*(?:right|correct)\s*$|"
+    # "GLO.ACT is run by UNODC right": the tag typed without its marks (not "on the right",
+    # "is right", "a fundamental right", "human right").
+    r"(?<![,;:-])(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
+    r"(?<!\bnot)(?<!\bso)(?<!\bbasic)(?<!\bfundamental)(?<!\bconstitutional)(?<!\blegal)"
+    r"(?<!\bequal)(?<!\bcivil)(?<!\bits)(?<!\btheir)(?<!\bher)(?<!\bhis)\s+(?:right|correct)\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
     r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
@@ -2551,6 +2581,14 @@ _NAMING_NOUN = (
     r"networks?|alliances?|funds?|councils?|committees?|groups?|coalitions?|"
     r"declarations?|charters?|laws?|acts?|treat(?:y|ies))\b"
 )
+#: A question of what happened: its verb in the past.
+_PAST = re.compile(
+    r"\b(?:did|was|were|happened|took\s+place|c['’]\s*[ée]tait|[ée]tait|[ée]taient|a\s+eu|"
+    r"ont\s+eu|s['’]est|se\s+sont)\b",
+    re.IGNORECASE,
+)
+#: The words naming a date asked in the past: "which month", "on what date".
+_DATE_NAMES = frozenset({"month", "months", "mois", "date", "dates"})
 #: The prepositions before a place: "in Botswana", "at the Zorblat centre", "en Tunisie".
 _PLACE_AFTER = r"\b(?:in|at|inside|within|dans|en|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’])?"
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
@@ -2716,7 +2754,7 @@ _OF_THE_DOCUMENT = re.compile(
 _SOURCE = re.compile(
     r"(?:\b(?:according\s+to|as\s+per|per|in|from|going\s+by|based\s+on)\s+)?"
     # ("INL's 2018 Morocco summary": the publisher's name is one of the document's.)
-    r"\b(?:(?:the|this|that|their|its)\s+|(?=[\w.]+['’]s\s))(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
+    r"\b(?:(?P<det>the|this|that|their|its)\s+|(?=[\w.]+['’]s\s))(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
     r"(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|write-?ups?|pieces?|"
     r"articles?|stor(?:y|ies)|items?|blog\s+posts?|posts?|summary|documents?|docs?|"
     r"web\s?pages?|pages?|announcements?|materials?|fact\s?sheets?|sheets?|overview|agendas?|"

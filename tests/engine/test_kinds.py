@@ -443,6 +443,8 @@ def test_people_to_be_named_ask_for_a_person(question: str) -> None:
         "what did the June 2015 amendments add? need the article number for the citation",
         "quel article du code pénal réprime le recrutement ?",
         "c'est quoi le numéro d'article ?",
+        "which article of the 2015 anti-terrorism law stops citizens joining foreign groups?",
+        "which article of Morocco's criminal procedure code covers terrorism abroad?",
     ],
 )
 def test_an_article_of_a_law_is_asked_by_its_number(question: str) -> None:

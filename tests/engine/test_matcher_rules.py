@@ -1729,9 +1729,6 @@ def test_which_later_things_after_an_event_named_by_its_place() -> None:
     matcher = make_matcher(later, *FILLER, entities=[TANGIER], synonyms=attacks, thresholds=BARS)
     answer = matcher.ask("which later attacks, after Tangier in 2003, hit the port dogs?")
     assert ids(answer.facts) == ["later"]
-    # "which attacks, after those of 2003, ...": the ones after, said of them.
-    answer = matcher.ask("which attacks, after those of 2003, hit the port dogs?")
-    assert ids(answer.facts) == ["later"]
     # "that followed Tangier 2003": after it, its year written without "in", and the words
     # saying after are no word to hold either.
     followed = [*attacks, ("that followed", "in the wake of")]
@@ -2811,6 +2808,11 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "right" not in words(matcher, "the dog unit started in 2014 right")
     assert "right" not in words(matcher, "the dog unit started in Tunisia, right")
     assert "right" in words(matcher, "did the 2014 dog unit make it a fundamental right")
+    assert "right" not in words(matcher, "the dog unit is run by Tunisia right")
+    assert "right" in words(matcher, "does the dog unit defend a basic right")
+    # "sont bien formés": well trained, no claim checked ("a bien signé" checks one).
+    assert "bien" in words(matcher, "les chiens de l'unité sont bien formés ?")
+    assert "bien" not in words(matcher, "l'unité canine a bien démarré en 2014 ?")
     assert "right" in words(matcher, "which dog unit defends the human right")
     # "something like 500": a figure offered roughly, as "about 500" is.
     assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
@@ -3985,29 +3987,6 @@ def test_the_year_an_undated_source_was_written_is_no_year_of_what_it_tells() ->
     assert not matcher.ask("what did the unit train in 2014?").answered
 
 
-def test_the_month_asked_for_is_a_date_the_fact_need_not_call_one() -> None:
-    """ "In which month and year did the dog unit open?": a fact giving "July 2018" need
-    not say "month"."""
-    fact = make_fact(
-        "opened",
-        "The dog unit opened in July 2018.",
-        answer_fr="L'unité canine a ouvert en juillet 2018.",
-        when="2018-07",
-    )
-    matcher = make_matcher(fact, *FILLER, thresholds=BARS)
-    for question in (
-        "In which month and year did the dog unit open?",
-        "the dog unit opened in which month?",
-        "l'unité canine a ouvert quel mois ?",
-        "On what date did the dog unit open?",
-    ):
-        assert ids(matcher.ask(question).facts)[:1] == ["opened"], question
-    # (A date asked of nothing named is asked of nothing: "what's the right date?".)
-    dated = make_fact("dated", "The dog unit's publication date is 2019.", when="2019")
-    matcher = make_matcher(fact, dated, *FILLER, thresholds=BARS)
-    assert not matcher.ask("what's the right date?").answered
-
-
 def test_a_claim_checked_is_put_right_however_it_is_written() -> None:
     """The place a fact gives where it took place puts a wrong one right; a message typed
     all in lower case names places as names; "a bien eu lieu à ... ?" checks a claim; the
@@ -4050,6 +4029,11 @@ def test_a_claim_checked_inside_context_is_put_right_on_the_shipped_base(matcher
         "first international DNA certification in 2018? Want to get the agency right."
     )
     assert ids(answer.facts)[:1] == ["forensic-lab-dna-certification-2018"]
+    # (A question pointing back at what the context names, "was it opened in 2015?", is
+    # not a claim put right on its own.)
+    assert not matcher.ask(
+        "For the Tiflet memo - was it opened in 2015? want to get the date right"
+    ).answered
 
 
 @pytest.mark.parametrize(
@@ -4124,3 +4108,46 @@ def test_a_french_period_runs_with_no_court_of_law() -> None:
     answer = matcher.ask("sur quelle période court le programme canin ?")
     assert ids(answer.facts)[:1] == ["span"]
     assert "court" not in words(matcher, "sur quelle période court le programme canin ?")
+
+
+def test_the_month_of_what_happened_is_a_date_the_fact_need_not_call_one() -> None:
+    """ "In which month and year did the dog unit open?", "on what date was it opened?": a
+    fact giving "July 2018" need not say "month"; "which month is the next dog show?" asks a
+    date to come, which the past one does not give."""
+    opened = make_fact(
+        "opened",
+        "The dog unit opened in July 2018.",
+        answer_fr="L'unité canine a ouvert en juillet 2018.",
+        when="2018-07",
+    )
+    show = make_fact("show", "The dog show took place in May 2016.", when="2016-05")
+    matcher = make_matcher(opened, show, *FILLER, thresholds=BARS)
+    for question in (
+        "In which month and year did the dog unit open?",
+        "On what date was the dog unit opened?",
+        "l'unité canine a ouvert quel mois, c'était en quelle année ?",
+    ):
+        assert ids(matcher.ask(question).facts)[:1] == ["opened"], question
+    assert not matcher.ask("which month is the next dog show?").answered
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # (a law named around a question pointing back, asked nothing a law sets)
+        (
+            "The prosecutors discussed Law 27-14 at the Casablanca workshop. How many "
+            "prosecutors attended it?",
+            "glo-act-casablanca-workshop-21-prosecutors",
+        ),
+        # (a year in the name of a document not named by its publisher is the law's)
+        (
+            "what does the 2015 anti-terrorism law text say about foreign fighters?",
+            "anti-terrorism-law-2015-aim",
+        ),
+    ],
+)
+def test_the_context_and_the_document_named_keep_what_they_name(
+    matcher: Matcher, question: str, fact: str
+) -> None:
+    assert ids(matcher.ask(question).facts)[:1] == [fact]
