@@ -1693,18 +1693,17 @@ def read_message(
     question = " ".join([t for t in map(_trim, kept) if t])
     if not question:
         return Reading("", Chatter.GREETING)
-    asked_how = [_trim(s) for s in kept if s in asking]
-    if asked_how and all(_ASKER_HOW_TO.search(s) for s in asked_how):
+    asked_here = [s for s in kept if s in asking]
+    if asked_here and all(_ASKER_HOW_TO.search(_trim(s)) for s in asked_here):
         # "how do I reset my VPN password?", "comment je fais pour exporter ... ?": how the
-        # asker does something, which no fact tells (of the 78 messages of the question sets
-        # opening "how do I" or "where should we", every one asks off topic).
+        # asker does something, which no fact tells (every message of the question sets
+        # opening "how do I" asks off topic).
         return Reading("", Chatter.HOW_TO)
     if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)
         if kind is not None and not any(knows(w) for w in _content_words(question)):
             return Reading("", kind)
     wrapped = question != original.strip()
-    asked_here = [s for s in kept if s in asking]
     context = bool(asked_here) and len(asked_here) < len(kept)
     # The question(s) alone, when context is kept with them: the kind asked is read there.
     alone = " ".join(t for t in (_trim(s) for s in asked_here) if t) if context else ""

@@ -468,8 +468,8 @@ class Kind(StrEnum):
         "article",
         ("article",),
         re.compile(
-            # (The law itself after "of", with two words at most: not "quel article de
-            # l'ONUDC cite la loi 27-14 ?", a news article.)
+            # (The law itself after "of", four words of its name at most and no article
+            # among them: not "quel article de l'ONUDC cite la loi 27-14 ?", a news article.)
             r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+"
             r"(the\s+|its\s+|la\s+|le\s+|l\s+)?((?!(la|le|les|l|the|a)\b)[\w'-]+\s+){0,4}?"
             r"(code|law|loi|constitution|charter|charte|act|convention|treaty|bill|statute)\b|"

@@ -321,7 +321,7 @@ class Matcher:
             question = _LIKE_A_FIGURE.sub(" ", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
-            question = _FIGURE_THEN_TAG.sub(r"\1 ", _CHECK.sub(" ", question))
+            question = _CHECK.sub(" ", question)
         if _WHAT_IT_GETS_CUE.search(question) and _WHAT_IT_GETS.search(question):
             # "what does the status actually get Morocco?", "what does the State Department
             # get out of these partnerships?": what it is worth, its benefits.
@@ -746,6 +746,7 @@ class Matcher:
         summary", "d'après le doc") and the publishers it names for it (their concepts).
         A name no source's publisher has stays: "the GLO.ACT piece" keeps GLO.ACT."""
         publishers: set[str] = set()
+        publishing = frozenset().union(*self._publisher_map().values())
 
         def drop(match: re.Match[str]) -> str:
             name = match.group("name") or match.group("nom") or ""
@@ -753,7 +754,6 @@ class Matcher:
                 # (A year names when a publisher's document was written: "INL's 2018
                 # summary"; a possessive is a publisher's: not "Morocco's 2016 post".)
                 slots = self.analyse(name)
-                publishing = frozenset().union(*self._publisher_map().values())
                 undated = [s for s in slots if not _A_YEAR.fullmatch(s.text)]
                 if not undated:
                     return " "  # ("the 2016 text": a document named by its year alone)
@@ -772,7 +772,6 @@ class Matcher:
                 }
                 if not named or "" in named:
                     return " " + name + " "
-                publishing = frozenset().union(*self._publisher_map().values())
                 if not bodies <= publishing:
                     # (the bodies that publish nothing are what a fact holds)
                     return (
@@ -2203,8 +2202,8 @@ _DATE_WANTED = CaseBlind.compile(
     r"\(\s*(?:month\s+and\s+year|mois\s+et\s+ann[ée]e|year|ann[ée]e)\s*\)|"
     r"\bjust\s+the\s+(?:years?|dates?)\b"
 )
-#: The words of checking a claim, which no fact need hold: "is that right?", "is it true
-#: that ...", "the actual year", "which looks off".
+#: A French past participle: "tenu", "signée", "formés", "prévues".
+_FRENCH_PARTICIPLE = r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b"
 #: The "bien" of a French question checking a claim, after its verb: "le mandat prévoit bien
 #: 14 000 policiers ?", "la session a bien eu lieu à Rabat ?" (not "très bien", "bien des",
 #: "bien que", "le bien").
@@ -2215,18 +2214,11 @@ _CONFIRMING_BIEN = (
     r"aux|à|en|été|eu|ce|cette|ces|dans|sur|pour|par|avec|lui|elle|eux|cela|ça|ca)\b|"
     # (a past participle after "avoir" or a reflexive: "s'est bien tenu", "a bien signé";
     # not "sont bien formés", "est bien équipé": well trained, well equipped)
-    r"(?:(?<=\ba\sbien\s)|(?<=\bont\sbien\s)|(?<=\bavait\sbien\s)|(?<=\bavaient\sbien\s))"
-    r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b|"
-    r"(?<=['’]est\sbien\s)\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b|"
-    r"(?<=\bse\ssont\sbien\s)\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b)"
+    r"(?:(?<=\ba\sbien\s)|(?<=\bont\sbien\s)|(?<=\bavait\sbien\s)|(?<=\bavaient\sbien\s)|"
+    r"(?<=['’]est\sbien\s)|(?<=\bse\ssont\sbien\s))" + _FRENCH_PARTICIPLE + ")"
 )
-#: "... and like 12 state corrections depts right": the tag after a figure, typed without
-#: its marks (not "a fundamental right", "the human right").
-_FIGURE_THEN_TAG = re.compile(
-    r"(\d[^\d?.!]{0,60}?)(?<!\ba)(?<!\bthe)(?<!\bhuman)(?<!\bbasic)(?<!\bfundamental)"
-    r"[\s,;:-]+(?:right|correct)\s*$",
-    re.IGNORECASE,
-)
+#: The words of checking a claim, which no fact need hold: "is that right?", "is it true
+#: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
     # "... in 2008. that right?", "can you confirm that number?", "can u double check the
@@ -2416,12 +2408,7 @@ _CLAIM = CaseBlind.compile(
     r"describes|calls|puts|gives)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
     r"\b(?:mon|notre|le)\s+(?:brouillon|texte)\s+(?:dit|indique|affirme|pr[ée]tend|avance|"
-    r"d[ée]crit|mentionne)\b|"
-    + _CLAIM_INTRO.pattern
-    + "|"
-    + _CHECK.pattern
-    + "|"
-    + _FIGURE_THEN_TAG.pattern
+    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
