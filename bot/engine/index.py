@@ -418,6 +418,20 @@ class Index:
         keys |= self._words_keys(split_compounds(raw), lang)
         return frozenset(keys)
 
+    def _names_whole(self, fact: Fact) -> str:
+        """`fact`'s answer with each name holding commas put short (its acronym, or one
+        word): "the Bureau of Democracy, Human Rights, and Labor" is one item of a list."""
+        answer = fact.answer
+        for eid in fact.entities:
+            entity = self.base.entity_by_id.get(eid)
+            if entity is None:
+                continue
+            for name in entity.names:
+                if "," in name and name in answer:
+                    short = entity.acronyms[0] if entity.acronyms else eid.replace("-", "")
+                    answer = answer.replace(name, short)
+        return answer
+
     def _features_of(self, fact: Fact) -> FactFeatures:
         answer_tokens = tokenize(fact.answer)
         has_count = any(
@@ -492,7 +506,7 @@ class Index:
             has_article=bool(ARTICLE_NUMBER.search(fact.answer)),
             names_law=any(kinds.get(k) == "law" for k in answer_keys)
             or bool(LAW_WORD.search(fact.answer)),
-            listed=listed(fact.answer),
+            listed=listed(self._names_whole(fact)),
             paired=paired(fact.answer),
             compares=bool(COMPARATIVE.search(fact.answer)),
             has_reason=bool(REASON.search(fact.answer))

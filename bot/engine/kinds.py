@@ -559,6 +559,11 @@ class Kind(StrEnum):
             r"\b(signe|signee|signes|signees)\s+par\s+qui\b|\bs\s*appel(le|ait|aient)\s+comment\b|"
             # "comment s'appelait le Belge arrêté ?", "can we name the suspect? his name?"
             r"\bcomment\s+s\s*appel(ait|aient)\b|\b(his|her)\s+name\b|"
+            # "What was the Belgian's name?": someone the message speaks of, by name.
+            r"\bthe\s+(\w+\s+)?(belgian|frenchman|moroccan|american|suspect|mastermind|"
+            r"attacker|man|woman|person|terrorist|expert|trainer|speaker|official|officer|judge|"
+            r"prosecutor|minister|director|head|chief|representative|ambassador)\s+s\s+"
+            r"(full\s+|first\s+|last\s+)?name\b|"
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
@@ -778,6 +783,8 @@ class Kind(StrEnum):
             r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
             # "I need the total US budget for the ATA program": a request for an amount.
             r"^\W*the\s+(total\s+|overall\s+|annual\s+|yearly\s+)?(\w+\s+){0,2}budget\s+(of|for)\b|"
+            # "budget for the 2014 framework?": the amount, asked by its word alone.
+            r"^\W*(total\s+|overall\s+|annual\s+|yearly\s+)?(budget|cost|costs|price)\s+(of|for)\b|"
             r"^\W*what\s+did\b[^?]{0,80}?\bcost\b|"
             # "What does the source give as the cost of the centre?"
             r"\b(give|gives|put|puts|list|lists|state|states|report|reports)\s+as\s+(the\s+|its\s+)?"
@@ -921,6 +928,9 @@ class Kind(StrEnum):
             # "... What's the actual number?", "what is the total number?": how many.
             r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
             r"actual\s+)?number\W*$|"
+            # "what was the actual number trained?": how many were, the participle after it.
+            r"\bthe\s+(?:exact\s+|total\s+|real\s+|right\s+|actual\s+)?number\s+"
+            r"(?:trained|deployed|attending|attended|involved|arrested|killed|taking\s+part|who)\b|"
             # "What figure does the INL summary actually give?"
             r"\bwhat\s+(?:figure|number|count)\s+(?:does|do|did|is|was)\b"
             # (Not a sum: "what figure does the source give for the budget?")

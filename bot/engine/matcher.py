@@ -336,7 +336,7 @@ class Matcher:
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
-            question = _GUESS.sub(" ", question)
+            question = _without_guess(question)
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
             question = _IDIOM.sub(_idiom_left, question)
@@ -370,7 +370,7 @@ class Matcher:
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
             # the asker's guess goes before the message is read, as no part of what it asks.
             # (A message that is only a guess, "is that the DGSN or someone else?", stays.)
-            unguessed = _GUESS.sub(" ", message)
+            unguessed = _without_guess(message)
             message = unguessed if len(_WORD.findall(unguessed)) >= 2 else message
         if _DATE_WANTED.search(message):
             # "... years are enough", "(month and year)": how the date asked is wanted,
@@ -591,7 +591,11 @@ class Matcher:
             if undoubted in tried:
                 continue  # (the claim as it was, or one a pass before already tried)
             tried.add(undoubted)
-            retry = self._answer(undoubted, language, "", frozenset())
+            # (A place doubted is asked where: the fact saying where comes first, before
+            # those only placed by their `where`.)
+            retry = self._answer(
+                f"where {undoubted}" if kind is Kind.PLACE else undoubted, language, "", frozenset()
+            )
             if not retry.answered:
                 continue
             fact = retry.facts[0].fact
@@ -705,9 +709,14 @@ class Matcher:
         set_apart = _SET_APART_FIRST if _SET_APART_FIRST.match(question) else None
         if set_apart is None and _SET_APART_LAST.search(question):
             set_apart = _SET_APART_LAST
-        if set_apart is None and _APPOSITION.search(question) and _STANDS_FOR_CUE.search(question):
+        if (
+            set_apart is None
+            and _APPOSITION.search(question)
+            and _STANDS_FOR_CUE.search(_APPOSITION.sub("", question, count=1))
+        ):
             # "What does DGSN, the CNDH's partner in this programme, stand for?": what the
-            # asker says of the acronym is no part of what it stands for.
+            # asker says of the acronym is no part of what it stands for. (Not the question
+            # itself: "Dans le programme IPPOS, le sigle PCC veut dire quoi ?")
             set_apart = _APPOSITION
         if set_apart is not None:
             # "Besides legal texts, which UN mechanisms ...?": what is set apart is no part
@@ -1257,7 +1266,9 @@ class Matcher:
                     id(m)
                     for m, i in zip(accepted, accepted_at, strict=True)
                     if any(
-                        re.search(rf"\b{re.escape(s.text)}\b", self.facts[i].answer, re.IGNORECASE)
+                        re.search(
+                            rf"\b{re.escape(s.text)}s?\b", self.facts[i].answer, re.IGNORECASE
+                        )
                         for s in short_forms
                     )
                 }
@@ -2233,6 +2244,9 @@ _CHECK = re.compile(
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
     r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+\s*$|"
+    # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
+    r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
+    r"(?:it|they|he|she|that|there)\s*\?*\s*$|"
     # "... covers 15 countries, right": the tag, typed without its question mark.
     r"(?<=[,;:-])\s*(?:right|correct)\s*$|"
     # "GLO.ACT is run by UNODC right": the tag typed without its marks (not "on the right",
@@ -2333,9 +2347,6 @@ _GUESS = re.compile(
             r"(?:[—–]|\s-|,)\s*[^,—–?.!]{1,40}?\s+(?:maybe|perhaps|peut-[êe]tre)\s*\?+",
             # "where was the first training held, was it casablanca too": the place offered.
             r",\s*(?:was|is)\s+it\s+(?:in\s+|at\s+)?[\w.-]+\s+(?:too|also|as\s+well)\s*\?*\s*$",
-            # "... how many, is it 5" (not "when was it signed").
-            r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
-            r"\s+(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
             # "Le Moyen-Orient, il me semble ?", "signé quand, en 2021 il me semble"
             r"(?:^|(?<=[?.!]))\s*[^,?.!]{1,50},\s*il\s+me\s+semble\s*\?*",
             r",\s*[^,?.!]{1,30}?\s+il\s+me\s+semble\s*\?*",
@@ -2376,8 +2387,16 @@ _GUESS = re.compile(
     ),
     re.IGNORECASE,
 )
+#: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a guess
+#: offered after a question (`_without_guess` reads it only after a question word; "cndh
+#: training is it held in casablanca" asks it).
+_GUESS_AFTER_QUESTION = re.compile(
+    r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
+    r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
+    re.IGNORECASE,
+)
 _GUESS_CUE = CaseBlind.compile(
-    r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+\S+\s*\??\s*$|semble|pensais|"
+    r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+(?:\S+\s+)?\S+\s*\??\s*$|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
@@ -2385,6 +2404,15 @@ _GUESS_CUE = CaseBlind.compile(
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
     r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?"
 )
+
+
+def _without_guess(text: str) -> str:
+    """`text` without the asker's guess (`_GUESS`, and `_GUESS_AFTER_QUESTION` after a
+    question word)."""
+    text = _GUESS.sub(" ", text)
+    return _GUESS_AFTER_QUESTION.sub(" ", text) if _WH_ASKED.search(text) else text
+
+
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
 #: right that it has about 100 deals?", "my notes say 2016 which looks off".
 #: Whose figure is checked, before it: "my notes say ...", "our concept note puts ...",
@@ -2584,7 +2612,9 @@ _YES_NO = re.compile(
     r"^\W*" + YES_NO_OPENING + r"|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
     r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
     r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
-    r"\s+bien\b|" + _CONFIRMING_BIEN,
+    r"\s+bien\b|" + _CONFIRMING_BIEN + "|"
+    # "cndh dgsn training is it held in casablanca": the question inverted after its topic.
+    r"\b(?:is|was|are|were)\s+(?:it|they)\s+(?=\w)",
     re.IGNORECASE,
 )
 #: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker

@@ -4151,3 +4151,154 @@ def test_the_context_and_the_document_named_keep_what_they_name(
     matcher: Matcher, question: str, fact: str
 ) -> None:
     assert ids(matcher.ask(question).facts)[:1] == [fact]
+
+
+def test_a_claim_tagged_with_a_negative_question_is_checked() -> None:
+    """ "the kennel agreement was signed in 2021, wasn't it?": the tag asks whether the
+    claim holds; the fact stating another year puts it right."""
+    signed = make_fact(
+        "signed", "The kennel agreement was signed on 14 September 2022.", when="2022-09-14"
+    )
+    matcher = make_matcher(signed, *FILLER, thresholds=BARS)
+    for message in (
+        "the kennel agreement, that was signed in 2021, wasn't it?",
+        "the kennel agreement was signed in 2021 wasnt it",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["signed"], message
+
+
+def test_a_question_inverted_after_its_topic_checks_the_place() -> None:
+    """ "dog session is it held in casablanca": a yes-or-no question after its topic; the
+    fact saying where it is held puts the place right, before a fact that names the place
+    but does not say it (asked where, as the doubt asks)."""
+    rabat = make_entity("rabat", "place", "Rabat")
+    casablanca = make_entity("casablanca", "place", "Casablanca")
+    facts = (
+        make_fact("about", "The dog session is held.", entities=["rabat"]),
+        make_fact("venue", "The dog session is held in Rabat.", entities=["rabat"]),
+        make_fact("show", "Casablanca hosted a cat show.", entities=["casablanca"]),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=[rabat, casablanca], thresholds=BARS)
+    answer = matcher.ask("dog session is it held in casablanca")
+    assert answer.answered and ids(answer.facts)[:1] == ["venue"]
+
+
+def test_a_guess_after_the_question_goes_only_after_a_question_word() -> None:
+    """ "how many dogs does the unit have, is it 5": the asker's guess, which the answer
+    corrects; "the dog unit is it in casablanca" has no question before it: it asks."""
+    casablanca = make_entity("casablanca", "place", "Casablanca")
+    facts = (
+        make_fact("dogs", "The dog unit has 12 dogs."),
+        make_fact("show", "Casablanca hosted a cat show.", entities=["casablanca"]),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=[casablanca], thresholds=BARS)
+    for message in (
+        "how many dogs does the dog unit have, is it 5",
+        "how many dogs does the dog unit have is it 5",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+    assert "casablanca" in words(matcher, "the dog unit is it in casablanca")
+
+
+def test_a_budget_asked_by_its_word_alone_wants_an_amount() -> None:
+    """ "budget for the 2014 dog framework?": an amount of money, which a fact on what the
+    framework is does not give."""
+    framework = make_fact("framework", "In 2014 a dog framework was signed.", when="2014")
+    matcher = make_matcher(framework, *FILLER, thresholds=BARS)
+    assert asks_for("budget for the 2014 dog framework?") is Kind.MONEY
+    assert not matcher.ask("budget for the 2014 dog framework?").answered
+    assert matcher.ask("when was the dog framework signed?").answered
+
+
+def test_someone_spoken_of_is_asked_for_by_name() -> None:
+    """ "What was the Belgian's name?": a person, whom a fact naming none does not give
+    ("the programme's name" asks for no person)."""
+    assert asks_for("What was the Belgian's name?") is Kind.PERSON
+    assert asks_for("what's the mastermind's full name") is Kind.PERSON
+    assert asks_for("what is the programme's name?") is not Kind.PERSON
+    arrest = make_fact("arrest", "Police arrested a Belgian dog smuggler.")
+    matcher = make_matcher(arrest, *FILLER, thresholds=BARS)
+    assert not matcher.ask(
+        "a Belgian dog smuggler was arrested. What was the Belgian's name?"
+    ).answered
+
+
+def test_the_actual_number_trained_asks_how_many() -> None:
+    """ "what was the actual number trained in that phase": a count, which a fact giving
+    no figure does not answer."""
+    assert asks_for("what was the actual number trained in that phase") is Kind.COUNT
+    earlier = make_fact("earlier", "Dog training first focused on obedience.")
+    matcher = make_matcher(earlier, *FILLER, thresholds=BARS)
+    assert not matcher.ask(
+        "the earlier dog training on obedience: what was the actual number trained?"
+    ).answered
+
+
+def test_a_name_holding_commas_is_one_item_of_a_list() -> None:
+    """ "Which three bureaus produced the guide?": INL, "the Bureau of Democracy, Human
+    Rights, and Labor" and the Bureau of Consular Affairs are three, not five."""
+    drl = make_entity(
+        "drl", "institution", "Bureau of Democracy, Human Rights, and Labor", acronyms=["DRL"]
+    )
+    guide = make_fact(
+        "guide",
+        "In 2012, the Kennel Club, the Bureau of Democracy, Human Rights, and Labor, and the "
+        "Bureau of Consular Affairs produced a dog guide.",
+        entities=["drl", "kennel-club"],
+    )
+    matcher = make_matcher(guide, *FILLER, entities=[drl, KENNEL_CLUB], thresholds=BARS)
+    assert matcher.index.features[0].listed == 3
+    answer = matcher.ask("Which three bureaus produced the 2012 dog guide?")
+    assert answer.answered and ids(answer.facts)[:1] == ["guide"]
+    assert not matcher.ask("Which 5 bureaus produced the 2012 dog guide?").answered
+
+
+def test_an_acronym_asked_after_a_comma_is_no_apposition() -> None:
+    """ "Dans le programme DUP, le sigle PCC veut dire quoi ?": what follows the comma is
+    the question (it asks what PCC stands for), not something said of DUP; the fact
+    writing PCC out ("police contributing countries (PCCs)") answers."""
+    dup = make_entity("dup", "institution", "Dog Unit Programme", acronyms=["DUP"])
+    facts = (
+        make_fact("dup", "The DUP programme trains police dogs.", entities=["dup"]),
+        make_fact(
+            "pcc",
+            "The DUP helps police contributing countries (PCCs) train dogs.",
+            entities=["dup"],
+        ),
+    )
+    matcher = make_matcher(
+        *facts,
+        *FILLER,
+        entities=[dup],
+        synonyms=[
+            ["police contributing countries", "PCC", "PCCs"],
+            ["stand for", "veut dire", "sigle"],
+            ["programme", "program"],
+        ],
+        thresholds=BARS,
+    )
+    for question in (
+        "Dans le programme DUP, le sigle PCC veut dire quoi ?",
+        "In the DUP programme, what does PCC stand for?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and ids(answer.facts)[:1] == ["pcc"], question
+
+
+def test_the_fact_writing_a_short_form_beside_its_words_spells_it_out_first() -> None:
+    """ "what does PCC stand for?": of two facts writing "police contributing countries",
+    the one writing the short form beside it, even plural ("(PCCs)"), comes first."""
+    facts = (
+        make_fact("plain", "The dog unit serves police contributing countries."),
+        make_fact("beside", "The dog unit helps police contributing countries (PCCs) train."),
+    )
+    matcher = make_matcher(
+        *facts,
+        *FILLER,
+        synonyms=[["police contributing countries", "PCC", "PCCs"], ["stand for"]],
+        thresholds=BARS,
+    )
+    answer = matcher.ask("what does PCC stand for?")
+    assert answer.answered and ids(answer.facts)[:1] == ["beside"]
