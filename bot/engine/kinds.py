@@ -759,8 +759,9 @@ class Kind(StrEnum):
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
             r"\bhow many (dollars|euros)\b|"
-            # "in dollar terms, how much ...?", "how much aid, in dollars?"
-            r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|"
+            # "in dollar terms, how much ...?", "how much aid, in dollars?", "doubled from
+            # what to what, in dollars?"
+            r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\b(in|en)\s+(us\s+)?(dollars|euros|usd|dirhams)\b|"
             # ("how much is that in actual dollars?")
             r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(\w+\s+)?(dollars|euros|usd|millions)\b|"
             # "ça fait combien en millions ?"

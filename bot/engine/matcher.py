@@ -1632,7 +1632,8 @@ class Matcher:
             for side, year in _sides(fact.answer) + _sides(fact.answer_fr or "")
             if side != "other"
         }
-        for side, year in spans:
+        for asked_side, year in spans:
+            side = "after" if asked_side == "later" else asked_side
             other = "after" if side == "before" else "before"
             if side != "other" and (other, year) in held:
                 return f"says {other} {year}, not {side}"
@@ -1640,7 +1641,7 @@ class Matcher:
             # nor "what replaced it after 2019?" by a project of 2015-2019.
             when = fact.when
             if when is None:
-                if kind in _WHEN_KINDS and side in ("after", "other"):
+                if (kind in _WHEN_KINDS and side in ("after", "other")) or asked_side == "later":
                     # An undated fact gives a date by its answer's years: asked for the
                     # years after 2003, "since the May 16, 2003 attacks ..." gives none.
                     years = {int(y) for y in _A_YEAR_IN.findall(fact.answer)}
@@ -1833,7 +1834,7 @@ _SIDE = re.compile(
 _SIDE_OF_EVENT = re.compile(
     r"\b(after|since|après|apres|depuis|(?:that\s+|which\s+)?(?:followed|following)|"
     + _APART_WORDS
-    + r")\s+(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\s*"
+    + r")\s+(?:(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\s*)?"
     r"(?:(?:\d{1,2}(?:st|nd|rd|th|er)?\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fev|févr|avr|mai|juin|juil|aout|"
     r"août)[a-zéû]*\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?"
@@ -1852,6 +1853,12 @@ _LATER = CaseBlind.compile(
 )
 #: Later things asked for: "which later attacks ...?", "quelles autres attaques ...?".
 _WHICH_LATER = CaseBlind.compile(r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b")
+#: Things asked as coming after an event: "which attacks came after May 2003?" (not "what
+#: did Morocco do after the November 2015 attacks?", which asks of that month).
+_CAME_AFTER = CaseBlind.compile(
+    r"\b(?:came|come|happened|occurred|followed|struck|hit|took\s+place|ont\s+suivi|"
+    r"sont\s+survenu(?:e|es|s)?|ont\s+eu\s+lieu)\s+(?:after|après|apres)\b"
+)
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
@@ -1980,9 +1987,11 @@ def _asked_sides(question: str, kind: Kind | None) -> tuple[tuple[str, str], ...
     """The sides of years `question` asks of: `_sides`, and when it asks when later things
     happened, the year of the event it asks after ("after the May 2003 attacks")."""
     sides = _sides(question)
-    if kind in _WHEN_KINDS and _LATER.search(question):
+    if (kind in _WHEN_KINDS and _LATER.search(question)) or _CAME_AFTER.search(question):
+        # ("later": things asked as coming after it, dated or not.)
+        after = "after" if kind in _WHEN_KINDS and _LATER.search(question) else "later"
         sides += tuple(
-            ("other" if _OTHER_THAN.match(m.group(1)) else "after", m.group(2))
+            ("other" if _OTHER_THAN.match(m.group(1)) else after, m.group(2))
             for m in _SIDE_OF_EVENT.finditer(question)
         )
     return sides

@@ -4302,3 +4302,40 @@ def test_the_fact_writing_a_short_form_beside_its_words_spells_it_out_first() ->
     )
     answer = matcher.ask("what does PCC stand for?")
     assert answer.answered and ids(answer.facts)[:1] == ["beside"]
+
+
+def test_things_asked_as_coming_after_an_event_are_not_the_event() -> None:
+    """ "which dog attacks came after May 2003?", "quels attentats canins ont eu lieu après
+    mai 2003 ?": not the attacks of May 2003, nor what a fact undated tells of 2003 alone;
+    "what did the city do after the May 2003 dog attacks?" asks of that time."""
+    facts = (
+        make_fact(
+            "first",
+            "On May 16, 2003, dog attacks struck the city.",
+            when="2003-05-16",
+            answer_fr="Le 16 mai 2003, des attentats canins ont frappé la ville.",
+        ),
+        make_fact(
+            "march",
+            "After the May 16, 2003 dog attacks, the city held a march.",
+            answer_fr="Après les attentats canins du 16 mai 2003, la ville a organisé une marche.",
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, thresholds=BARS)
+    for question in (
+        "which dog attacks came after May 2003?",
+        "quels attentats canins ont eu lieu après mai 2003 ?",
+    ):
+        assert not matcher.ask(question).answered, question
+    answer = matcher.ask("what did the city do after the May 2003 dog attacks?")
+    assert answer.answered and "march" in ids(answer.facts)
+
+
+def test_an_amount_in_dollars_is_money_asked() -> None:
+    """ "doubled from what to what, in dollars?": a sum of money, which "it doubled" does
+    not give."""
+    assert asks_for("the aid doubled from what to what, in dollars?") is Kind.MONEY
+    assert asks_for("combien en dollars ?") is Kind.MONEY
+    doubled = make_fact("doubled", "The dog aid doubled.")
+    matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
+    assert not matcher.ask("the dog aid doubled from what to what, in dollars?").answered
