@@ -984,6 +984,10 @@ class Matcher:
                 for n, s in enumerate(slots)
                 if number_value(s.text) is None and not (n == 0 and s.text in _ORDER_WORDS)
             ]
+        elif kind is Kind.BODY and self._what_body_is(slots):
+            # "what institution is the CNDH?", "le CNDH, c'est quelle institution ?": what
+            # the one body named is (its card), no other body.
+            kind, slots = None, [s for s in slots if (s.concept or "").startswith("@")]
         elif kind is Kind.ROLE and self._of_a_body(slots, question):
             # "What role does the BCIJ play?": what a body does; "role" and "play" only frame it.
             kind = None
@@ -1433,6 +1437,15 @@ class Matcher:
             ):
                 return eid
         return None
+
+    @staticmethod
+    def _what_body_is(slots: Sequence[Slot]) -> bool:
+        """Whether `slots` are one body named and the words of the kind of body asked
+        ("what kind of institution is the CNDH?")."""
+        named = [s for s in slots if (s.concept or "").startswith("@")]
+        return len(named) == 1 and all(
+            s is named[0] or _BODY_NOUN.fullmatch(s.text) or s.text in _SORT_OF for s in slots
+        )
 
     def _defined_entity(self, slots: Sequence[Slot]) -> str | None:
         """The entity a "what is X?" / "X?" / "what does X stand for?" question is about."""
@@ -2145,7 +2158,9 @@ def _asks_a_venue(folded: str) -> bool:
 
 
 #: A body named by one of the nouns a question asking which body uses ("prison agency").
-_BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"\b")
+_BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"s?\b")
+#: "what kind of institution ...?": the sort of thing asked, no word of it.
+_SORT_OF = frozenset({"kind", "sort", "type"})
 
 
 def _credited(

@@ -4339,3 +4339,36 @@ def test_an_amount_in_dollars_is_money_asked() -> None:
     doubled = make_fact("doubled", "The dog aid doubled.")
     matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
     assert not matcher.ask("the dog aid doubled from what to what, in dollars?").answered
+
+
+def test_what_body_one_body_is_asks_for_its_card() -> None:
+    """ "what institution is the Kennel Club?", "le KC, c'est quelle institution exactement
+    ?": what the one body named is, not another body a fact names beside it; "which
+    institution trains dogs with the Kennel Club?" still asks for another body."""
+    facts = (
+        make_fact("card", "KC stands for the Kennel Club.", entities=["kennel-club"]),
+        make_fact(
+            "deal",
+            "The Kennel Club and the Port Authority signed a dog deal.",
+            entities=["kennel-club", "port-authority"],
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS)
+    for question in (
+        "what institution is the Kennel Club?",
+        "what kind of institution is the KC?",
+        "Le KC, c'est quelle institution exactement ?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and ids(answer.facts)[:1] == ["card"], question
+    answer = matcher.ask("which institution signed a dog deal with the Kennel Club?")
+    assert answer.answered and ids(answer.facts)[:1] == ["deal"]
+
+
+@pytest.mark.parametrize(
+    "question", ["what kind of institution is the CNDH?", "what institution is the DGAPR?"]
+)
+def test_what_kind_of_body_one_body_is_asks_for_its_card(matcher: Matcher, question: str) -> None:
+    """On the shipped base: the card of the body named, not a fact naming it with another."""
+    answer = matcher.ask(question)
+    assert answer.answered and ids(answer.facts)[0].endswith("-acronym")
