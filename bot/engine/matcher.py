@@ -1012,6 +1012,11 @@ class Matcher:
                 if at > than.start() and not (s.concept or "").startswith("@")
             }
             slots = [s for s in slots if id(s) not in after] or slots
+        elif kind is None and (acronym := self._acronym_asked(question, slots)) is not None:
+            # "Pour le BCIJ, le sigle DGSN veut dire quoi ?", "what does DGSN stand for in
+            # the CNDH-DGSN agreement?": the acronym asked is spelled out by its own card;
+            # whatever else is named is where the asker met it.
+            slots = [s for s in slots if s.concept in ("@" + acronym, STAND_FOR)]
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asked_slots, kind)
@@ -1420,22 +1425,22 @@ class Matcher:
         return known
 
     def _acronym_asked(self, question: str, slots: Sequence[Slot]) -> str | None:
-        """The entity whose acronym "what does X stand for?" asks the meaning of (the word
-        right before "stand for"), if a fact writes it out; else None."""
+        """The entity whose acronym "what does X stand for?", "le sigle X veut dire quoi ?"
+        asks the meaning of (the word right before "stand for", or after "sigle"), if a
+        fact writes it out; else None."""
         if not any(s.concept == STAND_FOR for s in slots):
             return None
-        before = _STANDS_FOR.search(fold(question))
-        if before is None:
-            return None
-        for s in slots:
-            eid = (s.concept or "")[1:]
-            if (
-                fold(s.text) == before.group(1)
-                and (s.concept or "").startswith("@")
-                and eid in self.index.spellers
-                and before.group(1) in {fold(a) for a in self.base.entity_by_id[eid].acronyms}
-            ):
-                return eid
+        for found in _STANDS_FOR.finditer(fold(question)):  # ("que signifie le sigle PA")
+            word = found.group("before") or found.group("after")
+            for s in slots:
+                eid = (s.concept or "")[1:]
+                if (
+                    fold(s.text) == word
+                    and (s.concept or "").startswith("@")
+                    and eid in self.index.spellers
+                    and word in {fold(a) for a in self.base.entity_by_id[eid].acronyms}
+                ):
+                    return eid
         return None
 
     @staticmethod
@@ -1645,8 +1650,9 @@ class Matcher:
             for side, year in _sides(fact.answer) + _sides(fact.answer_fr or "")
             if side != "other"
         }
-        for asked_side, year in spans:
+        for asked_side, asked_time in spans:
             side = "after" if asked_side == "later" else asked_side
+            year, _, month = asked_time.partition("-")
             other = "after" if side == "before" else "before"
             if side != "other" and (other, year) in held:
                 return f"says {other} {year}, not {side}"
@@ -1669,7 +1675,9 @@ class Matcher:
                 continue
             if side == "before" and when.start.year >= int(year):
                 return f"is of {when.start.year}, not before {year}"
-            if side == "after" and when.end.year <= int(year):
+            if month and (when.end.year, when.end.month) <= (int(year), int(month)):
+                return f"is of {when.end.month}/{when.end.year}, not after {month}/{year}"
+            if side == "after" and not month and when.end.year <= int(year):
                 return f"is of {when.end.year}, not after {year}"
             if side == "since" and when.end.year < int(year):
                 return f"is of {when.end.year}, not since {year}"
@@ -1790,7 +1798,10 @@ class Matcher:
 
 
 #: "what does DGSN stand for": the word written right before "stand(s) for".
-_STANDS_FOR = re.compile(r"\b([\w.]+)\s+(?:(?:actually|really|exactly)\s+)?stands?\s+for\b")
+_STANDS_FOR = re.compile(
+    r"\b(?P<before>[\w.]+)\s+(?:(?:actually|really|exactly)\s+)?(?:stands?\s+for|veut\s+dire|"
+    r"signifie)\b|\bsigle\s+(?:de\s+|du\s+|des\s+)?(?:l['’]\s*|la\s+|le\s+)?(?P<after>[\w.]+)"
+)
 #: "the second session", "la troisième formation": a rank in a series.
 #: (Or asked for: "which later attacks ...?".)
 _THE_RANK = re.compile(
@@ -1868,9 +1879,35 @@ _LATER = CaseBlind.compile(
 _WHICH_LATER = CaseBlind.compile(r"\b(?:which|what|quels|quelles)\s+(?:" + _LATER_WORDS + r")\b")
 #: Things asked as coming after an event: "which attacks came after May 2003?" (not "what
 #: did Morocco do after the November 2015 attacks?", which asks of that month).
+_CAME_AFTER_VERB = (
+    r"(?:came|come|happened|occurred|followed|struck|hit|took\s+place|ont\s+suivi|"
+    r"sont\s+survenu(?:e|es|s)?|ont\s+eu\s+lieu)"
+)
 _CAME_AFTER = CaseBlind.compile(
-    r"\b(?:came|come|happened|occurred|followed|struck|hit|took\s+place|ont\s+suivi|"
-    r"sont\s+survenu(?:e|es|s)?|ont\s+eu\s+lieu)\s+(?:after|après|apres)\b"
+    # (Things named: not "what came after the 2003 attacks in terms of policy?")
+    r"\b(?:which|what|quels|quelles|quel|quelle)\s+(?!" + _CAME_AFTER_VERB + r"\b)\w+"
+    r"(?:\s+\w+)?\s+" + _CAME_AFTER_VERB + r"\s+(?:after|après|apres)\b"
+)
+#: The number of a month by the first letters of its name, English or French, folded.
+_MONTH_PREFIXES = (
+    ("jan", 1),
+    ("feb", 2),
+    ("fev", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("avr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("juin", 6),
+    ("jun", 6),
+    ("juil", 7),
+    ("jul", 7),
+    ("aug", 8),
+    ("aou", 8),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 )
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")
@@ -2001,13 +2038,22 @@ def _asked_sides(question: str, kind: Kind | None) -> tuple[tuple[str, str], ...
     happened, the year of the event it asks after ("after the May 2003 attacks")."""
     sides = _sides(question)
     if (kind in _WHEN_KINDS and _LATER.search(question)) or _CAME_AFTER.search(question):
-        # ("later": things asked as coming after it, dated or not.)
+        # ("later": things asked as coming after it, dated or not, to the month.)
         after = "after" if kind in _WHEN_KINDS and _LATER.search(question) else "later"
-        sides += tuple(
-            ("other" if _OTHER_THAN.match(m.group(1)) else after, m.group(2))
-            for m in _SIDE_OF_EVENT.finditer(question)
-        )
+        for m in _SIDE_OF_EVENT.finditer(question):
+            side = "other" if _OTHER_THAN.match(m.group(1)) else after
+            month = _month_named(m.group(0)) if side == "later" else None
+            sides += ((side, f"{m.group(2)}-{month}" if month else m.group(2)),)
     return sides
+
+
+def _month_named(text: str) -> int | None:
+    """The number of the first month `text` names ("after the May 2003 attacks": 5)."""
+    for word in fold(text).split():  # (a month in full, or cut short: "sept.", "juil")
+        for prefix, number in _MONTH_PREFIXES:
+            if word.startswith(prefix) and (word in MONTHS or len(word.rstrip(".")) <= 4):
+                return number
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -2411,16 +2457,22 @@ _GUESS = re.compile(
     ),
     re.IGNORECASE,
 )
-#: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a guess
-#: offered after a question (`_without_guess` reads it only after a question word; "cndh
-#: training is it held in casablanca" asks it).
+#: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a
+#: figure or a name offered after a question (`_without_guess` reads it only after a
+#: question word; "cndh training is it held in casablanca" asks it, and so does the verb
+#: of "the GCTF, which year was it set up").
 _GUESS_AFTER_QUESTION = re.compile(
     r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
-    r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
+    r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?=(?:the|a|an)\s|\d|(?-i:[A-Z])|"
+    # (one word, no verb, with no question mark: "from which country was it france")
+    r"(?![\w-]+(?:ed|ing)\b|(?:held|set|run|made|done|built|put|up|on|in|at|to|for|by)\b)"
+    r"[\w.-]+\s*$)"
+    r"(?:[\w.,-]+\s+){0,2}?[\w.,-]+\s*\?*\s*$",
     re.IGNORECASE,
 )
 _GUESS_CUE = CaseBlind.compile(
-    r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|it\s+(?:\S+\s+)?\S+\s*\??\s*$|semble|pensais|"
+    r"\bit\s+(?:\S+\s+)?\S+\s*\??\s*$|"
+    r"\b(?:think|thought|believe|guess|guessed|reckon|iirc|semble|pensais|"
     r"pense|croyais|crois|s[ûu]re?|something|j['’](?:avais|ai)|confonds|trompe|embrouille|"
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
@@ -2430,11 +2482,20 @@ _GUESS_CUE = CaseBlind.compile(
 )
 
 
+#: A figure asked by its noun, not by a question word: "the number taking part in the
+#: workshop, was it 21?"
+_FIGURE_NAMED = re.compile(
+    r"\bthe\s+(?:\w+\s+)?(?:number|figure|count|total|headcount)\b", re.IGNORECASE
+)
+
+
 def _without_guess(text: str) -> str:
     """`text` without the asker's guess (`_GUESS`, and `_GUESS_AFTER_QUESTION` after a
-    question word)."""
+    question word or a figure's noun)."""
     text = _GUESS.sub(" ", text)
-    return _GUESS_AFTER_QUESTION.sub(" ", text) if _WH_ASKED.search(text) else text
+    if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
+        return _GUESS_AFTER_QUESTION.sub(" ", text)
+    return text
 
 
 #: A message checking the asker's own figure: "my draft says 2014 - is that right?", "is it
@@ -2636,9 +2697,7 @@ _YES_NO = re.compile(
     r"^\W*" + YES_NO_OPENING + r"|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
     r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
     r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
-    r"\s+bien\b|" + _CONFIRMING_BIEN + "|"
-    # "cndh dgsn training is it held in casablanca": the question inverted after its topic.
-    r"\b(?:is|was|are|were)\s+(?:it|they)\s+(?=\w)",
+    r"\s+bien\b|" + _CONFIRMING_BIEN,
     re.IGNORECASE,
 )
 #: "main aim", "primary goal", "objectif principal", "principal but": the rank the asker

@@ -4168,10 +4168,10 @@ def test_a_claim_tagged_with_a_negative_question_is_checked() -> None:
         assert answer.answered and ids(answer.facts)[:1] == ["signed"], message
 
 
-def test_a_question_inverted_after_its_topic_checks_the_place() -> None:
-    """ "dog session is it held in casablanca": a yes-or-no question after its topic; the
-    fact saying where it is held puts the place right, before a fact that names the place
-    but does not say it (asked where, as the doubt asks)."""
+def test_a_place_doubted_is_put_right_by_the_fact_saying_where() -> None:
+    """ "was the dog session held in casablanca?": the fact saying where it is held puts
+    the place right, before a fact that names the place but does not say it (the claim is
+    asked where, as the doubt asks)."""
     rabat = make_entity("rabat", "place", "Rabat")
     casablanca = make_entity("casablanca", "place", "Casablanca")
     facts = (
@@ -4180,26 +4180,34 @@ def test_a_question_inverted_after_its_topic_checks_the_place() -> None:
         make_fact("show", "Casablanca hosted a cat show.", entities=["casablanca"]),
     )
     matcher = make_matcher(*facts, *FILLER, entities=[rabat, casablanca], thresholds=BARS)
-    answer = matcher.ask("dog session is it held in casablanca")
+    answer = matcher.ask("was the dog session held in casablanca?")
     assert answer.answered and ids(answer.facts)[:1] == ["venue"]
 
 
 def test_a_guess_after_the_question_goes_only_after_a_question_word() -> None:
-    """ "how many dogs does the unit have, is it 5": the asker's guess, which the answer
-    corrects; "the dog unit is it in casablanca" has no question before it: it asks."""
+    """ "how many dogs does the unit have, is it 5?": the asker's guess (a figure, a name, or
+    one word typed without a question mark), which the answer corrects; "the dog unit is it
+    in casablanca" has no question before it, and "which year was it founded" no guess."""
     casablanca = make_entity("casablanca", "place", "Casablanca")
     facts = (
         make_fact("dogs", "The dog unit has 12 dogs."),
         make_fact("show", "Casablanca hosted a cat show.", entities=["casablanca"]),
+        make_fact("kennel", "The kennel was founded in 2011.", when="2011"),
     )
     matcher = make_matcher(*facts, *FILLER, entities=[casablanca], thresholds=BARS)
     for message in (
         "how many dogs does the dog unit have, is it 5",
-        "how many dogs does the dog unit have is it 5",
+        "how many dogs does the dog unit have is it 5?",
+        "the number of dogs in the dog unit, was it 5?",
+        "how many dogs does the dog unit have, is it the 5",
+        "how many dogs does the dog unit have is it Rex?",
+        "how many dogs does the dog unit have is it rex",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
     assert "casablanca" in words(matcher, "the dog unit is it in casablanca")
+    assert "founded" in words(matcher, "the kennel, which year was it founded")
+    assert "rex" in words(matcher, "how many dogs does the dog unit have is it rex?")
 
 
 def test_a_budget_asked_by_its_word_alone_wants_an_amount() -> None:
@@ -4208,6 +4216,8 @@ def test_a_budget_asked_by_its_word_alone_wants_an_amount() -> None:
     framework = make_fact("framework", "In 2014 a dog framework was signed.", when="2014")
     matcher = make_matcher(framework, *FILLER, thresholds=BARS)
     assert asks_for("budget for the 2014 dog framework?") is Kind.MONEY
+    assert asks_for("cost for the dog framework?") is Kind.MONEY
+    assert asks_for("price of the dog guide?") is Kind.MONEY
     assert not matcher.ask("budget for the 2014 dog framework?").answered
     assert matcher.ask("when was the dog framework signed?").answered
 
@@ -4327,8 +4337,24 @@ def test_things_asked_as_coming_after_an_event_are_not_the_event() -> None:
         "quels attentats canins ont eu lieu après mai 2003 ?",
     ):
         assert not matcher.ask(question).answered, question
-    answer = matcher.ask("what did the city do after the May 2003 dog attacks?")
-    assert answer.answered and "march" in ids(answer.facts)
+    for question in (
+        "what did the city do after the May 2003 dog attacks?",
+        "what came after the May 2003 dog attacks in the city?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and "march" in ids(answer.facts), question
+
+
+def test_things_coming_after_an_event_are_compared_to_the_month() -> None:
+    """ "which dog rule came after the January 2015 dog law?": a rule of June 2015 came
+    after it, in the same year."""
+    facts = (
+        make_fact("law", "In January 2015, the dog law was adopted.", when="2015-01"),
+        make_fact("rule", "In June 2015, a dog rule was adopted.", when="2015-06"),
+    )
+    matcher = make_matcher(*facts, *FILLER, thresholds=BARS)
+    answer = matcher.ask("which dog rule came after the January 2015 dog law?")
+    assert answer.answered and ids(answer.facts)[:1] == ["rule"]
 
 
 def test_an_amount_in_dollars_is_money_asked() -> None:
@@ -4372,3 +4398,31 @@ def test_what_kind_of_body_one_body_is_asks_for_its_card(matcher: Matcher, quest
     """On the shipped base: the card of the body named, not a fact naming it with another."""
     answer = matcher.ask(question)
     assert answer.answered and ids(answer.facts)[0].endswith("-acronym")
+
+
+def test_the_acronym_asked_is_spelled_out_by_its_card_wherever_it_was_met() -> None:
+    """ "Pour le KC, le sigle PA veut dire quoi ?", "que signifie le sigle PA ?", "what does
+    PA stand for in the KC dog deal?": the card writing PA out, not the fact where the
+    asker met it."""
+    facts = (
+        make_fact("pa-card", "PA stands for the Port Authority.", entities=["port-authority"]),
+        make_fact(
+            "deal",
+            "The KC and the PA signed a dog deal.",
+            entities=["kennel-club", "port-authority"],
+        ),
+    )
+    matcher = make_matcher(
+        *facts,
+        *FILLER,
+        entities=[KENNEL_CLUB, PORT_AUTHORITY],
+        synonyms=[["stand for", "stands for", "veut dire", "signifie", "sigle"]],
+        thresholds=BARS,
+    )
+    for question in (
+        "Pour le KC, le sigle PA veut dire quoi ?",
+        "Pour le KC, que signifie le sigle PA ?",
+        "what does PA stand for in the KC dog deal?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and ids(answer.facts)[:1] == ["pa-card"], question
