@@ -1188,6 +1188,7 @@ class Matcher:
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
             _asks_a_venue(fold(question)),
+            kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)),
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -1524,6 +1525,7 @@ class Matcher:
             or (self._no_places_listed(i) if asked.places_listed else None)
             or (self._per_unit_only(i) if asked.in_total else None)
             or (self._no_venue(i) if asked.wants_venue else None)
+            or (self._no_grantor(i) if asked.wants_grantor else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -1578,6 +1580,12 @@ class Matcher:
         """ "Which hotel in Casablanca hosted the workshop?" is not answered by "the
         workshop was held in Casablanca": a venue is asked, not its city."""
         return None if _VENUE.search(self.facts[i].answer) else "names no venue"
+
+    def _no_grantor(self, i: int) -> str | None:
+        """ "Which body issued the lab's 2018 certification?" is not answered by "with INL
+        support, the lab obtained a certification": who grants it, the fact must say."""
+        fact = self.facts[i]
+        return None if _GRANTS.search(f"{fact.answer} {fact.snippet}") else "says nobody granted it"
 
     def _per_unit_only(self, i: int) -> str | None:
         """ "How many prosecutors are in the network in total?" is not answered by "two
@@ -2094,6 +2102,8 @@ class _Asked:
     in_total: bool = False
     #: "Which hotel / what venue hosted ...?": a venue, not the city it is in.
     wants_venue: bool = False
+    #: "Which body issued the lab's certification?": who grants, not who helped get it.
+    wants_grantor: bool = False
     #: Whether any rule past `Matcher._why_not` may say no (set in `__post_init__`): most
     #: questions hold nothing those rules check.
     more: bool = field(init=False, default=True)
@@ -2111,6 +2121,7 @@ class _Asked:
             or self.places_listed
             or self.in_total
             or self.wants_venue
+            or self.wants_grantor
             or self.unknown_blocks
         )
         object.__setattr__(self, "more", more)
@@ -2152,6 +2163,18 @@ _VENUE = re.compile(
     re.IGNORECASE,
 )
 
+#: Who grants something, asked: "which body issued / granted / accredited ...?", "qui a
+#: délivré la certification ?" (read for the kinds asking for a body or a person).
+_GRANTOR_ASKED = CaseBlind.compile(
+    r"\b(?:which|what|who|quel|quelle|quels|quelles|qui)\b[^?]{0,60}?\b(?:issu(?:e|es|ed|ing)|"
+    r"grant(?:s|ed|ing)?|accredit(?:s|ed|ing)?|certif(?:y|ies|ied)|award(?:s|ed|ing)?|"
+    r"confer(?:s|red)?|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*|attribu[ée]\w*)\b"
+)
+#: Granting in a fact: "The United States granted Morocco ...", "certified by ...".
+_GRANTS = CaseBlind.compile(
+    r"\b(?:grant(?:s|ed)?|issu(?:es|ed)|accredit(?:s|ed)|award(?:s|ed)|confer(?:s|red)|"
+    r"certified\s+by|accredited\s+by|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*)\b"
+)
 #: Words after a figure that make it one per unit: "two prosecutors per court".
 _PER = frozenset({"per", "each", "every", "par", "chaque"})
 #: An answer about one of a series: "The first CNDH-DGSN session was to bring together 20 ...".

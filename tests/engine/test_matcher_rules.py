@@ -4426,3 +4426,27 @@ def test_the_acronym_asked_is_spelled_out_by_its_card_wherever_it_was_met() -> N
     ):
         answer = matcher.ask(question)
         assert answer.answered and ids(answer.facts)[:1] == ["pa-card"], question
+
+
+def test_who_granted_something_is_asked_of_a_fact_saying_it_was_granted() -> None:
+    """ "Which body issued the dog lab's 2018 certification?": "with Kennel Club support,
+    the lab obtained a certification" says who helped, not who granted it; "which body
+    granted the dog lab its status?" is answered by the fact saying so."""
+    facts = (
+        make_fact(
+            "certified",
+            "With Kennel Club support, the dog lab obtained a certification in 2018.",
+            entities=["kennel-club"],
+            when="2018",
+        ),
+        make_fact(
+            "status",
+            "The Port Authority granted the dog lab a special status.",
+            entities=["port-authority"],
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS)
+    assert not matcher.ask("Which body issued the dog lab's 2018 certification?").answered
+    assert not matcher.ask("qui a délivré la certification du labo canin en 2018 ?").answered
+    answer = matcher.ask("which body granted the dog lab its special status?")
+    assert answer.answered and ids(answer.facts)[:1] == ["status"]
