@@ -2170,10 +2170,11 @@ _GRANTOR_ASKED = CaseBlind.compile(
     r"grant(?:s|ed|ing)?|accredit(?:s|ed|ing)?|certif(?:y|ies|ied)|award(?:s|ed|ing)?|"
     r"confer(?:s|red)?|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*|attribu[ée]\w*)\b"
 )
-#: Granting in a fact: "The United States granted Morocco ...", "certified by ...".
+#: Granting in a fact: "The United States granted Morocco ...", "certified by ..." (not a
+#: certification obtained).
 _GRANTS = CaseBlind.compile(
     r"\b(?:grant(?:s|ed)?|issu(?:es|ed)|accredit(?:s|ed)|award(?:s|ed)|confer(?:s|red)|"
-    r"certified\s+by|accredited\s+by|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*)\b"
+    r"certif(?:ies|ied)|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*)\b"
 )
 #: Words after a figure that make it one per unit: "two prosecutors per court".
 _PER = frozenset({"per", "each", "every", "par", "chaque"})

@@ -1574,7 +1574,7 @@ def test_who_helped_is_not_who_did_it() -> None:
 
 
 def test_a_country_is_not_a_body() -> None:
-    fact = make_fact("cert", "The dog lab of Tunisia obtained a certification in 2018.")
+    fact = make_fact("cert", "The dog lab was certified by Tunisia in 2018.", entities=["tunisia"])
     synonyms = [("certification", "certified")]
     matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], synonyms=synonyms)
     assert asks_for("Which body certified the dog lab in 2018?") is Kind.BODY
