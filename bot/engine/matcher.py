@@ -1154,6 +1154,9 @@ class Matcher:
             unknown = names_unheld + [text for text in unknown if text not in names_unheld]
         counted, counted_text = self._counted_in_question(focus)
         stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
+        if kind is Kind.MEMBERS and stated and _N_OTHERS.search(question):
+            # "Which two other bureaus produced the guide with INL?": a list of three.
+            stated = stated | {max(stated) + 1}
         if stated and claimed:
             # "my notes say 300 ... can you confirm that number?": a fact giving 300
             # confirms it; the figure is not one the question gives already.
@@ -1763,7 +1766,7 @@ class Matcher:
         if (
             stated
             and not stated.issubset(features.figures)
-            and features.listed != max(stated)
+            and features.listed not in stated
             and not (stated == {2} and features.paired)
         ):
             return "does not count " + ", ".join(str(v) for v in sorted(stated)[:2])
@@ -1916,6 +1919,12 @@ _MONTH_PREFIXES = (
     ("oct", 10),
     ("nov", 11),
     ("dec", 12),
+)
+#: "two other bureaus", "deux autres bureaux": things listed beside one already named.
+_N_OTHERS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|[2-9])\s+"
+    r"(?:other|others|autres)\b",
+    re.IGNORECASE,
 )
 #: What a comparison is made with follows "than": "less often than training".
 _THAN = re.compile(r"\b(?:than|que)\b")

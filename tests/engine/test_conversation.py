@@ -665,6 +665,9 @@ def test_a_trailing_aside_that_is_only_conversation_goes() -> None:
     assert due.question == "when was the BCIJ created"
     blank = read_message("how is the prosecutor network organised, and I blanked", knows)
     assert blank.question == "how is the prosecutor network organised"
+    # ("les remerciements": the thank-you page of a report the answer is for)
+    thanks = read_message("elle a quel poste à l'ONUDC c'est pour les remerciements", knows)
+    assert thanks.question == "elle a quel poste à l'ONUDC"
     # An aside that names something the fact base knows is part of the question.
     kept = read_message("prosecutors trained for the casablanca charter", knows)
     assert kept.question == "prosecutors trained for the casablanca charter"

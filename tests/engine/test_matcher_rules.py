@@ -4450,3 +4450,26 @@ def test_who_granted_something_is_asked_of_a_fact_saying_it_was_granted() -> Non
     assert not matcher.ask("qui a délivré la certification du labo canin en 2018 ?").answered
     answer = matcher.ask("which body granted the dog lab its special status?")
     assert answer.answered and ids(answer.facts)[:1] == ["status"]
+
+
+def test_things_listed_beside_one_named_are_one_more() -> None:
+    """ "Which two other units produced the dog guide with the Kennel Club?": the fact
+    listing the Kennel Club and two units (three in all) answers, as one listing the others
+    alone; "four other" does not."""
+    three = make_fact(
+        "three",
+        "The Kennel Club, the Dog Unit and the Cat Unit produced a dog guide.",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(three, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    answer = matcher.ask("Which 2 other units produced the dog guide with the Kennel Club?")
+    assert answer.answered and ids(answer.facts)[:1] == ["three"]
+    assert not matcher.ask("Which 4 other units produced the dog guide?").answered
+    others = make_fact(
+        "others",
+        "The Dog Unit, the Cat Unit and the Bird Unit helped the Kennel Club train.",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(others, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    answer = matcher.ask("Which 3 other units helped the Kennel Club train?")
+    assert answer.answered and ids(answer.facts)[:1] == ["others"]
