@@ -455,10 +455,12 @@ class Matcher:
                         answer.asks_for in (Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER)
                         and has_pointer(part)
                         and self._not_of_the_law(answer.facts[0].fact, subjects, part)
-                    ):
+                    ) or (answer.asks_for in _WHO_KINDS and has_pointer(part)):
                         # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
                         # "it" is the law the context names; another law's penalties do not
-                        # answer it.
+                        # answer it. "... the lab's certification was issued by ISO? which
+                        # body granted it?": who did it to what the context names, which the
+                        # fact naming none of it does not say.
                         answer = replace(answer, answered=False, facts=(), suggestions=answer.facts)
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
@@ -1920,6 +1922,8 @@ _MONTH_PREFIXES = (
     ("nov", 11),
     ("dec", 12),
 )
+#: The kinds asking who did something.
+_WHO_KINDS = frozenset({Kind.BODY, Kind.ACTOR, Kind.PERSON})
 #: "two other bureaus", "deux autres bureaux": things listed beside one already named.
 _N_OTHERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|[2-9])\s+"

@@ -4473,3 +4473,18 @@ def test_things_listed_beside_one_named_are_one_more() -> None:
     matcher = make_matcher(others, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
     answer = matcher.ask("Which 3 other units helped the Kennel Club train?")
     assert answer.answered and ids(answer.facts)[:1] == ["others"]
+
+
+def test_who_did_it_to_what_the_context_names_needs_a_fact_naming_it(
+    matcher: Matcher,
+) -> None:
+    """On the shipped base: "so the police forensic lab got its 2018 certification from
+    ISO? which organisation actually granted it?": "it" is what the context names; the US
+    granting Morocco a status does not say who granted the lab's certification."""
+    message = (
+        "so the police forensic lab got its 2018 certification from ISO? which organisation "
+        "actually granted it?"
+    )
+    assert not matcher.ask(message).answered
+    answer = matcher.ask("which country granted Morocco major non-NATO ally status?")
+    assert answer.answered and ids(answer.facts)[:1] == ["major-non-nato-ally-status"]
