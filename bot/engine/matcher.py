@@ -1885,6 +1885,8 @@ _A_YEAR_IN = re.compile(r"\b" + _YEAR)
 _LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
 _LATER = CaseBlind.compile(
     r"\b(?:" + _LATER_WORDS + r"|subsequently|next|again|new|more|nouveau|suivants?|"
+    # ("the attacks that followed the 2003 bombings")
+    r"(?:that\s+|which\s+)?(?:followed|following)|"
     # ("les attentats après ceux de 2003": those of 2003 are not the ones asked.)
     r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b"
 )

@@ -4488,3 +4488,19 @@ def test_who_did_it_to_what_the_context_names_needs_a_fact_naming_it(
     assert not matcher.ask(message).answered
     answer = matcher.ask("which country granted Morocco major non-NATO ally status?")
     assert answer.answered and ids(answer.facts)[:1] == ["major-non-nato-ally-status"]
+
+
+def test_the_years_of_what_followed_an_event_are_not_the_events() -> None:
+    """ "when did the dog attacks following the May 2003 bombings take place?": the later
+    attacks, whose words need not name the 2003 bombings."""
+    facts = (
+        make_fact("first", "On May 16, 2003, dog bombings struck the city.", when="2003-05-16"),
+        make_fact(
+            "later",
+            "Further dog attacks struck in 2007 and 2011.",
+            when="2007..2011",
+        ),
+    )
+    matcher = make_matcher(*facts, *FILLER, thresholds=BARS)
+    answer = matcher.ask("when did the dog attacks following the May 2003 bombings take place?")
+    assert answer.answered and ids(answer.facts)[:1] == ["later"]
