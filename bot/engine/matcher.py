@@ -433,6 +433,7 @@ class Matcher:
                     key=lambda pa: (asked and pa[0].rstrip()[-1:] == "?", pa[1].facts[0].coverage),
                 )
                 answer = self._about_the_context(answer, reading.question, part)
+                answer = self._of_what_it_points_to(answer, reading.question, part)
                 # (Bodies, programmes, laws: not places, which may say where the asker's
                 # work is, "for the Sahel programming review".)
                 kinds = self.index.lexicon.kinds
@@ -850,6 +851,33 @@ class Matcher:
             if concept.startswith("@") and concept not in asked and not self._ambient(s):
                 found.setdefault(concept, s)
         return list(found.values())
+
+    def _of_what_it_points_to(self, answer: Answer, question: str, part: str) -> Answer:
+        """`answer` to `part`, unless `part` asks who did something to "it" and the fact
+        answering holds nothing its context says ("the lab's 2018 certification: which
+        body granted it?" is not answered by the US granting Morocco a status)."""
+        if (
+            answer.asks_for in _WHO_KINDS
+            and has_pointer(part)
+            and not self._holds_the_context(answer.facts[0].fact, question, part)
+        ):
+            return replace(answer, answered=False, facts=(), suggestions=answer.facts)
+        return answer
+
+    def _holds_the_context(self, fact: Fact, question: str, part: str) -> bool:
+        """Whether `fact` holds a word or a name that `question` says before `part` (the
+        context "it" points back to), but for names most facts mention ("Morocco")."""
+        before = question[: max(question.find(part), 0)]
+        in_part = {k for s in self.analyse(part) for k in s.keys}
+        context = {
+            k
+            for s in self.analyse(before)
+            if not s.number and not self._ambient(s)
+            for k in s.keys
+            if k not in in_part
+        }
+        held = self.index.text_keys(f"{fact.answer} {fact.snippet}", "en")
+        return not context or not context.isdisjoint(held)
 
     def _context_names(self, question: str, asking: str) -> str:
         """The names `question` gives beyond `asking` (`_names_beyond`), as read; empty when
@@ -1769,7 +1797,7 @@ class Matcher:
             stated
             and not stated.issubset(features.figures)
             and features.listed not in stated
-            and not (stated == {2} and features.paired)
+            and not (min(stated) == 2 and features.paired)
         ):
             return "does not count " + ", ".join(str(v) for v in sorted(stated)[:2])
         return None
@@ -1885,8 +1913,6 @@ _A_YEAR_IN = re.compile(r"\b" + _YEAR)
 _LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
 _LATER = CaseBlind.compile(
     r"\b(?:" + _LATER_WORDS + r"|subsequently|next|again|new|more|nouveau|suivants?|"
-    # ("the attacks that followed the 2003 bombings")
-    r"(?:that\s+|which\s+)?(?:followed|following)|"
     # ("les attentats après ceux de 2003": those of 2003 are not the ones asked.)
     r"suivantes?|encore|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\b"
 )
@@ -2181,14 +2207,17 @@ _VENUE = re.compile(
 #: Who grants something, asked: "which body issued / granted / accredited ...?", "qui a
 #: délivré la certification ?" (read for the kinds asking for a body or a person).
 _GRANTOR_ASKED = CaseBlind.compile(
-    r"\b(?:which|what|who|quel|quelle|quels|quelles|qui)\b[^?]{0,60}?\b(?:issu(?:e|es|ed|ing)|"
+    r"\b(?:which|what|who|quel|quelle|quels|quelles|qui)\b[^?]{0,60}?\b(?:"
     r"grant(?:s|ed|ing)?|accredit(?:s|ed|ing)?|certif(?:y|ies|ied)|award(?:s|ed|ing)?|"
-    r"confer(?:s|red)?|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*|attribu[ée]\w*)\b"
+    r"confer(?:s|red)?|d[ée]livr[ée]\w*|d[ée]cern[ée]\w*|"
+    # ("who issued the 2012 guide?" asks who wrote it: issuing is granting only of these)
+    r"issu(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:certif\w*|status|accreditation|"
+    r"licen[cs]es?|awards?))\b"
 )
 #: Granting in a fact: "The United States granted Morocco ...", "certified by ..." (not a
 #: certification obtained).
 _GRANTS = CaseBlind.compile(
-    r"\b(?:grant(?:s|ed)?|issu(?:es|ed)|accredit(?:s|ed)|award(?:s|ed)|confer(?:s|red)|"
+    r"\b(?:grant(?:s|ed)?|issued|accredit(?:s|ed)|award(?:s|ed)|confer(?:s|red)|"
     r"certif(?:ies|ied)|d[ée]livr[ée]\w*|accord[ée]\w*|d[ée]cern[ée]\w*)\b"
 )
 #: Words after a figure that make it one per unit: "two prosecutors per court".
