@@ -754,8 +754,20 @@ class Kind(StrEnum):
     )
     MONEY = (
         "money",
-        ("much", "combien", "what", "which", "quel", "dollar", "euro", "fine", "amende", "budget")
-        + ("cost", "price"),
+        (
+            "much",
+            "combien",
+            "what",
+            "which",
+            "quel",
+            "dollar",
+            "euro",
+            "fine",
+            "amende",
+            "budget",
+            "cost",
+            "price",
+        ),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"

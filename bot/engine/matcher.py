@@ -456,12 +456,10 @@ class Matcher:
                         answer.asks_for in (Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER)
                         and has_pointer(part)
                         and self._not_of_the_law(answer.facts[0].fact, subjects, part)
-                    ) or (answer.asks_for in _WHO_KINDS and has_pointer(part)):
+                    ):
                         # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
                         # "it" is the law the context names; another law's penalties do not
-                        # answer it. "... the lab's certification was issued by ISO? which
-                        # body granted it?": who did it to what the context names, which the
-                        # fact naming none of it does not say.
+                        # answer it.
                         answer = replace(answer, answered=False, facts=(), suggestions=answer.facts)
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
