@@ -274,6 +274,17 @@ SETS = (
     "diag232",
     "diag233",
     "diag234",
+    "diag235",
+    "diag236",
+    "diag237",
+    "diag238",
+    "diag239",
+    "diag240",
+    "diag241",
+    "diag242",
+    "diag243",
+    "diag244",
+    "diag245",
 )
 WRONG_COST = 2.0
 FOLDS = 5
