@@ -1003,6 +1003,9 @@ class Matcher:
             # "Name the stages of ...", "list the partners of ...": the order to answer,
             # which names nothing the answer holds.
             slots = slots[1:]
+        # "What does DGSN stand for, the body partnering with the CNDH?": the fact must
+        # write the acronym out, whatever else the question says of it.
+        spelled_out = self._acronym_asked(question, slots)
         if kind is Kind.MEMBERS:
             # "Which three sectors ...?": a list of three answers; the fact need not say
             # "three" (what its list counts is checked in `_counts_others`); "name the
@@ -1040,11 +1043,11 @@ class Matcher:
                 if at > than.start() and not (s.concept or "").startswith("@")
             }
             slots = [s for s in slots if id(s) not in after] or slots
-        elif kind is None and (acronym := self._acronym_asked(question, slots)) is not None:
+        elif kind is None and spelled_out is not None:
             # "Pour le BCIJ, le sigle DGSN veut dire quoi ?", "what does DGSN stand for in
             # the CNDH-DGSN agreement?": the acronym asked is spelled out by its own card;
             # whatever else is named is where the asker met it.
-            slots = [s for s in slots if s.concept in ("@" + acronym, STAND_FOR)]
+            slots = [s for s in slots if s.concept in ("@" + spelled_out, STAND_FOR)]
         every_slot = slots
         if asking and kind in _GIVEN_KINDS and asking != question:
             slots = self._without_values_given(slots, asked_slots, kind)
@@ -1121,9 +1124,6 @@ class Matcher:
             for s in slots
             if (s.concept or "").startswith("~") and len(s.text) <= 5 and " " not in s.text
         ]
-        # "What does DGSN stand for, the body partnering with the CNDH?": the fact must
-        # write the acronym out, whatever else the question says of it.
-        spelled_out = self._acronym_asked(question, slots)
         if short_forms and any(s.concept == STAND_FOR for s in slots):
             total = sum(idf)
             spelled = {
@@ -2083,10 +2083,13 @@ def _names_any(fact: Fact, names: Sequence[str]) -> bool:
 def _asked_sides(question: str, kind: Kind | None) -> tuple[tuple[str, str], ...]:
     """The sides of years `question` asks of: `_sides`, and when it asks when later things
     happened, the year of the event it asks after ("after the May 2003 attacks")."""
+    if "19" not in question and "20" not in question:
+        return ()  # no year, no side of one and no event dated (most questions)
     sides = _sides(question)
-    if (kind in _WHEN_KINDS and _LATER.search(question)) or _CAME_AFTER.search(question):
+    later = kind in _WHEN_KINDS and bool(_LATER.search(question))
+    if later or _CAME_AFTER.search(question):
         # ("later": things asked as coming after it, dated or not, to the month.)
-        after = "after" if kind in _WHEN_KINDS and _LATER.search(question) else "later"
+        after = "after" if later else "later"
         for m in _SIDE_OF_EVENT.finditer(question):
             side = "other" if _OTHER_THAN.match(m.group(1)) else after
             month = _month_named(m.group(0)) if side == "later" else None
