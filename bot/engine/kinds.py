@@ -509,10 +509,18 @@ class Kind(StrEnum):
     PERSON = (
         "person",
         ("who", "nam", "nom", "appel", "qui", "which", "ministre", "directe", "directri", "juge")
-        + ("procureur", "formate", "formatri", "responsable", "ambassad"),
+        + ("procureur", "formate", "formatri", "responsable", "ambassad", "head", "director")
+        + ("chief", "boss"),
         re.compile(
+            # "head of DGAPR?", "director of the BCIJ": a role held, asked alone, by its holder.
+            _LEAD + r"(the\s+)?(current\s+|new\s+)?(head|director|director general|chief|boss)\s+"
+            r"(of|at)\s+(the\s+)?(?!(which|what|whose)\b)\w+(\s+\w+){0,2}\s*$|"
+            # "DGAPR director name?", "DGSN director general, name?": the holder's name.
+            r"\b(head|director|chief|boss|president|leader|minister|ambassador|commander)"
+            r"(\s+general)?\s+(full\s+|first\s+|last\s+)?names?\b|" +
             # "Which UNODC experts ran the training?": people to be named, not counted.
-            _LEAD + r"which\s+(\w+\s+){0,2}(experts?|speakers?|trainers?|instructors?|officials?|"
+            _LEAD
+            + r"which\s+(\w+\s+){0,2}(experts?|speakers?|trainers?|instructors?|officials?|"
             r"judges?|ambassadors?|ministers?|directors?)\s+(ran|led|gave|delivered|taught|spoke|"
             r"opened|chaired|signed|trained|conducted|presented|facilitated|moderated|addressed|"
             # ("which CNDH experts are running the session?")

@@ -1219,7 +1219,8 @@ class Matcher:
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
             _asks_a_venue(fold(question)),
-            kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)),
+            (kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)))
+            or bool(_GRANTER_NAMED.search(question)),
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -2215,6 +2216,12 @@ _GRANTOR_ASKED = CaseBlind.compile(
     r"issu(?:e|es|ed|ing)\s+(?:[\w'’-]+\s+){0,4}?(?:certif\w*|status|accreditation|"
     r"licen[cs]es?|awards?))\b"
 )
+#: The granter named by what it does, whatever the question's kind: "DNA lab
+#: certification 2018: accrediting body?", "l'organisme certificateur ?".
+_GRANTER_NAMED = CaseBlind.compile(
+    r"\b(?:accrediting|certifying|granting|awarding|issuing)\s+(?:body|bodies|agency|"
+    r"organi[sz]ation|authority|institution)\b|\borganisme\s+(?:certificateur|accr[ée]diteur)\b"
+)
 #: Granting in a fact: "The United States granted Morocco ...", "certified by ..." (not a
 #: certification obtained).
 _GRANTS = CaseBlind.compile(
@@ -2618,6 +2625,8 @@ _IDIOM = re.compile(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
     r"(?:years|months)|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "meant to improve what for officers day to day?", "au quotidien": routinely, no day.
+    r"(?:on\s+a\s+)?day[\s-]+to[\s-]+day(?:\s+basis)?|au\s+quotidien|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
     r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
@@ -2791,6 +2800,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
+    r"day|quotidien|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

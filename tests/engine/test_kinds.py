@@ -439,6 +439,28 @@ def test_people_to_be_named_ask_for_a_person(question: str) -> None:
 @pytest.mark.parametrize(
     "question",
     [
+        "head of the Kennel Club?",
+        "quick one, director of the dog unit",
+        "Kennel Club director name?",
+        "port authority director general, name? it goes in the letter",
+    ],
+)
+def test_a_role_asked_alone_or_its_holders_name_asks_for_a_person(question: str) -> None:
+    """ "head of X?", "X director name?": the holder of a role, typed as a fragment."""
+    assert asks_for(question) is Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["head of which unit is the trainer?", "the Kennel Club is head of which network"],
+)
+def test_head_of_which_asks_for_no_person(question: str) -> None:
+    assert asks_for(question) is not Kind.PERSON
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
         "Which article of the Moroccan criminal code makes recruiting an offence?",
         "what did the June 2015 amendments add? need the article number for the citation",
         "quel article du code pénal réprime le recrutement ?",

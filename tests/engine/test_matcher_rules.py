@@ -2690,6 +2690,11 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "final" not in words(matcher, "la formation vise quoi au final ?")
     assert "end" not in words(matcher, "what does the dog unit aim at in the end?")
     assert "end" in words(matcher, "when is the end of the dog unit?")
+    # "day to day", "day-to-day policing", "au quotidien": routinely; a day may be asked.
+    assert "day" not in words(matcher, "what should the dog unit improve day to day?")
+    assert "day" not in words(matcher, "day-to-day guarding of dogs: what will change?")
+    assert "quotidien" not in words(matcher, "que change le port au quotidien ?")
+    assert "day" in words(matcher, "which day did the dog unit start?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
@@ -4457,6 +4462,9 @@ def test_who_granted_something_is_asked_of_a_fact_saying_it_was_granted() -> Non
     assert not grantor_asked("who issued the 2012 dog guide?")
     assert not grantor_asked("which body deals with the issue of dog trafficking?")
     assert not matcher_module._GRANTS.search("the issues of the dog lab")
+    # The granter named by what it does, in a fragment with no question word.
+    assert not matcher.ask("dog lab certification 2018: accrediting body?").answered
+    assert not matcher.ask("labo canin, certification 2018 : l'organisme certificateur ?").answered
 
 
 def test_things_listed_beside_one_named_are_one_more() -> None:
