@@ -450,6 +450,11 @@ class Kind(StrEnum):
         ("title", "titre", "headline", "heading", "intitule", "appelle", "called"),
         re.compile(
             r"\b(title|titre|headline|heading|intitule|appelle)\b[^?]{0,60}?\b"
+            # (Not the document the asker read it in: "son titre exact d'après le communiqué ?"
+            # asks her job title.)
+            r"(?<!\bapres le )(?<!\bapres la )(?<!\bapres l )(?<!\bselon le )(?<!\bselon la )"
+            r"(?<!\bselon l )(?<!\baccording to the )(?<!\bas per the )(?<!\bin the )"
+            r"(?<!\bdans le )(?<!\bdans la )(?<!\bdans l )"
             + _DOCUMENT
             + r"|"
             + _DOCUMENT

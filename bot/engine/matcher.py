@@ -449,7 +449,11 @@ class Matcher:
                     # Besides the conventions, what other topics ...?": no fact on what the
                     # context names answered; one on it, asked with its names, may.
                     names = " ".join(s.text for s in subjects)
-                    retry = self._answer_unframed(f"{part} {names}", language, part, claimed)
+                    retry = self._of_what_it_points_to(
+                        self._answer_unframed(f"{part} {names}", language, part, claimed),
+                        reading.question,
+                        part,
+                    )
                     if retry.answered:
                         answer = retry
                     elif (
@@ -466,7 +470,9 @@ class Matcher:
             # BCIJ. When was it set up?": what the context names that no fact holds is the
             # asker's own business, not what the question points back to.
             bare = self._without_context_strangers(reading.question, reading.asking)
-            if bare:
+            # (Not when a person is pointed at, "Quel est son titre ?": the names no fact
+            # holds are hers.)
+            if bare and not _PERSON_POINTER.search(reading.asking):
                 retry = self._answer(bare, language, reading.asking, claimed)
                 answer = retry if retry.answered else answer
             if not answer.answered:
@@ -851,29 +857,35 @@ class Matcher:
         return list(found.values())
 
     def _of_what_it_points_to(self, answer: Answer, question: str, part: str) -> Answer:
-        """`answer` to `part`, unless `part` asks who did something to "it" and the fact
-        answering holds nothing its context says ("the lab's 2018 certification: which
-        body granted it?" is not answered by the US granting Morocco a status)."""
+        """`answer` to `part`, unless `part` asks who did something to "it", or the role of
+        "her", and the fact answering holds nothing its context says ("the lab's 2018
+        certification: which body granted it?" is not answered by the US granting Morocco a
+        status; "X is called a regional rep. Son titre exact ?" asks X's title)."""
         if (
-            answer.asks_for in _WHO_KINDS
-            and has_pointer(part)
-            and not self._holds_the_context(answer.facts[0].fact, question, part)
+            answer.answered
+            and (answer.asks_for in _WHO_KINDS or answer.asks_for is Kind.ROLE)
+            and (has_pointer(part) or bool(_HER_FR.search(part)))
+            and not self._holds_the_context(
+                answer.facts[0].fact, question, part, names_only=answer.asks_for is Kind.ROLE
+            )
         ):
             return replace(answer, answered=False, facts=(), suggestions=answer.facts)
         return answer
 
-    def _holds_the_context(self, fact: Fact, question: str, part: str) -> bool:
+    def _holds_the_context(
+        self, fact: Fact, question: str, part: str, *, names_only: bool = False
+    ) -> bool:
         """Whether `fact` holds a word or a name that `question` says before `part` (the
-        context "it" points back to), but for names most facts mention ("Morocco")."""
+        context "it" points back to), but for names most facts mention ("Morocco").
+        `names_only`: the role of "her" is asked, so only the person's name counts, when
+        the context gives one (a capitalised word of no entity's)."""
         before = question[: max(question.find(part), 0)]
         in_part = {k for s in self.analyse(part) for k in s.keys}
-        context = {
-            k
-            for s in self.analyse(before)
-            if not s.number and not self._ambient(s)
-            for k in s.keys
-            if k not in in_part
-        }
+        slots = [s for s in self.analyse(before) if not s.number and not self._ambient(s)]
+        if names_only:
+            capitals = {fold(w) for w in _CAPITALISED.findall(before)}
+            slots = [s for s in slots if s.concept is None and s.text in capitals] or slots
+        context = {k for s in slots for k in s.keys if k not in in_part}
         held = self.index.text_keys(f"{fact.answer} {fact.snippet}", "en")
         return not context or not context.isdisjoint(held)
 
@@ -1951,6 +1963,11 @@ _MONTH_PREFIXES = (
 )
 #: The kinds asking who did something.
 _WHO_KINDS = frozenset({Kind.BODY, Kind.ACTOR, Kind.PERSON})
+#: A French possessive pointing back ("son titre", "sa fonction"): not among the pointers
+#: of a reading ("son" and "sa" are too short to be told from typos there).
+_HER_FR = re.compile(r"\b(?:son|sa|ses)\s+\w", re.IGNORECASE)
+#: A word written with a capital: a name, in a context ("Eurídice Márquez est présentée ...").
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][^\W\d_]+")
 #: "two other bureaus", "deux autres bureaux": things listed beside one already named.
 _N_OTHERS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|[2-9])\s+"
@@ -2914,7 +2931,11 @@ _STANDS_FOR_IN = re.compile(
     re.IGNORECASE,
 )
 #: A pointer to a person: "what's her first name?", "quel est son poste ?" is not one.
-_PERSON_POINTER = re.compile(r"\b(?:her|his|she|he|him)\b", re.IGNORECASE)
+_PERSON_POINTER = re.compile(
+    # ("son titre", "sa fonction": a French possessive before a person's role)
+    r"\b(?:her|his|she|he|him)\b|\b(?:son|sa|ses)\s+(?:titre|fonctions?|poste|r[ôo]le)\b",
+    re.IGNORECASE,
+)
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = CaseBlind.compile(
     r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"

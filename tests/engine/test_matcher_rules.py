@@ -4520,3 +4520,29 @@ def test_who_did_it_to_what_the_context_names_needs_a_fact_naming_it(
     assert ids(pair.facts)[:1] == ["cndh-dgsn-tot-programme"]
     answer = matcher.ask("which country granted Morocco major non-NATO ally status?")
     assert answer.answered and ids(answer.facts)[:1] == ["major-non-nato-ally-status"]
+
+
+def test_her_role_asked_after_a_context_naming_her_needs_a_fact_naming_her() -> None:
+    """ "Dans notre brouillon, Zorba Quint est présentée comme représentante du Kennel Club.
+    Quel est son titre exact d'après le communiqué ?": "son titre" is Zorba Quint's; a
+    fact on another Kennel Club officer does not give it (nor when the context's body is
+    added to the question)."""
+    other = make_fact(
+        "other",
+        "A Kennel Club communiqué says its officer in charge of dogs trained port guards.",
+        entities=["kennel-club"],
+        answer_fr="Selon un communiqué, le titre de responsable des chiens du Kennel Club "
+        "revient à un officier.",
+    )
+    matcher = make_matcher(other, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    message = (
+        "Bonjour ! Dans notre brouillon, Zorba Quint est présentée comme « représentante du "
+        "Kennel Club ». Quel est son titre exact d'après le communiqué ?"
+    )
+    assert not matcher.ask(message).answered
+    # (asked of a body, the role is the body's officer's)
+    asked = matcher.ask("Le Kennel Club a un officier. Quel est son titre exact ?")
+    assert ids(asked.facts)[:1] == ["other"]
+    # ("son titre" read where the asker read it is no document's title)
+    assert asks_for("Quel est son titre exact d'après le communiqué ?") is Kind.ROLE
+    assert asks_for("Quel est le titre du communiqué ?") is Kind.TITLE
