@@ -88,7 +88,7 @@ STOPWORDS_EN = frozenset(
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite stated
-    refer refers referring referred
+    refer refers referring referred cite cites cited citing
     tho though anyway afterwards afterward subsequently specifically exact
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went
@@ -123,7 +123,7 @@ STOPWORDS_FR = frozenset(
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
     directement parmi cite citee cites citees complete complet completes complets peux
     contre vers indique indiquee indiques indiquees priorite prioritairement sinon
-    veut veulent voulait voulaient vouloir""".split()  # noqa: SIM905
+    veut veulent voulait voulaient vouloir aupres""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -2865,7 +2865,7 @@ _ABOUT_WHAT = re.compile(
 #: ...?": what is set apart is not what is asked, and the fact that answers need not name
 #: it.
 _SET_APART = re.compile(
-    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
+    r"^\W*(?:besides|apart from|apart of|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|outre|en plus de|"
     r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*"
     # "Morocco aside, is any other ...?", "legal frameworks aside, what else ...?"
@@ -2877,7 +2877,7 @@ _SET_APART = re.compile(
 )
 #: The opening ways of `_SET_APART` (set aside before a question is read at all).
 _SET_APART_FIRST = re.compile(
-    r"^\W*(?:besides|apart from|aside from|other than|except for|in addition to|beyond|"
+    r"^\W*(?:besides|apart from|apart of|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
     r"en plus des|en plus du|au[-\s]del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.

@@ -1220,6 +1220,8 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
     [
         "Besides the muzzle rules, what else will the Rabat dog training discuss?",
         "Apart from muzzle rules, what will the Rabat dog training discuss?",
+        # (as written in a second language)
+        "Apart of the muzzle rules, what will the Rabat dog training discuss?",
         "À part les règles sur les muselières, que va aborder la formation canine de Rabat ?",
         "muzzle rules aside, what else will the Rabat dog training discuss?",
         "what else will the Rabat dog training discuss besides muzzle rules?",
@@ -2695,6 +2697,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "day" not in words(matcher, "day-to-day guarding of dogs: what will change?")
     assert "quotidien" not in words(matcher, "que change le port au quotidien ?")
     assert "day" in words(matcher, "which day did the dog unit start?")
+    # "the convention cited on dogs", "son rôle auprès du port": no word asked.
+    assert "cited" not in words(matcher, "which convention is cited on the dog unit?")
+    assert "aupres" not in words(matcher, "quel rôle auprès du port ?")
 
 
 def test_a_word_after_a_dash_saying_what_about_asks_nothing() -> None:
