@@ -918,8 +918,11 @@ class Kind(StrEnum):
     # fact naming both does not make.
     COMPARE = (
         "compare",
-        ("than", " or ", "que", " ou ", "compar"),
+        ("than", " or ", "que", " ou ", "compar", "differen"),
         re.compile(
+            # "what's the difference between the DGSN and the Gendarmerie?": a fact telling
+            # them apart, not one naming both.
+            r"\bdifferences?\s+between\b|\bdifferences?\s+entre\b|"
             r"\b(bigger|larger|smaller|more|fewer|less|better|worse|higher|lower|older|newer|rarer|"
             r"longer|shorter|earlier|later)\b[^?]{0,60}\b(than|or)\b"
             # ("the march of more than a million Moroccans": a quantity, compared to nothing.)

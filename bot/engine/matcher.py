@@ -333,6 +333,10 @@ class Matcher:
             # "what will participants actually do in the sessions?", "les participants vont y
             # faire quoi ?": what they do there, the course's activities.
             question = _PEOPLE_DOING.sub(_doing_asked, question)
+            if _TRAINEES_NAMED.search(question):
+                # "participants in the session will ... What will they actually be doing?":
+                # "they" are the trainees named before.
+                question = _THEY_DOING.sub("what activities they do", question)
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
@@ -664,7 +668,12 @@ class Matcher:
         of values of the kind it asks for (a date, a figure, places, institutions: "Togo, Senegal
         and Niger", not the Mali they are trained for), and the words no fact holds ("the
         Texas Attorney General's Office" where the source has New Mexico's); with
-        `keep_figures`, a figure is doubted only as a value of the kind asked."""
+        `keep_figures`, a figure is doubted only as a value of the kind asked. The words
+        quoted from the draft ('... "targeted government buildings"') are the detail
+        doubted, whatever the kind."""
+        quoted = _QUOTED.search(claim)
+        if quoted is not None:
+            return " ".join(fold(f"{claim[: quoted.start()]} {claim[quoted.end() :]}").split())
         kinds = self.index.lexicon.kinds
         slots = self.analyse(claim)
         runs: list[list[Slot]] = []
@@ -1963,6 +1972,9 @@ _MONTH_PREFIXES = (
 )
 #: The kinds asking who did something.
 _WHO_KINDS = frozenset({Kind.BODY, Kind.ACTOR, Kind.PERSON})
+#: Words a draft's claim quotes: 'the draft says the attacks "targeted government
+#: buildings"', « ne suivre que des cours magistraux ».
+_QUOTED = re.compile(r"[\"“«]\s*[^\"“”«»]{2,80}?\s*[\"”»]")
 #: A French possessive pointing back ("son titre", "sa fonction"): not among the pointers
 #: of a reading ("son" and "sa" are too short to be told from typos there).
 _HER_FR = re.compile(r"\b(?:son|sa|ses)\s+\w", re.IGNORECASE)
@@ -2445,6 +2457,12 @@ _PEOPLE_DOING = re.compile(
     re.IGNORECASE,
 )
 _DOING_CUE = CaseBlind.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b")
+_TRAINEES_NAMED = re.compile(r"\b(?:participants?|trainees?|attendees?)\b", re.IGNORECASE)
+_THEY_DOING = re.compile(
+    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|did|would|are)\s+they\s+"
+    r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+)?(?:be\s+)?(?:do|doing)\b",
+    re.IGNORECASE,
+)
 
 
 def _doing_asked(match: re.Match[str]) -> str:

@@ -285,6 +285,9 @@ def test_law_enforcement_is_not_a_law() -> None:
         # "more than a million": a quantity, not a comparison asked for
         ("On what date did the attacks that drove more than a million to march happen?", Kind.DATE),
         ("Did IPPOS train more police from Senegal or from Togo?", Kind.COMPARE),
+        # two bodies told apart, which a fact naming both does not do
+        ("what's the difference between the dog unit and the port police?", Kind.COMPARE),
+        ("quelle différence entre l'unité canine et la police du port ?", Kind.COMPARE),
         # a person by the role, a name before it ("Morocco's justice minister")
         ("Who was Morocco's justice minister when the charter passed?", Kind.PERSON),
         ("Which Moroccan justice minister spoke at the workshop?", Kind.PERSON),

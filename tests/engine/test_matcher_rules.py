@@ -4551,3 +4551,34 @@ def test_her_role_asked_after_a_context_naming_her_needs_a_fact_naming_her() -> 
     # ("son titre" read where the asker read it is no document's title)
     assert asks_for("Quel est son titre exact d'après le communiqué ?") is Kind.ROLE
     assert asks_for("Quel est le titre du communiqué ?") is Kind.TITLE
+
+
+def test_the_words_a_draft_quotes_are_the_detail_doubted() -> None:
+    """'the draft says the dog unit "guards the airport". What does it guard according to
+    the source?': the quoted words are what the draft got wrong, though the fact base
+    knows them (another fact names the airport)."""
+    port = make_fact("port", "The dog unit guards the port of Rabat.")
+    airport = make_fact("airport", "The Rabat airport cargo terminals opened in 1990.", when="1990")
+    matcher = make_matcher(port, airport, *FILLER, thresholds=BARS)
+    message = (
+        'the draft says the dog unit "guards the airport cargo terminals". What does it guard '
+        "according to the source?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["port"]
+
+
+def test_what_they_will_do_after_naming_trainees_asks_their_activities() -> None:
+    """'The draft says participants in the dog course will "only watch films". What will
+    they actually be doing?': "they" are the participants, and what they do is the
+    course's activities, not how many take part."""
+    methods = make_fact(
+        "methods", "Participants in the dog course will do practical exercises on kennels."
+    )
+    count = make_fact("count", "The dog course was to bring together 20 participants.")
+    groups = [("activities", "practical exercises")]
+    matcher = make_matcher(methods, count, *FILLER, synonyms=groups, thresholds=BARS)
+    message = (
+        'The draft says participants in the dog course will "only watch films". What will '
+        "they actually be doing?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["methods"]
