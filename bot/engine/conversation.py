@@ -216,7 +216,10 @@ _SILLY_CUE = CaseBlind.compile(
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
-_PICTOGRAPH = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\ufe0f\u200d]")
+#: Emoji: pictographs, symbols and dingbats ("⏰", "⭐", "✅"), with their joiners.
+_PICTOGRAPH = re.compile(
+    "[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]"
+)
 # Segment ends: sentence punctuation followed by a space (but not after an
 # abbreviation such as "Ms." or "U.S."), colons, semicolons, dashes between spaces,
 # ellipses and line breaks.
@@ -248,6 +251,10 @@ def _may_end(text: str) -> bool:
 
 
 _JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
+#: A question that only opens a topic: "what's the deal with the BCIJ?".
+_TOPIC_OPENER = re.compile(
+    r"\bwhat(?:['’]?s|\s+is)\s+the\s+(?:deal|story)\s+with\b[^?]*\?\W*$", re.IGNORECASE
+)
 _SEGMENT_END = re.compile(
     rf"(?:(?<=[?!])|(?<=[?!][\"”»’'])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
@@ -1612,6 +1619,10 @@ def read_message(
         if _asker_or_purpose(s) or _NEED_IT_FOR.match(s)
     }
     asking = [s for s in segments if _asks(s)]
+    if len(asking) > 1:
+        # "what's the deal with the BCIJ? what's it supposed to achieve ...?": the first
+        # only opens the topic, which the question after it asks about.
+        asking = [s for s in asking if not _TOPIC_OPENER.search(s)] or asking
     if len(segments) > 1 and any(_DRAFT_CLAIM.search(s) for s in segments[:-1]):
         # ("draft has the first session down for March 24... what date does the article
         # say?": a claim stated, however it opens, asks nothing.)

@@ -2370,13 +2370,17 @@ _ABOUT_THAT = re.compile(
 #: fact need say it.
 #: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).
 _HOW_TO_ANSWER_CUE = CaseBlind.compile(
-    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list"
+    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list|broad|"
+    r"grand"
 )
 _HOW_TO_ANSWER = CaseBlind.compile(
     r"\b(?:one[- ]liner|one\s+line(?!\s+of\b))\b|"
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
     r"\ben\s+(?:bref|gros|resume|résumé)\b|"
+    # "in broad strokes", "broadly speaking", "dans les grandes lignes", "à grands traits"
+    r"\bin\s+broad\s+(?:strokes|terms|outline)\b|\bbroadly\s+speaking\b|"
+    r"\bdans\s+les\s+grandes\s+lignes\b|\b(?:à|a)\s+grands\s+traits\b|"
     # "... will IPPOS train? pls list", "list them pls": a list asked for, as the question says
     r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$"
 )
@@ -2662,6 +2666,9 @@ _IDIOM = re.compile(
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
     # "meant to improve what for officers day to day?", "au quotidien": routinely, no day.
     r"(?:on\s+a\s+)?day[\s-]+to[\s-]+day(?:\s+basis)?|au\s+quotidien|"
+    # "what's the deal with the BCIJ?": what it is, no dealings asked; "c'est lié à quoi au
+    # juste ?": exactly.
+    r"(?<=\bwhat['’]s\s)the\s+deal\s+with|(?<=\bwhats\s)the\s+deal\s+with|au\s+juste|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
     r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
@@ -2835,7 +2842,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|"
+    r"day|quotidien|deal|juste|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

@@ -516,8 +516,17 @@ def test_an_en_dash_between_two_names_joins_them() -> None:
     assert apart.question == "which law covers trafficking?"
 
 
-def test_an_emoji_between_two_clauses_ends_a_sentence() -> None:
-    reading = read_message("sorry to bug you again :pray: which law covers trafficking?", knows)
+def test_a_question_opening_a_topic_is_not_what_is_asked() -> None:
+    """ "what's the deal with the BCIJ? what's it supposed to achieve?": the second asks."""
+    reading = read_message("what's the deal with the BCIJ? when was it set up?", knows)
+    assert reading.asking == "when was it set up?"
+    assert read_message("what's the deal with the BCIJ?", knows).asking == ""
+
+
+@pytest.mark.parametrize("emoji", [":pray:", "🙏", "⏰", "⭐"])
+def test_an_emoji_between_two_clauses_ends_a_sentence(emoji: str) -> None:
+    """A shortcode or a pictograph, a symbol ("⏰") or a star ("⭐") as Slack sends them."""
+    reading = read_message(f"sorry to bug you again {emoji} which law covers trafficking?", knows)
     assert reading.question == "which law covers trafficking?"
 
 

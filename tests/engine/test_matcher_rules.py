@@ -2697,6 +2697,13 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert "day" not in words(matcher, "day-to-day guarding of dogs: what will change?")
     assert "quotidien" not in words(matcher, "que change le port au quotidien ?")
     assert "day" in words(matcher, "which day did the dog unit start?")
+    # "what's the deal with the dog unit?": what it is; "lié à quoi au juste ?": exactly;
+    # "in broad strokes", "dans les grandes lignes": how to answer.
+    assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
+    assert "deal" in words(matcher, "what deal did the dog unit sign?")
+    assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    assert "broad" not in words(matcher, "in broad strokes, what does the dog unit do?")
+    assert "grandes" not in words(matcher, "dans les grandes lignes, que fait le port ?")
     # "the convention cited on dogs", "son rôle auprès du port": no word asked.
     assert "cited" not in words(matcher, "which convention is cited on the dog unit?")
     assert "aupres" not in words(matcher, "quel rôle auprès du port ?")
