@@ -518,8 +518,13 @@ class Kind(StrEnum):
         + ("chief", "boss"),
         re.compile(
             # "head of DGAPR?", "director of the BCIJ": a role held, asked alone, by its holder.
-            _LEAD + r"(the\s+)?(current\s+|new\s+)?(head|director|director general|chief|boss)\s+"
-            r"(of|at)\s+(the\s+)?(?!(which|what|whose)\b)\w+(\s+\w+){0,2}\s*$|"
+            # (Not who became head, nor since when: "Morocco became head of the GCTF when?",
+            # "head of the GCTF since 2016?" ask of a country's role and its date.)
+            _LEAD + r"(?<!\bbecame )(?<!\bbecome )(?<!\bbecomes )(?<!\bas )"
+            r"(the\s+)?(current\s+|new\s+)?(head|director|director general|chief|boss)\s+"
+            r"(of|at)\s+(the\s+)?(?!(which|what|whose)\b)"
+            r"((?!(when|since|year|date|until|quand|depuis)\b)[^\W\d]+)(\s+(?!(when|since|year|date|"
+            r"until|quand|depuis)\b)[^\W\d]+){0,2}\s*$|"
             # "DGAPR director name?", "DGSN director general, name?": the holder's name.
             r"\b(head|director|chief|boss|president|leader|minister|ambassador|commander)"
             r"(\s+general)?\s+(full\s+|first\s+|last\s+)?names?\b|" +

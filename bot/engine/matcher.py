@@ -333,10 +333,9 @@ class Matcher:
             # "what will participants actually do in the sessions?", "les participants vont y
             # faire quoi ?": what they do there, the course's activities.
             question = _PEOPLE_DOING.sub(_doing_asked, question)
-            if _TRAINEES_NAMED.search(question):
-                # "participants in the session will ... What will they actually be doing?":
-                # "they" are the trainees named before.
-                question = _THEY_DOING.sub("what activities they do", question)
+            # "participants in the session will ... What will they actually be doing?": what
+            # "they" do, the course's activities (asked alone after its context, too).
+            question = _THEY_DOING.sub("what activities they do", question)
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
@@ -474,10 +473,18 @@ class Matcher:
             # BCIJ. When was it set up?": what the context names that no fact holds is the
             # asker's own business, not what the question points back to.
             bare = self._without_context_strangers(reading.question, reading.asking)
-            # (Not when a person is pointed at, "Quel est son titre ?": the names no fact
-            # holds are hers.)
-            if bare and not _PERSON_POINTER.search(reading.asking):
+            if bare:
                 retry = self._answer(bare, language, reading.asking, claimed)
+                if (
+                    retry.answered
+                    and _PERSON_POINTER.search(reading.asking)
+                    and not self._holds_the_context(
+                        retry.facts[0].fact, reading.question, reading.asking, names_only=True
+                    )
+                ):
+                    # (Unless a person is pointed at, "Quel est son titre ?", and the fact
+                    # names nobody the context names: the names no fact holds are hers.)
+                    retry = replace(retry, answered=False)
                 answer = retry if retry.answered else answer
             if not answer.answered:
                 # "Re: the BCIJ thread. It came up again in today's meeting with the
@@ -661,6 +668,18 @@ class Matcher:
             self._positions.update((f.id, n) for n, f in enumerate(self.index.facts))
         return self._positions[fact.id]
 
+    def _doubts_no_name(self, quoted: str) -> bool:
+        """Whether words a draft quotes are a detail it may have wrong, not what it speaks
+        of: two words or more, no figure (a figure doubted is read by the kind asked), not
+        names alone ('the "DGAPR" has worked with INL since 2012' quotes the body asked
+        about; 'the "UNODC Country Manager"' a title it may have wrong)."""
+        slots = self.analyse(quoted)
+        return (
+            len(quoted.split()) >= 2
+            and not any(s.number for s in slots)
+            and not all((s.concept or "").startswith("@") for s in slots)
+        )
+
     def _claim_without_doubted(
         self, claim: str, kind: Kind | None, *, keep_figures: bool = False
     ) -> str:
@@ -672,7 +691,7 @@ class Matcher:
         quoted from the draft ('... "targeted government buildings"') are the detail
         doubted, whatever the kind."""
         quoted = _QUOTED.search(claim)
-        if quoted is not None:
+        if quoted is not None and self._doubts_no_name(quoted.group()):
             return " ".join(fold(f"{claim[: quoted.start()]} {claim[quoted.end() :]}").split())
         kinds = self.index.lexicon.kinds
         slots = self.analyse(claim)
@@ -886,16 +905,35 @@ class Matcher:
     ) -> bool:
         """Whether `fact` holds a word or a name that `question` says before `part` (the
         context "it" points back to), but for names most facts mention ("Morocco").
-        `names_only`: the role of "her" is asked, so only the person's name counts, when
-        the context gives one (a capitalised word of no entity's)."""
+        `names_only`: the role of "her" is asked, so only a person's name counts, said
+        before or in `part` (capitalised, known or not, but no body's or place's: "Per
+        Karim: Ms. Oufroukhi, what's her position?" is answered by a fact naming either),
+        when the message gives one."""
         before = question[: max(question.find(part), 0)]
-        in_part = {k for s in self.analyse(part) for k in s.keys}
-        slots = [s for s in self.analyse(before) if not s.number and not self._ambient(s)]
-        if names_only:
-            capitals = {fold(w) for w in _CAPITALISED.findall(before)}
-            slots = [s for s in slots if s.concept is None and s.text in capitals] or slots
-        context = {k for s in slots for k in s.keys if k not in in_part}
         held = self.index.text_keys(f"{fact.answer} {fact.snippet}", "en")
+        if names_only:
+            # (A name read in French has its French key: "sa fonction ?" after "Mme Oufroukhi".)
+            held = held | self.index.text_keys(f"{fact.answer} {fact.answer_fr or ''}", "fr")
+            capitals = {fold(w) for w in _CAPITALISED.findall(f"{before} {part}")}
+            kinds = self.index.lexicon.kinds
+            names = {
+                k
+                for s in (*self.analyse(before), *self.analyse(part))
+                if s.text in capitals
+                and kinds.get(s.concept or "") not in PLACE_KINDS
+                and kinds.get(s.concept or "") != "institution"
+                for k in s.keys
+            }
+            if names:
+                return not names.isdisjoint(held)
+        in_part = {k for s in self.analyse(part) for k in s.keys}
+        context = {
+            k
+            for s in self.analyse(before)
+            if not s.number and not self._ambient(s)
+            for k in s.keys
+            if k not in in_part
+        }
         return not context or not context.isdisjoint(held)
 
     def _context_names(self, question: str, asking: str) -> str:
@@ -2248,7 +2286,7 @@ _GRANTOR_ASKED = CaseBlind.compile(
 #: The granter named by what it does, whatever the question's kind: "DNA lab
 #: certification 2018: accrediting body?", "l'organisme certificateur ?".
 _GRANTER_NAMED = CaseBlind.compile(
-    r"\b(?:accrediting|certifying|granting|awarding|issuing)\s+(?:body|bodies|agency|"
+    r"\b(?:accrediting|certifying|granting|awarding)\s+(?:body|bodies|agency|"
     r"organi[sz]ation|authority|institution)\b|\borganisme\s+(?:certificateur|accr[ée]diteur)\b"
 )
 #: Granting in a fact: "The United States granted Morocco ...", "certified by ..." (not a
@@ -2461,9 +2499,10 @@ _PEOPLE_DOING = re.compile(
     re.IGNORECASE,
 )
 _DOING_CUE = CaseBlind.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b")
-_TRAINEES_NAMED = re.compile(r"\b(?:participants?|trainees?|attendees?)\b", re.IGNORECASE)
 _THEY_DOING = re.compile(
-    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|did|would|are)\s+they\s+"
+    # (What they will do, in a course ahead: "what are they doing in Haiti?" asks what a
+    # body does.)
+    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|would)\s+they\s+"
     r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+)?(?:be\s+)?(?:do|doing)\b",
     re.IGNORECASE,
 )

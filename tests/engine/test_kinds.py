@@ -455,7 +455,14 @@ def test_a_role_asked_alone_or_its_holders_name_asks_for_a_person(question: str)
 
 @pytest.mark.parametrize(
     "question",
-    ["head of which unit is the trainer?", "the Kennel Club is head of which network"],
+    [
+        "head of which unit is the trainer?",
+        "the Kennel Club is head of which network",
+        # a country's role, and since when
+        "Morocco became head of the dog forum?",
+        "head of the forum since when?",
+        "head of the forum in 2016?",
+    ],
 )
 def test_head_of_which_asks_for_no_person(question: str) -> None:
     assert asks_for(question) is not Kind.PERSON

@@ -4477,6 +4477,9 @@ def test_who_granted_something_is_asked_of_a_fact_saying_it_was_granted() -> Non
     # The granter named by what it does, in a fragment with no question word.
     assert not matcher.ask("dog lab certification 2018: accrediting body?").answered
     assert not matcher.ask("labo canin, certification 2018 : l'organisme certificateur ?").answered
+    # (a guide's issuer is its publisher: "issuing" names no granter)
+    assert matcher_module._GRANTER_NAMED.search("dog lab certification: accrediting body?")
+    assert not matcher_module._GRANTER_NAMED.search("issuing body of the 2012 dog guide?")
 
 
 def test_things_listed_beside_one_named_are_one_more() -> None:
@@ -4532,6 +4535,11 @@ def test_who_did_it_to_what_the_context_names_needs_a_fact_naming_it(
     assert ids(pair.facts)[:1] == ["cndh-dgsn-tot-programme"]
     answer = matcher.ask("which country granted Morocco major non-NATO ally status?")
     assert answer.answered and ids(answer.facts)[:1] == ["major-non-nato-ally-status"]
+    # (her role, asked in French of a name read in French: "sa fonction" is Ms. Oufroukhi's)
+    message = (
+        "Mme Oufroukhi prend la parole lundi à notre séminaire. Quelle est sa fonction exactement ?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["oufroukhi-head-judicial-cooperation"]
 
 
 def test_her_role_asked_after_a_context_naming_her_needs_a_fact_naming_her() -> None:
@@ -4555,6 +4563,21 @@ def test_her_role_asked_after_a_context_naming_her_needs_a_fact_naming_her() -> 
     # (asked of a body, the role is the body's officer's)
     asked = matcher.ask("Le Kennel Club a un officier. Quel est son titre exact ?")
     assert ids(asked.facts)[:1] == ["other"]
+    # (her name said with the question, the colleague who asks named before it)
+    quint = make_fact(
+        "quint",
+        "Ms. Zorba Quint, dog officer at the Kennel Club, opened the port session.",
+        entities=["kennel-club"],
+        answer_fr="Mme Zorba Quint, dont la fonction est officier canin au Kennel Club, a ouvert "
+        "la session du port.",
+    )
+    matcher = make_matcher(quint, other, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    asked = matcher.ask("Per Karim: Ms. Zorba Quint, what's her position?")
+    assert ids(asked.facts)[:1] == ["quint"]
+    asked = matcher.ask(
+        "Mme Zorba Quint intervient jeudi, je dois la présenter : quelle est sa fonction ?"
+    )
+    assert ids(asked.facts)[:1] == ["quint"]
     # ("son titre" read where the asker read it is no document's title)
     assert asks_for("Quel est son titre exact d'après le communiqué ?") is Kind.ROLE
     assert asks_for("Quel est le titre du communiqué ?") is Kind.TITLE
@@ -4572,6 +4595,19 @@ def test_the_words_a_draft_quotes_are_the_detail_doubted() -> None:
         "according to the source?"
     )
     assert ids(matcher.ask(message).facts)[:1] == ["port"]
+    # (a name quoted is what the draft speaks of, not a detail it doubts)
+    guards = make_fact(
+        "guards",
+        "The Kennel Club has guarded the port since 2010.",
+        entities=["kennel-club"],
+        when="2010",
+    )
+    matcher = make_matcher(guards, airport, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    message = (
+        'The draft says the "Kennel Club" has guarded the port since 2012. What does the '
+        "source say?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["guards"]
 
 
 def test_what_they_will_do_after_naming_trainees_asks_their_activities() -> None:
@@ -4588,4 +4624,7 @@ def test_what_they_will_do_after_naming_trainees_asks_their_activities() -> None
         'The draft says participants in the dog course will "only watch films". What will '
         "they actually be doing?"
     )
+    assert ids(matcher.ask(message).facts)[:1] == ["methods"]
+    # (after a context naming only the course, "they" are its participants all the same)
+    message = "The dog course starts Monday. What will they actually be doing?"
     assert ids(matcher.ask(message).facts)[:1] == ["methods"]
