@@ -481,6 +481,7 @@ class Index:
                 k for k in answer_keys if kinds.get(k) in ("place", "region") or k in _REGION_GROUPS
             )
         )
+        named_countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
         for key in [k for k in answer_keys if k.startswith("@")]:
             answer_keys.update("@" + parent for parent in self.ancestors(key[1:]))
         places = {k for k in answer_keys - whose if kinds.get(k) in PLACE_KINDS}
@@ -516,6 +517,7 @@ class Index:
             has_person=bool(PERSON.search(fact.answer)) or bool(PERSON.search(fact.snippet)),
             has_role=bool(ROLE_WORD.search(fact.answer)),
             countries=self._shared.setdefault(countries, countries),
+            named_countries=self._shared.setdefault(named_countries, named_countries),
             counted=tuple(sorted(counted)),
             figures=tuple(sorted(figures(fact.answer))),
             actors=self._shared.setdefault(actors, actors),

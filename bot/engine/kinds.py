@@ -77,6 +77,9 @@ class FactFeatures:
     #: The places, not countries, its answer names, whose included ("counterparts in the
     #: greater Maghreb and Sahel regions"): what a "which regions" question asks for.
     regions: tuple[str, ...] = ()
+    #: The countries its answer names itself, not through a body's parent ("INL's page"
+    #: names no United States): what "which other country?" may be answered by.
+    named_countries: frozenset[str] = frozenset()
     #: An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until when?" asks).
     has_end: bool = False
     #: A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans".

@@ -1138,6 +1138,21 @@ class Matcher:
         query_concepts = {s.concept for s in slots if s.concept}
         for k in known:
             query_concepts.update(k.roles)
+        # "IPPOS va former des policiers de quels pays pour le Mali ?": beside a country
+        # named, the country a body asked about belongs to (IPPOS's United States) is no
+        # other country, unless the fact names it itself. ("Which country runs IPPOS?",
+        # naming no country, asks that one.)
+        implied = (
+            frozenset(
+                "@" + parent
+                for s in slots
+                if s.concept and s.concept.startswith("@")
+                for parent in self.index.ancestors(s.concept[1:])
+            )
+            if kind is Kind.COUNTRY
+            and any(self.index.lexicon.kinds.get(c) == "country" for c in query_concepts)
+            else frozenset()
+        )
         if kind is Kind.BODY:
             # "Which Moroccan prison agency has INL worked with?": a body named by words of
             # the kind asked ("prison agency", a name of the DGAPR) is the body asked for,
@@ -1280,6 +1295,7 @@ class Matcher:
             _asks_a_venue(fold(question)),
             (kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)))
             or bool(_GRANTER_NAMED.search(question)),
+            implied,
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -1599,6 +1615,7 @@ class Matcher:
             asked.concepts,
             asked.counted,
             asked.counted_text,
+            asked.implied,
         )
         if why_not or not asked.more:
             return why_not or None  # ("" is no reason: the rules below would be read)
@@ -1870,8 +1887,10 @@ class Matcher:
         query_concepts: Set[str],
         counted: frozenset[str] = frozenset(),
         counted_text: Sequence[str] = (),
+        implied: frozenset[str] = frozenset(),
     ) -> str | None:
-        """None when fact `i` answers the question; otherwise a short reason."""
+        """None when fact `i` answers the question; otherwise a short reason. `implied`:
+        countries the question's bodies belong to, no other country unless named."""
         features = self.index.features[i]
         if strong_missing:
             return "does not mention " + ", ".join(missing[:3]) if missing else "too far"
@@ -1891,6 +1910,12 @@ class Matcher:
             and not (kind is Kind.START and self._gives_day(i))
         ):
             return kind.lacks
+        if (
+            implied
+            and not features.countries - query_concepts - implied
+            and not features.named_countries - query_concepts
+        ):
+            return kind.lacks if kind is not None else "names no other country"
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         return None
@@ -2214,6 +2239,9 @@ class _Asked:
     wants_venue: bool = False
     #: "Which body issued the lab's certification?": who grants, not who helped get it.
     wants_grantor: bool = False
+    #: The countries the bodies asked about belong to, when the question names a country
+    #: and asks for another (see `Matcher._why_not`).
+    implied: frozenset[str] = frozenset()
     #: Whether any rule past `Matcher._why_not` may say no (set in `__post_init__`): most
     #: questions hold nothing those rules check.
     more: bool = field(init=False, default=True)

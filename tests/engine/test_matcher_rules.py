@@ -4628,3 +4628,45 @@ def test_what_they_will_do_after_naming_trainees_asks_their_activities() -> None
     # (after a context naming only the course, "they" are its participants all the same)
     message = "The dog course starts Monday. What will they actually be doing?"
     assert ids(matcher.ask(message).facts)[:1] == ["methods"]
+
+
+def test_the_country_a_body_belongs_to_is_no_other_country_asked() -> None:
+    """ "Police from which countries will the dog programme train for Zorbia?": the
+    programme's own country (its parent's) is not one asked for, so a fact naming only it
+    and Zorbia does not answer; one naming the trainees' countries does. A fact naming the
+    parent's country itself still answers ("trained on Landia's practices"), and so does the
+    programme's fact when no country is named ("which country built ...?")."""
+    landia = make_entity("landia", "country", "Landia")
+    zorbia = make_entity("zorbia", "country", "Zorbia")
+    togo = make_entity("togo", "country", "Togo")
+    programme = make_entity("dog-programme", "institution", "Dog Programme", part_of=["landia"])
+    entities = [landia, zorbia, togo, programme]
+    partnerships = make_fact(
+        "partnerships",
+        "The Dog Programme built new police partnerships after the Zorbia mandate.",
+        entities=["dog-programme", "zorbia"],
+    )
+    trainees = make_fact(
+        "trainees",
+        "The Dog Programme would train police from Togo preparing to deploy to Zorbia.",
+        entities=["dog-programme", "zorbia", "togo"],
+    )
+    matcher = make_matcher(partnerships, *FILLER, entities=entities, thresholds=BARS)
+    question = "which countries will the Dog Programme train police from for Zorbia?"
+    assert not matcher.ask(question).answered
+    matcher = make_matcher(partnerships, trainees, *FILLER, entities=entities, thresholds=BARS)
+    assert ids(matcher.ask(question).facts)[:1] == ["trainees"]
+    practices = make_fact(
+        "practices",
+        "The Dog Programme trained Zorbia prison guards on Landia practices.",
+        entities=["dog-programme", "zorbia", "landia"],
+    )
+    matcher = make_matcher(practices, *FILLER, entities=entities, thresholds=BARS)
+    asked = "the Dog Programme trained Zorbia prison guards on the practices of which country?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["practices"]
+    built = make_fact(
+        "built", "The Dog Programme built new police partnerships.", entities=["dog-programme"]
+    )
+    matcher = make_matcher(built, *FILLER, entities=entities, thresholds=BARS)
+    asked = "which country built the Dog Programme partnerships?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["built"]
