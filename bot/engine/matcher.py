@@ -2514,7 +2514,10 @@ _CHECK = re.compile(
     re.IGNORECASE,
 )
 #: People at a course, asked what they do there (`_PEOPLE_DOING`).
-_TRAINEES = r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?)"
+_TRAINEES = (
+    r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?|"
+    r"people|ppl)"
+)
 _PEOPLE_DOING = re.compile(
     r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|does|did|would|are|is)\s+(?P<who>"
     + _TRAINEES
@@ -2538,8 +2541,10 @@ _THEY_DOING = re.compile(
 
 def _doing_asked(match: re.Match[str]) -> str:
     """ "what will participants do" -> "what activities will participants do"."""
-    if match.group("who"):
-        return f"what activities {match.group('who')} do"
+    who = match.group("who")
+    if who:
+        # ("what will ppl actually do": the people taking part, the participants)
+        return f"what activities {'participants' if who.lower() in ('people', 'ppl') else who} do"
     # ("les participants de la formation CNDH-DGSN vont faire quoi": the course kept.)
     return (
         f"quelles activités des {match.group('fr') or match.group('fr2')}{match.group('of') or ''}"

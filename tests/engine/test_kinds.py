@@ -264,6 +264,9 @@ def test_whats_the_three_parts_asks_for_members() -> None:
 def test_how_many_years_is_a_length_of_time_not_a_count() -> None:
     assert asks_for("How many years did the project run?") is Kind.DURATION
     assert asks_for("Sur combien d'années s'étend le projet ?") is Kind.DURATION
+    # the period a programme covers
+    assert asks_for("le programme canin ça couvre quelle période ?") is Kind.DURATION
+    assert asks_for("what period does the dog programme cover?") is Kind.DURATION
     assert asks_for("How many years ago was the law passed?") is not Kind.DURATION
     assert asks_for("Combien d'années de prison risquent-ils ?") is Kind.PENALTY
 

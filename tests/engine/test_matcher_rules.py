@@ -2088,6 +2088,8 @@ def test_what_participants_will_do_asks_for_the_course_activities() -> None:
         "besides the lectures, what else will participants do in the dog sessions?",
         "que feront concrètement les participants pendant les sessions canines ?",
         "les participants des sessions canines vont faire quoi concretement ?",
+        # (the people taking part, typed short)
+        "what will ppl actually do in the dog sessions?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["what"], question
     alone = make_matcher(who, *FILLER, synonyms=[["activities", "activités"]], thresholds=BARS)
