@@ -88,7 +88,7 @@ STOPWORDS_EN = frozenset(
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
     isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite stated
-    refer refers referring referred cite cites cited citing
+    refer refers referring referred cite cites cited citing even
     tho though anyway afterwards afterward subsequently specifically exact
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went

@@ -2779,6 +2779,8 @@ _IDIOM = re.compile(
     r"sur\s+le\s+plan(?=\s+(?!de\b|du\b|des\b|d['’])\w)|"
     # "why does the status matter for Morocco?": why it counts, no matter asked.
     r"(?<=\s)matters?(?=\s+(?:for|to)\b)|"
+    # "why does it matter so much how the police store evidence?": why it counts.
+    r"(?<=\bit\s)matters?(?:\s+so\s+much)?(?=\s+(?:how|that|what|whether|if)\b)|"
     # "where is Morocco said to carry influence?", "INL describes Morocco as ...", "le
     # Maroc est décrit comme ...": how the source puts it, which no fact says of itself.
     r"(?:is|are|was|were|be|being)\s+(?:said|described|seen|considered|regarded|portrayed|"

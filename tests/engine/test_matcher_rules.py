@@ -2666,6 +2666,8 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     # "why does the dog unit matter for the port?": why it counts; a matter may be asked.
     assert "matter" not in words(matcher, "why does the dog unit matter for the port?")
     assert "matter" in words(matcher, "which matter did the dog unit handle?")
+    assert "matter" not in words(matcher, "why does it matter so much how the dogs are fed?")
+    assert "even" not in words(matcher, "why does the port even care about dogs?")
     # "in terms of the port's dogs": regarding them.
     assert "terms" not in words(matcher, "what did it say in terms of the port's dogs?")
     assert "terms" in words(matcher, "what terms did the port set for its dogs?")
