@@ -791,7 +791,7 @@ class Kind(StrEnum):
         ),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
-            r"\b(dollar|dollars|euro|euros|usd)\s+(amount|figure|value|total|sum)\b|"
+            r"\b(dollar|dollars|euro|euros|usd)\s+(amounts?|figures?|values?|totals?|sums?)\b|"
             r"\bhow many (dollars|euros)\b|"
             # "in dollar terms, how much ...?", "how much aid, in dollars?", "doubled from
             # what to what, in dollars?"
@@ -978,6 +978,10 @@ class Kind(StrEnum):
             r"\bwhat\s+(?:figure|number|count)\s+(?:does|do|did|is|was)\b"
             # (Not a sum: "what figure does the source give for the budget?")
             r"(?![^?]{0,60}\b(?:budget|cost|costs|price|spend|spent|funding|money|amount)\b)|"
+            # "Which document gives a count of returnees?": a figure for them.
+            # (Not "the count of Paris", a nobleman.)
+            r"\ba\s+(count|tally|headcount)\s+of\b|"
+            r"\b(gives?|has|have|need|want|find)\s+the\s+(count|tally|headcount)\s+of\b|"
             # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
             r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
         ),

@@ -333,9 +333,11 @@ class Matcher:
             # "what will participants actually do in the sessions?", "les participants vont y
             # faire quoi ?": what they do there, the course's activities.
             question = _PEOPLE_DOING.sub(_doing_asked, question)
-            # "participants in the session will ... What will they actually be doing?": what
-            # "they" do, the course's activities (asked alone after its context, too).
-            question = _THEY_DOING.sub("what activities they do", question)
+            if _TRAINEES_NAMED.search(question):
+                # "participants in the session will ... What will they actually be doing?":
+                # what "they", the participants named, do there (not experts or a police
+                # force: "the NYPD in Haiti, what will they be doing?").
+                question = _THEY_DOING.sub("what activities they do", question)
         if _GUESS_CUE.search(question):
             # "... i think it was the senate??", "on terrorist financing, I think?", "je
             # pensais aux preuves numériques": the asker's guess, which the answer corrects.
@@ -499,6 +501,9 @@ class Matcher:
                 if (
                     named
                     and not _PERSON_POINTER.search(reading.asking)
+                    # (A question of what they do, asking nothing of its own, "What will
+                    # they actually be doing?", is not answered by the names' cards.)
+                    and not (_DOING_CUE.search(reading.asking) and not self.analyse(reading.asking))
                     and not (reading.claim and len(self.analyse(reading.asking)) < 2)
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
@@ -2436,17 +2441,13 @@ _ABOUT_THAT = re.compile(
 #: fact need say it.
 #: A word every way of `_HOW_TO_ANSWER` holds (most questions hold none).
 _HOW_TO_ANSWER_CUE = CaseBlind.compile(
-    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list|broad|"
-    r"grand"
+    r"line|sentence|word|nutshell|short|brief|gros|bref|resume|résumé|ligne|phrase|mot|list"
 )
 _HOW_TO_ANSWER = CaseBlind.compile(
     r"\b(?:one[- ]liner|one\s+line(?!\s+of\b))\b|"
     r"\b(?:in|en)\s+(?:one|a|une|un|deux|two|a\s+few|quelques)\s+(?:line|sentence|word|words|"
     r"ligne|phrase|mot|mots)\b|\bin\s+(?:a\s+)?nutshell\b|\bin\s+(?:short|brief)\b|\bbriefly\b|"
     r"\ben\s+(?:bref|gros|resume|résumé)\b|"
-    # "in broad strokes", "broadly speaking", "dans les grandes lignes", "à grands traits"
-    r"\bin\s+broad\s+(?:strokes|terms|outline)\b|\bbroadly\s+speaking\b|"
-    r"\bdans\s+les\s+grandes\s+lignes\b|\b(?:à|a)\s+grands\s+traits\b|"
     # "... will IPPOS train? pls list", "list them pls": a list asked for, as the question says
     r"(?:^|[?!.]\s*)(?:list|list\s+them|as\s+a\s+list|in\s+a\s+list)\W*$"
 )
@@ -2514,15 +2515,17 @@ _CHECK = re.compile(
     re.IGNORECASE,
 )
 #: People at a course, asked what they do there (`_PEOPLE_DOING`).
-_TRAINEES = (
-    r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?|"
-    r"people|ppl)"
-)
+_TRAINEES = r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?)"
 _PEOPLE_DOING = re.compile(
     r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|does|did|would|are|is)\s+(?P<who>"
     + _TRAINEES
     + r")\s+"
     r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b|"
+    # "what will ppl actually do in the training?": the people at a course (not at a
+    # centre: "what do people do at the Tiflet centre?").
+    r"\b(?:what|wat)\s+(?:else\s+)?(?:will|would)\s+(?P<ppl>people|ppl)\s+"
+    r"(?:actual+y\s+|really\s+|exactly\s+|concretely\s+|be\s+)?(?:do|doing)\b"
+    r"(?=\s+(?:in|at|during)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:training|course|session|workshop)s?\b)|"
     r"\b(?:que|qu['’]est-ce\s+que)\s+(?:vont\s+faire|feront|font)\s+"
     r"(?:concr[èe]tement\s+|exactement\s+|vraiment\s+)?(?P<fr>" + _TRAINEES + r")\b|"
     r"\b(?P<fr2>" + _TRAINEES + r")(?P<of>\s+(?:de\s+la|du|des|de)\s+[^?,.]{1,40}?)?"
@@ -2530,6 +2533,7 @@ _PEOPLE_DOING = re.compile(
     re.IGNORECASE,
 )
 _DOING_CUE = CaseBlind.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b")
+_TRAINEES_NAMED = re.compile(r"\b(?:participants?|trainees?|attendees?)\b", re.IGNORECASE)
 _THEY_DOING = re.compile(
     # (What they will do, in a course ahead: "what are they doing in Haiti?" asks what a
     # body does.)
@@ -2541,10 +2545,10 @@ _THEY_DOING = re.compile(
 
 def _doing_asked(match: re.Match[str]) -> str:
     """ "what will participants do" -> "what activities will participants do"."""
-    who = match.group("who")
-    if who:
-        # ("what will ppl actually do": the people taking part, the participants)
-        return f"what activities {'participants' if who.lower() in ('people', 'ppl') else who} do"
+    if match.group("who"):
+        return f"what activities {match.group('who')} do"
+    if match.group("ppl"):
+        return "what activities participants do"  # (the people taking part)
     # ("les participants de la formation CNDH-DGSN vont faire quoi": the course kept.)
     return (
         f"quelles activités des {match.group('fr') or match.group('fr2')}{match.group('of') or ''}"

@@ -311,6 +311,9 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     assert asks_for("How many euros went to the dog unit?") is Kind.MONEY
     assert asks_for("In dollar terms, how much aid does the dog unit get?") is Kind.MONEY
     assert asks_for("How much aid went to the dog unit, in dollars?") is Kind.MONEY
+    assert asks_for("the dog aid doubled from what to what? the dollar figures?") is Kind.MONEY
+    # "a count of": how many, not a sum
+    assert asks_for("which document gives a count of dog returnees?") is Kind.COUNT
 
 
 def test_the_name_of_a_town_asks_for_a_city() -> None:
