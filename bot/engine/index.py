@@ -55,6 +55,7 @@ from bot.engine.kinds import (
     REASON,
     ROLE_WORD,
     SAID_BY,
+    SCORE,
     SOURCE_DATED,
     START,
     STATEMENT,
@@ -533,6 +534,7 @@ class Index:
             has_end=bool(END.search(fact.answer))
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
             has_age=bool(AGE.search(fact.answer)),
+            has_score=bool(SCORE.search(fact.answer)),
             has_title=bool(TITLED.search(fact.answer)),
             has_clock=bool(CLOCK.search(fact.answer))
             or bool(fact.answer_fr and CLOCK.search(fact.answer_fr)),

@@ -88,6 +88,9 @@ class FactFeatures:
     has_title: bool = False
     #: A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks).
     has_clock: bool = False
+    #: A result measured: a score, a percentage, a pass rate (what "what did they score?"
+    #: asks).
+    has_score: bool = False
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid
@@ -162,6 +165,12 @@ DURATION = re.compile(
 #: An age in an answer: what "how old?" asks for.
 AGE = re.compile(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bâg[ée]e?s?\s+de\s+\d{1,3}\s+ans\b",
+    re.IGNORECASE,
+)
+#: A result measured in an answer: "scored 85%", "a 90 percent pass rate", "satisfaction".
+SCORE = re.compile(
+    r"\d\s*%|\bper\s?cent\b|\bpour\s?cent\b|\bscor(?:e|es|ed)\b|\bpass\s+rate\b|"
+    r"\bsatisfaction\b|\btaux\s+de\s+r[ée]ussite\b",
     re.IGNORECASE,
 )
 #: A time of day in an answer: "at 9 a.m.", "10:30", "à 14h", "noon".
@@ -730,6 +739,24 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_age,
         "gives no age",
+    )
+    # "What did the 21 prosecutors score on the post-training test?", "the evaluation
+    # results?": a result measured, which a fact saying they were trained does not give.
+    SCORE = (
+        "score",
+        ("scor", "grade", "pass rate", "result", "satisf", "feedback", "resultat", "taux"),
+        re.compile(
+            r"\b(what|how|quel|quelle|quels|quelles)\b[^?]{0,60}\b(score|scored|scores|grade|"
+            r"grades|graded)\b|\b(pass\s+rate|satisfaction\s+(rate|score|survey|results?)|"
+            r"(test|exam|assessment|evaluation|survey)\s+results?|results?\s+of\s+the\s+(post\s+"
+            r"training\s+)?(test|exam|assessment|evaluation|survey)|post\s+training\s+(test|"
+            r"assessment|evaluation|survey)\s+(results?|scores?)|participant\s+feedback|"
+            r"feedback\s+from\s+(the\s+)?participants)\b|"
+            r"\b(resultats?\s+(du|de\s+l|des)\s+(test|evaluation|examen)s?|taux\s+de\s+"
+            r"(reussite|satisfaction))\b"
+        ),
+        lambda f, asked: f.has_score,
+        "gives no result measured",
     )
     # "What time does the Feb 24 session start?", "à quelle heure ...?": a time of day,
     # which a fact giving the day does not give.

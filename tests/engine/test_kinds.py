@@ -31,6 +31,7 @@ EXAMPLES = {
     Kind.START: "Since when has INL worked with the DGAPR?",
     Kind.END: "Until when does GLO.ACT run?",
     Kind.AGE: "How old is Mohamed Chabib?",
+    Kind.SCORE: "What did the 21 prosecutors score on the final test?",
     Kind.CLOCK: "À quelle heure commence la session ?",
     Kind.MEMBERS: "Which five academies does INL run?",
     Kind.REASON: "Why was Tangier chosen?",
@@ -512,4 +513,22 @@ def test_a_bound_of_a_detention_or_penalty_asks_for_its_length(
     question: str, kind: Kind | None
 ) -> None:
     """ "max pre trial detention": how long someone may be held; "max penalty": a penalty."""
+    assert asks_for(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("what did the dog handlers score on the post-training test?", Kind.SCORE),
+        ("what were the evaluation results of the dog workshop?", Kind.SCORE),
+        ("quels sont les résultats de l'évaluation de l'atelier canin ?", Kind.SCORE),
+        ("what was the pass rate of the dog course?", Kind.SCORE),
+        # a result of something else, not measured
+        ("what was the result of the dog unit's reform?", None),
+        ("How many dog handlers were trained?", Kind.COUNT),
+    ],
+)
+def test_a_result_measured_is_asked_as_a_score(question: str, kind: Kind | None) -> None:
+    """ "What did they score on the test?": a score or a rate, which a fact saying they were
+    trained does not give."""
     assert asks_for(question) is kind

@@ -4681,3 +4681,17 @@ def test_the_country_a_body_belongs_to_is_no_other_country_asked() -> None:
     matcher = make_matcher(built, *FILLER, entities=entities, thresholds=BARS)
     asked = "which country built the Dog Programme partnerships?"
     assert ids(matcher.ask(asked).facts)[:1] == ["built"]
+
+
+def test_a_score_asked_needs_a_fact_giving_one() -> None:
+    """ "What did the 21 dog handlers score on the final test?": the fact saying 21 were
+    trained gives no score; one saying they scored 85% does."""
+    trained = make_fact("trained", "21 dog handlers were trained in Rabat in 2018.", when="2018")
+    matcher = make_matcher(trained, *FILLER, thresholds=BARS)
+    question = "What did the 21 dog handlers trained in Rabat score on the final test?"
+    assert not matcher.ask(question).answered
+    scored = make_fact(
+        "scored", "The 21 dog handlers trained in Rabat scored 85% on the final test."
+    )
+    matcher = make_matcher(trained, scored, *FILLER, thresholds=BARS)
+    assert ids(matcher.ask(question).facts)[:1] == ["scored"]
