@@ -1712,7 +1712,17 @@ def read_message(
         return Reading("", Chatter.HOW_TO)
     if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)
-        if kind is not None and not any(knows(w) for w in _content_words(question)):
+        content = _content_words(question)
+        if kind is not None and (
+            not any(knows(w) for w in content)
+            # ("who made you btw? Karim says it's the comms team": the bot asked about,
+            # with one word the fact base knows and no name.)
+            or (
+                kind is Chatter.ABOUT_BOT
+                and len(content) <= 1
+                and not (names is not None and names(question))
+            )
+        ):
             return Reading("", kind)
     wrapped = question != original.strip()
     context = bool(asked_here) and len(asked_here) < len(kept)

@@ -701,6 +701,8 @@ class Kind(StrEnum):
             # abroad?", "what does INL say Morocco exports across the region?": a clause
             # follows, what is said is asked, not how it was put.)
             r"(?!\s+(?:that\s+)?(?:it|they)\s+(?!(?:is|are|was|were)\b)\w+)"
+            # ("what does INL say its overall mission is?": its mission, asked.)
+            r"(?!\s+(?:that\s+)?(?:its|their)\s+(?:\w+\s+){0,3}(?:is|are|was|were)\W*$)"
             r"(?!\s+(?:that\s+)?(?!(?:about|at|in|on|to|when|during|after|before|of|for|with|"
             r"while|as|the|a|an|this|that|her|his|their|it|they|regarding|concerning|exactly|"
             r"yesterday|today|publicly|recently|then|again|there|here|last|next|first|most|"
@@ -852,6 +854,8 @@ class Kind(StrEnum):
             r"\b(give|gives|put|puts|list|lists|state|states|report|reports)\s+as\s+(the\s+|its\s+)?"
             r"(total\s+|overall\s+)?(cost|costs|budget|price|amount)\b|"
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
+            # "C'est quoi le budget du programme ?"
+            r"\bc\s+(est|etait)\s+quoi\s+(le|la)\s+(budget|cout|montant|prix)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.
             r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"
         ),

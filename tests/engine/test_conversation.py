@@ -627,6 +627,9 @@ def test_words_the_base_never_heard_of_do_not_hide_a_message_about_the_bot() -> 
     reading = read_message("who maintains this for procurement?", knows)
     assert reading.chatter is Chatter.ABOUT_BOT
     assert read_message("who runs this office in Ouarzazate?", knows).chatter is None
+    # (a word the base knows, and what the asker heard of the bot after it)
+    heard = read_message("who created you btw? Karim says it's the comms team", knows)
+    assert heard.chatter is Chatter.ABOUT_BOT
 
 
 def test_what_kinds_of_questions_the_bot_takes_is_about_the_bot() -> None:

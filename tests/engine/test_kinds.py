@@ -197,6 +197,7 @@ def test_what_a_source_says_is_happening_is_no_quote_asked() -> None:
     assert asks_for("What does the bureau say it counters abroad?") is None
     assert asks_for("What did the minister say it is?") is Kind.STATEMENT
     assert asks_for("what does the bureau say Morocco exports across the region?") is None
+    assert asks_for("what does the bureau say its overall mission is?") is None
     assert asks_for("what did the minister say at the opening?") is Kind.STATEMENT
     assert asks_for("what did the minister say regarding dog kennels?") is Kind.STATEMENT
     # "it" is a text: "what does it say about training partners?" asks what it holds.
@@ -208,6 +209,7 @@ def test_the_cost_a_source_gives_asks_for_money() -> None:
     """ "What does the source give as the cost of the kennel?": an amount of money."""
     assert asks_for("What does the source give as the cost of the kennel?") is Kind.MONEY
     assert asks_for("What does the source give as the kennel's address?") is not Kind.MONEY
+    assert asks_for("C'est quoi le budget du programme canin ?") is Kind.MONEY
 
 
 def test_what_figure_asks_for_a_count() -> None:
