@@ -3067,8 +3067,9 @@ _SOURCE = re.compile(
     r"|\b(?:selon|d'apr[eè]s|d’apr[eè]s|dans|sur|"
     # ("Quel mois donne l'article de l'ONUDC ?": what it gives, the month asked.)
     r"(?:donne|dit|indique|cite|mentionne|pr[ée]cise)(?:-t-(?:il|elle))?)\s+"
-    r"(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+)"
-    r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche|source|texte)\b"
+    r"(?:l'|l’|le\s+|la\s+|ce\s+|cet\s+|cette\s+|les\s+|ces\s+)"
+    # ("d'après les textes américains": the documents, in the plural)
+    r"(?:article|doc|document|page|r[ée]sum[ée]|annonce|communiqu[ée]|papier|fiche|source|texte)s?\b"
     # (Not a law's article: "que dit l'article 1er de la loi 27-14 ?")
     r"(?!\s+(?:\d|1er|premier|[ivx]+\b))"
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",

@@ -1228,6 +1228,7 @@ def test_what_kind_of_asks_for_the_thing_not_the_kind() -> None:
         # the article the answer comes from
         "What does the Rabat news item say the dog training will discuss?",
         "what will the dog training discuss, in the Rabat piece?",
+        "d'après les articles de Rabat, que va aborder la formation canine ?",
     ],
 )
 def test_what_is_set_apart_or_where_it_is_written_is_not_what_is_asked(question: str) -> None:
