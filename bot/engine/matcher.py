@@ -1920,7 +1920,7 @@ class Matcher:
             and not features.countries - query_concepts - implied
             and not features.named_countries - query_concepts
         ):
-            return kind.lacks if kind is not None else "names no other country"
+            return Kind.COUNTRY.lacks  # (`implied` is only read for a country asked)
         if counted and counted.isdisjoint(features.counted):
             return "gives no figure for " + ", ".join(sorted(counted_text)[:2])
         return None
