@@ -285,6 +285,20 @@ SETS = (
     "diag243",
     "diag244",
     "diag245",
+    "diag246",
+    "diag247",
+    "diag248",
+    "diag249",
+    "diag250",
+    "diag251",
+    "diag252",
+    "diag253",
+    "diag254",
+    "diag255",
+    "diag256",
+    "diag257",
+    "diag258",
+    "diag259",
 )
 WRONG_COST = 2.0
 FOLDS = 5
