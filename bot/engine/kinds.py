@@ -749,7 +749,9 @@ class Kind(StrEnum):
         ("scor", "grade", "pass rate", "result", "satisf", "feedback", "resultat", "taux"),
         re.compile(
             r"\b(what|how|quel|quelle|quels|quelles)\b[^?]{0,60}\b(score|scored|scores|grade|"
-            r"grades|graded)\b|\b(pass\s+rate|satisfaction\s+(rate|score|survey|results?)|"
+            r"grades|graded)\b|"
+            # ("score of the peacekeepers trained?", typed as a fragment)
+            r"^\W*(the\s+)?(scores?|grades?)\s+of\b|\b(pass\s+rate|satisfaction\s+(rate|score|survey|results?)|"
             r"(test|exam|assessment|evaluation|survey)\s+results?|results?\s+of\s+the\s+(post\s+"
             r"training\s+)?(test|exam|assessment|evaluation|survey)|post\s+training\s+(test|"
             r"assessment|evaluation|survey)\s+(results?|scores?)|participant\s+feedback|"
@@ -817,6 +819,9 @@ class Kind(StrEnum):
             "budget",
             "cost",
             "price",
+            "prix",
+            "cout",
+            "montant",
         ),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"

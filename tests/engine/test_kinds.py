@@ -210,6 +210,7 @@ def test_the_cost_a_source_gives_asks_for_money() -> None:
     assert asks_for("What does the source give as the cost of the kennel?") is Kind.MONEY
     assert asks_for("What does the source give as the kennel's address?") is not Kind.MONEY
     assert asks_for("C'est quoi le budget du programme canin ?") is Kind.MONEY
+    assert asks_for("c'est quoi le prix de la formation canine ?") is Kind.MONEY
 
 
 def test_what_figure_asks_for_a_count() -> None:
@@ -525,6 +526,7 @@ def test_a_bound_of_a_detention_or_penalty_asks_for_its_length(
         ("what were the evaluation results of the dog workshop?", Kind.SCORE),
         ("quels sont les résultats de l'évaluation de l'atelier canin ?", Kind.SCORE),
         ("what was the pass rate of the dog course?", Kind.SCORE),
+        ("score of the dog handlers trained in Rabat?", Kind.SCORE),
         # a result of something else, not measured
         ("what was the result of the dog unit's reform?", None),
         ("How many dog handlers were trained?", Kind.COUNT),
