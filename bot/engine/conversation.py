@@ -194,8 +194,9 @@ _SILLY = re.compile(
     r"(?:\b(?:a|an|another)\s+)?(?:\b(?:very|really|super|bit\s+of\s+a|probably)\s+)?"
     r"\b(?:silly|dumb|stupid|basic|obvious|naive|newbie|noob|daft)\s+(?:question|one|q)\b"
     r"\s*[,:—–-]?\s*(?:but\b)?"
+    # ("dsl pr la question basique mais ...": the apology's other words are conversation.)
     r"|(?:\bc['’]est\s+)?(?:\bpeut[- ]être\s+)?(?:\bune\s+)?\bquestion\s+"
-    r"(?:bête|bete|idiote|naïve|naive)\s*[,:]?\s*(?:mais\b)?"
+    r"(?:bête|bete|idiote|naïve|naive|basique)\s*[,:]?\s*(?:mais\b)?"
     # "sorry if this is obvious, ...", "sorry if this is basic, but ...": no noun after it
     r"|\b(?:sorry|apologies|d[ée]sol[ée]e?)\s+(?:if|in\s+case)\s+(?:this|that|it)\s*"
     r"(?:is|['’]s|was|may\s+be|might\s+be|could\s+be)\s+(?:(?:very|really|super|too|so)\s+)?"
@@ -208,7 +209,7 @@ _SILLY = re.compile(
     re.IGNORECASE,
 )
 _SILLY_CUE = CaseBlind.compile(
-    r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote|"
+    r"silly|dumb|stupid|basic|obvious|naive|naïve|newbie|noob|daft|bête|bete|idiote|basique|"
     r"sorry if|apologies if|d[ée]sol[ée]e? si"
 )
 
@@ -469,10 +470,23 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
             # accreditation body was it?".
             if len(words) > 1 and words[-1] == "it" and words[-2] in _BE:
                 return True
+            under_it = _UNDER_IT.search(segment)
+            if under_it is not None and "," not in segment[: under_it.start()]:
+                # "which forces got training through it(, per the text)?"; but "the network
+                # of prosecutors, what is the purpose of it?" says itself what "it" is.
+                return True
             return words[-1] in _LAST_POINTERS and not (
                 words[-1] == "there" and len(words) > 1 and words[-2] in _BE
             )
     return False
+
+
+#: Prepositions whose object, "it" last in a question, is what was said before: "which
+#: forces got training through it?", "how many countries are part of it?".
+_UNDER_IT = re.compile(
+    r"\b(?:through|under|by|with|from|in|into|via|about|behind|of|within|inside)\s+it\s*(?:[,?.!]|$)",
+    re.IGNORECASE,
+)
 
 
 #: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
@@ -1344,11 +1358,17 @@ _THREAD_REFERENCE = re.compile(
     # "Amine parle de Mme Oufroukhi dans son message, elle occupe quel poste ?", "Omar
     # mentioned GLO.ACT in his message": who brought it up; what they named stays.
     r"(?:^|(?<=[.!?:]\s))\W*@?(?!(?:who|what|which|where|when|how|why|qui|quel|quelle|quels|"
-    r"quelles|ou|où|comment|pourquoi|it|il|elle|they|ils|elles|on|nous|we|i|je|you|vous|tu)\b)"
+    r"quelles|ou|où|comment|pourquoi|it|il|elle|they|ils|elles|on|nous|we|i|je|you|vous|tu|"
+    # (a document's claim is the draft's, which `_DRAFT_CLAIM` reads: "draft says ...")
+    r"draft|brouillon|rapport|report|article|note|memo|doc|document|text|texte|page|source|"
+    r"paper|story|piece|deck|brief|slide|email|mail|post)\b)"
     r"(?P<dit>[^\W\d][\w.-]*)"
     r"\s+(?:parle|parlait|a\s+parl[ée]|mentionne|"
     r"a\s+mentionn[ée]|cite|a\s+cit[ée]|[ée]voque|a\s+[ée]voqu[ée]|mentions|mentioned|"
-    r"talks\s+about|talked\s+about|brought\s+up|brings\s+up)\s+(?:de\s+|d['’]|du\s+|des\s+)?"
+    r"talks\s+about|talked\s+about|brought\s+up|brings\s+up|"
+    # "Karim says IPPOS has trained 2,800 police, is that right?": who claims it.
+    r"says|said|thinks|reckons|claims|told\s+me|dit|pense|affirme)"
+    r"\s+(?:de\s+|d['’]|du\s+|des\s+|that\s+|que\s+|qu['’])?"
     r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b"
     # "re le message de Karim sur Tiflet 👆 ...", "re Omar's message on ...": whose message
     r"|\bre\s*:?\s+(?:le\s+)?(?:message|post|mail)\s+(?:de|d['’])\s*@?(?P<de>[^\W\d][\w.-]*)"
@@ -1358,7 +1378,7 @@ _THREAD_REFERENCE = re.compile(
 _THREAD_CUE = CaseBlind.compile(
     r"\b(?:said|says|mentioned|asked|noted|wrote|pointed|flagged|suggested|disait|soulignait|"
     r"mentionnait|demandait|indiquait|dit|mentionn|soulign|parl|cite|[ée]voqu|talk|brought|"
-    r"brings|message|mail|post|\bre\b)"
+    r"brings|message|mail|post|\bre\b|thinks|reckons|claims|told|pense|affirme)"
 )
 
 
@@ -1416,11 +1436,13 @@ def _mention_gone(mention: re.Match[str]) -> str:
     return "\n" if named in _BOT_NAMES and before.strip(" ,.:;!?-") else " "
 
 
-#: What a message says of a link it holds: "can someone open this for me?", "broken link?".
+#: What a message says of a link it holds: "can someone open this for me?", "broken link?",
+#: "can you take a look at this? <link> thoughts?", "t'en penses quoi ?".
 _LINK_WORDS = _words(
     """open opens opening click read access load loads loading view see look link links url
     page site website broken works working someone anyone somebody anybody can could me
-    lien ouvrir ouvre marche"""
+    lien ouvrir ouvre marche take have quick glance check thoughts think opinion review
+    regarder regarde jeter coup oeil avis penses pensez"""
 )
 
 

@@ -503,7 +503,10 @@ class Kind(StrEnum):
             r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
             r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir|statute)\b"
             # "the number of Law Enforcement Academies" counts academies, it names no law.
-            r"(?!\s+enforcement)"
+            r"(?!\s+enforcement)|"
+            # "loi traite des êtres humains, c'est quel numéro ?": the law named, then its number.
+            r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,60}\b(quel|what|which)\s+"
+            r"(numero|number)\b(?!\s+of)"
         ),
         lambda f, asked: f.has_law_number,
         "gives no law number",

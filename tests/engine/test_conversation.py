@@ -438,6 +438,28 @@ def test_a_pointer_ending_a_question_points_back_whatever_it_names() -> None:
     assert many.parts == ("How many INL academies are there?",)  # read alone too
 
 
+def test_it_after_a_preposition_ending_a_question_points_back() -> None:
+    """ "I'm checking a claim about the ATA program. Which forces got training through it?":
+    "it" is the programme named before, even after words the question names itself."""
+    known = {"antiterrorism", "assistance", "program", "moroccan", "forces", "training"}
+    reading = read_message(
+        "I'm checking a claim about the Antiterrorism Assistance program. Which Moroccan "
+        "forces got training through it, per the text?",
+        known.__contains__,
+    )
+    assert "Antiterrorism" in reading.question
+    named = read_message(
+        "I'm checking a claim about the Antiterrorism Assistance program. The Moroccan forces, "
+        "which training did they get through it?",
+        known.__contains__,
+    )
+    assert named.question.startswith("The Moroccan forces")
+    alone = read_message(
+        "I'm checking a claim. Which Moroccan forces got training in 2015?", known.__contains__
+    )
+    assert alone.question == "Which Moroccan forces got training in 2015?"
+
+
 def test_is_that_right_checks_the_claim_before_it() -> None:
     """ "My draft says X in 2017. Is that the right year?": "is that ...?" points back to
     the claim; it is not a question about a year by itself."""
@@ -479,6 +501,20 @@ def test_a_seasonal_wish_before_a_question_is_a_greeting() -> None:
 )
 def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
     assert read_message(message, knows).question == "when was the BCIJ created?"
+    # (The fact base may know the word "question": the apology is read all the same.)
+    knows_question = lambda word: knows(word) or word == "question"  # noqa: E731
+    assert read_message(message, knows_question).question == "when was the BCIJ created?"
+
+
+def test_a_french_apology_for_a_basic_question_is_no_part_of_it() -> None:
+    """ "slt tt le monde, dsl pr la question basique mais le BCIJ ...": greeting, apology,
+    then the question, with no question word to open it (the base may know "question")."""
+    knows_question = lambda word: knows(word) or word == "question"  # noqa: E731
+    reading = read_message(
+        "slt tt le monde, dsl pr la question basique mais le BCIJ a été créé en quelle année ?",
+        knows_question,
+    )
+    assert reading.question == "le BCIJ a été créé en quelle année ?"
 
 
 @pytest.mark.parametrize(
@@ -790,6 +826,11 @@ def test_words_about_a_pasted_link_ask_nothing_of_the_fact_base() -> None:
     link = "https://www.example.org/team/notes-2025-03"
     assert read_message(f"{link} <- can someone open this for me").chatter is Chatter.LINK
     assert read_message(f"is this link broken? {link}").chatter is Chatter.LINK
+    looked = read_message(f"@factbot can you take a look at this? {link} thoughts?")
+    assert looked.chatter is Chatter.LINK
+    assert read_message(
+        f"tu peux jeter un coup d'oeil à ça ? {link} t'en penses quoi ?"
+    ).chatter is (Chatter.LINK)
     asked = read_message(f"{link} who opened the Casablanca workshop?")
     assert asked.chatter is None
 
@@ -1299,8 +1340,15 @@ def test_a_french_relay_may_ask_on_what() -> None:
         ),
         ("re le message de Karim sur le BCIJ : créé quand ?", "sur le BCIJ créé quand ?"),
         ("re Omar's message on the BCIJ: when was it set up?", "BCIJ when was it set up?"),
-        # (asking who brought it up is a question)
+        # Who claims it: the claim is checked, not the colleague.
+        (
+            "Karim says the BCIJ was set up in 2015, is that right?",
+            "the BCIJ was set up in 2015, is that right?",
+        ),
+        ("Karim dit que le BCIJ a été créé en 2015, c'est bien ça ?", "le BCIJ a été créé en 2015"),
+        # (asking who brought it up is a question; a body the base knows says it)
         ("Who mentioned the BCIJ?", "Who mentioned the BCIJ?"),
+        ("BCIJ says what about 2015?", "BCIJ says what about 2015?"),
         ("Qui parle de la traite ?", "Qui parle de la traite ?"),
     ],
 )

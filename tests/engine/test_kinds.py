@@ -339,6 +339,13 @@ def test_a_person_to_be_named_ahead_or_by_role() -> None:
 def test_the_number_of_a_statute_is_a_law_number() -> None:
     """ "what's the number of Morocco's anti-trafficking statute?": a law number, not a count."""
     assert asks_for("what's the number of Morocco's anti-trafficking statute?") is (Kind.LAW_NUMBER)
+    # The law named first, its number asked after.
+    assert asks_for("loi traite des etres humains maroc c'est quel numero") is Kind.LAW_NUMBER
+    assert asks_for("the trafficking law, what number is it?") is Kind.LAW_NUMBER
+    # (A count of something else after a law is no number of it.)
+    assert asks_for("under the trafficking law, what number of cases were heard?") is not (
+        Kind.LAW_NUMBER
+    )
 
 
 def test_more_ways_of_asking_for_people_and_periods() -> None:
