@@ -2745,6 +2745,8 @@ _IDIOM = re.compile(
     # "what's the deal with the BCIJ?": what it is, no dealings asked; "c'est lié à quoi au
     # juste ?": exactly.
     r"(?<=\bwhat['’]s\s)the\s+deal\s+with|(?<=\bwhats\s)the\s+deal\s+with|au\s+juste|"
+    # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked.
+    r"l['’]ordre\s+du\s+jour|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
     r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
@@ -2920,7 +2922,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|"
+    r"day|quotidien|deal|juste|ordre|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

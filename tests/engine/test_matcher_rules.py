@@ -2707,6 +2707,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    # "pour l'ordre du jour d'une réunion": the agenda; "quel jour" is asked.
+    assert "jour" not in words(matcher, "pour l'ordre du jour : que fait le port ?")
+    assert "jour" in words(matcher, "quel jour le port a-t-il ouvert ?")
     # "the convention cited on dogs", "son rôle auprès du port": no word asked.
     assert "cited" not in words(matcher, "which convention is cited on the dog unit?")
     assert "aupres" not in words(matcher, "quel rôle auprès du port ?")
