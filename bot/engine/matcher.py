@@ -60,7 +60,7 @@ from bot.engine.conversation import (
     read_message,
 )
 from bot.engine.index import Index
-from bot.engine.kinds import BODY_NOUNS, HOW_MANY, NAMED_BY, Kind, asks_for, role_key
+from bot.engine.kinds import BODY_NOUNS, HOW_MANY, LAW_NUMBER, NAMED_BY, Kind, asks_for, role_key
 from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
@@ -1054,7 +1054,9 @@ class Matcher:
             if checked and len(checked) < len(slots):
                 at = slots.index(checked[0])
                 slots = [s for s in slots if s not in checked]
-                if kind is None:
+                if kind is None and any(_NUMBER_OF_LAW.fullmatch(s.text) for s in checked):
+                    kind = Kind.LAW_NUMBER  # "it's Law 27-15, right?": which number it is
+                elif kind is None:
                     # (A year checked asks when; any other figure, how many.)
                     years = any(_A_YEAR.fullmatch(s.text) for s in checked)
                     kind = Kind.DATE if years else Kind.COUNT
@@ -2478,6 +2480,10 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
+    # asker's, checked.
+    r"(?:^|(?<=[,;:.!?-]))\s*(?:was|is)\s+(?:that|it)(?=\s+(?:in\s+)?\d)|"
+    r"\bthat\s+was(?=\s+(?:in\s+)?\d)|"
     # "... in 2008. that right?", "can you confirm that number?", "can u double check the
     # range?", "correct me if that's off", "quick sanity check".
     r"(?:^|(?<=[.,;:!?-]))\s*(?:that|this)\s+(?:right|correct|true|accurate)\b|"
@@ -2704,6 +2710,8 @@ _CLAIM_INTRO = re.compile(
     r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b",
     re.IGNORECASE,
 )
+#: A law's number as a slot holds it: "27-14" (of "Law 27-14", `LAW_NUMBER`).
+_NUMBER_OF_LAW = re.compile(r"\d+[-./]\d+")
 #: A figure written in digits: what a claim checked holds (most questions hold none).
 _DIGIT = re.compile(r"\d")
 _CLAIM = CaseBlind.compile(
@@ -2716,6 +2724,7 @@ _CLAIM = CaseBlind.compile(
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
+    r"(?:was|is)\s+(?:that|it)\s|that\s+was\s|"
     r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas)\b"
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
@@ -2729,8 +2738,12 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _claimed_figures(message: str) -> frozenset[str]:
-    """The figures a message checking the asker's own figures states (see `_CLAIM`)."""
-    return frozenset(m.group(1).replace(",", "") for m in _STATED_FIGURE.finditer(message))
+    """The figures a message checking the asker's own figures states (see `_CLAIM`), and
+    the law numbers ("it's Law 27-15, right?")."""
+    figures = {m.group(1).replace(",", "") for m in _STATED_FIGURE.finditer(message)}
+    for law in LAW_NUMBER.finditer(message):
+        figures.update(_NUMBER_OF_LAW.findall(law.group()))
+    return frozenset(figures)
 
 
 #: Set phrases that say nothing of what is asked: "in the first place", "at some point".
@@ -2745,6 +2758,10 @@ _IDIOM = re.compile(
     # "what's the deal with the BCIJ?": what it is, no dealings asked; "c'est lié à quoi au
     # juste ?": exactly.
     r"(?<=\bwhat['’]s\s)the\s+deal\s+with|(?<=\bwhats\s)the\s+deal\s+with|au\s+juste|"
+    # "that was 2016 if I recall?", "si je me souviens bien", "sauf erreur": how sure the
+    # asker is, no recalling asked.
+    r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
+    r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
     # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked.
     r"l['’]ordre\s+du\s+jour|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
@@ -2922,7 +2939,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|ordre|"
+    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

@@ -2707,6 +2707,10 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    # "if I recall", "si je me souviens bien", "sauf erreur": how sure the asker is.
+    assert "recall" not in words(matcher, "the port opened in 2010 if I recall correctly?")
+    assert "souviens" not in words(matcher, "si je me souviens bien, le port a ouvert quand ?")
+    assert "erreur" not in words(matcher, "le port a ouvert en 2010, sauf erreur ?")
     # "pour l'ordre du jour d'une réunion": the agenda; "quel jour" is asked.
     assert "jour" not in words(matcher, "pour l'ordre du jour : que fait le port ?")
     assert "jour" in words(matcher, "quel jour le port a-t-il ouvert ?")
@@ -2800,6 +2804,9 @@ def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
         "my notes: INL signed 100 sniffer dog agreements with Tunisia. correct me if that's off",
         "I've got 100 sniffer dog agreements INL signed with Tunisia... can u double check?",
         "is it still 100 sniffer dog agreements that INL signed with Tunisia?",
+        # the figure offered after the claim, as a question
+        "INL's sniffer dog agreements with Tunisia, was that 100?",
+        "the sniffer dog agreements INL signed with Tunisia, that was 100 if I recall?",
     ],
 )
 def test_ways_of_checking_a_figure_ask_for_the_real_one(message: str) -> None:
@@ -2810,6 +2817,15 @@ def test_ways_of_checking_a_figure_ask_for_the_real_one(message: str) -> None:
     matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask(message)
     assert ids(answer.facts) == ["target"]
+
+
+def test_a_law_number_checked_asks_for_the_real_one() -> None:
+    """ "the dog law, it's Law 12-30, right?": the asker's number is checked; the fact with
+    the law's number answers, as for a figure."""
+    fact = make_fact("target", "Law 12-34 makes dog theft a crime in Tunisia.")
+    matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("the law on dog theft in Tunisia, it's Law 12-30, right?")
+    assert ids(answer.facts) == ["target"] and answer.asks_for is Kind.LAW_NUMBER
 
 
 def test_a_checked_figure_the_fact_gives_is_confirmed() -> None:
