@@ -1296,6 +1296,7 @@ class Matcher:
                 else frozenset()
             ),
             _asks_a_day(fold(question)),
+            _asks_a_month(fold(question)),
             self._within(question) if kind is Kind.PLACE else None,
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
@@ -1636,6 +1637,7 @@ class Matcher:
             or (self._first_name_not_given(i, asked.first_name) if asked.first_name else None)
             or (self._only_called_for(i, asked) if asked.kind in _WHEN_KINDS else None)
             or ("gives no day" if asked.wants_day and not self._gives_day(i) else None)
+            or ("gives no month" if asked.wants_month and not self._gives_month(i) else None)
             or (self._no_place_within(i, asked.within) if asked.within else None)
             or (self._no_places_listed(i) if asked.places_listed else None)
             or (self._per_unit_only(i) if asked.in_total else None)
@@ -1723,6 +1725,18 @@ class Matcher:
         if len(set(self.index.features[i].places)) >= 2:
             return None
         return "lists no places"
+
+    def _gives_month(self, i: int) -> bool:
+        """Whether fact `i` says in which month: its date to the month or the day, or a
+        month named in its answer ("in July 2018")."""
+        fact = self.facts[i]
+        if fact.when is not None and fact.when.precision in ("month", "day"):
+            return True
+        return any(
+            t.surface.removesuffix(MONTH_MARK) in MONTHS
+            for text in (fact.answer, fact.answer_fr or "")
+            for t in mark_months(tokenize(text))
+        )
 
     def _gives_day(self, i: int) -> bool:
         """Whether fact `i` says on which day: its date to the day, or a day of a month
@@ -2236,6 +2250,8 @@ class _Asked:
     named: frozenset[str] = frozenset()
     #: The question asks for a day, not a month or a year ("on which days", "date exacte").
     wants_day: bool = False
+    #: The question asks for a month, which a year does not give ("which month was it?").
+    wants_month: bool = False
     #: "Where in Morocco ...?": the place asked is in this one ("@morocco").
     within: str | None = None
     #: "Where are the five academies?": the things counted are asked for by their places.
@@ -2262,6 +2278,7 @@ class _Asked:
             or self.first_name
             or self.kind in _WHEN_KINDS
             or self.wants_day
+            or self.wants_month
             or self.within
             or self.places_listed
             or self.in_total
@@ -2347,6 +2364,18 @@ _WHERE_IN = re.compile(
     r"\b(?:where|ou|whereabouts)\s+(?:in|au|en|dans)\s+(?:the\s+|le\s+|la\s+|l\s+)?"
     r"(?P<place>\w+(?:\s+\w+)?)"
 )
+
+
+#: "Which month was it?", "in what month and year", "quel mois exactement": a month is
+#: asked, which a year ("in 2018") does not give.
+_A_MONTH = re.compile(
+    r"\b(?:which|what|quel|quelle)\s+(?:exact\s+)?(?:month|mois)\b|\bexact\s+month\b"
+)
+
+
+def _asks_a_month(folded: str) -> bool:
+    """Whether `_A_MONTH` finds a month asked for in `folded` (most questions name none)."""
+    return ("month" in folded or "mois" in folded) and bool(_A_MONTH.search(folded))
 
 
 def _asks_a_day(folded: str) -> bool:

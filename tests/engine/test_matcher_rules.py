@@ -1332,6 +1332,26 @@ def test_a_day_asked_is_not_answered_by_a_month() -> None:
         assert matcher.ask("On which days was the Tangier dog training?").answered, fact.id
 
 
+def test_a_month_asked_is_not_answered_by_a_year() -> None:
+    """ "The dog lab was certified in 2018: which month was it?" is not answered by "in
+    2018"; "in July 2018", or a date to the month, answers it."""
+    year = make_fact("year", "The Tangier dog lab was certified in 2018.", when="2018")
+    matcher = make_matcher(year, *FILLER, thresholds=BARS)
+    assert matcher.ask("When was the Tangier dog lab certified?").answered
+    for asked in (
+        "The Tangier dog lab was certified in 2018: which month was it?",
+        "In what month and year was the Tangier dog lab certified?",
+        "The Tangier dog lab was certified in 2018. I need the exact month.",
+        "le labo canin de Tanger a été certifié en 2018, c'était quel mois exactement ?",
+    ):
+        assert not matcher.ask(asked).answered, asked
+    named = make_fact("named", "The Tangier dog lab was certified in July 2018.")
+    dated = make_fact("dated", "The Tangier dog lab was certified.", when="2018-07")
+    for fact in (named, dated):
+        matcher = make_matcher(fact, *FILLER, thresholds=BARS)
+        assert matcher.ask("Which month was the Tangier dog lab certified?").answered, fact.id
+
+
 def test_a_place_the_question_names_is_not_where_it_happened() -> None:
     """ "Where was the dog training for officials from Tunisia held?" is not answered by a
     fact whose only place is Tunisia; one that says Tangier answers it."""
