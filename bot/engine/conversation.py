@@ -522,6 +522,11 @@ _ABOUT_ASKER = re.compile(
     r"notre|nos)\b|\bhere\W*$|"
     # "(just) saw an article on the new CNDH-DGSN programme": what the asker read.
     r"^\W*(?:just\s+)?(?:saw|read|seen|spotted|came\s+across|found)\s+(?:an?|the|this|that)\s|"
+    # "Leila is drafting a paragraph on judicial independence", "Omar asked me to double
+    # check ...": a colleague the answer is for, and their work.
+    r"^\W*(?-i:[A-Z][a-z]+)\s+(?:is|was|['’]s)\s+(?:drafting|writing|preparing|finishing|"
+    r"updating|compiling|reviewing|putting\s+together)\b|"
+    r"^\W*(?-i:[A-Z][a-z]+)\s+(?:asked\s+me|wants\s+me|needs\s+me|would\s+like\s+me)\s+to\b|"
     # "the journalist is asking about the 2003 attacks": who the answer is for.
     r"^\W*(?:the|a)\s+(?:journalist|reporter|editor|donor|boss|director|manager|client|"
     r"colleague|ambassador|minister)\s+(?:is|was|keeps|has\s+been)\s+(?:asking|wondering|"
@@ -942,6 +947,10 @@ _NEED_IT_FOR = re.compile(
     r"\W*(?:(?:i|we)\s+)?(?:(?:really|just|only)\s+)?(?:need|needed|want|wanted)\s+"
     r"(?:it|this|that|them)\s+(?:for|in)\b|"
     r"\W*(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:just\s+|only\s+)?for\b|"
+    # "She needs one sentence she can cite.": the form the answer is wanted in.
+    r"\W*(?:she|he|they|i|we|(?-i:[A-Z][a-z]+))\s+(?:just\s+|only\s+|really\s+)?"
+    r"(?:needs|need|wants|want)\s+(?:one|a|an|the|just\s+a|just\s+one)\s+(?:short\s+)?"
+    r"(?:sentence|line|one-liner|quote|citation|figure|number|name|word|phrase)s?\b|"
     r"\W*(?:j['’]en\s+ai\s+besoin|c['’]est|c['’]était)\s+(?:juste\s+|seulement\s+)?pour\b",
     re.IGNORECASE,
 )

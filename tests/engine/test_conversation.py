@@ -460,6 +460,25 @@ def test_it_after_a_preposition_ending_a_question_points_back() -> None:
     assert alone.question == "Which Moroccan forces got training in 2015?"
 
 
+def test_a_colleague_the_answer_is_for_is_no_part_of_the_question() -> None:
+    """ "Leila is drafting a paragraph on the charter. When was it approved? She needs one
+    sentence she can cite.": whose work it is for, and the form wanted, ask nothing; what
+    the work is about stays."""
+    known = {"charter", "judicial", "approved", "bcij", "set", "sentence", "cite", "line"}
+    reading = read_message(
+        "Leila is drafting a paragraph on the judicial charter. When was it approved? She "
+        "needs one sentence she can cite.",
+        known.__contains__,
+    )
+    assert reading.question == "judicial charter When was it approved?"
+    reading = read_message(
+        "Omar asked me to double check a line in the note. When was the BCIJ set up?",
+        known.__contains__,
+    )
+    assert reading.question.endswith("When was the BCIJ set up?")
+    assert "Omar" not in reading.question
+
+
 def test_is_that_right_checks_the_claim_before_it() -> None:
     """ "My draft says X in 2017. Is that the right year?": "is that ...?" points back to
     the claim; it is not a question about a year by itself."""
