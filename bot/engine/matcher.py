@@ -1864,16 +1864,20 @@ class Matcher:
         lang = text_language(text)
         for n, token in enumerate(tokens):
             if token.surface in forms:
-                after = [t for t in tokens[n + 1 : n + 6] if not is_stopword(t)][:2]
+                after = [t for t in tokens[n + 1 : n + 6] if not is_stopword(t)][:3]
                 keys = [self.index.text_keys(t.surface, lang) for t in after]
+                if keys and any(k.startswith("@") for k in keys[0]):
+                    # "the first GLO.ACT training session": a name before what is ranked.
+                    after, keys = after[1:], keys[1:]
+                keys = keys[:2]
                 if keys and wanted & keys[0]:
                     return True
-                # "a second police training" ranks trainings, as the question reads it.
+                # "a second police training" ranks trainings, as the question reads it; "the
+                # first training session" ranks sessions.
                 if (
                     len(keys) == 2
                     and wanted & keys[1]
-                    and TRAINING in keys[1]
-                    and TRAINING not in keys[0]
+                    and (TRAINING in keys[1]) != (TRAINING in keys[0])
                     and after[0].surface not in _DAYS
                 ):
                     return True

@@ -1523,6 +1523,21 @@ def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
         assert not matcher.ask(f"When was {asked.replace('second', 'third')} in Rabat?").answered
 
 
+def test_a_fact_ranking_a_named_training_session_ranks_sessions() -> None:
+    """ "Where was the third session held?" is answered by "the third BCIJ training session
+    was held in Tangier": a name, then "training", before the thing ranked."""
+    fact = make_fact(
+        "third",
+        "The third BCIJ training session for dogs was held in Tangier.",
+        entities=["bcij", "tangier"],
+    )
+    matcher = make_matcher(
+        fact, *FILLER, entities=[BCIJ, TANGIER], synonyms=[("training", "course")], thresholds=BARS
+    )
+    assert ids(matcher.ask("Where was the third session for dogs held?").facts) == ["third"]
+    assert not matcher.ask("Where was the fourth session for dogs held?").answered
+
+
 def test_the_one_after_a_rank_is_one_of_the_things_ranked_before() -> None:
     """ "I have notes on the second training; where was the first one?" asks for the
     first training: a fact on the second that mentions "the first one" does not answer."""
