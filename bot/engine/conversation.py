@@ -603,6 +603,9 @@ _DRAFT_CLAIM = re.compile(
     r"(?:(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
     # ("draft: inl works w ...": the claim after a colon)
     r"reads?|lists?|mentions?|quotes?)|\s+has|\s*:|(?=\W*$))(?:\b|(?<=:))(?:\s+that\b)?\W*|"
+    # "I wrote that in 2014 Morocco signed ...", "j'ai écrit que ...": the asker's own text.
+    r"^\W*(?:\w+\W+){0,3}?(?:i\s+(?:wrote|noted|have\s+(?:written|noted))|"
+    r"i['’]ve\s+(?:written|noted)|j['’]ai\s+(?:[ée]crit|not[ée]))(?:\s+that\b|\s+que\b|\s+qu['’])\W*|"
     r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
     r"rapport|draft)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
     r"(?:\s+qu['’]|\s+que\b)?\W*",

@@ -505,7 +505,7 @@ class Kind(StrEnum):
             # "the number of Law Enforcement Academies" counts academies, it names no law.
             r"(?!\s+enforcement)|"
             # "loi traite des êtres humains, c'est quel numéro ?": the law named, then its number.
-            r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,60}\b(quel|what|which)\s+"
+            r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,100}\b(quel|what|which)\s+"
             r"(numero|number)\b(?!\s+of)"
         ),
         lambda f, asked: f.has_law_number,
@@ -525,6 +525,23 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_law_number or f.names_law,
         "names no law",
+    )
+    # (Before the person and the actor: "the officer who opened the session, which country
+    # is she from?" asks where she is from, not who opened it.)
+    # "What nationality is Ms. Márquez?", "de quelle nationalité ...?": what the answer
+    # says a person's nationality is, not the countries it names.
+    NATIONALITY = (
+        "nationality",
+        ("nationalit", "from"),
+        re.compile(
+            r"\b(what|which|quelle|de quelle)\s+(is\s+(the\s+)?|est\s+(la\s+)?)?nationalit(y|e)\b|"
+            r"\bnationalit(y|e)\s+(of|de|du)\b|"
+            # ... of a person ("which country is Dr Dweikat from?"), not of funds or staff.
+            r"\b(what|which)\s+country\s+(is|was|does|did)\s+(he|she|(mr|ms|mrs|dr|mme|m)\s+"
+            r"\w+(\s+\w+)?)\s+(come\s+)?from\b"
+        ),
+        lambda f, asked: f.has_nationality,
+        "gives no nationality",
     )
     PERSON = (
         "person",
@@ -716,22 +733,6 @@ class Kind(StrEnum):
         ),
         lambda f, asked: f.has_statement,
         "quotes nobody",
-    )
-    # "What did the programme cost?": an amount of money, not any figure.
-    # "What nationality is Ms. Márquez?", "de quelle nationalité ...?": what the answer
-    # says a person's nationality is, not the countries it names.
-    NATIONALITY = (
-        "nationality",
-        ("nationalit", "from"),
-        re.compile(
-            r"\b(what|which|quelle|de quelle)\s+(is\s+(the\s+)?|est\s+(la\s+)?)?nationalit(y|e)\b|"
-            r"\bnationalit(y|e)\s+(of|de|du)\b|"
-            # ... of a person ("which country is Dr Dweikat from?"), not of funds or staff.
-            r"\b(what|which)\s+country\s+(is|was|does|did)\s+(he|she|(mr|ms|mrs|dr|mme|m)\s+"
-            r"\w+(\s+\w+)?)\s+(come\s+)?from\b"
-        ),
-        lambda f, asked: f.has_nationality,
-        "gives no nationality",
     )
     # "How old is Mohamed Chabib?", "quel âge a-t-il ?": an age, which no fact gives unless
     # it says one ("a 45-year-old judge", "aged 45", "âgé de 45 ans").

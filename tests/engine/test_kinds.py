@@ -128,6 +128,10 @@ def test_where_after_another_question_word_opens_a_clause() -> None:
 def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
     assert asks_for("Which country is Dr. Dweikat from?") is Kind.NATIONALITY
     assert asks_for("De quelle nationalité est Mme Márquez ?") is Kind.NATIONALITY
+    # (A relative clause before it asks no actor: "the officer who opened the session".)
+    assert asks_for(
+        "quick one the UNODC officer who opened the session, Ms. Márquez, which country is she from?"
+    ) is (Kind.NATIONALITY)
     assert asks_for("Which country does the GLO.ACT money come from?") is Kind.COUNTRY
 
 
@@ -342,6 +346,10 @@ def test_the_number_of_a_statute_is_a_law_number() -> None:
     # The law named first, its number asked after.
     assert asks_for("loi traite des etres humains maroc c'est quel numero") is Kind.LAW_NUMBER
     assert asks_for("the trafficking law, what number is it?") is Kind.LAW_NUMBER
+    assert asks_for(
+        "la loi antiterroriste votée par la Chambre des représentants en janvier 2015, elle "
+        "porte quel numéro ?"
+    ) is (Kind.LAW_NUMBER)
     # (A count of something else after a law is no number of it.)
     assert asks_for("under the trafficking law, what number of cases were heard?") is not (
         Kind.LAW_NUMBER

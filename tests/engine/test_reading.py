@@ -159,6 +159,13 @@ def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
     assert read_message("My report has to go out at noon. When was the BCIJ created?").claim == ""
     reading = read_message("Notre brouillon affirme : le BCIJ a 5 unités. Combien en a-t-il ?")
     assert reading.claim == "le BCIJ a 5 unités."
+    # The asker's own text is a draft too: "I wrote that ...", "j'ai écrit que ...".
+    reading = read_message("Quick check. I wrote that the BCIJ has 5 units. What figure is right?")
+    assert reading.claim == "the BCIJ has 5 units."
+    reading = read_message("I noted that the BCIJ has 5 units. What figure is right?")
+    assert reading.claim == "the BCIJ has 5 units."
+    reading = read_message("J'ai écrit que le BCIJ a 5 unités. Combien en a-t-il ?")
+    assert reading.claim == "le BCIJ a 5 unités."
 
 
 def test_one_everyday_word_alone_is_not_a_question() -> None:
