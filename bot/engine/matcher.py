@@ -317,8 +317,9 @@ class Matcher:
             question = _CLAIM_INTRO.sub(" ", question)
         if "ike" in question:  # ("like", "Like")
             # "trained something like 500 officials", "like 12 departments": a figure
-            # offered roughly ("about", "around" are stop words; "like" is a word elsewhere).
-            question = _LIKE_A_FIGURE.sub(" ", question)
+            # offered roughly ("about", "around" are stop words; "like" is a word elsewhere),
+            # read as "about" ("how many ..., like 5?" offers a guess).
+            question = _LIKE_A_FIGURE.sub(" about", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
             question = _CHECK.sub(" ", question)
@@ -2681,8 +2682,12 @@ _GUESS = re.compile(
             r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)",
             # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
             # offered after the question.
-            r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|,\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
+            # ("... En 2007 ?": the year offered after the question.)
+            r"(?<=\?)\s*(?:(?:en|in|on|au)\s+)?[\w.-]{2,20}\s*\?+\s*$|"
+            r",\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+            # "27-15 or smth?": the word offered, roughly.
+            r"\s[\w.-]+\s+or\s+(?:smth|sth|smthg|something)\s*\?*\s*$",
         )
     ),
     re.IGNORECASE,
@@ -2691,6 +2696,12 @@ _GUESS = re.compile(
 #: figure or a name offered after a question (`_without_guess` reads it only after a
 #: question word; "cndh training is it held in casablanca" asks it, and so does the verb
 #: of "the GCTF, which year was it set up").
+#: "how many prosecutors went to the workshop, abt 30?", "maybe 5?": a figure offered
+#: roughly at the end of a question (`_without_guess` reads it only after a question word).
+_ROUGH_FIGURE_OFFERED = re.compile(
+    r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~)\s*\d[\d,.]*\s*\?+\s*$",
+    re.IGNORECASE,
+)
 _GUESS_AFTER_QUESTION = re.compile(
     r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
     r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?=(?:the|a|an)\s|\d|(?-i:[A-Z])|"
@@ -2707,8 +2718,11 @@ _GUESS_CUE = CaseBlind.compile(
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
     r"or\s+so|autre|too\s*\?*\s*$|as\s+well\s*\?*\s*$|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
+    r"smth|sth|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
-    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?"
+    r"\?\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$|"
+    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|"
+    r"(?:abt|about|around|maybe|roughly|approx\.?|~)\s*[\d,.]*\d\s*\?+\s*$"
 )
 
 
@@ -2724,6 +2738,7 @@ def _without_guess(text: str) -> str:
     question word or a figure's noun)."""
     text = _GUESS.sub(" ", text)
     if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
+        text = _ROUGH_FIGURE_OFFERED.sub("?", text)
         return _GUESS_AFTER_QUESTION.sub(" ", text)
     return text
 
@@ -2795,6 +2810,14 @@ _IDIOM = re.compile(
     # asker is, no recalling asked.
     r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
     r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
+    # "comment s'appelle l'organe ... ?": what a thing is called, its name, no calling
+    # asked ("comment s'appelle la juge ?" asks for a person: the kind reads it).
+    r"\bcomment\s+s['’]\s*appel(?:le|lent)\b(?=\s+(?:le|la|les|l['’])\s*(?:\w+\s+){0,2}?"
+    r"(?:dispositifs?|organes?|d[ée]l[ée]gations?|directions?|services?|bureaux?|programmes?|"
+    r"projets?|unit[ée]s?|r[ée]seaux?|centres?|lois?|accords?|cadres?|partenariats?|"
+    r"initiatives?|m[ée]canismes?|instances?|syst[èe]mes?|plans?|textes?|chartes?|"
+    r"conventions?|organismes?|agences?|institutions?|laboratoires?|labos?|formations?|"
+    r"ateliers?|groupes?|forums?|exercices?)\b)|"
     # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked.
     r"l['’]ordre\s+du\s+jour|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
@@ -2972,7 +2995,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|"
+    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

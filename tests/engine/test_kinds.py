@@ -128,6 +128,10 @@ def test_where_after_another_question_word_opens_a_clause() -> None:
 def test_a_nationality_is_asked_of_a_person_not_of_money() -> None:
     assert asks_for("Which country is Dr. Dweikat from?") is Kind.NATIONALITY
     assert asks_for("De quelle nationalité est Mme Márquez ?") is Kind.NATIONALITY
+    # "Comment s'appelle le dispositif ...?": what a thing is called, not a person's name.
+    assert asks_for("Comment s'appelle le dispositif mis en place dans les prisons ?") is None
+    assert asks_for("Comment s'appelle l'organe de police créé en 2015 ?") is None
+    assert asks_for("comment s'appelle la juge ?") is Kind.PERSON
     # (A relative clause before it asks no actor: "the officer who opened the session".)
     assert asks_for(
         "quick one the UNODC officer who opened the session, Ms. Márquez, which country is she from?"

@@ -2224,6 +2224,12 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("quelle unité garde le port, c'est la marine ou autre chose ?", "marine"),
         ("where did the dog unit train again meknes or somwhere else", "meknes"),
         ("how many dog units guard the port like 12 or so", "12"),
+        # a figure offered roughly at the end, after a question word; a word "or smth"
+        ("how mny dog units guard the port abt 30?", "30"),
+        ("how many dog units guard the port, maybe 5?", "5"),
+        ("how many dog units guard the port, like 5?", "5"),
+        ("which law protects the port dogs, 17-15 or smth?", "17-15"),
+        ("le chenil a ouvert en quelle année ? En 2007 ?", "2007"),
     ],
 )
 def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
@@ -2742,6 +2748,8 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    # "comment s'appelle le dispositif du port ?": its name; no calling asked.
+    assert "appelle" not in words(matcher, "comment s'appelle le dispositif du port ?")
     # "if I recall", "si je me souviens bien", "sauf erreur": how sure the asker is.
     assert "recall" not in words(matcher, "the port opened in 2010 if I recall correctly?")
     assert "souviens" not in words(matcher, "si je me souviens bien, le port a ouvert quand ?")
