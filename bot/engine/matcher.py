@@ -2810,6 +2810,8 @@ _IDIOM = re.compile(
     # asker is, no recalling asked.
     r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
     r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
+    # "the country's human rights council": Morocco's, said of what the question names.
+    r"\bthe\s+country['’]s\b|"
     # "comment s'appelle l'organe ... ?": what a thing is called, its name, no calling
     # asked ("comment s'appelle la juge ?" asks for a person: the kind reads it).
     r"\bcomment\s+s['’]\s*appel(?:le|lent)\b(?=\s+(?:le|la|les|l['’])\s*(?:\w+\s+){0,2}?"
@@ -2995,7 +2997,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|"
+    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|country|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

@@ -2748,6 +2748,9 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    # "the country's dog unit": the country the question speaks of; "which country" asks.
+    assert "country" not in words(matcher, "who runs the country's dog unit?")
+    assert "country" in words(matcher, "which country runs the dog unit?")
     # "comment s'appelle le dispositif du port ?": its name; no calling asked.
     assert "appelle" not in words(matcher, "comment s'appelle le dispositif du port ?")
     # "if I recall", "si je me souviens bien", "sauf erreur": how sure the asker is.
