@@ -898,7 +898,8 @@ class Kind(StrEnum):
             r"(sentence|prison|jail|peine))|"
             # "how many years did GLO.ACT run?", "sur combien d'années s'étend ...?"
             r"\bhow many (years|months|weeks|days)\b(?! (in|of|behind|ago))|"
-            r"\bcombien d(?:e\s+|\s*)(annees|ans|mois|semaines|jours)\b(?! de prison)"
+            # (Not "il y en a combien dans le monde ?": "d" then "ans".)
+            r"\bcombien d(?:e\s+|['’\s]\s*)(annees|ans|mois|semaines|jours)\b(?! de prison)"
         ),
         lambda f, asked: f.has_duration,
         "gives no length of time",

@@ -2799,7 +2799,7 @@ _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
     # "how many have left over the past several years?": lately, no years counted.
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
-    r"(?:years|months)|"
+    r"(?:years|months)|(?:in|over)\s+recent\s+years|ces\s+derni[èe]res\s+ann[ée]es|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
     # "meant to improve what for officers day to day?", "au quotidien": routinely, no day.
     r"(?:on\s+a\s+)?day[\s-]+to[\s-]+day(?:\s+basis)?|au\s+quotidien|"
@@ -2997,7 +2997,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|country|"
+    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|country|recent|derni|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

@@ -3971,8 +3971,10 @@ def test_over_the_past_few_years_counts_no_years() -> None:
     for question in (
         "How many dogs joined over the past several years?",
         "How many dogs joined in the last few years?",
+        "How many dogs joined in recent years?",
     ):
         assert ids(matcher.ask(question).facts)[:1] == ["dogs"], question
+    assert "annees" not in words(matcher, "combien de chiens ont rejoint ces dernières années ?")
 
 
 def test_a_claim_checked_is_put_right_by_the_fact_stating_another_detail_in_its_place() -> None:
