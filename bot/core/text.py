@@ -144,6 +144,7 @@ SHORTHAND = {
     "kan": "quand",
     "ke": "que",
     "kelle": "quelle",
+    "cmb": "combien",
     "u": "you",
     "r": "are",
     "abt": "about",

@@ -94,7 +94,7 @@ FRAMING = _words(
     fact factcheck factchecking random
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
-    besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement"""
+    besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl"""
 )
 #: What the answer is for: documents, meetings, deadlines, and who it is for.
 PURPOSE = _words(
@@ -112,7 +112,7 @@ PURPOSE = _words(
     friday timeline chart table graphic infographic summary factsheet onepager handout
     mapping panel intro caption background piece module newsletter thread talk pager
     cartographie agenda chronologie calendrier semaine
-    pour diapo diapos diaporama annexe note notes rapport rapports compte rendu papier papiers
+    pour chrono diapo diapos diaporama annexe note notes rapport rapports compte rendu papier papiers
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
     footnote footnotes citation talking points logframe comparison noon midday midi

@@ -2679,6 +2679,9 @@ _GUESS = re.compile(
             r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
             # "combien de procureurs ... une trentaine non": the figure offered for a yes.
             r"\s(?:une?\s+|la\s+|le\s+|l['’]|en\s+)?(?!ou\b)[\w'’.-]+,?\s+non\s*\?*\s*$",
+            # "... couvre combien de pays au total, une quinzaine ?": a round figure offered.
+            r",\s*(?:une?\s+)?(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|"
+            r"cinquantaine|soixantaine|centaine)\s*\?+\s*$",
             r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)",
             # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
             # offered after the question.
@@ -2721,7 +2724,7 @@ _GUESS_CUE = CaseBlind.compile(
     r"smth|sth|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
     r"\?\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$|"
-    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|"
+    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|aine\s*\?|"
     r"(?:abt|about|around|maybe|roughly|approx\.?|~)\s*[\d,.]*\d\s*\?+\s*$"
 )
 

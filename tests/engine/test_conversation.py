@@ -525,6 +525,18 @@ def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
     assert read_message(message, knows_question).question == "when was the BCIJ created?"
 
 
+def test_french_chat_shorthand_around_a_question_asks_nothing() -> None:
+    """ "dsl encore moi", "petite vérif", "c pour un tableau chrono": the asker's apology,
+    check and purpose, in chat French; the question stays."""
+    known = {"bcij", "cree", "annee", "tableau"}.__contains__
+    reading = read_message("dsl encore moi, le BCIJ a été créé en quelle année ?", known)
+    assert reading.question == "le BCIJ a été créé en quelle année ?"
+    reading = read_message(
+        "le BCIJ a été créé en quelle année stp, c pour un tableau chrono", known
+    )
+    assert "chrono" not in reading.question and "tableau" not in reading.question
+
+
 def test_a_french_apology_for_a_basic_question_is_no_part_of_it() -> None:
     """ "slt tt le monde, dsl pr la question basique mais le BCIJ ...": greeting, apology,
     then the question, with no question word to open it (the base may know "question")."""

@@ -2228,6 +2228,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("how mny dog units guard the port abt 30?", "30"),
         ("how many dog units guard the port, maybe 5?", "5"),
         ("how many dog units guard the port, like 5?", "5"),
+        ("le port a combien de chiens, une quinzaine ?", "quinzaine"),
         ("which law protects the port dogs, 17-15 or smth?", "17-15"),
         ("le chenil a ouvert en quelle année ? En 2007 ?", "2007"),
     ],

@@ -142,6 +142,8 @@ def test_a_french_elision_typed_without_its_apostrophe_is_read_apart() -> None:
     assert words(matcher, "c ki latelier de linl") == ["atelier", "inl"]
     # "pkoi": chat for "pourquoi", a question word
     assert words(matcher, "pkoi latelier de linl") == ["atelier", "inl"]
+    # "cmb": chat for "combien", a question word
+    assert words(matcher, "cmb d ateliers a rabat") == ["ateliers", "rabat"]
     # "les 1eres": les premières
     assert words(matcher, "les 1eres atelier canin")[0] == "premieres"
     # "combien ya de": il y a
