@@ -111,8 +111,8 @@ PURPOSE = _words(
     size room pm am oclock minutes min mins hour hours week monday tuesday wednesday thursday
     friday timeline chart table graphic infographic summary factsheet onepager handout
     mapping panel intro caption background piece module newsletter thread talk pager
-    cartographie agenda chronologie calendrier semaine
-    pour chrono diapo diapos diaporama annexe note notes rapport rapports compte rendu papier papiers
+    cartographie agenda chronologie chrono calendrier semaine
+    pour diapo diapos diaporama annexe note notes rapport rapports compte rendu papier papiers
     presentation reunion demain aujourdhui ce soir urgent urgente prepare prepare
     redige redaction equipe collegue chef bailleur bailleurs frise tableau fiche synthese
     footnote footnotes citation talking points logframe comparison noon midday midi

@@ -370,9 +370,7 @@ _NAMED_THINGS = (
     r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
     r"towns?|villages?|provinces?|regions?|venues?|"
     r"countries|country|pays|groups?|groupes?|forces?|acts?|games?|drills?|maneuvers?|"
-    r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status|"
-    # "comment s'appelle le dispositif / l'organe / la délégation chargée des prisons ?"
-    r"dispositifs?|organes?|delegations?|directions?|services?|mecanismes?|instances?)\b"
+    r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status)\b"
 )
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (
@@ -508,7 +506,9 @@ class Kind(StrEnum):
             r"(?!\s+enforcement)|"
             # "loi traite des êtres humains, c'est quel numéro ?": the law named, then its number.
             r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,100}\b(quel|what|which)\s+"
-            r"(numero|number)\b(?!\s+of)"
+            # (the number asked last: "what number did the workshop train?" asks a count)
+            r"(numero|number)\b(?=\s*(is\s+it|does\s+it\s+have|has\s+it|exactement|exactly)?"
+            r"\s*([?.!,]|$))"
         ),
         lambda f, asked: f.has_law_number,
         "gives no law number",

@@ -2685,8 +2685,7 @@ _GUESS = re.compile(
             r"\bsomething\s+like\s+['\"‘“].{1,60}?['\"’”](?=\W|$)",
             # "... under which convention? UNCAC?", "where did they train, Colombia?": a word
             # offered after the question.
-            # ("... En 2007 ?": the year offered after the question.)
-            r"(?<=\?)\s*(?:(?:en|in|on|au)\s+)?[\w.-]{2,20}\s*\?+\s*$|"
+            r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
             r",\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
             # "27-15 or smth?": the word offered, roughly.
@@ -2705,6 +2704,9 @@ _ROUGH_FIGURE_OFFERED = re.compile(
     r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~)\s*\d[\d,.]*\s*\?+\s*$",
     re.IGNORECASE,
 )
+#: "En quelle année ... ? En 2007 ?": a year or place offered after a question asking it
+#: (after a yes-or-no question, "Were there attacks after 2003? In 2007?", it is asked).
+_OFFERED_AFTER = re.compile(r"(?<=\?)\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$", re.IGNORECASE)
 _GUESS_AFTER_QUESTION = re.compile(
     r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
     r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?=(?:the|a|an)\s|\d|(?-i:[A-Z])|"
@@ -2742,6 +2744,7 @@ def _without_guess(text: str) -> str:
     text = _GUESS.sub(" ", text)
     if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
         text = _ROUGH_FIGURE_OFFERED.sub("?", text)
+        text = _OFFERED_AFTER.sub(" ", text)
         return _GUESS_AFTER_QUESTION.sub(" ", text)
     return text
 
@@ -2815,16 +2818,9 @@ _IDIOM = re.compile(
     r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
     # "the country's human rights council": Morocco's, said of what the question names.
     r"\bthe\s+country['’]s\b|"
-    # "comment s'appelle l'organe ... ?": what a thing is called, its name, no calling
-    # asked ("comment s'appelle la juge ?" asks for a person: the kind reads it).
-    r"\bcomment\s+s['’]\s*appel(?:le|lent)\b(?=\s+(?:le|la|les|l['’])\s*(?:\w+\s+){0,2}?"
-    r"(?:dispositifs?|organes?|d[ée]l[ée]gations?|directions?|services?|bureaux?|programmes?|"
-    r"projets?|unit[ée]s?|r[ée]seaux?|centres?|lois?|accords?|cadres?|partenariats?|"
-    r"initiatives?|m[ée]canismes?|instances?|syst[èe]mes?|plans?|textes?|chartes?|"
-    r"conventions?|organismes?|agences?|institutions?|laboratoires?|labos?|formations?|"
-    r"ateliers?|groupes?|forums?|exercices?)\b)|"
-    # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked.
-    r"l['’]ordre\s+du\s+jour|"
+    # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked
+    # ("c'est quoi l'ordre du jour ?" asks the agenda).
+    r"(?<!\bquoi\s)(?<!\best\s)(?<!\bwhat\s)\bl['’]ordre\s+du\s+jour|"
     # "which UN bodies will it look at in terms of Morocco's engagement?": regarding.
     r"in\s+terms\s+of|"
     # "how many prosecutors wound up taking part?": how it turned out, not what.
@@ -3000,7 +2996,7 @@ _GOAL_THEN_MAIN = re.compile(
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
-    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|appel|country|recent|derni|"
+    r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )
