@@ -2688,8 +2688,10 @@ _GUESS = re.compile(
             r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
             r",\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
-            # "27-15 or smth?": the word offered, roughly.
+            # "27-15 or smth?", "27-15 ou un truc du genre ?": the word offered, roughly.
             r"\s[\w.-]+\s+or\s+(?:smth|sth|smthg|something)\s*\?*\s*$",
+            r"\s[\w.-]+,?\s+ou\s+(?:un\s+truc\s+du\s+genre|qqch|quelque\s+chose)"
+            r"(?:\s+(?:comme\s+[çc]a|du\s+genre))?\s*\?*\s*$",
         )
     ),
     re.IGNORECASE,
@@ -2701,7 +2703,7 @@ _GUESS = re.compile(
 #: "how many prosecutors went to the workshop, abt 30?", "maybe 5?": a figure offered
 #: roughly at the end of a question (`_without_guess` reads it only after a question word).
 _ROUGH_FIGURE_OFFERED = re.compile(
-    r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~)\s*\d[\d,.]*\s*\?+\s*$",
+    r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~|environ|peut-[êe]tre)\s*\d[\d,.]*\s*\?+\s*$",
     re.IGNORECASE,
 )
 #: "En quelle année ... ? En 2007 ?": a year or place offered after a question asking it
@@ -2727,7 +2729,8 @@ _GUESS_CUE = CaseBlind.compile(
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
     r"\?\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$|"
     r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|aine\s*\?|"
-    r"(?:abt|about|around|maybe|roughly|approx\.?|~)\s*[\d,.]*\d\s*\?+\s*$"
+    r"(?:abt|about|around|maybe|roughly|approx\.?|~|environ|tre)\s*[\d,.]*\d\s*\?+\s*$|"
+    r"truc\s+du\s+genre|qqch|quelque\s+chose\s+comme"
 )
 
 

@@ -2232,6 +2232,8 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("which law protects the port dogs, 17-15 or smth?", "17-15"),
         ("le chenil a ouvert en quelle année ? En 2007 ?", "2007"),
         ("le chenil a ouvert quand ? En 2007 ?", "2007"),
+        ("combien de chiens gardent le port, environ 30 ?", "30"),
+        ("quelle loi protège les chiens, la 17-15 ou un truc du genre ?", "17-15"),
     ],
 )
 def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) -> None:
