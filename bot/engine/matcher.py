@@ -421,14 +421,14 @@ class Matcher:
                 answer = retry if retry.answered else answer
         if reading.parts and not answer.answered:
             # Two questions in one message: the one the fact base answers, best covered.
+            # (A part asking only for the kind of answer goes with the next: `_kind_parts_joined`.)
+            parts = _kind_parts_joined(reading.parts)
             answered = [
                 (p, a)
-                for p, a in (
-                    (p, self._answer_unframed(p, language, "", claimed)) for p in reading.parts
-                )
+                for p, a in ((p, self._answer_unframed(p, language, "", claimed)) for p in parts)
                 if a.answered
             ]
-            if answered and (len(answered) == len(reading.parts) or not reading.every_part):
+            if answered and (len(answered) == len(parts) or not reading.every_part):
                 # (A part asked, with its question mark, before one that only tells what
                 # someone wants to say: "The desk officer wants to say how long Morocco has
                 # been a member. In what year did Morocco join the TSCTP?")
@@ -2941,6 +2941,34 @@ _OTHER_ASKED = re.compile(
     r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",
     re.IGNORECASE,
 )
+#: Words that only name the kind of answer wanted: "the days and month?", "quelle date ?".
+_KIND_ONLY = frozenset(
+    """year years date dates month months day days time annee annees mois jour jours heure
+    moment""".split()  # noqa: SIM905
+)
+
+
+def _kind_parts_joined(parts: Sequence[str]) -> list[str]:
+    """The parts of a message, a part asking only for the kind of answer joined to the part
+    after it ("En quel mois | et quelle année la Chambre a-t-elle ...?" is one question
+    asking month and year); one with no part after it is dropped ("... the second training.
+    Can you confirm the days and month?": what it asks the dates of is not in it)."""
+    joined: list[str] = []
+    pending = ""
+    for part in parts:
+        if _KIND_ONLY.issuperset(_content_words(part)):
+            pending = f"{pending} {part}".strip()
+        else:
+            joined.append(f"{pending} {part}".strip() if pending else part)
+            pending = ""
+    return joined
+
+
+def _content_words(text: str) -> list[str]:
+    """The words of `text` that are not stop words (folded)."""
+    return [w for w in re.findall(r"[^\W_]+", fold(text)) if not is_stopword(Token(w, False))]
+
+
 #: A date asked around rather than checked: "after 2019", "avant 2010".
 _AROUND_A_DATE = re.compile(
     r"\b(?:after|before|since|until|till|beyond|past|apres|avant|depuis|jusqu)\s+(?:\w+\s+)?\d"

@@ -1523,6 +1523,30 @@ def test_a_rank_ranks_the_word_after_a_name_that_says_whose_it_is() -> None:
         assert not matcher.ask(f"When was {asked.replace('second', 'third')} in Rabat?").answered
 
 
+def test_a_part_asking_only_the_kind_of_answer_is_not_answered_alone() -> None:
+    """ "Sara needs the dates of the second dog training. Can you confirm the days and
+    month?": the second part asks only for the kind of answer; what it asks the dates of
+    is in the first, so a fact merely giving some days and a month does not answer it."""
+    cats = make_fact("cats", "The cat workshop ran for three days in the month of May.")
+    dogs = make_fact("dogs", "The second dog training taught handlers in Rabat.")
+    matcher = make_matcher(cats, dogs, *FILLER, thresholds=BARS)
+    answer = matcher.ask(
+        "Sara needs the dates of the second dog training in Rabat for the annex. "
+        "Can you confirm the days and month?"
+    )
+    assert "cats" not in ids(answer.facts)
+
+
+def test_a_part_asking_only_the_kind_goes_with_the_next_part() -> None:
+    """ "En quel mois | et quelle année la loi a-t-elle été votée ?": one question asking
+    month and year, read as one; a last part asking only the kind is dropped."""
+    joined = matcher_module._kind_parts_joined
+    assert joined(["En quel mois", "quelle année la loi a-t-elle été votée ?"]) == [
+        "En quel mois quelle année la loi a-t-elle été votée ?"
+    ]
+    assert joined(["where is the dog unit?", "the days and month?"]) == ["where is the dog unit?"]
+
+
 def test_a_fact_ranking_a_named_training_session_ranks_sessions() -> None:
     """ "Where was the third session held?" is answered by "the third BCIJ training session
     was held in Tangier": a name, then "training", before the thing ranked."""
