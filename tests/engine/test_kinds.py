@@ -346,6 +346,7 @@ def test_the_number_of_a_statute_is_a_law_number() -> None:
     # The law named first, its number asked after.
     assert asks_for("loi traite des etres humains maroc c'est quel numero") is Kind.LAW_NUMBER
     assert asks_for("the trafficking law, what number is it?") is Kind.LAW_NUMBER
+    assert asks_for("Jan 2015 anti-terror law - its number?") is Kind.LAW_NUMBER
     # "il y en a combien dans le monde ?" counts; "dans" holds no "ans".
     assert asks_for("Il y en a combien dans le monde ?") is Kind.COUNT
     assert asks_for("le projet dure combien d'années ?") is Kind.DURATION
