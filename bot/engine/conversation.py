@@ -43,6 +43,7 @@ class Chatter(Enum):
     BARE_WORD = "bare_word"  # one everyday word ("training") or one the fact base never heard of
     ELSEWHERE = "elsewhere"  # "@Samira are you joining the debrief?": meant for someone else
     HOW_TO = "how_to"  # "how do I reset my VPN password?": how the asker does something
+    OFF_TOPIC = "off_topic"  # "is it going to rain in Rabat tomorrow?": the weather
 
 
 @dataclass(frozen=True, slots=True)
@@ -1279,6 +1280,13 @@ _ASKER_HOW_TO = CaseBlind.compile(
     r"(?!(?:dire|appeler|nommer|[ée]crire|traduire|citer|trouver|lire|savoir|v[ée]rifier|"
     r"r[ée]sumer|expliquer|pr[ée]senter|d[ée]crire|d[ée]finir|aider|soutenir|contacter)\b)\w+)"
 )
+#: The weather asked: "is it going to rain tomorrow?", "quel temps fait-il à Rabat ?",
+#: "la météo de demain ?".
+_WEATHER = CaseBlind.compile(
+    r"\b(?:weather|forecast|going\s+to\s+rain|gonna\s+rain|will\s+it\s+rain|is\s+it\s+raining|"
+    r"m[ée]t[ée]o|va\s+pleuvoir|il\s+pleut|quel\s+temps\s+(?:fait|fera|va)|temperature\s+"
+    r"(?:today|tomorrow)|temp[ée]rature\s+(?:demain|aujourd)|sunny|snow(?:ing)?)\b"
+)
 #: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour
 #: l'info sur le BCIJ" (no question mark, no question word after).
 _THANKS_FOR = re.compile(
@@ -1744,6 +1752,10 @@ def read_message(
         # asker does something, which no fact tells (every message of the question sets
         # opening "how do I" asks off topic).
         return Reading("", Chatter.HOW_TO)
+    if all(_WEATHER.search(s) for s in asked_here or [question]):
+        # "Does anyone know if it's going to rain in Rabat tomorrow?": the weather, which
+        # no fact tells, whatever place it names.
+        return Reading("", Chatter.OFF_TOPIC)
     if question != text:  # the whole message was checked above; the question may be chatter
         kind = _chatter(question)
         content = _content_words(question)

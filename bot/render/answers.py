@@ -152,6 +152,7 @@ _CHATTER_KEYS = {
     Chatter.BARE_WORD: "chatter_word",
     Chatter.ELSEWHERE: "chatter_elsewhere",
     Chatter.HOW_TO: "chatter_how_to",
+    Chatter.OFF_TOPIC: "chatter_how_to",
 }
 
 

@@ -525,6 +525,20 @@ def test_an_apology_for_the_question_is_no_part_of_it(message: str) -> None:
     assert read_message(message, knows_question).question == "when was the BCIJ created?"
 
 
+def test_the_weather_asked_is_off_topic() -> None:
+    """ "Does anyone know if it's going to rain in Rabat tomorrow? ...": the weather, which
+    no fact tells, whatever place it names; a question beside a word on the rain is asked."""
+    known = {"rabat", "office", "bcij", "set"}.__contains__
+    for message in (
+        "Does anyone know if it's going to rain in Rabat tomorrow? I was planning to walk.",
+        "What's the weather in Rabat tomorrow?",
+        "quel temps fait-il à Rabat ?",
+    ):
+        assert read_message(message, known).chatter is Chatter.OFF_TOPIC, message
+    asked = read_message("It's raining here, but when was the BCIJ set up?", known)
+    assert asked.chatter is None
+
+
 def test_french_chat_shorthand_around_a_question_asks_nothing() -> None:
     """ "dsl encore moi", "petite vérif", "c pour un tableau chrono": the asker's apology,
     check and purpose, in chat French; the question stays."""
