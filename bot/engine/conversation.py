@@ -95,7 +95,8 @@ FRAMING = _words(
     fact factcheck factchecking random
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
-    besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl"""
+    besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl
+    retenir ugh savoir"""
 )
 #: What the answer is for: documents, meetings, deadlines, and who it is for.
 PURPOSE = _words(

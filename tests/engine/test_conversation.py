@@ -542,9 +542,14 @@ def test_the_weather_asked_is_off_topic() -> None:
 def test_french_chat_shorthand_around_a_question_asks_nothing() -> None:
     """ "dsl encore moi", "petite vérif", "c pour un tableau chrono": the asker's apology,
     check and purpose, in chat French; the question stays."""
-    known = {"bcij", "cree", "annee", "tableau"}.__contains__
+    # (The fact base may know "retenir" or "ugh" as words of its own.)
+    known = {"bcij", "cree", "annee", "tableau", "retenir", "ugh"}.__contains__
     reading = read_message("dsl encore moi, le BCIJ a été créé en quelle année ?", known)
     assert reading.question == "le BCIJ a été créé en quelle année ?"
+    reading = read_message("ugh, le BCIJ a été créé en quelle année ? sry", known)
+    assert reading.question == "le BCIJ a été créé en quelle année ?"
+    reading = read_message("quelle année retenir : le BCIJ a été créé en quelle année ?", known)
+    assert "retenir" not in reading.question
     reading = read_message(
         "le BCIJ a été créé en quelle année stp, c pour un tableau chrono", known
     )

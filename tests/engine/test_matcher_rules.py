@@ -1537,6 +1537,16 @@ def test_a_part_asking_only_the_kind_of_answer_is_not_answered_alone() -> None:
     assert "cats" not in ids(answer.facts)
 
 
+def test_wanting_to_know_asks_nothing_on_the_shipped_base(matcher: Matcher) -> None:
+    """ "my manager veut savoir : ...": who wants to know; "savoir" (a word of the shipped
+    base) is no word asked."""
+    answer = matcher.ask(
+        "hey, my boss veut savoir : en plus du Federal Bureau of Prisons, l'INL travaille "
+        "avec combien de state departments of corrections ?"
+    )
+    assert ids(answer.facts)[:1] == ["inl-bop-seven-state-corrections-departments"]
+
+
 def test_a_part_asking_only_the_kind_goes_with_the_next_part() -> None:
     """ "En quel mois | et quelle année la loi a-t-elle été votée ?": one question asking
     month and year, read as one; a last part asking only the kind is dropped."""
@@ -2776,6 +2786,11 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
+    # "le chenil piloté par les Américains", "the US-led kennel": who leads it, said of it.
+    assert "pilote" not in words(matcher, "le port piloté par les Américains ouvre quand ?")
+    assert "led" not in words(matcher, "when did the US-led port open?")
+    # "Vrai ou faux ?": whether the claim holds.
+    assert "vrai" not in words(matcher, "le port a ouvert en 2006. Vrai ou faux ?")
     # "the country's dog unit": the country the question speaks of; "which country" asks.
     assert "country" not in words(matcher, "who runs the country's dog unit?")
     assert "country" in words(matcher, "which country runs the dog unit?")
