@@ -911,10 +911,13 @@ class Kind(StrEnum):
     END = (
         "end",
         ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin", "by ", "ici")
-        + ("run out", "runs out", "lapse"),
+        + ("run out", "runs out", "lapse", "close"),
         re.compile(
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
+            # "on what date does it close?"
+            r"\b(what|which|quel|quelle)\s+(date|day|jour)\s+(does|will|did|do)\s+(it|the\s+\w+)\s+"
+            r"(close|closes|end|ends)\b|"
             # "By what date will the reforms be fully implemented?": a deadline.
             # ("By what year had the government approved the charter?" asks when it was.)
             r"\b(by (what|which) (date|year|month|time)|by when)\b(?! (had|did|was|were)\b)|"

@@ -347,6 +347,9 @@ def test_the_number_of_a_statute_is_a_law_number() -> None:
     assert asks_for("loi traite des etres humains maroc c'est quel numero") is Kind.LAW_NUMBER
     assert asks_for("the trafficking law, what number is it?") is Kind.LAW_NUMBER
     assert asks_for("Jan 2015 anti-terror law - its number?") is Kind.LAW_NUMBER
+    # "On what date does it close?": when it ends (not what its last day was about).
+    assert asks_for("the session opens on Feb 24. on what date does it close?") is Kind.END
+    assert asks_for("What was the last day of the workshop devoted to?") is not Kind.END
     # "il y en a combien dans le monde ?" counts; "dans" holds no "ans".
     assert asks_for("Il y en a combien dans le monde ?") is Kind.COUNT
     assert asks_for("le projet dure combien d'années ?") is Kind.DURATION
