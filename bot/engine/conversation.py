@@ -1284,8 +1284,10 @@ _ASKER_HOW_TO = CaseBlind.compile(
 #: The weather asked: "is it going to rain tomorrow?", "quel temps fait-il à Rabat ?",
 #: "la météo de demain ?".
 _WEATHER = CaseBlind.compile(
-    r"\b(?:weather|forecast|going\s+to\s+rain|gonna\s+rain|will\s+it\s+rain|is\s+it\s+raining|"
-    r"m[ée]t[ée]o|va\s+pleuvoir|il\s+pleut|quel\s+temps\s+(?:fait|fera|va)|temperature\s+"
+    # (Not "weather permitting, where will the session be held?", nor "if the weather holds".)
+    r"(?<!\bif\sthe\s)\b(?:weather(?!\s+(?:permitting|holds|allowing))|forecast|going\s+to\s+rain|"
+    r"gonna\s+rain|will\s+it\s+rain|is\s+it\s+raining|m[ée]t[ée]o|va(?:-t-il)?\s+pleuvoir|"
+    r"il\s+pleut|quel\s+temps\s+(?:fait|fera|va)|temperature\s+"
     r"(?:today|tomorrow)|temp[ée]rature\s+(?:demain|aujourd)|sunny|snow(?:ing)?)\b"
 )
 #: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour

@@ -2819,10 +2819,11 @@ _IDIOM = re.compile(
     # asker is, no recalling asked.
     r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
     r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
-    # "le partenariat transsaharien piloté par les Américains", "US-led": who leads it, said
-    # of what the question names (the partnership is the US's), no leading asked.
-    r"\b(?:pilot[ée]e?s?|men[ée]e?s?|dirig[ée]e?s?)\s+par\s+(?:les\s+)?(?:am[ée]ricains|"
-    r"[ée]tats-unis|etats\s+unis|washington)\b|\b(?:us|u\.s\.|american)-led\b|"
+    # "le partenariat transsaharien piloté par les Américains": who leads it, said of the
+    # one thing the question names, no leading asked (not "le TSCTP est-il piloté par ...?",
+    # nor "quelles initiatives pilotées par ...?", which ask it).
+    r"(?<!\best\s)(?<!\bil\s)(?<!\belle\s)(?<!s\s)\b(?:pilot[ée]e?|men[ée]e?|dirig[ée]e?)\s+"
+    r"par\s+(?:les\s+)?(?:am[ée]ricains|[ée]tats-unis|etats\s+unis|washington)\b|"
     # "Vrai ou faux ?": whether the claim holds, no truth asked.
     r"\bvrai\s+ou\s+faux\b|"
     # "the country's human rights council": Morocco's, said of what the question names.
@@ -3034,7 +3035,7 @@ _GOAL_THEN_MAIN = re.compile(
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
-    r"par|led|vrai|"
+    r"par|vrai|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

@@ -537,6 +537,13 @@ def test_the_weather_asked_is_off_topic() -> None:
         assert read_message(message, known).chatter is Chatter.OFF_TOPIC, message
     asked = read_message("It's raining here, but when was the BCIJ set up?", known)
     assert asked.chatter is None
+    assert read_message("Va-t-il pleuvoir à Rabat demain ?", known).chatter is Chatter.OFF_TOPIC
+    # (A question on the weather's terms is asked: "weather permitting, when ...?")
+    for message in (
+        "Weather permitting, when was the BCIJ set up?",
+        "If the weather holds, when was the BCIJ set up?",
+    ):
+        assert read_message(message, known).chatter is None, message
 
 
 def test_french_chat_shorthand_around_a_question_asks_nothing() -> None:

@@ -2786,9 +2786,10 @@ def test_a_set_phrase_says_nothing_asked() -> None:
     assert words(matcher, "what's the deal with the dog unit?") == ["dog", "unit"]
     assert "deal" in words(matcher, "what deal did the dog unit sign?")
     assert "juste" not in words(matcher, "le port, c'est lié à quoi au juste ?")
-    # "le chenil piloté par les Américains", "the US-led kennel": who leads it, said of it.
+    # "le chenil piloté par les Américains": who leads it, said of it; asked, it stays.
     assert "pilote" not in words(matcher, "le port piloté par les Américains ouvre quand ?")
-    assert "led" not in words(matcher, "when did the US-led port open?")
+    assert "pilote" in words(matcher, "le port est-il piloté par les Américains ?")
+    assert "pilotes" in words(matcher, "quels ports pilotés par les Américains ?")
     # "Vrai ou faux ?": whether the claim holds.
     assert "vrai" not in words(matcher, "le port a ouvert en 2006. Vrai ou faux ?")
     # "the country's dog unit": the country the question speaks of; "which country" asks.
