@@ -504,9 +504,9 @@ class Kind(StrEnum):
             r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir|statute)\b"
             # "the number of Law Enforcement Academies" counts academies, it names no law.
             r"(?!\s+enforcement)|"
-            # "loi traite des êtres humains, c'est quel numéro ?": the law named, then its number.
             # "Jan 2015 anti-terror law - its number?", "la loi de 2015, son numéro ?"
             r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,100}\b(its|son)\s+(numero|number)\W*$|"
+            # "loi traite des êtres humains, c'est quel numéro ?": the law named, then its number.
             r"\b(law|loi|statute)\b(?!\s+enforcement)[^?]{0,100}\b(quel|what|which)\s+"
             # (the number asked last: "what number did the workshop train?" asks a count)
             r"(numero|number)\b(?=\s*(is\s+it|does\s+it\s+have|has\s+it|exactement|exactly)?"

@@ -2696,10 +2696,6 @@ _GUESS = re.compile(
     ),
     re.IGNORECASE,
 )
-#: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a
-#: figure or a name offered after a question (`_without_guess` reads it only after a
-#: question word; "cndh training is it held in casablanca" asks it, and so does the verb
-#: of "the GCTF, which year was it set up").
 #: "how many prosecutors went to the workshop, abt 30?", "maybe 5?": a figure offered
 #: roughly at the end of a question (`_without_guess` reads it only after a question word).
 _ROUGH_FIGURE_OFFERED = re.compile(
@@ -2709,6 +2705,10 @@ _ROUGH_FIGURE_OFFERED = re.compile(
 #: "En quelle année ... ? En 2007 ?": a year or place offered after a question asking it
 #: (after a yes-or-no question, "Were there attacks after 2003? In 2007?", it is asked).
 _OFFERED_AFTER = re.compile(r"(?<=\?)\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$", re.IGNORECASE)
+#: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a
+#: figure or a name offered after a question (`_without_guess` reads it only after a
+#: question word; "cndh training is it held in casablanca" asks it, and so does the verb
+#: of "the GCTF, which year was it set up").
 _GUESS_AFTER_QUESTION = re.compile(
     r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
     r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?=(?:the|a|an)\s|\d|(?-i:[A-Z])|"
@@ -2728,9 +2728,10 @@ _GUESS_CUE = CaseBlind.compile(
     r"smth|sth|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
     r"\?\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$|"
-    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|aine\s*\?|"
-    r"(?:abt|about|around|maybe|roughly|approx\.?|~|environ|tre)\s*[\d,.]*\d\s*\?+\s*$|"
-    r"truc\s+du\s+genre|qqch|quelque\s+chose\s+comme"
+    r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|"
+    # ("une quinzaine ?", "environ 30 ?", "peut-être 5 ?", "ou un truc du genre")
+    r"aine\s*\?|(?:abt|about|around|maybe|roughly|approx\.?|~|environ|peut-[êe]tre)\s*[\d,.]*\d"
+    r"\s*\?+\s*$|truc\s+du\s+genre|qqch|quelque\s+chose\s+comme"
 )
 
 
