@@ -385,7 +385,11 @@ class Matcher:
         reading = read_message(message, self._knows, self._names)
         if reading.chatter is not None:
             return Answer(question, False, (), (), None, language, reading.chatter)
-        if self._bare_word(reading.question):
+        if self._bare_word(reading.question) or _KIND_ONLY.issuperset(
+            _content_words(reading.question)
+        ):
+            # ("what year?", "quelle date ?", "can you confirm the days and month?": the kind
+            # of answer alone, of nothing the message names.)
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
         # "My draft says 2014 - is that right?": the asker's figure is what is checked.
         claimed = (

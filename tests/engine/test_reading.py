@@ -175,6 +175,16 @@ def test_one_everyday_word_alone_is_not_a_question() -> None:
         assert not answer.answered and answer.chatter is Chatter.BARE_WORD, word
 
 
+def test_the_kind_of_answer_alone_is_not_a_question() -> None:
+    """ "what year?", "quelle date ?", "can you confirm the days and month?": the kind of
+    answer, of nothing the message names; a fact that merely holds a year is no answer."""
+    m = matcher()
+    for message in ("what year?", "quelle date ?", "can you confirm the days and month?"):
+        answer = m.ask(message)
+        assert not answer.answered and answer.chatter is not None, message
+    assert m.ask("when was the BCIJ created?").answered
+
+
 def test_one_name_alone_is_a_question() -> None:
     answer = matcher().ask("BCIJ")
     assert answer.chatter is None
