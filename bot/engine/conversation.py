@@ -493,6 +493,14 @@ _UNDER_IT = re.compile(
 
 #: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
 _KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
+#: ... and of a time: a message naming only these asks nothing it names.
+_KIND_ONLY = _KIND_WORDS | _words("time heure moment")
+
+
+def names_only_the_kind(text: str) -> bool:
+    """Whether `text` names nothing but the kind of answer it wants: "what year?", "quelle
+    date ?", "can you confirm the days and month?" (no word naming what it is about)."""
+    return _KIND_ONLY.issuperset(_content_words(text))
 
 
 #: Words after which "that" points at a thing ("when was that agreement signed?", "who

@@ -57,6 +57,7 @@ from bot.engine.conversation import (
     YES_NO_OPENING,
     Chatter,
     has_pointer,
+    names_only_the_kind,
     read_message,
 )
 from bot.engine.index import Index
@@ -385,9 +386,7 @@ class Matcher:
         reading = read_message(message, self._knows, self._names)
         if reading.chatter is not None:
             return Answer(question, False, (), (), None, language, reading.chatter)
-        if self._bare_word(reading.question) or _KIND_ONLY.issuperset(
-            _content_words(reading.question)
-        ):
+        if self._bare_word(reading.question) or names_only_the_kind(reading.question):
             # ("what year?", "quelle date ?", "can you confirm the days and month?": the kind
             # of answer alone, of nothing the message names.)
             return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
@@ -2953,11 +2952,6 @@ _OTHER_ASKED = re.compile(
     r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",
     re.IGNORECASE,
 )
-#: Words that only name the kind of answer wanted: "the days and month?", "quelle date ?".
-_KIND_ONLY = frozenset(
-    """year years date dates month months day days time annee annees mois jour jours heure
-    moment""".split()  # noqa: SIM905
-)
 
 
 def _kind_parts_joined(parts: Sequence[str]) -> list[str]:
@@ -2968,17 +2962,12 @@ def _kind_parts_joined(parts: Sequence[str]) -> list[str]:
     joined: list[str] = []
     pending = ""
     for part in parts:
-        if _KIND_ONLY.issuperset(_content_words(part)):
+        if names_only_the_kind(part):
             pending = f"{pending} {part}".strip()
         else:
             joined.append(f"{pending} {part}".strip() if pending else part)
             pending = ""
     return joined
-
-
-def _content_words(text: str) -> list[str]:
-    """The words of `text` that are not stop words (folded)."""
-    return [w for w in re.findall(r"[^\W_]+", fold(text)) if not is_stopword(Token(w, False))]
 
 
 #: A date asked around rather than checked: "after 2019", "avant 2010".
@@ -3040,7 +3029,7 @@ _GOAL_THEN_MAIN = re.compile(
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
-    r"par|vrai|"
+    r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )
