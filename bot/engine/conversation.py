@@ -161,6 +161,16 @@ QUESTION_CUES = _words(
 CONVERSATIONAL = SOCIAL | FRAMING | PURPOSE
 #: Every word some kind of chatter may hold (see `_chatter`).
 _CHATTER_WORDS = CONVERSATIONAL | TEST_WORDS | BOT_WORDS | BOT_VERBS
+#: Words of the bot's own make, asked of "you": "what model are you running on?", "what
+#: languages do you speak?" (the fact base knows them elsewhere: a model prison, a
+#: Spanish-language course); "stand" and "mean" only of the bot's name ("what does your
+#: name stand for?", not "can you tell me what it stands for?").
+_OWN_MAKE = _words(
+    "model models version llm ai gpt chatgpt openai powered running languages langues speak parles"
+    " parlez"
+)
+_OWN_NAME_MEANING = _words("stand stands mean means meaning signifie")
+_SPOKEN_TO = _words("you u your yourself tu toi vous votre ton ta")
 _PURPOSE_NOUNS = PURPOSE - _words("for pour")
 #: What the asker is doing with the answer, opening a clause about it ("filling in a table").
 _PURPOSE_VERBS = _words(
@@ -1249,7 +1259,7 @@ def _chatter(text: str, knows: Callable[[str], bool] = lambda word: True) -> Cha
         # (Most questions: a word no kind of chatter holds; none of the rules below.)
         strange = [w for w in words if w not in _CHATTER_WORDS]
         if (
-            any(map(knows, strange))
+            (any(map(knows, strange)) and not _asks_own_make(everything, strange))
             or not _pointed_at_bot(words, everything, strange)
             or _names_something(text)
         ):
@@ -1323,6 +1333,15 @@ _WHAT_I_NEEDED = re.compile(
 def _names_something(text: str) -> bool:
     """Whether a capitalised name or a figure follows the first word ("... in Tiflet?")."""
     return any(_NAME.fullmatch(t.strip(",.;:!?()")) for t in text.split()[1:])
+
+
+def _asks_own_make(everything: tuple[str, ...], strange: list[str]) -> bool:
+    """ "what model are you running on?", "what does your name stand for?": the words the
+    fact base knows are only of the bot's own make, asked of "you"."""
+    own = (
+        _OWN_MAKE | _OWN_NAME_MEANING if "name" in everything or "nom" in everything else _OWN_MAKE
+    )
+    return any(w in _SPOKEN_TO for w in everything) and all(w in own for w in strange)
 
 
 def _pointed_at_bot(words: list[str], everything: tuple[str, ...], strange: list[str]) -> bool:
@@ -1776,7 +1795,14 @@ def read_message(
             # with one word the fact base knows and no name.)
             or (
                 kind is Chatter.ABOUT_BOT
-                and len(content) <= 1
+                and (
+                    len(content) <= 1
+                    # ("What model are you running on, and who maintains you? IT wants
+                    # to know": the bot's own make.)
+                    or _asks_own_make(
+                        _folded_words(question), [w for w in content if w not in _CHATTER_WORDS]
+                    )
+                )
                 and not (names is not None and names(question))
             )
         ):

@@ -1054,7 +1054,18 @@ class Matcher:
                 kind = asks_for(_SET_APART.sub("", question))
         claimed_focus: list[Slot] = []
         if claimed:
-            checked = [s for s in slots if s.number and s.text.replace(",", "") in claimed]
+            is_claimed = [s.number and s.text.replace(",", "") in claimed for s in slots]
+            # "... was in June 2018, right?": the month of a figure claimed is the asker's too.
+            checked = [
+                s
+                for n, s in enumerate(slots)
+                if is_claimed[n]
+                or (
+                    n + 1 < len(slots)
+                    and is_claimed[n + 1]
+                    and s.text.removesuffix(MONTH_MARK) in MONTHS  # ("marchmonth": "march")
+                )
+            ]
             if checked and len(checked) < len(slots):
                 at = slots.index(checked[0])
                 slots = [s for s in slots if s not in checked]
@@ -2532,7 +2543,10 @@ _CHECK = re.compile(
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
     r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
-    r"n['’]est-ce\s+pas)\s*\?+\s*$|"
+    r"n['’]est-ce\s+pas)\s*\?+(?:\s*$|"
+    # "... in 2011, correct? If not, what year?": the tag, then the question asked.
+    r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|sinon|et|ou|"
+    r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si)\b))|"
     # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
     r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
     r"(?:it|they|he|she|that|there)\s*\?*\s*$|"
@@ -2679,7 +2693,10 @@ _GUESS = re.compile(
             r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou\s+(?:plus\s+t[ôo]t|plus\s+tard|avant|après|"
             r"apres)|or\s+(?:earlier|later|before|after))\s*\?",
             # "certified in 2016 or 2017?? which year was it": the years offered, asked.
-            r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
+            # "... set up the BCIJ, was it 2014 or 2016??" (its "was it" read as a check
+            # first), "c'était 2014 ou 2016 ?"
+            r"(?:\b(?:en|in|c['’]?[ée]tait(?:\s+en)?)\s+|,\s*)(?:19|20)\d\d\s+"
+            r"(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
             # "combien de procureurs ... une trentaine non": the figure offered for a yes.
             r"\s(?:une?\s+|la\s+|le\s+|l['’]|en\s+)?(?!ou\b)[\w'’.-]+,?\s+non\s*\?*\s*$",
             # "... couvre combien de pays au total, une quinzaine ?": a round figure offered.

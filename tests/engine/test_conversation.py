@@ -1583,3 +1583,24 @@ def test_how_the_asker_does_something_is_no_question_for_the_fact_base(message: 
 )
 def test_how_to_name_find_or_know_a_fact_is_still_asked(message: str) -> None:
     assert read_message(message).chatter is not Chatter.HOW_TO
+
+
+def test_the_bots_own_make_asked_of_you_is_about_the_bot() -> None:
+    """ "What model are you running on?", "what does your name stand for?": words the fact
+    base knows elsewhere (a model prison, an acronym standing for a name), asked of the
+    bot; the same words asked of something named, or without "you", are questions."""
+    for message in (
+        "what does your name stand for, factbot? lol",
+        "What model are you running on, and who maintains you? IT wants to know. Not urgent.",
+        "what languages do you speak?",
+    ):
+        reading = read_message(message, lambda word: True)
+        assert reading.chatter is Chatter.ABOUT_BOT, message
+    for message in (
+        "can you tell me what it stands for?",
+        "what does the name ILEA stand for?",
+        "which model prison is the DGAPR running?",
+        "can you tell me which model Tiflet follows?",
+        "what model is that running?",  # (of something pointed back at, not "you")
+    ):
+        assert read_message(message, lambda word: True).chatter is None, message

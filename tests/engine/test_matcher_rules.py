@@ -2242,6 +2242,9 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("le chenil a été ouvert en 2016 ou plus tôt ? quelle année ?", "2016"),
         ("the kennel opened in 2016 or 2017?? which year was it", "2017"),
         ("le chenil a ouvert en 2016 ou en 2017 ? quelle année ?", "2016"),
+        ("when did the kennel open, was it 2016 or 2017??", "2016"),
+        ("when did the kennel open was it 2016 or 2017??", "2017"),
+        ("le chenil a ouvert quand, c'était 2016 ou 2017 ?", "2017"),
         ("combien de chiens gardent le port une trentaine non", "trentaine"),
         ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
         ("quelle loi protège les chiens du port ? La loi 17-14, je crois ?", "17-14"),
@@ -3665,6 +3668,9 @@ def test_a_claim_the_asker_checks_is_matched_without_the_detail_it_doubts() -> N
             "confirming for our slide: the first dog session was on February 24, 2024, yes?",
             "session",
         ),
+        # (the tag, then what is asked if the claim is wrong)
+        ("the first dog session was on February 24, 2024, correct? If not, what date?", "session"),
+        ("la première session canine était le 24 février 2024, non ? Sinon, quand ?", "session"),
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == [expected], message
@@ -4810,3 +4816,20 @@ def test_a_score_asked_needs_a_fact_giving_one() -> None:
     )
     matcher = make_matcher(trained, scored, *FILLER, thresholds=BARS)
     assert ids(matcher.ask(question).facts)[:1] == ["scored"]
+
+
+def test_the_month_of_a_year_claimed_is_the_askers_too() -> None:
+    """ "the first dog session in Tangier was in June 2018, right? When was it?": the asker's
+    date, month and year, is checked: a fact giving another month answers."""
+    session = make_fact(
+        "session",
+        "The first dog session was held in Tangier in July 2018.",
+        when="2018-07",
+    )
+    matcher = make_matcher(session, *FILLER, thresholds=BARS)
+    for message in (
+        "the first dog session in Tangier was in June 2018, right? When was it?",
+        "the first dog session in Tangier was in March 2018, right? when was it actually?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["session"], message
