@@ -1225,6 +1225,19 @@ class Matcher:
             spelled = {
                 s.text: w / total for s, w in zip(slots, idf, strict=True) if s.concept == STAND_FOR
             }
+        # "How many peacekeepers has IPPOS trained, and starting from which year?": a date
+        # asked besides the kind, which a dated fact gives without saying "year".
+        dated: dict[str, float] = {}
+        if kind not in _WHEN_KINDS and _DATE_ASKED_TOO_CUE.search(question):
+            asked_words = {
+                w for m in _DATE_ASKED_TOO.finditer(fold(question)) for w in m.group().split()
+            }
+            total = sum(idf)
+            dated = {
+                s.text: w / total
+                for s, w in zip(slots, idf, strict=True)
+                if fold(s.text) in asked_words
+            }
         # "How has Washington changed its military aid?": a fact saying how many times over
         # it grew ("doubled") says how it changed, though not in the word "changed".
         changed: dict[str, float] = {}
@@ -1334,6 +1347,8 @@ class Matcher:
             lacks, strong_missing = scoring.misses(i, offered_figures)
             if named and lacks:
                 coverage, lacks = _credited(coverage, lacks, named)
+            if dated and lacks and self.index.features[i].has_date:
+                coverage, lacks = _credited(coverage, lacks, dated)
             if changed and lacks and self.index.features[i].multiplies:
                 coverage, lacks = _credited(coverage, lacks, changed)
             if spelled and lacks and self._spells_out(fact, short_forms):
@@ -3012,6 +3027,14 @@ _PAST = re.compile(
 )
 #: The words naming a date asked in the past: "which month", "on what date".
 _DATE_NAMES = frozenset({"month", "months", "mois", "date", "dates"})
+#: A date asked by its word after a question word ("... and starting from which year?",
+#: "en quelle année ?"), in a question whose kind is another.
+_DATE_ASKED_TOO_CUE = CaseBlind.compile(r"\b(?:year|month|date|ann[ée]e|mois)\b")
+_DATE_ASKED_TOO = re.compile(
+    r"\b(?:(?:starting|beginning)\s+(?:from\s+|in\s+)?|a\s+partir\s+de\s+)?"
+    r"(?:which|what|quel|quelle|quels|quelles)\s+"
+    r"(?:year|years|month|date|annee|mois)\b"
+)
 #: The prepositions before a place: "in Botswana", "at the Zorblat centre", "en Tunisie".
 _PLACE_AFTER = r"\b(?:in|at|inside|within|dans|en|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’])?"
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that

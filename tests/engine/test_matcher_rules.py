@@ -4833,3 +4833,25 @@ def test_the_month_of_a_year_claimed_is_the_askers_too() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["session"], message
+
+
+def test_a_date_asked_besides_the_kind_is_given_by_a_dated_fact() -> None:
+    """ "How many handlers has the dog unit trained, and starting from which year?": a count
+    asked, and a date; a fact giving both need not say "year", one giving no date must."""
+    dated = make_fact(
+        "dated",
+        "The dog unit has trained 300 handlers since 2010.",
+        when="2010",
+        answer_fr="L'unité canine a formé 300 maîtres-chiens depuis 2010.",
+    )
+    undated = make_fact("undated", "The dog unit has trained 300 handlers.")
+    question = "How many handlers has the dog unit trained, and starting from which year?"
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    answer = make_matcher(dated, *FILLER, thresholds=strict).ask(question)
+    assert answer.answered and ids(answer.facts)[:1] == ["dated"]
+    assert not make_matcher(undated, *FILLER, thresholds=strict).ask(question).answered
+    french = (
+        "Combien de maîtres-chiens l'unité canine a-t-elle formés, et à partir de quelle année ?"
+    )
+    answer = make_matcher(dated, *FILLER, thresholds=strict).ask(french)
+    assert answer.answered and ids(answer.facts)[:1] == ["dated"]
