@@ -370,7 +370,9 @@ _NAMED_THINGS = (
     r"comites?|councils?|conseils?|courts?|cours|tribunals?|tribunaux|city|cities|villes?|"
     r"towns?|villages?|provinces?|regions?|venues?|"
     r"countries|country|pays|groups?|groupes?|forces?|acts?|games?|drills?|maneuvers?|"
-    r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status)\b"
+    r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status|"
+    # ("comment s'appelle l'administration pénitentiaire ...?": a body, no person)
+    r"administrations?|delegations?|directions?|departments?|departements?|parquets?)\b"
 )
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (

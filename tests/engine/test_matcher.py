@@ -269,6 +269,9 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Where was the workshop held?", Kind.PLACE),
         ("What is the name of the programme?", None),
         ("Comment s'appelle le programme ?", None),
+        ("Comment s'appelle l'administration pénitentiaire ?", None),  # a body
+        ("Comment s'appelle la délégation générale ?", None),
+        ("Comment s'appelle la responsable du parquet ?", Kind.PERSON),
         ("What is the name of the director of the DGSN?", Kind.PERSON),
         ("Who signed the agreement on behalf of the DGSN?", Kind.PERSON),
         ("Who signed the agreement?", Kind.PERSON),  # a signatory is a person
