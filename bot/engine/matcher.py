@@ -3247,6 +3247,13 @@ _TRAILING_ASIDE = re.compile(
     r"\s+[^,?;:]{1,60}?(?=\W*$)",
     re.IGNORECASE,
 )
+#: Where the asker saw it said: "la loi mentionnée par l'ONUDC", "the law cited in the
+#: article" (who said it, or where, stays).
+_REPORTED = re.compile(
+    r"\b(?:mentioned|cited|quoted|referred\s+to|referenced|mentionn[ée]e?s?|cit[ée]e?s?|"
+    r"[ée]voqu[ée]e?s?)(?=\s+(?:by|in|par|dans)\b)",
+    re.IGNORECASE,
+)
 #: Frames set aside when a question as asked finds no answer, in this order.
 _FRAMES = (
     (_ABOUT_WHAT, " about "),
@@ -3258,6 +3265,7 @@ _FRAMES = (
     (_MAIN_BEFORE_GOAL, ""),
     (_GOAL_THEN_MAIN, r"\1"),
     (_SUPPORT_GIVEN, r"\g<asked>"),
+    (_REPORTED, ""),
 )
 
 

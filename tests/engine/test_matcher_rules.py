@@ -4855,3 +4855,21 @@ def test_a_date_asked_besides_the_kind_is_given_by_a_dated_fact() -> None:
     )
     answer = make_matcher(dated, *FILLER, thresholds=strict).ask(french)
     assert answer.answered and ids(answer.facts)[:1] == ["dated"]
+
+
+def test_where_the_asker_saw_it_said_is_no_word_asked() -> None:
+    """ "le numéro de la loi mentionnée par le Kennel Club", "the law cited in the Kennel
+    Club's report": who said it stays, that it was said is no word a fact holds."""
+    law = make_fact(
+        "law",
+        "The Kennel Club welcomed Law 17-15, which protects port dogs.",
+        answer_fr="Le Kennel Club a salué la loi 17-15, qui protège les chiens du port.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(law, *FILLER, thresholds=strict)
+    for question in (
+        "Quel est le numéro de la loi sur les chiens du port mentionnée par le Kennel Club ?",
+        "Which law number on port dogs is cited by the Kennel Club?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.answered and ids(answer.facts)[:1] == ["law"], question
