@@ -426,10 +426,13 @@ class Matcher:
             # Two questions in one message: the one the fact base answers, best covered.
             # (A part asking only for the kind of answer goes with the next: `_kind_parts_joined`.)
             parts = _kind_parts_joined(reading.parts)
+            # "... doubled to what? what's the dollar figure": an amount of money the message
+            # asks, said outside the part with its question mark, still holds for that part.
+            money = answer.asks_for is Kind.MONEY
             answered = [
                 (p, a)
                 for p, a in ((p, self._answer_unframed(p, language, "", claimed)) for p in parts)
-                if a.answered
+                if a.answered and not (money and a.asks_for is None)
             ]
             if answered and (len(answered) == len(parts) or not reading.every_part):
                 # (A part asked, with its question mark, before one that only tells what

@@ -4873,3 +4873,16 @@ def test_where_the_asker_saw_it_said_is_no_word_asked() -> None:
     ):
         answer = matcher.ask(question)
         assert answer.answered and ids(answer.facts)[:1] == ["law"], question
+
+
+def test_an_amount_asked_outside_the_question_mark_still_holds() -> None:
+    """ "..., but doubled to what? what's the dollar figure": the message asks an amount of
+    money, which a fact saying only that the aid doubled does not give."""
+    doubled = make_fact("doubled", "The Kennel Club doubled its aid to the port authority.")
+    matcher = make_matcher(doubled, *FILLER, thresholds=BARS)
+    message = "the Kennel Club doubled its aid to the port authority, ok, but doubled to what? what's the dollar figure"
+    assert not matcher.ask(message).answered
+    # (asked without the amount, the fact answers)
+    assert matcher.ask(
+        "the Kennel Club doubled its aid to the port authority, ok, but doubled to what?"
+    ).answered
