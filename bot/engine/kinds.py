@@ -616,9 +616,11 @@ class Kind(StrEnum):
             # "comment s'appelait le Belge arrêté ?", "can we name the suspect? his name?"
             r"\bcomment\s+s\s*appel(ait|aient)\b|\b(his|her)\s+name\b|"
             # "What was the Belgian's name?": someone the message speaks of, by name.
-            r"\bthe\s+(\w+\s+)?(belgian|frenchman|moroccan|american|suspect|mastermind|"
+            r"\b(the|that|this)\s+(\w+\s+)?(belgian|frenchman|moroccan|american|suspect|mastermind|"
             r"attacker|man|woman|person|terrorist|expert|trainer|speaker|official|officer|judge|"
-            r"prosecutor|minister|director|head|chief|representative|ambassador)\s+s\s+"
+            r"prosecutor|minister|director|head|chief|representative|ambassador|planner|"
+            r"organi[sz]er|ringleader|perpetrator|bomber|leader|guy|individual|recruiter|"
+            r"spokes(?:man|woman|person)|instructor|facilitator|moderator|boss)\s+s\s+"
             r"(full\s+|first\s+|last\s+)?name\b|"
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;

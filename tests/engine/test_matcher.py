@@ -270,6 +270,9 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("What is the name of the programme?", None),
         ("Comment s'appelle le programme ?", None),
         ("Comment s'appelle l'administration pénitentiaire ?", None),  # a body
+        ("Good line, but what was that planner's name?", Kind.PERSON),
+        ("what was the ringleader's full name?", Kind.PERSON),
+        ("what is that agency's name?", None),
         ("Comment s'appelle la délégation générale ?", None),
         ("Comment s'appelle la responsable du parquet ?", Kind.PERSON),
         ("What is the name of the director of the DGSN?", Kind.PERSON),
