@@ -372,7 +372,7 @@ _NAMED_THINGS = (
     r"countries|country|pays|groups?|groupes?|forces?|acts?|games?|drills?|maneuvers?|"
     r"manoeuvres?|events?|sessions?|conferences?|meetings?|campaigns?|schemes?|status|"
     # ("comment s'appelle l'administration pénitentiaire ...?": a body, no person)
-    r"administrations?|delegations?|directions?|departments?|departements?|parquets?)\b"
+    r"administrations?|delegations?|directions?|departments?|departements?)\b"
 )
 #: Roles whose holder is asked for by name ("who is the director ...?").
 _ROLES_EN = (

@@ -429,10 +429,27 @@ class Matcher:
             # "... doubled to what? what's the dollar figure": an amount of money the message
             # asks, said outside the part with its question mark, still holds for that part.
             money = answer.asks_for is Kind.MONEY
+            # "... the new police human rights training on migration ... When is the first
+            # session supposed to take place?": the question alone, naming no body, asks of
+            # any first session; the facts the whole message comes close to say which one.
+            # (A fact on the same body as one of them is close too: "The prosecutors discussed
+            # Law 27-14 at the Casablanca workshop. How many prosecutors attended it?")
+            close = (
+                {m.fact.id for m in answer.suggestions}
+                | {e for m in answer.suggestions for e in m.fact.entities}
+                if len(parts) == 1 and not self._names_a_body(parts[0])
+                else set()
+            )
             answered = [
                 (p, a)
                 for p, a in ((p, self._answer_unframed(p, language, "", claimed)) for p in parts)
-                if a.answered and not (money and a.asks_for is None)
+                if a.answered
+                and not (money and a.asks_for is None)
+                and not (
+                    close
+                    and a.facts[0].fact.id not in close
+                    and close.isdisjoint(a.facts[0].fact.entities)
+                )
             ]
             if answered and (len(answered) == len(parts) or not reading.every_part):
                 # (A part asked, with its question mark, before one that only tells what

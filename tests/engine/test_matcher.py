@@ -552,3 +552,14 @@ def test_french_words_of_a_group_do_not_catch_english_words_stemmed_alike(matche
         ("the crowd that filled the streets of Casablanca", "~women"),
     ):
         assert concept not in {s.concept for s in matcher.analyse(question)}, question
+
+
+def test_a_bare_question_naming_its_body_is_answered_alone(matcher: Matcher) -> None:
+    """ "I'm the new programme assistant and still learning the ropes. Who is behind
+    GLO.ACT?": the part names its body; that the whole message comes close to other facts
+    (programmes, assistance) does not sink it."""
+    answer = matcher.ask(
+        "hi all :wave: I'm the new programme assistant and still learning the ropes here. "
+        "who is behind GLO.ACT? ty"
+    )
+    assert answer.answered and "glo-act" in answer.facts[0].fact.entities

@@ -4886,3 +4886,32 @@ def test_an_amount_asked_outside_the_question_mark_still_holds() -> None:
     assert matcher.ask(
         "the Kennel Club doubled its aid to the port authority, ok, but doubled to what?"
     ).answered
+
+
+def test_a_bare_question_is_of_what_the_message_comes_close_to() -> None:
+    """ "We'd like to monitor the new port police course on migration ... When does the first
+    session take place?": the question alone asks of any first session; the dog unit's,
+    which the whole message does not come close to, is not the answer. A question naming
+    its body is answered alone as before."""
+    dogs = make_fact(
+        "dogs",
+        "The first Kennel Club dog session took place in Tangier in July 2018.",
+        when="2018-07",
+        entities=["kc"],
+    )
+    courses = [
+        make_fact(
+            f"course-{n}", f"The new port police course on migration and human rights {what}."
+        )
+        for n, what in enumerate(("opens on February 24", "trains 20 officers", "is held in Rabat"))
+    ]
+    club = make_entity("kc", "institution", "Kennel Club", acronyms=["KC"])
+    bars = Thresholds(min_coverage=0.6, clear_lead_coverage=0.6)
+    matcher = make_matcher(dogs, *courses, *FILLER, entities=[club], thresholds=bars)
+    assert ids(matcher.ask("When does the first session take place?").facts) == ["dogs"]
+    wish = "Hi, we'd like to monitor the new port police course on migration and maybe ask for"
+    assert not matcher.ask(
+        f"{wish} observer access. When does the first session take place?"
+    ).answered
+    named = f"{wish} observer access. When did the first Kennel Club session take place?"
+    assert ids(matcher.ask(named).facts)[:1] == ["dogs"]
