@@ -372,6 +372,13 @@ class Matcher:
         can cost more than a few milliseconds.
         """
         language = detect_language(question)
+        # "Vrai ? « Le Parlement a adopté ... en juin 2015. »", "Is this right: the charter
+        # was approved in March 2013?": the claim checked, its tag put last (the answer
+        # keeps the message as written).
+        written, question = (
+            question,
+            (_tag_last(question) if _TAG_FIRST_CUE.search(question) else question),
+        )
         message = bounded(question)
         if _GUESS_CUE.search(message):
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
@@ -385,11 +392,11 @@ class Matcher:
             message = _DATE_WANTED.sub(" ", message)
         reading = read_message(message, self._knows, self._names)
         if reading.chatter is not None:
-            return Answer(question, False, (), (), None, language, reading.chatter)
+            return Answer(written, False, (), (), None, language, reading.chatter)
         if self._bare_word(reading.question) or names_only_the_kind(reading.question):
             # ("what year?", "quelle date ?", "can you confirm the days and month?": the kind
             # of answer alone, of nothing the message names.)
-            return Answer(question, False, (), (), None, language, Chatter.BARE_WORD)
+            return Answer(written, False, (), (), None, language, Chatter.BARE_WORD)
         # "My draft says 2014 - is that right?": the asker's figure is what is checked.
         claimed = (
             _claimed_figures(question)
@@ -560,7 +567,7 @@ class Matcher:
             # "Was the 2015 law adopted by the House of Councillors?": a claim checked,
             # whose wrong detail no fact holds.
             answer = self._confirmed(checked, language) or answer
-        return answer if answer.question == question else replace(answer, question=question)
+        return answer if answer.question == written else replace(answer, question=written)
 
     def _confirmed(self, claim: str, language: str) -> Answer | None:
         """The answer to a claim checked ("Was the law adopted by the House of
@@ -579,7 +586,11 @@ class Matcher:
         # ("officials from romania"); not "will it rain in Casablanca?", whose verb no fact
         # holds.
         strangers = [
-            s for s in slots if not s.number and not any(self._knows(w) for w in s.text.split())
+            s
+            for s in slots
+            if not s.number
+            and not any(self._knows(w) for w in s.text.split())
+            and s.text.removesuffix(MONTH_MARK) not in MONTHS  # (a month is a date's)
         ]
         for slot in strangers:
             if not _written_as_name(slot.text, claim) and not re.search(
@@ -668,7 +679,18 @@ class Matcher:
                     kind is Kind.PLACE
                     and any(kinds.get(e) in of_kind for e in places_stated - asked)
                 )
-                or (kind is Kind.DATE and features.has_date)
+                or (
+                    kind is Kind.DATE
+                    and features.has_date
+                    # ("approved in March 2013, right?" of a fact giving 2013 alone: it
+                    # neither confirms nor puts right the month; one giving 2014 puts
+                    # right the year.)
+                    and not (
+                        fact.when is not None
+                        and str(fact.when.start.year) in _A_YEAR.findall(folded)
+                        and not self._gives_month(self._position(fact))
+                    )
+                )
                 or (kind is Kind.COUNT and not counted.isdisjoint(features.counted))
             ):
                 return retry
@@ -1073,6 +1095,8 @@ class Matcher:
                 # ...?": the question after what it sets apart says what it asks for.
                 kind = asks_for(_SET_APART.sub("", question))
         claimed_focus: list[Slot] = []
+        month_claimed = False  # "... in March 2013, right?": a fact giving the year alone
+        # cannot say whether the month is right
         if claimed:
             is_claimed = [s.number and s.text.replace(",", "") in claimed for s in slots]
             # "... was in June 2018, right?": the month of a figure claimed is the asker's too.
@@ -1087,6 +1111,7 @@ class Matcher:
                 )
             ]
             if checked and len(checked) < len(slots):
+                month_claimed = any(not s.number for s in checked)
                 at = slots.index(checked[0])
                 slots = [s for s in slots if s not in checked]
                 if kind is None and any(_NUMBER_OF_LAW.fullmatch(s.text) for s in checked):
@@ -1344,7 +1369,7 @@ class Matcher:
                 else frozenset()
             ),
             _asks_a_day(fold(question)),
-            _asks_a_month(fold(question)),
+            month_claimed or _asks_a_month(fold(question)),
             self._within(question) if kind is Kind.PLACE else None,
             kind is Kind.MEMBERS and bool(_WHERE_ARE.search(fold(asking or question))),
             kind is Kind.COUNT and bool(_IN_TOTAL.search(fold(question))),
@@ -2656,6 +2681,27 @@ _WHAT_IT_GETS = re.compile(
     r"(?=(?:out\s+of|from|in\s+return|morocco|morroco|rabat|the\s+kingdom|(?-i:[A-Z])\w+)\b)",
     re.IGNORECASE,
 )
+#: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
+_TAG_FIRST_CUE = CaseBlind.compile(
+    r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?:right|correct|true|accurate|"
+    r"vrai|exact|juste)\s*[?:]"
+)
+_TAG_FIRST = re.compile(
+    r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?P<tag>right|correct|true|"
+    r"accurate|vrai|exact|juste)\s*[?:]+[\s«»\"'“”‘’]*(?P<claim>.+?)[\s«»\"'“”‘’.?]*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _tag_last(message: str) -> str:
+    """ "Vrai ? « X »" -> "X, vrai ?": the tag where a claim checked has it."""
+    found = _TAG_FIRST.match(message)
+    if found is None:
+        return message
+    tag = "vrai" if found.group("tag").lower() in ("vrai", "exact", "juste") else "right"
+    return f"{found.group('claim')}, {tag} ?"
+
+
 #: The asker's own guess, which the answer may well contradict: "... i think it was the
 #: senate??", "- on terrorist financing, I think?", "is it 5", "UNCAC? something like that",
 #: "Le Moyen-Orient, il me semble ?", "je pensais aux preuves numériques mais je ne suis

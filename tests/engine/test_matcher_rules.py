@@ -4915,3 +4915,43 @@ def test_a_bare_question_is_of_what_the_message_comes_close_to() -> None:
     ).answered
     named = f"{wish} observer access. When did the first Kennel Club session take place?"
     assert ids(matcher.ask(named).facts)[:1] == ["dogs"]
+
+
+def test_a_tag_before_the_claim_checks_it() -> None:
+    """ "Vrai ? « ... »", "Is this right: ...?", "True? ...": the claim after the tag is
+    what is checked, its figure the asker's; the answer keeps the message as written."""
+    law = make_fact(
+        "law",
+        "The Kennel Club's dog law was adopted in June 2015.",
+        when="2015-06",
+        answer_fr="La loi canine du Kennel Club a été adoptée en juin 2015.",
+    )
+    matcher = make_matcher(law, *FILLER, thresholds=BARS)
+    for message in (
+        "Vrai ? « La loi canine du Kennel Club a été adoptée en juin 2016. »",
+        "Is this right: the Kennel Club's dog law was adopted in June 2016?",
+        "True? The Kennel Club's dog law was adopted in 2016.",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["law"], message
+        assert answer.question == message
+
+
+def test_a_month_claimed_is_not_confirmed_by_the_year_alone() -> None:
+    """ "Is this right: the dog charter was approved in March 2013?" of a fact giving 2013
+    alone: it neither confirms nor puts right the month; a fact giving 2013 puts right
+    "March 2014" or "2014"."""
+    charter = make_fact("charter", "The Kennel Club approved its dog charter in 2013.", when="2013")
+    matcher = make_matcher(charter, *FILLER, thresholds=BARS)
+    assert not matcher.ask(
+        "Is this right: the Kennel Club dog charter was approved in March 2013?"
+    ).answered
+    assert not matcher.ask(
+        "the Kennel Club dog charter was approved in March 2013, right?"
+    ).answered
+    for message in (
+        "the Kennel Club dog charter was approved in March 2014, right?",
+        "the Kennel Club dog charter was approved in 2014, right?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["charter"], message
