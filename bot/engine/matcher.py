@@ -1358,7 +1358,13 @@ class Matcher:
             counted_text,
             stated,
             tuple(ranks),
-            _asked_sides(question, kind),
+            # ("... partnered with the DGAPR since 2012.' Is that right?": the asker's year,
+            # checked, not a time the answer must fall in.)
+            tuple(
+                side
+                for side in _asked_sides(question, kind)
+                if side[1].partition("-")[0] not in claimed
+            ),
             unknown_blocks,
             tuple(unknown),
             _event(slots, kind, corrected),
@@ -2588,6 +2594,8 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    # "... 25 prosecutors were trained'. Is 25 right?"
+    r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
     # asker's, checked.
     r"(?:^|(?<=[,;:.!?-]))\s*(?:was|is)\s+(?:that|it)(?=\s+(?:in\s+)?\d)|"
@@ -2602,7 +2610,7 @@ _CHECK = re.compile(
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
-    r"(?<=[,;:-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
+    r"(?<=[,;:\"'»”’.-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+(?:\s*$|"
     # "... in 2011, correct? If not, what year?": the tag, then the question asked.
     r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|sinon|et|ou|"

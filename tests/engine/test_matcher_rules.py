@@ -4955,3 +4955,19 @@ def test_a_month_claimed_is_not_confirmed_by_the_year_alone() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["charter"], message
+
+
+def test_a_claim_tagged_after_its_quote_or_its_figure_is_checked() -> None:
+    """'"... since 2012." correct?', "... since 2012. Correct?", "'25 port dogs ...'. Is 25
+    right?", "'... since 2012.' Is that right?": the asker's figures, checked; the year
+    claimed is no time the answer must fall in."""
+    dogs = make_fact("dogs", "The Kennel Club has trained 21 port dogs since 2010.", when="2010")
+    matcher = make_matcher(dogs, *FILLER, thresholds=BARS)
+    for message in (
+        '"The Kennel Club has trained port dogs since 2012." correct?',
+        "The Kennel Club has trained port dogs since 2012. Correct?",
+        "'25 port dogs were trained by the Kennel Club'. Is 25 right? my boss wants it exact",
+        "First: 'The Kennel Club has trained port dogs since 2012.' Is that right?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
