@@ -1531,6 +1531,11 @@ _RELAY_INTRO = re.compile(
     re.IGNORECASE,
 )
 _RELAY_INTRO_CUE = CaseBlind.compile(r"\b(?:question|got|had|received|q)\b")
+#: A quiz item's number opening the message: "Q14 for the workshop: ...", "Q3. ...",
+#: "Question 5 :" (the number labels the item, no figure asked).
+_ITEM_NUMBER = re.compile(
+    r"^\W*(?:(?:quiz\s+)?(?:q|question)\s*#?\d{1,3}\b\s*[.:)-]?)", re.IGNORECASE
+)
 #: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
@@ -1588,6 +1593,8 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
+    if text.lstrip()[:1] in "Qq" and _ITEM_NUMBER.match(text):
+        text = _ITEM_NUMBER.sub(" ", text, count=1)
     if _RELAY_INTRO_CUE.search(text):
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
         # profile: ...": who the question comes from, no word asked.

@@ -2797,6 +2797,9 @@ _GUESS = re.compile(
             r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
             r",\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+            # "Options: 2001 / 2005 / 2011", "A) 25 B) 70 C) 170": a quiz's answers offered.
+            r"\b(?:options?|choices?|choix|propositions?)\s*:\s*[^.?!]*",
+            r"(?:^|(?<=[\s?:]))[a-d]\)\s*[^()?.!]{1,40}?(?=\s+[b-e]\)|\s*[?.!]|\s*$)",
             # "27-15 or smth?", "27-15 ou un truc du genre ?": the word offered, roughly.
             r"\s[\w.-]+\s+or\s+(?:smth|sth|smthg|something)\s*\?*\s*$",
             r"\s[\w.-]+,?\s+ou\s+(?:un\s+truc\s+du\s+genre|qqch|quelque\s+chose)"
@@ -2840,7 +2843,8 @@ _GUESS_CUE = CaseBlind.compile(
     r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|"
     # ("une quinzaine ?", "environ 30 ?", "peut-être 5 ?", "ou un truc du genre")
     r"aine\s*\?|(?:abt|about|around|maybe|roughly|approx\.?|~|environ|peut-[êe]tre)\s*[\d,.]*\d"
-    r"\s*\?+\s*$|truc\s+du\s+genre|qqch|quelque\s+chose\s+comme"
+    r"\s*\?+\s*$|truc\s+du\s+genre|qqch|quelque\s+chose\s+comme|"
+    r"option|choice|choix|proposition|\b[a-d]\)"
 )
 
 

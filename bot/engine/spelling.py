@@ -68,6 +68,13 @@ def spelling_variants(word: str) -> list[str]:
     return out
 
 
+#: Shorthand written in capitals, which no name of the fact base is: "which US PD trains
+#: the HNP?", "intl HR standards", "CT law" ("hr" in lower case is an hour).
+_CAPITAL_SHORTHAND = {
+    "pd": "police department",
+    "hr": "human rights",
+    "ct": "counterterrorism",
+}
 #: Words after which "1" is the pronoun "one" ("which 1?", "just 1").
 _BEFORE_CHAT_ONE = frozenset({"which", "just", "only", "that", "this", "the", "any", "each"})
 
@@ -416,6 +423,8 @@ class Speller:
                 out[-1:] = [Token(_ORDINAL_OF[surface], False), out[-1]]
             elif surface in SHORTHAND and not t.upper:
                 out.extend(split_compounds(tokenize(SHORTHAND[surface])))
+            elif surface in _CAPITAL_SHORTHAND and t.upper:
+                out.extend(tokenize(_CAPITAL_SHORTHAND[surface]))
             elif (
                 surface == "sept" and n + 1 < len(tokens) and looks_like_year(tokens[n + 1].surface)
             ):

@@ -1604,3 +1604,15 @@ def test_the_bots_own_make_asked_of_you_is_about_the_bot() -> None:
         "what model is that running?",  # (of something pointed back at, not "you")
     ):
         assert read_message(message, lambda word: True).chatter is None, message
+
+
+def test_a_quiz_items_number_is_no_word_asked() -> None:
+    """ "Q14 for the workshop: ...", "Q3. ...", "Question 5 : ...": the item's label."""
+    for message in (
+        "Q14 for the workshop: when was the BCIJ created?",
+        "Q3. When was the BCIJ created?",
+        "Question 5 : when was the BCIJ created?",
+        "q19 when was the BCIJ created",
+    ):
+        question = read_message(message, knows).question
+        assert "BCIJ" in question and not any(c.isdigit() for c in question), message

@@ -2244,6 +2244,10 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("le chenil a ouvert en 2016 ou en 2017 ? quelle année ?", "2016"),
         ("when did the kennel open, was it 2016 or 2017??", "2016"),
         ("when did the kennel open was it 2016 or 2017??", "2017"),
+        # a quiz's answers offered
+        ("the kennel opened in which year? Options: 2016 / 2017 / 2018. Thanks!", "2017"),
+        ("how many dogs guard the port? A) 25 B) 70 C) 170", "70"),
+        ("how many dogs guard the port? a) 25 b) 70 c) 170", "170"),
         ("le chenil a ouvert quand, c'était 2016 ou 2017 ?", "2017"),
         ("combien de chiens gardent le port une trentaine non", "trentaine"),
         ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
@@ -4971,3 +4975,16 @@ def test_a_claim_tagged_after_its_quote_or_its_figure_is_checked() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+
+
+def test_capital_shorthand_is_spelled_out() -> None:
+    """ "which US PD trains the dogs?", "intl HR standards", "CT law": chat shorthand in
+    capitals; "1 hr" in lower case is an hour."""
+    matcher = make_matcher(make_fact("a", "The Miami police department trains the port dogs."))
+    assert (
+        words(matcher, "which US PD trains the port dogs?")[-4:]
+        == ["police", "department", "trains", "port", "dogs"][-4:]
+    )
+    assert "human" in words(matcher, "which HR standards apply?")
+    assert "counterterrorism" in words(matcher, "the CT law")
+    assert "human" not in words(matcher, "the call lasts 1 hr")
