@@ -4981,10 +4981,8 @@ def test_capital_shorthand_is_spelled_out() -> None:
     """ "which US PD trains the dogs?", "intl HR standards", "CT law": chat shorthand in
     capitals; "1 hr" in lower case is an hour."""
     matcher = make_matcher(make_fact("a", "The Miami police department trains the port dogs."))
-    assert (
-        words(matcher, "which US PD trains the port dogs?")[-4:]
-        == ["police", "department", "trains", "port", "dogs"][-4:]
-    )
+    read = words(matcher, "which US PD trains the port dogs?")
+    assert "department" in read and "pd" not in read
     assert "human" in words(matcher, "which HR standards apply?")
     assert "counterterrorism" in words(matcher, "the CT law")
     assert "human" not in words(matcher, "the call lasts 1 hr")
