@@ -619,7 +619,7 @@ class Kind(StrEnum):
             r"\b(the|that|this)\s+(\w+\s+)?(belgian|frenchman|moroccan|american|suspect|mastermind|"
             r"attacker|man|woman|person|terrorist|expert|trainer|speaker|official|officer|judge|"
             r"prosecutor|minister|director|head|chief|representative|ambassador|planner|"
-            r"organi[sz]er|ringleader|perpetrator|bomber|leader|guy|individual|recruiter|"
+            r"ringleader|perpetrator|bomber|leader|guy|individual|recruiter|"
             r"spokes(?:man|woman|person)|instructor|facilitator|moderator|boss)\s+s\s+"
             r"(full\s+|first\s+|last\s+)?name\b|"
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
@@ -1328,6 +1328,10 @@ def triggers_in(folded: str) -> set[str]:
 _BARE_CURRENCY = re.compile(r"[$€](?!\s*\d)")
 
 
+#: The last of several sentences, a question: "... right? Where was it held?".
+_LAST_QUESTION = re.compile(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
+
+
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     """What kind of thing the question wants, from its wording alone.
 
@@ -1366,4 +1370,9 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
             return kind
     if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
         return Kind.DATE
+    last = _LAST_QUESTION.search(written)
+    if last is not None:
+        # "The first session was in Rabat, right? Where was it actually held?": the
+        # question after a claim checked, its word read where the sentence opens.
+        return asks_for(last.group(1))
     return None

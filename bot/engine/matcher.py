@@ -1125,6 +1125,19 @@ class Matcher:
                     claimed_focus = [
                         s for s in slots[at:] if not s.number and s.text not in _SCALE
                     ][:COUNTED_FOCUS]
+        if kind in (Kind.CITY, Kind.PLACE) and _CLAIM.search(question):
+            # "... was in Rabat in July 2018, correct? In which city was it really?": the
+            # place the claim puts it in is the asker's, checked by the place asked.
+            folded_question = fold(question)
+            kinds = self.index.lexicon.kinds
+            placed = [
+                s
+                for s in slots
+                if kinds.get(s.concept or "") in PLACE_KINDS
+                and re.search(_PLACE_AFTER + re.escape(s.text), folded_question)
+            ]
+            if placed and len(placed) < len(slots):
+                slots = [s for s in slots if s not in placed]
         if slots and slots[0].text in _ORDER_WORDS and _ORDER.match(corrected):
             # "Name the stages of ...", "list the partners of ...": the order to answer,
             # which names nothing the answer holds.
@@ -2613,7 +2626,7 @@ _CHECK = re.compile(
     r"(?<=[,;:\"'»”’.-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
     r"n['’]est-ce\s+pas)\s*\?+(?:\s*$|"
     # "... in 2011, correct? If not, what year?": the tag, then the question asked.
-    r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|sinon|et|ou|"
+    r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|in|on|at|sinon|et|ou|"
     r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si)\b))|"
     # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
     r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
@@ -2782,10 +2795,7 @@ _GUESS = re.compile(
             r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou\s+(?:plus\s+t[ôo]t|plus\s+tard|avant|après|"
             r"apres)|or\s+(?:earlier|later|before|after))\s*\?",
             # "certified in 2016 or 2017?? which year was it": the years offered, asked.
-            # "... set up the BCIJ, was it 2014 or 2016??" (its "was it" read as a check
-            # first), "c'était 2014 ou 2016 ?"
-            r"(?:\b(?:en|in|c['’]?[ée]tait(?:\s+en)?)\s+|,\s*)(?:19|20)\d\d\s+"
-            r"(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
+            r"\b(?:en|in)\s+(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?(?:19|20)\d\d\s*\?+",
             # "combien de procureurs ... une trentaine non": the figure offered for a yes.
             r"\s(?:une?\s+|la\s+|le\s+|l['’]|en\s+)?(?!ou\b)[\w'’.-]+,?\s+non\s*\?*\s*$",
             # "... couvre combien de pays au total, une quinzaine ?": a round figure offered.
@@ -2799,7 +2809,9 @@ _GUESS = re.compile(
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
             # "Options: 2001 / 2005 / 2011", "A) 25 B) 70 C) 170": a quiz's answers offered.
             r"\b(?:options?|choices?|choix|propositions?)\s*:\s*[^.?!]*",
-            r"(?:^|(?<=[\s?:]))[a-d]\)\s*[^()?.!]{1,40}?(?=\s+[b-e]\)|\s*[?.!]|\s*$)",
+            # (after the question: "a) when was the BCIJ set up? b) ..." asks two things)
+            r"(?<=\?)\s*a\)\s*[^()?!]{1,30}?\s+b\)\s*[^()?!]{1,30}?(?:\s+c\)\s*[^()?!]{1,30}?)?"
+            r"(?:\s+d\)\s*[^()?!]{1,30}?)?\s*$",
             # "27-15 or smth?", "27-15 ou un truc du genre ?": the word offered, roughly.
             r"\s[\w.-]+\s+or\s+(?:smth|sth|smthg|something)\s*\?*\s*$",
             r"\s[\w.-]+,?\s+ou\s+(?:un\s+truc\s+du\s+genre|qqch|quelque\s+chose)"
@@ -2812,6 +2824,15 @@ _GUESS = re.compile(
 #: roughly at the end of a question (`_without_guess` reads it only after a question word).
 _ROUGH_FIGURE_OFFERED = re.compile(
     r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~|environ|peut-[êe]tre)\s*\d[\d,.]*\s*\?+\s*$",
+    re.IGNORECASE,
+)
+#: "when did Morocco set up the BCIJ, was it 2014 or 2016??" (its "was it" read as a
+#: check first), "... créé quand, c'était 2014 ou 2016 ?": two years offered after a
+#: question asking when (not "Later attacks in Morocco, 2007 or 2011?", which asks them).
+_YEARS_OFFERED = re.compile(
+    r"(?P<asked>\b(?:when|whn|wen|(?:what|wat|which)\s+(?:year|yr)|quand|quelle\s+ann[ée]e)\b[^?]*?)"
+    r"(?:\bc['’]?[ée]tait(?:\s+en)?\s+|,\s*)(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?"
+    r"(?:19|20)\d\d\s*\?+",
     re.IGNORECASE,
 )
 #: "En quelle année ... ? En 2007 ?": a year or place offered after a question asking it
@@ -2858,7 +2879,7 @@ _FIGURE_NAMED = re.compile(
 def _without_guess(text: str) -> str:
     """`text` without the asker's guess (`_GUESS`, and `_GUESS_AFTER_QUESTION` after a
     question word or a figure's noun)."""
-    text = _GUESS.sub(" ", text)
+    text = _YEARS_OFFERED.sub(r"\g<asked> ", _GUESS.sub(" ", text))
     if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
         text = _ROUGH_FIGURE_OFFERED.sub("?", text)
         text = _OFFERED_AFTER.sub(" ", text)

@@ -271,6 +271,12 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("Comment s'appelle le programme ?", None),
         ("Comment s'appelle l'administration pénitentiaire ?", None),  # a body
         ("Good line, but what was that planner's name?", Kind.PERSON),
+        # (the question after a claim checked, when the whole asks no kind)
+        (
+            "the first session was in Rabat in July 2018, right? Where was it actually held?",
+            Kind.PLACE,
+        ),
+        ("What is the BCIJ? And what does it do?", None),
         ("what was the ringleader's full name?", Kind.PERSON),
         ("what is that agency's name?", None),
         ("Comment s'appelle la délégation générale ?", None),

@@ -2248,6 +2248,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("the kennel opened in which year? Options: 2016 / 2017 / 2018. Thanks!", "2017"),
         ("how many dogs guard the port? A) 25 B) 70 C) 170", "70"),
         ("how many dogs guard the port? a) 25 b) 70 c) 170", "170"),
+        ("quel chenil ? a) le port b) la ville", "ville"),
         ("le chenil a ouvert quand, c'était 2016 ou 2017 ?", "2017"),
         ("combien de chiens gardent le port une trentaine non", "trentaine"),
         ("le chenil a ouvert quand deja, en 2021 il me semble", "2021"),
@@ -4986,3 +4987,37 @@ def test_capital_shorthand_is_spelled_out() -> None:
     assert "human" in words(matcher, "which HR standards apply?")
     assert "counterterrorism" in words(matcher, "the CT law")
     assert "human" not in words(matcher, "the call lasts 1 hr")
+
+
+def test_the_place_a_claim_puts_it_in_is_checked_by_the_place_asked() -> None:
+    """ "... was in Rabat in July 2018, correct? In which city was it really?": the place
+    claimed is the asker's; the fact saying where it was answers."""
+    session = make_fact(
+        "session",
+        "The first Kennel Club dog session was held in Tangier in July 2018.",
+        when="2018-07",
+        where="Tangier, Morocco",
+    )
+    entities = [
+        make_entity("tangier", "place", "Tangier"),
+        make_entity("rabat", "place", "Rabat"),
+    ]
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(session, *FILLER, entities=entities, thresholds=strict)
+    for message in (
+        "the first Kennel Club dog session was in Rabat in July 2018, correct? In which city"
+        " was it really?",
+        "the first Kennel Club dog session was in Rabat, right? Where was it actually held?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["session"], message
+
+
+def test_enumerated_questions_and_years_asked_are_no_guess() -> None:
+    """ "a) when was the kennel opened? b) ...": two questions, not options offered; "Later
+    kennels at the port, 2016 or 2017?" asks of both years (no question asking when
+    before them)."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "kennel" in words(matcher, "a) when was the kennel opened? b) how many dogs?")
+    assert "2016" in words(matcher, "Later kennels at the port, 2016 or 2017?")
+    assert "2017" in words(matcher, "Les chenils suivants, c'était 2016 ou 2017 ?")
