@@ -812,6 +812,8 @@ _FRAME = re.compile(
     r"(?=the\b)"
     r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
     r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire|"
+    # ("vous pouvez me dire ce que signifie DGSN ?", "tu peux me dire ...")
+    r"(?:est-ce\s+que\s+)?(?:vous\s+(?:pouvez|pourriez)|tu\s+(?:peux|pourrais))\s+me\s+dire|"
     # "quelqu'un sait en quelle année ...?": does anyone know
     r"(?:quelqu['’]?\s*un|qqn|qq1)\s+(?:sait|saurait|connait|connaît)(?:\s+(?:si|dire))?)\s+",
     re.IGNORECASE,

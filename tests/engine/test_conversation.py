@@ -1616,3 +1616,15 @@ def test_a_quiz_items_number_is_no_word_asked() -> None:
     ):
         question = read_message(message, knows).question
         assert "BCIJ" in question and not any(c.isdigit() for c in question), message
+
+
+def test_can_you_tell_me_in_french_frames_the_question() -> None:
+    """ "vous pouvez me dire ce que signifie DGSN ?", "tu peux me dire quand ...": asking
+    to be told, no word of what is asked."""
+    for message in (
+        "vous pouvez me dire ce que signifie DGSN ?",
+        "tu peux me dire quand le BCIJ a été créé ?",
+        "est-ce que vous pourriez me dire quand le BCIJ a été créé ?",
+    ):
+        question = read_message(message, knows).question
+        assert "dire" not in question and "pouv" not in question, question
