@@ -358,7 +358,7 @@ LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNOR
 #: Things with names that are not people (a question for their name is not a "person" one),
 #: up to two words ahead ("the name of the new law", "le nom du nouveau programme").
 _NAMED_THINGS = (
-    r"(\w+\s+){0,2}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
+    r"(\w+\s+){0,3}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
     r"laws?|lois?|agreements?|accords?|courses?|trainings?|formations?|workshops?|ateliers?|"
     r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
     r"bodies|organismes?|institutions?|academy|academies|partnerships?|"

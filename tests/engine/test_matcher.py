@@ -277,6 +277,7 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
             Kind.PLACE,
         ),
         ("What is the BCIJ? And what does it do?", None),
+        ("what are the names of the two US police departments?", None),  # (three words before)
         ("what was the ringleader's full name?", Kind.PERSON),
         ("what is that agency's name?", None),
         ("Comment s'appelle la délégation générale ?", None),
