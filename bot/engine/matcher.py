@@ -1348,7 +1348,11 @@ class Matcher:
             unknown_blocks = True
             unknown = names_unheld + [text for text in unknown if text not in names_unheld]
         counted, counted_text = self._counted_in_question(focus)
-        stated = figures(question) if kind in (Kind.COUNT, Kind.MEMBERS) else frozenset()
+        # ("Of GLO.ACT's €11 million, how much is paid by the EU?": an amount asked, which a
+        # fact giving only the €11 million stated does not give.)
+        stated = (
+            figures(question) if kind in (Kind.COUNT, Kind.MEMBERS, Kind.MONEY) else frozenset()
+        )
         if kind is Kind.MEMBERS and stated and _N_OTHERS.search(question):
             # "Which two other bureaus produced the guide with INL?": a list of three.
             stated = stated | {max(stated) + 1}

@@ -5021,3 +5021,15 @@ def test_enumerated_questions_and_years_asked_are_no_guess() -> None:
     assert "kennel" in words(matcher, "a) when was the kennel opened? b) how many dogs?")
     assert "2016" in words(matcher, "Later kennels at the port, 2016 or 2017?")
     assert "2017" in words(matcher, "Les chenils suivants, c'était 2016 ou 2017 ?")
+
+
+def test_an_amount_asked_of_the_amount_stated_is_another() -> None:
+    """ "Of the dog programme's €5 million, how much is paid by the Kennel Club?": a share
+    asked, which a fact giving only the €5 million does not give."""
+    budget = make_fact("budget", "The Kennel Club dog programme is a €5 million initiative.")
+    matcher = make_matcher(budget, *FILLER, thresholds=BARS)
+    assert not matcher.ask(
+        "Of the Kennel Club dog programme's €5 million, how much is paid by the club?"
+    ).answered
+    answer = matcher.ask("How much money does the Kennel Club dog programme cost?")
+    assert answer.answered and ids(answer.facts)[:1] == ["budget"]
