@@ -594,6 +594,9 @@ def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
             and content[n + 1]
             and all(w in STOPWORDS for w in _folded_words(t))
         )
+        # ("one of the forum's working groups": a gerund of conversation the fact base
+        # knows, naming the kind of the word after it, is no conversation there.)
+        or (n < len(tokens) - 1 and content[n + 1] and t.lower().endswith("ing") and knows(fold(t)))
     ]
     return " ".join(kept)
 

@@ -1628,3 +1628,14 @@ def test_can_you_tell_me_in_french_frames_the_question() -> None:
     ):
         question = read_message(message, knows).question
         assert "dire" not in question and "pouv" not in question, question
+
+
+def test_a_gerund_naming_a_kind_stays_in_the_context_kept() -> None:
+    """ "... co-chaired one of the forum's working groups for years. Which one?": the
+    context kept for the question pointing back keeps "working", which names the groups
+    (not "my boss keeps saying", nor "I'm working on a piece")."""
+    message = (
+        "Before Morocco became co-chair of the forum it co-chaired one of the forum's working"
+        " groups for years. Which one?"
+    )
+    assert "working groups" in read_message(message, lambda word: True).question
