@@ -152,9 +152,12 @@ class Index:
         self._shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
         key_id: dict[str, int] = {}
         weight_code: dict[float, int] = {}
-        # Fact-major postings while indexing (key ids, codes); turned key-major below.
-        fact_keys = array("i")
+        # Fact-major postings while indexing (key ids, codes); turned key-major below. Key
+        # ids take two bytes while they fit: these arrays and the key-major ones are all
+        # held at once below, the peak of the build.
+        fact_keys = array("H")
         fact_codes = array("B")
+        key_counts = array("i")  # postings per key id
         fact_end = array("i")
         nkeys = array("i")
         lent = array("i")  # the key of each posting held through a name only (`_named_keys`)
@@ -165,8 +168,14 @@ class Index:
             borrowed = self._named_keys(weights)
             weights.update(dict.fromkeys(borrowed, W_NAME_WORDS))
             title = self._text_keys(fact.title, "en")
+            if fact_keys.typecode == "H" and len(key_id) + len(weights) > 0x10000:
+                fact_keys = array("i", fact_keys)
             for key, w in weights.items():
                 kid = key_id.setdefault(key, len(key_id))
+                if kid == len(key_counts):
+                    key_counts.append(1)
+                else:
+                    key_counts[kid] += 1
                 if key in borrowed:
                     lent.append(kid)
                 code = weight_code.setdefault(w, len(weight_code))
@@ -202,21 +211,19 @@ class Index:
             new = ranked.index(w)
             table[old << 1] = new << 1
             table[old << 1 | 1] = new << 1 | 1
-        fact_codes = array("B", fact_codes.tobytes().translate(table))
         self.wtab: tuple[float, ...] = tuple(ranked)
 
-        # Key-major postings (a counting sort).
+        # Key-major postings (a counting sort), codes renumbered on the way (`table`).
         n_keys = len(key_id)
-        counts = [0] * (n_keys + 1)
-        for kid in fact_keys:
-            counts[kid + 1] += 1
+        counts = array("i", [0]) * (n_keys + 1)  # (arrays: a list held a megabyte of ints)
         for k in range(n_keys):
-            counts[k + 1] += counts[k]
+            counts[k + 1] = counts[k] + key_counts[k]
+        del key_counts
         self.poff = array("i", counts)
         # Two bytes a fact number while they fit (half the postings' memory at 10,000 facts).
-        self.pfact = array("H" if len(self.facts) <= 0xFFFF else "i")
-        self.pfact.frombytes(bytes(self.pfact.itemsize * len(fact_keys)))
-        self.pcode = array("B", bytes(len(fact_keys)))
+        # Made by repetition: made from a zero `bytes`, they were held twice at the peak.
+        self.pfact = array("H" if len(self.facts) <= 0xFFFF else "i", [0]) * len(fact_keys)
+        self.pcode = array("B", [0]) * len(fact_keys)
         best = bytearray(n_keys)  # each key's largest code: its best weight, for bounds
         start = 0
         for f, end in enumerate(fact_end):
@@ -225,7 +232,7 @@ class Index:
                 p = counts[kid]
                 counts[kid] = p + 1
                 self.pfact[p] = f
-                code = fact_codes[j]
+                code = table[fact_codes[j]]
                 self.pcode[p] = code
                 if code | 1 > best[kid]:
                     best[kid] = code | 1
