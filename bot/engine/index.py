@@ -63,6 +63,7 @@ from bot.engine.kinds import (
     TITLED,
     FactFeatures,
     listed,
+    pack_flags,
     paired,
     role_key,
 )
@@ -150,6 +151,7 @@ class Index:
         self._memo: dict[tuple[str, str | None], frozenset[str]] = {}
         self._shared: dict[frozenset[str], frozenset[str]] = {}
         self._shared_tuples: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._shared_flags: dict[int, int] = {}
         key_id: dict[str, int] = {}
         weight_code: dict[float, int] = {}
         # Fact-major postings while indexing (key ids, codes); turned key-major below. Key
@@ -188,6 +190,7 @@ class Index:
         self._memo = {}
         self._shared = {}
         self._shared_tuples = {}
+        self._shared_flags = {}
         for group in base.synonyms:
             for name in group:
                 for t in tokenize(name):
@@ -499,8 +502,7 @@ class Index:
         where_places = tuple(sorted(k for k in where_keys if kinds.get(k) in PLACE_KINDS))
         countries = frozenset(k for k in answer_keys if kinds.get(k) == "country")
         counted = self._counted(fact.answer, "en") | self._counted(fact.answer_fr or "", "fr")
-        # Most facts name the same countries, or count nothing: equal sets are shared.
-        return FactFeatures(
+        flags = pack_flags(
             has_date=has_date,
             has_count=has_count,
             has_city=has_city,
@@ -515,7 +517,6 @@ class Index:
             has_article=bool(ARTICLE_NUMBER.search(fact.answer)),
             names_law=any(kinds.get(k) == "law" for k in answer_keys)
             or bool(LAW_WORD.search(fact.answer)),
-            listed=listed(self._names_whole(fact)),
             paired=paired(fact.answer),
             compares=bool(COMPARATIVE.search(fact.answer)),
             has_reason=bool(REASON.search(fact.answer))
@@ -524,20 +525,10 @@ class Index:
             or bool(fact.answer_fr and START.search(fact.answer_fr)),
             has_person=bool(PERSON.search(fact.answer)) or bool(PERSON.search(fact.snippet)),
             has_role=bool(ROLE_WORD.search(fact.answer)),
-            countries=self._shared.setdefault(countries, countries),
-            named_countries=self._shared.setdefault(named_countries, named_countries),
-            counted=tuple(sorted(counted)),
-            figures=tuple(sorted(figures(fact.answer))),
-            actors=self._shared.setdefault(actors, actors),
-            supporters=self._shared.setdefault(supporters, supporters),
             has_statement=bool(STATEMENT.search(fact.answer))
             or bool(fact.answer_fr and STATEMENT.search(fact.answer_fr)),
-            caller=self._caller(fact.answer),
-            places=self._shared_tuples.setdefault(named_places, named_places),
             has_where=bool(fact.where),
-            where_places=self._shared_tuples.setdefault(where_places, where_places),
             multiplies=any(t.surface in MULTIPLIERS for t in answer_tokens),
-            regions=self._shared_tuples.setdefault(regions, regions),
             has_end=bool(END.search(fact.answer))
             or bool(fact.answer_fr and END.search(fact.answer_fr)),
             has_age=bool(AGE.search(fact.answer)),
@@ -545,6 +536,22 @@ class Index:
             has_title=bool(TITLED.search(fact.answer)),
             has_clock=bool(CLOCK.search(fact.answer))
             or bool(fact.answer_fr and CLOCK.search(fact.answer_fr)),
+        )
+        # Most facts name the same countries, or count nothing: equal sets are shared (and
+        # equal flags: an int past 256 is an object of its own).
+        return FactFeatures(
+            flags=self._shared_flags.setdefault(flags, flags),
+            listed=listed(self._names_whole(fact)),
+            countries=self._shared.setdefault(countries, countries),
+            named_countries=self._shared.setdefault(named_countries, named_countries),
+            counted=tuple(sorted(counted)),
+            figures=tuple(sorted(figures(fact.answer))),
+            actors=self._shared.setdefault(actors, actors),
+            supporters=self._shared.setdefault(supporters, supporters),
+            caller=self._caller(fact.answer),
+            places=self._shared_tuples.setdefault(named_places, named_places),
+            where_places=self._shared_tuples.setdefault(where_places, where_places),
+            regions=self._shared_tuples.setdefault(regions, regions),
         )
 
     def _caller(self, answer: str) -> tuple[str, ...]:

@@ -28,27 +28,51 @@ BODY_NOUNS = (
 # ------------------------------------------------------------------ what a fact holds
 
 
+#: The yes-or-no features of a fact, in the order of their bits in `FactFeatures.flags`
+#: (each is a property of that name).
+FLAGS = (
+    "has_date",
+    "has_count",
+    "has_city",
+    "has_duration",
+    "has_money",
+    "has_penalty",
+    "has_nationality",
+    "has_law_number",
+    "has_article",
+    "names_law",
+    "has_start",
+    "has_reason",
+    "compares",
+    "paired",
+    "has_person",
+    "has_role",
+    "has_where",
+    "has_statement",
+    "multiplies",
+    "has_end",
+    "has_age",
+    "has_title",
+    "has_clock",
+    "has_score",
+)
+
+
+def pack_flags(**flags: bool) -> int:
+    """`FactFeatures.flags` of every one of `FLAGS`, given by name."""
+    if flags.keys() != set(FLAGS):
+        raise TypeError(f"flags must be exactly {FLAGS}, not {sorted(flags)}")
+    return sum(1 << FLAGS.index(name) for name, on in flags.items() if on)
+
+
 @dataclass(frozen=True, slots=True)
 class FactFeatures:
     """What a fact holds that some kind of question needs (found once, while indexing)."""
 
-    has_date: bool
-    has_count: bool
-    has_city: bool  # a place that is not a country (a city, a region)
-    has_duration: bool  # a length of time ("four-year", "three days") or a start ("since 2010")
-    has_money: bool  # an amount of money ("€11 million", "5 million dollars")
-    has_penalty: bool  # a punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"
-    has_nationality: bool  # a person's nationality: "a Moroccan national", "nationalité"
-    has_law_number: bool
-    has_article: bool  # an article of a law or code by its number: "Article 218-1"
-    names_law: bool  # a law by its name or number ("the anti-terrorism law", "Law 27-14")
-    has_start: bool  # a beginning: "since 2010", "joined in 2005", "was created in May 2015"
-    has_reason: bool  # a why: "to address foreign fighters", "because", "since under Law 27-14"
-    compares: bool  # "more than 25 countries", "the largest", "plus que"
-    paired: bool  # names two things joined: "the CNDH and DGSN", "Arab and African cultures"
+    #: Its yes-or-no features, one bit each (`FLAGS`, `pack_flags`), read through the
+    #: properties below: 24 bool slots took 1.9 MB more at 10,000 facts.
+    flags: int
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
-    has_person: bool
-    has_role: bool  # a role: "head of the judicial cooperation department", "a judge"
     countries: frozenset[str]
     counted: tuple[str, ...]  # keys of the words right after each figure: what is counted
     #: The values of its answer's figures, not years (a tuple: 10,000 sets cost 2 MB more).
@@ -59,38 +83,139 @@ class FactFeatures:
     #: Those of its actors it names as helping ("With INL support, the lab obtained ..."):
     #: they did not do it, unless the question asks who helped.
     supporters: frozenset[str] = frozenset()
-    #: The places and countries its answer names (not those its names are part of), and
-    #: whether it says where it happened (`where`).
+    #: The places and countries its answer names (not those its names are part of).
     places: tuple[str, ...] = ()  # (a tuple: 10,000 sets cost megabytes more)
-    has_where: bool = False
     #: The places and countries its `where` names ("Tiflet, Morocco"): a `where` naming
     #: only the place a question names already ("Morocco") says no more where.
     where_places: tuple[str, ...] = ()
-    #: Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
-    has_statement: bool = False
     #: When its answer says something was only called for ("the Charter calls for an
     #: independent judiciary"): the keys of who called for it, not found in what was
     #: called for ("charter", "reform", "2013"). Empty for other facts.
     caller: tuple[str, ...] = ()
-    #: How many times over something grew: "doubled", "twice" (see `GROWTH`).
-    multiplies: bool = False
     #: The places, not countries, its answer names, whose included ("counterparts in the
     #: greater Maghreb and Sahel regions"): what a "which regions" question asks for.
     regions: tuple[str, ...] = ()
     #: The countries its answer names itself, not through a body's parent ("INL's page"
     #: names no United States): what "which other country?" may be answered by.
     named_countries: frozenset[str] = frozenset()
-    #: An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until when?" asks).
-    has_end: bool = False
-    #: A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans".
-    has_age: bool = False
-    #: A document's title: "the page is titled ...", "l'article s'intitule ...".
-    has_title: bool = False
-    #: A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks).
-    has_clock: bool = False
-    #: A result measured: a score, a percentage, a pass rate (what "what did they score?"
-    #: asks).
-    has_score: bool = False
+
+    @property
+    def has_date(self) -> bool:
+        return self.flags & 0x1 != 0  # bit 0
+
+    @property
+    def has_count(self) -> bool:
+        return self.flags & 0x2 != 0  # bit 1
+
+    @property
+    def has_city(self) -> bool:
+        """A place that is not a country (a city, a region)."""
+        return self.flags & 0x4 != 0  # bit 2
+
+    @property
+    def has_duration(self) -> bool:
+        """A length of time ("four-year", "three days") or a start ("since 2010")."""
+        return self.flags & 0x8 != 0  # bit 3
+
+    @property
+    def has_money(self) -> bool:
+        """An amount of money ("€11 million", "5 million dollars")."""
+        return self.flags & 0x10 != 0  # bit 4
+
+    @property
+    def has_penalty(self) -> bool:
+        """A punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"."""
+        return self.flags & 0x20 != 0  # bit 5
+
+    @property
+    def has_nationality(self) -> bool:
+        """A person's nationality: "a Moroccan national", "nationalité"."""
+        return self.flags & 0x40 != 0  # bit 6
+
+    @property
+    def has_law_number(self) -> bool:
+        return self.flags & 0x80 != 0  # bit 7
+
+    @property
+    def has_article(self) -> bool:
+        """An article of a law or code by its number: "Article 218-1"."""
+        return self.flags & 0x100 != 0  # bit 8
+
+    @property
+    def names_law(self) -> bool:
+        """A law by its name or number ("the anti-terrorism law", "Law 27-14")."""
+        return self.flags & 0x200 != 0  # bit 9
+
+    @property
+    def has_start(self) -> bool:
+        """A beginning: "since 2010", "joined in 2005", "was created in May 2015"."""
+        return self.flags & 0x400 != 0  # bit 10
+
+    @property
+    def has_reason(self) -> bool:
+        """A why: "to address foreign fighters", "because", "since under Law 27-14"."""
+        return self.flags & 0x800 != 0  # bit 11
+
+    @property
+    def compares(self) -> bool:
+        """ "more than 25 countries", "the largest", "plus que"."""
+        return self.flags & 0x1000 != 0  # bit 12
+
+    @property
+    def paired(self) -> bool:
+        """Names two things joined: "the CNDH and DGSN", "Arab and African cultures"."""
+        return self.flags & 0x2000 != 0  # bit 13
+
+    @property
+    def has_person(self) -> bool:
+        return self.flags & 0x4000 != 0  # bit 14
+
+    @property
+    def has_role(self) -> bool:
+        """A role: "head of the judicial cooperation department", "a judge"."""
+        return self.flags & 0x8000 != 0  # bit 15
+
+    @property
+    def has_where(self) -> bool:
+        """Whether it says where it happened (its `where`)."""
+        return self.flags & 0x10000 != 0  # bit 16
+
+    @property
+    def has_statement(self) -> bool:
+        """Words someone said: a quotation, or "said", "stressed", "a déclaré" ..."""
+        return self.flags & 0x20000 != 0  # bit 17
+
+    @property
+    def multiplies(self) -> bool:
+        """How many times over something grew: "doubled", "twice" (see `GROWTH`)."""
+        return self.flags & 0x40000 != 0  # bit 18
+
+    @property
+    def has_end(self) -> bool:
+        """An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until
+        when?" asks)."""
+        return self.flags & 0x80000 != 0  # bit 19
+
+    @property
+    def has_age(self) -> bool:
+        """A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans"."""
+        return self.flags & 0x100000 != 0  # bit 20
+
+    @property
+    def has_title(self) -> bool:
+        """A document's title: "the page is titled ...", "l'article s'intitule ..."."""
+        return self.flags & 0x200000 != 0  # bit 21
+
+    @property
+    def has_clock(self) -> bool:
+        """A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks)."""
+        return self.flags & 0x400000 != 0  # bit 22
+
+    @property
+    def has_score(self) -> bool:
+        """A result measured: a score, a percentage, a pass rate (what "what did they
+        score?" asks)."""
+        return self.flags & 0x800000 != 0  # bit 23
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid

@@ -5,13 +5,22 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import Kind, asks_for
-from bot.engine.kinds import NAMED_BY, paired
+from bot.engine.kinds import FLAGS, NAMED_BY, FactFeatures, pack_flags, paired
 
 
 def test_a_kind_is_typed_and_equals_its_old_string() -> None:
     kind = asks_for("When was the BCIJ created?")
     assert kind is Kind.DATE and kind == "date" and kind.value == "date"
     assert Kind("law-number") is Kind.LAW_NUMBER
+
+
+def test_each_packed_flag_reads_back_as_its_own_property() -> None:
+    for name in FLAGS:
+        flags = pack_flags(**{other: other == name for other in FLAGS})
+        features = FactFeatures(flags=flags, listed=0, countries=frozenset(), counted=())
+        assert [other for other in FLAGS if getattr(features, other)] == [name]
+    with pytest.raises(TypeError):
+        pack_flags(has_date=True)  # every flag is given, so none is left out by mistake
 
 
 EXAMPLES = {
