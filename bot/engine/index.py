@@ -102,6 +102,10 @@ _AFRICA = named_group("africa")
 
 #: Slots whose `Index.traits` (and so `is_specific`) are kept.
 SPECIFIC_KEPT = 2048
+#: Texts whose keys `Index._text_keys` keeps while indexing: a fact reads its own texts
+#: again, so a few facts' worth is enough. At 4,096 the long answers' key sets held
+#: megabytes, which the 10,000-fact benchmark's peak RSS kept (1.5 MB of it).
+TEXTS_KEPT = 128
 #: Slot weights whose `Index.gains` are kept (about 350 bytes each; a base of hundreds
 #: of facts has a few hundred weights, the larger ones read their gains otherwise).
 GAINS_KEPT = 512
@@ -366,7 +370,7 @@ class Index:
         memo = self._memo
         keys = memo.get((text, lang))
         if keys is None:
-            if len(memo) >= 4096:
+            if len(memo) >= TEXTS_KEPT:
                 memo.clear()
             keys = memo[(text, lang)] = self._analyse_text(text, lang)
         return keys
