@@ -2611,6 +2611,8 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
+    r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|\ben\s+vrai\b|"
     # "... 25 prosecutors were trained'. Is 25 right?"
     r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
@@ -2903,7 +2905,9 @@ _CLAIM_INTRO = re.compile(
     r"(?:\s+that)?\b|"
     r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
     # "I half-remember '15,000 Moroccans ...' but that looks way too high"
-    r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b",
+    r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b|"
+    # "d'après mes notes, le programme a formé 1 800 ...": the asker's notes, in French.
+    r"\b(?:d['’]\s*apr[èe]s|selon)\s+(?:mes|nos)\s+notes\b",
     re.IGNORECASE,
 )
 #: A law's number as a slot holds it: "27-14" (of "Law 27-14", `LAW_NUMBER`).
@@ -2927,16 +2931,18 @@ _CHECK_CUE = CaseBlind.compile(
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
 _STATED_FIGURE = re.compile(
     r"(?<!\bthe )(?<!\bits )(?<!['’]s )(?<!\btheir )(?<!\bla )(?<!\ble )(?<!\bdu )"
-    r"\b(\d{1,3}(?:,\d{3})+|\d+)\b(?!-\d)",
+    r"\b(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)|\d+)\b(?!-\d)",
     re.IGNORECASE,
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+#: What separates a figure's thousands: "1,800", "1 800" (French).
+_DIGITS_ONLY = re.compile(r"[,\u00a0\u202f ]")
 
 
 def _claimed_figures(message: str) -> frozenset[str]:
     """The figures a message checking the asker's own figures states (see `_CLAIM`), and
     the law numbers ("it's Law 27-15, right?")."""
-    figures = {m.group(1).replace(",", "") for m in _STATED_FIGURE.finditer(message)}
+    figures = {_DIGITS_ONLY.sub("", m.group(1)) for m in _STATED_FIGURE.finditer(message)}
     for law in LAW_NUMBER.finditer(message):
         figures.update(_NUMBER_OF_LAW.findall(law.group()))
     return frozenset(figures)

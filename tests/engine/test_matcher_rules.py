@@ -5033,3 +5033,22 @@ def test_an_amount_asked_of_the_amount_stated_is_another() -> None:
     ).answered
     answer = matcher.ask("How much money does the Kennel Club dog programme cost?")
     assert answer.answered and ids(answer.facts)[:1] == ["budget"]
+
+
+def test_a_french_claim_from_the_askers_notes_is_checked() -> None:
+    """ "d'après mes notes, le club a formé 1 800 chiens depuis 2008, vous confirmez ? C'est
+    combien en vrai ?": the asker's figure, written with a space between its thousands."""
+    dogs = make_fact(
+        "dogs",
+        "The Kennel Club has trained 2,800 dogs since 2008.",
+        when="2008",
+        answer_fr="Le Kennel Club a formé 2 800 chiens depuis 2008.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, *FILLER, thresholds=strict)
+    message = (
+        "Bonsoir, d'après mes notes le Kennel Club a formé 1 800 chiens depuis 2008, vous"
+        " confirmez ? C'est combien en vrai ?"
+    )
+    answer = matcher.ask(message)
+    assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
