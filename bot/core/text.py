@@ -298,6 +298,71 @@ _NUMBER_WORDS = {
     "cent": 100,
     "mille": 1000,
 }
+#: Years said in words, as dictated: "two thousand three", "twenty fifteen", "deux mille
+#: dix-huit" (not "two thousand eight hundred", a count; not "twenty one", twenty-one).
+_EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_EN_TEENS = [
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_EN_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_FR_UNITS = ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf"]
+_FR_TEENS = ["dix", "onze", "douze", "treize", "quatorze", "quinze", "seize"]
+_FR_TENS = ["vingt", "trente", "quarante", "cinquante", "soixante"]
+_EN_BELOW_100 = (
+    rf"(?:(?:{'|'.join(_EN_TENS)})(?:[\s-](?:{'|'.join(_EN_UNITS)}))?|"
+    rf"{'|'.join(_EN_TEENS)}|{'|'.join(_EN_UNITS)})"
+)
+_FR_BELOW_100 = (
+    rf"(?:(?:{'|'.join(_FR_TENS)})(?:[\s-](?:et[\s-])?(?:{'|'.join(_FR_UNITS)}|onze))?|"
+    rf"dix[\s-](?:sept|huit|neuf)|{'|'.join(_FR_TEENS)}|{'|'.join(_FR_UNITS)})"
+)
+SPOKEN_YEAR = re.compile(
+    rf"\b(?:two\s+thousand(?:\s+and)?(?:\s+(?P<en>{_EN_BELOW_100}))?|"
+    rf"twenty[\s-](?P<late>{'|'.join(_EN_TEENS)}|twenty(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)|"
+    rf"deux\s+mille(?:\s+(?P<fr>{_FR_BELOW_100}))?)\b"
+    r"(?![\s-]+(?:[a-z]+[\s-]+)?(?:hundred|hundreds|cent|cents|thousand|mille)\b)",
+    re.IGNORECASE,
+)
+
+
+def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) -> int:
+    """ "fifteen" -> 15, "twenty one" -> 21, "dix huit" -> 18, "vingt et un" -> 21."""
+    value = 0
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word in units:
+            value += units.index(word) + 1
+        elif word in teens:
+            value += teens.index(word) + 10
+        elif word in tens:
+            value += 10 * (tens.index(word) + 2)
+    return value
+
+
+def spoken_years(text: str) -> str:
+    """`text` with its years said in words written in figures ("in two thousand three" ->
+    "in 2003", "twenty fifteen" -> "2015", "deux mille dix-huit" -> "2018")."""
+
+    def year(match: re.Match[str]) -> str:
+        if match.group("late") is not None:
+            return str(2000 + _below_100(match.group("late"), _EN_UNITS, _EN_TEENS, _EN_TENS))
+        if match.group(0).lower().startswith("two"):
+            words, lists = match.group("en"), (_EN_UNITS, _EN_TEENS, _EN_TENS)
+        else:
+            words, lists = match.group("fr"), (_FR_UNITS, _FR_TEENS, _FR_TENS)
+        return str(2000 + (_below_100(words, *lists) if words else 0))
+
+    return SPOKEN_YEAR.sub(year, text)
+
+
 #: Words that make a text state a quantity ("a million", "two prosecutors", "dozens").
 QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
     "million",

@@ -1545,6 +1545,8 @@ _ITEM_NUMBER = re.compile(
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
 
+#: The bot's name written apart, or dictated: "fact bot", "fact-bot", "at fact bot".
+_BOT_NAME_SPLIT = re.compile(r"(?:\bat\s+|@\s*)?\bfact[\s-]+bot\b", re.IGNORECASE)
 #: A greeting to the bot by what it is: "hey bot", "hi bot,", "salut le bot".
 _HELLO_BOT = re.compile(
     r"^\W*(?:hey|hi|hello|hiya|yo|morning|good\s+morning|salut|bonjour|coucou|slt)\s+"
@@ -1605,6 +1607,8 @@ def read_message(
         # profile: ...": who the question comes from, no word asked.
         text = _RELAY_INTRO.sub(" ", text, count=1)
     if "bot" in text.lower():
+        # "hey fact bot", "at fact bot" (dictated), "fact-bot": the bot by its name.
+        text = _BOT_NAME_SPLIT.sub("@factbot", text)
         # "hey bot casablanca workshop lasted how many days?": the bot greeted by what it is.
         text = _HELLO_BOT.sub(" ", text, count=1)
     if _SPELLED_OUT.search(text) is not None:

@@ -47,6 +47,7 @@ from bot.core.text import (
     is_stopword,
     mark_months,
     number_value,
+    spoken_years,
     states_date,
     text_language,
     tokenize,
@@ -379,6 +380,8 @@ class Matcher:
             question,
             (_tag_last(question) if _TAG_FIRST_CUE.search(question) else question),
         )
+        if _SPOKEN_YEAR_CUE.search(question):
+            question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
         message = bounded(question)
         if _GUESS_CUE.search(message):
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
@@ -2708,6 +2711,8 @@ _WHAT_IT_GETS = re.compile(
     r"(?=(?:out\s+of|from|in\s+return|morocco|morroco|rabat|the\s+kingdom|(?-i:[A-Z])\w+)\b)",
     re.IGNORECASE,
 )
+#: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
+_SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
 _TAG_FIRST_CUE = CaseBlind.compile(
     r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?:right|correct|true|accurate|"

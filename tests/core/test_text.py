@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.core import text
-from bot.core.text import Token, figures, fold, is_stopword, text_language, tokenize, word_keys
+from bot.core.text import (
+    Token,
+    figures,
+    fold,
+    is_stopword,
+    spoken_years,
+    text_language,
+    tokenize,
+    word_keys,
+)
 
 _WS = re.compile(r"\s+")
 
@@ -223,3 +233,23 @@ def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
         for word, other in pairs:
             assert word_keys(word, lang).isdisjoint(word_keys(other, lang)), (word, lang)
     assert word_keys("cours", "fr") == word_keys("cour", "fr")  # "les cours d'appel"
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("after the two thousand three bombings", "after the 2003 bombings"),
+        ("since two thousand and eight", "since 2008"),
+        ("since twenty eleven", "since 2011"),
+        ("the twenty fourteen framework", "the 2014 framework"),
+        ("twenty twenty-one", "2021"),
+        ("en juillet deux mille dix huit", "en juillet 2018"),
+        ("deux mille vingt-deux", "2022"),
+        # a count, not a year
+        ("two thousand eight hundred police", "two thousand eight hundred police"),
+        ("deux mille huit cents policiers", "deux mille huit cents policiers"),
+        ("twenty one prosecutors", "twenty one prosecutors"),
+    ],
+)
+def test_years_said_in_words_are_written_in_figures(said: str, written: str) -> None:
+    assert spoken_years(said) == written

@@ -1639,3 +1639,14 @@ def test_a_gerund_naming_a_kind_stays_in_the_context_kept() -> None:
         " groups for years. Which one?"
     )
     assert "working groups" in read_message(message, lambda word: True).question
+
+
+def test_the_bots_name_written_apart_or_dictated_is_the_bot() -> None:
+    """ "bonjour fact bot ...", "hi there at fact bot ...", "hey fact-bot": a mention."""
+    for message in (
+        "bonjour fact bot en quelle année le BCIJ a-t-il été créé ?",
+        "hi there at fact bot when was the BCIJ created",
+        "hey fact-bot, when was the BCIJ created?",
+    ):
+        question = read_message(message, knows).question
+        assert "bot" not in question.lower() and "fact" not in question.lower(), question

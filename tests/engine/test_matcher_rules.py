@@ -5052,3 +5052,13 @@ def test_a_french_claim_from_the_askers_notes_is_checked() -> None:
     )
     answer = matcher.ask(message)
     assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
+
+
+def test_a_year_said_in_words_is_read_as_its_figure() -> None:
+    """ "how many dogs has the Kennel Club trained since twenty ten", dictated: since 2010."""
+    dogs = make_fact("dogs", "The Kennel Club has trained 21 dogs since 2010.", when="2010")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, *FILLER, thresholds=strict)
+    answer = matcher.ask("how many dogs has the Kennel Club trained since twenty ten")
+    assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
+    assert answer.question == "how many dogs has the Kennel Club trained since twenty ten"
