@@ -317,6 +317,21 @@ SETS = (
     "diag275",
     "diag276",
     "diag277",
+    "diag278",
+    "diag279",
+    "diag280",
+    "diag281",
+    "diag282",
+    "diag283",
+    "diag284",
+    "diag285",
+    "diag286",
+    "diag287",
+    "diag288",
+    "diag289",
+    "diag290",
+    "diag291",
+    "diag292",
 )
 WRONG_COST = 2.0
 FOLDS = 5

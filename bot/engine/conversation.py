@@ -1546,7 +1546,22 @@ _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b",
 
 
 #: The bot's name written apart, or dictated: "fact bot", "fact-bot", "at fact bot".
-_BOT_NAME_SPLIT = re.compile(r"(?:\bat\s+|@\s*)?\bfact[\s-]+bot\b", re.IGNORECASE)
+_BOT_NAME_SPLIT = re.compile(
+    r"(?P<to>\bat\s+|@\s*|\b(?:hey|hi|hello|there|morning|bonjour|salut|coucou)\s+)?"
+    r"\bfact[\s-]+bot\b",
+    re.IGNORECASE,
+)
+
+
+def _bot_named(match: re.Match[str]) -> str:
+    """ "at fact bot", "hi fact bot": a mention ("hi @factbot"); "who built fact bot?": the
+    bot asked about, by its name."""
+    to = match.group("to") or ""
+    if not to:
+        return "factbot"
+    return "@factbot" if to.strip() in ("at", "@") else f"{to}@factbot"
+
+
 #: A greeting to the bot by what it is: "hey bot", "hi bot,", "salut le bot".
 _HELLO_BOT = re.compile(
     r"^\W*(?:hey|hi|hello|hiya|yo|morning|good\s+morning|salut|bonjour|coucou|slt)\s+"
@@ -1608,7 +1623,7 @@ def read_message(
         text = _RELAY_INTRO.sub(" ", text, count=1)
     if "bot" in text.lower():
         # "hey fact bot", "at fact bot" (dictated), "fact-bot": the bot by its name.
-        text = _BOT_NAME_SPLIT.sub("@factbot", text)
+        text = _BOT_NAME_SPLIT.sub(_bot_named, text)
         # "hey bot casablanca workshop lasted how many days?": the bot greeted by what it is.
         text = _HELLO_BOT.sub(" ", text, count=1)
     if _SPELLED_OUT.search(text) is not None:

@@ -883,10 +883,28 @@ class Kind(StrEnum):
     # results?": a result measured, which a fact saying they were trained does not give.
     SCORE = (
         "score",
-        ("scor", "grade", "pass rate", "result", "satisf", "feedback", "resultat", "taux"),
+        (
+            "scor",
+            "grade",
+            "pass rate",
+            "result",
+            "satisf",
+            "feedback",
+            "resultat",
+            "taux",
+            "percent",
+            "proportion",
+            "share",
+            "fraction",
+            "part",
+        ),
         re.compile(
             r"\b(what|how|quel|quelle|quels|quelles)\b[^?]{0,60}\b(score|scored|scores|grade|"
             r"grades|graded)\b|"
+            # "What percentage of the 2,800 were women?", "quelle part des 11 millions ...?": a
+            # share measured, which a fact giving the whole does not give.
+            r"\b(what|which|quel|quelle)\s+(percentage|percent|proportion|share|fraction|"
+            r"pourcentage)\s+(of|du|de|des|d)\b|\bquelle\s+part\s+(du|de|des|d)\b|"
             # ("score of the peacekeepers trained?", typed as a fragment)
             r"^\W*(the\s+)?(scores?|grades?)\s+of\b|\b(pass\s+rate|satisfaction\s+(rate|score|survey|results?)|"
             r"(test|exam|assessment|evaluation|survey)\s+results?|results?\s+of\s+the\s+(post\s+"

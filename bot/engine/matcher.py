@@ -2615,7 +2615,9 @@ _CONFIRMING_BIEN = (
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
     # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
-    r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|\ben\s+vrai\b|"
+    r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|"
+    # ("C'est combien en vrai ?": actually, asked last; not "en vrai, c'est qui ...?")
+    r"\ben\s+vrai\b(?=\s*\?*\s*$)|"
     # "... 25 prosecutors were trained'. Is 25 right?"
     r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the

@@ -1650,3 +1650,6 @@ def test_the_bots_name_written_apart_or_dictated_is_the_bot() -> None:
     ):
         question = read_message(message, knows).question
         assert "bot" not in question.lower() and "fact" not in question.lower(), question
+    # (asked about, it is the bot asked about)
+    for message in ("who built fact bot?", "qui a créé fact bot ?"):
+        assert read_message(message, knows).chatter is Chatter.ABOUT_BOT, message

@@ -278,6 +278,9 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ),
         ("What is the BCIJ? And what does it do?", None),
         ("what are the names of the two US police departments?", None),  # (three words before)
+        ("What percentage of the 2,800 trained were women?", Kind.SCORE),
+        ("Quelle part des 11 millions d'euros a été financée par l'UE ?", Kind.SCORE),
+        ("what part of Morocco's dealings with the UN will the course look at?", None),
         ("what was the ringleader's full name?", Kind.PERSON),
         ("what is that agency's name?", None),
         ("Comment s'appelle la délégation générale ?", None),

@@ -5062,3 +5062,11 @@ def test_a_year_said_in_words_is_read_as_its_figure() -> None:
     answer = matcher.ask("how many dogs has the Kennel Club trained since twenty ten")
     assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
     assert answer.question == "how many dogs has the Kennel Club trained since twenty ten"
+
+
+def test_en_vrai_opening_chit_chat_is_no_check() -> None:
+    """ "en vrai, c'est qui le meilleur ?": honestly, chit-chat; "en vrai" last checks a
+    figure ("C'est combien en vrai ?")."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "vrai" in words(matcher, "en vrai, c'est qui le meilleur ?")
+    assert "vrai" not in words(matcher, "le chenil a 30 chiens, c'est combien en vrai ?")
