@@ -3208,8 +3208,9 @@ _FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.
 _ASKING = ("what", "which", "quel", "quelle", "quels", "quelles")
 _ASKING_TYPED = sorted({*_ASKING, *(typed for typed, full in SHORTHAND.items() if full in _ASKING)})
 _KIND_OF = re.compile(
-    r"\b(" + "|".join(_ASKING_TYPED) + r")\s+(?:kinds?|types?|sorts?|styles?|forms?|"
-    r"manners?|parts?|aspects?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
+    # (Not "quelle part des 11 millions": a share asked, `Kind.SCORE`.)
+    r"\b(?!quelles?\s+parts?\b)(" + "|".join(_ASKING_TYPED) + r")\s+(?:kinds?|types?|sorts?|"
+    r"styles?|forms?|manners?|parts?|aspects?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
     re.IGNORECASE,
 )
 #: The verb of a French question asking what something is about, which the fact need

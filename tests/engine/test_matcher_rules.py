@@ -5070,3 +5070,21 @@ def test_en_vrai_opening_chit_chat_is_no_check() -> None:
     matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
     assert "vrai" in words(matcher, "en vrai, c'est qui le meilleur ?")
     assert "vrai" not in words(matcher, "le chenil a 30 chiens, c'est combien en vrai ?")
+
+
+def test_a_share_asked_is_not_given_by_the_whole() -> None:
+    """ "Quelle part des 5 millions d'euros a été financée par le club ?", "What percentage of
+    the 300 dogs were trained abroad?": a share measured, which a fact giving the whole does
+    not give (and "quelle part de" is no frame to set aside, as "what kind of" is)."""
+    budget = make_fact(
+        "budget",
+        "The Kennel Club dog programme is a €5 million initiative.",
+        answer_fr="Le programme canin du Kennel Club est une initiative de 5 millions d'euros.",
+    )
+    matcher = make_matcher(budget, *FILLER, thresholds=BARS)
+    for question in (
+        "Quelle part des 5 millions d'euros du programme canin a été financée par le Kennel Club ?",
+        "What percentage of the Kennel Club dog programme's €5 million came from the club?",
+        "Quelle part de ce programme canin de 5 millions d'euros le Kennel Club a-t-il financée ?",
+    ):
+        assert not matcher.ask(question).answered, question
