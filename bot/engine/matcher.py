@@ -2614,6 +2614,10 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    # "... since 2010 -- or was it another year?", "in March 2015, or was it a different
+    # month?": the claim doubted, checked.
+    r"\bor\s+(?:was|is)\s+it\s+(?:another|a\s+different|some\s+other)\s+(?:year|month|date|"
+    r"day|place|city|number|figure)\b\s*\?*|"
     # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
     r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|"
     # ("C'est combien en vrai ?": actually, asked last; not "en vrai, c'est qui ...?")

@@ -5088,3 +5088,15 @@ def test_a_share_asked_is_not_given_by_the_whole() -> None:
         "Quelle part de ce programme canin de 5 millions d'euros le Kennel Club a-t-il financée ?",
     ):
         assert not matcher.ask(question).answered, question
+
+
+def test_a_claim_doubted_by_another_year_is_checked() -> None:
+    """ "... since 2012 -- or was it another year?", "in March 2015, or was it a different
+    month?": the asker's year, doubted; the fact giving the right one answers."""
+    since = make_fact("since", "The port has worked with the Kennel Club since 2010.", when="2010")
+    matcher = make_matcher(since, *FILLER, thresholds=BARS)
+    for message in (
+        "the port has worked with the Kennel Club since 2012 -- or was it another year?",
+        "the port has worked with the Kennel Club since 2011, or was it a different year?",
+    ):
+        assert matcher.ask(message).answered, message
