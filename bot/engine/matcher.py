@@ -383,6 +383,8 @@ class Matcher:
         if _SPOKEN_YEAR_CUE.search(question):
             question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
         message = bounded(question)
+        if _HEDGE_CUE.search(message):
+            message = _HEDGE.sub(" ", message)
         if _GUESS_CUE.search(message):
             # "J'ai répondu « un seul » et je crois que je me suis planté 😅 c'est combien ?":
             # the asker's guess goes before the message is read, as no part of what it asks.
@@ -2621,7 +2623,7 @@ _CHECK = re.compile(
     # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
     r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|"
     # ("C'est combien en vrai ?": actually, asked last; not "en vrai, c'est qui ...?")
-    r"\ben\s+vrai\b(?=\s*\?*\s*$)|"
+    r"\ben\s+(?:vrai|fait)\b(?=\s*\?*\s*$)|"
     # "... 25 prosecutors were trained'. Is 25 right?"
     r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
@@ -2639,10 +2641,10 @@ _CHECK = re.compile(
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"
     # "... signed on 14 September 2021, yes?": the tag asking whether the claim holds.
     r"(?<=[,;:\"'»”’.-])\s*(?:yes|yeah|right|correct|no|non|oui|hein|vrai|"
-    r"n['’]est-ce\s+pas)\s*\?+(?:\s*$|"
+    r"n['’]est-ce\s+pas|c['’]est\s+[çc]a)\s*\?+(?:\s*$|"
     # "... in 2011, correct? If not, what year?": the tag, then the question asked.
     r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|in|on|at|sinon|et|ou|"
-    r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si)\b))|"
+    r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si|c['’]est|c['’]était)\b))|"
     # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
     r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
     r"(?:it|they|he|she|that|there)\s*\?*\s*$|"
@@ -2931,12 +2933,17 @@ _CLAIM = CaseBlind.compile(
     r"describes|calls|puts|gives)\b|\bi\s+have\b|"
     r"\best-(?:ce|il)\s+(?:bien\s+)?(?:exact|vrai|juste)\b|"
     r"\b(?:mon|notre|le)\s+(?:brouillon|texte)\s+(?:dit|indique|affirme|pr[ée]tend|avance|"
-    r"d[ée]crit|mentionne)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
+    r"d[ée]crit|mentionne)\b|"
+    # "... créé en 2013 ? c'était quand en fait", "... in 2014? when was it actually?": a
+    # claim, then the question asking what it really was.
+    r"(?<=\?)\s*(?:so\s+|alors\s+|donc\s+)?(?:when\s+was\s+it|what\s+year\s+was\s+it|"
+    r"c['’]?[ée]tait\s+quand|c['’]?[ée]tait\s+en\s+quelle\s+ann[ée]e)\s+(?:actually|really|"
+    r"en\s+fait|vraiment|en\s+vrai)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
     r"(?:was|is)\s+(?:that|it)\s|that\s+was\s|"
-    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas)\b"
+    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas|en\s+fait|[çc]a)\b"
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
@@ -2959,6 +2966,15 @@ def _claimed_figures(message: str) -> frozenset[str]:
     return frozenset(figures)
 
 
+#: How sure the asker is, no recalling asked: "that was 2016 if I recall?", "créé en 2013
+#: si je me souviens bien ?", "sauf erreur" (read off the message before it is split into
+#: sentences, whose ends would cut "bien" off as talk).
+_HEDGE = re.compile(
+    r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
+    r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b",
+    re.IGNORECASE,
+)
+_HEDGE_CUE = CaseBlind.compile(r"recall|remember|souviens|erreur")
 #: Set phrases that say nothing of what is asked: "in the first place", "at some point".
 _IDIOM = re.compile(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
@@ -2971,10 +2987,9 @@ _IDIOM = re.compile(
     # "what's the deal with the BCIJ?": what it is, no dealings asked; "c'est lié à quoi au
     # juste ?": exactly.
     r"(?<=\bwhat['’]s\s)the\s+deal\s+with|(?<=\bwhats\s)the\s+deal\s+with|au\s+juste|"
-    # "that was 2016 if I recall?", "si je me souviens bien", "sauf erreur": how sure the
-    # asker is, no recalling asked.
-    r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
-    r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b|"
+    # (how sure the asker is: `_HEDGE`)
+    + _HEDGE.pattern
+    + r"|"
     # "le partenariat transsaharien piloté par les Américains": who leads it, said of the
     # one thing the question names, no leading asked (not "le TSCTP est-il piloté par ...?",
     # nor "quelles initiatives pilotées par ...?", which ask it).

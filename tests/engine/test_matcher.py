@@ -573,3 +573,13 @@ def test_a_bare_question_naming_its_body_is_answered_alone(matcher: Matcher) -> 
         "who is behind GLO.ACT? ty"
     )
     assert answer.answered and "glo-act" in answer.facts[0].fact.entities
+
+
+def test_a_hedge_is_read_off_before_the_message_is_split(matcher: Matcher) -> None:
+    """ "créé en 2013 si je me souviens bien ? c'était quand en fait": how sure the asker
+    is, whose "bien" the end of the sentence would otherwise cut off as talk."""
+    answer = matcher.ask(
+        "Le bureau central des investigations judiciaires, il a été créé en 2013 si je me"
+        " souviens bien? c'était quand en fait. merci d'avance"
+    )
+    assert answer.answered and answer.facts[0].fact.id == "bcij-established"

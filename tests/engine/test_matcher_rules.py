@@ -5100,3 +5100,25 @@ def test_a_claim_doubted_by_another_year_is_checked() -> None:
         "the port has worked with the Kennel Club since 2011, or was it a different year?",
     ):
         assert matcher.ask(message).answered, message
+
+
+def test_french_checks_and_a_question_after_a_claim() -> None:
+    """ "... depuis 2012, c'est ça ? c'est depuis quelle année en fait", "créé en 2013 si je
+    me souviens bien ? c'était quand en fait", "set up in 2014? when was it actually?": the
+    asker's year, checked, however the doubt is put."""
+    dogs = make_fact(
+        "dogs",
+        "The Kennel Club dog unit was set up in 2010.",
+        when="2010",
+        answer_fr="L'unité canine du Kennel Club a été créée en 2010.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, *FILLER, thresholds=strict)
+    for message in (
+        "L'unité canine du Kennel Club a été créée en 2012, c'est ça ? c'est depuis quelle année ?",
+        "L'unité canine du Kennel Club a été créée en 2013 si je me souviens bien ? c'était"
+        " quand en fait. merci d'avance",
+        "the Kennel Club dog unit was set up in 2014? when was it actually?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
