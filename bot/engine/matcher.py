@@ -380,6 +380,8 @@ class Matcher:
             question,
             (_tag_last(question) if _TAG_FIRST_CUE.search(question) else question),
         )
+        if "#" in question:
+            question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
         if _SPOKEN_YEAR_CUE.search(question):
             question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
         message = bounded(question)
@@ -2719,6 +2721,9 @@ _WHAT_IT_GETS = re.compile(
     r"(?=(?:out\s+of|from|in\s+return|morocco|morroco|rabat|the\s+kingdom|(?-i:[A-Z])\w+)\b)",
     re.IGNORECASE,
 )
+#: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
+#: space after it: "#general" is a channel).
+_HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
 _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
