@@ -5126,10 +5126,8 @@ def test_french_checks_and_a_question_after_a_claim() -> None:
 
 def test_a_hash_before_a_noun_asks_its_number() -> None:
     """ "# rings dismantled by the Kennel Club?": "#" for "number of", a count,
-    which "numerous" does not give; "#general" is a channel."""
+    which "numerous" does not give; "#rings" is a channel."""
     rings = make_fact("rings", "The Kennel Club has dismantled numerous dog-fighting rings.")
     matcher = make_matcher(rings, *FILLER, thresholds=BARS)
     assert not matcher.ask("# rings dismantled by the Kennel Club?").answered
-    assert matcher.ask(
-        "saw in #general: has the Kennel Club dismantled dog-fighting rings?"
-    ).answered
+    assert matcher.ask("#rings has the Kennel Club dismantled dog-fighting rings?").answered
