@@ -14,7 +14,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import compress, filterfalse, repeat
+from itertools import compress, filterfalse
 from operator import sub
 
 from bot.engine.answer import Slot
@@ -431,7 +431,7 @@ class Scoring:
         if fixed:
             pool = list(filterfalse(spellers.__contains__, pool))
         if len(pool) > 4 * TOP:
-            pool = _may_rank(pool, list(map(acc.__getitem__, pool)), rank, extra)
+            pool = _may_rank(pool, [acc[f] for f in pool], rank, extra)
         pool += fixed
         for j, kids in enumerate(self.kids):
             if kids and self.codes[j] is None:  # read in full above, without a dict
@@ -439,31 +439,41 @@ class Scoring:
                     _KeyCodes(self.index, kids[0]) if len(kids) == 1 else self._lookup(j, pool)
                 )
         self._plan()
-        # A fact's best possible sort key: its bound rounded as scores are, then tie order.
+        # A fact's bound, unrounded (adding no zeros: x + 0.0 is x).
         facts, by_topic = self.index.facts, self.by_topic
-        bounds = [
-            (
-                -round(
-                    acc[f]
-                    + by_topic.get(facts[f].topic, 0.0)
-                    + (defined if f in spellers else 0.0)
-                    + _DELTA,
-                    9,
-                ),
-                rank[f],
-                f,
-            )
-            for f in pool
-        ]
-        heapq.heapify(bounds)
+        if by_topic or spellers:
+            raw = [
+                (
+                    -(
+                        acc[f]
+                        + by_topic.get(facts[f].topic, 0.0)
+                        + (defined if f in spellers else 0.0)
+                        + _DELTA
+                    ),
+                    rank[f],
+                    f,
+                )
+                for f in pool
+            ]
+        else:
+            raw = [(-(acc[f] + _DELTA), rank[f], f) for f in pool]
+        heapq.heapify(raw)
+        # A fact's best possible sort key is its bound rounded as scores are, then tie order.
+        # A round() to 9 places costs more than the rest of a fact's key, and only the best
+        # few are needed: bounds move from `raw` to `bounds`, rounded, while they may tie
+        # with or beat the best there (rounding is monotone), so bounds[0] is always the best
+        # possible key of any fact not scored yet.
+        bounds: list[tuple[float, int, int]] = []
         # Score facts in order of their best possible key; a scored fact is next once no
         # unscored fact's best possible key beats its key. Lazily: the caller stops early.
         ready: list[tuple[float, int, float, float, int]] = []
         for _ in range(TOP):
+            _round_best(raw, bounds)
             while bounds and (not ready or bounds[0][:2] < ready[0][:2]):
                 f = heapq.heappop(bounds)[2]
                 score, plain = self._exact(f)
                 heapq.heappush(ready, (-round(score, 9), rank[f], score, plain, f))
+                _round_best(raw, bounds)
             if not ready:
                 return
             _, _, score, plain, f = heapq.heappop(ready)
@@ -574,14 +584,37 @@ def _may_rank(pool: list[int], scores: list[float], rank: Sequence[int], extra: 
     floor = nth - extra - 2 * _DELTA - 2e-9
     near = [(f, s) for f, s in zip(pool, scores, strict=True) if s >= floor]
     pool, scores = [f for f, _ in near], [s for _, s in near]
-    low = list(map(round, map((-_DELTA).__add__, scores), repeat(9)))
     t = round(-_DELTA + nth, 9)
-    ties = list(map(rank.__getitem__, compress(pool, map(t.__eq__, low))))
-    r = heapq.nsmallest(TOP - sum(map(t.__lt__, low)), ties)[-1]
-    high = list(map(round, map((extra + _DELTA).__add__, scores), repeat(9)))
-    kept = list(compress(pool, map(t.__lt__, high)))
-    kept += [f for f in compress(pool, map(t.__eq__, high)) if rank[f] <= r]
+    low = _against(t, [-_DELTA + s for s in scores])  # each worst key's rounded score vs t
+    ties = [rank[f] for f, c in zip(pool, low, strict=True) if not c]
+    r = heapq.nsmallest(TOP - low.count(1), ties)[-1]
+    up = extra + _DELTA
+    high = _against(t, [up + s for s in scores])
+    kept = [f for f, c in zip(pool, high, strict=True) if c > 0]
+    kept += [f for f, c in zip(pool, high, strict=True) if not c and rank[f] <= r]
     return kept
+
+
+def _against(t: float, values: list[float]) -> list[int]:
+    """Per value, the sign of round(value, 9) - t (t rounded to 9 places already).
+
+    Rounding moves a value by at most half of 1e-9, so only values within `_APART` of t
+    are rounded: a round() to 9 places costs more than the rest of the comparison.
+    """
+    hi, lo = t + _APART, t - _APART
+    return [1 if v >= hi else -1 if v <= lo else ((r := round(v, 9)) > t) - (r < t) for v in values]
+
+
+def _round_best(raw: list[tuple[float, int, int]], bounds: list[tuple[float, int, int]]) -> None:
+    """Move (-bound, rank, fact) entries from the heap `raw` to the heap `bounds` as
+    (-bound rounded to 9 places, rank, fact), until every entry left in `raw` rounds to a
+    worse key than bounds[0]: then bounds[0] is the best key of both."""
+    while raw:
+        key = -round(-raw[0][0], 9)
+        if bounds and key > bounds[0][0]:
+            return
+        _, r, f = heapq.heappop(raw)
+        heapq.heappush(bounds, (key, r, f))
 
 
 def _met(parts: list[tuple[Iterable[int], float]], cut: float) -> set[int]:
