@@ -325,19 +325,53 @@ _FR_BELOW_100 = (
     rf"(?:(?:{'|'.join(_FR_TENS)})(?:[\s-](?:et[\s-])?(?:{'|'.join(_FR_UNITS)}|onze))?|"
     rf"dix[\s-](?:sept|huit|neuf)|{'|'.join(_FR_TEENS)}|{'|'.join(_FR_UNITS)})"
 )
-SPOKEN_YEAR = re.compile(
-    rf"\b(?:two\s+thousand(?:\s+and)?(?:\s+(?P<en>{_EN_BELOW_100}))?|"
-    rf"twenty[\s-](?P<late>{'|'.join(_EN_TEENS)}|twenty(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)|"
+_SPOKEN_MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "janvier",
+    "fevrier",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "aout",
+    "septembre",
+    "octobre",
+    "novembre",
+    "decembre",
+)
+_SPOKEN_YEAR = re.compile(
+    # ("two thousand ...", "deux mille ..." only after a word placing a time: "trained two
+    # thousand prosecutors" is a count.)
+    r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\ben\s)|"
+    r"(?<=\bdepuis\s)|(?<=\bavant\s)|(?<=\bafter\s)|(?<=\bbefore\s)|(?<=\bapr[eè]s\s)|"
+    # (or a month: "en juillet deux mille dix-huit", "in July two thousand eighteen")
+    + "|".join(rf"(?<=\b{month}\s)" for month in (*_SPOKEN_MONTHS, "février", "août", "décembre"))
+    + r")"
+    rf"(?:two\s+thousand(?:\s+and)?(?:\s+(?P<en>{_EN_BELOW_100}))?|"
     rf"deux\s+mille(?:\s+(?P<fr>{_FR_BELOW_100}))?)\b"
-    r"(?![\s-]+(?:[a-z]+[\s-]+)?(?:hundred|hundreds|cent|cents|thousand|mille)\b)",
+    r"(?![\s-]+(?:and\s+)?(?:[a-z]+[\s-]+)?(?:hundred|hundreds|cent|cents|thousand|mille)\b)|"
+    rf"\btwenty[\s-](?P<late>{'|'.join(_EN_TEENS)}|twenty(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b",
     re.IGNORECASE,
 )
+_WORD_SPLIT = re.compile(r"[\s-]+")
 
 
 def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) -> int:
     """ "fifteen" -> 15, "twenty one" -> 21, "dix huit" -> 18, "vingt et un" -> 21."""
     value = 0
-    for word in re.split(r"[\s-]+", words.lower()):
+    for word in _WORD_SPLIT.split(words.lower()):
         if word in units:
             value += units.index(word) + 1
         elif word in teens:
@@ -360,7 +394,7 @@ def spoken_years(text: str) -> str:
             words, lists = match.group("fr"), (_FR_UNITS, _FR_TEENS, _FR_TENS)
         return str(2000 + (_below_100(words, *lists) if words else 0))
 
-    return SPOKEN_YEAR.sub(year, text)
+    return _SPOKEN_YEAR.sub(year, text)
 
 
 #: Words that make a text state a quantity ("a million", "two prosecutors", "dozens").

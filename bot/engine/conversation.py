@@ -577,7 +577,8 @@ _WRITINGS = _words("piece story article report note memo brief briefing deck dra
 def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
     """What a segment about the asker says about the question: the words the fact base
     knows that are not conversation ("I'm writing a piece on the BCIJ" -> "BCIJ"); a
-    stop word stays between two kept words ("courts of appeal")."""
+    stop word stays between two kept words ("courts of appeal"), and a gerund before a
+    kept word ("working groups")."""
     tokens = segment.split()
     content = [
         bool(words)
@@ -594,8 +595,9 @@ def _essentials(segment: str, knows: Callable[[str], bool]) -> str:
             and content[n + 1]
             and all(w in STOPWORDS for w in _folded_words(t))
         )
-        # ("one of the forum's working groups": a gerund of conversation the fact base
-        # knows, naming the kind of the word after it, is no conversation there.)
+        # ("one of the forum's working groups": a gerund read as conversation elsewhere,
+        # "I'm working on ...", which the fact base knows, naming the kind of the word
+        # after it, stays with it.)
         or (n < len(tokens) - 1 and content[n + 1] and t.lower().endswith("ing") and knows(fold(t)))
     ]
     return " ".join(kept)
@@ -1539,7 +1541,9 @@ _RELAY_INTRO_CUE = CaseBlind.compile(r"\b(?:question|got|had|received|q)\b")
 #: A quiz item's number opening the message: "Q14 for the workshop: ...", "Q3. ...",
 #: "Question 5 :" (the number labels the item, no figure asked).
 _ITEM_NUMBER = re.compile(
-    r"^\W*(?:(?:quiz\s+)?(?:q|question)\s*#?\d{1,3}\b\s*[.:)-]?)", re.IGNORECASE
+    # (not a quarter: "Q3 2018")
+    r"^\W*(?:(?:quiz\s+)?(?:q|question)\s*#?\d{1,3}\b(?!\s+(?:19|20)\d\d)\s*[.:)*-]?)",
+    re.IGNORECASE,
 )
 #: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
@@ -1559,7 +1563,7 @@ def _bot_named(match: re.Match[str]) -> str:
     to = match.group("to") or ""
     if not to:
         return "factbot"
-    return "@factbot" if to.strip() in ("at", "@") else f"{to}@factbot"
+    return "@factbot" if to.strip().lower() in ("at", "@") else f"{to}@factbot"
 
 
 #: A greeting to the bot by what it is: "hey bot", "hi bot,", "salut le bot".
@@ -1615,7 +1619,7 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
-    if text.lstrip()[:1] in "Qq" and _ITEM_NUMBER.match(text):
+    if "q" in text[:12].lower() and _ITEM_NUMBER.match(text):
         text = _ITEM_NUMBER.sub(" ", text, count=1)
     if _RELAY_INTRO_CUE.search(text):
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a

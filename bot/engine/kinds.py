@@ -481,9 +481,10 @@ LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNOR
 # ------------------------------------------------------------------ question wording
 
 #: Things with names that are not people (a question for their name is not a "person" one),
-#: up to two words ahead ("the name of the new law", "le nom du nouveau programme").
+#: up to three words ahead ("the name of the new law", "le nom du nouveau programme").
 _NAMED_THINGS = (
-    r"(\w+\s+){0,3}(programmes?|programs?|projects?|projets?|initiatives?|networks?|reseaux?|"
+    r"((?!(?:of|in|at|du|de|des|la|le)\b)\w+\s+){0,3}(programmes?|programs?|projects?|projets?|"
+    r"initiatives?|networks?|reseaux?|"
     r"laws?|lois?|agreements?|accords?|courses?|trainings?|formations?|workshops?|ateliers?|"
     r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
     r"bodies|organismes?|institutions?|academy|academies|partnerships?|"
@@ -893,6 +894,7 @@ class Kind(StrEnum):
             "resultat",
             "taux",
             "percent",
+            "pourcent",
             "proportion",
             "share",
             "fraction",

@@ -2624,8 +2624,6 @@ _CHECK = re.compile(
     r"day|place|city|number|figure)\b\s*\?*|"
     # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
     r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|"
-    # ("C'est combien en vrai ?": actually, asked last; not "en vrai, c'est qui ...?")
-    r"\ben\s+(?:vrai|fait)\b(?=\s*\?*\s*$)|"
     # "... 25 prosecutors were trained'. Is 25 right?"
     r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
@@ -2948,7 +2946,7 @@ _CLAIM = CaseBlind.compile(
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
     r"(?:was|is)\s+(?:that|it)\s|that\s+was\s|"
-    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas|en\s+fait|[çc]a)\b"
+    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas|[çc]a)\b"
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
@@ -3002,6 +3000,9 @@ _IDIOM = re.compile(
     r"par\s+(?:les\s+)?(?:am[ée]ricains|[ée]tats-unis|etats\s+unis|washington)\b|"
     # "Vrai ou faux ?": whether the claim holds, no truth asked.
     r"\bvrai\s+ou\s+faux\b|"
+    # "C'est combien en vrai ?", "c'était quand en fait": actually, said last (not "en vrai,
+    # c'est qui ...?", chit-chat; no claim checked by it alone).
+    r"\ben\s+(?:vrai|fait)\b(?=\s*\?*\s*$)|"
     # "the country's human rights council": Morocco's, said of what the question names.
     r"\bthe\s+country['’]s\b|"
     # "pour l'ordre du jour d'une formation": the agenda the answer goes in, no day asked
@@ -3169,7 +3170,7 @@ _PAST = re.compile(
 _DATE_NAMES = frozenset({"month", "months", "mois", "date", "dates"})
 #: A date asked by its word after a question word ("... and starting from which year?",
 #: "en quelle année ?"), in a question whose kind is another.
-_DATE_ASKED_TOO_CUE = CaseBlind.compile(r"\b(?:year|month|date|ann[ée]e|mois)\b")
+_DATE_ASKED_TOO_CUE = CaseBlind.compile(r"\b(?:years?|month|date|ann[ée]e|mois)\b")
 _DATE_ASKED_TOO = re.compile(
     r"\b(?:(?:starting|beginning)\s+(?:from\s+|in\s+)?|a\s+partir\s+de\s+)?"
     r"(?:which|what|quel|quelle|quels|quelles)\s+"
@@ -3209,7 +3210,7 @@ _GOAL_THEN_MAIN = re.compile(
 _IDIOM_CUE = CaseBlind.compile(
     r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
-    r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|"
+    r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|en\s+fait|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
 )

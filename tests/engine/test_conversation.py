@@ -1613,6 +1613,7 @@ def test_a_quiz_items_number_is_no_word_asked() -> None:
         "Q3. When was the BCIJ created?",
         "Question 5 : when was the BCIJ created?",
         "q19 when was the BCIJ created",
+        "*Q3.* when was the BCIJ created?",
     ):
         question = read_message(message, knows).question
         assert "BCIJ" in question and not any(c.isdigit() for c in question), message
@@ -1653,3 +1654,9 @@ def test_the_bots_name_written_apart_or_dictated_is_the_bot() -> None:
     # (asked about, it is the bot asked about)
     for message in ("who built fact bot?", "qui a créé fact bot ?"):
         assert read_message(message, knows).chatter is Chatter.ABOUT_BOT, message
+
+
+def test_a_quarter_is_no_quiz_item() -> None:
+    """ "Q3 2018 BCIJ arrests ...": a quarter of a year, not an item's number."""
+    question = read_message("Q3 2018 BCIJ arrests, how many were there?", knows).question
+    assert "Q3" in question

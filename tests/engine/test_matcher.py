@@ -281,6 +281,8 @@ def test_pruning_is_exact_on_a_larger_base_full_of_ties(factbase: FactBase) -> N
         ("What percentage of the 2,800 trained were women?", Kind.SCORE),
         ("Quelle part des 11 millions d'euros a été financée par l'UE ?", Kind.SCORE),
         ("what part of Morocco's dealings with the UN will the course look at?", None),
+        ("Quel pourcentage des 2 800 policiers formés étaient des femmes ?", Kind.SCORE),
+        ("what is the name of the head of the department?", Kind.PERSON),  # (not "of" skipped)
         ("what was the ringleader's full name?", Kind.PERSON),
         ("what is that agency's name?", None),
         ("Comment s'appelle la délégation générale ?", None),

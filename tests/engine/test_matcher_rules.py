@@ -5070,6 +5070,13 @@ def test_en_vrai_opening_chit_chat_is_no_check() -> None:
     matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
     assert "vrai" in words(matcher, "en vrai, c'est qui le meilleur ?")
     assert "vrai" not in words(matcher, "le chenil a 30 chiens, c'est combien en vrai ?")
+    # (nor does "en fait" last make the figures before it the asker's)
+    dogs = make_fact("dogs", "The Kennel Club trained 21 dogs in 2018.", when="2018")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    claims = make_matcher(dogs, *FILLER, thresholds=strict)
+    assert not claims.ask(
+        "Combien de chiens le Kennel Club a-t-il formés en 2015 en fait ?"
+    ).answered
 
 
 def test_a_share_asked_is_not_given_by_the_whole() -> None:
