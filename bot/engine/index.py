@@ -213,14 +213,14 @@ class Index:
         ranked = sorted(by_weight)
         if len(ranked) > 127:
             raise ValueError("too many distinct field weights for one-byte codes")
-        table = bytearray(range(256))
+        renumbered = bytearray(range(256))
         for old, w in enumerate(by_weight):
             new = ranked.index(w)
-            table[old << 1] = new << 1
-            table[old << 1 | 1] = new << 1 | 1
+            renumbered[old << 1] = new << 1
+            renumbered[old << 1 | 1] = new << 1 | 1
         self.wtab: tuple[float, ...] = tuple(ranked)
 
-        # Key-major postings (a counting sort), codes renumbered on the way (`table`).
+        # Key-major postings (a counting sort), codes renumbered on the way (`renumbered`).
         n_keys = len(key_id)
         counts = array("i", [0]) * (n_keys + 1)  # (arrays: a list held a megabyte of ints)
         for k in range(n_keys):
@@ -239,7 +239,7 @@ class Index:
                 p = counts[kid]
                 counts[kid] = p + 1
                 self.pfact[p] = f
-                code = table[fact_codes[j]]
+                code = renumbered[fact_codes[j]]
                 self.pcode[p] = code
                 if code | 1 > best[kid]:
                     best[kid] = code | 1

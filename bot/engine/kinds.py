@@ -29,31 +29,51 @@ BODY_NOUNS = (
 
 
 #: The yes-or-no features of a fact, in the order of their bits in `FactFeatures.flags`
-#: (each is a property of that name).
+#: (each is read as an attribute of that name).
 FLAGS = (
     "has_date",
     "has_count",
+    # A place that is not a country (a city, a region).
     "has_city",
+    # A length of time ("four-year", "three days") or a start ("since 2010").
     "has_duration",
+    # An amount of money ("€11 million", "5 million dollars").
     "has_money",
+    # A punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans".
     "has_penalty",
+    # A person's nationality: "a Moroccan national", "nationalité".
     "has_nationality",
     "has_law_number",
+    # An article of a law or code by its number: "Article 218-1".
     "has_article",
+    # A law by its name or number ("the anti-terrorism law", "Law 27-14").
     "names_law",
+    # A beginning: "since 2010", "joined in 2005", "was created in May 2015".
     "has_start",
+    # A why: "to address foreign fighters", "because", "since under Law 27-14".
     "has_reason",
+    # "more than 25 countries", "the largest", "plus que".
     "compares",
+    # Names two things joined: "the CNDH and DGSN", "Arab and African cultures".
     "paired",
     "has_person",
+    # A role: "head of the judicial cooperation department", "a judge".
     "has_role",
+    # Whether it says where it happened (its `where`).
     "has_where",
+    # Words someone said: a quotation, or "said", "stressed", "a déclaré" ...
     "has_statement",
+    # How many times over something grew: "doubled", "twice" (see `GROWTH`).
     "multiplies",
+    # An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until when?" asks).
     "has_end",
+    # A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans".
     "has_age",
+    # A document's title: "the page is titled ...", "l'article s'intitule ...".
     "has_title",
+    # A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks).
     "has_clock",
+    # A result measured: a score, a percentage, a pass rate (what "what did they score?" asks).
     "has_score",
 )
 
@@ -65,12 +85,25 @@ def pack_flags(**flags: bool) -> int:
     return sum(1 << FLAGS.index(name) for name, on in flags.items() if on)
 
 
+class _Flag:
+    """One of `FactFeatures`' yes-or-no features, read from its bit of `flags` (the bit
+    of its name's place in `FLAGS`)."""
+
+    __slots__ = ("bit",)
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.bit = 1 << FLAGS.index(name)
+
+    def __get__(self, features: FactFeatures, owner: type | None = None) -> bool:
+        return features.flags & self.bit != 0
+
+
 @dataclass(frozen=True, slots=True)
 class FactFeatures:
     """What a fact holds that some kind of question needs (found once, while indexing)."""
 
-    #: Its yes-or-no features, one bit each (`FLAGS`, `pack_flags`), read through the
-    #: properties below: 24 bool slots took 1.9 MB more at 10,000 facts.
+    #: Its yes-or-no features, one bit each (`FLAGS`, `pack_flags`), read as attributes of
+    #: their names (`_Flag`, below): 24 bool slots took 1.9 MB more at 10,000 facts.
     flags: int
     listed: int  # how many things its longest list names: "Togo, Senegal and Mali" is 3
     countries: frozenset[str]
@@ -99,123 +132,30 @@ class FactFeatures:
     #: names no United States): what "which other country?" may be answered by.
     named_countries: frozenset[str] = frozenset()
 
-    @property
-    def has_date(self) -> bool:
-        return self.flags & 0x1 != 0  # bit 0
-
-    @property
-    def has_count(self) -> bool:
-        return self.flags & 0x2 != 0  # bit 1
-
-    @property
-    def has_city(self) -> bool:
-        """A place that is not a country (a city, a region)."""
-        return self.flags & 0x4 != 0  # bit 2
-
-    @property
-    def has_duration(self) -> bool:
-        """A length of time ("four-year", "three days") or a start ("since 2010")."""
-        return self.flags & 0x8 != 0  # bit 3
-
-    @property
-    def has_money(self) -> bool:
-        """An amount of money ("€11 million", "5 million dollars")."""
-        return self.flags & 0x10 != 0  # bit 4
-
-    @property
-    def has_penalty(self) -> bool:
-        """A punishment: "prison sentences of 5 to 15 years", "peines de 5 à 15 ans"."""
-        return self.flags & 0x20 != 0  # bit 5
-
-    @property
-    def has_nationality(self) -> bool:
-        """A person's nationality: "a Moroccan national", "nationalité"."""
-        return self.flags & 0x40 != 0  # bit 6
-
-    @property
-    def has_law_number(self) -> bool:
-        return self.flags & 0x80 != 0  # bit 7
-
-    @property
-    def has_article(self) -> bool:
-        """An article of a law or code by its number: "Article 218-1"."""
-        return self.flags & 0x100 != 0  # bit 8
-
-    @property
-    def names_law(self) -> bool:
-        """A law by its name or number ("the anti-terrorism law", "Law 27-14")."""
-        return self.flags & 0x200 != 0  # bit 9
-
-    @property
-    def has_start(self) -> bool:
-        """A beginning: "since 2010", "joined in 2005", "was created in May 2015"."""
-        return self.flags & 0x400 != 0  # bit 10
-
-    @property
-    def has_reason(self) -> bool:
-        """A why: "to address foreign fighters", "because", "since under Law 27-14"."""
-        return self.flags & 0x800 != 0  # bit 11
-
-    @property
-    def compares(self) -> bool:
-        """ "more than 25 countries", "the largest", "plus que"."""
-        return self.flags & 0x1000 != 0  # bit 12
-
-    @property
-    def paired(self) -> bool:
-        """Names two things joined: "the CNDH and DGSN", "Arab and African cultures"."""
-        return self.flags & 0x2000 != 0  # bit 13
-
-    @property
-    def has_person(self) -> bool:
-        return self.flags & 0x4000 != 0  # bit 14
-
-    @property
-    def has_role(self) -> bool:
-        """A role: "head of the judicial cooperation department", "a judge"."""
-        return self.flags & 0x8000 != 0  # bit 15
-
-    @property
-    def has_where(self) -> bool:
-        """Whether it says where it happened (its `where`)."""
-        return self.flags & 0x10000 != 0  # bit 16
-
-    @property
-    def has_statement(self) -> bool:
-        """Words someone said: a quotation, or "said", "stressed", "a déclaré" ..."""
-        return self.flags & 0x20000 != 0  # bit 17
-
-    @property
-    def multiplies(self) -> bool:
-        """How many times over something grew: "doubled", "twice" (see `GROWTH`)."""
-        return self.flags & 0x40000 != 0  # bit 18
-
-    @property
-    def has_end(self) -> bool:
-        """An end: "until 2019", "2015-2019", "expired", "jusqu'en 2020" (what "until
-        when?" asks)."""
-        return self.flags & 0x80000 != 0  # bit 19
-
-    @property
-    def has_age(self) -> bool:
-        """A person's age: "a 45-year-old judge", "aged 45", "âgé de 45 ans"."""
-        return self.flags & 0x100000 != 0  # bit 20
-
-    @property
-    def has_title(self) -> bool:
-        """A document's title: "the page is titled ...", "l'article s'intitule ..."."""
-        return self.flags & 0x200000 != 0  # bit 21
-
-    @property
-    def has_clock(self) -> bool:
-        """A time of day: "at 9 a.m.", "10:30", "à 14h" (what "what time ...?" asks)."""
-        return self.flags & 0x400000 != 0  # bit 22
-
-    @property
-    def has_score(self) -> bool:
-        """A result measured: a score, a percentage, a pass rate (what "what did they
-        score?" asks)."""
-        return self.flags & 0x800000 != 0  # bit 23
+    has_date = _Flag()
+    has_count = _Flag()
+    has_city = _Flag()
+    has_duration = _Flag()
+    has_money = _Flag()
+    has_penalty = _Flag()
+    has_nationality = _Flag()
+    has_law_number = _Flag()
+    has_article = _Flag()
+    names_law = _Flag()
+    has_start = _Flag()
+    has_reason = _Flag()
+    compares = _Flag()
+    paired = _Flag()
+    has_person = _Flag()
+    has_role = _Flag()
+    has_where = _Flag()
+    has_statement = _Flag()
+    multiplies = _Flag()
+    has_end = _Flag()
+    has_age = _Flag()
+    has_title = _Flag()
+    has_clock = _Flag()
+    has_score = _Flag()
 
 
 #: The concepts of a question asking how much something grew ("how much did the aid

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence, Set
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -378,7 +378,7 @@ class Matcher:
         # keeps the message as written).
         written, question = (
             question,
-            (_tag_last(question) if _TAG_FIRST_CUE.search(question) else question),
+            _tag_last(question),
         )
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
@@ -449,21 +449,14 @@ class Matcher:
             # (A fact on the same body as one of them is close too: "The prosecutors discussed
             # Law 27-14 at the Casablanca workshop. How many prosecutors attended it?")
             close = (
-                {m.fact.id for m in answer.suggestions}
-                | {e for m in answer.suggestions for e in m.fact.entities}
-                if len(parts) == 1 and not self._names_a_body(parts[0])
-                else set()
+                answer.suggestions if len(parts) == 1 and not self._names_a_body(parts[0]) else ()
             )
             answered = [
                 (p, a)
                 for p, a in ((p, self._answer_unframed(p, language, "", claimed)) for p in parts)
                 if a.answered
                 and not (money and a.asks_for is None)
-                and not (
-                    close
-                    and a.facts[0].fact.id not in close
-                    and close.isdisjoint(a.facts[0].fact.entities)
-                )
+                and not (close and not _near(a.facts[0].fact, close))
             ]
             if answered and (len(answered) == len(parts) or not reading.every_part):
                 # (A part asked, with its question mark, before one that only tells what
@@ -597,7 +590,7 @@ class Matcher:
             for s in slots
             if not s.number
             and not any(self._knows(w) for w in s.text.split())
-            and s.text.removesuffix(MONTH_MARK) not in MONTHS  # (a month is a date's)
+            and not _is_month(s.text)  # (a month is a date's)
         ]
         for slot in strangers:
             if not _written_as_name(slot.text, claim) and not re.search(
@@ -759,7 +752,7 @@ class Matcher:
         for n, slot in enumerate(slots):
             entity = kinds.get(slot.concept or "")
             if kind in _WHEN_KINDS:
-                doubted = slot.number or slot.text.removesuffix(MONTH_MARK) in MONTHS
+                doubted = slot.number or _is_month(slot.text)
             elif kind in (Kind.COUNT, Kind.MEMBERS):
                 doubted = slot.number or is_quantity(Token(slot.text, False))
             elif kind in (Kind.COUNTRY, Kind.PLACE, Kind.CITY, Kind.REGION):
@@ -1110,12 +1103,7 @@ class Matcher:
             checked = [
                 s
                 for n, s in enumerate(slots)
-                if is_claimed[n]
-                or (
-                    n + 1 < len(slots)
-                    and is_claimed[n + 1]
-                    and s.text.removesuffix(MONTH_MARK) in MONTHS  # ("marchmonth": "march")
-                )
+                if is_claimed[n] or (n + 1 < len(slots) and is_claimed[n + 1] and _is_month(s.text))
             ]
             if checked and len(checked) < len(slots):
                 month_claimed = any(not s.number for s in checked)
@@ -1263,17 +1251,13 @@ class Matcher:
         # a fact that does not say them is not the less covered for it.
         named: dict[str, float] = {}
         if kind in NAMED_BY:
-            kind_words, total = NAMED_BY[kind], sum(idf)
+            kind_words = NAMED_BY[kind]
             if kind is Kind.DATE and _PAST.search(question):
                 # "On what date were the attacks ...?", "in which month did ... receive
                 # ...?": a fact giving "July 2018" need not say "month" (not "which month is
                 # the next workshop?": a date to come, which a past one does not give).
                 kind_words = kind_words | _DATE_NAMES
-            named = {
-                s.text: w / total
-                for s, w in zip(slots, idf, strict=True)
-                if fold(s.text) in kind_words
-            }
+            named = _shares(slots, idf, lambda s: fold(s.text) in kind_words)
             if len(named) == len({s.text for s in slots}):
                 # "what headcount (does the source give)?": the kind alone names nothing.
                 return Answer(question, False, (), (), kind, language)
@@ -1286,10 +1270,7 @@ class Matcher:
             if (s.concept or "").startswith("~") and len(s.text) <= 5 and " " not in s.text
         ]
         if short_forms and any(s.concept == STAND_FOR for s in slots):
-            total = sum(idf)
-            spelled = {
-                s.text: w / total for s, w in zip(slots, idf, strict=True) if s.concept == STAND_FOR
-            }
+            spelled = _shares(slots, idf, lambda s: s.concept == STAND_FOR)
         # "How many peacekeepers has IPPOS trained, and starting from which year?": a date
         # asked besides the kind, which a dated fact gives without saying "year".
         dated: dict[str, float] = {}
@@ -1297,20 +1278,12 @@ class Matcher:
             asked_words = {
                 w for m in _DATE_ASKED_TOO.finditer(fold(question)) for w in m.group().split()
             }
-            total = sum(idf)
-            dated = {
-                s.text: w / total
-                for s, w in zip(slots, idf, strict=True)
-                if fold(s.text) in asked_words
-            }
+            dated = _shares(slots, idf, lambda s: fold(s.text) in asked_words)
         # "How has Washington changed its military aid?": a fact saying how many times over
         # it grew ("doubled") says how it changed, though not in the word "changed".
         changed: dict[str, float] = {}
         if any(s.concept == _CHANGED for s in slots):
-            total = sum(idf)
-            changed = {
-                s.text: w / total for s, w in zip(slots, idf, strict=True) if s.concept == _CHANGED
-            }
+            changed = _shares(slots, idf, lambda s: s.concept == _CHANGED)
         # "Real cases, or just theory?": a fact that holds one side of the choice answers;
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
@@ -1838,7 +1811,7 @@ class Matcher:
         if fact.when is not None and fact.when.precision in ("month", "day"):
             return True
         return any(
-            t.surface.removesuffix(MONTH_MARK) in MONTHS
+            _is_month(t.surface)
             for text in (fact.answer, fact.answer_fr or "")
             for t in mark_months(tokenize(text))
         )
@@ -2525,6 +2498,26 @@ _BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"s?\b")
 _SORT_OF = frozenset({"kind", "sort", "type"})
 
 
+def _near(fact: Fact, close: Sequence[Match]) -> bool:
+    """Whether `fact` is one of the `close` facts, or on one of their bodies."""
+    return any(
+        m.fact.id == fact.id or not set(m.fact.entities).isdisjoint(fact.entities) for m in close
+    )
+
+
+def _is_month(word: str) -> bool:
+    """Whether `word` is a month's name, marked as a date's or not ("marchmonth", "july")."""
+    return word.removesuffix(MONTH_MARK) in MONTHS
+
+
+def _shares(
+    slots: Sequence[Slot], idf: Sequence[float], kept: Callable[[Slot], bool]
+) -> dict[str, float]:
+    """The `kept` slots' shares of the question's weight, by text (for `_credited`)."""
+    total = sum(idf)
+    return {s.text: w / total for s, w in zip(slots, idf, strict=True) if kept(s)}
+
+
 def _credited(
     coverage: float, lacks: Sequence[str], shares: Mapping[str, float]
 ) -> tuple[float, tuple[str, ...]]:
@@ -2725,10 +2718,6 @@ _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
 _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
-_TAG_FIRST_CUE = CaseBlind.compile(
-    r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?:right|correct|true|accurate|"
-    r"vrai|exact|juste)\s*[?:]"
-)
 _TAG_FIRST = re.compile(
     r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?P<tag>right|correct|true|"
     r"accurate|vrai|exact|juste)\s*[?:]+[\s«»\"'“”‘’]*(?P<claim>.+?)[\s«»\"'“”‘’.?]*$",
@@ -2957,13 +2946,13 @@ _STATED_FIGURE = re.compile(
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 #: What separates a figure's thousands: "1,800", "1 800" (French).
-_DIGITS_ONLY = re.compile(r"[,\u00a0\u202f ]")
+_THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]")
 
 
 def _claimed_figures(message: str) -> frozenset[str]:
     """The figures a message checking the asker's own figures states (see `_CLAIM`), and
     the law numbers ("it's Law 27-15, right?")."""
-    figures = {_DIGITS_ONLY.sub("", m.group(1)) for m in _STATED_FIGURE.finditer(message)}
+    figures = {_THOUSANDS_SEP.sub("", m.group(1)) for m in _STATED_FIGURE.finditer(message)}
     for law in LAW_NUMBER.finditer(message):
         figures.update(_NUMBER_OF_LAW.findall(law.group()))
     return frozenset(figures)
