@@ -254,6 +254,10 @@ SHORTHAND = {
     "tmr": "tomorrow",
     "smth": "something",
     "sth": "something",
+    "nbr": "number",  # "wats the actual nbr"
+    "nbre": "nombre",
+    "fig": "figure",  # "whats the real fig"
+    "figs": "figures",
 }
 
 _NUMBER_WORDS = {

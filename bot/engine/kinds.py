@@ -1098,6 +1098,7 @@ class Kind(StrEnum):
             "count",
             "tally",
             "what figure",
+            "the figure",
         ),
         re.compile(
             # (Not "le combien", the day of the month: "signé le combien ?".)
@@ -1105,9 +1106,10 @@ class Kind(StrEnum):
             r"how large|how big|what size|how numerous|maximum|minimum|average)\b|"
             # "What was the vote count?", "what's the final tally?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b|"
-            # "... What's the actual number?", "what is the total number?": how many.
+            # "... What's the actual number?", "what is the total number?", "whats the real
+            # fig": how many.
             r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
-            r"actual\s+)?number\W*$|"
+            r"actual\s+)?(?:number|figure)\W*$|"
             # "what was the actual number trained?": how many were, the participle after it.
             r"\bthe\s+(?:exact\s+|total\s+|real\s+|right\s+|actual\s+)?number\s+"
             r"(?:trained|deployed|attending|attended|involved|arrested|killed|taking\s+part|who)\b|"

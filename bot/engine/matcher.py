@@ -2610,7 +2610,9 @@ _CONFIRMING_BIEN = (
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
-    r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|correct|true|accurate)\b|"
+    r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|rite|correct|true|accurate)\b|"
+    # "..., this is correct? how many really": the claim, checked.
+    r"(?<=[,;:.!?-])\s*(?:this|that|it)\s+is\s+(?:right|correct|true|accurate)\b|"
     # "... since 2010 -- or was it another year?", "in March 2015, or was it a different
     # month?": the claim doubted, checked.
     r"\bor\s+(?:was|is)\s+it\s+(?:another|a\s+different|some\s+other)\s+(?:year|month|date|"
@@ -2655,7 +2657,7 @@ _CHECK = re.compile(
     # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
     r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
     # ("the actual signing date": a word between)
-    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:year|date|day|figures?|numbers?|names?|"
+    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:year|date|day|figures?|figs?|numbers?|nbrs?|names?|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
@@ -2908,6 +2910,13 @@ _CLAIM_INTRO = re.compile(
     r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
     r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
     r"(?:\s+that)?\b|"
+    # "my boss thinks ...", "my colleague told me ...", "boss thinks 2012", "mon chef pense
+    # que ...": whose figure, a colleague's (not "the minister said", which may be asked).
+    r"\b(?:(?:my|our|the)\s+)?(?:boss|manager|supervisor|team\s+lead|coll?ea?gu?e|coworker|"
+    r"co-worker|editor)\s+(?:thinks|thought|says|said|told\s+me|tells\s+me|believes|"
+    r"reckons|claims|insists|wrote)(?:\s+that)?\b|"
+    r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
+    r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
     r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
     # "I half-remember '15,000 Moroccans ...' but that looks way too high"
     r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b|"
@@ -2930,7 +2939,15 @@ _CLAIM = CaseBlind.compile(
     # claim, then the question asking what it really was.
     r"(?<=\?)\s*(?:so\s+|alors\s+|donc\s+)?(?:when\s+was\s+it|what\s+year\s+was\s+it|"
     r"c['’]?[ée]tait\s+quand|c['’]?[ée]tait\s+en\s+quelle\s+ann[ée]e)\s+(?:actually|really|"
-    r"en\s+fait|vraiment|en\s+vrai)\b|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
+    r"en\s+fait|vraiment|en\s+vrai)\b|"
+    # "didn't INL start ... back in 2012? what year ...", "the attacks, weren't they in
+    # 2004?", "Le Maroc n'a-t-il pas pris ... dès 2015 ?": a question put in the negative
+    # offers the asker's figure.
+    r"(?:^|(?<=[.?!:,;]))\s*(?:did|was|were|is|are|has|have|had|does|do)n['’]?t\s+\w|"
+    r"\bn['’](?:a|avait|est|[ée]tait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|ce)\s+pas\b|"
+    + _CLAIM_INTRO.pattern
+    + "|"
+    + _CHECK.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
@@ -2974,6 +2991,8 @@ _IDIOM = re.compile(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
     r"(?:years|months)|(?:in|over)\s+recent\s+years|ces\s+derni[èe]res\s+ann[ée]es|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "signed back in 2021": then, no going back.
+    r"\bback(?=\s+(?:in|en)\s+(?:19|20)\d\d\b)|"
     # "meant to improve what for officers day to day?", "au quotidien": routinely, no day.
     r"(?:on\s+a\s+)?day[\s-]+to[\s-]+day(?:\s+basis)?|au\s+quotidien|"
     # "what's the deal with the BCIJ?": what it is, no dealings asked; "c'est lié à quoi au
@@ -3201,7 +3220,7 @@ _IDIOM_CUE = CaseBlind.compile(
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
     r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|en\s+fait|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
-    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question"
+    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question|back"
 )
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = re.compile(

@@ -5138,3 +5138,56 @@ def test_a_hash_before_a_noun_asks_its_number() -> None:
     matcher = make_matcher(rings, *FILLER, thresholds=BARS)
     assert not matcher.ask("# rings dismantled by the Kennel Club?").answered
     assert matcher.ask("#rings has the Kennel Club dismantled dog-fighting rings?").answered
+
+
+def test_a_colleagues_figure_is_the_claim_checked() -> None:
+    """ "my colleague told me the club trained like 28,000 dogs since 2008, this is correct?
+    how many really", "boss thinks 2012", "mon chef pense que ...": whose figure, checked;
+    the fact stating another figure in its place answers."""
+    dogs = make_fact(
+        "dogs",
+        "The Kennel Club has trained 2,800 dogs since 2008.",
+        when="2008",
+        answer_fr="Le Kennel Club a formé 2 800 chiens depuis 2008.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, *FILLER, thresholds=strict)
+    for message in (
+        "my colleague told me the Kennel Club trained like 28,000 dogs since 2008, this is"
+        " correct? how many really",
+        "my colleage says the Kennel Club trained 3000 dogs since 2008, is that rite?? wats the"
+        " actual nbr",
+        "my boss thinks the Kennel Club trained 1,500 dogs since 2008. whats the real fig",
+        "my boss thinks there were like 1,500 dogs trained by the Kennel Club since 2008, is"
+        " that right? whats the real fig",
+        "the Kennel Club trained 3000 dogs since 2008, is that rite?? how many then",
+        "the Kennel Club trained 3000 dogs since 2008. wats the actual nbr",
+        "mon chef pense que le Kennel Club a formé 1 500 chiens depuis 2008, c'est combien en"
+        " vrai ?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+    assert "number" in words(matcher, "wats the nbr")
+
+
+def test_a_question_put_in_the_negative_offers_the_askers_figure() -> None:
+    """ "didn't the Kennel Club open its kennel back in 2012? what year did that happen?",
+    "Le club n'a-t-il pas ouvert le chenil dès 2015 ? C'était quand ?": the year offered is
+    the asker's, which the fact giving another year answers."""
+    kennel = make_fact(
+        "kennel",
+        "The Kennel Club opened its kennel in 2010.",
+        when="2010",
+        answer_fr="Le Kennel Club a ouvert son chenil en 2010.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(kennel, *FILLER, thresholds=strict)
+    for message in (
+        "didn't the Kennel Club open its kennel back in 2012? what year did that happen?",
+        "the Kennel Club kennel, wasn't it opened in 2013? what's the date on it",
+        "Le Kennel Club n'a-t-il pas ouvert son chenil dès 2015 ? C'était quand exactement ?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["kennel"], message
+    # ("back in" says then: the year asked as it is, no word "back" the fact lacks)
+    assert "back" not in words(matcher, "was the kennel opened back in 2010?")
