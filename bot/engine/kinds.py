@@ -659,6 +659,10 @@ class Kind(StrEnum):
             r"heading|leading))\b"
             r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
             r"workshops?|sessions?|initiatives?)\b)|"
+            # "who ran the BCIJ when it was created?": its head (not "who ran it", said of a
+            # training, nor "who ran the training", answered by the bodies that ran it).
+            r"\bwho\s+ran\s+the\b(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|"
+            r"projects?|workshops?|sessions?|initiatives?)\b)|"
             # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
             r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
             r"chosen|picked|put\s+in\s+charge|placed\s+in\s+charge)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
@@ -689,6 +693,11 @@ class Kind(StrEnum):
             r"spokes(?:man|woman|person)|instructor|facilitator|moderator|boss)\s+s\s+"
             r"(full\s+|first\s+|last\s+)?name\b|"
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
+            # "who was the Belgian of Moroccan descent arrested ...?": someone the message
+            # speaks of, asked who (not "who was the DGSN?", what a body is).
+            r"\bwho\s+(is|was|were|are|s)\s+(the|that|this)\s+(\w+\s+)?(belgian|frenchman|"
+            r"suspect|mastermind|attacker|man|woman|person|terrorist|planner|ringleader|"
+            r"perpetrator|bomber|guy|individual|recruiter)\b|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             # ("the official English name of the CNDH" spells out an acronym.)
@@ -1097,8 +1106,7 @@ class Kind(StrEnum):
             "average",
             "count",
             "tally",
-            "what figure",
-            "the figure",
+            "figure",
         ),
         re.compile(
             # (Not "le combien", the day of the month: "signé le combien ?".)

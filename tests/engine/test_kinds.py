@@ -184,6 +184,22 @@ def test_who_is_currently_in_charge_asks_for_a_person() -> None:
     assert asks_for("Who is in charge of the dog unit?") is Kind.PERSON
 
 
+def test_who_ran_a_body_or_who_the_man_spoken_of_was_asks_for_a_person() -> None:
+    """ "who ran the dog unit when it was set up?": its head; "who was the Belgian arrested
+    ...?": someone the message speaks of. Not "who ran it" or "who ran the training" (the
+    bodies that ran it), nor "who was the DGSN?" (what a body is)."""
+    assert asks_for("who ran the dog unit when it was created in 2015?") is Kind.PERSON
+    assert asks_for("who was the Belgian of Moroccan descent arrested in 2015?") is Kind.PERSON
+    assert asks_for("who was the suspect arrested at the port?") is Kind.PERSON
+    assert asks_for("costa rica dog training who ran it") is not Kind.PERSON
+    assert asks_for("who ran the dog training in Tangier?") is not Kind.PERSON
+    assert asks_for("who was the dog unit?") is not Kind.PERSON
+
+
+def test_what_s_the_real_figure_asks_a_count() -> None:
+    assert asks_for("the dogs trained since 2008, whats the real figure") is Kind.COUNT
+
+
 def test_a_name_and_count_asks_its_number() -> None:
     """ "ILEA count?", "prosecutors headcount": how many; "the count of Paris" is no count."""
     assert asks_for("ILEA count?") is Kind.COUNT
