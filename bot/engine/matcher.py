@@ -816,7 +816,15 @@ class Matcher:
                 set_apart is _APPOSITION
                 or len(self._read(bare)[1]) >= self.thresholds.clear_lead_held
             ):
-                answer = self._answer(bare, language, set_apart.sub("", asking, count=1), claimed)
+                # (The bodies set apart stay set apart: `_only_excluded`.)
+                aside = set_apart.search(question)
+                answer = self._answer(
+                    bare,
+                    language,
+                    set_apart.sub("", asking, count=1),
+                    claimed,
+                    self._excluded(aside.group()) if aside else frozenset(),
+                )
         if answer is None or not answer.answered:
             answer = self._answer(question, language, asking, claimed)
         for frame, plain in _FRAMES:
@@ -832,7 +840,8 @@ class Matcher:
             # as asked, before the frame is set aside.
             bare = frame.sub(plain, question)
             if bare != question:
-                retry = self._answer(bare, language, frame.sub(plain, asking), claimed)
+                apart = self._excluded(question) if frame is _SET_APART else frozenset()
+                retry = self._answer(bare, language, frame.sub(plain, asking), claimed, apart)
                 answer = retry if retry.answered else answer
         return answer
 
@@ -1072,12 +1081,14 @@ class Matcher:
         language: str,
         asking: str = "",
         claimed: frozenset[str] = frozenset(),
+        excluded: frozenset[str] = frozenset(),
     ) -> Answer:
         """The answer to `question`; `asking` is its question alone when the reading kept
         context with it: the kind asked is read from the question, not from the context
         before it ("2014 framework on civil security training. Who signed it on the US
         side?" asks for a person). `claimed` holds the figures the asker checks ("my
-        draft says 2014 - is that right?"): not matched, they say what is asked."""
+        draft says 2014 - is that right?"): not matched, they say what is asked.
+        `excluded` holds the bodies a frame set apart ("Besides the EU, ...")."""
         corrected, slots = self._read(question)
         # The kind from the corrected words: "wat yr", "name of the militray exercize".
         asked_slots: list[Slot] = []
@@ -1380,6 +1391,7 @@ class Matcher:
             (kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)))
             or bool(_GRANTER_NAMED.search(question)),
             implied,
+            excluded | self._excluded(question) if _EXCLUDING_CUE.search(question) else excluded,
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -1721,12 +1733,38 @@ class Matcher:
             or (self._per_unit_only(i) if asked.in_total else None)
             or (self._no_venue(i) if asked.wants_venue else None)
             or (self._no_grantor(i) if asked.wants_grantor else None)
+            or (self._only_excluded(i, asked) if asked.excluded else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
                 else None
             )
         )
+
+    def _excluded(self, question: str) -> frozenset[str]:
+        """The bodies a question sets aside: "besides the EU", "apart from Brussels and the
+        UN drugs office", "à part l'UE"."""
+        return frozenset(
+            concept
+            for found in _EXCLUDING.finditer(question)
+            for s in self.analyse(found.group("aside"))
+            if (concept := s.concept or "").startswith("@")
+        )
+
+    def _only_excluded(self, i: int, asked: _Asked) -> str | None:
+        """ "Apart from the EU and UNODC, which agencies run GLO.ACT?" is not answered by
+        "GLO.ACT is a joint initiative by the EU and UNODC": the bodies it names as doing
+        it are those set aside (and others the question names)."""
+        features = self.index.features[i]
+        if asked.kind in (Kind.COUNT, Kind.MEMBERS) or features.listed < 2:
+            # ("Besides the US, how many countries founded the GCTF?" counts the others;
+            # "INL supports the Ministry of Justice and the two judiciaries" names more
+            # than its names: only a list of names is all named.)
+            return None
+        did = {a for a in features.actors if a.startswith("@")}
+        if not did.isdisjoint(asked.excluded) and did <= asked.excluded | asked.concepts:
+            return "names only " + ", ".join(sorted(a[1:] for a in did & asked.excluded))
+        return None
 
     def _no_place_within(self, i: int, within: str) -> str | None:
         """ "Where in Morocco is African Lion held?" is not answered by "with neighbors in
@@ -2347,6 +2385,9 @@ class _Asked:
     #: The countries the bodies asked about belong to, when the question names a country
     #: and asks for another (see `Matcher._why_not`).
     implied: frozenset[str] = frozenset()
+    #: The bodies the question sets aside ("besides the EU, which agencies ...?"): a fact
+    #: naming no others as doing it tells the asker nothing new.
+    excluded: frozenset[str] = frozenset()
     #: Whether any rule past `Matcher._why_not` may say no (set in `__post_init__`): most
     #: questions hold nothing those rules check.
     more: bool = field(init=False, default=True)
@@ -2367,10 +2408,23 @@ class _Asked:
             or self.wants_venue
             or self.wants_grantor
             or self.unknown_blocks
+            or self.excluded
         )
         object.__setattr__(self, "more", more)
 
 
+#: "besides the EU, ...", "apart from Brussels and the UN drugs office, which ...", "à
+#: part l'UE": bodies set aside, up to where the question goes on.
+_EXCLUDING = re.compile(
+    r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
+    r"[àa]\s+part|en\s+dehors\s+d(?:e|u|es)|hormis|outre|en\s+plus\s+d(?:e|u|es)|"
+    r"autres?\s+que)\s+(?P<aside>[^?.!;,]{1,60}?)"
+    r"(?=[?.!;,]|\s+(?:which|what|who|how|quel|quels|quelle|quelles|qui)\b|$)",
+    re.IGNORECASE,
+)
+_EXCLUDING_CUE = CaseBlind.compile(
+    r"besides|apart|aside|other\s+than|except|addition|part\b|dehors|hormis|outre|plus\s+d|autres?\s+que"
+)
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
 #: is asked, which a month ("July 2018") does not give.
 _A_DAY = re.compile(

@@ -5191,3 +5191,61 @@ def test_a_question_put_in_the_negative_offers_the_askers_figure() -> None:
         assert answer.answered and ids(answer.facts)[:1] == ["kennel"], message
     # ("back in" says then: the year asked as it is, no word "back" the fact lacks)
     assert "back" not in words(matcher, "was the kennel opened back in 2010?")
+
+
+def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
+    """ "Besides the Kennel Club and the Cat Office, which agencies run the Dog Project?":
+    the fact naming only those two as running it tells the asker nothing new; the one
+    naming the others answers. A count of others ("besides the Kennel Club, how many
+    ...?") is not this rule's (the fact counting them answers it)."""
+    entities = [
+        make_entity("kennel-club", "institution", "Kennel Club"),
+        make_entity("cat-office", "institution", "Cat Office"),
+        make_entity("bird-agency", "institution", "Bird Agency"),
+        make_entity("fish-fund", "institution", "Fish Fund"),
+        make_entity("dog-project", "programme", "Dog Project"),
+    ]
+    joint = make_fact(
+        "joint",
+        "The Dog Project is a joint initiative by the Kennel Club and the Cat Office.",
+        entities=["dog-project", "kennel-club", "cat-office"],
+    )
+    partners = make_fact(
+        "partners",
+        "The Dog Project is implemented in partnership with the Bird Agency and the Fish Fund.",
+        entities=["dog-project", "bird-agency", "fish-fund"],
+    )
+    matcher = make_matcher(joint, partners, *FILLER, entities=entities, thresholds=BARS)
+    for message in (
+        "Besides the Kennel Club and the Cat Office, which agencies run the Dog Project?",
+        "Dog Project partners besides the Kennel Club and the Cat Office?",
+        "À part le Kennel Club et le Cat Office, quelles agences portent le Dog Project ?",
+        # (the question left once they are set apart still asks for others)
+        "Besides the Kennel Club and the Cat Office, who launched the Dog Project as a joint"
+        " initiative?",
+        "Who launched the Dog Project as a joint initiative, besides the Kennel Club and the"
+        " Cat Office?",
+    ):
+        answer = matcher.ask(message)
+        assert "joint" not in ids(answer.facts), message
+    answer = matcher.ask("Who launched the Dog Project as a joint initiative?")
+    assert answer.answered and "joint" in ids(answer.facts)
+    founders = make_fact(
+        "founders",
+        "The Kennel Club and the Cat Office founded the Dog Project with 28 other agencies.",
+        entities=["dog-project", "kennel-club", "cat-office"],
+    )
+    matcher = make_matcher(founders, *FILLER, entities=entities, thresholds=BARS)
+    answer = matcher.ask(
+        "Besides the Kennel Club and the Cat Office, how many agencies founded the Dog Project?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["founders"]
+    # ("the Kennel Club and two new kennels" names more than its names)
+    support = make_fact(
+        "support",
+        "The Dog Project supports the Kennel Club and the two newly independent kennels.",
+        entities=["dog-project", "kennel-club"],
+    )
+    matcher = make_matcher(support, *FILLER, entities=entities, thresholds=BARS)
+    answer = matcher.ask("Besides the Kennel Club, which bodies does the Dog Project support?")
+    assert answer.answered and ids(answer.facts)[:1] == ["support"]
