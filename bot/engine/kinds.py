@@ -480,7 +480,7 @@ Holds = Callable[[FactFeatures, Set[str]], bool]
 _DOCUMENT = (
     r"(articles?|pages?|webpages?|pieces?|notes?|communique|stor(y|ies)|items?|reports?|"
     r"releases?|documents?|posts?|write\s?ups?|papers?|papier|fiche|summary|resume|site|guides?|"
-    r"handbooks?|manuals?)\b"
+    r"handbooks?|manuals?|declarations?|memorand(um|a)|resolutions?)\b"
 )
 
 
@@ -946,6 +946,8 @@ class Kind(StrEnum):
             # much cocaine came to Europe?": a quantity, which went somewhere).
             r"\bhow much\s+(did|does|do|will|would)\b[^?]{0,60}?\b(come|amount|add)\s+(up\s+)?to\b|"
             r"\bhow much\b[^?]{0,60}?\b(amounts|amounted|adds\s+up|added\s+up)\s+to\b|"
+            # "how much military aid does the US give?": a sum given (not "how much help").
+            r"\bhow much\s+(\w+\s+)?aid\b|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             # (Not "combien de temps dure le programme financé par l'UE ?": how long.)
             r"\bcombien\b(?!\s+de\s+temps)[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|"

@@ -196,6 +196,16 @@ def test_who_ran_a_body_or_who_the_man_spoken_of_was_asks_for_a_person() -> None
     assert asks_for("who was the dog unit?") is not Kind.PERSON
 
 
+def test_how_much_aid_asks_for_money_and_a_declaration_s_title_a_title() -> None:
+    """ "how much military aid does the US give ...?": a sum given (not "how much help");
+    "the title of the founding declaration": a document's title."""
+    assert asks_for("how much military aid does the US give the port each year?") is Kind.MONEY
+    assert asks_for("how much aid did the kennel get?") is Kind.MONEY
+    assert asks_for("how much help did the kennel get?") is not Kind.MONEY
+    assert asks_for("what was the title of the founding declaration of the club?") is Kind.TITLE
+    assert asks_for("what is the title of the memorandum signed in 2014?") is Kind.TITLE
+
+
 def test_what_s_the_real_figure_asks_a_count() -> None:
     assert asks_for("the dogs trained since 2008, whats the real figure") is Kind.COUNT
 
