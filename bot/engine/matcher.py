@@ -1299,9 +1299,16 @@ class Matcher:
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
         choice = self._choice(corrected or question, kind) if offered else ("", frozenset())
-        # (The two sides of a choice of figures: the fact need give only one.)
+        # (Names on both sides: "was it the FBI or DHS that ...?")
+        named_by = (
+            {s.text for s in slots if (s.concept or "")[:1] == "@"}
+            if len(choice[1]) == 1
+            else set()
+        )
+        # (The two sides of a choice of figures, or of two names, "the FBI or DHS": the
+        # fact need give only one.)
         offered_figures = (
-            frozenset(t for t in {choice[0], *choice[1]} if t[:1].isdigit())
+            frozenset(t for t in {choice[0], *choice[1]} if t[:1].isdigit() or t in named_by)
             if choice[1]
             else frozenset()
         )
@@ -1593,7 +1600,12 @@ class Matcher:
         figures_offered = left[-1].text[:1].isdigit() and any(s.text[:1].isdigit() for s in right)
         if not figures_offered and not any(s.concept and s.concept[0] == "@" for s in left):
             return "", frozenset()  # ("a real person or a bot?" names nothing)
-        return left[-1].text, frozenset(s.text for s in right) - {s.text for s in left}
+        other = frozenset(s.text for s in right) - {s.text for s in left}
+        if len(right) > 1 and right[0].concept and right[0].concept[0] == "@":
+            # "Was it the FBI or DHS that sponsored ...?": the other side is the name
+            # after "or"; what follows it is the question's, which the fact must hold.
+            other = frozenset({right[0].text}) - {s.text for s in left}
+        return left[-1].text, other
 
     def _within(self, question: str) -> str | None:
         """The place a "where in X ...?" / "où au Maroc ...?" question asks within."""

@@ -5249,3 +5249,30 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
     matcher = make_matcher(support, *FILLER, entities=entities, thresholds=BARS)
     answer = matcher.ask("Besides the Kennel Club, which bodies does the Dog Project support?")
     assert answer.answered and ids(answer.facts)[:1] == ["support"]
+
+
+def test_a_choice_of_two_names_is_answered_by_the_fact_naming_one() -> None:
+    """ "Was it the Kennel Club or the Cat Office that sponsored the dog training?": the
+    name after "or" is the other side (what follows it is asked, and must be held); the
+    fact naming one side answers. Neither side held: no answer."""
+    entities = [
+        make_entity("kennel-club", "institution", "Kennel Club"),
+        make_entity("cat-office", "institution", "Cat Office"),
+        make_entity("bird-agency", "institution", "Bird Agency"),
+    ]
+    sponsored = make_fact(
+        "sponsored",
+        "The Kennel Club sponsored dog training for port officials.",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(sponsored, *FILLER, entities=entities, thresholds=BARS)
+    for message in (
+        "Was it the Kennel Club or the Cat Office that sponsored dog training for port officials?",
+        "was it the Cat Office or the Kennel Club that sponsored the dog training for port"
+        " officials?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["sponsored"], message
+    assert not matcher.ask(
+        "Was it the Cat Office or the Bird Agency that sponsored dog training for port officials?"
+    ).answered
