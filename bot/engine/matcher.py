@@ -1299,7 +1299,7 @@ class Matcher:
         # the words of the side it lacks are credited, as the words naming a kind are.
         offered = " or " in question or " ou " in question  # (most questions: no choice)
         choice = self._choice(corrected or question, kind) if offered else ("", frozenset())
-        # (Names on both sides: "was it the FBI or DHS that ...?")
+        # (The names of a choice of one name against another: "was it the FBI or DHS ...?")
         named_by = (
             {s.text for s in slots if (s.concept or "")[:1] == "@"}
             if len(choice[1]) == 1
