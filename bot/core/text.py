@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from sys import intern
 from typing import TypeVar
@@ -823,6 +823,12 @@ class CaseBlind:
 
     pattern: re.Pattern[str]  # the pattern ignoring case, as written
     lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
+    #: The last text searched and whether the pattern occurs in it, as one tuple (replaced
+    #: whole, so a thread never reads one text's answer for another): a message's cues are
+    #: searched again in the question read out of it, most often the same text.
+    last: list[tuple[str | None, bool]] = field(
+        default_factory=lambda: [(None, False)], compare=False, repr=False
+    )
 
     @classmethod
     def compile(cls, pattern: str) -> CaseBlind:
@@ -834,9 +840,15 @@ class CaseBlind:
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no
         groups: a pattern whose match is read stays an `re.Pattern`)."""
+        last = self.last[0]
+        if last[0] == text:
+            return last[1]
         if lowering_ignores_case(text):
-            return self.lowered.search(text.lower()) is not None
-        return self.pattern.search(text) is not None
+            found = self.lowered.search(text.lower()) is not None
+        else:
+            found = self.pattern.search(text) is not None
+        self.last[0] = (text, found)
+        return found
 
     def sub(self, replacement: str, text: str) -> str:
         """`text` with each occurrence replaced by the plain string `replacement` (no group
