@@ -217,8 +217,9 @@ NATIONALITY = re.compile(
 DURATION = re.compile(
     r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
     r"\b(joined|a rejoint|ont rejoint)\s+[^.;]{0,60}?\b(in|en)\s+(19|20)\d\d\b|"
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|"
-    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|plusieurs)[\s-]+"
+    # (Not "several years", "plusieurs années": no length that "how long?" asks.)
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|"
+    r"un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze)[\s-]+"
     r"(years?|months?|weeks?|days?|hours?|decades?|ans?|annees?|années?|mois|semaines?|"
     r"jours?|heures?|decennies?|décennies?)\b|"
     r"\b(19|20)\d\d\s*(-|–|to|until|à|au|jusqu'en)\s*(19|20)\d\d\b|"

@@ -5276,3 +5276,19 @@ def test_a_choice_of_two_names_is_answered_by_the_fact_naming_one() -> None:
     assert not matcher.ask(
         "Was it the Cat Office or the Bird Agency that sponsored dog training for port officials?"
     ).answered
+
+
+def test_several_years_is_no_length_of_time() -> None:
+    """ "For how many years did the club chair the dog group?" is not answered by "served
+    for several years" (nor "pendant plusieurs années"); "for four years" answers."""
+    vague = make_fact(
+        "vague",
+        "The Kennel Club served for several years as chair of the dog group.",
+        answer_fr="Le Kennel Club a présidé pendant plusieurs années le groupe canin.",
+    )
+    matcher = make_matcher(vague, *FILLER, thresholds=BARS)
+    assert not matcher.ask("For how many years did the Kennel Club chair the dog group?").answered
+    told = make_fact("told", "The Kennel Club served for four years as chair of the dog group.")
+    matcher = make_matcher(told, *FILLER, thresholds=BARS)
+    answer = matcher.ask("For how many years did the Kennel Club chair the dog group?")
+    assert answer.answered and ids(answer.facts)[:1] == ["told"]
