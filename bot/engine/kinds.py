@@ -1172,9 +1172,10 @@ class Kind(StrEnum):
             r"what day|which day|"
             # "signé le combien ?", "on est le combien ?": which day of the month.
             r"le combien)\b|"
-            # "... what was the exact date?", "what's the year of ...?"
-            r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(exact\s+|precise\s+|actual\s+)?"
-            r"(date|year|month)\b(?!\s+range)"
+            # "... what was the exact date?", "what's the year of ...?", "what were the
+            # actual dates of that workshop?"
+            r"\b(what|whats)\s+(is\s+|was\s+|s\s+|were\s+|are\s+)?(the\s+)?"
+            r"(exact\s+|precise\s+|actual\s+)?(dates?|year|month)\b(?!\s+range)"
         ),
         lambda f, asked: f.has_date,
         "gives no date",

@@ -2723,7 +2723,7 @@ _CHECK = re.compile(
     # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
     r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
     # ("the actual signing date": a word between)
-    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:year|date|day|figures?|figs?|numbers?|nbrs?|names?|"
+    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:years?|dates?|days?|figures?|figs?|numbers?|nbrs?|names?|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
@@ -2811,7 +2811,8 @@ _GUESS = re.compile(
         (
             # "- on terrorist financing, I think?", "La loi 17-14, je crois ?": a word
             # offered, then the doubt.
-            r"(?:[—–]|\s-|,|(?<=[?.!])|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux)\s))"
+            # ("... the training was early October 2018 I think? What were the dates?")
+            r"(?:[—–]|\s-|,|(?<=[?.!])|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux|was|were)\s))"
             r"\s*[^,—–?.!]{1,50}?,?\s+"
             r"(?:i\s+think|i\s+believe|i\s+guess|iirc|je\s+crois|je\s+pense)\s*\?+",
             # "i think it was the senate??" (Not "I think it was a different agency, which

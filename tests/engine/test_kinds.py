@@ -206,6 +206,11 @@ def test_how_much_aid_asks_for_money_and_a_declaration_s_title_a_title() -> None
     assert asks_for("what is the title of the memorandum signed in 2014?") is Kind.TITLE
 
 
+def test_what_were_the_dates_asks_for_a_date() -> None:
+    assert asks_for("what were the actual dates of that workshop?") is Kind.DATE
+    assert asks_for("what are the dates of the dog training?") is Kind.DATE
+
+
 def test_what_s_the_real_figure_asks_a_count() -> None:
     assert asks_for("the dogs trained since 2008, whats the real figure") is Kind.COUNT
 

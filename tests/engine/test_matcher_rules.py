@@ -5292,3 +5292,29 @@ def test_several_years_is_no_length_of_time() -> None:
     matcher = make_matcher(told, *FILLER, thresholds=BARS)
     answer = matcher.ask("For how many years did the Kennel Club chair the dog group?")
     assert answer.answered and ids(answer.facts)[:1] == ["told"]
+
+
+def test_the_dates_guessed_then_asked_are_the_askers() -> None:
+    """ "the dog workshop was early October 2018 I think? What were the actual dates?": the
+    guess and "actual" are no words the fact must hold; the fact giving the days answers
+    (not one saying "real cases", which "actual" would find)."""
+    workshop = make_fact(
+        "workshop",
+        "The Kennel Club dog workshop took place from 24 to 26 September 2018.",
+        when="2018-09-24",
+    )
+    cases = make_fact(
+        "cases",
+        "At the Kennel Club dog workshop, trainers worked on real cases with the dogs.",
+        when="2018-09",
+    )
+    # ("actual dates" checks the dates: no word "actual" to find in "real cases")
+    assert "actual" not in words(make_matcher(cases), "what were the actual dates of it?")
+    matcher = make_matcher(workshop, cases, *FILLER, thresholds=BARS)
+    for message in (
+        "the Kennel Club dog workshop was early October 2018 I think? What were the actual dates?",
+        "The Kennel Club dog workshop, the one in October 2018 I think - what were the actual"
+        " dates of that workshop?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["workshop"], message
