@@ -86,7 +86,8 @@ STOPWORDS_EN = frozenset(
     know any anything something thing things ever roughly approximately approx around
     exactly precisely nearly almost some many much ahead prior upon within via regarding
     concerning according whats hows whos wheres whens thats theres im ive dont doesnt didnt
-    isnt wasnt arent werent cant wont say says stuff gonna wanna kinda sorta basically
+    isnt wasnt arent werent cant wont haven havent hasn hasnt hadn hadnt say says stuff gonna
+    wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite stated
     refer refers referring referred cite cites cited citing even
     tho though anyway afterwards afterward subsequently specifically exact

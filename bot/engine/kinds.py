@@ -481,7 +481,8 @@ Holds = Callable[[FactFeatures, Set[str]], bool]
 _DOCUMENT = (
     r"(articles?|pages?|webpages?|pieces?|notes?|communique|stor(y|ies)|items?|reports?|"
     r"releases?|documents?|posts?|write\s?ups?|papers?|papier|fiche|summary|resume|site|guides?|"
-    r"handbooks?|manuals?|declarations?|memorand(um|a)|resolutions?)\b"
+    # (Not a memorandum: "what was the 2014 memorandum called?" asks the framework's name.)
+    r"handbooks?|manuals?|declarations?|resolutions?)\b"
 )
 
 
@@ -660,10 +661,6 @@ class Kind(StrEnum):
             r"heading|leading))\b"
             r"(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|projects?|"
             r"workshops?|sessions?|initiatives?)\b)|"
-            # "who ran the BCIJ when it was created?": its head (not "who ran it", said of a
-            # training, nor "who ran the training", answered by the bodies that ran it).
-            r"\bwho\s+ran\s+the\b(?![^?]{0,60}\b(programmes?|programs?|trainings?|courses?|"
-            r"projects?|workshops?|sessions?|initiatives?)\b)|"
             # "Who was appointed (as) head of the BCIJ?", "qui a été nommé à sa tête ?"
             r"\bwho\s+(was|were|is|has\s+been|had\s+been)\s+(appointed|named|nominated|elected|"
             r"chosen|picked|put\s+in\s+charge|placed\s+in\s+charge)\b|\bqui\s+(a\s+ete|est|fut)\s+(nomme|nommee|elu|elue|designe|designee)\b|"
@@ -698,7 +695,9 @@ class Kind(StrEnum):
             # speaks of, asked who (not "who was the DGSN?", what a body is).
             r"\bwho\s+(is|was|were|are|s)\s+(the|that|this)\s+(\w+\s+)?(belgian|frenchman|"
             r"suspect|mastermind|attacker|man|woman|person|terrorist|planner|ringleader|"
-            r"perpetrator|bomber|guy|individual|recruiter)\b|"
+            r"perpetrator|bomber|guy|individual|recruiter)\b"
+            # (not by whom or to whom: "who was the Belgian linked to?")
+            r"(?![^?]*\b(by|to|with|from|for|thanks\s+to)\s*\?*\s*$)|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             # ("the official English name of the CNDH" spells out an acronym.)
@@ -948,7 +947,9 @@ class Kind(StrEnum):
             r"\bhow much\s+(did|does|do|will|would)\b[^?]{0,60}?\b(come|amount|add)\s+(up\s+)?to\b|"
             r"\bhow much\b[^?]{0,60}?\b(amounts|amounted|adds\s+up|added\s+up)\s+to\b|"
             # "how much military aid does the US give?": a sum given (not "how much help").
-            r"\bhow much\s+(\w+\s+)?aid\b|"
+            r"\bhow much\s+(\w+\s+)?aid\b"
+            # (not how much it grew: "how much military aid increase ... - did it double?")
+            r"(?![^?]{0,40}\b(increase|increased|grow|grew|growth|rise|rose|doubl\w*))|"
             r"\bcombien\s+(d\s*argent|coute|coutent|coutera|a\s+coute|ont\s+coute)\b|"
             # (Not "combien de temps dure le programme financé par l'UE ?": how long.)
             r"\bcombien\b(?!\s+de\s+temps)[^?]{0,60}?\b(coute|coutent|coutera|depense|depenses|"

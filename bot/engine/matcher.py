@@ -1398,7 +1398,10 @@ class Matcher:
             (kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)))
             or bool(_GRANTER_NAMED.search(question)),
             implied,
-            excluded | self._excluded(question) if _EXCLUDING_CUE.search(question) else excluded,
+            (excluded | self._excluded(question) if _EXCLUDING_CUE.search(question) else excluded)
+            # ("apart from France, did Belgium also ...?" asks yes or no, of Belgium.)
+            if not _YES_OR_NO.search(question)
+            else frozenset(),
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -1421,7 +1424,9 @@ class Matcher:
             if spelled and lacks and self._spells_out(fact, short_forms):
                 coverage, lacks = _credited(coverage, lacks, spelled)
             if choice[1] and lacks:
-                coverage, lacks = _other_side(choice, slots, idf, coverage, lacks)
+                coverage, lacks = _other_side(
+                    choice, slots, idf, coverage, lacks, choice[0] in offered_figures
+                )
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
             if why_not is None and asked_after and _names_any(fact, asked_after):
                 why_not = "is the one asked after"
@@ -2248,15 +2253,18 @@ def _other_side(
     idf: Sequence[float],
     coverage: float,
     lacks: tuple[str, ...],
+    either: bool = False,
 ) -> tuple[float, tuple[str, ...]]:
     """Coverage and missing words once the other side of a choice is credited: the fact
-    holds the word before "or" and none of the words after it."""
+    holds the word before "or" and none of the words after it (or, when `either` side
+    may be held, a figure or a name, the side after "or" and not the one before)."""
     held, other = choice
     missing = set(lacks)
     if not other:
         return coverage, lacks
-    if held in missing and other.isdisjoint(missing) and held[:1].isdigit():
+    if held in missing and other.isdisjoint(missing) and either:
         # "on Feb 14 or Feb 24?": a fact giving the 24th answers; the 14th is credited.
+        # ("did the FBI or DHS sponsor ...?": the fact naming DHS; the FBI is credited.)
         other, held = frozenset({held}), next(iter(other))
     elif held in missing or not other <= missing:
         return coverage, lacks
@@ -2432,6 +2440,12 @@ _EXCLUDING = re.compile(
     r"[àa]\s+part|en\s+dehors\s+d(?:e|u|es)|hormis|outre|en\s+plus\s+d(?:e|u|es)|"
     r"autres?\s+que)\s+(?P<aside>[^?.!;,]{1,60}?)"
     r"(?=[?.!;,]|\s+(?:which|what|who|how|quel|quels|quelle|quelles|qui)\b|$)",
+    re.IGNORECASE,
+)
+#: A question asking yes or no: "did Belgium also ...?", "la Belgique a-t-elle ...?".
+_YES_OR_NO = re.compile(
+    r"(?:^|[,:;]\s*)(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
+    r"est-ce)\b|-t-(?:il|elle|ils|elles)\b",
     re.IGNORECASE,
 )
 _EXCLUDING_CUE = CaseBlind.compile(

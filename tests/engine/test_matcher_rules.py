@@ -5189,6 +5189,7 @@ def test_a_question_put_in_the_negative_offers_the_askers_figure() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["kennel"], message
+    assert "haven" not in words(matcher, "haven't 21 dogs been trained?")
     # ("back in" says then: the year asked as it is, no word "back" the fact lacks)
     assert "back" not in words(matcher, "was the kennel opened back in 2010?")
 
@@ -5209,6 +5210,7 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
         "joint",
         "The Dog Project is a joint initiative by the Kennel Club and the Cat Office.",
         entities=["dog-project", "kennel-club", "cat-office"],
+        answer_fr="Le Dog Project est une initiative conjointe du Kennel Club et du Cat Office.",
     )
     partners = make_fact(
         "partners",
@@ -5230,6 +5232,15 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
         assert "joint" not in ids(answer.facts), message
     answer = matcher.ask("Who launched the Dog Project as a joint initiative?")
     assert answer.answered and "joint" in ids(answer.facts)
+    # (asked yes or no of one named with those set aside: the fact naming it answers)
+    for message in (
+        "apart from the Kennel Club, did the Cat Office also launch the Dog Project as a"
+        " joint initiative?",
+        "à part le Kennel Club, le Cat Office a-t-il aussi lancé le Dog Project comme"
+        " initiative conjointe ?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["joint"], message
     founders = make_fact(
         "founders",
         "The Kennel Club and the Cat Office founded the Dog Project with 28 other agencies.",
@@ -5276,6 +5287,18 @@ def test_a_choice_of_two_names_is_answered_by_the_fact_naming_one() -> None:
     assert not matcher.ask(
         "Was it the Cat Office or the Bird Agency that sponsored dog training for port officials?"
     ).answered
+    # (either side may be the one held: the fact naming the side after "or" answers)
+    border = make_fact(
+        "border",
+        "The Cat Office sponsored dog training on border searches.",
+        entities=["cat-office"],
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(sponsored, border, *FILLER, entities=entities, thresholds=strict)
+    answer = matcher.ask(
+        "did the Kennel Club or the Cat Office sponsor dog training on border searches?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["border"]
 
 
 def test_several_years_is_no_length_of_time() -> None:
