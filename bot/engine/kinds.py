@@ -1298,6 +1298,7 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
     Kind.COUNT: frozenset(
         {"figure", "figures", "ballpark", "rough", "approximate", "chiffre", "chiffres"}
         | {"tally", "headcount"}  # "what is the tally of police peacekeepers trained?"
+        | {"number", "numbers", "count", "nombre"}  # "number of countries in glo.act?"
     ),
     # "Which law governs / covers trafficking?", "quelle loi encadre la traite ?"
     Kind.LAW: frozenset(

@@ -1564,6 +1564,13 @@ class Matcher:
         rest = [s for s in slots if s is not topic_slots[0] and s.text not in BROWSE_FILLER]
         if not plural or any(s.concept is None and not s.number for s in rest):
             return None
+        if topic == "institutions" and any(
+            self.index.lexicon.kinds.get(s.concept or "") not in PLACE_KINDS for s in rest
+        ):
+            # "which agencies are behind GLO.ACT?" asks which bodies do something with it
+            # (its partners), not the institution cards that mention it; "which agencies in
+            # Morocco?" lists them.
+            return None
         matches: list[Match] = []
         index = self.index
         held = [index.slot_codes(self._kids(s)) for s in rest]

@@ -1911,6 +1911,35 @@ def test_which_trainings_lists_the_topic_in_date_order() -> None:
     assert ids(answer.facts) == ["training-00", "training-01", "training-02"]
 
 
+def test_which_agencies_of_a_programme_asks_its_partners_not_the_institution_cards() -> None:
+    """ "Which agencies are behind the Dog Project?": the bodies that run it, not the
+    institutions topic's cards that mention it; "which agencies in Tangier?" lists them."""
+    agency = ("agency", "agencies", "body", "bodies")
+    entities = [
+        make_entity("dog-project", "programme", "Dog Project"),
+        make_entity("kennel-club", "institution", "Kennel Club"),
+        make_entity("tangier", "place", "Tangier"),
+    ]
+    card = make_fact(
+        "card",
+        "The Kennel Club in Tangier trains dogs and speaks about the Dog Project.",
+        entities=["kennel-club", "dog-project", "tangier"],
+        topic="institutions",
+    )
+    partners = make_fact(
+        "partners",
+        "The Dog Project is run by the Kennel Club and the Cat Office.",
+        entities=["dog-project", "kennel-club"],
+        topic="partnerships",
+    )
+    matcher = make_matcher(
+        card, partners, *FILLER, entities=entities, synonyms=[agency], thresholds=BARS
+    )
+    answer = matcher.ask("Which agencies are behind the Dog Project?")
+    assert answer.asks_for is not Kind.LIST and "card" not in ids(answer.facts)
+    assert matcher.ask("Which agencies are in Tangier?").asks_for is Kind.LIST
+
+
 def test_a_list_shows_at_most_ten_facts() -> None:
     matcher = make_matcher(*_trainings(12), *FILLER, synonyms=[TRAINING])  # type: ignore[arg-type]
     answer = matcher.ask("Which trainings were held?")
@@ -5341,3 +5370,13 @@ def test_the_dates_guessed_then_asked_are_the_askers() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["workshop"], message
+
+
+def test_the_number_of_things_asked_needs_no_word_number() -> None:
+    """ "number of countries in the dog project?": a count, which the fact giving it
+    answers without saying "number"."""
+    countries = make_fact("countries", "The Kennel Club dog project covers 13 countries.")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(countries, *FILLER, thresholds=strict)
+    answer = matcher.ask("number of countries in the Kennel Club dog project?")
+    assert answer.answered and ids(answer.facts)[:1] == ["countries"]
