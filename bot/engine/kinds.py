@@ -21,7 +21,7 @@ from bot.engine.lexicon import HELP
 
 #: The nouns a question asking which body uses for it ("which agency", "quel organisme").
 BODY_NOUNS = (
-    r"(organi[sz]ation|body|agency|institution|ministry|organisme|agence|ministere|"
+    r"(organi[sz]ation|body|agency|institution|ministry|organisme|organism|agence|ministere|"
     r"entity|service|directorate|bureau|office|unit)"
 )
 
@@ -1431,6 +1431,11 @@ _BARE_CURRENCY = re.compile(r"[$€](?!\s*\d)")
 
 #: The last of several sentences, a question: "... right? Where was it held?".
 _LAST_QUESTION = re.compile(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
+#: "the DNA certification the lab got in 2018, which accreditation body granted it?": the
+#: question opening after a long lead, at its last comma.
+_LATE_QUESTION = re.compile(
+    r",\s*((?:which|what|where|quel|quelle|quels|quelles)\b[^,]{3,})$", re.IGNORECASE
+)
 
 
 def asks_for(question: str, *, original: str | None = None) -> Kind | None:
@@ -1476,4 +1481,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         # "The first session was in Rabat, right? Where was it actually held?": the
         # question after a claim checked, its word read where the sentence opens.
         return asks_for(last.group(1))
+    late = _LATE_QUESTION.search(written) if "," in written else None
+    if late is not None:
+        return asks_for(late.group(1))
     return None

@@ -209,6 +209,20 @@ def test_how_much_aid_asks_for_money_and_a_declaration_s_title_a_title() -> None
     assert asks_for("what was the 2014 memorandum on dog training called?") is not Kind.TITLE
 
 
+def test_a_question_after_a_long_lead_is_read_at_its_comma() -> None:
+    """ "the certificate the dog lab got in 2018, which accreditation body granted it?": the
+    question opens after the comma (not "who", whose clause may be a relative's)."""
+    assert (
+        asks_for("the certificate the Moroccan police dog lab got in 2018, which body granted it?")
+        is Kind.BODY
+    )
+    assert asks_for("Which organism has delivered the certificate to the dog lab?") is Kind.BODY
+    assert (
+        asks_for("On the dog side I have the Kennel Club as a partner, who else does it support?")
+        is None
+    )
+
+
 def test_what_were_the_dates_asks_for_a_date() -> None:
     assert asks_for("what were the actual dates of that workshop?") is Kind.DATE
     assert asks_for("what are the dates of the dog training?") is Kind.DATE
