@@ -317,6 +317,10 @@ class Matcher:
         if _DIGIT.search(question) and _CLAIM_INTRO.search(question):
             # "my notes say 1,800 ...", "someone wrote that ... in 2008": whose figure.
             question = _CLAIM_INTRO.sub(" ", question)
+        if "one" in question:
+            # "the constitution, the one that kicked off the reforms": a pronoun for what the
+            # question names, no word of its own.
+            question = _THE_ONE.sub(r"\1 ", question)
         if "ike" in question:  # ("like", "Like")
             # "trained something like 500 officials", "like 12 departments": a figure
             # offered roughly ("about", "around" are stop words; "like" is a word elsewhere),
@@ -2804,6 +2808,12 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+#: "the one", "that one", "the other ones": a pronoun.
+_THE_ONE = re.compile(
+    # (Not after a rank: "the second one" is what `_ranks` reads.)
+    r"\b(the|that|this|other|same)\s+ones?\b",
+    re.IGNORECASE,
+)
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
 _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".

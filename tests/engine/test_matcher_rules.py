@@ -5380,3 +5380,16 @@ def test_the_number_of_things_asked_needs_no_word_number() -> None:
     matcher = make_matcher(countries, *FILLER, thresholds=strict)
     answer = matcher.ask("number of countries in the Kennel Club dog project?")
     assert answer.answered and ids(answer.facts)[:1] == ["countries"]
+
+
+def test_the_one_that_is_a_pronoun() -> None:
+    """ "the charter, the one that kicked off the reforms": "one" stands for what the
+    question names, no word a fact must hold (a rank's "the second one" is read as one)."""
+    charter = make_fact(
+        "charter", "The Kennel Club adopted its dog charter in Rabat in 2013.", when="2013"
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(charter, *FILLER, thresholds=strict)
+    answer = matcher.ask("when did the Kennel Club adopt its dog charter, the one in Rabat?")
+    assert answer.answered and ids(answer.facts)[:1] == ["charter"]
+    assert "one" in words(matcher, "where was the second one held?")
