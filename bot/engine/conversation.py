@@ -186,14 +186,17 @@ _SEASONAL = re.compile(
     r"\b(?:bonne|heureuse)\s+(?:année|annee|fête|fete|fêtes|fetes)\b(?:\s+(?:de\s+l['’]|d['’]|du\s+|de\s+)"
     r"(?:a[iï]d|eid|fin\s+d['’]ann[ée]e|no[eë]l|tr[ôo]ne|ramadan)\b)?|\bjoyeux\s+no[eë]l\b|"
     r"\b(?:eid|aid|aïd)\s+(?:mubarak|moubarak|said|saïd)\b|\bramadan\s+(?:kareem|karim|moubarak|mubarak)\b|"
-    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b)"
+    r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b|"
+    # "Bon week-end !", "bonne soirée", "bon courage": wishes, in French.
+    r"\bbon(?:ne)?\s+(?:week[\s-]?end|journ[ée]e|soir[ée]e|semaine|vacances|courage|nuit|"
+    r"app[ée]tit)\b)"
     # ... and to whom: "à toute l'équipe", "to the whole team", "to all".
     r"(?:\s+(?:à\s+(?:tou(?:te)?s?\s+)?(?:l['’]équipe|l['’]equipe|vous|le\s+monde|les\s+coll[èe]gues)|"
     r"to\s+(?:you\s+all|all(?:\s+of\s+you)?|everyone|everybody|the\s+(?:whole\s+)?team))\b)?",
     re.IGNORECASE,
 )
 _SEASONAL_CUE = CaseBlind.compile(
-    r"happy|merry|joyful|bonne|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
+    r"happy|merry|joyful|bonne|bon\s|heureuse|joyeux|mubarak|moubarak|kareem|karim|have a"
 )
 
 

@@ -498,7 +498,7 @@ class Matcher:
                         answer = retry
                     elif (
                         answer.asks_for in (Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER)
-                        and has_pointer(part)
+                        and (has_pointer(part) or _THAT_LAW.search(part) is not None)
                         and self._not_of_the_law(answer.facts[0].fact, subjects, part)
                     ):
                         # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
@@ -2808,6 +2808,11 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+#: "that law", "cette loi": the law the context names, pointed at.
+_THAT_LAW = re.compile(
+    r"\b(?:that|this|the\s+same|cette|ce|cet)\s+(?:law|loi|code|text|texte|act|bill)\b",
+    re.IGNORECASE,
+)
 #: "the one", "that one", "the other ones": a pronoun.
 _THE_ONE = re.compile(
     # (Not after a rank: "the second one" is what `_ranks` reads.)

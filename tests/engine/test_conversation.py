@@ -507,6 +507,15 @@ def test_a_seasonal_wish_before_a_question_is_a_greeting() -> None:
     assert reading.question == "when was the BCIJ created?"
 
 
+@pytest.mark.parametrize("message", ["Bon week-end !", "Ça va tout le monde ? Bon week-end !"])
+def test_a_french_wish_is_a_greeting(message: str) -> None:
+    """ "Bon week-end !", "bonne soirée": wishes, which name nothing asked (the week-end's
+    "end" is no question of when something ends)."""
+    assert read_message(message, knows).chatter is not None
+    reading = read_message("quand a été créé le BCIJ ? Bon week-end !", knows)
+    assert reading.question == "quand a été créé le BCIJ ?"
+
+
 @pytest.mark.parametrize(
     "message",
     [

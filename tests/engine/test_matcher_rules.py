@@ -4250,6 +4250,16 @@ def test_what_it_sets_asked_of_the_law_a_claim_names_is_not_another_laws() -> No
     assert not matcher.ask(
         "Am I right that the Dog Law sets up to 10 years in prison? What penalties does it set?"
     ).answered
+    # ("that law" points at it as "it" does)
+    maximum = make_fact(
+        "maximum", "The Cat Law sets a maximum prison sentence of 5 years.", entities=["cat-law"]
+    )
+    matcher = make_matcher(maximum, facts[1], *FILLER, entities=entities, thresholds=BARS)
+    assert matcher.ask("what is the maximum prison sentence that law sets?").answered
+    assert not matcher.ask(
+        "The Dog Law on kennels: what is the maximum prison sentence that law sets?"
+    ).answered
+    matcher = make_matcher(*facts, *FILLER, entities=entities, thresholds=BARS)
     answer = matcher.ask(
         "Am I right that the Dog Law was adopted in 2016? What penalties does the Cat Law set?"
     )
