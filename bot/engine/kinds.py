@@ -894,7 +894,7 @@ class Kind(StrEnum):
             # (Not a kind of sentence: "quel type de peines l'INL aide-t-il à développer ?",
             # "what kind of sentencing ...?" ask which kind, alternative sentencing.)
             r"\b(what|which|quelles?|quels?)\s+"
-            r"((?!(types?|kinds?|sorts?|forms?|genres?|formes?)\b)\w+\s+){0,2}(penalty|penalties|punishments?|"
+            r"((?!(types?|kinds?|sorts?|forms?|genres?|formes?)\b)\w+\s+){0,3}(penalty|penalties|punishments?|"
             r"sentences?|prison\s+terms?|jail\s+terms?|peines?|sanctions?)\b(?!\s+of\s+the\s+article)|"
             # "how long in prison", not "how long has INL worked with the prison service".
             r"\bhow\s+(long|many\s+years)\s+(in|of|behind)\s+(prison|jail|bars|imprisonment)\b|"
@@ -928,6 +928,11 @@ class Kind(StrEnum):
             "prix",
             "cout",
             "montant",
+            "salar",
+            "wage",
+            "rate",
+            "fee",
+            "remun",
         ),
         re.compile(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
@@ -971,6 +976,9 @@ class Kind(StrEnum):
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
             # "C'est quoi le budget du programme ?"
             r"\bc\s+(est|etait)\s+quoi\s+(le|la)\s+(budget|cout|montant|prix)\b|"
+            # "what salary or daily rate does INL pay the mentors?": a sum paid.
+            r"\b(salary|salaries|wages?|daily\s+rates?|fees?|remuneration|salaires?|"
+            r"remunerations?)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.
             r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"
         ),
@@ -1024,6 +1032,9 @@ class Kind(StrEnum):
             # ("By what year had the government approved the charter?" asks when it was.)
             r"\b(by (what|which) (date|year|month|time)|by when)\b(?! (had|did|was|were)\b)|"
             r"\b(d ici quand|d ici quelle (date|annee)|avant quelle (date|annee))\b|"
+            # "elle se termine quel jour ?", "ça finit quand ?": the end, asked after it.
+            r"\b(se termine|se terminera|prend fin|prendra fin|s acheve|finit|finira)\s+"
+            r"(quel jour|quand|a quelle date|le combien)\b|"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"

@@ -223,6 +223,18 @@ def test_a_question_after_a_long_lead_is_read_at_its_comma() -> None:
     )
 
 
+def test_a_sentence_an_end_and_a_salary_asked() -> None:
+    """ "what is the prison sentence for ...?" (three words before it), "elle se termine
+    quel jour ?" (the end, asked after its verb), "what salary does the club pay?"."""
+    assert asks_for("what is the prison sentence for dog theft?") is Kind.PENALTY
+    assert asks_for("what kind of sentences does the club help with?") is not Kind.PENALTY
+    assert asks_for("la session canine se termine quel jour ?") is Kind.END
+    assert asks_for("ça finit quand, la formation canine ?") is Kind.END
+    assert asks_for("what salary or daily rate does the club pay its mentors?") is Kind.MONEY
+    assert asks_for("quel est le salaire des mentors du club ?") is Kind.MONEY
+    assert asks_for("what salary do the club's mentors get?") is Kind.MONEY
+
+
 def test_what_were_the_dates_asks_for_a_date() -> None:
     assert asks_for("what were the actual dates of that workshop?") is Kind.DATE
     assert asks_for("what are the dates of the dog training?") is Kind.DATE
