@@ -233,6 +233,7 @@ def test_a_sentence_an_end_and_a_salary_asked() -> None:
     assert asks_for("what salary or daily rate does the club pay its mentors?") is Kind.MONEY
     assert asks_for("quel est le salaire des mentors du club ?") is Kind.MONEY
     assert asks_for("what salary do the club's mentors get?") is Kind.MONEY
+    assert asks_for("mentors' salaries at the club?") is Kind.MONEY
 
 
 def test_what_were_the_dates_asks_for_a_date() -> None:
