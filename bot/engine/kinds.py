@@ -1311,6 +1311,8 @@ NAMED_BY: dict[Kind, frozenset[str]] = {
         | {"tally", "headcount"}  # "what is the tally of police peacekeepers trained?"
         | {"number", "numbers", "count", "nombre"}  # "number of countries in glo.act?"
     ),
+    # "can u check wat the range is": a penalty's bounds, which need no word "range".
+    Kind.PENALTY: frozenset({"range", "ranges", "fourchette"}),
     # "Which law governs / covers trafficking?", "quelle loi encadre la traite ?"
     Kind.LAW: frozenset(
         {

@@ -1125,10 +1125,17 @@ class Matcher:
                 at = slots.index(checked[0])
                 slots = [s for s in slots if s not in checked]
                 if kind is None and any(_NUMBER_OF_LAW.fullmatch(s.text) for s in checked):
-                    kind = Kind.LAW_NUMBER  # "it's Law 27-15, right?": which number it is
+                    # "it's Law 27-15, right?": which number it is; "my notes say 5-10 yrs??":
+                    # a penalty's range.
+                    kind = Kind.PENALTY if _YEARS_RANGE.search(question) else Kind.LAW_NUMBER
                 elif kind is None:
-                    # (A year checked asks when; any other figure, how many.)
-                    years = any(_A_YEAR.fullmatch(s.text) for s in checked)
+                    # (A year checked asks when, with its day, "on 14 September 2021"; a
+                    # larger figure, how many: "trained 28,000 since 2008, or fewer?")
+                    years = any(_A_YEAR.fullmatch(s.text) for s in checked) and all(
+                        _A_YEAR.fullmatch(s.text) or int(s.text.replace(",", "")) <= 31
+                        for s in checked
+                        if s.number and s.text.replace(",", "").isdigit()
+                    )
                     kind = Kind.DATE if years else Kind.COUNT
                     # "Morocco has 21 courts of appeal?": the words after the figure
                     # checked are what it counts, as those after "how many".
@@ -2710,6 +2717,8 @@ _CHECK = re.compile(
     r"day|place|city|number|figure)\b\s*\?*|"
     # "..., vous confirmez ? C'est combien en vrai ?": checking, in French.
     r"\b(?:vous\s+confirmez|tu\s+confirmes|confirmez-vous|confirmes-tu)\b\s*\?*|"
+    # "... trained 28,000 since 2008, or fewer?": the figure offered, doubted.
+    r",?\s+or\s+(?:fewer|less|more|lower|higher)\s*\?|,?\s+ou\s+(?:moins|plus)\s*\?|"
     # "... 25 prosecutors were trained'. Is 25 right?"
     r"\b(?:is|was)\s+\d[\d,.]*\s+(?:right|correct|accurate)\b|"
     # "..., was that 2014?", "that was 2016 (if I recall)?": the figure after it is the
@@ -2923,6 +2932,8 @@ _GUESS = re.compile(
             r"(?<=\?)\s*[\w.-]{2,20}\s*\?+\s*$|"
             r",\s*(?-i:[A-Z][\w.-]{1,20})\s*\?+\s*$",
             r"[^?.!,]{1,30}\?\s*(?:something\s+like\s+that|or\s+something(?:\s+like\s+that)?)\b",
+            # "was it closer to 50 or to 100?": two figures offered.
+            r"\b(?:(?:was|is)\s+it\s+)?closer\s+to\s+\d[\d,.]*\s+or\s+(?:to\s+)?\d[\d,.]*\s*\?*",
             # "Options: 2001 / 2005 / 2011", "A) 25 B) 70 C) 170": a quiz's answers offered.
             r"\b(?:options?|choices?|choix|propositions?)\s*:\s*[^.?!]*",
             # (after the question: "a) when was the BCIJ set up? b) ..." asks two things)
@@ -2939,7 +2950,10 @@ _GUESS = re.compile(
 #: "how many prosecutors went to the workshop, abt 30?", "maybe 5?": a figure offered
 #: roughly at the end of a question (`_without_guess` reads it only after a question word).
 _ROUGH_FIGURE_OFFERED = re.compile(
-    r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~|environ|peut-[êe]tre)\s*\d[\d,.]*\s*\?+\s*$",
+    r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~|environ|peut-[êe]tre)\s*\d[\d,.]*\s*\?+\s*$|"
+    # "how many police ... as of dec 2013, 1800??": the figure offered, plainly, doubted
+    # (one mark may ask of it: "how many agreements with Tunisia, 100?" stays asked).
+    r",\s*\d[\d,.]*\s*\?{2,}\s*$",
     re.IGNORECASE,
 )
 #: "when did Morocco set up the BCIJ, was it 2014 or 2016??" (its "was it" read as a
@@ -2974,7 +2988,7 @@ _GUESS_CUE = CaseBlind.compile(
     r"misremembering|mixing|wrong|confusing|ailleurs|elsewhere|somewhere|maybe|perhaps|peut|"
     r"forgetting|m[ée]lange|confuse|else|another|someone|somebody|somwhere|someplace|"
     r"or\s+so|autre|too\s*\?*\s*$|as\s+well\s*\?*\s*$|remember|recall|souviens|t[ôo]t|tard|earlier|later|"
-    r"smth|sth|"
+    r"smth|sth|closer|"
     r"before|after|avant|apr[èe]s|non\s*\?*\s*$)\b|[?,]\s*[\w.-]{2,20}\s*\?+\s*$|\bnon\s*\?+\s*$|"
     r"\?\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$|"
     r"\b(?:or|ou)\s+(?:in\s+|en\s+)?(?:19|20)\d\d\s*\?|"
@@ -3043,6 +3057,10 @@ _CLAIM = CaseBlind.compile(
     r"(?<=\?)\s*(?:so\s+|alors\s+|donc\s+)?(?:when\s+was\s+it|what\s+year\s+was\s+it|"
     r"c['’]?[ée]tait\s+quand|c['’]?[ée]tait\s+en\s+quelle\s+ann[ée]e)\s+(?:actually|really|"
     r"en\s+fait|vraiment|en\s+vrai)\b|"
+    # "... réunira-t-elle 30 responsables ? Combien exactement ?": a figure offered in a
+    # question, then asked for.
+    r"(?<=\?)\s*(?:so\s+|alors\s+)?(?:combien|how\s+many|how\s+much|what\s+number|quel\s+nombre)"
+    r"\s*(?:exactement|exactly|precisely|vraiment|really|then|alors|au\s+juste)?\s*\?*\s*$|"
     # "didn't INL start ... back in 2012? what year ...", "the attacks, weren't they in
     # 2004?", "Le Maroc n'a-t-il pas pris ... dès 2015 ?": a question put in the negative
     # offers the asker's figure.
@@ -3055,7 +3073,8 @@ _CLAIM = CaseBlind.compile(
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"
     r"(?:was|is)\s+(?:that|it)\s|that\s+was\s|"
-    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas|[çc]a)\b"
+    r"wrong|\b(?:bien|vrai|exact|yes|yeah|no|non|oui|hein|pas|[çc]a)\b|"
+    r"\b(?:or|ou)\s+(?:fewer|less|more|lower|higher|moins|plus)\b"
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
@@ -3065,6 +3084,10 @@ _STATED_FIGURE = re.compile(
     re.IGNORECASE,
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
+#: A range of years of a penalty: "5-10 yrs", "5 à 10 ans".
+_YEARS_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
+#: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs").
+_A_RANGE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
 #: What separates a figure's thousands: "1,800", "1 800" (French).
 _THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]")
 
@@ -3075,6 +3098,8 @@ def _claimed_figures(message: str) -> frozenset[str]:
     figures = {_THOUSANDS_SEP.sub("", m.group(1)) for m in _STATED_FIGURE.finditer(message)}
     for law in LAW_NUMBER.finditer(message):
         figures.update(_NUMBER_OF_LAW.findall(law.group()))
+    # ("my notes say 5-10 yrs??": a range, read as one figure)
+    figures.update(_A_RANGE.findall(message))
     return frozenset(figures)
 
 

@@ -5403,3 +5403,46 @@ def test_the_one_that_is_a_pronoun() -> None:
     answer = matcher.ask("when did the Kennel Club adopt its dog charter, the one in Rabat?")
     assert answer.answered and ids(answer.facts)[:1] == ["charter"]
     assert "one" in words(matcher, "where was the second one held?")
+
+
+def test_figures_offered_then_asked_are_the_askers() -> None:
+    """ "how many dogs ... as of 2013, 1800??", "was it closer to 50 or to 100?", "... 30
+    chiens ? Combien exactement ?", "trained 28,000 dogs since 2008, or fewer?": the figures
+    offered are the asker's, which the fact stating another answers."""
+    dogs = make_fact(
+        "dogs",
+        "The Kennel Club has trained 2,800 dogs since 2008.",
+        when="2008",
+        answer_fr="Le Kennel Club a formé 2 800 chiens depuis 2008.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, *FILLER, thresholds=strict)
+    for message in (
+        "how many dogs has the Kennel Club trained since 2008, 1800??",
+        "the Kennel Club's dogs trained since 2008, was it closer to 500 or to 1000?",
+        "Le Kennel Club a-t-il formé 3 000 chiens depuis 2008 ? Combien exactement ?",
+        "Has the Kennel Club trained 28,000 dogs since 2008, or fewer?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+
+
+def test_a_range_claimed_is_a_penalty_checked() -> None:
+    """ "the club set terms for dog theft, my notes say 5-10 yrs?? what is the range?": the
+    range is the asker's, the fact giving the penalty answers (not a law's number); a day
+    claimed with its year still asks when ("signed on 14 September 2021, yes?")."""
+    penalty = make_fact(
+        "penalty", "The Kennel Club set prison sentences of 2 to 4 years for dog theft."
+    )
+    signed = make_fact(
+        "signed", "The Kennel Club signed its dog charter on 14 September 2022.", when="2022-09-14"
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(penalty, signed, *FILLER, thresholds=strict)
+    answer = matcher.ask(
+        "the Kennel Club set prison sentences for dog theft, my notes say 5-10 yrs?? can u check"
+        " wat the range actualy is"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["penalty"]
+    answer = matcher.ask("the Kennel Club signed its dog charter on 14 September 2021, yes?")
+    assert answer.answered and ids(answer.facts)[:1] == ["signed"]
