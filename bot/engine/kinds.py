@@ -905,7 +905,9 @@ class Kind(StrEnum):
             # (Not "in max 2 sentences", how to answer.)
             r"\b(max|maximum|minimum|min)\s+(?!(one|two|three|un|une|deux|trois)\b)([a-z]+\s+)?"
             r"(penalty|penalties|punishments?|sentences?|prison\s+terms?|jail\s+terms?)\b|"
-            r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b"
+            r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b|"
+            # "Range of prison sentences (in years) that ...?"
+            r"\brange\s+of\s+(prison\s+|jail\s+)?(sentences?|penalt\w+|terms?)\b"
         ),
         lambda f, asked: f.has_penalty,
         "gives no penalty",

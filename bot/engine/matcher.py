@@ -1113,7 +1113,7 @@ class Matcher:
         month_claimed = False  # "... in March 2013, right?": a fact giving the year alone
         # cannot say whether the month is right
         if claimed:
-            is_claimed = [s.number and s.text.replace(",", "") in claimed for s in slots]
+            is_claimed = [s.number and _THOUSANDS_SEP.sub("", s.text) in claimed for s in slots]
             # "... was in June 2018, right?": the month of a figure claimed is the asker's too.
             checked = [
                 s
@@ -2757,7 +2757,7 @@ _CHECK = re.compile(
     # (The inversion's pronoun already gone: "est-il vrai que" is read "est vrai que".)
     r"\b(?:est(?:-(?:ce|il))?|c['’]est)\s+(?:vrai|exact)\s+qu(?:e\b|['’])|"
     # ("the actual signing date": a word between)
-    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:years?|dates?|days?|figures?|figs?|numbers?|nbrs?|names?|"
+    r"\b(?:actual|actualy|real|right|correct|corect|true)\s+(?=(?:[a-z]+\s+)?(?:years?|dates?|days?|figures?|figs?|numbers?|nbrs?|names?|range|"
     r"amount|total|count|title|role|position|job|post)\b)|\b(?:which|that|it)\s+looks\s+(?:off|wrong)\b|"
     # "... but that looks way too high", "that seems too low": the figure doubted.
     r"\b(?:but\s+)?(?:(?:which|that|it|this)\s+)?(?:looks|seems|sounds)\s+(?:way\s+|far\s+|"
@@ -3035,6 +3035,8 @@ _CLAIM_INTRO = re.compile(
     r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
     r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
     r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
+    # "IPPOS is said to have trained some 28.000 ...": reported, the asker's to check.
+    r"(?:is|are|was|were)\s+said\s+to(?:\s+have)?|"
     # "I half-remember '15,000 Moroccans ...' but that looks way too high"
     r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b|"
     # "d'après mes notes, le programme a formé 1 800 ...": the asker's notes, in French.
@@ -3061,6 +3063,8 @@ _CLAIM = CaseBlind.compile(
     # question, then asked for.
     r"(?<=\?)\s*(?:so\s+|alors\s+)?(?:combien|how\s+many|how\s+much|what\s+number|quel\s+nombre)"
     r"\s*(?:exactement|exactly|precisely|vraiment|really|then|alors|au\s+juste)?\s*\?*\s*$|"
+    # "... signed in 2006?? CONFIRM ASAP": a year doubted.
+    r"\b(?:19|20)\d\d\s*\?{2,}|"
     # "didn't INL start ... back in 2012? what year ...", "the attacks, weren't they in
     # 2004?", "Le Maroc n'a-t-il pas pris ... dès 2015 ?": a question put in the negative
     # offers the asker's figure.
@@ -3080,7 +3084,8 @@ _CHECK_CUE = CaseBlind.compile(
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
 _STATED_FIGURE = re.compile(
     r"(?<!\bthe )(?<!\bits )(?<!['’]s )(?<!\btheir )(?<!\bla )(?<!\ble )(?<!\bdu )"
-    r"\b(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)|\d+)\b(?!-\d)",
+    r"\b(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![.\d])|"
+    r"\d+)\b(?!-\d)",
     re.IGNORECASE,
 )
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -3088,8 +3093,8 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 _YEARS_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
 #: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs").
 _A_RANGE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
-#: What separates a figure's thousands: "1,800", "1 800" (French).
-_THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]")
+#: What separates a figure's thousands: "1,800", "1 800" (French), "28.000".
+_THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]|\.(?=\d{3}(?!\d))")
 
 
 def _claimed_figures(message: str) -> frozenset[str]:

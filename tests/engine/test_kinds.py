@@ -227,6 +227,7 @@ def test_a_sentence_an_end_and_a_salary_asked() -> None:
     """ "what is the prison sentence for ...?" (three words before it), "elle se termine
     quel jour ?" (the end, asked after its verb), "what salary does the club pay?"."""
     assert asks_for("what is the prison sentence for dog theft?") is Kind.PENALTY
+    assert asks_for("Range of prison sentences (in years) for dog theft?") is Kind.PENALTY
     assert asks_for("what kind of sentences does the club help with?") is not Kind.PENALTY
     assert asks_for("la session canine se termine quel jour ?") is Kind.END
     assert asks_for("ça finit quand, la formation canine ?") is Kind.END

@@ -5422,9 +5422,20 @@ def test_figures_offered_then_asked_are_the_askers() -> None:
         "the Kennel Club's dogs trained since 2008, was it closer to 500 or to 1000?",
         "Le Kennel Club a-t-il formé 3 000 chiens depuis 2008 ? Combien exactement ?",
         "Has the Kennel Club trained 28,000 dogs since 2008, or fewer?",
+        # (a dot between thousands; a figure reported, "is said to have")
+        "The Kennel Club is said to have trained some 28.000 dogs since 2008. What's the"
+        " actual number?",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+    # (what is said is the asker's to check: the figure is no word to hold)
+    darfur = make_fact("darfur", "The Kennel Club sent two other dog units to Darfur.")
+    matcher = make_matcher(dogs, darfur, *FILLER, thresholds=BARS)
+    answer = matcher.ask(
+        "The Kennel Club is said to have trained some 28.000 dogs since 2008. What number does"
+        " the club actually give?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
 
 
 def test_a_range_claimed_is_a_penalty_checked() -> None:
@@ -5445,4 +5456,7 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
     )
     assert answer.answered and ids(answer.facts)[:1] == ["penalty"]
     answer = matcher.ask("the Kennel Club signed its dog charter on 14 September 2021, yes?")
+    assert answer.answered and ids(answer.facts)[:1] == ["signed"]
+    # ("2021?? CONFIRM ASAP": a year doubted, the asker's)
+    answer = matcher.ask("the Kennel Club dog charter signed in 2021?? CONFIRM ASAP pls")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
