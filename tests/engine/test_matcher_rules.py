@@ -5372,6 +5372,7 @@ def test_the_dates_guessed_then_asked_are_the_askers() -> None:
     )
     # ("actual dates" checks the dates: no word "actual" to find in "real cases")
     assert "actual" not in words(make_matcher(cases), "what were the actual dates of it?")
+    assert "actual" not in words(make_matcher(cases), "what's the actual range?")
     matcher = make_matcher(workshop, cases, *FILLER, thresholds=BARS)
     for message in (
         "the Kennel Club dog workshop was early October 2018 I think? What were the actual dates?",
