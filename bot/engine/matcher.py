@@ -510,7 +510,9 @@ class Matcher:
             # BCIJ. When was it set up?": what the context names that no fact holds is the
             # asker's own business, not what the question points back to.
             bare = self._without_context_strangers(reading.question, reading.asking)
-            if bare:
+            # ("Tunisia elections - date?": with what no fact holds gone, nothing is left
+            # but the kind asked, of nothing.)
+            if bare and not names_only_the_kind(bare):
                 retry = self._answer(bare, language, reading.asking, claimed)
                 if (
                     retry.answered

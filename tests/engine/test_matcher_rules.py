@@ -5461,3 +5461,15 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
     # ("2021?? CONFIRM ASAP": a year doubted, the asker's)
     answer = matcher.ask("the Kennel Club dog charter signed in 2021?? CONFIRM ASAP pls")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
+
+
+def test_context_no_fact_holds_leaves_no_bare_kind_to_answer() -> None:
+    """ "Tunisia elections - date?": with the context no fact holds set aside, only the kind
+    is left ("date?"), asked of nothing: no answer (the fact on another date is not one)."""
+    tunisia = make_entity("tunisia", "country", "Tunisia")
+    dated = make_fact("dated", "The Kennel Club opened its kennel in 2010.", when="2010")
+    show = make_fact("show", "The date of the dog show was set for 2012.", when="2012")
+    matcher = make_matcher(dated, show, *FILLER, entities=[tunisia], thresholds=BARS)
+    assert not matcher.ask("Tunisia elections - date?").answered
+    answer = matcher.ask("Kennel Club kennel opened - date?")
+    assert answer.answered and ids(answer.facts)[:1] == ["dated"]
