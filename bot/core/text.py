@@ -386,6 +386,43 @@ def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) 
     return value
 
 
+_FR_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+#: A date in figures: "16/05/2003", "24/02" (day first, as in Morocco and France).
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
+
+
+def numeric_dates(text: str, language: str) -> str:
+    """`text` with its dates in figures written with their month's name ("16/05/2003" ->
+    "16 May 2003", "le 24/02" -> "le 24 février"): a fact names the month. The day comes
+    first; a date whose first figure cannot be a day but the second can ("05/16/2003") is
+    read month first; one that can be neither, or with no year and no figure over 12
+    ("1/2"), stays as written."""
+    months = _FR_MONTHS if language == "fr" else _SPOKEN_MONTHS
+
+    def date(match: re.Match[str]) -> str:
+        first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
+        day, month = (first, second) if second <= 12 else (second, first)
+        if not (1 <= month <= 12 and 1 <= day <= 31) or (year is None and day <= 12):
+            return match.group(0)  # (no date; "1/2 of them", a share, without a year)
+        name = months[month - 1] if language == "fr" else months[month - 1].capitalize()
+        return f"{day} {name} {year}" if year else f"{day} {name}"
+
+    return _NUMERIC_DATE.sub(date, text)
+
+
 def spoken_years(text: str) -> str:
     """`text` with its years said in words written in figures ("in two thousand three" ->
     "in 2003", "twenty fifteen" -> "2015", "deux mille dix-huit" -> "2018")."""

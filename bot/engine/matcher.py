@@ -47,6 +47,7 @@ from bot.core.text import (
     is_stopword,
     mark_months,
     number_value,
+    numeric_dates,
     spoken_years,
     states_date,
     text_language,
@@ -388,6 +389,8 @@ class Matcher:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
         if _SPOKEN_YEAR_CUE.search(question):
             question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
+        if "/" in question:
+            question = numeric_dates(question, language)  # "16/05/2003": "16 May 2003"
         message = bounded(question)
         if _HEDGE_CUE.search(message):
             message = _HEDGE.sub(" ", message)

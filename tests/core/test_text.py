@@ -15,6 +15,7 @@ from bot.core.text import (
     figures,
     fold,
     is_stopword,
+    numeric_dates,
     spoken_years,
     text_language,
     tokenize,
@@ -259,3 +260,15 @@ def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
 )
 def test_years_said_in_words_are_written_in_figures(said: str, written: str) -> None:
     assert spoken_years(said) == written
+
+
+def test_a_date_in_figures_is_written_with_its_month() -> None:
+    """ "16/05/2003": the day first, as in Morocco ("16 May 2003", "16 mai 2003"); a first
+    figure that cannot be a day's month is read month first ("05/16/2003"); no date, no
+    change ("27/14"), nor a share with no year ("1/2 of them")."""
+    assert numeric_dates("after the 16/05/2003 attacks", "en") == "after the 16 May 2003 attacks"
+    assert numeric_dates("les attentats du 16/05/2003", "fr") == "les attentats du 16 mai 2003"
+    assert numeric_dates("session on 24/02?", "fr") == "session on 24 février?"
+    assert numeric_dates("on 05/16/2003", "en") == "on 16 May 2003"
+    assert numeric_dates("law 27/14", "en") == "law 27/14"
+    assert numeric_dates("1/2 of them", "en") == "1/2 of them"
