@@ -188,6 +188,8 @@ _SEASONAL = re.compile(
     r"\b(?:eid|aid|aïd)\s+(?:mubarak|moubarak|said|saïd)\b|\bramadan\s+(?:kareem|karim|moubarak|mubarak)\b|"
     r"\bhave\s+a\s+(?:nice|good|great|lovely)\s+(?:day|weekend|week|evening|one)\b|"
     # "Bon week-end !", "bonne soirée", "bon courage": wishes, in French.
+    # (not "la bonne semaine", the right week)
+    r"(?<!\bla\s)(?<!\ble\s)(?<!\bune\s)(?<!\bun\s)"
     r"\bbon(?:ne)?\s+(?:week[\s-]?end|journ[ée]e|soir[ée]e|semaine|vacances|courage|nuit|"
     r"app[ée]tit)\b)"
     # ... and to whom: "à toute l'équipe", "to the whole team", "to all".

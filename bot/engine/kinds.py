@@ -693,11 +693,13 @@ class Kind(StrEnum):
             r"\bcan\s+(we|you|i)\s+name\s+(the|this|that)\b|"
             # "who was the Belgian of Moroccan descent arrested ...?": someone the message
             # speaks of, asked who (not "who was the DGSN?", what a body is).
-            r"\bwho\s+(is|was|were|are|s)\s+(the|that|this)\s+(\w+\s+)?(belgian|frenchman|"
-            r"suspect|mastermind|attacker|man|woman|person|terrorist|planner|ringleader|"
-            r"perpetrator|bomber|guy|individual|recruiter)\b"
-            # (not by whom or to whom: "who was the Belgian linked to?")
-            r"(?![^?]*\b(by|to|with|from|for|thanks\s+to)\s*\?*\s*$)|"
+            r"\bwho\s+(is|was|were|are|s)\s+(the|that|this|these|those)\s+(\w+\s+)?(belgians?|"
+            r"frenchman|suspects?|masterminds?|attackers?|man|men|woman|women|person|people|"
+            r"terrorists?|planners?|ringleaders?|perpetrators?|bombers?|guy|guys|individuals?|"
+            r"recruiters?)\b"
+            # (not by whom or to whom: "who was the Belgian linked to?"; the text is folded,
+            # its question marks gone)
+            r"(?!.*\b(by|to|with|from|for|thanks\s+to)\s*$)|"
             # "the name of the mastermind" asks for a person; "the name of the programme" not;
             # "au nom du Maroc" (on behalf of) asks for neither.
             # ("the official English name of the CNDH" spells out an acronym.)
@@ -907,7 +909,8 @@ class Kind(StrEnum):
             r"(penalty|penalties|punishments?|sentences?|prison\s+terms?|jail\s+terms?)\b|"
             r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b|"
             # "Range of prison sentences (in years) that ...?"
-            r"\brange\s+of\s+(prison\s+|jail\s+)?(sentences?|penalt\w+|terms?)\b"
+            r"\brange\s+of\s+(prison\s+|jail\s+)?(sentences?|penalt\w+)\b|"
+            r"\brange\s+of\s+(prison|jail)\s+terms?\b"
         ),
         lambda f, asked: f.has_penalty,
         "gives no penalty",
@@ -932,8 +935,8 @@ class Kind(StrEnum):
             "montant",
             "salar",
             "wage",
-            "rate",
-            "fee",
+            " rate",
+            " fee",
             "remun",
         ),
         re.compile(
@@ -978,9 +981,12 @@ class Kind(StrEnum):
             r"\b(quel|quelle)\s+(est\s+|etait\s+|a\s+ete\s+)?(le\s+|la\s+)?(budget|cout|montant|prix)\b|"
             # "C'est quoi le budget du programme ?"
             r"\bc\s+(est|etait)\s+quoi\s+(le|la)\s+(budget|cout|montant|prix)\b|"
-            # "what salary or daily rate does INL pay the mentors?": a sum paid.
-            r"\b(salary|salaries|wages?|daily\s+rates?|fees?|remuneration|salaires?|"
-            r"remunerations?)\b|"
+            # "what salary or daily rate does INL pay the mentors?", "mentors' salaries?": a
+            # sum paid (not "when were the fees announced?", "how many get a salary?").
+            r"\b(what|which|how\s+much|quel|quelle|quels|quelles)\b[^?]{0,40}?\b(salary|salaries|"
+            r"wages?|daily\s+rates?|fees?|remuneration|salaires?|remunerations?)\b|"
+            r"^(?!.*\b(when|where|how|who|why|quand|combien|qui)\b).*\b(salary|salaries|wages?|"
+            r"salaires?)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.
             r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"
         ),
@@ -1036,7 +1042,7 @@ class Kind(StrEnum):
             r"\b(d ici quand|d ici quelle (date|annee)|avant quelle (date|annee))\b|"
             # "elle se termine quel jour ?", "ça finit quand ?": the end, asked after it.
             r"\b(se termine|se terminera|prend fin|prendra fin|s acheve|finit|finira)\s+"
-            r"(quel jour|quand|a quelle date|le combien)\b|"
+            r"(quel jour|quand(?! meme)|a quelle date|le combien)\b|"
             + _LEAD
             + r"(when|quand)\b[^?]*\b(end|ends|ended|expire|expires|expired|finish|finishes|"
             r"finished|conclude|concludes|concluded|wrap up|wraps up|wrapped up|run until|"
@@ -1447,9 +1453,10 @@ _BARE_CURRENCY = re.compile(r"[$€](?!\s*\d)")
 #: The last of several sentences, a question: "... right? Where was it held?".
 _LAST_QUESTION = re.compile(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
 #: "the DNA certification the lab got in 2018, which accreditation body granted it?": the
-#: question opening after a long lead, at its last comma.
+#: question opening at the last comma, read when the whole asks no kind (not a relative
+#: clause, which ends with no question mark: "the training in Rabat, where the BCIJ is").
 _LATE_QUESTION = re.compile(
-    r",\s*((?:which|what|where|quel|quelle|quels|quelles)\b[^,]{3,})$", re.IGNORECASE
+    r",\s*((?:which|what|where|quel|quelle|quels|quelles)\b[^,?]{3,}\?)\s*$", re.IGNORECASE
 )
 
 

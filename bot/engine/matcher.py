@@ -1118,7 +1118,7 @@ class Matcher:
         month_claimed = False  # "... in March 2013, right?": a fact giving the year alone
         # cannot say whether the month is right
         if claimed:
-            is_claimed = [s.number and _THOUSANDS_SEP.sub("", s.text) in claimed for s in slots]
+            is_claimed = [s.number and s.text.replace(",", "") in claimed for s in slots]
             # "... was in June 2018, right?": the month of a figure claimed is the asker's too.
             checked = [
                 s
@@ -1316,15 +1316,17 @@ class Matcher:
         offered = " or " in question or " ou " in question  # (most questions: no choice)
         choice = self._choice(corrected or question, kind) if offered else ("", frozenset())
         # (The names of a choice of one name against another: "was it the FBI or DHS ...?")
-        named_by = (
+        names_in_question = (
             {s.text for s in slots if (s.concept or "")[:1] == "@"}
             if len(choice[1]) == 1
             else set()
         )
         # (The two sides of a choice of figures, or of two names, "the FBI or DHS": the
         # fact need give only one.)
-        offered_figures = (
-            frozenset(t for t in {choice[0], *choice[1]} if t[:1].isdigit() or t in named_by)
+        offered_sides = (
+            frozenset(
+                t for t in {choice[0], *choice[1]} if t[:1].isdigit() or t in names_in_question
+            )
             if choice[1]
             else frozenset()
         )
@@ -1430,7 +1432,7 @@ class Matcher:
             if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
                 break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
-            lacks, strong_missing = scoring.misses(i, offered_figures)
+            lacks, strong_missing = scoring.misses(i, offered_sides)
             if named and lacks:
                 coverage, lacks = _credited(coverage, lacks, named)
             if dated and lacks and self.index.features[i].has_date:
@@ -1441,7 +1443,7 @@ class Matcher:
                 coverage, lacks = _credited(coverage, lacks, spelled)
             if choice[1] and lacks:
                 coverage, lacks = _other_side(
-                    choice, slots, idf, coverage, lacks, choice[0] in offered_figures
+                    choice, slots, idf, coverage, lacks, choice[0] in offered_sides
                 )
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
             if why_not is None and asked_after and _names_any(fact, asked_after):
@@ -1801,9 +1803,9 @@ class Matcher:
             # "INL supports the Ministry of Justice and the two judiciaries" names more
             # than its names: only a list of names is all named.)
             return None
-        did = {a for a in features.actors if a.startswith("@")}
-        if not did.isdisjoint(asked.excluded) and did <= asked.excluded | asked.concepts:
-            return "names only " + ", ".join(sorted(a[1:] for a in did & asked.excluded))
+        bodies = {a for a in features.actors if a.startswith("@")}
+        if not bodies.isdisjoint(asked.excluded) and bodies <= asked.excluded | asked.concepts:
+            return "names only " + ", ".join(sorted(a[1:] for a in bodies & asked.excluded))
         return None
 
     def _no_place_within(self, i: int, within: str) -> str | None:
@@ -2276,7 +2278,7 @@ def _other_side(
     idf: Sequence[float],
     coverage: float,
     lacks: tuple[str, ...],
-    either: bool = False,
+    either: bool,
 ) -> tuple[float, tuple[str, ...]]:
     """Coverage and missing words once the other side of a choice is credited: the fact
     holds the word before "or" and none of the words after it (or, when `either` side
@@ -2460,19 +2462,23 @@ class _Asked:
 #: part l'UE": bodies set aside, up to where the question goes on.
 _EXCLUDING = re.compile(
     r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
-    r"[àa]\s+part|en\s+dehors\s+d(?:e|u|es)|hormis|outre|en\s+plus\s+d(?:e|u|es)|"
+    # (not "beyond": "multiply its effect beyond Morocco" is outside it)
+    r"à\s+part|a\s+part(?!\s+of\b)|en\s+dehors\s+d(?:e|u|es)|hormis|outre|"
+    r"en\s+plus\s+d(?:e|u|es)|"
     r"autres?\s+que)\s+(?P<aside>[^?.!;,]{1,60}?)"
     r"(?=[?.!;,]|\s+(?:which|what|who|how|quel|quels|quelle|quelles|qui)\b|$)",
     re.IGNORECASE,
 )
-#: A question asking yes or no: "did Belgium also ...?", "la Belgique a-t-elle ...?".
+#: A question asking yes or no: "did Belgium also ...?", "la Belgique a-t-elle ...?" (not
+#: "are there other agencies ...?", which asks for them).
 _YES_OR_NO = re.compile(
     r"(?:^|[,:;]\s*)(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
-    r"est-ce)\b|-t-(?:il|elle|ils|elles)\b",
+    r"est-ce)\b(?!\s+there\b)|-t-(?:il|elle|ils|elles)\b",
     re.IGNORECASE,
 )
 _EXCLUDING_CUE = CaseBlind.compile(
-    r"besides|apart|aside|other\s+than|except|addition|part\b|dehors|hormis|outre|plus\s+d|autres?\s+que"
+    r"besides|apart|aside|other\s+than|except|addition|part\b|dehors|hormis|outre|"
+    r"plus\s+d|autres?\s+que"
 )
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
 #: is asked, which a month ("July 2018") does not give.
@@ -2822,15 +2828,15 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
-#: "that law", "cette loi": the law the context names, pointed at.
-_THAT_LAW = re.compile(
-    r"\b(?:that|this|the\s+same|cette|ce|cet)\s+(?:law|loi|code|text|texte|act|bill)\b",
-    re.IGNORECASE,
-)
+#: "that law": the law the context names, pointed at ("this", "cette", "ce" are pointers of
+#: their own, `has_pointer`).
+_THAT_LAW = re.compile(r"\bthat\s+(?:law|code|text|act|bill)\b", re.IGNORECASE)
 #: "the one", "that one", "the other ones": a pronoun.
 _THE_ONE = re.compile(
     # (Not after a rank: "the second one" is what `_ranks` reads.)
-    r"\b(the|that|this|other|same)\s+ones?\b",
+    r"\b(the|that|this|other|same)\s+ones?\b"
+    # (not the number: "the one hundred officers", "the one-year programme")
+    r"(?![\s-]+(?:hundred|thousand|million|year|month|week|day|time)s?\b)(?!-)",
     re.IGNORECASE,
 )
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
@@ -2861,8 +2867,11 @@ _GUESS = re.compile(
         (
             # "- on terrorist financing, I think?", "La loi 17-14, je crois ?": a word
             # offered, then the doubt.
-            # ("... the training was early October 2018 I think? What were the dates?")
-            r"(?:[—–]|\s-|,|(?<=[?.!])|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux|was|were)\s))"
+            # ("... the training was early October 2018 I think? What were the dates?"; not
+            # the question's own verb: "when was the BCIJ created I think?")
+            r"(?:[—–]|\s-|,|(?<=[?.!])|\b(?=(?:on|in|at|about|from|by|for|sur|en|au|aux)\s)|"
+            r"(?<!\bwhen )(?<!\bwhere )(?<!\bhow )(?<!\bwhat )(?<!\bwho )(?<!\bwhy )(?<!\bwhich )"
+            r"(?<=\s)(?=(?:was|were)\s))"
             r"\s*[^,—–?.!]{1,50}?,?\s+"
             r"(?:i\s+think|i\s+believe|i\s+guess|iirc|je\s+crois|je\s+pense)\s*\?+",
             # "i think it was the senate??" (Not "I think it was a different agency, which
@@ -3065,10 +3074,13 @@ _CLAIM = CaseBlind.compile(
     r"c['’]?[ée]tait\s+quand|c['’]?[ée]tait\s+en\s+quelle\s+ann[ée]e)\s+(?:actually|really|"
     r"en\s+fait|vraiment|en\s+vrai)\b|"
     # "... réunira-t-elle 30 responsables ? Combien exactement ?": a figure offered in a
-    # question, then asked for.
-    r"(?<=\?)\s*(?:so\s+|alors\s+)?(?:combien|how\s+many|how\s+much|what\s+number|quel\s+nombre)"
+    # question (not a year: "in 2008? How many?"), then asked for.
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,.\u00a0\u202f ]*\b[^?]{0,80}\?\s*(?:so\s+|alors\s+)?"
+    r"(?:combien|how\s+many|how\s+much|what\s+number|quel\s+nombre)"
     r"\s*(?:exactement|exactly|precisely|vraiment|really|then|alors|au\s+juste)?\s*\?*\s*$|"
-    # "... signed in 2006?? CONFIRM ASAP": a year doubted.
+    # "... signed in 2006?? CONFIRM ASAP": a year doubted (not asked of: "how many were
+    # trained in 2013??").
+    r"^(?:(?!\b(?:how|what|which|when|where|who|why|combien|quel|quelle|quand)\b)[^?])*"
     r"\b(?:19|20)\d\d\s*\?{2,}|"
     # "didn't INL start ... back in 2012? what year ...", "the attacks, weren't they in
     # 2004?", "Le Maroc n'a-t-il pas pris ... dès 2015 ?": a question put in the negative
@@ -3096,8 +3108,14 @@ _STATED_FIGURE = re.compile(
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A range of years of a penalty: "5-10 yrs", "5 à 10 ans".
 _YEARS_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
-#: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs").
-_A_RANGE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
+#: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs", "law 14-27").
+_A_RANGE = re.compile(
+    r"\b\d{1,2}-\d{1,2}\b(?!-)"
+    # (not days: "ran 24-26 Sept 2018, correct?")
+    r"(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|"
+    r"ao[uû]t|d[ée]c))",
+    re.IGNORECASE,
+)
 #: What separates a figure's thousands: "1,800", "1 800" (French), "28.000".
 _THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]|\.(?=\d{3}(?!\d))")
 

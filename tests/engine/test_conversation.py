@@ -514,6 +514,9 @@ def test_a_french_wish_is_a_greeting(message: str) -> None:
     assert read_message(message, knows).chatter is not None
     reading = read_message("quand a été créé le BCIJ ? Bon week-end !", knows)
     assert reading.question == "quand a été créé le BCIJ ?"
+    # ("la bonne semaine": the right week, no wish)
+    reading = read_message("le BCIJ a-t-il été créé la bonne semaine ?", knows)
+    assert "semaine" in reading.question
 
 
 @pytest.mark.parametrize(

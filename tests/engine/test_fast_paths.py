@@ -616,6 +616,16 @@ def test_a_case_blind_pattern_spells_its_letters_in_lower_case() -> None:
     assert CaseBlind.compile(r"\Wthe\s+bcij\W").search("(The  BCIJ!")
 
 
+def test_a_case_blind_pattern_remembers_only_its_last_text() -> None:
+    """The last text searched is kept with its answer (a message's cues are searched again
+    in the question read out of it): the same text gets the same answer, another text its
+    own, in any order."""
+    bcij = CaseBlind.compile(r"\bbcij\b")
+    texts = ["When was the BCIJ set up?", "When was the DGSN set up?"]
+    for text in [*texts, *texts, texts[1], texts[1], texts[0], texts[0]]:
+        assert bcij.search(text) is ("BCIJ" in text)
+
+
 def test_a_slot_weighs_the_same_read_first_or_again(matcher: Matcher) -> None:
     """Its keys' ids, weight and specificity, kept by the matcher and the index, are
     those read afresh, with the memos empty, holding the slot, or emptied when full."""

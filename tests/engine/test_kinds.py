@@ -193,6 +193,7 @@ def test_who_the_man_spoken_of_was_asks_for_a_person() -> None:
     # (by whom, to whom: not who the man was)
     assert asks_for("who was the Belgian of Moroccan descent linked to?") is not Kind.PERSON
     assert asks_for("who was the suspect arrested by?") is not Kind.PERSON
+    assert asks_for("who were the suspects arrested at the port?") is Kind.PERSON
 
 
 def test_how_much_aid_asks_for_money_and_a_declaration_s_title_a_title() -> None:
@@ -217,6 +218,8 @@ def test_a_question_after_a_long_lead_is_read_at_its_comma() -> None:
         is Kind.BODY
     )
     assert asks_for("Which organism has delivered the certificate to the dog lab?") is Kind.BODY
+    # (a relative clause, with no question mark, asks nothing)
+    assert asks_for("tell me about the dog training, which body the club set up for it") is None
     assert (
         asks_for("On the dog side I have the Kennel Club as a partner, who else does it support?")
         is None
@@ -235,6 +238,11 @@ def test_a_sentence_an_end_and_a_salary_asked() -> None:
     assert asks_for("quel est le salaire des mentors du club ?") is Kind.MONEY
     assert asks_for("what salary do the club's mentors get?") is Kind.MONEY
     assert asks_for("mentors' salaries at the club?") is Kind.MONEY
+    # (a fee or a salary named in a question asking something else)
+    assert asks_for("When were the fees for the dog training announced?") is Kind.DATE
+    assert asks_for("how many mentors get a salary at the club?") is Kind.COUNT
+    assert asks_for("range of terms in the dog code?") is not Kind.PENALTY
+    assert asks_for("la formation canine finit quand même tard ?") is not Kind.END
 
 
 def test_what_were_the_dates_asks_for_a_date() -> None:

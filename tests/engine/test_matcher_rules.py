@@ -5271,6 +5271,14 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
         assert "joint" not in ids(answer.facts), message
     answer = matcher.ask("Who launched the Dog Project as a joint initiative?")
     assert answer.answered and "joint" in ids(answer.facts)
+    # ("a part of" is no setting apart; "are there other ...?" asks for them)
+    answer = matcher.ask("Which bodies are a part of the Kennel Club and Cat Office's Dog Project?")
+    assert answer.answered and "joint" in ids(answer.facts)
+    answer = matcher.ask(
+        "Besides the Kennel Club and the Cat Office, are there other agencies behind the Dog"
+        " Project?"
+    )
+    assert "joint" not in ids(answer.facts)
     # (asked yes or no of one named with those set aside: the fact naming it answers)
     for message in (
         "apart from the Kennel Club, did the Cat Office also launch the Dog Project as a"
@@ -5404,6 +5412,18 @@ def test_the_one_that_is_a_pronoun() -> None:
     answer = matcher.ask("when did the Kennel Club adopt its dog charter, the one in Rabat?")
     assert answer.answered and ids(answer.facts)[:1] == ["charter"]
     assert "one" in words(matcher, "where was the second one held?")
+    # (the number one stays: "the one-year programme")
+    assert "one" in words(matcher, "what did the one-year dog programme cost?")
+
+
+def test_a_year_asked_of_is_no_figure_offered() -> None:
+    """ "how many dogs ... in 2013??": the year is what is asked of, not the asker's guess;
+    a fact of another year does not answer ("when was the kennel opened I think?" keeps its
+    question too)."""
+    dogs = make_fact("dogs", "The Kennel Club trained 40 dogs in 2012.", when="2012")
+    matcher = make_matcher(dogs, *FILLER, thresholds=BARS)
+    assert not matcher.ask("how many dogs did the Kennel Club train in 2013??").answered
+    assert "kennel" in words(matcher, "when was the kennel opened I think?")
 
 
 def test_figures_offered_then_asked_are_the_askers() -> None:
@@ -5458,6 +5478,22 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
     assert answer.answered and ids(answer.facts)[:1] == ["penalty"]
     answer = matcher.ask("the Kennel Club signed its dog charter on 14 September 2021, yes?")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
+    # (a range of days is no penalty's nor a law's number)
+    law = make_entity("law-27-14", "law", "Law 27-14")
+    show = make_fact(
+        "show",
+        "The Kennel Club dog show in Rabat ran from 24 to 26 September 2018.",
+        when="2018-09-24",
+    )
+    coded = make_fact(
+        "coded",
+        "At the Kennel Club dog show in Rabat, judges debated Law 27-14.",
+        entities=["law-27-14"],
+        when="2018-09",
+    )
+    days = make_matcher(show, coded, *FILLER, entities=[law], thresholds=BARS)
+    answer = days.ask("the Kennel Club dog show in Rabat ran 24-26 Sept 2018, correct?")
+    assert answer.answered and ids(answer.facts)[:1] == ["show"]
     # ("2021?? CONFIRM ASAP": a year doubted, the asker's)
     answer = matcher.ask("the Kennel Club dog charter signed in 2021?? CONFIRM ASAP pls")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
