@@ -1418,7 +1418,7 @@ class Matcher:
             implied,
             (excluded | self._excluded(question) if _EXCLUDING_CUE.search(question) else excluded)
             # ("apart from France, did Belgium also ...?" asks yes or no, of Belgium.)
-            if not _YES_OR_NO.search(question)
+            if not _ASKS_YES_OR_NO.search(question)
             else frozenset(),
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
@@ -2471,7 +2471,7 @@ _EXCLUDING = re.compile(
 )
 #: A question asking yes or no: "did Belgium also ...?", "la Belgique a-t-elle ...?" (not
 #: "are there other agencies ...?", which asks for them).
-_YES_OR_NO = re.compile(
+_ASKS_YES_OR_NO = re.compile(
     r"(?:^|[,:;]\s*)(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
     r"est-ce)\b(?!\s+there\b)|-t-(?:il|elle|ils|elles)\b",
     re.IGNORECASE,
