@@ -332,6 +332,18 @@ SETS = (
     "diag290",
     "diag291",
     "diag292",
+    "diag293",
+    "diag294",
+    "diag295",
+    "diag296",
+    "diag297",
+    "diag298",
+    "diag299",
+    "diag300",
+    "diag301",
+    "diag302",
+    "diag303",
+    "diag304",
 )
 WRONG_COST = 2.0
 FOLDS = 5
