@@ -749,6 +749,9 @@ _FRAME = re.compile(
     r"(?:wants?|wanted|needs?|needed|would\s+like|'d\s+like|’d\s+like|asks?|asked|asking|wondering|wonders?)"
     # ("my director just asked me when ...")
     r"\s+(?:(?:me|us)\s+)?(?:to\s+(?:know|check|say|write|mention|explain|note)\s+)?"
+    # ("my boss ask me for the donor report since when ...": what it is for, between)
+    r"(?:for\s+(?:the|a|an|our|my|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:report|brief|note|deck|"
+    r"slides?|memo|presentation|meeting|annex)\s+)?"
     # ("... asked me in which year ...": the question may open on a preposition)
     r"(?=(?:(?:in|on|at|for|by|from|since|with|to)\s+)?"
     r"(?:what|when|where|which|who|whom|whose|why|how|if|whether)\b)"

@@ -234,6 +234,15 @@ def test_a_quote_whose_line_break_was_lost_is_read_as_on_its_own_line() -> None:
     assert alone.question == "what was the BCIJ created for?" and alone.parts == ()
 
 
+def test_who_asks_and_what_for_frame_the_question() -> None:
+    """ "my boss ask me for the donor report since when ...": who asks and what the answer is
+    for, before the question, frame it (a verb not put in the past all the same)."""
+    reading = read_message(
+        "my boss ask me for the donor report since when INL works with the DGAPR?", knows
+    )
+    assert reading.question == "since when INL works with the DGAPR?"
+
+
 def test_not_sure_what_frames_the_question() -> None:
     """ "'BCIJ' is in the notes and I'm not sure what it stands for": the question is what
     comes after "not sure", pointing back to the notes' words."""
