@@ -839,6 +839,8 @@ class Matcher:
         for frame, plain in _FRAMES:
             if answer.answered:
                 break
+            if frame is _THE_ONE_WHICH and _PERSON_OR_NAME_ASKED.search(question):
+                continue  # (who is meant is what the description says)
             if frame is _SOURCE_NOUN and _OF_THE_DOCUMENT.search(question):
                 # "what's the title of the CNDH article?": the article is what is asked
                 # about, not where the asker read it.
@@ -3560,6 +3562,20 @@ _REPORTED = re.compile(
     r"[ée]voqu[ée]e?s?)(?=\s+(?:by|in|par|dans)\b)",
     re.IGNORECASE,
 )
+#: What the asker says of the thing asked about, to point at it: "Le projet GLO.ACT de l'UE,
+#: celui qui soutient le réseau de procureurs : quel est son budget ?", "the 2014 deal, the
+#: one that set up the trainers' pool: ..." (set aside when the question as asked finds no
+#: answer: the fact on it need not say it).
+_THE_ONE_WHICH = re.compile(
+    r",\s*(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b[^,:;?]*|"
+    r",\s*the\s+one\s+(?:that|which)\b[^,:;?]*",
+    re.IGNORECASE,
+)
+#: A person asked for, whom what the asker says of them picks out: "c'est qui le chef du
+#: parquet, celui qui a créé le réseau ?", "son prénom ?".
+_PERSON_OR_NAME_ASKED = re.compile(
+    r"\b(?:qui|who|whom|pr[ée]nom|first\s+name|nom|name)\b", re.IGNORECASE
+)
 #: Frames set aside when a question as asked finds no answer, in this order.
 _FRAMES = (
     (_ABOUT_WHAT, " about "),
@@ -3572,6 +3588,7 @@ _FRAMES = (
     (_GOAL_THEN_MAIN, r"\1"),
     (_SUPPORT_GIVEN, r"\g<asked>"),
     (_REPORTED, ""),
+    (_THE_ONE_WHICH, ""),
 )
 
 

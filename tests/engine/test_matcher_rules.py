@@ -5509,3 +5509,37 @@ def test_context_no_fact_holds_leaves_no_bare_kind_to_answer() -> None:
     assert not matcher.ask("Tunisia elections - date?").answered
     answer = matcher.ask("Kennel Club kennel opened - date?")
     assert answer.answered and ids(answer.facts)[:1] == ["dated"]
+
+
+def test_what_the_asker_says_to_point_at_it_is_set_aside() -> None:
+    """ "Le projet canin, celui qui soutient les écoles de dressage : quel est son budget ?":
+    what the asker says of the project points at it, and the fact on its budget need not
+    say it; who a person is, it picks out ("c'est qui le chef, celui qui ...?")."""
+    budget = make_fact(
+        "budget",
+        "The Kennel Club dog project has a budget of 5 million euros.",
+        answer_fr="Le projet canin du Kennel Club a un budget de 5 millions d'euros.",
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(budget, *FILLER, thresholds=strict)
+    answer = matcher.ask(
+        "Le projet canin du Kennel Club, celui qui soutient les écoles de dressage : quel est"
+        " son budget ?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["budget"]
+    answer = matcher.ask(
+        "What is the budget of the Kennel Club dog project, the one that funds the schools?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["budget"]
+    head = make_fact(
+        "head",
+        "Ms. Jones heads the training department of the Kennel Club dog project.",
+        answer_fr="Mme Jones dirige le département de formation du projet canin du Kennel Club.",
+    )
+    matcher = make_matcher(head, *FILLER, thresholds=strict)
+    assert not matcher.ask(
+        "c'est qui le chef du projet canin du Kennel Club, celui qui a créé les écoles ?"
+    ).answered
+    assert not matcher.ask(
+        "Mme Jones du projet canin, celle qui a parlé à l'atelier - c'est quoi son prénom ?"
+    ).answered
