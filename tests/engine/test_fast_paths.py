@@ -508,6 +508,37 @@ def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
         assert given_name[0] == next(g for g in found.groups() if g)
 
 
+def test_ascii_classes_read_printable_ascii_as_the_unicode_ones_do() -> None:
+    """Why `kinds._ascii_copy` finds what its pattern finds in printable ASCII text."""
+    for c in map(chr, range(0x20, 0x7F)):
+        for cls in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"):
+            assert (re.fullmatch(cls, c) is None) == (re.fullmatch(cls, c, re.ASCII) is None)
+
+
+def _kinds_found(folded: str) -> None:
+    """Each kind's ASCII copy finds, in a printable ASCII text, what its pattern finds."""
+    if folded.isascii() and folded.isprintable():
+        for n, (kind, _) in enumerate(kinds._TRIGGERS):
+            found = kind.pattern.search(folded)
+            fast = kinds._ASCII_PATTERNS[n].search(folded)
+            assert (fast and fast.span()) == (found and found.span()), (kind, folded)
+
+
+def test_kinds_are_found_in_ascii_as_their_patterns_find_them(factbase: FactBase) -> None:
+    """On every phrasing of the fact base, folded as `asks_for` folds it (and as written)."""
+    for fact in factbase.facts:
+        for text in fact.ask:
+            _kinds_found(kinds._NOT_WORD.sub(" ", reading.fold(text).replace("-", " ")))
+            _kinds_found(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(kinds._ALL_TRIGGERS) | _CUE_PIECES, max_size=12).map(" ".join))
+def test_kinds_are_found_in_generated_ascii_as_their_patterns_find_them(text: str) -> None:
+    _kinds_found(text)
+    _kinds_found(kinds._NOT_WORD.sub(" ", reading.fold(text).replace("-", " ")))
+
+
 @settings(max_examples=500, deadline=None)
 @given(_CUE_TEXTS)
 def test_a_command_is_told_as_folding_tells_it(text: str) -> None:
