@@ -847,6 +847,8 @@ def lowering_ignores_case(text: str) -> bool:
 
 
 _ESCAPE = re.compile(r"\\.")
+#: An inline flag turning case on or off: "(?i:...)", "(?-i:...)".
+_CASE_FLAG = re.compile(r"\(\?[a-zA-Z-]*i")
 
 
 @dataclass(frozen=True, slots=True)
@@ -861,6 +863,9 @@ class CaseBlind:
 
     pattern: re.Pattern[str]  # the pattern ignoring case, as written
     lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
+    #: The copy read as ASCII, for printable ASCII text (most messages): there `\\w`, `\\s`,
+    #: `\\d` and `\\b` mean what they mean in Unicode, and `re` tests them faster.
+    plain: re.Pattern[str]
     #: The last text searched and whether the pattern occurs in it, as one tuple (replaced
     #: whole, so a thread never reads one text's answer for another): a message's cues are
     #: searched again in the question read out of it, most often the same text.
@@ -873,7 +878,10 @@ class CaseBlind:
         """`pattern`, which must spell its letters in lower case (escapes such as `\\W` aside)."""
         if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
             raise ValueError(f"a case-blind pattern spells its letters in lower case: {pattern!r}")
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+        lowered = re.compile(pattern)
+        # (An inline flag ignoring case would match "ſ" to "s" in Unicode alone: no copy.)
+        plain = lowered if _CASE_FLAG.search(pattern) else re.compile(pattern, re.ASCII)
+        return cls(re.compile(pattern, re.IGNORECASE), lowered, plain)
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no
@@ -881,7 +889,9 @@ class CaseBlind:
         last = self.last[0]
         if last[0] == text:
             return last[1]
-        if lowering_ignores_case(text):
+        if text.isascii() and text.isprintable():
+            found = self.plain.search(text.lower()) is not None
+        elif lowering_ignores_case(text):
             found = self.lowered.search(text.lower()) is not None
         else:
             found = self.pattern.search(text) is not None
@@ -895,7 +905,8 @@ class CaseBlind:
             return self.pattern.sub(lambda _: replacement, text)
         pieces: list[str] = []
         start = 0
-        for found in self.lowered.finditer(text.lower()):
+        lowered = self.plain if text.isascii() and text.isprintable() else self.lowered
+        for found in lowered.finditer(text.lower()):
             pieces += (text[start : found.start()], replacement)
             start = found.end()
         if not pieces:

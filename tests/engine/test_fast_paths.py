@@ -509,7 +509,8 @@ def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
 
 
 def test_ascii_classes_read_printable_ascii_as_the_unicode_ones_do() -> None:
-    """Why `kinds._ascii_copy` finds what its pattern finds in printable ASCII text."""
+    """Why `kinds._ascii_copy` and `CaseBlind.plain` find what their patterns find in
+    printable ASCII text."""
     for c in map(chr, range(0x20, 0x7F)):
         for cls in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"):
             assert (re.fullmatch(cls, c) is None) == (re.fullmatch(cls, c, re.ASCII) is None)
