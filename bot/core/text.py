@@ -847,8 +847,31 @@ def lowering_ignores_case(text: str) -> bool:
 
 
 _ESCAPE = re.compile(r"\\.")
-#: An inline flag turning case on or off: "(?i:...)", "(?-i:...)".
-_CASE_FLAG = re.compile(r"\(\?[a-zA-Z-]*i")
+#: What may let a pattern ignoring case in Unicode match an ASCII letter by a letter outside
+#: ASCII, which it does not do read as ASCII: "K" (the kelvin sign) is "k", "ſ" is "s", "ı"
+#: and "İ" are "i" (no other character is: tests/engine/test_fast_paths.py), written as
+#: such, by an escape, or in a range reaching them.
+_NOT_ASCII_ALONE = re.compile(
+    r"[\u212a\u017f\u0131\u0130]|\\[uUN0-7]|[^\x00-\u012f]-|-[^\x00-\u012f]"
+)
+
+
+def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` read as ASCII, for printable ASCII text (most messages): there `\\w`, `\\s`,
+    `\\d` and `\\b` mean what they mean in Unicode, letters match the same letters (ignoring
+    case or not), and `re` tests them up to a third faster. `pattern` itself where it may
+    not match the same (`_NOT_ASCII_ALONE`, or an inline flag the copy refuses)."""
+    if _NOT_ASCII_ALONE.search(pattern.pattern):
+        return pattern
+    try:
+        return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    except (re.error, ValueError):  # ("(?u:...)": Unicode asked for inside)
+        return pattern
+
+
+def is_plain(text: str) -> bool:
+    """Whether `text` is printable ASCII, where an `ascii_copy` finds what its pattern finds."""
+    return text.isascii() and text.isprintable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -863,9 +886,7 @@ class CaseBlind:
 
     pattern: re.Pattern[str]  # the pattern ignoring case, as written
     lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
-    #: The copy read as ASCII, for printable ASCII text (most messages): there `\\w`, `\\s`,
-    #: `\\d` and `\\b` mean what they mean in Unicode, and `re` tests them faster.
-    plain: re.Pattern[str]
+    plain: re.Pattern[str]  # its `ascii_copy`, for printable ASCII text (most messages)
     #: The last text searched and whether the pattern occurs in it, as one tuple (replaced
     #: whole, so a thread never reads one text's answer for another): a message's cues are
     #: searched again in the question read out of it, most often the same text.
@@ -879,9 +900,7 @@ class CaseBlind:
         if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
             raise ValueError(f"a case-blind pattern spells its letters in lower case: {pattern!r}")
         lowered = re.compile(pattern)
-        # (An inline flag ignoring case would match "ſ" to "s" in Unicode alone: no copy.)
-        plain = lowered if _CASE_FLAG.search(pattern) else re.compile(pattern, re.ASCII)
-        return cls(re.compile(pattern, re.IGNORECASE), lowered, plain)
+        return cls(re.compile(pattern, re.IGNORECASE), lowered, ascii_copy(lowered))
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no
@@ -889,7 +908,7 @@ class CaseBlind:
         last = self.last[0]
         if last[0] == text:
             return last[1]
-        if text.isascii() and text.isprintable():
+        if is_plain(text):
             found = self.plain.search(text.lower()) is not None
         elif lowering_ignores_case(text):
             found = self.lowered.search(text.lower()) is not None
@@ -905,7 +924,7 @@ class CaseBlind:
             return self.pattern.sub(lambda _: replacement, text)
         pieces: list[str] = []
         start = 0
-        lowered = self.plain if text.isascii() and text.isprintable() else self.lowered
+        lowered = self.plain if is_plain(text) else self.lowered
         for found in lowered.finditer(text.lower()):
             pieces += (text[start : found.start()], replacement)
             start = found.end()

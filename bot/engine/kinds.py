@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.core.text import fold
+from bot.core.text import ascii_copy, fold, is_plain
 from bot.engine.lexicon import HELP
 
 #: The nouns a question asking which body uses for it ("which agency", "quel organisme").
@@ -1391,23 +1391,9 @@ _KINDS_TRIGGERED: dict[str, tuple[int, ...]] = {
 _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
 
 
-#: An inline flag turning case on or off: "(?i:...)", "(?-i:...)".
-_CASE_FLAG = re.compile(r"\(\?[a-zA-Z-]*i")
-
-
-def _ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """`pattern` read as ASCII: in printable ASCII text it finds what `pattern` finds (there
-    `\\w`, `\\s`, `\\d` and `\\b` mean the same either way), a third faster on the long
-    kind patterns. One ignoring case stays as it is (a few letters outside ASCII then
-    match ASCII ones: "K" the kelvin sign is "k")."""
-    if pattern.flags & re.IGNORECASE or _CASE_FLAG.search(pattern.pattern):
-        return pattern
-    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
-
-
-#: Each kind's pattern as `_ascii_copy` reads it, by the kind's place in `_TRIGGERS`: what
+#: Each kind's pattern as `ascii_copy` reads it, by the kind's place in `_TRIGGERS`: what
 #: `asks_for` searches a folded question with when it is printable ASCII (most are).
-_ASCII_PATTERNS = [_ascii_copy(kind.pattern) for kind, _ in _TRIGGERS]
+_ASCII_PATTERNS = [ascii_copy(kind.pattern) for kind, _ in _TRIGGERS]
 #: A trigger without a space lies inside one word of a folded question: those are found
 #: word by word, and kept by word (questions reuse their words); the few with a space
 #: ("ou ", "for whom") are looked for in the whole text.
@@ -1506,7 +1492,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     present = triggers_in(folded + " ")
     # The kinds one of whose triggers the question holds, in `_TRIGGERS` order.
     tried = sorted({n for t in present for n in _KINDS_TRIGGERED[t]}) if present else ()
-    plain = folded.isascii() and folded.isprintable()  # (see `_ascii_copy`)
+    plain = is_plain(folded)  # (see `ascii_copy`)
     for n in tried:
         kind = _TRIGGERS[n][0]
         if (_ASCII_PATTERNS[n] if plain else kind.pattern).search(folded):

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import DamerauLevenshtein
 
+from bot.core import text as text_module
 from bot.core.factbase import FactBase
 from bot.core.text import (
     SHORTHAND,
@@ -509,11 +510,59 @@ def test_a_first_name_is_looked_for_as_the_pattern_looks(text: str) -> None:
 
 
 def test_ascii_classes_read_printable_ascii_as_the_unicode_ones_do() -> None:
-    """Why `kinds._ascii_copy` and `CaseBlind.plain` find what their patterns find in
-    printable ASCII text."""
+    """Why an `ascii_copy` (`CaseBlind.plain`, the kinds' patterns) finds what its pattern
+    finds in printable ASCII text."""
     for c in map(chr, range(0x20, 0x7F)):
         for cls in (r"\w", r"\W", r"\s", r"\S", r"\d", r"\D"):
             assert (re.fullmatch(cls, c) is None) == (re.fullmatch(cls, c, re.ASCII) is None)
+
+
+def test_only_four_letters_outside_ascii_match_ascii_ones_ignoring_case() -> None:
+    """What `text.ascii_copy` refuses a pattern for: "K" (kelvin), "ſ", "ı" and "İ" alone."""
+    four = "\u212a\u017f\u0131\u0130"
+    letters = string.ascii_letters
+    for c in four:
+        assert any(re.fullmatch(re.escape(c), x, re.IGNORECASE) for x in letters)
+    others = [
+        chr(code)
+        for code in range(0x80, sys.maxunicode + 1)
+        if chr(code) not in four and not 0xD800 <= code < 0xE000
+    ]
+    for start in range(0, len(others), 4096):
+        chunk = re.compile("[" + re.escape("".join(others[start : start + 4096])) + "]", re.I)
+        assert not any(chunk.fullmatch(x) for x in letters)
+
+
+def test_the_long_reading_patterns_have_ascii_copies() -> None:
+    for name in ("_GUESS", "_IDIOM", "_CHECK"):
+        assert getattr(matcher_module, name + "_PLAIN") is not getattr(matcher_module, name)
+    assert text_module.ascii_copy(re.compile("[a-\u017f]", re.I)).flags & re.UNICODE
+
+
+def _read_the_same(text: str) -> None:
+    """Each `ascii_copy` of the reading finds, in printable ASCII text, what its pattern finds."""
+    if text_module.is_plain(text):
+        for name in ("_GUESS", "_IDIOM", "_CHECK"):
+            pattern = getattr(matcher_module, name)
+            plain = getattr(matcher_module, name + "_PLAIN")
+            assert [m.span() for m in plain.finditer(text)] == [
+                m.span() for m in pattern.finditer(text)
+            ], (name, text)
+
+
+def test_the_reading_finds_in_ascii_what_its_patterns_find(factbase: FactBase) -> None:
+    """On every phrasing of the fact base, as written and in capitals."""
+    for fact in factbase.facts:
+        for text in fact.ask:
+            _read_the_same(text)
+            _read_the_same(text.upper())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CHAT | _CUE_TEXTS, min_size=1, max_size=3).map(" ".join))
+def test_the_reading_finds_in_generated_ascii_what_its_patterns_find(text: str) -> None:
+    _read_the_same(text)
+    _read_the_same(text.encode("ascii", "ignore").decode())
 
 
 def _kinds_found(folded: str) -> None:
