@@ -400,8 +400,14 @@ _FR_MONTHS = (
     "novembre",
     "décembre",
 )
-#: A date in figures: "16/05/2003", "24/02" (day first, as in Morocco and France).
+#: A date in figures: "16/05/2003", "le 24/02" (day first, as in Morocco and France); not
+#: "24/7", "page 12/15", "loi 19/12", "16/05/18".
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
+#: What stands before a date given without its year: "le 24/02", "on 24/02", "since 3/4".
+_DATE_CUE = re.compile(
+    r"\b(?:le|du|au|on|since|from|until|till|by|depuis|avant|apr[èe]s|before|after)\s*$",
+    re.IGNORECASE,
+)
 
 
 def numeric_dates(text: str, language: str) -> str:
@@ -412,15 +418,17 @@ def numeric_dates(text: str, language: str) -> str:
     ("1/2"), stays as written."""
     months = _FR_MONTHS if language == "fr" else _SPOKEN_MONTHS
 
-    def date(match: re.Match[str]) -> str:
+    def in_words(match: re.Match[str]) -> str:
         first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
         day, month = (first, second) if second <= 12 else (second, first)
-        if not (1 <= month <= 12 and 1 <= day <= 31) or (year is None and day <= 12):
-            return match.group(0)  # (no date; "1/2 of them", a share, without a year)
+        if not (1 <= month <= 12 and 1 <= day <= 31) or (
+            year is None and not _DATE_CUE.search(match.string, 0, match.start())
+        ):
+            return match.group(0)  # (no date; "1/2 of them", "24/7", without a year or cue)
         name = months[month - 1] if language == "fr" else months[month - 1].capitalize()
         return f"{day} {name} {year}" if year else f"{day} {name}"
 
-    return _NUMERIC_DATE.sub(date, text)
+    return _NUMERIC_DATE.sub(in_words, text)
 
 
 def spoken_years(text: str) -> str:
@@ -861,8 +869,8 @@ def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
     `\\d` and `\\b` mean what they mean in Unicode, letters match the same letters (ignoring
     case or not), and `re` tests them up to a third faster. `pattern` itself where it may
     not match the same (`_NOT_ASCII_ALONE`, or an inline flag the copy refuses)."""
-    if _NOT_ASCII_ALONE.search(pattern.pattern):
-        return pattern
+    if pattern.flags & re.IGNORECASE and _NOT_ASCII_ALONE.search(pattern.pattern):
+        return pattern  # (only ignoring case may a non-ASCII letter match an ASCII one)
     try:
         return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
     except (re.error, ValueError):  # ("(?u:...)": Unicode asked for inside)

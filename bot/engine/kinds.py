@@ -983,9 +983,10 @@ class Kind(StrEnum):
             r"\bc\s+(est|etait)\s+quoi\s+(le|la)\s+(budget|cout|montant|prix)\b|"
             # "what salary or daily rate does INL pay the mentors?", "mentors' salaries?": a
             # sum paid (not "when were the fees announced?", "how many get a salary?").
-            r"\b(what|which|how\s+much|quel|quelle|quels|quelles)\b[^?]{0,40}?\b(salary|salaries|"
+            r"\b(what|which|how\s+much|quel|quelle|quels|quelles)\s+(\w+\s+){0,2}(salary|salaries|"
             r"wages?|daily\s+rates?|fees?|remuneration|salaires?|remunerations?)\b|"
-            r"^(?!.*\b(when|where|how|who|why|quand|combien|qui)\b).*\b(salary|salaries|wages?|"
+            r"^(?!.*\b(when|where|how|who|why|which|what|quand|combien|qui|quel|quelle)\b).*"
+            r"\b(salary|salaries|wages?|"
             r"salaires?)\b|"
             # "What fine does the law impose?": an amount of money, not any penalty.
             r"\b(what|which|how\s+much|quelle|quelles)\s+(\w+\s+)?(fine|fines|amende|amendes)\b"

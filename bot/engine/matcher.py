@@ -842,7 +842,9 @@ class Matcher:
         for frame, plain in _FRAMES:
             if answer.answered:
                 break
-            if frame is _THE_ONE_WHICH and _PERSON_OR_NAME_ASKED.search(question):
+            if frame is _THE_ONE_WHICH and _PERSON_OR_NAME_ASKED.search(
+                _THE_ONE_OPENS.sub(" ", question)  # (its own "qui" asks for nobody)
+            ):
                 continue  # (who is meant is what the description says)
             if frame is _SOURCE_NOUN and _OF_THE_DOCUMENT.search(question):
                 # "what's the title of the CNDH article?": the article is what is asked
@@ -2468,7 +2470,7 @@ class _Asked:
 _EXCLUDING = re.compile(
     r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
     # (not "beyond": "multiply its effect beyond Morocco" is outside it)
-    r"à\s+part|a\s+part(?!\s+of\b)|en\s+dehors\s+d(?:e|u|es)|hormis|outre|"
+    r"à\s+part|(?:^|(?<=[,;:]\s))a\s+part(?!\s+of\b)|en\s+dehors\s+d(?:e|u|es)|hormis|outre|"
     r"en\s+plus\s+d(?:e|u|es)|"
     r"autres?\s+que)\s+(?P<aside>[^?.!;,]{1,60}?)"
     r"(?=[?.!;,]|\s+(?:which|what|who|how|quel|quels|quelle|quelles|qui)\b|$)",
@@ -2617,6 +2619,16 @@ def _near(fact: Fact, close: Sequence[Match]) -> bool:
     return any(
         m.fact.id == fact.id or not set(m.fact.entities).isdisjoint(fact.entities) for m in close
     )
+
+
+def _names_a_month(word: str) -> bool:
+    """Whether a word as written names a month, in full or short ("Sept.", "déc")."""
+    folded = fold(word).strip(".,;:!?")
+    return folded in MONTHS or SHORTHAND.get(folded) in MONTHS or folded in _MONTH_SHORTS
+
+
+#: Short month names no shorthand expands ("sept", "janv", "fev" ...).
+_MONTH_SHORTS = frozenset({"sept", "janv", "fev", "fevr", "avr", "juil", "dec"})
 
 
 def _is_month(word: str) -> bool:
@@ -3028,11 +3040,22 @@ _FIGURE_NAMED = re.compile(
 # A message's guess is taken off, then its question read again: often the same text, and
 # `_GUESS` costs ~0.1 ms a text.
 @lru_cache(maxsize=64)
+def _guess_dropped(found: re.Match[str]) -> str:
+    """A guess `_GUESS` found, dropped; but not one opening on "was" / "were" in a sentence a
+    question word opens ("when exactly was the BCIJ created I think?": the question's verb)."""
+    guess = found.group()
+    if guess.lstrip().lower().startswith(("was ", "were ")):
+        opening = max(found.string.rfind(end, 0, found.start()) for end in "?.!")
+        if _WH_ASKED.search(found.string, opening + 1, found.start()):
+            return guess
+    return " "
+
+
 def _without_guess(text: str) -> str:
     """`text` without the asker's guess (`_GUESS`, and `_GUESS_AFTER_QUESTION` after a
     question word or a figure's noun)."""
     text = _YEARS_OFFERED.sub(
-        r"\g<asked> ", (_GUESS_PLAIN if is_plain(text) else _GUESS).sub(" ", text)
+        r"\g<asked> ", (_GUESS_PLAIN if is_plain(text) else _GUESS).sub(_guess_dropped, text)
     )
     if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
         text = _ROUGH_FIGURE_OFFERED.sub("?", text)
@@ -3085,7 +3108,7 @@ _CLAIM = CaseBlind.compile(
     r"en\s+fait|vraiment|en\s+vrai)\b|"
     # "... réunira-t-elle 30 responsables ? Combien exactement ?": a figure offered in a
     # question (not a year: "in 2008? How many?"), then asked for.
-    r"\b(?!(?:19|20)\d\d\b)\d[\d,.\u00a0\u202f ]*\b[^?]{0,80}\?\s*(?:so\s+|alors\s+)?"
+    r"\b(?!(?:19|20)\d\d\b)\d[\d,.\u00a0\u202f ]*+\b[^?]{0,80}\?\s*(?:so\s+|alors\s+)?"
     r"(?:combien|how\s+many|how\s+much|what\s+number|quel\s+nombre)"
     r"\s*(?:exactement|exactly|precisely|vraiment|really|then|alors|au\s+juste)?\s*\?*\s*$|"
     # "... signed in 2006?? CONFIRM ASAP": a year doubted (not asked of: "how many were
@@ -3119,13 +3142,7 @@ _A_YEAR = re.compile(r"(?:19|20)\d\d")
 #: A range of years of a penalty: "5-10 yrs", "5 à 10 ans".
 _YEARS_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
 #: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs", "law 14-27").
-_A_RANGE = re.compile(
-    r"\b\d{1,2}-\d{1,2}\b(?!-)"
-    # (not days: "ran 24-26 Sept 2018, correct?")
-    r"(?!\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|f[ée]v|avr|mai|juin|juil|"
-    r"ao[uû]t|d[ée]c))",
-    re.IGNORECASE,
-)
+_A_RANGE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
 #: What separates a figure's thousands: "1,800", "1 800" (French), "28.000".
 _THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]|\.(?=\d{3}(?!\d))")
 
@@ -3136,8 +3153,19 @@ def _claimed_figures(message: str) -> frozenset[str]:
     figures = {_THOUSANDS_SEP.sub("", m.group(1)) for m in _STATED_FIGURE.finditer(message)}
     for law in LAW_NUMBER.finditer(message):
         figures.update(_NUMBER_OF_LAW.findall(law.group()))
-    # ("my notes say 5-10 yrs??": a range, read as one figure)
-    figures.update(_A_RANGE.findall(message))
+    # ("my notes say 5-10 yrs??": a range, read as one figure; not days beside their month,
+    # "ran 24-26 Sept 2018", "September 24-26")
+    figures.update(
+        found.group()
+        for found in _A_RANGE.finditer(message)
+        if not any(
+            _names_a_month(word)
+            for word in (
+                *message[: found.start()].split()[-1:],
+                *message[found.end() :].split()[:1],
+            )
+        )
+    )
     return frozenset(figures)
 
 
@@ -3577,15 +3605,23 @@ _REPORTED = re.compile(
     r"[ée]voqu[ée]e?s?)(?=\s+(?:by|in|par|dans)\b)",
     re.IGNORECASE,
 )
+#: The words of a description up to the question after it (its colon or dash may be gone
+#: by then: "..., celui qui soutient le réseau quel est son budget ?").
+_UP_TO_THE_QUESTION = (
+    r"(?:(?![.!]\s|\s[-–—]\s|\s(?:quel|quelle|quels|quelles|quand|combien|comment|o[uù]|"
+    r"pourquoi|c['’]est|what|whats|when|where|which|who|how|why)\b)[^,:;?])*"
+)
 #: What the asker says of the thing asked about, to point at it: "Le projet GLO.ACT de l'UE,
 #: celui qui soutient le réseau de procureurs : quel est son budget ?", "the 2014 deal, the
 #: one that set up the trainers' pool: ..." (set aside when the question as asked finds no
 #: answer: the fact on it need not say it).
 _THE_ONE_WHICH = re.compile(
-    r",\s*(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b[^,:;?]*|"
-    r",\s*the\s+one\s+(?:that|which)\b[^,:;?]*",
+    r",\s*(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b" + _UP_TO_THE_QUESTION + "|"
+    r",\s*the\s+one\s+(?:that|which)\b" + _UP_TO_THE_QUESTION,
     re.IGNORECASE,
 )
+#: What opens `_THE_ONE_WHICH`'s description: "celui qui", "celle que".
+_THE_ONE_OPENS = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b", re.IGNORECASE)
 #: A person asked for, whom what the asker says of them picks out: "c'est qui le chef du
 #: parquet, celui qui a créé le réseau ?", "son prénom ?".
 _PERSON_OR_NAME_ASKED = re.compile(

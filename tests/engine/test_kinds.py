@@ -240,6 +240,8 @@ def test_a_sentence_an_end_and_a_salary_asked() -> None:
     assert asks_for("mentors' salaries at the club?") is Kind.MONEY
     # (a fee or a salary named in a question asking something else)
     assert asks_for("When were the fees for the dog training announced?") is Kind.DATE
+    assert asks_for("what year were the fees for the dog training introduced?") is Kind.DATE
+    assert asks_for("which mentors get a salary at the club?") is not Kind.MONEY
     assert asks_for("how many mentors get a salary at the club?") is Kind.COUNT
     assert asks_for("range of terms in the dog code?") is not Kind.PENALTY
     assert asks_for("la formation canine finit quand même tard ?") is not Kind.END

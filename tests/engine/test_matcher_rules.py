@@ -5272,8 +5272,12 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
     answer = matcher.ask("Who launched the Dog Project as a joint initiative?")
     assert answer.answered and "joint" in ids(answer.facts)
     # ("a part of" is no setting apart; "are there other ...?" asks for them)
-    answer = matcher.ask("Which bodies are a part of the Kennel Club and Cat Office's Dog Project?")
-    assert answer.answered and "joint" in ids(answer.facts)
+    for message in (
+        "Which bodies are a part of the Kennel Club and Cat Office's Dog Project?",
+        "Which bodies took a part in the Kennel Club and Cat Office's Dog Project?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and "joint" in ids(answer.facts), message
     answer = matcher.ask(
         "Besides the Kennel Club and the Cat Office, are there other agencies behind the Dog"
         " Project?"
@@ -5424,6 +5428,7 @@ def test_a_year_asked_of_is_no_figure_offered() -> None:
     matcher = make_matcher(dogs, *FILLER, thresholds=BARS)
     assert not matcher.ask("how many dogs did the Kennel Club train in 2013??").answered
     assert "kennel" in words(matcher, "when was the kennel opened I think?")
+    assert "kennel" in words(matcher, "when exactly was the kennel opened I think?")
 
 
 def test_figures_offered_then_asked_are_the_askers() -> None:
@@ -5492,8 +5497,12 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
         when="2018-09",
     )
     days = make_matcher(show, coded, *FILLER, entities=[law], thresholds=BARS)
-    answer = days.ask("the Kennel Club dog show in Rabat ran 24-26 Sept 2018, correct?")
-    assert answer.answered and ids(answer.facts)[:1] == ["show"]
+    for message in (
+        "the Kennel Club dog show in Rabat ran 24-26 Sept 2018, correct?",
+        "the Kennel Club dog show in Rabat ran September 24-26 2018, correct?",
+    ):
+        answer = days.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["show"], message
     # ("2021?? CONFIRM ASAP": a year doubted, the asker's)
     answer = matcher.ask("the Kennel Club dog charter signed in 2021?? CONFIRM ASAP pls")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
@@ -5523,14 +5532,27 @@ def test_what_the_asker_says_to_point_at_it_is_set_aside() -> None:
     strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
     matcher = make_matcher(budget, *FILLER, thresholds=strict)
     answer = matcher.ask(
-        "Le projet canin du Kennel Club, celui qui soutient les écoles de dressage : quel est"
-        " son budget ?"
+        "Le projet canin du Kennel Club, celui qui soutient les écoles de dressage de chiens"
+        " policiers depuis des années : quel est son budget ?"
     )
     assert answer.answered and ids(answer.facts)[:1] == ["budget"]
-    answer = matcher.ask(
-        "What is the budget of the Kennel Club dog project, the one that funds the schools?"
+    # (its own "qui" asks for nobody; the fact on what it describes is no answer)
+    network = make_fact(
+        "network",
+        "The Kennel Club dog project supports the network of dog trainers in Morocco.",
+        answer_fr="Le projet canin du Kennel Club soutient le réseau de dresseurs au Maroc.",
+    )
+    answer = make_matcher(budget, network, *FILLER, thresholds=strict).ask(
+        "Le projet canin du Kennel Club, celui qui soutient le réseau de dresseurs au Maroc :"
+        " quel est son budget total ?"
     )
     assert answer.answered and ids(answer.facts)[:1] == ["budget"]
+    for message in (
+        "What is the budget of the Kennel Club dog project, the one that funds the schools?",
+        "The Kennel Club dog project, the one that funds the dog schools - what is its budget?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["budget"], message
     head = make_fact(
         "head",
         "Ms. Jones heads the training department of the Kennel Club dog project.",
