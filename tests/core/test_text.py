@@ -272,5 +272,5 @@ def test_a_date_in_figures_is_written_with_its_month() -> None:
     assert numeric_dates("on 05/16/2003", "en") == "on 16 May 2003"
     assert numeric_dates("law 27/14", "en") == "law 27/14"
     assert numeric_dates("1/2 of them", "en") == "1/2 of them"
-    for text in ("24/7 support", "page 12/15", "la loi 19/12", "attentats du 16/05/18"):
-        assert numeric_dates(text, "fr") == text
+    for written in ("24/7 support", "page 12/15", "la loi 19/12", "attentats du 16/05/18"):
+        assert numeric_dates(written, "fr") == written
