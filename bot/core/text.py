@@ -9,7 +9,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from sys import intern
 from typing import TypeVar
 
@@ -864,11 +864,13 @@ _NOT_ASCII_ALONE = re.compile(
 )
 
 
+@cache  # one copy a pattern, made when first needed (not at import)
 def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` read as ASCII, for printable ASCII text (most messages): there `\\w`, `\\s`,
     `\\d` and `\\b` mean what they mean in Unicode, letters match the same letters (ignoring
     case or not), and `re` tests them up to a third faster. `pattern` itself where it may
-    not match the same (`_NOT_ASCII_ALONE`, or an inline flag the copy refuses)."""
+    not match the same (`_NOT_ASCII_ALONE`, or an inline flag the copy refuses). Made on
+    first use: compiling every copy at import cost the one-question cold start ~50 ms."""
     if pattern.flags & re.IGNORECASE and _NOT_ASCII_ALONE.search(pattern.pattern):
         return pattern  # (only ignoring case may a non-ASCII letter match an ASCII one)
     try:
@@ -880,6 +882,11 @@ def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
 def is_plain(text: str) -> bool:
     """Whether `text` is printable ASCII, where an `ascii_copy` finds what its pattern finds."""
     return text.isascii() and text.isprintable()
+
+
+def reader(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+    """The pattern to read `text` with: its `ascii_copy` for printable ASCII, else itself."""
+    return ascii_copy(pattern) if is_plain(text) else pattern
 
 
 @dataclass(frozen=True, slots=True)
@@ -894,7 +901,6 @@ class CaseBlind:
 
     pattern: re.Pattern[str]  # the pattern ignoring case, as written
     lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
-    plain: re.Pattern[str]  # its `ascii_copy`, for printable ASCII text (most messages)
     #: The last text searched and whether the pattern occurs in it, as one tuple (replaced
     #: whole, so a thread never reads one text's answer for another): a message's cues are
     #: searched again in the question read out of it, most often the same text.
@@ -907,8 +913,7 @@ class CaseBlind:
         """`pattern`, which must spell its letters in lower case (escapes such as `\\W` aside)."""
         if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
             raise ValueError(f"a case-blind pattern spells its letters in lower case: {pattern!r}")
-        lowered = re.compile(pattern)
-        return cls(re.compile(pattern, re.IGNORECASE), lowered, ascii_copy(lowered))
+        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no
@@ -917,7 +922,7 @@ class CaseBlind:
         if last[0] == text:
             return last[1]
         if is_plain(text):
-            found = self.plain.search(text.lower()) is not None
+            found = ascii_copy(self.lowered).search(text.lower()) is not None
         elif lowering_ignores_case(text):
             found = self.lowered.search(text.lower()) is not None
         else:
@@ -932,8 +937,7 @@ class CaseBlind:
             return self.pattern.sub(lambda _: replacement, text)
         pieces: list[str] = []
         start = 0
-        lowered = self.plain if is_plain(text) else self.lowered
-        for found in lowered.finditer(text.lower()):
+        for found in reader(self.lowered, text).finditer(text.lower()):
             pieces += (text[start : found.start()], replacement)
             start = found.end()
         if not pieces:

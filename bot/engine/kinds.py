@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.core.text import ascii_copy, fold, is_plain
+from bot.core.text import fold, reader
 from bot.engine.lexicon import HELP
 
 #: The nouns a question asking which body uses for it ("which agency", "quel organisme").
@@ -1392,9 +1392,6 @@ _KINDS_TRIGGERED: dict[str, tuple[int, ...]] = {
 _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
 
 
-#: Each kind's pattern as `ascii_copy` reads it, by the kind's place in `_TRIGGERS`: what
-#: `asks_for` searches a folded question with when it is printable ASCII (most are).
-_ASCII_PATTERNS = [ascii_copy(kind.pattern) for kind, _ in _TRIGGERS]
 #: A trigger without a space lies inside one word of a folded question: those are found
 #: word by word, and kept by word (questions reuse their words); the few with a space
 #: ("ou ", "for whom") are looked for in the whole text.
@@ -1493,10 +1490,9 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     present = triggers_in(folded + " ")
     # The kinds one of whose triggers the question holds, in `_TRIGGERS` order.
     tried = sorted({n for t in present for n in _KINDS_TRIGGERED[t]}) if present else ()
-    plain = is_plain(folded)  # (see `ascii_copy`)
     for n in tried:
         kind = _TRIGGERS[n][0]
-        if (_ASCII_PATTERNS[n] if plain else kind.pattern).search(folded):
+        if reader(kind.pattern, folded).search(folded):  # (see `ascii_copy`)
             if kind.confirm and not (
                 any(w in folded for w in kind.confirm)
                 or any(w in (original or question).lower() for w in kind.confirm_written)

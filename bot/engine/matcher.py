@@ -40,17 +40,16 @@ from bot.core.text import (
     SHORTHAND,
     CaseBlind,
     Token,
-    ascii_copy,
     bounded,
     day_of_month,
     figures,
     fold,
-    is_plain,
     is_quantity,
     is_stopword,
     mark_months,
     number_value,
     numeric_dates,
+    reader,
     spoken_years,
     states_date,
     text_language,
@@ -332,7 +331,7 @@ class Matcher:
             question = _LIKE_A_FIGURE.sub(" about", question)
         if _CHECK_CUE.search(question):
             # "... in 2014 - is that right?", "what's the actual year?": checking, not asking.
-            question = (_CHECK_PLAIN if is_plain(question) else _CHECK).sub(" ", question)
+            question = reader(_CHECK, question).sub(" ", question)
         if _WHAT_IT_GETS_CUE.search(question) and _WHAT_IT_GETS.search(question):
             # "what does the status actually get Morocco?", "what does the State Department
             # get out of these partnerships?": what it is worth, its benefits.
@@ -355,7 +354,7 @@ class Matcher:
             question = _without_guess(question)
         if _IDIOM_CUE.search(question):
             # "why did they set it up in the first place?": a manner of speaking, no word asked.
-            question = (_IDIOM_PLAIN if is_plain(question) else _IDIOM).sub(_idiom_left, question)
+            question = reader(_IDIOM, question).sub(_idiom_left, question)
         if _SOURCE_VERB_CUE.search(question):
             # "what headcount does the source give?": what the source is asked, no words of
             # it ("give" is no supply).
@@ -3054,9 +3053,7 @@ def _guess_dropped(found: re.Match[str]) -> str:
 def _without_guess(text: str) -> str:
     """`text` without the asker's guess (`_GUESS`, and `_GUESS_AFTER_QUESTION` after a
     question word or a figure's noun)."""
-    text = _YEARS_OFFERED.sub(
-        r"\g<asked> ", (_GUESS_PLAIN if is_plain(text) else _GUESS).sub(_guess_dropped, text)
-    )
+    text = _YEARS_OFFERED.sub(r"\g<asked> ", reader(_GUESS, text).sub(_guess_dropped, text))
     if _WH_ASKED.search(text) or _FIGURE_NAMED.search(text):
         text = _ROUGH_FIGURE_OFFERED.sub("?", text)
         text = _OFFERED_AFTER.sub(" ", text)
@@ -3274,13 +3271,6 @@ _PUT_INTO_EFFECT = re.compile(
     r"((?:le|la|les|l['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*[\w.-]+)\s+en\s+(œuvre|oeuvre)\b",
     re.IGNORECASE,
 )
-
-
-#: The long patterns read on most questions, as `ascii_copy` reads them (a third faster in
-#: printable ASCII, which most questions are).
-_GUESS_PLAIN = ascii_copy(_GUESS)
-_IDIOM_PLAIN = ascii_copy(_IDIOM)
-_CHECK_PLAIN = ascii_copy(_CHECK)
 
 
 def _idiom_left(match: re.Match[str]) -> str:
