@@ -9,7 +9,7 @@ from __future__ import annotations
 
 LANGUAGES = ("en", "fr")
 
-_MONTHS_FR = (
+MONTHS_FR = (
     "janvier",
     "février",
     "mars",
@@ -23,7 +23,7 @@ _MONTHS_FR = (
     "novembre",
     "décembre",
 )
-_MONTHS_EN = (
+MONTHS_EN = (
     "January",
     "February",
     "March",
@@ -188,7 +188,7 @@ def format_day(iso: str | None, lang: str = "en") -> str | None:
     if not iso:
         return None
     parts = iso.split("-")
-    months = _MONTHS_FR if lang == "fr" else _MONTHS_EN
+    months = MONTHS_FR if lang == "fr" else MONTHS_EN
     try:
         if len(parts) == 3:
             day = int(parts[2])

@@ -15,6 +15,8 @@ from typing import TypeVar
 
 import Stemmer
 
+from bot.core.i18n import MONTHS_EN, MONTHS_FR
+
 #: What a piece of text is read into (`by_piece`): tokens, words.
 _T = TypeVar("_T")
 
@@ -386,20 +388,6 @@ def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) 
     return value
 
 
-_FR_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 #: A date in figures: "16/05/2003", "le 24/02" (day first, as in Morocco and France); not
 #: "24/7", "page 12/15", "loi 19/12", "16/05/18".
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
@@ -416,7 +404,7 @@ def numeric_dates(text: str, language: str) -> str:
     first; a date whose first figure cannot be a day but the second can ("05/16/2003") is
     read month first; one that can be neither, or with no year and no figure over 12
     ("1/2"), stays as written."""
-    months = _FR_MONTHS if language == "fr" else _SPOKEN_MONTHS
+    months = MONTHS_FR if language == "fr" else MONTHS_EN
 
     def in_words(match: re.Match[str]) -> str:
         first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
@@ -425,7 +413,7 @@ def numeric_dates(text: str, language: str) -> str:
             year is None and not _DATE_CUE.search(match.string, 0, match.start())
         ):
             return match.group(0)  # (no date; "1/2 of them", "24/7", without a year or cue)
-        name = months[month - 1] if language == "fr" else months[month - 1].capitalize()
+        name = months[month - 1]
         return f"{day} {name} {year}" if year else f"{day} {name}"
 
     return _NUMERIC_DATE.sub(in_words, text)
