@@ -401,9 +401,9 @@ _DATE_CUE = re.compile(
 def numeric_dates(text: str, language: str) -> str:
     """`text` with its dates in figures written with their month's name ("16/05/2003" ->
     "16 May 2003", "le 24/02" -> "le 24 février"): a fact names the month. The day comes
-    first; a date whose first figure cannot be a day but the second can ("05/16/2003") is
-    read month first; one that can be neither, or with no year and no figure over 12
-    ("1/2"), stays as written."""
+    first; a date whose first figure cannot be a month but the second can ("05/16/2003")
+    is read month first; one that can be neither, or that has no year and no word placing
+    a date before it ("1/2 of them", "24/7"), stays as written."""
     months = MONTHS_FR if language == "fr" else MONTHS_EN
 
     def in_words(match: re.Match[str]) -> str:
