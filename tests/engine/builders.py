@@ -122,6 +122,10 @@ TANGIER = make_entity("tangier", "place", "Tangier", fr=("Tanger",))
 BCIJ = make_entity(
     "bcij", "institution", "Central Bureau of Judicial Investigation", acronyms=("BCIJ",)
 )
+#: A body and a programme of the dog-themed bases the rule tests build (the Kennel Club,
+#: with its acronym, is test_matcher_rules.KENNEL_CLUB).
+CAT_OFFICE = make_entity("cat-office", "institution", "Cat Office")
+DOG_PROJECT = make_entity("dog-project", "programme", "Dog Project")
 
 
 def ids(matches: Iterable[Match]) -> list[str]:

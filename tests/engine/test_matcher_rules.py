@@ -13,6 +13,8 @@ import pytest
 from builders import (
     BARS,
     BCIJ,
+    CAT_OFFICE,
+    DOG_PROJECT,
     DOGS,
     FILLER,
     MOROCCO,
@@ -1916,9 +1918,9 @@ def test_which_agencies_of_a_programme_asks_its_partners_not_the_institution_car
     institutions topic's cards that mention it; "which agencies in Tangier?" lists them."""
     agency = ("agency", "agencies", "body", "bodies")
     entities = [
-        make_entity("dog-project", "programme", "Dog Project"),
-        make_entity("kennel-club", "institution", "Kennel Club"),
-        make_entity("tangier", "place", "Tangier"),
+        DOG_PROJECT,
+        KENNEL_CLUB,
+        TANGIER,
     ]
     card = make_fact(
         "card",
@@ -5038,7 +5040,7 @@ def test_the_place_a_claim_puts_it_in_is_checked_by_the_place_asked() -> None:
         where="Tangier, Morocco",
     )
     entities = [
-        make_entity("tangier", "place", "Tangier"),
+        TANGIER,
         make_entity("rabat", "place", "Rabat"),
     ]
     strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
@@ -5239,11 +5241,11 @@ def test_bodies_set_aside_are_no_answer_of_which_others() -> None:
     naming the others answers. A count of others ("besides the Kennel Club, how many
     ...?") is not this rule's (the fact counting them answers it)."""
     entities = [
-        make_entity("kennel-club", "institution", "Kennel Club"),
-        make_entity("cat-office", "institution", "Cat Office"),
+        KENNEL_CLUB,
+        CAT_OFFICE,
         make_entity("bird-agency", "institution", "Bird Agency"),
         make_entity("fish-fund", "institution", "Fish Fund"),
-        make_entity("dog-project", "programme", "Dog Project"),
+        DOG_PROJECT,
     ]
     joint = make_fact(
         "joint",
@@ -5318,8 +5320,8 @@ def test_a_choice_of_two_names_is_answered_by_the_fact_naming_one() -> None:
     name after "or" is the other side (what follows it is asked, and must be held); the
     fact naming one side answers. Neither side held: no answer."""
     entities = [
-        make_entity("kennel-club", "institution", "Kennel Club"),
-        make_entity("cat-office", "institution", "Cat Office"),
+        KENNEL_CLUB,
+        CAT_OFFICE,
         make_entity("bird-agency", "institution", "Bird Agency"),
     ]
     sponsored = make_fact(
@@ -5511,10 +5513,9 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
 def test_context_no_fact_holds_leaves_no_bare_kind_to_answer() -> None:
     """ "Tunisia elections - date?": with the context no fact holds set aside, only the kind
     is left ("date?"), asked of nothing: no answer (the fact on another date is not one)."""
-    tunisia = make_entity("tunisia", "country", "Tunisia")
     dated = make_fact("dated", "The Kennel Club opened its kennel in 2010.", when="2010")
     show = make_fact("show", "The date of the dog show was set for 2012.", when="2012")
-    matcher = make_matcher(dated, show, *FILLER, entities=[tunisia], thresholds=BARS)
+    matcher = make_matcher(dated, show, *FILLER, entities=[TUNISIA], thresholds=BARS)
     assert not matcher.ask("Tunisia elections - date?").answered
     answer = matcher.ask("Kennel Club kennel opened - date?")
     assert answer.answered and ids(answer.facts)[:1] == ["dated"]
