@@ -538,6 +538,9 @@ _TITLED = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
 #: Pointers that, last in a question, point back whatever it names before them.
 _LAST_POINTERS = _words("there that this those these them")
 _BE = _words("is are was were be been being s re")
+_HOW_MUCH = _words("many much")
+#: Verbs that, straight after "how many", leave what is counted unsaid.
+_AUXILIARIES = _words("do does did")
 
 
 #: A segment about the asker, not the question: "I'm writing a piece on the BCIJ",
@@ -713,6 +716,12 @@ def _self_contained(
     words = [w for s in asking for w in _folded_words(s)]
     if not words or any(_points_back(s, knows) for s in asking):
         return False
+    if "many" in words or "much" in words:
+        for n in range(len(words) - 2):
+            if words[n] == "how" and words[n + 1] in _HOW_MUCH and words[n + 2] in _AUXILIARIES:
+                # "ILEAs: how many does INL run training at?": what is counted was said
+                # before (not "how many ILEAs does INL run?").
+                return False
     known = {w for w in words if w not in STOPWORDS and w not in CONVERSATIONAL and knows(w)}
     if len(known) < SELF_CONTAINED_WORDS:
         return False

@@ -2681,10 +2681,12 @@ _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 _SCALE = frozenset({"level", "levels"})
 
 #: After "how many", a phrase of place or extent, not a thing counted: "ILEAs, how many
-#: around the world?", "combien au total ?".
+#: around the world?", "combien au total ?"; or a verb, the thing counted said before it
+#: ("ILEAs: how many does INL run?").
 _WHERE_COUNTED = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
-    r"dans|au|aux|en|a travers|partout)\b"
+    r"dans|au|aux|en|a travers|partout|"
+    r"does|do|did)\b"
 )
 
 

@@ -1681,3 +1681,20 @@ def test_a_quarter_is_no_quiz_item() -> None:
     """ "Q3 2018 BCIJ arrests ...": a quarter of a year, not an item's number."""
     question = read_message("Q3 2018 BCIJ arrests, how many were there?", knows).question
     assert "Q3" in question
+
+
+def test_what_is_counted_before_how_many_is_kept() -> None:
+    """ "ILEAs: how many does INL run training at?": the question names enough, yet what
+    it counts is the label before it, which stays (not before "how many ILEAs does ...")."""
+    labelled = read_message(
+        "Trafficking prosecutors: how many does the INL charter set in Casablanca?",
+        knows,
+        names=lambda text: "INL" in text,
+    )
+    assert labelled.question.startswith("Trafficking prosecutors")
+    whole = read_message(
+        "for the deck: how many prosecutors does the INL charter set in Casablanca?",
+        knows,
+        names=lambda text: "INL" in text,
+    )
+    assert whole.question == "how many prosecutors does the INL charter set in Casablanca?"

@@ -5566,3 +5566,12 @@ def test_what_the_asker_says_to_point_at_it_is_set_aside() -> None:
     assert not matcher.ask(
         "Mme Jones du projet canin, celle qui a parlé à l'atelier - c'est quoi son prénom ?"
     ).answered
+
+
+def test_a_verb_after_how_many_is_not_what_is_counted() -> None:
+    """ "ILEAs: how many does INL run training at?": what is counted was said before "how
+    many"; "does INL run" is no thing counted, so a fact with five dog academies answers."""
+    fact = make_fact("five", "In Tangier, the BCIJ runs five dog academies.", entities=["bcij"])
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    answer = matcher.ask("Dog academies: how many does the BCIJ run in Tangier?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
