@@ -305,6 +305,13 @@ _NUMBER_WORDS = {
     "cent": 100,
     "mille": 1000,
 }
+#: Small numbers written in words meet the same figures in digits ("five ILEAs" answers
+#: "4 or 5?"). Not "one"/"un" (a pronoun, an article), "sept" (September), "neuf" (new).
+_FIGURE_KEYS = {
+    word: frozenset((str(_NUMBER_WORDS[word]),))
+    for word in """two three four five six seven eight nine ten eleven twelve
+    deux trois quatre cinq huit dix onze douze""".split()
+}
 #: Years said in words, as dictated: "two thousand three", "twenty fifteen", "deux mille
 #: dix-huit" (not "two thousand eight hundred", a count; not "twenty one", twenty-one).
 _EN_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
@@ -658,13 +665,17 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
     Keys are tagged by language ("e:train", "f:format") so one language's stem
     never meets the other's by accident ("trainer" is "train" to the French
     stemmer, "training" is "train" to the English one). A question and a fact
-    meet on a word when either language's stems agree. Numbers are their own key.
+    meet on a word when either language's stems agree. Numbers are their own key, and
+    small numbers in words share their digits' ("five" is "5").
     A text known to be in one language (`lang` "en" or "fr") only gets that
     language's stems; a text of unknown language gets both.
     """
     # Interned, so the many words of one stem share one key string in every index.
     if word[:1].isdigit():
         return frozenset((word,))
+    figure = _FIGURE_KEYS.get(word)
+    if figure is not None:
+        return figure
     own = _OWN_STEM.get(word)
     if own is not None:
         return own

@@ -1341,6 +1341,8 @@ class Matcher:
             for s, k in zip(slots, kids, strict=True)
             if not k
             and s.text not in named
+            # (A side of a choice no fact holds is the wrong side: "20 or 25?".)
+            and s.text not in offered_sides
             and not (kind is Kind.MEMBERS and figures(s.text))
             and (
                 # (A meaning the curators named, "renewed", that no fact holds: not everyday;
@@ -1378,6 +1380,10 @@ class Matcher:
         if kind is Kind.MEMBERS and stated and _N_OTHERS.search(question):
             # "Which two other bureaus produced the guide with INL?": a list of three.
             stated = stated | {max(stated) + 1}
+        if stated and offered_sides:
+            # "how many ILEAs are there, 4 or 5?": the figures offered are the choice, not
+            # figures the question gives already.
+            stated = stated - {int(t) for t in offered_sides if t.isdigit()}
         if stated and claimed:
             # "my notes say 300 ... can you confirm that number?": a fact giving 300
             # confirms it; the figure is not one the question gives already.
@@ -1629,7 +1635,9 @@ class Matcher:
         found = _OR.split(question.lower())
         if len(found) != 2:
             return "", frozenset()
-        left, right = map(self.analyse, found)
+        # (A figure last before "or" stays one: alone, "are there 4" reads as "for".)
+        before = found[0] + " or" if found[0][-1:].isdigit() else found[0]
+        left, right = self.analyse(before), self.analyse(found[1])
         if not left or not right:
             return "", frozenset()
         # (A choice of figures needs no name: "is the first session on Feb 24 or the 25th?")

@@ -158,6 +158,15 @@ def test_a_british_spelling_meets_the_american_one() -> None:
     assert word_keys("organised", "en") != word_keys("organized", "en")
 
 
+def test_a_small_number_in_words_is_its_figure() -> None:
+    """ "five ILEAs" answers "4 or 5?", "cinq" too; "one" (a pronoun), "sept" (September)
+    and "neuf" (new) keep their own keys."""
+    assert word_keys("five", "en") == word_keys("5") == word_keys("cinq", "fr")
+    assert word_keys("twelve") == word_keys("12")
+    for word in ("one", "sept", "neuf"):
+        assert not word_keys(word) & {"1", "7", "9"}
+
+
 def test_count_is_no_counter() -> None:
     """ "ILEA count?": the French stem of "counters" is "count"; the word keeps its own."""
     assert word_keys("count").isdisjoint(word_keys("counters"))

@@ -5575,3 +5575,25 @@ def test_a_verb_after_how_many_is_not_what_is_counted() -> None:
     matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
     answer = matcher.ask("Dog academies: how many does the BCIJ run in Tangier?")
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many dog academies does the BCIJ run in Tangier, 4 or 5?",
+        "how many dog academies does the BCIJ run in Tangier 4 or 5",
+        "how many dog academies does the BCIJ run in Tangier, 5 or 6?",
+    ],
+)
+def test_a_choice_of_figures_is_no_figure_given(question: str) -> None:
+    """ "how many ILEAs are there 4 or 5": the figures offered are the choice (the fact
+    gives one of them, in words or not), not figures the question already gives; a "4"
+    before "or" is a figure, not a chat "for"."""
+    fact = make_fact("five", "In Tangier, the BCIJ runs five dog academies.", entities=["bcij"])
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
+    digits = make_fact("twenty", "In Tangier, the BCIJ runs 20 dog academies.", entities=["bcij"])
+    matcher = make_matcher(digits, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    answer = matcher.ask("how many dog academies does the BCIJ run in Tangier, 20 or 25?")
+    assert ids(answer.facts) == ["twenty"]
