@@ -310,7 +310,7 @@ _NUMBER_WORDS = {
 _FIGURE_KEYS = {
     word: frozenset((str(_NUMBER_WORDS[word]),))
     for word in """two three four five six seven eight nine ten eleven twelve
-    deux trois quatre cinq huit dix onze douze""".split()
+    deux trois quatre cinq huit dix onze douze""".split()  # noqa: SIM905
 }
 #: Years said in words, as dictated: "two thousand three", "twenty fifteen", "deux mille
 #: dix-huit" (not "two thousand eight hundred", a count; not "twenty one", twenty-one).
