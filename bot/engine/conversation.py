@@ -637,7 +637,8 @@ _DRAFT_CLAIM = re.compile(
     # ("draft: inl works w ...": the claim after a colon)
     r"reads?|lists?|mentions?|quotes?)|\s+has|\s*:|(?=\W*$))(?:\b|(?<=:))(?:\s+that\b)?\W*|"
     # "I wrote that in 2014 Morocco signed ...", "j'ai écrit que ...": the asker's own text.
-    r"^\W*(?:\w+\W+){0,3}?(?:i\s+(?:wrote|noted|have\s+(?:written|noted))|"
+    # ("For the GCTF paragraph I wrote that ...": where it was written, before)
+    r"^\W*(?:\w+\W+){0,5}?(?:i\s+(?:wrote|noted|have\s+(?:written|noted))|"
     r"i['’]ve\s+(?:written|noted)|j['’]ai\s+(?:[ée]crit|not[ée]))(?:\s+that\b|\s+que\b|\s+qu['’])\W*|"
     r"^\W*(?:\w+\W+){0,3}?(?:notre|mon|le|un)\s+(?:brouillon|projet\s+de\s+(?:note|rapport)|"
     r"rapport|draft)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
@@ -662,7 +663,11 @@ _CONFIRMING = re.compile(
     r"pourquoi|combien)\b)[\w'’@-]+\W+){0,4}?)(?:am\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking"
     r"(?:\s+that)?|to\s+(?:think|say)(?:\s+that)?))?|(?:is|was)\s+it\s+(?:really\s+)?(?:true|right|"
     r"correct|accurate|the\s+case)(?:\s+that)?|(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+|"
-    r"just\s+)?confirm(?:ing)?(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
+    r"just\s+)?confirm(?:ing)?(?:\s+that)?|"
+    # "Can I write that IPPOS 'has trained nearly 5,000 ...'? What does the source say?"
+    r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim|put)(?:\s+that)?|"
+    r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|safe|accurate)\s+to\s+(?:write|say|state|claim)"
+    r"(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
     r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*|"
     # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no
     # question opening the message, then the question asking what holds instead.)

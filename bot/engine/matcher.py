@@ -2690,11 +2690,12 @@ _SCALE = frozenset({"level", "levels"})
 
 #: After "how many", a phrase of place or extent, not a thing counted: "ILEAs, how many
 #: around the world?", "combien au total ?"; or a verb, the thing counted said before it
-#: ("ILEAs: how many does INL run?").
+#: ("ILEAs: how many does INL run?", "how many has it trained?"), or the others of it
+#: ("... with 40 other countries. How many others were there?").
 _WHERE_COUNTED = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
-    r"does|do|did)\b"
+    r"does|do|did|has|have|had|others)\b"
 )
 
 
@@ -2746,6 +2747,8 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|rite|correct|true|accurate)\b|"
+    # "... since 2010. does that sound right?"
+    r"\b(?:(?:does|do)\s+)?(?:that|this)\s+(?:sounds?|looks?|seems?)\s+(?:right|correct|accurate|ok|okay)\b|"
     # "..., this is correct? how many really": the claim, checked.
     r"(?<=[,;:.!?-])\s*(?:this|that|it)\s+is\s+(?:right|correct|true|accurate)\b|"
     # "... since 2010 -- or was it another year?", "in March 2015, or was it a different

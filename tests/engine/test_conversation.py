@@ -1496,6 +1496,15 @@ def test_a_claim_checked_before_a_question_is_the_claim_not_what_is_asked() -> N
     )
     assert headed.asking == "Where were they headed?"
     assert headed.claim == "the police units prepared for deployment to Somalia?"
+    written = read_message(
+        'Can I write that the BCIJ "was created in 2016"? What year does the text give?', knows
+    )
+    assert written.asking == "What year does the text give?"
+    assert written.claim.startswith("the BCIJ")
+    safe = read_message(
+        "is it ok to say that the BCIJ was created in 2016? What year does the text give?", knows
+    )
+    assert safe.claim.startswith("the BCIJ")
     french = read_message(
         "Bonjour ! la session, c'est bien le 24 mars ? Sinon, c'est quand ?", knows
     )

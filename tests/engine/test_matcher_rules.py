@@ -2985,6 +2985,10 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
     assert "like" in words(matcher, "which dog unit trains like the police")
     assert "actual" not in words(matcher, "the dog unit head, what's her actual role?")
+    # "... since 2010. does that sound right?": the claim, checked.
+    for checked in ("does that sound right?", "that sounds right?", "does this look correct?"):
+        said = words(matcher, f"the dog unit started in 2014. {checked} when did it start?")
+        assert {"sound", "sounds", "look", "right", "correct"}.isdisjoint(said), checked
     assert "actual" not in words(
         matcher, "the dog unit started in 2014? what's the actual start date?"
     )
@@ -5597,3 +5601,24 @@ def test_a_choice_of_figures_is_no_figure_given(question: str) -> None:
     matcher = make_matcher(digits, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
     answer = matcher.ask("how many dog academies does the BCIJ run in Tangier, 20 or 25?")
     assert ids(answer.facts) == ["twenty"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the BCIJ dog academies in Tangier, how many has it set up?",
+        "the BCIJ set up dog academies in Tangier with 40 other bureaus. how many others?",
+    ],
+)
+def test_what_is_counted_is_said_before_has_or_others(question: str) -> None:
+    """ "how many has it trained?": the thing counted was said before "has"; "how many
+    others were there?" counts the others of what was said (the fact's "28 other
+    countries"), so any figure of the fact may answer."""
+    fact = make_fact(
+        "five",
+        "In Tangier, the BCIJ set up five dog academies with 28 other bureaus.",
+        entities=["bcij"],
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]

@@ -164,6 +164,11 @@ def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
     assert reading.claim == "the BCIJ has 5 units."
     reading = read_message("I noted that the BCIJ has 5 units. What figure is right?")
     assert reading.claim == "the BCIJ has 5 units."
+    # (Where it was written, before: "For the GCTF paragraph I wrote that ...".)
+    reading = read_message(
+        "For the new BCIJ paragraph I wrote that the BCIJ has 5 units. What figure is right?"
+    )
+    assert reading.claim == "the BCIJ has 5 units."
     reading = read_message("J'ai écrit que le BCIJ a 5 unités. Combien en a-t-il ?")
     assert reading.claim == "le BCIJ a 5 unités."
 
