@@ -632,7 +632,9 @@ class Kind(StrEnum):
             r"((?!(when|since|year|date|until|quand|depuis)\b)[^\W\d]+)(\s+(?!(when|since|year|date|"
             r"until|quand|depuis)\b)[^\W\d]+){0,2}\s*$|"
             # "DGAPR director name?", "DGSN director general, name?": the holder's name.
-            r"\b(head|director|chief|boss|president|leader|minister|ambassador|commander)"
+            # ("Paris attacks mastermind name": the one who planned them, by name.)
+            r"\b(head|director|chief|boss|president|leader|minister|ambassador|commander|"
+            r"mastermind|ringleader|suspect|attacker|bomber|spokesperson)"
             r"(\s+general)?\s+(full\s+|first\s+|last\s+)?names?\b|" +
             # "Which UNODC experts ran the training?": people to be named, not counted.
             _LEAD
@@ -1154,7 +1156,11 @@ class Kind(StrEnum):
             r"\ba\s+(count|tally|headcount)\s+of\b|"
             r"\b(gives?|has|have|need|want|find)\s+the\s+(count|tally|headcount)\s+of\b|"
             # "ILEA count?", "prosecutors headcount": a name and the word asking its number.
-            r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$"
+            r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$|"
+            # ("terror cells dismantled - number?": the same, the number asked last; not a
+            # law's number, nor "what's its number?")
+            r"^\W*(?!.*\b(?:law|statute|loi|article|decree|its|what|whats|which|phone|any)\b)"
+            r"[\w.-]+(?:\s+[\w.-]+){0,3}\s+(number|figure)\W*$"
         ),
         # "By how much did the aid grow?": "it doubled" says how much.
         lambda f, asked: f.has_count or (f.multiplies and not GROWTH.isdisjoint(asked)),
@@ -1412,7 +1418,10 @@ _UP_TO_DATE = re.compile(r"\bup to date\b")
 _FIGURE_ASKED = re.compile(
     r"^\W*(?:(?:what|whats)\s+(?:is\s+|s\s+)?)?(?:the\s+)?"
     r"(?:(?:ballpark|rough|approximate|approx|exact|total|overall|latest|official)\s+)?"
-    r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b"
+    r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b|"
+    # "Need the number of prosecutors who attended ...": who opens a relative clause.
+    r"\bthe\s+(?:exact\s+|total\s+|real\s+|actual\s+)?number\s+of\s+[\w.]+(?:\s+[\w.]+)?"
+    r"\s+(?:who|that|qui)\b"
 )
 
 

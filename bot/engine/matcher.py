@@ -547,6 +547,9 @@ class Matcher:
                     # they actually be doing?", is not answered by the names' cards.)
                     and not (_DOING_CUE.search(reading.asking) and not self.analyse(reading.asking))
                     and not (reading.claim and len(self.analyse(reading.asking)) < 2)
+                    # (Nor when the context says a person is asked: "BCIJ head - name?" asks
+                    # a person, which "BCIJ name?" does not.)
+                    and (answer.asks_for is not Kind.PERSON or asks_for(reading.asking) is not None)
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:

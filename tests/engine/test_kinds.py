@@ -263,6 +263,26 @@ def test_a_name_and_count_asks_its_number() -> None:
     assert asks_for("who was the count of Paris?") is not Kind.COUNT
     assert asks_for("convictions under the dog law, what's the number?") is Kind.COUNT
     assert asks_for("what is the number of the dog law?") is not Kind.COUNT
+    # "terror cells dismantled - number?": the number asked last, of what is named before
+    # (not a law's number, "what's its number?", nor "any figure?").
+    assert asks_for("dog kennels dismantled - number?") is Kind.COUNT
+    assert asks_for("dog statute number") is not Kind.COUNT
+    assert asks_for("the dog law - what's its number?") is not Kind.COUNT
+    assert asks_for("finance people ask. any figure?") is not Kind.COUNT
+
+
+def test_the_number_of_people_who_is_a_count() -> None:
+    """ "Need the number of prosecutors who attended ...": "who" opens a relative clause;
+    a number is asked, not who."""
+    assert asks_for("Need the number of prosecutors who attended the dog session.") is Kind.COUNT
+    assert asks_for("need the names of prosecutors who attended the dog session") is not Kind.COUNT
+
+
+def test_a_role_then_name_asks_a_person() -> None:
+    """ "Paris attacks mastermind name", "BCIJ head - name?": whoever holds it, by name."""
+    assert asks_for("dog attacks mastermind name") is Kind.PERSON
+    assert asks_for("kennel club head - name?") is Kind.PERSON
+    assert asks_for("kennel club name?") is not Kind.PERSON
 
 
 def test_years_and_dates_in_the_plural_ask_for_dates() -> None:

@@ -5622,3 +5622,24 @@ def test_what_is_counted_is_said_before_has_or_others(question: str) -> None:
     matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
     answer = matcher.ask(question)
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
+
+
+def test_a_person_asked_by_the_context_is_not_asked_of_its_names_alone() -> None:
+    """ "BCIJ head - name?": the question alone ("name?") asks nothing; with the context it
+    asks a person, and a card giving the bureau's own name does not answer it."""
+    card = make_fact(
+        "card",
+        "BCIJ stands for the Central Bureau of Judicial Investigation, set up in Tangier.",
+        entities=["bcij"],
+    )
+    head = make_fact("head", "The head of the Tangier dog club retired.", entities=["tangier"])
+    matcher = make_matcher(
+        card,
+        head,
+        *FILLER,
+        entities=[BCIJ, TANGIER],
+        synonyms=[("name", "stands for")],
+        thresholds=BARS,
+    )
+    assert not matcher.ask("BCIJ head - name?").answered
+    assert matcher.ask("BCIJ - name?").answered
