@@ -442,6 +442,30 @@ def spoken_years(text: str) -> str:
     return _SPOKEN_YEAR.sub(year, text)
 
 
+#: A figure said in words: "twelve", "twenty one", "three thousand".
+_SPOKEN_FIGURE = re.compile(
+    rf"\b(?P<n>{_EN_BELOW_100})(?:[\s-](?P<times>hundred|thousand))?\b(?![-'’])", re.IGNORECASE
+)
+_TIMES = {"hundred": 100, "thousand": 1000}
+
+
+def spoken_figures(text: str) -> str:
+    """`text` with its figures said in words written in digits ("twelve prosecutors" ->
+    "12 prosecutors", "three thousand officials" -> "3000 officials"): a claim dictated
+    states its figure so."""
+
+    def figure(match: re.Match[str]) -> str:
+        value = _below_100(match.group("n"), _EN_UNITS, _EN_TEENS, _EN_TENS)
+        times = match.group("times")
+        if value < 10 and not times:
+            # "the one in Tangier", "in two cultural spheres. Which ones?", "before three":
+            # a small figure in words names or points more often than it is claimed.
+            return match.group(0)
+        return str(value * _TIMES[times.lower()] if times else value)
+
+    return _SPOKEN_FIGURE.sub(figure, text)
+
+
 #: Words that make a text state a quantity ("a million", "two prosecutors", "dozens").
 QUANTITY_WORDS = frozenset(_NUMBER_WORDS) | {
     "million",

@@ -512,6 +512,28 @@ _KIND_WORDS = _words("year years date dates month months day days annee annees m
 _KIND_ONLY = _KIND_WORDS | _words("time heure moment")
 
 
+#: Punctuation said aloud to a phone: "what was it actually comma thanks", "... de quelle
+#: année point d'interrogation" (not "period", "point", words of their own).
+_DICTATED = re.compile(
+    r"\s*\b(?P<comma>comma|virgule)\b|"
+    r"\s*\b(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)\b|"
+    r"\s*\b(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation)\b",
+    re.IGNORECASE,
+)
+_DICTATED_CUE = CaseBlind.compile(
+    r"comma|virgule|question mark|interrogation|full stop|exclamation"
+)
+
+
+def dictated_punctuation(text: str) -> str:
+    """`text` with the punctuation said aloud written as marks ("comma" -> ",")."""
+    if not _DICTATED_CUE.search(text):
+        return text  # (most messages)
+    return _DICTATED.sub(
+        lambda m: "," if m.group("comma") else "?" if m.group("ask") else ".", text
+    )
+
+
 def names_only_the_kind(text: str) -> bool:
     """Whether `text` names nothing but the kind of answer it wants: "what year?", "quelle
     date ?", "can you confirm the days and month?" (no word naming what it is about)."""

@@ -50,6 +50,7 @@ from bot.core.text import (
     number_value,
     numeric_dates,
     reader,
+    spoken_figures,
     spoken_years,
     states_date,
     text_language,
@@ -60,6 +61,7 @@ from bot.engine.conversation import (
     QUESTION_CUES,
     YES_NO_OPENING,
     Chatter,
+    dictated_punctuation,
     has_pointer,
     names_only_the_kind,
     read_message,
@@ -385,7 +387,7 @@ class Matcher:
         # keeps the message as written).
         written, question = (
             question,
-            _tag_last(question),
+            _tag_last(dictated_punctuation(question)),
         )
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
@@ -393,6 +395,10 @@ class Matcher:
             question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
         if "/" in question:
             question = numeric_dates(question, language)  # "16/05/2003": "16 May 2003"
+        if _SPOKEN_FIGURE_CUE.search(question) and _CLAIM.search(question):
+            # "my colleague wrote that twelve prosecutors did the workshop, can you double
+            # check": the claim's figure, dictated, is the asker's as "12" would be.
+            question = spoken_figures(question)
         message = bounded(question)
         if _HEDGE_CUE.search(message):
             message = _HEDGE.sub(" ", message)
@@ -2873,6 +2879,11 @@ _THE_ONE = re.compile(
 )
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
 _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
+#: A figure said in words (`spoken_figures`): most messages hold none.
+_SPOKEN_FIGURE_CUE = CaseBlind.compile(
+    r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b"
+)
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
 _TAG_FIRST = re.compile(
     r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?P<tag>right|correct|true|"

@@ -16,6 +16,7 @@ from bot.core.text import (
     fold,
     is_stopword,
     numeric_dates,
+    spoken_figures,
     spoken_years,
     text_language,
     tokenize,
@@ -283,3 +284,13 @@ def test_a_date_in_figures_is_written_with_its_month() -> None:
     assert numeric_dates("1/2 of them", "en") == "1/2 of them"
     for written in ("24/7 support", "page 12/15", "la loi 19/12", "attentats du 16/05/18"):
         assert numeric_dates(written, "fr") == written
+
+
+def test_a_figure_said_in_words_is_written_in_digits() -> None:
+    """ "my colleague wrote that twelve prosecutors ...": a claim dictated states its figure
+    so; a small figure in words ("the one in Tangier", "two cultural spheres") stays."""
+    assert spoken_figures("twelve prosecutors") == "12 prosecutors"
+    assert spoken_figures("like three thousand officials") == "like 3000 officials"
+    assert spoken_figures("twenty-eight countries, one hundred dogs") == "28 countries, 100 dogs"
+    assert spoken_figures("the one in Tangier, two spheres") == "the one in Tangier, two spheres"
+    assert spoken_figures("a ten-year plan") == "a ten-year plan"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.conversation import Chatter, read_message
+from bot.engine.conversation import Chatter, dictated_punctuation, read_message
 
 #: A fact base that knows only these words (folded).
 KNOWN = frozenset(
@@ -1707,3 +1707,15 @@ def test_what_is_counted_before_how_many_is_kept() -> None:
         names=lambda text: "INL" in text,
     )
     assert whole.question == "how many prosecutors does the INL charter set in Casablanca?"
+
+
+def test_punctuation_said_aloud_is_written() -> None:
+    """A message dictated to a phone says its marks: "comma", "question mark", "point
+    d'interrogation", "full stop"; "period" and "point" are words of their own."""
+    assert dictated_punctuation("what was it comma thanks") == "what was it, thanks"
+    assert dictated_punctuation("which year question mark") == "which year?"
+    assert dictated_punctuation("de quelle année point d'interrogation") == "de quelle année?"
+    assert dictated_punctuation("in 2015 full stop when") == "in 2015. when"
+    assert (
+        dictated_punctuation("over what period? the point is") == "over what period? the point is"
+    )

@@ -5643,3 +5643,18 @@ def test_a_person_asked_by_the_context_is_not_asked_of_its_names_alone() -> None
     )
     assert not matcher.ask("BCIJ head - name?").answered
     assert matcher.ask("BCIJ - name?").answered
+
+
+def test_a_claimed_figure_said_in_words_is_the_askers() -> None:
+    """ "my colleague wrote that twelve prosecutors did the workshop, can you double check
+    how many": "twelve" is the figure checked, which the fact need not hold; "comma" said
+    aloud is a comma."""
+    fact = make_fact("target", "21 prosecutors attended the dog workshop in Tangier in 2018.")
+    matcher = make_matcher(fact, *FILLER, entities=[TANGIER], thresholds=BARS)
+    for message in (
+        "my colleague wrote that twelve prosecutors attended the dog workshop in Tangier in"
+        " 2018 can you double check how many",
+        "my colleague says thirty prosecutors attended the dog workshop in Tangier in 2018 is"
+        " that right how many comma thanks",
+    ):
+        assert ids(matcher.ask(message).facts) == ["target"], message
