@@ -448,6 +448,9 @@ _RANKS = _words(
 _LAW_NUMBER = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 
+#: A question that is one short name in capitals and its marks: "ToT?", "ToT = ?",
+#: "GLO.ACT??" (not "Miami-Dade?", a side offered).
+_LONE_NAME = re.compile(r"\W*(?=[\w.&]*[A-Z][\w.&]*[A-Z])[A-Za-z][\w.&]{1,8}\s*=?\s*\?+\W*")
 #: Words that point back to something said before: a question holding one needs its context.
 #: Pointers to one of things named before ("where was the first one held?"): the
 #: question needs its context, wherever they stand.
@@ -1596,7 +1599,7 @@ _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b",
 #: The bot's name written apart, or dictated: "fact bot", "fact-bot", "at fact bot".
 _BOT_NAME_SPLIT = re.compile(
     r"(?P<to>\bat\s+|@\s*|\b(?:hey|hi|hello|there|morning|bonjour|salut|coucou)\s+)?"
-    r"\bfact[\s-]+bot\b",
+    r"\bfact[\s-]*bot\b",
     re.IGNORECASE,
 )
 
@@ -1831,6 +1834,9 @@ def read_message(
         if s in asking:
             last_ask = n
     pointing = others and any(_points_back(s, knows) for s in asking)
+    # "ToT? (CNDH/DGSN programme)": a question that is one name says what it is about
+    # after it (not "are you working? the quiz starts in 10 min").
+    lone_word = others and all(_LONE_NAME.fullmatch(s) for s in asking)
     kept = []
     for n, segment in enumerate(segments):
         if segment in asking:
@@ -1840,7 +1846,7 @@ def read_message(
             kept.append(_CONFIRMING.sub(_claim_opening, claim_kept, count=1).strip())
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
-        elif n > last_ask >= 0 and (not pointing or segment in purposes):
+        elif n > last_ask >= 0 and (not (pointing or lone_word) or segment in purposes):
             # After the question: what it is for ("need the figure for a briefing"; "asking
             # for the CT brief" even after a question that points back).
             continue

@@ -1678,9 +1678,13 @@ def test_the_bots_name_written_apart_or_dictated_is_the_bot() -> None:
         "bonjour fact bot en quelle année le BCIJ a-t-il été créé ?",
         "hi there at fact bot when was the BCIJ created",
         "hey fact-bot, when was the BCIJ created?",
+        # (written as one word, unpunctuated: "hey at factbot so ...", "hi there factbot")
+        "hey at factbot so when was the BCIJ created",
+        "hi there factbot quick one when was the BCIJ created",
     ):
         question = read_message(message, knows).question
         assert "bot" not in question.lower() and "fact" not in question.lower(), question
+        assert not question.lower().startswith(("at ", "there ")), question
     # (asked about, it is the bot asked about)
     for message in ("who built fact bot?", "qui a créé fact bot ?"):
         assert read_message(message, knows).chatter is Chatter.ABOUT_BOT, message
@@ -1719,3 +1723,13 @@ def test_punctuation_said_aloud_is_written() -> None:
     assert (
         dictated_punctuation("over what period? the point is") == "over what period? the point is"
     )
+
+
+def test_a_question_that_is_one_name_keeps_what_follows() -> None:
+    """ "ToT? (CNDH/DGSN programme)": a question that is one short name says after it what
+    it is about; "are you working? the quiz starts in 10 min" and "Miami-Dade? or was it
+    the other one" do not."""
+    assert read_message("ToT? (BCIJ charter)", knows).question == "ToT? BCIJ charter"
+    assert read_message("ToT = ? for the BCIJ charter", knows).question.endswith("BCIJ charter")
+    kept = read_message("which BCIJ charter? the trafficking law 2015", knows).question
+    assert "trafficking" not in kept
