@@ -212,6 +212,7 @@ class Matcher:
         #: id(slot) -> what is read of the slot alone (`_SlotFacts`). The entry holds the
         #: slot, so no other object has its id while it is kept. Emptied when full.
         self._slot_memo: dict[int, _SlotFacts] = {}
+        self._ambient_countries: frozenset[str] | None = None  # (`_countries_everywhere`)
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
         self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
@@ -1050,6 +1051,17 @@ class Matcher:
             for s in self.analyse(text)
         )
 
+    def _countries_everywhere(self) -> frozenset[str]:
+        """The countries most facts name (Morocco): the one a question is about unsaid."""
+        if self._ambient_countries is None:
+            index = self.index
+            self._ambient_countries = frozenset(
+                concept
+                for concept, kind in index.lexicon.kinds.items()
+                if kind == "country" and index.df(concept) >= AMBIENT_SHARE * index.n
+            )
+        return self._ambient_countries
+
     def _ambient(self, slot: Slot) -> bool:
         """A name in most facts (Morocco): it says nothing of what is asked."""
         return (slot.concept or "").startswith("@") and not self.index.is_specific(slot)
@@ -1279,6 +1291,11 @@ class Matcher:
                 for s in slots
                 if s.concept and s.concept.startswith("@") and _BODY_NOUN.search(s.text)
             }
+        if kind is Kind.COUNTRY and _ALONGSIDE.search(question):
+            # "GCTF co-chair from April 2016 - alongside which country?", "avec quel autre
+            # pays ?": the other party to what the country most facts name (Morocco) did;
+            # that country is no answer, named or not.
+            query_concepts |= self._countries_everywhere()
         defines = self._defined_entity(slots)
         focus = (
             self._count_focus(corrected or question) or claimed_focus if kind is Kind.COUNT else []
@@ -3346,6 +3363,12 @@ _NAMED_KINDS = frozenset({"institution", *PLACE_KINDS})
 #: A question of another thing than the one named, or of how two compare: "does the CNDH
 #: run a similar course with the gendarmerie?", "did they hold another march?", "is the
 #: centre bigger than ...?": no wrong detail to put right.
+#: A party asked for beside another: "co-chair alongside which country?", "Morocco's
+#: fellow co-chair", "avec quel autre pays", "with which other country".
+_ALONGSIDE = re.compile(
+    r"\b(?:alongside|fellow|along\s+with|together\s+with|other|autres?|aux\s+c[ôo]t[ée]s)\b",
+    re.IGNORECASE,
+)
 _OTHER_ASKED = re.compile(
     r"\b(?:similar|another|other|others|same|also|too|as\s+well|aussi|autres?|m[êe]me|"
     r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",

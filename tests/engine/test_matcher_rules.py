@@ -5658,3 +5658,25 @@ def test_a_claimed_figure_said_in_words_is_the_askers() -> None:
         " that right how many comma thanks",
     ):
         assert ids(matcher.ask(message).facts) == ["target"], message
+
+
+def test_the_party_beside_the_country_everywhere_is_another() -> None:
+    """ "GCTF co-chair from April 2016 - alongside which country?", "avec quel autre pays ?":
+    the other party to what Morocco (named by most facts) did; a fact naming Morocco alone
+    does not answer it, though it answers which country did."""
+    chair = make_fact(
+        "chair", "In 2016, Morocco became co-chair of the Kennel Club.", entities=["morocco"]
+    )
+    dogs = [
+        make_fact(f"dogs-{n}", f"Morocco trained {n} police dogs.", entities=["morocco"])
+        for n in (10, 20, 30)
+    ]
+    matcher = make_matcher(chair, *dogs, *FILLER, entities=[MOROCCO], thresholds=BARS)
+    assert ids(matcher.ask("Which country became co-chair of the Kennel Club in 2016?").facts) == [
+        "chair"
+    ]
+    for question in (
+        "Kennel Club co-chair from 2016 - alongside which country?",
+        "Kennel Club co-chair from 2016 - with which other country?",
+    ):
+        assert not matcher.ask(question).answered, question
