@@ -83,6 +83,10 @@ def test_a_budget_requested_asks_for_money() -> None:
     assert asks_for("how much $ did the port give the dog unit") is Kind.MONEY
     assert asks_for("how much did the port give the dog unit") is not Kind.MONEY
     assert asks_for("how much of the €11 million went to dogs?") is not Kind.MONEY
+    # "doubled from what to what?": the sums before and after.
+    assert asks_for("the port doubled its dog aid. from what to what?") is Kind.MONEY
+    assert asks_for("dog aid doubled - from how much to how much") is Kind.MONEY
+    assert asks_for("the port doubled its dog aid. what for?") is not Kind.MONEY
 
 
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
