@@ -1086,7 +1086,11 @@ class Kind(StrEnum):
             r"((the|les)\s+)?(\w+\s+(s\s+)?)?"  # "where are INL's five academies?"
             r"(two|three|four|five|six|seven|eight|nine|ten|twelve|deux|trois|quatre|cinq|six|"
             r"sept|huit|neuf|dix|douze|[2-9]|[1-9]\d)\s+"
-            r"(?!(years?|months?|days?|weeks?|ans|mois|jours|semaines)\b)[^\W\d]"
+            r"(?!(years?|months?|days?|weeks?|ans|mois|jours|semaines)\b)[^\W\d]|"
+            # "which states' departments are among the seven ...?": the members of a group
+            # counted, by name.
+            r"\b(which|what)\b[^?]{0,60}\bamong\s+the\s+(two|three|four|five|six|seven|eight|"
+            r"nine|ten|twelve|[2-9]|[1-9]\d)\b"
         ),
         lambda f, asked: f.listed >= 2,
         "names them nowhere",

@@ -666,3 +666,10 @@ def test_a_result_measured_is_asked_as_a_score(question: str, kind: Kind | None)
     """ "What did they score on the test?": a score or a rate, which a fact saying they were
     trained does not give."""
     assert asks_for(question) is kind
+
+
+def test_which_among_the_counted_asks_their_names() -> None:
+    """ "Which US states' departments are among the seven that work with INL?": the members
+    of a group counted, by name (not "which is the largest among them?")."""
+    assert asks_for("which dog clubs are among the seven that train police dogs?") is Kind.MEMBERS
+    assert asks_for("which dog club is the largest among them?") is not Kind.MEMBERS
