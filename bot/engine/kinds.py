@@ -752,7 +752,7 @@ class Kind(StrEnum):
     # "Which organisation does Mr. Chabib work for?": a body the question does not name.
     BODY = (
         "body",
-        ("which", "what", "quel", "for whom", "pour qui"),
+        ("which", "what", "quel", "for whom", "pour qui", "name of the", "names of the"),
         re.compile(
             _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
@@ -760,7 +760,14 @@ class Kind(StrEnum):
             + BODY_NOUNS
             + r"\b|"
             # "la certification de 2018, c'est quel organisme qui l'a délivrée ?"
-            r"\bc\s+est\s+(quel|quelle|quels|quelles)\s+(\w+\s+)?" + BODY_NOUNS + r"\b"
+            r"\bc\s+est\s+(quel|quelle|quels|quelles)\s+(\w+\s+)?" + BODY_NOUNS + r"\b|"
+            # "... certifié pour l'ADN par quel organisme ?", "the name of the body that
+            # certified ...", "which company built ...?"
+            r"\b(par|by)\s+(which|what|quel|quelle)\s+(\w+\s+)?" + BODY_NOUNS + r"\b|"
+            r"\bnames?\s+of\s+the\s+(\w+\s+)?" + BODY_NOUNS + r"\s+(that|which|who)\b|"
+            + _LEAD
+            + r"(which|what|quelle|quel)\s+(\w+\s+)?(company|companies|firm|firms|contractor|"
+            r"contractors|entreprise|entreprises|societe|societes)\b"
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",

@@ -673,3 +673,13 @@ def test_which_among_the_counted_asks_their_names() -> None:
     of a group counted, by name (not "which is the largest among them?")."""
     assert asks_for("which dog clubs are among the seven that train police dogs?") is Kind.MEMBERS
     assert asks_for("which dog club is the largest among them?") is not Kind.MEMBERS
+
+
+def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:
+    """ "... certifié pour l'ADN par quel organisme ?", "the name of the body that certified
+    the lab", "which company built the centre?": a body the question does not name (not
+    "independent from which institution?", which the fact may name in passing)."""
+    assert asks_for("le chenil national, certifié en 2018 par quel organisme ?") is Kind.BODY
+    assert asks_for("Give me the name of the body that certified the dog lab.") is Kind.BODY
+    assert asks_for("Which company built the dog training centre in Tangier?") is Kind.BODY
+    assert asks_for("The dog charter wants kennels independent from which institution?") is None
