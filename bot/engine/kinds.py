@@ -764,7 +764,9 @@ class Kind(StrEnum):
             # "... certifié pour l'ADN par quel organisme ?", "the name of the body that
             # certified ...", "which company built ...?"
             r"\b(par|by)\s+(which|what|quel|quelle)\s+(\w+\s+)?" + BODY_NOUNS + r"\b|"
-            r"\bnames?\s+of\s+the\s+(\w+\s+)?" + BODY_NOUNS + r"\s+(that|which|who)\b|"
+            r"\bnames?\s+of\s+the\s+(\w+\s+)?"
+            + BODY_NOUNS
+            + r"\s+(that|which|who)\b|"
             + _LEAD
             + r"(which|what|quelle|quel)\s+(\w+\s+)?(company|companies|firm|firms|contractor|"
             r"contractors|entreprise|entreprises|societe|societes)\b"

@@ -1461,6 +1461,9 @@ class Matcher:
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
+        # "police units IPPOS is preparing to deploy to Mali": where they go, not where units
+        # came from ("units from Togo, ..., Mali ... deployments to Haiti").
+        headed_to = _destinations(question) if _HEADED_CUE.search(question) else ()
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         accepted_at: list[int] = []  # the accepted facts' positions in the index
@@ -1486,6 +1489,8 @@ class Matcher:
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
             if why_not is None and asked_after and _names_any(fact, asked_after):
                 why_not = "is the one asked after"
+            if why_not is None and headed_to and (origin := _only_an_origin(fact, headed_to)):
+                why_not = f"names {origin} as where they came from"
             if why_not is None and spelled_out and i not in self.index.spellers[spelled_out]:
                 why_not = "does not write out " + spelled_out.upper()
             if why_not is not None and not accepted and not rejected:
@@ -3367,6 +3372,62 @@ _NAMED_KINDS = frozenset({"institution", *PLACE_KINDS})
 #: A question of another thing than the one named, or of how two compare: "does the CNDH
 #: run a similar course with the gendarmerie?", "did they hold another march?", "is the
 #: centre bigger than ...?": no wrong detail to put right.
+#: Going somewhere, said of people or units: most questions hold none of these words.
+_HEADED_CUE = CaseBlind.compile(
+    r"deploy|dispatch|sent\b|send|head|bound|d[ée]ploi|envoy|partir|part\b|partent|prep|"
+    r"pr[ée]par|mission"
+)
+#: Going somewhere: "preparing to deploy to Mali", "headed for Darfur", "prepping for
+#: Mali", "la mission de maintien de la paix au Mali", "déployés au Mali".
+_HEADED = re.compile(
+    r"\b(?:deploy\w*|dispatch\w*|sen[dt]|sending|head(?:ed|ing)?|bound|d[ée]ploi\w*|"
+    r"envoy\w*|partir|part|partent|prep|prepp\w*|prepar\w*|pr[ée]par\w*|missions?)\b",
+    re.IGNORECASE,
+)
+#: Where to, after going ("... to Mali"), or before it ("the Mali deployment").
+_TO_PLACE = re.compile(
+    r"\b(?:to|for|into|in|au|aux|en|vers|pour)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?"
+    r"(?P<place>[^\W\d_][\w'’-]+)|"
+    r"\b(?P<before>[^\W\d_][\w'’-]+)\s+(?=(?:deployments?|mission)\b)",
+    re.IGNORECASE,
+)
+
+
+#: A list of places people or units come from: "units from Togo, Senegal, Mali and
+#: Jordan", "des unités du Togo, du Sénégal, du Mali".
+_FROM_LIST = re.compile(
+    r"\b(?:from|du|de\s+la|des|de|d['’])\s*(?P<list>[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s+et\s+)"
+    r"(?:(?:du|de\s+la|des|de|d['’])\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+)"
+)
+
+
+def _destinations(question: str) -> tuple[str, ...]:
+    """The words `question` says people or units are headed to, folded (a place among
+    them, or none)."""
+    return tuple(
+        fold(m.group("place") or m.group("before"))
+        for m in _TO_PLACE.finditer(question)
+        if m.group("before") or _HEADED.search(question, max(0, m.start() - 40), m.start())
+    )
+
+
+def _only_an_origin(fact: Fact, places: Sequence[str]) -> str | None:
+    """A place of `places` that `fact` names only in a list of where people came from, if
+    any: it is not where they were headed."""
+    for text in (fact.answer, fact.answer_fr or ""):
+        origins = [
+            fold(w) for m in _FROM_LIST.finditer(text) for w in _WORD.findall(m.group("list"))
+        ]
+        if not origins:
+            continue
+        words = _WORD.findall(fold(text))
+        for place in places:
+            # (Named again elsewhere, it may be where they went too.)
+            if place in origins and words.count(place) == 1:
+                return place.title()
+    return None
+
+
 #: A party asked for beside another: "co-chair alongside which country?", "Morocco's
 #: fellow co-chair", "avec quel autre pays", "with which other country".
 _ALONGSIDE = re.compile(

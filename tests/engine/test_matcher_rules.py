@@ -34,6 +34,7 @@ from bot.core.factbase import Entity, Fact
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine import matcher as matcher_module
 from bot.engine.kinds import REASON, listed
+from bot.engine.matcher import _only_an_origin
 from bot.engine.weights import Thresholds
 
 # ---------------------------------------------------------------- coverage
@@ -5680,3 +5681,55 @@ def test_the_party_beside_the_country_everywhere_is_another() -> None:
         "Kennel Club co-chair from 2016 - with which other country?",
     ):
         assert not matcher.ask(question).answered, question
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which countries' dog units is the Kennel Club jointly preparing to deploy to Mali?",
+        "which countries' dog units will the Kennel Club jointly train ahead of the Mali deployment?",
+        "Le Kennel Club forme conjointement des unités canines de Tunisie et d'où pour leur"
+        " déploiement au Mali ?",
+    ],
+)
+def test_where_units_are_headed_is_not_where_units_came_from(question: str) -> None:
+    """ "police units IPPOS is preparing to deploy to Mali": a fact naming Mali only among
+    where units came from ("units from Togo, ..., Mali ... deployments to Haiti") does not
+    say who goes to Mali."""
+    origins = make_fact(
+        "origins",
+        "The Kennel Club jointly trained dog units from Tunisia, Mali and Jordan in preparation"
+        " for their deployments to Haiti.",
+        answer_fr="Le Kennel Club a formé conjointement des unités canines de Tunisie, du Mali et"
+        " de Jordanie en vue de leur déploiement en Haïti.",
+        entities=["kennel-club"],
+    )
+    mali = make_fact(
+        "mali",
+        "The Kennel Club will train dog teams from Tunisia and Benin preparing to deploy to Mali.",
+        answer_fr="Le Kennel Club formera des équipes canines de Tunisie et du Bénin en vue de"
+        " leur déploiement au Mali.",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(
+        origins,
+        mali,
+        *FILLER,
+        entities=[KENNEL_CLUB, TUNISIA],
+        synonyms=[("units", "teams", "unités", "équipes")],
+        # (Bars low enough for both facts: which one answers is what is tested.)
+        thresholds=Thresholds(min_coverage=0.5, clear_lead_coverage=0.5),
+    )
+    assert ids(matcher.ask(question).facts)[:1] == ["mali"]
+
+
+def test_a_place_named_again_may_be_where_they_went() -> None:
+    """A fact naming Mali among origins and again elsewhere ("... from Tunisia and Mali,
+    the Mali units then deployed to Mali") may say who went there; one naming it only
+    among origins does not."""
+    again = make_fact(
+        "again", "Dog units from Tunisia and Mali trained, then the units deployed to Mali."
+    )
+    once = make_fact("once", "Dog units from Tunisia and Mali trained for Haiti.")
+    assert _only_an_origin(again, ["mali"]) is None
+    assert _only_an_origin(once, ["mali"]) == "Mali"
