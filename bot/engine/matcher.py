@@ -561,6 +561,28 @@ class Matcher:
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
                         answer = retry
+            if (
+                not answer.answered
+                and not _PERSON_POINTER.search(reading.asking)
+                and len(self.analyse(reading.asking)) >= 2
+            ):
+                # "Morocco shows up in the GCTF, African Lion and the trans-Saharan
+                # partnership. What year did it join the trans-Saharan one?": the question
+                # names which of the context's things it asks of, and a fact holding that
+                # one answers it (what "it" is, most facts name).
+                retry = self._answer(reading.asking, language, reading.asking, claimed)
+                if (
+                    retry.answered
+                    and retry.facts[0].coverage >= self.thresholds.min_coverage
+                    # (Not a count of what the context counted, "IPPOS trained 2,800 ... How
+                    # many of those were Moroccan?", nor what the law it names sets: "Law
+                    # 27-14 punishes ... with 10 years? What penalties does it set?")
+                    and retry.asks_for not in _OF_WHAT_IT_NAMES
+                    and self._holds_the_context(
+                        retry.facts[0].fact, reading.question, reading.asking
+                    )
+                ):
+                    answer = retry
         # (The claim is the question asked when context is kept around it: "for our
         # factsheet - was it the Gendarmerie's lab that ...? Want to get the agency right".)
         checked = (
@@ -3372,6 +3394,9 @@ _NAMED_KINDS = frozenset({"institution", *PLACE_KINDS})
 #: A question of another thing than the one named, or of how two compare: "does the CNDH
 #: run a similar course with the gendarmerie?", "did they hold another march?", "is the
 #: centre bigger than ...?": no wrong detail to put right.
+#: Kinds asked of what the context names itself, which a fact about something else the
+#: question names does not answer.
+_OF_WHAT_IT_NAMES = frozenset({Kind.COUNT, Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER})
 #: Going somewhere, said of people or units: most questions hold none of these words.
 _HEADED_CUE = CaseBlind.compile(
     r"deploy|dispatch|sent\b|send|head|bound|d[ée]ploi|envoy|partir|part\b|partent|prep|"

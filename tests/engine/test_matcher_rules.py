@@ -5733,3 +5733,52 @@ def test_a_place_named_again_may_be_where_they_went() -> None:
     once = make_fact("once", "Dog units from Tunisia and Mali trained for Haiti.")
     assert _only_an_origin(again, ["mali"]) is None
     assert _only_an_origin(once, ["mali"]) == "Mali"
+
+
+def test_a_question_pointing_back_that_names_one_of_the_context_is_asked_of_it() -> None:
+    """ "Morocco shows up in the GCTF, African Lion and the trans-Saharan partnership. What
+    year did it join the trans-Saharan one?": the question names which thing of the context
+    it asks of, and a fact holding it answers; not a count of what the context counted
+    ("IPPOS trained 2,800 ... How many of those were Moroccan?")."""
+    joined = make_fact(
+        "joined",
+        "In 2005, Morocco joined the Dog Project.",
+        entities=["morocco", "dog-project"],
+    )
+    trained = make_fact(
+        "trained",
+        "The Dog Project trained 2,800 police dogs since 2008.",
+        entities=["dog-project"],
+    )
+    # (What the context names, other facts hold: its words count against the question.)
+    shows = make_fact(
+        "shows",
+        "Morocco shows up at the Cat Office and at the Kennel Club shows every year.",
+        entities=["morocco", "cat-office", "kennel-club"],
+    )
+    matcher = make_matcher(
+        joined,
+        trained,
+        shows,
+        *FILLER,
+        entities=[MOROCCO, DOG_PROJECT, KENNEL_CLUB, CAT_OFFICE],
+        thresholds=BARS,
+    )
+    message = (
+        "Morocco shows up in the Cat Office, the Kennel Club shows and the Dog Project."
+        " When did it join the Dog Project?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["joined"]
+    # (Nor a fact holding nothing of the context: "it" is then the Cat Office.)
+    other = "The Cat Office sorts cats in Rabat. When did it join the Dog Project?"
+    assert not matcher.ask(other).answered
+    moroccan = make_fact(
+        "moroccan", "Rabat trained 300 Moroccan police dogs.", entities=["morocco"]
+    )
+    matcher = make_matcher(
+        joined, trained, moroccan, *FILLER, entities=[MOROCCO, DOG_PROJECT], thresholds=BARS
+    )
+    counted = (
+        "The Dog Project trained 2,800 police dogs. How many of those were Moroccan police dogs?"
+    )
+    assert not matcher.ask(counted).answered
