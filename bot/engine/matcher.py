@@ -565,6 +565,9 @@ class Matcher:
                 not answer.answered
                 and not _PERSON_POINTER.search(reading.asking)
                 and len(self.analyse(reading.asking)) >= 2
+                # (Not one of things ranked in the context: "... the second training. Where
+                # was the first one held?")
+                and not _RANKED.search(fold(reading.asking))
             ):
                 # "Morocco shows up in the GCTF, African Lion and the trans-Saharan
                 # partnership. What year did it join the trans-Saharan one?": the question
@@ -2178,6 +2181,12 @@ _STANDS_FOR = re.compile(
 )
 #: "the second session", "la troisième formation": a rank in a series.
 #: (Or asked for: "which later attacks ...?".)
+#: A rank, first and last included: "where was the first one held?".
+_RANKED = re.compile(
+    r"\b(?:first|1st|premiere?|last|derniere?|"
+    + "|".join(sorted(w for forms in ORDINALS for w in forms))
+    + r")\b"
+)
 _THE_RANK = re.compile(
     r"\b(the|la|le|l)\s+("
     + "|".join(sorted(w for forms in ORDINALS for w in forms))
