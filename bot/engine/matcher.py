@@ -3621,6 +3621,8 @@ _SET_APART = re.compile(
 _SET_APART_FIRST = re.compile(
     r"^\W*(?:besides|apart from|apart of|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
+    # ("à côté du TSCTP et du GCTF, il y a un exercice ...": besides them)
+    r"[àa]\s+c[ôo]t[ée]\s+(?:du|des|de\s+la|de\s+l['’]|de|d['’])|"
     r"en plus des|en plus du|au[-\s]del[àa]\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’])|"
     # "Avant celle de Casablanca, où a eu lieu la première session ?": the one it precedes.
     r"avant\s+(?:celle|celui|celles|ceux|l['’]atelier|la\s+session|la\s+formation)|"
@@ -3651,7 +3653,10 @@ _STANDS_FOR_CUE = CaseBlind.compile(
 #: set apart at the end as `_SET_APART_FIRST` sets it apart at the start.
 _SET_APART_LAST = re.compile(
     r",\s*(?:avant\s+(?:celle|celui|celles|ceux)\s+(?:de|du|des|d['’])|"
-    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training))\s+(?:in|at|of))"
+    r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training))\s+(?:in|at|of)|"
+    # "when did Morocco sign the FTA w the us, not the 2014 training framework": the one it
+    # is not about.
+    r"(?:but\s+)?not\s+(?=the\b|that\b|th[eo]se\b))"
     r"\s*[^,?;:]{1,60}?(?=\W*$)",
     re.IGNORECASE,
 )

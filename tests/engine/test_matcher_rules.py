@@ -1275,6 +1275,11 @@ def test_what_is_set_apart_first_is_set_aside_before_the_question_is_read() -> N
     matcher_fr = make_matcher(texts_fr, bodies_fr, *FILLER, thresholds=BARS)
     asked = "Au-delà des textes juridiques sur les chiens, quels organes de l'ONU le cours canin examinera-t-il ?"
     assert ids(matcher_fr.ask(asked).facts)[:1] == ["bodies"]
+    asked = "À côté des textes juridiques sur les chiens, quels organes de l'ONU le cours canin examinera-t-il ?"
+    assert ids(matcher_fr.ask(asked).facts)[:1] == ["bodies"]
+    # ... or last: "when did Morocco sign the FTA, not the 2014 training framework".
+    asked = "which UN bodies will the dog course examine, not the legal texts on dogs"
+    assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
     # Unpunctuated, up to a question word opening what is asked.
     asked = "besides legal texts on dogs which UN bodies will the dog course examine?"
     assert ids(matcher.ask(asked).facts)[:1] == ["bodies"]
