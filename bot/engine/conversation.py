@@ -78,6 +78,7 @@ SOCIAL = _words(
     helpful useful utile
     sure yes yeah yep no nope got noted bye later cya welcome
     bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
+    madame monsieur mesdames messieurs
     daccord dac ok oui non bien recu bonne journee soiree monde tout tous
     salam salaam slm assalamu alaikum alaykoum aleikum 3afak afak choukran chokran shukran
     shokran wesh inchallah inshallah labas hamdoulah hamdullah marhaba yallah"""
@@ -96,7 +97,7 @@ FRAMING = _words(
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl
-    retenir ugh savoir"""
+    retenir ugh savoir permets solliciter sollicite"""
 )
 #: What the answer is for: documents, meetings, deadlines, and who it is for.
 PURPOSE = _words(
@@ -122,7 +123,7 @@ PURPOSE = _words(
     thesis theses dissertation chapter chapters ch supervisor supervisors professor prof
     memoire chapitre encadrant encadrante comms
     cal hotel hotels nights rooms badge badges shuttle flights logistics invitations invites
-    seating catering booking remerciements"""
+    seating catering booking remerciements interne"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(
@@ -864,6 +865,9 @@ _FRAME = re.compile(
     r"(?=the\b)"
     r"|^(?:tu\s+sais|sais[- ]tu|est-ce\s+que\s+tu\s+sais|(?:peux|pourrais)[- ]tu\s+me\s+dire|"
     r"(?:pouvez|pourriez)[- ]vous\s+me\s+dire|"
+    # ("Pourriez-vous m'indiquer le montant ...?", "merci de m'indiquer dans combien ...")
+    r"(?:(?:pouvez|pourriez)[- ]vous|(?:peux|pourrais)[- ]tu|merci\s+de)\s+m['’]\s*"
+    r"(?:indiquer|pr[ée]ciser)|"
     # ("vous pouvez me dire ce que signifie DGSN ?", "tu peux me dire ...")
     r"(?:est-ce\s+que\s+)?(?:vous\s+(?:pouvez|pourriez)|tu\s+(?:peux|pourrais))\s+me\s+dire|"
     # "quelqu'un sait en quelle année ...?": does anyone know
@@ -876,7 +880,7 @@ _FRAME = re.compile(
 _FRAME_CUE = CaseBlind.compile(
     r"want|need|like|ask|wonder|know|tell|remind|demand|savoir|sais|sait|saurait|conna|dire|sure|"
     r"confirm|verify|check|request|look|"
-    r"send|give|share|get|find|parl|discu|talking|have|has|got|quelqu|qqn|qq1"
+    r"send|give|share|get|find|parl|discu|talking|have|has|got|quelqu|qqn|qq1|indiquer|pr[ée]ciser"
 )
 
 

@@ -1733,3 +1733,17 @@ def test_a_question_that_is_one_name_keeps_what_follows() -> None:
     assert read_message("ToT = ? for the BCIJ charter", knows).question.endswith("BCIJ charter")
     kept = read_message("which BCIJ charter? the trafficking law 2015", knows).question
     assert "trafficking" not in kept
+
+
+def test_a_formal_french_opening_is_conversation() -> None:
+    """ "Madame, Monsieur, je me permets de vous solliciter pour une note interne : ...",
+    "Pourriez-vous m'indiquer en quelle année ...": how a formal letter asks, no word of
+    the question."""
+    letter = read_message(
+        "Madame, Monsieur, je me permets de vous solliciter pour une note interne : en quelle"
+        " année le BCIJ a-t-il été créé ?",
+        lambda word: True,  # (the base knows every word: the letter's are conversation)
+    )
+    assert letter.question == "en quelle année le BCIJ a-t-il été créé ?"
+    polite = read_message("Pourriez-vous m'indiquer en quelle année le BCIJ a été créé ?", knows)
+    assert polite.question.startswith("en quelle année")
