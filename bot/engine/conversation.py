@@ -658,7 +658,10 @@ SELF_CONTAINED_WORDS = 3
 _DRAFT_CLAIM = re.compile(
     # (Not a question about the draft: "what does the draft say ...?")
     r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
-    r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|concept\s+note)"
+    r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|concept\s+note|"
+    # ("The email I received says: '...'", "the text I was sent reads '...'")
+    r"(?:email|e-mail|mail|text|message|memo|note|sheet|document)\s+(?:i|we)\s+"
+    r"(?:received|got|was\s+sent|were\s+sent|have|had))"
     r"(?:(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
     # ("draft: inl works w ...": the claim after a colon)
     r"reads?|lists?|mentions?|quotes?)|\s+has|\s*:|(?=\W*$))(?:\b|(?<=:))(?:\s+that\b)?\W*|"

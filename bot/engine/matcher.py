@@ -2831,9 +2831,9 @@ _CHECK = re.compile(
     # "... in 2008. that right?", "can you confirm that number?", "can u double check the
     # range?", "correct me if that's off", "quick sanity check".
     r"(?:^|(?<=[.,;:!?-]))\s*(?:that|this)\s+(?:right|correct|true|accurate)\b|"
-    r"\b(?:can|could|pls|please)\s+(?:you\s+|u\s+)?(?:confirm|double[- ]?check|verify|"
-    r"check)(?:\s+(?:that|this|the|my|our))?(?:\s+(?:number|figure|amount|range|date|year|"
-    r"total|count|name))?\b|"
+    r"\b(?:can|could|pls|please)\s+(?:you\s+|u\s+)?(?:(?:kindly|please|pls|just|quickly)\s+)?"
+    r"(?:confirm|double[- ]?check|verify|check)(?:\s+(?:that|this|the|my|our))?"
+    r"(?:\s+(?:number|figure|amount|range|date|year|total|count|name))?\b|"
     r"\bcorrect\s+me\s+if\s+(?:that['’]?s|thats|that\s+is|it['’]?s|i['’]?m)\s+(?:off|wrong)\b|"
     r"\b(?:sanity|quick)\s+check\b|"
     r"\b(?:is|was)\s+it\s+(?:really\s+)?(?:right|true|correct|accurate)(?:\s+that)?\b|"

@@ -2991,6 +2991,7 @@ def test_the_words_of_checking_a_claim_ask_nothing() -> None:
     assert "like" not in words(matcher, "the dog unit has something like 500 dogs, correct?")
     assert "like" in words(matcher, "which dog unit trains like the police")
     assert "actual" not in words(matcher, "the dog unit head, what's her actual role?")
+    assert "kindly" not in words(matcher, "the dog unit started in 2014. could you kindly confirm?")
     # "... since 2010. does that sound right?": the claim, checked.
     for checked in ("does that sound right?", "that sounds right?", "does this look correct?"):
         said = words(matcher, f"the dog unit started in 2014. {checked} when did it start?")

@@ -164,6 +164,9 @@ def test_a_claim_of_the_draft_checked_is_what_the_question_is_about() -> None:
     assert reading.claim == "the BCIJ has 5 units."
     reading = read_message("I noted that the BCIJ has 5 units. What figure is right?")
     assert reading.claim == "the BCIJ has 5 units."
+    # (A text someone sent: "The email I received says: '...'".)
+    reading = read_message("The email I received says the BCIJ has 5 units. What figure is right?")
+    assert reading.claim == "the BCIJ has 5 units."
     # (Where it was written, before: "For the GCTF paragraph I wrote that ...".)
     reading = read_message(
         "For the new BCIJ paragraph I wrote that the BCIJ has 5 units. What figure is right?"
