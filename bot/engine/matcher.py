@@ -3201,9 +3201,10 @@ _CLAIM = CaseBlind.compile(
     # offers the asker's figure.
     r"(?:^|(?<=[.?!:,;]))\s*(?:did|was|were|is|are|has|have|had|does|do)n['’]?t\s+\w|"
     r"\bn['’](?:a|avait|est|[ée]tait|ont|avaient)(?:-t)?-(?:il|elle|ils|elles|ce)\s+pas\b|"
-    + _CLAIM_INTRO.pattern
-    + "|"
-    + _CHECK.pattern
+    # "Has IPPOS trained more than 3,000 police peacekeepers since 2008?": a yes-or-no
+    # question offering a bound, the asker's figure.
+    r"^\W*(?:has|have|had|did|does|do|is|are|was|were)\b[^?]{0,80}?\b(?:more|fewer|less)\s+"
+    r"than\s+\d|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"

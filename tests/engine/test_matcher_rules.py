@@ -5788,3 +5788,12 @@ def test_a_question_pointing_back_that_names_one_of_the_context_is_asked_of_it()
         "The Dog Project trained 2,800 police dogs. How many of those were Moroccan police dogs?"
     )
     assert not matcher.ask(counted).answered
+
+
+def test_a_bound_offered_in_a_yes_or_no_question_is_the_askers_figure() -> None:
+    """ "Has IPPOS trained more than 3,000 police peacekeepers since 2008?": the fact giving
+    2,800 answers it; 3,000 is the asker's figure, which no fact need hold."""
+    fact = make_fact("target", "The Kennel Club has trained over 2,800 police dogs since 2008.")
+    matcher = make_matcher(fact, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
+    question = "Has the Kennel Club trained more than 3,000 police dogs since 2008?"
+    assert ids(matcher.ask(question).facts) == ["target"]
