@@ -1843,7 +1843,10 @@ def read_message(
     pointing = others and any(_points_back(s, knows) for s in asking)
     # "ToT? (CNDH/DGSN programme)": a question that is one name says what it is about
     # after it (not "are you working? the quiz starts in 10 min").
-    lone_word = others and all(_LONE_NAME.fullmatch(s) for s in asking)
+    # (Not a name the base defines itself, "IPPOS? (INL peacekeeping)": what it is.)
+    lone_word = others and all(
+        _LONE_NAME.fullmatch(s) and not (names is not None and names(s)) for s in asking
+    )
     kept = []
     for n, segment in enumerate(segments):
         if segment in asking:

@@ -957,9 +957,11 @@ class Kind(StrEnum):
             # "in dollar terms, how much ...?", "how much aid, in dollars?", "doubled from
             # what to what, in dollars?"
             r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\b(in|en)\s+(us\s+)?(dollars|euros|usd|dirhams)\b|"
-            # "doubled from what to what?", "from how much to how much": the sums before and
-            # after.
-            r"\bfrom\s+(what|how\s+much)\s+to\s+(what|how\s+much)\b|"
+            # "doubled from what to what?", "aid ... from how much to how much", "de combien à
+            # combien": the sums before and after (not "GLO.ACT ran from what to what?").
+            r"\b(doubl\w*|tripl\w*|increas\w*|grew|grow\w*|rose|rise|raised|aid|assistance|budget|"
+            r"funding|double|augment\w*|aide)\b[^?]{0,60}?\b(from\s+(what|how\s+much)(\s+amount)?\s+to\s+"
+            r"(what|how\s+much)|de\s+combien\s+a\s+combien)\b|"
             # ("how much is that in actual dollars?")
             r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(\w+\s+)?(dollars|euros|usd|millions)\b|"
             # "ça fait combien en millions ?"

@@ -555,8 +555,11 @@ class Matcher:
                     and not (_DOING_CUE.search(reading.asking) and not self.analyse(reading.asking))
                     and not (reading.claim and len(self.analyse(reading.asking)) < 2)
                     # (Nor when the context says a person is asked: "BCIJ head - name?" asks
-                    # a person, which "BCIJ name?" does not.)
+                    # a person, which "BCIJ name?" does not; nor a party beside another,
+                    # "GCTF co-chair from April 2016 - alongside which country?", which needs
+                    # all the context says.)
                     and (answer.asks_for is not Kind.PERSON or asks_for(reading.asking) is not None)
+                    and not (answer.asks_for is Kind.COUNTRY and _ALONGSIDE.search(reading.asking))
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
@@ -1077,13 +1080,16 @@ class Matcher:
         )
 
     def _countries_everywhere(self) -> frozenset[str]:
-        """The countries most facts name (Morocco): the one a question is about unsaid."""
+        """The country most facts name (Morocco), if one is named by most: the one a question
+        is about unsaid."""
         if self._ambient_countries is None:
             index = self.index
+            # (The one most facts name: the United States, named by half of them, is the
+            # other party of Morocco's agreements, an answer to "with which country?".)
+            countries = [c for c, kind in index.lexicon.kinds.items() if kind == "country"]
+            most = max(countries, key=index.df, default=None)
             self._ambient_countries = frozenset(
-                concept
-                for concept, kind in index.lexicon.kinds.items()
-                if kind == "country" and index.df(concept) >= AMBIENT_SHARE * index.n
+                [most] if most is not None and index.df(most) >= AMBIENT_SHARE * index.n else []
             )
         return self._ambient_countries
 
@@ -1780,9 +1786,16 @@ class Matcher:
 
     def _count_focus(self, question: str) -> list[Slot]:
         """The first two content words after "how many": what is counted, and how."""
-        m = HOW_MANY.search(fold(question))
-        if m is None or _WHERE_COUNTED.match(m.group("rest")):
-            return []  # "how many around the world?": the subject is counted
+        folded = fold(question)
+        m = HOW_MANY.search(folded)
+        if m is None:
+            return []
+        where = _WHERE_COUNTED.match(m.group("rest"))
+        # "how many around the world?": the subject is counted; "ILEAs: how many does INL
+        # run?" counts what was said before (with nothing before, "how many does GLO.ACT
+        # cover?", what it counts is unsaid: the words after still say of what).
+        if where is not None and (where.group("verb") is None or folded[: m.start()].strip()):
+            return []
         slots = self.analyse(m.group("rest"))
         return [s for s in slots if not s.number and s.text not in _SCALE][:COUNTED_FOCUS]
 
@@ -2757,7 +2770,7 @@ _SCALE = frozenset({"level", "levels"})
 _WHERE_COUNTED = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
-    r"does|do|did|has|have|had|others)\b"
+    r"(?P<verb>does|do|did|has|have|had|others))\b"
 )
 
 

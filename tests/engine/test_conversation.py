@@ -1733,6 +1733,9 @@ def test_a_question_that_is_one_name_keeps_what_follows() -> None:
     assert read_message("ToT = ? for the BCIJ charter", knows).question.endswith("BCIJ charter")
     kept = read_message("which BCIJ charter? the trafficking law 2015", knows).question
     assert "trafficking" not in kept
+    # (Not a name the base defines itself: "IPPOS? (INL peacekeeping)" asks what it is.)
+    named = read_message("BCIJ? (trafficking law)", knows, names=lambda text: "BCIJ" in text)
+    assert named.question == "BCIJ?"
 
 
 def test_a_formal_french_opening_is_conversation() -> None:

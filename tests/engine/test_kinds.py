@@ -87,6 +87,9 @@ def test_a_budget_requested_asks_for_money() -> None:
     assert asks_for("the port doubled its dog aid. from what to what?") is Kind.MONEY
     assert asks_for("dog aid doubled - from how much to how much") is Kind.MONEY
     assert asks_for("the port doubled its dog aid. what for?") is not Kind.MONEY
+    assert asks_for("the dog aid doubled, de combien à combien ?") is Kind.MONEY
+    # (a span of years or of a sentence is no sum: "the project ran from what to what?")
+    assert asks_for("the dog project ran from what to what?") is not Kind.MONEY
 
 
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:

@@ -5687,6 +5687,36 @@ def test_the_party_beside_the_country_everywhere_is_another() -> None:
         "Kennel Club co-chair from 2016 - with which other country?",
     ):
         assert not matcher.ask(question).answered, question
+    # Only the country most facts name: another named by many (the United States, the
+    # other party of Morocco's agreements) is an answer; so is it in a fact naming the
+    # Kennel Club's founders, but not to what the whole context asks of.
+    founders = make_fact(
+        "founders",
+        "In 2011, Morocco and Tunisia founded the Kennel Club.",
+        entities=["morocco", "tunisia"],
+    )
+    # (Tunisia in 6 of 15 facts, Morocco in 7.)
+    often = [
+        make_fact(f"tunisia-{n}", f"Tunisia trained {n} police cats.", entities=["tunisia"])
+        for n in (10, 20, 30, 40, 50)
+    ]
+    more_dogs = [
+        make_fact(f"more-dogs-{n}", f"Morocco trained {n} police dogs.", entities=["morocco"])
+        for n in (40, 50)
+    ]
+    matcher = make_matcher(
+        chair,
+        founders,
+        *dogs,
+        *more_dogs,
+        *often,
+        *FILLER,
+        entities=[MOROCCO, TUNISIA],
+        thresholds=BARS,
+    )
+    asked = "Morocco founded the Kennel Club together with which other country?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["founders"]
+    assert not matcher.ask("Kennel Club co-chair from 2016 - alongside which country?").answered
 
 
 @pytest.mark.parametrize(
@@ -5797,3 +5827,15 @@ def test_a_bound_offered_in_a_yes_or_no_question_is_the_askers_figure() -> None:
     matcher = make_matcher(fact, *FILLER, entities=[KENNEL_CLUB], thresholds=BARS)
     question = "Has the Kennel Club trained more than 3,000 police dogs since 2008?"
     assert ids(matcher.ask(question).facts) == ["target"]
+
+
+def test_how_many_does_with_nothing_before_still_counts_what_follows() -> None:
+    """ "how many does GLO.ACT cover?": what it counts is unsaid, and a fact whose only
+    figure is of something else ("a project lasting four years") does not answer."""
+    fact = make_fact(
+        "years",
+        "The Dog Project will cover Rabat; it is a project lasting four years.",
+        entities=["dog-project"],
+    )
+    matcher = make_matcher(fact, *FILLER, entities=[DOG_PROJECT], thresholds=BARS)
+    assert not matcher.ask("how many does the Dog Project cover?").answered
