@@ -473,6 +473,15 @@ _LEAD = (
     r"qui|quand|pourquoi|comment|combien|ou)\b)\w+\s+){0,5}"
 )
 
+
+def _at_word_starts(source: str) -> re.Pattern[str]:
+    """`source` compiled to be tried only where the text or a word starts: every one of its
+    branches opens with `^` or with `\\b` and a word (tests/engine/test_fast_paths.py checks),
+    so no match starts elsewhere. A search tries each of dozens of branches at every
+    character; one look back first skips those inside or after a word, most of them."""
+    return re.compile(rf"(?<!\w)(?:{source})")
+
+
 #: What a fact must hold for a kind: (its features, the concepts the question names).
 Holds = Callable[[FactFeatures, Set[str]], bool]
 
@@ -622,7 +631,7 @@ class Kind(StrEnum):
         ("who", "nam", "nom", "appel", "qui", "which", "ministre", "directe", "directri", "juge")
         + ("procureur", "formate", "formatri", "responsable", "ambassad", "head", "director")
         + ("chief", "boss"),
-        re.compile(
+        _at_word_starts(
             # "head of DGAPR?", "director of the BCIJ": a role held, asked alone, by its holder.
             # (Not who became head, nor since when: "Morocco became head of the GCTF when?",
             # "head of the GCTF since 2016?" ask of a country's role and its date.)
@@ -950,7 +959,7 @@ class Kind(StrEnum):
             " fee",
             "remun",
         ),
-        re.compile(
+        _at_word_starts(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amounts?|figures?|values?|totals?|sums?)\b|"
             r"\bhow many (dollars|euros)\b|"

@@ -870,3 +870,79 @@ def test_a_day_is_found_asked_for_as_the_pattern_finds_it(text: str) -> None:
 @given(_MESSAGES | _CHAT)
 def test_a_segment_may_end_where_the_pattern_finds_it_may(text: str) -> None:
     assert reading._may_end(text) == (reading._MAY_END.search(text) is not None)
+
+
+#: The question kinds whose pattern is tried only where a word starts (`_at_word_starts`).
+_WORD_START = "(?<!\\w)(?:"
+_AT_WORD_STARTS = {
+    k.name: k.pattern for k in kinds.Kind if k.pattern.pattern.startswith(_WORD_START)
+}
+
+
+def _opens_word(items: list[tuple[object, object]]) -> bool:
+    """Whether whatever `items` (parsed regex items) match opens with a word character."""
+    if not items:
+        return False
+    op, av = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return bool(re.fullmatch(r"\w", chr(av)))  # type: ignore[arg-type]
+    if name == "IN":
+        ops = [(str(o), a) for o, a in av]  # type: ignore[attr-defined]
+        return ("NEGATE", None) in ops and ("CATEGORY", "CATEGORY_NOT_WORD") in [
+            (o, str(a)) for o, a in ops
+        ]
+    if name == "SUBPATTERN":
+        return _opens_word(list(av[3]) + items[1:])  # type: ignore[index]
+    if name == "BRANCH":
+        return all(_opens_word(list(alt) + items[1:]) for alt in av[1])  # type: ignore[index]
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _, body = av  # type: ignore[misc]
+        return _opens_word(list(body)) and (low > 0 or _opens_word(items[1:]))
+    if name in ("ASSERT", "ASSERT_NOT"):
+        return _opens_word(items[1:])
+    return False
+
+
+def _branch_starts_a_word(items: list[tuple[object, object]]) -> bool:
+    """Whether a match of `items` can only start at the text's start or at a word's."""
+    while items and str(items[0][0]) in ("ASSERT", "ASSERT_NOT"):
+        items = items[1:]
+    if not items:
+        return False
+    op, av = items[0]
+    name = str(op)
+    if name == "AT":
+        return str(av) == "AT_BEGINNING" or (str(av) == "AT_BOUNDARY" and _opens_word(items[1:]))
+    if name == "SUBPATTERN":
+        return _branch_starts_a_word(list(av[3]) + items[1:])  # type: ignore[index]
+    if name == "BRANCH":
+        return all(_branch_starts_a_word(list(alt) + items[1:]) for alt in av[1])  # type: ignore[index]
+    return False
+
+
+def test_a_kind_tried_at_word_starts_only_has_branches_opening_a_word() -> None:
+    """Each branch of those patterns opens with `^`, or with `\\b` and a word character, so
+    skipping the places inside or after a word skips no match (a branch added to them must
+    too)."""
+    parse = re._parser.parse  # type: ignore[attr-defined]
+    assert {"PERSON", "MONEY"} <= _AT_WORD_STARTS.keys()
+    assert not _branch_starts_a_word(list(parse(r"\bhow\b|[$€]\s*\d")))  # (the check checks)
+    assert not _branch_starts_a_word(list(parse(r"\b(?:how|\d+)")))
+    for name, pattern in _AT_WORD_STARTS.items():
+        source = pattern.pattern
+        assert source.endswith(")"), name
+        inner = source[len(_WORD_START) : -1]
+        assert _branch_starts_a_word(list(parse(inner))), name
+
+
+@settings(max_examples=500, deadline=None)
+@given(_CHAT | _CUE_TEXTS | _CASE_TEXTS)
+def test_a_kind_tried_at_word_starts_finds_what_its_branches_find(text: str) -> None:
+    folded = text.lower()
+    for name, pattern in _AT_WORD_STARTS.items():
+        plain = re.compile(pattern.pattern[len(_WORD_START) : -1], pattern.flags)
+        for t in (text, folded):
+            assert [m.span() for m in pattern.finditer(t)] == [
+                m.span() for m in plain.finditer(t)
+            ], name
