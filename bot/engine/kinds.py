@@ -762,7 +762,7 @@ class Kind(StrEnum):
     BODY = (
         "body",
         ("which", "what", "quel", "for whom", "pour qui", "name of the", "names of the"),
-        re.compile(
+        _at_word_starts(
             _LEAD + r"(for\s+|with\s+|pour\s+|avec\s+)?(which|what|quel|quelle|quels|quelles)\s+"
             # One body: "which institutions must reform cover?" may ask for kinds of them.
             r"((?!(is|are|was|were|does|do|did|has|have|the|a|an|est|sont|le|la|les|l)\b)\w+\s+){0,2}"
@@ -871,7 +871,7 @@ class Kind(StrEnum):
             "fraction",
             "part",
         ),
-        re.compile(
+        _at_word_starts(
             r"\b(what|how|quel|quelle|quels|quelles)\b[^?]{0,60}\b(score|scored|scores|grade|"
             r"grades|graded)\b|"
             # "What percentage of the 2,800 were women?", "quelle part des 11 millions ...?": a
@@ -1024,7 +1024,7 @@ class Kind(StrEnum):
         "duration",
         ("long", "combien", "many", "duration", "span", "frame", "length", "duree", "period")
         + ("max", "min"),
-        re.compile(
+        _at_word_starts(
             r"\b(how long(?! ago)|combien de temps|pendant combien|depuis combien)\b|"
             # "max pre trial detention for juveniles?", "durée maximale de la garde à vue":
             # how long someone may be held.
@@ -1056,7 +1056,7 @@ class Kind(StrEnum):
         "end",
         ("until", "till", "jusqu", "end", "expir", "wrap", "conclu", "termin", "fin", "by ", "ici")
         + ("run out", "runs out", "lapse", "close"),
-        re.compile(
+        _at_word_starts(
             r"\b(until when|till when|jusqu a quand|jusqu en quelle annee|end date|date de fin|"
             r"expiry date|expiration date|date d expiration)\b|"
             # "on what date does it close?"
@@ -1161,7 +1161,7 @@ class Kind(StrEnum):
             "tally",
             "figure",
         ),
-        re.compile(
+        _at_word_starts(
             # (Not "le combien", the day of the month: "signé le combien ?".)
             r"\b(how many|how much|number of|(?<!\ble )combien|nombre de|nombre d|quel nombre|"
             r"how large|how big|what size|how numerous|maximum|minimum|average)\b|"
@@ -1210,7 +1210,7 @@ class Kind(StrEnum):
             "day",
             "combien",  # "le combien"
         ),
-        re.compile(
+        _at_word_starts(
             # "What was the vote count when the bill passed?" asks for a count: a "when"
             # after another question word joins a clause, it asks for no date.
             r"^(?:(?!\b(?:what|which|who|how|where|why)\b).)*?\bwhen\b|"
@@ -1264,7 +1264,7 @@ class Kind(StrEnum):
     PLACE = (
         "place",
         ("where", "venue", "lieu", "endroit", "ou "),
-        re.compile(
+        _at_word_starts(
             # ("Is there a name for the academies where INL trains police?": after another
             # question word, "where" opens a clause; it asks for no place.)
             # (Nor after the order to answer: "Name the stages of the process where INL
