@@ -447,6 +447,8 @@ _SPOKEN_FIGURE = re.compile(
     rf"\b(?P<n>{_EN_BELOW_100})(?:[\s-](?P<times>hundred|thousand))?\b(?![-'’])", re.IGNORECASE
 )
 _TIMES = {"hundred": 100, "thousand": 1000}
+#: The words of figures said in words (`spoken_figures`).
+_FIGURE_WORDS = frozenset([*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_TIMES])
 
 
 def spoken_figures(text: str) -> str:
@@ -455,6 +457,16 @@ def spoken_figures(text: str) -> str:
     states its figure so."""
 
     def figure(match: re.Match[str]) -> str:
+        before = [w.lower() for w in match.string[: match.start()].split()[-2:]]
+        after = [w.lower() for w in match.string[match.end() :].split()[:2]]
+        if before[-1:] == ["and"]:
+            before = before[:-1]
+        if after[:1] == ["and"]:
+            after = after[1:]
+        if before[-1:] and before[-1] in _FIGURE_WORDS or after[:1] and after[0] in _FIGURE_WORDS:
+            # ("three thousand five hundred", "nineteen ninety nine", "five hundred and
+            # twelve": one figure of many words, read as written.)
+            return match.group(0)
         value = _below_100(match.group("n"), _EN_UNITS, _EN_TEENS, _EN_TENS)
         times = match.group("times")
         if value < 10 and not times:

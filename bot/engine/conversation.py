@@ -28,6 +28,7 @@ from enum import Enum
 from functools import lru_cache
 
 from bot.core.text import PERSON_TITLES, STOPWORDS, CaseBlind, by_piece, fold
+from bot.engine.kinds import COUNTED_BEFORE
 
 
 class Chatter(Enum):
@@ -450,8 +451,11 @@ _LAW_NUMBER = re.compile(r"\b\d{1,3}-\d{1,3}\b")
 
 
 #: A question that is one short name in capitals and its marks: "ToT?", "ToT = ?",
-#: "GLO.ACT??" (not "Miami-Dade?", a side offered).
-_LONE_NAME = re.compile(r"\W*(?=[\w.&]*[A-Z][\w.&]*[A-Z])[A-Za-z][\w.&]{1,8}\s*=?\s*\?+\W*")
+#: "GLO.ACT??" (not "Miami-Dade?", a side offered, nor "OK?", "WHO?").
+_LONE_NAME = re.compile(
+    r"\W*(?!(?:OK|WHO|HOW|NO|YES|WHAT|WHY|WHEN|WHERE)\b)(?=[\w.&]*[A-Z][\w.&]*[A-Z])"
+    r"[A-Za-z][\w.&]{1,8}\s*=?\s*\?+\W*"
+)
 #: Words that point back to something said before: a question holding one needs its context.
 #: Pointers to one of things named before ("where was the first one held?"): the
 #: question needs its context, wherever they stand.
@@ -519,9 +523,12 @@ _KIND_ONLY = _KIND_WORDS | _words("time heure moment")
 #: Punctuation said aloud to a phone: "what was it actually comma thanks", "... de quelle
 #: année point d'interrogation" (not "period", "point", words of their own).
 _DICTATED = re.compile(
-    r"\s*\b(?P<comma>comma|virgule)\b|"
-    r"\s*\b(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)\b|"
-    r"\s*\b(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation)\b",
+    # (The space before is taken with one possessive run: a run of blanks is read once.)
+    r"(?<!\s)\s*+(?:(?P<comma>comma|virgule)|"
+    # (Not a word of its own: "is there a question mark over the 2014 figure?")
+    r"(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bno\s)"
+    r"(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)|"
+    r"(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation))\b",
     re.IGNORECASE,
 )
 _DICTATED_CUE = CaseBlind.compile(
@@ -564,9 +571,6 @@ _TITLED = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
 #: Pointers that, last in a question, point back whatever it names before them.
 _LAST_POINTERS = _words("there that this those these them")
 _BE = _words("is are was were be been being s re")
-_HOW_MUCH = _words("many much")
-#: Verbs that, straight after "how many", leave what is counted unsaid.
-_AUXILIARIES = _words("do does did")
 
 
 #: A segment about the asker, not the question: "I'm writing a piece on the BCIJ",
@@ -694,9 +698,10 @@ _CONFIRMING = re.compile(
     r"correct|accurate|the\s+case)(?:\s+that)?|(?:can\s+you\s+|could\s+you\s+|pls\s+|please\s+|"
     r"just\s+)?confirm(?:ing)?(?:\s+that)?|"
     # "Can I write that IPPOS 'has trained nearly 5,000 ...'? What does the source say?"
-    r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim|put)(?:\s+that)?|"
+    # (not "Can I say thanks again?", "Could we put the GCTF on the agenda?")
+    r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim)\s+that|"
     r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|safe|accurate)\s+to\s+(?:write|say|state|claim)"
-    r"(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
+    r"\s+that|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
     r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*|"
     # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no
     # question opening the message, then the question asking what holds instead.)
@@ -750,9 +755,9 @@ def _self_contained(
     words = [w for s in asking for w in _folded_words(s)]
     if not words or any(_points_back(s, knows) for s in asking):
         return False
-    if "many" in words or "much" in words:
+    if "many" in words:
         for n in range(len(words) - 2):
-            if words[n] == "how" and words[n + 1] in _HOW_MUCH and words[n + 2] in _AUXILIARIES:
+            if words[n] == "how" and words[n + 1] == "many" and words[n + 2] in COUNTED_BEFORE:
                 # "ILEAs: how many does INL run training at?": what is counted was said
                 # before (not "how many ILEAs does INL run?").
                 return False
@@ -1603,8 +1608,9 @@ _ITEM_NUMBER = re.compile(
 _ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
 
-#: The bot's name written apart, or dictated: "fact bot", "fact-bot", "at fact bot".
-_BOT_NAME_SPLIT = re.compile(
+#: The bot's name, written apart, in one word or dictated: "fact bot", "fact-bot", "at fact bot",
+#: "hey at factbot".
+_BOT_NAME = re.compile(
     r"(?P<to>\bat\s+|@\s*|\b(?:hey|hi|hello|there|morning|bonjour|salut|coucou)\s+)?"
     r"\bfact[\s-]*bot\b",
     re.IGNORECASE,
@@ -1681,7 +1687,7 @@ def read_message(
         text = _RELAY_INTRO.sub(" ", text, count=1)
     if "bot" in text.lower():
         # "hey fact bot", "at fact bot" (dictated), "fact-bot": the bot by its name.
-        text = _BOT_NAME_SPLIT.sub(_bot_named, text)
+        text = _BOT_NAME.sub(_bot_named, text)
         # "hey bot casablanca workshop lasted how many days?": the bot greeted by what it is.
         text = _HELLO_BOT.sub(" ", text, count=1)
     if _SPELLED_OUT.search(text) is not None:
@@ -1844,7 +1850,7 @@ def read_message(
     # "ToT? (CNDH/DGSN programme)": a question that is one name says what it is about
     # after it (not "are you working? the quiz starts in 10 min").
     # (Not a name the base defines itself, "IPPOS? (INL peacekeeping)": what it is.)
-    lone_word = others and all(
+    lone_name = others and all(
         _LONE_NAME.fullmatch(s) and not (names is not None and names(s)) for s in asking
     )
     kept = []
@@ -1856,7 +1862,7 @@ def read_message(
             kept.append(_CONFIRMING.sub(_claim_opening, claim_kept, count=1).strip())
         elif whole or _is_conversation(segment, knows) or _repeats(segment, asked, knows):
             continue
-        elif n > last_ask >= 0 and (not (pointing or lone_word) or segment in purposes):
+        elif n > last_ask >= 0 and (not (pointing or lone_name) or segment in purposes):
             # After the question: what it is for ("need the figure for a briefing"; "asking
             # for the CT brief" even after a question that points back).
             continue

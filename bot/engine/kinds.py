@@ -460,6 +460,9 @@ _WH_WORD = re.compile(
     r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
     r"pourquoi|combien)\b"
 )
+#: Verbs that, straight after "how many", leave what is counted to the words before it:
+#: "ILEAs: how many does INL run?", "how many has it trained?".
+COUNTED_BEFORE = frozenset({"does", "do", "did", "has", "have", "had"})
 #: "How many X": the words after the cue say what is counted.
 HOW_MANY = re.compile(
     r"\b(how many|combien (?:de(?!\s+temps)\b|d'|d\b)|number of|nombre de|nombre d')"
@@ -777,8 +780,8 @@ class Kind(StrEnum):
             + BODY_NOUNS
             + r"\s+(that|which|who)\b|"
             + _LEAD
-            + r"(which|what|quelle|quel)\s+(\w+\s+)?(company|companies|firm|firms|contractor|"
-            r"contractors|entreprise|entreprises|societe|societes)\b"
+            + r"(which|what|quelle|quel|quels|quelles)\s+(\w+\s+)?(company|companies|firm|firms|"
+            r"contractor|contractors|entreprise|entreprises|societe|societes)\b"
         ),
         lambda f, asked: any(a.startswith("@") for a in _did_it(f, asked) - asked - f.countries),
         "names no body the question does not name already",
@@ -1109,7 +1112,10 @@ class Kind(StrEnum):
             r"(?!(years?|months?|days?|weeks?|ans|mois|jours|semaines)\b)[^\W\d]|"
             # "which states' departments are among the seven ...?": the members of a group
             # counted, by name.
-            r"\b(which|what)\b[^?]{0,60}\bamong\s+the\s+(two|three|four|five|six|seven|eight|"
+            # (Not one picked by a superlative: "which is the largest among the five?")
+            r"\b(which|what)\b(?:(?!\b(largest|biggest|oldest|newest|smallest|first|last|"
+            r"most|best|latest|earliest)\b)[^?]){0,60}\bamong\s+the\s+(two|three|four|five|"
+            r"six|seven|eight|"
             r"nine|ten|twelve|[2-9]|[1-9]\d)\b"
         ),
         lambda f, asked: f.listed >= 2,
@@ -1186,7 +1192,8 @@ class Kind(StrEnum):
             r"^\W*[\w.-]+(?:\s+[\w.-]+){0,3}\s+(count|tally|headcount)\W*$|"
             # ("terror cells dismantled - number?": the same, the number asked last; not a
             # law's number, nor "what's its number?")
-            r"^\W*(?!.*\b(?:law|statute|loi|article|decree|its|what|whats|which|phone|any)\b)"
+            r"^\W*(?!.*\b(?:law|statute|loi|article|decree|its|what|whats|which|phone|any|"
+            r"resolution|case|reference|dahir|file|serial)\b)"
             r"[\w.-]+(?:\s+[\w.-]+){0,3}\s+(number|figure)\W*$"
         ),
         # "By how much did the aid grow?": "it doubled" says how much.

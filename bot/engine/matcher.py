@@ -67,7 +67,16 @@ from bot.engine.conversation import (
     read_message,
 )
 from bot.engine.index import Index
-from bot.engine.kinds import BODY_NOUNS, HOW_MANY, LAW_NUMBER, NAMED_BY, Kind, asks_for, role_key
+from bot.engine.kinds import (
+    BODY_NOUNS,
+    COUNTED_BEFORE,
+    HOW_MANY,
+    LAW_NUMBER,
+    NAMED_BY,
+    Kind,
+    asks_for,
+    role_key,
+)
 from bot.engine.lexicon import (
     ANYONE,
     BROWSE_FILLER,
@@ -509,7 +518,7 @@ class Matcher:
                     if retry.answered:
                         answer = retry
                     elif (
-                        answer.asks_for in (Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER)
+                        answer.asks_for in _OF_THE_LAW
                         and (has_pointer(part) or _THAT_LAW.search(part) is not None)
                         and self._not_of_the_law(answer.facts[0].fact, subjects, part)
                     ):
@@ -1079,6 +1088,11 @@ class Matcher:
             for s in self.analyse(text)
         )
 
+    def _names_a_place(self, word: str) -> bool:
+        """Whether `word` is the name of a place or a country ("Mali", not "DGSN")."""
+        kinds = self.index.lexicon.kinds
+        return any(kinds.get(s.concept or "") in PLACE_KINDS for s in self.analyse(word))
+
     def _countries_everywhere(self) -> frozenset[str]:
         """The country most facts name (Morocco), if one is named by most: the one a question
         is about unsaid."""
@@ -1494,7 +1508,11 @@ class Matcher:
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
         # "police units IPPOS is preparing to deploy to Mali": where they go, not where units
         # came from ("units from Togo, ..., Mali ... deployments to Haiti").
-        headed_to = _destinations(question) if _HEADED_CUE.search(question) else ()
+        headed_to = (
+            tuple(p for p in _destinations(question) if self._names_a_place(p))
+            if _HEADED_CUE.search(question)
+            else ()
+        )
         scoring = Scoring(self.index, slots, kids, idf, defines)
         accepted: list[Match] = []
         accepted_at: list[int] = []  # the accepted facts' positions in the index
@@ -1790,7 +1808,7 @@ class Matcher:
         m = HOW_MANY.search(folded)
         if m is None:
             return []
-        where = _WHERE_COUNTED.match(m.group("rest"))
+        where = _COUNTED_ELSEWHERE.match(m.group("rest"))
         # "how many around the world?": the subject is counted; "ILEAs: how many does INL
         # run?" counts what was said before (with nothing before, "how many does GLO.ACT
         # cover?", what it counts is unsaid: the words after still say of what).
@@ -2192,17 +2210,15 @@ _STANDS_FOR = re.compile(
     r"\b(?P<before>[\w.]+)\s+(?:(?:actually|really|exactly)\s+)?(?:stands?\s+for|veut\s+dire|"
     r"signifie)\b|\bsigle\s+(?:de\s+|du\s+|des\s+)?(?:l['’]\s*|la\s+|le\s+)?(?P<after>[\w.]+)"
 )
+#: The ordinal words, folded: "second", "troisieme", "3rd".
+_ORDINAL_WORDS = "|".join(sorted(w for forms in ORDINALS for w in forms))
+#: A rank, first and last included: "where was the first one held?".
+_RANKED = re.compile(r"\b(?:first|1st|premiere?|last|derniere?|" + _ORDINAL_WORDS + r")\b")
 #: "the second session", "la troisième formation": a rank in a series.
 #: (Or asked for: "which later attacks ...?".)
-#: A rank, first and last included: "where was the first one held?".
-_RANKED = re.compile(
-    r"\b(?:first|1st|premiere?|last|derniere?|"
-    + "|".join(sorted(w for forms in ORDINALS for w in forms))
-    + r")\b"
-)
 _THE_RANK = re.compile(
     r"\b(the|la|le|l)\s+("
-    + "|".join(sorted(w for forms in ORDINALS for w in forms))
+    + _ORDINAL_WORDS
     + r")\b|\b(which|what|quels|quelles)\s+(later|subsequent|ulterieur\w*)\b"
 )
 
@@ -2767,10 +2783,10 @@ _SCALE = frozenset({"level", "levels"})
 #: around the world?", "combien au total ?"; or a verb, the thing counted said before it
 #: ("ILEAs: how many does INL run?", "how many has it trained?"), or the others of it
 #: ("... with 40 other countries. How many others were there?").
-_WHERE_COUNTED = re.compile(
+_COUNTED_ELSEWHERE = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
-    r"(?P<verb>does|do|did|has|have|had|others))\b"
+    r"(?P<verb>" + "|".join(sorted(COUNTED_BEFORE)) + r"|others))\b"
 )
 
 
@@ -2809,7 +2825,7 @@ _FRENCH_PARTICIPLE = r"\w+(?:é|ée|és|ées|u|ue|us|ues|i|ie|is|it)\b"
 #: 14 000 policiers ?", "la session a bien eu lieu à Rabat ?" (not "très bien", "bien des",
 #: "bien que", "le bien").
 _CONFIRMING_BIEN = (
-    # (The word looked for before its fifteen lookbehinds: they ran at every word.)
+    # (The word looked for before its lookbehinds: they ran at every word.)
     r"(?=bien\s)(?<=\w\s)(?<!\btrès\s)(?<!\btres\s)(?<!\bsi\s)(?<!\baussi\s)(?<!\bassez\s)"
     r"(?<!\bou\s)(?<!\ble\s)(?<!\bun\s)(?<!\bles\s)(?<!\bdes\s)(?<!\bdu\s)(?<!\bde\s)"
     r"(?<!\bmais\s)(?<!\btout\s)(?<!\bfort\s)(?<!\beh\s)bien\s+(?=\d|(?:le|la|les|l['’]|un|une|du|au|"
@@ -2863,7 +2879,7 @@ _CHECK = re.compile(
     r"(?<=[,;:-])\s*(?:right|correct)\s*$|"
     # "GLO.ACT is run by UNODC right": the tag typed without its marks (not "on the right",
     # "is right", "a fundamental right", "human right").
-    # (The tag looked for first: the sixteen lookbehinds ran at every character.)
+    # (The tag looked for first: the lookbehinds ran at every character.)
     r"(?=\s+(?:right|correct)\s*$)"
     r"(?<![,;:-])(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
     r"(?<!\bnot)(?<!\bso)(?<!\bbasic)(?<!\bfundamental)(?<!\bconstitutional)(?<!\blegal)"
@@ -3414,12 +3430,11 @@ _WH_ASKED = re.compile(
 )
 #: The kinds of names a fact may state in place of one no fact holds.
 _NAMED_KINDS = frozenset({"institution", *PLACE_KINDS})
-#: A question of another thing than the one named, or of how two compare: "does the CNDH
-#: run a similar course with the gendarmerie?", "did they hold another march?", "is the
-#: centre bigger than ...?": no wrong detail to put right.
+#: Kinds asked of a law: what it sets, its article, its number.
+_OF_THE_LAW = frozenset({Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER})
 #: Kinds asked of what the context names itself, which a fact about something else the
 #: question names does not answer.
-_OF_WHAT_IT_NAMES = frozenset({Kind.COUNT, Kind.PENALTY, Kind.ARTICLE, Kind.LAW_NUMBER})
+_OF_WHAT_IT_NAMES = frozenset({Kind.COUNT, *_OF_THE_LAW})
 #: Going somewhere, said of people or units: most questions hold none of these words.
 _HEADED_CUE = CaseBlind.compile(
     r"deploy|dispatch|sent\b|send|head|bound|d[ée]ploi|envoy|partir|part\b|partent|prep|"
@@ -3441,10 +3456,13 @@ _TO_PLACE = re.compile(
 )
 
 
-#: A list of places people or units come from: "units from Togo, Senegal, Mali and
-#: Jordan", "des unités du Togo, du Sénégal, du Mali".
+#: A list of places people or units come from: "units from Togo, Senegal, Mali, and
+#: Jordan", "des unités du Togo, du Sénégal, du Mali" (not "la formation du CNDH et de la
+#: DGSN").
 _FROM_LIST = re.compile(
-    r"\b(?:from|du|de\s+la|des|de|d['’])\s*(?P<list>[A-Z][\w'’-]+(?:(?:,\s*|\s+and\s+|\s+et\s+)"
+    r"(?:\bfrom\s+|\b(?:units|unit[ée]s|police|policiers|officers|officiers|contingents)"
+    r"(?:\s+\w+)?\s+(?:du|de\s+la|des|de|d['’])\s*)"
+    r"(?P<list>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|,?\s+and\s+|,?\s+et\s+)"
     r"(?:(?:du|de\s+la|des|de|d['’])\s*)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)+)"
 )
 
@@ -3479,9 +3497,16 @@ def _only_an_origin(fact: Fact, places: Sequence[str]) -> str | None:
 #: A party asked for beside another: "co-chair alongside which country?", "Morocco's
 #: fellow co-chair", "avec quel autre pays", "with which other country".
 _ALONGSIDE = re.compile(
-    r"\b(?:alongside|fellow|along\s+with|together\s+with|other|autres?|aux\s+c[ôo]t[ée]s)\b",
+    r"\b(?:alongside|fellow|along\s+with|together\s+with|aux\s+c[ôo]t[ée]s|"
+    # (not any "other": "which country hosted the other GCTF workshop?")
+    r"(?:with|avec)\s+(?:which|what|quel|quelle)\s+(?:other|autres?)|"
+    r"other\s+(?:country|countries|co[-\s]?chairs?|co[-\s]?presidents?|partners?|part(?:y|ies)|"
+    r"signator(?:y|ies)|sides?)|autres?\s+pays)\b",
     re.IGNORECASE,
 )
+#: A question of another thing than the one named, or of how two compare: "does the CNDH
+#: run a similar course with the gendarmerie?", "did they hold another march?", "is the
+#: centre bigger than ...?": no wrong detail to put right.
 _OTHER_ASKED = re.compile(
     r"\b(?:similar|another|other|others|same|also|too|as\s+well|aussi|autres?|m[êe]me|"
     r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",

@@ -294,3 +294,6 @@ def test_a_figure_said_in_words_is_written_in_digits() -> None:
     assert spoken_figures("twenty-eight countries, one hundred dogs") == "28 countries, 100 dogs"
     assert spoken_figures("the one in Tangier, two spheres") == "the one in Tangier, two spheres"
     assert spoken_figures("a ten-year plan") == "a ten-year plan"
+    # (one figure of many words is read as written, not split: "three thousand five hundred")
+    for many in ("three thousand five hundred", "five hundred and twelve", "nineteen ninety"):
+        assert spoken_figures(many) == many

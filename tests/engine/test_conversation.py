@@ -1505,6 +1505,10 @@ def test_a_claim_checked_before_a_question_is_the_claim_not_what_is_asked() -> N
         "is it ok to say that the BCIJ was created in 2016? What year does the text give?", knows
     )
     assert safe.claim.startswith("the BCIJ")
+    thanks = read_message(
+        "Can I write the trafficking law in the deck? When was the BCIJ created?", knows
+    )
+    assert thanks.claim == ""
     french = read_message(
         "Bonjour ! la session, c'est bien le 24 mars ? Sinon, c'est quand ?", knows
     )
@@ -1711,6 +1715,12 @@ def test_what_is_counted_before_how_many_is_kept() -> None:
         names=lambda text: "INL" in text,
     )
     assert whole.question == "how many prosecutors does the INL charter set in Casablanca?"
+    had = read_message(
+        "Trafficking prosecutors: how many has the INL charter set in Casablanca?",
+        knows,
+        names=lambda text: "INL" in text,
+    )
+    assert had.question.startswith("Trafficking prosecutors")
 
 
 def test_punctuation_said_aloud_is_written() -> None:
@@ -1723,6 +1733,7 @@ def test_punctuation_said_aloud_is_written() -> None:
     assert (
         dictated_punctuation("over what period? the point is") == "over what period? the point is"
     )
+    assert dictated_punctuation("a question mark over it?") == "a question mark over it?"
 
 
 def test_a_question_that_is_one_name_keeps_what_follows() -> None:
@@ -1736,6 +1747,7 @@ def test_a_question_that_is_one_name_keeps_what_follows() -> None:
     # (Not a name the base defines itself: "IPPOS? (INL peacekeeping)" asks what it is.)
     named = read_message("BCIJ? (trafficking law)", knows, names=lambda text: "BCIJ" in text)
     assert named.question == "BCIJ?"
+    assert "charter" not in read_message("OK? (BCIJ charter)", knows).question
 
 
 def test_a_formal_french_opening_is_conversation() -> None:

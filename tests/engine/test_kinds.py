@@ -276,6 +276,7 @@ def test_a_name_and_count_asks_its_number() -> None:
     assert asks_for("dog statute number") is not Kind.COUNT
     assert asks_for("the dog law - what's its number?") is not Kind.COUNT
     assert asks_for("finance people ask. any figure?") is not Kind.COUNT
+    assert asks_for("dog UNSC resolution number?") is not Kind.COUNT
 
 
 def test_the_number_of_people_who_is_a_count() -> None:
@@ -676,6 +677,7 @@ def test_which_among_the_counted_asks_their_names() -> None:
     of a group counted, by name (not "which is the largest among them?")."""
     assert asks_for("which dog clubs are among the seven that train police dogs?") is Kind.MEMBERS
     assert asks_for("which dog club is the largest among them?") is not Kind.MEMBERS
+    assert asks_for("which is the largest among the five dog clubs?") is not Kind.MEMBERS
 
 
 def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:
@@ -685,4 +687,5 @@ def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:
     assert asks_for("le chenil national, certifié en 2018 par quel organisme ?") is Kind.BODY
     assert asks_for("Give me the name of the body that certified the dog lab.") is Kind.BODY
     assert asks_for("Which company built the dog training centre in Tangier?") is Kind.BODY
+    assert asks_for("quelles entreprises ont construit le chenil ?") is Kind.BODY
     assert asks_for("The dog charter wants kennels independent from which institution?") is None

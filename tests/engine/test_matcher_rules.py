@@ -5685,6 +5685,7 @@ def test_the_party_beside_the_country_everywhere_is_another() -> None:
     for question in (
         "Kennel Club co-chair from 2016 - alongside which country?",
         "Kennel Club co-chair from 2016 - with which other country?",
+        "Which country was the other co-chair of the Kennel Club in 2016?",
     ):
         assert not matcher.ask(question).answered, question
     # Only the country most facts name: another named by many (the United States, the
@@ -5716,6 +5717,9 @@ def test_the_party_beside_the_country_everywhere_is_another() -> None:
     )
     asked = "Morocco founded the Kennel Club together with which other country?"
     assert ids(matcher.ask(asked).facts)[:1] == ["founders"]
+    # (Not any "other": "which country became co-chair of the other Kennel Club?")
+    asked = "Which country became co-chair of the other Kennel Club in 2016?"
+    assert ids(matcher.ask(asked).facts)[:1] == ["chair"]
     assert not matcher.ask("Kennel Club co-chair from 2016 - alongside which country?").answered
 
 
@@ -5731,7 +5735,7 @@ def test_the_party_beside_the_country_everywhere_is_another() -> None:
 def test_where_units_are_headed_is_not_where_units_came_from(question: str) -> None:
     """ "police units IPPOS is preparing to deploy to Mali": a fact naming Mali only among
     where units came from ("units from Togo, ..., Mali ... deployments to Haiti") does not
-    say who goes to Mali."""
+    say who goes to Mali (a place: "the CNDH training mission for the DGSN" heads nowhere)."""
     origins = make_fact(
         "origins",
         "The Kennel Club jointly trained dog units from Tunisia, Mali and Jordan in preparation"
@@ -5751,7 +5755,7 @@ def test_where_units_are_headed_is_not_where_units_came_from(question: str) -> N
         origins,
         mali,
         *FILLER,
-        entities=[KENNEL_CLUB, TUNISIA],
+        entities=[KENNEL_CLUB, TUNISIA, make_entity("mali", "country", "Mali")],
         synonyms=[("units", "teams", "unités", "équipes")],
         # (Bars low enough for both facts: which one answers is what is tested.)
         thresholds=Thresholds(min_coverage=0.5, clear_lead_coverage=0.5),
