@@ -344,6 +344,22 @@ SETS = (
     "diag302",
     "diag303",
     "diag304",
+    "diag305",
+    "diag306",
+    "diag307",
+    "diag308",
+    "diag309",
+    "diag310",
+    "diag311",
+    "diag312",
+    "diag313",
+    "diag314",
+    "diag315",
+    "diag316",
+    "diag317",
+    "diag318",
+    "diag319",
+    "diag320",
 )
 WRONG_COST = 2.0
 FOLDS = 5
