@@ -457,11 +457,15 @@ def spoken_figures(text: str) -> str:
     states its figure so."""
 
     def figure(match: re.Match[str]) -> str:
-        before = [w.lower() for w in match.string[: match.start()].split()[-2:]]
-        after = [w.lower() for w in match.string[match.end() :].split()[:2]]
-        if before[-1:] == ["and"]:
+        # (The words either side, read from a few characters only: a long message with many
+        # figures costs no more per figure.)
+        start, end = match.start(), match.end()
+        before = [w.lower() for w in match.string[max(0, start - 40) : start].split()[-2:]]
+        after = [w.lower() for w in match.string[end : end + 40].split()[:2]]
+        # ("five hundred and twelve" is one figure; "twenty and thirty" two.)
+        if before[-1:] == ["and"] and before[:1] and before[0] in _TIMES:
             before = before[:-1]
-        if after[:1] == ["and"]:
+        if after[:1] == ["and"] and (match.group("times") or "").lower() in _TIMES:
             after = after[1:]
         if before[-1:] and before[-1] in _FIGURE_WORDS or after[:1] and after[0] in _FIGURE_WORDS:
             # ("three thousand five hundred", "nineteen ninety nine", "five hundred and

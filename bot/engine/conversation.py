@@ -524,7 +524,7 @@ _KIND_ONLY = _KIND_WORDS | _words("time heure moment")
 #: année point d'interrogation" (not "period", "point", words of their own).
 _DICTATED = re.compile(
     # (The space before is taken with one possessive run: a run of blanks is read once.)
-    r"(?<!\s)\s*+(?:(?P<comma>comma|virgule)|"
+    r"(?<!\s)\s*+\b(?:(?P<comma>comma|virgule)|"
     # (Not a word of its own: "is there a question mark over the 2014 figure?")
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bno\s)"
     r"(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)|"
@@ -699,9 +699,10 @@ _CONFIRMING = re.compile(
     r"just\s+)?confirm(?:ing)?(?:\s+that)?|"
     # "Can I write that IPPOS 'has trained nearly 5,000 ...'? What does the source say?"
     # (not "Can I say thanks again?", "Could we put the GCTF on the agenda?")
-    r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim)\s+that|"
+    r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim)"
+    r"(?:\s+that|(?=[^?]{0,80}\d))|"
     r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|safe|accurate)\s+to\s+(?:write|say|state|claim)"
-    r"\s+that|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
+    r"(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
     r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*|"
     # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no
     # question opening the message, then the question asking what holds instead.)
@@ -1851,7 +1852,10 @@ def read_message(
     # after it (not "are you working? the quiz starts in 10 min").
     # (Not a name the base defines itself, "IPPOS? (INL peacekeeping)": what it is.)
     lone_name = others and all(
-        _LONE_NAME.fullmatch(s) and not (names is not None and names(s)) for s in asking
+        _LONE_NAME.fullmatch(s)
+        and _CHATTER_WORDS.isdisjoint(_folded_words(s))
+        and not (names is not None and names(s))
+        for s in asking
     )
     kept = []
     for n, segment in enumerate(segments):

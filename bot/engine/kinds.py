@@ -971,8 +971,8 @@ class Kind(StrEnum):
             r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\b(in|en)\s+(us\s+)?(dollars|euros|usd|dirhams)\b|"
             # "doubled from what to what?", "aid ... from how much to how much", "de combien à
             # combien": the sums before and after (not "GLO.ACT ran from what to what?").
-            r"\b(doubl\w*|tripl\w*|increas\w*|grew|grow\w*|rose|rise|raised|aid|assistance|budget|"
-            r"funding|double|augment\w*|aide)\b[^?]{0,60}?\b(from\s+(what|how\s+much)(\s+amount)?\s+to\s+"
+            r"\b(aid|assistance|budget|funding|grant|grants|aide|financement)\b[^?]{0,60}?"
+            r"\b(from\s+(what|how\s+much)(\s+amount)?\s+to\s+"
             r"(what|how\s+much)|de\s+combien\s+a\s+combien)\b|"
             # ("how much is that in actual dollars?")
             r"\bhow much\b[^?]{0,60}?\b(in|en)\s+(\w+\s+)?(dollars|euros|usd|millions)\b|"
@@ -1113,8 +1113,8 @@ class Kind(StrEnum):
             # "which states' departments are among the seven ...?": the members of a group
             # counted, by name.
             # (Not one picked by a superlative: "which is the largest among the five?")
-            r"\b(which|what)\b(?:(?!\b(largest|biggest|oldest|newest|smallest|first|last|"
-            r"most|best|latest|earliest)\b)[^?]){0,60}\bamong\s+the\s+(two|three|four|five|"
+            r"\b(which|what)\b(?:(?!\b((?!west\b)\w+est|most|least|fewest|first|last)\b)[^?])"
+            r"{0,60}\bamong\s+the\s+(two|three|four|five|"
             r"six|seven|eight|"
             r"nine|ten|twelve|[2-9]|[1-9]\d)\b"
         ),

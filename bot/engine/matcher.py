@@ -221,7 +221,7 @@ class Matcher:
         #: id(slot) -> what is read of the slot alone (`_SlotFacts`). The entry holds the
         #: slot, so no other object has its id while it is kept. Emptied when full.
         self._slot_memo: dict[int, _SlotFacts] = {}
-        self._ambient_countries: frozenset[str] | None = None  # (`_countries_everywhere`)
+        self._ambient_country: frozenset[str] | None = None  # (`_country_everywhere`)
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
         self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
@@ -1093,19 +1093,19 @@ class Matcher:
         kinds = self.index.lexicon.kinds
         return any(kinds.get(s.concept or "") in PLACE_KINDS for s in self.analyse(word))
 
-    def _countries_everywhere(self) -> frozenset[str]:
+    def _country_everywhere(self) -> frozenset[str]:
         """The country most facts name (Morocco), if one is named by most: the one a question
         is about unsaid."""
-        if self._ambient_countries is None:
+        if self._ambient_country is None:
             index = self.index
             # (The one most facts name: the United States, named by half of them, is the
             # other party of Morocco's agreements, an answer to "with which country?".)
             countries = [c for c, kind in index.lexicon.kinds.items() if kind == "country"]
             most = max(countries, key=index.df, default=None)
-            self._ambient_countries = frozenset(
+            self._ambient_country = frozenset(
                 [most] if most is not None and index.df(most) >= AMBIENT_SHARE * index.n else []
             )
-        return self._ambient_countries
+        return self._ambient_country
 
     def _ambient(self, slot: Slot) -> bool:
         """A name in most facts (Morocco): it says nothing of what is asked."""
@@ -1340,7 +1340,7 @@ class Matcher:
             # "GCTF co-chair from April 2016 - alongside which country?", "avec quel autre
             # pays ?": the other party to what the country most facts name (Morocco) did;
             # that country is no answer, named or not.
-            query_concepts |= self._countries_everywhere()
+            query_concepts |= self._country_everywhere()
         defines = self._defined_entity(slots)
         focus = (
             self._count_focus(corrected or question) or claimed_focus if kind is Kind.COUNT else []
@@ -1812,7 +1812,9 @@ class Matcher:
         # "how many around the world?": the subject is counted; "ILEAs: how many does INL
         # run?" counts what was said before (with nothing before, "how many does GLO.ACT
         # cover?", what it counts is unsaid: the words after still say of what).
-        if where is not None and (where.group("verb") is None or folded[: m.start()].strip()):
+        if where is not None and (
+            where.group("said_before") is None or folded[: m.start()].strip()
+        ):
             return []
         slots = self.analyse(m.group("rest"))
         return [s for s in slots if not s.number and s.text not in _SCALE][:COUNTED_FOCUS]
@@ -2786,7 +2788,7 @@ _SCALE = frozenset({"level", "levels"})
 _COUNTED_ELSEWHERE = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
-    r"(?P<verb>" + "|".join(sorted(COUNTED_BEFORE)) + r"|others))\b"
+    r"(?P<said_before>" + "|".join(sorted(COUNTED_BEFORE)) + r"|others))\b"
 )
 
 
@@ -3450,7 +3452,8 @@ _HEADED = re.compile(
 #: Where to, after going ("... to Mali"), or before it ("the Mali deployment").
 _TO_PLACE = re.compile(
     r"\b(?:to|for|into|in|au|aux|en|vers|pour)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?"
-    r"(?P<place>[^\W\d_][\w'’-]+)|"
+    # (A name of up to three words: "Burkina Faso", "South Sudan".)
+    r"(?P<place>[^\W\d_][\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})|"
     r"\b(?P<before>[^\W\d_][\w'’-]+)\s+(?=(?:deployments?|mission)\b)",
     re.IGNORECASE,
 )
@@ -3488,8 +3491,9 @@ def _only_an_origin(fact: Fact, places: Sequence[str]) -> str | None:
             continue
         words = _WORD.findall(fold(text))
         for place in places:
+            named = _WORD.findall(place)
             # (Named again elsewhere, it may be where they went too.)
-            if place in origins and words.count(place) == 1:
+            if named and all(w in origins for w in named) and words.count(named[0]) == 1:
                 return place.title()
     return None
 

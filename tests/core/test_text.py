@@ -297,3 +297,4 @@ def test_a_figure_said_in_words_is_written_in_digits() -> None:
     # (one figure of many words is read as written, not split: "three thousand five hundred")
     for many in ("three thousand five hundred", "five hundred and twelve", "nineteen ninety"):
         assert spoken_figures(many) == many
+    assert spoken_figures("twenty and thirty dogs") == "20 and 30 dogs"

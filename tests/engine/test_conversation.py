@@ -1509,6 +1509,13 @@ def test_a_claim_checked_before_a_question_is_the_claim_not_what_is_asked() -> N
         "Can I write the trafficking law in the deck? When was the BCIJ created?", knows
     )
     assert thanks.claim == ""
+    # (Without "that", a claim holding a figure: "Can I say the BCIJ has 5 units?")
+    said = read_message("Can I say the BCIJ has 5 units? What figure does the text give?", knows)
+    assert said.claim == "the BCIJ has 5 units?"
+    ok = read_message(
+        "Is it ok to say the BCIJ was created in 2016? What year does the text give?", knows
+    )
+    assert ok.claim.startswith("the BCIJ")
     french = read_message(
         "Bonjour ! la session, c'est bien le 24 mars ? Sinon, c'est quand ?", knows
     )
@@ -1734,6 +1741,7 @@ def test_punctuation_said_aloud_is_written() -> None:
         dictated_punctuation("over what period? the point is") == "over what period? the point is"
     )
     assert dictated_punctuation("a question mark over it?") == "a question mark over it?"
+    assert dictated_punctuation("Acomma thanks") == "Acomma thanks"
 
 
 def test_a_question_that_is_one_name_keeps_what_follows() -> None:
@@ -1748,6 +1756,7 @@ def test_a_question_that_is_one_name_keeps_what_follows() -> None:
     named = read_message("BCIJ? (trafficking law)", knows, names=lambda text: "BCIJ" in text)
     assert named.question == "BCIJ?"
     assert "charter" not in read_message("OK? (BCIJ charter)", knows).question
+    assert "charter" not in read_message("ASAP? (BCIJ charter)", knows).question
 
 
 def test_a_formal_french_opening_is_conversation() -> None:

@@ -90,6 +90,7 @@ def test_a_budget_requested_asks_for_money() -> None:
     assert asks_for("the dog aid doubled, de combien à combien ?") is Kind.MONEY
     # (a span of years or of a sentence is no sum: "the project ran from what to what?")
     assert asks_for("the dog project ran from what to what?") is not Kind.MONEY
+    assert asks_for("the number of dogs doubled from what to what?") is not Kind.MONEY
 
 
 def test_a_penalty_is_asked_for_by_its_words_not_by_prison_alone() -> None:
@@ -678,6 +679,7 @@ def test_which_among_the_counted_asks_their_names() -> None:
     assert asks_for("which dog clubs are among the seven that train police dogs?") is Kind.MEMBERS
     assert asks_for("which dog club is the largest among them?") is not Kind.MEMBERS
     assert asks_for("which is the largest among the five dog clubs?") is not Kind.MEMBERS
+    assert asks_for("which has the highest budget among the five dog clubs?") is not Kind.MEMBERS
 
 
 def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:

@@ -34,7 +34,7 @@ from bot.core.factbase import Entity, Fact
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine import matcher as matcher_module
 from bot.engine.kinds import REASON, listed
-from bot.engine.matcher import _only_an_origin
+from bot.engine.matcher import _destinations, _only_an_origin
 from bot.engine.weights import Thresholds
 
 # ---------------------------------------------------------------- coverage
@@ -5773,6 +5773,10 @@ def test_a_place_named_again_may_be_where_they_went() -> None:
     once = make_fact("once", "Dog units from Tunisia and Mali trained for Haiti.")
     assert _only_an_origin(again, ["mali"]) is None
     assert _only_an_origin(once, ["mali"]) == "Mali"
+    # (a name of two words: "units from Burkina Faso and Togo")
+    two = make_fact("two", "Dog units from Burkina Faso and Togo trained for Haiti.")
+    assert _only_an_origin(two, ["burkina faso"]) == "Burkina Faso"
+    assert "burkina faso" in _destinations("Which units will the club deploy to Burkina Faso?")
 
 
 def test_a_question_pointing_back_that_names_one_of_the_context_is_asked_of_it() -> None:
