@@ -17,8 +17,10 @@ from test_console import clean_env
 
 from bot.core.factbase import default_facts_dir
 
-WORDING = "how fast did morocco condemn nine eleven"
-VARIANT = "How fast did Morocco condemn nine-eleven?"
+# (A wording no fact answers yet: "nine eleven" now meets "9-11", small numbers in words
+# sharing their digits' key.)
+WORDING = "how fast did morocco condemn the september hijackings"
+VARIANT = "How fast did Morocco condemn the September hijackings?"
 FACT = "morocco-denounced-9-11-attacks"
 
 
