@@ -449,6 +449,9 @@ _SPOKEN_FIGURE = re.compile(
 _TIMES = {"hundred": 100, "thousand": 1000}
 #: The words of figures said in words (`spoken_figures`).
 _FIGURE_WORDS = frozenset([*_EN_UNITS, *_EN_TEENS, *_EN_TENS, *_TIMES])
+#: The words of a figure `spoken_figures` writes in digits (10 and over), as an alternation:
+#: a cue that a message may hold one.
+SPOKEN_FIGURE_WORDS = "|".join([*_EN_TEENS, *_EN_TENS, *_TIMES])
 
 
 def spoken_figures(text: str) -> str:

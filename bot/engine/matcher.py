@@ -38,6 +38,7 @@ from bot.core.text import (
     MONTHS,
     PERSON_TITLES,
     SHORTHAND,
+    SPOKEN_FIGURE_WORDS,
     CaseBlind,
     Token,
     bounded,
@@ -2967,10 +2968,7 @@ _THE_ONE = re.compile(
 #: A year said in words may be in the message ("twenty fifteen", "deux mille dix-huit").
 _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A figure said in words (`spoken_figures`): most messages hold none.
-_SPOKEN_FIGURE_CUE = CaseBlind.compile(
-    r"\b(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
-    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b"
-)
+_SPOKEN_FIGURE_CUE = CaseBlind.compile(r"\b(?:" + SPOKEN_FIGURE_WORDS + r")\b")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
 _TAG_FIRST = re.compile(
     r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?P<tag>right|correct|true|"
