@@ -1502,7 +1502,12 @@ _LAST_QUESTION = re.compile(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
 #: question opening at the last comma, read when the whole asks no kind (not a relative
 #: clause, which ends with no question mark: "the training in Rabat, where the BCIJ is").
 _LATE_QUESTION = re.compile(
-    r",\s*((?:which|what|where|quel|quelle|quels|quelles)\b[^,?]{3,}\?)\s*$", re.IGNORECASE
+    r",\s*((?:which|what|where|quel|quelle|quels|quelles|combien|"
+    # "what about the centre in Tiflet, when did it open?" (not "..., when it builds up
+    # a partner's capacity?", a clause of the question before it)
+    r"when\s+(?:did|was|were|is|does|do|will|has|had)|how\s+(?:many|much|long))\b"
+    r"[^,?]{3,}\?)\s*$",
+    re.IGNORECASE,
 )
 
 

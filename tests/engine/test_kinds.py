@@ -232,6 +232,13 @@ def test_a_question_after_a_long_lead_is_read_at_its_comma() -> None:
         asks_for("On the dog side I have the Kennel Club as a partner, who else does it support?")
         is None
     )
+    # "what about ..., when did it open?": a date asked after the comma (not a clause of
+    # time inside the question before it)
+    assert asks_for("what about the dog training centre in Tangier, when did it open?") is (
+        Kind.DATE
+    )
+    assert asks_for("what about the kennel, how many dogs did it train?") is Kind.COUNT
+    assert asks_for("What does the club want to avoid, in the long run, when it trains?") is None
 
 
 def test_a_sentence_an_end_and_a_salary_asked() -> None:
