@@ -1387,12 +1387,15 @@ _THANKS_FOR = re.compile(
 )
 
 
-#: "thanks, that's exactly what I needed for ...", "merci, c'est pile ce qu'il me fallait".
+#: "thanks, that's exactly what I needed for ...", "merci, c'est pile ce qu'il me fallait",
+#: "thanks @factbot, that's all I needed for the course outline".
 _WHAT_I_NEEDED = re.compile(
     r"^\W*(?:(?:hey|hi|ok|okay|great|perfect|super|parfait|top|awesome|brilliant|nice|thanks|"
-    r"thank\s+you|thx|ty|cheers|merci)\W+)+(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
+    r"thank\s+you|thx|ty|cheers|merci|shukran|choukran|factbot)\W+)+"
+    r"(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
     r"(?:exactly\s+|just\s+|precisely\s+|exactement\s+|pile\s+|tout\s+à\s+fait\s+)?"
-    r"(?:what\s+(?:i|we)\b|ce\s+(?:qu['’]il|que|dont)\s)[^?]*$",
+    r"(?:(?:what|all|everything)\s+(?:i|we)\b|all\b|it\b|ce\s+(?:qu['’]il|que|dont)\s|"
+    r"tout\b)[^?]*$",
     re.IGNORECASE,
 )
 

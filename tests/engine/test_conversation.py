@@ -1048,6 +1048,9 @@ def test_a_court_is_still_asked_about() -> None:
         "thanks, that's exactly what I needed for the migrants' rights brief 🙏",
         "perfect, that's what I needed",
         "merci, c'est exactement ce qu'il me fallait pour la note",
+        "thanks @factbot, that's all I needed for the dog course outline 🙏",
+        "shukran, that's it for the kennel report",
+        "merci, c'est tout pour la note sur le chenil",
     ],
 )
 def test_what_i_needed_is_thanks(message: str) -> None:
