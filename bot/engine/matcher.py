@@ -1125,6 +1125,13 @@ class Matcher:
             return fold(slot.text) in COMMON_WORDS
         return slot.concept.startswith("~") and self.index.df(slot.concept) > MAX_FACTS
 
+    @staticmethod
+    def _spells_out_nothing(slots: Sequence[Slot]) -> bool:
+        """ "What do the letters mean?", "what's the acronym?": a meaning asked, and no name
+        (or only an everyday word) whose meaning it is."""
+        named = [s for s in slots if s.concept != STAND_FOR]
+        return len(named) < len(slots) and all(fold(s.text) in _LETTERS for s in named)
+
     def _knows(self, word: str) -> bool:
         """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym
         ("glo.act" and "u.s." are known as the words they read as, "gloact" and "us")."""
@@ -1300,6 +1307,8 @@ class Matcher:
             or (kind is None and self._names_nothing(slots))
             # ("What's the actual number?" alone names nothing counted.)
             or (kind is Kind.COUNT and all(fold(s.text) in _NUMBER_WORDS for s in slots))
+            # ("What do the letters mean?": no name whose letters they are.)
+            or (kind is None and self._spells_out_nothing(slots))
         ):
             return Answer(question, False, (), (), kind, language)
         browse = self._browse(question, slots, kind, language)
@@ -3685,6 +3694,10 @@ _SET_APART_FIRST = re.compile(
 _APPOSITION = re.compile(
     r"(?<=[A-Z])\s*,\s+(?:the|its|their|le|la|l['’]|son|sa|leur)\s*[^,?]{1,80}?"
     r"(?:,|(?=\s*\?))"
+)
+#: What a meaning is asked of when no name is: "what do the letters mean?".
+_LETTERS = frozenset(
+    ("letter", "letters", "lettre", "lettres", "initials", "initiales", "word", "words")
 )
 #: The words of a question asking what an acronym stands for.
 _STANDS_FOR_CUE = CaseBlind.compile(

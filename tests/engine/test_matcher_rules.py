@@ -3327,6 +3327,26 @@ def test_what_a_short_form_stands_for_is_spelled_out_by_the_fact() -> None:
         assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
 
 
+def test_what_letters_mean_with_no_name_whose_letters_they_are_names_nothing() -> None:
+    """ "what do the letters mean?": nothing named whose letters they are, though a fact
+    asked "what do the letters KCU refer to?" holds the words; with the name before it
+    ("what's ToT? no idea what the letters mean") it asks that name's meaning."""
+    kcu = make_fact(
+        "kcu",
+        "KCU stands for Kennel Club Unit, the club's dog handlers.",
+        ask=["What do the letters KCU refer to in the kennel club's unit?"],
+    )
+    spelled = make_fact(
+        "spelled", "The training of trainers (ToT) course for dog handlers runs in Rabat."
+    )
+    groups = [["training of trainers", "ToT"], ["stand for", "letters mean", "acronym"]]
+    matcher = make_matcher(kcu, spelled, *FILLER, synonyms=groups, thresholds=BARS)
+    assert matcher.ask("what does KCU stand for?").answered
+    assert not matcher.ask("what do the letters mean?").answered
+    answer = matcher.ask("what's ToT? no idea what the letters mean")
+    assert answer.answered and ids(answer.facts)[:1] == ["spelled"]
+
+
 def test_the_kind_asked_may_be_told_before_a_question_that_leaves_it_open() -> None:
     """ "prosecutors asked what the maximum prison sentence is under that law. Does anyone
     know?": "does anyone know?" asks for nothing in itself; what the context says is asked,
