@@ -98,7 +98,8 @@ FRAMING = _words(
     uh hmm ah oh also another follow followup
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl
-    retenir ugh savoir permets solliciter sollicite"""
+    retenir ugh savoir permets solliciter sollicite
+    wach wash 3ndek 3endek s7i7 sahih dyal diyal safi wakha mashi mushkil mouchkil bghit daba"""
 )
 #: What the answer is for: documents, meetings, deadlines, and who it is for.
 PURPOSE = _words(

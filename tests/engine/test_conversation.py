@@ -990,6 +990,11 @@ def test_moroccan_greetings_and_thanks_are_conversation() -> None:
     reading = read_message("salam 3afak, le Maroc coopere sur quel sujet ? choukran")
     assert reading.question == "le Maroc coopere sur quel sujet ?"
     assert read_message("salam !").chatter is Chatter.GREETING
+    # Darija's "wach ... ?" (is it ...?), "s7i7 ?" (right?), "3ndek" (have you got): they
+    # frame the question, and are no mistyped "watch".
+    reading = read_message("wach the kennel opened in Rabat? wach s7i7? where was it actually?")
+    assert "wach" not in reading.question and "s7i7" not in reading.question
+    assert "kennel" in reading.question
 
 
 def test_a_french_question_word_in_place_asks() -> None:
