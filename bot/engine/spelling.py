@@ -370,6 +370,16 @@ def _is_subsequence(short: str, word: str) -> bool:
 _ARTICLES = frozenset({"a", "an", "the"})
 
 
+def _two_swapped(word: str, other: str) -> bool:
+    """Whether `other` is `word` with two of its letters swapped ("bjic", "bcij")."""
+    if len(word) != len(other):
+        return False
+    apart = [n for n, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
+    return (
+        len(apart) == 2 and word[apart[0]] == other[apart[1]] and word[apart[1]] == other[apart[0]]
+    )
+
+
 class Speller:
     """Corrects a question's words against the fact base's own words.
 
@@ -528,6 +538,9 @@ class Speller:
             if (swapped := word[:i] + word[i + 1] + word[i] + word[i + 2 :]) in self.vocab
             and swapped != word
         }
+        if not found:
+            # "BJIC" for "BCIJ": two letters apart swapped, only in one of our acronyms.
+            found = {a for a in self.acronyms if _two_swapped(word, a)}
         return (found.pop(),) if len(found) == 1 else None
 
     def _fix(self, word: str, lang: str | None) -> tuple[str, ...] | None:

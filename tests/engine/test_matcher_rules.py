@@ -2897,6 +2897,11 @@ def test_an_acronym_with_two_letters_swapped_is_that_acronym() -> None:
     matcher = make_matcher(fact, make_fact("b", "Les chiens sont dans la police."))
     assert words(matcher, "what do CPB and DSH do with the DGNS?") == ["cbp", "dhs", "dgsn"]
     assert words(matcher, "what is the XYZ?") == ["xyz"]
+    # Two letters apart the wrong way round ("BJIC"): only one of the curated acronyms.
+    bureau = make_fact("c", "The BCIJ dog bureau opened in 2015.", entities=["bcij"])
+    matcher = make_matcher(bureau, *FILLER, entities=[BCIJ])
+    assert "bcij" in words(matcher, "when was the BJIC created?")
+    assert "bcij" not in words(matcher, "when was the BJIA created?")
 
 
 def test_a_short_name_in_capitals_is_no_mistyped_word() -> None:
