@@ -3200,6 +3200,9 @@ _CLAIM_INTRO = re.compile(
     r"reckons|claims|insists|wrote)(?:\s+that)?\b|"
     r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
     r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
+    # "i had 2006 in my draft", "<@U03ABCD12> put 2012 in the draft": a figure the draft holds.
+    r"\b(?:(?:i|we)\s+(?:had|have|put|got)|put)\s+(?=[^.?!,]{0,30}?\b(?:in|on)\s+"
+    r"(?:my|our|the)\s+(?:draft|notes?|slides?|deck|report|timeline|table)\b)|"
     r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
     # "IPPOS is said to have trained some 28.000 ...": reported, the asker's to check.
     r"(?:is|are|was|were)\s+said\s+to(?:\s+have)?|"

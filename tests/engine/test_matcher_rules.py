@@ -2943,6 +2943,10 @@ def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
         "my notes: INL signed 100 sniffer dog agreements with Tunisia. correct me if that's off",
         "I've got 100 sniffer dog agreements INL signed with Tunisia... can u double check?",
         "is it still 100 sniffer dog agreements that INL signed with Tunisia?",
+        # the draft holding the figure, after the question
+        "how many sniffer dog agreements did INL sign with Tunisia, i had 100 in my draft",
+        "how many sniffer dog agreements did INL sign with Tunisia? <@U03ABCD12> put 100 in the "
+        "draft but I'm not convinced",
         # the figure offered after the claim, as a question
         "INL's sniffer dog agreements with Tunisia, was that 100?",
         "the sniffer dog agreements INL signed with Tunisia, that was 100 if I recall?",
