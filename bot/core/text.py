@@ -513,6 +513,7 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+
 # "U.S." / "US" (upper case) is the United States, not the pronoun.
 _US = re.compile(r"\b[Uu]\.\s?[Ss]\.(?!\w)|\bUS\b|\b[Uu]\.[Ss]\b")
 # Letters joined by dots ("GLO.ACT", "e.g.") read as one word.
+_AMPERSAND = re.compile(r"(?<!\S)&(?!\S)")
 _DOTTED = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
 _TOKEN = re.compile(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
@@ -553,6 +554,9 @@ def _tokens(text: str) -> tuple[Token, ...]:
         text = _DOTTED.sub("", text)
     if _DIGIT.search(text) is not None:
         text = _GROUPED_NUMBER.sub(_group_digits, text)
+    if "&" in text:
+        # "the prisons & reinsertion administration": "and" in a name.
+        text = _AMPERSAND.sub(" and ", text)
     raw = unicodedata.normalize("NFKC", text)
     # No token holds white space, so the tokens of a text are those of its pieces between
     # spaces, and pieces ("Morocco?", "the") recur from text to text: kept by piece.

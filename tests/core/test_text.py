@@ -28,7 +28,7 @@ _WS = re.compile(r"\s+")
 #: ASCII, the marks `fold` unifies, accents, odd white space, digits and dots: what the
 #: fast paths test for before skipping work.
 _ALPHABET = st.sampled_from(
-    list("abcUSsu .,'`-09 \t\n")
+    list("abcUSsu .,'`-09 \t\n&")
     + list("éÉœæß’‘“”«»–—\u00a0\u202f\u2003\u0085\u1680\x1c")
     + ["\u0301", "\u0327", "\u034f", "\u0345", "٣", "İ", "ſ", "K"]
 )
@@ -73,6 +73,7 @@ def _plain_tokens(value: str) -> list[tuple[str, bool]]:
     value = text._US.sub(" USA ", value)
     value = text._DOTTED.sub("", value)
     value = text._GROUPED_NUMBER.sub(text._group_digits, value)
+    value = text._AMPERSAND.sub(" and ", value)
     out = []
     for word in text._TOKEN.findall(unicodedata.normalize("NFKC", value)):
         folded = _plain_fold(word)
@@ -93,6 +94,16 @@ def test_tokens_are_the_plain_tokens_whatever_was_read_before(values: list[str])
     # Read in a row, so later texts meet words the memo of word tokens already holds.
     for value in values:
         assert [(t.surface, t.upper) for t in tokenize(value)] == _plain_tokens(value)
+
+
+def test_an_ampersand_between_words_is_and() -> None:
+    """ "the prisons & reinsertion administration": the name written with "and"."""
+    assert [t.surface for t in tokenize("prisons & reinsertion")] == [
+        "prisons",
+        "and",
+        "reinsertion",
+    ]
+    assert [t.surface for t in tokenize("AT&T")] == ["at", "t"]
 
 
 def test_the_memo_of_word_tokens_stays_bounded() -> None:
