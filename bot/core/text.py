@@ -175,6 +175,8 @@ SHORTHAND = {
     "bc": "because",
     "cuz": "because",
     "ppl": "people",
+    "incl": "including",
+    "approx": "approximately",
     "info": "information",
     "thru": "through",
     "pq": "pourquoi",

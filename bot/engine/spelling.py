@@ -187,6 +187,25 @@ _NUMBERED = frozenset({"phase", "phases", "stage", "round", "edition", "wave", "
 _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth"}
 
 
+#: A numbered part written glued to its number: "day3", "phase2", "jour2", "art5".
+_GLUED_NUMBER = re.compile(
+    r"(day|jour|session|phase|stage|round|module|week|semaine|article|art|chapter|section)"
+    r"(\d{1,2})"
+)
+
+
+def _unglued(tokens: list[Token]) -> list[Token]:
+    """`tokens` with each numbered part glued to its number split from it ("day3")."""
+    out: list[Token] = []
+    for t in tokens:
+        glued = _GLUED_NUMBER.fullmatch(t.surface)
+        if glued is None:
+            out.append(t)
+        else:
+            out += [Token(glued.group(1), t.upper), Token(glued.group(2), False)]
+    return out
+
+
 def _typo_indexed(word: str) -> bool:
     """Whether the typo index holds (and corrects) words like this one."""
     return len(word) >= TYPO_MIN_LETTERS and word.isalpha()
@@ -425,6 +444,8 @@ class Speller:
     def correct(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """Expand chat shorthand, join or split compounds, fix typos against our vocabulary."""
         vocab = self.vocab
+        if any(t.surface[-1:].isdigit() and t.surface[:1].isalpha() for t in tokens):
+            tokens = _unglued(tokens)  # "day3" -> "day 3"
         out: list[Token] = []
         for n, t in enumerate(tokens):
             surface = t.surface

@@ -254,6 +254,10 @@ def test_a_number_after_a_phase_is_its_rank() -> None:
     assert words(matcher, "dog phase 2 start") == ["dog", "second", "phase", "start"]
     assert not matcher.ask("when did the dog phase 2 start?").answered
     assert matcher.ask("when did the dog phase start?").answered
+    # ("phase2", "day3": glued to its number, the same; "incl" is "including")
+    assert words(matcher, "dog phase2 start") == ["dog", "second", "phase", "start"]
+    assert words(matcher, "dog day3 incl") == ["dog", "day", "3", "including"]
+    assert words(matcher, "dog g20") == ["dog", "g20"]
 
 
 def test_french_chat_cb_and_sept_before_a_year() -> None:
