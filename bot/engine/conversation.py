@@ -235,6 +235,8 @@ _SILLY_CUE = CaseBlind.compile(
 
 
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
+#: A channel link or a broadcast as Slack writes them: "<#C024BE7LR|general>", "<!here>".
+_CHANNEL = re.compile(r"`?<[#!][^<>\s]*>`?")
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
 #: Emoji: pictographs, symbols and dingbats ("⏰", "⭐", "✅"), with their joiners.
@@ -1531,7 +1533,7 @@ _WH_WORDS = _OPENERS | _words("ou qui quoi lequel laquelle lesquels lesquelles")
 
 
 def _unwrapped(text: str) -> tuple[str, bool]:
-    """`text` without links and mentions (a space for each), emoji and pictographs (a line
+    """`text` without links, mentions and channels (a space for each), emoji and pictographs (a line
     break: one between two clauses ends a sentence, "sorry to bug you :pray: which law
     ..."), and whether it held a link. Each pattern is applied only where a character it
     needs is: most questions hold none."""
@@ -1541,6 +1543,8 @@ def _unwrapped(text: str) -> tuple[str, bool]:
         text = _URL.sub(" ", text)
     if "@" in text:
         text = _MENTION.sub(_mention_gone, text)
+    if "<#" in text or "<!" in text:
+        text = _CHANNEL.sub(" ", text)
     if ":" in text:
         text = _EMOJI.sub("\n", text)
     if not text.isascii():

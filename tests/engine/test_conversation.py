@@ -76,6 +76,11 @@ def knows(word: str) -> bool:
         ("hey factbot, when was the BCIJ created?", "when was the BCIJ created?"),
         # a mention in wire form and an emoji code
         ("<@U0FACTBOT> when was the BCIJ created? :pray:", "when was the BCIJ created?"),
+        # a channel link and a broadcast in wire form, in a code span or not
+        (
+            "<!here> when was the BCIJ created? `<#C024BE7LR|general>`",
+            "when was the BCIJ created?",
+        ),
     ],
 )
 def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
