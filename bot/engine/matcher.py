@@ -2615,7 +2615,7 @@ _ROLE_FRAME = frozenset(Kind.ROLE.triggers) | {"play", "plays", "played", "joue"
 _BODIES = frozenset({"institution", "country"})
 #: A person in a question: a title or a personal pronoun ("Ms. X's role", "her job").
 _PERSON_CUE = re.compile(
-    rf"\b(?:{_TITLES})\b\.?|\b(?:he|she|his|her|him|il|elle|son|sa|ses)\b|"
+    rf"\b(?:{_TITLES})\b\.?|\b(?:he|she|his|her|him|son|sa|ses)\b|"
     # "Caroline Frieh-Chevalier's position": a name in capitals and lower case, possessive.
     r"(?-i:\b[A-Z][a-z][\w-]*['’]s\b)",
     re.IGNORECASE,

@@ -892,6 +892,9 @@ def test_the_role_of_a_body_is_what_it_does() -> None:
     # (In French, the pronoun of the inverted verb is the country's: "joue-t-il".)
     french = countries.ask("Quel rôle la Tunisie joue-t-elle avec les chiens de la police ?")
     assert french.asks_for is None
+    # (A French "il" / "elle" may be the body's: its gender is the word's, not a person's.)
+    french = matcher.ask("quel est le rôle principal du BCIJ, il est responsable de quoi ?")
+    assert french.asks_for is None
 
 
 def test_a_value_the_context_gives_for_another_thing_is_not_asked() -> None:
