@@ -1485,13 +1485,14 @@ _THREAD_REFERENCE = re.compile(
     # (a document's claim is the draft's, which `_DRAFT_CLAIM` reads: "draft says ...")
     r"draft|brouillon|rapport|report|article|note|memo|doc|document|text|texte|page|source|"
     r"paper|story|piece|deck|brief|slide|email|mail|post)\b)"
-    r"(?P<dit>[^\W\d][\w.-]*)"
+    r"(?P<dit>[^\W\d][\w.-]*)>?"  # (">": a mention's end, "<@U05QRT88L> said: ...")
     r"\s+(?:parle|parlait|a\s+parl[ée]|mentionne|"
     r"a\s+mentionn[ée]|cite|a\s+cit[ée]|[ée]voque|a\s+[ée]voqu[ée]|mentions|mentioned|"
     r"talks\s+about|talked\s+about|brought\s+up|brings\s+up|"
     # "Karim says IPPOS has trained 2,800 police, is that right?": who claims it.
     r"says|said|thinks|reckons|claims|told\s+me|dit|pense|affirme)"
-    r"\s+(?:de\s+|d['’]|du\s+|des\s+|that\s+|que\s+|qu['’])?"
+    # ("> Karim said: INL has trained ...": what was said after a colon)
+    r":?\s+(?:de\s+|d['’]|du\s+|des\s+|that\s+|que\s+|qu['’])?"
     r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b"
     # "re le message de Karim sur Tiflet 👆 ...", "re Omar's message on ...": whose message
     r"|\bre\s*:?\s+(?:le\s+)?(?:message|post|mail)\s+(?:de|d['’])\s*@?(?P<de>[^\W\d][\w.-]*)"

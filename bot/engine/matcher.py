@@ -570,6 +570,12 @@ class Matcher:
                     # all the context says.)
                     and (answer.asks_for is not Kind.PERSON or asks_for(reading.asking) is not None)
                     and not (answer.asks_for is Kind.COUNTRY and _ALONGSIDE.search(reading.asking))
+                    # (Nor a figure asked of what the context counted, "INL has trained over
+                    # 3,000 ... what's the actual number?": INL's name does not say what.)
+                    and not (
+                        answer.asks_for is Kind.COUNT
+                        and all(fold(s.text) in _NUMBER_WORDS for s in self.analyse(reading.asking))
+                    )
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
                     if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:

@@ -1449,6 +1449,15 @@ def test_who_brought_it_up_in_the_thread_is_no_word_asked(message: str, question
     assert read_message(message, names.__contains__).question == question
 
 
+@pytest.mark.parametrize("who", ["Karim", "<@U05QRT88L>"])
+def test_who_said_it_quoted_with_a_colon_is_no_word_asked(who: str) -> None:
+    """ "> Karim said: the BCIJ was set up in 2015. When was it really?": quoted, after a
+    colon, or a mention saying it; every other word is one the fact base knows."""
+    message = f"> {who} said: the BCIJ was set up in 2015. When was it really?"
+    reading = read_message(message, lambda word: word not in {"karim", "u05qrt88l"})
+    assert reading.question == "the BCIJ was set up in 2015. When was it really?"
+
+
 @pytest.mark.parametrize(
     ("message", "question"),
     [

@@ -5879,3 +5879,15 @@ def test_how_many_does_with_nothing_before_still_counts_what_follows() -> None:
     )
     matcher = make_matcher(fact, *FILLER, entities=[DOG_PROJECT], thresholds=BARS)
     assert not matcher.ask("how many does the Dog Project cover?").answered
+
+
+def test_a_figure_asked_of_what_the_context_counted_is_not_asked_of_its_names() -> None:
+    """ "Quick one: the BCIJ has trained 3,000 Tunisian judges. What's the actual number?":
+    what was counted is the context's; with no fact counting it, the bureau's name alone
+    does not say what is counted, and another of its figures does not answer."""
+    dogs = make_fact("dogs", "The BCIJ trained 70 sniffer dogs in Tangier.", entities=["bcij"])
+    judges = make_fact("judges", "Tunisian judges met in Tangier in 2019.")
+    matcher = make_matcher(dogs, judges, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    assert matcher.ask("The BCIJ has trained 70 sniffer dogs? What's the actual number?").answered
+    message = "Quick one: the BCIJ has trained 3,000 Tunisian judges. What's the actual number?"
+    assert not matcher.ask(message).answered
