@@ -447,6 +447,10 @@ def test_the_name_of_a_town_asks_for_a_city() -> None:
         Kind.CITY
     )
     assert asks_for("What is the name of the region's main prison?") is not Kind.PERSON
+    # (the name of a deal, a pact, a memorandum: a thing's name, not a person's)
+    assert asks_for("whats the actual name of the 2014 kennel deal on dog training?") is None
+    assert asks_for("what's the name of the dog pact?") is None
+    assert asks_for("what's the name of the kennel director?") is Kind.PERSON
 
 
 def test_a_person_to_be_named_ahead_or_by_role() -> None:
