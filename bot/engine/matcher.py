@@ -3202,8 +3202,8 @@ _CLAIM_INTRO = re.compile(
     # "my boss thinks ...", "my colleague told me ...", "boss thinks 2012", "mon chef pense
     # que ...": whose figure, a colleague's (not "the minister said", which may be asked).
     r"\b(?:(?:my|our|the)\s+)?(?:boss|manager|supervisor|team\s+lead|coll?ea?gu?e|coworker|"
-    r"co-worker|editor)\s+(?:thinks|thought|says|said|told\s+me|tells\s+me|believes|"
-    r"reckons|claims|insists|wrote)(?:\s+that)?\b|"
+    r"co-worker|editor)(?:\s+@?\w+)?\s+(?:thinks|thought|says|said|told\s+me|tells\s+me|"
+    r"believes|reckons|claims|insists|wrote|is\s+sure|is\s+certain|swears)(?:\s+that)?\b|"
     r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
     r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
     # "i had 2006 in my draft", "<@U03ABCD12> put 2012 in the draft": a figure the draft holds.
@@ -3231,9 +3231,11 @@ _CLAIM = CaseBlind.compile(
     r"d[ée]crit|mentionne)\b|"
     # "... créé en 2013 ? c'était quand en fait", "... in 2014? when was it actually?": a
     # claim, then the question asking what it really was.
+    # ("... in 2014? since when exactly?", "... before or after 2010? which year exactly")
     r"(?<=\?)\s*(?:so\s+|alors\s+|donc\s+)?(?:when\s+was\s+it|what\s+year\s+was\s+it|"
+    r"since\s+when|(?:what|which)\s+year|depuis\s+quand|"
     r"c['’]?[ée]tait\s+quand|c['’]?[ée]tait\s+en\s+quelle\s+ann[ée]e)\s+(?:actually|really|"
-    r"en\s+fait|vraiment|en\s+vrai)\b|"
+    r"exactly|precisely|exactement|pr[ée]cis[ée]ment|en\s+fait|vraiment|en\s+vrai)\b|"
     # "... réunira-t-elle 30 responsables ? Combien exactement ?": a figure offered in a
     # question (not a year: "in 2008? How many?"), then asked for.
     r"\b(?!(?:19|20)\d\d\b)\d[\d,.\u00a0\u202f ]*+\b[^?]{0,80}\?\s*(?:so\s+|alors\s+)?"

@@ -5210,6 +5210,8 @@ def test_french_checks_and_a_question_after_a_claim() -> None:
         "L'unité canine du Kennel Club a été créée en 2013 si je me souviens bien ? c'était"
         " quand en fait. merci d'avance",
         "the Kennel Club dog unit was set up in 2014? when was it actually?",
+        "the Kennel Club dog unit was set up in 2014? since when exactly?",
+        "the Kennel Club dog unit was set up in 2014? which year exactly",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
@@ -5242,6 +5244,8 @@ def test_a_colleagues_figure_is_the_claim_checked() -> None:
         "my colleage says the Kennel Club trained 3000 dogs since 2008, is that rite?? wats the"
         " actual nbr",
         "my boss thinks the Kennel Club trained 1,500 dogs since 2008. whats the real fig",
+        "the Kennel Club trained 1,500 dogs since 2008? my colleague Youssef is sure it's"
+        " 1,500 but I'm not convinced. how many exactly?",
         "my boss thinks there were like 1,500 dogs trained by the Kennel Club since 2008, is"
         " that right? whats the real fig",
         "the Kennel Club trained 3000 dogs since 2008, is that rite?? how many then",
