@@ -237,6 +237,12 @@ _SILLY_CUE = CaseBlind.compile(
 _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 #: A channel link or a broadcast as Slack writes them: "<#C024BE7LR|general>", "<!here>".
 _CHANNEL = re.compile(r"`?<[#!][^<>\s]*>`?")
+#: A hedge or a please after a comma, right before the question mark: ", roughly?".
+_HEDGE_BEFORE_MARK = re.compile(
+    r",\s*(?:roughly|approximately|approx|exactly|precisely|please|pls|plz|again|thx|thanks|"
+    r"more\s+or\s+less|svp|stp|environ|exactement|merci)\s*(?=\?)",
+    re.IGNORECASE,
+)
 _EMOJI = re.compile(r":[a-z0-9_+'-]+:")
 _URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
 #: Emoji: pictographs, symbols and dingbats ("⏰", "⭐", "✅"), with their joiners.
@@ -1750,6 +1756,10 @@ def read_message(
         # session need it for the calendar invite": a message dictated, unpunctuated, ends
         # its sentences at a filler and before what the answer is for.
         text = _SPOKEN_BREAK.sub(". ", text)
+    if "," in text and "?" in text:
+        # "... by how many dollars, roughly?": the hedge goes, its question mark stays with
+        # the question (which, without it, would read as a statement).
+        text = _HEDGE_BEFORE_MARK.sub("", text)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
     if any(word in text.lower() for word in ("draft", "brouillon", "rapport")):
         # "draft says ... 5 state departments, how many states does the source say": the

@@ -809,9 +809,9 @@ def test_a_last_comma_part_naming_bodies_in_capitals_is_no_aside() -> None:
     but written in capitals they name bodies; the part is kept."""
     reading = read_message("how many prosecutors trained under the UN, EU and AU?", knows)
     assert reading.question == "how many prosecutors trained under the UN, EU and AU?"
-    # A last part of conversation still goes.
+    # A last part of conversation still goes (its question mark stays with the question).
     thanks = read_message("how many prosecutors trained in casablanca, thanks?", knows)
-    assert thanks.question == "how many prosecutors trained in casablanca"
+    assert thanks.question == "how many prosecutors trained in casablanca?"
 
 
 def test_a_french_statement_after_the_question_is_not_a_question() -> None:
@@ -988,6 +988,16 @@ def test_a_random_one_for_a_comparison_is_about_the_asker() -> None:
     )
     assert "random" not in reading.question.lower() and "comparison" not in reading.question
     assert "Haiti" in reading.question
+
+
+@pytest.mark.parametrize("hedge", ["roughly", "please", "more or less", "environ"])
+def test_a_hedge_before_the_question_mark_leaves_the_mark(hedge: str) -> None:
+    """ "The kennel doubled its budget. by how many dollars, roughly? boss wants the
+    figure": the hedge goes, and the question keeps its mark (so it is the one asked)."""
+    reading = read_message(
+        f"The kennel doubled its budget. by how many dollars, {hedge}? boss wants the figure"
+    )
+    assert reading.question.endswith("by how many dollars?"), reading.question
 
 
 def test_moroccan_greetings_and_thanks_are_conversation() -> None:
