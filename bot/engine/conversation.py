@@ -1403,8 +1403,11 @@ _WHAT_I_NEEDED = re.compile(
     r"thank\s+you|thx|ty|cheers|merci|shukran|choukran|factbot)\W+)+"
     r"(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
     r"(?:exactly\s+|just\s+|precisely\s+|exactement\s+|pile\s+|tout\s+à\s+fait\s+)?"
-    r"(?:(?:what|all|everything)\s+(?:i|we)\b|all\b|it\b|ce\s+(?:qu['’]il|que|dont)\s|"
-    r"tout\b)[^?]*$",
+    r"(?:(?:what\s+(?:i|we)\b|ce\s+(?:qu['’]il|que|dont)\s)[^?]*$|"
+    # ("that's all I needed for ...", "c'est tout pour ...": not "that's it - last one:
+    # when did ...", "that's all I need: the number of ...", a request that follows)
+    r"(?:(?:all|everything)\s+(?:i|we)\s+(?:needed|need|wanted)\b|all\b|it\b|tout\b)"
+    r"(?:\s+(?:for|pour)\b[^?:;.]*)?\W*$)",
     re.IGNORECASE,
 )
 

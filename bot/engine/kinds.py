@@ -427,7 +427,7 @@ _NAMED_THINGS = (
     r"((?!(?:of|in|at|du|de|des|la|le)\b)\w+\s+){0,3}(programmes?|programs?|projects?|projets?|"
     r"initiatives?|networks?|reseaux?|"
     r"laws?|lois?|agreements?|accords?|deals?|pacts?|memorand\w*|mous?|declarations?|"
-    r"resolutions?|forums?|courses?|trainings?|formations?|workshops?|ateliers?|"
+    r"forums?|courses?|trainings?|formations?|workshops?|ateliers?|"
     r"centres?|centers?|units?|unites?|offices?|bureaux?|agency|agencies|agences?|body|"
     r"bodies|organismes?|institutions?|academy|academies|partnerships?|"
     r"partenariats?|frameworks?|cadres?|manuals?|handbooks?|manuels?|guides?|reports?|"

@@ -390,9 +390,10 @@ _ARTICLES = frozenset({"a", "an", "the"})
 
 
 def _two_swapped(word: str, other: str) -> bool:
-    """Whether `other` is `word` with two of its letters swapped ("bjic", "bcij")."""
-    if len(word) != len(other):
-        return False
+    """Whether `other` is `word` with two of its letters after the first swapped ("bjic",
+    "bcij")."""
+    if len(word) != len(other) or word[:1] != other[:1]:
+        return False  # (a first letter is seldom mistyped: "SGDN" is no "DGSN")
     apart = [n for n, (a, b) in enumerate(zip(word, other, strict=True)) if a != b]
     return (
         len(apart) == 2 and word[apart[0]] == other[apart[1]] and word[apart[1]] == other[apart[0]]

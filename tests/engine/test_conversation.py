@@ -1081,6 +1081,14 @@ def test_what_i_needed_is_thanks(message: str) -> None:
 def test_what_i_needed_then_a_question_asks_it() -> None:
     reading = read_message("thanks, that's what I needed - but when was the port opened?")
     assert reading.chatter is None and reading.question.endswith("when was the port opened?")
+    # (a request after "that's it", "that's all I need:", with no question mark)
+    for message in (
+        "thanks, that's it - last one: when was the port opened",
+        "ok, that's all I need: the number of dogs trained in Tangier pls",
+        "great, that's it for the kennel. next: when was the port opened",
+        "top, c'est tout, dernière chose : la date d'ouverture du port",
+    ):
+        assert read_message(message).chatter is None, message
 
 
 @pytest.mark.parametrize(

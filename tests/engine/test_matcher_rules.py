@@ -2905,6 +2905,8 @@ def test_an_acronym_with_two_letters_swapped_is_that_acronym() -> None:
     matcher = make_matcher(bureau, *FILLER, entities=[BCIJ])
     assert "bcij" in words(matcher, "when was the BJIC created?")
     assert "bcij" not in words(matcher, "when was the BJIA created?")
+    # (not its first letter: "JCIB", as "SGDN" is no "DGSN")
+    assert "bcij" not in words(matcher, "when was the JCIB created?")
 
 
 def test_a_short_name_in_capitals_is_no_mistyped_word() -> None:
