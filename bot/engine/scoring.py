@@ -275,8 +275,12 @@ class Scoring:
             if len(kids) == 1:
                 a, b = poff[kids[0]], poff[kids[0] + 1]
                 facts = pfact[a:b]
-                for f, c in zip(facts, pcode[a:b], strict=True):
-                    acc[f] += values[c]
+                if pos:
+                    for f, c in zip(facts, pcode[a:b], strict=True):
+                        acc[f] += values[c]
+                else:  # nothing added yet: 0.0 + x is x, and storing costs less than adding
+                    for f, c in zip(facts, pcode[a:b], strict=True):
+                        acc[f] = values[c]
                 parts.append((facts, bound[j]))
                 met += b - a
             else:
