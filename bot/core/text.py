@@ -515,8 +515,9 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+
 # "U.S." / "US" (upper case) is the United States, not the pronoun.
 _US = re.compile(r"\b[Uu]\.\s?[Ss]\.(?!\w)|\bUS\b|\b[Uu]\.[Ss]\b")
 # Letters joined by dots ("GLO.ACT", "e.g.") read as one word.
-_AMPERSAND = re.compile(r"(?<!\S)&(?!\S)")
 _DOTTED = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
+# An ampersand between spaces is the word "and" (a stop word in either language).
+_AMPERSAND = re.compile(r"(?<!\S)&(?!\S)")
 _TOKEN = re.compile(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _DIGIT = re.compile(r"\d")
 

@@ -99,7 +99,8 @@ FRAMING = _words(
     petite rapide rappel vite question questions desole desolee deranger encore
     besoin cherche verifier confirmer svp stp sil plait juste aussi rapidement verif dsl
     retenir ugh savoir permets solliciter sollicite
-    wach wash 3ndek 3endek s7i7 sahih dyal diyal safi wakha mashi mushkil mouchkil bghit daba"""
+    wach 3ndek 3endek s7i7 sahih dyal diyal safi wakha mushkil mouchkil bghit daba
+    info infos"""
 )
 #: What the answer is for: documents, meetings, deadlines, and who it is for.
 PURPOSE = _words(
@@ -1400,14 +1401,14 @@ _THANKS_FOR = re.compile(
 #: "thanks @factbot, that's all I needed for the course outline".
 _WHAT_I_NEEDED = re.compile(
     r"^\W*(?:(?:hey|hi|ok|okay|great|perfect|super|parfait|top|awesome|brilliant|nice|thanks|"
-    r"thank\s+you|thx|ty|cheers|merci|shukran|choukran|factbot)\W+)+"
+    r"thank\s+you|thx|ty|cheers|merci|shukran|shokran|choukran|chokran|factbot)\W+)+"
     r"(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
     r"(?:exactly\s+|just\s+|precisely\s+|exactement\s+|pile\s+|tout\s+à\s+fait\s+)?"
     r"(?:(?:what\s+(?:i|we)\b|ce\s+(?:qu['’]il|que|dont)\s)[^?]*$|"
     # ("that's all I needed for ...", "c'est tout pour ...": not "that's it - last one:
     # when did ...", "that's all I need: the number of ...", a request that follows)
     r"(?:(?:all|everything)\s+(?:i|we)\s+(?:needed|need|wanted)\b|all\b|it\b|tout\b)"
-    r"(?:\s+(?:for|pour)\b[^?:;.]*)?\W*$)",
+    r"(?:\s+(?:for|pour)\b[^?:;.,]*)?\W*$)",
     re.IGNORECASE,
 )
 
@@ -1505,7 +1506,9 @@ _THREAD_REFERENCE = re.compile(
     r"|\s+(?:dans\s+son\s+(?:message|mail|post)|in\s+(?:his|her|their)\s+(?:message|post|email))\b"
     # "re le message de Karim sur Tiflet 👆 ...", "re Omar's message on ...": whose message
     r"|\bre\s*:?\s+(?:le\s+)?(?:message|post|mail)\s+(?:de|d['’])\s*@?(?P<de>[^\W\d][\w.-]*)"
-    r"|\bre\s*:?\s+@?(?P<of>[^\W\d][\w.-]*)['’]s\s+(?:message|post|note|email)\b",
+    r"|\bre\s*:?\s+@?(?P<of>[^\W\d][\w.-]*)['’]s\s+(?:message|post|note|email)\b"
+    # "> said: ...": a quote whose author was a mention, gone before the engine reads it
+    r"|^[>\s]*(?:said|says|wrote)\s*:\s*",
     re.IGNORECASE,
 )
 _THREAD_CUE = CaseBlind.compile(
@@ -1551,10 +1554,10 @@ def _unwrapped(text: str) -> tuple[str, bool]:
     if "://" in text or "www." in text:
         had_link = _URL.search(text) is not None
         text = _URL.sub(" ", text)
+    if "<#" in text or "<!" in text:
+        text = _CHANNEL.sub(" ", text)  # (before mentions: "<!here|@here>")
     if "@" in text:
         text = _MENTION.sub(_mention_gone, text)
-    if "<#" in text or "<!" in text:
-        text = _CHANNEL.sub(" ", text)
     if ":" in text:
         text = _EMOJI.sub("\n", text)
     if not text.isascii():

@@ -574,7 +574,7 @@ class Matcher:
                     # 3,000 ... what's the actual number?": INL's name does not say what.)
                     and not (
                         answer.asks_for is Kind.COUNT
-                        and all(fold(s.text) in _NUMBER_WORDS for s in self.analyse(reading.asking))
+                        and _counts_nothing(self.analyse(reading.asking))
                     )
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
@@ -1134,9 +1134,9 @@ class Matcher:
     @staticmethod
     def _spells_out_nothing(slots: Sequence[Slot]) -> bool:
         """ "What do the letters mean?", "what's the acronym?": a meaning asked, and no name
-        (or only an everyday word) whose meaning it is."""
+        whose meaning it is (only the letters or words spelled)."""
         named = [s for s in slots if s.concept != STAND_FOR]
-        return len(named) < len(slots) and all(fold(s.text) in _LETTERS for s in named)
+        return len(named) < len(slots) and all(fold(s.text) in _WHAT_IS_SPELLED for s in named)
 
     def _knows(self, word: str) -> bool:
         """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym
@@ -1312,7 +1312,7 @@ class Matcher:
             not slots
             or (kind is None and self._names_nothing(slots))
             # ("What's the actual number?" alone names nothing counted.)
-            or (kind is Kind.COUNT and all(fold(s.text) in _NUMBER_WORDS for s in slots))
+            or (kind is Kind.COUNT and _counts_nothing(slots))
             # ("What do the letters mean?": no name whose letters they are.)
             or (kind is None and self._spells_out_nothing(slots))
         ):
@@ -1963,11 +1963,11 @@ class Matcher:
     def _of_a_body(self, slots: Sequence[Slot], question: str) -> bool:
         """Whether a role is asked of an institution or a country the question names ("what
         role does the BCIJ play?", "what role did Morocco play?"), not of a person (no
-        title, personal pronoun or possessive name: "Ms. X", "her")."""
+        title, personal pronoun or possessive name: "Ms. X", "her", "son titre"; not a
+        French "il", which may be a body's, its gender the word's: "le BCIJ, il fait quoi ?")."""
         kinds = self.index.lexicon.kinds
-        # ("Quel rôle le Maroc joue-t-il ?": the verb's pronoun is the country's.)
         return any(kinds.get(s.concept or "") in _BODIES for s in slots) and (
-            _PERSON_CUE.search(_FRENCH_INVERSION.sub("", question)) is None
+            _PERSON_CUE.search(question) is None
         )
 
     def _no_venue(self, i: int) -> str | None:
@@ -3207,8 +3207,10 @@ _CLAIM_INTRO = re.compile(
     r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
     r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
     # "i had 2006 in my draft", "<@U03ABCD12> put 2012 in the draft": a figure the draft holds.
-    r"\b(?:(?:i|we)\s+(?:had|have|put|got)|put)\s+(?=[^.?!,]{0,30}?\b(?:in|on)\s+"
-    r"(?:my|our|the)\s+(?:draft|notes?|slides?|deck|report|timeline|table)\b)|"
+    # (the figure and where it is go with it: "we have 12 on the slides")
+    r"\b(?:(?:i|we)\s+(?:had|have|put|got)|put)\s+(?:about\s+|around\s+|like\s+|~)?\d[\d,.]*"
+    r"(?:\s+[^\W\d]+){0,3}?\s+(?:in|on)\s+(?:my|our|the)\s+"
+    r"(?:draft|notes?|slides?|deck|report|timeline|table)\b|"
     r"\b(?:i['’]?ve\s+got|i['’]?ve\s+written|i\s+wrote|is\s+it\s+still|"
     # "IPPOS is said to have trained some 28.000 ...": reported, the asker's to check.
     r"(?:is|are|was|were)\s+said\s+to(?:\s+have)?|"
@@ -3706,8 +3708,15 @@ _APPOSITION = re.compile(
     r"(?<=[A-Z])\s*,\s+(?:the|its|their|le|la|l['’]|son|sa|leur)\s*[^,?]{1,80}?"
     r"(?:,|(?=\s*\?))"
 )
+
+
+def _counts_nothing(slots: Sequence[Slot]) -> bool:
+    """ "What's the actual number?": a figure asked, with nothing named that it counts."""
+    return all(fold(s.text) in _NUMBER_WORDS for s in slots)
+
+
 #: What a meaning is asked of when no name is: "what do the letters mean?".
-_LETTERS = frozenset(
+_WHAT_IS_SPELLED = frozenset(
     ("letter", "letters", "lettre", "lettres", "initials", "initiales", "word", "words")
 )
 #: The words of a question asking what an acronym stands for.

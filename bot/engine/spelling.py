@@ -189,8 +189,9 @@ _ORDINAL_OF = {"1": "first", "2": "second", "3": "third", "4": "fourth", "5": "f
 
 #: A numbered part written glued to its number: "day3", "phase2", "jour2", "art5".
 _GLUED_NUMBER = re.compile(
-    r"(day|jour|session|phase|stage|round|module|week|semaine|article|art|chapter|section)"
-    r"(\d{1,2})"
+    "("
+    + "|".join(sorted(_NUMBERED | _NUMBERED_TOO | {"jour", "session", "module", "week", "art"}))
+    + r")(\d{1,2})"
 )
 
 
@@ -550,8 +551,9 @@ class Speller:
 
     def _swapped_acronym(self, word: str) -> tuple[str, ...] | None:
         """An acronym in capitals with two letters swapped ("CPB", "CNHD", "DGNS"): too short
-        for the typo index, it is the one word of ours with those two letters the other way
-        round ("CBP", "CNDH", "DGSN"), if exactly one is."""
+        for the typo index, it is the one word of ours with two neighbours the other way
+        round ("CBP", "CNDH", "DGSN"), if exactly one is; else the one curated acronym with
+        two letters apart, after the first, swapped ("BJIC")."""
         if not (3 <= len(word) < TYPO_MIN_LETTERS + 1 and word.isalpha()):
             return None
         found = {

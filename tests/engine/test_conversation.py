@@ -81,6 +81,7 @@ def knows(word: str) -> bool:
             "<!here> when was the BCIJ created? `<#C024BE7LR|general>`",
             "when was the BCIJ created?",
         ),
+        ("<!here|@here> when was the BCIJ created?", "when was the BCIJ created?"),
     ],
 )
 def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
@@ -1087,6 +1088,7 @@ def test_what_i_needed_then_a_question_asks_it() -> None:
         "ok, that's all I need: the number of dogs trained in Tangier pls",
         "great, that's it for the kennel. next: when was the port opened",
         "top, c'est tout, dernière chose : la date d'ouverture du port",
+        "thanks, that's it for the kennel, but when was the port opened",
     ):
         assert read_message(message).chatter is None, message
 
@@ -1467,10 +1469,11 @@ def test_who_brought_it_up_in_the_thread_is_no_word_asked(message: str, question
     assert read_message(message, names.__contains__).question == question
 
 
-@pytest.mark.parametrize("who", ["Karim", "<@U05QRT88L>"])
+@pytest.mark.parametrize("who", ["Karim", "<@U05QRT88L>", ""])
 def test_who_said_it_quoted_with_a_colon_is_no_word_asked(who: str) -> None:
     """ "> Karim said: the BCIJ was set up in 2015. When was it really?": quoted, after a
     colon, or a mention saying it; every other word is one the fact base knows."""
+    # (with no one: the mention Slack's text loses before the engine reads it)
     message = f"> {who} said: the BCIJ was set up in 2015. When was it really?"
     reading = read_message(message, lambda word: word not in {"karim", "u05qrt88l"})
     assert reading.question == "the BCIJ was set up in 2015. When was it really?"

@@ -238,6 +238,7 @@ def test_a_question_after_a_long_lead_is_read_at_its_comma() -> None:
         Kind.DATE
     )
     assert asks_for("what about the kennel, how many dogs did it train?") is Kind.COUNT
+    assert asks_for("the kennel in Tangier, combien de chiens a-t-il formé ?") is Kind.COUNT
     assert asks_for("What does the club want to avoid, in the long run, when it trains?") is None
 
 
@@ -450,6 +451,7 @@ def test_the_name_of_a_town_asks_for_a_city() -> None:
     # (the name of a deal, a pact, a memorandum: a thing's name, not a person's)
     assert asks_for("whats the actual name of the 2014 kennel deal on dog training?") is None
     assert asks_for("what's the name of the dog pact?") is None
+    assert asks_for("what's the name of the 2022 memorandum on dogs?") is None
     assert asks_for("what's the name of the kennel director?") is Kind.PERSON
 
 

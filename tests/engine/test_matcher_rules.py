@@ -34,7 +34,7 @@ from bot.core.factbase import Entity, Fact
 from bot.engine import Kind, Matcher, asks_for
 from bot.engine import matcher as matcher_module
 from bot.engine.kinds import REASON, listed
-from bot.engine.matcher import _destinations, _only_an_origin
+from bot.engine.matcher import _CLAIM, _destinations, _only_an_origin
 from bot.engine.weights import Thresholds
 
 # ---------------------------------------------------------------- coverage
@@ -2952,6 +2952,7 @@ def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
         "how many sniffer dog agreements did INL sign with Tunisia, i had 100 in my draft",
         "how many sniffer dog agreements did INL sign with Tunisia? <@U03ABCD12> put 100 in the "
         "draft but I'm not convinced",
+        "how many sniffer dog agreements did INL sign with Tunisia, we have 100 on the slides",
         # the figure offered after the claim, as a question
         "INL's sniffer dog agreements with Tunisia, was that 100?",
         "the sniffer dog agreements INL signed with Tunisia, that was 100 if I recall?",
@@ -5248,6 +5249,8 @@ def test_a_colleagues_figure_is_the_claim_checked() -> None:
         "my boss thinks the Kennel Club trained 1,500 dogs since 2008. whats the real fig",
         "the Kennel Club trained 1,500 dogs since 2008? my colleague Youssef is sure it's"
         " 1,500 but I'm not convinced. how many exactly?",
+        "my colleague Omar is certain the Kennel Club trained 1,500 dogs since 2008. whats the"
+        " real fig",
         "my boss thinks there were like 1,500 dogs trained by the Kennel Club since 2008, is"
         " that right? whats the real fig",
         "the Kennel Club trained 3000 dogs since 2008, is that rite?? how many then",
@@ -5897,3 +5900,13 @@ def test_a_figure_asked_of_what_the_context_counted_is_not_asked_of_its_names() 
     assert matcher.ask("The BCIJ has trained 70 sniffer dogs? What's the actual number?").answered
     message = "Quick one: the BCIJ has trained 3,000 Tunisian judges. What's the actual number?"
     assert not matcher.ask(message).answered
+
+
+def test_what_a_report_holds_asked_is_no_figure_of_the_askers() -> None:
+    """ "what did they put in the report on the dog unit set up in 2015?": a question about
+    the report, whose year is asked about; "we have 100 on the slides" is the asker's."""
+    unit = make_fact("unit", "The Kennel Club dog unit was set up in 2015.", when="2015")
+    matcher = make_matcher(unit, *FILLER, thresholds=BARS)
+    question = "what did they put in the report on the dog unit set up in 2015?"
+    assert "2015" in words(matcher, question) and not _CLAIM.search(question)
+    assert "100" not in words(matcher, "how many dogs, we have 100 on the slides")

@@ -257,6 +257,7 @@ def test_a_number_after_a_phase_is_its_rank() -> None:
     # ("phase2", "day3": glued to its number, the same; "incl" is "including")
     assert words(matcher, "dog phase2 start") == ["dog", "second", "phase", "start"]
     assert words(matcher, "dog day3 incl") == ["dog", "day", "3", "including"]
+    assert words(matcher, "approx dog phase") == ["dog", "phase"]  # ("approximately")
     assert words(matcher, "dog g20") == ["dog", "g20"]
 
 
