@@ -400,6 +400,10 @@ class Matcher:
             question,
             _tag_last(dictated_punctuation(question)),
         )
+        if question.isupper() and len(question.split()) >= SHOUTED_WORDS:
+            # "WHEN DID MOROCCO JOIN THE TSCTP?": a message in capitals is shouted, its
+            # words no acronyms ("THE", "DID" are stop words still).
+            question = question.lower()
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
         if _SPOKEN_YEAR_CUE.search(question):
@@ -3708,6 +3712,11 @@ _APPOSITION = re.compile(
     r"(?<=[A-Z])\s*,\s+(?:the|its|their|le|la|l['’]|son|sa|leur)\s*[^,?]{1,80}?"
     r"(?:,|(?=\s*\?))"
 )
+
+
+#: How many words a message in capitals needs to be read as shouted, not as names ("BCIJ
+#: ROLE?" stays two names).
+SHOUTED_WORDS = 3
 
 
 def _counts_nothing(slots: Sequence[Slot]) -> bool:

@@ -5910,3 +5910,15 @@ def test_what_a_report_holds_asked_is_no_figure_of_the_askers() -> None:
     question = "what did they put in the report on the dog unit set up in 2015?"
     assert "2015" in words(matcher, question) and not _CLAIM.search(question)
     assert "100" not in words(matcher, "how many dogs, we have 100 on the slides")
+
+
+def test_a_message_in_capitals_is_shouted_not_names() -> None:
+    """ "WHEN WAS THE KENNEL CLUB DOG UNIT SET UP?": its words are no acronyms; "THE" and
+    "WAS" are stop words still, so the fact answers as it does the same words in lower case."""
+    unit = make_fact("unit", "The Kennel Club dog unit was set up in 2015.", when="2015")
+    matcher = make_matcher(unit, *FILLER, thresholds=BARS)
+    lower = matcher.ask("when was the Kennel Club dog unit set up?")
+    shouted = matcher.ask("WHEN WAS THE KENNEL CLUB DOG UNIT SET UP?")
+    assert ids(shouted.facts)[:1] == ["unit"]
+    assert shouted.facts[0].coverage == lower.facts[0].coverage
+    assert shouted.question == "WHEN WAS THE KENNEL CLUB DOG UNIT SET UP?"
