@@ -2861,6 +2861,8 @@ _CONFIRMING_BIEN = (
 #: that ...", "the actual year", "which looks off".
 _CHECK = re.compile(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|rite|correct|true|accurate)\b|"
+    # "my colleague is sure it was signed in 2013, is he right?": the colleague's claim
+    r"\b(?:is|was)\s+(?:he|she)\s+(?:right|correct)\b|\bare\s+they\s+(?:right|correct)\b|"
     # "... since 2010. does that sound right?"
     r"\b(?:(?:does|do)\s+)?(?:that|this)\s+(?:sounds?|looks?|seems?)\s+(?:right|correct|accurate|ok|okay)\b|"
     # "..., this is correct? how many really": the claim, checked.

@@ -5251,6 +5251,7 @@ def test_a_colleagues_figure_is_the_claim_checked() -> None:
         " 1,500 but I'm not convinced. how many exactly?",
         "my colleague Omar is certain the Kennel Club trained 1,500 dogs since 2008. whats the"
         " real fig",
+        "my colleague Youssef is sure the Kennel Club trained 1,500 dogs since 2008, is he right?",
         "my boss thinks there were like 1,500 dogs trained by the Kennel Club since 2008, is"
         " that right? whats the real fig",
         "the Kennel Club trained 3000 dogs since 2008, is that rite?? how many then",
