@@ -360,6 +360,13 @@ SETS = (
     "diag318",
     "diag319",
     "diag320",
+    "diag321",
+    "diag322",
+    "diag323",
+    "diag324",
+    "diag325",
+    "diag326",
+    "diag327",
 )
 WRONG_COST = 2.0
 FOLDS = 5
