@@ -488,6 +488,17 @@ class Matcher:
                 and not (money and a.asks_for is None)
                 and not (close and not _near(a.facts[0].fact, close))
             ]
+            marked = [p for p in parts if p.rstrip()[-1:] == "?"]
+            if (
+                answered
+                and marked
+                and not any(p.rstrip()[-1:] == "?" for p, _ in answered)
+                and any(asks_for(p) is not None for p in marked)
+            ):
+                # "what about the 2022 agreement: who signed it for the DGSN?": the part
+                # asking, with its mark, names a kind no fact gives; the topic before it,
+                # answered alone, does not answer it.
+                answered = []
             if answered and (len(answered) == len(parts) or not reading.every_part):
                 # (A part asked, with its question mark, before one that only tells what
                 # someone wants to say: "The desk officer wants to say how long Morocco has

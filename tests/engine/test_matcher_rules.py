@@ -5923,3 +5923,18 @@ def test_a_message_in_capitals_is_shouted_not_names() -> None:
     assert ids(shouted.facts)[:1] == ["unit"]
     assert shouted.facts[0].coverage == lower.facts[0].coverage
     assert shouted.question == "WHEN WAS THE KENNEL CLUB DOG UNIT SET UP?"
+
+
+def test_a_topic_before_the_question_does_not_answer_it() -> None:
+    """ "what about the 2022 dog pact: who signed it for the club?": the part asking, with
+    its mark, asks for a person no fact names; the fact on the pact, which the topic before
+    it matches alone, does not answer it."""
+    pact = make_fact("pact", "The Kennel Club signed the dog pact with Tunisia in 2022.")
+    matcher = make_matcher(pact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert matcher.ask("what about the 2022 dog pact: when was it signed?").answered
+    assert not matcher.ask("what about the 2022 dog pact: who signed it for the club?").answered
+    # (a marked claim that asks for no kind, then the question unmarked: the question)
+    project = make_fact("project", "The Kennel Club dog project covers the years 2015 to 2019.")
+    matcher = make_matcher(project, *FILLER, thresholds=BARS)
+    message = "the dog project runs 2016 to 2020 i think? what years does it actually cover"
+    assert matcher.ask(message).answered
