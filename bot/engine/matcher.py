@@ -492,7 +492,7 @@ class Matcher:
             if (
                 answered
                 and marked
-                and not any(p.rstrip()[-1:] == "?" for p, _ in answered)
+                and not any(p in marked for p, _ in answered)
                 and any(asks_for(p) is not None for p in marked)
             ):
                 # "what about the 2022 agreement: who signed it for the DGSN?": the part
