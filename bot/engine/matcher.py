@@ -811,6 +811,28 @@ class Matcher:
             and not all((s.concept or "").startswith("@") for s in slots)
         )
 
+    def _doubted(self, slot: Slot, kind: Kind | None) -> bool:
+        """Whether a claim's word is a value of the kind asked, the detail a question
+        checking the claim doubts: a year or month for a date, a figure for a count, a
+        place for a place, a body for a body."""
+        if kind in _WHEN_KINDS:
+            return bool(slot.number) or _is_month(slot.text)
+        if kind in (Kind.COUNT, Kind.MEMBERS):
+            return bool(slot.number) or is_quantity(Token(slot.text, False))
+        entity = self.index.lexicon.kinds.get(slot.concept or "")
+        if kind in (Kind.COUNTRY, Kind.PLACE, Kind.CITY, Kind.REGION):
+            return entity in PLACE_KINDS
+        if kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON, Kind.ROLE):
+            return entity == "institution"
+        return False
+
+    def _quotes_the_value(self, quoted: str, kind: Kind | None) -> bool:
+        """Whether words a draft quotes hold the value the question asks for, with words
+        around it ('... bureau "in May 2016, in the wake of the Paris attacks"' when asked
+        when): the quote as a whole is what the asker doubts, its context as well."""
+        slots = self.analyse(quoted)
+        return any(self._doubted(s, kind) for s in slots)
+
     def _claim_without_doubted(
         self, claim: str, kind: Kind | None, *, keep_figures: bool = False
     ) -> str:
@@ -822,26 +844,16 @@ class Matcher:
         quoted from the draft ('... "targeted government buildings"') are the detail
         doubted, whatever the kind."""
         quoted = _QUOTED.search(claim)
-        if quoted is not None and self._doubts_no_name(quoted.group()):
+        if quoted is not None and (
+            self._doubts_no_name(quoted.group()) or self._quotes_the_value(quoted.group(), kind)
+        ):
             return " ".join(fold(f"{claim[: quoted.start()]} {claim[quoted.end() :]}").split())
-        kinds = self.index.lexicon.kinds
         slots = self.analyse(claim)
         runs: list[list[Slot]] = []
         unknown: list[Slot] = []
         last = -2
         for n, slot in enumerate(slots):
-            entity = kinds.get(slot.concept or "")
-            if kind in _WHEN_KINDS:
-                doubted = slot.number or _is_month(slot.text)
-            elif kind in (Kind.COUNT, Kind.MEMBERS):
-                doubted = slot.number or is_quantity(Token(slot.text, False))
-            elif kind in (Kind.COUNTRY, Kind.PLACE, Kind.CITY, Kind.REGION):
-                doubted = entity in PLACE_KINDS
-            elif kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON, Kind.ROLE):
-                doubted = entity == "institution"
-            else:
-                doubted = False
-            if doubted:
+            if self._doubted(slot, kind):
                 if n == last + 1:
                     runs[-1].append(slot)
                 else:
@@ -1438,6 +1450,21 @@ class Matcher:
             if choice[1]
             else frozenset()
         )
+        # (Figures offered for a figure asked, "12 or 15?" of how many: the asker's guesses,
+        # both of which may be wrong; the fact's figure answers, if the question names what
+        # it is of: not "2003 or 2004? which day?" alone.)
+        side_needed = not (
+            kind in _FIGURE_KINDS
+            and offered_sides
+            and all(t[:1].isdigit() for t in offered_sides)
+            and any(s.text not in offered_sides and s.concept not in _KIND_GROUPS for s in slots)
+        )
+        if kind in _WHERE_KINDS and choice[1] and self._places_offered(choice, slots):
+            # "... held, Casablanca or Marrakech?": places guessed for a place asked (a name
+            # no fact holds among them); the fact's place answers, Rabat.
+            offered_sides = frozenset({choice[0], *choice[1]})
+            side_needed = False
+        guesses = {} if side_needed else _shares(slots, idf, lambda s: s.text in offered_sides)
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
@@ -1553,7 +1580,7 @@ class Matcher:
             if accepted and round(score, 4) < KEEP_SHARE * accepted[0].score:
                 break  # scores only fall from here: nothing further would be kept
             fact = self.facts[i]
-            lacks, strong_missing = scoring.misses(i, offered_sides)
+            lacks, strong_missing = scoring.misses(i, offered_sides, side_needed=side_needed)
             if named and lacks:
                 coverage, lacks = _credited(coverage, lacks, named)
             if dated and lacks and self.index.features[i].has_date:
@@ -1562,6 +1589,8 @@ class Matcher:
                 coverage, lacks = _credited(coverage, lacks, changed)
             if spelled and lacks and self._spells_out(fact, short_forms):
                 coverage, lacks = _credited(coverage, lacks, spelled)
+            if guesses and lacks:
+                coverage, lacks = _credited(coverage, lacks, guesses)
             if choice[1] and lacks:
                 coverage, lacks = _other_side(
                     choice, slots, idf, coverage, lacks, choice[0] in offered_sides
@@ -1761,6 +1790,17 @@ class Matcher:
             # after "or"; what follows it is the question's, which the fact must hold.
             other = frozenset({right[0].text}) - {s.text for s in left}
         return left[-1].text, other
+
+    def _places_offered(self, choice: tuple[str, frozenset[str]], slots: Sequence[Slot]) -> bool:
+        """Whether each side of a choice is a place, or a word no fact holds: "Casablanca or
+        Marrakech?"."""
+        kinds = self.index.lexicon.kinds
+        concepts = {s.text: s.concept for s in slots}
+        return all(
+            kinds.get(concepts.get(side) or "") in PLACE_KINDS
+            or (side in concepts and not concepts[side] and not self._knows(side))
+            for side in (choice[0], *choice[1])
+        )
 
     def _within(self, question: str) -> str | None:
         """The place a "where in X ...?" / "où au Maroc ...?" question asks within."""
@@ -2804,6 +2844,12 @@ _GIVEN_KINDS = frozenset({Kind.PLACE, Kind.CITY, Kind.DATE})
 
 #: Kinds asking when something happened or began.
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
+#: The kinds a place answers.
+_WHERE_KINDS = frozenset({Kind.PLACE, Kind.CITY, Kind.COUNTRY, Kind.REGION})
+#: The kinds a figure answers: a count, an amount, a year, a length.
+_FIGURE_KINDS = frozenset(
+    {Kind.COUNT, Kind.MEMBERS, Kind.MONEY, Kind.DATE, Kind.START, Kind.END, Kind.DURATION}
+)
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 

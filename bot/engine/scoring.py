@@ -523,13 +523,16 @@ class Scoring:
             bonus += DEFINITION_BONUS * self.total
         return score + bonus, score
 
-    def misses(self, f: int, offered: frozenset[str] = frozenset()) -> tuple[tuple[str, ...], bool]:
+    def misses(
+        self, f: int, offered: frozenset[str] = frozenset(), *, side_needed: bool = True
+    ) -> tuple[tuple[str, ...], bool]:
         """The slots fact f does not hold, and whether it lacks a name or number asked for
-        (but for those `offered` as a choice: "on Feb 14 or Feb 24?" needs one of them)."""
+        (but for those `offered` as a choice: "the FBI or DHS?" needs one of them; with
+        `side_needed` off, none: "12 or 15?" asked how many is answered by 13)."""
         wtab = self.index.wtab
         missing: list[str] = []
         strong_missing = False
-        held_offered = not offered
+        held_offered = not offered or not side_needed
         for codes, text, specific, entity in self.checks:
             c = codes.get(f)
             w = wtab[c >> 1] if c is not None else 0.0

@@ -5938,3 +5938,71 @@ def test_a_topic_before_the_question_does_not_answer_it() -> None:
     matcher = make_matcher(project, *FILLER, thresholds=BARS)
     message = "the dog project runs 2016 to 2020 i think? what years does it actually cover"
     assert matcher.ask(message).answered
+
+
+def test_a_quote_holding_the_value_asked_is_doubted_whole() -> None:
+    """'my draft says the dog unit was set up "in May 2016, in the wake of the port
+    strike". When was it actually created?': the quote holds the year asked, and its
+    context (the strike, which another fact names) is the draft's too."""
+    created = make_fact("created", "The dog unit was set up in May 2015.", when="2015-05")
+    strike = make_fact("strike", "The port strike of 2016 closed the docks.", when="2016")
+    matcher = make_matcher(created, strike, *FILLER, thresholds=BARS)
+    message = (
+        'my draft says the dog unit was set up "in May 2016, in the wake of the port '
+        'strike". Is that right? When was it actually created?'
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["created"]
+
+
+def test_years_offered_for_a_date_asked_need_not_be_held() -> None:
+    """ "The dog unit, was that 2013 or 2011?": the years offered are read by the kind
+    asked, not as a side one fact must hold; a fact dated 2012 answers "2013 or 2014?"."""
+    created = make_fact("created", "The dog unit was set up in 2012.", when="2012")
+    matcher = make_matcher(created, *FILLER, thresholds=BARS)
+    for question in (
+        "when was the dog unit set up, 2013 or 2012?",
+        "when was the dog unit set up, 2013 or 2014?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["created"]
+
+
+def test_figures_offered_for_a_count_may_both_be_wrong() -> None:
+    """ "how many dog academies does the BCIJ run in Tangier, 12 or 15?": the fact giving
+    13 answers (both guesses are credited); "2003 or 2004? which day?" names nothing
+    but the guesses, and no fact answers it."""
+    fact = make_fact("thirteen", "In Tangier, the BCIJ runs 13 dog academies.", entities=["bcij"])
+    matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    answer = matcher.ask("how many dog academies does the BCIJ run in Tangier, 12 or 15?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["thirteen"]
+    assert answer.facts[0].missing == ()
+    # (names offered are no guesses at a figure: the fact must name one of them)
+    kennels = make_fact("kennels", "The Kennel Club runs 13 dog academies.")
+    matcher = make_matcher(kennels, *FILLER, entities=[BCIJ, CAT_OFFICE], thresholds=BARS)
+    assert not matcher.ask("how many dog academies does the BCIJ or the Cat Office run?").answered
+    day = make_fact(
+        "day", "On the third day of the dog course, trainers met in Tangier.", when="2018-09-26"
+    )
+    matcher = make_matcher(
+        day, *FILLER, entities=[TANGIER], synonyms=[["day", "days"]], thresholds=BARS
+    )
+    assert not matcher.ask("2003 or 2004? which day?").answered
+
+
+RABAT = make_entity("rabat", "place", "Rabat")
+CASABLANCA = make_entity("casablanca", "place", "Casablanca")
+
+
+def test_places_offered_for_a_place_asked_may_both_be_wrong() -> None:
+    """ "Where is the dog course held, Casablanca or Marrakech?": the fact placing it in
+    Rabat answers, the places offered credited (Marrakech no fact names)."""
+    venue = make_fact("venue", "The dog course is held in Rabat.", entities=["rabat"])
+    port = make_fact("port", "The Casablanca port has cranes.", entities=["casablanca"])
+    matcher = make_matcher(venue, port, *FILLER, entities=[RABAT, CASABLANCA], thresholds=BARS)
+    answer = matcher.ask("Where is the dog course held, Casablanca or Marrakech?")
+    assert answer.asks_for is Kind.PLACE and ids(answer.facts)[:1] == ["venue"]
+    # (a side the fact base knows as no place is no place guessed: a fact may hold it)
+    kennel = make_fact("kennel", "The kennel feeds the dogs of the port.")
+    matcher = make_matcher(
+        venue, port, kennel, *FILLER, entities=[RABAT, CASABLANCA], thresholds=BARS
+    )
+    assert not matcher.ask("Where is the dog course held, Casablanca or the kennel?").answered
