@@ -406,6 +406,8 @@ class Matcher:
             question = question.lower()
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
+        if "__" in question or "[" in question:
+            question = _blanks_asked(question, language)  # "... set up in ____": when
         if _SPOKEN_YEAR_CUE.search(question):
             question = spoken_years(question)  # "since twenty eleven", dictated: "since 2011"
         if "/" in question:
@@ -3032,6 +3034,40 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+#: A gap left to fill: "set up in ____", "the EU and [?]".
+_BLANK = r"(?:_{2,}|\[\s*\?*\s*\])"
+#: A gap after "in" ended there: a year ("adopted in ____."), or a town after "is in",
+#: "based in" ("is headquartered in ____ (city)").
+_BLANK_IN = re.compile(
+    r"\b(?P<where>(?:is|are|was|located|based|held|headquartered|situ[ée]e?s?|bas[ée]e?s?)\s+)?"
+    r"(?P<prep>in|since|en|depuis|d[èe]s)\s+" + _BLANK + r"(?=\s*(?:$|[^\w\s]|which|and|et|qui\b))",
+    re.IGNORECASE,
+)
+#: A gap before an amount's unit: "$___ million", "____ millions d'euros", "___ %" (not
+#: "___ years in prison", a penalty's length as the context asks it).
+_BLANK_COUNTED = re.compile(
+    r"(?:[$€]\s*)?" + _BLANK + r"(?=\s*(?:million|millions|billion|milliards?|percent|"
+    r"per\s+cent|pour\s+cent|%)(?!\w))",
+    re.IGNORECASE,
+)
+
+
+def _blanks_asked(question: str, language: str) -> str:
+    """A sentence left with a gap to fill, asked as the question it is: "the Judicial Reform
+    Charter was approved in ____" asks in what year, "is located in ____" in which town,
+    "$___ million" how many. (Other gaps are left as they are: before a noun, a gap may be
+    a figure or a word, "for ___ pre-trial detainees".)"""
+    french = language == "fr"
+
+    def year_or_town(found: re.Match[str]) -> str:
+        if found.group("where"):
+            return found.group("where") + ("dans quelle ville" if french else "in which town")
+        return found.group("prep") + (" quelle année" if french else " what year")
+
+    question = _BLANK_IN.sub(year_or_town, question)
+    return _BLANK_COUNTED.sub("combien de" if french else "how many", question)
+
+
 #: "that law": the law the context names, pointed at ("this", "cette", "ce" are pointers of
 #: their own, `has_pointer`).
 _THAT_LAW = re.compile(r"\bthat\s+(?:law|code|text|act|bill)\b", re.IGNORECASE)

@@ -6006,3 +6006,29 @@ def test_places_offered_for_a_place_asked_may_both_be_wrong() -> None:
         venue, port, kennel, *FILLER, entities=[RABAT, CASABLANCA], thresholds=BARS
     )
     assert not matcher.ask("Where is the dog course held, Casablanca or the kennel?").answered
+
+
+def test_a_gap_to_fill_asks_what_its_place_in_the_sentence_asks() -> None:
+    """A sentence pasted with a gap: "... set up in ____" asks when (a fact dated answers,
+    one undated does not: "The dog kennel was built in [?]"), "is in ____" where (not
+    when), "$___ million" how much (a fact giving no figure does not answer)."""
+    kennel = make_fact(
+        "kennel",
+        "The dog kennel was built in Tangier with help from the Cat Office.",
+        entities=["tangier", "cat-office"],
+    )
+    unit = make_fact("unit", "The dog unit was set up in May 2015.", when="2015-05")
+    aid = make_fact(
+        "aid", "The Cat Office doubled its aid to the dog unit.", entities=["cat-office"]
+    )
+    matcher = make_matcher(
+        kennel, unit, aid, *FILLER, entities=[TANGIER, CAT_OFFICE], thresholds=BARS
+    )
+    answer = matcher.ask("The dog unit was set up in ____.")
+    assert answer.asks_for is Kind.DATE and ids(answer.facts) == ["unit"]
+    assert not matcher.ask("The dog kennel was built in [?]").answered
+    assert ids(matcher.ask("the dog kennel is in ____ ?? cant remember").facts) == ["kennel"]
+    assert not matcher.ask("the dog unit set up in 2015 is in ____ ??").answered
+    assert not matcher.ask(
+        "the Cat Office doubled its aid to the dog unit, to $___ million?"
+    ).answered
