@@ -455,7 +455,14 @@ class Matcher:
             if bare != reading.question:
                 asking = self._without_source(reading.asking)[0]
                 retry = self._answer(bare, language, asking, claimed)
-                if retry.answered and self._published_by(retry.facts[0].fact, publishers):
+                # (A value asked, a year or a figure, is answered though the asker names
+                # another publisher than the fact's: "the UNODC news item says INL trained
+                # how many ...?" is read in INL's summary; what a document "says" of a
+                # thing is that document's.)
+                if retry.answered and (
+                    retry.asks_for is not None
+                    or self._published_by(retry.facts[0].fact, publishers)
+                ):
                     answer = retry
         if not answer.answered and reading.claim:
             # "The draft report says the Charter calls for a judiciary independent of

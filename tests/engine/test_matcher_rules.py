@@ -3236,6 +3236,8 @@ def test_what_a_document_is_about_describes_it() -> None:
     )
     asked = "in the KC training overview, when were sniffer dogs given to the police?"
     assert ids(matcher.ask(asked).facts) == ["kc-dogs"]
+    asked = "what does the KC training overview say about sniffer dogs given to the police?"
+    assert ids(matcher.ask(asked).facts) == ["kc-dogs"]
     assert ids(matcher.ask(asked.replace("KC", "PA")).facts) == []
     # The place a document is about describes it too: "the KC Tangier summary".
     matcher = make_matcher(
@@ -3299,16 +3301,21 @@ def test_the_askers_agenda_is_where_they_read_it(question: str) -> None:
     assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
 
 
-def test_a_document_from_another_publisher_does_not_answer() -> None:
-    """ "according to the Port Authority article, when were sniffer dogs given ...?": the
-    only fact saying so is the Kennel Club's; it does not answer for the Port Authority."""
+def test_a_document_from_another_publisher_does_not_answer_what_it_says() -> None:
+    """ "what does the Port Authority article say about sniffer dogs given to the police?":
+    the only fact saying so is the Kennel Club's; it does not answer for the Port
+    Authority. A value asked is another thing: "according to the Port Authority article,
+    when were sniffer dogs given ...?" is answered by the Kennel Club's year, shown with
+    its source (the asker misremembers where they read it)."""
     matcher = make_matcher(
         KC_DOGS, PA_CRANES, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS
     )
+    question = "what does the Port Authority article say about sniffer dogs given to the police?"
+    assert not matcher.ask(question).answered
     question = (
         "according to the Port Authority article, when were sniffer dogs given to the police?"
     )
-    assert not matcher.ask(question).answered
+    assert ids(matcher.ask(question).facts) == ["kc-dogs"]
 
 
 def test_what_is_set_apart_first_does_not_hide_what_is_asked() -> None:
