@@ -1459,6 +1459,16 @@ _FIGURE_ASKED = re.compile(
     r"\s+(?:who|that|qui)\b"
 )
 
+#: A figure asked last, after what it counts: "Moroccans who joined ... since 2011,
+#: approximate number?", "prosecutors who attended the workshop - how many?" (the "who"
+#: before opens a relative clause, asking for no one).
+_FIGURE_LAST = re.compile(
+    r"[,:;–—-]\s*(?:(?:the|an?|le|un)\s+)?(?:(?:ballpark|rough|approximate|approx\.?|exact|"
+    r"total|overall|latest|official)\s+)?(?:figure|number|count|headcount|total|chiffre|"
+    r"nombre|how\s+many|combien)\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
 
 _TIME_CLAUSE = re.compile(
     # (Not a question of its own: "when did Morocco set up the bureau, which leads ...?",
@@ -1530,7 +1540,11 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         question = _BARE_CURRENCY.sub(" money ", written)
     folded = fold(question).replace("-", " ")
     folded = _NOT_WORD.sub(" ", folded)
-    if _FIGURE_ASKED.search(folded):
+    if (
+        _FIGURE_ASKED.search(folded)
+        or ("," in written or "-" in written)
+        and _FIGURE_LAST.search(written)
+    ):
         return Kind.COUNT
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for

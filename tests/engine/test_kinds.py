@@ -704,3 +704,18 @@ def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:
     assert asks_for("Which company built the dog training centre in Tangier?") is Kind.BODY
     assert asks_for("quelles entreprises ont construit le chenil ?") is Kind.BODY
     assert asks_for("The dog charter wants kennels independent from which institution?") is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Moroccans who joined terrorist organizations since 2011, approximate number?",
+        "prosecutors who attended the workshop - how many?",
+        "officials who were trained, exact count?",
+    ],
+)
+def test_a_figure_asked_last_is_a_count(question: str) -> None:
+    """ "Moroccans who joined ... since 2011, approximate number?": the figure is asked
+    after what it counts; the "who" before it opens a relative clause, asking no one."""
+    assert asks_for(question) is Kind.COUNT
+    assert asks_for(question.rpartition(",")[0] or question.rpartition(" - ")[0]) is not Kind.COUNT
