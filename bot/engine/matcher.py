@@ -1427,6 +1427,9 @@ class Matcher:
         ]
         if short_forms and any(s.concept == STAND_FOR for s in slots):
             spelled = _shares(slots, idf, lambda s: s.concept == STAND_FOR)
+        # ("What does HNP stand for?": a fact writing out "Haitian National Police (HNP)"
+        # says it, though no card defines the HNP and no fact says "stands for".)
+        written_out = _shares(slots, idf, lambda s: s.concept == STAND_FOR) if spelled_out else {}
         # "How many peacekeepers has IPPOS trained, and starting from which year?": a date
         # asked besides the kind, which a dated fact gives without saying "year".
         dated: dict[str, float] = {}
@@ -1598,6 +1601,8 @@ class Matcher:
                 coverage, lacks = _credited(coverage, lacks, changed)
             if spelled and lacks and self._spells_out(fact, short_forms):
                 coverage, lacks = _credited(coverage, lacks, spelled)
+            if written_out and lacks:  # (a fact not writing it out is turned down below)
+                coverage, lacks = _credited(coverage, lacks, written_out)
             if guesses and lacks:
                 coverage, lacks = _credited(coverage, lacks, guesses)
             if choice[1] and lacks:

@@ -6039,3 +6039,25 @@ def test_a_gap_to_fill_asks_what_its_place_in_the_sentence_asks() -> None:
     assert not matcher.ask(
         "the Cat Office doubled its aid to the dog unit, to $___ million?"
     ).answered
+
+
+def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
+    """ "What does KC stand for?": no card defines the Kennel Club, but a fact writing
+    out "the Kennel Club (KC)" says it, without the words "stands for"; one naming the KC
+    by its letters alone does not."""
+    written = make_fact(
+        "written",
+        "The Kennel Club (KC) trains sniffer dogs for the port.",
+        entities=["kennel-club"],
+    )
+    letters = make_fact("letters", "The KC opened a kennel in 2019.", entities=["kennel-club"])
+    matcher = make_matcher(
+        written,
+        letters,
+        *FILLER,
+        entities=[KENNEL_CLUB],
+        synonyms=[["stand for", "stands for", "meaning"]],
+        thresholds=BARS,
+    )
+    answer = matcher.ask("what does KC stand for?")
+    assert ids(answer.facts) == ["written"] and answer.facts[0].missing == ()
