@@ -126,7 +126,8 @@ PURPOSE = _words(
     thesis theses dissertation chapter chapters ch supervisor supervisors professor prof
     memoire chapitre encadrant encadrante comms
     cal hotel hotels nights rooms badge badges shuttle flights logistics invitations invites
-    seating catering booking remerciements interne"""
+    seating catering booking remerciements interne
+    communique communiques tweet tweets blurb glossary glossaire translation traduction"""
 )
 #: Talking to or about the bot rather than about the fact base.
 BOT_WORDS = _words(

@@ -116,6 +116,11 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
             "pour la cartographie des pays, combien de pays couvre GLO.ACT ?",
             "combien de pays couvre GLO.ACT ?",
         ),
+        (
+            "pour un communiqué : quand le BCIJ a-t-il été créé ?",
+            "quand le BCIJ a-t-il été créé ?",
+        ),
+        ("tweet draft, when was the BCIJ created?", "when was the BCIJ created?"),
         # ... but the names it holds stay: they may be what is asked about.
         ("pour la note sur le BCIJ, quand a-t-il été créé ?", "BCIJ, quand a-t-il été créé ?"),
         # ... those the fact base knows: "CVE" here names the asker's section, nothing asked.
