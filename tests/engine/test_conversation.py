@@ -116,11 +116,6 @@ def test_the_wrapper_is_taken_off(message: str, question: str) -> None:
             "pour la cartographie des pays, combien de pays couvre GLO.ACT ?",
             "combien de pays couvre GLO.ACT ?",
         ),
-        (
-            "pour un communiqué : quand le BCIJ a-t-il été créé ?",
-            "quand le BCIJ a-t-il été créé ?",
-        ),
-        ("tweet draft, when was the BCIJ created?", "when was the BCIJ created?"),
         # ... but the names it holds stay: they may be what is asked about.
         ("pour la note sur le BCIJ, quand a-t-il été créé ?", "BCIJ, quand a-t-il été créé ?"),
         # ... those the fact base knows: "CVE" here names the asker's section, nothing asked.
@@ -1819,3 +1814,19 @@ def test_a_formal_french_opening_is_conversation() -> None:
     assert letter.question == "en quelle année le BCIJ a-t-il été créé ?"
     polite = read_message("Pourriez-vous m'indiquer en quelle année le BCIJ a été créé ?", knows)
     assert polite.question.startswith("en quelle année")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "pour un communiqué : quand le BCIJ a-t-il été créé ?",
+        "for a tweet: when was the BCIJ created?",
+        "glossaire FR-EN : quand le BCIJ a-t-il été créé ?",
+    ],
+)
+def test_a_release_or_a_glossary_is_what_the_answer_is_for(message: str) -> None:
+    """ "pour un communiqué : ...": the press release is the asker's, even where the fact
+    base knows the word (a source may be a communiqué)."""
+    words = KNOWN | {"communique", "tweet", "glossaire", "fr", "en"}
+    question = read_message(message, lambda word: word in words).question
+    assert question.split()[0].lower() in ("quand", "when")
