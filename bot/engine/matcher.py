@@ -406,6 +406,11 @@ class Matcher:
             question = question.lower()
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
+        if _SET_ASIDE_CUE.search(question):
+            # "Not the 2014 training framework, the earlier trade deal: which year ...?",
+            # "la deuxième formation, celle de Casablanca (pas celle de Tanger)": the thing
+            # set aside is no word of what is asked.
+            question = _SET_ASIDE.sub(" ", question)
         if "__" in question or "[" in question:
             question = _blanks_asked(question, language)  # "... set up in ____": when
         if _SPOKEN_YEAR_CUE.search(question):
@@ -3046,6 +3051,16 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+#: A thing set aside by "not the ...", "pas celle de ...", in a clause of its own: "Not
+#: the 2014 framework, the earlier trade deal: ...", "(pas celle de Tanger)", ", not the
+#: FBI one, ...".
+_SET_ASIDE = re.compile(
+    r"(?:^|(?<=[,;:(—–])|(?<=[,;:(—–?!.]\s)|(?<=\s[-–—]\s))\W*(?:but\s+|mais\s+)?(?:not|pas)\s+"
+    r"(?:the|that|this|those|celle|celui|ceux|celles|le|la|les)\b[^,;:.?!()—–]{1,60}?"
+    r"(?=\s*(?:[,;:.?!()—–]|\s-\s|$))",
+    re.IGNORECASE,
+)
+_SET_ASIDE_CUE = CaseBlind.compile(r"\b(?:not|pas)\s+(?:th|c|l)")
 #: A gap left to fill: "set up in ____", "the EU and [?]".
 _BLANK = r"(?:_{2,}|\[\s*\?*\s*\])"
 #: A gap after "in" ended there: a year ("adopted in ____."), or a town after "is in",

@@ -6061,3 +6061,23 @@ def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
     )
     answer = matcher.ask("what does KC stand for?")
     assert ids(answer.facts) == ["written"] and answer.facts[0].missing == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Not the 2014 dog pact with Tunisia, the earlier trade deal: which year was it signed?",
+        "which year was the trade deal with Tunisia signed? not the 2014 dog pact, I have that",
+    ],
+)
+def test_a_thing_set_aside_by_not_the_is_no_word_asked(question: str) -> None:
+    """ "Not the 2014 training framework, the earlier trade deal: which year ...?": what
+    "not the" sets aside, in a clause of its own, is not what is asked about."""
+    pact = make_fact(
+        "pact", "In 2014, Tunisia signed a dog pact.", when="2014", entities=["tunisia"]
+    )
+    deal = make_fact(
+        "deal", "The trade deal with Tunisia was signed in 2004.", when="2004", entities=["tunisia"]
+    )
+    matcher = make_matcher(pact, deal, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask(question).facts)[:1] == ["deal"]
