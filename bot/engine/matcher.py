@@ -1574,7 +1574,14 @@ class Matcher:
             (kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON) and bool(_GRANTOR_ASKED.search(question)))
             or bool(_GRANTER_NAMED.search(question)),
             implied,
-            (excluded | self._excluded(question) if _EXCLUDING_CUE.search(question) else excluded)
+            (
+                (
+                    excluded | self._excluded(question)
+                    if _EXCLUDING_CUE.search(question)
+                    else excluded
+                )
+                | (self._bodies_named(slots) if kind is Kind.MEMBERS else frozenset())
+            )
             # ("apart from France, did Belgium also ...?" asks yes or no, of Belgium.)
             if not _ASKS_YES_OR_NO.search(question)
             else frozenset(),
@@ -1986,18 +1993,34 @@ class Matcher:
             if (concept := s.concept or "").startswith("@")
         )
 
+    def _bodies_named(self, slots: Sequence[Slot]) -> frozenset[str]:
+        """ "Which two organisations does the EU-UNODC project work with?": the bodies a
+        question counting things names are not the things it asks for."""
+        kinds = self.index.lexicon.kinds
+        return frozenset(
+            s.concept
+            for s in slots
+            if s.concept and s.concept[:1] == "@" and kinds.get(s.concept) == "institution"
+        )
+
     def _only_excluded(self, i: int, asked: _Asked) -> str | None:
         """ "Apart from the EU and UNODC, which agencies run GLO.ACT?" is not answered by
         "GLO.ACT is a joint initiative by the EU and UNODC": the bodies it names as doing
         it are those set aside (and others the question names)."""
         features = self.index.features[i]
-        if asked.kind in (Kind.COUNT, Kind.MEMBERS) or features.listed < 2:
+        if asked.kind is Kind.COUNT or features.listed < 2:
             # ("Besides the US, how many countries founded the GCTF?" counts the others;
             # "INL supports the Ministry of Justice and the two judiciaries" names more
             # than its names: only a list of names is all named.)
             return None
         bodies = {a for a in features.actors if a.startswith("@")}
-        if not bodies.isdisjoint(asked.excluded) and bodies <= asked.excluded | asked.concepts:
+        if (
+            not bodies.isdisjoint(asked.excluded)
+            and bodies <= asked.excluded | asked.concepts
+            # ("The Kennel Club, the Dog Unit and the Cat Unit produced ...": a list of
+            # more than the bodies it names by their cards names others.)
+            and features.listed <= len(bodies)
+        ):
             return "names only " + ", ".join(sorted(a[1:] for a in bodies & asked.excluded))
         return None
 

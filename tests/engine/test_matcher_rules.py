@@ -6081,3 +6081,51 @@ def test_a_thing_set_aside_by_not_the_is_no_word_asked(question: str) -> None:
     )
     matcher = make_matcher(pact, deal, *FILLER, entities=[TUNISIA], thresholds=BARS)
     assert ids(matcher.ask(question).facts)[:1] == ["deal"]
+
+
+BIRD_OFFICE = make_entity("bird-office", "institution", "Bird Office")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which two organisations is the Cat Office and Kennel Club dog project run in "
+        "partnership with?",
+        "Besides the Cat Office and the Kennel Club, which two organisations is the dog "
+        "project run in partnership with?",
+    ],
+)
+def test_the_bodies_named_are_not_the_bodies_counted(question: str) -> None:
+    """ "Which two organisations does the EU-UNODC project work with?": a fact naming
+    only the EU and UNODC names none of the two asked for (as "besides the EU and
+    UNODC, which two ...?" says outright)."""
+    joint = make_fact(
+        "joint",
+        "The dog project is run in partnership by the Cat Office and the Kennel Club, two "
+        "organisations.",
+        entities=["cat-office", "kennel-club"],
+    )
+    partners = make_fact(
+        "partners",
+        "The Cat Office and Kennel Club dog project is run in partnership with two "
+        "organisations, the Port Authority and the Bird Office.",
+        entities=["cat-office", "kennel-club", "port-authority", "bird-office"],
+    )
+    matcher = make_matcher(
+        joint,
+        partners,
+        *FILLER,
+        entities=[CAT_OFFICE, KENNEL_CLUB, PORT_AUTHORITY, BIRD_OFFICE],
+        thresholds=BARS,
+    )
+    answer = matcher.ask(question)
+    assert answer.asks_for is Kind.MEMBERS and ids(answer.facts) == ["partners"]
+    # (a list of more than the bodies named names others: two countries counted)
+    sent = make_fact(
+        "sent",
+        "The Cat Office and the Kennel Club send sniffer dogs to two countries, Chad and Mali.",
+        entities=["cat-office", "kennel-club"],
+    )
+    matcher = make_matcher(sent, *FILLER, entities=[CAT_OFFICE, KENNEL_CLUB], thresholds=BARS)
+    asked = "Which two countries do the Cat Office and the Kennel Club send sniffer dogs to?"
+    assert ids(matcher.ask(asked).facts) == ["sent"]
