@@ -630,7 +630,7 @@ class Index:
             for eid, folded in names:
                 hits = 0
                 for name in folded:
-                    if name in answer and _has_word(answer, name):
+                    if name in answer and has_word(answer, name):
                         hits += 1
                         if hits == 2:
                             found[eid].append(i)
@@ -734,7 +734,7 @@ class Index:
         return slot.capitalised and not any(k in self.key_id for k in slot.keys)
 
 
-def _has_word(text: str, name: str) -> bool:
+def has_word(text: str, name: str) -> bool:
     """Whether `name` occurs in `text` with no letter, digit or underscore either side:
     what a regex with lookarounds for \\w finds, without compiling one per name."""
     start = text.find(name)

@@ -1463,11 +1463,13 @@ _FIGURE_ASKED = re.compile(
 #: approximate number?", "prosecutors who attended the workshop - how many?" (the "who"
 #: before opens a relative clause, asking for no one).
 _FIGURE_LAST = re.compile(
-    r"[,:;–—-]\s*(?:(?:the|an?|le|un)\s+)?(?:(?:ballpark|rough|approximate|approx\.?|exact|"
-    r"total|overall|latest|official)\s+)?(?:figure|number|count|headcount|total|chiffre|"
-    r"nombre|how\s+many|combien)\s*\?*\s*$",
+    r"(?:[,:;–—]|\s-)\s*(?:(?:the|an?|le|un)\s+)?(?:(?:ballpark|rough|approximate|approx\.?|"
+    r"exact|overall|latest|official)\s+)?(?:figure|number|count|headcount|total|chiffre|"
+    r"nombre|how\s+many|combien)\s*(?:\?+\s*)?$",
     re.IGNORECASE,
 )
+#: The marks `_FIGURE_LAST` needs before the figure asked (most questions hold none).
+_FIGURE_LAST_MARKS = frozenset(",:;–—-")
 
 
 _TIME_CLAUSE = re.compile(
@@ -1540,12 +1542,11 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         question = _BARE_CURRENCY.sub(" money ", written)
     folded = fold(question).replace("-", " ")
     folded = _NOT_WORD.sub(" ", folded)
-    if (
-        _FIGURE_ASKED.search(folded)
-        or ("," in written or "-" in written)
-        and _FIGURE_LAST.search(written)
-    ):
+    if _FIGURE_ASKED.search(folded):
         return Kind.COUNT
+    # (A figure asked last counts only when no other kind is asked, or "who" opened a
+    # relative clause: "which article of Law 27-14, number?" asks for an article.)
+    figure_last = not _FIGURE_LAST_MARKS.isdisjoint(written) and bool(_FIGURE_LAST.search(written))
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.
@@ -1561,7 +1562,9 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
                 or any(w in (original or question).lower() for w in kind.confirm_written)
             ):
                 continue
-            return kind
+            return Kind.COUNT if figure_last and kind is Kind.ACTOR else kind
+    if figure_last:
+        return Kind.COUNT
     if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
         return Kind.DATE
     last = _LAST_QUESTION.search(written)

@@ -67,7 +67,7 @@ from bot.engine.conversation import (
     names_only_the_kind,
     read_message,
 )
-from bot.engine.index import Index
+from bot.engine.index import Index, has_word
 from bot.engine.kinds import (
     BODY_NOUNS,
     COUNTED_BEFORE,
@@ -406,11 +406,11 @@ class Matcher:
             question = question.lower()
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
-        if _SET_ASIDE_CUE.search(question):
+        if _NOT_THE_CUE.search(question):
             # "Not the 2014 training framework, the earlier trade deal: which year ...?",
             # "la deuxième formation, celle de Casablanca (pas celle de Tanger)": the thing
             # set aside is no word of what is asked.
-            question = _SET_ASIDE.sub(" ", question)
+            question = _NOT_THE.sub(" ", question)
         if "__" in question or "[" in question:
             question = _blanks_asked(question, language)  # "... set up in ____": when
         if _SPOKEN_YEAR_CUE.search(question):
@@ -460,12 +460,12 @@ class Matcher:
             if bare != reading.question:
                 asking = self._without_source(reading.asking)[0]
                 retry = self._answer(bare, language, asking, claimed)
-                # (A value asked, a year or a figure, is answered though the asker names
-                # another publisher than the fact's: "the UNODC news item says INL trained
-                # how many ...?" is read in INL's summary; what a document "says" of a
-                # thing is that document's.)
+                # (A value asked, a year, a figure, a person's name, is answered though the
+                # asker names another publisher than the fact's: "the UNODC news item says
+                # INL trained how many ...?" is read in INL's summary; what a document
+                # "says" of a thing, or why, is that document's.)
                 if retry.answered and (
-                    retry.asks_for is not None
+                    retry.asks_for in _VALUE_KINDS
                     or self._published_by(retry.facts[0].fact, publishers)
                 ):
                     answer = retry
@@ -813,12 +813,16 @@ class Matcher:
             self._positions.update((f.id, n) for n, f in enumerate(self.index.facts))
         return self._positions[fact.id]
 
-    def _doubts_no_name(self, quoted: str) -> bool:
+    def _doubts_the_quote(self, quoted: str, kind: Kind | None) -> bool:
         """Whether words a draft quotes are a detail it may have wrong, not what it speaks
-        of: two words or more, no figure (a figure doubted is read by the kind asked), not
-        names alone ('the "DGAPR" has worked with INL since 2012' quotes the body asked
-        about; 'the "UNODC Country Manager"' a title it may have wrong)."""
+        of: two words or more with no figure, not names alone ('the "DGAPR" has worked
+        with INL since 2012' quotes the body asked about; 'the "UNODC Country Manager"' a
+        title it may have wrong); or the value asked with words around it ('... bureau "in
+        May 2016, in the wake of the Paris attacks"' asked when: its context is the
+        draft's too)."""
         slots = self.analyse(quoted)
+        if any(self._doubted(s, kind) for s in slots):
+            return True
         return (
             len(quoted.split()) >= 2
             and not any(s.number for s in slots)
@@ -834,18 +838,11 @@ class Matcher:
         if kind in (Kind.COUNT, Kind.MEMBERS):
             return bool(slot.number) or is_quantity(Token(slot.text, False))
         entity = self.index.lexicon.kinds.get(slot.concept or "")
-        if kind in (Kind.COUNTRY, Kind.PLACE, Kind.CITY, Kind.REGION):
+        if kind in _WHERE_KINDS:
             return entity in PLACE_KINDS
         if kind in (Kind.BODY, Kind.ACTOR, Kind.PERSON, Kind.ROLE):
             return entity == "institution"
         return False
-
-    def _quotes_the_value(self, quoted: str, kind: Kind | None) -> bool:
-        """Whether words a draft quotes hold the value the question asks for, with words
-        around it ('... bureau "in May 2016, in the wake of the Paris attacks"' when asked
-        when): the quote as a whole is what the asker doubts, its context as well."""
-        slots = self.analyse(quoted)
-        return any(self._doubted(s, kind) for s in slots)
 
     def _claim_without_doubted(
         self, claim: str, kind: Kind | None, *, keep_figures: bool = False
@@ -855,12 +852,10 @@ class Matcher:
         and Niger", not the Mali they are trained for), and the words no fact holds ("the
         Texas Attorney General's Office" where the source has New Mexico's); with
         `keep_figures`, a figure is doubted only as a value of the kind asked. The words
-        quoted from the draft ('... "targeted government buildings"') are the detail
-        doubted, whatever the kind."""
+        quoted from the draft ('... "targeted government buildings"', or '"in May 2016,
+        in the wake of ..."' asked when) are the detail doubted (`_doubts_the_quote`)."""
         quoted = _QUOTED.search(claim)
-        if quoted is not None and (
-            self._doubts_no_name(quoted.group()) or self._quotes_the_value(quoted.group(), kind)
-        ):
+        if quoted is not None and self._doubts_the_quote(quoted.group(), kind):
             return " ".join(fold(f"{claim[: quoted.start()]} {claim[quoted.end() :]}").split())
         slots = self.analyse(claim)
         runs: list[list[Slot]] = []
@@ -1424,17 +1419,20 @@ class Matcher:
                 return Answer(question, False, (), (), kind, language)
         # "What does ToT stand for?": a group's short form (no entity to define) is spelled
         # out by the fact holding the group, which need not say "stand for".
-        spelled: dict[str, float] = {}
         short_forms = [
             s
             for s in slots
             if (s.concept or "").startswith("~") and len(s.text) <= 5 and " " not in s.text
         ]
-        if short_forms and any(s.concept == STAND_FOR for s in slots):
-            spelled = _shares(slots, idf, lambda s: s.concept == STAND_FOR)
+        stand_for_shares = (
+            _shares(slots, idf, lambda s: s.concept == STAND_FOR)
+            if spelled_out or short_forms
+            else {}
+        )
+        spelled = stand_for_shares if short_forms else {}
         # ("What does HNP stand for?": a fact writing out "Haitian National Police (HNP)"
         # says it, though no card defines the HNP and no fact says "stands for".)
-        written_out = _shares(slots, idf, lambda s: s.concept == STAND_FOR) if spelled_out else {}
+        written_out = stand_for_shares if spelled_out else {}
         # "How many peacekeepers has IPPOS trained, and starting from which year?": a date
         # asked besides the kind, which a dated fact gives without saying "year".
         dated: dict[str, float] = {}
@@ -1474,13 +1472,15 @@ class Matcher:
             kind in _FIGURE_KINDS
             and offered_sides
             and all(t[:1].isdigit() for t in offered_sides)
-            and any(s.text not in offered_sides and s.concept not in _KIND_GROUPS for s in slots)
+            and _names_beside(slots, offered_sides)
         )
         if kind in _WHERE_KINDS and choice[1] and self._places_offered(choice, slots):
             # "... held, Casablanca or Marrakech?": places guessed for a place asked (a name
-            # no fact holds among them); the fact's place answers, Rabat.
-            offered_sides = frozenset({choice[0], *choice[1]})
-            side_needed = False
+            # no fact holds among them); the fact's place answers, Rabat (not "Casablanca
+            # or Marrakech? which city?" alone).
+            places = frozenset({choice[0], *choice[1]})
+            if _names_beside(slots, places):
+                offered_sides, side_needed = places, False
         guesses = {} if side_needed else _shares(slots, idf, lambda s: s.text in offered_sides)
         unknown = [
             s.text
@@ -1613,7 +1613,7 @@ class Matcher:
                 coverage, lacks = _credited(coverage, lacks, changed)
             if spelled and lacks and self._spells_out(fact, short_forms):
                 coverage, lacks = _credited(coverage, lacks, spelled)
-            if written_out and lacks:  # (a fact not writing it out is turned down below)
+            if written_out and lacks and self._writes_out(i, spelled_out or ""):
                 coverage, lacks = _credited(coverage, lacks, written_out)
             if guesses and lacks:
                 coverage, lacks = _credited(coverage, lacks, guesses)
@@ -1881,6 +1881,15 @@ class Matcher:
                 ):
                     return eid
         return None
+
+    def _writes_out(self, i: int, eid: str) -> bool:
+        """Whether fact `i` writes out the body `eid` beside one of its acronyms, as the
+        source does ("the Haitian National Police (HNP)"; not a fact calling the ATA
+        program by its full name alone, where the letters are the curators')."""
+        if i not in self.index.spellers.get(eid, ()):
+            return False
+        answer = fold(self.facts[i].answer)
+        return any(has_word(answer, fold(a)) for a in self.base.entity_by_id[eid].acronyms)
 
     @staticmethod
     def _what_body_is(slots: Sequence[Slot]) -> bool:
@@ -2492,6 +2501,12 @@ def _written_as_names(question: str, words: Sequence[str]) -> list[str]:
 _OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
 
 
+def _names_beside(slots: Sequence[Slot], guesses: frozenset[str]) -> bool:
+    """Whether a question names something besides the values it guesses and the kind it
+    asks ("the CNDH training, Casablanca or Marrakech?"; not "2003 or 2004? which day?")."""
+    return any(s.text not in guesses and s.concept not in _KIND_GROUPS for s in slots)
+
+
 def _other_side(
     choice: tuple[str, frozenset[str]],
     slots: Sequence[Slot],
@@ -2888,10 +2903,12 @@ _GIVEN_KINDS = frozenset({Kind.PLACE, Kind.CITY, Kind.DATE})
 _WHEN_KINDS = frozenset({Kind.DATE, Kind.START})
 #: The kinds a place answers.
 _WHERE_KINDS = frozenset({Kind.PLACE, Kind.CITY, Kind.COUNTRY, Kind.REGION})
-#: The kinds a figure answers: a count, an amount, a year, a length.
+#: The kinds a figure answers: a count (of members too), an amount, a year, a length.
 _FIGURE_KINDS = frozenset(
     {Kind.COUNT, Kind.MEMBERS, Kind.MONEY, Kind.DATE, Kind.START, Kind.END, Kind.DURATION}
 )
+#: The kinds of one value a source states, the same whoever publishes it.
+_VALUE_KINDS = _FIGURE_KINDS | {Kind.PERSON}
 #: Groups that say which kind of answer is asked ("what year"), not what happened.
 _KIND_GROUPS = frozenset({"~year", "~date", "~month", "~day", "~time"})
 
@@ -3074,30 +3091,36 @@ _WHAT_IT_GETS = re.compile(
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
 _HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
-#: A thing set aside by "not the ...", "pas celle de ...", in a clause of its own: "Not
-#: the 2014 framework, the earlier trade deal: ...", "(pas celle de Tanger)", ", not the
-#: FBI one, ...".
-_SET_ASIDE = re.compile(
-    r"(?:^|(?<=[,;:(—–])|(?<=[,;:(—–?!.]\s)|(?<=\s[-–—]\s))\W*(?:but\s+|mais\s+)?(?:not|pas)\s+"
-    r"(?:the|that|this|those|celle|celui|ceux|celles|le|la|les)\b[^,;:.?!()—–]{1,60}?"
-    r"(?=\s*(?:[,;:.?!()—–]|\s-\s|$))",
+#: A thing set aside by "not the ...", "pas celle de ...", in a clause of its own that more
+#: of the message follows: "Not the 2014 framework, the earlier trade deal: ...", "(pas
+#: celle de Tanger)", "? not the FBI one, the DHS one". (Not a clause ending the message,
+#: "BCIJ - not the main counterterrorism body?", which is what is asked; not past "but":
+#: "not the total but those trained in Rabat".)
+_NOT_THE = re.compile(
+    r"(?:^|(?<=[,;:(—–])|(?<=[,;:(—–?!.]\s)|(?<=\s[-–—]\s))\s*(?:but\s+|mais\s+)?(?:not|pas)\s+"
+    r"(?:the|that|this|those|celle|celui|ceux|celles|le|la|les)\b"
+    r"(?:(?!\s(?:but|mais)\b)[^,;:?!()—–.]|\.(?=\S)){1,60}?"
+    r"(?=\s*\)|\s*(?:[,;:(—–]|[.?!]+\s|\s-\s)\W*\w)",
     re.IGNORECASE,
 )
-_SET_ASIDE_CUE = CaseBlind.compile(r"\b(?:not|pas)\s+(?:th|c|l)")
+_NOT_THE_CUE = CaseBlind.compile(r"\b(?:not|pas)\s+(?:th|c|l)")
 #: A gap left to fill: "set up in ____", "the EU and [?]".
-_BLANK = r"(?:_{2,}|\[\s*\?*\s*\])"
-#: A gap after "in" ended there: a year ("adopted in ____."), or a town after "is in",
-#: "based in" ("is headquartered in ____ (city)").
+_BLANK = r"(?:(?<!_)_{2,}|\[\s*\?*\s*\])"
+#: A gap ending a clause after "in", "since": a year ("adopted in ____.", "depuis ____"), or
+#: a town after "is in", "based in" ("is headquartered in ____ (city)").
 _BLANK_IN = re.compile(
     r"\b(?P<where>(?:is|are|was|located|based|held|headquartered|situ[ée]e?s?|bas[ée]e?s?)\s+)?"
-    r"(?P<prep>in|since|en|depuis|d[èe]s)\s+" + _BLANK + r"(?=\s*(?:$|[^\w\s]|which|and|et|qui\b))",
+    r"(?P<prep>in|since|en|depuis|d[èe]s)\s+"
+    + _BLANK
+    + r"(?=\s*(?:$|[^\w\s]|(?:which|and|et|qui)\b))",
     re.IGNORECASE,
 )
 #: A gap before an amount's unit: "$___ million", "____ millions d'euros", "___ %" (not
 #: "___ years in prison", a penalty's length as the context asks it).
 _BLANK_COUNTED = re.compile(
-    r"(?:[$€]\s*)?" + _BLANK + r"(?=\s*(?:million|millions|billion|milliards?|percent|"
-    r"per\s+cent|pour\s+cent|%)(?!\w))",
+    r"(?P<currency>[$€]\s*)?"
+    + _BLANK
+    + r"(?=\s*(?:million|millions|billion|milliards?|percent|per\s+cent|pour\s+cent|%)(?!\w))",
     re.IGNORECASE,
 )
 
@@ -3105,17 +3128,24 @@ _BLANK_COUNTED = re.compile(
 def _blanks_asked(question: str, language: str) -> str:
     """A sentence left with a gap to fill, asked as the question it is: "the Judicial Reform
     Charter was approved in ____" asks in what year, "is located in ____" in which town,
-    "$___ million" how many. (Other gaps are left as they are: before a noun, a gap may be
-    a figure or a word, "for ___ pre-trial detainees".)"""
+    "$___ million" how much money, "___ %" how many. (Other gaps are left as they are:
+    before a noun, a gap may be a figure or a word, "for ___ pre-trial detainees".)"""
     french = language == "fr"
 
     def year_or_town(found: re.Match[str]) -> str:
-        if found.group("where"):
+        if found.group("where") and found.group("prep").lower() in ("in", "en"):
             return found.group("where") + ("dans quelle ville" if french else "in which town")
-        return found.group("prep") + (" quelle année" if french else " what year")
+        return f"{found.group('where') or ''}{found.group('prep')} " + (
+            "quelle année" if french else "what year"
+        )
+
+    def how_much(found: re.Match[str]) -> str:
+        if found.group("currency"):
+            return "combien d'argent, en" if french else "how much money, in"
+        return "combien de" if french else "how many"
 
     question = _BLANK_IN.sub(year_or_town, question)
-    return _BLANK_COUNTED.sub("combien de" if french else "how many", question)
+    return _BLANK_COUNTED.sub(how_much, question)
 
 
 #: "that law": the law the context names, pointed at ("this", "cette", "ce" are pointers of

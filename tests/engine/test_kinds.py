@@ -712,10 +712,15 @@ def test_a_body_asked_after_by_or_as_a_name_is_a_body() -> None:
         "Moroccans who joined terrorist organizations since 2011, approximate number?",
         "prosecutors who attended the workshop - how many?",
         "officials who were trained, exact count?",
+        "Moroccans who joined terrorist organizations since 2011: approximate number?",
+        "prosecutors who attended the workshop — how many?",
+        "les procureurs qui ont suivi l'atelier, combien ?",
     ],
 )
 def test_a_figure_asked_last_is_a_count(question: str) -> None:
     """ "Moroccans who joined ... since 2011, approximate number?": the figure is asked
     after what it counts; the "who" before it opens a relative clause, asking no one."""
     assert asks_for(question) is Kind.COUNT
-    assert asks_for(question.rpartition(",")[0] or question.rpartition(" - ")[0]) is not Kind.COUNT
+    assert asks_for("which article of Law 27-14, number?") is Kind.ARTICLE
+    assert asks_for("how long was the training, the total?") is Kind.DURATION
+    assert asks_for("What is the EU-number?") is not Kind.COUNT

@@ -3316,6 +3316,14 @@ def test_a_document_from_another_publisher_does_not_answer_what_it_says() -> Non
         "according to the Port Authority article, when were sniffer dogs given to the police?"
     )
     assert ids(matcher.ask(question).facts) == ["kc-dogs"]
+    # (why it was done is what that document says, no value any source states alike)
+    why = make_fact(
+        "kc-why", "Sniffer dogs were given to the police to guard the port.", source=KC_SOURCE
+    )
+    matcher = make_matcher(why, PA_CRANES, entities=[KENNEL_CLUB, PORT_AUTHORITY], thresholds=BARS)
+    question = "according to the Port Authority article, why were sniffer dogs given to the police?"
+    assert matcher.ask(question.replace("Port Authority", "KC")).answered
+    assert not matcher.ask(question).answered
 
 
 def test_what_is_set_apart_first_does_not_hide_what_is_asked() -> None:
@@ -6007,6 +6015,8 @@ def test_places_offered_for_a_place_asked_may_both_be_wrong() -> None:
     matcher = make_matcher(venue, port, *FILLER, entities=[RABAT, CASABLANCA], thresholds=BARS)
     answer = matcher.ask("Where is the dog course held, Casablanca or Marrakech?")
     assert answer.asks_for is Kind.PLACE and ids(answer.facts)[:1] == ["venue"]
+    # (places guessed alone, with nothing else named, are no question of this course)
+    assert not matcher.ask("Casablanca or Marrakech? which city?").answered
     # (a side the fact base knows as no place is no place guessed: a fact may hold it)
     kennel = make_fact("kennel", "The kennel feeds the dogs of the port.")
     matcher = make_matcher(
@@ -6039,6 +6049,23 @@ def test_a_gap_to_fill_asks_what_its_place_in_the_sentence_asks() -> None:
     assert not matcher.ask(
         "the Cat Office doubled its aid to the dog unit, to $___ million?"
     ).answered
+    # ("since ____" asks a year, wherever the thing is based; French gaps as well)
+    blanks = matcher_module._blanks_asked
+    assert blanks("The dog unit has been based since ____.", "en") == (
+        "The dog unit has been based since what year."
+    )
+    assert blanks("l'unité canine est installée depuis ____ ?", "fr") == (
+        "l'unité canine est installée depuis quelle année ?"
+    )
+    assert (
+        blanks("le chenil est situé en ____ ?", "fr") == "le chenil est situé dans quelle ville ?"
+    )
+    assert blanks("le chenil est situé à ____ ?", "fr") == "le chenil est situé à ____ ?"
+    assert blanks("the unit got ___ % of the aid", "en") == "the unit got how many % of the aid"
+    assert blanks("in ____ andrew said", "en") == "in ____ andrew said"
+    # (an amount of money, a currency sign before the gap)
+    assert asks_for(blanks("the aid grew to $___ million?", "en")) is Kind.MONEY
+    assert asks_for(blanks("the aid grew to ___ million dogs?", "en")) is Kind.COUNT
 
 
 def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
@@ -6061,6 +6088,20 @@ def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
     )
     answer = matcher.ask("what does KC stand for?")
     assert ids(answer.facts) == ["written"] and answer.facts[0].missing == ()
+    # (a fact writing the full name alone, the letters being the curators', does not)
+    full = make_fact(
+        "full",
+        "The Kennel Club, the Kennel Club of the port, trains dogs.",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(
+        full,
+        *FILLER,
+        entities=[replace(KENNEL_CLUB, en=("Kennel Club", "Kennel Club of the port"))],
+        synonyms=[["stand for", "stands for", "meaning"]],
+        thresholds=BARS,
+    )
+    assert not matcher.ask("what does KC stand for?").answered
 
 
 @pytest.mark.parametrize(
@@ -6068,6 +6109,8 @@ def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
     [
         "Not the 2014 dog pact with Tunisia, the earlier trade deal: which year was it signed?",
         "which year was the trade deal with Tunisia signed? not the 2014 dog pact, I have that",
+        "en quelle année a été signé l'accord commercial avec la Tunisie (pas le pacte canin "
+        "de 2014) ?",
     ],
 )
 def test_a_thing_set_aside_by_not_the_is_no_word_asked(question: str) -> None:
@@ -6079,8 +6122,28 @@ def test_a_thing_set_aside_by_not_the_is_no_word_asked(question: str) -> None:
     deal = make_fact(
         "deal", "The trade deal with Tunisia was signed in 2004.", when="2004", entities=["tunisia"]
     )
+    deal = replace(deal, answer_fr="L'accord commercial avec la Tunisie a été signé en 2004.")
+    pact = replace(pact, answer_fr="En 2014, la Tunisie a signé un pacte canin.")
     matcher = make_matcher(pact, deal, *FILLER, entities=[TUNISIA], thresholds=BARS)
     assert ids(matcher.ask(question).facts)[:1] == ["deal"]
+
+
+def test_not_the_ending_the_message_is_what_it_asks() -> None:
+    """ "Tunisia - not the first to sign a dog pact?": the clause ends the message and is
+    the question itself, nothing set aside; nor is "but ..." after it set aside."""
+    pact = make_fact(
+        "pact",
+        "Tunisia was among the first to sign a dog pact, in 2014.",
+        when="2014",
+        entities=["tunisia"],
+    )
+    matcher = make_matcher(pact, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    assert ids(matcher.ask("Tunisia - not the first to sign a dog pact?").facts) == ["pact"]
+    for message in (
+        "Tunisia - not the first to sign a dog pact?",
+        "How many, not the total but those trained in Rabat, were there?",
+    ):
+        assert matcher_module._NOT_THE.sub(" ", message) == message
 
 
 BIRD_OFFICE = make_entity("bird-office", "institution", "Bird Office")
