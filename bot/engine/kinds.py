@@ -1471,6 +1471,10 @@ _FIGURE_LAST = re.compile(
 #: The marks `_FIGURE_LAST` needs before the figure asked (most questions hold none).
 _FIGURE_LAST_MARKS = frozenset(",:;–—-")
 
+#: Two figures offered, one against the other: "2000 or 3000", "2017 ou 2019".
+_FIGURES_OFFERED = re.compile(r"(?<![\w.,])(\d[\d,.]*)\s+(?:or|ou)\s+(\d[\d,.]*)(?![\w-])")
+_A_YEAR = re.compile(r"(?:19|20)\d\d")
+
 
 _TIME_CLAUSE = re.compile(
     # (Not a question of its own: "when did Morocco set up the bureau, which leads ...?",
@@ -1565,6 +1569,12 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
             return Kind.COUNT if figure_last and kind is Kind.ACTOR else kind
     if figure_last:
         return Kind.COUNT
+    offered = _FIGURES_OFFERED.search(written) if " or " in written or " ou " in written else None
+    if offered is not None:
+        # "IPPOS trained 2000 or 3000 police peacekeepers?", "the lab's certification,
+        # 2017 or 2019?": figures guessed, with no question word, ask a count or a year.
+        years = all(_A_YEAR.fullmatch(side) for side in offered.groups())
+        return Kind.DATE if years else Kind.COUNT
     if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
         return Kind.DATE
     last = _LAST_QUESTION.search(written)

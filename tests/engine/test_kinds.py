@@ -724,3 +724,14 @@ def test_a_figure_asked_last_is_a_count(question: str) -> None:
     assert asks_for("which article of Law 27-14, number?") is Kind.ARTICLE
     assert asks_for("how long was the training, the total?") is Kind.DURATION
     assert asks_for("What is the EU-number?") is not Kind.COUNT
+
+
+def test_figures_offered_with_no_question_word_ask_a_count_or_a_year() -> None:
+    """ "IPPOS trained 2000 or 3000 police peacekeepers?": figures guessed ask how many;
+    years guessed ("the lab's certification, 2017 or 2019?") ask when; a question word
+    still says what is asked."""
+    assert asks_for("IPPOS trained 2000 or 3000 police peacekeepers?") is Kind.COUNT
+    assert asks_for("the dog lab's certification, 2017 or 2019?") is Kind.DATE
+    assert asks_for("le labo canin, certifié en 2017 ou 2019 ?") is Kind.DATE
+    assert asks_for("which law, 27-14 or 14-27?") is not Kind.COUNT
+    assert asks_for("the dog lab, Rabat or Tangier?") not in (Kind.COUNT, Kind.DATE)

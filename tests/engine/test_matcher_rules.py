@@ -2224,7 +2224,8 @@ def test_west_and_north_africa_are_regions_asked_for() -> None:
 
 def test_a_choice_of_figures_is_answered_by_a_fact_giving_either() -> None:
     """ "Was the BCIJ dog course on March 14 or March 24?": the fact giving the 24th answers
-    (the 14th is credited, as the other side of any choice); one giving neither does not."""
+    (the 14th is credited, as the other side of any choice); one giving no figure does not
+    (one giving another figure does: `test_figures_offered_for_a_count_may_both_be_wrong`)."""
     fact = make_fact("target", "The BCIJ dog course opened on March 24.", entities=["bcij"])
     matcher = make_matcher(fact, *FILLER, entities=[BCIJ], thresholds=BARS)
     answer = matcher.ask("was the BCIJ dog course on March 14 or March 24?")
@@ -2235,7 +2236,7 @@ def test_a_choice_of_figures_is_answered_by_a_fact_giving_either() -> None:
     loose = replace(BARS, min_coverage=0.3, clear_lead_coverage=1.0)
     matcher = make_matcher(plain, *FILLER, entities=[BCIJ], thresholds=loose)
     assert why_not(matcher, "did the BCIJ dog course at the port train 14 or 24 dogs?") == (
-        "does not mention 14, 24"
+        "gives no figure"
     )
 
 
