@@ -3350,7 +3350,9 @@ def _guess_dropped(found: re.Match[str]) -> str:
         opening = max(found.string.rfind(end, 0, found.start()) for end in "?.!")
         if _WH_ASKED.search(found.string, opening + 1, found.start()):
             return guess
-    return " "
+    # ("..., were those in 2007 or 2011?": a guess ending the message keeps its question
+    # mark, which says the message asks.)
+    return " ?" if guess.rstrip().endswith("?") and not found.string[found.end() :].strip() else " "
 
 
 # A message's guess is taken off, then its question read again: often the same text, and

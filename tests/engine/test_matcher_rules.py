@@ -6193,3 +6193,24 @@ def test_the_bodies_named_are_not_the_bodies_counted(question: str) -> None:
     matcher = make_matcher(sent, *FILLER, entities=[CAT_OFFICE, KENNEL_CLUB], thresholds=BARS)
     asked = "Which two countries do the Cat Office and the Kennel Club send sniffer dogs to?"
     assert ids(matcher.ask(asked).facts) == ["sent"]
+
+
+def test_a_guess_ending_the_message_keeps_its_question_mark() -> None:
+    """ "petite vérif avant d'envoyer : le chenil a ouvert en 2015 ou en 2017 ?": the years
+    guessed go, but the message still asks (its framing is read as a question's)."""
+    assert matcher_module._without_guess("the attacks, were those in 2007 or 2011?").endswith("?")
+    assert not matcher_module._without_guess(
+        "certified in 2016 or 2017?? which year was it"
+    ).startswith("certified in 2016")
+    kennel = make_fact(
+        "kennel",
+        "The dog kennel opened in Tangier in 2016.",
+        when="2016",
+        entities=["tangier"],
+        answer_fr="Le chenil a ouvert à Tanger en 2016.",
+    )
+    matcher = make_matcher(kennel, *FILLER, entities=[TANGIER], thresholds=BARS)
+    message = (
+        "salut, petite vérif avant d'envoyer : le chenil a ouvert à Tanger en 2015 ou en 2017 ?"
+    )
+    assert ids(matcher.ask(message).facts) == ["kennel"]
