@@ -528,7 +528,15 @@ _UNDER_IT = re.compile(
 #: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
 _KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
 #: ... and of a time: a message naming only these asks nothing it names.
-_KIND_ONLY = _KIND_WORDS | _words("time heure moment")
+#: (and of a name or a body: "need the name of the body", "le nom de l'organisme")
+_KIND_ONLY = (
+    _KIND_WORDS
+    | _words("time heure moment")
+    | _words(
+        "name names nom noms body bodies organisation organisations organization organizations "
+        "organisme organismes agency agencies institution institutions"
+    )
+)
 
 
 #: Punctuation said aloud to a phone: "what was it actually comma thanks", "... de quelle

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.engine.conversation import Chatter, dictated_punctuation, read_message
+from bot.engine.conversation import Chatter, dictated_punctuation, names_only_the_kind, read_message
 
 #: A fact base that knows only these words (folded).
 KNOWN = frozenset(
@@ -1830,3 +1830,19 @@ def test_a_release_or_a_glossary_is_what_the_answer_is_for(message: str) -> None
     words = KNOWN | {"communique", "tweet", "glossaire", "fr", "en"}
     question = read_message(message, lambda word: word in words).question
     assert question.split()[0].lower() in ("quand", "when")
+
+
+@pytest.mark.parametrize(
+    ("text", "only"),
+    [
+        ("what year?", True),
+        ("the name of the body", True),
+        ("le nom de l'organisme ?", True),
+        ("the name of the BCIJ", False),
+        ("which body runs the ILEA?", False),
+    ],
+)
+def test_a_name_or_a_body_asked_alone_names_nothing(text: str, only: bool) -> None:
+    """ "need the name of the body for a slide: '...'": the framing asks for a name, of
+    nothing it names; no fact answers it alone (the quote after it is what is asked)."""
+    assert names_only_the_kind(text) is only
