@@ -1472,7 +1472,18 @@ _FIGURE_LAST = re.compile(
 _FIGURE_LAST_MARKS = frozenset(",:;–—-")
 
 #: Two figures offered, one against the other: "2000 or 3000", "2017 ou 2019".
-_FIGURES_OFFERED = re.compile(r"(?<![\w.,])(\d[\d,.]*)\s+(?:or|ou)\s+(\d[\d,.]*)(?![\w-])")
+_FIGURES_OFFERED = re.compile(
+    r"(?<![\w.,])(\d[\d,.]*)\s+(?:or|ou)\s+(\d[\d,.]*)(?![\w-])"
+    # (not a length guessed: "lasted 2 or 3 days?", "10 ou 15 ans ?")
+    r"(?!\s*(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans|ann[ée]es?)\b)",
+    re.IGNORECASE,
+)
+#: A question opening on its question word ("which court ..., number?" asks which court;
+#: "Moroccans who joined ..., number?" opens on what it counts).
+_OPENS_ON_QUESTION_WORD = re.compile(
+    r"^\s*(?:what|whats|which|who|where|when|how|why|quel|quelle|quels|quelles|qui|ou|quand|"
+    r"comment|pourquoi)\b"
+)
 _A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -1550,7 +1561,11 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
         return Kind.COUNT
     # (A figure asked last counts only when no other kind is asked, or "who" opened a
     # relative clause: "which article of Law 27-14, number?" asks for an article.)
-    figure_last = not _FIGURE_LAST_MARKS.isdisjoint(written) and bool(_FIGURE_LAST.search(written))
+    figure_last = (
+        not _FIGURE_LAST_MARKS.isdisjoint(written)
+        and bool(_FIGURE_LAST.search(written))
+        and not _OPENS_ON_QUESTION_WORD.match(folded)
+    )
     if "up to date" in folded:
         folded = _UP_TO_DATE.sub(" ", folded)  # "current", not a date asked for
     # A cheap substring test first: most questions hold no cue of most kinds.

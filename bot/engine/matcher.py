@@ -74,6 +74,7 @@ from bot.engine.kinds import (
     HOW_MANY,
     LAW_NUMBER,
     NAMED_BY,
+    FactFeatures,
     Kind,
     asks_for,
     role_key,
@@ -1482,6 +1483,14 @@ class Matcher:
             if _names_beside(slots, places):
                 offered_sides, side_needed = places, False
         guesses = {} if side_needed else _shares(slots, idf, lambda s: s.text in offered_sides)
+        # (Figures guessed for a count, "police in Haiti, 500 or 1000?": the fact's figure
+        # answers if it is of their order, 2,800 for "2000 or 3000"; not the "two
+        # departments" of a fact on Haiti.)
+        guessed = (
+            frozenset(int(t) for t in offered_sides if t.isdigit())
+            if not side_needed and kind in (Kind.COUNT, Kind.MEMBERS, Kind.MONEY)
+            else frozenset()
+        )
         unknown = [
             s.text
             for s, k in zip(slots, kids, strict=True)
@@ -1622,6 +1631,8 @@ class Matcher:
                     choice, slots, idf, coverage, lacks, choice[0] in offered_sides
                 )
             why_not = self._fails(asked, i, coverage, strong_missing, lacks)
+            if why_not is None and guessed and not _near_a_guess(self.index.features[i], guessed):
+                why_not = "gives no figure near " + " or ".join(map(str, sorted(guessed)))
             if why_not is None and asked_after and _names_any(fact, asked_after):
                 why_not = "is the one asked after"
             if why_not is None and headed_to and (origin := _only_an_origin(fact, headed_to)):
@@ -2499,6 +2510,14 @@ def _written_as_names(question: str, words: Sequence[str]) -> list[str]:
 
 #: "... or ...", "... ou ..." ("où", where, keeps its accent here), not "or so / or more".
 _OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
+
+
+def _near_a_guess(features: FactFeatures, guessed: frozenset[int]) -> bool:
+    """Whether a fact gives a figure of the order of those guessed (a tenth of the least
+    to ten times the most): 13 for "12 or 15", one million for "100,000 or half a
+    million" (the half million, in words, no figure guessed)."""
+    low, high = min(guessed) / 10, max(guessed) * 10
+    return any(low <= figure <= high for figure in features.figures)
 
 
 def _names_beside(slots: Sequence[Slot], guesses: frozenset[str]) -> bool:

@@ -724,6 +724,9 @@ def test_a_figure_asked_last_is_a_count(question: str) -> None:
     assert asks_for("which article of Law 27-14, number?") is Kind.ARTICLE
     assert asks_for("how long was the training, the total?") is Kind.DURATION
     assert asks_for("What is the EU-number?") is not Kind.COUNT
+    # (a question opening on its own word asks that: which court, not how many)
+    assert asks_for("which court handles dog theft cases, number?") is not Kind.COUNT
+    assert asks_for("who runs the dog unit, number?") is not Kind.COUNT
 
 
 def test_figures_offered_with_no_question_word_ask_a_count_or_a_year() -> None:
@@ -735,3 +738,6 @@ def test_figures_offered_with_no_question_word_ask_a_count_or_a_year() -> None:
     assert asks_for("le labo canin, certifié en 2017 ou 2019 ?") is Kind.DATE
     assert asks_for("which law, 27-14 or 14-27?") is not Kind.COUNT
     assert asks_for("the dog lab, Rabat or Tangier?") not in (Kind.COUNT, Kind.DATE)
+    # (a length guessed is no count: "lasted 2 or 3 days?", "10 ou 15 ans ?")
+    assert asks_for("the dog course lasted 2 or 3 days?") is not Kind.COUNT
+    assert asks_for("les peines pour le vol de chiens, 10 ou 15 ans ?") is not Kind.COUNT

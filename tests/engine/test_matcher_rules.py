@@ -5991,6 +5991,13 @@ def test_figures_offered_for_a_count_may_both_be_wrong() -> None:
     answer = matcher.ask("how many dog academies does the BCIJ run in Tangier, 12 or 15?")
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["thirteen"]
     assert answer.facts[0].missing == ()
+    # (a figure of another order is no answer to the guesses: "two units" for "500 or 1000")
+    units = make_fact("units", "In Tangier, the BCIJ runs two dog units.", entities=["bcij"])
+    matcher = make_matcher(units, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
+    assert ids(matcher.ask("how many dog units does the BCIJ run in Tangier, 2 or 3?").facts) == [
+        "units"
+    ]
+    assert not matcher.ask("how many dog units does the BCIJ run in Tangier, 500 or 1000?").answered
     # (names offered are no guesses at a figure: the fact must name one of them)
     kennels = make_fact("kennels", "The Kennel Club runs 13 dog academies.")
     matcher = make_matcher(kennels, *FILLER, entities=[BCIJ, CAT_OFFICE], thresholds=BARS)
