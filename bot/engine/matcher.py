@@ -1881,7 +1881,7 @@ class Matcher:
         if not any(s.concept == STAND_FOR for s in slots):
             return None
         for found in _STANDS_FOR.finditer(fold(question)):  # ("que signifie le sigle PA")
-            word = found.group("before") or found.group("after")
+            word = found.group("before") or found.group("after") or found.group("last")
             for s in slots:
                 eid = (s.concept or "")[1:]
                 if (
@@ -2342,8 +2342,12 @@ class Matcher:
 
 #: "what does DGSN stand for": the word written right before "stand(s) for".
 _STANDS_FOR = re.compile(
-    r"\b(?P<before>[\w.]+)\s+(?:(?:actually|really|exactly)\s+)?(?:stands?\s+for|veut\s+dire|"
-    r"signifie)\b|\bsigle\s+(?:de\s+|du\s+|des\s+)?(?:l['’]\s*|la\s+|le\s+)?(?P<after>[\w.]+)"
+    # (The verb is looked at, not taken: "que signifie HNP ?" reads on past "que".)
+    r"\b(?P<before>[\w.]+)\s+(?=(?:(?:actually|really|exactly)\s+)?(?:stands?\s+for|veut\s+dire|"
+    r"signifie|short\s+for|en\s+toutes\s+lettres)\b)|"
+    r"\bsigle\s+(?:de\s+|du\s+|des\s+)?(?:l['’]\s*|la\s+|le\s+)?(?P<after>[\w.]+)|"
+    # "que signifie HNP ?", "que veut dire la PNH ?": the letters after the verb, last.
+    r"\b(?:signifie|veut\s+dire)\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?(?P<last>[\w.]+)\W*$"
 )
 #: The ordinal words, folded: "second", "troisieme", "3rd".
 _ORDINAL_WORDS = "|".join(sorted(w for forms in ORDINALS for w in forms))

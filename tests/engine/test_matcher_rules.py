@@ -6091,11 +6091,19 @@ def test_a_fact_writing_an_acronym_out_says_what_it_stands_for() -> None:
         letters,
         *FILLER,
         entities=[KENNEL_CLUB],
-        synonyms=[["stand for", "stands for", "meaning"]],
+        synonyms=[
+            ["stand for", "stands for", "meaning", "signifie", "short for", "en toutes lettres"]
+        ],
         thresholds=BARS,
     )
-    answer = matcher.ask("what does KC stand for?")
-    assert ids(answer.facts) == ["written"] and answer.facts[0].missing == ()
+    for question in (
+        "what does KC stand for?",
+        "que signifie KC ?",
+        "KC en toutes lettres ?",
+        "what's KC short for?",
+    ):
+        answer = matcher.ask(question)
+        assert ids(answer.facts) == ["written"] and answer.facts[0].missing == ()
     # (a fact writing the full name alone, the letters being the curators', does not)
     full = make_fact(
         "full",
