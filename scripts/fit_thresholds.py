@@ -367,6 +367,13 @@ SETS = (
     "diag325",
     "diag326",
     "diag327",
+    "diag328",
+    "diag329",
+    "diag330",
+    "diag331",
+    "diag332",
+    "diag333",
+    "diag334",
 )
 WRONG_COST = 2.0
 FOLDS = 5
