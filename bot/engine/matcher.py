@@ -2518,8 +2518,9 @@ _OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
 
 def _near_a_guess(features: FactFeatures, guessed: frozenset[int]) -> bool:
     """Whether a fact gives a figure of the order of those guessed (a tenth of the least
-    to ten times the most): 13 for "12 or 15", one million for "100,000 or half a
-    million" (the half million, in words, no figure guessed)."""
+    to ten times the most): 13 for "12 or 15", 2,800 for "2000 or 3000". (A figure in
+    words with "million" is read as its first word: the march's "one million" is 1, no
+    answer to "100,000 or half a million?".)"""
     low, high = min(guessed) / 10, max(guessed) * 10
     return any(low <= figure <= high for figure in features.figures)
 
