@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from bot.core.text import fold, reader
+from bot.core.text import fold, looks_like_year, reader
 from bot.engine.lexicon import HELP
 
 #: The nouns a question asking which body uses for it ("which agency", "quel organisme").
@@ -1484,7 +1484,6 @@ _OPENS_ON_QUESTION_WORD = re.compile(
     r"^\s*(?:what|whats|which|who|where|when|how|why|quel|quelle|quels|quelles|qui|ou|quand|"
     r"comment|pourquoi)\b"
 )
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 _TIME_CLAUSE = re.compile(
@@ -1588,7 +1587,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if offered is not None:
         # "IPPOS trained 2000 or 3000 police peacekeepers?", "the lab's certification,
         # 2017 or 2019?": figures guessed, with no question word, ask a count or a year.
-        years = all(_A_YEAR.fullmatch(side) for side in offered.groups())
+        years = all(looks_like_year(side) for side in offered.groups())
         return Kind.DATE if years else Kind.COUNT
     if _KEYWORD_DATE.search(folded) and not _WH_WORD.search(folded):
         return Kind.DATE
