@@ -992,7 +992,17 @@ class Matcher:
                 publishers.update(bodies)
             return " "
 
-        return _SOURCE.sub(drop, text).strip(), frozenset(publishers)
+        def drop_publisher(match: re.Match[str]) -> str:
+            # ("per Morocco On The Move", "the piece from INL": a publisher alone, not a body
+            # a fact may be about, "according to the CNDH".)
+            slots = [s for s in self.analyse(match.group("by")) if not _A_YEAR.fullmatch(s.text)]
+            if not slots or not all(s.concept in publishing for s in slots):
+                return match.group(0)
+            publishers.update(s.concept or "" for s in slots)
+            return " "
+
+        bare = _SOURCE_BY.sub(drop_publisher, text)
+        return _SOURCE.sub(drop, bare).strip(), frozenset(publishers)
 
     def _publisher_map(self) -> dict[str, frozenset[str]]:
         """Source id -> the concepts its publisher is named by (read once, when a question
@@ -3969,7 +3979,7 @@ _PERSON_POINTER = re.compile(
 )
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = CaseBlind.compile(
-    r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
+    r"according|\bper\b|selon|apr[eè]s|going by|based on|summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
     r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda|"
     r"source|text"
 )
@@ -4001,6 +4011,21 @@ _SOURCE = re.compile(
     # (Not a law's article: "que dit l'article 1er de la loi 27-14 ?")
     r"(?!\s+(?:\d|1er|premier|[ivx]+\b))"
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
+    re.IGNORECASE,
+)
+#: Where the asker read it, by its publisher alone: "per Morocco On The Move", "according to
+#: INL", "d'après l'ONUDC", and the document "from" or "by" its publisher ("the advocacy piece
+#: from Morocco On The Move"); up to the end of its clause (the publisher is checked after).
+_DOCUMENT_FROM = (
+    r"(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,2}?(?:articles?|pieces?|pages?|summary|items?|"
+    r"posts?|stor(?:y|ies)|write-?ups?|overview|releases?|documents?|docs?|texts?|sources?)\s+"
+    r"(?:from|by)\s+(?:the\s+)?"
+)
+_SOURCE_BY = re.compile(
+    r"\b(?:(?:according\s+to|as\s+per|per|going\s+by|based\s+on|selon|d['’]apr[eè]s)\s+"
+    r"(?:" + _DOCUMENT_FROM + r"|the\s+|l['’]|le\s+|la\s+|les\s+)?"
+    r"|" + _DOCUMENT_FROM + r")"
+    r"(?P<by>[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}?)(?=\s*(?:[,;:?!.]\s|[,;:?!]|\.?$))",
     re.IGNORECASE,
 )
 #: "does the source / the article (actually) say / give / name ...": the question asks what

@@ -3224,6 +3224,39 @@ def test_where_the_asker_read_it_is_no_word_a_fact_holds(question: str) -> None:
     assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "when were sniffer dogs given to the police, per the Kennel Club?",
+        "according to KC, when were sniffer dogs given to the police?",
+        "when were sniffer dogs given to the police, per the advocacy piece from the KC?",
+        "when were sniffer dogs given to the police, according to the article by Kennel Club?",
+        "d'après le KC, quand les chiens ont-ils été donnés à la police ?",
+    ],
+)
+def test_a_publisher_named_alone_is_where_the_asker_read_it(question: str) -> None:
+    """ "per Morocco On The Move", "the piece from INL": the publisher alone, without a
+    document's noun before it, is where the asker read it; the fact from its source answers.
+    A body that publishes nothing is what a fact must hold: "according to the Port
+    Authority" finds no fact on the dogs from the Port Authority."""
+    dogs_fr = replace(
+        KC_DOGS, answer_fr="Des chiens renifleurs ont été donnés à la police en 2016."
+    )
+    pa_source = replace(PA_SOURCE, publisher="Harbour Gazette")
+    matcher = make_matcher(
+        dogs_fr,
+        replace(PA_CRANES, source=pa_source),
+        *FILLER,
+        entities=[KENNEL_CLUB, PORT_AUTHORITY],
+        thresholds=BARS,
+    )
+    answer = matcher.ask(question)
+    assert answer.answered and answer.facts[0].fact.id == "kc-dogs"
+    assert not matcher.ask(
+        question.replace("Kennel Club", "Port Authority").replace("KC", "Port Authority")
+    ).answered
+
+
 def test_what_a_document_is_about_describes_it() -> None:
     """ "in the KC training overview, when ...?": "training" says what the document is
     about, no word a fact must hold; the publisher it names must still be the answer's."""
