@@ -3979,7 +3979,8 @@ _PERSON_POINTER = re.compile(
 )
 #: A word of `_SOURCE` (most questions hold none).
 _SOURCE_CUE = CaseBlind.compile(
-    r"according|\bper\b|selon|apr[eè]s|going by|based on|summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
+    r"according|\bper\b|selon|apr[eè]s|going by|based on|"
+    r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
     r"piece|item|stor(?:y|ies)|post|write-?up|release|communiqu|papier|fiche|r[ée]sum[ée]|agenda|"
     r"source|text"
 )
