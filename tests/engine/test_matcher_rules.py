@@ -6262,3 +6262,35 @@ def test_a_guess_ending_the_message_keeps_its_question_mark() -> None:
         "salut, petite vérif avant d'envoyer : le chenil a ouvert à Tanger en 2015 ou en 2017 ?"
     )
     assert ids(matcher.ask(message).facts) == ["kennel"]
+
+
+@pytest.mark.parametrize(
+    "beside",
+    [
+        "two years before the new dog law",
+        "the same year as the new dog law",
+        "but I may be mixing it up with the new dog law",
+    ],
+)
+def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> None:
+    """ "the BCIJ was created in 2013, two years before the new anti-terror law": the other
+    event the asker sets the figure beside is no word a fact on this one need hold; but a
+    clause asking something ("in 2015, right after which law?") is the question itself."""
+    office = make_fact(
+        "cat-office-set-up",
+        "The Cat Office was set up in May 2015.",
+        when="2015-05",
+        entities=["cat-office"],
+        topic="institutions",
+    )
+    law = make_fact(
+        "dog-law-passed", "The new Dog Law on pets was passed in January 2015.", when="2015-01"
+    )
+    strict = replace(BARS, clear_lead_coverage=1.01)  # (the words of "dog law" sink it)
+    matcher = make_matcher(office, law, *FILLER, entities=[CAT_OFFICE], thresholds=strict)
+    question = (
+        f"my colleague says the Cat Office was set up in 2013, {beside}. Is that right? When"
+        " was it actually set up?"
+    )
+    assert ids(matcher.ask(question).facts) == ["cat-office-set-up"]
+    assert not matcher.ask("the Cat Office was set up in 2015, right after which law?").answered
