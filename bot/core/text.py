@@ -126,7 +126,8 @@ STOPWORDS_FR = frozenset(
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
     directement parmi cite citee cites citees complete complet completes complets peux
     contre vers indique indiquee indiques indiquees priorite prioritairement sinon
-    veut veulent voulait voulaient vouloir aupres""".split()  # noqa: SIM905
+    veut veulent voulait voulaient vouloir aupres
+    bon bons bonne exacte exactes exacts""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -1167,6 +1167,7 @@ class Kind(StrEnum):
             "count",
             "tally",
             "figure",
+            "chiffre",
         ),
         _at_word_starts(
             # (Not "le combien", the day of the month: "signé le combien ?".)
@@ -1177,7 +1178,10 @@ class Kind(StrEnum):
             # "... What's the actual number?", "what is the total number?", "whats the real
             # fig": how many.
             r"\bwhat(?:\s+is|\s+was|['’]?s|\s+s)?\s+the\s+(?:exact\s+|total\s+|real\s+|right\s+|"
-            r"actual\s+)?(?:number|figure)\W*$|"
+            r"actual\s+|correct\s+|precise\s+)?(?:number|figure)\W*$|"
+            # "... « plus de 8 000 policiers ». Quel est le bon chiffre ?"
+            r"\bquel\s+(?:est|etait)\s+le\s+(?:(?:bon|vrai|veritable)\s+(?:chiffre|nombre)|"
+            r"(?:chiffre|nombre)(?:\s+exact)?)\W*$|"
             # "what was the actual number trained?": how many were, the participle after it.
             r"\bthe\s+(?:exact\s+|total\s+|real\s+|right\s+|actual\s+)?number\s+"
             r"(?:trained|deployed|attending|attended|involved|arrested|killed|taking\s+part|who)\b|"
@@ -1237,7 +1241,10 @@ class Kind(StrEnum):
             # "... what was the exact date?", "what's the year of ...?", "what were the
             # actual dates of that workshop?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+|were\s+|are\s+)?(the\s+)?"
-            r"(exact\s+|precise\s+|actual\s+)?(dates?|year|month)\b(?!\s+range)"
+            r"(exact\s+|precise\s+|actual\s+)?(dates?|year|month)\b(?!\s+range)|"
+            # "... le 4 février ? quelle est la date ?", "quelle était la bonne année ?"
+            r"\bquel(le)?s?\s+(est|etait|sont|etaient)\s+(la|le|l|les)\s+"
+            r"(bonne\s+|vraie\s+|veritable\s+)?(dates?|annees?|mois|jours?)\b"
         ),
         lambda f, asked: f.has_date,
         "gives no date",

@@ -3283,8 +3283,10 @@ _GUESS = re.compile(
             r"(?=\bmais\b|[.?!…]|$)",
             r"\bmais\s+je\s+ne\s+suis\s+(?:pas\s+)?s[ûu]re?s?\b[^.?!]*[.?!]?",
             # "J'avais retenu 15 mais ça me paraît peu", "J'ai répondu « un seul »", "j'avais
-            # noté 2014": what the asker wrote down; "I'd have guessed about ten".
-            r"\bj['’](?:avais|ai)\s+(?:noté|note|retenu|répondu|repondu|écrit|ecrit|mis|compris)"
+            # noté 2014", "j'avais dit une cinquantaine": what the asker wrote down or said;
+            # "I'd have guessed about ten".
+            r"\bj['’](?:avais|ai)\s+(?:noté|note|retenu|répondu|repondu|écrit|ecrit|mis|compris|"
+            r"dit|pensé|pense|cru)"
             r"\s+(?:«[^»]{1,50}»|[^.?!,«]{1,40}?)(?=\s+(?:mais|et)\b|[.?!…,]|$)",
             r"\bmais\s+(?:ça|ca|cela)\s+me\s+(?:paraît|parait|semble)\b[^.?!]*",
             r"\bi(?:['’]?d|\s+would)\s+have\s+(?:guessed|said|thought)\b[^.?!]*[.?!]?|"
@@ -3483,7 +3485,21 @@ _CLAIM = CaseBlind.compile(
     # "Has IPPOS trained more than 3,000 police peacekeepers since 2008?": a yes-or-no
     # question offering a bound, the asker's figure.
     r"^\W*(?:has|have|had|did|does|do|is|are|was|were)\b[^?]{0,80}?\b(?:more|fewer|less)\s+"
-    r"than\s+\d|" + _CLAIM_INTRO.pattern + "|" + _CHECK.pattern
+    r"than\s+\d|"
+    # "mali mandate how many police was it, 1,200?": the figure offered after the question
+    # (after "was it,": not "... with Tunisia, 100?", which may name what is counted).
+    r"\b(?:how\s+many|how\s+much|combien|what\s+number)\b[^?]{0,80}\b(?:was|is|were)\s+"
+    r"(?:it|they|there)\s*,\s*\d[\d,.\u00a0\u202f ]*\s*\?+\s*$|"
+    # 'the article said "... 40 officials ..."? how many was it?', "« le 4 février » ? quelle
+    # est la date ?": a quotation holding a figure, asked about, then a question after it.
+    # (What it asks after is a figure or a date: not "« ... de 2013 ... ». De quoi ?")
+    r"[«\"“][^»\"”]{0,200}?\d[^»\"”]{0,200}?[»\"”]"
+    r"(?:(?!\b(?:what|which|who|how|when|where|why|quel\w*|combien|comment|quand|où)\b)"
+    r"[^?]){0,80}\?\s*(?=[^?]{0,80}\b(?:how\s+many|how\s+much|combien|chiffre|nombre|number|"
+    r"figure|dates?|when|quand|year|ann[ée]e|jours?|day|fourchette|range)\b)|"
+    + _CLAIM_INTRO.pattern
+    + "|"
+    + _CHECK.pattern
 )
 _CHECK_CUE = CaseBlind.compile(
     r"right|correct|corect|true|accurate|actual|real|looks|seems|sounds|confirm|check|verify|"

@@ -164,6 +164,14 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("quelles victimes veut-il aider quand il parle de justice ?") is None
     assert asks_for("la formation, c'est quand ?") is Kind.DATE
     assert asks_for("À quel moment le code a-t-il été modifié ?") is Kind.DATE
+    # "... le 4 février ? quelle est la date ?": the date asked after the asker's.
+    assert asks_for("la session était prévue le 4 février ? quelle est la date ?") is Kind.DATE
+    assert asks_for("quelle était la bonne année ?") is Kind.DATE
+    # "« plus de 8 000 policiers ». Quel est le bon chiffre ?": a count, as "the right figure".
+    assert asks_for("Quel est le bon chiffre ?") is Kind.COUNT
+    assert asks_for("quel est le chiffre exact ?") is Kind.COUNT
+    assert asks_for("what was the correct number?") is Kind.COUNT
+    assert asks_for("quel est le nom ?") is not Kind.COUNT
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("On what day is the first session planned?") is Kind.DATE
     # "le combien": the day of the month, no count.

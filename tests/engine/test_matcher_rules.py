@@ -2276,6 +2276,7 @@ def test_the_askers_guess_is_no_word_asked() -> None:
         ("combien de chiens au port ? J'avais retenu 15 mais ça me paraît peu.", "peu"),
         ("combien de chiens au port ? J'ai répondu « un seul ».", "seul"),
         ("how many dog units guard the port? I'd have guessed about ten.", "ten"),
+        ("combien de chiens au port ? J'avais dit une cinquantaine.", "cinquantaine"),
         ("le chenil a ouvert quand, le 14 février, ou je confonds ?", "14"),
         ("the kennel opened on the 14th, or am I misremembering?", "14th"),
         ("l'unité canine a été formée à Casablanca ou ailleurs ?", "casablanca"),
@@ -5552,6 +5553,12 @@ def test_figures_offered_then_asked_are_the_askers() -> None:
         "the Kennel Club's dogs trained since 2008, was it closer to 500 or to 1000?",
         "Le Kennel Club a-t-il formé 3 000 chiens depuis 2008 ? Combien exactement ?",
         "Has the Kennel Club trained 28,000 dogs since 2008, or fewer?",
+        # (a figure offered after the question; one quoted, then asked after)
+        "Kennel Club dogs trained since 2008 how many was it, 1,200?",
+        "how many dogs was it, trained by the Kennel Club since 2008, about 1,200?",
+        'the article said "the Kennel Club has trained 1,200 dogs since 2008"? how many was it?',
+        "L'article dit « le Kennel Club a formé 1 200 chiens depuis 2008 ». Quel est le bon"
+        " chiffre ?",
         # (a dot between thousands; a figure reported, "is said to have")
         "The Kennel Club is said to have trained some 28.000 dogs since 2008. What's the"
         " actual number?",
@@ -5566,6 +5573,25 @@ def test_figures_offered_then_asked_are_the_askers() -> None:
         " the club actually give?"
     )
     assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
+
+
+def test_a_quoted_year_is_no_figure_checked_when_what_follows_asks_no_figure() -> None:
+    """ "« la Charte de 2013 prévoit une justice indépendante ». Indépendante de quoi ?": the
+    year quoted names the charter; what is asked after the quotation is no figure nor date,
+    so the year is no claim checked (which would ask when)."""
+    charter = make_fact(
+        "charter",
+        "The 2013 dog charter calls for a kennel independent of the ministry.",
+        when="2013",
+        answer_fr="La charte canine de 2013 prévoit un chenil indépendant du ministère.",
+    )
+    adopted = make_fact("adopted", "The dog charter was adopted in 2013.", when="2013")
+    matcher = make_matcher(charter, adopted, *FILLER, thresholds=BARS)
+    answer = matcher.ask(
+        "Je relis : « la charte canine de 2013 prévoit un chenil indépendant ». Indépendant de"
+        " quoi exactement ?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["charter"]
 
 
 def test_a_range_claimed_is_a_penalty_checked() -> None:
