@@ -3059,6 +3059,11 @@ _CHECK = re.compile(
     # "... in 2011, correct? If not, what year?": the tag, then the question asked.
     r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|in|on|at|sinon|et|ou|"
     r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si|c['’]est|c['’]était)\b))|"
+    # "... wasn't signed until 2019, right? trying to fix a timeline": the tag, then why.
+    r"(?<=[-,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
+    # "... wasn't approved until after 2016, was it?": the tag of a claim put in the negative.
+    r"n['’]?t\b[^?]{1,120},\s*(?:is|was|were|are|did|does|do|has|have|had)\s+"
+    r"(?:it|they|he|she|that|there)\s*\?|"
     # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
     r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
     r"(?:it|they|he|she|that|there)\s*\?*\s*$|"

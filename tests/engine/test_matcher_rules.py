@@ -2958,6 +2958,9 @@ def test_a_figure_the_asker_checks_is_what_is_asked() -> None:
         # the figure offered after the claim, as a question
         "INL's sniffer dog agreements with Tunisia, was that 100?",
         "the sniffer dog agreements INL signed with Tunisia, that was 100 if I recall?",
+        # the tag, then why it is asked; the tag of a claim put in the negative
+        "INL signed 100 sniffer dog agreements with Tunisia, right? fixing a timeline",
+        "INL's sniffer dog agreements with Tunisia weren't as many as 100, were they?",
     ],
 )
 def test_ways_of_checking_a_figure_ask_for_the_real_one(message: str) -> None:
@@ -2968,6 +2971,16 @@ def test_ways_of_checking_a_figure_ask_for_the_real_one(message: str) -> None:
     matcher = make_matcher(fact, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask(message)
     assert ids(answer.facts) == ["target"]
+
+
+def test_a_tag_then_why_it_is_asked_checks_the_year() -> None:
+    """ "... wasn't signed until 2019, right? trying to fix a timeline": the tag still asks
+    whether the claim holds, with why it is asked after it; the year is the asker's, and
+    the question asks when."""
+    unit = make_fact("unit", "Tunisia's dog unit started in 2010.", when="2010")
+    matcher = make_matcher(unit, *FILLER, entities=[TUNISIA], thresholds=BARS)
+    answer = matcher.ask("Tunisia's dog unit started in 2014, right? fixing a timeline")
+    assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
 
 
 def test_a_law_number_checked_asks_for_the_real_one() -> None:
