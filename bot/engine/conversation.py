@@ -1628,6 +1628,41 @@ _RELAY_INTRO = re.compile(
     re.IGNORECASE,
 )
 _RELAY_INTRO_CUE = CaseBlind.compile(r"\b(?:question|got|had|received|q)\b")
+#: What marks an email pasted into the message: "---------- Forwarded message ---------",
+#: "-----Original Message-----", "Message transféré", "Fwd:", a sender with an address
+#: ("From: Julien <j.m@embassy.example>") or with a subject after ("From: Desk Officer
+#: Subject: GCTF").
+_MAIL = re.compile(
+    r"-{2,}\s*(?:forwarded\s+message|original\s+message|message\s+d['’]origine)\b|"
+    r"\bmessage\s+transf[ée]r[ée]\b|\bbegin\s+forwarded\s+message\b|(?:^|\s)(?:fwd?|tr)\s*:|"
+    r"\b(?:fwd?|forwarded)\s+from\b[^:\n]{1,60}:|\bsent\s+from\s+(?:my|outlook)\b|"
+    r"\b(?:from|de)\s*:[^\n:]{0,60}?(?:<[^<>\s]{1,80}@[^<>\s]{1,80}>|\b(?:subject|objet)\s*:)",
+    re.IGNORECASE,
+)
+_MAIL_CUE = CaseBlind.compile(
+    r"forward|original|transf|fwd?\s|fwd?:|tr\s*:|(?:from|de)\s*:|sent\s+from"
+)
+#: An email's headers and boilerplate, in a message `_MAIL` marks: its separators, who sent
+#: it to whom and when (the name up to an address, the next header, a quoted line or the
+#: end of its line), the label of its subject (the subject says what it is about), "Sent from
+#: my iPhone" and a disclaimer's sentences.
+_MAIL_HEADERS = re.compile(
+    r"-{2,}\s*(?:forwarded\s+message|original\s+message|message\s+transf[ée]r[ée]|"
+    r"message\s+d['’]origine)\s*-*|\bmessage\s+transf[ée]r[ée]\s*-*|"
+    # (not where the asker's own text comes from: "forwarded from the newsletter draft:")
+    r"\bbegin\s+forwarded\s+message\s*:?|\b(?:fwd?|forwarded)\s+from\b"
+    r"(?![^:\n]{0,60}\b(?:draft|brouillon|notes?|report|slides?|deck)\b)[^:\n]{1,60}:|"
+    r"(?:^|(?<=\s))(?:fwd?|tr|re)\s*:|"
+    r"\b(?:from|to|cc|sent|date|de|à|envoy[ée])\s*:\s*(?:[^\n<>«:]{0,60}?<[^<>\s]{1,80}>|"
+    r"[^\n<>«:]{0,60}?(?=\s+(?:subject|objet|to|cc|date|sent|envoy[ée]|à)\s*:)|"
+    r"[^\n<>«:]{0,40}?(?=\n|\s*[>«]|$))|"
+    r"\b(?:subject|objet)\s*:|"
+    r"\bsent\s+from\s+(?:my\s+\w+|outlook(?:\s+for\s+\w+)?|mail\s+for\s+\w+)|"
+    r"\benvoy[ée]\s+(?:de|depuis)\s+mon\s+\w+|"
+    r"\b(?:disclaimer|confidentiality\s+notice|avertissement)\s*:[^\n]*?"
+    r"(?:privileged|confidential|recipient|intended|destinataire|confidentiel)[^.\n]*\.?",
+    re.IGNORECASE,
+)
 #: A quiz item's number opening the message: "Q14 for the workshop: ...", "Q3. ...",
 #: "Question 5 :" (the number labels the item, no figure asked).
 _ITEM_NUMBER = re.compile(
@@ -1710,6 +1745,10 @@ def read_message(
         return Reading("", Chatter.ELSEWHERE)
     if "@" in text:
         text = _TO_A_COLLEAGUE.sub(_unless_asking, text)
+    if _MAIL_CUE.search(text) and _MAIL.search(text):
+        # "---------- Forwarded message --------- From: Desk Officer Subject: GCTF ...": an
+        # email pasted, whose headers and boilerplate ask nothing.
+        text = _MAIL_HEADERS.sub(" ", text)
     if "q" in text[:12].lower() and _ITEM_NUMBER.match(text):
         text = _ITEM_NUMBER.sub(" ", text, count=1)
     if _RELAY_INTRO_CUE.search(text):

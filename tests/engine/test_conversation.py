@@ -1846,3 +1846,58 @@ def test_a_name_or_a_body_asked_alone_names_nothing(text: str, only: bool) -> No
     """ "need the name of the body for a slide: '...'": the framing asks for a name, of
     nothing it names; no fact answers it alone (the quote after it is what is asked)."""
     assert names_only_the_kind(text) is only
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "---------- Forwarded message ---------\nFrom: Desk Officer\nSubject: GCTF\n\nWhen did"
+        " the dog unit start?\n\nDISCLAIMER: this email is intended only for the named"
+        " recipient.",
+        # (as the scorer flattens it, on one line)
+        "---------- Forwarded message --------- From: Desk Officer Subject: GCTF When did the"
+        " dog unit start? DISCLAIMER: this email is intended only for the named recipient.",
+        "Fwd: From: Julien <j.m@embassy.example> > When did the dog unit start? > Sent from my"
+        " iPhone",
+        "-----Original Message----- From: Desk Officer > When did the dog unit start?",
+        "Message transféré --- De : Leila « When did the dog unit start? »",
+        "hey, forwarded from the EU delegation thread: > When did the dog unit start?",
+        # (a question pointing back keeps the message around it)
+        "Fwd: From: Julien <j.m@embassy.example> > the dog unit. When did it start? Sent from"
+        " my iPhone",
+        "---------- Forwarded message --------- From: Desk Officer Subject: GCTF dog unit. When"
+        " did it start? DISCLAIMER: this email is intended only for the named recipient.",
+    ],
+)
+def test_a_pasted_emails_headers_ask_nothing(message: str) -> None:
+    """ "---------- Forwarded message --------- From: Desk Officer Subject: GCTF ...": who
+    sent it, when, from what phone, its disclaimer ask nothing; its subject says what it is
+    about."""
+    question = read_message(message).question.lower()
+    assert "dog unit" in question and "start" in question
+    for header in (
+        "forwarded",
+        "from",
+        "desk",
+        "officer",
+        "julien",
+        "leila",
+        "iphone",
+        "disclaimer",
+        "recipient",
+        "subject",
+        "delegation",
+        "message",
+    ):
+        assert header not in question, (header, question)
+    if "GCTF" in message:
+        assert "gctf" in question
+
+
+def test_where_the_askers_own_text_was_forwarded_from_stays() -> None:
+    """ "forwarded from the newsletter draft: > ...": the draft is the asker's claim."""
+    question = read_message(
+        "forwarded from the newsletter draft: > INL helps the dogs. which dogs? want it right"
+    ).question
+    assert "draft" in question
+    assert "from" in read_message("Where did the dog unit come from: Tunisia?").question
