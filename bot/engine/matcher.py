@@ -3059,6 +3059,9 @@ _CHECK = re.compile(
     # "... in 2011, correct? If not, what year?": the tag, then the question asked.
     r"(?=\s+(?:if|otherwise|else|and|or|so|then|what|which|when|where|who|how|in|on|at|sinon|et|ou|"
     r"alors|quel|quelle|quand|o[uù]|qui|combien|en|si|c['’]est|c['’]était)\b))|"
+    # "the bcij was set up in 2017 right what month and year was it really": dictated, the
+    # tag after the figure, then the question.
+    r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
     # "... wasn't signed until 2019, right? trying to fix a timeline": the tag, then why.
     r"(?<=[-,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
     # "... wasn't approved until after 2016, was it?": the tag of a claim put in the negative.

@@ -207,6 +207,51 @@ def _unglued(tokens: list[Token]) -> list[Token]:
     return out
 
 
+#: The letters' names, as speech-to-text writes them: "bee sea eye jay" is BCIJ.
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "cee": "c", "see": "c", "sea": "c", "dee": "d", "ee": "e",
+    "eff": "f", "ef": "f", "gee": "g", "jee": "g", "aitch": "h", "eye": "i", "jay": "j",
+    "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "oh": "o", "pee": "p",
+    "cue": "q", "ar": "r", "ess": "s", "tee": "t", "tea": "t", "you": "u", "vee": "v",
+    "ex": "x", "wye": "y", "zed": "z", "zee": "z",
+}  # fmt: skip
+#: The names no everyday word shares (one of them must be said: not "see you").
+_ONLY_LETTER_NAMES = frozenset(
+    "bee cee dee eff gee jee aitch eye jay kay ell pee ess vee zed zee".split()
+)
+#: The most tokens an acronym is said in ("dee gee a p r").
+_SPOKEN_ACRONYM_TOKENS = 6
+
+
+def _letters_said(tokens: list[Token], acronyms: Set[str]) -> list[Token]:
+    """`tokens` with each run of letters said by their names ("bee sea eye jay", "dee gee a
+    p r") that spells one of our acronyms read as it; its last token may be the rest of the
+    name as a word ("eye lea": ILEA). A run spelling none stays as it was."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        found = 0
+        if tokens[i].surface in _LETTER_NAMES or len(tokens[i].surface) == 1:
+            letters = ""
+            for j in range(i, min(i + _SPOKEN_ACRONYM_TOKENS, len(tokens))):
+                surface = tokens[j].surface
+                letter = _LETTER_NAMES.get(surface, surface if len(surface) == 1 else None)
+                said = any(t.surface in _ONLY_LETTER_NAMES for t in tokens[i : j + 1])
+                if said and j > i and (letters + (letter or surface)) in acronyms:
+                    found = j + 1 - i
+                    acronym = letters + (letter or surface)
+                if letter is None or not surface.isalpha():
+                    break
+                letters += letter
+        if found:
+            out.append(Token(acronym, True))
+            i += found
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
 def _typo_indexed(word: str) -> bool:
     """Whether the typo index holds (and corrects) words like this one."""
     return len(word) >= TYPO_MIN_LETTERS and word.isalpha()
@@ -448,6 +493,8 @@ class Speller:
         vocab = self.vocab
         if any(t.surface[-1:].isdigit() and t.surface[:1].isalpha() for t in tokens):
             tokens = _unglued(tokens)  # "day3" -> "day 3"
+        if any(t.surface in _ONLY_LETTER_NAMES for t in tokens):
+            tokens = _letters_said(tokens, self.acronyms)  # "bee sea eye jay": BCIJ
         out: list[Token] = []
         for n, t in enumerate(tokens):
             surface = t.surface

@@ -2981,6 +2981,9 @@ def test_a_tag_then_why_it_is_asked_checks_the_year() -> None:
     matcher = make_matcher(unit, *FILLER, entities=[TUNISIA], thresholds=BARS)
     answer = matcher.ask("Tunisia's dog unit started in 2014, right? fixing a timeline")
     assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
+    # (dictated, without its marks: the tag after the figure, then the question)
+    answer = matcher.ask("tunisia's dog unit started in 2014 right what month was it")
+    assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
 
 
 def test_a_law_number_checked_asks_for_the_real_one() -> None:

@@ -330,3 +330,25 @@ def test_an_ing_without_its_g_is_the_ing() -> None:
     assert words(matcher, "dog handlers workin rabat") == ["dog", "handlers", "working", "rabat"]
     # ("tryin to": a function word, left out as it would be spelt in full.)
     assert words(matcher, "dog handlers tryin rabat") == ["dog", "handlers", "rabat"]
+
+
+def test_an_acronym_said_letter_by_letter_reads_as_it() -> None:
+    """ "the bee sea eye jay", "dee gee a p r", "eye lea's": speech-to-text writes the
+    letters' names; a run of them that spells one of our acronyms is that acronym (its last
+    token may be the rest of the name as a word). Everyday words that name letters ("see
+    you", "are") spell nothing unless a name only letters have is said."""
+    bcij = make_entity("bcij", "institution", "Central Bureau", acronyms=["BCIJ"])
+    ilea = make_entity("ilea", "institution", "Law Academy", acronyms=["ILEA"])
+    cu = make_entity("cu", "institution", "Customs Unit", acronyms=["CU"])
+    matcher = make_matcher(
+        make_fact("set-up", "The BCIJ was set up in May 2015.", entities=["bcij"]),
+        make_fact("academies", "There are five ILEAs.", entities=["ilea"]),
+        make_fact("customs", "The CU checks the port.", entities=["cu"]),
+        *FILLER,
+        entities=[bcij, ilea, cu],
+    )
+    assert "bcij" in words(matcher, "when was the bee sea eye jay set up")
+    assert "ilea" in words(matcher, "how many eye lea are there")
+    assert "bcij" in words(matcher, "when was the bee c i j set up")
+    assert "cu" not in words(matcher, "see you at the dee meeting")
+    assert "jay" in words(matcher, "the bee and the jay")  # (no acronym spelled)
