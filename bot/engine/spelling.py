@@ -217,7 +217,7 @@ _LETTER_NAMES = {
 }  # fmt: skip
 #: The names no everyday word shares (one of them must be said: not "see you").
 _ONLY_LETTER_NAMES = frozenset(
-    "bee cee dee eff gee jee aitch eye jay kay ell pee ess vee zed zee".split()
+    "bee cee dee eff gee jee aitch eye jay kay ell pee ess vee zed zee".split()  # noqa: SIM905
 )
 #: The most tokens an acronym is said in ("dee gee a p r").
 _SPOKEN_ACRONYM_TOKENS = 6

@@ -2982,7 +2982,7 @@ def test_a_tag_then_why_it_is_asked_checks_the_year() -> None:
     answer = matcher.ask("Tunisia's dog unit started in 2014, right? fixing a timeline")
     assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
     # (dictated, without its marks: the tag after the figure, then the question)
-    answer = matcher.ask("tunisia's dog unit started in 2014 right what month was it")
+    answer = matcher.ask("tunisia's dog unit started in 2014 right when was it then")
     assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
 
 
