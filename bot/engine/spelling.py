@@ -219,6 +219,8 @@ _LETTER_NAMES = {
 _ONLY_LETTER_NAMES = frozenset(
     "bee cee dee eff gee jee aitch eye jay kay ell pee ess vee zed zee".split()  # noqa: SIM905
 )
+#: The fewest letters of each of two words mistyping one of ours together ("tiff let").
+SPLIT_TYPO_PART = 3
 #: The most tokens an acronym is said in ("dee gee a p r").
 _SPOKEN_ACRONYM_TOKENS = 6
 
@@ -560,6 +562,9 @@ class Speller:
             ):
                 joined.append(Token(pair, a.upper or b.upper))
                 i += 2
+            elif (name := self._split_typo(a, b)) is not None:
+                joined.append(Token(name, a.upper or b.upper))
+                i += 2
             else:
                 joined.append(a)
                 i += 1
@@ -595,6 +600,29 @@ class Speller:
             else:
                 fixed.extend(Token(w, t.upper) for w in fix)
         return fixed
+
+    def _split_typo(self, a: Token, b: Token) -> str | None:
+        """The one name of ours two words mistype together ("tiff let": Tiflet, "glow act":
+        GLO.ACT, as speech-to-text writes names it does not know): both in lower case, of
+        three letters or more (not "norme ISO", "a count"), one of them no word of ours, and
+        together one edit from a curated name of one word or an acronym (not "care line":
+        "Caroline", no name of ours; nor "former iront": "formeront", two edits)."""
+        one, other = a.surface, b.surface
+        if (
+            a.upper
+            or b.upper
+            or not (one.isalpha() and other.isalpha())
+            or min(len(one), len(other)) < SPLIT_TYPO_PART  # (not "a count": "account")
+        ):
+            return None
+        unknown = [w for w in (one, other) if w not in self.vocab and w not in STOPWORDS]
+        if not unknown:
+            return None
+        fix = self._fix(one + other, None)
+        if fix is None or len(fix) != 1 or DamerauLevenshtein.distance(one + other, fix[0]) > 1:
+            return None
+        named = fix[0] in self.acronyms or all(k in self.single_words for k in word_keys(fix[0]))
+        return fix[0] if named else None
 
     def _swapped_acronym(self, word: str) -> tuple[str, ...] | None:
         """An acronym in capitals with two letters swapped ("CPB", "CNHD", "DGNS"): too short

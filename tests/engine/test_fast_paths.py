@@ -62,6 +62,7 @@ from bot.engine.spelling import (
     DeleteIndex,
     Speller,
     _is_subsequence,
+    _letters_said,
     chat_for,
     chat_one,
     chat_to,
@@ -233,6 +234,7 @@ def test_a_word_reads_the_same_the_first_time_and_after(matcher: Matcher) -> Non
 def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> list[Token]:
     """`Speller.correct` as first written: no memo, every pair of words indexed."""
     vocab = speller.vocab
+    tokens = _letters_said(tokens, speller.acronyms)  # ("bee sea eye jay": BCIJ)
     out: list[Token] = []
     for n, t in enumerate(tokens):
         if t.surface in _ORDINAL_OF and n and tokens[n - 1].surface in _NUMBERED:
@@ -270,6 +272,11 @@ def _plain_correct(speller: Speller, tokens: list[Token], lang: str | None) -> l
                 and out[i].surface not in ("a", "an", "the")
             ):
                 joined.append(Token(pair, out[i].upper or out[i + 1].upper))
+                i += 2
+                continue
+            name = speller._split_typo(out[i], out[i + 1])  # ("tiff let": Tiflet)
+            if name is not None:
+                joined.append(Token(name, out[i].upper or out[i + 1].upper))
                 i += 2
                 continue
         joined.append(out[i])

@@ -352,3 +352,38 @@ def test_an_acronym_said_letter_by_letter_reads_as_it() -> None:
     assert "bcij" in words(matcher, "when was the bee c i j set up")
     assert "cu" not in words(matcher, "see you at the dee meeting")
     assert "jay" in words(matcher, "the bee and the jay")  # (no acronym spelled)
+
+
+def test_two_words_mistyping_a_name_together_read_as_it() -> None:
+    """ "tiff let", "glow act": speech-to-text writes a name it does not know as two words,
+    together one edit from one of our names. Not two words of which one is ours or the typo
+    of one, a short one ("a count"), one in capitals ("norme ISO"), nor what comes near no
+    name of ours ("care line": Caroline)."""
+    tiflet = make_entity("tiflet", "place", "Tiflet")
+    globe = make_entity("glo-act", "programme", "GLO.ACT", acronyms=["GLO.ACT"])
+    matcher = make_matcher(
+        make_fact("centre", "A training centre was built in Tiflet.", entities=["tiflet"]),
+        make_fact("budget", "GLO.ACT has a budget.", entities=["glo-act"]),
+        make_fact("caroline", "Caroline met the account holders."),
+        *FILLER,
+        entities=[tiflet, globe],
+    )
+    assert "tiflet" in words(matcher, "which town tiff let")
+    assert "gloact" in words(matcher, "glow act budget")
+    assert "caroline" not in words(matcher, "the care line")
+    assert "tiflet" not in words(matcher, "which town TIFF let")
+    assert "tiflet" not in words(matcher, "which town tifff let")  # (two edits)
+    aslan = make_entity("aslan", "place", "Aslan")
+    matcher = make_matcher(
+        make_fact("port", "The port of Aslan opened.", entities=["aslan"]),
+        *FILLER,
+        entities=[aslan],
+    )
+    assert "aslan" not in words(matcher, "from a slam port")  # (an article, a word)
+    matcher = make_matcher(
+        make_fact("centre", "A training centre was built in Tiflet.", entities=["tiflet"]),
+        make_fact("tiff", "A tiff broke out at the port."),
+        *FILLER,
+        entities=[tiflet],
+    )
+    assert "tiflet" not in words(matcher, "which town tiff let")  # (both words ours)
