@@ -1074,8 +1074,21 @@ _SPOKEN_BREAK = re.compile(
     r"\s+(?:for|by|before)\s+(?:a|an|the|my|our|this|tomorrow|today)\b[^?.!]*$)",
     re.IGNORECASE,
 )
+#: "for the 7am bulletin how many prosecutors ...": what it is for, dictated, then the
+#: question (the purpose is ended there, `\1. `).
+_SPOKEN_PURPOSE = re.compile(
+    r"(\b(?:for|pour)\s+(?:the|my|our|this|a|le|la|mon|ma|notre)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:bulletin|segment|show|broadcast|newsletter|report|note|slides?|brief|briefing|script|"
+    r"story|piece|deck|flash|chronique|[ée]mission|journal|rapport)"
+    # ("pour le journal de midi combien ...")
+    r"(?:\s+(?:of|at|de|du|d['’]|à)\s*[\w-]+)?)\s+"
+    r"(?=(?:how|what|when|where|which|who|why|combien|quand|quel\w*|o[uù]|qui)\b)",
+    re.IGNORECASE,
+)
 _SPOKEN_CUE = CaseBlind.compile(
-    r"\b(?:um+|uh+|erm|hmm+|euh+|ok|okay|basically|coup|ben|need|needed)\b"
+    r"\b(?:um+|uh+|erm|hmm+|euh+|ok|okay|basically|coup|ben|need|needed|bulletin|segment|"
+    r"show|broadcast|newsletter|report|note|slides?|brief|briefing|script|story|piece|deck|"
+    r"flash|chronique|[ée]mission|journal|rapport)\b"
 )
 #: Where the asker is, in a hurry: "running late to my next mtg", "between meetings".
 _BUSY = re.compile(
@@ -1809,7 +1822,7 @@ def read_message(
         # "for the peacekeeping memo um how many police ...", "what day is the first
         # session need it for the calendar invite": a message dictated, unpunctuated, ends
         # its sentences at a filler and before what the answer is for.
-        text = _SPOKEN_BREAK.sub(". ", text)
+        text = _SPOKEN_PURPOSE.sub(r"\1. ", _SPOKEN_BREAK.sub(". ", text))
     if "," in text and "?" in text:
         # "... by how many dollars, roughly?": the hedge goes, its question mark stays with
         # the question (which, without it, would read as a statement).

@@ -1901,3 +1901,21 @@ def test_where_the_askers_own_text_was_forwarded_from_stays() -> None:
     ).question
     assert "draft" in question
     assert "from" in read_message("Where did the dog unit come from: Tunisia?").question
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "for the 7am bulletin how many dogs guard the port",
+        "for the dog bulletin how many dogs guard the port",
+        "pour le journal du port combien de chiens gardent le port",
+        "ok for my radio segment what year did the dog unit start",
+    ],
+)
+def test_what_a_dictated_question_is_for_is_no_word_asked(message: str) -> None:
+    """ "for the 7am bulletin how many prosecutors ...": dictated, with no mark, what the
+    answer is for runs into the question; it ends before the question word."""
+    known = {"dogs", "guard", "port", "dog", "unit", "year", "start", "chiens", "gardent"}
+    question = read_message(message, known.__contains__, lambda text: False).question.lower()
+    for purpose in ("bulletin", "journal", "segment", "radio"):
+        assert purpose not in question, question
