@@ -444,6 +444,11 @@ class Matcher:
             # (A message that is only a guess, "is that the DGSN or someone else?", stays.)
             unguessed = _without_guess(message)
             message = unguessed if len(_WORD.findall(unguessed)) >= 2 else message
+        if _DENIED_CUE.search(message) and _DENIED.search(message):
+            # "the training isn't in Casablanca, right? where is it held?", "ce n'est pas le
+            # ministère de la Justice, c'est quelle administration ?": what the asker says it
+            # is not, before asking what it is, is no word of the answer.
+            message = _DENIED.sub(" ", message)
         if _DATE_WANTED.search(message):
             # "... years are enough", "(month and year)": how the date asked is wanted,
             # which no fact need say.
@@ -3410,6 +3415,23 @@ def _guess_dropped(found: re.Match[str]) -> str:
     # ("..., were those in 2007 or 2011?": a guess ending the message keeps its question
     # mark, which says the message asks.)
     return " ?" if guess.rstrip().endswith("?") and not found.string[found.end() :].strip() else " "
+
+
+#: What the asker says a thing is not, then asks what it is: "isn't in casablanca right?
+#: where ...", "It wasn't the Royal Gendarmerie that ..., was it? Which body ...?", "ce
+#: n'était pas au Maroc ? Dans quel pays alors ?" (the name, up to its clause's end, and a
+#: question word after it).
+_DENIED = re.compile(
+    r"\b(?:(?:is|was|are|were)n['’]?t|(?:is|was|are|were)\s+not|n['’](?:est|[ée]tait)\s+pas)\s+"
+    # (not a question put in the negative: "wasn't it opened in 2013? what's the date")
+    r"(?!(?:it|they|he|she|there|that|this|we|you|i)\b)"
+    r"(?:(?:in|at|by|from|au|aux|à|en|the|le|la|les|l['’])\s*){0,2}"
+    r"[^\s,?.;:!]+(?:\s+[^\s,?.;:!]+){0,4}?"
+    r"(?=\s*(?:[,?]|\b(?:right|that|who|qui|si|non)\b))"
+    r"(?=[^?]{0,120}?(?:\?[^?]{0,80}?)?\b(?:which|what|where|who|whom|quel\w*|o[uù]|qui)\b)",
+    re.IGNORECASE,
+)
+_DENIED_CUE = CaseBlind.compile(r"n['’]?t\s|\bnot\s|\bpas\s")
 
 
 # A message's guess is taken off, then its question read again: often the same text, and

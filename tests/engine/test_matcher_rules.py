@@ -2986,6 +2986,36 @@ def test_a_tag_then_why_it_is_asked_checks_the_year() -> None:
     assert ids(answer.facts) == ["unit"] and answer.asks_for is Kind.DATE
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the dog training isnt in casablanca right? where is it held",
+        "the dog training wasn't in Casablanca, was it? Where is it held?",
+        "la formation canine, ce n'est pas à Casablanca, c'est où ?",
+        "the dog training isnt in casablanca right where is it held",
+    ],
+)
+def test_what_the_asker_says_it_is_not_is_no_word_asked(question: str) -> None:
+    """ "the training isn't in Casablanca, right? where is it held?", "ce n'est pas le
+    ministère de la Justice, c'est quelle administration ?": what the asker says it is not,
+    before asking what it is, is no word the answer holds."""
+    rabat = make_entity("rabat", "city", "Rabat")
+    casablanca = make_entity("casablanca", "city", "Casablanca")
+    dogs = make_fact(
+        "dogs",
+        "The dog training is held in Rabat.",
+        where="Rabat",
+        entities=["rabat"],
+        answer_fr="La formation canine se tient à Rabat.",
+    )
+    cats = make_fact("cats", "Casablanca hosts a cat show.", entities=["casablanca"])
+    matcher = make_matcher(dogs, cats, *FILLER, entities=[rabat, casablanca], thresholds=BARS)
+    assert ids(matcher.ask(question).facts)[:1] == ["dogs"]
+    # (asked of what it is not, the question keeps it: the facts close to it are offered)
+    answer = matcher.ask("Why isn't the dog training in Casablanca?")
+    assert not answer.answered and "dogs" in ids(answer.suggestions)
+
+
 def test_a_law_number_checked_asks_for_the_real_one() -> None:
     """ "the dog law, it's Law 12-30, right?": the asker's number is checked; the fact with
     the law's number answers, as for a figure."""
