@@ -999,6 +999,10 @@ class Kind(StrEnum):
             r"^\W*(what|whats)\s+(is|was|s\s+)?\s*(\w+\s+s\s+|\w+s\s+|its\s+|their\s+)(\w+\s+)?"
             r"(cost|costs|budget|price)\b|"
             r"^\W*whats\s+(the\s+)?(total\s+|overall\s+)?(cost|costs|budget|price)\b|"
+            # "what was the BCIJ's operating budget in its first year?", "what is the GLO.ACT
+            # budget?": a body's sum, its name between (the sum last, or what it is of).
+            r"^\W*(what|whats)\s+(is|was|s)?\s*the\s+([\w.]+\s+){1,3}?(budget|cost|costs|price|"
+            r"outlay)\s*(\?|$|(of|for|in)\b)|"
             # "I need the total US budget for the ATA program": a request for an amount.
             r"^\W*the\s+(total\s+|overall\s+|annual\s+|yearly\s+)?(\w+\s+){0,2}budget\s+(of|for)\b|"
             # "budget for the 2014 framework?": the amount, asked by its word alone.

@@ -78,6 +78,9 @@ def test_a_budget_requested_asks_for_money() -> None:
     """ "I need the total US budget for the ATA program": an amount, though no question word."""
     assert asks_for("the total US budget for the dog program") is Kind.MONEY
     assert asks_for("the budget of the dog program") is Kind.MONEY
+    # "what was the BCIJ's operating budget in its first year?": a body's sum, named between.
+    assert asks_for("what was the kennel's operating budget in its first year?") is Kind.MONEY
+    assert asks_for("what is the GLO.ACT budget?") is Kind.MONEY
     assert asks_for("the budget committee met in Rabat") is None
     # "how much $ did INL give?": the sign says money; "of the €11 million" states a figure.
     assert asks_for("how much $ did the port give the dog unit") is Kind.MONEY
