@@ -567,13 +567,20 @@ class Matcher:
                     if retry.answered:
                         answer = retry
                     elif (
-                        answer.asks_for in _OF_THE_LAW
-                        and (has_pointer(part) or _THAT_LAW.search(part) is not None)
+                        answer.facts
+                        and (
+                            answer.asks_for in _OF_THE_LAW
+                            and (has_pointer(part) or _THAT_LAW.search(part) is not None)
+                            # (or whatever it asks, of the law the message opens on: not
+                            # "... discussed Law 27-14 at the workshop. How many attended it?")
+                            or (has_pointer(part) and self._opens_on_a_law(reading.question))
+                        )
                         and self._not_of_the_law(answer.facts[0].fact, subjects, part)
                     ):
-                        # "Law 27-14 punishes ... with 10 years? What penalties does it set?":
-                        # "it" is the law the context names; another law's penalties do not
-                        # answer it.
+                        # "Law 27-14 punishes ... with 10 years? What penalties does it set?",
+                        # "Law 27-14 wasn't passed until 2018, was it? What year did Morocco
+                        # adopt it?": "it" is the law the context names; what another law
+                        # sets, or another text's year, does not answer it.
                         answer = replace(answer, answered=False, facts=(), suggestions=answer.facts)
         if not answer.answered and reading.asking and reading.asking != reading.question:
             # "We meet the Spanish ministry's liaison in Madrid; they keep asking about the
@@ -812,6 +819,12 @@ class Matcher:
     def _names_a_body(self, text: str) -> bool:
         """Whether `text` names something of the fact base by its name (an entity)."""
         return any((s.concept or "").startswith("@") for s in self.analyse(text))
+
+    def _opens_on_a_law(self, question: str) -> bool:
+        """Whether the first thing `question` names is a law ("Law 27-14 wasn't passed until
+        2018, was it? ..."): what its "it" points back to."""
+        slots = self.analyse(question)
+        return bool(slots) and self.index.lexicon.kinds.get(slots[0].concept or "") == "law"
 
     def _not_of_the_law(self, fact: Fact, subjects: Sequence[Slot], part: str) -> bool:
         """Whether `subjects` name a law that `fact` does not name, and `part` names none:

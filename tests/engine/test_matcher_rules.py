@@ -4413,6 +4413,15 @@ def test_what_it_sets_asked_of_the_law_a_claim_names_is_not_another_laws() -> No
         "Am I right that the Dog Law was adopted in 2016? The Cat Law, what penalties does it set?"
     )
     assert ids(answer.facts)[:1] == ["cat"]
+    # (whatever "it" is asked for: another text's year is not the law's)
+    charter = make_fact(
+        "charter", "Tunisia adopted its kennel charter in 2013.", entities=["tunisia"], when="2013"
+    )
+    fines = make_fact("fines", "The Dog Law sets fines.", entities=["dog-law"])
+    matcher = make_matcher(charter, fines, *FILLER, entities=[*entities, TUNISIA], thresholds=BARS)
+    question = "the Dog Law wasn't passed until 2018, was it? What year did Tunisia adopt it?"
+    assert not matcher.ask(question).answered
+    assert not matcher.ask("Dog Law: in what year did Tunisia adopt it?").answered
 
 
 def test_a_french_period_runs_with_no_court_of_law() -> None:
