@@ -1653,7 +1653,7 @@ _MAIL = re.compile(
     re.IGNORECASE,
 )
 _MAIL_CUE = CaseBlind.compile(
-    r"forward|original|transf|fwd?\s|fwd?:|tr\s*:|(?:from|de)\s*:|sent\s+from"
+    r"forward|original|origine|transf|fwd?\s|fwd?:|tr\s*:|(?:from|de)\s*:|sent\s+from"
 )
 #: An email's headers and boilerplate, in a message `_MAIL` marks: its separators, who sent
 #: it to whom and when (the name up to an address, the next header, a quoted line or the
@@ -1666,9 +1666,11 @@ _MAIL_HEADERS = re.compile(
     r"\bbegin\s+forwarded\s+message\s*:?|\b(?:fwd?|forwarded)\s+from\b"
     r"(?![^:\n]{0,60}\b(?:draft|brouillon|notes?|report|slides?|deck)\b)[^:\n]{1,60}:|"
     r"(?:^|(?<=\s))(?:fwd?|tr|re)\s*:|"
-    r"\b(?:from|to|cc|sent|date|de|à|envoy[ée])\s*:\s*(?:[^\n<>«:]{0,60}?<[^<>\s]{1,80}>|"
-    r"[^\n<>«:]{0,60}?(?=\s+(?:subject|objet|to|cc|date|sent|envoy[ée]|à)\s*:)|"
-    r"[^\n<>«:]{0,40}?(?=\n|\s*[>«]|$))|"
+    r"\b(?:from|to|cc|sent|date|de|à|envoy[ée])\s*:\s*(?:[^\n<>«:?]{0,60}?<[^<>\s]{1,80}>|"
+    r"[^\n<>«:?]{0,60}?(?=\s+(?:subject|objet|to|cc|date|sent|envoy[ée]|à)\s*:))|"
+    # (a sender alone, up to the end of its line or a quoted line: a name of three words at
+    # most, no question: not "From: Leila when was the BCIJ set up?")
+    r"\b(?:from|de)\s*:\s*[^\s<>«:?]+(?:[ \t]+[^\s<>«:?]+){0,2}(?=[ \t]*\n|\s*[>«]|\s*$)|"
     r"\b(?:subject|objet)\s*:|"
     r"\bsent\s+from\s+(?:my\s+\w+|outlook(?:\s+for\s+\w+)?|mail\s+for\s+\w+)|"
     r"\benvoy[ée]\s+(?:de|depuis)\s+mon\s+\w+|"

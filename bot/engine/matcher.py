@@ -3081,9 +3081,10 @@ _CHECK = re.compile(
     # tag after the figure, then the question.
     r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
     # "... wasn't signed until 2019, right? trying to fix a timeline": the tag, then why.
-    r"(?<=[-,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
+    r"(?<=[,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
     # "... wasn't approved until after 2016, was it?": the tag of a claim put in the negative.
-    r"n['’]?t\b[^?]{1,120},\s*(?:is|was|were|are|did|does|do|has|have|had)\s+"
+    # (of being: "didn't co-chair ... before 2016, did they?" asks whether it did)
+    r"\b(?:is|was|were|are)n['’]?t\b[^?]{1,120},\s*(?:is|was|were|are)\s+"
     r"(?:it|they|he|she|that|there)\s*\?|"
     # "... signed in 2021, wasn't it?", "they trained 300 officers didn't they?"
     r"\s(?:is|was|were|are|did|does|do|has|have|had|will|would)n['’]?t\s+"
@@ -3311,9 +3312,10 @@ _GUESS = re.compile(
             # "J'avais retenu 15 mais ça me paraît peu", "J'ai répondu « un seul »", "j'avais
             # noté 2014", "j'avais dit une cinquantaine": what the asker wrote down or said;
             # "I'd have guessed about ten".
-            r"\bj['’](?:avais|ai)\s+(?:noté|note|retenu|répondu|repondu|écrit|ecrit|mis|compris|"
-            r"dit|pensé|pense|cru)"
+            r"\bj['’](?:avais|ai)\s+(?:noté|note|retenu|répondu|repondu|écrit|ecrit|mis|compris)"
             r"\s+(?:«[^»]{1,50}»|[^.?!,«]{1,40}?)(?=\s+(?:mais|et)\b|[.?!…,]|$)",
+            # (said, a figure only: not "j'ai dit que ...", a claim opened)
+            r"\bj['’](?:avais|ai)\s+dit\s+(?:une?\s+)?(?:\d[\d,.]*|\w+aine)\b",
             r"\bmais\s+(?:ça|ca|cela)\s+me\s+(?:paraît|parait|semble)\b[^.?!]*",
             r"\bi(?:['’]?d|\s+would)\s+have\s+(?:guessed|said|thought)\b[^.?!]*[.?!]?|"
             r"\bmy\s+guess\s+(?:is|was|would\s+be)\b[^.?!]*[.?!]?",
@@ -3536,7 +3538,7 @@ _CLAIM = CaseBlind.compile(
     # 'the article said "... 40 officials ..."? how many was it?', "« le 4 février » ? quelle
     # est la date ?": a quotation holding a figure, asked about, then a question after it.
     # (What it asks after is a figure or a date: not "« ... de 2013 ... ». De quoi ?")
-    r"[«\"“][^»\"”]{0,200}?\d[^»\"”]{0,200}?[»\"”]"
+    r"[«\"“][^»\"”\d]{0,200}\d[^»\"”]{0,200}[»\"”]"
     r"(?:(?!\b(?:what|which|who|how|when|where|why|quel\w*|combien|comment|quand|où)\b)"
     r"[^?]){0,80}\?\s*(?=[^?]{0,80}\b(?:how\s+many|how\s+much|combien|chiffre|nombre|number|"
     r"figure|dates?|when|quand|year|ann[ée]e|jours?|day|fourchette|range)\b)|"
@@ -4049,7 +4051,7 @@ _PERSON_POINTER = re.compile(
     r"\b(?:her|his|she|he|him)\b|\b(?:son|sa|ses)\s+(?:titre|fonctions?|poste|r[ôo]le)\b",
     re.IGNORECASE,
 )
-#: A word of `_SOURCE` (most questions hold none).
+#: A word of `_SOURCE` or `_SOURCE_BY` (most questions hold none).
 _SOURCE_CUE = CaseBlind.compile(
     r"according|\bper\b|selon|apr[eè]s|going by|based on|"
     r"summar|document|\bdocs?\b|page|announce|annonce|material|sheet|overview|article|"
@@ -4086,19 +4088,28 @@ _SOURCE = re.compile(
     r"(?:\s+(?:de\s+l'|de\s+l’|du\s+|de\s+la\s+|de\s+|d')(?P<nom>[\w.-]+))?",
     re.IGNORECASE,
 )
-#: Where the asker read it, by its publisher alone: "per Morocco On The Move", "according to
-#: INL", "d'après l'ONUDC", and the document "from" or "by" its publisher ("the advocacy piece
-#: from Morocco On The Move"); up to the end of its clause (the publisher is checked after).
+#: A word of a publisher's name: "Morocco", "GLO.ACT", "INL's" (a word of no publisher's
+#: keeps the whole, `drop_publisher`).
+_NAME_WORD = r"[\w.'’&-]+"
+#: A document "from" or "by" its publisher: "the advocacy piece from ...".
 _DOCUMENT_FROM = (
     r"(?:the|this|that|an?)\s+(?:[\w-]+\s+){0,2}?(?:articles?|pieces?|pages?|summary|items?|"
     r"posts?|stor(?:y|ies)|write-?ups?|overview|releases?|documents?|docs?|texts?|sources?)\s+"
     r"(?:from|by)\s+(?:the\s+)?"
 )
+#: Where the asker read it, by its publisher alone: "per Morocco On The Move", "according to
+#: INL", "d'après l'ONUDC", and the document "from" or "by" its publisher ("the advocacy piece
+#: from Morocco On The Move"); up to the end of its clause (the publisher is checked after).
 _SOURCE_BY = re.compile(
     r"\b(?:(?:according\s+to|as\s+per|per|going\s+by|based\s+on|selon|d['’]apr[eè]s)\s+"
     r"(?:" + _DOCUMENT_FROM + r"|the\s+|l['’]|le\s+|la\s+|les\s+)?"
     r"|" + _DOCUMENT_FROM + r")"
-    r"(?P<by>[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5}?)(?=\s*(?:[,;:?!.]\s|[,;:?!]|\.?$))",
+    # (the words of a name, a dot inside one of them, "GLO.ACT"; up to the year it is asked
+    # of, kept: "according to the KC in 2012, ...")
+    r"(?P<by>" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){0,5}?)"
+    r"(?=\s*(?:[,;:?!]|\.(?:\s|$)|$)|\s+(?:in|en)\s+(?:19|20)\d\d\b|"
+    # (not a year naming the document: "per INL's 2014 page")
+    r"\s+(?:19|20)\d\d\s*(?:[,;:?!]|$))",
     re.IGNORECASE,
 )
 #: "does the source / the article (actually) say / give / name ...": the question asks what
@@ -4160,9 +4171,13 @@ _BESIDE_THE_FIGURE = re.compile(
     r"(?<=\d)['’\"]?\s*,?\s+(?:(?:the\s+)?same\s+(?:year|month|time)\b|"
     r"(?:\w+\s+){0,2}?(?:years?|months?|weeks?)\s+(?:before|after|earlier|later)\b|"
     r"(?:just|right|shortly|soon|not\s+long)\s+(?:before|after)\b|"
-    r"but\s+(?:i|i['’]m|we|my|our|maybe)\b|around\s+the\s+time\b)"
-    # (up to the end of its sentence, asking nothing: not "in 2015, right after which attacks?")
-    r"(?:(?!\b(?:which|what|who|whom|whose|how|when|where|why)\b)[^.?!;:'\"’])*(?![^.?!]*\?)",
+    # (a doubt, not a request: "but we need the name of its director")
+    r"but\s+(?:(?:i|we)\s+(?:might|may|could)\b|i['’]m\s+not\s+sure\b|maybe\b)|"
+    r"around\s+the\s+time\b)"
+    # (up to the end of its sentence, asking nothing: not "in 2015, right after which attacks?";
+    # an apostrophe inside a word is of it, "the country's", "I'm"; run once, linear)
+    r"(?:(?!\b(?:which|what|who|whom|whose|how|when|where|why)\b)(?:[^.?!;:'\"’]|['’](?=\w)))*+"
+    r"(?![^.?!]*\?)",
     re.IGNORECASE,
 )
 #: Frames set aside when a question as asked finds no answer, in this order.

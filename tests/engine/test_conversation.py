@@ -1894,6 +1894,21 @@ def test_a_pasted_emails_headers_ask_nothing(message: str) -> None:
         assert "gctf" in question
 
 
+@pytest.mark.parametrize(
+    ("message", "kept"),
+    [
+        ("Fwd: From: Leila when was the dog unit set up?", "when was the dog unit set up"),
+        ("-----Message d'origine----- > Quand le chenil a-t-il ouvert ?", "chenil"),
+    ],
+)
+def test_a_pasted_emails_sender_is_a_name_not_the_question(message: str, kept: str) -> None:
+    """ "From: Leila when was ...?": a sender alone on a header is a short name; the
+    question after it stays. French Outlook's separator marks a pasted email too."""
+    question = read_message(message).question
+    assert kept in question
+    assert "origine" not in question and "From" not in question
+
+
 def test_where_the_askers_own_text_was_forwarded_from_stays() -> None:
     """ "forwarded from the newsletter draft: > ...": the draft is the asker's claim."""
     question = read_message(

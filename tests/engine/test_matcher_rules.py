@@ -2329,6 +2329,15 @@ def test_the_askers_doubtful_memory_is_no_word_asked(question: str, guess: str) 
     assert guess not in words(matcher, question)
 
 
+def test_a_claim_the_asker_opens_with_what_they_said_is_no_guess() -> None:
+    """ "j'ai dit que le Kennel Club a formé 3 000 chiens, c'est bien ça ?": "j'ai dit que"
+    opens the claim checked, not a guess to drop (as "j'avais dit une cinquantaine" is)."""
+    matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
+    assert "chiens" in words(matcher, "j'ai dit que le port a des chiens, c'est bien ça ?")
+    # (nor what the asker thought, with what it was of: "pour le chenil" stays)
+    assert "chenil" in words(matcher, "J'avais pensé 2014 pour le chenil. Quelle année ?")
+
+
 def test_a_question_asking_when_it_was_is_no_guess() -> None:
     """ "... is it 5" offers a figure; "when was it signed?" asks, and keeps its verb."""
     matcher = make_matcher(make_fact("a", "The dog unit was set up to guard the port."))
@@ -3302,6 +3311,23 @@ def test_a_publisher_named_alone_is_where_the_asker_read_it(question: str) -> No
     assert not matcher.ask(
         question.replace("Kennel Club", "Port Authority").replace("KC", "Port Authority")
     ).answered
+
+
+def test_a_year_after_the_publisher_named_alone_is_asked() -> None:
+    """ "according to the KC in 2012, how many ...?": the year is when it is asked of, no
+    word of the publisher's name."""
+    matcher = make_matcher(
+        make_fact("kc-2012", "In 2012, 40 dogs were trained.", when="2012", source=KC_SOURCE),
+        make_fact("kc-2016", "In 2016, 90 dogs were trained.", when="2016", source=KC_SOURCE),
+        *FILLER,
+        entities=[KENNEL_CLUB],
+        thresholds=BARS,
+    )
+    for question in (
+        "according to the KC in 2012, how many dogs were trained?",
+        "per the KC 2012, how many dogs were trained?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["kc-2012"], question
 
 
 def test_what_a_document_is_about_describes_it() -> None:
@@ -6375,3 +6401,7 @@ def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> No
     )
     assert ids(matcher.ask(question).facts) == ["cat-office-set-up"]
     assert not matcher.ask("the Cat Office was set up in 2015, right after which law?").answered
+    # (a request after "but" is what is asked: no fact names the office's head)
+    assert not matcher.ask(
+        "the Cat Office was set up in 2015, but we need its head's name"
+    ).answered
