@@ -405,7 +405,8 @@ class Matcher:
         return answer
 
     def _ask(self, question: str) -> Answer:
-        """`ask`, of the message as written."""
+        """`ask`, of one reading of the message (as written, or without what a figure is set
+        beside: `_BESIDE_THE_FIGURE`)."""
         language = detect_language(question)
         # "Vrai ? « Le Parlement a adopté ... en juin 2015. »", "Is this right: the charter
         # was approved in March 2013?": the claim checked, its tag put last (the answer
@@ -4180,7 +4181,8 @@ _BESIDE_THE_FIGURE = re.compile(
     r"(?![^.?!]*\?)",
     re.IGNORECASE,
 )
-#: Frames set aside when a question as asked finds no answer, in this order.
+#: Frames set aside when a question as asked finds no answer, in this order. (What a
+#: claimed figure is set beside is set aside of the whole message, in `Matcher.ask`.)
 _FRAMES = (
     (_ABOUT_WHAT, " about "),
     (_KIND_OF, r"\1 "),
