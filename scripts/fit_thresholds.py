@@ -374,6 +374,13 @@ SETS = (
     "diag332",
     "diag333",
     "diag334",
+    "diag335",
+    "diag336",
+    "diag337",
+    "diag338",
+    "diag339",
+    "diag340",
+    "diag341",
 )
 WRONG_COST = 2.0
 FOLDS = 5
