@@ -2990,7 +2990,10 @@ _SCALE = frozenset({"level", "levels"})
 _COUNTED_ELSEWHERE = re.compile(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
-    r"(?P<said_before>" + "|".join(sorted(COUNTED_BEFORE)) + r"|others))\b"
+    # ("The academies INL runs: how many of them are there worldwide?": those said before)
+    # (not a part of them: "how many of them did the training in the US?")
+    r"(?P<said_before>" + "|".join(sorted(COUNTED_BEFORE)) + r"|others|"
+    r"(?:of\s+(?:them|those|these)\s+)?(?:are|were)\s+there))\b"
 )
 
 

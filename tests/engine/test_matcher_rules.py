@@ -5784,6 +5784,9 @@ def test_a_verb_after_how_many_is_not_what_is_counted() -> None:
     matcher = make_matcher(fact, *FILLER, entities=[BCIJ, TANGIER], thresholds=BARS)
     answer = matcher.ask("Dog academies: how many does the BCIJ run in Tangier?")
     assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
+    # ("how many of them are there ...": those said before, too; not a part of them)
+    answer = matcher.ask("The dog academies the BCIJ runs: how many of them are there worldwide?")
+    assert answer.asks_for is Kind.COUNT and ids(answer.facts) == ["five"]
 
 
 @pytest.mark.parametrize(
