@@ -1288,7 +1288,10 @@ class Matcher:
             checked = [
                 s
                 for n, s in enumerate(slots)
-                if is_claimed[n] or (n + 1 < len(slots) and is_claimed[n + 1] and _is_month(s.text))
+                if is_claimed[n]
+                or (n + 1 < len(slots) and is_claimed[n + 1] and _is_month(s.text))
+                # ("... aura lieu le 24 mars, vrai ?": the month after its day)
+                or (n and is_claimed[n - 1] and _is_month(s.text))
             ]
             if checked and len(checked) < len(slots):
                 month_claimed = any(not s.number for s in checked)
@@ -1301,10 +1304,13 @@ class Matcher:
                 elif kind is None:
                     # (A year checked asks when, with its day, "on 14 September 2021"; a
                     # larger figure, how many: "trained 28,000 since 2008, or fewer?")
-                    years = any(_A_YEAR.fullmatch(s.text) for s in checked) and all(
-                        _A_YEAR.fullmatch(s.text) or int(s.text.replace(",", "")) <= 31
-                        for s in checked
-                        if s.number and s.text.replace(",", "").isdigit()
+                    years = month_claimed or (
+                        any(_A_YEAR.fullmatch(s.text) for s in checked)
+                        and all(
+                            _A_YEAR.fullmatch(s.text) or int(s.text.replace(",", "")) <= 31
+                            for s in checked
+                            if s.number and s.text.replace(",", "").isdigit()
+                        )
                     )
                     kind = Kind.DATE if years else Kind.COUNT
                     # "Morocco has 21 courts of appeal?": the words after the figure
@@ -3592,7 +3598,21 @@ def _claimed_figures(message: str) -> frozenset[str]:
             )
         )
     )
+    # ("« le 4 février » ?", "« du 14 au 16 septembre 2018 » ?": days before their month,
+    # which an article before them does not make the thing asked about)
+    for days in _DAYS_BEFORE_A_MONTH.finditer(message):
+        if _names_a_month(days.group("month")):
+            figures.update(d for d in days.group("first", "last") if d)
     return frozenset(figures)
+
+
+#: A day, or two, before a word that may name their month: "le 4 février", "du 14 au 16
+#: septembre", "24-26 Sept".
+_DAYS_BEFORE_A_MONTH = re.compile(
+    r"\b(?P<first>\d{1,2})(?:er)?(?:\s*(?:au|to|-|–|et|and)\s*(?P<last>\d{1,2}))?\s+"
+    r"(?P<month>[^\W\d]+\.?)",
+    re.IGNORECASE,
+)
 
 
 #: How sure the asker is, no recalling asked: "that was 2016 if I recall?", "créé en 2013

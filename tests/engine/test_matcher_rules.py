@@ -5694,6 +5694,19 @@ def test_a_range_claimed_is_a_penalty_checked() -> None:
     assert answer.answered and ids(answer.facts)[:1] == ["penalty"]
     answer = matcher.ask("the Kennel Club signed its dog charter on 14 September 2021, yes?")
     assert answer.answered and ids(answer.facts)[:1] == ["signed"]
+    # (days before their month, after an article: "« le 4 mars » ?", "« du 4 au 6 mars » ?",
+    # "... le 24 mars. »", a date checked with no year)
+    signed_fr = replace(
+        signed, answer_fr="Le Kennel Club a signé sa charte canine le 14 septembre 2022."
+    )
+    matcher = make_matcher(penalty, signed_fr, *FILLER, thresholds=strict)
+    for question in (
+        "Vrai ? « Le Kennel Club a signé sa charte canine le 24 mars. »",
+        "Le Kennel Club a signé sa charte canine « le 4 mars » ? quelle est la date ?",
+        "Le Kennel Club a signé sa charte canine « du 4 au 6 mars » ? quelles dates ?",
+    ):
+        answer = matcher.ask(question)
+        assert answer.asks_for is Kind.DATE and ids(answer.facts)[:1] == ["signed"], question
     # (a range of days is no penalty's nor a law's number)
     law = make_entity("law-27-14", "law", "Law 27-14")
     show = make_fact(
