@@ -3501,8 +3501,9 @@ _CLAIM_INTRO = re.compile(
     r"(?:is|are|was|were)\s+said\s+to(?:\s+have)?|"
     # "I half-remember '15,000 Moroccans ...' but that looks way too high"
     r"i\s+(?:half[- ]?|vaguely\s+)?(?:remember|recall)(?:ed)?(?=\s+['\"‘“]))\b|"
-    # "d'après mes notes, le programme a formé 1 800 ...": the asker's notes, in French.
-    r"\b(?:d['’]\s*apr[èe]s|selon)\s+(?:mes|nos)\s+notes\b",
+    # "d'après mes notes, le programme a formé 1 800 ...", "... fin 2013 selon ma note":
+    # the asker's notes or draft, in French.
+    r"\b(?:d['’]\s*apr[èe]s|selon|dans)\s+(?:mes|nos|ma|mon|notre)\s+(?:notes?|brouillon)\b",
     re.IGNORECASE,
 )
 #: A law's number as a slot holds it: "27-14" (of "Law 27-14", `LAW_NUMBER`).

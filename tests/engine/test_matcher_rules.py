@@ -5270,6 +5270,12 @@ def test_a_french_claim_from_the_askers_notes_is_checked() -> None:
     )
     answer = matcher.ask(message)
     assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
+    # (its note, its draft: "... depuis 2008 selon ma note. Quel est le bon chiffre ?")
+    message = (
+        "Le Kennel Club a formé 1 800 chiens depuis 2008 selon ma note. Quel est le bon chiffre ?"
+    )
+    answer = matcher.ask(message)
+    assert answer.answered and ids(answer.facts)[:1] == ["dogs"]
 
 
 def test_a_year_said_in_words_is_read_as_its_figure() -> None:
