@@ -1175,8 +1175,9 @@ class Kind(StrEnum):
         ),
         _at_word_starts(
             # (Not "le combien", the day of the month: "signé le combien ?".)
-            r"\b(how many|how much|number of|(?<!\ble )combien|nombre de|nombre d|quel nombre|"
-            r"how large|how big|what size|how numerous|maximum|minimum|average)\b|"
+            # (not "for a number of years": several, no count asked)
+            r"\b(how many|how much|(?<!\ba )number of|(?<!\ble )combien|nombre de|nombre d|"
+            r"quel nombre|how large|how big|what size|how numerous|maximum|minimum|average)\b|"
             # "What was the vote count?", "what's the final tally?"
             r"\b(what|whats)\s+(is\s+|was\s+|s\s+)?(the\s+)?(\w+\s+)?(count|tally|headcount)\b|"
             # "... What's the actual number?", "what is the total number?", "whats the real

@@ -174,6 +174,9 @@ def test_french_where_after_its_verb_and_which_day_are_read() -> None:
     assert asks_for("Quel est le bon chiffre ?") is Kind.COUNT
     assert asks_for("quel est le chiffre exact ?") is Kind.COUNT
     assert asks_for("what was the correct number?") is Kind.COUNT
+    # "for a number of years": several, no count asked ("the number of ..." is one)
+    assert asks_for("what had it been co-chairing for a number of years?") is not Kind.COUNT
+    assert asks_for("the number of prosecutors trained?") is Kind.COUNT
     assert asks_for("quel est le nom ?") is not Kind.COUNT
     assert asks_for("On what date did Morocco take up its role as co-chair?") is Kind.DATE
     assert asks_for("On what day is the first session planned?") is Kind.DATE
