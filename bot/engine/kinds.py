@@ -1290,6 +1290,8 @@ class Kind(StrEnum):
             # (Nor after the order to answer: "Name the stages of the process where INL
             # helps".)
             r"^(?:(?!\b(?:what|which|who|how|why|is|are|was|were|name|list)\b).)*?\bwheres?\b|"
+            # ("can you list where those academies are?": the order, then where, asks it)
+            r"\b(list|name|tell me|say)\s+where\b|"
             r"\b(what venue|which venue|quel lieu|a quel endroit)\b|"
             # (Nor "où" after another question word: "c'est quoi l'exercice annuel où le Maroc
             # s'entraîne avec les Américains ?" asks what.)

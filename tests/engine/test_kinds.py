@@ -142,6 +142,9 @@ def test_where_after_another_question_word_opens_a_clause() -> None:
     assert asks_for("Is there a name for the academies where INL trains police?") is None
     assert asks_for("What are the academies where INL trains police called?") is not Kind.PLACE
     assert asks_for("So where are the academies?") is Kind.PLACE
+    # ("can you list where those academies are?": the order, then where it asks)
+    assert asks_for("can you list where those academies are?") is Kind.PLACE
+    assert asks_for("Name the stages of the process where INL helps") is not Kind.PLACE
     assert asks_for("Where was it held, and by whom?") is Kind.PLACE
 
 
