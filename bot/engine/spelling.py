@@ -234,14 +234,14 @@ def _letters_said(tokens: list[Token], acronyms: Set[str]) -> list[Token]:
     while i < len(tokens):
         found = 0
         if tokens[i].surface in _LETTER_NAMES or len(tokens[i].surface) == 1:
-            letters = ""
+            letters, said = "", False
             for j in range(i, min(i + _SPOKEN_ACRONYM_TOKENS, len(tokens))):
                 surface = tokens[j].surface
                 letter = _LETTER_NAMES.get(surface, surface if len(surface) == 1 else None)
-                said = any(t.surface in _ONLY_LETTER_NAMES for t in tokens[i : j + 1])
-                if said and j > i and (letters + (letter or surface)) in acronyms:
-                    found = j + 1 - i
-                    acronym = letters + (letter or surface)
+                said = said or surface in _ONLY_LETTER_NAMES
+                spelled = letters + (letter or surface)
+                if said and j > i and spelled in acronyms:
+                    found, acronym = j + 1 - i, spelled
                 if letter is None or not surface.isalpha():
                     break
                 letters += letter
@@ -571,20 +571,13 @@ class Speller:
         if i == last:  # the last word, unless it was joined to the one before
             joined.append(out[last])
         fixed: list[Token] = []
-        memo = self._fixes
         for t in joined:
             surface = t.surface
             # (A number, or a stop word not in capitals: `Token.is_number`, `is_stopword`.)
             if surface[:1].isdigit() or (surface in STOPWORDS and not t.upper):
                 fixed.append(t)
                 continue
-            key = (surface, lang)
-            if key in memo:
-                fix = memo[key]
-            else:
-                if len(memo) >= FIXES_KEPT:
-                    memo.clear()
-                fix = memo[key] = self._fix(t.surface, lang)
+            fix = self._fixed(surface, lang)
             if t.upper and surface not in self.vocab:
                 # ("DGNS" is "DGSN" before it is the commoner "dans", one edit away too.)
                 swapped = self._swapped_acronym(surface)
@@ -600,6 +593,17 @@ class Speller:
             else:
                 fixed.extend(Token(w, t.upper) for w in fix)
         return fixed
+
+    def _fixed(self, word: str, lang: str | None) -> tuple[str, ...] | None:
+        """`_fix(word, lang)`, kept in the memo of fixes."""
+        memo = self._fixes
+        key = (word, lang)
+        if key in memo:
+            return memo[key]
+        if len(memo) >= FIXES_KEPT:
+            memo.clear()
+        fix = memo[key] = self._fix(word, lang)
+        return fix
 
     def _split_typo(self, a: Token, b: Token) -> str | None:
         """The one name of ours two words mistype together ("tiff let": Tiflet, "glow act":
@@ -618,7 +622,7 @@ class Speller:
         unknown = [w for w in (one, other) if w not in self.vocab and w not in STOPWORDS]
         if not unknown:
             return None
-        fix = self._fix(one + other, None)
+        fix = self._fixed(one + other, None)
         if fix is None or len(fix) != 1 or DamerauLevenshtein.distance(one + other, fix[0]) > 1:
             return None
         named = fix[0] in self.acronyms or all(k in self.single_words for k in word_keys(fix[0]))
