@@ -912,6 +912,77 @@ _FRAME_CUE = CaseBlind.compile(
 )
 
 
+#: "If someone asks what prison term ..., what do I tell them?", "suppose they ask when
+#: ...", "dans le cas où le bailleur demande combien ...": a question the asker expects to
+#: be asked, set in a case. The case asks nothing; the question inside it does.
+_SUPPOSING = re.compile(
+    r"^(?:(?:and|so|ok|okay|also|but|et|mais)\s+)?"
+    r"(?:(?:just\s+)?in\s+case|if|suppose|supposing|say|what\s+if|assuming|"
+    r"dans\s+le\s+cas\s+o[uù]|au\s+cas\s+o[uù]|si|s['’](?=ils?\b))\s+"
+    r"(?:"
+    # (whoever asks, in a few words none of which asks: "sum1", "the minister", "they")
+    r"(?:(?!(?:what|wat|when|where|which|who|whom|whose|why|how|quel\w*|quand|combien|qui)\b)"
+    r"[\w'’-]+\s+){0,4}?"
+    r"(?:asks?|asked|gets?\s+asked|(?:is|am|are|i['’]?m|we['’]?re)\s+asked|"
+    r"(?:me\s+)?demandes?|demandent|(?:me\s+)?pose\s+la\s+question)\s+"
+    r"(?:(?:me|us|you|again|later|tomorrow|about\s+it)\s+)*(?:about\s+)?"
+    r"(?=(?:(?:in|on|at|for|by|from|since|with|to|en|de|dans|depuis|pour|par|sur|à)\s+)?"
+    r"(?:what|wat|wot|when|where|which|who|whom|whose|why|how|whether|the|quel\w*|quand|"
+    r"combien|qui|o[uù]|comment|pourquoi|le|la|les|l['’])\b)"
+    # ("suppose I cite the trafficking law ..., which number is it?", "si je dois indiquer
+    # le budget ..., c'est combien ?": what the asker will write, then asked about)
+    r"|(?:i|we)\s+(?:(?:have\s+to|need\s+to|want\s+to|were\s+to)\s+)?"
+    r"(?:cite|mention|quote|use|refer\s+to|write\s+about|name|put\s+in|include)\s+(?=the\b)"
+    r"|(?:je|on)\s+(?:dois|devais|veux|voulais)\s+(?:indiquer|citer|mentionner|donner|mettre|"
+    r"[ée]crire)\s+(?=(?:le|la|les|l['’]|combien|quel\w*|quand|o[uù])\b)"
+    r")",
+    re.IGNORECASE,
+)
+#: The case's own question, last: "..., what do I tell them?", "..., je réponds quoi ?".
+_WHAT_TO_SAY = re.compile(
+    r"[,;:.]?\s*(?:(?:so|then|and)\s+)?(?:"
+    r"(?:what|wat|wot|how)\s+(?:do|should|would|shall|can|could|d)\s+(?:i|we)\s+"
+    r"(?:say|tell|answer|reply|respond|put|write|quote|cite|give)"
+    r"(?:\s+(?:to\s+)?(?:them|him|her|it|the\s+\w+|my\s+\w+))?(?:\s+(?:then|exactly))?|"
+    r"what['’]?s\s+the\s+(?:right\s+|correct\s+)?answer|"
+    r"(?:je|on)\s+(?:r[ée]ponds?|dis|mets|[ée]cris|indique)\s+quoi|"
+    r"(?:que|qu['’])\s*(?:dois|devrais|vais)[- ]je\s+(?:r[ée]pondre|dire|mettre|indiquer))"
+    r"\s*(?P<mark>[?!.]*)\s*$",
+    re.IGNORECASE,
+)
+#: Where the asker will put the answer, inside the question: "... in the donor memo",
+#: "... dans un rapport". The asker's own writing (their determiner, or a kind of report
+#: no source is), not a source the asker read it in ("in the 2012 report").
+_WHERE_IT_GOES = re.compile(
+    r"\s+(?:(?:in|into)\s+(?:(?:my|our|a|this)\s+(?:[a-z]+\s+)?|the\s+(?:donor|quarterly|"
+    r"annual|weekly|monthly|board|final|internal|team|funding|grant|progress|concept)\s+)"
+    r"(?:memo|report|note|brief|briefing|deck|slides?|draft|newsletter|email|presentation|"
+    r"table|spreadsheet|annex)|"
+    r"dans\s+(?:un|une|mon|ma|notre|ce|cette)\s+(?:rapport|m[ée]mo|note|document|brouillon|"
+    r"tableau|pr[ée]sentation|courrier|mail|e-mail))(?=\s*[,?.!;]|\s*$)",
+    re.IGNORECASE,
+)
+_SUPPOSING_CUE = CaseBlind.compile(r"\b(?:in\s+case|if|suppos|say|assuming|cas\s+o|si|s['’]il)")
+_WHAT_TO_SAY_CUE = CaseBlind.compile(
+    r"\b(?:say|tell|answer|reply|respond|put|write|quote|cite|give|r[ée]pond|dis|mets|[ée]cris|"
+    r"indique|dire|mettre)"
+)
+
+
+def _unsupposed(segment: str) -> str:
+    """The question inside the case the asker sets it in ("if someone asks what ..., what
+    do I tell them?" asks what ...), without the asker's own question about what to say
+    after it; or the segment as it is."""
+    case = _SUPPOSING.match(segment) if _SUPPOSING_CUE.search(segment) else None
+    question = segment if case is None else segment[case.end() :]
+    said = _WHAT_TO_SAY.search(question) if _WHAT_TO_SAY_CUE.search(question) else None
+    if said is not None and said.start() > 0:
+        question = question[: said.start()] + ("?" if "?" in said["mark"] else said["mark"])
+    if case is not None:
+        question = _WHERE_IT_GOES.sub("", question)
+    return question if _content_words(question) else segment
+
+
 def _unframed(segment: str) -> str:
     """The question inside "she wants to know ...", or the segment as it is."""
     return _frame_parts(segment, lambda word: False)[-1]
@@ -922,6 +993,7 @@ def _frame_parts(segment: str, knows: Callable[[str], bool]) -> list[str]:
     the question points back ("my colleague saw 'ToT' in the news and asks what it stands
     for") and the frame names something, the frame before it, as context naming what
     it points to."""
+    segment = _unsupposed(segment)
     if not _FRAME_CUE.search(segment):
         return [segment]  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)

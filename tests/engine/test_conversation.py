@@ -1934,3 +1934,57 @@ def test_what_a_dictated_question_is_for_is_no_word_asked(message: str) -> None:
     question = read_message(message, known.__contains__, lambda text: False).question.lower()
     for purpose in ("bulletin", "journal", "segment", "radio"):
         assert purpose not in question, question
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "if sum1 asks what prison term the BCIJ law gives, what do i tell them",
+            "what prison term the BCIJ law gives",
+        ),
+        (
+            "suppose they ask when Morocco created the BCIJ, what's the month and year?",
+            "when Morocco created the BCIJ, what's the month and year?",
+        ),
+        (
+            "If asked on which dates the Casablanca training ran, what do I say?",
+            "on which dates the Casablanca training ran?",
+        ),
+        (
+            "in case the minister asks who funds GLO.ACT, what should I say?",
+            "who funds GLO.ACT?",
+        ),
+        (
+            "dans le cas où le bailleur demande combien de pays cible GLO.ACT, je réponds quoi ?",
+            "combien de pays cible GLO.ACT?",
+        ),
+    ],
+)
+def test_a_question_set_in_a_case_is_the_question(message: str, question: str) -> None:
+    """ "If someone asks X, what do I tell them?": the case and the asker's own question
+    about what to say ask nothing; X does."""
+    assert read_message(message, knows).question == question
+
+
+def test_what_the_asker_will_cite_is_what_is_asked_about() -> None:
+    """ "Suppose I cite the trafficking law in the donor memo, which number is it?": the
+    law is asked about; citing it, and where it goes, are not."""
+    cited = read_message(
+        "Suppose I cite the trafficking law in the donor memo, which number is it?", knows
+    )
+    assert cited.question == "the trafficking law, which number is it?"
+    given = read_message(
+        "Si je dois indiquer le budget total de GLO.ACT dans un rapport, c'est combien ?", knows
+    )
+    assert given.question == "le budget total de GLO.ACT, c'est combien ?"
+    # (A report with a year is a source the asker read, not where the answer goes.)
+    read = read_message("Suppose I cite the law in the 2012 report, which number is it?", knows)
+    assert read.question == "the law in the 2012 report, which number is it?"
+
+
+def test_a_condition_that_sets_no_question_in_a_case_stays() -> None:
+    """ "If the BCIJ was created in 2015, when was the law passed?": no one asks in the
+    condition; it is part of the question."""
+    message = "if the BCIJ was created in 2015, when was the law passed?"
+    assert read_message(message, knows).question == message
