@@ -678,6 +678,20 @@ SELF_CONTAINED_WORDS = 3
 
 #: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
 #: line calls ...", "notre brouillon affirme que ...".
+#: "Reporter's line: '...'", "the peacekeeping para says '...'", "Haiti paragraph: '...'":
+#: a piece of a draft, quoted (its intro alone, when the quote is the next segment). (Not
+#: the piece of a text the answer is for: "for the peacekeeping paragraph: how many ...?".)
+_PIECE_OF_A_DRAFT = re.compile(
+    r"^\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?"
+    r"(?:(?:reporter|writer|journalist|author|editor)['’]?s?\s+|[\w-]+\s+)?(?:para|paragraph|line|"
+    r"sentence|passage|caption|headline|lede|bullet)(?:(?:\s+(?:says?|reads?|states?|claims?)|\s*:)\s*"
+    r"(?=['\"“«‘])\W*|\s*:?\s*$)",
+    re.IGNORECASE,
+)
+#: Where a quote may open.
+_QUOTE_MARKS = "'\"“«‘"
+
+
 _DRAFT_CLAIM = re.compile(
     # (Not a question about the draft: "what does the draft say ...?")
     r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
@@ -688,6 +702,8 @@ _DRAFT_CLAIM = re.compile(
     r"(?:(?:\s+[\w-]+){0,2}?\s+(?:says?|said|states?|claims?|describes?|calls?|puts?|gives?|"
     # ("draft: inl works w ...": the claim after a colon)
     r"reads?|lists?|mentions?|quotes?)|\s+has|\s*:|(?=\W*$))(?:\b|(?<=:))(?:\s+that\b)?\W*|"
+    + _PIECE_OF_A_DRAFT.pattern
+    + "|"
     # "I wrote that in 2014 Morocco signed ...", "j'ai écrit que ...": the asker's own text.
     # ("For the GCTF paragraph I wrote that ...": where it was written, before)
     r"^\W*(?:\w+\W+){0,5}?(?:i\s+(?:wrote|noted|have\s+(?:written|noted))|"
@@ -696,6 +712,31 @@ _DRAFT_CLAIM = re.compile(
     r"rapport|draft)\s+(?:affirme|dit|indique|pr[ée]tend|avance|d[ée]crit|pr[ée]sente|mentionne)\b"
     r"(?:\s+qu['’]|\s+que\b)?\W*",
     re.IGNORECASE,
+)
+
+
+def _introduces(intro: str, claim: str) -> bool:
+    """Whether a segment only introduces a draft's claim, the next segment ("A draft line
+    reads:" | "'The BCIJ has 5 units.'"); a piece of a draft only a quoted one."""
+    whole = intro.strip() + " "
+    if not _DRAFT_CLAIM.fullmatch(whole):
+        return False
+    return not _PIECE_OF_A_DRAFT.fullmatch(whole) or claim.lstrip()[:1] in _QUOTE_MARKS
+
+
+#: Words one of which `_DRAFT_CLAIM` needs (as parts of words: "paragraph" holds "para").
+_DRAFT_WORDS = (
+    "draft",
+    "brouillon",
+    "rapport",
+    "para",
+    "line",
+    "sentence",
+    "passage",
+    "caption",
+    "headline",
+    "lede",
+    "bullet",
 )
 
 
@@ -1902,16 +1943,16 @@ def read_message(
         # the question (which, without it, would read as a statement).
         text = _HEDGE_BEFORE_MARK.sub("", text)
     ends = _SEGMENT_END.split(text) if _may_end(text) else [text]
-    if any(word in text.lower() for word in ("draft", "brouillon", "rapport")):
+    if any(word in text.lower() for word in _DRAFT_WORDS):
         # "draft says ... 5 state departments, how many states does the source say": the
         # claim ends where the question opens after a comma; "A draft sentence reads:
         # '...'": the claim is what follows its intro.
         ends = [
             f"{end.rstrip(': ')}: {ends[n + 1]}"
-            if n + 1 < len(ends) and _DRAFT_CLAIM.fullmatch(end.strip() + " ")
+            if n + 1 < len(ends) and _introduces(end, ends[n + 1])
             else end
             for n, end in enumerate(ends)
-            if not (n and _DRAFT_CLAIM.fullmatch(ends[n - 1].strip() + " "))
+            if not (n and _introduces(ends[n - 1], end))
         ]
         ends = [
             part

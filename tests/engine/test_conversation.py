@@ -1988,3 +1988,44 @@ def test_a_condition_that_sets_no_question_in_a_case_stays() -> None:
     condition; it is part of the question."""
     message = "if the BCIJ was created in 2015, when was the law passed?"
     assert read_message(message, knows).question == message
+
+
+@pytest.mark.parametrize(
+    ("message", "claim"),
+    [
+        (
+            "Reporter's line: 'roughly 3,000 prosecutors were trained in 2011.' What number "
+            "does the source give?",
+            "roughly 3,000 prosecutors were trained in 2011.'",
+        ),
+        (
+            "Draft sentence: 'Morocco created the BCIJ in 2012.' Since what year?",
+            "Morocco created the BCIJ in 2012.'",
+        ),
+        (
+            "hi, the BCIJ para says 'created in 2012'. that seems early. what's the year?",
+            "created in 2012'.",
+        ),
+    ],
+)
+def test_a_piece_of_a_draft_quoted_is_a_claim(message: str, claim: str) -> None:
+    """ "Reporter's line: '...'", "the X para says '...'": a piece of a draft, quoted, is
+    the asker's claim to check, not words asked about."""
+    reading = read_message(message, knows)
+    assert reading.claim == claim
+    assert "2012" not in reading.asking and "2011" not in reading.asking
+
+
+def test_the_piece_of_a_text_the_answer_is_for_is_no_claim() -> None:
+    """ "for the BCIJ paragraph: when was it created?": the paragraph is where the answer
+    goes; nothing in it is claimed."""
+    reading = read_message("for the BCIJ paragraph: when was the BCIJ created?", knows)
+    assert reading.claim == ""
+    assert reading.question == "when was the BCIJ created?"
+
+
+def test_a_piece_of_a_text_unquoted_is_not_a_draft_claim() -> None:
+    """ "Draft sentence: the BCIJ helps ..., which group?" quotes nothing: a piece of a
+    draft introduces a claim only when a quote follows it, and what follows is asked."""
+    reading = read_message("Draft sentence: the BCIJ helps detainees, which group?", knows)
+    assert (reading.claim, reading.question) == ("", "the BCIJ helps detainees, which group?")
