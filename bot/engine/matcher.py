@@ -634,7 +634,13 @@ class Matcher:
                     )
                 ):
                     retry = self._answer(f"{named} {reading.asking}", language, reading.asking)
-                    if retry.answered and retry.facts[0].coverage >= self.thresholds.min_coverage:
+                    if (
+                        retry.answered
+                        and retry.facts[0].coverage >= self.thresholds.min_coverage
+                        and not self._of_another_year(
+                            retry.facts[0].fact, reading.question, reading.asking, claimed
+                        )
+                    ):
                         answer = retry
             if (
                 not answer.answered
@@ -658,6 +664,9 @@ class Matcher:
                     and retry.asks_for not in _OF_WHAT_IT_NAMES
                     and self._holds_the_context(
                         retry.facts[0].fact, reading.question, reading.asking
+                    )
+                    and not self._of_another_year(
+                        retry.facts[0].fact, reading.question, reading.asking, claimed
                     )
                 ):
                     answer = retry
@@ -1107,6 +1116,24 @@ class Matcher:
         ):
             return replace(answer, answered=False, facts=(), suggestions=answer.facts)
         return answer
+
+    def _of_another_year(
+        self, fact: Fact, question: str, part: str, claimed: frozenset[str]
+    ) -> bool:
+        """Whether the context of `part` dates what it is about ("the terror attacks in
+        Casablanca in 2003. Which day did it happen?") to years far from all `fact` says or
+        is dated to: the context's names alone ("Casablanca") do not say which event. (Not
+        a year the asker offers to be checked, "I said 2016"; nor one a year off, "the 2016
+        amendments" of 2015, the asker's slip; nor of a fact dated nowhere.)"""
+        before = question[: max(question.find(part), 0)]
+        years = {int(y) for y in _A_YEAR.findall(before) if y not in claimed}
+        years -= {int(y) for y in _A_YEAR.findall(part)}
+        if not years:
+            return False
+        held = {int(y) for y in _A_YEAR.findall(f"{fact.answer} {fact.snippet}")}
+        if fact.when is not None:
+            held.add(fact.when.start.year)
+        return bool(held) and all(abs(y - h) > 1 for y in years for h in held)
 
     def _holds_the_context(
         self, fact: Fact, question: str, part: str, *, names_only: bool = False

@@ -6427,3 +6427,29 @@ def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> No
     assert not matcher.ask(
         "the Cat Office was set up in 2015, but we need its head's name"
     ).answered
+
+
+def test_the_context_dating_another_event_keeps_its_names_from_answering() -> None:
+    """ "I need the exact day of the terror attacks on the BCIJ in 2003. Which day did it
+    happen?": asked again with the context's names alone ("BCIJ"), the question finds the
+    day of a 2018 workshop, which the context's year says is another event. A year off by
+    one is the asker's slip, and a year the asker offers to be checked dates nothing."""
+    workshop = make_fact(
+        "workshop",
+        "The third day of the September 2018 BCIJ sniffer dog workshop focused on evidence.",
+        when="2018-09-26",
+        entities=["bcij"],
+    )
+    attacks = make_fact(
+        "attacks", "In 2003, terror attacks hit the BCIJ.", when="2003", entities=["bcij"]
+    )
+    goats = [make_fact(f"goats-{n}", f"Goat census number {n} counted sheep.") for n in range(12)]
+    matcher = make_matcher(workshop, attacks, *FILLER, *goats, entities=[BCIJ], thresholds=BARS)
+    question = "Which day it was happen?"
+    assert not matcher.ask(
+        f"I need the exact day of the terror attacks on the BCIJ in 2003. {question}"
+    ).answered
+    slip = matcher.ask(
+        f"I need the exact day of the terror attacks on the BCIJ in 2017. {question}"
+    )
+    assert ids(slip.facts) == ["workshop"]
