@@ -45,6 +45,7 @@ from bot.engine.kinds import (
     COMPARATIVE,
     DURATION,
     END,
+    FOUNDING_CUE,
     LAW_NUMBER,
     LAW_WORD,
     MONEY,
@@ -62,6 +63,7 @@ from bot.engine.kinds import (
     SUPPORTED,
     TITLED,
     FactFeatures,
+    founded,
     listed,
     pack_flags,
     paired,
@@ -553,10 +555,25 @@ class Index:
             actors=self._shared.setdefault(actors, actors),
             supporters=self._shared.setdefault(supporters, supporters),
             caller=self._caller(fact.answer),
+            founded=self._founded(fact),
             places=self._shared_tuples.setdefault(named_places, named_places),
             where_places=self._shared_tuples.setdefault(where_places, where_places),
             regions=self._shared_tuples.setdefault(regions, regions),
         )
+
+    def _founded(self, fact: Fact) -> tuple[str, ...]:
+        """The names (concepts) of what `fact`'s answer, in English or French, says was
+        founded (`founded`)."""
+        keys = {
+            key
+            for text, lang in ((fact.answer, "en"), (fact.answer_fr or "", "fr"))
+            if FOUNDING_CUE.search(text)
+            for piece in founded(text)
+            for key in self._text_keys(piece, lang)
+            if key.startswith("@")
+        }
+        names = tuple(sorted(keys))
+        return self._shared_tuples.setdefault(names, names)
 
     def _caller(self, answer: str) -> tuple[str, ...]:
         """Who an answer says called for something, as keys found only on that side: the

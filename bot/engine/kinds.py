@@ -125,6 +125,10 @@ class FactFeatures:
     #: independent judiciary"): the keys of who called for it, not found in what was
     #: called for ("charter", "reform", "2013"). Empty for other facts.
     caller: tuple[str, ...] = ()
+    #: The bodies, laws and programmes (concepts, "@bcij") its answer says were founded
+    #: ("Morocco established the BCIJ"; not the CNDH of "the CNDH launched a programme"):
+    #: what "when was X created?" may be answered of. Empty for most facts.
+    founded: tuple[str, ...] = ()
     #: The places, not countries, its answer names, whose included ("counterparts in the
     #: greater Maghreb and Sahel regions"): what a "which regions" question asks for.
     regions: tuple[str, ...] = ()
@@ -381,6 +385,133 @@ SOURCE_DATED = re.compile(
 #: A leading clause on what came after ("Before taking over as Co-Chair of the Forum in
 #: April 2016, Morocco served ..."): its date is the later event's, not what the answer tells.
 BEFORE_CLAUSE = re.compile(r"^(?:before|avant)\b[^,]*,", re.IGNORECASE)
+#: A word for founding something, in a verb ("created", "set up", "a créé", "fondé") or a
+#: noun before what was founded ("the creation of", "founding members of", "création du").
+_FOUNDING = re.compile(
+    r"\b(?:(?P<noun>(?:creation|establishment|founding|foundation|inauguration|setting\s+up|"
+    r"founding\s+members?|co-?founders?|founders?)\s+of|"
+    r"(?:cr[ée]ation|fondation|mise\s+en\s+place|instauration)\s+(?=d|l['’])|"
+    r"membres?\s+fondateurs?\s+(?=d))|"
+    r"(?P<verb>creat(?:e|es|ed|ing)|found(?:s|ed)|establish(?:es|ed|ing)?|"
+    r"set(?:s|ting)?\s+up|launch(?:es|ed|ing)?|inaugurat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|"
+    r"cr[ée]{2}(?:e|es|s|r)?|cr[ée]er|cr[ée]ait|fond[ée](?:e|es|s)?(?!\s+sur)|fonder|institu[ée](?:e|es|s)?|"
+    r"instituer|instaur[ée](?:e|es|s)?|instaurer|mise?s?\s+en\s+place|mettre\s+en\s+place|"
+    r"lanc[ée](?:e|es|s)?|lancer))\b",
+    re.IGNORECASE,
+)
+FOUNDING_CUE = re.compile(
+    r"creat|found|establish|set\S*\s+up|launch|inaugurat|introduc|cr[ée]|fond|institu|instaur|"
+    r"en\s+place|lanc",
+    re.IGNORECASE,
+)
+#: What before a founding participle makes it active, its object after it ("Morocco
+#: established the BCIJ", "have introduced a new programme", "le Maroc a créé le BCIJ").
+_ACTIVE_BEFORE = re.compile(
+    r"\b(?:has|have|had|did|does|do|to|will|would|a|ont|avait|avaient|a-t-(?:il|elle)|"
+    r"ont-(?:ils|elles)|de|d['’]|pour)\s+(?:(?:just|recently|récemment|formally|officially|"
+    r"first)\s+)?$",
+    re.IGNORECASE,
+)
+#: What after an English participle makes it active: its object ("established the BCIJ").
+_OBJECT_AFTER = re.compile(
+    r"^\s+(?:the|a|an|its|their|his|her|our|new|this|that|le|la|les|l['’]|un|une|son|sa|ses|leur|"
+    r"(?-i:[A-Z])\w*(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)"
+    r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December))\b",
+    re.IGNORECASE,
+)
+#: Where what was founded ends, after the word for founding: a clause's end, a time, who
+#: did it ("by Morocco", "par le Maroc").
+_PATIENT_END = re.compile(
+    r"[.;:!?,](?=\s|$)|\s(?:in|on|at|with|to|by|since|during|after|before|en|par|pour|afin|depuis|"
+    r"lors|avec|dans|au|aux|à)\s",
+    re.IGNORECASE,
+)
+#: A clause's end: what was founded, before a passive participle, starts after the last.
+_CLAUSE_END = re.compile(r"[.;:!?,](?:\s+|$)")
+#: A generic noun in apposition, "..., a body established by Morocco": what was founded
+#: is named before it.
+_APPOSED = re.compile(
+    r"^\s*(?:a|an|the|un|une|le|la|l['’])\s*(?:new\s+|nouvel(?:le)?\s+)?"
+    r"(?:body|agency|bureau|office|unit|institution|organi[sz]ation|service|organisme|"
+    r"institution|office)\s*$",
+    re.IGNORECASE,
+)
+
+
+#: Whose a thing is, before its name: "Morocco's".
+_OWNER = re.compile(r"[\w.-]+['’]s\b")
+#: A participle of founding, English or French: "created", "créée", "mis en place".
+_PARTICIPLE = re.compile(r"(?:ed|é|ée|ées|és|mise?s?\s+en\s+place)$", re.IGNORECASE)
+
+
+#: A question asking when or by whom a thing was founded, and the thing: "when was the DGSN
+#: created?", "what year did Morocco set up the BCIJ?", "who founded the GCTF?", "date de
+#: création de la DGSN", "en quelle année a été créé le BCIJ ?". (Not "launched": what a
+#: programme is launched in may be read from its years.)
+_FOUNDING_ASKED = re.compile(
+    r"\b(?:(?:when|what\s+(?:year|date|month)|(?:in|on)\s+(?:what|which)\s+(?:year|date|month)|"
+    r"since\s+when)\s+(?:(?:was|were|is|are|has|have|had)\s+(?:it\s+been\s+since\s+)?"
+    r"(?P<passive>(?:[^?.;:!,]|\.(?=\S)){1,80}?)\s+(?:officially\s+|first\s+|formally\s+)?(?:been\s+)?"
+    r"(?:created|founded|established|set\s+up|formed|inaugurated)\b|"
+    r"did\s+(?:[^?.;:!,]|\.(?=\S)){1,60}?\s+(?:create|found|establish|set\s+up|form|inaugurate)\s+"
+    r"(?P<active>(?:[^?.;:!,]|\.(?=\S)){1,80})))|"
+    r"\bwho\s+(?:originally\s+|first\s+)?(?:created|founded|established|set\s+up|formed)\s+"
+    r"(?P<object>(?:[^?.;:!,]|\.(?=\S)){1,80})|"
+    r"\b(?:date|ann[ée]e|mois)\s+(?:de\s+(?:la\s+)?)?(?:cr[ée]ation|fondation|mise\s+en\s+place)\s+"
+    r"(?P<noun>(?:du|de\s+la|de\s+l['’]|des|d['’]|de)\s*(?:[^?.;:!,]|\.(?=\S)){1,80})|"
+    r"\b(?:quand|en\s+quelle\s+ann[ée]e|depuis\s+quand)\s+(?:(?:a|ont)\s+[ée]t[ée]|fut|furent)\s+"
+    r"(?:cr[ée]{2}e?s?|fond[ée]e?s?|mise?s?\s+en\s+place|institu[ée]e?s?|instaur[ée]e?s?)\s+"
+    r"(?P<inverted>(?:[^?.;:!,]|\.(?=\S)){1,80})|"
+    r"\b(?:quand|en\s+quelle\s+ann[ée]e)\s+(?P<subject>(?:[^?.;:!,]|\.(?=\S)){1,80}?)\s+"
+    r"(?:a-t-(?:il|elle)|ont-(?:ils|elles)|a|ont|est|sont)\s+(?:[ée]t[ée]\s+)?"
+    r"(?:cr[ée]{2}e?s?|fond[ée]e?s?|mise?s?\s+en\s+place|institu[ée]e?s?|instaur[ée]e?s?)\b|"
+    r"\bqui\s+a\s+(?:cr[ée]{2}|fond[ée]|mis\s+en\s+place|institu[ée]|instaur[ée])\s+"
+    r"(?P<objet>(?:[^?.;:!,]|\.(?=\S)){1,80})",
+    re.IGNORECASE,
+)
+
+
+def founding_asked(question: str) -> list[str]:
+    """The words naming what `question` asks the founding of: "the DGSN" of "when was the
+    DGSN created?" (`_FOUNDING_ASKED`); none when it asks something else of a founding
+    ("what did INL help set up?", "how many founding members ...?")."""
+    return [
+        piece for match in _FOUNDING_ASKED.finditer(question) for piece in match.groups() if piece
+    ]
+
+
+def founded(text: str) -> list[str]:
+    """The words naming what a fact's `text` says was founded, one piece of text per word
+    for founding: "the BCIJ" of "Morocco established the BCIJ in May 2015", of "the BCIJ,
+    established in May 2015" and of "la création du BCIJ"; "a new training programme" of
+    "the CNDH and DGSN have introduced a new training programme" (not the CNDH and DGSN,
+    who introduced it)."""
+    pieces: list[str] = []
+    for match in _FOUNDING.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        verb = match.group("verb")
+        participle = verb is not None and _PARTICIPLE.search(verb) is not None
+        active = (
+            verb is None
+            or not participle
+            or _ACTIVE_BEFORE.search(before) is not None
+            or (verb.lower().endswith("ed") and _OBJECT_AFTER.match(after) is not None)
+        )
+        if active:
+            end = _PATIENT_END.search(after)
+            pieces.append(after[: end.start() if end else len(after)])
+        else:
+            clause = before.rstrip(" ,")
+            ends = [(0, 0)] + [m.span() for m in _CLAUSE_END.finditer(clause)]
+            piece = clause[ends[-1][1] :]
+            if _APPOSED.match(piece) and len(ends) > 1:
+                # ("the Central Bureau ..., a body established by Morocco")
+                piece = clause[ends[-2][1] : ends[-1][0]]
+            pieces.append(piece)
+    # (Whose it is was not founded: "Morocco's Central Bureau ..., established in 2015".)
+    return [_OWNER.sub(" ", piece) for piece in pieces]
+
+
 #: An answer that says something was asked for, not done: "the Charter calls for ...".
 CALLS_FOR = re.compile(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
 #: What someone said, in an answer: a quotation, or a verb of saying.

@@ -71,12 +71,14 @@ from bot.engine.index import Index, has_word
 from bot.engine.kinds import (
     BODY_NOUNS,
     COUNTED_BEFORE,
+    FOUNDING_CUE,
     HOW_MANY,
     LAW_NUMBER,
     NAMED_BY,
     FactFeatures,
     Kind,
     asks_for,
+    founding_asked,
     role_key,
 )
 from bot.engine.lexicon import (
@@ -1669,6 +1671,9 @@ class Matcher:
             # ("apart from France, did Belgium also ...?" asks yes or no, of Belgium.)
             if not _ASKS_YES_OR_NO.search(question)
             else frozenset(),
+            self._founding_asked(asking or question, language)
+            if FOUNDING_CUE.search(asking or question)
+            else frozenset(),
         )
         # "When is the next GLO.ACT training after Casablanca?": not the Casablanca one.
         asked_after = self._asked_after(question) if _NEXT_CUE.search(question) else ()
@@ -2071,6 +2076,7 @@ class Matcher:
             or (self._no_venue(i) if asked.wants_venue else None)
             or (self._no_grantor(i) if asked.wants_grantor else None)
             or (self._only_excluded(i, asked) if asked.excluded else None)
+            or (self._founding_not_said(i, asked.founding) if asked.founding else None)
             or (
                 "nothing in the fact base mentions " + ", ".join(asked.unknown[:3])
                 if asked.unknown_blocks
@@ -2228,6 +2234,28 @@ class Matcher:
         caller = self.index.features[i].caller
         if caller and asked.named.isdisjoint(caller):
             return "says only that it was called for"
+        return None
+
+    def _founding_asked(self, question: str, language: str) -> frozenset[str]:
+        """The names (concepts) whose founding `question` asks about ("when was the DGSN
+        created?", "who set up the BCIJ?", "date de création de la DGSN"), read as a fact's
+        (`Index._founded`)."""
+        kinds = self.index.lexicon.kinds
+        return frozenset(
+            key
+            for piece in founding_asked(question)
+            for key in self.index.text_keys(_STYLED_AFTER.sub(" ", piece), language)
+            # (A place founded is not what the fact base dates: "when was Rabat founded?"
+            # is asked of no fact's founding, nor "the Moroccan police unit ..." of Morocco.)
+            if key.startswith("@") and kinds.get(key) not in PLACE_KINDS
+        )
+
+    def _founding_not_said(self, i: int, founding: frozenset[str]) -> str | None:
+        """ "When was the DGSN created?" is not answered by "the CNDH and the DGSN have
+        introduced a programme", nor "when was the UNODC set up?" by "the momentum created
+        by Law 27-14, according to UNODC": the fact must say the body asked of was founded."""
+        if founding.isdisjoint(self.index.features[i].founded):
+            return "does not say when it was founded"
         return None
 
     def _first_name_not_given(
@@ -2767,6 +2795,9 @@ class _Asked:
     #: The bodies the question sets aside ("besides the EU, which agencies ...?"): a fact
     #: naming no others as doing it tells the asker nothing new.
     excluded: frozenset[str] = frozenset()
+    #: What the question asks the founding of ("when was the DGSN created?": "@dgsn"): a
+    #: fact must say it was founded, not that it founded something.
+    founding: frozenset[str] = frozenset()
     #: Whether any rule past `Matcher._why_not` may say no (set in `__post_init__`): most
     #: questions hold nothing those rules check.
     more: bool = field(init=False, default=True)
@@ -2788,6 +2819,7 @@ class _Asked:
             or self.wants_grantor
             or self.unknown_blocks
             or self.excluded
+            or self.founding
         )
         object.__setattr__(self, "more", more)
 
@@ -4216,6 +4248,8 @@ _THE_ONE_OPENS = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b
 _PERSON_OR_NAME_ASKED = re.compile(
     r"\b(?:qui|who|whom|pr[ée]nom|first\s+name|nom|name)\b", re.IGNORECASE
 )
+#: A name a description borrows: "its FBI-style agency" is not the FBI.
+_STYLED_AFTER = re.compile(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
 #: What the asker sets a figure beside, after it: "the BCIJ was created in 2013, two years
 #: before the new anti-terror law", "in 2015, the same year as the BCIJ", "in 2016, but I
 #: might be mixing it up with the GCTF": another event, which no fact on this one need say.

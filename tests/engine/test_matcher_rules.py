@@ -6453,3 +6453,125 @@ def test_the_context_dating_another_event_keeps_its_names_from_answering() -> No
         f"I need the exact day of the terror attacks on the BCIJ in 2017. {question}"
     )
     assert ids(slip.facts) == ["workshop"]
+
+
+#: Words for founding, as the curators group them.
+FOUNDING = [
+    (
+        "established",
+        "created",
+        "founded",
+        "set up",
+        "introduced",
+        "launched",
+        "creation",
+        "création",
+        "créé",
+    )
+]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When was the Kennel Club created?",
+        "who founded the KC?",
+        "In what year did Tunisia set up the Kennel Club?",
+        "Quelle est la date de création du Kennel Club ?",
+        "En quelle année a été créé le Kennel Club ?",
+    ],
+)
+def test_the_founding_of_a_body_is_answered_only_by_a_fact_on_its_founding(question: str) -> None:
+    """ "When was the DGSN created?" is not answered by "the CNDH and the DGSN have
+    introduced a programme": the body asked of must be what a fact says was founded
+    ("Tunisia established the Port Authority", "the Port Authority, established in May
+    2015, ..."), not who founded something."""
+    launched = make_fact(
+        "launched",
+        "In 2020, the Kennel Club and the Cat Office introduced a new grooming programme.",
+        when="2020",
+        entities=["kennel-club", "cat-office"],
+    )
+    established = make_fact(
+        "established",
+        "Tunisia established the Port Authority (PA) in May 2015.",
+        when="2015-05",
+        entities=["port-authority"],
+    )
+    apposed = make_fact(
+        "apposed",
+        "The Port Authority, established in May 2015, runs the harbour.",
+        when="2015-05",
+        entities=["port-authority"],
+    )
+    bodies = [KENNEL_CLUB, PORT_AUTHORITY, CAT_OFFICE, TUNISIA]
+    matcher = make_matcher(
+        launched, established, *FILLER, entities=bodies, synonyms=FOUNDING, thresholds=BARS
+    )
+    assert not matcher.ask(question).answered
+    of_the_port = question.replace("Kennel Club", "Port Authority").replace("KC", "PA")
+    assert ids(matcher.ask(of_the_port).facts)[:1] == ["established"]
+    matcher = make_matcher(
+        launched, apposed, *FILLER, entities=bodies, synonyms=FOUNDING, thresholds=BARS
+    )
+    assert ids(matcher.ask("When was the Port Authority founded?").facts)[:1] == ["apposed"]
+
+
+def test_what_else_a_founding_question_asks_is_not_its_founding() -> None:
+    """ "What programme did the Kennel Club launch?", "how many founding members ...?":
+    a founding word that is not asked of a body's own founding checks nothing."""
+    launched = make_fact(
+        "launched",
+        "In 2020, the Kennel Club introduced a new grooming programme.",
+        when="2020",
+        entities=["kennel-club"],
+    )
+    matcher = make_matcher(
+        launched, *FILLER, entities=[KENNEL_CLUB], synonyms=FOUNDING, thresholds=BARS
+    )
+    assert ids(matcher.ask("What new programme has the Kennel Club launched?").facts) == [
+        "launched"
+    ]
+    assert ids(matcher.ask("When did the Kennel Club launch its grooming programme?").facts) == [
+        "launched"
+    ]
+
+
+def test_what_a_fact_says_was_founded_is_read_in_its_words() -> None:
+    """A body founded is read wherever the fact names it: after "a body established by"
+    ("PA stands for the Port Authority, a body established by Tunisia"), after a French
+    verb's auxiliary ("la Tunisie a créé le Port Authority"); whose it is ("the Kennel
+    Club's unit, established ...") was not founded; nor is a place asked about one
+    ("When was Tunisia's port body created?" asks of the body)."""
+    apposed = make_fact(
+        "apposed",
+        "PA stands for the Port Authority, a body established by Tunisia in 2015.",
+        when="2015",
+        entities=["port-authority"],
+    )
+    french = make_fact(
+        "french",
+        "The Port Authority's charter dates from 2015.",
+        answer_fr="La Tunisie a créé le Port Authority en 2015.",
+        when="2015",
+        entities=["port-authority"],
+    )
+    unit = make_fact(
+        "unit",
+        "The Kennel Club's grooming unit, established in 2015, trims dogs.",
+        when="2015",
+        entities=["kennel-club"],
+    )
+    body = make_fact("body", "Tunisia's port body was created in 2015.", when="2015")
+    bodies = [KENNEL_CLUB, PORT_AUTHORITY, TUNISIA]
+
+    def answers(fact: Fact, question: str) -> bool:
+        matcher = make_matcher(fact, *FILLER, entities=bodies, synonyms=FOUNDING, thresholds=BARS)
+        return ids(matcher.ask(question).facts)[:1] == [fact.id]
+
+    assert answers(apposed, "When was the Port Authority created?")
+    assert answers(french, "En quelle année a été créé le Port Authority ?")
+    assert not answers(unit, "When was the Kennel Club created?")
+    assert answers(body, "When was Tunisia's port body created?")
+    # (Nor is a name a description borrows: "its KC-style port body" is no Kennel Club.)
+    assert answers(body, "When did Tunisia create its KC-style port body?")
