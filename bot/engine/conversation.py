@@ -724,6 +724,12 @@ def _introduces(intro: str, claim: str) -> bool:
     return not _PIECE_OF_A_DRAFT.fullmatch(whole) or claim.lstrip()[:1] in _QUOTE_MARKS
 
 
+#: A draft's claim after a question and a comma: "..., draft says april 2015 but ...".
+_QUESTION_THEN_CLAIM = re.compile(
+    r"(?<=\w),\s+(?=(?:(?:but|and|mais|et)\s+)?(?:the\s+|my\s+|our\s+|mon\s+|notre\s+|le\s+)?"
+    r"(?:draft|brouillon)\s+(?:says?|said|has|had|dit|indique)\b)",
+    re.IGNORECASE,
+)
 #: Words one of which `_DRAFT_CLAIM` needs (as parts of words: "paragraph" holds "para").
 _DRAFT_WORDS = (
     "draft",
@@ -1961,6 +1967,9 @@ def read_message(
                 _CLAIM_THEN_QUESTION.split(end, maxsplit=1) if _DRAFT_CLAIM.search(end) else [end]
             )
         ]
+        # "when did Morocco take over as co-chair, draft says april 2015 but that feels
+        # early": the draft's claim, after the question, is a segment of its own.
+        ends = [part for end in ends for part in _QUESTION_THEN_CLAIM.split(end, maxsplit=1)]
     if " and " in text:
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]

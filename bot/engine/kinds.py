@@ -440,8 +440,8 @@ _APPOSED = re.compile(
 
 #: Whose a thing is, before its name: "Morocco's".
 _OWNER = re.compile(r"[\w.-]+['’]s\b")
-#: A participle of founding, English or French: "created", "créée", "mis en place".
-_PARTICIPLE = re.compile(r"(?:ed|é|ée|ées|és|mise?s?\s+en\s+place)$", re.IGNORECASE)
+#: A French participle of founding: "créée", "mis en place".
+_PARTICIPLE = re.compile(r"(?:é|ée|ées|és|mise?s?\s+en\s+place)$", re.IGNORECASE)
 
 
 #: A question asking when or by whom a thing was founded, and the thing: "when was the DGSN
@@ -490,12 +490,14 @@ def founded(text: str) -> list[str]:
     for match in _FOUNDING.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         verb = match.group("verb")
-        participle = verb is not None and _PARTICIPLE.search(verb) is not None
+        # ("set up" is one too: "the BCIJ was set up in 2015", "Morocco set up the BCIJ")
+        english = verb is not None and re.search(r"(?:ed|set\s+up)$", verb, re.IGNORECASE)
+        participle = english or (verb is not None and _PARTICIPLE.search(verb) is not None)
         active = (
             verb is None
             or not participle
             or _ACTIVE_BEFORE.search(before) is not None
-            or (verb.lower().endswith("ed") and _OBJECT_AFTER.match(after) is not None)
+            or (english and _OBJECT_AFTER.match(after) is not None)
         )
         if active:
             end = _PATIENT_END.search(after)

@@ -4257,6 +4257,8 @@ _BESIDE_THE_FIGURE = re.compile(
     r"(?<=\d)['’\"]?\s*,?\s+(?:(?:the\s+)?same\s+(?:year|month|time)\b|"
     r"(?:\w+\s+){0,2}?(?:years?|months?|weeks?)\s+(?:before|after|earlier|later)\b|"
     r"(?:just|right|shortly|soon|not\s+long)\s+(?:before|after)\b|"
+    # ("created in 2013 together with the reform charter")
+    r"(?:together|along)\s+with\b|at\s+the\s+same\s+time\s+as\b|"
     # (a doubt, not a request: "but we need the name of its director")
     r"but\s+(?:(?:i|we)\s+(?:might|may|could)\b|i['’]m\s+not\s+sure\b|maybe\b)|"
     r"around\s+the\s+time\b)"

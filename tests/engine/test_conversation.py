@@ -2029,3 +2029,12 @@ def test_a_piece_of_a_text_unquoted_is_not_a_draft_claim() -> None:
     draft introduces a claim only when a quote follows it, and what follows is asked."""
     reading = read_message("Draft sentence: the BCIJ helps detainees, which group?", knows)
     assert (reading.claim, reading.question) == ("", "the BCIJ helps detainees, which group?")
+
+
+def test_a_drafts_claim_after_the_question_is_no_part_of_it() -> None:
+    """ "when did Morocco take over as co-chair, draft says april 2015 but that feels
+    early": the draft's claim, after a comma, is not asked."""
+    reading = read_message(
+        "when did Morocco create the BCIJ, draft says april 2013 but that feels early", knows
+    )
+    assert reading.question == "when did Morocco create the BCIJ"

@@ -6399,6 +6399,7 @@ def test_a_guess_ending_the_message_keeps_its_question_mark() -> None:
         "two years before the new dog law",
         "the same year as the new dog law",
         "but I may be mixing it up with the new dog law",
+        "together with the new dog law",
     ],
 )
 def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> None:
@@ -6570,8 +6571,30 @@ def test_what_a_fact_says_was_founded_is_read_in_its_words() -> None:
         return ids(matcher.ask(question).facts)[:1] == [fact.id]
 
     assert answers(apposed, "When was the Port Authority created?")
+    set_up = make_fact(
+        "set-up", "The Port Authority was set up in 2015.", when="2015", entities=["port-authority"]
+    )
+    assert answers(set_up, "When was the Port Authority created?")
     assert answers(french, "En quelle année a été créé le Port Authority ?")
     assert not answers(unit, "When was the Kennel Club created?")
     assert answers(body, "When was Tunisia's port body created?")
     # (Nor is a name a description borrows: "its KC-style port body" is no Kennel Club.)
     assert answers(body, "When did Tunisia create its KC-style port body?")
+
+
+def test_in_reality_asks_nothing() -> None:
+    """ "When was it established in reality?": "in reality" says the asker doubts a figure,
+    as "actually" does; it is no word a fact must hold."""
+    office = make_fact(
+        "office",
+        "The Cat Office was set up in May 2015.",
+        answer_fr="Le Cat Office a été créé en mai 2015.",
+        when="2015-05",
+    )
+    strict = Thresholds(min_coverage=0.85, clear_lead_coverage=0.85)
+    matcher = make_matcher(office, *FILLER, entities=[CAT_OFFICE], thresholds=strict)
+    for question in (
+        "When was the Cat Office set up in reality?",
+        "Le Cat Office a été créé quand en réalité ?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["office"], question
