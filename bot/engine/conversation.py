@@ -498,7 +498,7 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
             and words[n + 1] not in STOPWORDS
         ):
             return True  # "when was that agreement signed?": the agreement said before
-        if strict and word in _KIND_WORDS:
+        if strict and word in KIND_WORDS:
             continue  # "what year did it open?": the kind asked, not what it is about
         if word not in STOPWORDS and word not in CONVERSATIONAL and knows(word):
             # ... or a pointer ends it: "what did Morocco develop with INL support there?",
@@ -526,11 +526,11 @@ _UNDER_IT = re.compile(
 
 
 #: Words that name the kind of answer asked ("what year", "quelle date"), not a thing.
-_KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
+KIND_WORDS = _words("year years date dates month months day days annee annees mois jour jours")
 #: ... and of a time: a message naming only these asks nothing it names.
 #: (and of a name or a body: "need the name of the body", "le nom de l'organisme")
 _KIND_ONLY = (
-    _KIND_WORDS
+    KIND_WORDS
     | _words("time heure moment")
     | _words(
         "name names nom noms body bodies organisation organisations organization organizations "

@@ -39,6 +39,7 @@ from bot.core.text import (
     PERSON_TITLES,
     SHORTHAND,
     SPOKEN_FIGURE_WORDS,
+    STOPWORDS,
     CaseBlind,
     Token,
     bounded,
@@ -59,6 +60,7 @@ from bot.core.text import (
 )
 from bot.engine.answer import Answer, Match, Slot
 from bot.engine.conversation import (
+    KIND_WORDS,
     QUESTION_CUES,
     YES_NO_OPENING,
     Chatter,
@@ -229,6 +231,11 @@ class Matcher:
         #: A capital's concept -> its country's, when the capital stands for the government.
         self._seats = {"@" + e.id: "@" + e.seat_of[0] for e in base.entities if e.seat_of}
         self._states = frozenset("@" + e.id for e in base.entities if e.kind == "country")
+        #: The acronyms and one-word names of the base's bodies, folded ("inl", "us",
+        #: "onudc"): a word in capitals that is one of them is no word shouted.
+        self._acronyms = frozenset(
+            fold(name) for e in base.entities for name in (*e.acronyms, *e.names) if " " not in name
+        )
         #: Source id -> the concepts naming its publisher (read when a question first
         #: names where it was read: "the INL summary").
         self._publisher_concepts: dict[str, frozenset[str]] | None = None
@@ -421,6 +428,10 @@ class Matcher:
             # "WHEN DID MOROCCO JOIN THE TSCTP?": a message in capitals is shouted, its
             # words no acronyms ("THE", "DID" are stop words still).
             question = question.lower()
+        elif _SHOUTED_WORD.search(question):
+            # "since WHAT YEAR has ...?", "QUI a ouvert ...?", "how many OTHER countries":
+            # a word shouted that is no name of the fact base's is the word, written small.
+            question = _SHOUTED_WORD.sub(self._unshouted, question)
         if "#" in question:
             question = _HASH_NUMBER.sub("number of ", question)  # "# prosecutors attended?"
         if _NOT_THE_CUE.search(question):
@@ -1245,6 +1256,18 @@ class Matcher:
         whose meaning it is (only the letters or words spelled)."""
         named = [s for s in slots if s.concept != STAND_FOR]
         return len(named) < len(slots) and all(fold(s.text) in _WHAT_IS_SPELLED for s in named)
+
+    def _unshouted(self, shouted: re.Match[str]) -> str:
+        """A word in capitals, written small unless the fact base has it as a name or an
+        acronym ("INL", "US", "ONUDC") or has never heard of it ("NATO": a name of its
+        own)."""
+        word = shouted.group()
+        folded = fold(word)
+        if folded in self._acronyms or not (
+            folded in STOPWORDS or folded in KIND_WORDS or self._knows(folded)
+        ):
+            return word
+        return word.lower()
 
     def _knows(self, word: str) -> bool:
         """Whether the fact base has heard of a (folded) word: in a fact, a name or a synonym
@@ -4086,6 +4109,8 @@ _APPOSITION = re.compile(
 #: How many words a message in capitals needs to be read as shouted, not as names ("BCIJ
 #: ROLE?" stays two names).
 SHOUTED_WORDS = 3
+#: A word in capitals, of two letters or more, whole ("GLO.ACT" and "G-8" are one word each).
+_SHOUTED_WORD = re.compile(r"(?<![\w.'’-])[A-ZÀ-Ý]{2,}(?![\w'’-]|\.\w)")
 
 
 def _counts_nothing(slots: Sequence[Slot]) -> bool:

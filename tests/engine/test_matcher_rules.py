@@ -6598,3 +6598,30 @@ def test_in_reality_asks_nothing() -> None:
         "Le Cat Office a été créé quand en réalité ?",
     ):
         assert ids(matcher.ask(question).facts) == ["office"], question
+
+
+def test_a_word_shouted_is_read_as_written_small() -> None:
+    """ "since WHAT YEAR has ...?", "QUI a ouvert ...?": a word in capitals the fact base
+    has as no name is the word itself; "US" is still the United States."""
+    united_states = make_entity("united-states", "country", "United States", acronyms=("US",))
+    france = make_entity("france", "country", "France")
+    dogs = make_fact(
+        "dogs",
+        "The United States has funded the sniffer dog project since 2010.",
+        when="2010",
+        entities=["united-states"],
+    )
+    cats = make_fact(
+        "cats",
+        "France has funded the sniffer cat project since 2012.",
+        when="2012",
+        entities=["france"],
+    )
+    strict = replace(BARS, clear_lead_coverage=1.01)
+    matcher = make_matcher(dogs, cats, *FILLER, entities=[united_states, france], thresholds=strict)
+    assert ids(
+        matcher.ask("since WHAT YEAR has the US funded the sniffer dog project??").facts
+    ) == ["dogs"]
+    assert ids(matcher.ask("WHICH sniffer project has the US funded since 2010??").facts) == [
+        "dogs"
+    ]
