@@ -92,7 +92,7 @@ STOPWORDS_EN = frozenset(
     wanna kinda sorta basically
     actually really btw hey hi hello thanks thank behalf total overall entire whole rite stated
     refer refers referring referred cite cites cited citing even
-    tho though anyway reality realite afterwards afterward subsequently specifically exact
+    tho though anyway reality afterwards afterward subsequently specifically exact
     especially mostly mainly primarily ultimately particularly essentially generally
     typically usually actualy apart aside behind late mid gone went
     colleague colleagues else ie eg etc viz
@@ -127,7 +127,7 @@ STOPWORDS_FR = frozenset(
     directement parmi cite citee cites citees complete complet completes complets peux
     contre vers indique indiquee indiques indiquees priorite prioritairement sinon
     veut veulent voulait voulaient vouloir aupres
-    bon bons bonne exacte exactes exacts""".split()  # noqa: SIM905
+    bon bons bonne exacte exactes exacts realite""".split()  # noqa: SIM905
 )
 STOPWORDS = STOPWORDS_EN | STOPWORDS_FR
 

@@ -678,18 +678,29 @@ SELF_CONTAINED_WORDS = 3
 
 #: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
 #: line calls ...", "notre brouillon affirme que ...".
-#: "Reporter's line: '...'", "the peacekeeping para says '...'", "Haiti paragraph: '...'":
-#: a piece of a draft, quoted (its intro alone, when the quote is the next segment). (Not
-#: the piece of a text the answer is for: "for the peacekeeping paragraph: how many ...?".)
-_PIECE_OF_A_DRAFT = re.compile(
-    r"^\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?"
-    r"(?:(?:reporter|writer|journalist|author|editor)['’]?s?\s+|[\w-]+\s+)?(?:para|paragraph|line|"
-    r"sentence|passage|caption|headline|lede|bullet)(?:(?:\s+(?:says?|reads?|states?|claims?)|\s*:)\s*"
-    r"(?=['\"“«‘])\W*|\s*:?\s*$)",
-    re.IGNORECASE,
-)
 #: Where a quote may open.
-_QUOTE_MARKS = "'\"“«‘"
+_QUOTE_MARKS = ("'", '"', "“", "«", "‘")
+#: The intro of a piece of a draft: "Reporter's line", "the peacekeeping para says",
+#: "Haiti paragraph". (Not a question about it, "which line ...?"; nor the piece of a text
+#: the answer is for, "for the peacekeeping paragraph: how many ...?".)
+_PIECE = (
+    r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
+    r"(?!\W*(?:\w+\W+){0,3}?(?:for|on|pour|about)\s+(?:(?:the|our|my|a|an|this|le|la|notre|mon)\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:para|paragraph|line|sentence|passage|caption|headline|lede|bullet)\b)"
+    r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?"
+    r"(?:(?:reporter|writer|journalist|author|editor)['’]?s?\s+|[\w-]+\s+)?(?:para|paragraph|line|"
+    r"sentence|passage|caption|headline|lede|bullet)"
+)
+#: A piece of a draft, quoted: "Reporter's line: '...'", "the peacekeeping para says '...'".
+_PIECE_OF_A_DRAFT = re.compile(
+    _PIECE + r"(?:\s+(?:says?|reads?|states?|claims?)|\s*:)\s*(?=['\"“«‘])\W*", re.IGNORECASE
+)
+#: The intro of a piece of a draft alone, before the segment its quote opens.
+_PIECE_INTRO = re.compile(
+    _PIECE + r"(?:\s+(?:says?|reads?|states?|claims?))?\s*:?\s*$", re.IGNORECASE
+)
+#: A segment that is a quotation and goes on after it ("'...' What figure is right?").
+_QUOTE_THEN_MORE = re.compile(r"^\s*['\"“«‘].*['\"”»’](?=[\s.,;:!?])[\W_]*\w", re.DOTALL)
 
 
 _DRAFT_CLAIM = re.compile(
@@ -719,9 +730,11 @@ def _introduces(intro: str, claim: str) -> bool:
     """Whether a segment only introduces a draft's claim, the next segment ("A draft line
     reads:" | "'The BCIJ has 5 units.'"); a piece of a draft only a quoted one."""
     whole = intro.strip() + " "
-    if not _DRAFT_CLAIM.fullmatch(whole):
-        return False
-    return not _PIECE_OF_A_DRAFT.fullmatch(whole) or claim.lstrip()[:1] in _QUOTE_MARKS
+    if _DRAFT_CLAIM.fullmatch(whole):
+        return True
+    # (A quotation alone, "Reporter's line: 'The BCIJ was set up in 2015.'", is what is
+    # asked of, as written.)
+    return bool(_PIECE_INTRO.fullmatch(whole)) and bool(_QUOTE_THEN_MORE.match(claim))
 
 
 #: A draft's claim after a question and a comma: "..., draft says april 2015 but ...".
@@ -730,7 +743,18 @@ _QUESTION_THEN_CLAIM = re.compile(
     r"(?:draft|brouillon)\s+(?:says?|said|has|had|dit|indique)\b)",
     re.IGNORECASE,
 )
-#: Words one of which `_DRAFT_CLAIM` needs (as parts of words: "paragraph" holds "para").
+
+
+def _question_then_claim(segment: str) -> list[str]:
+    """[the question, the draft's claim after it] ("when did ..., draft says april 2015");
+    [the segment] when what comes before the claim asks nothing ("the BCIJ was created in
+    2013, draft says 2014. correct?" checks the draft against the asker)."""
+    parts = _QUESTION_THEN_CLAIM.split(segment, maxsplit=1)
+    return parts if len(parts) == 2 and _asks_after_preamble(parts[0]) else [segment]
+
+
+#: A cheap prefilter of the splits around a draft's claim: a message holding none of these
+#: words (as parts of words: "paragraph" holds "para") is split no further.
 _DRAFT_WORDS = (
     "draft",
     "brouillon",
@@ -965,7 +989,7 @@ _FRAME_CUE = CaseBlind.compile(
 _SUPPOSING = re.compile(
     r"^(?:(?:and|so|ok|okay|also|but|et|mais)\s+)?"
     r"(?:(?:just\s+)?in\s+case|if|suppose|supposing|say|what\s+if|assuming|"
-    r"dans\s+le\s+cas\s+o[uù]|au\s+cas\s+o[uù]|si|s['’](?=ils?\b))\s+"
+    r"dans\s+le\s+cas\s+o[uù]|au\s+cas\s+o[uù]|si|s['’]ils?)\s+"
     r"(?:"
     # (whoever asks, in a few words none of which asks: "sum1", "the minister", "they")
     r"(?:(?!(?:what|wat|when|where|which|who|whom|whose|why|how|quel\w*|quand|combien|qui)\b)"
@@ -1001,12 +1025,20 @@ _WHAT_TO_SAY = re.compile(
 #: "... dans un rapport". The asker's own writing (their determiner, or a kind of report
 #: no source is), not a source the asker read it in ("in the 2012 report").
 _WHERE_IT_GOES = re.compile(
-    r"\s+(?:(?:in|into)\s+(?:(?:my|our|a|this)\s+(?:[a-z]+\s+)?|the\s+(?:donor|quarterly|"
-    r"annual|weekly|monthly|board|final|internal|team|funding|grant|progress|concept)\s+)"
+    r"\s+(?:(?:in|into)\s+(?:my|our|the|a|this)\s+(?:donor\s+|quarterly\s+|annual\s+|weekly\s+|"
+    r"monthly\s+|board\s+|final\s+|internal\s+|team\s+|funding\s+|grant\s+|progress\s+|"
+    r"concept\s+)?(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)"
     r"(?:memo|report|note|brief|briefing|deck|slides?|draft|newsletter|email|presentation|"
     r"table|spreadsheet|annex)|"
     r"dans\s+(?:un|une|mon|ma|notre|ce|cette)\s+(?:rapport|m[ée]mo|note|document|brouillon|"
     r"tableau|pr[ée]sentation|courrier|mail|e-mail))(?=\s*[,?.!;]|\s*$)",
+    re.IGNORECASE,
+)
+#: A case that asks nothing of its own: "in case she asks again", "if they ask me".
+_CASE_ALONE = re.compile(
+    r"\W*(?:(?:and|so|but|et|mais)\s+)?(?:(?:just\s+)?in\s+case|if|dans\s+le\s+cas\s+o[uù]|"
+    r"au\s+cas\s+o[uù]|si)\s+(?:[\w'’-]+\s+){0,3}?(?:asks?|asked|demandes?|demandent)"
+    r"(?:\s+(?:me|us|again|later|about\s+it|that|[çc]a|encore|moi))*\s*[,;:]?\s*",
     re.IGNORECASE,
 )
 _SUPPOSING_CUE = CaseBlind.compile(r"\b(?:in\s+case|if|suppos|say|assuming|cas\s+o|si|s['’]il)")
@@ -1023,7 +1055,14 @@ def _unsupposed(segment: str) -> str:
     case = _SUPPOSING.match(segment) if _SUPPOSING_CUE.search(segment) else None
     question = segment if case is None else segment[case.end() :]
     said = _WHAT_TO_SAY.search(question) if _WHAT_TO_SAY_CUE.search(question) else None
-    if said is not None and said.start() > 0:
+    if said is not None and case is None and _CASE_ALONE.fullmatch(question[: said.start()]):
+        return ""  # "in case she asks again, what do I answer?": the asker's own worry
+    # (Not a question of its own before it: "The BCIJ law, how should I cite it?")
+    if (
+        said is not None
+        and said.start() > 0
+        and (case or _asks_after_preamble(question[: said.start()]))
+    ):
         question = question[: said.start()] + ("?" if "?" in said["mark"] else said["mark"])
     if case is not None:
         question = _WHERE_IT_GOES.sub("", question)
@@ -1031,7 +1070,8 @@ def _unsupposed(segment: str) -> str:
 
 
 def _unframed(segment: str) -> str:
-    """The question inside "she wants to know ...", or the segment as it is."""
+    """The question inside "she wants to know ..." or a case ("if they ask ..."), or the
+    segment as it is."""
     return _frame_parts(segment, lambda word: False)[-1]
 
 
@@ -1969,7 +2009,7 @@ def read_message(
         ]
         # "when did Morocco take over as co-chair, draft says april 2015 but that feels
         # early": the draft's claim, after the question, is a segment of its own.
-        ends = [part for end in ends for part in _QUESTION_THEN_CLAIM.split(end, maxsplit=1)]
+        ends = [part for end in ends for part in _question_then_claim(end)]
     if " and " in text:
         # "updating the slide and need the number of ...": the request is a segment.
         ends = [part for end in ends for part in _AND_REQUEST.split(end)]

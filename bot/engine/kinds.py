@@ -394,13 +394,16 @@ _FOUNDING = re.compile(
     r"membres?\s+fondateurs?\s+(?=d))|"
     r"(?P<verb>creat(?:e|es|ed|ing)|found(?:s|ed)|establish(?:es|ed|ing)?|"
     r"set(?:s|ting)?\s+up|launch(?:es|ed|ing)?|inaugurat(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|"
-    r"cr[ée]{2}(?:e|es|s|r)?|cr[ée]er|cr[ée]ait|fond[ée](?:e|es|s)?(?!\s+sur)|fonder|institu[ée](?:e|es|s)?|"
+    r"cr[ée]{2}(?:e|es|s|r)?|cr[ée]ait|fond[ée](?:e|es|s)?(?!\s+sur)|fonder|institu[ée](?:e|es|s)?|"
     r"instituer|instaur[ée](?:e|es|s)?|instaurer|mise?s?\s+en\s+place|mettre\s+en\s+place|"
     r"lanc[ée](?:e|es|s)?|lancer))\b",
     re.IGNORECASE,
 )
+#: A cheap prefilter of `_FOUNDING` and `_FOUNDING_ASKED`: a text holding none of these
+#: says nothing was founded.
 FOUNDING_CUE = re.compile(
-    r"creat|found|establish|set\S*\s+up|launch|inaugurat|introduc|cr[ée]|fond|institu|instaur|"
+    r"creat|found|establish|set\S*\s+up|launch|inaugurat|introduc|initiative|undertaking|cr[ée]|"
+    r"fond|institu|instaur|"
     r"en\s+place|lanc",
     re.IGNORECASE,
 )
@@ -412,9 +415,23 @@ _ACTIVE_BEFORE = re.compile(
     r"first)\s+)?$",
     re.IGNORECASE,
 )
+#: What before an English participle makes it passive, whatever follows ("the BCIJ was
+#: established the same year as ...").
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|is|are|being|be)\s+(?:(?:just|recently|formally|officially|first)\s+)?$",
+    re.IGNORECASE,
+)
+#: An English participle of founding ("set up" is one too: "the BCIJ was set up in 2015").
+_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|set\s+up)$", re.IGNORECASE)
+#: "X is a joint initiative by the EU and UNODC": X was founded by them.
+_INITIATIVE_OF = re.compile(
+    r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w€,()-]+\s+){0,5}?(?:initiative|undertaking)\s+"
+    r"(?:by|of|between|from)\b",
+    re.IGNORECASE,
+)
 #: What after an English participle makes it active: its object ("established the BCIJ").
 _OBJECT_AFTER = re.compile(
-    r"^\s+(?:the|a|an|its|their|his|her|our|new|this|that|le|la|les|l['’]|un|une|son|sa|ses|leur|"
+    r"^\s+(?:the|a|an|its|their|his|her|our|new|this|that|"
     r"(?-i:[A-Z])\w*(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)"
     r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December))\b",
     re.IGNORECASE,
@@ -432,8 +449,7 @@ _CLAUSE_END = re.compile(r"[.;:!?,](?:\s+|$)")
 #: is named before it.
 _APPOSED = re.compile(
     r"^\s*(?:a|an|the|un|une|le|la|l['’])\s*(?:new\s+|nouvel(?:le)?\s+)?"
-    r"(?:body|agency|bureau|office|unit|institution|organi[sz]ation|service|organisme|"
-    r"institution|office)\s*$",
+    r"(?:body|agency|bureau|office|unit|institution|organi[sz]ation|service|organisme)\s*$",
     re.IGNORECASE,
 )
 
@@ -452,10 +468,10 @@ _FOUNDING_ASKED = re.compile(
     r"\b(?:(?:when|what\s+(?:year|date|month)|(?:in|on)\s+(?:what|which)\s+(?:year|date|month)|"
     r"since\s+when)\s+(?:(?:was|were|is|are|has|have|had)\s+(?:it\s+been\s+since\s+)?"
     r"(?P<passive>(?:[^?.;:!,]|\.(?=\S)){1,80}?)\s+(?:officially\s+|first\s+|formally\s+)?(?:been\s+)?"
-    r"(?:created|founded|established|set\s+up|formed|inaugurated)\b|"
-    r"did\s+(?:[^?.;:!,]|\.(?=\S)){1,60}?\s+(?:create|found|establish|set\s+up|form|inaugurate)\s+"
+    r"(?:created|founded|established|set\s+up|inaugurated)\b|"
+    r"did\s+(?:[^?.;:!,]|\.(?=\S)){1,60}?\s+(?:create|found|establish|set\s+up|inaugurate)\s+"
     r"(?P<active>(?:[^?.;:!,]|\.(?=\S)){1,80})))|"
-    r"\bwho\s+(?:originally\s+|first\s+)?(?:created|founded|established|set\s+up|formed)\s+"
+    r"\bwho\s+(?:originally\s+|first\s+)?(?:created|founded|established|set\s+up)\s+"
     r"(?P<object>(?:[^?.;:!,]|\.(?=\S)){1,80})|"
     r"\b(?:date|ann[ée]e|mois)\s+(?:de\s+(?:la\s+)?)?(?:cr[ée]ation|fondation|mise\s+en\s+place)\s+"
     r"(?P<noun>(?:du|de\s+la|de\s+l['’]|des|d['’]|de)\s*(?:[^?.;:!,]|\.(?=\S)){1,80})|"
@@ -471,12 +487,19 @@ _FOUNDING_ASKED = re.compile(
 )
 
 
+#: A name a description borrows: "its FBI-style agency" is not the FBI.
+_STYLED_AFTER = re.compile(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
+
+
 def founding_asked(question: str) -> list[str]:
     """The words naming what `question` asks the founding of: "the DGSN" of "when was the
     DGSN created?" (`_FOUNDING_ASKED`); none when it asks something else of a founding
     ("what did INL help set up?", "how many founding members ...?")."""
     return [
-        piece for match in _FOUNDING_ASKED.finditer(question) for piece in match.groups() if piece
+        _STYLED_AFTER.sub(" ", piece)
+        for match in _FOUNDING_ASKED.finditer(question)
+        for piece in match.groups()
+        if piece
     ]
 
 
@@ -490,14 +513,17 @@ def founded(text: str) -> list[str]:
     for match in _FOUNDING.finditer(text):
         before, after = text[: match.start()], text[match.end() :]
         verb = match.group("verb")
-        # ("set up" is one too: "the BCIJ was set up in 2015", "Morocco set up the BCIJ")
-        english = verb is not None and re.search(r"(?:ed|set\s+up)$", verb, re.IGNORECASE)
+        english = verb is not None and _ENGLISH_PARTICIPLE.search(verb) is not None
         participle = english or (verb is not None and _PARTICIPLE.search(verb) is not None)
         active = (
             verb is None
             or not participle
             or _ACTIVE_BEFORE.search(before) is not None
-            or (english and _OBJECT_AFTER.match(after) is not None)
+            or (
+                english
+                and _OBJECT_AFTER.match(after) is not None
+                and _PASSIVE_BEFORE.search(before) is None
+            )
         )
         if active:
             end = _PATIENT_END.search(after)
@@ -510,6 +536,11 @@ def founded(text: str) -> list[str]:
                 # ("the Central Bureau ..., a body established by Morocco")
                 piece = clause[ends[-2][1] : ends[-1][0]]
             pieces.append(piece)
+    initiative = _INITIATIVE_OF.search(text)
+    if initiative is not None:
+        subject = text[: initiative.start()]
+        starts = [m.end() for m in _CLAUSE_END.finditer(subject)]
+        pieces.append(subject[starts[-1] if starts else 0 :])
     # (Whose it is was not founded: "Morocco's Central Bureau ..., established in 2015".)
     return [_OWNER.sub(" ", piece) for piece in pieces]
 

@@ -1136,16 +1136,16 @@ class Matcher:
         """Whether the context of `part` dates what it is about ("the terror attacks in
         Casablanca in 2003. Which day did it happen?") to years far from all `fact` says or
         is dated to: the context's names alone ("Casablanca") do not say which event. (Not
-        a year the asker offers to be checked, "I said 2016"; nor one a year off, "the 2016
-        amendments" of 2015, the asker's slip; nor of a fact dated nowhere.)"""
+        a year the asker offers to be checked, "I've got it down as 2013"; nor one a year
+        off, "the 2016 amendments" of 2015, the asker's slip; nor of a fact dated nowhere.)"""
         before = question[: max(question.find(part), 0)]
-        years = {int(y) for y in _A_YEAR.findall(before) if y not in claimed}
-        years -= {int(y) for y in _A_YEAR.findall(part)}
+        years = {int(y) for y in _A_YEAR_IN.findall(before) if y not in claimed}
+        years -= {int(y) for y in _A_YEAR_IN.findall(part)}
         if not years:
             return False
-        held = {int(y) for y in _A_YEAR.findall(f"{fact.answer} {fact.snippet}")}
+        held = {int(y) for y in _A_YEAR_IN.findall(f"{fact.answer} {fact.snippet}")}
         if fact.when is not None:
-            held.add(fact.when.start.year)
+            held |= {fact.when.start.year, fact.when.end.year}
         return bool(held) and all(abs(y - h) > 1 for y in years for h in held)
 
     def _holds_the_context(
@@ -2264,21 +2264,22 @@ class Matcher:
         created?", "who set up the BCIJ?", "date de création de la DGSN"), read as a fact's
         (`Index._founded`)."""
         kinds = self.index.lexicon.kinds
-        return frozenset(
-            key
-            for piece in founding_asked(question)
-            for key in self.index.text_keys(_STYLED_AFTER.sub(" ", piece), language)
-            # (A place founded is not what the fact base dates: "when was Rabat founded?"
-            # is asked of no fact's founding, nor "the Moroccan police unit ..." of Morocco.)
-            if key.startswith("@") and kinds.get(key) not in PLACE_KINDS
-        )
+        asked: set[str] = set()
+        for piece in founding_asked(question):
+            slots = self.analyse(piece)
+            # A body by its name alone ("the DGSN", "le BCIJ"): not a thing of its own it
+            # is part of the name of, "the CNDH-DGSN training programme", "the Moroccan
+            # police unit ..."; not a place's or a law's (a law is adopted, not founded).
+            if slots and all(kinds.get(s.concept or "") in _FOUNDED_KINDS for s in slots):
+                asked.update(s.concept or "" for s in slots)
+        return frozenset(asked)
 
     def _founding_not_said(self, i: int, founding: frozenset[str]) -> str | None:
         """ "When was the DGSN created?" is not answered by "the CNDH and the DGSN have
         introduced a programme", nor "when was the UNODC set up?" by "the momentum created
         by Law 27-14, according to UNODC": the fact must say the body asked of was founded."""
         if founding.isdisjoint(self.index.features[i].founded):
-            return "does not say when it was founded"
+            return "does not say it was founded"
         return None
 
     def _first_name_not_given(
@@ -4273,8 +4274,8 @@ _THE_ONE_OPENS = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b
 _PERSON_OR_NAME_ASKED = re.compile(
     r"\b(?:qui|who|whom|pr[ée]nom|first\s+name|nom|name)\b", re.IGNORECASE
 )
-#: A name a description borrows: "its FBI-style agency" is not the FBI.
-_STYLED_AFTER = re.compile(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
+#: The kinds of names a fact is asked to found: bodies, groups and programmes.
+_FOUNDED_KINDS = frozenset({"institution", "group", "programme"})
 #: What the asker sets a figure beside, after it: "the BCIJ was created in 2013, two years
 #: before the new anti-terror law", "in 2015, the same year as the BCIJ", "in 2016, but I
 #: might be mixing it up with the GCTF": another event, which no fact on this one need say.

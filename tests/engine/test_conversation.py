@@ -2038,3 +2038,43 @@ def test_a_drafts_claim_after_the_question_is_no_part_of_it() -> None:
         "when did Morocco create the BCIJ, draft says april 2013 but that feels early", knows
     )
     assert reading.question == "when did Morocco create the BCIJ"
+
+
+def test_the_askers_worry_about_being_asked_asks_nothing() -> None:
+    """ "... in case she asks again, what do I answer?": no question of its own after the
+    one asked before it."""
+    reading = read_message(
+        "how many prosecutors were trained in Casablanca? in case she asks again, what do I answer?",
+        knows,
+    )
+    assert reading.question == "how many prosecutors were trained in Casablanca?"
+
+
+def test_a_french_case_on_s_il_is_a_case() -> None:
+    """ "s'il demande combien ..., je réponds quoi ?": the case opens on "s'il"."""
+    reading = read_message("s'il demande combien de pays cible GLO.ACT, je réponds quoi ?", knows)
+    assert reading.question == "combien de pays cible GLO.ACT?"
+
+
+def test_what_to_say_after_no_question_stays() -> None:
+    """ "The BCIJ law, how should I cite it?" asks how to cite it: no question before it
+    to be the one asked."""
+    message = "The BCIJ law, how should I cite it?"
+    assert read_message(message, knows).question == message
+
+
+def test_a_source_the_asker_read_is_not_where_the_answer_goes() -> None:
+    """ "Suppose I cite the law in a UNODC report, ...": a report by someone is a source,
+    kept; "in the donor memo" is where the answer goes."""
+    reading = read_message("Suppose I cite the law in a UNODC report, which number is it?", knows)
+    assert reading.question == "the law in a UNODC report, which number is it?"
+
+
+def test_a_drafts_claim_after_a_statement_is_read_with_it() -> None:
+    """ "the BCIJ was created in 2013, draft says 2014. correct?": what comes before the
+    draft's claim asks nothing; the message is not split there. In French too: "quand
+    le BCIJ a-t-il été créé, le brouillon dit 2013" splits."""
+    message = "the BCIJ was created in 2013, draft says 2014. correct?"
+    assert read_message(message, knows).question == message
+    french = read_message("quand le BCIJ a-t-il été créé, le brouillon dit 2013", knows)
+    assert french.question == "quand le BCIJ a-t-il été créé"

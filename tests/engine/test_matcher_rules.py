@@ -6400,6 +6400,8 @@ def test_a_guess_ending_the_message_keeps_its_question_mark() -> None:
         "the same year as the new dog law",
         "but I may be mixing it up with the new dog law",
         "together with the new dog law",
+        "along with the new dog law",
+        "at the same time as the new dog law",
     ],
 )
 def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> None:
@@ -6431,28 +6433,26 @@ def test_what_a_claimed_figure_is_set_beside_is_no_word_asked(beside: str) -> No
 
 
 def test_the_context_dating_another_event_keeps_its_names_from_answering() -> None:
-    """ "I need the exact day of the terror attacks on the BCIJ in 2003. Which day did it
-    happen?": asked again with the context's names alone ("BCIJ"), the question finds the
-    day of a 2018 workshop, which the context's year says is another event. A year off by
-    one is the asker's slip, and a year the asker offers to be checked dates nothing."""
+    """ "I need the exact day of the terror attacks in Tangier in 2003. Which day did it
+    happen?": asked again with the context's names alone ("Tangier"), the question finds
+    the day of a 2018 workshop there, which the context's year says is another event. A
+    year off by one is the asker's slip."""
     workshop = make_fact(
         "workshop",
-        "The third day of the September 2018 BCIJ sniffer dog workshop focused on evidence.",
+        "The third day of the September 2018 sniffer dog workshop in Tangier focused on evidence.",
         when="2018-09-26",
-        entities=["bcij"],
+        entities=["tangier"],
     )
     attacks = make_fact(
-        "attacks", "In 2003, terror attacks hit the BCIJ.", when="2003", entities=["bcij"]
+        "attacks", "In 2003, terror attacks hit Tangier.", when="2003", entities=["tangier"]
     )
     goats = [make_fact(f"goats-{n}", f"Goat census number {n} counted sheep.") for n in range(12)]
-    matcher = make_matcher(workshop, attacks, *FILLER, *goats, entities=[BCIJ], thresholds=BARS)
+    matcher = make_matcher(workshop, attacks, *FILLER, *goats, entities=[TANGIER], thresholds=BARS)
     question = "Which day it was happen?"
     assert not matcher.ask(
-        f"I need the exact day of the terror attacks on the BCIJ in 2003. {question}"
+        f"I need the exact day of the terror attacks in Tangier in 2003. {question}"
     ).answered
-    slip = matcher.ask(
-        f"I need the exact day of the terror attacks on the BCIJ in 2017. {question}"
-    )
+    slip = matcher.ask(f"I need the exact day of the terror attacks in Tangier in 2017. {question}")
     assert ids(slip.facts) == ["workshop"]
 
 
@@ -6533,6 +6533,7 @@ def test_what_else_a_founding_question_asks_is_not_its_founding() -> None:
     assert ids(matcher.ask("What new programme has the Kennel Club launched?").facts) == [
         "launched"
     ]
+
     assert ids(matcher.ask("When did the Kennel Club launch its grooming programme?").facts) == [
         "launched"
     ]
@@ -6578,6 +6579,14 @@ def test_what_a_fact_says_was_founded_is_read_in_its_words() -> None:
     assert answers(french, "En quelle année a été créé le Port Authority ?")
     assert not answers(unit, "When was the Kennel Club created?")
     assert answers(body, "When was Tunisia's port body created?")
+    # ("was established the same year as ...": after "was", what follows is no object.)
+    same_year = make_fact(
+        "same-year",
+        "The Port Authority was established the same year as the customs law, in 2015.",
+        when="2015",
+        entities=["port-authority"],
+    )
+    assert answers(same_year, "When was the Port Authority created?")
     # (Nor is a name a description borrows: "its KC-style port body" is no Kennel Club.)
     assert answers(body, "When did Tunisia create its KC-style port body?")
 
@@ -6625,3 +6634,24 @@ def test_a_word_shouted_is_read_as_written_small() -> None:
     assert ids(matcher.ask("WHICH sniffer project has the US funded since 2010??").facts) == [
         "dogs"
     ]
+
+
+def test_a_year_offered_to_be_checked_dates_no_other_event_on_the_shipped_base(
+    matcher: Matcher,
+) -> None:
+    """ "I've got the new constitution down as 2013 ...": the asker's year, to be checked,
+    is no year the context dates another event to (`_of_another_year`); the constitution
+    of 2011 answers."""
+    message = (
+        "quick q for the annex: I've got Morocco's new constitution down as 2013 but I think"
+        " I'm mixing it up with another reform. Which year was it actually adopted?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["morocco-constitution-2011"]
+
+
+def test_an_initiative_by_its_founders_says_who_founded_it_on_the_shipped_base(
+    matcher: Matcher,
+) -> None:
+    """ "GLO.ACT is a joint initiative by the EU and UNODC" says who set GLO.ACT up."""
+    answer = matcher.ask("who created GLO.ACT?")
+    assert ids(answer.facts)[:1] == ["glo-act-eu-unodc-joint-initiative"]
