@@ -676,10 +676,6 @@ def _names_of(segment: str, knows: Callable[[str], bool]) -> str:
 SELF_CONTAINED_WORDS = 3
 
 
-#: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
-#: line calls ...", "notre brouillon affirme que ...".
-#: Where a quote may open.
-_QUOTE_MARKS = ("'", '"', "“", "«", "‘")
 #: The intro of a piece of a draft: "Reporter's line", "the peacekeeping para says",
 #: "Haiti paragraph". (Not a question about it, "which line ...?"; nor the piece of a text
 #: the answer is for, "for the peacekeeping paragraph: how many ...?".)
@@ -703,6 +699,8 @@ _PIECE_INTRO = re.compile(
 _QUOTE_THEN_MORE = re.compile(r"^\s*['\"“«‘].*['\"”»’](?=[\s.,;:!?])[\W_]*\w", re.DOTALL)
 
 
+#: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
+#: line calls ...", "notre brouillon affirme que ...".
 _DRAFT_CLAIM = re.compile(
     # (Not a question about the draft: "what does the draft say ...?")
     r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
@@ -1014,7 +1012,7 @@ _WHAT_TO_SAY = re.compile(
     r"[,;:.]?\s*(?:(?:so|then|and)\s+)?(?:"
     r"(?:what|wat|wot|how)\s+(?:do|should|would|shall|can|could|d)\s+(?:i|we)\s+"
     r"(?:say|tell|answer|reply|respond|put|write|quote|cite|give)"
-    r"(?:\s+(?:to\s+)?(?:them|him|her|it|the\s+\w+|my\s+\w+))?(?:\s+(?:then|exactly))?|"
+    r"(?:\s+(?:to\s+)?(?:them|em|['’]em|him|her|it|the\s+\w+|my\s+\w+))?(?:\s+(?:then|exactly))?|"
     r"what['’]?s\s+the\s+(?:right\s+|correct\s+)?answer|"
     r"(?:je|on)\s+(?:r[ée]ponds?|dis|mets|[ée]cris|indique)\s+quoi|"
     r"(?:que|qu['’])\s*(?:dois|devrais|vais)[- ]je\s+(?:r[ée]pondre|dire|mettre|indiquer))"
@@ -1034,6 +1032,8 @@ _WHERE_IT_GOES = re.compile(
     r"tableau|pr[ée]sentation|courrier|mail|e-mail))(?=\s*[,?.!;]|\s*$)",
     re.IGNORECASE,
 )
+#: "whether" opening the question a case sets: the claim after it is what is checked.
+_WHETHER = re.compile(r"^\s*(?:whether|if|si)\s+", re.IGNORECASE)
 #: A case that asks nothing of its own: "in case she asks again", "if they ask me".
 _CASE_ALONE = re.compile(
     r"\W*(?:(?:and|so|but|et|mais)\s+)?(?:(?:just\s+)?in\s+case|if|dans\s+le\s+cas\s+o[uù]|"
@@ -1041,6 +1041,7 @@ _CASE_ALONE = re.compile(
     r"(?:\s+(?:me|us|again|later|about\s+it|that|[çc]a|encore|moi))*\s*[,;:]?\s*",
     re.IGNORECASE,
 )
+#: A cheap prefilter of `_SUPPOSING` (it matches many words: "since", "fonds").
 _SUPPOSING_CUE = CaseBlind.compile(r"\b(?:in\s+case|if|suppos|say|assuming|cas\s+o|si|s['’]il)")
 _WHAT_TO_SAY_CUE = CaseBlind.compile(
     r"\b(?:say|tell|answer|reply|respond|put|write|quote|cite|give|r[ée]pond|dis|mets|[ée]cris|"
@@ -1065,7 +1066,8 @@ def _unsupposed(segment: str) -> str:
     ):
         question = question[: said.start()] + ("?" if "?" in said["mark"] else said["mark"])
     if case is not None:
-        question = _WHERE_IT_GOES.sub("", question)
+        # ("if asked whether Morocco is ..., what do I say?": the claim is what is asked)
+        question = _WHERE_IT_GOES.sub("", _WHETHER.sub("", question, count=1))
     return question if _content_words(question) else segment
 
 

@@ -1956,6 +1956,10 @@ def test_what_a_dictated_question_is_for_is_no_word_asked(message: str) -> None:
             "who funds GLO.ACT?",
         ),
         (
+            "if asked whether the BCIJ was created in 2015, what do I tell em?",
+            "the BCIJ was created in 2015?",
+        ),
+        (
             "dans le cas où le bailleur demande combien de pays cible GLO.ACT, je réponds quoi ?",
             "combien de pays cible GLO.ACT?",
         ),
