@@ -1898,6 +1898,27 @@ def _spelled_names(spelled: str, knows: Callable[[str], bool]) -> str:
     return " ".join(found) if found else spelled
 
 
+#: A cell of a table, by its row and its column: "row: INL / DGAPR | col: start yr",
+#: "row 'attacks, Casablanca' / col 'exact date'", "ligne Maroc, colonne « année »".
+_TABLE_CELL = re.compile(
+    r"\b(?:row|ligne)\s*[:=]?\s*(?P<row>[^|\n]{1,120}?)\s*(?:[|;]|\s/\s|,)\s*"
+    # (up to a colon too: "colonne « année » : je mets quoi ?")
+    r"(?:colonne|column|col)\s*[:=]?\s*(?P<column>[^.?!|:\n]{1,80}?)\s*(?:[.?!:]+|(?=[|\n]|$))",
+    re.IGNORECASE,
+)
+_CELL_CUE = CaseBlind.compile(r"\b(?:col|column|colonne)\b")
+#: Quotes around a row's or a column's name.
+_CELL_QUOTES = re.compile(r"[«»\"“”‘’']+")
+
+
+def _cell_asked(cell: re.Match[str]) -> str:
+    """A table's cell as the question it asks: "row: X | col: Y" asks "Y of X?"."""
+    row = _CELL_QUOTES.sub(" ", cell.group("row")).strip(" ,")
+    column = _CELL_QUOTES.sub(" ", cell.group("column")).strip(" ,")
+    french = cell.group(0)[:1].lower() == "l"
+    return f"{column} {'de' if french else 'of'} {row}? "
+
+
 def read_message(
     text: str,
     knows: Callable[[str], bool] = lambda word: True,
@@ -1927,6 +1948,10 @@ def read_message(
         text = _MAIL_HEADERS.sub(" ", text)
     if "q" in text[:12].lower() and _ITEM_NUMBER.match(text):
         text = _ITEM_NUMBER.sub(" ", text, count=1)
+    if _CELL_CUE.search(text):
+        # "row: INL / DGAPR partnership | col: start yr", "ligne Maroc, colonne « année
+        # d'adoption de la constitution »": a table's cell asks its column of its row.
+        text = _TABLE_CELL.sub(_cell_asked, text)
     if _RELAY_INTRO_CUE.search(text):
         # "question d'un partenaire : ...", "got this from a think-tank researcher writing a
         # profile: ...": who the question comes from, no word asked.

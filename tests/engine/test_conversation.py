@@ -2082,3 +2082,22 @@ def test_a_drafts_claim_after_a_statement_is_read_with_it() -> None:
     assert read_message(message, knows).question == message
     french = read_message("quand le BCIJ a-t-il été créé, le brouillon dit 2013", knows)
     assert french.question == "quand le BCIJ a-t-il été créé"
+
+
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        ("row: BCIJ | col: year created. next cell pls", "year created of BCIJ?"),
+        (
+            "next cell: row 'trafficking law, Morocco' / col 'law number'. thx",
+            "law number of trafficking law, Morocco?",
+        ),
+        (
+            "pour mon tableau : ligne « BCIJ », colonne « année d'adoption » : je mets quoi ?",
+            "année d adoption de BCIJ?",
+        ),
+    ],
+)
+def test_a_cell_of_a_table_asks_its_column_of_its_row(message: str, question: str) -> None:
+    """ "row: X | col: Y", "ligne X, colonne « Y »": a cell to fill asks Y of X."""
+    assert read_message(message, knows).question.startswith(question)
