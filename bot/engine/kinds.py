@@ -1130,7 +1130,7 @@ class Kind(StrEnum):
         _at_word_starts(
             # "what is the dollar amount of ...?", "how many euros went to ...?"
             r"\b(dollar|dollars|euro|euros|usd)\s+(amounts?|figures?|values?|totals?|sums?)\b|"
-            r"\bhow many (dollars|euros)\b|"
+            r"\bhow (many|much) (dollars|euros)\b|"
             # "in dollar terms, how much ...?", "how much aid, in dollars?", "doubled from
             # what to what, in dollars?"
             r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\b(in|en)\s+(us\s+)?(dollars|euros|usd|dirhams)\b|"

@@ -85,6 +85,8 @@ def test_a_budget_requested_asks_for_money() -> None:
     # "how much $ did INL give?": the sign says money; "of the €11 million" states a figure.
     assert asks_for("how much $ did the port give the dog unit") is Kind.MONEY
     assert asks_for("how much did the port give the dog unit") is not Kind.MONEY
+    # ("how much dollars is the aid?": a learner's "how many dollars")
+    assert asks_for("how much dollars is the port's dog aid?") is Kind.MONEY
     assert asks_for("how much of the €11 million went to dogs?") is not Kind.MONEY
     # "doubled from what to what?": the sums before and after.
     assert asks_for("the port doubled its dog aid. from what to what?") is Kind.MONEY
