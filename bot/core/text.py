@@ -121,7 +121,7 @@ STOPWORDS_FR = frozenset(
     globalement generalement selon ensemble decisif decisifs decisive decisives cruciale
     cruciaux automne hiver printemps concretement plusieurs divers diverses nombreux
     nombreuses multiples mdr ptdr grace prevu prevus prevue prevues voient voit
-    mene menent mener menait menaient organise organisent apres
+    mene menent mener menait menaient organise organisee organisees organises organisent apres
     permettre permettra permettront permettrait
     devenu devenus devenue devenues devient deviennent intervient interviennent intervenir
     directement parmi cite citee cites citees complete complet completes complets peux

@@ -4267,6 +4267,13 @@ _THE_ONE_WHICH = re.compile(
     r",\s*the\s+one\s+(?:that|which)\b" + _UP_TO_THE_QUESTION,
     re.IGNORECASE,
 )
+#: A description of a body by its founding, which the fact on it need not tell: "the
+#: counterterrorism forum it helped found in 2011", "the forum Morocco co-founded".
+_HELPED_FOUND = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:it|morocco|rabat|they|we)\s+(?:had\s+)?(?:helped\s+(?:to\s+)?"
+    r"(?:found|create|set\s+up|launch|establish)|co-?founded)(?:\s+(?:in|back\s+in)\s+\d{4})?\b",
+    re.IGNORECASE,
+)
 #: What opens `_THE_ONE_WHICH`'s description: "celui qui", "celle que".
 _THE_ONE_OPENS = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b", re.IGNORECASE)
 #: A person asked for, whom what the asker says of them picks out: "c'est qui le chef du
@@ -4308,6 +4315,7 @@ _FRAMES = (
     (_SUPPORT_GIVEN, r"\g<asked>"),
     (_REPORTED, ""),
     (_THE_ONE_WHICH, ""),
+    (_HELPED_FOUND, ""),
 )
 
 

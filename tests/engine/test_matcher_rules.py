@@ -6655,3 +6655,36 @@ def test_an_initiative_by_its_founders_says_who_founded_it_on_the_shipped_base(
     """ "GLO.ACT is a joint initiative by the EU and UNODC" says who set GLO.ACT up."""
     answer = matcher.ask("who created GLO.ACT?")
     assert ids(answer.facts)[:1] == ["glo-act-eu-unodc-joint-initiative"]
+
+
+def test_a_body_described_by_its_founding_need_not_be_founded_by_the_fact() -> None:
+    """ "the dog forum it helped found in 2011": a description of the forum, which the fact
+    on its co-chair need not tell (set aside when the question as asked finds nothing)."""
+    chair = make_fact(
+        "chair",
+        "Tunisia became co-chair of the sniffer dog forum in April 2016.",
+        when="2016-04",
+        entities=["tunisia"],
+    )
+    strict = replace(BARS, clear_lead_coverage=1.01)
+    matcher = make_matcher(chair, *FILLER, entities=[TUNISIA], thresholds=strict)
+    question = "When did Tunisia become co-chair of the sniffer dog forum it helped found in 2011?"
+    assert ids(matcher.ask(question).facts) == ["chair"]
+
+
+def test_organised_in_french_asks_nothing() -> None:
+    """ "Dans quelle ville la formation est-elle organisée ?": where it is held, whatever the
+    gender of the participle."""
+    venue = make_fact(
+        "venue",
+        "The Cat Office training will be held in Tangier.",
+        answer_fr="La formation du Cat Office se tiendra à Tanger.",
+        entities=["cat-office", "tangier"],
+    )
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(venue, *FILLER, entities=[CAT_OFFICE, TANGIER], thresholds=strict)
+    for question in (
+        "Dans quelle ville la formation du Cat Office est-elle organisée ?",
+        "Dans quelle ville les formations du Cat Office sont-elles organisées ?",
+    ):
+        assert ids(matcher.ask(question).facts) == ["venue"], question
