@@ -789,7 +789,8 @@ _CONFIRMING = re.compile(
     # (not "Can I say thanks again?", "Could we put the GCTF on the agenda?")
     r"(?:can|could|may)\s+(?:i|we)\s+(?:really\s+)?(?:write|say|state|claim)"
     r"(?:\s+that|(?=[^?]{0,80}\d))|"
-    r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|safe|accurate)\s+to\s+(?:write|say|state|claim)"
+    r"(?:is|would)\s+it\s+(?:be\s+)?(?:ok|okay|fine|safe|accurate|right|correct|true)\s+to\s+"
+    r"(?:write|say|state|claim)"
     r"(?:\s+that)?|est-(?:ce|il)\s+(?:bien\s+)?(?:vrai|exact)\s+qu(?:e|['’])|"
     r"c['’]est\s+(?:vrai|exact)\s+qu(?:e|['’])|c['’]est\s+bien|est-ce\s+bien)\b\W*|"
     # ("Were the units being prepared for Somalia? Where were they headed?": a yes-or-no

@@ -1548,6 +1548,10 @@ def test_a_claim_checked_before_a_question_is_the_claim_not_what_is_asked() -> N
         "is it ok to say that the BCIJ was created in 2016? What year does the text give?", knows
     )
     assert safe.claim.startswith("the BCIJ")
+    right = read_message(
+        "Would it be right to say the BCIJ was created in 2016? If not, when?", knows
+    )
+    assert right.claim.startswith("the BCIJ")
     thanks = read_message(
         "Can I write the trafficking law in the deck? When was the BCIJ created?", knows
     )
