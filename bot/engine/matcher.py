@@ -3570,7 +3570,7 @@ _CLAIM_INTRO = re.compile(
     # "my boss thinks ...", "my colleague told me ...", "boss thinks 2012", "mon chef pense
     # que ...": whose figure, a colleague's (not "the minister said", which may be asked).
     r"\b(?:(?:my|our|the)\s+)?(?:boss|manager|supervisor|team\s+lead|coll?ea?gu?e|coworker|"
-    r"co-worker|editor)(?:\s+@?\w+)?\s+(?:thinks|thought|says|said|told\s+me|tells\s+me|"
+    r"co-worker|editor)(?:\s+@?\w+)?\s+(?:thinks?|thought|says?|said|told\s+me|tells?\s+me|"
     r"believes|reckons|claims|insists|wrote|is\s+sure|is\s+certain|swears)(?:\s+that)?\b|"
     r"\b(?:mon|ma|notre)\s+(?:chef|cheffe|boss|coll[èe]gue|directeur|directrice|r[ée]dac\s*chef)"
     r"\s+(?:pense|croit|dit|m['’]a\s+dit|affirme|a\s+[ée]crit)(?:\s+que|\s+qu['’])?|"
@@ -3629,6 +3629,8 @@ _CLAIM = CaseBlind.compile(
     # (after "was it,": not "... with Tunisia, 100?", which may name what is counted).
     r"\b(?:how\s+many|how\s+much|combien|what\s+number)\b[^?]{0,80}\b(?:was|is|were)\s+"
     r"(?:it|they|there)\s*,\s*\d[\d,.\u00a0\u202f ]*\s*\?+\s*$|"
+    # "Which year was the trade agreement signed, 2006?": a year offered after the question.
+    r"\b(?:which|what|when|quelle|en\s+quelle)\b[^?]{0,100},\s*(?:19|20)\d\d\s*\?+\s*$|"
     # 'the article said "... 40 officials ..."? how many was it?', "« le 4 février » ? quelle
     # est la date ?": a quotation holding a figure, asked about, then a question after it.
     # (What it asks after is a figure or a date: not "« ... de 2013 ... ». De quoi ?")

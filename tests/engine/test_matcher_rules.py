@@ -5395,6 +5395,7 @@ def test_a_colleagues_figure_is_the_claim_checked() -> None:
         "the Kennel Club trained 3000 dogs since 2008. wats the actual nbr",
         "mon chef pense que le Kennel Club a formé 1 500 chiens depuis 2008, c'est combien en"
         " vrai ?",
+        "my colleague say the Kennel Club trained 1,500 dogs since 2008. how many really",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
@@ -5642,6 +5643,7 @@ def test_figures_offered_then_asked_are_the_askers() -> None:
         "Has the Kennel Club trained 28,000 dogs since 2008, or fewer?",
         # (a figure offered after the question; one quoted, then asked after)
         "Kennel Club dogs trained since 2008 how many was it, 1,200?",
+        "Since which year has the Kennel Club trained its 2,800 dogs, 2006?",
         "how many dogs was it, trained by the Kennel Club since 2008, about 1,200?",
         'the article said "the Kennel Club has trained 1,200 dogs since 2008"? how many was it?',
         "L'article dit « le Kennel Club a formé 1 200 chiens depuis 2008 ». Quel est le bon"
@@ -6688,3 +6690,23 @@ def test_organised_in_french_asks_nothing() -> None:
         "Dans quelle ville les formations du Cat Office sont-elles organisées ?",
     ):
         assert ids(matcher.ask(question).facts) == ["venue"], question
+
+
+def test_a_colleagues_figure_in_a_learners_words_is_checked_on_the_shipped_base(
+    matcher: Matcher,
+) -> None:
+    """ "my colleague say ... in 2019", "my boss think ... 2014": a learner's "says" and
+    "thinks" still give the colleague's figure, to be checked, not a date to hold."""
+    for message, fact in (
+        (
+            "my colleague say the CNDH and DGSN cooperation agreement was signed in 2019."
+            " Which date was it signed?",
+            "cndh-dgsn-cooperation-agreement-2022",
+        ),
+        (
+            "my boss think the GCTF co-chair role started in 2014, which month and year did"
+            " Morocco take it?",
+            "gctf-co-chair-april-2016",
+        ),
+    ):
+        assert ids(matcher.ask(message).facts)[:1] == [fact], message
