@@ -3173,6 +3173,8 @@ _CHECK = re.compile(
     # "the bcij was set up in 2017 right what month and year was it really": dictated, the
     # tag after the figure, then the question.
     r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
+    # ("... in Rabat in july 2018 right?? or somewhere else?": the tag after the figure)
+    r"(?<=\d)\s+(?:right|correct)\s*\?+|"
     # "... wasn't signed until 2019, right? trying to fix a timeline": the tag, then why.
     r"(?<=[,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
     # "... wasn't approved until after 2016, was it?": the tag of a claim put in the negative.

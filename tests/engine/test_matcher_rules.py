@@ -5396,6 +5396,7 @@ def test_a_colleagues_figure_is_the_claim_checked() -> None:
         "mon chef pense que le Kennel Club a formé 1 500 chiens depuis 2008, c'est combien en"
         " vrai ?",
         "my colleague say the Kennel Club trained 1,500 dogs since 2008. how many really",
+        "the Kennel Club trained 1,500 dogs since 2008 right?? or fewer? how many",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
