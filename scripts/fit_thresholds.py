@@ -381,6 +381,13 @@ SETS = (
     "diag339",
     "diag340",
     "diag341",
+    "diag342",
+    "diag343",
+    "diag344",
+    "diag345",
+    "diag346",
+    "diag347",
+    "diag348",
 )
 WRONG_COST = 2.0
 FOLDS = 5
