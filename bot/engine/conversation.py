@@ -1053,7 +1053,8 @@ _WHAT_TO_SAY_CUE = CaseBlind.compile(
 def _unsupposed(segment: str) -> str:
     """The question inside the case the asker sets it in ("if someone asks what ..., what
     do I tell them?" asks what ...), without the asker's own question about what to say
-    after it; or the segment as it is."""
+    after it; nothing for a case that asks nothing of its own ("in case she asks again,
+    what do I answer?"); or the segment as it is."""
     case = _SUPPOSING.match(segment) if _SUPPOSING_CUE.search(segment) else None
     question = segment if case is None else segment[case.end() :]
     said = _WHAT_TO_SAY.search(question) if _WHAT_TO_SAY_CUE.search(question) else None
