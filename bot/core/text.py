@@ -16,6 +16,7 @@ from typing import TypeVar
 import Stemmer
 
 from bot.core.i18n import MONTHS_EN, MONTHS_FR
+from bot.core.lazyregex import Regex, lazy
 
 #: What a piece of text is read into (`by_piece`): tokens, words.
 _T = TypeVar("_T")
@@ -25,11 +26,11 @@ _FOLD_TABLE = {ord(c): "-" for c in _DASHES}
 _FOLD_TABLE.update({ord(c): "'" for c in "\u2018\u2019\u201a\u201b\u2032\u00b4\u02bc`"})
 _FOLD_TABLE.update({ord(c): '"' for c in "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"})
 _FOLD_TABLE.update({ord("\u0153"): "oe", ord("\u00e6"): "ae", ord("\u00df"): "ss"})
-_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
-_WS = re.compile(r"\s+")
+_TAG = lazy(r"</?[A-Za-z][^<>]*>")
+_WS = lazy(r"\s+")
 #: The combining marks of U+0300-U+036F (all but the grapheme joiner, which combines nothing):
 #: what NFKD leaves of the accents of Latin letters.
-_LATIN_MARKS = re.compile(
+_LATIN_MARKS = lazy(
     "[" + "".join(chr(c) for c in range(0x300, 0x370) if unicodedata.combining(chr(c))) + "]+"
 )
 
@@ -368,7 +369,7 @@ _SPOKEN_MONTHS = (
     "novembre",
     "decembre",
 )
-_SPOKEN_YEAR = re.compile(
+_SPOKEN_YEAR = lazy(
     # ("two thousand ...", "deux mille ..." only after a word placing a time: "trained two
     # thousand prosecutors" is a count.)
     r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\ben\s)|"
@@ -382,7 +383,7 @@ _SPOKEN_YEAR = re.compile(
     rf"\btwenty[\s-](?P<late>{'|'.join(_EN_TEENS)}|twenty(?:[\s-](?:{'|'.join(_EN_UNITS)}))?)\b",
     re.IGNORECASE,
 )
-_WORD_SPLIT = re.compile(r"[\s-]+")
+_WORD_SPLIT = lazy(r"[\s-]+")
 
 
 def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) -> int:
@@ -400,9 +401,9 @@ def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) 
 
 #: A date in figures: "16/05/2003", "le 24/02" (day first, as in Morocco and France); not
 #: "24/7", "page 12/15", "loi 19/12", "16/05/18".
-_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
+_NUMERIC_DATE = lazy(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
 #: What stands before a date given without its year: "le 24/02", "on 24/02", "since 3/4".
-_DATE_CUE = re.compile(
+_DATE_CUE = lazy(
     r"\b(?:le|du|au|on|since|from|until|till|by|depuis|avant|apr[èe]s|before|after)\s*$",
     re.IGNORECASE,
 )
@@ -446,7 +447,7 @@ def spoken_years(text: str) -> str:
 
 
 #: A figure said in words: "twelve", "twenty one", "three thousand".
-_SPOKEN_FIGURE = re.compile(
+_SPOKEN_FIGURE = lazy(
     rf"\b(?P<n>{_EN_BELOW_100})(?:[\s-](?P<times>hundred|thousand))?\b(?![-'’])", re.IGNORECASE
 )
 _TIMES = {"hundred": 100, "thousand": 1000}
@@ -512,15 +513,15 @@ MULTIPLIERS = frozenset(
 )
 
 # "2,800" / "18 000" / "1.500" -> "2800"; a thin space or no-break space also groups digits.
-_GROUPED_NUMBER = re.compile(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")
+_GROUPED_NUMBER = lazy(r"(?<![\d,.])(\d{1,3})(?:[,.\u00a0\u202f ](\d{3}))+(?![\d])")
 # "U.S." / "US" (upper case) is the United States, not the pronoun.
-_US = re.compile(r"\b[Uu]\.\s?[Ss]\.(?!\w)|\bUS\b|\b[Uu]\.[Ss]\b")
+_US = lazy(r"\b[Uu]\.\s?[Ss]\.(?!\w)|\bUS\b|\b[Uu]\.[Ss]\b")
 # Letters joined by dots ("GLO.ACT", "e.g.") read as one word.
-_DOTTED = re.compile(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
+_DOTTED = lazy(r"(?<=[A-Za-z])\.(?=[A-Za-z])")
 # An ampersand between spaces is the word "and" (a stop word in either language).
-_AMPERSAND = re.compile(r"(?<!\S)&(?!\S)")
-_TOKEN = re.compile(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
-_DIGIT = re.compile(r"\d")
+_AMPERSAND = lazy(r"(?<!\S)&(?!\S)")
+_TOKEN = lazy(r"\d+(?:-\d+)+|[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+_DIGIT = lazy(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -744,7 +745,7 @@ def word_keys(word: str, lang: str | None = None) -> frozenset[str]:
 
 #: "-ise", "-ised", "-isation", ... after three letters or more: the British spelling of
 #: "-ize" ("rise", "wise" too short to be one).
-_BRITISH_IZE = re.compile(
+_BRITISH_IZE = lazy(
     r"^(?!(?:exerc|expert|enterpr|comprom|surpr|prem|prom|adv|rev|superv|telev|dev|compr|"
     r"franch|merchand|otherw|prec|conc|parad|treat|dem|disgu|improv|chast|exc|inc|circumc|"
     r"wise|rise|ra|pra|po|no|cru|ind|organ)is)(\w{3,}?)is(e|es|ed|ing|ation|ations|er|ers)$"
@@ -753,7 +754,7 @@ _BRITISH_IZE = re.compile(
 
 _FRENCH_ONLY = STOPWORDS_FR - STOPWORDS_EN
 _ENGLISH_ONLY = STOPWORDS_EN - STOPWORDS_FR
-_FRENCH_MARKS = re.compile(r"[éèêàùçôîœ]|\bqu'|\b[ldjn]'[a-zà-ÿ]", re.IGNORECASE)
+_FRENCH_MARKS = lazy(r"[éèêàùçôîœ]|\bqu'|\b[ldjn]'[a-zà-ÿ]", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1024)  # the matcher asks twice per question (its language, its slots)
@@ -904,23 +905,21 @@ def lowering_ignores_case(text: str) -> bool:
     return text.isascii() or not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
-_ESCAPE = re.compile(r"\\.")
+_ESCAPE = lazy(r"\\.")
 #: What may let a pattern ignoring case in Unicode match an ASCII letter by a letter outside
 #: ASCII, which it does not do read as ASCII: "K" (the kelvin sign) is "k", "ſ" is "s", "ı"
 #: and "İ" are "i" (no other character is: tests/engine/test_fast_paths.py), written as
 #: such, by an escape, or in a range reaching them.
-_NOT_ASCII_ALONE = re.compile(
-    r"[\u212a\u017f\u0131\u0130]|\\[uUN0-7]|[^\x00-\u012f]-|-[^\x00-\u012f]"
-)
+_NOT_ASCII_ALONE = lazy(r"[\u212a\u017f\u0131\u0130]|\\[uUN0-7]|[^\x00-\u012f]-|-[^\x00-\u012f]")
 
 
 #: Each pattern's ASCII copy, by the pattern's id; the entry holds the pattern, so no other
 #: object takes its id. (Not `functools.cache`: a `re.Pattern` hashes its whole compiled
 #: code, ~2 us a lookup for a cue, ~8 us for the matcher's longest, dozens a message.)
-_ASCII_COPIES: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_ASCII_COPIES: dict[int, tuple[Regex, Regex]] = {}
 
 
-def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def ascii_copy(pattern: Regex) -> Regex:
     """`pattern` read as ASCII, for printable ASCII text (most messages): there `\\w`, `\\s`,
     `\\d` and `\\b` mean what they mean in Unicode, letters match the same letters (ignoring
     case or not), and `re` tests them up to a third faster. `pattern` itself where it may
@@ -934,7 +933,7 @@ def ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return copy
 
 
-def _ascii_copy(pattern: re.Pattern[str]) -> re.Pattern[str]:
+def _ascii_copy(pattern: Regex) -> Regex:
     """`ascii_copy` made (see there)."""
     if pattern.flags & re.IGNORECASE and _NOT_ASCII_ALONE.search(pattern.pattern):
         return pattern  # (only ignoring case may a non-ASCII letter match an ASCII one)
@@ -949,7 +948,7 @@ def is_plain(text: str) -> bool:
     return text.isascii() and text.isprintable()
 
 
-def reader(pattern: re.Pattern[str], text: str) -> re.Pattern[str]:
+def reader(pattern: Regex, text: str) -> Regex:
     """The pattern to read `text` with: its `ascii_copy` for printable ASCII, else itself."""
     return ascii_copy(pattern) if is_plain(text) else pattern
 
@@ -964,8 +963,8 @@ class CaseBlind:
     (`lowering_ignores_case`; the original serves the three characters it does not cover).
     """
 
-    pattern: re.Pattern[str]  # the pattern ignoring case, as written
-    lowered: re.Pattern[str]  # its case-sensitive copy, for lower-cased text
+    pattern: Regex  # the pattern ignoring case, as written
+    lowered: Regex  # its case-sensitive copy, for lower-cased text
     #: The last text searched and whether the pattern occurs in it, as one tuple (replaced
     #: whole, so a thread never reads one text's answer for another): a message's cues are
     #: searched again in the question read out of it, most often the same text.
@@ -978,7 +977,7 @@ class CaseBlind:
         """`pattern`, which must spell its letters in lower case (escapes such as `\\W` aside)."""
         if any(c.isupper() for c in _ESCAPE.sub("", pattern)):
             raise ValueError(f"a case-blind pattern spells its letters in lower case: {pattern!r}")
-        return cls(re.compile(pattern, re.IGNORECASE), re.compile(pattern))
+        return cls(lazy(pattern, re.IGNORECASE), lazy(pattern))
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in `text`, case ignored: a bool, not a match (no

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
 
+from bot.core.lazyregex import lazy
 from bot.core.text import PERSON_TITLES, STOPWORDS, CaseBlind, by_piece, fold
 from bot.engine.kinds import COUNTED_BEFORE
 
@@ -185,7 +186,7 @@ _PURPOSE_VERBS = _words(
 )
 
 #: Wishes that hold words of the fact base ("new", "year", "day"): greetings all the same.
-_SEASONAL = re.compile(
+_SEASONAL = lazy(
     r"(?:\b(?:happy|merry|joyful)\s+(?:new\s+year|holidays?|christmas|eid|ramadan|\w+day)\b|"
     # ... and the feast it names: "bonne fête de l'Aïd", "bonne fête du Trône".
     r"\b(?:bonne|heureuse)\s+(?:année|annee|fête|fete|fêtes|fetes)\b(?:\s+(?:de\s+l['’]|d['’]|du\s+|de\s+)"
@@ -209,7 +210,7 @@ _SEASONAL_CUE = CaseBlind.compile(
 
 #: An apology for the question ("sorry if this is a silly question but", "dumb q:",
 #: "c'est peut-être une question bête, mais"): it ends a sentence, and asks nothing.
-_SILLY = re.compile(
+_SILLY = lazy(
     r"(?:\b(?:sorry|apologies|pardon|d[ée]sol[ée]e?)\W*)?"
     r"(?:\b(?:if|in\s+case)\s+)?"
     r"(?:\b(?:this|that|it)\s*(?:is|['’]s|may\s+be|might\s+be|could\s+be)\s+|\bmaybe\s+)?"
@@ -236,21 +237,19 @@ _SILLY_CUE = CaseBlind.compile(
 )
 
 
-_MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
+_MENTION = lazy(r"<@[A-Z0-9]+(?:\|[^>]*)?>|(?<!\w)@\w[\w.-]*")
 #: A channel link or a broadcast as Slack writes them: "<#C024BE7LR|general>", "<!here>".
-_CHANNEL = re.compile(r"`?<[#!][^<>\s]*>`?")
+_CHANNEL = lazy(r"`?<[#!][^<>\s]*>`?")
 #: A hedge or a please after a comma, right before the question mark: ", roughly?".
-_HEDGE_BEFORE_MARK = re.compile(
+_HEDGE_BEFORE_MARK = lazy(
     r",\s*(?:roughly|approximately|approx|exactly|precisely|please|pls|plz|again|thx|thanks|"
     r"more\s+or\s+less|svp|stp|environ|exactement|merci)\s*(?=\?)",
     re.IGNORECASE,
 )
-_EMOJI = re.compile(r":[a-z0-9_+'-]+:")
-_URL = re.compile(r"<?https?://\S+>?|\bwww\.\S+")
+_EMOJI = lazy(r":[a-z0-9_+'-]+:")
+_URL = lazy(r"<?https?://\S+>?|\bwww\.\S+")
 #: Emoji: pictographs, symbols and dingbats ("⏰", "⭐", "✅"), with their joiners.
-_PICTOGRAPH = re.compile(
-    "[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]"
-)
+_PICTOGRAPH = lazy("[\U0001f000-\U0001faff\u2300-\u23ff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d]")
 # Segment ends: sentence punctuation followed by a space (but not after an
 # abbreviation such as "Ms." or "U.S."), colons, semicolons, dashes between spaces,
 # ellipses and line breaks.
@@ -259,8 +258,8 @@ _ABBREVIATION = (
     r"(?<!\bvs\.)(?<!\bi\.e\.)(?<!\be\.g\.)"
 )
 #: What every segment end holds (a cheap scan: most questions have none but their "?").
-_SPACES = re.compile(r"[^\S\n]+")
-_MAY_END = re.compile(r"[?!.:;]\s|[?!][\"”»’']\s|\s[-–—]|[–—]|\.\.\.|\n")
+_SPACES = lazy(r"[^\S\n]+")
+_MAY_END = lazy(r"[?!.:;]\s|[?!][\"”»’']\s|\s[-–—]|[–—]|\.\.\.|\n")
 
 
 def _may_end(text: str) -> bool:
@@ -281,16 +280,16 @@ def _may_end(text: str) -> bool:
     ) and _MAY_END.search(text) is not None
 
 
-_JOINING_DASH = re.compile(r"(?<=\w)–(?=\w)")
+_JOINING_DASH = lazy(r"(?<=\w)–(?=\w)")
 #: A question that only opens a topic: "what's the deal with the BCIJ?".
-_TOPIC_OPENER = re.compile(
+_TOPIC_OPENER = lazy(
     r"\bwhat(?:['’]?s|\s+is)\s+the\s+(?:deal|story)\s+with\b[^?]*\?\W*$", re.IGNORECASE
 )
-_SEGMENT_END = re.compile(
+_SEGMENT_END = lazy(
     rf"(?:(?<=[?!])|(?<=[?!][\"”»’'])|{_ABBREVIATION}(?<=\.))\s+|\s*[:;]\s+|\s+[-–—]{{1,2}}\s+|\s*[–—]\s*|\.\.\.+|\n+"
 )
 #: ", and when ...", " et quel ...": a second question in the same sentence.
-_SECOND_QUESTION = re.compile(
+_SECOND_QUESTION = lazy(
     r",?\s+(?:and|et|n|&)\s+"
     # ("..., and over which years does it run?", "et depuis quand ...?")
     r"(?=(?:(?:in|on|at|over|for|by|from|since|during|until|to|en|dans|depuis|pendant|pour|sur|"
@@ -299,7 +298,7 @@ _SECOND_QUESTION = re.compile(
     r"quels|quelles|où|combien|comment|pourquoi|qui)\b)",
     re.IGNORECASE,
 )
-_AND_REQUEST = re.compile(
+_AND_REQUEST = lazy(
     r",?\s+and\s+(?=(?:(?:i|we)\s+)?(?:need|want|am\s+looking\s+for)\s+(?:the|a|an)\s|"
     # "... in the agenda and I'm not sure what it stands for": the question, framed
     r"(?:i['’]?m|i\s+am|we['’]?re|we\s+are)\s+not\s+sure\s+(?:what|when|where|which|who|how|why)\b|"
@@ -308,7 +307,7 @@ _AND_REQUEST = re.compile(
 )
 #: "drafting the agenda and someone mentioned INL wants to ...": what was heard is what
 #: the question asks about, not the asker's doing; the telling itself asks nothing.
-_HEARD = re.compile(
+_HEARD = lazy(
     r"(?:^|,?\s+and\s+|,\s*)(?:someone|somebody|a\s+colleague|my\s+colleague|my\s+boss|"
     r"people|they)\s+(?:mentioned|said|told\s+me|wrote|noted|claimed)(?:\s+that)?\s+"
     # "un rapport mentionne un accord-cadre ..., il a été signé quand ?"
@@ -318,25 +317,25 @@ _HEARD = re.compile(
 )
 #: A document's claim, which `_DRAFT_CLAIM` reads, not something heard: "le rapport dit
 #: que ...". ("Un rapport mentionne le BCIJ, ...": what it names is heard of.)
-_REPORT_SAYS = re.compile(r"\b(?:rapport|brouillon|draft)\s+dit\s+que\b", re.IGNORECASE)
+_REPORT_SAYS = lazy(r"\b(?:rapport|brouillon|draft)\s+dit\s+que\b", re.IGNORECASE)
 _HEARD_CUE = CaseBlind.compile(
     r"mentioned|said|told|wrote|noted|claimed|mentionne|cite|voque|dit que"
 )
-_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
-_ELISION = re.compile(r"^(?:[cdjlmnst]|qu)'(?=\w)")
-_TIME = re.compile(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
+_WORD = lazy(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+_ELISION = lazy(r"^(?:[cdjlmnst]|qu)'(?=\w)")
+_TIME = lazy(r"^(?:\d{1,2}(?:[:h]\d{2})?(?:am|pm|h)?|[01]?\d)$")
 
 
 #: A French segment that opens with "c'est" states something ("c'est pour la note").
 #: "t'" before a verb ("t'a créé", "t'appelles"): the bot, addressed as "tu".
-_TO_YOU = re.compile(r"(?<![\w'’])t['’]\s*\w", re.IGNORECASE)
+_TO_YOU = lazy(r"(?<![\w'’])t['’]\s*\w", re.IGNORECASE)
 #: (Not "c'est combien en dollars", "c'est quoi le BCIJ": asked in place.)
-_STATEMENT = re.compile(
+_STATEMENT = lazy(
     r"^\W*c\s*['’]?\s*est\b(?!\s+(?:combien|quoi|quand(?!\s+m[êe]me)|qui|où|quel|quelle|quels|"
     r"quelles)\b)",
     re.IGNORECASE,
 )
-_PARENTHESES = re.compile(r"\(([^()]*)\)")
+_PARENTHESES = lazy(r"\(([^()]*)\)")
 
 
 def _aside(inner: str, knows: Callable[[str], bool]) -> str:
@@ -347,10 +346,10 @@ def _aside(inner: str, knows: Callable[[str], bool]) -> str:
 
 #: A quote opening a message on one line: "> Since 2010, INL has worked with ... system
 #: what does DGAPR stand for?" (a Slack quote whose line break was lost).
-_QUOTE_OPENING = re.compile(r"^\s*(?:>|&gt;)")
+_QUOTE_OPENING = lazy(r"^\s*(?:>|&gt;)")
 #: Where the asker's own question may start after a quote: a question word from which
 #: the question runs to its mark with no punctuation in between.
-_ASKED_AFTER_QUOTE = re.compile(
+_ASKED_AFTER_QUOTE = lazy(
     r"\b(?:what|whats|which|who|whom|whose|when|where|how|why|quel|quelle|quels|quelles|"
     r"quand|où|ou|combien|qui|pourquoi|comment)\b[^.,;:!?]*\?",
     re.IGNORECASE,
@@ -396,7 +395,7 @@ def _piece_words(piece: str) -> tuple[str, ...]:
 
 #: A word in capitals, which may be a name that folds to a stop word: the EU ("eu", had),
 #: the AU ("au", to the), the US (see `_names_in_capitals`).
-_CAPITALS = re.compile(r"\b[A-Z]{2,}\b")
+_CAPITALS = lazy(r"\b[A-Z]{2,}\b")
 
 
 def _names_in_capitals(part: str) -> bool:
@@ -413,7 +412,7 @@ def _content_words(text: str) -> list[str]:
 #: Saying one tries the bot out: "just testing the bot", "je teste le bot avant la réunion".
 _TEST_CUE = CaseBlind.compile(r"\b(?:test|essai|essay)")
 #: ... said as such: "(just) testing the bot / this thing", "je teste le bot".
-_TESTING_THE_BOT = re.compile(
+_TESTING_THE_BOT = lazy(
     r"\b(?:testing|test|tests|teste|tester|testons|essaie|essaye|essayer)\s+(?:out\s+)?"
     r"(?:the\s+|this\s+|le\s+|ce\s+|l['’])?(?:new\s+|nouveau\s+)?(?:bot|factbot|thing|"
     r"this|outil|ça|ca|app|appli|you|toi)\b",
@@ -458,12 +457,12 @@ _RANKS = _words(
     derniere dernier"""
 )
 #: A law's number: "27-14", "03-03".
-_LAW_NUMBER = re.compile(r"\b\d{1,3}-\d{1,3}\b")
+_LAW_NUMBER = lazy(r"\b\d{1,3}-\d{1,3}\b")
 
 
 #: A question that is one short name in capitals and its marks: "ToT?", "ToT = ?",
 #: "GLO.ACT??" (not "Miami-Dade?", a side offered, nor "OK?", "WHO?").
-_LONE_NAME = re.compile(
+_LONE_NAME = lazy(
     r"\W*(?!(?:OK|WHO|HOW|NO|YES|WHAT|WHY|WHEN|WHERE)\b)(?=[\w.&]*[A-Z][\w.&]*[A-Z])"
     r"[A-Za-z][\w.&]{1,8}\s*=?\s*\?+\W*"
 )
@@ -519,7 +518,7 @@ def _points_back(segment: str, knows: Callable[[str], bool], strict: bool = Fals
 
 #: Prepositions whose object, "it" last in a question, is what was said before: "which
 #: forces got training through it?", "how many countries are part of it?".
-_UNDER_IT = re.compile(
+_UNDER_IT = lazy(
     r"\b(?:through|under|by|with|from|in|into|via|about|behind|of|within|inside)\s+it\s*(?:[,?.!]|$)",
     re.IGNORECASE,
 )
@@ -541,7 +540,7 @@ _KIND_ONLY = (
 
 #: Punctuation said aloud to a phone: "what was it actually comma thanks", "... de quelle
 #: année point d'interrogation" (not "period", "point", words of their own).
-_DICTATED = re.compile(
+_DICTATED = lazy(
     # (The space before is taken with one possessive run: a run of blanks is read once.)
     r"(?<!\s)\s*+\b(?:(?P<comma>comma|virgule)|"
     # (Not a word of its own: "is there a question mark over the 2014 figure?")
@@ -584,7 +583,7 @@ _CHECKED = _words("that this")
 #: Pointers to a person: "what's her job?", "what is his role?".
 _PERSONAL = _words("her his she he him hers sa son ses")
 #: A person named with a title: "Ms. Oufroukhi", "Mme Oufroukhi", "Dr Smith".
-_TITLED = re.compile(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
+_TITLED = lazy(rf"\b(?:{PERSON_TITLES})\.?\s+[A-ZÀ-Ý][\w'’-]+")
 
 
 #: Pointers that, last in a question, point back whatever it names before them.
@@ -594,7 +593,7 @@ _BE = _words("is are was were be been being s re")
 
 #: A segment about the asker, not the question: "I'm writing a piece on the BCIJ",
 #: "je prépare une note sur ...", "journalist here", "prepping slides for ...".
-_ABOUT_ASKER = re.compile(
+_ABOUT_ASKER = lazy(
     r"^\W*(?:i|i['’]?m|i['’]?ve|we|we['’]re|we['’]ve|my|our|je|j['’]|nous|on|mon|ma|mes|"
     r"notre|nos)\b|\bhere\W*$|"
     # "(just) saw an article on the new CNDH-DGSN programme": what the asker read.
@@ -688,20 +687,18 @@ _PIECE = (
     r"sentence|passage|caption|headline|lede|bullet)"
 )
 #: A piece of a draft, quoted: "Reporter's line: '...'", "the peacekeeping para says '...'".
-_PIECE_OF_A_DRAFT = re.compile(
+_PIECE_OF_A_DRAFT = lazy(
     _PIECE + r"(?:\s+(?:says?|reads?|states?|claims?)|\s*:)\s*(?=['\"“«‘])\W*", re.IGNORECASE
 )
 #: The intro of a piece of a draft alone, before the segment its quote opens.
-_PIECE_INTRO = re.compile(
-    _PIECE + r"(?:\s+(?:says?|reads?|states?|claims?))?\s*:?\s*$", re.IGNORECASE
-)
+_PIECE_INTRO = lazy(_PIECE + r"(?:\s+(?:says?|reads?|states?|claims?))?\s*:?\s*$", re.IGNORECASE)
 #: A segment that is a quotation and goes on after it ("'...' What figure is right?").
-_QUOTE_THEN_MORE = re.compile(r"^\s*['\"“«‘].*['\"”»’](?=[\s.,;:!?])[\W_]*\w", re.DOTALL)
+_QUOTE_THEN_MORE = lazy(r"^\s*['\"“«‘].*['\"”»’](?=[\s.,;:!?])[\W_]*\w", re.DOTALL)
 
 
 #: A claim of the asker's draft, checked against the sources: "the draft says ...", "a draft
 #: line calls ...", "notre brouillon affirme que ...".
-_DRAFT_CLAIM = re.compile(
+_DRAFT_CLAIM = lazy(
     # (Not a question about the draft: "what does the draft say ...?")
     r"^(?!\W*(?:what|which|how|who|when|where|why|does|do|is|que|quel\w*|qu['’])\b)"
     r"\W*(?:\w+\W+){0,3}?(?:(?:our|my|the|a|this)\s+)?(?:draft|concept\s+note|"
@@ -736,7 +733,7 @@ def _introduces(intro: str, claim: str) -> bool:
 
 
 #: A draft's claim after a question and a comma: "..., draft says april 2015 but ...".
-_QUESTION_THEN_CLAIM = re.compile(
+_QUESTION_THEN_CLAIM = lazy(
     r"(?<=\w),\s+(?=(?:(?:but|and|mais|et)\s+)?(?:the\s+|my\s+|our\s+|mon\s+|notre\s+|le\s+)?"
     r"(?:draft|brouillon)\s+(?:says?|said|has|had|dit|indique)\b)",
     re.IGNORECASE,
@@ -778,7 +775,7 @@ YES_NO_OPENING = (
 #: includes 2,000 police? What number does INL give?", "Is it true the NYPD trains ...?
 #: Whom does it train?", "c'est bien le NYPD qui forme ... ? Sinon, quel service ?". Read
 #: as a draft's claim (`_DRAFT_CLAIM`) when a question follows it.
-_CONFIRMING = re.compile(
+_CONFIRMING = lazy(
     # (The words before it ask nothing: not "When did Morocco confirm its membership?".)
     r"^(?P<before>\W*(?:(?!(?:when|what|which|who|where|why|how|quand|quel\w*|qui|comment|"
     r"pourquoi|combien)\b)[\w'’@-]+\W+){0,4}?)(?:am\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking"
@@ -801,7 +798,7 @@ _CONFIRMING = re.compile(
 )
 #: A question asked on the answer to the one before it being yes: "if so how many?",
 #: "how many officials there?", "si oui, combien ?".
-_GRANTED = re.compile(
+_GRANTED = lazy(
     r"\b(?:if\s+so|if\s+yes|if\s+they\s+did|if\s+it\s+did|si\s+oui|si\s+c['’]est\s+le\s+cas|"
     r"there|l[àa]-bas)\b",
     re.IGNORECASE,
@@ -814,7 +811,7 @@ def _claim_opening(match: re.Match[str]) -> str:
 
 
 #: A draft's claim, then the question after a comma: "draft says ..., how many states ...".
-_CLAIM_THEN_QUESTION = re.compile(
+_CLAIM_THEN_QUESTION = lazy(
     # (A question: one ending on its mark, or asking what the source gives; not a relative
     # clause, "the BCIJ, which reports to ...", nor "2016, ou 2017 ?".)
     r"(?<=\w),\s+(?=(?:c['’]?\s*(?:est\s+)?)?(?:how|what|where|which|who|when|wat|quel|quelle|quels|"
@@ -862,12 +859,12 @@ def _self_contained(
 
 
 #: A word that names: capitalised ("Casablanca"), an acronym ("INL") or a figure ("2015").
-_NAME = re.compile(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
+_NAME = lazy(r"[A-ZÀ-Ý][\w.'’-]*|\w*\d\w*")
 
 
 #: "She wants to know how many ...", "I was wondering when ...", "do you know who ...":
 #: a question asked inside a sentence about asking it.
-_FRAME = re.compile(
+_FRAME = lazy(
     # ("our counterpart at the ministry asked me how ...": a subject of a few words; "in
     # the gender section of our report I want to say what ...": where the answer goes)
     r"^(?:(?:in|for)\s+(?:the|our|my|a)\s+(?:[\w'’-]+\s+){0,5}?(?:report|brief|briefing|note|"
@@ -985,7 +982,7 @@ _FRAME_CUE = CaseBlind.compile(
 #: "If someone asks what prison term ..., what do I tell them?", "suppose they ask when
 #: ...", "dans le cas où le bailleur demande combien ...": a question the asker expects to
 #: be asked, set in a case. The case asks nothing; the question inside it does.
-_SUPPOSING = re.compile(
+_SUPPOSING = lazy(
     r"^(?:(?:and|so|ok|okay|also|but|et|mais)\s+)?"
     r"(?:(?:just\s+)?in\s+case|if|suppose|supposing|say|what\s+if|assuming|"
     r"dans\s+le\s+cas\s+o[uù]|au\s+cas\s+o[uù]|si|s['’]ils?)\s+"
@@ -1009,7 +1006,7 @@ _SUPPOSING = re.compile(
     re.IGNORECASE,
 )
 #: The case's own question, last: "..., what do I tell them?", "..., je réponds quoi ?".
-_WHAT_TO_SAY = re.compile(
+_WHAT_TO_SAY = lazy(
     r"[,;:.]?\s*(?:(?:so|then|and)\s+)?(?:"
     r"(?:what|wat|wot|how)\s+(?:do|should|would|shall|can|could|d)\s+(?:i|we)\s+"
     r"(?:say|tell|answer|reply|respond|put|write|quote|cite|give)"
@@ -1023,7 +1020,7 @@ _WHAT_TO_SAY = re.compile(
 #: Where the asker will put the answer, inside the question: "... in the donor memo",
 #: "... dans un rapport". The asker's own writing (their determiner, or a kind of report
 #: no source is), not a source the asker read it in ("in the 2012 report").
-_WHERE_IT_GOES = re.compile(
+_WHERE_IT_GOES = lazy(
     r"\s+(?:(?:in|into)\s+(?:my|our|the|a|this)\s+(?:donor\s+|quarterly\s+|annual\s+|weekly\s+|"
     r"monthly\s+|board\s+|final\s+|internal\s+|team\s+|funding\s+|grant\s+|progress\s+|"
     r"concept\s+)?(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)"
@@ -1034,9 +1031,9 @@ _WHERE_IT_GOES = re.compile(
     re.IGNORECASE,
 )
 #: "whether" opening the question a case sets: the claim after it is what is checked.
-_WHETHER = re.compile(r"^\s*(?:whether|if|si)\s+", re.IGNORECASE)
+_WHETHER = lazy(r"^\s*(?:whether|if|si)\s+", re.IGNORECASE)
 #: A case that asks nothing of its own: "in case she asks again", "if they ask me".
-_CASE_ALONE = re.compile(
+_CASE_ALONE = lazy(
     r"\W*(?:(?:and|so|but|et|mais)\s+)?(?:(?:just\s+)?in\s+case|if|dans\s+le\s+cas\s+o[uù]|"
     r"au\s+cas\s+o[uù]|si)\s+(?:[\w'’-]+\s+){0,3}?(?:asks?|asked|demandes?|demandent)"
     r"(?:\s+(?:me|us|again|later|about\s+it|that|[çc]a|encore|moi))*\s*[,;:]?\s*",
@@ -1149,7 +1146,7 @@ def _asks_nothing(segment: str) -> bool:
 
 #: A request turned into a question by asking who has it: "..., anyone have it?",
 #: "..., quelqu'un l'a ?", "..., qqn a l'info ?".
-_ANYONE_HAS = re.compile(
+_ANYONE_HAS = lazy(
     r"\s*[,;:-]?\s*(?:(?:does|do)\s+)?(?:any(?:one|body)|some(?:one|body)|quelqu['’]?\s*un|qqn|qq1)"
     r"\s+(?:have|has|got|l['’]a|l['’]aurait|a|aurait)"
     r"(?:\s+(?:it|that|this|[çc]a|l['’]info|the\s+info|the\s+figure|the\s+number))?"
@@ -1175,7 +1172,7 @@ _REQUESTED = _words(
     """date dates year years number numbers figure figures name names title list amount
     total location place full month months"""
 )
-_REQUEST = re.compile(
+_REQUEST = lazy(
     r"^\W*(?:(?:i|we)\s+)?(?:(?:really|just|still)\s+)?(?:(?:need|needed|want|looking\s+for|"
     r"after|would\s+like|'d\s+like|’d\s+like)\s+)?(?:the|a|an)\s",
     re.IGNORECASE,
@@ -1215,7 +1212,7 @@ def _asker_or_purpose(part: str) -> bool:
 
 #: A clause opening on what the answer is needed for: "I need it for ...", "it's for ...",
 #: "j'en ai besoin pour ...", "c'est pour ...".
-_NEED_IT_FOR = re.compile(
+_NEED_IT_FOR = lazy(
     r"\W*(?:(?:i|we)\s+)?(?:(?:really|just|only)\s+)?(?:need|needed|want|wanted)\s+"
     r"(?:it|this|that|them)\s+(?:for|in)\b|"
     r"\W*(?:it['’]?s|it\s+is|this\s+is|that['’]?s)\s+(?:just\s+|only\s+)?for\b|"
@@ -1229,7 +1226,7 @@ _NEED_IT_FOR = re.compile(
 #: A filler between a dictated message's sentences ("um so", "uh", "ok so basically",
 #: "euh", "du coup"); and, unpunctuated, the start of what the answer is for after the
 #: question ("... the first session need it for the calendar invite").
-_SPOKEN_BREAK = re.compile(
+_SPOKEN_BREAK = lazy(
     r"(?<=\w)\s+(?:(?:um+|uh+|erm|hmm+|euh+)(?:\s+so)?(?:\s+basically)?|ok(?:ay)?\s+so(?:\s+basically)?|"
     r"so\s+basically|bon\s+ben)\s+(?=\w)|"
     r"(?<=[^\W\d])(?<!\bi)(?<!\bwe),?\s+(?=(?:(?:i|we)\s+)?(?:need|needed)\s+(?:it|this|that|them|the\s+(?:exact\s+|precise\s+|full\s+)?"
@@ -1239,7 +1236,7 @@ _SPOKEN_BREAK = re.compile(
 )
 #: "for the 7am bulletin how many prosecutors ...": what it is for, dictated, then the
 #: question (the purpose is ended there, `\1. `).
-_SPOKEN_PURPOSE = re.compile(
+_SPOKEN_PURPOSE = lazy(
     r"(\b(?:for|pour)\s+(?:the|my|our|this|a|le|la|mon|ma|notre)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:bulletin|segment|show|broadcast|newsletter|report|note|slides?|brief|briefing|script|"
     r"story|piece|deck|flash|chronique|[ée]mission|journal|rapport)"
@@ -1254,7 +1251,7 @@ _SPOKEN_CUE = CaseBlind.compile(
     r"flash|chronique|[ée]mission|journal|rapport)\b"
 )
 #: Where the asker is, in a hurry: "running late to my next mtg", "between meetings".
-_BUSY = re.compile(
+_BUSY = lazy(
     r"\W*(?:(?:i['’]?m|im|i\s+am)\s+)?(?:running\s+late|in\s+a\s+(?:meeting|mtg|call)|"
     r"between\s+(?:meetings|mtgs|calls)|stuck\s+in\s+(?:traffic|a\s+meeting)|boarding|"
     r"entre\s+deux\s+r[ée]unions|en\s+retard)\b",
@@ -1282,7 +1279,7 @@ TRIMS_KEPT = 256
 
 
 #: A first comma part that is the question's own opening: "How much, in dollars, did ...?".
-_ASKED_ALONE = re.compile(
+_ASKED_ALONE = lazy(
     r"^\W*(?:how\s+(?:much|many|long|often)|when|where|why|who|which|what|combien|quand|"
     r"pourquoi|comment)\W*$",
     re.IGNORECASE,
@@ -1378,7 +1375,7 @@ def _opens_question(part: str) -> bool:
 
 #: A last comma part on who wants the answer: "my editor wants it spelled out", "our
 #: boss asked for it", "mon chef la veut".
-_WHO_WANTS_IT = re.compile(
+_WHO_WANTS_IT = lazy(
     r"\s*(?:my|our|mon|ma|notre)\s+(?:editor|boss|manager|director|team|colleagues?|client|"
     r"donors?|chef|cheffe|directeur|directrice|equipe|équipe|rédac|redac)\s+(?:wants?|wanted|"
     r"needs?|needed|asked|asks|veut|voulait|demande|a\s+demandé)\b",
@@ -1572,7 +1569,7 @@ _WEATHER = CaseBlind.compile(
 )
 #: Thanks for something, asking nothing: "thanks for the help earlier!", "merci pour
 #: l'info sur le BCIJ" (no question mark, no question word after).
-_THANKS_FOR = re.compile(
+_THANKS_FOR = lazy(
     r"^\W*(?:(?:hey|hi|hello|ok|okay|great|perfect|super|all|team|folks)\W+)*"
     r"(?:thanks|thank\s+you|thx|ty|cheers|merci|many\s+thanks)\s+(?:so\s+much\s+|a\s+lot\s+|"
     r"again\s+|beaucoup\s+|encore\s+)?(?:for|pour)\b"
@@ -1584,7 +1581,7 @@ _THANKS_FOR = re.compile(
 
 #: "thanks, that's exactly what I needed for ...", "merci, c'est pile ce qu'il me fallait",
 #: "thanks @factbot, that's all I needed for the course outline".
-_WHAT_I_NEEDED = re.compile(
+_WHAT_I_NEEDED = lazy(
     r"^\W*(?:(?:hey|hi|ok|okay|great|perfect|super|parfait|top|awesome|brilliant|nice|thanks|"
     r"thank\s+you|thx|ty|cheers|merci|shukran|shokran|choukran|chokran|factbot)\W+)+"
     r"(?:that['’]?s|that\s+is|this\s+is|c['’]est)\s+"
@@ -1652,7 +1649,7 @@ _TO_THE_ROOM = CaseBlind.compile(
 )
 #: A sentence after another, opening on someone's name: "... @Mounir can you print 5
 #: copies?", "@Yasmine shall we flag it in the weekly?".
-_TO_A_COLLEAGUE = re.compile(r"(?<=[.!?)])\s*@([^\W\d][\w.-]*)[^.!?]*[.!?]*")
+_TO_A_COLLEAGUE = lazy(r"(?<=[.!?)])\s*@([^\W\d][\w.-]*)[^.!?]*[.!?]*")
 
 
 def _unless_asking(sentence: re.Match[str]) -> str:
@@ -1666,7 +1663,7 @@ def _unless_asking(sentence: re.Match[str]) -> str:
 
 #: Who said it in the thread: "like youssef said", "as Karim mentioned above", "comme le
 #: soulignait Hicham dans son message".
-_THREAD_REFERENCE = re.compile(
+_THREAD_REFERENCE = lazy(
     r"\b(?:like|as)\s+@?(?P<who>[^\W\d][\w.-]*)\s+(?:said|says|mentioned|asked|noted|wrote|"
     r"pointed\s+out|flagged|suggested)(?:\s+(?:above|earlier|upthread|in\s+the\s+thread|"
     r"yesterday|this\s+morning))?\b,?|"
@@ -1723,7 +1720,7 @@ _FOR_FUN = CaseBlind.compile(
     r"\b(?:jokes?|poems?|songs?|riddles?|limericks?|blagues?|po[eè]mes?|chansons?|devinettes?)\b"
 )
 #: A message opening on someone's name, written as a mention: "@Samira ...".
-_ADDRESSED = re.compile(r"\s*@([^\W\d][\w.-]*)")
+_ADDRESSED = lazy(r"\s*@([^\W\d][\w.-]*)")
 _BOT_NAMES = _words("factbot bot")
 _YOU = _words("you your u tu toi vous votre")
 #: The question words (`_OPENERS`) and the French ones that only open a clause elsewhere.
@@ -1793,7 +1790,7 @@ def _known_content(text: str, knows: Callable[[str], bool]) -> int:
 #: coopération :", "question relayée par une ONG partenaire :", "yo question dun juge",
 #: "got this from a think-tank researcher writing a country profile:", "question from a
 #: journalist:" (up to a colon, a comma or the question word).
-_RELAY_INTRO = re.compile(
+_RELAY_INTRO = lazy(
     r"^\W*(?:(?:hi|hello|hey|yo|bonjour|salut|coucou|dsl)\W+)*"
     r"(?:(?:got|had|received)\s+(?:this|that|one)|(?:a\s+|une\s+|petite\s+)?questions?|q)\s+"
     r"(?:(?:rapide|urgente|quick)\s+)?"
@@ -1808,7 +1805,7 @@ _RELAY_INTRO_CUE = CaseBlind.compile(r"\b(?:question|got|had|received|q)\b")
 #: "-----Original Message-----", "Message transféré", "Fwd:", a sender with an address
 #: ("From: Julien <j.m@embassy.example>") or with a subject after ("From: Desk Officer
 #: Subject: GCTF").
-_MAIL = re.compile(
+_MAIL = lazy(
     r"-{2,}\s*(?:forwarded\s+message|original\s+message|message\s+d['’]origine)\b|"
     r"\bmessage\s+transf[ée]r[ée]\b|\bbegin\s+forwarded\s+message\b|(?:^|\s)(?:fwd?|tr)\s*:|"
     r"\b(?:fwd?|forwarded)\s+from\b[^:\n]{1,60}:|\bsent\s+from\s+(?:my|outlook)\b|"
@@ -1822,7 +1819,7 @@ _MAIL_CUE = CaseBlind.compile(
 #: it to whom and when (the name up to an address, the next header, a quoted line or the
 #: end of its line), the label of its subject (the subject says what it is about), "Sent from
 #: my iPhone" and a disclaimer's sentences.
-_MAIL_HEADERS = re.compile(
+_MAIL_HEADERS = lazy(
     r"-{2,}\s*(?:forwarded\s+message|original\s+message|message\s+transf[ée]r[ée]|"
     r"message\s+d['’]origine)\s*-*|\bmessage\s+transf[ée]r[ée]\s*-*|"
     # (not where the asker's own text comes from: "forwarded from the newsletter draft:")
@@ -1843,18 +1840,18 @@ _MAIL_HEADERS = re.compile(
 )
 #: A quiz item's number opening the message: "Q14 for the workshop: ...", "Q3. ...",
 #: "Question 5 :" (the number labels the item, no figure asked).
-_ITEM_NUMBER = re.compile(
+_ITEM_NUMBER = lazy(
     # (not a quarter: "Q3 2018")
     r"^\W*(?:(?:quiz\s+)?(?:q|question)\s*#?\d{1,3}\b(?!\s+(?:19|20)\d\d)\s*[.:)*-]?)",
     re.IGNORECASE,
 )
 #: "any idea?", "no idea", "got any ideas": asking whether the bot knows.
-_ANY_IDEA = re.compile(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
+_ANY_IDEA = lazy(r"\b(?:any|no|got\s+any|have\s+any)\s+(?:ideas?|clue)\b", re.IGNORECASE)
 
 
 #: The bot's name, written apart, in one word or dictated: "fact bot", "fact-bot", "at fact bot",
 #: "hey at factbot".
-_BOT_NAME = re.compile(
+_BOT_NAME = lazy(
     r"(?P<to>\bat\s+|@\s*|\b(?:hey|hi|hello|there|morning|bonjour|salut|coucou)\s+)?"
     r"\bfact[\s-]*bot\b",
     re.IGNORECASE,
@@ -1871,13 +1868,13 @@ def _bot_named(match: re.Match[str]) -> str:
 
 
 #: A greeting to the bot by what it is: "hey bot", "hi bot,", "salut le bot".
-_HELLO_BOT = re.compile(
+_HELLO_BOT = lazy(
     r"^\W*(?:hey|hi|hello|hiya|yo|morning|good\s+morning|salut|bonjour|coucou|slt)\s+"
     r"(?:the\s+|le\s+|dear\s+)?bot\b[\s,!:.-]*",
     re.IGNORECASE,
 )
 #: Four or more single letters in a row, as a name spelt out: "c n d h", "n y p d".
-_SPELLED_OUT = re.compile(r"(?<![\w'’-])(?:[a-zA-Z]\s+){3,15}[a-zA-Z](?![\w'’-])")
+_SPELLED_OUT = lazy(r"(?<![\w'’-])(?:[a-zA-Z]\s+){3,15}[a-zA-Z](?![\w'’-])")
 
 
 def _spelled_names(spelled: str, knows: Callable[[str], bool]) -> str:
@@ -1902,7 +1899,7 @@ def _spelled_names(spelled: str, knows: Callable[[str], bool]) -> str:
 
 #: A cell of a table, by its row and its column: "row: INL / DGAPR | col: start yr",
 #: "row 'attacks, Casablanca' / col 'exact date'", "ligne Maroc, colonne « année »".
-_TABLE_CELL = re.compile(
+_TABLE_CELL = lazy(
     r"\b(?:row|ligne)\s*[:=]?\s*(?P<row>[^|\n]{1,120}?)\s*(?:[|;]|\s/\s|,)\s*"
     # (up to a colon too: "colonne « année » : je mets quoi ?")
     r"(?:colonne|column|col)\s*[:=]?\s*(?P<column>[^.?!|:\n]{1,80}?)\s*(?:[.?!:]+|(?=[|\n]|$))",
@@ -1910,7 +1907,7 @@ _TABLE_CELL = re.compile(
 )
 _CELL_CUE = CaseBlind.compile(r"\b(?:col|column|colonne)\b")
 #: Quotes around a row's or a column's name.
-_CELL_QUOTES = re.compile(r"[«»\"“”‘’']+")
+_CELL_QUOTES = lazy(r"[«»\"“”‘’']+")
 
 
 def _cell_asked(cell: re.Match[str]) -> str:

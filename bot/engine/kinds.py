@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
+from bot.core.lazyregex import LazyRegex, Regex, lazy
 from bot.core.text import fold, looks_like_year, reader
 from bot.engine.lexicon import HELP
 
@@ -167,14 +168,12 @@ class FactFeatures:
 GROWTH = frozenset({"~stepped-up", "~doubled"})
 
 #: A document's title given in an answer: "is titled", "s'intitule".
-TITLED = re.compile(
-    r"\b(?:is|was)\s+(?:titled|entitled|headlined)\b|\bs['’]intitule\b", re.IGNORECASE
-)
+TITLED = lazy(r"\b(?:is|was)\s+(?:titled|entitled|headlined)\b|\bs['’]intitule\b", re.IGNORECASE)
 #: A person named with a title in an answer ("Mr. Hammouchi").
-PERSON = re.compile(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
+PERSON = lazy(r"\b(Mr|Ms|Mrs|Dr|Mme|M)\.?\s+[A-Z]")
 #: People named by their role in an answer ("a retired judge", "two UNODC experts"); a
 #: "training of trainers" names no trainer.
-PEOPLE = re.compile(
+PEOPLE = lazy(
     r"\b(police|judges?|attorneys?|experts?|officers?|officials?|prosecutors?|(?<!of )trainers?|"
     r"instructors?|specialists?|ambassadors?|ministers?|directors?|presidents?|secretary|inspectors?|"
     r"agents?|coordinators?|facilitators?|consultants?|advis[eo]rs?|lawyers?|magistrates?|"
@@ -183,7 +182,7 @@ PEOPLE = re.compile(
     re.IGNORECASE,
 )
 #: A role in an answer: people by their role, or a post ("head of", "chief of").
-ROLE_WORD = re.compile(
+ROLE_WORD = lazy(
     r"(?:"
     + PEOPLE.pattern
     + r"|\b(head|chief|chair|co-chair|member|spokes\w+|chef|membre|leader)\b)"
@@ -193,7 +192,7 @@ ROLE_WORD = re.compile(
     re.IGNORECASE,
 )
 #: An amount of money in an answer ("€11 million", "5 million dollars").
-MONEY = re.compile(
+MONEY = lazy(
     r"[€$£]\s*\d|\d\s*[€$£]|"
     r"\b(?<![\d,.])\d+(?:[,.]\d+)*(?: \d{3})*\s*(?:(?:millions?|billion|milliards?|"
     r"thousand)\s*)?(?:d\s*)?(?:euros?|dollars?|usd|eur|dirhams?|mad)\b|"
@@ -201,7 +200,7 @@ MONEY = re.compile(
     re.IGNORECASE,
 )
 #: A punishment in an answer: a prison term or a fine with its figure.
-PENALTY = re.compile(
+PENALTY = lazy(
     r"\b(?:prison|jail)\s+(?:sentences?|terms?)\s+of\s+\d|"
     r"\b\d+\s*(?:to|-|–|à)\s*\d+[\s-]*(?:years?|ans)\b[^.]{0,40}\b(?:prison|jail|imprisonment|emprisonnement)|"
     r"\b\d+[\s-]*(?:years?|ans)\s+(?:in prison|in jail|of imprisonment|de prison|d'emprisonnement)|"
@@ -209,7 +208,7 @@ PENALTY = re.compile(
     re.IGNORECASE,
 )
 #: A person's nationality in an answer ("Mr. X, a Moroccan national", "of French nationality").
-NATIONALITY = re.compile(
+NATIONALITY = lazy(
     r"\bnationalit(?:y|ies|é|e|és|es)\b|\b(?:a|an|un|une)\s+[A-Z][\w-]+\s+"
     r"(?:national|citizen|ressortissante?|citoyenne?)\b|"
     # People by a country's adjective: "21 Moroccan prosecutors", "American experts".
@@ -218,7 +217,7 @@ NATIONALITY = re.compile(
 )
 #: A length of time or a start in an answer ("four-year", "since 2010", "2015-2019"; a
 #: membership from its start, "joined the TSCTP in 2005", "a rejoint ... en 2005").
-DURATION = re.compile(
+DURATION = lazy(
     r"\b(since|depuis)\s+(\w+\s+){0,2}(19|20)\d\d\b|"
     r"\b(joined|a rejoint|ont rejoint)\s+[^.;]{0,60}?\b(in|en)\s+(19|20)\d\d\b|"
     # (Not "several years", "plusieurs années": no length that "how long?" asks.)
@@ -233,32 +232,32 @@ DURATION = re.compile(
     re.IGNORECASE,
 )
 #: An age in an answer: what "how old?" asks for.
-AGE = re.compile(
+AGE = lazy(
     r"\b\d{1,3}[- ]years?[- ]old\b|\baged\s+\d{1,3}\b|\bâg[ée]e?s?\s+de\s+\d{1,3}\s+ans\b",
     re.IGNORECASE,
 )
 #: A result measured in an answer: "scored 85%", "a 90 percent pass rate", "satisfaction".
-SCORE = re.compile(
+SCORE = lazy(
     r"\d\s*%|\bper\s?cent\b|\bpour\s?cent\b|\bscor(?:e|es|ed)\b|\bpass\s+rate\b|"
     r"\bsatisfaction\b|\btaux\s+de\s+r[ée]ussite\b",
     re.IGNORECASE,
 )
 #: A time of day in an answer: "at 9 a.m.", "10:30", "à 14h", "noon".
-CLOCK = re.compile(
+CLOCK = lazy(
     # (Not a length: "48 h", "10 h de formation".)
     r"\b\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?!\w)|\b\d{1,2}:\d\d\b(?!:)|\b\d{1,2}h\d\d\b|"
     r"\b(?:at|à)\s+\d{1,2}\s?h\b|\b(?:noon|midday|midi|o['’]clock)\b",
     re.IGNORECASE,
 )
 #: An end in an answer: what "until when?" asks for.
-END = re.compile(
+END = lazy(
     r"\b(until|till|ended|expired?|expires|concluded|jusqu'(en|au|à)|prend fin|a pris fin)\b|"
     r"\b(through|by the end of|end of)\s+(19|20)\d\d\b|"
     r"\b(19|20)\d\d\s*(-|–|to|à|au)\s*(19|20)\d\d\b",
     re.IGNORECASE,
 )
 #: A beginning in an answer: what "since when?" asks for.
-START = re.compile(
+START = lazy(
     r"\b(since|joined|began|begun|started|launched|created|established|founded|set up|"
     r"inaugurated|depuis|rejoint|adhere|adhéré|cree|créé|creee|créée|lance|lancé|fonde|fondé|"
     # Taking on a role: "In April 2016, Morocco took over as co-chair" (or became it).
@@ -268,10 +267,10 @@ START = re.compile(
 #: One item of a list in an answer: up to five words before a comma or "and".
 _ITEM = r"[\w.'’-]+(?: [\w.'’-]+){0,4}"
 #: Several things named in an answer: "A, B and C", "A, B, and C".
-LISTED = re.compile(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or|et|ou) {_ITEM}", re.IGNORECASE)
+LISTED = lazy(rf"(?:{_ITEM}, )+{_ITEM},? (?:and|or|et|ou) {_ITEM}", re.IGNORECASE)
 #: How an answer says where it comes from ("According to INL's page (circa 2014), ...") or
 #: when ("In 2011, ..."): its comma is not a list's.
-_ATTRIBUTION = re.compile(
+_ATTRIBUTION = lazy(
     r"^(?:(?:according to|selon|d'après)\b[^,]*|(?:in|on|by|since|from|after|before|during|"
     r"en|le|depuis|après|avant)\s+[^,]{1,30}),\s*",
     re.IGNORECASE,
@@ -280,7 +279,7 @@ _ATTRIBUTION = re.compile(
 
 #: Two names joined: "the CNDH and DGSN", "the European Union (EU) and the UNODC",
 #: "CNDH-DGSN".
-_NAMED_PAIR = re.compile(
+_NAMED_PAIR = lazy(
     r"\b[A-Z][\w.’'-]*(?: (?:of |on |for |and |the )?[A-Z][\w.’'-]*)*(?: \([A-Z.]+\))?"
     r" (?:and|et) (?:the |la |le |l[’'])?[A-Z]|"
     r"\b[A-Z]{2,}[-–/][A-Z]{2,}\b"  # "the CNDH-DGSN programme"
@@ -352,7 +351,7 @@ def listed(text: str) -> int:
 
 #: A reason, a purpose or what something earns in an answer: what "why?" asks for. "to"
 #: before a verb: not before a determiner, a name or a figure ("to the US", "to Darfur").
-REASON = re.compile(
+REASON = lazy(
     r"\b(because|since|as a result|due to|owing to|so that|so as to|in order to|aims?|aimed|"
     r"intended|designed|purpose|goal|objective|in response|in preparation|"
     # "qualifies Morocco for increased military cooperation": why the status matters.
@@ -362,14 +361,14 @@ REASON = re.compile(
     r"ce|cette|ces|son|sa|ses|leur|leurs)\b)[a-z]{2,}er\b|vise|visant|en raison)",
 )
 #: A comparison in an answer: what "more X or Y?" asks for.
-COMPARATIVE = re.compile(
+COMPARATIVE = lazy(
     r"\b(than|more|most|larger|largest|bigger|biggest|fewer|less|least|higher|highest|"
     r"lower|lowest|plus|moins|davantage)\b",
     re.IGNORECASE,
 )
 #: Who an answer says its words come from: "According to Morocco On The Move", "INL's
 #: rule-of-law page", "UNODC's article", "selon l'INL".
-SAID_BY = re.compile(
+SAID_BY = lazy(
     r"\b(?:according to|selon|d'après)\s+[^,;]{1,80}|\b[\w.’'-]+(?:’s|'s)\s+(?:[\w-]+\s+){0,3}"
     r"(?:page|article|summary|report|fact sheet|website|site)\b",
     re.IGNORECASE,
@@ -377,17 +376,17 @@ SAID_BY = re.compile(
 #: When an undated source was written, as an answer says it ("INL's page (circa 2014)",
 #: "(undated, written in 2016 or later)", "(INL page, circa 2014)", "(texte non daté, rédigé
 #: en 2016 ou plus tard)"): it dates the source, not what the source tells.
-SOURCE_DATED = re.compile(
+SOURCE_DATED = lazy(
     r"\((?:[^()]{0,40}?[\s,])?(?:circa|c\.|written|vers|rédigée?|écrite?)\b[^()]*?"
     r"\b(?:19|20)\d\d\b[^()]*\)",
     re.IGNORECASE,
 )
 #: A leading clause on what came after ("Before taking over as Co-Chair of the Forum in
 #: April 2016, Morocco served ..."): its date is the later event's, not what the answer tells.
-BEFORE_CLAUSE = re.compile(r"^(?:before|avant)\b[^,]*,", re.IGNORECASE)
+BEFORE_CLAUSE = lazy(r"^(?:before|avant)\b[^,]*,", re.IGNORECASE)
 #: A word for founding something, in a verb ("created", "set up", "a créé", "fondé") or a
 #: noun before what was founded ("the creation of", "founding members of", "création du").
-_FOUNDING = re.compile(
+_FOUNDING = lazy(
     r"\b(?:(?P<noun>(?:creation|establishment|founding|foundation|inauguration|setting\s+up|"
     r"founding\s+members?|co-?founders?|founders?)\s+of|"
     r"(?:cr[ée]ation|fondation|mise\s+en\s+place|instauration)\s+(?=d|l['’])|"
@@ -401,7 +400,7 @@ _FOUNDING = re.compile(
 )
 #: A cheap prefilter of `_FOUNDING` and `_FOUNDING_ASKED`: a text holding none of these
 #: says nothing was founded.
-FOUNDING_CUE = re.compile(
+FOUNDING_CUE = lazy(
     r"creat|found|establish|set\S*\s+up|launch|inaugurat|introduc|initiative|undertaking|cr[ée]|"
     r"fond|institu|instaur|"
     r"en\s+place|lanc",
@@ -409,7 +408,7 @@ FOUNDING_CUE = re.compile(
 )
 #: What before a founding participle makes it active, its object after it ("Morocco
 #: established the BCIJ", "have introduced a new programme", "le Maroc a créé le BCIJ").
-_ACTIVE_BEFORE = re.compile(
+_ACTIVE_BEFORE = lazy(
     r"\b(?:has|have|had|did|does|do|to|will|would|a|ont|avait|avaient|a-t-(?:il|elle)|"
     r"ont-(?:ils|elles)|de|d['’]|pour)\s+(?:(?:just|recently|récemment|formally|officially|"
     r"first)\s+)?$",
@@ -417,20 +416,20 @@ _ACTIVE_BEFORE = re.compile(
 )
 #: What before an English participle makes it passive, whatever follows ("the BCIJ was
 #: established the same year as ...").
-_PASSIVE_BEFORE = re.compile(
+_PASSIVE_BEFORE = lazy(
     r"\b(?:was|were|been|is|are|being|be)\s+(?:(?:just|recently|formally|officially|first)\s+)?$",
     re.IGNORECASE,
 )
 #: An English participle of founding ("set up" is one too: "the BCIJ was set up in 2015").
-_ENGLISH_PARTICIPLE = re.compile(r"(?:ed|set\s+up)$", re.IGNORECASE)
+_ENGLISH_PARTICIPLE = lazy(r"(?:ed|set\s+up)$", re.IGNORECASE)
 #: "X is a joint initiative by the EU and UNODC": X was founded by them.
-_INITIATIVE_OF = re.compile(
+_INITIATIVE_OF = lazy(
     r"\s+(?:is|was)\s+(?:a|an)\s+(?:[\w€,()-]+\s+){0,5}?(?:initiative|undertaking)\s+"
     r"(?:by|of|between|from)\b",
     re.IGNORECASE,
 )
 #: What after an English participle makes it active: its object ("established the BCIJ").
-_OBJECT_AFTER = re.compile(
+_OBJECT_AFTER = lazy(
     r"^\s+(?:the|a|an|its|their|his|her|our|new|this|that|"
     r"(?-i:[A-Z])\w*(?<!January)(?<!February)(?<!March)(?<!April)(?<!May)(?<!June)(?<!July)"
     r"(?<!August)(?<!September)(?<!October)(?<!November)(?<!December))\b",
@@ -438,16 +437,16 @@ _OBJECT_AFTER = re.compile(
 )
 #: Where what was founded ends, after the word for founding: a clause's end, a time, who
 #: did it ("by Morocco", "par le Maroc").
-_PATIENT_END = re.compile(
+_PATIENT_END = lazy(
     r"[.;:!?,](?=\s|$)|\s(?:in|on|at|with|to|by|since|during|after|before|en|par|pour|afin|depuis|"
     r"lors|avec|dans|au|aux|à)\s",
     re.IGNORECASE,
 )
 #: A clause's end: what was founded, before a passive participle, starts after the last.
-_CLAUSE_END = re.compile(r"[.;:!?,](?:\s+|$)")
+_CLAUSE_END = lazy(r"[.;:!?,](?:\s+|$)")
 #: A generic noun in apposition, "..., a body established by Morocco": what was founded
 #: is named before it.
-_APPOSED = re.compile(
+_APPOSED = lazy(
     r"^\s*(?:a|an|the|un|une|le|la|l['’])\s*(?:new\s+|nouvel(?:le)?\s+)?"
     r"(?:body|agency|bureau|office|unit|institution|organi[sz]ation|service|organisme)\s*$",
     re.IGNORECASE,
@@ -455,16 +454,16 @@ _APPOSED = re.compile(
 
 
 #: Whose a thing is, before its name: "Morocco's".
-_OWNER = re.compile(r"[\w.-]+['’]s\b")
+_OWNER = lazy(r"[\w.-]+['’]s\b")
 #: A French participle of founding: "créée", "mis en place".
-_PARTICIPLE = re.compile(r"(?:é|ée|ées|és|mise?s?\s+en\s+place)$", re.IGNORECASE)
+_PARTICIPLE = lazy(r"(?:é|ée|ées|és|mise?s?\s+en\s+place)$", re.IGNORECASE)
 
 
 #: A question asking when or by whom a thing was founded, and the thing: "when was the DGSN
 #: created?", "what year did Morocco set up the BCIJ?", "who founded the GCTF?", "date de
 #: création de la DGSN", "en quelle année a été créé le BCIJ ?". (Not "launched": what a
 #: programme is launched in may be read from its years.)
-_FOUNDING_ASKED = re.compile(
+_FOUNDING_ASKED = lazy(
     r"\b(?:(?:when|what\s+(?:year|date|month)|(?:in|on)\s+(?:what|which)\s+(?:year|date|month)|"
     r"since\s+when)\s+(?:(?:was|were|is|are|has|have|had)\s+(?:it\s+been\s+since\s+)?"
     r"(?P<passive>(?:[^?.;:!,]|\.(?=\S)){1,80}?)\s+(?:officially\s+|first\s+|formally\s+)?(?:been\s+)?"
@@ -488,7 +487,7 @@ _FOUNDING_ASKED = re.compile(
 
 
 #: A name a description borrows: "its FBI-style agency" is not the FBI.
-_STYLED_AFTER = re.compile(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
+_STYLED_AFTER = lazy(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
 
 
 def founding_asked(question: str) -> list[str]:
@@ -546,9 +545,9 @@ def founded(text: str) -> list[str]:
 
 
 #: An answer that says something was asked for, not done: "the Charter calls for ...".
-CALLS_FOR = re.compile(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
+CALLS_FOR = lazy(r"\b(?:calls?|called|calling) for\b", re.IGNORECASE)
 #: What someone said, in an answer: a quotation, or a verb of saying.
-STATEMENT = re.compile(
+STATEMENT = lazy(
     r"[\"“”«»]|\b(?:said|says|stated|states|declared|noted|stressed|emphasi[sz]ed|underlined|"
     r"highlighted|remarked|told|asked|answered|explained|warned|called for|insisted|"
     r"(?:a|ont) (?:dit|déclaré|souligné|affirmé|rappelé|insisté|demandé|répondu))\b",
@@ -556,7 +555,7 @@ STATEMENT = re.compile(
 )
 #: Who an answer names as helping: "with INL('s capacity-building) support", "supported by
 #: the EU", "avec le soutien de l'INL", "grâce à l'ONUDC".
-SUPPORTED = re.compile(
+SUPPORTED = lazy(
     r"\bwith (?:the )?(?P<a>[^,.;]{1,60}?)(?:'s|’s)? (?:[\w-]+ )?(?:support|help|assistance|"
     r"funding|backing)\b|\b(?:supported|funded|backed|assisted|sponsored|financed) by "
     r"(?P<b>[^,.;]{1,60})|\bavec (?:le |l['’])?(?:soutien|appui|aide|concours) (?:de |du |des |"
@@ -573,15 +572,15 @@ def _did_it(f: FactFeatures, asked: Set[str]) -> frozenset[str]:
 
 #: A law named in an answer ("a new anti-terrorism law", "the criminal code"), not law
 #: enforcement.
-LAW_WORD = re.compile(
+LAW_WORD = lazy(
     r"\b(laws?|lois?|codes?|charter|charte|constitution|conventions?|act|bill|decree|dahir)\b"
     r"(?!\s+enforcement)",
     re.IGNORECASE,
 )
 #: An article of a law by its number in an answer ("Article 218-1", "art. 5", "l'article 3").
-ARTICLE_NUMBER = re.compile(r"\b(?:articles?|art\.)\s*\d", re.IGNORECASE)
+ARTICLE_NUMBER = lazy(r"\b(?:articles?|art\.)\s*\d", re.IGNORECASE)
 #: A law's number in an answer ("Law 27-14", "loi n° 86.14").
-LAW_NUMBER = re.compile(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
+LAW_NUMBER = lazy(r"\b(law|loi)\s+(no\.?\s*|n°\s*)?\d+[-./]\d+", re.IGNORECASE)
 
 # ------------------------------------------------------------------ question wording
 
@@ -620,8 +619,8 @@ _ROLES_FR = (
     r"representante|formateur|formatrice)"
 )
 #: A date asked by a keyword alone ("bcij creation date"), when no question word says otherwise.
-_KEYWORD_DATE = re.compile(r"\b(date|year|annee|dates|years)\b")
-_WH_WORD = re.compile(
+_KEYWORD_DATE = lazy(r"\b(date|year|annee|dates|years)\b")
+_WH_WORD = lazy(
     r"\b(what|which|who|how|why|where|quel|quelle|quels|quelles|qui|comment|"
     r"pourquoi|combien)\b"
 )
@@ -629,7 +628,7 @@ _WH_WORD = re.compile(
 #: "ILEAs: how many does INL run?", "how many has it trained?".
 COUNTED_BEFORE = frozenset({"does", "do", "did", "has", "have", "had"})
 #: "How many X": the words after the cue say what is counted.
-HOW_MANY = re.compile(
+HOW_MANY = lazy(
     r"\b(how many|combien (?:de(?!\s+temps)\b|d'|d\b)|number of|nombre de|nombre d')"
     r"\s*(?P<rest>.*)$"
 )
@@ -642,12 +641,12 @@ _LEAD = (
 )
 
 
-def _at_word_starts(source: str) -> re.Pattern[str]:
+def _at_word_starts(source: str) -> LazyRegex:
     """`source` compiled to be tried only where the text or a word starts: every one of its
     branches opens with `^` or with `\\b` and a word (tests/engine/test_fast_paths.py checks),
     so no match starts elsewhere. A search tries each of dozens of branches at every
     character; one look back first skips those inside or after a word, most of them."""
-    return re.compile(rf"(?<!\w)(?:{source})")
+    return lazy(rf"(?<!\w)(?:{source})")
 
 
 #: What a fact must hold for a kind: (its features, the concepts the question names).
@@ -674,7 +673,7 @@ class Kind(StrEnum):
     """
 
     triggers: tuple[str, ...]
-    pattern: re.Pattern[str]
+    pattern: Regex
     holds: Holds
     lacks: str
     confirm: tuple[str, ...]
@@ -684,7 +683,7 @@ class Kind(StrEnum):
         cls,
         name: str,
         triggers: tuple[str, ...],
-        pattern: re.Pattern[str],
+        pattern: Regex,
         holds: Holds,
         lacks: str,
         confirm: tuple[str, ...] = (),
@@ -707,7 +706,7 @@ class Kind(StrEnum):
     TITLE = (
         "title",
         ("title", "titre", "headline", "heading", "intitule", "appelle", "called"),
-        re.compile(
+        lazy(
             r"\b(title|titre|headline|heading|intitule|appelle)\b[^?]{0,60}?\b"
             # (Not the document the asker read it in: "son titre exact d'après le communiqué ?"
             # asks her job title.)
@@ -731,7 +730,7 @@ class Kind(StrEnum):
     ARTICLE = (
         "article",
         ("article",),
-        re.compile(
+        lazy(
             # (The law itself after "of", four words of its name at most and no article
             # among them: not "quel article de l'ONUDC cite la loi 27-14 ?", a news article.)
             r"\b(which|what|quel|quels)\s+articles?\s+(of|in|from|du|de|des)\s+"
@@ -746,7 +745,7 @@ class Kind(StrEnum):
     LAW_NUMBER = (
         "law-number",
         ("law", "loi", "bill", "decree", "dahir", "act", "statute"),
-        re.compile(
+        lazy(
             r"\b(law|loi|bill|decree|dahir|act)\s+(number|numero|no)\b|\b(number|numero|n)\s+(of|de|du)\s+"
             r"(the\s+|la\s+|l\s+)?(\w+\s+){0,4}(law|loi|bill|decree|dahir|statute)\b"
             # "the number of Law Enforcement Academies" counts academies, it names no law.
@@ -767,7 +766,7 @@ class Kind(StrEnum):
     LAW = (
         "law",
         ("law", "loi", "bill", "decree", "dahir", "convention", "treat", "traite", "charte"),
-        re.compile(
+        lazy(
             _LEAD
             + r"(which|what|quelle)\s+(law|loi|bill|decree|dahir)\b(?!\s+enforcement)|"
             # "Quelle convention internationale ... ?", "which treaty / charter ...?"
@@ -784,7 +783,7 @@ class Kind(StrEnum):
     NATIONALITY = (
         "nationality",
         ("nationalit", "from"),
-        re.compile(
+        lazy(
             r"\b(what|which|quelle|de quelle)\s+(is\s+(the\s+)?|est\s+(la\s+)?)?nationalit(y|e)\b|"
             r"\bnationalit(y|e)\s+(of|de|du)\b|"
             # ... of a person ("which country is Dr Dweikat from?"), not of funds or staff.
@@ -917,7 +916,7 @@ class Kind(StrEnum):
     ACTOR = (
         "actor",
         ("who", "qui"),
-        re.compile(
+        lazy(
             _LEAD + r"(who|qui)\s+((is|was|are|were|s|est|etait|sont|etaient)\s+"
             # ("who is leading the session?": who does it, not who someone is)
             r"(behind|responsible for|derriere|responsable de|(?!(?:being|going)\b)\w{3,}ing)\b|"
@@ -956,7 +955,7 @@ class Kind(StrEnum):
     ROLE = (
         "role",
         ("position", "title", "job", "role", "poste", "fonction", "titre"),
-        re.compile(
+        lazy(
             # ("On what date did Morocco take up its role as co-chair?", "which body has the
             # job of ..., and when was it set up?" ask for a date.)
             r"^(?!.*\b(when|quand)\b).*?\b(what|whats|which|quel|quelle|quels|quelles|quoi)\b"
@@ -980,7 +979,7 @@ class Kind(StrEnum):
     STATEMENT = (
         "statement",
         ("say", "said", "tell", "told", "stress", "declar", "remark", "message", "dit"),
-        re.compile(
+        lazy(
             # (Not "what does it say about ...?": "it" is a text, no one quoted.)
             r"\bwhat\s+(did|does|do|has|have|had)\s+(?!it\s)"
             r"(?!(the\s+|this\s+|that\s+|its\s+)?(\w+\s+){0,3}"
@@ -1012,7 +1011,7 @@ class Kind(StrEnum):
     AGE = (
         "age",
         ("old", "age"),
-        re.compile(
+        lazy(
             r"\bhow old\b|\b(what|quel)\s+(is\s+|est\s+)?(his|her|their|the|son|sa|l)?\s*age\b|"
             r"\bage\s+(of|de|du)\s+(mr|ms|mrs|dr|mme|m|the|le|la)\b"
         ),
@@ -1063,7 +1062,7 @@ class Kind(StrEnum):
     CLOCK = (
         "clock",
         ("time", "heure", "hour"),
-        re.compile(
+        lazy(
             # ("at what time did Morocco become co-chair?" asks when; "what time frame /
             # limit" asks no hour.)
             r"\bwhat\s+(time|hour)\b(?!\s*(frame|span|period|line|limit|horizon|scale|zone|of\s+(the\s+)?year))"
@@ -1080,7 +1079,7 @@ class Kind(StrEnum):
     PENALTY = (
         "penalty",
         ("penalt", "punish", "sentence", "term", "prison", "jail", "peine", "sanction"),
-        re.compile(
+        lazy(
             # (Not a kind of sentence: "quel type de peines l'INL aide-t-il à développer ?",
             # "what kind of sentencing ...?" ask which kind, alternative sentencing.)
             r"\b(what|which|quelles?|quels?)\s+"
@@ -1254,7 +1253,7 @@ class Kind(StrEnum):
     START = (
         "start",
         ("since", "depuis", "start", "begin", "began", "commenc", "kick", "debut"),
-        re.compile(
+        lazy(
             r"\b(since when|since what year|since which year|since what date|depuis quand|"
             r"depuis quelle annee|depuis quelle date)\b|"
             # "When did the NYPD start working with the HNP?"
@@ -1271,7 +1270,7 @@ class Kind(StrEnum):
     MEMBERS = (
         "members",
         _NUMBER_WORDS + tuple("123456789"),
-        re.compile(
+        lazy(
             _LEAD + r"(which|what|whats|wats|where|wheres|who|name|list|quels|quelles|ou|qui|"
             r"nomme|citez|cite)\s+"
             r"((are|were|is|r|sont|etaient|se trouvent|sont situees|sont situes)\s+)?"
@@ -1294,7 +1293,7 @@ class Kind(StrEnum):
     REASON = (
         "reason",
         ("why", "pourquoi", "reason", "purpose", "raison", "but"),
-        re.compile(
+        lazy(
             _LEAD + r"(why|pourquoi)\b|\b(for what reason|for what purpose|dans quel but|"
             r"pour quelle raison|what (is|was) the (reason|purpose|rationale) (for|behind|of))\b"
         ),
@@ -1306,7 +1305,7 @@ class Kind(StrEnum):
     COMPARE = (
         "compare",
         ("than", " or ", "que", " ou ", "compar", "differen"),
-        re.compile(
+        lazy(
             # "what's the difference between the DGSN and the Gendarmerie?": a fact telling
             # them apart, not one naming both.
             r"\bdifferences?\s+between\b|\bdifferences?\s+entre\b|"
@@ -1424,7 +1423,7 @@ class Kind(StrEnum):
     REGION = (
         "region",
         ("region",),
-        re.compile(
+        lazy(
             r"\b(which|what)\s+(\w+\s+)?regions?\b|\bin\s+which\s+(\w+\s+)?regions?\b|"
             r"\bquelles?\s+(\w+\s+)?regions?\b"
         ),
@@ -1434,7 +1433,7 @@ class Kind(StrEnum):
     CITY = (
         "city",
         ("city", "cities", "town", "ville"),
-        re.compile(
+        lazy(
             # ("in which Moroccan city ...?")
             r"\b(which|what)\s+(\w+\s+)?(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
             # "the name of the town where ...?"
@@ -1483,7 +1482,7 @@ class Kind(StrEnum):
     COUNTRY = (
         "country",
         ("countr", "nation", "pays"),
-        re.compile(
+        lazy(
             # "which West African countries' officers ...?": two words may say which.
             r"\b(which|what)\s+(other\s+)?"
             r"((?!(is|are|was|were|does|do|did|has|have|the|a|an)\b)\w+\s+){0,2}"
@@ -1498,7 +1497,7 @@ class Kind(StrEnum):
     LIST = (
         "list",
         (),
-        re.compile(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b"),
+        lazy(r"\b(which|what|list|all|any|quels|quelles|liste|tous|toutes|show)\b"),
         lambda f, asked: True,
         "",
     )
@@ -1617,18 +1616,18 @@ _ALL_TRIGGERS = tuple(sorted({t for kind in Kind for t in kind.triggers}))
 _WORD_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " not in t)
 _SPACED_TRIGGERS = tuple(t for t in _ALL_TRIGGERS if " " in t)
 _NO_TRIGGER: frozenset[str] = frozenset()
-_ANY_WORD_TRIGGER = re.compile("|".join(map(re.escape, _WORD_TRIGGERS)))
+_ANY_WORD_TRIGGER = lazy("|".join(map(re.escape, _WORD_TRIGGERS)))
 #: Word -> the triggers it holds. Emptied when full.
 _TRIGGERS_IN_WORD: dict[str, frozenset[str]] = {}
 TRIGGER_WORDS_KEPT = 2048
-_NOT_WORD = re.compile(r"[^\w\s]")
-_UP_TO_DATE = re.compile(r"\bup to date\b")
+_NOT_WORD = lazy(r"[^\w\s]")
+_UP_TO_DATE = lazy(r"\bup to date\b")
 
 
 #: A message asking for a figure by name: "ballpark figure for Moroccans who went to
 #: fight?", "what's the latest number on prosecutors trained?" (a "who" after it is no
 #: question of who).
-_FIGURE_ASKED = re.compile(
+_FIGURE_ASKED = lazy(
     r"^\W*(?:(?:what|whats)\s+(?:is\s+|s\s+)?)?(?:the\s+)?"
     r"(?:(?:ballpark|rough|approximate|approx|exact|total|overall|latest|official)\s+)?"
     r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b|"
@@ -1640,7 +1639,7 @@ _FIGURE_ASKED = re.compile(
 #: A figure asked last, after what it counts: "Moroccans who joined ... since 2011,
 #: approximate number?", "prosecutors who attended the workshop - how many?" (the "who"
 #: before opens a relative clause, asking for no one).
-_FIGURE_LAST = re.compile(
+_FIGURE_LAST = lazy(
     r"(?:[,:;–—]|\s-)\s*(?:(?:the|an?|le|un)\s+)?(?:(?:ballpark|rough|approximate|approx\.?|"
     r"exact|overall|latest|official)\s+)?(?:figure|number|count|headcount|total|chiffre|"
     r"nombre|how\s+many|combien)\s*(?:\?+\s*)?$",
@@ -1650,7 +1649,7 @@ _FIGURE_LAST = re.compile(
 _FIGURE_LAST_MARKS = frozenset(",:;–—-")
 
 #: Two figures offered, one against the other: "2000 or 3000", "2017 ou 2019".
-_FIGURES_OFFERED = re.compile(
+_FIGURES_OFFERED = lazy(
     r"(?<![\w.,])(\d[\d,.]*)\s+(?:or|ou)\s+(\d[\d,.]*)(?![\w-])"
     # (not a length guessed: "lasted 2 or 3 days?", "10 ou 15 ans ?")
     r"(?!\s*(?:days?|weeks?|months?|years?|yrs?|jours?|semaines?|mois|ans|ann[ée]es?)\b)",
@@ -1658,13 +1657,13 @@ _FIGURES_OFFERED = re.compile(
 )
 #: A question opening on its question word ("which court ..., number?" asks which court;
 #: "Moroccans who joined ..., number?" opens on what it counts).
-_OPENS_ON_QUESTION_WORD = re.compile(
+_OPENS_ON_QUESTION_WORD = lazy(
     r"^\s*(?:what|whats|which|who|where|when|how|why|quel|quelle|quels|quelles|qui|ou|quand|"
     r"comment|pourquoi)\b"
 )
 
 
-_TIME_CLAUSE = re.compile(
+_TIME_CLAUSE = lazy(
     # (Not a question of its own: "when did Morocco set up the bureau, which leads ...?",
     # "quand le Maroc a-t-il créé le bureau ..., qui pilote ...?" ask when.)
     r"^\W*(?:when|once|after|before|while|quand|lorsqu['’e]?|après|avant)\b"
@@ -1698,15 +1697,15 @@ def triggers_in(folded: str) -> set[str]:
 
 
 #: A currency sign standing for its name, with no figure after it: "how much $ ...?".
-_BARE_CURRENCY = re.compile(r"[$€](?!\s*\d)")
+_BARE_CURRENCY = lazy(r"[$€](?!\s*\d)")
 
 
 #: The last of several sentences, a question: "... right? Where was it held?".
-_LAST_QUESTION = re.compile(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
+_LAST_QUESTION = lazy(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
 #: "the DNA certification the lab got in 2018, which accreditation body granted it?": the
 #: question opening at the last comma, read when the whole asks no kind (not a relative
 #: clause, which ends with no question mark: "the training in Rabat, where the BCIJ is").
-_LATE_QUESTION = re.compile(
+_LATE_QUESTION = lazy(
     r",\s*((?:which|what|where|quel|quelle|quels|quelles|combien|"
     # "what about the centre in Tiflet, when did it open?" (not "..., when it builds up
     # a partner's capacity?", a clause of the question before it)

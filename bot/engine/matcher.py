@@ -33,6 +33,7 @@ from datetime import date
 from functools import lru_cache
 
 from bot.core.factbase import Fact, FactBase
+from bot.core.lazyregex import lazy
 from bot.core.text import (
     MONTH_MARK,
     MONTHS,
@@ -2468,7 +2469,7 @@ class Matcher:
 
 
 #: "what does DGSN stand for": the word written right before "stand(s) for".
-_STANDS_FOR = re.compile(
+_STANDS_FOR = lazy(
     # (The verb is looked at, not taken: "que signifie HNP ?" reads on past "que".)
     r"\b(?P<before>[\w.]+)\s+(?=(?:(?:actually|really|exactly)\s+)?(?:stands?\s+for|veut\s+dire|"
     r"signifie|short\s+for|en\s+toutes\s+lettres)\b)|"
@@ -2479,10 +2480,10 @@ _STANDS_FOR = re.compile(
 #: The ordinal words, folded: "second", "troisieme", "3rd".
 _ORDINAL_WORDS = "|".join(sorted(w for forms in ORDINALS for w in forms))
 #: A rank, first and last included: "where was the first one held?".
-_RANKED = re.compile(r"\b(?:first|1st|premiere?|last|derniere?|" + _ORDINAL_WORDS + r")\b")
+_RANKED = lazy(r"\b(?:first|1st|premiere?|last|derniere?|" + _ORDINAL_WORDS + r")\b")
 #: "the second session", "la troisième formation": a rank in a series.
 #: (Or asked for: "which later attacks ...?".)
-_THE_RANK = re.compile(
+_THE_RANK = lazy(
     r"\b(the|la|le|l)\s+("
     + _ORDINAL_WORDS
     + r")\b|\b(which|what|quels|quelles)\s+(later|subsequent|ulterieur\w*)\b"
@@ -2491,7 +2492,7 @@ _THE_RANK = re.compile(
 
 _TITLES = PERSON_TITLES
 #: "Ms. Oufroukhi's first name", "first name of Ms. Oufroukhi", "le prénom de Mme Oufroukhi".
-_FIRST_NAME = re.compile(
+_FIRST_NAME = lazy(
     rf"\b(?:{_TITLES})\.?\s+(?P<a>[A-ZÀ-Ý][\w-]+)(?:['’]s)?\s+(?:first|given|full|christian)\s+name\b|"
     r"\b(?:first|given|full|christian)\s+name\s+(?:of\s+)?(?:the\s+)?(?:\w+\s+){0,3}?"
     rf"(?:{_TITLES})\.?\s+(?P<b>[A-ZÀ-Ý][\w-]+)|"
@@ -2523,7 +2524,7 @@ def _given_name_before(question: str) -> tuple[str, re.Pattern[str]] | None:
 _APART_WORDS = r"other\s+th[ae]n|besides|apart\s+from|aside\s+from|à\s+part|hormis|autres?\s+que"
 _YEAR = r"((?:19|20)\d\d)\b"
 #: A side of a year: "before 2011", "since 2011", "avant 2011", "depuis 2011", "other than 2003".
-_SIDE = re.compile(
+_SIDE = lazy(
     r"\b(before|prior to|until|avant|jusqu'en|after|since|from|après|apres|depuis|"
     + _APART_WORDS
     + r")\s+"
@@ -2533,7 +2534,7 @@ _SIDE = re.compile(
 #: "After the May 2003 attacks, in which years did further attacks hit?": the year of an
 #: event the question dates things after, read only beside a word asking for later ones
 #: (`_LATER`): "what did Morocco do after the November 2015 attacks?" asks of that month.
-_SIDE_OF_EVENT = re.compile(
+_SIDE_OF_EVENT = lazy(
     r"\b(after|since|après|apres|depuis|(?:that\s+|which\s+)?(?:followed|following)|"
     + _APART_WORDS
     + r")\s+(?:(?:(?:the|les?|la|l'|ceux\s+de|celles?\s+de|those\s+of|the\s+ones?\s+(?:of|in))\s*)?"
@@ -2544,8 +2545,8 @@ _SIDE_OF_EVENT = re.compile(
     r"|(?:the\s+)?(?-i:[A-Z])[\w-]+\s+(?:(?:in|en)\s+)?)" + _YEAR,
     re.IGNORECASE,
 )
-_OTHER_YEAR = re.compile(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
-_A_YEAR_IN = re.compile(r"\b" + _YEAR)
+_OTHER_YEAR = lazy(r"\b(?:" + _APART_WORDS + r")\s+" + _YEAR, re.IGNORECASE)
+_A_YEAR_IN = lazy(r"\b" + _YEAR)
 #: The words of things coming after: "further / later attacks", "d'autres attaques".
 _LATER_WORDS = r"further|later|subsequent|other|autres|nouveaux|nouvelles|ult[ée]rieur\w*"
 _LATER = CaseBlind.compile(
@@ -2591,35 +2592,35 @@ _MONTH_PREFIXES = (
 _WHO_KINDS = frozenset({Kind.BODY, Kind.ACTOR, Kind.PERSON})
 #: Words a draft's claim quotes: 'the draft says the attacks "targeted government
 #: buildings"', « ne suivre que des cours magistraux ».
-_QUOTED = re.compile(r"[\"“«]\s*[^\"“”«»]{2,80}?\s*[\"”»]")
+_QUOTED = lazy(r"[\"“«]\s*[^\"“”«»]{2,80}?\s*[\"”»]")
 #: A French possessive pointing back ("son titre", "sa fonction"): not among the pointers
 #: of a reading ("son" and "sa" are too short to be told from typos there).
-_HER_FR = re.compile(r"\b(?:son|sa|ses)\s+\w", re.IGNORECASE)
+_HER_FR = lazy(r"\b(?:son|sa|ses)\s+\w", re.IGNORECASE)
 #: A word written with a capital: a name, in a context ("Eurídice Márquez est présentée ...").
-_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][^\W\d_]+")
+_CAPITALISED = lazy(r"\b[A-ZÀ-Ý][^\W\d_]+")
 #: "two other bureaus", "deux autres bureaux": things listed beside one already named.
-_N_OTHERS = re.compile(
+_N_OTHERS = lazy(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|deux|trois|quatre|cinq|[2-9])\s+"
     r"(?:other|others|autres)\b",
     re.IGNORECASE,
 )
 #: What a comparison is made with follows "than": "less often than training".
-_THAN = re.compile(r"\b(?:than|que)\b")
+_THAN = lazy(r"\b(?:than|que)\b")
 _BEFORE = frozenset({"before", "prior to", "until", "avant", "jusqu'en"})
 _AFTER = frozenset({"after", "après", "apres"})
 #: "Other than 2003, which years ...?": not that year.
-_OTHER_THAN = re.compile(_APART_WORDS, re.IGNORECASE)
+_OTHER_THAN = lazy(_APART_WORDS, re.IGNORECASE)
 
 
 #: A word that reads as a verb or an adverb ("underpinning", "inked", "roughly"): unknown
 #: to the fact base, it says how something is asked, not what (unknown nouns do).
-_INFLECTED = re.compile(r"\w{4,}(?:ing|ed|ly)$")
+_INFLECTED = lazy(r"\w{4,}(?:ing|ed|ly)$")
 #: ... and in French, a feminine past participle ("la session organisée par ..."), folded.
-_PARTICIPLE_FR = re.compile(r"\w{3,}ees?$|\w{2,}(?:ront|raient|rait)$")
+_PARTICIPLE_FR = lazy(r"\w{3,}ees?$|\w{2,}(?:ront|raient|rait)$")
 #: Two words or more written with a capital, one after the other: a name ("Champions
 #: League", "Zorglub Foundation"). (One such word alone is too often an adjective of
 #: place, "Western", "Soviet", or the first word of a sentence.)
-_NAME_RUN = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+")
+_NAME_RUN = lazy(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)+")
 
 
 def _written_as_names(question: str, words: Sequence[str]) -> list[str]:
@@ -2640,7 +2641,7 @@ def _written_as_names(question: str, words: Sequence[str]) -> list[str]:
 
 
 #: "... or ...", "... ou ..." ("où", where, keeps its accent here), not "or so / or more".
-_OR = re.compile(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
+_OR = lazy(r"\s(?:or|ou)\s(?!(?:so|more|less|not|plus|moins|pas)\b)")
 
 
 def _near_a_guess(features: FactFeatures, guessed: frozenset[int]) -> bool:
@@ -2705,12 +2706,10 @@ def _sides(text: str) -> tuple[tuple[str, str], ...]:
 
 
 #: The end of the event `_SIDE_OF_EVENT` names: a mark, or the question's own words.
-_EVENT_END = re.compile(
-    r"[,;:?.!]|\b(?:in|on|which|what|when|did|was|were|has|have|en|quelles?|quand)\b"
-)
+_EVENT_END = lazy(r"[,;:?.!]|\b(?:in|on|which|what|when|did|was|were|has|have|en|quelles?|quand)\b")
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = lazy(r"[\w'’-]+")
 
 
 def _before_words(question: str) -> frozenset[str]:
@@ -2732,7 +2731,7 @@ def _before_words(question: str) -> frozenset[str]:
 #: "the next training after Casablanca", "la prochaine session après l'atelier de
 #: Casablanca": what comes after it, never it.
 _NEXT_CUE = CaseBlind.compile(r"\b(?:next|prochaine?s?|suivante?s?)\b")
-_NEXT_AFTER = re.compile(
+_NEXT_AFTER = lazy(
     r"\b(?:next|following|prochaine?s?|suivante?s?)\b[^?]{0,60}?\b(?:after|après|apres)\s+"
     r"(?P<what>[^?,.;]{1,50})",
     re.IGNORECASE,
@@ -2850,7 +2849,7 @@ class _Asked:
 
 #: "besides the EU, ...", "apart from Brussels and the UN drugs office, which ...", "à
 #: part l'UE": bodies set aside, up to where the question goes on.
-_EXCLUDING = re.compile(
+_EXCLUDING = lazy(
     r"\b(?:besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|in\s+addition\s+to|"
     # (not "beyond": "multiply its effect beyond Morocco" is outside it)
     r"à\s+part|(?:^|(?<=[,;:]\s))a\s+part(?!\s+of\b)|en\s+dehors\s+d(?:e|u|es)|hormis|outre|"
@@ -2861,7 +2860,7 @@ _EXCLUDING = re.compile(
 )
 #: A question asking yes or no: "did Belgium also ...?", "la Belgique a-t-elle ...?" (not
 #: "are there other agencies ...?", which asks for them).
-_ASKS_YES_OR_NO = re.compile(
+_ASKS_YES_OR_NO = lazy(
     r"(?:^|[,:;]\s*)(?:did|does|do|is|are|was|were|has|have|had|can|could|will|would|"
     r"est-ce)\b(?!\s+there\b)|-t-(?:il|elle|ils|elles)\b",
     re.IGNORECASE,
@@ -2872,12 +2871,12 @@ _EXCLUDING_CUE = CaseBlind.compile(
 )
 #: "On which days ...?", "what day", "the exact date", "quels jours", "date exacte": a day
 #: is asked, which a month ("July 2018") does not give.
-_A_DAY = re.compile(
+_A_DAY = lazy(
     r"\b(?:which|what|quels?|quelles?)\s+(?:exact\s+)?(?:days?|jours?)\b|"
     r"\bexact\s+(?:date|day)s?\b|\bdates?\s+exactes?\b|\bjours?\s+exacts?\b"
 )
 #: "In total", "altogether", "en tout": a count of everything, not per unit.
-_IN_TOTAL = re.compile(
+_IN_TOTAL = lazy(
     r"\b(?:in total|total number|altogether|all told|overall|en tout|au total|nombre total|"
     # "... have across all of Morocco's courts of appeal?": all of them together.
     r"across all|across the whole|dans toutes les|dans tous les|sur l['’]ensemble)\b"
@@ -2887,7 +2886,7 @@ _ROLE_FRAME = frozenset(Kind.ROLE.triggers) | {"play", "plays", "played", "joue"
 #: Entity kinds whose role is what they do.
 _BODIES = frozenset({"institution", "country"})
 #: A person in a question: a title or a personal pronoun ("Ms. X's role", "her job").
-_PERSON_CUE = re.compile(
+_PERSON_CUE = lazy(
     rf"\b(?:{_TITLES})\b\.?|\b(?:he|she|his|her|him|son|sa|ses)\b|"
     # "Caroline Frieh-Chevalier's position": a name in capitals and lower case, possessive.
     r"(?-i:\b[A-Z][a-z][\w-]*['’]s\b)",
@@ -2895,12 +2894,12 @@ _PERSON_CUE = re.compile(
 )
 
 #: "Which hotel / what venue / in which building ...?", "dans quel hôtel ...?".
-_A_VENUE = re.compile(
+_A_VENUE = lazy(
     r"\b(?:which|what|quel|quelle|dans quel|in which)\s+(?:hotel|venue|building|hotels|venues|"
     r"buildings|batiment|lieu exact)\b"
 )
 #: What names a venue in an answer: "a regional training center in Tiflet".
-_VENUE = re.compile(
+_VENUE = lazy(
     r"\b(?:hotel|centers?|centres?|institutes?|academy|academies|school|headquarters|hall|"
     r"building|palace|university|campus|base|hôtel|centre|institut|académie|école|siège)\b",
     re.IGNORECASE,
@@ -2931,17 +2930,17 @@ _GRANTS = CaseBlind.compile(
 #: Words after a figure that make it one per unit: "two prosecutors per court".
 _PER = frozenset({"per", "each", "every", "par", "chaque"})
 #: An answer about one of a series: "The first CNDH-DGSN session was to bring together 20 ...".
-_ONE_OF_A_SERIES = re.compile(
+_ONE_OF_A_SERIES = lazy(
     r"^\W*(?:the\s+|la\s+|le\s+)?(?:first|second|third|fourth|fifth|premier|premi[eè]re|"
     r"deuxi[eè]me|troisi[eè]me)\b",
     re.IGNORECASE,
 )
 
 #: "Where are / où sont ...": a list asked for by where its things are.
-_WHERE_ARE = re.compile(r"\b(?:where|wheres|ou)\s+(?:are|were|r|sont|etaient|se trouvent)\b")
+_WHERE_ARE = lazy(r"\b(?:where|wheres|ou)\s+(?:are|were|r|sont|etaient|se trouvent)\b")
 #: "Where in Morocco ...?", "où au Maroc ...?": the place after it (two words at most:
 #: "where in the United States").
-_WHERE_IN = re.compile(
+_WHERE_IN = lazy(
     r"\b(?:where|ou|whereabouts)\s+(?:in|au|en|dans)\s+(?:the\s+|le\s+|la\s+|l\s+)?"
     r"(?P<place>\w+(?:\s+\w+)?)"
 )
@@ -2949,9 +2948,7 @@ _WHERE_IN = re.compile(
 
 #: "Which month was it?", "in what month and year", "quel mois exactement": a month is
 #: asked, which a year ("in 2018") does not give.
-_A_MONTH = re.compile(
-    r"\b(?:which|what|quel|quelle)\s+(?:exact\s+)?(?:month|mois)\b|\bexact\s+month\b"
-)
+_A_MONTH = lazy(r"\b(?:which|what|quel|quelle)\s+(?:exact\s+)?(?:month|mois)\b|\bexact\s+month\b")
 
 
 def _asks_a_month(folded: str) -> bool:
@@ -2967,7 +2964,7 @@ def _asks_a_day(folded: str) -> bool:
 
 #: "Which American police forces are ...?", "what topics did ... cover?": several things
 #: asked for by a plural (a word in -s after "which / what", then a verb).
-_SEVERAL = re.compile(
+_SEVERAL = lazy(
     r"^\W*(?:which|what|quels|quelles)\s+(?:\w+\s+){0,2}?"
     r"(?!(?:years|months|weeks|days|dates|hours|times)\b)\w+[^s\W]s\s+"
     r"(?:are|were|have|had|did|do|does|sont|ont|etaient)\b"
@@ -2992,7 +2989,7 @@ def _asks_a_venue(folded: str) -> bool:
 
 
 #: A body named by one of the nouns a question asking which body uses ("prison agency").
-_BODY_NOUN = re.compile(r"\b" + BODY_NOUNS + r"s?\b")
+_BODY_NOUN = lazy(r"\b" + BODY_NOUNS + r"s?\b")
 #: "what kind of institution ...?": the sort of thing asked, no word of it.
 _SORT_OF = frozenset({"kind", "sort", "type"})
 
@@ -3042,7 +3039,7 @@ _CHANGED = named_group("amended")
 
 #: The order a list question opens on: "name the three sectors ...".
 _ORDER_WORDS = frozenset({"name", "list", "cite", "nomme", "citez"})
-_ORDER = re.compile(
+_ORDER = lazy(
     r"^\W*(?:name|list|cite|nomme|citez)\s+(?:the|a|an|all|any|some|les|la|le|l|des|tous|"
     r"toutes|two|three|four|five|six|seven|deux|trois|quatre|cinq|\d+)\b",
     re.IGNORECASE,
@@ -3076,7 +3073,7 @@ _SCALE = frozenset({"level", "levels"})
 #: around the world?", "combien au total ?"; or a verb, the thing counted said before it
 #: ("ILEAs: how many does INL run?", "how many has it trained?"), or the others of it
 #: ("... with 40 other countries. How many others were there?").
-_COUNTED_ELSEWHERE = re.compile(
+_COUNTED_ELSEWHERE = lazy(
     r"(around|across|in|at|on|over|within|worldwide|globally|altogether|"
     r"dans|au|aux|en|a travers|partout|"
     # ("The academies INL runs: how many of them are there worldwide?": those said before)
@@ -3088,9 +3085,9 @@ _COUNTED_ELSEWHERE = re.compile(
 
 #: A name made a manner ("FBI-style", "American-like"): the question asks about
 #: something like it, not about it.
-_LIKE_A_NAME = re.compile(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
+_LIKE_A_NAME = lazy(r"[\w.]+-(?:style|like|type)\b", re.IGNORECASE)
 #: "migration-focused", "terrorism-related": the word before the dash says what about.
-_ABOUT_THAT = re.compile(
+_ABOUT_THAT = lazy(
     r"(?<=\w)-(?:focused|focussed|centred|centered|oriented|related|themed)\b", re.IGNORECASE
 )
 #: How the asker wants the answer put ("in one line", "in a nutshell", "en gros"): no
@@ -3133,7 +3130,7 @@ _CONFIRMING_BIEN = (
 )
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
-_CHECK = re.compile(
+_CHECK = lazy(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|rite|correct|true|accurate)\b|"
     # "my colleague is sure it was signed in 2013, is he right?": the colleague's claim
     r"\b(?:is|was)\s+(?:he|she)\s+(?:right|correct)\b|\bare\s+they\s+(?:right|correct)\b|"
@@ -3209,7 +3206,7 @@ _CHECK = re.compile(
 )
 #: People at a course, asked what they do there (`_PEOPLE_DOING`).
 _TRAINEES = r"(?:the\s+|les\s+)?(?:participants?|participantes|trainees?|attendees?|stagiaires?)"
-_PEOPLE_DOING = re.compile(
+_PEOPLE_DOING = lazy(
     r"\b(?:what|wat)\s+(?:else\s+)?(?:will|do|does|did|would|are|is)\s+(?P<who>"
     + _TRAINEES
     + r")\s+"
@@ -3226,8 +3223,8 @@ _PEOPLE_DOING = re.compile(
     re.IGNORECASE,
 )
 _DOING_CUE = CaseBlind.compile(r"\bdo(?:ing)?\b|\bfaire\b|\bferont\b|\bfont\b")
-_TRAINEES_NAMED = re.compile(r"\b(?:participants?|trainees?|attendees?)\b", re.IGNORECASE)
-_THEY_DOING = re.compile(
+_TRAINEES_NAMED = lazy(r"\b(?:participants?|trainees?|attendees?)\b", re.IGNORECASE)
+_THEY_DOING = lazy(
     # (What they will do, in a course ahead: "what are they doing in Haiti?" asks what a
     # body does.)
     r"\b(?:what|wat)\s+(?:else\s+)?(?:will|would)\s+they\s+"
@@ -3248,9 +3245,9 @@ def _doing_asked(match: re.Match[str]) -> str:
     )
 
 
-_WHAT_IT_DOES_FR = re.compile(r"\b(?:que|qu['’]est-ce\s+que)\s+fait\b", re.IGNORECASE)
+_WHAT_IT_DOES_FR = lazy(r"\b(?:que|qu['’]est-ce\s+que)\s+fait\b", re.IGNORECASE)
 _WHAT_IT_GETS_CUE = CaseBlind.compile(r"\s(?:get|buy)")
-_WHAT_IT_GETS = re.compile(
+_WHAT_IT_GETS = lazy(
     r"\b(?:what|wat|wht)\s+(?:does|do|did|will|would|can|could)\s+(?P<who>[^?]{1,60}?)\s+"
     r"(?:actually\s+|really\s+|exactly\s+)?(?:get|gets|buy|buys)\s+"
     # (what it gets someone, or out of something: not "what did they get trained on?")
@@ -3259,13 +3256,13 @@ _WHAT_IT_GETS = re.compile(
 )
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
-_HASH_NUMBER = re.compile(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+_HASH_NUMBER = lazy(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
 #: A thing set aside by "not the ...", "pas celle de ...", in a clause of its own that more
 #: of the message follows: "Not the 2014 framework, the earlier trade deal: ...", "(pas
 #: celle de Tanger)", "? not the FBI one, the DHS one". (Not a clause ending the message,
 #: "BCIJ - not the main counterterrorism body?", which is what is asked; not past "but":
 #: "not the total but those trained in Rabat".)
-_NOT_THE = re.compile(
+_NOT_THE = lazy(
     r"(?:^|(?<=[,;:(—–])|(?<=[,;:(—–?!.]\s)|(?<=\s[-–—]\s))\s*(?:but\s+|mais\s+)?(?:not|pas)\s+"
     r"(?:the|that|this|those|celle|celui|ceux|celles|le|la|les)\b"
     r"(?:(?!\s(?:but|mais)\b)[^,;:?!()—–.]|\.(?=\S)){1,60}?"
@@ -3277,7 +3274,7 @@ _NOT_THE_CUE = CaseBlind.compile(r"\b(?:not|pas)\s+(?:th|c|l)")
 _BLANK = r"(?:(?<!_)_{2,}|\[\s*\?*\s*\])"
 #: A gap ending a clause after "in", "since": a year ("adopted in ____.", "depuis ____"), or
 #: a town after "is in", "based in" ("is headquartered in ____ (city)").
-_BLANK_IN = re.compile(
+_BLANK_IN = lazy(
     r"\b(?P<where>(?:is|are|was|located|based|held|headquartered|situ[ée]e?s?|bas[ée]e?s?)\s+)?"
     r"(?P<prep>in|since|en|depuis|d[èe]s)\s+"
     + _BLANK
@@ -3286,7 +3283,7 @@ _BLANK_IN = re.compile(
 )
 #: A gap before an amount's unit: "$___ million", "____ millions d'euros", "___ %" (not
 #: "___ years in prison", a penalty's length as the context asks it).
-_BLANK_COUNTED = re.compile(
+_BLANK_COUNTED = lazy(
     r"(?P<currency>[$€]\s*)?"
     + _BLANK
     + r"(?=\s*(?:million|millions|billion|milliards?|percent|per\s+cent|pour\s+cent|%)(?!\w))",
@@ -3319,9 +3316,9 @@ def _blanks_asked(question: str, language: str) -> str:
 
 #: "that law": the law the context names, pointed at ("this", "cette", "ce" are pointers of
 #: their own, `has_pointer`).
-_THAT_LAW = re.compile(r"\bthat\s+(?:law|code|text|act|bill)\b", re.IGNORECASE)
+_THAT_LAW = lazy(r"\bthat\s+(?:law|code|text|act|bill)\b", re.IGNORECASE)
 #: "the one", "that one", "the other ones": a pronoun.
-_THE_ONE = re.compile(
+_THE_ONE = lazy(
     # (Not after a rank: "the second one" is what `_ranks` reads.)
     r"\b(the|that|this|other|same)\s+ones?\b"
     # (not the number: "the one hundred officers", "the one-year programme")
@@ -3333,7 +3330,7 @@ _SPOKEN_YEAR_CUE = CaseBlind.compile(r"thousand|twenty|mille")
 #: A figure said in words (`spoken_figures`): most messages hold none.
 _SPOKEN_FIGURE_CUE = CaseBlind.compile(r"\b(?:" + SPOKEN_FIGURE_WORDS + r")\b")
 #: A claim checked by a tag before it: "Vrai ? « ... »", "True? ...", "Is this right: ...".
-_TAG_FIRST = re.compile(
+_TAG_FIRST = lazy(
     r"^\W*(?:is\s+(?:this|that|it)\s+|c['’]est\s+|est-ce\s+)?(?P<tag>right|correct|true|"
     r"accurate|vrai|exact|juste)\s*[?:]+[\s«»\"'“”‘’]*(?P<claim>.+?)[\s«»\"'“”‘’.?]*$",
     re.IGNORECASE | re.DOTALL,
@@ -3353,7 +3350,7 @@ def _tag_last(message: str) -> str:
 #: senate??", "- on terrorist financing, I think?", "is it 5", "UNCAC? something like that",
 #: "Le Moyen-Orient, il me semble ?", "je pensais aux preuves numériques mais je ne suis
 #: pas sûre".
-_GUESS = re.compile(
+_GUESS = lazy(
     "|".join(
         (
             # "- on terrorist financing, I think?", "La loi 17-14, je crois ?": a word
@@ -3457,7 +3454,7 @@ _GUESS = re.compile(
 )
 #: "how many prosecutors went to the workshop, abt 30?", "maybe 5?": a figure offered
 #: roughly at the end of a question (`_without_guess` reads it only after a question word).
-_ROUGH_FIGURE_OFFERED = re.compile(
+_ROUGH_FIGURE_OFFERED = lazy(
     r",?\s+(?:abt|about|around|maybe|approx\.?|roughly|~|environ|peut-[êe]tre)\s*\d[\d,.]*\s*\?+\s*$|"
     # "how many police ... as of dec 2013, 1800??": the figure offered, plainly, doubted
     # (one mark may ask of it: "how many agreements with Tunisia, 100?" stays asked).
@@ -3467,7 +3464,7 @@ _ROUGH_FIGURE_OFFERED = re.compile(
 #: "when did Morocco set up the BCIJ, was it 2014 or 2016??" (its "was it" read as a
 #: check first), "... créé quand, c'était 2014 ou 2016 ?": two years offered after a
 #: question asking when (not "Later attacks in Morocco, 2007 or 2011?", which asks them).
-_YEARS_OFFERED = re.compile(
+_YEARS_OFFERED = lazy(
     r"(?P<asked>\b(?:when|whn|wen|(?:what|wat|which)\s+(?:year|yr)|quand|quelle\s+ann[ée]e)\b[^?]*?)"
     r"(?:\bc['’]?[ée]tait(?:\s+en)?\s+|,\s*)(?:19|20)\d\d\s+(?:ou|or)\s+(?:en\s+|in\s+)?"
     r"(?:19|20)\d\d\s*\?+",
@@ -3475,12 +3472,12 @@ _YEARS_OFFERED = re.compile(
 )
 #: "En quelle année ... ? En 2007 ?": a year or place offered after a question asking it
 #: (after a yes-or-no question, "Were there attacks after 2003? In 2007?", it is asked).
-_OFFERED_AFTER = re.compile(r"(?<=\?)\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$", re.IGNORECASE)
+_OFFERED_AFTER = lazy(r"(?<=\?)\s*(?:en|in|on|au)\s+[\w.-]{2,20}\s*\?+\s*$", re.IGNORECASE)
 #: "... how many, is it 5", "wich police force on forensics is it the gendarmerie": a
 #: figure or a name offered after a question (`_without_guess` reads it only after a
 #: question word; "cndh training is it held in casablanca" asks it, and so does the verb
 #: of "the GCTF, which year was it set up").
-_GUESS_AFTER_QUESTION = re.compile(
+_GUESS_AFTER_QUESTION = lazy(
     r"(?<=[\w?])(?<!\bwhen)(?<!\bwhere)(?<!\bhow)(?<!\bwhy)(?<!\bwhat)(?<!\bwho)"
     r"(?:,\s*|\s+)(?:is|was)\s+it\s+(?=(?:the|a|an)\s|\d|(?-i:[A-Z])|"
     # (one word, no verb, with no question mark: "from which country was it france")
@@ -3509,9 +3506,7 @@ _GUESS_CUE = CaseBlind.compile(
 
 #: A figure asked by its noun, not by a question word: "the number taking part in the
 #: workshop, was it 21?"
-_FIGURE_NAMED = re.compile(
-    r"\bthe\s+(?:\w+\s+)?(?:number|figure|count|total|headcount)\b", re.IGNORECASE
-)
+_FIGURE_NAMED = lazy(r"\bthe\s+(?:\w+\s+)?(?:number|figure|count|total|headcount)\b", re.IGNORECASE)
 
 
 def _guess_dropped(found: re.Match[str]) -> str:
@@ -3531,7 +3526,7 @@ def _guess_dropped(found: re.Match[str]) -> str:
 #: where ...", "It wasn't the Royal Gendarmerie that ..., was it? Which body ...?", "ce
 #: n'était pas au Maroc ? Dans quel pays alors ?" (the name, up to its clause's end, and a
 #: question word after it).
-_DENIED = re.compile(
+_DENIED = lazy(
     r"\b(?:(?:is|was|are|were)n['’]?t|(?:is|was|are|were)\s+not|n['’](?:est|[ée]tait)\s+pas)\s+"
     # (not a question put in the negative: "wasn't it opened in 2013? what's the date")
     r"(?!(?:it|they|he|she|there|that|this|we|you|i)\b)"
@@ -3564,7 +3559,7 @@ def _without_guess(text: str) -> str:
 #: Whose figure is checked, before it: "my notes say ...", "our concept note puts ...",
 #: "someone on the team wrote that ...", "I've got ...", "is it still ~70 ...?" (read only
 #: in a message holding a figure).
-_CLAIM_INTRO = re.compile(
+_CLAIM_INTRO = lazy(
     r"\b(?:my|our)\s+(?:(?:concept\s+)?notes?|draft|copy|text|script|version|brief|"
     r"slides?|deck|timeline|table)\s*(?:says?|said|has|had|reads?|states?|puts?|gives?|:)|"
     r"\b(?:someone|somebody|a\s+colleague)\b[^.?!]{0,30}\b(?:wrote|said|told\s+me)"
@@ -3592,9 +3587,9 @@ _CLAIM_INTRO = re.compile(
     re.IGNORECASE,
 )
 #: A law's number as a slot holds it: "27-14" (of "Law 27-14", `LAW_NUMBER`).
-_NUMBER_OF_LAW = re.compile(r"\d+[-./]\d+")
+_NUMBER_OF_LAW = lazy(r"\d+[-./]\d+")
 #: A figure written in digits: what a claim checked holds (most questions hold none).
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy(r"\d")
 _CLAIM = CaseBlind.compile(
     r"\b(?:my|our|the)\s+(?:draft|notes?|copy|text|script|version)\s+(?:says?|said|has|had|"
     r"reads?|states?|puts?|gives?)\b|\bdraft\s+(?:line\s+)?(?:says|has|states|claims|"
@@ -3652,19 +3647,19 @@ _CHECK_CUE = CaseBlind.compile(
 )
 #: A figure the asker states, not one naming what they ask about: "in 2014", "about 100",
 #: "say 2016"; not "the 2003 bombings", "Morocco's 2015 law".
-_STATED_FIGURE = re.compile(
+_STATED_FIGURE = lazy(
     r"(?<!\bthe )(?<!\bits )(?<!['’]s )(?<!\btheir )(?<!\bla )(?<!\ble )(?<!\bdu )"
     r"\b(\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u00a0\u202f ]\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![.\d])|"
     r"\d+)\b(?!-\d)",
     re.IGNORECASE,
 )
-_A_YEAR = re.compile(r"(?:19|20)\d\d")
+_A_YEAR = lazy(r"(?:19|20)\d\d")
 #: A range of years of a penalty: "5-10 yrs", "5 à 10 ans".
-_YEARS_RANGE = re.compile(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
+_YEARS_RANGE = lazy(r"\b\d{1,2}\s*(?:-|to|à|a)\s*\d{1,2}\s*(?:yrs?|years?|ans)\b", re.I)
 #: A range of small figures as a slot holds it: "5-10" (of "5-10 yrs", "law 14-27").
-_A_RANGE = re.compile(r"\b\d{1,2}-\d{1,2}\b(?!-)")
+_A_RANGE = lazy(r"\b\d{1,2}-\d{1,2}\b(?!-)")
 #: What separates a figure's thousands: "1,800", "1 800" (French), "28.000".
-_THOUSANDS_SEP = re.compile(r"[,\u00a0\u202f ]|\.(?=\d{3}(?!\d))")
+_THOUSANDS_SEP = lazy(r"[,\u00a0\u202f ]|\.(?=\d{3}(?!\d))")
 
 
 def _claimed_figures(message: str) -> frozenset[str]:
@@ -3696,7 +3691,7 @@ def _claimed_figures(message: str) -> frozenset[str]:
 
 #: A day, or two, before a word that may name their month: "le 4 février", "du 14 au 16
 #: septembre", "24-26 Sept".
-_DAYS_BEFORE_A_MONTH = re.compile(
+_DAYS_BEFORE_A_MONTH = lazy(
     r"\b(?P<first>\d{1,2})(?:er)?(?:\s*(?:au|to|-|–|et|and)\s*(?P<last>\d{1,2}))?\s+"
     r"(?P<month>[^\W\d]+\.?)",
     re.IGNORECASE,
@@ -3706,14 +3701,14 @@ _DAYS_BEFORE_A_MONTH = re.compile(
 #: How sure the asker is, no recalling asked: "that was 2016 if I recall?", "créé en 2013
 #: si je me souviens bien ?", "sauf erreur" (read off the message before it is split into
 #: sentences, whose ends would cut "bien" off as talk).
-_HEDGE = re.compile(
+_HEDGE = lazy(
     r"\bif\s+i\s+(?:recall|remember)(?:\s+(?:correctly|right|rightly|well))?\b|"
     r"\bsi\s+je\s+me\s+souviens\s+bien\b|\bsauf\s+erreur(?:\s+de\s+ma\s+part)?\b",
     re.IGNORECASE,
 )
 _HEDGE_CUE = CaseBlind.compile(r"recall|remember|souviens|erreur")
 #: Set phrases that say nothing of what is asked: "in the first place", "at some point".
-_IDIOM = re.compile(
+_IDIOM = lazy(
     r"\b(?:in\s+the\s+first\s+place|at\s+(?:some|one|any)\s+(?:point|stage)|"
     # "how many have left over the past several years?": lately, no years counted.
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
@@ -3797,13 +3792,13 @@ _IDIOM = re.compile(
 )
 #: "What part did X play in Y?": X's doing is asked ("what role ... play?" is read as
 #: `Kind.ROLE`, see `_ROLE_FRAME`).
-_PART_PLAYED = re.compile(
+_PART_PLAYED = lazy(
     r"\b(what|which)\s+part\s+((?:did|does|do|has|have|will|would|is|was)\b.{0,80}?)\s*"
     r"\bplay(?:ed|s|ing)?\b",
     re.IGNORECASE,
 )
 #: "mettre le projet en œuvre": "mettre en œuvre" (implement) with its object inside.
-_PUT_INTO_EFFECT = re.compile(
+_PUT_INTO_EFFECT = lazy(
     r"\b(met|mets|mettent|mettre|mettra|mettront|mis|mise|mises)\s+"
     r"((?:le|la|les|l['’]|ce|cet|cette|ces|son|sa|ses|leur|leurs)\s*[\w.-]+)\s+en\s+(œuvre|oeuvre)\b",
     re.IGNORECASE,
@@ -3819,7 +3814,7 @@ def _idiom_left(match: re.Match[str]) -> str:
 #: "What support / help / assistance does X provide (for ...)?", "quel soutien X
 #: apporte-t-il à ...": the giving verb that only says the support is given, set aside
 #: when the question as asked finds no answer.
-_SUPPORT_GIVEN = re.compile(
+_SUPPORT_GIVEN = lazy(
     r"(?P<asked>\b(?:what|which|quel|quelle|quels|quelles)\s+(?:(?:kinds?|types?|sorts?|forms?|"
     r"genres?)\s+(?:of|de|d['’])\s*)?(?:support|help|assistance|aid|soutien|aide|appui|"
     r"soutiens|aides|appuis)\b[^?.!;:]{0,80}?)\b(?:provides?|provided|providing|offers?|offered|"
@@ -3837,14 +3832,14 @@ def _written_as_name(words: str, text: str) -> bool:
 
 
 #: A word of a date: a year or a month ("2021", "septembre").
-_DATE_WORD = re.compile(
+_DATE_WORD = lazy(
     # (Not "may", as often the verb: "the BCIJ may open ...".)
     r"(?:19|20)\d\d\W*|(?:january|february|march|april|june|july|august|september|october|"
     r"november|december|janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|"
     r"novembre|decembre)\W*"
 )
 #: A word asking what, which, who, when, where, how many: a question read as asked.
-_WH_ASKED = re.compile(
+_WH_ASKED = lazy(
     r"\b(?:what|whats|which|who|whom|whose|when|where|why|how|quel|quelle|quels|quelles|qui|"
     r"quand|o[uù]|comment|pourquoi|combien|quoi|"
     # (typed in chat: "or wat topics was it", "wich one", "kel service")
@@ -3865,13 +3860,13 @@ _HEADED_CUE = CaseBlind.compile(
 )
 #: Going somewhere: "preparing to deploy to Mali", "headed for Darfur", "prepping for
 #: Mali", "la mission de maintien de la paix au Mali", "déployés au Mali".
-_HEADED = re.compile(
+_HEADED = lazy(
     r"\b(?:deploy\w*|dispatch\w*|sen[dt]|sending|head(?:ed|ing)?|bound|d[ée]ploi\w*|"
     r"envoy\w*|partir|part|partent|prep|prepp\w*|prepar\w*|pr[ée]par\w*|missions?)\b",
     re.IGNORECASE,
 )
 #: Where to, after going ("... to Mali"), or before it ("the Mali deployment").
-_TO_PLACE = re.compile(
+_TO_PLACE = lazy(
     r"\b(?:to|for|into|in|au|aux|en|vers|pour)\s+(?:the\s+|le\s+|la\s+|l['’]\s*)?"
     # (A name of up to three words: "Burkina Faso", "South Sudan".)
     r"(?P<place>[^\W\d_][\w'’-]+(?:\s+(?-i:[A-Z])[\w'’-]+){0,2})|"
@@ -3883,7 +3878,7 @@ _TO_PLACE = re.compile(
 #: A list of places people or units come from: "units from Togo, Senegal, Mali, and
 #: Jordan", "des unités du Togo, du Sénégal, du Mali" (not "la formation du CNDH et de la
 #: DGSN").
-_FROM_LIST = re.compile(
+_FROM_LIST = lazy(
     r"(?:\bfrom\s+|\b(?:units|unit[ée]s|police|policiers|officers|officiers|contingents)"
     r"(?:\s+\w+)?\s+(?:du|de\s+la|des|de|d['’])\s*)"
     r"(?P<list>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?(?:(?:,\s*|,?\s+and\s+|,?\s+et\s+)"
@@ -3921,7 +3916,7 @@ def _only_an_origin(fact: Fact, places: Sequence[str]) -> str | None:
 
 #: A party asked for beside another: "co-chair alongside which country?", "Morocco's
 #: fellow co-chair", "avec quel autre pays", "with which other country".
-_ALONGSIDE = re.compile(
+_ALONGSIDE = lazy(
     r"\b(?:alongside|fellow|along\s+with|together\s+with|aux\s+c[ôo]t[ée]s|"
     # (not any "other": "which country hosted the other GCTF workshop?")
     r"(?:with|avec)\s+(?:which|what|quel|quelle)\s+(?:other|autres?)|"
@@ -3932,7 +3927,7 @@ _ALONGSIDE = re.compile(
 #: A question of another thing than the one named, or of how two compare: "does the CNDH
 #: run a similar course with the gendarmerie?", "did they hold another march?", "is the
 #: centre bigger than ...?": no wrong detail to put right.
-_OTHER_ASKED = re.compile(
+_OTHER_ASKED = lazy(
     r"\b(?:similar|another|other|others|same|also|too|as\s+well|aussi|autres?|m[êe]me|"
     r"pareil|comparable|than|bigger|larger|smaller|more|fewer|less|plus|moins)\b",
     re.IGNORECASE,
@@ -3956,7 +3951,7 @@ def _kind_parts_joined(parts: Sequence[str]) -> list[str]:
 
 
 #: A date asked around rather than checked: "after 2019", "avant 2010".
-_AROUND_A_DATE = re.compile(
+_AROUND_A_DATE = lazy(
     r"\b(?:after|before|since|until|till|beyond|past|apres|avant|depuis|jusqu)\s+(?:\w+\s+)?\d"
 )
 #: A preposition after which a word no fact holds reads as a name: "from romania".
@@ -3973,7 +3968,7 @@ _NAMING_NOUN = (
     r"declarations?|charters?|laws?|acts?|treat(?:y|ies))\b"
 )
 #: A question of what happened: its verb in the past.
-_PAST = re.compile(
+_PAST = lazy(
     r"\b(?:did|was|were|happened|took\s+place|c['’]\s*[ée]tait|[ée]tait|[ée]taient|a\s+eu|"
     r"ont\s+eu|s['’]est|se\s+sont)\b",
     re.IGNORECASE,
@@ -3983,7 +3978,7 @@ _DATE_NAMES = frozenset({"month", "months", "mois", "date", "dates"})
 #: A date asked by its word after a question word ("... and starting from which year?",
 #: "en quelle année ?"), in a question whose kind is another.
 _DATE_ASKED_TOO_CUE = CaseBlind.compile(r"\b(?:years?|month|date|ann[ée]e|mois)\b")
-_DATE_ASKED_TOO = re.compile(
+_DATE_ASKED_TOO = lazy(
     r"\b(?:(?:starting|beginning)\s+(?:from\s+|in\s+)?|a\s+partir\s+de\s+)?"
     r"(?:which|what|quel|quelle|quels|quelles)\s+"
     r"(?:year|years|month|date|annee|mois)\b"
@@ -3992,7 +3987,7 @@ _DATE_ASKED_TOO = re.compile(
 _PLACE_AFTER = r"\b(?:in|at|inside|within|dans|en|au|aux|à)\s+(?:the\s+|la\s+|le\s+|l['’])?"
 #: A question of whether a claim holds: "Was the law adopted by ...?", "am I right that
 #: ...", "... 4,000 police, right?", "c'est bien au Guatemala que ...?", "visaient bien ...?".
-_YES_NO = re.compile(
+_YES_NO = lazy(
     r"^\W*" + YES_NO_OPENING + r"|\bam\s+i\s+(?:right|correct)\b|\b(?:is|was)\s+it\s+(?:really\s+)?"
     r"(?:true|right|correct)\b|[,;:-]\s*(?:right|correct|yes|true|no)\s*\?|\b(?:is|was)\s+that\s+"
     r"(?:right|correct|true)\b|\bc['’]est\s+bien\b|\b(?:est|sont|a|ont|visaient|visait|date|datent)"
@@ -4006,12 +4001,12 @@ _GOAL_NOUN = (
     r"aims?|goals?|objectives?|purposes?|focus|mission|intention|objectifs?|buts?|"
     r"finalit[ée]s?|vocation"
 )
-_MAIN_BEFORE_GOAL = re.compile(
+_MAIN_BEFORE_GOAL = lazy(
     r"\b(?:main|primary|principal|chief|overall|central|core|key|premier|premi[eè]re|"
     r"principale?s?|principaux)\s+(?=(?:" + _GOAL_NOUN + r")\b)",
     re.IGNORECASE,
 )
-_GOAL_THEN_MAIN = re.compile(
+_GOAL_THEN_MAIN = lazy(
     r"\b(" + _GOAL_NOUN + r")\s+(?:principa(?:l|le|les|ux)|premier|premi[eè]re|central|"
     r"centrale|essentiel|essentielle)\b",
     re.IGNORECASE,
@@ -4027,24 +4022,24 @@ _IDIOM_CUE = CaseBlind.compile(
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question|back"
 )
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
-_RUNS_FR = re.compile(
+_RUNS_FR = lazy(
     r"\b(?:court|courent|courait|couraient)-(?:t-)?(?:il|elle|ils|elles)\b", re.IGNORECASE
 )
 #: "Sur quelle période court le programme ?", "jusqu'à quand court-il": the verb "courir"
 #: after the time asked, which no court of law is.
-_RUNS_AFTER_WHEN = re.compile(
+_RUNS_AFTER_WHEN = lazy(
     r"(\b(?:p[ée]riode|temps|quand|longtemps|ann[ée]es?|dates?))\s+"
     r"(?:court|courent|courait|couraient|courra|courront)\b",
     re.IGNORECASE,
 )
 #: The subject pronoun of a French question's inverted verb: "met-il", "a-t-elle", "peut-on".
-_FRENCH_INVERSION = re.compile(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
+_FRENCH_INVERSION = lazy(r"(?<=\w)-(?:t-)?(?:il|elle|ils|elles|on)\b", re.IGNORECASE)
 #: "What kind / type / sort / style / form of X", "quel type de X": X is what is asked,
 #: the frame word is not a word a fact must hold.
 #: The question words asking which thing, as written in full or in chat ("wat", "kel").
 _ASKING = ("what", "which", "quel", "quelle", "quels", "quelles")
 _ASKING_TYPED = sorted({*_ASKING, *(typed for typed, full in SHORTHAND.items() if full in _ASKING)})
-_KIND_OF = re.compile(
+_KIND_OF = lazy(
     # (Not "quelle part des 11 millions": a share asked, `Kind.SCORE`.)
     r"\b(?!quelles?\s+parts?\b)(" + "|".join(_ASKING_TYPED) + r")\s+(?:kinds?|types?|sorts?|"
     r"styles?|forms?|manners?|parts?|aspects?|sortes?|formes?|genres?)\s+(?:of|de|d')\s*",
@@ -4055,7 +4050,7 @@ _KIND_OF = re.compile(
 #: Read as "about", a stop word, only when the question as asked finds no answer: the
 #: verb tells a fact on a session's focus ("la session porte sur ...") from the others.
 #: (Not the English "what does it focus on?": measured, it cost more than it gave.)
-_ABOUT_WHAT = re.compile(
+_ABOUT_WHAT = lazy(
     r"\b(?:porte|portent|portait|portaient)\s+sur\s+quoi\b"
     r"|\bsur\s+quoi\s+(?:porte|portent|portait|portaient)\b"
     r"|\bsur\s+quel(?:le)?s?\s+(?:sujets?|th[eè]mes?|th[eé]matiques?|points?)\s+"
@@ -4070,7 +4065,7 @@ _ABOUT_WHAT = re.compile(
 #: "Besides the legal frameworks, what other topics ...?", "à part le Maroc, quels pays
 #: ...?": what is set apart is not what is asked, and the fact that answers need not name
 #: it.
-_SET_APART = re.compile(
+_SET_APART = lazy(
     r"^\W*(?:besides|apart from|apart of|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|outre|en plus de|"
     r"en plus des|en plus du)\s+[^,?;:]{1,80},\s*"
@@ -4082,7 +4077,7 @@ _SET_APART = re.compile(
     re.IGNORECASE,
 )
 #: The opening ways of `_SET_APART` (set aside before a question is read at all).
-_SET_APART_FIRST = re.compile(
+_SET_APART_FIRST = lazy(
     r"^\W*(?:besides|apart from|apart of|aside from|other than|except for|in addition to|beyond|"
     r"à part|a part|mis à part|mis a part|en dehors de|en dehors d|hormis|en plus de|"
     # ("à côté du TSCTP et du GCTF, il y a un exercice ...": besides them)
@@ -4105,7 +4100,7 @@ _SET_APART_FIRST = re.compile(
 )
 #: An acronym's apposition: "DGSN, the CNDH's partner in this programme," / "DGSN, le
 #: partenaire du CNDH ...": what the asker says of it.
-_APPOSITION = re.compile(
+_APPOSITION = lazy(
     r"(?<=[A-Z])\s*,\s+(?:the|its|their|le|la|l['’]|son|sa|leur)\s*[^,?]{1,80}?"
     r"(?:,|(?=\s*\?))"
 )
@@ -4115,7 +4110,7 @@ _APPOSITION = re.compile(
 #: ROLE?" stays two names).
 SHOUTED_WORDS = 3
 #: A word in capitals, of two letters or more, whole ("GLO.ACT" and "G-8" are one word each).
-_SHOUTED_WORD = re.compile(r"(?<![\w.'’-])[A-ZÀ-Ý]{2,}(?![\w'’-]|\.\w)")
+_SHOUTED_WORD = lazy(r"(?<![\w.'’-])[A-ZÀ-Ý]{2,}(?![\w'’-]|\.\w)")
 
 
 def _counts_nothing(slots: Sequence[Slot]) -> bool:
@@ -4133,7 +4128,7 @@ _STANDS_FOR_CUE = CaseBlind.compile(
 )
 #: "Où a eu lieu la première session, avant celle de Casablanca ?": the one it precedes,
 #: set apart at the end as `_SET_APART_FIRST` sets it apart at the start.
-_SET_APART_LAST = re.compile(
+_SET_APART_LAST = lazy(
     r",\s*(?:avant\s+(?:celle|celui|celles|ceux)\s+(?:de|du|des|d['’])|"
     r"before\s+the\s+(?:one|(?:\w+\s+)?(?:workshop|session|training))\s+(?:in|at|of)|"
     # "when did Morocco sign the FTA w the us, not the 2014 training framework": the one it
@@ -4145,7 +4140,7 @@ _SET_APART_LAST = re.compile(
 #: "What does the Morocco On The Move piece say ...?", "what does ToT mean in the CNDH-DGSN
 #: news item?": the article the answer comes from, which no fact calls a "piece" (the
 #: name it has, kept, is what a fact holds).
-_SOURCE_NOUN = re.compile(
+_SOURCE_NOUN = lazy(
     r"(\bthe\s+(?:[\w.'’/-]+\s+){0,5}?)(?:news\s+items?|news\s+stor(?:y|ies)|press\s+releases?|"
     r"write-?ups?|pieces?|articles?|stor(?:y|ies)|items?|posts?|blog\s+posts?)\b"
     r"(?:\s+(?:says?|said|mentions?|mentioned|states?|stated))?",
@@ -4153,14 +4148,14 @@ _SOURCE_NOUN = re.compile(
 )
 #: "What does DGSN stand for in the CNDH training story?": where the asker read the
 #: acronym, which the fact spelling it out need not name.
-_STANDS_FOR_IN = re.compile(
+_STANDS_FOR_IN = lazy(
     r"(\bstands?\s+for|\bmeans?)\s+in\s+(?:the|this|that|our|your)\s+[^?]{0,60}?"
     r"(?:news\s+items?|stor(?:y|ies)|articles?|pieces?|reports?|posts?|agenda|summary|page|"
     r"documents?|docs?|notes?)\b",
     re.IGNORECASE,
 )
 #: A pointer to a person: "what's her first name?", "quel est son poste ?" is not one.
-_PERSON_POINTER = re.compile(
+_PERSON_POINTER = lazy(
     # ("son titre", "sa fonction": a French possessive before a person's role)
     r"\b(?:her|his|she|he|him)\b|\b(?:son|sa|ses)\s+(?:titre|fonctions?|poste|r[ôo]le)\b",
     re.IGNORECASE,
@@ -4174,14 +4169,14 @@ _SOURCE_CUE = CaseBlind.compile(
 )
 #: What is asked of a document itself ("when did UNODC publish its news item ...?"): the
 #: document is then what is asked about, not where the asker read it.
-_OF_THE_DOCUMENT = re.compile(
+_OF_THE_DOCUMENT = lazy(
     r"\b(?:publish\w*|publication|released?|posted|issued|written|wrote|authors?|dated|"
     r"headline|title[ds]?|publi\w*|auteur|titre|parue?)\b",
     re.IGNORECASE,
 )
 #: "(according to / in) the INL summary (says)", "the Morocco On The Move piece", "d'après
 #: le doc", "selon l'article de l'ONUDC": the document the asker read, by its publisher.
-_SOURCE = re.compile(
+_SOURCE = lazy(
     r"(?:\b(?:according\s+to|as\s+per|per|in|from|going\s+by|based\s+on)\s+)?"
     # ("INL's 2018 Morocco summary": the publisher's name is one of the document's.)
     r"\b(?:(?P<det>the|this|that|their|its)\s+|(?=[\w.]+['’]s\s))(?P<name>(?:[\w.'’/-]+\s+){0,5}?)"
@@ -4214,7 +4209,7 @@ _DOCUMENT_FROM = (
 #: Where the asker read it, by its publisher alone: "per Morocco On The Move", "according to
 #: INL", "d'après l'ONUDC", and the document "from" or "by" its publisher ("the advocacy piece
 #: from Morocco On The Move"); up to the end of its clause (the publisher is checked after).
-_SOURCE_BY = re.compile(
+_SOURCE_BY = lazy(
     r"\b(?:(?:according\s+to|as\s+per|per|going\s+by|based\s+on|selon|d['’]apr[eè]s)\s+"
     r"(?:" + _DOCUMENT_FROM + r"|the\s+|l['’]|le\s+|la\s+|les\s+)?"
     r"|" + _DOCUMENT_FROM + r")"
@@ -4240,7 +4235,7 @@ _SOURCE_VERB_CUE = CaseBlind.compile(r"\b(?:does|do|did)\s+(?:the|this|that)\s")
 #: A last clause on why it matters or what it compares with: "how many police does the
 #: Mali mandate include, which explains the demand for French speakers?", "what had the
 #: earlier training focused on, compared to migration now?": the asker's context.
-_TRAILING_ASIDE = re.compile(
+_TRAILING_ASIDE = lazy(
     r",\s*(?:which|that)\s+(?:would\s+|might\s+|could\s+|may\s+)?(?:explains?|explained|"
     r"is\s+why|was\s+why|accounts?\s+for|led\s+to|leads\s+to|prompted|drove|drives|triggered|"
     r"caused|shows?|showed)\b[^,?;:]{0,100}?(?=\W*$)"
@@ -4251,7 +4246,7 @@ _TRAILING_ASIDE = re.compile(
 )
 #: Where the asker saw it said: "la loi mentionnée par l'ONUDC", "the law cited in the
 #: article" (who said it, or where, stays).
-_REPORTED = re.compile(
+_REPORTED = lazy(
     r"\b(?:mentioned|cited|quoted|referred\s+to|referenced|mentionn[ée]e?s?|cit[ée]e?s?|"
     r"[ée]voqu[ée]e?s?)(?=\s+(?:by|in|par|dans)\b)",
     re.IGNORECASE,
@@ -4266,31 +4261,29 @@ _UP_TO_THE_QUESTION = (
 #: celui qui soutient le réseau de procureurs : quel est son budget ?", "the 2014 deal, the
 #: one that set up the trainers' pool: ..." (set aside when the question as asked finds no
 #: answer: the fact on it need not say it).
-_THE_ONE_WHICH = re.compile(
+_THE_ONE_WHICH = lazy(
     r",\s*(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b" + _UP_TO_THE_QUESTION + "|"
     r",\s*the\s+one\s+(?:that|which)\b" + _UP_TO_THE_QUESTION,
     re.IGNORECASE,
 )
 #: A description of a body by its founding, which the fact on it need not tell: "the
 #: counterterrorism forum it helped found in 2011", "the forum Morocco co-founded".
-_HELPED_FOUND = re.compile(
+_HELPED_FOUND = lazy(
     r"\s+(?:that\s+|which\s+)?(?:it|morocco|rabat|they|we)\s+(?:had\s+)?(?:helped\s+(?:to\s+)?"
     r"(?:found|create|set\s+up|launch|establish)|co-?founded)(?:\s+(?:in|back\s+in)\s+\d{4})?\b",
     re.IGNORECASE,
 )
 #: What opens `_THE_ONE_WHICH`'s description: "celui qui", "celle que".
-_THE_ONE_OPENS = re.compile(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b", re.IGNORECASE)
+_THE_ONE_OPENS = lazy(r"\b(?:celui|celle|ceux|celles)\s+(?:qui|que|dont)\b", re.IGNORECASE)
 #: A person asked for, whom what the asker says of them picks out: "c'est qui le chef du
 #: parquet, celui qui a créé le réseau ?", "son prénom ?".
-_PERSON_OR_NAME_ASKED = re.compile(
-    r"\b(?:qui|who|whom|pr[ée]nom|first\s+name|nom|name)\b", re.IGNORECASE
-)
+_PERSON_OR_NAME_ASKED = lazy(r"\b(?:qui|who|whom|pr[ée]nom|first\s+name|nom|name)\b", re.IGNORECASE)
 #: The kinds of names a fact is asked to found: bodies, groups and programmes.
 _FOUNDED_KINDS = frozenset({"institution", "group", "programme"})
 #: What the asker sets a figure beside, after it: "the BCIJ was created in 2013, two years
 #: before the new anti-terror law", "in 2015, the same year as the BCIJ", "in 2016, but I
 #: might be mixing it up with the GCTF": another event, which no fact on this one need say.
-_BESIDE_THE_FIGURE = re.compile(
+_BESIDE_THE_FIGURE = lazy(
     r"(?<=\d)['’\"]?\s*,?\s+(?:(?:the\s+)?same\s+(?:year|month|time)\b|"
     r"(?:\w+\s+){0,2}?(?:years?|months?|weeks?)\s+(?:before|after|earlier|later)\b|"
     r"(?:just|right|shortly|soon|not\s+long)\s+(?:before|after)\b|"
@@ -4382,12 +4375,12 @@ def _event(slots: Sequence[Slot], kind: Kind | None, corrected: str = "") -> str
 
 #: "What topics / which subjects / quels thèmes ...?": topics asked for by that word, in the
 #: plural ("on what subject were they trained?" is answered by "trained on corruption").
-_WHAT_TOPICS = re.compile(
+_WHAT_TOPICS = lazy(
     r"\b(?:what|which|quels|quelles)\s+(?:\w+\s+)?(?:topics|subjects|themes|sujets)\b"
 )
 _TOPICS = named_group("focus")
 #: "what activities will participants do", as `_PEOPLE_DOING` reads what they will do.
-_ACTIVITIES_ASKED = re.compile(r"\b(?:what|quelles)\s+activit(?:ies|es)\b")
+_ACTIVITIES_ASKED = lazy(r"\b(?:what|quelles)\s+activit(?:ies|es)\b")
 _ACTIVITIES = named_group("activities")
 #: Meanings of a penalty question that say what punishes, not for what: "under the law".
 _PUNISHING = frozenset(named_group(g) for g in ("law", "prison"))
@@ -4405,7 +4398,7 @@ _DOING = frozenset({"~implement"})
 
 
 #: "... by an international body", "... par le ministère": who did it, after what was done.
-_BY_AGENT = re.compile(r"\s(?:by|par)\s(?!(?:19|20)\d\d\b)")
+_BY_AGENT = lazy(r"\s(?:by|par)\s(?!(?:19|20)\d\d\b)")
 
 
 def _in_text(slots: Sequence[Slot], text: str) -> list[tuple[Slot, int]]:
