@@ -293,6 +293,7 @@ class Index:
         for i in order:
             self.by_topic_ranked.setdefault(self.facts[i].topic, array("i")).append(i)
         self.speller = Speller(self.vocab, self.key_id, self.lexicon.single_words, self._acronyms())
+        _ = self.speller.deletes  # (now: no first typo a server answers waits on it)
         self.spellers = self._find_spellers()
         self._by_weight: dict[int, _ByWeight] = {}
         self._specific: dict[int, tuple[Slot, bool, bool, str | None]] = {}

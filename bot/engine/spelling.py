@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections.abc import Container, Iterable, Sequence, Set
+from functools import cached_property
 
 from rapidfuzz.distance import DamerauLevenshtein
 
@@ -469,7 +470,6 @@ class Speller:
         #: The curated acronyms, folded ("dgsn"): what a short name in capitals we do not
         #: know may be a typo of.
         self.acronyms = acronyms
-        self.deletes = DeleteIndex(vocab)
         #: (word, language) -> `_fix(word, language)`: questions reuse their words, and a
         #: word's fix depends on nothing else. Emptied when full.
         self._fixes: dict[tuple[str, str | None], tuple[str, ...] | None] = {}
@@ -489,6 +489,13 @@ class Speller:
                 for key in word_keys(word):
                     held = self.unindexed.get(key)
                     self.unindexed[key] = word if held is None else held + "\n" + word
+
+    @cached_property
+    def deletes(self) -> DeleteIndex:
+        """The typo table, made when a word first needs it: a one-question process whose
+        words are all known (most) never does (~0.1 s of its cold start). An index built
+        in a server makes it at once (`Index.__init__`)."""
+        return DeleteIndex(self.vocab)
 
     def correct(self, tokens: list[Token], lang: str | None) -> list[Token]:
         """Expand chat shorthand, join or split compounds, fix typos against our vocabulary."""

@@ -34,6 +34,23 @@ def test_a_second_start_loads_the_index_and_answers_the_same(tmp_path: Path) -> 
     assert Matcher(same, index=loaded).ask(QUESTION).facts[0].fact is same.facts[0]
 
 
+def test_a_loaded_index_makes_its_typo_table_only_when_a_word_needs_it(tmp_path: Path) -> None:
+    """The cold start: a question whose words are all known never builds the typo table;
+    the first typo does, and is corrected as by an index built in full (which a server
+    builds at once)."""
+    base = make_base(make_fact("dogs", DOGS), *FILLER)
+    built = cached_index(base, tmp_path)
+    assert "deletes" in vars(built.speller)
+    loaded = cached_index(base, tmp_path)
+    matcher = Matcher(base, index=loaded)
+    assert matcher.ask(QUESTION).answered
+    assert "deletes" not in vars(loaded.speller)
+    typo = "Who got the sniffer dgos?"
+    assert matcher.ask(typo) == Matcher(base, index=built).ask(typo)
+    assert matcher.ask(typo).answered
+    assert "deletes" in vars(loaded.speller)
+
+
 def test_a_changed_fact_base_never_gets_the_old_index(tmp_path: Path) -> None:
     old = make_base(make_fact("dogs", DOGS), *FILLER)
     new = make_base(make_fact("dogs", "Sniffer dogs were given to the customs service."), *FILLER)
