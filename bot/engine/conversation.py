@@ -74,7 +74,7 @@ def _words(text: str) -> frozenset[str]:
 
 #: Greetings, thanks, acknowledgements and sign-offs, English and French.
 SOCIAL = _words(
-    """hi hey hello hiya howdy yo morning evening afternoon good gm night all folks team
+    """hi hey hello hiya howdy yo morning evening afternoon good gm night all folks team dear
     everyone guys thanks thank thx ty tyvm tks cheers much appreciated appreciate factbot
     ok okay k kk cool great nice awesome perfect super sweet lol haha hahaha lmao
     helpful useful utile
@@ -1047,6 +1047,63 @@ _WHAT_TO_SAY_CUE = CaseBlind.compile(
 )
 
 
+#: What a formal request asks the reader to do: "confirm", "tell me", "m'indiquer", ...
+_ASKED_TO_EN = (
+    r"(?:confirm|tell\s+(?:me|us)|indicate|advise(?:\s+(?:me|us))?|let\s+(?:me|us)\s+know|"
+    r"specify|clarify|state|remind\s+(?:me|us)(?:\s+of)?|inform\s+(?:me|us)(?:\s+of)?)"
+    r"(?:\s+(?:of|as\s+to))?\s+"
+)
+_ASKED_TO_FR = (
+    r"(?:m['’]\s*|me\s+|nous\s+)?(?:indiquer|pr[ée]ciser|confirmer|rappeler|communiquer|dire|"
+    r"faire\s+(?:conna[iî]tre|savoir)|donner|transmettre)\s*"
+)
+
+#: A formal request around a question: "Would you kindly confirm ...", "I would be most
+#: grateful to learn ...", "It would assist the Office to know ...", "Je vous saurais gré
+#: de bien vouloir m'indiquer ...", "auriez-vous l'obligeance de me préciser ...", "je me
+#: permets de vous solliciter :". It asks nothing itself; what follows it does. At the
+#: start, or after a clause that leads in ("For a seminar on ..., I would be grateful to
+#: learn in which country ...": the lead stays, it may name what is asked about).
+_COURTESY = lazy(
+    r"(?:^|(?<=[,:;])\s*)(?:"
+    r"(?:would|could|will|can)\s+you\s+(?:please\s+)?(?:be\s+so\s+kind\s+as\s+to|"
+    r"be\s+(?:kind|good)\s+enough\s+to|kindly)\s+" + _ASKED_TO_EN + "|"
+    r"(?:i|we)\s+(?:would|should|['’]d)\s+be\s+(?:most\s+|very\s+|extremely\s+|much\s+)?"
+    r"(?:grateful|obliged|thankful|indebted)\s+(?:(?:if|were)\s+you\s+(?:could|would|might)\s+"
+    r"(?:kindly\s+|please\s+)?" + _ASKED_TO_EN + r"|to\s+(?:learn|know|hear|be\s+told)\s+|"
+    r"for\s+(?:your\s+)?(?:confirmation|an?\s+indication|clarification)\s+(?:of|on|as\s+to)\s+)|"
+    r"kindly\s+" + _ASKED_TO_EN + "|"
+    r"it\s+would\s+(?:assist|help)\s+(?:me|us|the\s+[\w-]+)\s+"
+    r"(?:(?:considerably|greatly|enormously|a\s+great\s+deal)\s+)?to\s+(?:know|learn)\s+|"
+    r"je\s+vous\s+(?:saurais|serais)\s+(?:tr[eè]s\s+)?(?:gr[ée]|oblig[ée]e?|reconnaissante?)\s+"
+    r"de\s+(?:bien\s+vouloir\s+)?" + _ASKED_TO_FR + "|"
+    r"auriez[- ]vous\s+(?:l['’]\s*(?:amabilit[ée]|obligeance|bont[ée])|la\s+gentillesse)\s+de\s+"
+    r"(?:bien\s+vouloir\s+)?" + _ASKED_TO_FR + "|"
+    r"je\s+vous\s+(?:prie|remercie)\s+de\s+(?:bien\s+)?vouloir\s+" + _ASKED_TO_FR + "|"
+    r"(?:pourriez|pouvez|voudriez)[- ]vous\s+(?:bien\s+vouloir\s+|avoir\s+l['’]\s*"
+    r"(?:amabilit[ée]|obligeance)\s+de\s+)" + _ASKED_TO_FR + "|"
+    r"je\s+(?:souhaiterais|souhaite)\s+(?:conna[iî]tre|savoir)\s+|"
+    r"je\s+(?:voudrais|aimerais)\s+conna[iî]tre\s+|"  # ("je voudrais savoir": `_FRAME`'s)
+    r"je\s+me\s+permets\s+de\s+vous\s+(?:solliciter|demander|interroger|[ée]crire)\s*(?=[,:;]|$)"
+    r")",
+    re.IGNORECASE,
+)
+#: A cheap prefilter of `_COURTESY`: a word each of its ways holds.
+_COURTESY_CUE = CaseBlind.compile(
+    r"kind|grateful|obliged|thankful|indebted|assist|help|saurais|serais|auriez|prie|remercie|"
+    r"pourriez|pouvez|voudriez|souhait|voudrais|aimerais|permets"
+)
+
+
+def _uncourteous(segment: str) -> str:
+    """`segment` without the formal request around its question ("Would you kindly confirm
+    ...", "Je vous saurais gré de bien vouloir m'indiquer ..."): what is left asks."""
+    if not _COURTESY_CUE.search(segment):
+        return segment
+    stripped, found = _COURTESY.subn(" ", segment, count=1)
+    return stripped.lstrip(" ,:;") if found else segment
+
+
 def _unsupposed(segment: str) -> str:
     """The question inside the case the asker sets it in ("if someone asks what ..., what
     do I tell them?" asks what ...), without the asker's own question about what to say
@@ -1081,7 +1138,7 @@ def _frame_parts(segment: str, knows: Callable[[str], bool]) -> list[str]:
     the question points back ("my colleague saw 'ToT' in the news and asks what it stands
     for") and the frame names something, the frame before it, as context naming what
     it points to."""
-    segment = _unsupposed(segment)
+    segment = _unsupposed(_uncourteous(segment))
     if not _FRAME_CUE.search(segment):
         return [segment]  # (most questions: none of the words a frame needs)
     framed = _FRAME.match(segment)
@@ -1105,6 +1162,10 @@ def _asks(segment: str) -> bool:
     if _STATEMENT.match(stripped):
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
+    if len(words) > 1 and words[0] in _JOINING and words[1] in _WH_OPENING:
+        # ("... in Rabat, right? or where was it held": the other question; not "Miami-Dade?
+        # or was it the drugs one", the asker's other guess)
+        words = words[1:]
     if (
         len(words) > 2
         and words[0] in _OPENING_PREPOSITIONS
@@ -1123,6 +1184,13 @@ def _asks(segment: str) -> bool:
 _WH = _words("what which whom whose when where quel quelle quels quelles qui quoi combien")
 _SPEAKERS = _words("i we you they he she it the this that je nous on il elle le la les l")
 
+
+#: A word joining a question to what came before it: "or where was it held", "and when".
+_JOINING = _words("or and but et mais")
+#: The question words a joined question opens with.
+_WH_OPENING = _words(
+    "what which who whom whose when where how quel quelle quels quelles quand combien"
+)
 
 #: French question words that ask where they stand: "... date de quelle année", "... coopère
 #: sur quel sujet".

@@ -1632,9 +1632,12 @@ _FIGURE_ASKED = lazy(
     r"(?:(?:ballpark|rough|approximate|approx|exact|total|overall|latest|official)\s+)?"
     r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b|"
     # "Need the number of prosecutors who attended ...": who opens a relative clause.
-    r"\bthe\s+(?:exact\s+|total\s+|real\s+|actual\s+)?number\s+of\s+[\w.]+(?:\s+[\w.]+)?"
-    r"\s+(?:who|that|qui)\b"
+    # ("number of prosecutors who took part ...?": the number opening the question)
+    r"(?:\bthe\s+|^\W*)(?:exact\s+|total\s+|real\s+|actual\s+)?number\s+of\s+[\w.]+"
+    r"(?:\s+[\w.]+)?\s+(?:who|that|qui)\b"
 )
+#: "# of prosecutors ...": the sign read as the word, shorthand for a number asked.
+_NUMBER_SIGN = lazy(r"(?<![\w#&])#\s*(?=of\b)", re.IGNORECASE)
 
 #: A figure asked last, after what it counts: "Moroccans who joined ... since 2011,
 #: approximate number?", "prosecutors who attended the workshop - how many?" (the "who"
@@ -1701,7 +1704,14 @@ _BARE_CURRENCY = lazy(r"[$€](?!\s*\d)")
 
 
 #: The last of several sentences, a question: "... right? Where was it held?".
-_LAST_QUESTION = lazy(r"[?.!]\s+([^?.!]{3,}\?)\s*$")
+_LAST_QUESTION = lazy(
+    r"[?.!]\s+([^?.!]{3,}\?)\s*$"
+    # ("... in Rabat in July 2018 right? or where was it actually held": unpunctuated after
+    # a question, opening on its question word)
+    r"|\?\s+((?:(?:or|and|but|so|ou|et|mais)\s+)?(?:what|when|where|which|who|whom|how|quel|"
+    r"quelle|quels|quelles|quand|o[uù]|combien|comment)\b[^?.!]{3,}?)\s*$",
+    re.IGNORECASE,
+)
 #: "the DNA certification the lab got in 2018, which accreditation body granted it?": the
 #: question opening at the last comma, read when the whole asks no kind (not a relative
 #: clause, which ends with no question mark: "the training in Rabat, where the BCIJ is").
@@ -1727,6 +1737,8 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if clause is not None:
         return asks_for(clause.group("rest"))
     written = original or question
+    if "#" in written:
+        question = _NUMBER_SIGN.sub("number ", question)
     if ("$" in written or "€" in written) and _BARE_CURRENCY.search(written):
         # "how much $ did INL give?": the sign, which the corrected words lost, says money
         # (not "of the €11 million", a figure the question states).
@@ -1772,7 +1784,7 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if last is not None:
         # "The first session was in Rabat, right? Where was it actually held?": the
         # question after a claim checked, its word read where the sentence opens.
-        return asks_for(last.group(1))
+        return asks_for(last.group(1) or last.group(2))
     late = _LATE_QUESTION.search(written) if "," in written else None
     if late is not None:
         return asks_for(late.group(1))

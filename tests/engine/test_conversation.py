@@ -1975,6 +1975,77 @@ def test_a_question_set_in_a_case_is_the_question(message: str, question: str) -
     assert read_message(message, knows).question == question
 
 
+@pytest.mark.parametrize(
+    ("message", "question"),
+    [
+        (
+            "Would you kindly confirm how many prosecutors were trained in Casablanca?",
+            "how many prosecutors were trained in Casablanca?",
+        ),
+        ("Dear factbot, when was the BCIJ created?", "when was the BCIJ created?"),
+        (
+            "Would you be so kind as to confirm the year the BCIJ was created?",
+            "the year the BCIJ was created?",
+        ),
+        (
+            "I would be most grateful to learn in which country the judges were trained.",
+            "in which country the judges were trained.",
+        ),
+        (
+            "I should be grateful if you could tell me when the BCIJ was created.",
+            "when the BCIJ was created.",
+        ),
+        (
+            "It would assist the Office considerably to know which law covers trafficking.",
+            "which law covers trafficking.",
+        ),
+        (
+            "Je vous saurais gré de bien vouloir m'indiquer l'année de création du BCIJ.",
+            "l'année de création du BCIJ.",
+        ),
+        (
+            "Je vous serais obligée de bien vouloir me confirmer le budget de GLO.ACT.",
+            "le budget de GLO.ACT.",
+        ),
+        (
+            "Je vous prie de bien vouloir me faire connaître l'année de création du BCIJ.",
+            "l'année de création du BCIJ.",
+        ),
+        (
+            "Je me permets de vous solliciter : auriez-vous l'amabilité de me rappeler le "
+            "budget de GLO.ACT ?",
+            "le budget de GLO.ACT ?",
+        ),
+        (
+            "Pour une note, je souhaiterais connaître le budget de GLO.ACT.",
+            "le budget de GLO.ACT.",
+        ),
+        (
+            "For the seminar on trafficking in Tangier, I would be most grateful to learn in "
+            "which country the judges were trained.",
+            "For the seminar on trafficking in Tangier, in which country the judges were trained.",
+        ),
+    ],
+)
+def test_a_formal_request_around_a_question_asks_nothing(message: str, question: str) -> None:
+    """ "Would you kindly confirm ...", "Je vous saurais gré de bien vouloir m'indiquer
+    ...": the courtesy asks nothing; what follows it does (a clause leading in stays)."""
+    assert read_message(message, knows).question == question
+
+
+def test_a_question_joined_on_or_asks_and_another_guess_does_not() -> None:
+    """ "... in Rabat right? or where was it actually held": the question after the claim
+    asks, unpunctuated; "Miami-Dade? or was Miami the drugs one" is the asker's other
+    guess, and asks nothing the first question does not."""
+    joined = "the first dog session was in Rabat right? or where was it actually held"
+    assert read_message(joined, knows).question == joined
+    guess = "which police department trains the dog unit: Miami-Dade? or was Miami the drugs one"
+    assert (
+        read_message(guess, knows).question
+        == "which police department trains the dog unit Miami-Dade?"
+    )
+
+
 def test_what_the_asker_will_cite_is_what_is_asked_about() -> None:
     """ "Suppose I cite the trafficking law in the donor memo, which number is it?": the
     law is asked about; citing it, and where it goes, are not."""

@@ -312,6 +312,10 @@ def test_the_number_of_people_who_is_a_count() -> None:
     a number is asked, not who."""
     assert asks_for("Need the number of prosecutors who attended the dog session.") is Kind.COUNT
     assert asks_for("need the names of prosecutors who attended the dog session") is not Kind.COUNT
+    # (opening the question, or as its sign: "# of prosecutors who ...")
+    assert asks_for("number of prosecutors who attended the dog session?") is Kind.COUNT
+    assert asks_for("# of prosecutors who took part in the dog session?") is Kind.COUNT
+    assert asks_for("the #1 dog trainer who ran the session?") is not Kind.COUNT
 
 
 def test_a_role_then_name_asks_a_person() -> None:
