@@ -374,6 +374,8 @@ _SPOKEN_YEAR = lazy(
     # thousand prosecutors" is a count.)
     r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\ben\s)|"
     r"(?<=\bdepuis\s)|(?<=\bavant\s)|(?<=\bafter\s)|(?<=\bbefore\s)|(?<=\bapr[eè]s\s)|"
+    # (or a word for a year: "de quelle année deux mille douze", "the year two thousand")
+    r"(?<=\bann[ée]e\s)|(?<=\byear\s)|"
     # (or a month: "en juillet deux mille dix-huit", "in July two thousand eighteen")
     + "|".join(rf"(?<=\b{month}\s)" for month in (*_SPOKEN_MONTHS, "février", "août", "décembre"))
     + r")"

@@ -546,11 +546,19 @@ _DICTATED = lazy(
     # (Not a word of its own: "is there a question mark over the 2014 figure?")
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bno\s)"
     r"(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)|"
-    r"(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation))\b",
+    r"(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation|"
+    # ("... deploying to mali period I need the list ...": "period" said before a sentence
+    # of the asker's own; not "the period", "a two-year period", "what period we cover", a
+    # kind of period: "the reporting period I need", "the transition period I mean")
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhat\s)(?<!\bwhich\s)"
+    r"(?<!\bsame\s)(?<!\byear\s)(?<!\bmonth\s)(?<!ing\s)(?<!\btrial\s)(?<!\bgrace\s)"
+    r"(?<!\btransition\s)(?<!\bproject\s)(?<!\bprogramme\s)(?<!\bprogram\s)(?<!\btime\s)"
+    r"(?<!\breview\s)(?<!\bimplementation\s)"
+    r"period(?=\s+(?:i|i['’]m|thanks|thank|thx|um|uh|please|pls)\b)))\b",
     re.IGNORECASE,
 )
 _DICTATED_CUE = CaseBlind.compile(
-    r"comma|virgule|question mark|interrogation|full stop|exclamation"
+    r"comma|virgule|question mark|interrogation|full stop|exclamation|period"
 )
 
 

@@ -3172,6 +3172,9 @@ _CHECK = lazy(
     r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
     # ("... in Rabat in july 2018 right?? or somewhere else?": the tag after the figure)
     r"(?<=\d)\s+(?:right|correct)\s*\?+|"
+    # ("... il date de quelle année 2012 c'est ça": the French tag after the figure, at the
+    # end, dictated or not)
+    r"(?<=\d)\s+c['’]est\s+[çc]a\s*\?*\s*$|"
     # "... wasn't signed until 2019, right? trying to fix a timeline": the tag, then why.
     r"(?<=[,;:\"'»”’])\s*(?:right|correct)\s*\?+(?=\s+\w)|"
     # "... wasn't approved until after 2016, was it?": the tag of a claim put in the negative.

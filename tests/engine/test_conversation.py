@@ -1779,7 +1779,8 @@ def test_what_is_counted_before_how_many_is_kept() -> None:
 
 def test_punctuation_said_aloud_is_written() -> None:
     """A message dictated to a phone says its marks: "comma", "question mark", "point
-    d'interrogation", "full stop"; "period" and "point" are words of their own."""
+    d'interrogation", "full stop", "period" before a sentence of the asker's own ("... to mali
+    period I need ..."); "point", and "period" elsewhere, are words of their own."""
     assert dictated_punctuation("what was it comma thanks") == "what was it, thanks"
     assert dictated_punctuation("which year question mark") == "which year?"
     assert dictated_punctuation("de quelle année point d'interrogation") == "de quelle année?"
@@ -1788,6 +1789,11 @@ def test_punctuation_said_aloud_is_written() -> None:
         dictated_punctuation("over what period? the point is") == "over what period? the point is"
     )
     assert dictated_punctuation("a question mark over it?") == "a question mark over it?"
+    # "period" before a sentence of the asker's own; not a period of time
+    assert dictated_punctuation("to mali period I need the list") == "to mali. I need the list"
+    assert dictated_punctuation("the reporting period I need") == "the reporting period I need"
+    assert dictated_punctuation("the transition period I mean") == "the transition period I mean"
+    assert dictated_punctuation("over what period thanks") == "over what period thanks"
     assert dictated_punctuation("Acomma thanks") == "Acomma thanks"
 
 

@@ -5354,6 +5354,9 @@ def test_french_checks_and_a_question_after_a_claim() -> None:
         "the Kennel Club dog unit was set up in 2014? when was it actually?",
         "the Kennel Club dog unit was set up in 2014? since when exactly?",
         "the Kennel Club dog unit was set up in 2014? which year exactly",
+        # (the tag after the figure, at the end: dictated, the year said in words)
+        "l'unité canine du Kennel Club a été créée en 2012 c'est ça",
+        "l'unité canine du Kennel Club a été créée en deux mille douze c'est ça",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
