@@ -3172,6 +3172,10 @@ _CHECK = lazy(
     r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
     # ("... in Rabat in july 2018 right?? or somewhere else?": the tag after the figure)
     r"(?<=\d)\s+(?:right|correct)\s*\?+|"
+    # ("... from togo, senegal and niger for mali right? who's the third": the tag after
+    # any word, then the question)
+    r"(?<=\w)\s+(?:right|correct)\s*\?+(?=\s+(?:or|what|which|who|whom|whose|who['’]s|when|"
+    r"where|how|if)\b)|"
     # ("... il date de quelle année 2012 c'est ça": the French tag after the figure, at the
     # end, dictated or not)
     r"(?<=\d)\s+c['’]est\s+[çc]a\s*\?*\s*$|"
@@ -3717,6 +3721,9 @@ _IDIOM = lazy(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
     r"(?:years|months)|(?:in|over)\s+recent\s+years|ces\s+derni[èe]res\s+ann[ée]es|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "created right after the bombings": just after, nothing correct (not "in 2015, right
+    # after which law?", a question of its own).
+    r"\bright(?=\s+(?:after|before|away)\b(?!\s+(?:which|what|whom|who)\b))|"
     # "signed back in 2021": then, no going back.
     r"\bback(?=\s+(?:in|en)\s+(?:19|20)\d\d\b)|"
     # "meant to improve what for officers day to day?", "au quotidien": routinely, no day.
@@ -4018,7 +4025,7 @@ _GOAL_THEN_MAIN = lazy(
 
 #: A word every way of `_IDIOM` holds.
 _IDIOM_CUE = CaseBlind.compile(
-    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|"
+    r"place|point|stage|begin|matter|earth|last|past|\bup\b|banner|banni|cadre|plan|terms|drap|flags|made|right|"
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
     r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|en\s+fait|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"

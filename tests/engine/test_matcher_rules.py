@@ -5228,6 +5228,7 @@ def test_the_place_a_claim_puts_it_in_is_checked_by_the_place_asked() -> None:
         "the first Kennel Club dog session was in Rabat, right? Where was it actually held?",
         # (the other question unpunctuated, joined on "or")
         "the first Kennel Club dog session was in Rabat, right? or where was it actually held",
+        "I have the first Kennel Club dog session down as Rabat. is that right? where was it held?",
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["session"], message
@@ -6716,3 +6717,29 @@ def test_a_colleagues_figure_in_a_learners_words_is_checked_on_the_shipped_base(
         ),
     ):
         assert ids(matcher.ask(message).facts)[:1] == [fact], message
+
+
+def test_right_before_when_is_no_word_asked() -> None:
+    """ "set up right after the floods": just after; "right" asks for nothing correct."""
+    matcher = make_matcher(make_fact("dogs", DOGS))
+    assert "right" not in words(matcher, "were the sniffer dogs given right after the floods?")
+    assert "right" in words(matcher, "which right do the sniffer dogs protect?")
+
+
+def test_a_tag_after_any_word_then_a_question_checks_the_claim() -> None:
+    """ "... set up in March 2016. is that right? when was it actually set up?", "... is
+    that range right? what does the source say?": the tag after a word, not only after a
+    figure or a comma, says the asker's claim is checked."""
+    dogs = make_fact("dogs", "The Kennel Club dog unit was set up in 2010.", when="2010")
+    # ("right" is a word of the base: the tag must not be read as rights asked about)
+    rights = make_fact("rights", "The Kennel Club defends the rights of stray animals.")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, rights, *FILLER, thresholds=strict)
+    for message in (
+        "my colleague says the Kennel Club dog unit was set up in march 2016. is that right?"
+        " when was it actually set up?",
+        "my colleague says the Kennel Club dog unit was set up in spring 2016. is that right?"
+        " what was it actually?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
