@@ -42,7 +42,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.console import run_console
 from bot.core.factbase import FactBase, FactBaseError
-from bot.core.lazyregex import compile_all
+from bot.core.text import warm_patterns
 from bot.engine import Matcher
 from bot.services.admin import reload_facts
 from bot.services.cluster import DIGEST_LEADER, follow_reloads, lead_digests
@@ -183,7 +183,7 @@ async def serve(
         ):
             logger.info("shutdown_complete abandoned=0")
             return
-        compile_all()  # every reading pattern now: no reply waits on compiling one
+        warm_patterns()  # every reading pattern and its ASCII copy now: no reply waits on one
         if own_signals:  # serve() owns the process (not a test): tune its garbage collector
             freeze_long_lived_objects()
         reloads = _reload_on_sighup(deps) if own_signals else set()

@@ -4,7 +4,8 @@ The reading rules are some 400 module-level patterns; compiling them all took a 
 one-question `python -m bot ask` ~0.25 s before it read a word, and one question uses
 fewer than half of them. A `LazyRegex` compiles on its first search, then hands out the
 compiled pattern's own bound methods, so later calls cost what a `re.Pattern`'s do.
-A long-running server calls `compile_all` at start, so no reply waits on a compile.
+A long-running server compiles them all at start, with their ASCII copies
+(`bot.core.text.warm_patterns`), so no reply waits on a compile.
 """
 
 from __future__ import annotations
@@ -89,13 +90,26 @@ class LazyRegex:
 Regex = re.Pattern[str] | LazyRegex
 
 
+#: Flags written inside a pattern, at its start: `(?i)`.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+
+
 def lazy(pattern: str, flags: int = 0) -> LazyRegex:
-    """`re.compile(pattern, flags)`, done when the pattern is first used."""
+    """`re.compile(pattern, flags)`, done when the pattern is first used. Flags are given
+    here, not inline: `.flags` must say them before compiling (`bot.core.text.ascii_copy`
+    reads it)."""
+    if _INLINE_FLAGS.match(pattern):
+        raise ValueError(f"give a lazy pattern's flags as an argument, not inline: {pattern!r}")
     return LazyRegex(pattern, flags)
 
 
+def made() -> tuple[LazyRegex, ...]:
+    """Every lazy pattern made so far."""
+    return tuple(_MADE)
+
+
 def compile_all() -> int:
-    """Compile every lazy pattern made so far (a server at start); how many there are."""
-    for made in _MADE:
-        _ = made.compiled
+    """Compile every lazy pattern made so far; how many there are."""
+    for pattern in _MADE:
+        _ = pattern.compiled
     return len(_MADE)

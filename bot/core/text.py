@@ -16,7 +16,7 @@ from typing import TypeVar
 import Stemmer
 
 from bot.core.i18n import MONTHS_EN, MONTHS_FR
-from bot.core.lazyregex import Regex, lazy
+from bot.core.lazyregex import Regex, compile_all, lazy, made
 
 #: What a piece of text is read into (`by_piece`): tokens, words.
 _T = TypeVar("_T")
@@ -374,8 +374,10 @@ _SPOKEN_YEAR = lazy(
     # thousand prosecutors" is a count.)
     r"(?:(?<=\bin\s)|(?<=\bsince\s)|(?<=\bby\s)|(?<=\bfrom\s)|(?<=\buntil\s)|(?<=\ben\s)|"
     r"(?<=\bdepuis\s)|(?<=\bavant\s)|(?<=\bafter\s)|(?<=\bbefore\s)|(?<=\bapr[eè]s\s)|"
-    # (or a word for a year: "de quelle année deux mille douze", "the year two thousand")
-    r"(?<=\bann[ée]e\s)|(?<=\byear\s)|"
+    # (or a year named: "de quelle année deux mille douze", "the year two thousand five";
+    # not "last year two thousand prosecutors", "cette année deux mille policiers")
+    r"(?<=\bthe\syear\s)|(?<=\bwhich\syear\s)|(?<=\bwhat\syear\s)|(?<=\bquelle\sann[ée]e\s)|"
+    r"(?<=\bl['’]ann[ée]e\s)|"
     # (or a month: "en juillet deux mille dix-huit", "in July two thousand eighteen")
     + "|".join(rf"(?<=\b{month}\s)" for month in (*_SPOKEN_MONTHS, "février", "août", "décembre"))
     + r")"
@@ -943,6 +945,15 @@ def _ascii_copy(pattern: Regex) -> Regex:
         return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
     except (re.error, ValueError):  # ("(?u:...)": Unicode asked for inside)
         return pattern
+
+
+def warm_patterns() -> int:
+    """Compile every reading pattern and its `ascii_copy` (a server at start, so no reply
+    waits on compiling one); how many patterns there are."""
+    count = compile_all()
+    for pattern in made():
+        ascii_copy(pattern)
+    return count
 
 
 def is_plain(text: str) -> bool:

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from bot.core.lazyregex import lazy
 from bot.core.text import PERSON_TITLES, STOPWORDS, CaseBlind, by_piece, fold
-from bot.engine.kinds import COUNTED_BEFORE
+from bot.engine.kinds import COUNTED_BEFORE, JOINING_WORDS, QUESTION_OPENERS
 
 
 class Chatter(Enum):
@@ -539,36 +539,54 @@ _KIND_ONLY = (
 
 
 #: Punctuation said aloud to a phone: "what was it actually comma thanks", "... de quelle
-#: année point d'interrogation" (not "period", "point", words of their own).
+#: année point d'interrogation" ("point" is a word of its own; "period", mostly: see
+#: `_DICTATED_PERIOD`).
 _DICTATED = lazy(
     # (The space before is taken with one possessive run: a run of blanks is read once.)
     r"(?<!\s)\s*+\b(?:(?P<comma>comma|virgule)|"
     # (Not a word of its own: "is there a question mark over the 2014 figure?")
     r"(?<!\ba\s)(?<!\bthe\s)(?<!\bany\s)(?<!\bno\s)"
     r"(?P<ask>question\s+mark|point\s+d['’]\s*interrogation)|"
-    r"(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation|"
-    # ("... deploying to mali period I need the list ...": "period" said before a sentence
-    # of the asker's own; not "the period", "a two-year period", "what period we cover", a
-    # kind of period: "the reporting period I need", "the transition period I mean")
-    r"(?<!\bthe\s)(?<!\ba\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bwhat\s)(?<!\bwhich\s)"
-    r"(?<!\bsame\s)(?<!\byear\s)(?<!\bmonth\s)(?<!ing\s)(?<!\btrial\s)(?<!\bgrace\s)"
-    r"(?<!\btransition\s)(?<!\bproject\s)(?<!\bprogramme\s)(?<!\bprogram\s)(?<!\btime\s)"
-    r"(?<!\breview\s)(?<!\bimplementation\s)"
-    r"period(?=\s+(?:i|i['’]m|thanks|thank|thx|um|uh|please|pls)\b)))\b",
+    r"(?P<stop>full\s+stop|exclamation\s+(?:mark|point)|point\s+d['’]\s*exclamation))\b",
     re.IGNORECASE,
 )
 _DICTATED_CUE = CaseBlind.compile(
-    r"comma|virgule|question mark|interrogation|full stop|exclamation|period"
+    r"comma|virgule|question mark|interrogation|full stop|exclamation"
+)
+#: "period" said before a sentence of the asker's own: "... deploying to mali period I need
+#: the list" (with the two words before it, read by `_said_period`).
+_DICTATED_PERIOD = lazy(
+    r"(?P<before>(?:[\w'’-]+\s+){0,2})period(?=\s+(?:i|thanks|thank|thx|um|uh|please|pls)\b)",
+    re.IGNORECASE,
+)
+#: Words that make "period" a span of time when one of the two words before it: "the
+#: reporting period I need", "a two-year period", "what period", "the 2015-2018 period".
+_SPAN_BEFORE = _words(
+    "the a an this that these those what which whole same each every our its their my your his her"
 )
 
 
 def dictated_punctuation(text: str) -> str:
-    """`text` with the punctuation said aloud written as marks ("comma" -> ",")."""
-    if not _DICTATED_CUE.search(text):
-        return text  # (most messages)
-    return _DICTATED.sub(
-        lambda m: "," if m.group("comma") else "?" if m.group("ask") else ".", text
-    )
+    """`text` with the punctuation said aloud written as marks ("comma" -> ",", "question
+    mark" -> "?"), and "period" said before a sentence of the asker's own ("... to mali
+    period I need the list"; not "the reporting period I need", a span of time)."""
+    if _DICTATED_CUE.search(text):
+        text = _DICTATED.sub(
+            lambda m: "," if m.group("comma") else "?" if m.group("ask") else ".", text
+        )
+    if "period" in text.lower():
+        text = _DICTATED_PERIOD.sub(_said_period, text)
+    return text
+
+
+def _said_period(found: re.Match[str]) -> str:
+    """A "period" `_DICTATED_PERIOD` found, as a full stop, or as it is where one of the two
+    words before it makes it a span of time (or holds a figure: "the 2015-2018 period")."""
+    before = found.group("before")
+    words = _folded_words(before)
+    if any(w in _SPAN_BEFORE for w in words) or any(c.isdigit() for c in before):
+        return found.group()
+    return before.rstrip() + "."
 
 
 def names_only_the_kind(text: str) -> bool:
@@ -1076,7 +1094,7 @@ _COURTESY = lazy(
     r"(?:^|(?<=[,:;])\s*)(?:"
     r"(?:would|could|will|can)\s+you\s+(?:please\s+)?(?:be\s+so\s+kind\s+as\s+to|"
     r"be\s+(?:kind|good)\s+enough\s+to|kindly)\s+" + _ASKED_TO_EN + "|"
-    r"(?:i|we)\s+(?:would|should|['’]d)\s+be\s+(?:most\s+|very\s+|extremely\s+|much\s+)?"
+    r"(?:i|we)(?:\s+(?:would|should)|['’]d)\s+be\s+(?:most\s+|very\s+|extremely\s+|much\s+)?"
     r"(?:grateful|obliged|thankful|indebted)\s+(?:(?:if|were)\s+you\s+(?:could|would|might)\s+"
     r"(?:kindly\s+|please\s+)?" + _ASKED_TO_EN + r"|to\s+(?:learn|know|hear|be\s+told)\s+|"
     r"for\s+(?:your\s+)?(?:confirmation|an?\s+indication|clarification)\s+(?:of|on|as\s+to)\s+)|"
@@ -1098,7 +1116,7 @@ _COURTESY = lazy(
 )
 #: A cheap prefilter of `_COURTESY`: a word each of its ways holds.
 _COURTESY_CUE = CaseBlind.compile(
-    r"kind|grateful|obliged|thankful|indebted|assist|help|saurais|serais|auriez|prie|remercie|"
+    r"kind|good|grateful|obliged|thankful|indebted|assist|help|saurais|serais|auriez|prie|remercie|"
     r"pourriez|pouvez|voudriez|souhait|voudrais|aimerais|permets"
 )
 
@@ -1170,7 +1188,7 @@ def _asks(segment: str) -> bool:
     if _STATEMENT.match(stripped):
         return False  # "c'est pour l'annexe": "est" here states, it does not ask
     words = [w for w in _folded_words(segment) if w not in CONVERSATIONAL]
-    if len(words) > 1 and words[0] in _JOINING and words[1] in _WH_OPENING:
+    if len(words) > 1 and words[0] in _JOINING_WORDS and words[1] in _WH_OPENING:
         # ("... in Rabat, right? or where was it held": the other question; not "Miami-Dade?
         # or was it the drugs one", the asker's other guess)
         words = words[1:]
@@ -1194,11 +1212,9 @@ _SPEAKERS = _words("i we you they he she it the this that je nous on il elle le 
 
 
 #: A word joining a question to what came before it: "or where was it held", "and when".
-_JOINING = _words("or and but et mais")
+_JOINING_WORDS = _words(" ".join(JOINING_WORDS))
 #: The question words a joined question opens with.
-_WH_OPENING = _words(
-    "what which who whom whose when where how quel quelle quels quelles quand combien"
-)
+_WH_OPENING = _words(" ".join(QUESTION_OPENERS))
 
 #: French question words that ask where they stand: "... date de quelle année", "... coopère
 #: sur quel sujet".

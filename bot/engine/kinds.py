@@ -1097,7 +1097,10 @@ class Kind(StrEnum):
             r"\b(peines?|sanctions?)\s+(\w+\s+){0,1}(maximale?s?|minimale?s?)\b|"
             # "Range of prison sentences (in years) that ...?"
             r"\brange\s+of\s+(prison\s+|jail\s+)?(sentences?|penalt\w+)\b|"
-            r"\brange\s+of\s+(prison|jail)\s+terms?\b"
+            r"\brange\s+of\s+(prison|jail)\s+terms?\b|"
+            # "... des peines de 2 à 5 ans de prison ... C'est quoi la bonne fourchette ?": the
+            # range asked of a penalty the message names (a trigger word above).
+            r"\b(quelle|quoi)\s+(est\s+)?(la\s+)?(bonne\s+|vraie\s+)?fourchette\b"
         ),
         lambda f, asked: f.has_penalty,
         "gives no penalty",
@@ -1633,11 +1636,12 @@ _FIGURE_ASKED = lazy(
     r"(?:figure|figures|number|numbers|headcount|chiffre|chiffres)\s+(?:for|on|pour|sur)\b|"
     # "Need the number of prosecutors who attended ...": who opens a relative clause.
     # ("number of prosecutors who took part ...?": the number opening the question)
-    r"(?:\bthe\s+|^\W*)(?:exact\s+|total\s+|real\s+|actual\s+)?number\s+of\s+[\w.]+"
+    # ("number of the law that ...": which law it is)
+    r"(?:\bthe\s+|^\W*)(?:exact\s+|total\s+|real\s+|actual\s+)?number\s+of\s+"
+    r"(?!(?:the|a|an|this|that|its|their|le|la|les)\b)[\w.]+"
     r"(?:\s+[\w.]+)?\s+(?:who|that|qui)\b"
 )
-#: "# of prosecutors ...": the sign read as the word, shorthand for a number asked.
-_NUMBER_SIGN = lazy(r"(?<![\w#&])#\s*(?=of\b)", re.IGNORECASE)
+
 
 #: A figure asked last, after what it counts: "Moroccans who joined ... since 2011,
 #: approximate number?", "prosecutors who attended the workshop - how many?" (the "who"
@@ -1704,12 +1708,19 @@ _BARE_CURRENCY = lazy(r"[$€](?!\s*\d)")
 
 
 #: The last of several sentences, a question: "... right? Where was it held?".
+#: A word joining a question to what came before it: "... right? or where was it held?".
+JOINING_WORDS = ("or", "and", "but", "so", "et", "mais")
+#: The words a question opens with ("où" aside: folded, it is "ou", "or").
+QUESTION_OPENERS = (
+    *("what", "which", "who", "whom", "whose", "when", "where", "why", "how"),
+    *("quel", "quelle", "quels", "quelles", "quand", "combien", "comment", "pourquoi", "qui"),
+)
 _LAST_QUESTION = lazy(
     r"[?.!]\s+([^?.!]{3,}\?)\s*$"
     # ("... in Rabat in July 2018 right? or where was it actually held": unpunctuated after
     # a question, opening on its question word)
-    r"|\?\s+((?:(?:or|and|but|so|ou|et|mais)\s+)?(?:what|when|where|which|who|whom|how|quel|"
-    r"quelle|quels|quelles|quand|o[uù]|combien|comment)\b[^?.!]{3,}?)\s*$",
+    rf"|\?\s+((?:(?:{'|'.join(JOINING_WORDS)})\s+)?(?:{'|'.join(QUESTION_OPENERS)}|où)\b"
+    r"[^?.!]{3,}?)\s*$",
     re.IGNORECASE,
 )
 #: "the DNA certification the lab got in 2018, which accreditation body granted it?": the
@@ -1737,8 +1748,6 @@ def asks_for(question: str, *, original: str | None = None) -> Kind | None:
     if clause is not None:
         return asks_for(clause.group("rest"))
     written = original or question
-    if "#" in written:
-        question = _NUMBER_SIGN.sub("number ", question)
     if ("$" in written or "€" in written) and _BARE_CURRENCY.search(written):
         # "how much $ did INL give?": the sign, which the corrected words lost, says money
         # (not "of the €11 million", a figure the question states).

@@ -1348,7 +1348,7 @@ class Matcher:
             ]
             if checked and len(checked) < len(slots):
                 month_claimed = any(not s.number for s in checked)
-                at = slots.index(checked[0])
+                read = slots
                 slots = [s for s in slots if s not in checked]
                 if kind is None and any(_NUMBER_OF_LAW.fullmatch(s.text) for s in checked):
                     # "it's Law 27-15, right?": which number it is; "my notes say 5-10 yrs??":
@@ -1366,10 +1366,16 @@ class Matcher:
                         )
                     )
                     kind = Kind.DATE if years else Kind.COUNT
-                    # "Morocco has 21 courts of appeal?": the words after the figure
+                counts = [s for s in checked if s.number and not _A_YEAR.fullmatch(s.text)]
+                if kind is Kind.COUNT and counts:
+                    # "Morocco has 21 courts of appeal?", "my draft says 200 victims were
+                    # identified ... what is the exact figure?": the words after the count
                     # checked are what it counts, as those after "how many".
+                    past_count = read[read.index(counts[0]) + 1 :]
                     claimed_focus = [
-                        s for s in slots[at:] if not s.number and s.text not in _SCALE
+                        s
+                        for s in past_count
+                        if not s.number and s.text not in _SCALE and s in slots
                     ][:COUNTED_FOCUS]
         if kind in (Kind.CITY, Kind.PLACE) and _CLAIM.search(question):
             # "... was in Rabat in July 2018, correct? In which city was it really?": the
@@ -3130,8 +3136,18 @@ _CONFIRMING_BIEN = (
 )
 #: The words of checking a claim, which no fact need hold: "is that right?", "is it true
 #: that ...", "the actual year", "which looks off".
+#: Before "right" as a tag: no word that makes it a right named ("a fundamental right",
+#: "human right", "its right") or a thing correct ("is right", "so right").
+_NO_RIGHT_NAMED = (
+    r"(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
+    r"(?<!\bnot)(?<!\bso)(?<!\bbasic)(?<!\bfundamental)(?<!\bconstitutional)(?<!\blegal)"
+    r"(?<!\bequal)(?<!\bcivil)(?<!\bits)(?<!\btheir)(?<!\bher)(?<!\bhis)"
+)
 _CHECK = lazy(
     r"\b(?:is|was)\s+(?:that|this|it)\s+(?:right|rite|correct|true|accurate)\b|"
+    # "quiz item 3: 'INL began ... in 2013.' True or false?", "Vrai ou faux : ...": a
+    # statement to check, as a quiz puts it.
+    r"\btrue\s+or\s+false\b\s*\??|\bvrai\s+ou\s+faux\b\s*[?:]?|"
     # "my colleague is sure it was signed in 2013, is he right?": the colleague's claim
     r"\b(?:is|was)\s+(?:he|she)\s+(?:right|correct)\b|\bare\s+they\s+(?:right|correct)\b|"
     # "... since 2010. does that sound right?"
@@ -3172,10 +3188,10 @@ _CHECK = lazy(
     r"(?<=\d)\s+(?:right|correct)\s+(?=(?:what|which|when|how|where|who)\b)|"
     # ("... in Rabat in july 2018 right?? or somewhere else?": the tag after the figure)
     r"(?<=\d)\s+(?:right|correct)\s*\?+|"
-    # ("... from togo, senegal and niger for mali right? who's the third": the tag after
-    # any word, then the question)
-    r"(?<=\w)\s+(?:right|correct)\s*\?+(?=\s+(?:or|what|which|who|whom|whose|who['’]s|when|"
-    r"where|how|if)\b)|"
+    # ("... in spring 2016. is that right? what was it actually?": the tag after any word,
+    # then the question; not a right named: "does it protect a fundamental right? which")
+    r"(?<=\w)" + _NO_RIGHT_NAMED + r"\s+(?:right|correct)\s*\?+(?=\s+(?:or|what|which|who|whom|"
+    r"whose|who['’]s|when|where|why|how|if)\b)|"
     # ("... il date de quelle année 2012 c'est ça": the French tag after the figure, at the
     # end, dictated or not)
     r"(?<=\d)\s+c['’]est\s+[çc]a\s*\?*\s*$|"
@@ -3193,10 +3209,7 @@ _CHECK = lazy(
     # "GLO.ACT is run by UNODC right": the tag typed without its marks (not "on the right",
     # "is right", "a fundamental right", "human right").
     # (The tag looked for first: the lookbehinds ran at every character.)
-    r"(?=\s+(?:right|correct)\s*$)"
-    r"(?<![,;:-])(?<!\bthe)(?<!\ba)(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bbe)(?<!\bhuman)"
-    r"(?<!\bnot)(?<!\bso)(?<!\bbasic)(?<!\bfundamental)(?<!\bconstitutional)(?<!\blegal)"
-    r"(?<!\bequal)(?<!\bcivil)(?<!\bits)(?<!\btheir)(?<!\bher)(?<!\bhis)\s+(?:right|correct)\s*$|"
+    r"(?=\s+(?:right|correct)\s*$)(?<![,;:-])" + _NO_RIGHT_NAMED + r"\s+(?:right|correct)\s*$|"
     # "Am I right that ...?", "c'est bien le NYPD qui ...?", "est-il vrai que ...?": the
     # claim checked, no right or good asked of it.
     r"\bam\s+i\s+(?:right|correct|wrong)(?:\s+(?:that|in\s+thinking(?:\s+that)?))?\b|"
@@ -3263,7 +3276,7 @@ _WHAT_IT_GETS = lazy(
 )
 #: "#" for "number of", in curt messages: "Tangier training - # prosecutors attended?" (a
 #: space after it: "#general" is a channel).
-_HASH_NUMBER = lazy(r"(?:^|(?<=\s))#\s+(?=[^\W\d_])")
+_HASH_NUMBER = lazy(r"(?:^|(?<=\s))#\s+(?:of\s+)?(?=[^\W\d_])")
 #: A thing set aside by "not the ...", "pas celle de ...", in a clause of its own that more
 #: of the message follows: "Not the 2014 framework, the earlier trade deal: ...", "(pas
 #: celle de Tanger)", "? not the FBI one, the DHS one". (Not a clause ending the message,

@@ -492,9 +492,10 @@ class Speller:
 
     @cached_property
     def deletes(self) -> DeleteIndex:
-        """The typo table, made when a word first needs it: a one-question process whose
-        words are all known (most) never does (~0.1 s of its cold start). An index built
-        in a server makes it at once (`Index.__init__`)."""
+        """The typo table, made when a word first needs it. An index built from the fact
+        base makes it at once (`Index.__init__`: a server's first typo waits on nothing);
+        one loaded from disk only if a question holds a word it does not know, which most
+        one-question processes never do (~0.1 s of their cold start)."""
         return DeleteIndex(self.vocab)
 
     def correct(self, tokens: list[Token], lang: str | None) -> list[Token]:

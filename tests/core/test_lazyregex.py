@@ -6,7 +6,9 @@ import re
 import subprocess
 import sys
 
-from bot.core import lazyregex
+import pytest
+
+from bot.core import lazyregex, text
 from bot.core.lazyregex import LazyRegex, compile_all, lazy
 
 
@@ -82,3 +84,19 @@ def test_importing_the_engine_compiles_few_of_its_patterns() -> None:
     made, done = map(int, out.split())
     assert made >= 250
     assert done <= made // 10
+
+
+def test_flags_written_inline_are_refused() -> None:
+    """`.flags` must say a pattern's flags before it is compiled (`ascii_copy` reads it)."""
+    with pytest.raises(ValueError, match="not inline"):
+        lazy("(?i)bcij")
+    assert lazy("(?:bcij)").flags == 0
+
+
+def test_warming_compiles_every_pattern_and_its_ascii_copy() -> None:
+    """What a server does at start: no reply then waits on compiling a pattern or the
+    ASCII copy most messages are read with."""
+    pattern = lazy(r"\bdgsn\b", re.IGNORECASE)
+    assert text.warm_patterns() == len(lazyregex.made())
+    assert "_compiled" in vars(pattern)
+    assert id(pattern) in text._ASCII_COPIES

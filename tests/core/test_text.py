@@ -279,6 +279,9 @@ def test_a_word_the_stemmer_makes_another_keeps_its_own_stem() -> None:
         ("in July two thousand eighteen", "in July 2018"),
         ("de quelle année deux mille douze", "de quelle année 2012"),
         ("the year two thousand five", "the year 2005"),
+        # (a count after a year named: not a year)
+        ("last year two thousand prosecutors", "last year two thousand prosecutors"),
+        ("cette année deux mille policiers", "cette année deux mille policiers"),
     ],
 )
 def test_years_said_in_words_are_written_in_figures(said: str, written: str) -> None:

@@ -1793,6 +1793,7 @@ def test_punctuation_said_aloud_is_written() -> None:
     assert dictated_punctuation("to mali period I need the list") == "to mali. I need the list"
     assert dictated_punctuation("the reporting period I need") == "the reporting period I need"
     assert dictated_punctuation("the transition period I mean") == "the transition period I mean"
+    assert dictated_punctuation("the 2015-2018 period I mean") == "the 2015-2018 period I mean"
     assert dictated_punctuation("over what period thanks") == "over what period thanks"
     assert dictated_punctuation("Acomma thanks") == "Acomma thanks"
 
@@ -2000,6 +2001,14 @@ def test_a_question_set_in_a_case_is_the_question(message: str, question: str) -
         (
             "I should be grateful if you could tell me when the BCIJ was created.",
             "when the BCIJ was created.",
+        ),
+        (
+            "I'd be grateful to learn when the BCIJ was created.",
+            "when the BCIJ was created.",
+        ),
+        (
+            "Would you be good enough to confirm when the BCIJ was created?",
+            "when the BCIJ was created?",
         ),
         (
             "It would assist the Office considerably to know which law covers trafficking.",

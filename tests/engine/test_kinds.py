@@ -312,10 +312,20 @@ def test_the_number_of_people_who_is_a_count() -> None:
     a number is asked, not who."""
     assert asks_for("Need the number of prosecutors who attended the dog session.") is Kind.COUNT
     assert asks_for("need the names of prosecutors who attended the dog session") is not Kind.COUNT
-    # (opening the question, or as its sign: "# of prosecutors who ...")
+    # (opening the question; "# of prosecutors who ...": see the matcher's "#")
     assert asks_for("number of prosecutors who attended the dog session?") is Kind.COUNT
-    assert asks_for("# of prosecutors who took part in the dog session?") is Kind.COUNT
-    assert asks_for("the #1 dog trainer who ran the session?") is not Kind.COUNT
+    # ("number of the law that ...": which law it is, no count)
+    assert asks_for("number of the law that covers stray dogs?") is not Kind.COUNT
+
+
+def test_the_right_range_asked_in_french_is_a_penalty() -> None:
+    """ "... des peines de 2 à 5 ans de prison ... C'est quoi la bonne fourchette ?": the
+    bounds of the penalty the message names."""
+    message = (
+        "Vrai ou faux : la loi prévoit des peines de 2 à 5 ans de prison pour les chiens "
+        "errants. C'est quoi la bonne fourchette ?"
+    )
+    assert asks_for(message) is Kind.PENALTY
 
 
 def test_a_role_then_name_asks_a_person() -> None:

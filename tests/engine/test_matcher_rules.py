@@ -5369,6 +5369,7 @@ def test_a_hash_before_a_noun_asks_its_number() -> None:
     rings = make_fact("rings", "The Kennel Club has dismantled numerous dog-fighting rings.")
     matcher = make_matcher(rings, *FILLER, thresholds=BARS)
     assert not matcher.ask("# rings dismantled by the Kennel Club?").answered
+    assert not matcher.ask("# of rings dismantled by the Kennel Club?").answered
     assert matcher.ask("#rings has the Kennel Club dismantled dog-fighting rings?").answered
 
 
@@ -6727,9 +6728,10 @@ def test_right_before_when_is_no_word_asked() -> None:
 
 
 def test_a_tag_after_any_word_then_a_question_checks_the_claim() -> None:
-    """ "... set up in March 2016. is that right? when was it actually set up?", "... is
-    that range right? what does the source say?": the tag after a word, not only after a
-    figure or a comma, says the asker's claim is checked."""
+    """ "... set up in March 2016. is that right? when was it actually set up?", "... in
+    spring 2016. is that right? what was it actually?": the tag after any word, not only
+    after a figure or a comma, says the asker's claim is checked; not a right named ("does
+    the club defend a fundamental right? which one")."""
     dogs = make_fact("dogs", "The Kennel Club dog unit was set up in 2010.", when="2010")
     # ("right" is a word of the base: the tag must not be read as rights asked about)
     rights = make_fact("rights", "The Kennel Club defends the rights of stray animals.")
@@ -6743,3 +6745,49 @@ def test_a_tag_after_any_word_then_a_question_checks_the_claim() -> None:
     ):
         answer = matcher.ask(message)
         assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+    assert "right" in words(matcher, "does the Kennel Club defend a fundamental right? which one")
+
+
+def test_a_quiz_statement_true_or_false_is_a_claim_checked() -> None:
+    """ "quiz item 3: 'The dog unit was set up in 2013.' True or false?", "Vrai ou faux :
+    ...": the statement is the asker's claim; the words of the quiz ask nothing."""
+    dogs = make_fact(
+        "dogs",
+        "The Kennel Club dog unit was set up in 2010.",
+        when="2010",
+        answer_fr="L'unité canine du Kennel Club a été créée en 2010.",
+    )
+    # ("true" is a word of the base: a quiz's "True or false?" must not ask about it)
+    truth = make_fact("truth", "The Kennel Club tells true breeders from false ones.")
+    strict = Thresholds(min_coverage=0.9, clear_lead_coverage=0.9)
+    matcher = make_matcher(dogs, truth, *FILLER, thresholds=strict)
+    for message in (
+        "quiz item 3: 'The Kennel Club dog unit was set up in 2013.' True or false?",
+        "Vrai ou faux : l'unité canine du Kennel Club a été créée en 2013 ?",
+    ):
+        answer = matcher.ask(message)
+        assert answer.answered and ids(answer.facts)[:1] == ["dogs"], message
+
+
+def test_a_count_claimed_is_of_what_follows_it_however_the_figure_is_asked() -> None:
+    """ "my draft says the club identified 200 stray dogs in 2018, is that right? what is the
+    exact figure?": the figure asked counts stray dogs, which a fact on the 2018 workshop
+    counts nothing of; a fact counting handlers answers a handlers figure claimed."""
+    workshop = make_fact(
+        "workshop",
+        "The 2018 Kennel Club workshop on how stray dogs are identified ran for two days.",
+        when="2018",
+    )
+    handlers = make_fact(
+        "handlers", "The Kennel Club trained 21 dog handlers in 2018.", when="2018"
+    )
+    matcher = make_matcher(workshop, handlers, *FILLER, thresholds=BARS)
+    assert not matcher.ask(
+        "my draft says the Kennel Club identified 200 stray dogs at the 2018 workshop, is that"
+        " right? what is the exact figure?"
+    ).answered
+    answer = matcher.ask(
+        "my draft says the Kennel Club trained 30 dog handlers in 2018, is that right? what is"
+        " the exact figure?"
+    )
+    assert answer.answered and ids(answer.facts)[:1] == ["handlers"]
