@@ -486,6 +486,19 @@ _FOUNDING_ASKED = lazy(
 )
 
 
+#: A claim that a body was founded in a year, which the asker checks: "la DGSN a été créée
+#: en 1956 c'est ça", "the BCIJ was set up in 2013, right?" (read only with a claim).
+_FOUNDING_CLAIMED = lazy(
+    r"(?:^|(?<=[.?!:;]\s))\W*(?P<claimed>(?:[^?.;:!,]|\.(?=\S)){1,80}?)\s+(?:"
+    r"(?:was|were)\s+(?:officially\s+|first\s+|formally\s+)?(?:created|founded|established|"
+    r"set\s+up|inaugurated)\s+(?:back\s+)?(?:in|on)|"
+    r"(?:a|ont)\s+[ée]t[ée]\s+(?:cr[ée]{2}e?s?|fond[ée]e?s?|mise?s?\s+en\s+place|"
+    r"institu[ée]e?s?|instaur[ée]e?s?)\s+en"
+    r")\s+(?:[^\W\d]+\s+)?(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
+
+
 #: A name a description borrows: "its FBI-style agency" is not the FBI.
 _STYLED_AFTER = lazy(r"[\w.-]+-(?:style|like|type|inspired|modell?ed)\b", re.IGNORECASE)
 
@@ -500,6 +513,13 @@ def founding_asked(question: str) -> list[str]:
         for piece in match.groups()
         if piece
     ]
+
+
+def founding_claimed(message: str) -> list[str]:
+    """The words naming what a claim checked says was founded in a year: "la DGSN" of "la
+    DGSN a été créée en 1956 c'est ça" (`_FOUNDING_CLAIMED`; the caller knows it is a
+    claim)."""
+    return [_STYLED_AFTER.sub(" ", m.group("claimed")) for m in _FOUNDING_CLAIMED.finditer(message)]
 
 
 def founded(text: str) -> list[str]:

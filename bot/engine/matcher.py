@@ -82,6 +82,7 @@ from bot.engine.kinds import (
     Kind,
     asks_for,
     founding_asked,
+    founding_claimed,
     role_key,
 )
 from bot.engine.lexicon import (
@@ -1701,7 +1702,9 @@ class Matcher:
             # ("apart from France, did Belgium also ...?" asks yes or no, of Belgium.)
             if not _ASKS_YES_OR_NO.search(question)
             else frozenset(),
-            self._founding_asked(asking or question, language)
+            self._founding_asked(
+                asking or question, language, claimed=bool(claimed) and kind is Kind.DATE
+            )
             if FOUNDING_CUE.search(asking or question)
             else frozenset(),
         )
@@ -2266,10 +2269,13 @@ class Matcher:
             return "says only that it was called for"
         return None
 
-    def _founding_asked(self, question: str, language: str) -> frozenset[str]:
+    def _founding_asked(
+        self, question: str, language: str, *, claimed: bool = False
+    ) -> frozenset[str]:
         """The names (concepts) whose founding `question` asks about ("when was the DGSN
         created?", "who set up the BCIJ?", "date de création de la DGSN"), read as a fact's
-        (`Index._founded`)."""
+        (`Index._founded`). `claimed`: the message checks a year it claims, so a founding
+        claimed is asked too ("la DGSN a été créée en 1956 c'est ça")."""
         kinds = self.index.lexicon.kinds
         asked: set[str] = set()
         for piece in founding_asked(question):
@@ -2279,6 +2285,12 @@ class Matcher:
             # police unit ..."; not a place's or a law's (a law is adopted, not founded).
             if slots and all(kinds.get(s.concept or "") in _FOUNDED_KINDS for s in slots):
                 asked.update(s.concept or "" for s in slots)
+        for piece in founding_claimed(question) if claimed else ():
+            # (The body the claim ends on: "my notes say the DGSN [was created in ...]".)
+            for slot in reversed(self.analyse(piece)):
+                if kinds.get(slot.concept or "") not in _FOUNDED_KINDS:
+                    break
+                asked.add(slot.concept or "")
         return frozenset(asked)
 
     def _founding_not_said(self, i: int, founding: frozenset[str]) -> str | None:

@@ -6528,6 +6528,44 @@ def test_the_founding_of_a_body_is_answered_only_by_a_fact_on_its_founding(quest
     assert ids(matcher.ask("When was the Port Authority founded?").facts)[:1] == ["apposed"]
 
 
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "le Kennel Club a été créé en 2011 c'est ça",
+        "the Kennel Club was created in 2011 right?",
+        "my notes say the Kennel Club was created in 2011 right?",
+    ],
+)
+def test_a_founding_claimed_and_checked_is_asked_of_the_body_founded(claim: str) -> None:
+    """ "la DGSN a été créée en 1956 c'est ça": the asker checks when the body was founded,
+    which "the CNDH and the DGSN have introduced a programme" does not say; a claim about
+    a body whose founding a fact gives is answered by it."""
+    launched = make_fact(
+        "launched",
+        "In 2020, the Kennel Club and the Cat Office introduced a new grooming programme.",
+        when="2020",
+        entities=["kennel-club", "cat-office"],
+    )
+    established = make_fact(
+        "established",
+        "Tunisia established the Port Authority (PA) in May 2015.",
+        when="2015-05",
+        entities=["port-authority"],
+    )
+    bodies = [KENNEL_CLUB, PORT_AUTHORITY, CAT_OFFICE, TUNISIA]
+    matcher = make_matcher(
+        launched, established, *FILLER, entities=bodies, synonyms=FOUNDING, thresholds=BARS
+    )
+    assert not matcher.ask(claim).answered
+    of_the_port = claim.replace("le Kennel Club", "la Port Authority").replace(
+        "Kennel Club", "Port Authority"
+    )
+    assert ids(matcher.ask(of_the_port).facts)[:1] == ["established"]
+    # (a programme of the bodies claimed founded: not the bodies' founding)
+    programme = "the Cat Office grooming programme was created in 2020 right?"
+    assert ids(matcher.ask(programme).facts)[:1] == ["launched"]
+
+
 def test_what_else_a_founding_question_asks_is_not_its_founding() -> None:
     """ "What programme did the Kennel Club launch?", "how many founding members ...?":
     a founding word that is not asked of a body's own founding checks nothing."""
