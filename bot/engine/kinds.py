@@ -1135,6 +1135,7 @@ class Kind(StrEnum):
             "quel",
             "dollar",
             "euro",
+            "money",
             "fine",
             "amende",
             "budget",
@@ -1155,7 +1156,11 @@ class Kind(StrEnum):
             r"\bhow (many|much) (dollars|euros)\b|"
             # "in dollar terms, how much ...?", "how much aid, in dollars?", "doubled from
             # what to what, in dollars?"
-            r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|\b(in|en)\s+(us\s+)?(dollars|euros|usd|dirhams)\b|"
+            r"\b(in|en)\s+(dollar|euro|monetary)\s+terms\b|"
+            # ("in US dollars", read "in usa dollars" once corrected)
+            r"\b(in|en)\s+(us\s+|usa\s+|american\s+)?(dollars|euros|usd|dirhams)\b|"
+            # "$ amount after doubling?": the sign read as "money" (`_BARE_CURRENCY`)
+            r"\bmoney\s+amount\b|"
             # "doubled from what to what?", "aid ... from how much to how much", "de combien à
             # combien": the sums before and after (not "GLO.ACT ran from what to what?").
             r"\b(aid|assistance|budget|funding|grant|grants|aide|financement)\b[^?]{0,60}?"

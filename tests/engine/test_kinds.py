@@ -471,6 +471,10 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     assert asks_for("In dollar terms, how much aid does the dog unit get?") is Kind.MONEY
     assert asks_for("How much aid went to the dog unit, in dollars?") is Kind.MONEY
     assert asks_for("the dog aid doubled from what to what? the dollar figures?") is Kind.MONEY
+    # ("in US dollars" as the speller leaves it; "$ amount", the sign for money)
+    assert asks_for("the amount in usa dollars of the dog aid once doubled") is Kind.MONEY
+    assert asks_for("dog aid doubled -> $ amount after doubling?") is Kind.MONEY
+    assert asks_for("which law covers money laundering by dog breeders?") is not Kind.MONEY
     # "a count of": how many, not a sum
     assert asks_for("which document gives a count of dog returnees?") is Kind.COUNT
 
