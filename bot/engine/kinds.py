@@ -1460,13 +1460,16 @@ class Kind(StrEnum):
     )
     CITY = (
         "city",
-        ("city", "cities", "town", "ville"),
+        ("city", "cities", "town", "ville", "capital"),
         lazy(
             # ("in which Moroccan city ...?")
             r"\b(which|what)\s+(\w+\s+)?(city|cities|towns?)\b(?!\s+hall)|\bin\s+which\s+(city|cities|town)\b|"
             # "the name of the town where ...?"
             r"\bnames?\s+of\s+(the\s+)?(city|cities|towns?)\b|"
-            r"\bquelles?\s+villes?\b"
+            r"\bquelles?\s+villes?\b|"
+            # "what's the capital of Moldova?", "la capitale du Mali ?": a city (not "human
+            # capital", "capital punishment")
+            r"\b(the|la)\s+capitale?\s+(city\s+)?(of|du|de|des|d)\b"
         ),
         lambda f, asked: f.has_city,
         "names no city",

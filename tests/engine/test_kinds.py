@@ -479,6 +479,15 @@ def test_how_much_cash_or_financing_asks_for_money() -> None:
     assert asks_for("which document gives a count of dog returnees?") is Kind.COUNT
 
 
+def test_the_capital_of_a_country_asks_for_a_city() -> None:
+    """ "What's the capital of Moldova?" asks for a city, which a fact on Moldovan officials
+    trained does not name; "capital punishment", "human capital" ask for no city."""
+    assert asks_for("What's the capital of Moldova?") is Kind.CITY
+    assert asks_for("quelle est la capitale du Mali ?") is Kind.CITY
+    assert asks_for("what is the capital punishment for dog theft?") is not Kind.CITY
+    assert asks_for("does the dog unit build human capital?") is not Kind.CITY
+
+
 def test_the_name_of_a_town_asks_for_a_city() -> None:
     """ "the name of the town where the US built a centre?" asks for a city, not a person."""
     assert asks_for("Can you confirm the name of the town where the US built a centre?") is (
