@@ -148,6 +148,8 @@ def test_typos_and_chat_style(matcher: Matcher, question: str, must_contain: str
         ("UNODC", "unodc"),
         ("what does TIP mean", "trafficking in persons"),
         ("ILEAs", "international law enforcement academies"),
+        # (asked in a formal register: aliases.yaml's names for a name in full)
+        ("BCIJ: its official designation, please?", "central bureau of judicial investigation"),
     ],
 )
 def test_acronyms(matcher: Matcher, question: str, must_contain: str) -> None:
