@@ -403,9 +403,12 @@ def _below_100(words: str, units: list[str], teens: list[str], tens: list[str]) 
     return value
 
 
-#: A date in figures: "16/05/2003", "le 24/02" (day first, as in Morocco and France); not
-#: "24/7", "page 12/15", "loi 19/12", "16/05/18".
-_NUMERIC_DATE = lazy(r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)")
+#: A date in figures: "16/05/2003", "le 24/02" (day first, as in Morocco and France), or
+#: a month and its year, "05/2015"; not "24/7", "page 12/15", "loi 19/12", "16/05/18".
+_NUMERIC_DATE = lazy(
+    r"\b(\d{1,2})/(\d{1,2})(?:/((?:19|20)\d\d))?\b(?!/)|"
+    r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<of_year>(?:19|20)\d\d)\b(?!/)"
+)
 #: What stands before a date given without its year: "le 24/02", "on 24/02", "since 3/4".
 _DATE_CUE = lazy(
     r"\b(?:le|du|au|on|since|from|until|till|by|depuis|avant|apr[èe]s|before|after)\s*$",
@@ -415,13 +418,16 @@ _DATE_CUE = lazy(
 
 def numeric_dates(text: str, language: str) -> str:
     """`text` with its dates in figures written with their month's name ("16/05/2003" ->
-    "16 May 2003", "le 24/02" -> "le 24 février"): a fact names the month. The day comes
+    "16 May 2003", "le 24/02" -> "le 24 février", "05/2015" -> "May 2015"): a fact names
+    the month. The day comes
     first; a date whose first figure cannot be a month but the second can ("05/16/2003")
     is read month first; one that can be neither, or that has no year and no word placing
     a date before it ("1/2 of them", "24/7"), stays as written."""
     months = MONTHS_FR if language == "fr" else MONTHS_EN
 
     def in_words(match: re.Match[str]) -> str:
+        if match.group("month") is not None:  # "05/2015": May 2015
+            return f"{months[int(match.group('month')) - 1]} {match.group('of_year')}"
         first, second, year = int(match.group(1)), int(match.group(2)), match.group(3)
         day, month = (first, second) if second <= 12 else (second, first)
         if not (1 <= month <= 12 and 1 <= day <= 31) or (

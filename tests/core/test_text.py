@@ -297,6 +297,9 @@ def test_a_date_in_figures_is_written_with_its_month() -> None:
     assert numeric_dates("session on 24/02?", "fr") == "session on 24 février?"
     assert numeric_dates("on 05/16/2003", "en") == "on 16 May 2003"
     assert numeric_dates("law 27/14", "en") == "law 27/14"
+    # (a month and its year: "05/2015", not the years 2005 and 2015)
+    assert numeric_dates("set up in 05/2015", "en") == "set up in May 2015"
+    assert numeric_dates("créé en 11/2018", "fr") == "créé en novembre 2018"
     assert numeric_dates("1/2 of them", "en") == "1/2 of them"
     for written in ("24/7 support", "page 12/15", "la loi 19/12", "attentats du 16/05/18"):
         assert numeric_dates(written, "fr") == written
