@@ -80,6 +80,7 @@ SOCIAL = _words(
     helpful useful utile
     sure yes yeah yep no nope got noted bye later cya welcome
     bonjour bonsoir salut slt bjr cc coucou hello merci mrc beaucoup avance parfait genial top
+    remercie remercions remerciements obligeance grateful gratitude
     madame monsieur mesdames messieurs
     daccord dac ok oui non bien recu bonne journee soiree monde tout tous
     salam salaam slm assalamu alaikum alaykoum aleikum 3afak afak choukran chokran shukran
@@ -1076,6 +1077,7 @@ _WHAT_TO_SAY_CUE = CaseBlind.compile(
 #: What a formal request asks the reader to do: "confirm", "tell me", "m'indiquer", ...
 _ASKED_TO_EN = (
     r"(?:confirm|tell\s+(?:me|us)|indicate|advise(?:\s+(?:me|us))?|let\s+(?:me|us)\s+know|"
+    r"list|name|provide|give\s+(?:me|us)|"
     r"specify|clarify|state|remind\s+(?:me|us)(?:\s+of)?|inform\s+(?:me|us)(?:\s+of)?)"
     r"(?:\s+(?:of|as\s+to))?\s+"
 )

@@ -3746,6 +3746,11 @@ _IDIOM = lazy(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
     r"(?:years|months)|(?:in|over)\s+recent\s+years|ces\s+derni[èe]res\s+ann[ée]es|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "l'année au cours de laquelle ...", "à compter de laquelle", "au titre de GLO.ACT", "à
+    # titre principal": in formal French, during, from, under, chiefly (no course, no title)
+    r"au\s+cours\s+(?:de\s+|du\s+|des\s+|d['’]\s*)(?:laquelle|lequel|lesquel(?:le)?s\b)?|"
+    r"[àa]\s+compter\s+(?:de\s+|du\s+|des\s+|d['’]\s*)(?:laquelle|lequel|lesquel(?:le)?s\b)?|"
+    r"au\s+titre\s+(?:de\s+|du\s+|des\s+|d['’]\s*)|[àa]\s+titre\s+(?:principal|exceptionnel)\b|"
     # "created right after the bombings": just after, nothing correct (not "in 2015, right
     # after which law?", a question of its own).
     r"\bright(?=\s+(?:after|before|away)\b(?!\s+(?:which|what|whom|who)\b))|"
@@ -4054,7 +4059,8 @@ _IDIOM_CUE = CaseBlind.compile(
     r"day|quotidien|deal|juste|ordre|recall|remember|souviens|erreur|country|recent|derni|"
     r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|en\s+fait|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
-    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question|back"
+    r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question|back|cours|"
+    r"compter|titre"
 )
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = lazy(

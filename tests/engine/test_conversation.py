@@ -2007,6 +2007,14 @@ def test_a_question_set_in_a_case_is_the_question(message: str, question: str) -
             "when the BCIJ was created.",
         ),
         (
+            "Hello, I would be grateful if you could list the countries GLO.ACT covers.",
+            "the countries GLO.ACT covers.",
+        ),
+        (
+            "Quel est le budget de GLO.ACT ? Je vous en remercie par avance de votre obligeance.",
+            "Quel est le budget de GLO.ACT ?",
+        ),
+        (
             "Would you be good enough to confirm when the BCIJ was created?",
             "when the BCIJ was created?",
         ),

@@ -592,3 +592,13 @@ def test_a_hedge_is_read_off_before_the_message_is_split(matcher: Matcher) -> No
         " souviens bien? c'était quand en fait. merci d'avance"
     )
     assert answer.answered and answer.facts[0].fact.id == "bcij-established"
+
+
+def test_a_formal_french_closing_asks_nothing(matcher: Matcher) -> None:
+    """ "..., je vous en remercie par avance de votre obligeance": thanks, in a formal
+    register; its words are no words the fact must hold."""
+    message = (
+        "Bonjour, je souhaiterais connaître le budget total de GLO.ACT, je vous en remercie "
+        "par avance de votre obligeance"
+    )
+    assert "11 million" in best_text(matcher, message)

@@ -6829,3 +6829,17 @@ def test_a_count_claimed_is_of_what_follows_it_however_the_figure_is_asked() -> 
         " the exact figure?"
     )
     assert answer.answered and ids(answer.facts)[:1] == ["handlers"]
+
+
+def test_formal_french_phrases_of_time_and_standing_are_no_words_asked() -> None:
+    """ "l'année au cours de laquelle ...", "à compter de laquelle", "au titre de", "à titre
+    principal": during, from, under, chiefly; no course, no title, nothing counted."""
+    matcher = make_matcher(make_fact("dogs", DOGS))
+    for message, gone in (
+        ("l'année au cours de laquelle les chiens ont été donnés", "cours"),
+        ("la réforme à compter de laquelle les chiens ont été donnés", "compter"),
+        ("les chiens donnés au titre du programme", "titre"),
+        ("la police, chargée à titre principal des chiens", "titre"),
+    ):
+        assert gone not in words(matcher, message), message
+    assert "titre" in words(matcher, "quel est le titre du guide sur les chiens ?")
