@@ -3746,6 +3746,9 @@ _IDIOM = lazy(
     r"(?:over|in|during)\s+the\s+(?:past|last)\s+(?:several|few|couple\s+of|many)\s+"
     r"(?:years|months)|(?:in|over)\s+recent\s+years|ces\s+derni[èe]res\s+ann[ée]es|"
     r"to\s+begin\s+with|for\s+that\s+matter|on\s+earth|"
+    # "As of the mid-2010s, roughly how many ... since 2011?": a decade, the time the
+    # asker places it in, no year a fact gives.
+    r"(?:as\s+of\s+)?(?:the\s+)?(?:(?:early|mid|late)[\s-]*)?(?:19|20)\d0s\b|"
     # "l'année au cours de laquelle ...", "à compter de laquelle", "au titre de GLO.ACT", "à
     # titre principal": in formal French, during, from, under, chiefly (no course, no title)
     r"au\s+cours\s+(?:de\s+|du\s+|des\s+|d['’]\s*)(?:laquelle|lequel|lesquel(?:le)?s\b)?|"
@@ -4060,7 +4063,7 @@ _IDIOM_CUE = CaseBlind.compile(
     r"(?:pilot|men|dirig)[ée]e?\s+par|vrai|en\s+fait|"
     r"fin|but|mi|ciali|said|describ|seen|consider|regard|portrayed|characteri|presented|treat|"
     r"depicted|crit|sent|vue?s?\b|mati|rest|side|comes|way|final|end|question|back|cours|"
-    r"compter|titre"
+    r"compter|titre|0s\b"
 )
 #: "Sur quelle période court-il ?": the verb "courir" (it runs), which no court of law is.
 _RUNS_FR = lazy(

@@ -6843,3 +6843,15 @@ def test_formal_french_phrases_of_time_and_standing_are_no_words_asked() -> None
     ):
         assert gone not in words(matcher, message), message
     assert "titre" in words(matcher, "quel est le titre du guide sur les chiens ?")
+
+
+def test_a_decade_the_asker_places_it_in_is_no_year_asked() -> None:
+    """ "As of the mid-2010s, how many ... since 2011?": the decade is when the asker places
+    the figure, which a fact dated 2015 gives without saying "2010s"."""
+    dogs = make_fact("dogs", "By 2015, the Kennel Club had trained 40 sniffer dogs since 2011.")
+    matcher = make_matcher(dogs, *FILLER, thresholds=BARS)
+    message = (
+        "As of the mid-2010s, roughly how many sniffer dogs had the Kennel Club trained since 2011?"
+    )
+    assert ids(matcher.ask(message).facts)[:1] == ["dogs"]
+    assert "2010s" not in words(matcher, "in the 2010s, how many sniffer dogs were trained?")
