@@ -6467,6 +6467,20 @@ def test_the_context_dating_another_event_keeps_its_names_from_answering() -> No
 
 
 #: Words for founding, as the curators group them.
+#: Two founding facts: bodies who introduced a programme (none of them founded), and a body
+#: founded.
+_LAUNCHED = make_fact(
+    "launched",
+    "In 2020, the Kennel Club and the Cat Office introduced a new grooming programme.",
+    when="2020",
+    entities=["kennel-club", "cat-office"],
+)
+_ESTABLISHED = make_fact(
+    "established",
+    "Tunisia established the Port Authority (PA) in May 2015.",
+    when="2015-05",
+    entities=["port-authority"],
+)
 FOUNDING = [
     (
         "established",
@@ -6497,18 +6511,7 @@ def test_the_founding_of_a_body_is_answered_only_by_a_fact_on_its_founding(quest
     introduced a programme": the body asked of must be what a fact says was founded
     ("Tunisia established the Port Authority", "the Port Authority, established in May
     2015, ..."), not who founded something."""
-    launched = make_fact(
-        "launched",
-        "In 2020, the Kennel Club and the Cat Office introduced a new grooming programme.",
-        when="2020",
-        entities=["kennel-club", "cat-office"],
-    )
-    established = make_fact(
-        "established",
-        "Tunisia established the Port Authority (PA) in May 2015.",
-        when="2015-05",
-        entities=["port-authority"],
-    )
+    launched, established = _LAUNCHED, _ESTABLISHED
     apposed = make_fact(
         "apposed",
         "The Port Authority, established in May 2015, runs the harbour.",
@@ -6540,18 +6543,7 @@ def test_a_founding_claimed_and_checked_is_asked_of_the_body_founded(claim: str)
     """ "la DGSN a été créée en 1956 c'est ça": the asker checks when the body was founded,
     which "the CNDH and the DGSN have introduced a programme" does not say; a claim about
     a body whose founding a fact gives is answered by it."""
-    launched = make_fact(
-        "launched",
-        "In 2020, the Kennel Club and the Cat Office introduced a new grooming programme.",
-        when="2020",
-        entities=["kennel-club", "cat-office"],
-    )
-    established = make_fact(
-        "established",
-        "Tunisia established the Port Authority (PA) in May 2015.",
-        when="2015-05",
-        entities=["port-authority"],
-    )
+    launched, established = _LAUNCHED, _ESTABLISHED
     bodies = [KENNEL_CLUB, PORT_AUTHORITY, CAT_OFFICE, TUNISIA]
     matcher = make_matcher(
         launched, established, *FILLER, entities=bodies, synonyms=FOUNDING, thresholds=BARS
