@@ -388,6 +388,13 @@ SETS = (
     "diag346",
     "diag347",
     "diag348",
+    "diag349",
+    "diag350",
+    "diag351",
+    "diag352",
+    "diag353",
+    "diag354",
+    "diag355",
 )
 WRONG_COST = 2.0
 FOLDS = 5
