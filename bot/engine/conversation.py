@@ -1478,10 +1478,8 @@ _WHO_WANTS_IT = lazy(
 
 
 #: The question words a question may start with after a leading clause on its purpose.
-_OPENERS = _words(
-    """what whats when where which who whom whose why how quel quelle quels quelles quand
-    combien comment pourquoi"""
-)
+# (One list with `_LAST_QUESTION`'s; "qui" left out: it also opens relative clauses.)
+_OPENERS = _words(" ".join(QUESTION_OPENERS) + " whats") - {"qui"}
 
 
 #: Prepositions a question may open on ("in which year ...", "en quelle année ...").
